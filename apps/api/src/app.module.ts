@@ -1,0 +1,58 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@emis/api/audit';
+import { IdentityModule } from '@emis/api/identity';
+import { AppConfig, AppConfigModule, appDatabaseUrl, CTX, DatabaseModule, dataSourceOptions, localeFrom, ProblemFilter } from '@emis/api/platform';
+import { TenancyModule } from '@emis/api/tenancy';
+import type { Request } from 'express';
+import { ClsModule } from 'nestjs-cls';
+import { LoggerModule } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { HealthController } from './health.controller';
+
+/** Wires the context libraries together; no business logic lives here. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const webDist = config.WEB_DIST_DIR && existsSync(config.WEB_DIST_DIR) ? config.WEB_DIST_DIR : undefined;
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            genReqId: (req) => (req as unknown as { id: string }).id,
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+          },
+        }),
+        ClsModule.forRoot({
+          global: true,
+          middleware: {
+            mount: true,
+            setup: (cls, req: Request & { id?: string }) => {
+              cls.set(CTX.requestId, req.id);
+              cls.set(CTX.locale, localeFrom(req.headers['accept-language']));
+            },
+          },
+        }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(appDatabaseUrl(config)),
+          extra: { max: config.DB_POOL_SIZE, connectionTimeoutMillis: 5000, application_name: 'emis-api' },
+        }),
+        TerminusModule,
+        DatabaseModule,
+        AuditModule,
+        TenancyModule,
+        IdentityModule,
+        ...(webDist ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })] : []),
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { prepareDatabase, validateConfig } from '@emis/api/platform';
+import { createApp } from './create-app';
+import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-province.data';
+import { seedDemoProvince } from './seed/seed-demo';
+
+/** Start-up: validate configuration, migrate, seed the demo province when asked and empty, then serve. */
+export async function main(): Promise<void> {
+  const config = validateConfig(process.env);
+  const applied = await prepareDatabase(config.DATABASE_URL, config.DATABASE_APP_URL ? undefined : config.APP_DB_PASSWORD);
+  if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
+  if (config.SEED_DEMO && (await seedDemoProvince(config.DATABASE_URL))) console.log('Demo province seeded.');
+  const app = await createApp(config);
+  await app.listen(config.PORT, process.env['HOST'] ?? '0.0.0.0');
+  const url = `http://localhost:${config.PORT}`;
+  const lines = [
+    '',
+    `Emis is running at ${url}  (API docs: ${url}/api/docs)`,
+    ...(config.SEED_DEMO
+      ? [
+          `Demo accounts (password ${DEMO_PASSWORD}; administrators enrol a TOTP authenticator at first sign-in):`,
+          ...DEMO_USERS.map((u) => `  ${u.username.padEnd(22)} ${u.role}`),
+        ]
+      : []),
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import type { AuditAction, AuditEntry, ChainVerification } from '@emis/contracts';
+import { EntityManager } from 'typeorm';
+
+export interface AuditRecord {
+  schoolId: string;
+  at: Date;
+  actorId: string | null;
+  actorName: string | null;
+  actorOrgUnitId: string | null;
+  entity: string;
+  entityId: string;
+  action: AuditAction;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+}
+
+export interface AuditFilter {
+  /** null: every org unit the transaction's scope allows (RLS decides). */
+  schoolIds: string[] | null;
+  entity?: string;
+  entityId?: string;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class AuditRepository {
+  async append(em: EntityManager, r: AuditRecord): Promise<number> {
+    const [row] = await em.query(
+      `select audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11) as seq`,
+      [r.schoolId, r.at, r.actorId, r.actorName, r.actorOrgUnitId, r.entity, r.entityId, r.action,
+        r.before === undefined ? null : JSON.stringify(r.before), r.after === undefined ? null : JSON.stringify(r.after), r.requestId],
+    );
+    return Number(row.seq);
+  }
+
+  async list(em: EntityManager, f: AuditFilter): Promise<{ items: AuditEntry[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (f.schoolIds) { params.push(f.schoolIds); where.push(`school_id = any($${params.length}::uuid[])`); }
+    if (f.entity) { params.push(f.entity); where.push(`entity = $${params.length}`); }
+    if (f.entityId) { params.push(f.entityId); where.push(`entity_id = $${params.length}`); }
+    const clause = where.length ? `where ${where.join(' and ')}` : '';
+    const [{ total }] = await em.query(`select count(*)::int as total from audit_log ${clause}`, params);
+    const rows = await em.query(
+      `select school_id, seq, at, actor_id, actor_name, entity, entity_id, action, before, after, request_id
+         from audit_log ${clause} order by at desc, seq desc limit $${params.length + 1} offset $${params.length + 2}`,
+      [...params, f.limit, f.offset],
+    );
+    return { total, items: rows.map(toEntry) };
+  }
+
+  async verify(em: EntityManager, schoolId: string): Promise<ChainVerification> {
+    const [row] = await em.query(`select rows, broken_at from audit_verify($1)`, [schoolId]);
+    const brokenAtSeq = row.broken_at === null ? null : Number(row.broken_at);
+    return { schoolId, rows: Number(row.rows), valid: brokenAtSeq === null, brokenAtSeq };
+  }
+
+  /** Org units that have a chain, for verifying all of them. */
+  async chainIds(em: EntityManager): Promise<string[]> {
+    const rows: { school_id: string }[] = await em.query(`select school_id from audit_chain_head order by school_id`);
+    return rows.map((r) => r.school_id);
+  }
+}
+
+function toEntry(r: Record<string, unknown>): AuditEntry {
+  return {
+    schoolId: r['school_id'] as string,
+    seq: Number(r['seq']),
+    at: (r['at'] as Date).toISOString(),
+    actorId: (r['actor_id'] as string | null) ?? null,
+    actorName: (r['actor_name'] as string | null) ?? null,
+    entity: r['entity'] as string,
+    entityId: r['entity_id'] as string,
+    action: r['action'] as AuditAction,
+    before: r['before'] ?? null,
+    after: r['after'] ?? null,
+    requestId: (r['request_id'] as string | null) ?? null,
+  };
+}

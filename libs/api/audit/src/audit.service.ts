@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import type { AuditAction, AuditEntry, ChainVerification, Page } from '@emis/contracts';
+import { assertInScope, CTX, Principal, Scope, TenantDb, toPage, toSqlPaging, PageQueryDto } from '@emis/api/platform';
+import { ClsService } from 'nestjs-cls';
+import { EntityManager } from 'typeorm';
+import { AuditRepository } from './audit.repository';
+
+export interface AuditChange {
+  /** The school (or unit) whose chain records the change. */
+  schoolId: string;
+  entity: string;
+  entityId: string;
+  action: AuditAction;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Writes the audit trail. `record` must be called with the transaction that makes the change, so the change
+ * and its audit row commit or roll back together.
+ */
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly repo: AuditRepository,
+    private readonly db: TenantDb,
+    private readonly cls: ClsService,
+  ) {}
+
+  async record(em: EntityManager, change: AuditChange, actor?: Principal): Promise<number> {
+    const who = actor ?? (this.cls.isActive() ? this.cls.get<Principal | undefined>(CTX.principal) : undefined);
+    return this.repo.append(em, {
+      schoolId: change.schoolId,
+      at: new Date(),
+      actorId: who?.userId ?? null,
+      actorName: who?.fullName ?? null,
+      actorOrgUnitId: who?.orgUnitId ?? null,
+      entity: change.entity,
+      entityId: change.entityId,
+      action: change.action,
+      before: change.before ?? null,
+      after: change.after ?? null,
+      requestId: this.cls.isActive() ? (this.cls.get<string | undefined>(CTX.requestId) ?? null) : null,
+    });
+  }
+
+  async list(scope: Scope, query: PageQueryDto & { schoolId?: string; entity?: string; entityId?: string }): Promise<Page<AuditEntry>> {
+    if (query.schoolId) assertInScope(scope, query.schoolId);
+    const paging = toSqlPaging(query, { at: 'at' }, '-at');
+    return this.db.run(async (em) => {
+      const { items, total } = await this.repo.list(em, {
+        schoolIds: query.schoolId ? [query.schoolId] : null,
+        entity: query.entity,
+        entityId: query.entityId,
+        limit: paging.limit,
+        offset: paging.offset,
+      });
+      return toPage(items, total, paging);
+    });
+  }
+
+  async verify(scope: Scope, schoolId: string): Promise<ChainVerification> {
+    assertInScope(scope, schoolId);
+    return this.db.run((em) => this.repo.verify(em, schoolId));
+  }
+}
+

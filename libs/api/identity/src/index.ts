@@ -1,0 +1,4 @@
+export * from './identity.module';
+export * from './auth.service';
+export { REFRESH_COOKIE } from './auth.controller';
+export * from './mfa';

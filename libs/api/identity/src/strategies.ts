@@ -1,0 +1,101 @@
+import { ExecutionContext, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard, PassportStrategy } from '@nestjs/passport';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { AppConfig, CTX, IS_PUBLIC, Principal, ProblemException, ValidationProblem, flattenValidationErrors } from '@emis/api/platform';
+import { OrgTreeService } from '@emis/api/tenancy';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { Request } from 'express';
+import { ClsService } from 'nestjs-cls';
+import { ExtractJwt, Strategy as JwtStrategyBase } from 'passport-jwt';
+import { Strategy as LocalStrategyBase } from 'passport-local';
+import { LoginDto } from './auth.dto';
+import { AccessClaims, AuthService } from './auth.service';
+import { UserRecord } from './users.repository';
+
+@Injectable()
+export class LocalStrategy extends PassportStrategy(LocalStrategyBase, 'local') {
+  constructor(private readonly auth: AuthService) {
+    super({ usernameField: 'username', passwordField: 'password' });
+  }
+
+  validate(username: string, password: string): Promise<UserRecord> {
+    return this.auth.validateCredentials(username, password);
+  }
+}
+
+/** Checks the body first, so a malformed sign-in gets 400 with field errors rather than passport's bare 401. */
+@Injectable()
+export class LocalAuthGuard extends AuthGuard('local') {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<Request>();
+    const errors = await validate(plainToInstance(LoginDto, req.body ?? {}), { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length) throw new ValidationProblem(flattenValidationErrors(errors));
+    return (await super.canActivate(context)) as boolean;
+  }
+}
+
+/** Counts sign-in attempts per client address and user name, so one office behind NAT does not lock itself out. */
+@Injectable()
+export class LoginThrottlerGuard extends ThrottlerGuard {
+  protected override async getTracker(req: Record<string, unknown>): Promise<string> {
+    const body = (req['body'] ?? {}) as { username?: unknown };
+    const username = typeof body.username === 'string' ? body.username.toLowerCase().slice(0, 100) : '';
+    return `${String(req['ip'])}|${username}`;
+  }
+}
+
+/**
+ * Validates the access token and builds the request's scope: the user's subtree, narrowed to the unit chosen in
+ * the org-unit switcher (header X-Org-Unit) when that unit lies inside it.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
+  constructor(
+    @Inject(AppConfig) config: AppConfig,
+    private readonly tree: OrgTreeService,
+    private readonly cls: ClsService,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.JWT_SECRET,
+      algorithms: ['HS256'],
+      passReqToCallback: true,
+    });
+  }
+
+  async validate(req: Request, claims: AccessClaims): Promise<Principal> {
+    if (claims.typ !== 'access') throw new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthorized');
+    const principal: Principal = { userId: claims.sub, username: claims.usr, fullName: claims.name, role: claims.role, orgUnitId: claims.unit };
+    let scope = await this.tree.scopeFor(claims.unit);
+    const requested = req.headers['x-org-unit'];
+    if (typeof requested === 'string' && requested && requested !== scope.rootId) {
+      const narrowed = await this.tree.narrow(scope, requested);
+      if (!narrowed) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
+      scope = narrowed;
+    }
+    this.cls.set(CTX.principal, principal);
+    this.cls.set(CTX.scope, scope);
+    return principal;
+  }
+}
+
+/** Global: every route needs a valid access token unless marked @Public(). */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override canActivate(context: ExecutionContext) {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    return super.canActivate(context);
+  }
+
+  override handleRequest<T>(err: unknown, user: T): T {
+    if (err) throw err;
+    if (!user) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthorized');
+    return user;
+  }
+}

@@ -1,0 +1,91 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined ? undefined : value === true || value === 'true' || value === '1';
+
+/** The API's configuration, read from the environment and validated once at start-up (see .env.example). */
+export class AppConfig {
+  @IsInt() @Min(1) @Max(65535)
+  @Transform(({ value }) => (value === undefined ? 3000 : Number(value)))
+  PORT = 3000;
+
+  /** Connection of the schema owner: runs migrations. */
+  @IsString()
+  DATABASE_URL!: string;
+
+  /** Connection of the application role (owns nothing, subject to RLS). Derived from DATABASE_URL when absent. */
+  @IsOptional() @IsString()
+  DATABASE_APP_URL?: string;
+
+  /** Password given to the emis_app role when DATABASE_APP_URL is derived. */
+  @IsOptional() @IsString() @MinLength(12)
+  APP_DB_PASSWORD?: string;
+
+  @IsString() @MinLength(32)
+  JWT_SECRET!: string;
+
+  /** Encrypts TOTP secrets at rest; derived from JWT_SECRET when absent. */
+  @IsOptional() @IsString() @MinLength(32)
+  MFA_ENCRYPTION_KEY?: string;
+
+  @IsInt() @Min(60) @Transform(({ value }) => (value === undefined ? 900 : Number(value)))
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @IsInt() @Min(300) @Transform(({ value }) => (value === undefined ? 7 * 86400 : Number(value)))
+  REFRESH_TOKEN_TTL_SECONDS = 7 * 86400;
+
+  @IsBoolean() @Transform(toBool)
+  COOKIE_SECURE = false;
+
+  /** Login attempts allowed per client address and user name within AUTH_THROTTLE_TTL_MS. */
+  @IsInt() @Min(1) @Transform(({ value }) => (value === undefined ? 10 : Number(value)))
+  AUTH_THROTTLE_LIMIT = 10;
+
+  @IsInt() @Min(1000) @Transform(({ value }) => (value === undefined ? 60_000 : Number(value)))
+  AUTH_THROTTLE_TTL_MS = 60_000;
+
+  /** Consecutive failed passwords that lock an account, and for how long. */
+  @IsInt() @Min(1) @Transform(({ value }) => (value === undefined ? 5 : Number(value)))
+  LOCKOUT_THRESHOLD = 5;
+
+  @IsInt() @Min(1) @Transform(({ value }) => (value === undefined ? 15 : Number(value)))
+  LOCKOUT_MINUTES = 15;
+
+  @IsBoolean() @Transform(toBool)
+  SEED_DEMO = false;
+
+  /** Folder of the built web app (index.html); the API serves it on the same origin. */
+  @IsOptional() @IsString()
+  WEB_DIST_DIR?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @Transform(({ value }) => value ?? 'info')
+  LOG_LEVEL = 'info';
+
+  @IsInt() @Min(2) @Transform(({ value }) => (value === undefined ? 20 : Number(value)))
+  DB_POOL_SIZE = 20;
+}
+
+export function validateConfig(env: Record<string, unknown>): AppConfig {
+  const config = plainToInstance(AppConfig, env, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return config;
+}
+
+/** The application role's URL: explicit, or the owner's URL with the emis_app role and its password. */
+export function appDatabaseUrl(config: AppConfig): string {
+  if (config.DATABASE_APP_URL) return config.DATABASE_APP_URL;
+  if (!config.APP_DB_PASSWORD) throw new Error('Set DATABASE_APP_URL or APP_DB_PASSWORD');
+  const url = new URL(config.DATABASE_URL);
+  url.username = APP_ROLE;
+  url.password = config.APP_DB_PASSWORD;
+  return url.toString();
+}
+
+/** The PostgreSQL role the API runs as: owns nothing, never bypasses row-level security. */
+export const APP_ROLE = 'emis_app';

@@ -1,0 +1,14 @@
+import { NotFoundException } from '@nestjs/common';
+import { Scope } from './request-context';
+
+export function scopeIncludes(scope: Scope, orgUnitId: string): boolean {
+  return scope.all || scope.orgUnitIds.includes(orgUnitId);
+}
+
+/**
+ * A resource outside the caller's scope answers 404, as if it did not exist: a school must not learn
+ * which ids another school uses.
+ */
+export function assertInScope(scope: Scope, orgUnitId: string): void {
+  if (!scopeIncludes(scope, orgUnitId)) throw new NotFoundException();
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { ClsService } from 'nestjs-cls';
+import { DataSource, EntityManager } from 'typeorm';
+import { CTX, Principal, Scope } from '../context/request-context';
+
+/**
+ * The only way the API reaches school-owned data. Each unit of work is one transaction that first hands the
+ * caller's scope to PostgreSQL with set_config(…, true) — transaction-local, which is also what Citus needs
+ * to forward the scope to shard queries (docs/adr/0001-tenancy.md) — so row-level security filters every
+ * statement inside. Without a scope nothing is set and every school-owned table reads as empty.
+ */
+@Injectable()
+export class TenantDb {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cls: ClsService,
+  ) {}
+
+  /** Runs `work` in a transaction scoped to the current request's caller. */
+  run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const scope = this.cls.get<Scope | undefined>(CTX.scope);
+    if (!scope) throw new Error('TenantDb.run called outside an authenticated request');
+    return this.runWithScope(scope, work);
+  }
+
+  /**
+   * Runs `work` with an explicit scope: for steps that happen before a request has one (sign-in) or for
+   * system jobs. Nested calls join the outer transaction when the scope is the same.
+   */
+  async runWithScope<T>(scope: Scope, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const outer = this.cls.isActive() ? this.cls.get<{ em: EntityManager; scope: Scope } | undefined>(CTX.manager) : undefined;
+    if (outer && sameScope(outer.scope, scope)) return work(outer.em);
+    const principal = this.cls.isActive() ? this.cls.get<Principal | undefined>(CTX.principal) : undefined;
+    return this.dataSource.transaction(async (em) => {
+      await em.query(
+        `select set_config('app.school_ids', $1, true), set_config('app.all_schools', $2, true), set_config('app.user_id', $3, true)`,
+        [scope.all ? '' : scope.orgUnitIds.join(','), scope.all ? 'on' : 'off', principal?.userId ?? ''],
+      );
+      if (!this.cls.isActive()) return work(em);
+      return this.cls.run({ ifNested: 'inherit' }, async () => {
+        this.cls.set(CTX.manager, { em, scope });
+        return work(em);
+      });
+    });
+  }
+}
+
+function sameScope(a: Scope, b: Scope): boolean {
+  return a.all === b.all && a.rootId === b.rootId && a.orgUnitIds.length === b.orgUnitIds.length;
+}

@@ -1,0 +1,59 @@
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, PageQuery } from '@emis/contracts';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+/** The paging convention of every list endpoint (see libs/contracts/src/paging.ts). */
+export class PageQueryDto implements PageQuery {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
+  pageSize?: number;
+
+  @ApiPropertyOptional({ description: 'Comma-separated fields, "-" prefix for descending, e.g. "name,-code"' })
+  @IsOptional() @IsString() @MaxLength(100) @Matches(/^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$/)
+  sort?: string;
+
+  @ApiPropertyOptional({ description: 'Search text' })
+  @IsOptional() @IsString() @MaxLength(100)
+  q?: string;
+}
+
+export interface SqlPaging {
+  limit: number;
+  offset: number;
+  page: number;
+  pageSize: number;
+  /** A safe ORDER BY list built only from the allowed columns. */
+  orderBy: string;
+}
+
+/**
+ * Turns a page query into LIMIT/OFFSET and an ORDER BY made only of whitelisted columns:
+ * `columns` maps each sortable API field to its SQL expression.
+ */
+export function toSqlPaging(query: PageQuery, columns: Record<string, string>, defaultSort: string): SqlPaging {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  const parts = (query.sort || defaultSort)
+    .split(',')
+    .map((field) => {
+      const desc = field.startsWith('-');
+      const column = columns[desc ? field.slice(1) : field];
+      return column ? `${column} ${desc ? 'desc' : 'asc'}` : undefined;
+    })
+    .filter((x): x is string => Boolean(x));
+  return { limit: pageSize, offset: (page - 1) * pageSize, page, pageSize, orderBy: (parts.length ? parts : [columns[defaultSort.replace(/^-/, '')]]).join(', ') };
+}
+
+export function toPage<T>(items: T[], total: number, paging: SqlPaging): Page<T> {
+  return { items, total, page: paging.page, pageSize: paging.pageSize };
+}
+
+/** Escapes LIKE wildcards so a search for "10%" finds "10%" literally. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,15 @@
+export * from './config/app-config';
+export * from './config/config.module';
+export * from './context/request-context';
+export * from './context/scope-check';
+export * from './database/data-source';
+export * from './database/tenant-db';
+export * from './database/database.module';
+export * from './http/messages';
+export * from './http/problem';
+export * from './http/problem.filter';
+export * from './http/validation';
+export * from './http/paging';
+export * from './access/access.decorators';
+export * from './access/permission.guard';
+export { MIGRATIONS } from './migrations';

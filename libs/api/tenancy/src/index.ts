@@ -1,0 +1,3 @@
+export * from './tenancy.module';
+export * from './org-tree.service';
+export * from './schools.service';

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import type { SchoolProfile, SchoolSummary } from '@emis/contracts';
+import { SchoolLevel, SchoolOwnership } from '@emis/domain';
+import { Scope, SqlPaging } from '@emis/api/platform';
+import { EntityManager } from 'typeorm';
+
+export interface SchoolListFilter {
+  /** Schools must lie in these org units (the scope, possibly narrowed to a unit's subtree); null = all. */
+  orgUnitIds: string[] | null;
+  level?: SchoolLevel;
+  /** LIKE pattern over name and code, already escaped. */
+  search?: string;
+}
+
+export type ProfileFields = Omit<SchoolProfile, 'updatedAt' | 'version'>;
+
+const SORT_COLUMNS = { name: 's.name', code: 's.code' } as const;
+export const SCHOOL_SORT_COLUMNS: Record<string, string> = SORT_COLUMNS;
+
+@Injectable()
+export class SchoolsRepository {
+  async list(em: EntityManager, f: SchoolListFilter, paging: SqlPaging): Promise<{ items: SchoolSummary[]; total: number }> {
+    const where = [`s.kind = 'SCHOOL'`, 's.active'];
+    const params: unknown[] = [];
+    if (f.orgUnitIds) { params.push(f.orgUnitIds); where.push(`s.id = any($${params.length}::uuid[])`); }
+    if (f.level) { params.push(f.level); where.push(`$${params.length} = any(s.levels)`); }
+    if (f.search) {
+      params.push(f.search);
+      where.push(`(unaccent_vi(s.name) ilike unaccent_vi($${params.length}) or s.code ilike $${params.length})`);
+    }
+    const clause = where.join(' and ');
+    const [{ total }] = await em.query(`select count(*)::int as total from org_unit s where ${clause}`, params);
+    const rows = await em.query(
+      `select s.id, s.code, s.name, s.levels, s.ownership, s.parent_id, p.name as parent_name, sp.address
+         from org_unit s
+         left join org_unit p on p.id = s.parent_id
+         left join school_profile sp on sp.school_id = s.id
+        where ${clause}
+        order by ${paging.orderBy}, s.id
+        limit $${params.length + 1} offset $${params.length + 2}`,
+      [...params, paging.limit, paging.offset],
+    );
+    return { total, items: rows.map(toSummary) };
+  }
+
+  async findSummary(em: EntityManager, schoolId: string): Promise<SchoolSummary | undefined> {
+    const [row] = await em.query(
+      `select s.id, s.code, s.name, s.levels, s.ownership, s.parent_id, p.name as parent_name, sp.address
+         from org_unit s
+         left join org_unit p on p.id = s.parent_id
+         left join school_profile sp on sp.school_id = s.id
+        where s.id = $1 and s.kind = 'SCHOOL'`,
+      [schoolId],
+    );
+    return row ? toSummary(row) : undefined;
+  }
+
+  /** The profile row, read under RLS: a school outside the transaction's scope reads as absent. */
+  async findProfile(em: EntityManager, schoolId: string, forUpdate = false): Promise<SchoolProfile | undefined> {
+    const [row] = await em.query(
+      `select address, phone, email, principal_name, founded_year, website, version, updated_at
+         from school_profile where school_id = $1 ${forUpdate ? 'for update' : ''}`,
+      [schoolId],
+    );
+    return row ? toProfile(row) : undefined;
+  }
+
+  async updateProfile(em: EntityManager, schoolId: string, fields: ProfileFields, at: Date, userId: string): Promise<SchoolProfile> {
+    // An UPDATE through TypeORM's query() answers [rows, affectedCount].
+    const [rows] = await em.query(
+      `update school_profile
+          set address = $2, phone = $3, email = $4, principal_name = $5, founded_year = $6, website = $7,
+              version = version + 1, updated_at = $8, updated_by = $9
+        where school_id = $1
+        returning address, phone, email, principal_name, founded_year, website, version, updated_at`,
+      [schoolId, fields.address, fields.phone, fields.email, fields.principalName, fields.foundedYear, fields.website, at, userId],
+    );
+    return toProfile(rows[0]);
+  }
+
+  async countByLevel(em: EntityManager, orgUnitIds: string[] | null): Promise<{ level: SchoolLevel; count: number }[]> {
+    const rows = await em.query(
+      `select level, count(*)::int as count
+         from org_unit s, unnest(s.levels) as level
+        where s.kind = 'SCHOOL' and s.active ${orgUnitIds ? 'and s.id = any($1::uuid[])' : ''}
+        group by level`,
+      orgUnitIds ? [orgUnitIds] : [],
+    );
+    return rows;
+  }
+}
+
+/** The org units a school list may draw from: the scope's explicit ids, or null for the whole province. */
+export function scopeUnitIds(scope: Scope): string[] | null {
+  return scope.all ? null : scope.orgUnitIds;
+}
+
+function toSummary(r: Record<string, unknown>): SchoolSummary {
+  return {
+    id: r['id'] as string,
+    code: r['code'] as string,
+    name: r['name'] as string,
+    levels: (r['levels'] as SchoolLevel[]) ?? [],
+    ownership: r['ownership'] as SchoolOwnership,
+    parentId: (r['parent_id'] as string | null) ?? null,
+    parentName: (r['parent_name'] as string | null) ?? null,
+    address: (r['address'] as string | null) ?? null,
+  };
+}
+
+function toProfile(r: Record<string, unknown>): SchoolProfile {
+  return {
+    address: (r['address'] as string | null) ?? null,
+    phone: (r['phone'] as string | null) ?? null,
+    email: (r['email'] as string | null) ?? null,
+    principalName: (r['principal_name'] as string | null) ?? null,
+    foundedYear: (r['founded_year'] as number | null) ?? null,
+    website: (r['website'] as string | null) ?? null,
+    version: Number(r['version']),
+    updatedAt: (r['updated_at'] as Date).toISOString(),
+  };
+}

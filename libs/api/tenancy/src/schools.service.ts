@@ -1,0 +1,88 @@
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import type { Page, SchoolDetail, SchoolProfileUpdate, SchoolSummary, ScopeSummary } from '@emis/contracts';
+import { SCHOOL_LEVELS, SchoolLevel } from '@emis/domain';
+import { AuditService } from '@emis/api/audit';
+import { assertInScope, likePattern, Principal, ProblemException, Scope, TenantDb, toPage, toSqlPaging, PageQueryDto } from '@emis/api/platform';
+import { OrgTreeService } from './org-tree.service';
+import { SCHOOL_SORT_COLUMNS, SchoolsRepository, scopeUnitIds } from './schools.repository';
+
+export interface SchoolListParams extends PageQueryDto {
+  level?: SchoolLevel;
+  unitId?: string;
+}
+
+@Injectable()
+export class SchoolsService {
+  constructor(
+    private readonly repo: SchoolsRepository,
+    private readonly tree: OrgTreeService,
+    private readonly db: TenantDb,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(scope: Scope, params: SchoolListParams): Promise<Page<SchoolSummary>> {
+    let view = scope;
+    if (params.unitId) {
+      const narrowed = await this.tree.narrow(scope, params.unitId);
+      if (!narrowed) throw new NotFoundException();
+      view = narrowed;
+    }
+    const paging = toSqlPaging(params, SCHOOL_SORT_COLUMNS, 'name');
+    return this.db.run(async (em) => {
+      const { items, total } = await this.repo.list(
+        em,
+        { orgUnitIds: scopeUnitIds(view), level: params.level, search: params.q?.trim() ? likePattern(params.q.trim()) : undefined },
+        paging,
+      );
+      return toPage(items, total, paging);
+    });
+  }
+
+  async detail(scope: Scope, schoolId: string): Promise<SchoolDetail> {
+    assertInScope(scope, schoolId);
+    return this.db.run(async (em) => {
+      const summary = await this.repo.findSummary(em, schoolId);
+      const profile = await this.repo.findProfile(em, schoolId);
+      if (!summary || !profile) throw new NotFoundException();
+      const path = (await this.tree.ancestors(schoolId)).map((u) => ({ id: u.id, name: u.name, kind: u.kind }));
+      return { ...summary, path, profile };
+    });
+  }
+
+  /** Saves the school's profile if nobody changed it since `update.version`; audited in the same transaction. */
+  async updateProfile(scope: Scope, actor: Principal, schoolId: string, update: SchoolProfileUpdate): Promise<SchoolDetail> {
+    assertInScope(scope, schoolId);
+    await this.db.run(async (em) => {
+      const before = await this.repo.findProfile(em, schoolId, true);
+      if (!before) throw new NotFoundException();
+      if (before.version !== update.version) {
+        throw new ProblemException(HttpStatus.CONFLICT, 'version_conflict', undefined, { current: before });
+      }
+      const { version: _version, ...changes } = update;
+      const merged = {
+        address: before.address, phone: before.phone, email: before.email,
+        principalName: before.principalName, foundedYear: before.foundedYear, website: before.website,
+        ...changes,
+      };
+      const after = await this.repo.updateProfile(em, schoolId, merged, new Date(), actor.userId);
+      await this.audit.record(em, { schoolId, entity: 'school_profile', entityId: schoolId, action: 'UPDATE', before, after });
+    });
+    return this.detail(scope, schoolId);
+  }
+
+  async scopeSummary(scope: Scope): Promise<ScopeSummary> {
+    const root = await this.tree.get(scope.rootId);
+    return this.db.run(async (em) => {
+      const counts = await this.repo.countByLevel(em, scopeUnitIds(scope));
+      const schoolsByLevel = Object.fromEntries(SCHOOL_LEVELS.map((l) => [l, 0])) as Record<SchoolLevel, number>;
+      for (const c of counts) schoolsByLevel[c.level] = c.count;
+      const nodes = await this.tree.nodes(scope);
+      return {
+        orgUnitId: scope.rootId,
+        orgUnitName: root?.name ?? '',
+        schoolCount: nodes.filter((n) => n.kind === 'SCHOOL').length,
+        schoolsByLevel,
+      };
+    });
+  }
+}

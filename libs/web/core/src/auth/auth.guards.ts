@@ -1,0 +1,19 @@
+import { inject } from '@angular/core';
+import { CanActivateFn, CanMatchFn, Router } from '@angular/router';
+import { Permission } from '@emis/domain';
+import { AuthStore } from './auth.store';
+
+/** The session is restored before the first navigation (see provideEmisCore), so these checks are synchronous. */
+export const requireSession: CanActivateFn = (_route, state) => {
+  if (inject(AuthStore).isSignedIn()) return true;
+  const returnUrl = state.url && state.url !== '/' ? state.url : undefined;
+  return inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl } });
+};
+
+export const requireGuest: CanActivateFn = () =>
+  inject(AuthStore).isSignedIn() ? inject(Router).createUrlTree(['/']) : true;
+
+/** A route the role may not use does not match, so the user lands on the not-found page. */
+export function requirePermission(permission: Permission): CanMatchFn {
+  return () => inject(AuthStore).can(permission);
+}

@@ -1,0 +1,24 @@
+import { Permission } from '@emis/domain';
+
+export type NavIcon = 'dashboard' | 'schools' | 'audit' | 'account';
+
+export interface NavEntry {
+  /** Also the data-testid suffix: nav-<name>. */
+  name: NavIcon;
+  path: string;
+  labelKey: string;
+  /** Omitted: every signed-in user may open it. */
+  permission?: Permission;
+  exact: boolean;
+}
+
+/**
+ * The side navigation. An entry appears only for roles whose permission allows the calls behind it,
+ * read from the same table the API's guards use. Modules not yet built get no entry.
+ */
+export const NAVIGATION: readonly NavEntry[] = [
+  { name: 'dashboard', path: '/', labelKey: 'nav.dashboard', exact: true },
+  { name: 'schools', path: '/schools', labelKey: 'nav.schools', permission: 'schools.read', exact: false },
+  { name: 'audit', path: '/audit', labelKey: 'nav.audit', permission: 'audit.read', exact: false },
+  { name: 'account', path: '/account', labelKey: 'nav.account', exact: false },
+];

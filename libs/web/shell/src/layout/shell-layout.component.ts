@@ -1,0 +1,67 @@
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { AuthStore, OrgUnitContext } from '@emis/web/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { filter } from 'rxjs';
+import { LanguageToggleComponent } from './language-toggle.component';
+import { NAVIGATION } from './navigation';
+import { OrgSwitcherComponent } from './org-switcher.component';
+
+@Component({
+  selector: 'emis-shell-layout',
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoPipe, LanguageToggleComponent, OrgSwitcherComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './shell-layout.component.html',
+  styleUrl: './shell-layout.component.css',
+  host: { '(keydown.escape)': 'navOpen.set(false)' },
+})
+export class ShellLayoutComponent {
+  private readonly auth = inject(AuthStore);
+  private readonly orgUnits = inject(OrgUnitContext);
+  private readonly router = inject(Router);
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  protected readonly user = this.auth.user;
+  protected readonly currentUnit = this.orgUnits.currentUnit;
+  protected readonly canSwitchUnit = computed(() => this.auth.can('org.switch'));
+  protected readonly navigation = computed(() =>
+    NAVIGATION.filter((entry) => !entry.permission || this.auth.can(entry.permission)),
+  );
+  protected readonly initials = computed(() => {
+    const words = (this.user()?.fullName ?? '').trim().split(/\s+/).filter(Boolean);
+    const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
+    return letters.map((word) => word[0]?.toUpperCase() ?? '').join('');
+  });
+  protected readonly navOpen = signal(false);
+  protected readonly signingOut = signal(false);
+
+  constructor() {
+    // The session can end under the page (refresh cookie expired, signed out in another tab).
+    effect(() => {
+      if (!this.auth.isSignedIn() && !this.signingOut()) {
+        void this.router.navigate(['/login'], { queryParams: { returnUrl: this.router.url } });
+      }
+    });
+    this.router.events
+      .pipe(
+        filter((event) => event instanceof NavigationEnd),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
+      .subscribe(() => this.navOpen.set(false));
+  }
+
+  protected skipToMain(event: Event): void {
+    // A plain #main link would resolve against <base href> and leave the page.
+    event.preventDefault();
+    this.main().nativeElement.focus();
+  }
+
+  protected logout(): void {
+    this.signingOut.set(true);
+    this.orgUnits.select(null);
+    this.auth.logout().subscribe({
+      complete: () => void this.router.navigateByUrl('/login'),
+    });
+  }
+}
