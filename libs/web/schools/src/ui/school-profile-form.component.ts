@@ -1,0 +1,179 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  output,
+  untracked,
+} from '@angular/core';
+import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import { ProblemDetails, SchoolProfile, SchoolProfileUpdate } from '@emis/contracts';
+import { fieldErrorMap, ProblemAlertComponent } from '@emis/web/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+
+export const PROFILE_FIELDS = ['address', 'phone', 'email', 'principalName', 'foundedYear', 'website'] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+/** Limits mirror the API's SchoolProfileUpdateDto, so most mistakes are caught before the round trip. */
+const MAX_LENGTH: Record<Exclude<ProfileField, 'foundedYear'>, number> = {
+  address: 300,
+  phone: 20,
+  email: 200,
+  principalName: 120,
+  website: 200,
+};
+const FIRST_FOUNDED_YEAR = 1900;
+
+/** Vietnamese numbers are 10 digits starting with 0; spaces, dots and dashes are allowed for readability. */
+function vietnamesePhone(control: AbstractControl<string>): ValidationErrors | null {
+  const digits = control.value.replace(/[\s.-]/g, '');
+  return digits === '' || /^0\d{9}$/.test(digits) ? null : { phone: true };
+}
+
+function webAddress(control: AbstractControl<string>): ValidationErrors | null {
+  const value = control.value.trim();
+  if (value === '') return null;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.') ? null : { url: true };
+  } catch {
+    return { url: true };
+  }
+}
+
+function wholeYear(control: AbstractControl<string>): ValidationErrors | null {
+  const value = control.value.trim();
+  if (value === '') return null;
+  if (!/^\d{4}$/.test(value)) return { year: true };
+  const year = Number(value);
+  const thisYear = new Date().getFullYear();
+  return year < FIRST_FOUNDED_YEAR || year > thisYear ? { yearRange: { min: FIRST_FOUNDED_YEAR, max: thisYear } } : null;
+}
+
+function text(maxLength: number, ...more: ((c: AbstractControl<string>) => ValidationErrors | null)[]) {
+  return new FormControl('', { nonNullable: true, validators: [Validators.maxLength(maxLength), ...more] });
+}
+
+@Component({
+  selector: 'emis-school-profile-form',
+  imports: [ReactiveFormsModule, TranslocoPipe, ProblemAlertComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './school-profile-form.component.html',
+  styles: `
+    .form-grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0 1.25rem; }
+    .span-2 { grid-column: 1 / -1; }
+    .form-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; }
+    @media (max-width: 40rem) { .form-grid { grid-template-columns: 1fr; } }
+  `,
+})
+export class SchoolProfileFormComponent {
+  readonly profile = input.required<SchoolProfile>();
+  readonly busy = input(false);
+  readonly problem = input<ProblemDetails | null>(null);
+  readonly save = output<SchoolProfileUpdate>();
+  readonly cancelled = output<void>();
+
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  protected readonly form = new FormGroup({
+    address: text(MAX_LENGTH.address),
+    phone: text(MAX_LENGTH.phone, vietnamesePhone),
+    email: text(MAX_LENGTH.email, Validators.email),
+    principalName: text(MAX_LENGTH.principalName),
+    foundedYear: new FormControl('', { nonNullable: true, validators: [wholeYear] }),
+    website: text(MAX_LENGTH.website, webAddress),
+  });
+  protected readonly fields = PROFILE_FIELDS;
+
+  constructor() {
+    // A new profile (first load, or reloaded after a conflict) replaces what the form shows.
+    effect(() => {
+      const profile = this.profile();
+      untracked(() => this.form.reset(toFormValue(profile)));
+    });
+    // Server-side field errors go under their fields, like the browser-side ones.
+    effect(() => {
+      const errors = fieldErrorMap(this.problem());
+      untracked(() => {
+        for (const field of PROFILE_FIELDS) {
+          const message = errors[field];
+          if (message) {
+            const control = this.form.controls[field];
+            control.setErrors({ ...control.errors, server: message });
+            control.markAsTouched();
+          }
+        }
+        if (Object.keys(errors).length > 0) this.focusFirstInvalid();
+      });
+    });
+  }
+
+  protected errorOf(field: ProfileField): { key: string; params: Record<string, unknown> } | { message: string } | null {
+    const control = this.form.controls[field];
+    if (!control.touched || !control.errors) return null;
+    const errors = control.errors;
+    if (typeof errors['server'] === 'string') return { message: errors['server'] };
+    if (errors['maxlength']) return { key: 'profileForm.errors.maxLength', params: { max: errors['maxlength'].requiredLength } };
+    if (errors['email']) return { key: 'profileForm.errors.email', params: {} };
+    if (errors['phone']) return { key: 'profileForm.errors.phone', params: {} };
+    if (errors['url']) return { key: 'profileForm.errors.url', params: {} };
+    if (errors['year']) return { key: 'profileForm.errors.year', params: {} };
+    if (errors['yearRange']) return { key: 'profileForm.errors.yearRange', params: errors['yearRange'] };
+    return { key: 'profileForm.errors.invalid', params: {} };
+  }
+
+  protected hasError(field: ProfileField): boolean {
+    return this.errorOf(field) !== null;
+  }
+
+  protected submit(): void {
+    // Server errors belong to the values that were sent; editing or resubmitting clears them.
+    for (const field of PROFILE_FIELDS) this.clearServerError(field);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.focusFirstInvalid();
+      return;
+    }
+    const value = this.form.getRawValue();
+    const year = value.foundedYear.trim();
+    this.save.emit({
+      address: orNull(value.address),
+      phone: orNull(value.phone),
+      email: orNull(value.email),
+      principalName: orNull(value.principalName),
+      foundedYear: year === '' ? null : Number(year),
+      website: orNull(value.website),
+      version: this.profile().version,
+    });
+  }
+
+  protected clearServerError(field: ProfileField): void {
+    const control = this.form.controls[field];
+    if (!control.errors?.['server']) return;
+    const { server: _server, ...rest } = control.errors;
+    control.setErrors(Object.keys(rest).length > 0 ? rest : null);
+    control.updateValueAndValidity({ emitEvent: false });
+  }
+
+  private focusFirstInvalid(): void {
+    setTimeout(() => this.host.nativeElement.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  }
+}
+
+function toFormValue(profile: SchoolProfile) {
+  return {
+    address: profile.address ?? '',
+    phone: profile.phone ?? '',
+    email: profile.email ?? '',
+    principalName: profile.principalName ?? '',
+    foundedYear: profile.foundedYear === null ? '' : String(profile.foundedYear),
+    website: profile.website ?? '',
+  };
+}
+
+function orNull(value: string): string | null {
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}

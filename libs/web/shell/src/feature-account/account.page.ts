@@ -1,0 +1,62 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { MfaEnrollmentStart, ProblemDetails } from '@emis/contracts';
+import { AuthStore, ProblemAlertComponent, toProblem } from '@emis/web/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { finalize } from 'rxjs';
+import { MfaEnrolmentComponent } from '../ui/mfa-enrolment.component';
+
+@Component({
+  selector: 'emis-account-page',
+  imports: [TranslocoPipe, ProblemAlertComponent, MfaEnrolmentComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './account.page.html',
+  styles: `
+    .profile-list { display: grid; grid-template-columns: minmax(8rem, 12rem) 1fr; gap: 0.75rem 1.5rem; margin: 0; }
+    .profile-list dt { color: var(--text-muted); }
+    .profile-list dd { margin: 0; font-weight: 500; overflow-wrap: anywhere; }
+    .mfa-state { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; margin-bottom: 1rem; }
+    .mfa-state p { margin: 0; }
+    @media (max-width: 36rem) { .profile-list { grid-template-columns: 1fr; gap: 0.125rem; } .profile-list dd { margin-bottom: 0.625rem; } }
+  `,
+})
+export class AccountPage {
+  private readonly auth = inject(AuthStore);
+
+  protected readonly user = this.auth.user;
+  protected readonly enrolment = signal<MfaEnrollmentStart | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly enabledNow = signal(false);
+
+  protected startEnrolment(): void {
+    this.busy.set(true);
+    this.problem.set(null);
+    this.auth
+      .startMfaEnrolment()
+      .pipe(finalize(() => this.busy.set(false)))
+      .subscribe({
+        next: (enrolment) => this.enrolment.set(enrolment),
+        error: (error: unknown) => this.problem.set(toProblem(error)),
+      });
+  }
+
+  protected confirmEnrolment(code: string): void {
+    this.busy.set(true);
+    this.problem.set(null);
+    this.auth
+      .confirmMfaEnrolment(code)
+      .pipe(finalize(() => this.busy.set(false)))
+      .subscribe({
+        next: () => {
+          this.enrolment.set(null);
+          this.enabledNow.set(true);
+        },
+        error: (error: unknown) => this.problem.set(toProblem(error)),
+      });
+  }
+
+  protected cancelEnrolment(): void {
+    this.enrolment.set(null);
+    this.problem.set(null);
+  }
+}

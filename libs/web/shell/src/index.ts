@@ -1,0 +1,1 @@
+export { loginRoute, shellRoute } from './shell.routes';
