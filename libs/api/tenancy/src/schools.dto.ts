@@ -20,12 +20,12 @@ export class SchoolProfileUpdateDto implements SchoolProfileUpdate {
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300)
   address?: string | null;
 
-  /** Vietnamese numbers: 10 digits starting with 0 (mobile and landline since 2017/2018). */
+  /** Vietnamese numbers since the 2017–2018 renumbering: mobile 10 digits (03, 05, 07, 08, 09), landline 11 digits (02 + area code). */
   @ApiPropertyOptional({ nullable: true, example: '0221 3863 456' }) @Transform(({ value }) => {
     const v = emptyToNull({ value });
     return typeof v === 'string' ? v.replace(/[\s.-]/g, '') : v;
   })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(/^0\d{9}$/, { context: { rule: 'isVnPhone' } })
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(/^(0[35789]\d{8}|02\d{9})$/, { context: { rule: 'isVnPhone' } })
   phone?: string | null;
 
   @ApiPropertyOptional({ nullable: true }) @Transform(emptyToNull)

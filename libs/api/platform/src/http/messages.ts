@@ -47,8 +47,8 @@ const RULE_MESSAGES: Record<string, Record<Locale, string>> = {
   length: { vi: '{field} phải có độ dài {0}–{1} ký tự', en: '{field} must be {0}–{1} characters long' },
   matches: { vi: '{field} không đúng định dạng', en: '{field} has the wrong format' },
   isVnPhone: {
-    vi: '{field} phải là số điện thoại Việt Nam (10 chữ số, bắt đầu bằng 0)',
-    en: '{field} must be a Vietnamese phone number (10 digits starting with 0)',
+    vi: '{field} phải là số điện thoại Việt Nam (di động 10 số, cố định 11 số bắt đầu bằng 02)',
+    en: '{field} must be a Vietnamese phone number (mobile 10 digits, landline 11 digits starting with 02)',
   },
   whitelistValidation: { vi: 'Trường {field} không được phép', en: 'Field {field} is not allowed' },
   unknownValue: { vi: 'Dữ liệu không hợp lệ', en: 'Invalid data' },

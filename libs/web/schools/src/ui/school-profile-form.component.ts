@@ -86,6 +86,7 @@ export class SchoolProfileFormComponent {
     website: text(MAX_LENGTH.website, webAddress),
   });
   protected readonly fields = PROFILE_FIELDS;
+  protected readonly inputs = FIELD_INPUTS;
 
   constructor() {
     // A new profile (first load, or reloaded after a conflict) replaces what the form shows.
@@ -110,22 +111,18 @@ export class SchoolProfileFormComponent {
     });
   }
 
-  protected errorOf(field: ProfileField): { key: string; params: Record<string, unknown> } | { message: string } | null {
+  protected errorOf(field: ProfileField): FieldMessage | null {
     const control = this.form.controls[field];
     if (!control.touched || !control.errors) return null;
     const errors = control.errors;
-    if (typeof errors['server'] === 'string') return { message: errors['server'] };
-    if (errors['maxlength']) return { key: 'profileForm.errors.maxLength', params: { max: errors['maxlength'].requiredLength } };
-    if (errors['email']) return { key: 'profileForm.errors.email', params: {} };
-    if (errors['phone']) return { key: 'profileForm.errors.phone', params: {} };
-    if (errors['url']) return { key: 'profileForm.errors.url', params: {} };
-    if (errors['year']) return { key: 'profileForm.errors.year', params: {} };
-    if (errors['yearRange']) return { key: 'profileForm.errors.yearRange', params: errors['yearRange'] };
-    return { key: 'profileForm.errors.invalid', params: {} };
-  }
-
-  protected hasError(field: ProfileField): boolean {
-    return this.errorOf(field) !== null;
+    if (typeof errors['server'] === 'string') return { message: errors['server'], key: null, params: {} };
+    if (errors['maxlength']) return translated('maxLength', { max: errors['maxlength'].requiredLength });
+    if (errors['email']) return translated('email');
+    if (errors['phone']) return translated('phone');
+    if (errors['url']) return translated('url');
+    if (errors['year']) return translated('year');
+    if (errors['yearRange']) return translated('yearRange', errors['yearRange']);
+    return translated('invalid');
   }
 
   protected submit(): void {
@@ -149,18 +146,45 @@ export class SchoolProfileFormComponent {
     });
   }
 
-  protected clearServerError(field: ProfileField): void {
+  /** Re-running the validators drops an error the server gave for an earlier value. */
+  private clearServerError(field: ProfileField): void {
     const control = this.form.controls[field];
-    if (!control.errors?.['server']) return;
-    const { server: _server, ...rest } = control.errors;
-    control.setErrors(Object.keys(rest).length > 0 ? rest : null);
-    control.updateValueAndValidity({ emitEvent: false });
+    if (control.errors?.['server']) control.updateValueAndValidity({ emitEvent: false });
   }
 
   private focusFirstInvalid(): void {
     setTimeout(() => this.host.nativeElement.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   }
 }
+
+interface FieldMessage {
+  /** The server's own localized message, when it sent one for this field. */
+  message: string | null;
+  key: string | null;
+  params: Record<string, unknown>;
+}
+
+function translated(rule: string, params: Record<string, unknown> = {}): FieldMessage {
+  return { message: null, key: `profileForm.errors.${rule}`, params };
+}
+
+interface FieldInput {
+  name: ProfileField;
+  type: 'text' | 'email' | 'tel' | 'url';
+  autocomplete: string;
+  inputmode: string | null;
+  wide: boolean;
+  hintKey: string | null;
+}
+
+const FIELD_INPUTS: readonly FieldInput[] = [
+  { name: 'address', type: 'text', autocomplete: 'street-address', inputmode: null, wide: true, hintKey: null },
+  { name: 'phone', type: 'tel', autocomplete: 'tel', inputmode: 'tel', wide: false, hintKey: 'profileForm.hints.phone' },
+  { name: 'email', type: 'email', autocomplete: 'email', inputmode: 'email', wide: false, hintKey: null },
+  { name: 'principalName', type: 'text', autocomplete: 'off', inputmode: null, wide: false, hintKey: null },
+  { name: 'foundedYear', type: 'text', autocomplete: 'off', inputmode: 'numeric', wide: false, hintKey: 'profileForm.hints.foundedYear' },
+  { name: 'website', type: 'url', autocomplete: 'url', inputmode: 'url', wide: true, hintKey: 'profileForm.hints.website' },
+];
 
 function toFormValue(profile: SchoolProfile) {
   return {

@@ -1,0 +1,139 @@
+import { bearer, createUser, startTestApp, TestApp } from './harness';
+import { totp } from './totp';
+
+function refreshCookie(res: { headers: Record<string, unknown> }): string {
+  const cookies = (res.headers['set-cookie'] as string[] | undefined) ?? [];
+  const cookie = cookies.find((c) => c.startsWith('emis_rt='));
+  if (!cookie) throw new Error('no refresh cookie');
+  return cookie.split(';')[0];
+}
+
+describe('identity', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ LOCKOUT_THRESHOLD: '5', AUTH_THROTTLE_LIMIT: '8' });
+  });
+  afterAll(() => t.close());
+
+  it('signs a teacher in with a short-lived access token and an httpOnly, SameSite=Strict refresh cookie', async () => {
+    const res = await t.http().post('/api/auth/login').send({ username: 'giaovien.nhuquynh', password: 'Emis@2026' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'ok', expiresIn: 900, user: { role: 'TEACHER', orgUnitName: 'Trường THCS Như Quỳnh' } });
+    const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('emis_rt='))!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Path=\/api\/auth/);
+    const me = await t.http().get('/api/auth/me').set(bearer(res.body.accessToken));
+    expect(me.body.username).toBe('giaovien.nhuquynh');
+  });
+
+  it('stores passwords as argon2id hashes', async () => {
+    const [row] = await t.owner.query(`select password_hash from app_user where username = 'giaovien.nhuquynh'`);
+    expect(row.password_hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('answers a wrong password with 401 in Vietnamese by default and English on request', async () => {
+    const user = await createUser(t, 'TEACHER', 'THCS-NQ');
+    const vi = await t.http().post('/api/auth/login').send({ username: user, password: 'sai-mat-khau' });
+    expect(vi.status).toBe(401);
+    expect(vi.body).toMatchObject({ code: 'invalid_credentials', title: 'Tên đăng nhập hoặc mật khẩu không đúng' });
+    const en = await t.http().post('/api/auth/login').set('Accept-Language', 'en-US,en;q=0.9').send({ username: user, password: 'wrong' });
+    expect(en.body.title).toBe('Wrong user name or password');
+  });
+
+  it('locks an account after 5 failed passwords, refusing even the right one, and audits it', async () => {
+    const user = await createUser(t, 'TEACHER', 'THCS-NQ');
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await t.http().post('/api/auth/login').send({ username: user, password: `wrong-${i}` })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 423]);
+    const right = await t.http().post('/api/auth/login').send({ username: user, password: 'Emis@2026' });
+    expect(right.status).toBe(423);
+    expect(right.body.code).toBe('account_locked');
+    const [row] = await t.owner.query(`select locked_until > now() as locked from app_user where username = $1`, [user]);
+    expect(row.locked).toBe(true);
+    const events = await t.owner.query(
+      `select action from audit_log where entity = 'app_user' and entity_id = (select id::text from app_user where username = $1) order by seq`,
+      [user],
+    );
+    expect(events.map((e: { action: string }) => e.action)).toEqual(['LOGIN_FAILED', 'LOGIN_FAILED', 'LOGIN_FAILED', 'LOGIN_FAILED', 'LOCKED']);
+  });
+
+  it('throttles sign-in attempts per address and user name with 429 and Retry-After', async () => {
+    const user = await createUser(t, 'TEACHER', 'THCS-NQ');
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await t.http().post('/api/auth/login').send({ username: user, password: 'x' })).status);
+    expect(statuses.slice(0, 8).every((s) => s !== 429)).toBe(true);
+    expect(statuses.slice(8)).toEqual([429, 429]);
+    const limited = await t.http().post('/api/auth/login').send({ username: user, password: 'x' });
+    expect(limited.headers['retry-after']).toBeDefined();
+    // Another user from the same address is not affected.
+    expect((await t.http().post('/api/auth/login').send({ username: 'giaovien.nhuquynh', password: 'Emis@2026' })).status).toBe(200);
+  });
+
+  it('gives 400 with field errors for a malformed sign-in', async () => {
+    const res = await t.http().post('/api/auth/login').send({ username: '', extra: 1 });
+    expect(res.status).toBe(400);
+    const fields = res.body.errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['username', 'password', 'extra']));
+  });
+
+  it('rotates refresh tokens, and a reused token revokes the whole session family', async () => {
+    const login = await t.http().post('/api/auth/login').send({ username: 'ketoan.nhuquynh', password: 'Emis@2026' });
+    const first = refreshCookie(login);
+    const r1 = await t.http().post('/api/auth/refresh').set('Cookie', first);
+    expect(r1.status).toBe(200);
+    const second = refreshCookie(r1);
+    expect(second).not.toBe(first);
+    const reuse = await t.http().post('/api/auth/refresh').set('Cookie', first);
+    expect(reuse.status).toBe(401);
+    expect((await t.http().post('/api/auth/refresh').set('Cookie', second)).status).toBe(401);
+  });
+
+  it('revokes the session on logout', async () => {
+    const login = await t.http().post('/api/auth/login').send({ username: 'ketoan.nhuquynh', password: 'Emis@2026' });
+    const cookie = refreshCookie(login);
+    expect((await t.http().post('/api/auth/logout').set('Cookie', cookie)).status).toBe(204);
+    expect((await t.http().post('/api/auth/refresh').set('Cookie', cookie)).status).toBe(401);
+  });
+
+  it('rejects requests without a valid access token', async () => {
+    expect((await t.http().get('/api/schools')).status).toBe(401);
+    expect((await t.http().get('/api/schools').set(bearer('not.a.token'))).status).toBe(401);
+  });
+
+  it('makes a school admin enrol TOTP at first sign-in, then asks for a code every time', async () => {
+    const user = await createUser(t, 'SCHOOL_ADMIN', 'THCS-NQ');
+    const login = await t.http().post('/api/auth/login').send({ username: user, password: 'Emis@2026' });
+    expect(login.body.status).toBe('mfa_enrollment_required');
+    expect(login.body.accessToken).toBeUndefined();
+    const start = await t.http().post('/api/auth/mfa/enroll/start').send({ mfaToken: login.body.mfaToken });
+    expect(start.status).toBe(200);
+    expect(start.body.qrDataUrl).toMatch(/^data:image\/png;base64,/);
+    expect(start.body.otpauthUrl).toContain('otpauth://totp/');
+    const [stored] = await t.owner.query(`select mfa_secret from app_user where username = $1`, [user]);
+    expect(stored.mfa_secret).not.toContain(start.body.secret);
+    const wrong = await t.http().post('/api/auth/mfa/enroll/confirm').send({ mfaToken: login.body.mfaToken, code: '000000' });
+    expect(wrong.status).toBe(401);
+    const confirm = await t.http().post('/api/auth/mfa/enroll/confirm').send({ mfaToken: login.body.mfaToken, code: totp(start.body.secret) });
+    expect(confirm.status).toBe(200);
+    expect(confirm.body.user.mfaEnabled).toBe(true);
+
+    const again = await t.http().post('/api/auth/login').send({ username: user, password: 'Emis@2026' });
+    expect(again.body.status).toBe('mfa_required');
+    // An enrolled user cannot be re-enrolled with the password alone.
+    expect((await t.http().post('/api/auth/mfa/enroll/start').send({ mfaToken: again.body.mfaToken })).status).toBe(401);
+    const verified = await t.http().post('/api/auth/mfa/verify').send({ mfaToken: again.body.mfaToken, code: totp(start.body.secret) });
+    expect(verified.status).toBe(200);
+    expect(verified.body.status).toBe('ok');
+  });
+
+  it('lets a teacher enrol TOTP from the account page with the bearer token', async () => {
+    const user = await createUser(t, 'TEACHER', 'THCS-NQ');
+    const token = await t.login(user);
+    const start = await t.http().post('/api/auth/mfa/enroll/start').set(bearer(token)).send({});
+    expect(start.status).toBe(200);
+    const confirm = await t.http().post('/api/auth/mfa/enroll/confirm').set(bearer(token)).send({ code: totp(start.body.secret) });
+    expect(confirm.status).toBe(200);
+    expect((await t.http().post('/api/auth/login').send({ username: user, password: 'Emis@2026' })).body.status).toBe('mfa_required');
+  });
+});
