@@ -38,15 +38,20 @@ export interface SqlPaging {
 export function toSqlPaging(query: PageQuery, columns: Record<string, string>, defaultSort: string): SqlPaging {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-  const parts = (query.sort || defaultSort)
+  const orderBy = orderByOf(query.sort || defaultSort, columns) || orderByOf(defaultSort, columns);
+  return { limit: pageSize, offset: (page - 1) * pageSize, page, pageSize, orderBy };
+}
+
+function orderByOf(sort: string, columns: Record<string, string>): string {
+  return sort
     .split(',')
     .map((field) => {
       const desc = field.startsWith('-');
       const column = columns[desc ? field.slice(1) : field];
       return column ? `${column} ${desc ? 'desc' : 'asc'}` : undefined;
     })
-    .filter((x): x is string => Boolean(x));
-  return { limit: pageSize, offset: (page - 1) * pageSize, page, pageSize, orderBy: (parts.length ? parts : [columns[defaultSort.replace(/^-/, '')]]).join(', ') };
+    .filter((x): x is string => Boolean(x))
+    .join(', ');
 }
 
 export function toPage<T>(items: T[], total: number, paging: SqlPaging): Page<T> {

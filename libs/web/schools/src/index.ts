@@ -1,0 +1,1 @@
+export { SCHOOLS_ROUTES, AUDIT_ROUTES } from './schools.routes';
