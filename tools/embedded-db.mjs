@@ -6,6 +6,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'n
 import net from 'node:net';
 import path from 'node:path';
 
+/** PostgreSQL's own log stays quiet unless a caller asks for it. */
+function ignoreLog() {
+  return undefined;
+}
+
 /** A free TCP port on loopback. */
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -35,7 +40,7 @@ function loadSecrets(dir) {
  * @param {{ dir: string, port?: number, database?: string, log?: (line: string) => void }} options
  * @returns {Promise<{ ownerUrl: string, appPassword: string, jwtSecret: string, port: number, stop: () => Promise<void> }>}
  */
-export async function startEmbeddedDb({ dir, port, database = 'emis', log = () => {} }) {
+export async function startEmbeddedDb({ dir, port, database = 'emis', log = ignoreLog }) {
   mkdirSync(dir, { recursive: true });
   const secrets = loadSecrets(dir);
   const dataDir = path.join(dir, 'pg');

@@ -36,7 +36,7 @@ process.env.WEB_DIST_DIR ??= path.join(root, 'dist/apps/web/browser');
 if (!existsSync(process.env.WEB_DIST_DIR)) console.warn(`No web build at ${process.env.WEB_DIST_DIR}: only the API is served.`);
 
 const shutdown = async (code) => {
-  if (db) await db.stop().catch(() => {});
+  if (db) await db.stop().catch((error) => console.error('Stopping PostgreSQL failed:', error));
   process.exit(code);
 };
 process.once('SIGINT', () => shutdown(0));

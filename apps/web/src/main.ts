@@ -1,5 +1,5 @@
 import { bootstrapApplication } from '@angular/platform-browser';
-import { ChangeDetectionStrategy, Component, provideZonelessChangeDetection } from '@angular/core';
-@Component({ selector: 'emis-root', template: 'hi', changeDetection: ChangeDetectionStrategy.OnPush })
-class Root {}
-bootstrapApplication(Root, { providers: [provideZonelessChangeDetection()] }).catch((e) => console.error(e));
+import { AppComponent } from './app/app.component';
+import { appConfig } from './app/app.config';
+
+bootstrapApplication(AppComponent, appConfig).catch((error: unknown) => console.error(error));

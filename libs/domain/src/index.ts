@@ -3,3 +3,4 @@ export * from './identity/roles';
 export * from './identity/permissions';
 export * from './people/personal-id';
 export * from './people/vietnamese-name';
+export * from './people/phone';

@@ -1,5 +1,5 @@
 import type { SchoolListQuery, SchoolProfileUpdate } from '@emis/contracts';
-import { SCHOOL_LEVELS, SchoolLevel } from '@emis/domain';
+import { normalizePhone, SCHOOL_LEVELS, SchoolLevel, VN_PHONE_PATTERN } from '@emis/domain';
 import { PageQueryDto } from '@emis/api/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -20,12 +20,11 @@ export class SchoolProfileUpdateDto implements SchoolProfileUpdate {
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300)
   address?: string | null;
 
-  /** Vietnamese numbers since the 2017–2018 renumbering: mobile 10 digits (03, 05, 07, 08, 09), landline 11 digits (02 + area code). */
   @ApiPropertyOptional({ nullable: true, example: '0221 3863 456' }) @Transform(({ value }) => {
     const v = emptyToNull({ value });
-    return typeof v === 'string' ? v.replace(/[\s.-]/g, '') : v;
+    return typeof v === 'string' ? normalizePhone(v) : v;
   })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(/^(0[35789]\d{8}|02\d{9})$/, { context: { rule: 'isVnPhone' } })
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(VN_PHONE_PATTERN, { context: { rule: 'isVnPhone' } })
   phone?: string | null;
 
   @ApiPropertyOptional({ nullable: true }) @Transform(emptyToNull)

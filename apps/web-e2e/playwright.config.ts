@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test';
+import path from 'node:path';
+
+const port = Number(process.env['E2E_PORT'] ?? 3100);
+const root = path.resolve(__dirname, '../..');
+const dataDir = path.join(root, 'tmp/e2e-db');
+
+/**
+ * End-to-end tests in Debian's Chromium (never a downloaded browser) against the built system: `tools/start.mjs`
+ * serves API and web on one port over a fresh embedded PostgreSQL seeded with the demo province.
+ */
+export default defineConfig({
+  testDir: './src',
+  outputDir: path.join(root, 'tmp/e2e-results'),
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // One worker: the demo administrators enrol their authenticator once per run, in order.
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env['CI'],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    viewport: { width: 1366, height: 800 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    command: `rm -rf ${dataDir} && node tools/start.mjs --no-build`,
+    cwd: root,
+    url: `http://localhost:${port}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: { PORT: String(port), EMIS_DATA_DIR: dataDir, LOG_LEVEL: 'warn', AUTH_THROTTLE_LIMIT: '50' },
+  },
+});
