@@ -37,7 +37,7 @@ const MAX_SHOWN = 100;
 export class OrgSwitcherComponent {
   private readonly context = inject(OrgUnitContext);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly toggleButton = viewChild.required<ElementRef<HTMLButtonElement>>('toggle');
+  private readonly toggleButton = viewChild.required<ElementRef<HTMLButtonElement>>('toggleButton');
   private readonly searchInput = viewChild<ElementRef<HTMLInputElement>>('search');
 
   protected readonly open = signal(false);
