@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import path from 'node:path';
 
-const port = Number(process.env['E2E_PORT'] ?? 3100);
+const port = Number(process.env['E2E_PORT'] ?? 4310);
 const root = path.resolve(__dirname, '../..');
 const dataDir = path.join(root, 'tmp/e2e-db');
 

@@ -27,6 +27,8 @@ describe('school profile, validation and the audit chain', () => {
       .send({ phone: '0221 3910 999', principalName: 'Nguyễn Thị Thử', version: before.version });
     expect(res.status).toBe(200);
     expect(res.body.profile).toMatchObject({ phone: '02213910999', principalName: 'Nguyễn Thị Thử', version: before.version + 1 });
+    // Fields the request did not name keep their values.
+    expect(res.body.profile.address).toBe('Xã Thử');
     const rows = await t.owner.query(`select * from audit_log where school_id = $1 order by seq`, [school.id]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ seq: '1', entity: 'school_profile', action: 'UPDATE', actor_name: 'Nguyễn Văn Hùng', request_id: 'req-test-0001' });

@@ -92,6 +92,9 @@ test('a principal edits the school profile, sees field errors, saves, and the au
   await page.getByTestId('profile-save').click();
   await expect(page.getByTestId('profile-saved')).toBeVisible();
   await expect(page.getByTestId('profile-card')).toContainText('0912345678');
+  // Only the phone changed: the rest of the profile is kept.
+  await expect(page.getByTestId('profile-card')).toContainText('Xã Như Quỳnh');
+  await expect(page.getByTestId('profile-card')).toContainText('Phạm Thị Hương');
   await expect(page.getByTestId('audit-row').first()).toContainText('Phạm Thị Hương');
   await page.getByTestId('audit-verify').click();
   await expect(page.getByTestId('audit-verify-result')).toBeVisible();

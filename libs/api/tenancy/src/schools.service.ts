@@ -1,10 +1,10 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import type { Page, SchoolDetail, SchoolProfileUpdate, SchoolSummary, ScopeSummary } from '@emis/contracts';
+import type { Page, SchoolDetail, SchoolProfile, SchoolProfileUpdate, SchoolSummary, ScopeSummary } from '@emis/contracts';
 import { SCHOOL_LEVELS, SchoolLevel } from '@emis/domain';
 import { AuditService } from '@emis/api/audit';
 import { assertInScope, likePattern, Principal, ProblemException, Scope, TenantDb, toPage, toSqlPaging, PageQueryDto } from '@emis/api/platform';
 import { OrgTreeService } from './org-tree.service';
-import { SCHOOL_SORT_COLUMNS, SchoolsRepository, scopeUnitIds } from './schools.repository';
+import { ProfileFields, SCHOOL_SORT_COLUMNS, SchoolsRepository, scopeUnitIds } from './schools.repository';
 
 export interface SchoolListParams extends PageQueryDto {
   level?: SchoolLevel;
@@ -58,12 +58,7 @@ export class SchoolsService {
       if (before.version !== update.version) {
         throw new ProblemException(HttpStatus.CONFLICT, 'version_conflict', undefined, { current: before });
       }
-      const { version: _version, ...changes } = update;
-      const merged = {
-        address: before.address, phone: before.phone, email: before.email,
-        principalName: before.principalName, foundedYear: before.foundedYear, website: before.website,
-        ...changes,
-      };
+      const merged = { ...profileFields(before), ...sentFields(update) };
       const after = await this.repo.updateProfile(em, schoolId, merged, new Date(), actor.userId);
       await this.audit.record(em, { schoolId, entity: 'school_profile', entityId: schoolId, action: 'UPDATE', before, after });
     });
@@ -85,4 +80,15 @@ export class SchoolsService {
       };
     });
   }
+}
+
+const PROFILE_KEYS = ['address', 'phone', 'email', 'principalName', 'foundedYear', 'website'] as const;
+
+function profileFields(profile: SchoolProfile): ProfileFields {
+  return Object.fromEntries(PROFILE_KEYS.map((key) => [key, profile[key]])) as ProfileFields;
+}
+
+/** A PATCH changes only the fields it names; a DTO instance also carries the absent ones as undefined. */
+function sentFields(update: SchoolProfileUpdate): Partial<ProfileFields> {
+  return Object.fromEntries(PROFILE_KEYS.filter((key) => update[key] !== undefined).map((key) => [key, update[key]]));
 }

@@ -152,14 +152,14 @@ export const en: Translations = {
   },
   profileForm: {
     hints: {
-      phone: '10 digits starting with 0, e.g. 0221 3863 456.',
+      phone: 'Mobile 10 digits, landline 11; e.g. 0912 345 678 or 0221 3863 456.',
       foundedYear: 'For example: 1998.',
       website: 'Starts with https://',
     },
     errors: {
       maxLength: 'At most {{max}} characters.',
       email: 'Not a valid email address.',
-      phone: 'The phone number must be 10 digits starting with 0.',
+      phone: 'The phone number must start with 0 and have 10 digits (mobile) or 11 digits (landline).',
       url: 'The web address must start with http:// or https://.',
       year: 'The year must have 4 digits.',
       yearRange: 'The year must be between {{min}} and {{max}}.',

@@ -153,14 +153,14 @@ export const vi = {
   },
   profileForm: {
     hints: {
-      phone: '10 chữ số, bắt đầu bằng 0, ví dụ 0221 3863 456.',
+      phone: 'Di động 10 chữ số, cố định 11 chữ số; ví dụ 0912 345 678 hoặc 0221 3863 456.',
       foundedYear: 'Ví dụ: 1998.',
       website: 'Bắt đầu bằng https://',
     },
     errors: {
       maxLength: 'Không được dài quá {{max}} ký tự.',
       email: 'Email không đúng định dạng.',
-      phone: 'Số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0.',
+      phone: 'Số điện thoại phải bắt đầu bằng 0 và gồm 10 chữ số (di động) hoặc 11 chữ số (cố định).',
       url: 'Địa chỉ web phải bắt đầu bằng http:// hoặc https://.',
       year: 'Năm thành lập phải gồm 4 chữ số.',
       yearRange: 'Năm thành lập phải từ {{min}} đến {{max}}.',

@@ -26,10 +26,13 @@ const MAX_LENGTH: Record<Exclude<ProfileField, 'foundedYear'>, number> = {
 };
 const FIRST_FOUNDED_YEAR = 1900;
 
-/** Vietnamese numbers are 10 digits starting with 0; spaces, dots and dashes are allowed for readability. */
+/**
+ * Vietnamese numbers: mobiles are 10 digits (0 + 9), landlines 11 (0 + a 2xx area code + 7 digits, since the
+ * 2017 renumbering); spaces, dots and dashes are allowed for readability.
+ */
 function vietnamesePhone(control: AbstractControl<string>): ValidationErrors | null {
   const digits = control.value.replace(/[\s.-]/g, '');
-  return digits === '' || /^0\d{9}$/.test(digits) ? null : { phone: true };
+  return digits === '' || /^0\d{9}$/.test(digits) || /^02\d{9}$/.test(digits) ? null : { phone: true };
 }
 
 function webAddress(control: AbstractControl<string>): ValidationErrors | null {
@@ -128,22 +131,19 @@ export class SchoolProfileFormComponent {
   protected submit(): void {
     // Server errors belong to the values that were sent; editing or resubmitting clears them.
     for (const field of PROFILE_FIELDS) this.clearServerError(field);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
+    // A stored value that today's rules reject blocks nothing unless the user edits it: it is not sent.
+    const invalid = PROFILE_FIELDS.filter((field) => this.form.controls[field].invalid && this.form.controls[field].dirty);
+    if (invalid.length > 0) {
+      for (const field of invalid) this.form.controls[field].markAsTouched();
       this.focusFirstInvalid();
       return;
     }
-    const value = this.form.getRawValue();
-    const year = value.foundedYear.trim();
-    this.save.emit({
-      address: orNull(value.address),
-      phone: orNull(value.phone),
-      email: orNull(value.email),
-      principalName: orNull(value.principalName),
-      foundedYear: year === '' ? null : Number(year),
-      website: orNull(value.website),
-      version: this.profile().version,
-    });
+    const update = changedFields(this.profile(), this.form.getRawValue());
+    if (Object.keys(update).length === 0) {
+      this.cancelled.emit();
+      return;
+    }
+    this.save.emit({ ...update, version: this.profile().version });
   }
 
   /** Re-running the validators drops an error the server gave for an earlier value. */
@@ -195,6 +195,28 @@ function toFormValue(profile: SchoolProfile) {
     foundedYear: profile.foundedYear === null ? '' : String(profile.foundedYear),
     website: profile.website ?? '',
   };
+}
+
+type FormValue = ReturnType<typeof toFormValue>;
+
+/**
+ * Only the fields the user changed are sent: a PATCH that re-sent untouched values would fail on a stored
+ * value that today's rules reject, and would record no-op changes in the audit log.
+ */
+function changedFields(profile: SchoolProfile, value: FormValue): Omit<SchoolProfileUpdate, 'version'> {
+  const next = {
+    address: orNull(value.address),
+    phone: orNull(value.phone),
+    email: orNull(value.email),
+    principalName: orNull(value.principalName),
+    foundedYear: value.foundedYear.trim() === '' ? null : Number(value.foundedYear.trim()),
+    website: orNull(value.website),
+  };
+  const update: Omit<SchoolProfileUpdate, 'version'> = {};
+  for (const field of PROFILE_FIELDS) {
+    if (next[field] !== profile[field]) Object.assign(update, { [field]: next[field] });
+  }
+  return update;
 }
 
 function orNull(value: string): string | null {

@@ -47,6 +47,8 @@ export class OrgSwitcherComponent {
   protected readonly current = this.context.currentUnit;
   protected readonly currentId = computed(() => this.current()?.id ?? null);
 
+  /** While searching, matches are listed flat: the indentation of a lone match would say nothing. */
+  protected readonly searching = computed(() => this.query().trim() !== '');
   private readonly ordered = computed(() => orderAsTree(this.context.tree()));
   protected readonly matches = computed(() => {
     const words = normalize(this.query()).split(/\s+/).filter(Boolean);

@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
@@ -20,7 +21,9 @@ export class ShellLayoutComponent {
   private readonly auth = inject(AuthStore);
   private readonly orgUnits = inject(OrgUnitContext);
   private readonly router = inject(Router);
+  private readonly document = inject(DOCUMENT);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+  private readonly sideNav = viewChild.required<ElementRef<HTMLElement>>('sideNav');
 
   protected readonly user = this.auth.user;
   protected readonly currentUnit = this.orgUnits.currentUnit;
@@ -48,7 +51,13 @@ export class ShellLayoutComponent {
         filter((event) => event instanceof NavigationEnd),
         takeUntilDestroyed(inject(DestroyRef)),
       )
-      .subscribe(() => this.navOpen.set(false));
+      .subscribe(() => {
+        this.navOpen.set(false);
+        // After choosing a page in the navigation, continue reading from the new page, not from the menu.
+        if (this.sideNav().nativeElement.contains(this.document.activeElement)) {
+          this.main().nativeElement.focus({ preventScroll: true });
+        }
+      });
   }
 
   protected skipToMain(event: Event): void {

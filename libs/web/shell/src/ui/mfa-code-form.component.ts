@@ -1,5 +1,5 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, effect, ElementRef, input, output, viewChild } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ProblemDetails } from '@emis/contracts';
 import { ProblemAlertComponent } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -11,8 +11,9 @@ const CODE_PATTERN = /^\d{6}$/;
   selector: 'emis-mfa-code-form',
   imports: [ReactiveFormsModule, TranslocoPipe, ProblemAlertComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `:host { display: block; max-width: 26rem; }`,
   template: `
-    <form class="stack" (ngSubmit)="submit()" novalidate>
+    <form class="stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <div class="field">
         <label for="mfa-code">{{ 'mfa.codeLabel' | transloco }}</label>
         <input
@@ -23,7 +24,7 @@ const CODE_PATTERN = /^\d{6}$/;
           inputmode="numeric"
           autocomplete="one-time-code"
           maxlength="6"
-          [formControl]="code"
+          formControlName="code"
           [attr.aria-invalid]="showInvalid()"
           aria-describedby="mfa-code-hint mfa-code-error"
           data-testid="mfa-code"
@@ -48,10 +49,10 @@ export class MfaCodeFormComponent {
   readonly submitLabel = input('mfa.verify');
   readonly submitted = output<string>();
 
-  protected readonly code = new FormControl('', {
-    nonNullable: true,
-    validators: [Validators.required, Validators.pattern(CODE_PATTERN)],
+  protected readonly form = new FormGroup({
+    code: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(CODE_PATTERN)] }),
   });
+  private readonly code = this.form.controls.code;
   private readonly codeInput = viewChild.required<ElementRef<HTMLInputElement>>('codeInput');
 
   constructor() {

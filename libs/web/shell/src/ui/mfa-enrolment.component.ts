@@ -9,6 +9,7 @@ import { MfaCodeFormComponent } from './mfa-code-form.component';
   imports: [TranslocoPipe, MfaCodeFormComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
+    :host { display: block; max-width: 40rem; }
     .enrol-steps { margin: 0 0 1rem; padding-left: 1.25rem; display: grid; gap: 0.5rem; }
     .qr { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin-bottom: 1rem; }
     .qr img { width: 180px; height: 180px; border: 1px solid var(--border); border-radius: var(--radius); background: #fff; image-rendering: pixelated; }
