@@ -159,7 +159,7 @@ export const en: Translations = {
     errors: {
       maxLength: 'At most {{max}} characters.',
       email: 'Not a valid email address.',
-      phone: 'The phone number must start with 0 and have 10 digits (mobile) or 11 digits (landline).',
+      phone: 'Enter a 10-digit mobile number (03, 05, 07, 08, 09…) or an 11-digit landline starting with 02.',
       url: 'The web address must start with http:// or https://.',
       year: 'The year must have 4 digits.',
       yearRange: 'The year must be between {{min}} and {{max}}.',

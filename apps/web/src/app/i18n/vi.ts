@@ -160,7 +160,7 @@ export const vi = {
     errors: {
       maxLength: 'Không được dài quá {{max}} ký tự.',
       email: 'Email không đúng định dạng.',
-      phone: 'Số điện thoại phải bắt đầu bằng 0 và gồm 10 chữ số (di động) hoặc 11 chữ số (cố định).',
+      phone: 'Số điện thoại phải là số di động 10 chữ số (03, 05, 07, 08, 09…) hoặc số cố định 11 chữ số bắt đầu bằng 02.',
       url: 'Địa chỉ web phải bắt đầu bằng http:// hoặc https://.',
       year: 'Năm thành lập phải gồm 4 chữ số.',
       yearRange: 'Năm thành lập phải từ {{min}} đến {{max}}.',

@@ -10,6 +10,7 @@ import {
 } from '@angular/core';
 import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { ProblemDetails, SchoolProfile, SchoolProfileUpdate } from '@emis/contracts';
+import { isVietnamesePhone } from '@emis/domain';
 import { fieldErrorMap, ProblemAlertComponent } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 
@@ -26,13 +27,9 @@ const MAX_LENGTH: Record<Exclude<ProfileField, 'foundedYear'>, number> = {
 };
 const FIRST_FOUNDED_YEAR = 1900;
 
-/**
- * Vietnamese numbers: mobiles are 10 digits (0 + 9), landlines 11 (0 + a 2xx area code + 7 digits, since the
- * 2017 renumbering); spaces, dots and dashes are allowed for readability.
- */
+/** The same rule as the API's, from the domain library: 10-digit mobiles, 11-digit landlines. */
 function vietnamesePhone(control: AbstractControl<string>): ValidationErrors | null {
-  const digits = control.value.replace(/[\s.-]/g, '');
-  return digits === '' || /^0\d{9}$/.test(digits) || /^02\d{9}$/.test(digits) ? null : { phone: true };
+  return control.value.trim() === '' || isVietnamesePhone(control.value) ? null : { phone: true };
 }
 
 function webAddress(control: AbstractControl<string>): ValidationErrors | null {

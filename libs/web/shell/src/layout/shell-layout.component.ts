@@ -40,6 +40,8 @@ export class ShellLayoutComponent {
   protected readonly signingOut = signal(false);
 
   constructor() {
+    // The switcher's names, and the check that a unit picked before a reload is still in scope.
+    if (this.canSwitchUnit()) this.orgUnits.loadTree().subscribe({ error: () => undefined });
     // The session can end under the page (refresh cookie expired, signed out in another tab).
     effect(() => {
       if (!this.auth.isSignedIn() && !this.signingOut()) {
