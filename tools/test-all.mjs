@@ -49,6 +49,8 @@ function finish(ok) {
   process.exit(ok && totals.failed === 0 ? 0 : 1);
 }
 
+// The module-boundary rule reads Nx's project graph; on a clean clone it must be computed first, or the rule skips.
+if (!step('graph', 'npx', ['nx', 'show', 'projects'])) finish(false);
 if (!step('lint', 'npx', ['eslint', '.', '--max-warnings=0'])) finish(false);
 const unitFile = path.join(out, 'unit.json');
 const unitOk = step('unit', 'npx', ['jest', '-c', 'jest.config.ts', '--ci', '--json', `--outputFile=${unitFile}`]);
