@@ -2,11 +2,15 @@ import 'reflect-metadata';
 import { AuditRepository } from '@emis/api/audit';
 import { prepareDatabase } from '@emis/api/platform';
 import { DataSource } from 'typeorm';
+import { bootstrapProvince, resetPassword } from './provision';
 
 /**
  * Operator commands, run with the schema owner's DATABASE_URL (not subject to RLS: an operator checks every chain).
- *   node dist/apps/api/apps/api/src/cli.js audit:verify [orgUnitId]   verify one audit chain, or all of them
- *   node dist/apps/api/apps/api/src/cli.js migrate                    apply pending migrations
+ *   cli.js migrate                                          apply pending migrations
+ *   cli.js audit:verify [orgUnitId…]                        verify one audit chain, or all of them
+ *   cli.js bootstrap <deptCode> <deptName> <adminUser> <adminName>   set up a real province's root and first admin
+ *   cli.js reset-password <username>                        new temporary password, lockout lifted
+ * (cli.js is dist/apps/api/apps/api/src/cli.js after the build.)
  */
 async function run(command: string | undefined, args: string[]): Promise<number> {
   const url = process.env['DATABASE_URL'];
@@ -34,7 +38,27 @@ async function run(command: string | undefined, args: string[]): Promise<number>
       await ds.destroy();
     }
   }
-  console.error('Usage: cli.js audit:verify [orgUnitId…] | migrate');
+  if (command === 'bootstrap' || command === 'reset-password') {
+    const ds = new DataSource({ type: 'postgres', url });
+    await ds.initialize();
+    try {
+      if (command === 'reset-password') {
+        if (args.length !== 1) throw new Error('Usage: cli.js reset-password <username>');
+        console.log(`Temporary password for ${args[0]}: ${await resetPassword(ds, args[0])}`);
+        return 0;
+      }
+      const [departmentCode, departmentName, adminUsername, adminName] = args;
+      if (!adminName) throw new Error('Usage: cli.js bootstrap <deptCode> <deptName> <adminUser> <adminName>');
+      const result = await bootstrapProvince(ds, { departmentCode, departmentName, adminUsername, adminName });
+      console.log(`Department ${departmentCode} created (${result.departmentId}).`);
+      console.log(`Administrator ${adminUsername}, temporary password: ${result.password}`);
+      console.log('Sign in, enrol an authenticator (required for administrators), then change the password on the account page.');
+      return 0;
+    } finally {
+      await ds.destroy();
+    }
+  }
+  console.error('Usage: cli.js migrate | audit:verify [orgUnitId…] | bootstrap … | reset-password <username>');
   return 64;
 }
 

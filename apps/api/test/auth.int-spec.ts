@@ -136,4 +136,39 @@ describe('identity', () => {
     expect(confirm.status).toBe(200);
     expect((await t.http().post('/api/auth/login').send({ username: user, password: 'Emis@2026' })).body.status).toBe('mfa_required');
   });
+
+  describe('password change', () => {
+    it('refuses a wrong current password and a weak new one with field errors, changing nothing', async () => {
+      const user = await createUser(t, 'TEACHER', 'THCS-NQ');
+      const token = await t.login(user);
+      const [before] = await t.owner.query(`select password_hash from app_user where username = $1`, [user]);
+      const wrong = await t.http().post('/api/auth/password').set(bearer(token)).send({ currentPassword: 'nope', newPassword: 'Một mật khẩu mới 2026' });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.errors).toEqual([{ field: 'currentPassword', code: 'wrongPassword', message: 'Mật khẩu hiện tại không đúng' }]);
+      const weak = await t.http().post('/api/auth/password').set(bearer(token)).send({ currentPassword: 'Emis@2026', newPassword: 'short' });
+      expect(weak.status).toBe(400);
+      expect(weak.body.errors.map((e: { code: string }) => e.code)).toEqual(['password.tooShort', 'password.needsDigit']);
+      expect(weak.body.errors[0].message).toBe('Mật khẩu mới phải có ít nhất 10 ký tự');
+      const [after] = await t.owner.query(`select password_hash from app_user where username = $1`, [user]);
+      expect(after.password_hash).toBe(before.password_hash);
+    });
+
+    it('changes the password, signs out the other sessions and audits the change', async () => {
+      const user = await createUser(t, 'TEACHER', 'THCS-NQ');
+      const other = await t.http().post('/api/auth/login').send({ username: user, password: 'Emis@2026' });
+      const otherCookie = refreshCookie(other);
+      const res = await t.http().post('/api/auth/password').set(bearer(other.body.accessToken)).send({ currentPassword: 'Emis@2026', newPassword: 'Hoa phượng đỏ 2026' });
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('ok');
+      expect((await t.http().post('/api/auth/refresh').set('Cookie', otherCookie)).status).toBe(401);
+      expect((await t.http().post('/api/auth/refresh').set('Cookie', refreshCookie(res))).status).toBe(200);
+      expect((await t.http().post('/api/auth/login').send({ username: user, password: 'Emis@2026' })).status).toBe(401);
+      expect((await t.http().post('/api/auth/login').send({ username: user, password: 'Hoa phượng đỏ 2026' })).status).toBe(200);
+      const [event] = await t.owner.query(
+        `select action from audit_log where entity_id = (select id::text from app_user where username = $1) and action = 'PASSWORD_CHANGED'`,
+        [user],
+      );
+      expect(event).toBeDefined();
+    });
+  });
 });

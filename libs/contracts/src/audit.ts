@@ -1,4 +1,4 @@
-export type AuditAction = 'CREATE' | 'UPDATE' | 'DELETE' | 'LOGIN' | 'LOGIN_FAILED' | 'LOCKED' | 'LOGOUT' | 'MFA_ENROLLED' | 'EXPORT' | 'VIEW';
+export type AuditAction = 'CREATE' | 'UPDATE' | 'DELETE' | 'LOGIN' | 'LOGIN_FAILED' | 'LOCKED' | 'LOGOUT' | 'MFA_ENROLLED' | 'PASSWORD_CHANGED' | 'EXPORT' | 'VIEW';
 
 export interface AuditEntry {
   schoolId: string;

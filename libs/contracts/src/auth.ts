@@ -47,3 +47,8 @@ export interface MfaCodeRequest {
   mfaToken?: string;
   code: string;
 }
+
+export interface PasswordChangeRequest {
+  currentPassword: string;
+  newPassword: string;
+}

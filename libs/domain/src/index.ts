@@ -4,3 +4,4 @@ export * from './identity/permissions';
 export * from './people/personal-id';
 export * from './people/vietnamese-name';
 export * from './people/phone';
+export * from './identity/password-policy';

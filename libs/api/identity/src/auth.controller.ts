@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser, LoginResponse, MfaEnrollmentStart, SessionResponse } from '@emis/contracts';
 import { AppConfig, CurrentPrincipal, Principal, ProblemException, Public } from '@emis/api/platform';
 import type { Request, Response } from 'express';
-import { MfaCodeDto, MfaStartDto } from './auth.dto';
+import { MfaCodeDto, MfaStartDto, PasswordChangeDto } from './auth.dto';
 import { AccessClaims, AuthService, IssuedSession } from './auth.service';
 import { LocalAuthGuard, LoginThrottlerGuard } from './strategies';
 import { UserRecord } from './users.repository';
@@ -73,6 +73,13 @@ export class AuthController {
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(req.cookies?.[REFRESH_COOKIE]);
     res.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+  }
+
+  @Post('password')
+  @HttpCode(HttpStatus.OK)
+  @UseGuards(LoginThrottlerGuard)
+  async changePassword(@CurrentPrincipal() principal: Principal, @Body() body: PasswordChangeDto, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
+    return this.send(res, await this.auth.changePassword(principal.userId, body.currentPassword, body.newPassword));
   }
 
   @Get('me')

@@ -1,4 +1,4 @@
-import type { LoginRequest, MfaCodeRequest } from '@emis/contracts';
+import type { LoginRequest, MfaCodeRequest, PasswordChangeRequest } from '@emis/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsJWT, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
@@ -21,4 +21,13 @@ export class MfaCodeDto implements MfaCodeRequest {
 export class MfaStartDto {
   @ApiPropertyOptional() @IsOptional() @IsJWT()
   mfaToken?: string;
+}
+
+/** The rules of the new password are checked by the service against libs/domain's policy (it needs the user name). */
+export class PasswordChangeDto implements PasswordChangeRequest {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200)
+  currentPassword!: string;
+
+  @ApiProperty() @IsString() @IsNotEmpty()
+  newPassword!: string;
 }

@@ -1,10 +1,10 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { AuthUser, MfaChallengeResponse, MfaEnrollmentStart, SessionResponse } from '@emis/contracts';
-import { roleRequiresMfa } from '@emis/domain';
+import { passwordProblems, roleRequiresMfa } from '@emis/domain';
 import { AuditAction } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
-import { AppConfig, Principal, ProblemException, TenantDb } from '@emis/api/platform';
+import { AppConfig, Principal, ProblemException, RawFieldError, TenantDb, ValidationProblem } from '@emis/api/platform';
 import { OrgTreeService } from '@emis/api/tenancy';
 import * as argon2 from 'argon2';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -113,6 +113,27 @@ export class AuthService {
     await this.users.enableMfa(user.id);
     await this.auditUserEvent(user, 'MFA_ENROLLED', {});
     return this.issueSession({ ...user, mfaEnabled: true }, randomUUID(), 'LOGIN');
+  }
+
+  /**
+   * Changes the signed-in user's password. A wrong current password counts towards the lockout like a failed
+   * sign-in; success signs out every other session and starts a new one.
+   */
+  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<IssuedSession> {
+    const user = await this.users.findById(userId);
+    if (!user || !user.active) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthorized');
+    if (!(await argon2.verify(user.passwordHash, currentPassword))) {
+      const state = await this.users.recordFailure(user.id, this.config.LOCKOUT_THRESHOLD, this.config.LOCKOUT_MINUTES);
+      await this.auditUserEvent(user, 'LOGIN_FAILED', { reason: 'password_change', failedLogins: state.failedLogins });
+      throw new ValidationProblem([{ field: 'currentPassword', rule: 'wrongPassword', args: [] }]);
+    }
+    const problems: RawFieldError[] = passwordProblems(newPassword, user.username).map((p) => ({ field: 'newPassword', rule: `password.${p}`, args: [] }));
+    if (problems.length === 0 && newPassword === currentPassword) problems.push({ field: 'newPassword', rule: 'password.unchanged', args: [] });
+    if (problems.length) throw new ValidationProblem(problems);
+    await this.users.setPassword(user.id, await argon2.hash(newPassword, { type: argon2.argon2id }));
+    await this.users.revokeAllTokens(user.id);
+    await this.auditUserEvent(user, 'PASSWORD_CHANGED', {});
+    return this.issueSession(user, randomUUID());
   }
 
   /** Rotates the refresh token. A token presented twice means it was stolen: its whole family is revoked. */

@@ -41,7 +41,9 @@ export class LocalAuthGuard extends AuthGuard('local') {
 export class LoginThrottlerGuard extends ThrottlerGuard {
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {
     const body = (req['body'] ?? {}) as { username?: unknown };
-    const username = typeof body.username === 'string' ? body.username.toLowerCase().slice(0, 100) : '';
+    // Sign-in names the user in the body; a signed-in request (password change) through its principal.
+    const named = typeof body.username === 'string' ? body.username : ((req['user'] as Principal | undefined)?.username ?? '');
+    const username = named.toLowerCase().slice(0, 100);
     return `${String(req['ip'])}|${username}`;
   }
 }

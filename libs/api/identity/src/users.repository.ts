@@ -63,6 +63,14 @@ export class UsersRepository {
     await this.db.query(`update app_user set failed_logins = 0, locked_until = null, updated_at = now() where id = $1`, [id]);
   }
 
+  async setPassword(id: string, passwordHash: string): Promise<void> {
+    await this.db.query(`update app_user set password_hash = $2, failed_logins = 0, locked_until = null, updated_at = now() where id = $1`, [id, passwordHash]);
+  }
+
+  async revokeAllTokens(userId: string): Promise<void> {
+    await this.db.query(`update refresh_token set revoked_at = now() where user_id = $1 and revoked_at is null`, [userId]);
+  }
+
   async setPendingMfaSecret(id: string, encryptedSecret: string): Promise<void> {
     await this.db.query(`update app_user set mfa_secret = $2, mfa_enabled = false, updated_at = now() where id = $1 and not mfa_enabled`, [id, encryptedSecret]);
   }

@@ -50,6 +50,13 @@ const RULE_MESSAGES: Record<string, Record<Locale, string>> = {
     vi: '{field} phải là số điện thoại Việt Nam (di động 10 số, cố định 11 số bắt đầu bằng 02)',
     en: '{field} must be a Vietnamese phone number (mobile 10 digits, landline 11 digits starting with 02)',
   },
+  wrongPassword: { vi: '{field} không đúng', en: '{field} is wrong' },
+  'password.tooShort': { vi: '{field} phải có ít nhất 10 ký tự', en: '{field} must be at least 10 characters' },
+  'password.tooLong': { vi: '{field} không được dài quá 200 ký tự', en: '{field} must be at most 200 characters' },
+  'password.needsLetter': { vi: '{field} phải có ít nhất một chữ cái', en: '{field} must contain a letter' },
+  'password.needsDigit': { vi: '{field} phải có ít nhất một chữ số', en: '{field} must contain a digit' },
+  'password.containsUsername': { vi: '{field} không được chứa tên đăng nhập', en: '{field} must not contain the user name' },
+  'password.unchanged': { vi: '{field} phải khác mật khẩu hiện tại', en: '{field} must differ from the current password' },
   whitelistValidation: { vi: 'Trường {field} không được phép', en: 'Field {field} is not allowed' },
   unknownValue: { vi: 'Dữ liệu không hợp lệ', en: 'Invalid data' },
 };
@@ -57,6 +64,8 @@ const RULE_MESSAGES: Record<string, Record<Locale, string>> = {
 const FIELD_LABELS: Record<string, Record<Locale, string>> = {
   username: { vi: 'Tên đăng nhập', en: 'User name' },
   password: { vi: 'Mật khẩu', en: 'Password' },
+  currentPassword: { vi: 'Mật khẩu hiện tại', en: 'Current password' },
+  newPassword: { vi: 'Mật khẩu mới', en: 'New password' },
   code: { vi: 'Mã xác thực', en: 'Verification code' },
   mfaToken: { vi: 'Phiên xác thực', en: 'Verification session' },
   address: { vi: 'Địa chỉ', en: 'Address' },

@@ -1,0 +1,61 @@
+import * as argon2 from 'argon2';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import { createUser, startTestApp, TestApp } from './harness';
+import { readTestEnv } from './test-env';
+
+const CLI = path.resolve(__dirname, '../../../dist/apps/api/apps/api/src/cli.js');
+const run = promisify(execFile);
+
+function cli(url: string, args: string[]) {
+  if (!existsSync(CLI)) throw new Error(`Build the API first (npx nx build api): ${CLI} is missing`);
+  return run('node', [CLI, ...args], { env: { ...process.env, DATABASE_URL: url, APP_DB_PASSWORD: readTestEnv().appPassword } });
+}
+
+describe('operator command line', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('sets up an empty database: migrations, the department and its first administrator, audited; then refuses a second root', async () => {
+    const name = `emis_bootstrap_${process.pid}`;
+    await t.owner.query(`create database ${name}`);
+    const url = new URL(readTestEnv().ownerUrl);
+    url.pathname = `/${name}`;
+    const migrated = await cli(url.toString(), ['migrate']);
+    expect(migrated.stdout).toContain('CreateFoundation');
+    const boot = await cli(url.toString(), ['bootstrap', 'SGDDT-TN', 'Sở Giáo dục và Đào tạo tỉnh Thái Nguyên', 'admin.tn', 'Hoàng Thị Thu']);
+    const password = /temporary password: (\S+)/.exec(boot.stdout)?.[1];
+    expect(password).toBeDefined();
+    const client = new Client({ connectionString: url.toString() });
+    await client.connect();
+    try {
+      const { rows: [user] } = await client.query(`select u.password_hash, u.role, o.code from app_user u join org_unit o on o.id = u.org_unit_id where username = 'admin.tn'`);
+      expect(user).toMatchObject({ role: 'DEPARTMENT_ADMIN', code: 'SGDDT-TN' });
+      expect(await argon2.verify(user.password_hash, password!)).toBe(true);
+      const { rows: audit } = await client.query(`select entity, action from audit_log order by seq`);
+      expect(audit).toEqual([{ entity: 'org_unit', action: 'CREATE' }, { entity: 'app_user', action: 'CREATE' }]);
+      await expect(cli(url.toString(), ['bootstrap', 'X-1', 'X', 'x.admin', 'X'])).rejects.toMatchObject({ code: 1 });
+      const { rows: [{ n }] } = await client.query(`select count(*)::int as n from app_user`);
+      expect(n).toBe(1);
+    } finally {
+      await client.end();
+      await t.owner.query(`drop database ${name} with (force)`);
+    }
+  });
+
+  it('resets a locked-out user to a temporary password that signs in', async () => {
+    const user = await createUser(t, 'TEACHER', 'THCS-NQ');
+    await t.owner.query(`update app_user set failed_logins = 5, locked_until = now() + interval '1 hour' where username = $1`, [user]);
+    const out = await cli(readTestEnv().ownerUrl, ['reset-password', user]);
+    const password = /: (\S+)$/m.exec(out.stdout)?.[1];
+    const res = await t.http().post('/api/auth/login').send({ username: user, password });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('ok');
+  });
+});
