@@ -184,6 +184,9 @@ describe('API conventions', () => {
     expect([...codes].sort().reverse()).toEqual(codes);
     const page2 = await t.http().get('/api/schools?page=2&pageSize=5&sort=-code').set(bearer(token));
     expect(page2.body.items[0].code < codes[4]).toBe(true);
+    const byName = await t.http().get('/api/schools?pageSize=200&sort=name').set(bearer(token));
+    const names: string[] = byName.body.items.map((s: { name: string }) => s.name);
+    expect(names).toEqual([...names].sort(new Intl.Collator('vi').compare));
     const search = await t.http().get('/api/schools?q=nhu%20quynh').set(bearer(token));
     expect(search.body.items.map((s: { name: string }) => s.name)).toEqual(
       expect.arrayContaining(['Trường Mầm non Như Quỳnh', 'Trường Tiểu học Như Quỳnh A', 'Trường THCS Như Quỳnh']),

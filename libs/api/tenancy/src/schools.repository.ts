@@ -14,7 +14,8 @@ export interface SchoolListFilter {
 
 export type ProfileFields = Omit<SchoolProfile, 'updatedAt' | 'version'>;
 
-const SORT_COLUMNS = { name: 's.name', code: 's.code' } as const;
+/** Names sort with Vietnamese collation (ICU): "Đông Kết" after "Dân Tiến", not after "Z" as bytes would. */
+const SORT_COLUMNS = { name: 's.name collate "vi-x-icu"', code: 's.code' } as const;
 export const SCHOOL_SORT_COLUMNS: Record<string, string> = SORT_COLUMNS;
 
 @Injectable()
