@@ -153,6 +153,18 @@ describe('identity', () => {
       expect(after.password_hash).toBe(before.password_hash);
     });
 
+    it('stops guessing the current password once the account is locked, even with a valid access token', async () => {
+      const user = await createUser(t, 'TEACHER', 'THCS-NQ');
+      const token = await t.login(user);
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        statuses.push((await t.http().post('/api/auth/password').set(bearer(token)).send({ currentPassword: `guess-${i}`, newPassword: 'Hoa phượng đỏ 2026' })).status);
+      }
+      expect(statuses).toEqual([400, 400, 400, 400, 400, 423]);
+      const right = await t.http().post('/api/auth/password').set(bearer(token)).send({ currentPassword: 'Emis@2026', newPassword: 'Hoa phượng đỏ 2026' });
+      expect(right.status).toBe(423);
+    });
+
     it('changes the password, signs out the other sessions and audits the change', async () => {
       const user = await createUser(t, 'TEACHER', 'THCS-NQ');
       const other = await t.http().post('/api/auth/login').send({ username: user, password: 'Emis@2026' });

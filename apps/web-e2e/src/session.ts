@@ -5,16 +5,36 @@ import path from 'node:path';
 
 export const DEMO_PASSWORD = 'Emis@2026';
 const SECRETS = path.resolve(__dirname, '../../../tmp/e2e-results/totp-secrets.json');
+const PASSWORDS = path.resolve(__dirname, '../../../tmp/e2e-results/passwords.json');
 const SHOTS = path.resolve(__dirname, '../../../tmp/e2e-results/screenshots');
+
+/** A small per-run store; Playwright empties its output folder at the start of every run, like the database. */
+function readStore(file: string): Record<string, string> {
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+}
+
+function writeStore(file: string, key: string, value: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify({ ...readStore(file), [key]: value }));
+}
 
 /** Authenticator secrets the administrators enrolled during this run, as a phone app would keep them. */
 function secrets(): Record<string, string> {
-  return existsSync(SECRETS) ? JSON.parse(readFileSync(SECRETS, 'utf8')) : {};
+  return readStore(SECRETS);
 }
 
 function remember(username: string, secret: string): void {
-  mkdirSync(path.dirname(SECRETS), { recursive: true });
-  writeFileSync(SECRETS, JSON.stringify({ ...secrets(), [username]: secret }));
+  writeStore(SECRETS, username, secret);
+}
+
+/** The user's password in this run: the demo one, unless a test changed it. */
+export function passwordOf(username: string): string {
+  return readStore(PASSWORDS)[username] ?? DEMO_PASSWORD;
+}
+
+/** Records a password a test changed, so later sign-ins of that user (in any spec file) still work. */
+export function rememberPassword(username: string, password: string): void {
+  writeStore(PASSWORDS, username, password);
 }
 
 /** A fresh code, waiting for the next 30-second step if the last one was already used for this user. */
@@ -28,7 +48,7 @@ async function freshCode(secret: string): Promise<string> {
 export async function signIn(page: Page, username: string): Promise<void> {
   await page.goto('/login');
   await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-password').fill(passwordOf(username));
   await page.getByTestId('login-submit').click();
   const landed = page.getByTestId('user-menu');
   const code = page.getByTestId('mfa-code');

@@ -3,3 +3,7 @@ export * from './problem';
 export * from './auth';
 export * from './org';
 export * from './audit';
+export * from './academic';
+export * from './students';
+export * from './staff';
+export * from './imports';

@@ -5,3 +5,6 @@ export * from './people/personal-id';
 export * from './people/vietnamese-name';
 export * from './people/phone';
 export * from './identity/password-policy';
+export * from './calendar/grades';
+export * from './people/people-enums';
+export * from './people/ethnicities';

@@ -122,6 +122,9 @@ export class AuthService {
   async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<IssuedSession> {
     const user = await this.users.findById(userId);
     if (!user || !user.active) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthorized');
+    if (user.lockedUntil && user.lockedUntil > new Date()) {
+      throw new ProblemException(HttpStatus.LOCKED, 'account_locked', undefined, { lockedUntil: user.lockedUntil.toISOString() });
+    }
     if (!(await argon2.verify(user.passwordHash, currentPassword))) {
       const state = await this.users.recordFailure(user.id, this.config.LOCKOUT_THRESHOLD, this.config.LOCKOUT_MINUTES);
       await this.auditUserEvent(user, 'LOGIN_FAILED', { reason: 'password_change', failedLogins: state.failedLogins });

@@ -10,6 +10,28 @@ export const PERMISSIONS = {
   'audit.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
   'audit.verify': ['DEPARTMENT_ADMIN', 'SCHOOL_ADMIN'],
   'org.switch': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER'],
+  'account.password': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN', 'ACCOUNTANT', 'TEACHER'],
+
+  // People (domain.md §5). Department and unit users read across their schools; the school manages its own.
+  'calendar.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN', 'ACCOUNTANT', 'TEACHER'],
+  'calendar.manage': ['DEPARTMENT_ADMIN'],
+  'calendar.override': ['SCHOOL_ADMIN'],
+  'classes.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN', 'ACCOUNTANT', 'TEACHER'],
+  'classes.manage': ['SCHOOL_ADMIN'],
+  'students.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN', 'ACCOUNTANT', 'TEACHER'],
+  'students.manage': ['SCHOOL_ADMIN'],
+  'students.transfer': ['SCHOOL_ADMIN'],
+  'students.promote': ['SCHOOL_ADMIN'],
+  'attendance.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN', 'TEACHER'],
+  /** Teachers record attendance only for classes they are homeroom teacher of (checked by the service). */
+  'attendance.record': ['SCHOOL_ADMIN', 'TEACHER'],
+  'staff.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN', 'ACCOUNTANT'],
+  'staff.manage': ['SCHOOL_ADMIN'],
+  'assignments.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN', 'TEACHER'],
+  'assignments.manage': ['SCHOOL_ADMIN'],
+  'people.import': ['SCHOOL_ADMIN'],
+  /** Exports of personal data are audited (domain.md §8). */
+  'people.export': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

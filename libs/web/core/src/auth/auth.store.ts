@@ -6,6 +6,7 @@ import {
   LoginResponse,
   MfaCodeRequest,
   MfaEnrollmentStart,
+  PasswordChangeRequest,
   SessionResponse,
 } from '@emis/contracts';
 import { can, Permission } from '@emis/domain';
@@ -78,6 +79,16 @@ export class AuthStore {
         withCredentials: true,
         context: mfaToken ? withoutSessionRefresh() : undefined,
       })
+      .pipe(tap((session) => this.start(session)));
+  }
+
+  /**
+   * Changes the signed-in user's password. The server signs out every other session and answers with a new one
+   * (its refresh cookie replaces this browser's), which is started here like a sign-in.
+   */
+  changePassword(request: PasswordChangeRequest): Observable<SessionResponse> {
+    return this.http
+      .post<SessionResponse>('/api/auth/password', request, { withCredentials: true })
       .pipe(tap((session) => this.start(session)));
   }
 

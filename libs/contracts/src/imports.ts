@@ -1,0 +1,40 @@
+/**
+ * Excel import of student and staff lists.
+ *   GET  /api/schools/:schoolId/imports/templates/{students|staff}.xlsx   template with Vietnamese headers and dropdowns
+ *   POST /api/schools/:schoolId/imports/{students|staff}   multipart field "file" → 202 ImportJob
+ *   GET  /api/schools/:schoolId/imports/:jobId             → ImportJob (poll for progress)
+ *   GET  /api/schools/:schoolId/imports/:jobId/errors.xlsx → the uploaded workbook with bad cells highlighted and commented
+ * Every row is validated first; any error → nothing is written. Re-importing the same file changes nothing.
+ */
+export type ImportKind = 'STUDENTS' | 'STAFF';
+
+export interface ImportCellError {
+  /** 1-based worksheet row, as Excel shows it. */
+  row: number;
+  /** Column letter (A, B, …) and its header. */
+  column: string;
+  header: string;
+  message: string;
+}
+
+export interface ImportJob {
+  id: string;
+  kind: ImportKind;
+  status: 'QUEUED' | 'VALIDATING' | 'COMMITTING' | 'DONE' | 'FAILED';
+  fileName: string;
+  totalRows: number | null;
+  processedRows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errorCount: number;
+  /** The first errors (up to 500); the error workbook has all of them. */
+  errors: ImportCellError[];
+  /** A message for failures that are not per cell (corrupt file, too many rows). */
+  message: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export const IMPORT_MAX_ROWS = 20_000;
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;

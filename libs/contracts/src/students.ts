@@ -1,0 +1,190 @@
+import type {
+  DisabilityKind,
+  GradeLevel,
+  GuardianRelation,
+  PolicyGroup,
+  StudentStatus,
+  TransferStatus,
+  YearOutcome,
+} from '@emis/domain';
+
+export interface Guardian {
+  relation: GuardianRelation;
+  fullName: string;
+  phone: string | null;
+  occupation: string | null;
+  birthYear: number | null;
+}
+
+/**
+ * GET /api/schools/:schoolId/students?q=&status=&classId=&grade=&yearId=&page=&pageSize=&sort=name|-name|dateOfBirth
+ * → Page<StudentSummary>. `q` searches name (without diacritics) and personal ID. Sorted the Vietnamese way by default.
+ * GET …/students/export.xlsx with the same filters streams the list as Excel (audited).
+ */
+export interface StudentSummary {
+  id: string;
+  personalId: string;
+  fullName: string;
+  dateOfBirth: string;
+  gender: 'MALE' | 'FEMALE';
+  ethnicity: string;
+  status: StudentStatus;
+  /** The open enrolment of the selected (or current) year. */
+  classId: string | null;
+  className: string | null;
+  grade: GradeLevel | null;
+}
+
+/** POST /api/schools/:schoolId/students → StudentDetail. Personal ID unique per school. */
+export interface StudentInput {
+  personalId: string;
+  fullName: string;
+  /** yyyy-MM-dd */
+  dateOfBirth: string;
+  gender: 'MALE' | 'FEMALE';
+  /** Code of the 54 groups, '01' Kinh. */
+  ethnicity: string;
+  religion?: string | null;
+  nationality?: string;
+  placeOfBirth?: string | null;
+  permanentAddress?: string | null;
+  currentAddress?: string | null;
+  policyGroups?: PolicyGroup[];
+  disability?: DisabilityKind | null;
+  guardians?: Guardian[];
+  /** Enrol at once into this class of its year. */
+  classId?: string | null;
+}
+
+/** PATCH /api/schools/:schoolId/students/:studentId (not allowed once the student left: 409). */
+export interface StudentUpdate extends Partial<Omit<StudentInput, 'classId'>> {
+  version: number;
+}
+
+export interface EnrolmentRecord {
+  id: string;
+  classId: string;
+  className: string;
+  grade: GradeLevel;
+  schoolYearCode: string;
+  fromDate: string;
+  toDate: string | null;
+  reason: string | null;
+}
+
+/** GET /api/schools/:schoolId/students/:studentId (the access is audited as VIEW, domain.md §8). */
+export interface StudentDetail extends StudentSummary {
+  religion: string | null;
+  nationality: string;
+  placeOfBirth: string | null;
+  permanentAddress: string | null;
+  currentAddress: string | null;
+  policyGroups: PolicyGroup[];
+  disability: DisabilityKind | null;
+  guardians: Guardian[];
+  statusReason: string | null;
+  statusDate: string | null;
+  enrolments: EnrolmentRecord[];
+  outcomes: { schoolYearCode: string; grade: GradeLevel; outcome: YearOutcome }[];
+  transfers: StudentTransfer[];
+  /** True for a record kept as history (transferred out, graduated, dropped out): no edits. */
+  readOnly: boolean;
+  version: number;
+}
+
+/** POST …/students/:studentId/enrolment: enrol, or move to another class of the same year. */
+export interface EnrolmentRequest {
+  classId: string;
+  /** Defaults to today. */
+  fromDate?: string;
+  reason?: string | null;
+}
+
+/** POST …/students/bulk/enrol: move or enrol many students into one class (one transaction). */
+export interface BulkEnrolmentRequest {
+  studentIds: string[];
+  classId: string;
+  fromDate?: string;
+}
+
+export interface BulkResult {
+  changed: number;
+  unchanged: number;
+}
+
+/** POST …/students/:studentId/drop-out */
+export interface DropOutRequest {
+  reason: string;
+  date: string;
+}
+
+/**
+ * Year-end promotion for a whole grade of a school (Circular 22/2021 Art. 12: the school council decides).
+ * GET …/promotions/preview?yearId=&grade= → PromotionPreview (for the confirmation: how many records change);
+ * POST …/promotions PromotionRequest → PromotionResult.
+ */
+export interface PromotionPreview {
+  schoolYearId: string;
+  grade: GradeLevel;
+  /** Null when finishing this grade leaves the school's levels: the outcome is GRADUATED. */
+  nextGrade: GradeLevel | null;
+  students: number;
+  alreadyDecided: number;
+}
+
+export interface PromotionRequest {
+  schoolYearId: string;
+  grade: GradeLevel;
+  /** Students who repeat the year; everyone else in the grade is promoted (or graduates). */
+  repeaterIds: string[];
+}
+
+export interface PromotionResult {
+  promoted: number;
+  graduated: number;
+  repeated: number;
+}
+
+/**
+ * Transfers. The sending school releases (POST …/students/:studentId/transfers), the receiving school accepts or
+ * rejects (POST …/transfers/:transferId/accept | reject), the sender may cancel while pending.
+ * GET …/transfers?direction=IN|OUT&status= → Page<StudentTransfer>.
+ * GET /api/transfer-targets?q= → schools of the province a student can move to (name and code only).
+ */
+export interface TransferRequest {
+  toSchoolId: string;
+  effectiveOn: string;
+  reason: string;
+}
+
+export interface StudentTransfer {
+  id: string;
+  direction: 'OUT' | 'IN';
+  studentId: string;
+  studentName: string;
+  personalId: string;
+  counterpartSchoolId: string;
+  counterpartSchoolName: string;
+  status: TransferStatus;
+  reason: string | null;
+  effectiveOn: string;
+  requestedAt: string;
+  decidedAt: string | null;
+  decisionNote: string | null;
+}
+
+export interface TransferAccept {
+  /** Class of the receiving school to enrol the student into (optional). */
+  classId?: string | null;
+}
+
+export interface TransferDecision {
+  note: string;
+}
+
+export interface TransferTarget {
+  id: string;
+  code: string;
+  name: string;
+  levels: string[];
+}
