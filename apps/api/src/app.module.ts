@@ -3,10 +3,14 @@ import { APP_FILTER } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AcademicModule } from '@emis/api/academic';
 import { AuditModule } from '@emis/api/audit';
 import { IdentityModule } from '@emis/api/identity';
+import { PeopleModule } from '@emis/api/people';
 import { AppConfig, AppConfigModule, appDatabaseUrl, CTX, DatabaseModule, dataSourceOptions, localeFrom, ProblemFilter } from '@emis/api/platform';
+import { StaffModule } from '@emis/api/staff';
 import { TenancyModule } from '@emis/api/tenancy';
+import { TransferIoModule } from '@emis/api/transfer-io';
 import type { Request } from 'express';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
@@ -51,6 +55,10 @@ export class AppModule {
         AuditModule,
         TenancyModule,
         IdentityModule,
+        AcademicModule,
+        StaffModule,
+        PeopleModule,
+        TransferIoModule,
         ...(webDist ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })] : []),
       ],
       controllers: [HealthController],

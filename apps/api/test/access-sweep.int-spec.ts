@@ -1,33 +1,11 @@
 import { Role, ROLES } from '@emis/domain';
+import { randomUUID } from 'node:crypto';
+import type { Test } from 'supertest';
 import { bearer, startTestApp, TestApp } from './harness';
-import { readTestEnv } from './test-env';
+import { Fixture, MatrixEntry, ROLE_MATRIX } from './role-matrix';
+import { readTestEnv, SWEEP_DATABASE } from './test-env';
 
-/**
- * The declared role matrix: who may call each operation of the API. Written by hand, independently of the
- * permission table the guards read, so a change to either one shows up here. An operation in the OpenAPI
- * document without an entry fails the test: a new endpoint must be placed in the matrix.
- */
-const ANY: readonly Role[] = ROLES;
-const MATRIX: Record<string, readonly Role[] | 'public'> = {
-  'GET /api/health': 'public',
-  'POST /api/auth/login': 'public',
-  'POST /api/auth/mfa/verify': 'public',
-  'POST /api/auth/mfa/enroll/start': 'public',
-  'POST /api/auth/mfa/enroll/confirm': 'public',
-  'POST /api/auth/refresh': 'public',
-  'POST /api/auth/logout': 'public',
-  'POST /api/auth/password': ANY,
-  'GET /api/auth/me': ANY,
-  'GET /api/org-units/tree': ANY,
-  'GET /api/org-units/scope-summary': ANY,
-  'GET /api/schools': ANY,
-  'GET /api/schools/{id}': ANY,
-  'PATCH /api/schools/{id}/profile': ['DEPARTMENT_ADMIN', 'SCHOOL_ADMIN'],
-  'GET /api/audit': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
-  'GET /api/audit/verify': ['DEPARTMENT_ADMIN', 'SCHOOL_ADMIN'],
-};
-
-/** One demo user per role, each with THCS Như Quỳnh in scope and THCS Khoái Châu outside it (for the units). */
+/** One demo user per role, each with THCS Như Quỳnh in scope and THCS Khoái Châu outside it. */
 const USERS: Record<Role, string> = {
   DEPARTMENT_ADMIN: 'admin.so',
   DEPARTMENT_OFFICER: 'chuyenvien.so',
@@ -36,92 +14,140 @@ const USERS: Record<Role, string> = {
   ACCOUNTANT: 'ketoan.nhuquynh',
   TEACHER: 'giaovien.nhuquynh',
 };
+const SCHOOL_BOUND: Role[] = ['UNIT_OFFICER', 'SCHOOL_ADMIN', 'ACCOUNTANT', 'TEACHER'];
 
 interface Operation {
   key: string;
   method: string;
   path: string;
   parameters: { name: string; in: string }[];
+  entry: MatrixEntry | undefined;
 }
 
 /**
- * Run twice: as deployed (API scope checks and PostgreSQL RLS), and with the API connected as the owner, whom RLS
- * does not restrict, so the API's own scope checks must hold on their own. RLS on its own is proven in
- * tenant-isolation.int-spec.ts with raw queries.
+ * Run twice, on a copy of the seeded database of its own (the sweep writes): as deployed (API scope checks and
+ * PostgreSQL RLS), and with the API connected as the owner, whom RLS does not restrict, so that the API's own scope
+ * checks must hold by themselves. RLS by itself is proven in tenant-isolation.int-spec.ts with raw queries.
  */
 describe.each([
-  ['both layers', () => ({})],
-  ['the API layer alone (RLS bypassed)', () => ({ DATABASE_APP_URL: readTestEnv().ownerUrl })],
-])('access sweep over the OpenAPI document, %s', (_layers, overrides) => {
+  ['both layers', false],
+  ['the API layer alone (RLS bypassed)', true],
+])('access sweep over the OpenAPI document, %s', (_layers, bypassRls) => {
   let t: TestApp;
   let operations: Operation[];
   const tokens = new Map<Role, string>();
-  let own: string;
-  let foreign: string;
+  let own: Fixture;
+  let foreign: Fixture;
 
   beforeAll(async () => {
-    t = await startTestApp({ AUTH_THROTTLE_LIMIT: '1000', ...overrides() });
+    const url = new URL(readTestEnv().ownerUrl);
+    url.pathname = `/${SWEEP_DATABASE}`;
+    t = await startTestApp({ DATABASE_URL: url.toString(), AUTH_THROTTLE_LIMIT: '10000', ...(bypassRls ? { DATABASE_APP_URL: url.toString() } : {}) });
     const doc = (await t.http().get('/api/docs-json')).body as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
     operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, method, path, parameters: op.parameters ?? [] })),
+      Object.entries(methods).map(([method, op]) => {
+        const key = `${method.toUpperCase()} ${path}`;
+        return { key, method, path, parameters: op.parameters ?? [], entry: ROLE_MATRIX[key] };
+      }),
     );
     for (const role of ROLES) tokens.set(role, await t.login(USERS[role]));
-    own = await t.unitId('THCS-NQ');
-    foreign = await t.unitId('THCS-KC');
+    own = await fixtureOf(t, 'THCS-NQ');
+    foreign = await fixtureOf(t, 'THCS-KC');
   });
   afterAll(() => t.close());
 
   it('has a role-matrix entry for every operation, and no entry for an operation that is gone', () => {
-    expect(operations.map((o) => o.key).sort()).toEqual(Object.keys(MATRIX).sort());
+    expect(operations.filter((o) => !o.entry).map((o) => o.key)).toEqual([]);
+    const documented = new Set(operations.map((o) => o.key));
+    expect(Object.keys(ROLE_MATRIX).filter((key) => !documented.has(key))).toEqual([]);
   });
 
   it('refuses every non-public operation without a session', async () => {
-    for (const op of operations.filter((o) => MATRIX[o.key] !== 'public')) {
+    for (const op of operations.filter((o) => o.entry?.roles !== 'public')) {
       const res = await call(op, undefined, own);
       expect({ op: op.key, status: res.status }).toEqual({ op: op.key, status: 401 });
     }
   });
 
-  it('allows exactly the roles of the matrix, for every role and operation', async () => {
-    for (const op of operations.filter((o) => MATRIX[o.key] !== 'public' && o.key !== 'POST /api/auth/password')) {
-      const allowed = MATRIX[op.key] as readonly Role[];
+  it('lets exactly the roles of the matrix past the permission check, and never answers 500', async () => {
+    for (const op of operations.filter((o) => o.entry?.roles !== 'public' && o.key !== 'POST /api/auth/password')) {
+      const allowed = op.entry!.roles as readonly Role[];
       for (const role of ROLES) {
         const res = await call(op, tokens.get(role), own);
-        const verdict = res.status === 403 ? 'denied' : res.status < 300 ? 'allowed' : `status ${res.status}`;
+        const verdict = res.status === 403 ? 'denied' : res.status >= 500 ? `failed ${res.status}` : 'allowed';
         expect({ op: op.key, role, verdict }).toEqual({ op: op.key, role, verdict: allowed.includes(role) ? 'allowed' : 'denied' });
       }
     }
   });
 
-  it("never lets a role reach another school's objects through ids in paths, queries or headers", async () => {
-    const [before] = await t.owner.query(`select version, phone from school_profile where school_id = $1`, [foreign]);
-    for (const op of operations.filter((o) => MATRIX[o.key] !== 'public')) {
-      const takesId = op.path.includes('{id}') || op.parameters.some((p) => ['schoolId', 'unitId'].includes(p.name));
-      for (const role of ['UNIT_OFFICER', 'SCHOOL_ADMIN', 'ACCOUNTANT', 'TEACHER'] as Role[]) {
+  it("never lets a role reach another school's objects through ids in paths, queries or the view header", async () => {
+    const before = await snapshot(foreign.schoolId);
+    for (const op of operations.filter((o) => o.entry?.roles !== 'public')) {
+      for (const role of SCHOOL_BOUND) {
         const token = tokens.get(role);
-        if (takesId) {
-          const res = await call(op, token, foreign);
-          expect({ op: op.key, role, reached: res.status < 300 }).toEqual({ op: op.key, role, reached: false });
+        if (!op.entry!.provinceWide) {
+          // Everything of the other school, and the other school's objects under the caller's own school.
+          const whole = await call(op, token, foreign);
+          expect({ op: op.key, role, reached: whole.status < 300 }).toEqual({ op: op.key, role, reached: false });
+          if (op.path.includes('{schoolId}') && /\{(studentId|classId|staffId|transferId|jobId)\}/.test(op.path)) {
+            const mixed = await call(op, token, { ...foreign, schoolId: own.schoolId });
+            expect({ op: op.key, role, reachedMixed: mixed.status < 300 }).toEqual({ op: op.key, role, reachedMixed: false });
+          }
         }
-        const switched = await call(op, token, own, foreign);
+        const switched = await call(op, token, own, foreign.schoolId);
         expect({ op: op.key, role, switchedInto: switched.status < 300 }).toEqual({ op: op.key, role, switchedInto: false });
       }
     }
-    const [after] = await t.owner.query(`select version, phone from school_profile where school_id = $1`, [foreign]);
-    expect(after).toEqual(before);
+    expect(await snapshot(foreign.schoolId)).toEqual(before);
   });
 
-  /** Calls an operation with `target` for every id, school or unit parameter, and a well-formed body. */
-  async function call(op: Operation, token: string | undefined, target: string, orgUnitHeader?: string) {
-    const path = op.path.replace('{id}', target);
-    const query = op.parameters.filter((p) => p.in === 'query' && ['schoolId', 'unitId'].includes(p.name)).map((p) => `${p.name}=${target}`);
-    const url = query.length ? `${path}?${query.join('&')}` : path;
-    const body = op.key === 'PATCH /api/schools/{id}/profile'
-      ? { version: (await t.owner.query(`select version from school_profile where school_id = $1`, [target]))[0]?.version ?? 1 }
-      : {};
-    let req = (t.http() as unknown as Record<string, (u: string) => import('supertest').Test>)[op.method](url);
+  /** Calls an operation on the objects of `f`, with the matrix's sample request. */
+  async function call(op: Operation, token: string | undefined, f: Fixture, orgUnitHeader?: string) {
+    const sample = op.entry?.sample?.(f) ?? {};
+    const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => paramValue(name, f));
+    const query = { ...Object.fromEntries(op.parameters.filter((p) => p.in === 'query' && ['schoolId', 'unitId'].includes(p.name)).map((p) => [p.name, f.schoolId])), ...sample.query };
+    const qs = new URLSearchParams(query).toString();
+    let req = (t.http() as unknown as Record<string, (u: string) => Test>)[op.method](qs ? `${path}?${qs}` : path);
     if (token) req = req.set(bearer(token));
     if (orgUnitHeader) req = req.set('X-Org-Unit', orgUnitHeader);
-    return op.method === 'get' ? req : req.send(body);
+    return op.method === 'get' || op.method === 'delete' ? req : req.send((sample.body ?? {}) as object);
+  }
+
+  /** What the sweep could have changed at the other school, to prove it changed nothing. */
+  async function snapshot(schoolId: string) {
+    const counts: Record<string, unknown> = {};
+    const tables: { table_name: string }[] = await t.owner.query(
+      `select table_name from information_schema.columns where table_schema = 'public' and column_name = 'school_id' order by table_name`,
+    );
+    for (const { table_name } of tables) {
+      const [row] = await t.owner.query(`select count(*)::int as n, md5(coalesce(string_agg(x::text, '' order by x::text), '')) as h from ${table_name} x where school_id = $1`, [schoolId]);
+      counts[table_name] = row;
+    }
+    return counts;
   }
 });
+
+function paramValue(name: string, f: Fixture): string {
+  const values: Record<string, string> = { id: f.schoolId, schoolId: f.schoolId, studentId: f.studentId, classId: f.classId, staffId: f.staffId, yearId: f.yearId, transferId: f.transferId, jobId: f.jobId, date: f.date };
+  if (!(name in values)) throw new Error(`No fixture value for path parameter {${name}}`);
+  return values[name];
+}
+
+/** Real objects of a seeded school; an id the school has none of is a fresh one (answers 404). */
+async function fixtureOf(t: TestApp, code: string): Promise<Fixture> {
+  const schoolId = await t.unitId(code);
+  const one = async (sql: string) => ((await t.owner.query(sql, [schoolId]))[0]?.id as string | undefined) ?? randomUUID();
+  const exists = async (table: string) =>
+    (await t.owner.query(`select to_regclass($1) is not null as ok`, [`public.${table}`]))[0].ok as boolean;
+  const has = await exists('student');
+  return {
+    schoolId,
+    studentId: has ? await one(`select id from student where school_id = $1 and status = 'STUDYING' order by id limit 1`) : randomUUID(),
+    classId: has ? await one(`select c.id from class c join school_year y on y.id = c.school_year_id where c.school_id = $1 and y.status = 'OPEN' order by c.name limit 1`) : randomUUID(),
+    staffId: has ? await one(`select id from staff where school_id = $1 order by id limit 1`) : randomUUID(),
+    yearId: has ? ((await t.owner.query(`select id from school_year where status = 'OPEN' limit 1`))[0]?.id ?? randomUUID()) : randomUUID(),
+    transferId: has ? await one(`select id from student_transfer where school_id = $1 limit 1`) : randomUUID(),
+    jobId: has ? await one(`select id from import_job where school_id = $1 limit 1`) : randomUUID(),
+    date: '2025-10-15',
+  };
+}

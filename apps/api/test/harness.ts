@@ -34,7 +34,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   });
   const app = await createApp(config, { logger: false });
   await app.init();
-  const owner = new DataSource({ type: 'postgres', url: env.ownerUrl, extra: { max: 3 } });
+  const owner = new DataSource({ type: 'postgres', url: config.DATABASE_URL, extra: { max: 3 } });
   await owner.initialize();
   const server = app.getHttpServer();
   const http = () => request(server);

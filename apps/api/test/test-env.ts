@@ -9,6 +9,9 @@ export interface TestEnv {
   dataDir: string;
 }
 
+/** A copy of the seeded database for tests that write freely (the access sweep). */
+export const SWEEP_DATABASE = 'emis_sweep';
+
 const FILE = path.resolve(__dirname, '../../../tmp/int-test-env.json');
 
 export function writeTestEnv(env: TestEnv): void {

@@ -12,6 +12,26 @@ export const appRoutes: Routes = [
       loadChildren: () => import('@emis/web/schools').then((m) => m.SCHOOLS_ROUTES),
     },
     {
+      path: 'students',
+      canMatch: [requirePermission('students.read')],
+      loadChildren: () => import('@emis/web/students').then((m) => m.STUDENTS_ROUTES),
+    },
+    {
+      path: 'classes',
+      canMatch: [requirePermission('classes.read')],
+      loadChildren: () => import('@emis/web/academic').then((m) => m.CLASSES_ROUTES),
+    },
+    {
+      path: 'calendar',
+      canMatch: [requirePermission('calendar.read')],
+      loadChildren: () => import('@emis/web/academic').then((m) => m.CALENDAR_ROUTES),
+    },
+    {
+      path: 'staff',
+      canMatch: [requirePermission('staff.read')],
+      loadChildren: () => import('@emis/web/staff').then((m) => m.STAFF_ROUTES),
+    },
+    {
       path: 'audit',
       canMatch: [requirePermission('audit.read')],
       loadChildren: () => import('@emis/web/schools').then((m) => m.AUDIT_ROUTES),

@@ -40,6 +40,10 @@ export const en: Translations = {
   nav: {
     dashboard: 'Overview',
     schools: 'Schools',
+    students: 'Students',
+    classes: 'Classes',
+    staff: 'Staff',
+    calendar: 'School years',
     audit: 'Audit log',
     account: 'Account',
   },

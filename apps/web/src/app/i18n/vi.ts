@@ -42,6 +42,10 @@ export const vi = {
   nav: {
     dashboard: 'Tổng quan',
     schools: 'Trường học',
+    students: 'Học sinh',
+    classes: 'Lớp học',
+    staff: 'Cán bộ, giáo viên',
+    calendar: 'Năm học',
     audit: 'Nhật ký thay đổi',
     account: 'Tài khoản',
   },

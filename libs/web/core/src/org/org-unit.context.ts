@@ -57,6 +57,15 @@ export class OrgUnitContext {
     return { id: user.orgUnitId, name: user.orgUnitName, kind: user.orgUnitKind };
   });
 
+  /**
+   * The school whose records the people pages (students, classes, staff) show: the current unit when it is a
+   * school; null for a department or unit view, where those pages ask the user to pick a school first.
+   */
+  readonly currentSchoolId = computed(() => {
+    const unit = this.currentUnit();
+    return unit?.kind === 'SCHOOL' ? unit.id : null;
+  });
+
   select(unitId: string | null): void {
     const user = this.auth.user();
     const choice = user && unitId && unitId !== user.orgUnitId ? { userId: user.id, unitId } : null;

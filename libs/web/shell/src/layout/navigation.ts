@@ -1,6 +1,6 @@
 import { Permission } from '@emis/domain';
 
-export type NavIcon = 'dashboard' | 'schools' | 'audit' | 'account';
+export type NavIcon = 'dashboard' | 'schools' | 'students' | 'classes' | 'staff' | 'calendar' | 'audit' | 'account';
 
 export interface NavEntry {
   /** Also the data-testid suffix: nav-<name>. */
@@ -19,6 +19,10 @@ export interface NavEntry {
 export const NAVIGATION: readonly NavEntry[] = [
   { name: 'dashboard', path: '/', labelKey: 'nav.dashboard', exact: true },
   { name: 'schools', path: '/schools', labelKey: 'nav.schools', permission: 'schools.read', exact: false },
+  { name: 'students', path: '/students', labelKey: 'nav.students', permission: 'students.read', exact: false },
+  { name: 'classes', path: '/classes', labelKey: 'nav.classes', permission: 'classes.read', exact: false },
+  { name: 'staff', path: '/staff', labelKey: 'nav.staff', permission: 'staff.read', exact: false },
+  { name: 'calendar', path: '/calendar', labelKey: 'nav.calendar', permission: 'calendar.read', exact: false },
   { name: 'audit', path: '/audit', labelKey: 'nav.audit', permission: 'audit.read', exact: false },
   { name: 'account', path: '/account', labelKey: 'nav.account', exact: false },
 ];

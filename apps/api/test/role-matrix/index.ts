@@ -1,0 +1,14 @@
+import { ACADEMIC } from './academic';
+import { FOUNDATION } from './foundation';
+import { PEOPLE } from './people';
+import { STAFF } from './staff';
+import { TRANSFER_IO } from './transfer-io';
+import { MatrixEntry } from './types';
+
+export * from './types';
+
+/**
+ * The declared role matrix: who may call each operation of the API, written by hand per context, independently
+ * of the permission table the guards read. An operation of the OpenAPI document without an entry fails the sweep.
+ */
+export const ROLE_MATRIX: Record<string, MatrixEntry> = { ...FOUNDATION, ...ACADEMIC, ...STAFF, ...PEOPLE, ...TRANSFER_IO };

@@ -1,0 +1,37 @@
+import { Role, ROLES } from '@emis/domain';
+
+/** Objects of one school that a sample request may name (resolved from the seeded data). */
+export interface Fixture {
+  schoolId: string;
+  studentId: string;
+  classId: string;
+  staffId: string;
+  /** The open school year. */
+  yearId: string;
+  transferId: string;
+  jobId: string;
+  /** A school day, yyyy-MM-dd. */
+  date: string;
+}
+
+export interface SampleRequest {
+  query?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface MatrixEntry {
+  /** Who may call the operation; 'public' needs no session. */
+  roles: readonly Role[] | 'public';
+  /**
+   * A well-formed request on the fixture's objects, so that a refusal can only come from the permission check.
+   * Path parameters are filled from the fixture by name ({schoolId}, {studentId}, {classId}, {staffId}, {yearId},
+   * {transferId}, {jobId}, {date}, and {id} as the school).
+   */
+  sample?: (f: Fixture) => SampleRequest;
+  /** The operation names no school-owned object (province data, the caller's own account). */
+  provinceWide?: boolean;
+}
+
+export const ANY: readonly Role[] = ROLES;
+export const SCHOOL_ADMIN_ONLY: readonly Role[] = ['SCHOOL_ADMIN'];
+export const READERS_ALL: readonly Role[] = ROLES;

@@ -1,0 +1,1 @@
+export { CLASSES_ROUTES, CALENDAR_ROUTES } from './academic.routes';

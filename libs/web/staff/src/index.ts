@@ -1,0 +1,1 @@
+export { STAFF_ROUTES } from './staff.routes';

@@ -1,0 +1,1 @@
+export { STUDENTS_ROUTES } from './students.routes';
