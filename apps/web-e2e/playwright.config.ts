@@ -3,7 +3,9 @@ import path from 'node:path';
 
 const port = Number(process.env['E2E_PORT'] ?? 4310);
 const root = path.resolve(__dirname, '../..');
-const dataDir = path.join(root, 'tmp/e2e-db');
+// Overridable so that two runs on one machine (developers working in parallel) do not share a database or results.
+const dataDir = path.resolve(root, process.env['E2E_DATA_DIR'] ?? 'tmp/e2e-db');
+const outputDir = path.resolve(root, process.env['E2E_OUTPUT_DIR'] ?? 'tmp/e2e-results');
 
 /**
  * End-to-end tests in Debian's Chromium (never a downloaded browser) against the built system: `tools/start.mjs`
@@ -11,7 +13,7 @@ const dataDir = path.join(root, 'tmp/e2e-db');
  */
 export default defineConfig({
   testDir: './src',
-  outputDir: path.join(root, 'tmp/e2e-results'),
+  outputDir,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   // One worker: the demo administrators enrol their authenticator once per run, in order.

@@ -1,7 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 
-/** What the global setup started, handed to the test workers through a file (workers are separate processes). */
+/** What the global setup started, handed to the test workers (separate processes). */
 export interface TestEnv {
   ownerUrl: string;
   appPassword: string;
@@ -12,13 +10,18 @@ export interface TestEnv {
 /** A copy of the seeded database for tests that write freely (the access sweep). */
 export const SWEEP_DATABASE = 'emis_sweep';
 
-const FILE = path.resolve(__dirname, '../../../tmp/int-test-env.json');
+/**
+ * Handed over in an environment variable: the global setup runs in Jest's parent process before the workers are
+ * started, and workers inherit its environment. (A file would be shared by concurrent runs on one machine.)
+ */
+const VARIABLE = 'EMIS_INT_TEST_ENV';
 
 export function writeTestEnv(env: TestEnv): void {
-  mkdirSync(path.dirname(FILE), { recursive: true });
-  writeFileSync(FILE, JSON.stringify(env));
+  process.env[VARIABLE] = JSON.stringify(env);
 }
 
 export function readTestEnv(): TestEnv {
-  return JSON.parse(readFileSync(FILE, 'utf8')) as TestEnv;
+  const value = process.env[VARIABLE];
+  if (!value) throw new Error(`${VARIABLE} is not set: run integration tests with jest -c jest.int.config.ts`);
+  return JSON.parse(value) as TestEnv;
 }

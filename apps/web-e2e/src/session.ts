@@ -4,9 +4,10 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 
 export const DEMO_PASSWORD = 'Emis@2026';
-const SECRETS = path.resolve(__dirname, '../../../tmp/e2e-results/totp-secrets.json');
-const PASSWORDS = path.resolve(__dirname, '../../../tmp/e2e-results/passwords.json');
-const SHOTS = path.resolve(__dirname, '../../../tmp/e2e-results/screenshots');
+const OUTPUT = path.resolve(__dirname, '../../..', process.env['E2E_OUTPUT_DIR'] ?? 'tmp/e2e-results');
+const SECRETS = path.join(OUTPUT, 'totp-secrets.json');
+const PASSWORDS = path.join(OUTPUT, 'passwords.json');
+const SHOTS = path.join(OUTPUT, 'screenshots');
 
 /** A small per-run store; Playwright empties its output folder at the start of every run, like the database. */
 function readStore(file: string): Record<string, string> {

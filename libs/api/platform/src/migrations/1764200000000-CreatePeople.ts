@@ -288,6 +288,10 @@ export class CreatePeople1764200000000 implements MigrationInterface {
       `);
     }
     await q.query(`
+      -- The staff record a user account belongs to (teachers, principals): decides the classes a teacher may
+      -- record attendance and grades for. No foreign key: app_user is reference data and staff is distributed,
+      -- and Citus allows no key from a reference table to a distributed one.
+      alter table app_user add column staff_id uuid;
       grant select, insert, update on school_year to emis_app;
       grant select on subject to emis_app;
     `);
@@ -296,6 +300,7 @@ export class CreatePeople1764200000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
+      alter table app_user drop column if exists staff_id;
       drop table if exists import_job, teaching_assignment, attendance, student_transfer, year_outcome, enrolment,
         guardian, student, class, staff_history, staff, school_year_override, subject, school_year;
     `);
