@@ -13,3 +13,4 @@ export * from './http/paging';
 export * from './access/access.decorators';
 export * from './access/permission.guard';
 export { MIGRATIONS } from './migrations';
+export * from './excel/xlsx-export';
