@@ -11,3 +11,5 @@ export * from './format/format.pipes';
 export * from './data/load-on-change';
 export * from './ui/problem-alert.component';
 export * from './org/org-units.api';
+export * from './i18n/translation-shape';
+export * from './ui/school-required.component';

@@ -1,6 +1,12 @@
+import { academicEn } from './academic';
+import { staffEn } from './staff';
+import { studentsEn } from './students';
 import { Translations } from './vi';
 
 export const en: Translations = {
+  students: studentsEn,
+  academic: academicEn,
+  staff: staffEn,
   app: {
     tagline: 'Education management information system',
     owner: 'Department of Education and Training',
@@ -23,6 +29,12 @@ export const en: Translations = {
     edit: 'Edit',
     retry: 'Try again',
     breadcrumb: 'Breadcrumb',
+  },
+  schoolRequired: {
+    title: 'Choose a school',
+    detail: "This page shows one school's records. Choose the school to view within your scope.",
+    search: 'Find a school',
+    none: 'No school matches.',
   },
   errors: {
     network: 'Cannot reach the server. Check the network and try again.',

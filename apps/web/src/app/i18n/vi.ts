@@ -1,8 +1,15 @@
 import { AuditAction } from '@emis/contracts';
 import { OrgUnitKind, Role, SchoolLevel, SchoolOwnership } from '@emis/domain';
+import { academicVi } from './academic';
+import { staffVi } from './staff';
+import { studentsVi } from './students';
 
 /** Vietnamese, the interface's first language. en.ts must mirror every key (checked by its type). */
 export const vi = {
+  // Each feature library keeps its own texts; they are merged here under the library's key.
+  students: studentsVi,
+  academic: academicVi,
+  staff: staffVi,
   app: {
     tagline: 'Hệ thống thông tin quản lý giáo dục',
     owner: 'Sở Giáo dục và Đào tạo',
@@ -25,6 +32,12 @@ export const vi = {
     edit: 'Chỉnh sửa',
     retry: 'Thử lại',
     breadcrumb: 'Đường dẫn',
+  },
+  schoolRequired: {
+    title: 'Chọn một trường',
+    detail: 'Trang này hiển thị hồ sơ của một trường. Hãy chọn trường muốn xem trong phạm vi của bạn.',
+    search: 'Tìm trường',
+    none: 'Không có trường nào phù hợp.',
   },
   errors: {
     network: 'Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng và thử lại.',
