@@ -1,6 +1,7 @@
 import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-province.data';
+import { seedPeople } from './seed-people';
 
 /** District bureaus were abolished on 1 July 2025 (domain.md §1); schools that moved keep their earlier parent. */
 const REORGANISATION = new Date('2025-07-01T00:00:00+07:00');
@@ -51,6 +52,7 @@ export async function seedDemoProvince(ownerUrl: string): Promise<boolean> {
           [user.username, hash, user.fullName, user.role, ids.get(user.unit)],
         );
       }
+      await seedPeople(em, ids, now);
       return true;
     });
   } finally {

@@ -1,4 +1,16 @@
-import { MatrixEntry } from './types';
+import { MatrixEntry, SCHOOL_ADMIN_ONLY } from './types';
 
-/** The transfer-io context's operations (see types.ts for what an entry declares). */
-export const TRANSFER_IO: Record<string, MatrixEntry> = {};
+/**
+ * The transfer-io context's operations (see types.ts for what an entry declares). Imports need people.import
+ * (school administrators). The sweep posts a JSON body to the upload operations: they answer 400 file_required,
+ * which is past the permission check; real uploads are exercised in imports-*.int-spec.ts.
+ */
+export const TRANSFER_IO: Record<string, MatrixEntry> = {
+  'GET /api/schools/{schoolId}/imports/templates/students.xlsx': { roles: SCHOOL_ADMIN_ONLY },
+  'GET /api/schools/{schoolId}/imports/templates/staff.xlsx': { roles: SCHOOL_ADMIN_ONLY },
+  'POST /api/schools/{schoolId}/imports/students': { roles: SCHOOL_ADMIN_ONLY, sample: () => ({ body: {} }) },
+  'POST /api/schools/{schoolId}/imports/staff': { roles: SCHOOL_ADMIN_ONLY, sample: () => ({ body: {} }) },
+  'GET /api/schools/{schoolId}/imports': { roles: SCHOOL_ADMIN_ONLY, sample: () => ({ query: { page: '1' } }) },
+  'GET /api/schools/{schoolId}/imports/{jobId}': { roles: SCHOOL_ADMIN_ONLY },
+  'GET /api/schools/{schoolId}/imports/{jobId}/errors.xlsx': { roles: SCHOOL_ADMIN_ONLY },
+};

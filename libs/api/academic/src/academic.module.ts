@@ -1,5 +1,25 @@
 import { Module } from '@nestjs/common';
+import { StaffModule } from '@emis/api/staff';
+import { AssignmentsRepository } from './assignments.repository';
+import { AssignmentsService } from './assignments.service';
+import { AttendanceController } from './attendance.controller';
+import { AttendanceRepository } from './attendance.repository';
+import { AttendanceService } from './attendance.service';
+import { SchoolCalendarController, SchoolYearsController, SubjectsController } from './calendar.controller';
+import { ClassesController } from './classes.controller';
+import { ClassesRepository } from './classes.repository';
+import { ClassesService } from './classes.service';
+import { SchoolYearsRepository } from './school-years.repository';
+import { SchoolYearsService } from './school-years.service';
 
 /** The school calendar, subjects, classes, attendance and teaching assignments. */
-@Module({})
+@Module({
+  imports: [StaffModule],
+  controllers: [SchoolYearsController, SubjectsController, SchoolCalendarController, ClassesController, AttendanceController],
+  providers: [
+    SchoolYearsRepository, SchoolYearsService, ClassesRepository, ClassesService, AssignmentsRepository, AssignmentsService,
+    AttendanceRepository, AttendanceService,
+  ],
+  exports: [SchoolYearsService, AssignmentsService],
+})
 export class AcademicModule {}

@@ -1,5 +1,31 @@
 import { Module } from '@nestjs/common';
+import { ImportAuditRepository } from './import-audit.repository';
+import { ImportJobsRepository } from './import-jobs.repository';
+import { ImportQueue } from './import-queue';
+import { ImportRunner } from './import-runner';
+import { ImportsController } from './imports.controller';
+import { ImportsService } from './imports.service';
+import { StaffImportRepository } from './staff/staff-import.repository';
+import { StaffImporter } from './staff/staff-importer';
+import { StudentImportRepository } from './students/student-import.repository';
+import { StudentImporter } from './students/student-importer';
 
-/** Excel templates, imports as background jobs, streaming exports. */
-@Module({})
+/**
+ * Excel templates and imports of student and staff lists, run as background jobs on pg-boss. (List exports are
+ * streamed by each context with streamXlsx from the platform library.)
+ */
+@Module({
+  controllers: [ImportsController],
+  providers: [
+    ImportsService,
+    ImportJobsRepository,
+    ImportAuditRepository,
+    ImportQueue,
+    ImportRunner,
+    StudentImporter,
+    StudentImportRepository,
+    StaffImporter,
+    StaffImportRepository,
+  ],
+})
 export class TransferIoModule {}

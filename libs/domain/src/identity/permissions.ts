@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   'attendance.record': ['SCHOOL_ADMIN', 'TEACHER'],
   'staff.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN', 'ACCOUNTANT'],
   'staff.manage': ['SCHOOL_ADMIN'],
+  /** Moving staff between schools is a personnel decision of the department (domain.md §1). */
+  'staff.transfer': ['DEPARTMENT_ADMIN'],
   'assignments.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN', 'TEACHER'],
   'assignments.manage': ['SCHOOL_ADMIN'],
   'people.import': ['SCHOOL_ADMIN'],

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { AttendanceStatus } from '@emis/domain';
+import { EntityManager } from 'typeorm';
+import { AttendanceMark } from './attendance-totals';
+import { STUDENT_NAME_ORDER } from './classes.repository';
+
+export interface AttendanceEntry {
+  studentId: string;
+  status: AttendanceStatus;
+  note: string | null;
+}
+
+/**
+ * A student belongs to a class on day d when an enrolment covers it: from_date ≤ d and (no to_date or d < to_date).
+ * The end is exclusive, so a student moved on day d counts in the new class only.
+ */
+const ENROLLED_BETWEEN = `e.school_id = $1 and e.class_id = $2 and e.from_date <= $4::date and (e.to_date is null or e.to_date > $3::date)`;
+
+@Injectable()
+export class AttendanceRepository {
+  /** Students enrolled in the class at some day of [from, to], in Vietnamese name order. */
+  async students(em: EntityManager, schoolId: string, classId: string, from: string, to: string): Promise<{ studentId: string; fullName: string }[]> {
+    const rows = await em.query(
+      `select st.id, st.full_name from student st
+        where st.school_id = $1 and st.id in (select e.student_id from enrolment e where ${ENROLLED_BETWEEN})
+        order by ${STUDENT_NAME_ORDER}`,
+      [schoolId, classId, from, to],
+    );
+    return rows.map((r: Record<string, unknown>) => ({ studentId: r['id'] as string, fullName: r['full_name'] as string }));
+  }
+
+  async day(em: EntityManager, schoolId: string, classId: string, date: string): Promise<Map<string, AttendanceEntry>> {
+    const rows: { student_id: string; status: AttendanceStatus; note: string | null }[] = await em.query(
+      `select student_id, status, note from attendance where school_id = $1 and class_id = $2 and day = $3`,
+      [schoolId, classId, date],
+    );
+    return new Map(rows.map((r) => [r.student_id, { studentId: r.student_id, status: r.status, note: r.note }]));
+  }
+
+  async marks(em: EntityManager, schoolId: string, classId: string, from: string, to: string): Promise<AttendanceMark[]> {
+    const rows: { student_id: string; day: string; status: AttendanceStatus }[] = await em.query(
+      `select student_id, day::text as day, status from attendance where school_id = $1 and class_id = $2 and day between $3 and $4`,
+      [schoolId, classId, from, to],
+    );
+    return rows.map((r) => ({ studentId: r.student_id, day: r.day, status: r.status }));
+  }
+
+  /** Writes a whole sheet with one multi-row upsert. */
+  async save(em: EntityManager, schoolId: string, classId: string, date: string, entries: AttendanceEntry[], userId: string, at: Date): Promise<void> {
+    await em.query(
+      `insert into attendance (school_id, class_id, day, student_id, status, note, recorded_by, recorded_at)
+       select $1, $2, $3, x.student_id, x.status, x.note, $7, $8 from unnest($4::uuid[], $5::text[], $6::text[]) as x(student_id, status, note)
+       on conflict (school_id, class_id, day, student_id)
+       do update set status = excluded.status, note = excluded.note, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`,
+      [schoolId, classId, date, entries.map((e) => e.studentId), entries.map((e) => e.status), entries.map((e) => e.note), userId, at],
+    );
+  }
+}

@@ -1,0 +1,108 @@
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import type { AttendanceSheet, AttendanceSheetUpdate, ClassSummary, MonthlyAttendance } from '@emis/contracts';
+import { AuditService } from '@emis/api/audit';
+import { assertInScope, Principal, ProblemException, RawFieldError, Scope, TenantDb, ValidationProblem } from '@emis/api/platform';
+import { isIsoDate, StaffDirectory, todayInVietnam } from '@emis/api/staff';
+import { EntityManager } from 'typeorm';
+import { AssignmentsRepository } from './assignments.repository';
+import { AttendanceEntry, AttendanceRepository } from './attendance.repository';
+import { monthBounds, monthlyAttendance } from './attendance-totals';
+import { attendanceDateErrors } from './calendar-rules';
+import { ClassesRepository } from './classes.repository';
+import { SchoolYearsService } from './school-years.service';
+
+/** Daily attendance per class: one sheet per class and day (present, excused, unexcused, late). */
+@Injectable()
+export class AttendanceService {
+  constructor(
+    private readonly repo: AttendanceRepository,
+    private readonly classes: ClassesRepository,
+    private readonly assignments: AssignmentsRepository,
+    private readonly years: SchoolYearsService,
+    private readonly staff: StaffDirectory,
+    private readonly db: TenantDb,
+    private readonly audit: AuditService,
+  ) {}
+
+  async sheet(scope: Scope, schoolId: string, classId: string, date: string): Promise<AttendanceSheet> {
+    assertInScope(scope, schoolId);
+    if (!isIsoDate(date)) throw new ValidationProblem([{ field: 'date', rule: 'isRealDate', args: [] }]);
+    return this.db.run(async (em) => {
+      await this.classOf(em, schoolId, classId);
+      return this.sheetIn(em, schoolId, classId, date);
+    });
+  }
+
+  /**
+   * Saves a day's sheet in one transaction, audited once. A school administrator may record any class; a teacher
+   * only the class they are homeroom teacher of (the homeroom teacher keeps the class's attendance).
+   */
+  async record(scope: Scope, actor: Principal, schoolId: string, classId: string, date: string, update: AttendanceSheetUpdate): Promise<AttendanceSheet> {
+    assertInScope(scope, schoolId);
+    return this.db.run(async (em) => {
+      const cls = await this.classOf(em, schoolId, classId);
+      await this.assertMayRecord(em, actor, schoolId, classId);
+      const year = await this.years.assertWritable(em, cls.schoolYearId);
+      const dateErrors = attendanceDateErrors(date, year, todayInVietnam());
+      if (dateErrors.length) throw new ValidationProblem(dateErrors);
+      const entries = await this.validEntries(em, schoolId, classId, date, update);
+      if (!entries.length) return this.sheetIn(em, schoolId, classId, date);
+      const recorded = await this.repo.day(em, schoolId, classId, date);
+      await this.repo.save(em, schoolId, classId, date, entries, actor.userId, new Date());
+      const before = Object.fromEntries(entries.filter((e) => recorded.has(e.studentId)).map((e) => [e.studentId, markOf(recorded.get(e.studentId)!)]));
+      const after = Object.fromEntries(entries.map((e) => [e.studentId, markOf(e)]));
+      await this.audit.record(em, { schoolId, entity: 'attendance', entityId: `${classId}:${date}`, action: 'UPDATE', before, after });
+      return this.sheetIn(em, schoolId, classId, date);
+    });
+  }
+
+  async monthly(scope: Scope, schoolId: string, classId: string, month: string): Promise<MonthlyAttendance> {
+    assertInScope(scope, schoolId);
+    const { from, to } = monthBounds(month);
+    return this.db.run(async (em) => {
+      await this.classOf(em, schoolId, classId);
+      const students = await this.repo.students(em, schoolId, classId, from, to);
+      return monthlyAttendance(classId, month, students, await this.repo.marks(em, schoolId, classId, from, to));
+    });
+  }
+
+  private async sheetIn(em: EntityManager, schoolId: string, classId: string, date: string): Promise<AttendanceSheet> {
+    const students = await this.repo.students(em, schoolId, classId, date, date);
+    const recorded = await this.repo.day(em, schoolId, classId, date);
+    return {
+      classId, date, unrecorded: recorded.size === 0,
+      rows: students.map((s) => ({ ...s, status: recorded.get(s.studentId)?.status ?? 'PRESENT', note: recorded.get(s.studentId)?.note ?? null })),
+    };
+  }
+
+  private async classOf(em: EntityManager, schoolId: string, classId: string): Promise<ClassSummary> {
+    const cls = await this.classes.find(em, schoolId, classId);
+    if (!cls) throw new NotFoundException();
+    return cls;
+  }
+
+  private async assertMayRecord(em: EntityManager, actor: Principal, schoolId: string, classId: string): Promise<void> {
+    if (actor.role === 'SCHOOL_ADMIN') return;
+    const staffId = actor.role === 'TEACHER' ? await this.staff.staffIdOfUser(em, actor.userId) : null;
+    if (staffId && (await this.assignments.isHomeroomTeacher(em, schoolId, staffId, classId))) return;
+    throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
+  }
+
+  /** Every entry names a student enrolled in the class that day, once. */
+  private async validEntries(em: EntityManager, schoolId: string, classId: string, date: string, update: AttendanceSheetUpdate): Promise<AttendanceEntry[]> {
+    const enrolled = new Set((await this.repo.students(em, schoolId, classId, date, date)).map((s) => s.studentId));
+    const seen = new Set<string>();
+    const errors: RawFieldError[] = [];
+    update.entries.forEach((e, i) => {
+      if (!enrolled.has(e.studentId)) errors.push({ field: `entries.${i}.studentId`, rule: 'notEnrolled', args: [] });
+      else if (seen.has(e.studentId)) errors.push({ field: `entries.${i}.studentId`, rule: 'duplicate', args: [] });
+      seen.add(e.studentId);
+    });
+    if (errors.length) throw new ValidationProblem(errors);
+    return update.entries.map((e) => ({ studentId: e.studentId, status: e.status, note: e.note ?? null }));
+  }
+}
+
+function markOf(e: AttendanceEntry): { status: string; note: string | null } {
+  return { status: e.status, note: e.note };
+}

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import type { ClassDetail, ClassInput, ClassSummary } from '@emis/contracts';
+import { classSizeWarning, GRADE_LEVELS, GradeLevel } from '@emis/domain';
+import { SqlPaging } from '@emis/api/platform';
+import { EntityManager } from 'typeorm';
+
+export interface ClassFilter {
+  yearId?: string;
+  grade?: GradeLevel;
+  /** LIKE pattern over the class name, already escaped. */
+  search?: string;
+}
+
+export type ClassFields = Required<Omit<ClassInput, 'schoolYearId'>>;
+export type RosterEntry = ClassDetail['students'][number];
+
+/** Grades in teaching order (NT … 12), so 6A sorts before 10A1; the name follows within a grade. */
+const GRADE_ORDER = `array_position('{${GRADE_LEVELS.join(',')}}'::text[], c.grade)`;
+export const CLASS_SORT_COLUMNS: Record<string, string> = { name: `${GRADE_ORDER}, c.name collate "vi-x-icu"`, grade: GRADE_ORDER };
+
+const SUMMARY = `select c.id, c.school_year_id, y.code as year_code, c.name, c.grade, c.homeroom_staff_id, s.full_name as homeroom_name,
+    c.room, c.programme, c.version,
+    (select count(*)::int from enrolment e where e.school_id = c.school_id and e.class_id = c.id and e.to_date is null) as size
+  from class c
+  join school_year y on y.id = c.school_year_id
+  left join staff s on s.school_id = c.school_id and s.id = c.homeroom_staff_id`;
+
+/** Students in Vietnamese order (given name, middle, family; ICU collation). */
+export const STUDENT_NAME_ORDER = `st.given_name collate "vi-x-icu", st.middle_name collate "vi-x-icu", st.family_name collate "vi-x-icu", st.id`;
+
+@Injectable()
+export class ClassesRepository {
+  async list(em: EntityManager, schoolId: string, f: ClassFilter, paging: SqlPaging | null): Promise<{ items: ClassSummary[]; total: number }> {
+    const where = ['c.school_id = $1'];
+    const params: unknown[] = [schoolId];
+    if (f.yearId) { params.push(f.yearId); where.push(`c.school_year_id = $${params.length}`); }
+    if (f.grade) { params.push(f.grade); where.push(`c.grade = $${params.length}`); }
+    if (f.search) { params.push(f.search); where.push(`unaccent_vi(c.name) ilike unaccent_vi($${params.length})`); }
+    const clause = where.join(' and ');
+    const [{ total }] = await em.query(`select count(*)::int as total from class c where ${clause}`, params);
+    const page = paging ? `limit $${params.length + 1} offset $${params.length + 2}` : '';
+    const rows = await em.query(
+      `${SUMMARY} where ${clause} order by y.code desc, ${paging?.orderBy ?? CLASS_SORT_COLUMNS['name']}, c.id ${page}`,
+      paging ? [...params, paging.limit, paging.offset] : params,
+    );
+    return { total, items: rows.map(toSummary) };
+  }
+
+  async find(em: EntityManager, schoolId: string, classId: string, forUpdate = false): Promise<ClassSummary | undefined> {
+    if (forUpdate) await em.query(`select 1 from class where school_id = $1 and id = $2 for update`, [schoolId, classId]);
+    const [row] = await em.query(`${SUMMARY} where c.school_id = $1 and c.id = $2`, [schoolId, classId]);
+    return row ? toSummary(row) : undefined;
+  }
+
+  /** Students with an open enrolment in the class. */
+  async roster(em: EntityManager, schoolId: string, classId: string): Promise<RosterEntry[]> {
+    const rows = await em.query(
+      `select st.id, st.full_name, st.date_of_birth::text as date_of_birth, st.gender, st.personal_id
+         from enrolment e join student st on st.school_id = e.school_id and st.id = e.student_id
+        where e.school_id = $1 and e.class_id = $2 and e.to_date is null
+        order by ${STUDENT_NAME_ORDER}`,
+      [schoolId, classId],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      id: r['id'], fullName: r['full_name'], dateOfBirth: r['date_of_birth'], gender: r['gender'], personalId: r['personal_id'],
+    }) as RosterEntry);
+  }
+
+  async nameTaken(em: EntityManager, schoolId: string, yearId: string, name: string, exceptId: string | null): Promise<boolean> {
+    const [row] = await em.query(
+      `select 1 from class where school_id = $1 and school_year_id = $2 and lower(name) = lower($3) and id is distinct from $4`,
+      [schoolId, yearId, name, exceptId],
+    );
+    return Boolean(row);
+  }
+
+  async insert(em: EntityManager, schoolId: string, yearId: string, f: ClassFields, at: Date): Promise<string> {
+    const [row] = await em.query(
+      `insert into class (school_id, school_year_id, name, grade, homeroom_staff_id, room, programme, created_at, updated_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $8) returning id`,
+      [schoolId, yearId, f.name, f.grade, f.homeroomStaffId, f.room, f.programme, at],
+    );
+    return row.id;
+  }
+
+  async update(em: EntityManager, schoolId: string, classId: string, f: ClassFields, at: Date): Promise<void> {
+    await em.query(
+      `update class set name = $3, grade = $4, homeroom_staff_id = $5, room = $6, programme = $7, updated_at = $8, version = version + 1
+        where school_id = $1 and id = $2`,
+      [schoolId, classId, f.name, f.grade, f.homeroomStaffId, f.room, f.programme, at],
+    );
+  }
+}
+
+function toSummary(r: Record<string, unknown>): ClassSummary {
+  const grade = r['grade'] as GradeLevel;
+  const size = Number(r['size']);
+  return {
+    id: r['id'] as string,
+    schoolYearId: r['school_year_id'] as string,
+    schoolYearCode: r['year_code'] as string,
+    name: r['name'] as string,
+    grade,
+    homeroomStaffId: (r['homeroom_staff_id'] as string | null) ?? null,
+    homeroomName: (r['homeroom_name'] as string | null) ?? null,
+    room: (r['room'] as string | null) ?? null,
+    programme: (r['programme'] as string | null) ?? null,
+    size,
+    sizeWarning: classSizeWarning(grade, size),
+    version: Number(r['version']),
+  };
+}

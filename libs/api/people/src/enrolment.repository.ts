@@ -1,0 +1,125 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { GradeLevel } from '@emis/domain';
+import { ProblemException } from '@emis/api/platform';
+import { EntityManager } from 'typeorm';
+
+export interface SchoolYearRow {
+  id: string;
+  code: string;
+  status: 'PLANNED' | 'OPEN' | 'CLOSED';
+  startsOn: string;
+  endsOn: string;
+}
+
+export interface ClassRow {
+  id: string;
+  name: string;
+  grade: GradeLevel;
+  year: SchoolYearRow;
+}
+
+export interface OpenEnrolment {
+  id: string;
+  studentId: string;
+  classId: string;
+  fromDate: string;
+}
+
+/**
+ * Enrolments, and the reads of the academic context's class and school_year tables that enrolling needs.
+ * The academic context owns classes and years; this context only reads them, by SQL, to keep the libraries apart.
+ */
+@Injectable()
+export class EnrolmentRepository {
+  async findYear(em: EntityManager, yearId: string): Promise<SchoolYearRow | undefined> {
+    const [row] = await em.query(
+      `select id, code, status, starts_on::text as starts_on, ends_on::text as ends_on from school_year where id = $1`,
+      [yearId],
+    );
+    return row ? toYear(row) : undefined;
+  }
+
+  async findClass(em: EntityManager, schoolId: string, classId: string): Promise<ClassRow | undefined> {
+    const [row] = await em.query(
+      `select c.id, c.name, c.grade, y.id as year_id, y.code, y.status, y.starts_on::text as starts_on, y.ends_on::text as ends_on
+         from class c join school_year y on y.id = c.school_year_id
+        where c.school_id = $1 and c.id = $2`,
+      [schoolId, classId],
+    );
+    return row ? { id: row.id, name: row.name, grade: row.grade, year: toYear({ ...row, id: row.year_id }) } : undefined;
+  }
+
+  /** The open enrolments of these students in one year, by student id. */
+  async openIn(em: EntityManager, schoolId: string, studentIds: string[], yearId: string): Promise<Map<string, OpenEnrolment>> {
+    const rows = await em.query(
+      `select id, student_id, class_id, from_date::text as from_date from enrolment
+        where school_id = $1 and student_id = any($2::uuid[]) and school_year_id = $3 and to_date is null
+        for update`,
+      [schoolId, studentIds, yearId],
+    );
+    return new Map(rows.map((r: Record<string, string>) => [r['student_id'], { id: r['id'], studentId: r['student_id'], classId: r['class_id'], fromDate: r['from_date'] }]));
+  }
+
+  /** The grade of the student's class in the latest year they have an open enrolment in. */
+  async currentGrade(em: EntityManager, schoolId: string, studentId: string): Promise<GradeLevel | null> {
+    const [row] = await em.query(
+      `select c.grade from enrolment e
+         join class c on c.school_id = e.school_id and c.id = e.class_id
+         join school_year y on y.id = e.school_year_id
+        where e.school_id = $1 and e.student_id = $2 and e.to_date is null
+        order by y.starts_on desc limit 1`,
+      [schoolId, studentId],
+    );
+    return row?.grade ?? null;
+  }
+
+  async open(em: EntityManager, schoolId: string, studentId: string, cls: ClassRow, fromDate: string, reason: string | null): Promise<string> {
+    const [row] = await em.query(
+      `insert into enrolment (school_id, student_id, class_id, school_year_id, from_date, reason)
+       values ($1, $2, $3, $4, $5, $6) returning id`,
+      [schoolId, studentId, cls.id, cls.year.id, fromDate, reason],
+    );
+    return row.id;
+  }
+
+  async close(em: EntityManager, schoolId: string, enrolmentId: string, toDate: string): Promise<void> {
+    await em.query(`update enrolment set to_date = $3 where school_id = $1 and id = $2`, [schoolId, enrolmentId, toDate]);
+  }
+
+  /**
+   * Closes every open enrolment of a student who leaves the school (drop-out, transfer). An enrolment that
+   * started after the leaving day ends on its first day, so no enrolment ends before it begins.
+   */
+  async closeAllOpen(em: EntityManager, schoolId: string, studentId: string, toDate: string): Promise<number> {
+    const [, affected] = await em.query(
+      `update enrolment set to_date = greatest(from_date, $3::date)
+        where school_id = $1 and student_id = $2 and to_date is null`,
+      [schoolId, studentId, toDate],
+    );
+    return affected;
+  }
+}
+
+/**
+ * A closed school year is read-only. The academic context owns that rule (it opens and closes years); this
+ * context checks the year's status itself so the two libraries do not import each other.
+ */
+export function assertYearWritable(year: SchoolYearRow): void {
+  if (year.status === 'CLOSED') throw new ProblemException(HttpStatus.CONFLICT, 'year_closed', undefined, { schoolYearCode: year.code });
+}
+
+/** The day before an ISO date: the last day of an enrolment the student moves out of. */
+export function dayBefore(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A date inside the year's bounds: enrolling today into a year that starts later starts on its first day. */
+export function clampToYear(iso: string, year: SchoolYearRow): string {
+  return iso < year.startsOn ? year.startsOn : iso > year.endsOn ? year.endsOn : iso;
+}
+
+function toYear(r: Record<string, string>): SchoolYearRow {
+  return { id: r['id'], code: r['code'], status: r['status'] as SchoolYearRow['status'], startsOn: r['starts_on'], endsOn: r['ends_on'] };
+}

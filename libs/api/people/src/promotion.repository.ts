@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { GradeLevel, YearOutcome } from '@emis/domain';
+import { EntityManager } from 'typeorm';
+
+export interface CohortMember {
+  studentId: string;
+  status: string;
+  /** The decision already recorded for this year, if any. */
+  outcome: YearOutcome | null;
+}
+
+/** The year-end decisions (year_outcome) of a grade. */
+@Injectable()
+export class PromotionRepository {
+  /**
+   * The students a promotion of `grade` in `yearId` decides for: those studying with an open enrolment in a class
+   * of that grade and year, plus those a previous run already decided (a graduate's enrolment is closed by then),
+   * so that re-running replaces the earlier decisions instead of missing them.
+   */
+  async cohort(em: EntityManager, schoolId: string, yearId: string, grade: GradeLevel): Promise<CohortMember[]> {
+    const rows = await em.query(
+      `select s.id, s.status, o.outcome
+         from student s
+         left join year_outcome o on o.school_id = s.school_id and o.student_id = s.id and o.school_year_id = $2
+        where s.school_id = $1
+          and ((s.status = 'STUDYING' and exists (
+                 select 1 from enrolment e join class c on c.school_id = e.school_id and c.id = e.class_id
+                  where e.school_id = s.school_id and e.student_id = s.id and e.school_year_id = $2
+                    and e.to_date is null and c.grade = $3))
+            or (o.grade = $3 and (s.status = 'STUDYING' or (s.status = 'GRADUATED' and o.outcome = 'GRADUATED'))))
+        order by s.id
+        for update of s`,
+      [schoolId, yearId, grade],
+    );
+    return rows.map((r: Record<string, unknown>) => ({ studentId: r['id'] as string, status: r['status'] as string, outcome: (r['outcome'] as YearOutcome | null) ?? null }));
+  }
+
+  async countDecided(em: EntityManager, schoolId: string, yearId: string, grade: GradeLevel): Promise<number> {
+    const [{ n }] = await em.query(
+      `select count(*)::int as n from year_outcome where school_id = $1 and school_year_id = $2 and grade = $3`,
+      [schoolId, yearId, grade],
+    );
+    return n;
+  }
+
+  async saveOutcome(em: EntityManager, schoolId: string, studentId: string, yearId: string, grade: GradeLevel, outcome: YearOutcome, by: string, at: Date): Promise<void> {
+    await em.query(
+      `insert into year_outcome (school_id, student_id, school_year_id, grade, outcome, decided_by, decided_at)
+       values ($1, $2, $3, $4, $5, $6, $7)
+       on conflict (school_id, student_id, school_year_id)
+       do update set grade = excluded.grade, outcome = excluded.outcome, decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
+      [schoolId, studentId, yearId, grade, outcome, by, at],
+    );
+  }
+
+  /** Undoes a graduation of an earlier run: the year's last enrolment opens again. */
+  async reopenLastEnrolment(em: EntityManager, schoolId: string, studentId: string, yearId: string): Promise<void> {
+    await em.query(
+      `update enrolment set to_date = null
+        where school_id = $1 and id = (
+          select id from enrolment where school_id = $1 and student_id = $2 and school_year_id = $3
+           order by from_date desc limit 1)
+          and not exists (select 1 from enrolment where school_id = $1 and student_id = $2 and school_year_id = $3 and to_date is null)`,
+      [schoolId, studentId, yearId],
+    );
+  }
+
+  /** A graduate's enrolment of the year ends on the year's last day. */
+  async closeOpenInYear(em: EntityManager, schoolId: string, studentId: string, yearId: string, toDate: string): Promise<void> {
+    await em.query(
+      `update enrolment set to_date = greatest(from_date, $4::date)
+        where school_id = $1 and student_id = $2 and school_year_id = $3 and to_date is null`,
+      [schoolId, studentId, yearId, toDate],
+    );
+  }
+}

@@ -1,0 +1,81 @@
+import { Gender, isEthnicityCode, parsePersonalId, personalIdMatches } from '@emis/domain';
+import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+
+/**
+ * The field rules of a student record (domain.md §5). Each rule has its own code, so the API can word the
+ * message in Vietnamese and English (libs/api/platform/src/http/messages.ts).
+ */
+
+/** Ages a pupil of a general-education school or a continuing-education centre can plausibly have. */
+export const SCHOOL_AGE = { min: 2, max: 25 } as const;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date written yyyy-MM-dd that exists (no 2013-02-30). */
+export function isRealDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** Whole years between a birth date and `on` (both yyyy-MM-dd). */
+export function ageOn(dateOfBirth: string, on: string): number {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number);
+  const [y, m, d] = on.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** 2–5 words of letters only: Vietnamese letters with their diacritics are letters (\p{L}, \p{M}). */
+export const FULL_NAME_PATTERN = /^[\p{L}\p{M}]+( [\p{L}\p{M}]+){1,4}$/u;
+
+/** Trims, joins runs of spaces and composes diacritics (NFC), so "Nguyễn  Văn An" and its NFD twin are one name. */
+export function normaliseName(value: unknown): unknown {
+  return typeof value === 'string' ? value.normalize('NFC').trim().replace(/\s+/g, ' ') : value;
+}
+
+function rule(name: string, validate: (value: unknown, args: ValidationArguments) => boolean, constraints: unknown[] = []) {
+  return (options?: ValidationOptions) => (object: object, propertyName: string) =>
+    registerDecorator({ name, target: object.constructor, propertyName, options, constraints, validator: { validate } });
+}
+
+/** 12 digits (Circular 59/2021/TT-BCA Art. 7). */
+export const IsPersonalIdFormat = rule('personalIdFormat', (v) => typeof v === 'string' && /^\d{12}$/.test(v));
+
+/** Digits 1–3 name a province of birth registration that exists; checked only once the format is right. */
+export const HasPersonalIdProvince = rule('personalIdProvince', (v) => {
+  if (typeof v !== 'string' || !/^\d{12}$/.test(v)) return true;
+  return parsePersonalId(v).ok;
+});
+
+/**
+ * Digit 4 (century and gender) and digits 5–6 (birth year) agree with the record's date of birth and gender.
+ * Checked only when both are present and well-formed, so one mistake does not raise three errors.
+ */
+export const PersonalIdMatchesRecord = rule('personalIdMismatch', (v, args) => {
+  const o = args.object as { dateOfBirth?: unknown; gender?: unknown };
+  if (typeof v !== 'string' || !parsePersonalId(v).ok) return true;
+  if (!isRealDate(o.dateOfBirth) || (o.gender !== 'MALE' && o.gender !== 'FEMALE')) return true;
+  return personalIdMatches(v, Number(o.dateOfBirth.slice(0, 4)), o.gender as Gender);
+});
+
+export const IsVietnameseFullName = rule('vietnameseFullName', (v) => typeof v === 'string' && FULL_NAME_PATTERN.test(v));
+
+export const IsRealDate = rule('isRealDate', (v) => isRealDate(v));
+
+export const IsPlausibleSchoolAge = rule(
+  'schoolAge',
+  (v) => {
+    if (!isRealDate(v)) return true;
+    const age = ageOn(v, todayIso());
+    return age >= SCHOOL_AGE.min && age <= SCHOOL_AGE.max;
+  },
+  [SCHOOL_AGE.min, SCHOOL_AGE.max],
+);
+
+export const IsEthnicity = rule('isEthnicityCode', (v) => isEthnicityCode(v));

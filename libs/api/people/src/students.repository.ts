@@ -1,0 +1,253 @@
+import { Injectable } from '@nestjs/common';
+import type { EnrolmentRecord, Guardian, StudentSummary } from '@emis/contracts';
+import { DisabilityKind, GradeLevel, PolicyGroup, StudentStatus, YearOutcome } from '@emis/domain';
+import { EntityManager } from 'typeorm';
+
+/** The stored fields of a student record (what a create sets and an update may change). */
+export interface StudentFields {
+  personalId: string;
+  fullName: string;
+  dateOfBirth: string;
+  gender: 'MALE' | 'FEMALE';
+  ethnicity: string;
+  religion: string | null;
+  nationality: string;
+  placeOfBirth: string | null;
+  permanentAddress: string | null;
+  currentAddress: string | null;
+  policyGroups: PolicyGroup[];
+  disability: DisabilityKind | null;
+}
+
+export interface StudentRow extends StudentFields {
+  id: string;
+  status: StudentStatus;
+  statusReason: string | null;
+  statusDate: string | null;
+  version: number;
+}
+
+export interface StudentFilter {
+  /** The school year whose enrolment gives the class columns and the class/grade filters. */
+  yearId: string | null;
+  status?: StudentStatus;
+  classId?: string;
+  grade?: GradeLevel;
+  /** LIKE pattern, already escaped. */
+  search?: string;
+}
+
+/**
+ * Vietnamese order: given name, middle names, family name, each with ICU Vietnamese collation (domain.md §5).
+ * Descending must apply to every key, so the ORDER BY lists are spelt out per direction.
+ */
+const byName = (dir: 'asc' | 'desc') =>
+  ['given_name', 'middle_name', 'family_name'].map((c) => `s.${c} collate "vi-x-icu" ${dir}`).join(', ');
+export const STUDENT_ORDER: Record<string, string> = {
+  name: byName('asc'),
+  '-name': byName('desc'),
+  dateOfBirth: `s.date_of_birth asc, ${byName('asc')}`,
+  '-dateOfBirth': `s.date_of_birth desc, ${byName('asc')}`,
+};
+
+const RECORD_COLUMNS = `s.id, s.personal_id, s.full_name, s.date_of_birth::text as date_of_birth, s.gender, s.ethnicity, s.religion,
+  s.nationality, s.place_of_birth, s.permanent_address, s.current_address, s.policy_groups, s.disability, s.status,
+  s.status_reason, s.status_date::text as status_date, s.version`;
+
+@Injectable()
+export class StudentsRepository {
+  /** The open school year with today in its dates, else the latest open one (read from the academic context's table). */
+  async defaultYearId(em: EntityManager): Promise<string | null> {
+    const [row] = await em.query(
+      `select id from school_year where status = 'OPEN'
+        order by (current_date between starts_on and ends_on) desc, starts_on desc limit 1`,
+    );
+    return row?.id ?? null;
+  }
+
+  async list(em: EntityManager, schoolId: string, f: StudentFilter, orderBy: string, limit: number, offset: number): Promise<StudentSummary[]> {
+    const { from, params } = listFrom(schoolId, f);
+    const rows = await em.query(
+      `select s.id, s.personal_id, s.full_name, s.date_of_birth::text as date_of_birth, s.gender, s.ethnicity, s.status,
+              e.class_id, e.class_name, e.grade
+         ${from}
+        order by ${orderBy}, s.id
+        limit $${params.length + 1} offset $${params.length + 2}`,
+      [...params, limit, offset],
+    );
+    return rows.map(toSummary);
+  }
+
+  async count(em: EntityManager, schoolId: string, f: StudentFilter): Promise<number> {
+    const { from, params } = listFrom(schoolId, f);
+    const [{ total }] = await em.query(`select count(*)::int as total ${from}`, params);
+    return total;
+  }
+
+  async find(em: EntityManager, schoolId: string, id: string, forUpdate = false): Promise<StudentRow | undefined> {
+    const [row] = await em.query(
+      `select ${RECORD_COLUMNS} from student s where s.school_id = $1 and s.id = $2 ${forUpdate ? 'for update' : ''}`,
+      [schoolId, id],
+    );
+    return row ? toRow(row) : undefined;
+  }
+
+  async findByPersonalId(em: EntityManager, schoolId: string, personalId: string): Promise<{ id: string; status: StudentStatus } | undefined> {
+    const [row] = await em.query(`select id, status from student where school_id = $1 and personal_id = $2`, [schoolId, personalId]);
+    return row ?? undefined;
+  }
+
+  /** Inserts a record; `id` is given when a transfer brings a student in under the id it had at the sending school. */
+  async insert(em: EntityManager, schoolId: string, f: StudentFields, at: Date, id?: string): Promise<string> {
+    const [row] = await em.query(
+      `insert into student (school_id, id, personal_id, full_name, date_of_birth, gender, ethnicity, religion, nationality,
+              place_of_birth, permanent_address, current_address, policy_groups, disability, created_at, updated_at)
+       values ($1, coalesce($2::uuid, gen_random_uuid()), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
+       returning id`,
+      [schoolId, id ?? null, ...fieldValues(f), at],
+    );
+    return row.id;
+  }
+
+  async update(em: EntityManager, schoolId: string, id: string, f: StudentFields, at: Date): Promise<void> {
+    await em.query(
+      `update student set personal_id = $3, full_name = $4, date_of_birth = $5, gender = $6, ethnicity = $7, religion = $8,
+              nationality = $9, place_of_birth = $10, permanent_address = $11, current_address = $12, policy_groups = $13,
+              disability = $14, version = version + 1, updated_at = $15
+        where school_id = $1 and id = $2`,
+      [schoolId, id, ...fieldValues(f), at],
+    );
+  }
+
+  /** Brings a record kept as history back to STUDYING with fresh fields (a student transferred back in). */
+  async reactivate(em: EntityManager, schoolId: string, id: string, f: StudentFields, at: Date): Promise<void> {
+    await this.update(em, schoolId, id, f, at);
+    await this.setStatus(em, schoolId, id, 'STUDYING', null, null, at);
+  }
+
+  async setStatus(em: EntityManager, schoolId: string, id: string, status: StudentStatus, reason: string | null, date: string | null, at: Date): Promise<void> {
+    await em.query(
+      `update student set status = $3, status_reason = $4, status_date = $5, version = version + 1, updated_at = $6
+        where school_id = $1 and id = $2`,
+      [schoolId, id, status, reason, date, at],
+    );
+  }
+
+  async guardians(em: EntityManager, schoolId: string, studentId: string): Promise<Guardian[]> {
+    const rows = await em.query(
+      `select relation, full_name, phone, occupation, birth_year from guardian
+        where school_id = $1 and student_id = $2 order by array_position(array['FATHER','MOTHER','GUARDIAN'], relation), id`,
+      [schoolId, studentId],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      relation: r['relation'],
+      fullName: r['full_name'],
+      phone: r['phone'] ?? null,
+      occupation: r['occupation'] ?? null,
+      birthYear: r['birth_year'] ?? null,
+    }));
+  }
+
+  async replaceGuardians(em: EntityManager, schoolId: string, studentId: string, guardians: Guardian[]): Promise<void> {
+    await em.query(`delete from guardian where school_id = $1 and student_id = $2`, [schoolId, studentId]);
+    if (!guardians.length) return;
+    await em.query(
+      `insert into guardian (school_id, student_id, relation, full_name, phone, occupation, birth_year)
+       select $1, $2, g.relation, g.full_name, g.phone, g.occupation, g.birth_year
+         from jsonb_to_recordset($3::jsonb) as g(relation text, full_name text, phone text, occupation text, birth_year smallint)`,
+      [schoolId, studentId, JSON.stringify(guardians.map((g) => ({
+        relation: g.relation, full_name: g.fullName, phone: g.phone ?? null, occupation: g.occupation ?? null, birth_year: g.birthYear ?? null,
+      })))],
+    );
+  }
+
+  async enrolments(em: EntityManager, schoolId: string, studentId: string): Promise<EnrolmentRecord[]> {
+    const rows = await em.query(
+      `select e.id, e.class_id, c.name as class_name, c.grade, y.code as year_code, e.from_date::text as from_date,
+              e.to_date::text as to_date, e.reason
+         from enrolment e
+         join class c on c.school_id = e.school_id and c.id = e.class_id
+         join school_year y on y.id = e.school_year_id
+        where e.school_id = $1 and e.student_id = $2
+        order by e.from_date, e.id`,
+      [schoolId, studentId],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      id: r['id'], classId: r['class_id'], className: r['class_name'], grade: r['grade'], schoolYearCode: r['year_code'],
+      fromDate: r['from_date'], toDate: r['to_date'] ?? null, reason: r['reason'] ?? null,
+    }));
+  }
+
+  async outcomes(em: EntityManager, schoolId: string, studentId: string): Promise<{ schoolYearCode: string; grade: GradeLevel; outcome: YearOutcome }[]> {
+    const rows = await em.query(
+      `select y.code, o.grade, o.outcome from year_outcome o join school_year y on y.id = o.school_year_id
+        where o.school_id = $1 and o.student_id = $2 order by y.starts_on`,
+      [schoolId, studentId],
+    );
+    return rows.map((r: Record<string, unknown>) => ({ schoolYearCode: r['code'], grade: r['grade'], outcome: r['outcome'] }));
+  }
+}
+
+/** FROM and WHERE of the list and the export: the latest enrolment of the chosen year gives the class. */
+function listFrom(schoolId: string, f: StudentFilter): { from: string; params: unknown[] } {
+  const params: unknown[] = [schoolId, f.yearId];
+  const where = ['s.school_id = $1'];
+  if (f.status) { params.push(f.status); where.push(`s.status = $${params.length}`); }
+  if (f.classId) { params.push(f.classId); where.push(`e.class_id = $${params.length}`); }
+  if (f.grade) { params.push(f.grade); where.push(`e.grade = $${params.length}`); }
+  if (f.search) {
+    params.push(f.search);
+    where.push(`(unaccent_vi(s.full_name) ilike unaccent_vi($${params.length}) or s.personal_id like $${params.length})`);
+  }
+  const from = `from student s
+    left join lateral (
+      select e.class_id, c.name as class_name, c.grade
+        from enrolment e join class c on c.school_id = e.school_id and c.id = e.class_id
+       where e.school_id = s.school_id and e.student_id = s.id and e.school_year_id = $2::uuid
+       order by (e.to_date is null) desc, e.from_date desc limit 1
+    ) e on true
+    where ${where.join(' and ')}`;
+  return { from, params };
+}
+
+function fieldValues(f: StudentFields): unknown[] {
+  return [f.personalId, f.fullName, f.dateOfBirth, f.gender, f.ethnicity, f.religion, f.nationality, f.placeOfBirth,
+    f.permanentAddress, f.currentAddress, f.policyGroups, f.disability];
+}
+
+function toSummary(r: Record<string, unknown>): StudentSummary {
+  return {
+    id: r['id'] as string,
+    personalId: r['personal_id'] as string,
+    fullName: r['full_name'] as string,
+    dateOfBirth: r['date_of_birth'] as string,
+    gender: r['gender'] as 'MALE' | 'FEMALE',
+    ethnicity: r['ethnicity'] as string,
+    status: r['status'] as StudentStatus,
+    classId: (r['class_id'] as string | null) ?? null,
+    className: (r['class_name'] as string | null) ?? null,
+    grade: (r['grade'] as GradeLevel | null) ?? null,
+  };
+}
+
+function toRow(r: Record<string, unknown>): StudentRow {
+  return {
+    id: r['id'] as string,
+    personalId: r['personal_id'] as string,
+    fullName: r['full_name'] as string,
+    dateOfBirth: r['date_of_birth'] as string,
+    gender: r['gender'] as 'MALE' | 'FEMALE',
+    ethnicity: r['ethnicity'] as string,
+    religion: (r['religion'] as string | null) ?? null,
+    nationality: r['nationality'] as string,
+    placeOfBirth: (r['place_of_birth'] as string | null) ?? null,
+    permanentAddress: (r['permanent_address'] as string | null) ?? null,
+    currentAddress: (r['current_address'] as string | null) ?? null,
+    policyGroups: (r['policy_groups'] as PolicyGroup[]) ?? [],
+    disability: (r['disability'] as DisabilityKind | null) ?? null,
+    status: r['status'] as StudentStatus,
+    statusReason: (r['status_reason'] as string | null) ?? null,
+    statusDate: (r['status_date'] as string | null) ?? null,
+    version: Number(r['version']),
+  };
+}

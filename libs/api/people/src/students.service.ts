@@ -1,0 +1,178 @@
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import type { Page, StudentDetail, StudentInput, StudentSummary, StudentUpdate } from '@emis/contracts';
+import { personalIdMatches } from '@emis/domain';
+import { AuditService } from '@emis/api/audit';
+import { assertInScope, likePattern, ProblemException, Scope, TenantDb, toPage, toSqlPaging, ValidationProblem } from '@emis/api/platform';
+import { EntityManager } from 'typeorm';
+import { assertYearWritable, clampToYear, EnrolmentRepository } from './enrolment.repository';
+import { todayIso } from './student-rules';
+import { StudentExportQueryDto, StudentListQueryDto } from './students.dto';
+import { STUDENT_ORDER, StudentFields, StudentFilter, StudentRow, StudentsRepository } from './students.repository';
+import { TransfersRepository } from './transfers.repository';
+
+const FIELD_KEYS = [
+  'personalId', 'fullName', 'dateOfBirth', 'gender', 'ethnicity', 'religion', 'nationality', 'placeOfBirth',
+  'permanentAddress', 'currentAddress', 'policyGroups', 'disability',
+] as const satisfies readonly (keyof StudentFields)[];
+/** Fields a PATCH may change but never blank out. */
+const REQUIRED_KEYS = ['personalId', 'fullName', 'dateOfBirth', 'gender', 'ethnicity', 'nationality'] as const;
+
+@Injectable()
+export class StudentsService {
+  constructor(
+    private readonly repo: StudentsRepository,
+    private readonly enrolments: EnrolmentRepository,
+    private readonly transfers: TransfersRepository,
+    private readonly db: TenantDb,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(scope: Scope, schoolId: string, query: StudentListQueryDto): Promise<Page<StudentSummary>> {
+    assertInScope(scope, schoolId);
+    const paging = toSqlPaging(query, {}, 'name');
+    const orderBy = STUDENT_ORDER[query.sort ?? 'name'] ?? STUDENT_ORDER['name'];
+    return this.db.run(async (em) => {
+      const filter = await this.filterOf(em, query);
+      const items = await this.repo.list(em, schoolId, filter, orderBy, paging.limit, paging.offset);
+      return toPage(items, await this.repo.count(em, schoolId, filter), paging);
+    });
+  }
+
+  /** The list's filter; without a year, the open one decides the class columns. */
+  async filterOf(em: EntityManager, query: StudentExportQueryDto): Promise<StudentFilter> {
+    const q = query.q?.trim();
+    return {
+      yearId: query.yearId ?? (await this.repo.defaultYearId(em)),
+      status: query.status,
+      classId: query.classId,
+      grade: query.grade,
+      search: q ? likePattern(q) : undefined,
+    };
+  }
+
+  /** The full record. Every access is logged (domain.md §8: who saw whose data, when). */
+  async detail(scope: Scope, schoolId: string, studentId: string): Promise<StudentDetail> {
+    assertInScope(scope, schoolId);
+    return this.db.run(async (em) => {
+      const detail = await this.load(em, schoolId, studentId);
+      await this.audit.record(em, { schoolId, entity: 'student', entityId: studentId, action: 'VIEW' });
+      return detail;
+    });
+  }
+
+  /** Reads the record with its history, inside the caller's transaction (no audit: the caller decides). */
+  async load(em: EntityManager, schoolId: string, studentId: string): Promise<StudentDetail> {
+    const row = await this.repo.find(em, schoolId, studentId);
+    if (!row) throw new NotFoundException();
+    const enrolments = await this.repo.enrolments(em, schoolId, studentId);
+    const current = [...enrolments].reverse().find((e) => e.toDate === null) ?? null;
+    const { version, statusReason, statusDate, ...fields } = row;
+    return {
+      ...fields,
+      classId: current?.classId ?? null,
+      className: current?.className ?? null,
+      grade: current?.grade ?? null,
+      guardians: await this.repo.guardians(em, schoolId, studentId),
+      statusReason,
+      statusDate,
+      enrolments,
+      outcomes: await this.repo.outcomes(em, schoolId, studentId),
+      transfers: await this.transfers.forStudent(em, schoolId, studentId),
+      readOnly: row.status !== 'STUDYING',
+      version,
+    };
+  }
+
+  async create(scope: Scope, schoolId: string, input: StudentInput): Promise<StudentDetail> {
+    assertInScope(scope, schoolId);
+    return this.db.run(async (em) => {
+      const cls = input.classId ? await this.enrolments.findClass(em, schoolId, input.classId) : undefined;
+      if (input.classId && !cls) throw new ValidationProblem([{ field: 'classId', rule: 'unknownClass', args: [] }]);
+      if (cls) assertYearWritable(cls.year);
+      const fields = fieldsOf(input);
+      await this.assertPersonalIdFree(em, schoolId, fields.personalId);
+      const at = new Date();
+      const id = await this.repo.insert(em, schoolId, fields, at);
+      await this.repo.replaceGuardians(em, schoolId, id, input.guardians ?? []);
+      if (cls) await this.enrolments.open(em, schoolId, id, cls, clampToYear(todayIso(), cls.year), null);
+      const created = await this.load(em, schoolId, id);
+      await this.audit.record(em, { schoolId, entity: 'student', entityId: id, action: 'CREATE', after: auditView(created) });
+      return created;
+    });
+  }
+
+  /** Saves the fields a PATCH names, if nobody changed the record since `update.version`. */
+  async update(scope: Scope, schoolId: string, studentId: string, update: StudentUpdate): Promise<StudentDetail> {
+    assertInScope(scope, schoolId);
+    assertNoBlankRequired(update);
+    return this.db.run(async (em) => {
+      const before = await this.lockWritable(em, schoolId, studentId);
+      if (before.version !== update.version) {
+        throw new ProblemException(HttpStatus.CONFLICT, 'version_conflict', undefined, { current: await this.load(em, schoolId, studentId) });
+      }
+      const beforeView = auditView(await this.load(em, schoolId, studentId));
+      const merged = { ...fieldsOf(before), ...sentFields(update) };
+      if (!personalIdMatches(merged.personalId, Number(merged.dateOfBirth.slice(0, 4)), merged.gender)) {
+        throw new ValidationProblem([{ field: 'personalId', rule: 'personalIdMismatch', args: [] }]);
+      }
+      if (merged.personalId !== before.personalId) await this.assertPersonalIdFree(em, schoolId, merged.personalId);
+      await this.repo.update(em, schoolId, studentId, merged, new Date());
+      if (update.guardians !== undefined) await this.repo.replaceGuardians(em, schoolId, studentId, update.guardians ?? []);
+      const after = await this.load(em, schoolId, studentId);
+      await this.audit.record(em, { schoolId, entity: 'student', entityId: studentId, action: 'UPDATE', before: beforeView, after: auditView(after) });
+      return after;
+    });
+  }
+
+  /**
+   * Locks a record that may still change. A student who left (transferred out, dropped out, graduated) is kept
+   * as history and is read-only.
+   */
+  async lockWritable(em: EntityManager, schoolId: string, studentId: string): Promise<StudentRow> {
+    const row = await this.repo.find(em, schoolId, studentId, true);
+    if (!row) throw new NotFoundException();
+    if (row.status !== 'STUDYING') throw new ProblemException(HttpStatus.CONFLICT, 'record_read_only', undefined, { studentStatus: row.status });
+    return row;
+  }
+
+  /** The personal ID is unique per school (the table's unique key); answered as a field conflict, not a 500. */
+  async assertPersonalIdFree(em: EntityManager, schoolId: string, personalId: string): Promise<void> {
+    const holder = await this.repo.findByPersonalId(em, schoolId, personalId);
+    if (holder) {
+      throw new ProblemException(HttpStatus.CONFLICT, 'duplicate_personal_id', undefined, { field: 'personalId', studentId: holder.id, studentStatus: holder.status });
+    }
+  }
+}
+
+export function fieldsOf(input: Partial<StudentFields>): StudentFields {
+  return {
+    personalId: input.personalId!,
+    fullName: input.fullName!,
+    dateOfBirth: input.dateOfBirth!,
+    gender: input.gender!,
+    ethnicity: input.ethnicity!,
+    religion: input.religion ?? null,
+    nationality: input.nationality ?? 'VN',
+    placeOfBirth: input.placeOfBirth ?? null,
+    permanentAddress: input.permanentAddress ?? null,
+    currentAddress: input.currentAddress ?? null,
+    policyGroups: input.policyGroups ?? [],
+    disability: input.disability ?? null,
+  };
+}
+
+/** A PATCH changes only the fields it names; the DTO instance carries the absent ones as undefined. */
+function sentFields(update: StudentUpdate): Partial<StudentFields> {
+  return Object.fromEntries(FIELD_KEYS.filter((k) => update[k] !== undefined).map((k) => [k, k === 'policyGroups' ? (update[k] ?? []) : update[k]]));
+}
+
+function assertNoBlankRequired(update: StudentUpdate): void {
+  const blank = REQUIRED_KEYS.filter((k) => update[k] === null);
+  if (blank.length) throw new ValidationProblem(blank.map((field) => ({ field, rule: 'isNotEmpty', args: [] })));
+}
+
+/** What the audit row keeps of a record: its fields and guardians, not the derived history lists. */
+export function auditView(d: StudentDetail): Record<string, unknown> {
+  const { enrolments: _e, outcomes: _o, transfers: _t, readOnly: _r, ...rest } = d;
+  return rest;
+}

@@ -1,0 +1,38 @@
+import { isIsoDate, staffFieldErrors } from './staff-rules';
+
+const TODAY = '2026-11-25';
+const valid = {
+  personalId: '033186012345', dateOfBirth: '1986-07-21', gender: 'FEMALE' as const, ethnicity: '01', startDate: '2009-09-01',
+  qualifications: [{ level: 'BACHELOR' as const, major: 'Sư phạm Toán học', institution: 'ĐHSP Hà Nội', year: 2008 }],
+};
+const codes = (f: typeof valid) => staffFieldErrors(f, TODAY).map((e) => `${e.field}:${e.rule}`);
+
+describe('staff record rules', () => {
+  it('accepts a consistent record', () => {
+    expect(codes(valid)).toEqual([]);
+  });
+
+  it('checks the personal id against the birth year and gender (digit 4: century and gender; 5–6: year)', () => {
+    expect(codes({ ...valid, gender: 'MALE' })).toEqual(['personalId:personalIdMismatch']);
+    expect(codes({ ...valid, personalId: '033187012345' })).toEqual(['personalId:personalIdMismatch']);
+    expect(codes({ ...valid, personalId: '099186012345' })).toEqual(['personalId:personalIdProvince']);
+  });
+
+  it('keeps working age between 18 and 70 and the start no earlier than the eighteenth birthday', () => {
+    expect(staffFieldErrors({ ...valid, personalId: '033309012345', dateOfBirth: '2009-01-01' }, TODAY)).toEqual(
+      expect.arrayContaining([{ field: 'dateOfBirth', rule: 'inRange', args: ['25/11/1956', '25/11/2008'] }]),
+    );
+    expect(codes({ ...valid, startDate: '2003-09-01' })).toEqual(['startDate:inRange']);
+  });
+
+  it('finds a qualification earned before age fifteen or in the future implausible', () => {
+    expect(codes({ ...valid, qualifications: [{ ...valid.qualifications[0], year: 2000 }] })).toEqual(['qualifications.0.year:inRange']);
+    expect(codes({ ...valid, qualifications: [{ ...valid.qualifications[0], year: 2027 }] })).toEqual(['qualifications.0.year:inRange']);
+  });
+
+  it('knows real dates', () => {
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    expect(isIsoDate('2027-02-29')).toBe(false);
+    expect(isIsoDate('29/02/2028')).toBe(false);
+  });
+});

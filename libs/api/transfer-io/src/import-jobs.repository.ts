@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import type { ImportCellError, ImportJob, ImportKind } from '@emis/contracts';
+import { Principal } from '@emis/api/platform';
+import { Role } from '@emis/domain';
+import { EntityManager } from 'typeorm';
+import { ImportCounts } from './kind-importer';
+
+const JOB_COLUMNS = `id, kind, status, file_name, total_rows, processed_rows, created_count, updated_count, unchanged_count,
+  error_count, message, created_at, finished_at`;
+
+export interface QueuedFile {
+  kind: ImportKind;
+  status: ImportJob['status'];
+  file: Buffer;
+  createdBy: string | null;
+}
+
+export interface JobOutcome {
+  status: 'DONE' | 'FAILED';
+  counts?: ImportCounts;
+  errorCount?: number;
+  errors?: ImportCellError[];
+  errorFile?: Buffer | null;
+  message?: string | null;
+}
+
+/** import_job rows: the uploaded file while the job waits, its progress, and its result. */
+@Injectable()
+export class ImportJobsRepository {
+  async create(em: EntityManager, schoolId: string, job: { kind: ImportKind; fileName: string; file: Buffer; createdBy: string; at: Date }): Promise<ImportJob> {
+    const [row] = await em.query(
+      `insert into import_job (school_id, kind, file_name, file, created_by, created_at) values ($1, $2, $3, $4, $5, $6)
+       returning ${JOB_COLUMNS}, '[]'::jsonb as errors`,
+      [schoolId, job.kind, job.fileName, job.file, job.createdBy, job.at],
+    );
+    return toJob(row);
+  }
+
+  async find(em: EntityManager, schoolId: string, id: string): Promise<ImportJob | undefined> {
+    const [row] = await em.query(`select ${JOB_COLUMNS}, errors from import_job where school_id = $1 and id = $2`, [schoolId, id]);
+    return row ? toJob(row) : undefined;
+  }
+
+  /** Recent jobs, newest first; the per-cell errors are left out of the list (the job itself has them). */
+  async list(em: EntityManager, schoolId: string, limit: number, offset: number): Promise<{ items: ImportJob[]; total: number }> {
+    const [{ total }] = await em.query(`select count(*)::int as total from import_job where school_id = $1`, [schoolId]);
+    const rows = await em.query(
+      `select ${JOB_COLUMNS}, '[]'::jsonb as errors from import_job where school_id = $1 order by created_at desc, id limit $2 offset $3`,
+      [schoolId, limit, offset],
+    );
+    return { total, items: rows.map(toJob) };
+  }
+
+  async queuedFile(em: EntityManager, schoolId: string, id: string): Promise<QueuedFile | undefined> {
+    const [row] = await em.query(`select kind, status, file, created_by from import_job where school_id = $1 and id = $2`, [schoolId, id]);
+    return row ? { kind: row.kind, status: row.status, file: row.file, createdBy: row.created_by } : undefined;
+  }
+
+  async progress(em: EntityManager, schoolId: string, id: string, p: { status?: ImportJob['status']; totalRows?: number; processedRows?: number }): Promise<void> {
+    await em.query(
+      `update import_job set status = coalesce($3, status), total_rows = coalesce($4, total_rows), processed_rows = coalesce($5, processed_rows)
+        where school_id = $1 and id = $2`,
+      [schoolId, id, p.status ?? null, p.totalRows ?? null, p.processedRows ?? null],
+    );
+  }
+
+  /** Records the result and drops the uploaded file: personal data is kept no longer than the job needs it. */
+  async finish(em: EntityManager, schoolId: string, id: string, o: JobOutcome, at: Date): Promise<void> {
+    await em.query(
+      `update import_job
+          set status = $3, created_count = $4, updated_count = $5, unchanged_count = $6, error_count = $7, errors = $8::jsonb,
+              error_file = $9, message = $10, finished_at = $11, file = null,
+              processed_rows = case when $3 = 'DONE' then coalesce(total_rows, processed_rows) else processed_rows end
+        where school_id = $1 and id = $2`,
+      [schoolId, id, o.status, o.counts?.created ?? 0, o.counts?.updated ?? 0, o.counts?.unchanged ?? 0, o.errorCount ?? 0,
+        JSON.stringify(o.errors ?? []), o.errorFile ?? null, o.message ?? null, at],
+    );
+  }
+
+  /** undefined: no such job in scope; null: the job has no error workbook. */
+  async errorFile(em: EntityManager, schoolId: string, id: string): Promise<{ file: Buffer | null; fileName: string } | undefined> {
+    const [row] = await em.query(`select error_file, file_name from import_job where school_id = $1 and id = $2`, [schoolId, id]);
+    return row ? { file: row.error_file, fileName: row.file_name } : undefined;
+  }
+
+  /** The uploader, as the audit trail names the actor of the job's writes. */
+  async uploader(em: EntityManager, userId: string | null): Promise<Principal | undefined> {
+    if (!userId) return undefined;
+    const [row] = await em.query(`select id, username, full_name, role, org_unit_id from app_user where id = $1`, [userId]);
+    return row ? { userId: row.id, username: row.username, fullName: row.full_name, role: row.role as Role, orgUnitId: row.org_unit_id } : undefined;
+  }
+}
+
+function toJob(r: Record<string, unknown>): ImportJob {
+  return {
+    id: r['id'] as string,
+    kind: r['kind'] as ImportKind,
+    status: r['status'] as ImportJob['status'],
+    fileName: r['file_name'] as string,
+    totalRows: (r['total_rows'] as number | null) ?? null,
+    processedRows: r['processed_rows'] as number,
+    created: r['created_count'] as number,
+    updated: r['updated_count'] as number,
+    unchanged: r['unchanged_count'] as number,
+    errorCount: r['error_count'] as number,
+    errors: (r['errors'] as ImportCellError[]) ?? [],
+    message: (r['message'] as string | null) ?? null,
+    createdAt: (r['created_at'] as Date).toISOString(),
+    finishedAt: r['finished_at'] ? (r['finished_at'] as Date).toISOString() : null,
+  };
+}

@@ -1,0 +1,43 @@
+import type { ImportCellError, ImportJob, ImportKind } from '@emis/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class ImportCellErrorDto implements ImportCellError {
+  @ApiProperty({ description: '1-based worksheet row, as Excel shows it' }) row!: number;
+  @ApiProperty({ example: 'C' }) column!: string;
+  @ApiProperty({ example: 'Họ và tên' }) header!: string;
+  @ApiProperty() message!: string;
+}
+
+export class ImportJobDto implements ImportJob {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['STUDENTS', 'STAFF'] }) kind!: ImportKind;
+  @ApiProperty({ enum: ['QUEUED', 'VALIDATING', 'COMMITTING', 'DONE', 'FAILED'] }) status!: ImportJob['status'];
+  @ApiProperty() fileName!: string;
+  @ApiPropertyOptional({ nullable: true, type: Number }) totalRows!: number | null;
+  @ApiProperty() processedRows!: number;
+  @ApiProperty() created!: number;
+  @ApiProperty() updated!: number;
+  @ApiProperty() unchanged!: number;
+  @ApiProperty() errorCount!: number;
+  @ApiProperty({ type: [ImportCellErrorDto], description: 'The first errors (up to 500); the error workbook has all. Empty in lists.' })
+  errors!: ImportCellError[];
+  @ApiPropertyOptional({ nullable: true, type: String }) message!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) finishedAt!: string | null;
+}
+
+export class ImportJobPageDto {
+  @ApiProperty({ type: [ImportJobDto] }) items!: ImportJobDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+/** The multipart body of an upload, for the API documentation. */
+export const WORKBOOK_UPLOAD_BODY = {
+  schema: {
+    type: 'object',
+    required: ['file'],
+    properties: { file: { type: 'string', format: 'binary', description: 'The filled template (.xlsx), at most 10 MB' } },
+  },
+};

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import type { Qualification } from '@emis/contracts';
+import { Principal } from '@emis/api/platform';
+import { EntityManager } from 'typeorm';
+import { ImportAuditRepository } from '../import-audit.repository';
+import { ImportCounts, KindImporter } from '../kind-importer';
+import { CellErrors } from '../workbook/cell-errors';
+import { FieldReader } from '../workbook/field-reader';
+import { labelKey } from '../vocabulary';
+import { ExistingStaff, HistoryWrite, StaffImportRepository, StaffWrite } from './staff-import.repository';
+import { STAFF_LAYOUT } from './staff-layout';
+import { readStaffRow, StaffRow } from './staff-rows';
+
+export interface StaffContext {
+  /** Subject codes by normalised name and by code. */
+  subjects: Map<string, string>;
+}
+
+const FIELDS = ['fullName', 'dateOfBirth', 'gender', 'ethnicity', 'phone', 'email', 'position', 'contractType', 'rankCode', 'salaryCoefficient', 'salaryStep', 'startDate'] as const;
+
+@Injectable()
+export class StaffImporter implements KindImporter<StaffRow, StaffContext> {
+  readonly layout = STAFF_LAYOUT;
+  readonly entity = 'staff';
+
+  constructor(
+    private readonly repo: StaffImportRepository,
+    private readonly audit: ImportAuditRepository,
+  ) {}
+
+  async loadContext(em: EntityManager): Promise<StaffContext> {
+    const subjects = await this.repo.subjects(em);
+    return { subjects: new Map(subjects.flatMap((s) => [[labelKey(s.name), s.code], [labelKey(s.code), s.code]])) };
+  }
+
+  readRow(reader: FieldReader, context: StaffContext): StaffRow | null {
+    return readStaffRow(reader, (word) => context.subjects.get(labelKey(word)));
+  }
+
+  async checkRows(em: EntityManager, schoolId: string, rows: StaffRow[], _context: StaffContext, errors: CellErrors): Promise<void> {
+    const existing = await this.repo.existing(em, schoolId, rows.map((r) => r.personalId));
+    const transferred = new Set(existing.filter((s) => s.status === 'TRANSFERRED').map((s) => s.personalId));
+    for (const row of rows.filter((r) => transferred.has(r.personalId))) {
+      errors.at(row.row, 'personalId', 'Cán bộ có mã định danh này đã chuyển công tác; hồ sơ chỉ còn để tra cứu, không nhập lại được');
+    }
+  }
+
+  async commit(em: EntityManager, schoolId: string, rows: StaffRow[], _context: StaffContext, actor: Principal | undefined): Promise<ImportCounts> {
+    const at = new Date();
+    const existing = new Map((await this.repo.existing(em, schoolId, rows.map((r) => r.personalId))).map((s) => [s.personalId, s]));
+    const created: StaffWrite[] = [];
+    const changed: { id: string; write: StaffWrite; before: ExistingStaff }[] = [];
+    for (const row of rows) {
+      const before = existing.get(row.personalId);
+      const write = { row, qualifications: mergeQualification(before?.qualifications ?? [], row.qualification) };
+      if (!before) created.push(write);
+      else if (differs(before, write)) changed.push({ id: before.id, write, before });
+    }
+    const ids = await this.repo.insert(em, schoolId, created, at);
+    await this.repo.update(em, schoolId, changed, at);
+    await this.repo.history(em, schoolId, historyOf(created, changed, ids), at);
+    await this.audit.appendAll(em, schoolId, actor, [
+      ...created.map((w) => ({ entity: this.entity, entityId: ids.get(w.row.personalId)!, action: 'CREATE' as const, before: null, after: recordOf(w) })),
+      ...changed.map((c) => {
+        const { id: _id, status: _status, ...before } = c.before;
+        return { entity: this.entity, entityId: c.id, action: 'UPDATE' as const, before, after: recordOf(c.write) };
+      }),
+    ], at);
+    return { created: created.length, updated: changed.length, unchanged: rows.length - created.length - changed.length };
+  }
+}
+
+/** The file names one qualification (the highest): it replaces the entry of the same level, or is added. */
+function mergeQualification(current: Qualification[], imported: Qualification | null): Qualification[] {
+  if (!imported) return current;
+  const index = current.findIndex((q) => q.level === imported.level);
+  return index < 0 ? [...current, imported] : current.map((q, i) => (i === index ? imported : q));
+}
+
+function differs(before: ExistingStaff, write: StaffWrite): boolean {
+  return FIELDS.some((key) => (before[key] ?? null) !== (write.row[key] ?? null))
+    || qualificationsKey(before.qualifications) !== qualificationsKey(write.qualifications)
+    || [...before.subjects].sort().join(',') !== [...write.row.subjects].sort().join(',');
+}
+
+/** jsonb reorders object keys, so lists are compared by their values. */
+function qualificationsKey(list: Qualification[]): string {
+  return list.map((q) => `${q.level}|${q.major}|${q.institution}|${q.year}`).join('\n');
+}
+
+function recordOf(w: StaffWrite) {
+  const { row: _row, qualification: _q, ...fields } = w.row;
+  return { ...fields, qualifications: w.qualifications };
+}
+
+/** Hiring for new records, and a position entry when the file changes someone's position. */
+function historyOf(created: StaffWrite[], changed: { id: string; write: StaffWrite; before: ExistingStaff }[], ids: Map<string, string>): HistoryWrite[] {
+  const hired = created.map((w) => ({ staffId: ids.get(w.row.personalId)!, kind: 'HIRED' as const, effectiveOn: w.row.startDate, details: { position: w.row.position, source: 'IMPORT' } }));
+  const moved = changed
+    .filter((c) => c.before.position !== c.write.row.position)
+    .map((c) => ({ staffId: c.id, kind: 'POSITION' as const, effectiveOn: new Date().toISOString().slice(0, 10), details: { from: c.before.position, to: c.write.row.position, source: 'IMPORT' } }));
+  return [...hired, ...moved];
+}

@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import type { Guardian } from '@emis/contracts';
+import { Principal } from '@emis/api/platform';
+import { EntityManager } from 'typeorm';
+import { ImportAuditRepository } from '../import-audit.repository';
+import { ImportCounts, KindImporter } from '../kind-importer';
+import { CellErrors } from '../workbook/cell-errors';
+import { FieldReader } from '../workbook/field-reader';
+import { labelKey } from '../vocabulary';
+import { EnrolmentWrite, ExistingStudent, OpenYearClass, StudentImportRepository } from './student-import.repository';
+import { STUDENT_LAYOUT } from './student-layout';
+import { readStudentRow, StudentRow } from './student-rows';
+
+export interface StudentContext {
+  /** Classes of the open year by normalised name. */
+  classes: Map<string, OpenYearClass>;
+  openYearId: string | null;
+}
+
+const LEFT_STATUS: Record<string, string> = {
+  TRANSFERRED_OUT: 'đã chuyển trường',
+  DROPPED_OUT: 'đã thôi học',
+  GRADUATED: 'đã tốt nghiệp',
+};
+
+const RECORD_FIELDS = ['fullName', 'dateOfBirth', 'gender', 'ethnicity', 'religion', 'nationality', 'placeOfBirth', 'permanentAddress', 'currentAddress', 'disability'] as const;
+
+@Injectable()
+export class StudentImporter implements KindImporter<StudentRow, StudentContext> {
+  readonly layout = STUDENT_LAYOUT;
+  readonly entity = 'student';
+
+  constructor(
+    private readonly repo: StudentImportRepository,
+    private readonly audit: ImportAuditRepository,
+  ) {}
+
+  async loadContext(em: EntityManager, schoolId: string): Promise<StudentContext> {
+    const classes = await this.repo.openYearClasses(em, schoolId);
+    return { classes: new Map(classes.map((c) => [labelKey(c.name), c])), openYearId: classes[0]?.schoolYearId ?? null };
+  }
+
+  readRow(reader: FieldReader): StudentRow | null {
+    return readStudentRow(reader);
+  }
+
+  async checkRows(em: EntityManager, schoolId: string, rows: StudentRow[], context: StudentContext, errors: CellErrors): Promise<void> {
+    for (const row of rows) {
+      if (row.className && !context.classes.has(labelKey(row.className))) {
+        errors.at(row.row, 'className', context.openYearId ? 'Không có lớp này trong năm học đang mở của trường' : 'Trường chưa có lớp nào trong năm học đang mở');
+      }
+    }
+    const existing = await this.repo.existing(em, schoolId, rows.map((r) => r.personalId), context.openYearId);
+    const left = new Map(existing.filter((s) => s.status in LEFT_STATUS).map((s) => [s.personalId, s.status]));
+    for (const row of rows) {
+      const status = left.get(row.personalId);
+      if (status) errors.at(row.row, 'personalId', `Học sinh có mã định danh này ${LEFT_STATUS[status]}; hồ sơ chỉ còn để tra cứu, không nhập lại được`);
+    }
+  }
+
+  async commit(em: EntityManager, schoolId: string, rows: StudentRow[], context: StudentContext, actor: Principal | undefined): Promise<ImportCounts> {
+    const at = new Date();
+    const existing = new Map((await this.repo.existing(em, schoolId, rows.map((r) => r.personalId), context.openYearId)).map((s) => [s.personalId, s]));
+    const created = rows.filter((r) => !existing.has(r.personalId));
+    const changedRecords: { id: string; row: StudentRow }[] = [];
+    const changedParents: { id: string; row: StudentRow }[] = [];
+    for (const row of rows) {
+      const before = existing.get(row.personalId);
+      if (!before) continue;
+      if (recordDiffers(before, row)) changedRecords.push({ id: before.id, row });
+      if (parentsDiffer(before.guardians, row.guardians)) changedParents.push({ id: before.id, row });
+    }
+    const ids = await this.repo.insert(em, schoolId, created, at);
+    await this.repo.update(em, schoolId, changedRecords, at);
+    const parentsOf = [...created.map((row) => ({ id: ids.get(row.personalId)!, row })), ...changedParents];
+    await this.repo.replaceParents(em, schoolId, changedParents.map((c) => c.id), parentsOf.flatMap(({ id, row }) =>
+      row.guardians.map((guardian) => ({ studentId: id, guardian: keepDetails(guardian, existing.get(row.personalId)?.guardians ?? []) })),
+    ));
+    const moves = this.enrolments(rows, existing, ids, context);
+    await this.repo.enrol(em, schoolId, moves.closing, moves.opening, today());
+    const touched = new Set([...created, ...changedRecords.map((c) => c.row), ...changedParents.map((c) => c.row), ...moves.rows]);
+    await this.audit.appendAll(em, schoolId, actor, [...touched].map((row) => {
+      const before = existing.get(row.personalId);
+      return {
+        entity: this.entity,
+        entityId: before?.id ?? ids.get(row.personalId)!,
+        action: before ? 'UPDATE' : 'CREATE',
+        before: before ? snapshot(before, context) : null,
+        after: { ...fieldsOf(row), className: row.className },
+      };
+    }), at);
+    return { created: created.length, updated: touched.size - created.length, unchanged: rows.length - touched.size };
+  }
+
+  /** Enrolments into the named class of the open year, for students not already sitting in it. */
+  private enrolments(rows: StudentRow[], existing: Map<string, ExistingStudent>, ids: Map<string, string>, context: StudentContext) {
+    const closing: string[] = [];
+    const opening: EnrolmentWrite[] = [];
+    const moved: StudentRow[] = [];
+    const now = today();
+    for (const row of rows) {
+      const target = row.className ? context.classes.get(labelKey(row.className)) : undefined;
+      const before = existing.get(row.personalId);
+      if (!target || before?.classId === target.id) continue;
+      if (before?.enrolmentId) closing.push(before.enrolmentId);
+      opening.push({ studentId: before?.id ?? ids.get(row.personalId)!, classId: target.id, schoolYearId: target.schoolYearId, fromDate: now > target.yearStartsOn ? now : target.yearStartsOn });
+      moved.push(row);
+    }
+    return { closing, opening, rows: moved };
+  }
+}
+
+function fieldsOf(row: StudentRow) {
+  const { row: _row, className: _className, ...fields } = row;
+  return fields;
+}
+
+function recordDiffers(before: ExistingStudent, row: StudentRow): boolean {
+  return RECORD_FIELDS.some((key) => (before[key] ?? null) !== (row[key] ?? null))
+    || [...before.policyGroups].sort().join(',') !== [...row.policyGroups].sort().join(',');
+}
+
+function parentKey(guardians: Guardian[]): string {
+  return guardians
+    .filter((g) => g.relation !== 'GUARDIAN')
+    .map((g) => `${g.relation}|${g.fullName}|${g.phone ?? ''}`)
+    .sort()
+    .join('\n');
+}
+
+function parentsDiffer(before: Guardian[], after: Guardian[]): boolean {
+  return parentKey(before) !== parentKey(after);
+}
+
+/** A parent re-imported under the same name keeps the occupation and birth year entered on screen. */
+function keepDetails(guardian: Guardian, before: Guardian[]): Guardian {
+  const same = before.find((g) => g.relation === guardian.relation && g.fullName === guardian.fullName);
+  return same ? { ...guardian, occupation: same.occupation, birthYear: same.birthYear } : guardian;
+}
+
+function snapshot(before: ExistingStudent, context: StudentContext) {
+  const { id: _id, enrolmentId: _e, classId, status: _s, ...fields } = before;
+  const className = [...context.classes.values()].find((c) => c.id === classId)?.name ?? null;
+  return { ...fields, className };
+}
+
+/** Today in Vietnam (UTC+7), yyyy-MM-dd. */
+function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+}

@@ -1,0 +1,79 @@
+import type { Guardian } from '@emis/contracts';
+import { DisabilityKind, Gender, PolicyGroup } from '@emis/domain';
+import { FieldReader } from '../workbook/field-reader';
+import { codeOfLabel, DISABILITY_LABELS, labelKey, POLICY_GROUP_LABELS } from '../vocabulary';
+
+/** A student row of the file, typed and checked on its own (checks against the file and the school come later). */
+export interface StudentRow {
+  row: number;
+  personalId: string;
+  fullName: string;
+  dateOfBirth: string;
+  gender: Gender;
+  ethnicity: string;
+  religion: string | null;
+  nationality: string;
+  placeOfBirth: string | null;
+  permanentAddress: string | null;
+  currentAddress: string | null;
+  className: string | null;
+  policyGroups: PolicyGroup[];
+  disability: DisabilityKind | null;
+  guardians: Guardian[];
+}
+
+export function readStudentRow(r: FieldReader): StudentRow | null {
+  const dateOfBirth = schoolAge(r, r.date('dateOfBirth', true));
+  const gender = r.gender('gender');
+  const row = {
+    row: r.row,
+    personalId: r.personalId('personalId', dateOfBirth, gender),
+    fullName: r.fullName('fullName'),
+    dateOfBirth,
+    gender,
+    ethnicity: r.ethnicity('ethnicity'),
+    religion: r.text('religion'),
+    nationality: nationality(r),
+    placeOfBirth: r.text('placeOfBirth'),
+    permanentAddress: r.text('permanentAddress'),
+    currentAddress: r.text('currentAddress'),
+    className: r.text('className'),
+    policyGroups: r.list('policyGroups', (w) => codeOfLabel(POLICY_GROUP_LABELS, w), 'đối tượng chính sách'),
+    disability: r.choice('disability', DISABILITY_LABELS),
+    guardians: guardians(r),
+  };
+  if (!row.personalId || !row.fullName || !row.dateOfBirth || !row.gender || !row.ethnicity || !row.nationality || !row.policyGroups || !row.guardians) return null;
+  if (row.disability === null && r.has('disability')) return null;
+  return row as StudentRow;
+}
+
+/** The ages the student form accepts (2–25: preschool to continuing education). */
+const SCHOOL_AGE = { min: 2, max: 25 };
+
+function schoolAge(r: FieldReader, dateOfBirth: string | null): string | null {
+  if (!dateOfBirth) return null;
+  const today = new Date().toISOString().slice(0, 10);
+  const age = Number(today.slice(0, 4)) - Number(dateOfBirth.slice(0, 4)) - (today.slice(5) < dateOfBirth.slice(5) ? 1 : 0);
+  return age >= SCHOOL_AGE.min && age <= SCHOOL_AGE.max ? dateOfBirth : r.fail('dateOfBirth', `Tuổi ngoài khoảng ${SCHOOL_AGE.min}–${SCHOOL_AGE.max}`);
+}
+
+/** 'VN' for Việt Nam (and an empty cell); otherwise an ISO 3166 two-letter code. */
+function nationality(r: FieldReader): string | null {
+  const text = r.text('nationality');
+  if (text === null) return r.has('nationality') ? null : 'VN';
+  if (['việt nam', 'viet nam', 'vn'].includes(labelKey(text))) return 'VN';
+  return /^[A-Za-z]{2}$/.test(text) ? text.toUpperCase() : r.fail('nationality', 'Ghi "Việt Nam" hoặc mã quốc gia 2 chữ cái (ví dụ LA, KH)');
+}
+
+function guardians(r: FieldReader): Guardian[] | null {
+  const out: Guardian[] = [];
+  let ok = true;
+  for (const [relation, nameKey, phoneKey] of [['FATHER', 'fatherName', 'fatherPhone'], ['MOTHER', 'motherName', 'motherPhone']] as const) {
+    const fullName = r.text(nameKey);
+    const phone = r.phone(phoneKey);
+    if ((r.has(nameKey) && fullName === null) || (r.has(phoneKey) && phone === null)) ok = false;
+    else if (fullName) out.push({ relation, fullName, phone, occupation: null, birthYear: null });
+    else if (phone) ok = r.fail(nameKey, 'Có số điện thoại thì cần nhập họ tên') ?? false;
+  }
+  return ok ? out : null;
+}

@@ -1,0 +1,55 @@
+import type { ImportCellError } from '@emis/contracts';
+
+/** An error found in one cell, with the worksheet column number the error workbook needs to mark it. */
+export interface LocatedError extends ImportCellError {
+  col: number;
+}
+
+/** The first errors kept in the job row; the error workbook carries all of them. */
+export const ERRORS_KEPT_IN_JOB = 500;
+
+export function columnLetter(col: number): string {
+  let n = col;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/**
+ * Collects the per-cell errors of an import. Columns are named by the layout key; the uploaded sheet decides
+ * where each column actually sits (a user may reorder them).
+ */
+export class CellErrors {
+  private readonly errors: LocatedError[] = [];
+  private readonly rows = new Set<number>();
+
+  constructor(private readonly columns: ReadonlyMap<string, { col: number; header: string }>) {}
+
+  at(row: number, key: string, message: string): void {
+    const column = this.columns.get(key);
+    if (!column) throw new Error(`no column ${key} in this sheet`);
+    this.atColumn(row, column.col, column.header, message);
+  }
+
+  atColumn(row: number, col: number, header: string, message: string): void {
+    this.errors.push({ row, col, column: columnLetter(col), header, message });
+    this.rows.add(row);
+  }
+
+  hasRow(row: number): boolean {
+    return this.rows.has(row);
+  }
+
+  get count(): number {
+    return this.errors.length;
+  }
+
+  /** In sheet order: by row, then by column. */
+  all(): LocatedError[] {
+    return [...this.errors].sort((a, b) => a.row - b.row || a.col - b.col);
+  }
+}

@@ -1,0 +1,118 @@
+import ExcelJS from 'exceljs';
+import { CellErrors } from './cell-errors';
+import { ImportFailure } from './import-failure';
+import { ImportColumn, ImportLayout } from './layout';
+import { tooManyRows } from './zip-guard';
+
+export type CellValue = string | number | Date | boolean;
+
+/** One data row as read: the layout key of each non-empty cell and its value (text trimmed and NFC-normalised). */
+export interface SheetRow {
+  row: number;
+  values: Map<string, CellValue>;
+  /** Keys of cells already reported (merged, formula, too long…): not read, and not reported again. */
+  flagged: Set<string>;
+}
+
+export interface SheetColumn {
+  col: number;
+  header: string;
+  layout: ImportColumn;
+}
+
+export const FORMULA_NOT_ALLOWED = 'Công thức không được phép; hãy nhập giá trị';
+const DEFAULT_MAX_LENGTH = 500;
+
+/** The data sheet: the first worksheet (the template's guide and lists come after it). */
+export function dataSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet {
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new ImportFailure('Tệp Excel không có trang tính nào');
+  return sheet;
+}
+
+/** Finds each template column by its header in row 1, in any order; a missing column fails the whole file. */
+export function mapColumns(sheet: ExcelJS.Worksheet, layout: ImportLayout): Map<string, SheetColumn> {
+  const found = new Map<string, number>();
+  sheet.findRow(1)?.eachCell((cell, col) => {
+    const text = headerKey(cell.text);
+    if (text && !found.has(text)) found.set(text, col);
+  });
+  const columns = new Map<string, SheetColumn>();
+  const missing: string[] = [];
+  for (const layoutColumn of layout.columns) {
+    const col = found.get(headerKey(layoutColumn.header));
+    if (col) columns.set(layoutColumn.key, { col, header: layoutColumn.header, layout: layoutColumn });
+    else if (!layoutColumn.mayBeMissing) missing.push(layoutColumn.header);
+  }
+  if (missing.length) {
+    throw new ImportFailure(`Tệp không đúng mẫu: thiếu cột ${missing.map((h) => `"${h}"`).join(', ')}. Hãy tải mẫu của hệ thống và giữ nguyên dòng tiêu đề.`);
+  }
+  return columns;
+}
+
+/** Refuses a file with more data rows than one import takes, before any row is read. */
+export function assertRowLimit(sheet: ExcelJS.Worksheet, maxRows: number): number {
+  const dataRows = Math.max(0, sheet.actualRowCount - 1);
+  if (dataRows > maxRows) throw new ImportFailure(tooManyRows(maxRows));
+  return dataRows;
+}
+
+/**
+ * The non-empty data rows, with cell-level problems recorded in `errors`: merged cells, formulas (never
+ * evaluated), text that a spreadsheet would take for a formula, Excel error values and over-long text.
+ */
+export function* readRows(sheet: ExcelJS.Worksheet, columns: Map<string, SheetColumn>, errors: CellErrors): Generator<SheetRow> {
+  const readable = [...columns.entries()].filter(([key]) => key !== 'no');
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const row = sheet.findRow(r);
+    if (!row) continue;
+    const values = new Map<string, CellValue>();
+    const flagged = new Set<string>();
+    for (const [key, column] of readable) {
+      const cell = row.findCell(column.col);
+      if (!cell) continue;
+      const problem = cellProblem(cell);
+      const value = problem ? undefined : plainValue(cell.value);
+      const textProblem = problem ?? (typeof value === 'string' ? formulaLike(value) ?? lengthProblem(value, column.layout) : undefined);
+      if (textProblem) {
+        errors.atColumn(r, column.col, column.header, textProblem);
+        flagged.add(key);
+      } else if (value !== undefined) values.set(key, value);
+    }
+    if (values.size || flagged.size) yield { row: r, values, flagged };
+  }
+}
+
+function cellProblem(cell: ExcelJS.Cell): string | undefined {
+  if (cell.isMerged) return 'Ô đang được gộp (merge) với ô khác; hãy bỏ gộp và nhập giá trị vào từng ô';
+  if (cell.type === ExcelJS.ValueType.Formula) return FORMULA_NOT_ALLOWED;
+  const value = cell.value as unknown;
+  if (value && typeof value === 'object' && 'error' in value) return 'Ô chứa giá trị lỗi của Excel (ví dụ #N/A); hãy nhập giá trị';
+  return undefined;
+}
+
+function plainValue(value: ExcelJS.CellValue): CellValue | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else if ('richText' in value) text = value.richText.map((part) => part.text).join('');
+  else if ('hyperlink' in value) text = String(value.text ?? '');
+  else return undefined;
+  const clean = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return clean === '' ? undefined : clean;
+}
+
+/** Text that a spreadsheet would turn into a formula once copied or exported (OWASP "CSV injection"). */
+function formulaLike(text: string): string | undefined {
+  return /^[=+\-@]/.test(text) ? FORMULA_NOT_ALLOWED : undefined;
+}
+
+function lengthProblem(text: string, column: ImportColumn): string | undefined {
+  const max = column.maxLength ?? DEFAULT_MAX_LENGTH;
+  return text.length > max ? `Quá dài: tối đa ${max} ký tự (ô có ${text.length} ký tự)` : undefined;
+}
+
+function headerKey(text: string): string {
+  return text.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+}

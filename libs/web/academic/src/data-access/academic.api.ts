@@ -1,0 +1,153 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import {
+  AttendanceSheet,
+  AttendanceSheetUpdate,
+  ClassAssignmentsUpdate,
+  ClassDetail,
+  ClassInput,
+  ClassSummary,
+  ClassUpdate,
+  MonthlyAttendance,
+  Page,
+  SchoolCalendar,
+  SchoolDetail,
+  SchoolYear,
+  SchoolYearInput,
+  SemesterDates,
+  StaffSummary,
+  Subject,
+  TeachingAssignment,
+} from '@emis/contracts';
+import { GradeLevel, SchoolLevel } from '@emis/domain';
+import { Observable } from 'rxjs';
+
+export interface ClassListRequest {
+  yearId: string;
+  grade?: GradeLevel;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+  sort?: 'name' | 'grade';
+}
+
+/**
+ * The attendance sheet as this page reads it: `editable`, when the API sends it, says up front whether the caller
+ * may record this class (a teacher only their homeroom class); without it the page learns it from a 403 on save.
+ */
+export type AttendanceSheetView = AttendanceSheet & { editable?: boolean };
+
+/** Query parameters without the empty ones, so the API applies its defaults. */
+export function toParams(values: Record<string, string | number | null | undefined>): HttpParams {
+  let params = new HttpParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== null && value !== undefined && value !== '') params = params.set(key, String(value));
+  }
+  return params;
+}
+
+/** Calls of the calendar, classes, attendance and teaching-assignment endpoints (libs/contracts/src/academic.ts). */
+@Injectable({ providedIn: 'root' })
+export class AcademicApi {
+  private readonly http = inject(HttpClient);
+
+  schoolYears(): Observable<SchoolYear[]> {
+    return this.http.get<SchoolYear[]>('/api/school-years');
+  }
+
+  createYear(input: SchoolYearInput): Observable<SchoolYear> {
+    return this.http.post<SchoolYear>('/api/school-years', input);
+  }
+
+  updateYear(yearId: string, input: Partial<SchoolYearInput>): Observable<SchoolYear> {
+    return this.http.patch<SchoolYear>(`/api/school-years/${enc(yearId)}`, input);
+  }
+
+  openYear(yearId: string): Observable<SchoolYear> {
+    return this.http.post<SchoolYear>(`/api/school-years/${enc(yearId)}/open`, {});
+  }
+
+  closeYear(yearId: string): Observable<SchoolYear> {
+    return this.http.post<SchoolYear>(`/api/school-years/${enc(yearId)}/close`, {});
+  }
+
+  schoolCalendar(schoolId: string, yearId: string): Observable<SchoolCalendar> {
+    return this.http.get<SchoolCalendar>(`${school(schoolId)}/calendar/${enc(yearId)}`);
+  }
+
+  overrideCalendar(schoolId: string, yearId: string, dates: SemesterDates): Observable<SchoolCalendar> {
+    return this.http.put<SchoolCalendar>(`${school(schoolId)}/calendar/${enc(yearId)}`, dates);
+  }
+
+  resetCalendar(schoolId: string, yearId: string): Observable<SchoolCalendar | null> {
+    return this.http.delete<SchoolCalendar | null>(`${school(schoolId)}/calendar/${enc(yearId)}`);
+  }
+
+  school(schoolId: string): Observable<SchoolDetail> {
+    return this.http.get<SchoolDetail>(school(schoolId));
+  }
+
+  subjects(level?: SchoolLevel): Observable<Subject[]> {
+    return this.http.get<Subject[]>('/api/subjects', { params: toParams({ level }) });
+  }
+
+  /** The school's active staff, for the homeroom and subject-teacher pickers. */
+  activeStaff(schoolId: string): Observable<Page<StaffSummary>> {
+    return this.http.get<Page<StaffSummary>>(`${school(schoolId)}/staff`, {
+      params: toParams({ status: 'ACTIVE', pageSize: 200, sort: 'name' }),
+    });
+  }
+
+  classes(schoolId: string, request: ClassListRequest): Observable<Page<ClassSummary>> {
+    const { yearId, grade, q, page, pageSize, sort } = request;
+    return this.http.get<Page<ClassSummary>>(`${school(schoolId)}/classes`, {
+      params: toParams({ yearId, grade, q, page, pageSize, sort }),
+    });
+  }
+
+  exportClasses(schoolId: string, request: ClassListRequest): Observable<Blob> {
+    const { yearId, grade, q, sort } = request;
+    return this.http.get(`${school(schoolId)}/classes/export.xlsx`, {
+      params: toParams({ yearId, grade, q, sort }),
+      responseType: 'blob',
+    });
+  }
+
+  classDetail(schoolId: string, classId: string): Observable<ClassDetail> {
+    return this.http.get<ClassDetail>(`${school(schoolId)}/classes/${enc(classId)}`);
+  }
+
+  createClass(schoolId: string, input: ClassInput): Observable<ClassSummary> {
+    return this.http.post<ClassSummary>(`${school(schoolId)}/classes`, input);
+  }
+
+  updateClass(schoolId: string, classId: string, update: ClassUpdate): Observable<ClassSummary> {
+    return this.http.patch<ClassSummary>(`${school(schoolId)}/classes/${enc(classId)}`, update);
+  }
+
+  saveAssignments(schoolId: string, classId: string, update: ClassAssignmentsUpdate): Observable<TeachingAssignment[]> {
+    return this.http.put<TeachingAssignment[]>(`${school(schoolId)}/classes/${enc(classId)}/assignments`, update);
+  }
+
+  attendanceDay(schoolId: string, classId: string, date: string): Observable<AttendanceSheetView> {
+    return this.http.get<AttendanceSheetView>(`${school(schoolId)}/classes/${enc(classId)}/attendance/${enc(date)}`);
+  }
+
+  saveAttendanceDay(schoolId: string, classId: string, date: string, update: AttendanceSheetUpdate): Observable<AttendanceSheetView> {
+    return this.http.put<AttendanceSheetView>(`${school(schoolId)}/classes/${enc(classId)}/attendance/${enc(date)}`, update);
+  }
+
+  attendanceMonth(schoolId: string, classId: string, month: string): Observable<MonthlyAttendance> {
+    return this.http.get<MonthlyAttendance>(`${school(schoolId)}/classes/${enc(classId)}/attendance`, {
+      params: toParams({ month }),
+    });
+  }
+}
+
+function enc(value: string): string {
+  return encodeURIComponent(value);
+}
+
+function school(schoolId: string): string {
+  return `/api/schools/${enc(schoolId)}`;
+}

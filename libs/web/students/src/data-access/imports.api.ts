@@ -1,0 +1,40 @@
+import { HttpClient, HttpResponse } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { ImportJob, ImportKind } from '@emis/contracts';
+import { Observable } from 'rxjs';
+
+const PATH_OF_KIND: Record<ImportKind, string> = { STUDENTS: 'students', STAFF: 'staff' };
+
+/** Excel imports of student and staff lists (libs/contracts/src/imports.ts). */
+@Injectable({ providedIn: 'root' })
+export class ImportsApi {
+  private readonly http = inject(HttpClient);
+
+  template(schoolId: string, kind: ImportKind): Observable<HttpResponse<Blob>> {
+    return this.http.get(`${this.base(schoolId)}/templates/${PATH_OF_KIND[kind]}.xlsx`, {
+      responseType: 'blob',
+      observe: 'response',
+    });
+  }
+
+  upload(schoolId: string, kind: ImportKind, file: File): Observable<ImportJob> {
+    const body = new FormData();
+    body.append('file', file, file.name);
+    return this.http.post<ImportJob>(`${this.base(schoolId)}/${PATH_OF_KIND[kind]}`, body);
+  }
+
+  job(schoolId: string, jobId: string): Observable<ImportJob> {
+    return this.http.get<ImportJob>(`${this.base(schoolId)}/${encodeURIComponent(jobId)}`);
+  }
+
+  errorWorkbook(schoolId: string, jobId: string): Observable<HttpResponse<Blob>> {
+    return this.http.get(`${this.base(schoolId)}/${encodeURIComponent(jobId)}/errors.xlsx`, {
+      responseType: 'blob',
+      observe: 'response',
+    });
+  }
+
+  private base(schoolId: string): string {
+    return `/api/schools/${encodeURIComponent(schoolId)}/imports`;
+  }
+}

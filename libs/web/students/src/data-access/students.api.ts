@@ -1,0 +1,97 @@
+import { HttpClient, HttpResponse } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import {
+  BulkEnrolmentRequest,
+  BulkResult,
+  DropOutRequest,
+  EnrolmentRequest,
+  Page,
+  PromotionPreview,
+  PromotionRequest,
+  PromotionResult,
+  StudentDetail,
+  StudentInput,
+  StudentSummary,
+  StudentUpdate,
+} from '@emis/contracts';
+import { GradeLevel, StudentStatus } from '@emis/domain';
+import { Observable } from 'rxjs';
+import { queryParams } from './query-params';
+
+export type StudentSort = 'name' | '-name' | 'dateOfBirth';
+export const STUDENT_SORTS: readonly StudentSort[] = ['name', '-name', 'dateOfBirth'];
+
+export interface StudentFilters {
+  q?: string;
+  status?: StudentStatus;
+  classId?: string;
+  grade?: GradeLevel;
+  yearId?: string;
+  sort?: StudentSort;
+}
+
+export interface StudentListRequest extends StudentFilters {
+  page?: number;
+  pageSize?: number;
+}
+
+/** The students of one school (libs/contracts/src/students.ts). */
+@Injectable({ providedIn: 'root' })
+export class StudentsApi {
+  private readonly http = inject(HttpClient);
+
+  list(schoolId: string, request: StudentListRequest): Observable<Page<StudentSummary>> {
+    return this.http.get<Page<StudentSummary>>(this.base(schoolId), { params: queryParams({ ...request }) });
+  }
+
+  /** The list as filtered on screen, as an Excel file (the server streams it and audits the export). */
+  exportXlsx(schoolId: string, filters: StudentFilters): Observable<HttpResponse<Blob>> {
+    return this.http.get(`${this.base(schoolId)}/export.xlsx`, {
+      params: queryParams({ ...filters }),
+      responseType: 'blob',
+      observe: 'response',
+    });
+  }
+
+  get(schoolId: string, studentId: string): Observable<StudentDetail> {
+    return this.http.get<StudentDetail>(this.one(schoolId, studentId));
+  }
+
+  create(schoolId: string, input: StudentInput): Observable<StudentDetail> {
+    return this.http.post<StudentDetail>(this.base(schoolId), input);
+  }
+
+  update(schoolId: string, studentId: string, update: StudentUpdate): Observable<StudentDetail> {
+    return this.http.patch<StudentDetail>(this.one(schoolId, studentId), update);
+  }
+
+  enrol(schoolId: string, studentId: string, request: EnrolmentRequest): Observable<StudentDetail> {
+    return this.http.post<StudentDetail>(`${this.one(schoolId, studentId)}/enrolment`, request);
+  }
+
+  bulkEnrol(schoolId: string, request: BulkEnrolmentRequest): Observable<BulkResult> {
+    return this.http.post<BulkResult>(`${this.base(schoolId)}/bulk/enrol`, request);
+  }
+
+  dropOut(schoolId: string, studentId: string, request: DropOutRequest): Observable<StudentDetail> {
+    return this.http.post<StudentDetail>(`${this.one(schoolId, studentId)}/drop-out`, request);
+  }
+
+  promotionPreview(schoolId: string, yearId: string, grade: GradeLevel): Observable<PromotionPreview> {
+    return this.http.get<PromotionPreview>(`/api/schools/${encodeURIComponent(schoolId)}/promotions/preview`, {
+      params: queryParams({ yearId, grade }),
+    });
+  }
+
+  promote(schoolId: string, request: PromotionRequest): Observable<PromotionResult> {
+    return this.http.post<PromotionResult>(`/api/schools/${encodeURIComponent(schoolId)}/promotions`, request);
+  }
+
+  private base(schoolId: string): string {
+    return `/api/schools/${encodeURIComponent(schoolId)}/students`;
+  }
+
+  private one(schoolId: string, studentId: string): string {
+    return `${this.base(schoolId)}/${encodeURIComponent(studentId)}`;
+  }
+}

@@ -1,0 +1,150 @@
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, inject, input, signal, viewChild } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, ImportJob, ImportKind, ProblemDetails } from '@emis/contracts';
+import { EmisDatePipe, EmisNumberPipe, ProblemAlertComponent, toProblem } from '@emis/web/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { exhaustMap, finalize, Subscription, takeWhile, timer } from 'rxjs';
+import { saveDownload } from '../data-access/file-download';
+import { ImportsApi } from '../data-access/imports.api';
+
+const POLL_INTERVAL_MS = 1000;
+const RUNNING: readonly ImportJob['status'][] = ['QUEUED', 'VALIDATING', 'COMMITTING'];
+const TEMPLATE_NAMES: Record<ImportKind, string> = { STUDENTS: 'mau-nhap-hoc-sinh.xlsx', STAFF: 'mau-nhap-can-bo.xlsx' };
+
+/**
+ * Excel import of a list (students or staff): download the template, upload a workbook, follow the background
+ * job, then read the outcome — the errors by row and column with the annotated workbook, or the counts.
+ * Nothing is written unless every row is valid (the server's rule), so a failed import can simply be retried.
+ * Used by the students import page and the staff import page; the page passes the kind and its own title.
+ */
+@Component({
+  selector: 'emis-import-panel',
+  imports: [RouterLink, TranslocoPipe, EmisNumberPipe, EmisDatePipe, ProblemAlertComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './import-panel.component.html',
+  styleUrl: './import-panel.component.css',
+})
+export class ImportPanelComponent {
+  private readonly api = inject(ImportsApi);
+
+  readonly kind = input.required<ImportKind>();
+  readonly schoolId = input.required<string>();
+  /** The page's own title, e.g. "Nhập danh sách học sinh từ Excel". */
+  readonly heading = input.required<string>();
+  /** Where "back to the list" leads, e.g. '/students'. */
+  readonly listPath = input.required<string>();
+
+  protected readonly maxMegabytes = IMPORT_MAX_BYTES / (1024 * 1024);
+  protected readonly maxRows = IMPORT_MAX_ROWS;
+  protected readonly file = signal<File | null>(null);
+  protected readonly fileError = signal<{ key: string; params: Record<string, unknown> } | null>(null);
+  protected readonly job = signal<ImportJob | null>(null);
+  protected readonly uploading = signal(false);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly downloading = signal<'template' | 'errors' | null>(null);
+
+  protected readonly running = computed(() => {
+    const job = this.job();
+    return !!job && RUNNING.includes(job.status);
+  });
+  protected readonly percent = computed(() => {
+    const job = this.job();
+    if (!job || !job.totalRows) return null;
+    return Math.min(100, Math.round((job.processedRows / job.totalRows) * 100));
+  });
+
+  private polling: Subscription | null = null;
+  private readonly fileInput = viewChild.required<ElementRef<HTMLInputElement>>('fileInput');
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.polling?.unsubscribe());
+  }
+
+  protected chooseFile(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0] ?? null;
+    this.job.set(null);
+    this.problem.set(null);
+    this.fileError.set(null);
+    this.file.set(null);
+    if (!file) return;
+    if (!file.name.toLowerCase().endsWith('.xlsx')) {
+      this.fileError.set({ key: 'students.import.errors.extension', params: { name: file.name } });
+      input.value = '';
+      return;
+    }
+    if (file.size > IMPORT_MAX_BYTES) {
+      this.fileError.set({ key: 'students.import.errors.size', params: { max: this.maxMegabytes } });
+      input.value = '';
+      return;
+    }
+    this.file.set(file);
+  }
+
+  protected upload(): void {
+    const file = this.file();
+    if (!file) return;
+    this.uploading.set(true);
+    this.problem.set(null);
+    this.api
+      .upload(this.schoolId(), this.kind(), file)
+      .pipe(finalize(() => this.uploading.set(false)))
+      .subscribe({
+        next: (job) => {
+          this.job.set(job);
+          if (RUNNING.includes(job.status)) this.poll(job.id);
+        },
+        error: (error: unknown) => this.problem.set(toProblem(error)),
+      });
+  }
+
+  protected restart(): void {
+    this.polling?.unsubscribe();
+    this.job.set(null);
+    this.file.set(null);
+    this.problem.set(null);
+    const input = this.fileInput().nativeElement;
+    input.value = '';
+    // The input is re-enabled by the next render; focus it after that.
+    setTimeout(() => input.focus());
+  }
+
+  protected downloadTemplate(): void {
+    this.downloading.set('template');
+    this.problem.set(null);
+    this.api
+      .template(this.schoolId(), this.kind())
+      .pipe(finalize(() => this.downloading.set(null)))
+      .subscribe({
+        next: (response) => saveDownload(response, TEMPLATE_NAMES[this.kind()]),
+        error: (error: unknown) => this.problem.set(toProblem(error)),
+      });
+  }
+
+  protected downloadErrors(): void {
+    const job = this.job();
+    if (!job) return;
+    this.downloading.set('errors');
+    this.api
+      .errorWorkbook(this.schoolId(), job.id)
+      .pipe(finalize(() => this.downloading.set(null)))
+      .subscribe({
+        next: (response) => saveDownload(response, `loi-${job.fileName}`),
+        error: (error: unknown) => this.problem.set(toProblem(error)),
+      });
+  }
+
+  /** Polls every second until the job leaves the running states; the last answer is kept. */
+  private poll(jobId: string): void {
+    this.polling?.unsubscribe();
+    this.polling = timer(POLL_INTERVAL_MS, POLL_INTERVAL_MS)
+      .pipe(
+        exhaustMap(() => this.api.job(this.schoolId(), jobId)),
+        takeWhile((job) => RUNNING.includes(job.status), true),
+      )
+      .subscribe({
+        next: (job) => this.job.set(job),
+        error: (error: unknown) => this.problem.set(toProblem(error)),
+      });
+  }
+}
