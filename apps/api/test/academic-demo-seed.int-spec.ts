@@ -98,15 +98,14 @@ describe('demo seed: school years, staff, classes, students', () => {
     expect(secondary.size).toBe(17);
   });
 
-  it('seeds a fresh database in under 5 seconds, with the same people as the first time', async () => {
+  // How long seeding takes is reported by `npm start` (and measured by the benchmarks), never asserted in a test.
+  it('seeds a fresh database with the same people as the first time', async () => {
     const url = new URL(readTestEnv().ownerUrl);
     const name = `emis_seed_${process.pid}`;
     await q(`create database ${name}`);
     url.pathname = `/${name}`;
     await prepareDatabase(url.toString());
-    const started = Date.now();
     expect(await seedDemoProvince(url.toString())).toBe(true);
-    const elapsed = Date.now() - started;
     const fresh = new DataSource({ type: 'postgres', url: url.toString() });
     await fresh.initialize();
     try {
@@ -116,6 +115,5 @@ describe('demo seed: school years, staff, classes, students', () => {
       await fresh.destroy();
       await q(`drop database ${name}`);
     }
-    expect(elapsed).toBeLessThan(5000);
   });
 });

@@ -53,7 +53,7 @@ describe('student records: create, validate, search, view, export', () => {
     const byField = Object.fromEntries(res.body.errors.map((e: { field: string; message: string }) => [e.field, e.message]));
     expect(byField).toMatchObject({
       personalId: 'Mã định danh phải gồm đúng 12 chữ số',
-      fullName: 'Họ và tên phải gồm 2–5 từ và chỉ có chữ cái',
+      fullName: 'Họ và tên phải gồm 2–7 từ, chỉ có chữ cái (có thể nối bằng dấu nháy hoặc gạch nối)',
       dateOfBirth: 'Ngày sinh phải là một ngày có thật (yyyy-MM-dd)',
       gender: 'Giới tính phải là một trong: MALE, FEMALE',
       ethnicity: 'Dân tộc không thuộc danh mục 54 dân tộc',
@@ -78,7 +78,7 @@ describe('student records: create, validate, search, view, export', () => {
     const en = Object.fromEntries(first.body.errors.map((e: { field: string; message: string }) => [e.field, e.message]));
     expect(en).toEqual({
       personalId: 'Personal ID does not match the year of birth or the gender',
-      fullName: 'Full name must be 2–5 words of letters only',
+      fullName: 'Full name must be 2–7 words of letters (parts may be joined by an apostrophe or a hyphen)',
       guardians: 'Parents/guardians may hold at most 4 items',
     });
     const second = await t.http().post(students()).set(bearer(admin)).set('Accept-Language', 'en').send({
@@ -89,7 +89,7 @@ describe('student records: create, validate, search, view, export', () => {
     expect(en2).toEqual({
       personalId: 'Personal ID has an unknown province code (first 3 digits)',
       dateOfBirth: 'Date of birth gives an age outside 2–25 years',
-      'guardians.0.fullName': 'Full name must be 2–5 words of letters only',
+      'guardians.0.fullName': 'Full name must be 2–7 words of letters (parts may be joined by an apostrophe or a hyphen)',
     });
     expect(await countByPersonalId(male2013)).toBe(0);
   });

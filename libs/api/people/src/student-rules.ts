@@ -1,4 +1,4 @@
-import { Gender, isEthnicityCode, parsePersonalId, personalIdMatches } from '@emis/domain';
+import { Gender, isEthnicityCode, parsePersonalId, personalIdMatches, FULL_NAME_PATTERN } from '@emis/domain';
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 
 /**
@@ -31,8 +31,8 @@ export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** 2–5 words of letters only: Vietnamese letters with their diacritics are letters (\p{L}, \p{M}). */
-export const FULL_NAME_PATTERN = /^[\p{L}\p{M}]+( [\p{L}\p{M}]+){1,4}$/u;
+/** The one rule for a person's full name, shared with the staff records, the imports and the web forms. */
+export { FULL_NAME_PATTERN };
 
 /** Trims, joins runs of spaces and composes diacritics (NFC), so "Nguyễn  Văn An" and its NFD twin are one name. */
 export function normaliseName(value: unknown): unknown {

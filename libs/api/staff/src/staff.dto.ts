@@ -1,8 +1,7 @@
 import type { Qualification, StaffInput, StaffTransferRequest, StaffUpdate } from '@emis/contracts';
 import {
   CONTRACT_TYPES, ContractType, ETHNICITY_CODES, GENDERS, normalizePhone, QUALIFICATION_LEVELS, QualificationLevel, STAFF_POSITIONS,
-  STAFF_STATUSES, StaffPosition, StaffStatus, VN_PHONE_PATTERN,
-} from '@emis/domain';
+  STAFF_STATUSES, StaffPosition, StaffStatus, VN_PHONE_PATTERN, FULL_NAME_PATTERN } from '@emis/domain';
 import { PageQueryDto } from '@emis/api/platform';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -20,7 +19,6 @@ const phoneValue = ({ value }: { value: unknown }) => {
   return typeof v === 'string' ? normalizePhone(v) : v;
 };
 /** Family name, then one to four more words; letters of any script (Vietnamese diacritics), no digits. */
-const FULL_NAME = /^\p{L}+(?: \p{L}+){1,4}$/u;
 
 export class StaffListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: STAFF_STATUSES }) @IsOptional() @IsIn(STAFF_STATUSES)
@@ -49,7 +47,7 @@ export class StaffInputDto implements StaffInput {
   @Transform(trimmed) @IsString() @Matches(/^\d{12}$/, { context: { rule: 'personalIdFormat' } })
   personalId!: string;
 
-  @ApiProperty({ example: 'Nguyễn Thị Minh Thu' }) @Transform(trimmed) @IsString() @MaxLength(100) @Matches(FULL_NAME, { context: { rule: 'vietnameseFullName' } })
+  @ApiProperty({ example: 'Nguyễn Thị Minh Thu' }) @Transform(trimmed) @IsString() @MaxLength(100) @Matches(FULL_NAME_PATTERN, { context: { rule: 'vietnameseFullName' } })
   fullName!: string;
 
   @ApiProperty({ example: '1988-04-12' }) @IsString() @Matches(DATE, dateRule)

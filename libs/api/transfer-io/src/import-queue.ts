@@ -36,7 +36,7 @@ export class ImportQueue implements OnModuleInit, OnModuleDestroy {
     // One attempt more if a worker dies mid-job (the job restarts from the stored file; nothing was committed).
     await boss.createQueue(IMPORT_QUEUE, { name: IMPORT_QUEUE, retryLimit: 1, expireInSeconds: 30 * 60 });
     this.boss = boss;
-    if (process.env['IMPORT_WORKER'] === 'off') return;
+    if (this.config.IMPORT_WORKER === 'off') return;
     this.workerId = await boss.work<ImportMessage>(IMPORT_QUEUE, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
       await this.runner.run(job.data.schoolId, job.data.jobId);
     });

@@ -1,4 +1,4 @@
-import { compareVietnameseNames, splitVietnameseName } from './vietnamese-name';
+import { compareVietnameseNames, isValidFullName, splitVietnameseName } from './vietnamese-name';
 
 describe('Vietnamese name order', () => {
   it('splits family, middle and given names', () => {
@@ -14,5 +14,13 @@ describe('Vietnamese name order', () => {
   it('puts đ after d, and unaccented before accented forms of the same letters', () => {
     const names = ['Lê Đức', 'Lê Dũng', 'Lê Ánh', 'Lê Anh', 'Lê Ân'];
     expect([...names].sort(compareVietnameseNames)).toEqual(['Lê Anh', 'Lê Ánh', 'Lê Ân', 'Lê Dũng', 'Lê Đức']);
+  });
+
+  it.each(['Nguyễn Văn An', "H'Hen Niê", 'Y-Moan Ênuôl', 'Ksor H’Bia', 'Tôn Nữ Thị Minh Châu Anh', 'Nguye\u0302\u0303n Va\u0306n An'])('accepts the full name %p', (name) => {
+    expect(isValidFullName(name)).toBe(true);
+  });
+
+  it.each(['An', 'Nguyễn Văn 3', '=cmd calc', "Lê 'An", 'Lê- An', 'Một Hai Ba Bốn Năm Sáu Bảy Tám'])('refuses %p as a full name', (name) => {
+    expect(isValidFullName(name)).toBe(false);
   });
 });

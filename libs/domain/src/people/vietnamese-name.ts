@@ -25,3 +25,14 @@ export function compareVietnameseNames(a: string, b: string): number {
   }
   return 0;
 }
+
+/**
+ * A full name as school records write it: 2 to 7 words of letters with their diacritics (composed or not). A word may
+ * join parts with an apostrophe or a hyphen, as Central Highlands names do (H'Hen Niê, Y-Moan Ênuôl, Ksor H'Bia).
+ * Digits and symbols are refused, which also keeps a name from ever starting a spreadsheet formula.
+ */
+export const FULL_NAME_PATTERN = /^[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*(?: [\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*){1,6}$/u;
+
+export function isValidFullName(name: string): boolean {
+  return FULL_NAME_PATTERN.test(name.normalize('NFC').trim().replace(/\s+/g, ' '));
+}

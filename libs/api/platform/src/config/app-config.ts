@@ -65,6 +65,11 @@ export class AppConfig {
 
   @IsInt() @Min(2) @Transform(({ value }) => (value === undefined ? 20 : Number(value)))
   DB_POOL_SIZE = 20;
+
+  /** Run the Excel-import worker in this process ('on'), or leave the queue to other instances ('off'). */
+  @IsIn(['on', 'off'])
+  @Transform(({ value }) => value ?? 'on')
+  IMPORT_WORKER: 'on' | 'off' = 'on';
 }
 
 export function validateConfig(env: Record<string, unknown>): AppConfig {

@@ -100,7 +100,10 @@ const RULE_MESSAGES: Record<string, Record<Locale, string>> = {
     vi: '{field} không khớp với năm sinh hoặc giới tính',
     en: '{field} does not match the year of birth or the gender',
   },
-  vietnameseFullName: { vi: '{field} phải gồm 2–5 từ và chỉ có chữ cái', en: '{field} must be 2–5 words of letters only' },
+  vietnameseFullName: {
+    vi: '{field} phải gồm 2–7 từ, chỉ có chữ cái (có thể nối bằng dấu nháy hoặc gạch nối)',
+    en: '{field} must be 2–7 words of letters (parts may be joined by an apostrophe or a hyphen)',
+  },
   isRealDate: { vi: '{field} phải là một ngày có thật (yyyy-MM-dd)', en: '{field} must be a real date (yyyy-MM-dd)' },
   schoolAge: { vi: '{field} cho tuổi ngoài khoảng {0}–{1}', en: '{field} gives an age outside {0}–{1} years' },
   isEthnicityCode: { vi: '{field} không thuộc danh mục 54 dân tộc', en: '{field} is not one of the 54 ethnic groups' },

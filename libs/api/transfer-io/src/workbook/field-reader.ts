@@ -1,4 +1,4 @@
-import { ethnicityByName, Gender, isVietnamesePhone, normalizePhone, parsePersonalId, personalIdMatches } from '@emis/domain';
+import { ethnicityByName, Gender, isValidFullName, isVietnamesePhone, normalizePhone, parsePersonalId, personalIdMatches } from '@emis/domain';
 import { codeOfLabel, GENDER_LABELS } from '../vocabulary';
 import { CellErrors } from './cell-errors';
 import { CellValue, SheetRow } from './sheet-reader';
@@ -118,11 +118,11 @@ export class FieldReader {
     return [...new Set(words.map((w) => lookup(w)!))];
   }
 
-  /** A full name as the student and staff forms accept it: 2–5 words of letters (diacritics included). */
+  /** A full name as the student and staff forms accept it (the shared rule of @emis/domain). */
   fullName(key: string): string | null {
     const text = this.text(key, true);
     if (text === null) return null;
-    return /^[\p{L}\p{M}]+( [\p{L}\p{M}]+){1,4}$/u.test(text) ? text : this.fail(key, 'Họ và tên phải gồm 2–5 từ và chỉ có chữ cái');
+    return isValidFullName(text) ? text.normalize('NFC').replace(/\s+/g, ' ') : this.fail(key, 'Họ và tên phải gồm 2–7 từ, chỉ có chữ cái (có thể nối bằng dấu nháy hoặc gạch nối)');
   }
 
   /** The cell's value; null when empty (reported if required) or already reported as bad. */

@@ -5,6 +5,7 @@ import {
   ContractType,
   Gender,
   isEthnicityCode,
+  isValidFullName,
   isVietnamesePhone,
   parsePersonalId,
   QUALIFICATION_LEVELS,
@@ -14,8 +15,6 @@ import {
   StaffStatus,
 } from '@emis/domain';
 
-/** A full name as the API accepts it: letters (with diacritics) and single spaces, at most 100 characters. */
-const FULL_NAME = /^\p{L}+(?:[ '-]\p{L}+)+$/u;
 
 function personalIdFormat(control: AbstractControl<string>): ValidationErrors | null {
   const value = control.value.trim();
@@ -30,7 +29,7 @@ function phone(control: AbstractControl<string>): ValidationErrors | null {
 
 function fullName(control: AbstractControl<string>): ValidationErrors | null {
   const value = control.value.trim().replace(/\s+/g, ' ');
-  return value === '' || FULL_NAME.test(value) ? null : { fullName: true };
+  return value === '' || isValidFullName(value) ? null : { fullName: true };
 }
 
 function ethnicity(control: AbstractControl<string>): ValidationErrors | null {

@@ -3,7 +3,11 @@ import { openYearWithClasses, schoolWithAdmin, STUDENT_HEADERS, studentRow, uplo
 
 const ROWS = 10_000;
 
-describe('student import speed', () => {
+/**
+ * A full-size file goes through validation and commit. Its duration is printed for the record, never asserted:
+ * speed is measured by the benchmarks.
+ */
+describe('a 10,000-row student import', () => {
   let t: TestApp;
 
   beforeAll(async () => {
@@ -11,7 +15,7 @@ describe('student import speed', () => {
   });
   afterAll(() => t.close());
 
-  it(`validates and commits a ${ROWS.toLocaleString('en')}-row student file well under a minute`, async () => {
+  it(`validates and commits a ${ROWS.toLocaleString('en')}-row student file, reporting progress on the way`, async () => {
     const { schoolId, token } = await schoolWithAdmin(t);
     const classNames = Array.from({ length: 40 }, (_, i) => `${6 + (i % 4)}A${Math.floor(i / 4) + 1}`);
     await openYearWithClasses(t, 2075, [schoolId], classNames);
@@ -38,7 +42,7 @@ describe('student import speed', () => {
         `(${Math.round(ROWS / total)} rows/s); upload + validation ${validate.toFixed(1)} s, commit ${(total - validate).toFixed(1)} s; ` +
         `progress seen at ${[...progress].sort((a, b) => a - b).join(', ')} rows`,
     );
-    expect(total).toBeLessThan(60);
+    expect(progress.size).toBeGreaterThan(0);
     expect((await t.owner.query(`select count(*)::int as n from enrolment where school_id = $1`, [schoolId]))[0].n).toBe(ROWS);
     expect(await t.owner.query(`select broken_at from audit_verify($1)`, [schoolId])).toEqual([{ broken_at: null }]);
   }, 180_000);
