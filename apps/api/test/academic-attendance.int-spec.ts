@@ -24,7 +24,7 @@ describe('attendance and teaching assignments', () => {
     it('lets the homeroom teacher record a day in one audited write; an empty sheet changes nothing', async () => {
       const teacher = await teacherLogin(t, school.code, homeroom);
       const empty = await t.http().get(sheetUrl('2026-10-05')).set(bearer(teacher));
-      expect(empty.body).toMatchObject({ unrecorded: true, rows: [{ fullName: 'Lê Thị An', status: 'PRESENT' }, { fullName: 'Bùi Văn Bình' }, { fullName: 'Ngô Gia Cường' }] });
+      expect(empty.body).toMatchObject({ unrecorded: true, editable: true, rows: [{ fullName: 'Lê Thị An', status: 'PRESENT' }, { fullName: 'Bùi Văn Bình' }, { fullName: 'Ngô Gia Cường' }] });
       expect((await t.http().put(sheetUrl('2026-10-05')).set(bearer(teacher)).send({ entries: [] })).status).toBe(200);
       expect(await auditRows(t, school.id, 'attendance')).toEqual([]);
       const saved = await t.http().put(sheetUrl('2026-10-05')).set(bearer(teacher))
@@ -47,7 +47,9 @@ describe('attendance and teaching assignments', () => {
         const res = await t.http().put(sheetUrl('2026-10-06')).set(bearer(token)).send({ entries: [{ studentId: students[0], status: 'UNEXCUSED' }] });
         expect(res.status).toBe(403);
       }
-      expect((await t.http().get(sheetUrl('2026-10-06')).set(bearer(other))).status).toBe(200);
+      const readOnly = await t.http().get(sheetUrl('2026-10-06')).set(bearer(other));
+      expect(readOnly.status).toBe(200);
+      expect(readOnly.body.editable).toBe(false);
       expect(await t.owner.query(`select 1 from attendance where school_id = $1 and day = '2026-10-06'`, [school.id])).toEqual([]);
     });
 

@@ -45,10 +45,21 @@ describe('enrolment, drop-out and year-end promotion', () => {
     expect(audit.map((r: { action: string }) => r.action)).toEqual(['CREATE', 'UPDATE']);
   });
 
+  it('corrects a placement on the day it began by changing the class, leaving no one-day enrolment behind', async () => {
+    const id = await student('Hoàng Thị Nhầm');
+    await t.http().post(`${base()}/students/${id}/enrolment`).set(bearer(admin)).send({ classId: c6A, fromDate: '2045-09-20' });
+    const corrected = await t.http().post(`${base()}/students/${id}/enrolment`).set(bearer(admin)).send({ classId: c6B, fromDate: '2045-09-20' });
+    expect(corrected.status).toBe(200);
+    expect(await enrolmentsOf(id)).toEqual([{ class_id: c6B, from_date: '2045-09-20', to_date: null }]);
+    const audit = await t.owner.query(`select action, before->>'classId' as before, after->>'classId' as after from audit_log where school_id = $1 and entity = 'enrolment' and entity_id = $2 order by seq`, [schoolId, id]);
+    expect(audit).toEqual([{ action: 'CREATE', before: null, after: c6A }, { action: 'UPDATE', before: c6A, after: c6B }]);
+  });
+
   it('refuses a move dated before the current enrolment began, and one outside the year, changing nothing', async () => {
-    const id = await student('Trần Văn Lùi', c6A);
+    const id = await student('Trần Văn Lùi');
+    await t.http().post(`${base()}/students/${id}/enrolment`).set(bearer(admin)).send({ classId: c6A, fromDate: '2045-09-10' });
     const before = await enrolmentsOf(id);
-    const early = await t.http().post(`${base()}/students/${id}/enrolment`).set(bearer(admin)).send({ classId: c6B, fromDate: '2045-09-01' });
+    const early = await t.http().post(`${base()}/students/${id}/enrolment`).set(bearer(admin)).send({ classId: c6B, fromDate: '2045-09-05' });
     expect(early.status).toBe(400);
     expect(early.body.errors[0]).toMatchObject({ field: 'fromDate', code: 'dateAfter' });
     const outside = await t.http().post(`${base()}/students/${id}/enrolment`).set(bearer(admin)).send({ classId: c6B, fromDate: '2047-01-01' });

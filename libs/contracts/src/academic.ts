@@ -93,6 +93,8 @@ export interface AttendanceSheet {
   date: string;
   /** True when nobody has recorded this day yet (every row shows PRESENT as the default). */
   unrecorded: boolean;
+  /** Whether the caller may record this sheet (role, homeroom duty, open year), so the page can say so up front. */
+  editable?: boolean;
   rows: { studentId: string; fullName: string; status: AttendanceStatus; note: string | null }[];
 }
 

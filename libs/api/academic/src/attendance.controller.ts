@@ -25,11 +25,12 @@ export class AttendanceController {
   @RequirePermission('attendance.read')
   sheet(
     @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
     @Param('schoolId', ParseUUIDPipe) schoolId: string,
     @Param('classId', ParseUUIDPipe) classId: string,
     @Param('date') date: string,
   ): Promise<AttendanceSheet> {
-    return this.attendance.sheet(scope, schoolId, classId, date);
+    return this.attendance.sheet(scope, actor, schoolId, classId, date);
   }
 
   /** Teachers may record only the class they are homeroom teacher of (checked by the service: 403 otherwise). */

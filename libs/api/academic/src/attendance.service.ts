@@ -24,12 +24,13 @@ export class AttendanceService {
     private readonly audit: AuditService,
   ) {}
 
-  async sheet(scope: Scope, schoolId: string, classId: string, date: string): Promise<AttendanceSheet> {
+  async sheet(scope: Scope, actor: Principal, schoolId: string, classId: string, date: string): Promise<AttendanceSheet> {
     assertInScope(scope, schoolId);
     if (!isIsoDate(date)) throw new ValidationProblem([{ field: 'date', rule: 'isRealDate', args: [] }]);
     return this.db.run(async (em) => {
-      await this.classOf(em, schoolId, classId);
-      return this.sheetIn(em, schoolId, classId, date);
+      const cls = await this.classOf(em, schoolId, classId);
+      const editable = (await this.mayRecord(em, actor, schoolId, classId)) && (await this.years.isWritable(em, cls.schoolYearId));
+      return { ...(await this.sheetIn(em, schoolId, classId, date)), editable };
     });
   }
 
@@ -82,10 +83,13 @@ export class AttendanceService {
   }
 
   private async assertMayRecord(em: EntityManager, actor: Principal, schoolId: string, classId: string): Promise<void> {
-    if (actor.role === 'SCHOOL_ADMIN') return;
+    if (!(await this.mayRecord(em, actor, schoolId, classId))) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
+  }
+
+  private async mayRecord(em: EntityManager, actor: Principal, schoolId: string, classId: string): Promise<boolean> {
+    if (actor.role === 'SCHOOL_ADMIN') return true;
     const staffId = actor.role === 'TEACHER' ? await this.staff.staffIdOfUser(em, actor.userId) : null;
-    if (staffId && (await this.assignments.isHomeroomTeacher(em, schoolId, staffId, classId))) return;
-    throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
+    return !!staffId && (await this.assignments.isHomeroomTeacher(em, schoolId, staffId, classId));
   }
 
   /** Every entry names a student enrolled in the class that day, once. */

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { SchoolCalendar, SchoolYear, SchoolYearInput, SemesterDates, Subject } from '@emis/contracts';
-import { SchoolLevel } from '@emis/domain';
+import { isSchoolYearWritable, SchoolLevel } from '@emis/domain';
 import { AuditService } from '@emis/api/audit';
 import { assertInScope, Principal, ProblemException, Scope, TenantDb, ValidationProblem } from '@emis/api/platform';
 import { todayInVietnam } from '@emis/api/staff';
@@ -31,8 +31,14 @@ export class SchoolYearsService {
     const year = await this.repo.find(em, yearId);
     if (!year && field) throw new ValidationProblem([{ field, rule: 'unknownYear', args: [] }]);
     if (!year) throw new NotFoundException();
-    if (year.status === 'CLOSED') throw new ProblemException(HttpStatus.CONFLICT, 'year_closed', year.code);
+    if (!isSchoolYearWritable(year.status)) throw new ProblemException(HttpStatus.CONFLICT, 'year_closed', year.code);
     return year;
+  }
+
+  /** The same rule as a yes/no, for pages that say up front whether something can still be changed. */
+  async isWritable(em: EntityManager, yearId: string): Promise<boolean> {
+    const year = await this.repo.find(em, yearId);
+    return !!year && isSchoolYearWritable(year.status);
   }
 
   /** The same check for a class of the school (enrolments, attendance, grades): 404 when the school has no such class. */

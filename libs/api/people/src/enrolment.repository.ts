@@ -1,12 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { GradeLevel } from '@emis/domain';
+import { GradeLevel, isSchoolYearWritable, SchoolYearStatus } from '@emis/domain';
 import { ProblemException } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
 export interface SchoolYearRow {
   id: string;
   code: string;
-  status: 'PLANNED' | 'OPEN' | 'CLOSED';
+  status: SchoolYearStatus;
   startsOn: string;
   endsOn: string;
 }
@@ -82,6 +82,11 @@ export class EnrolmentRepository {
     return row.id;
   }
 
+  /** Puts an open enrolment into another class of the same year, keeping its dates. */
+  async reassign(em: EntityManager, schoolId: string, enrolmentId: string, classId: string): Promise<void> {
+    await em.query(`update enrolment set class_id = $3 where school_id = $1 and id = $2 and to_date is null`, [schoolId, enrolmentId, classId]);
+  }
+
   async close(em: EntityManager, schoolId: string, enrolmentId: string, toDate: string): Promise<void> {
     await em.query(`update enrolment set to_date = $3 where school_id = $1 and id = $2`, [schoolId, enrolmentId, toDate]);
   }
@@ -100,12 +105,9 @@ export class EnrolmentRepository {
   }
 }
 
-/**
- * A closed school year is read-only. The academic context owns that rule (it opens and closes years); this
- * context checks the year's status itself so the two libraries do not import each other.
- */
+/** The closed-year rule of @emis/domain (isSchoolYearWritable), answered as 409 like the academic context does. */
 export function assertYearWritable(year: SchoolYearRow): void {
-  if (year.status === 'CLOSED') throw new ProblemException(HttpStatus.CONFLICT, 'year_closed', undefined, { schoolYearCode: year.code });
+  if (!isSchoolYearWritable(year.status)) throw new ProblemException(HttpStatus.CONFLICT, 'year_closed', undefined, { schoolYearCode: year.code });
 }
 
 /** The day before an ISO date: the last day of an enrolment the student moves out of. */

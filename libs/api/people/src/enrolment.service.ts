@@ -78,11 +78,14 @@ export class EnrolmentService {
     if (fromDate < cls.year.startsOn || fromDate > cls.year.endsOn) {
       throw new ValidationProblem([{ field: 'fromDate', rule: 'dateInYear', args: [cls.year.startsOn, cls.year.endsOn] }]);
     }
-    if (open && fromDate <= open.fromDate) {
+    if (open && fromDate < open.fromDate) {
       throw new ValidationProblem([{ field: 'fromDate', rule: 'dateAfter', args: [open.fromDate] }]);
     }
-    if (open) await this.repo.close(em, schoolId, open.id, dayBefore(fromDate));
-    const enrolmentId = await this.repo.open(em, schoolId, studentId, cls, fromDate, reason);
+    // A placement corrected on the day it began (the wrong class picked this morning) leaves no one-day history.
+    const sameDay = open?.fromDate === fromDate;
+    if (open && sameDay) await this.repo.reassign(em, schoolId, open.id, cls.id);
+    if (open && !sameDay) await this.repo.close(em, schoolId, open.id, dayBefore(fromDate));
+    const enrolmentId = open && sameDay ? open.id : await this.repo.open(em, schoolId, studentId, cls, fromDate, reason);
     await this.audit.record(em, {
       schoolId, entity: 'enrolment', entityId: studentId, action: open ? 'UPDATE' : 'CREATE',
       before: open ? { enrolmentId: open.id, classId: open.classId, fromDate: open.fromDate } : null,

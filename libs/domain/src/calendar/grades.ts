@@ -62,3 +62,11 @@ export function isSchoolYearCode(code: string): boolean {
   const m = /^(\d{4})-(\d{4})$/.exec(code);
   return !!m && Number(m[2]) === Number(m[1]) + 1;
 }
+
+export const SCHOOL_YEAR_STATUSES = ['PLANNED', 'OPEN', 'CLOSED'] as const;
+export type SchoolYearStatus = (typeof SCHOOL_YEAR_STATUSES)[number];
+
+/** A closed school year is read-only for every context: classes, enrolments, attendance, grades. */
+export function isSchoolYearWritable(status: SchoolYearStatus): boolean {
+  return status !== 'CLOSED';
+}
