@@ -36,6 +36,20 @@ export class AuditRepository {
     return Number(row.seq);
   }
 
+  /**
+   * Many rows of one school and actor in one call (audit_append_batch): the same chain and row shape as append,
+   * with the chain head moved once. Thousands of single appends in one transaction each update the head row again,
+   * and every later lookup walks that row's growing version chain (14 s of a 10,000-row import, measured).
+   */
+  async appendMany(em: EntityManager, schoolId: string, at: Date, actor: Pick<AuditRecord, 'actorId' | 'actorName' | 'actorOrgUnitId'>, rows: Pick<AuditRecord, 'entity' | 'entityId' | 'action' | 'before' | 'after'>[]): Promise<void> {
+    if (!rows.length) return;
+    const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+    await em.query(`select audit_append_batch($1, $2, $3, $4, $5, $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::jsonb[])`, [
+      schoolId, at, actor.actorId, actor.actorName, actor.actorOrgUnitId,
+      rows.map((r) => r.entity), rows.map((r) => r.entityId), rows.map((r) => r.action), rows.map((r) => json(r.before)), rows.map((r) => json(r.after)),
+    ]);
+  }
+
   async list(em: EntityManager, f: AuditFilter): Promise<{ items: AuditEntry[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ImportAuditRepository } from './import-audit.repository';
 import { ImportJobsRepository } from './import-jobs.repository';
 import { ImportQueue } from './import-queue';
 import { ImportRunner } from './import-runner';
@@ -19,7 +18,6 @@ import { StudentImporter } from './students/student-importer';
   providers: [
     ImportsService,
     ImportJobsRepository,
-    ImportAuditRepository,
     ImportQueue,
     ImportRunner,
     StudentImporter,

@@ -1,8 +1,8 @@
+import { AuditService } from '@emis/api/audit';
 import { Injectable } from '@nestjs/common';
 import type { Qualification } from '@emis/contracts';
 import { Principal } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
-import { ImportAuditRepository } from '../import-audit.repository';
 import { ImportCounts, KindImporter } from '../kind-importer';
 import { CellErrors } from '../workbook/cell-errors';
 import { FieldReader } from '../workbook/field-reader';
@@ -25,7 +25,7 @@ export class StaffImporter implements KindImporter<StaffRow, StaffContext> {
 
   constructor(
     private readonly repo: StaffImportRepository,
-    private readonly audit: ImportAuditRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async loadContext(em: EntityManager): Promise<StaffContext> {
@@ -59,13 +59,13 @@ export class StaffImporter implements KindImporter<StaffRow, StaffContext> {
     const ids = await this.repo.insert(em, schoolId, created, at);
     await this.repo.update(em, schoolId, changed, at);
     await this.repo.history(em, schoolId, historyOf(created, changed, ids), at);
-    await this.audit.appendAll(em, schoolId, actor, [
+    await this.audit.recordMany(em, schoolId, [
       ...created.map((w) => ({ entity: this.entity, entityId: ids.get(w.row.personalId)!, action: 'CREATE' as const, before: null, after: recordOf(w) })),
       ...changed.map((c) => {
         const { id: _id, status: _status, ...before } = c.before;
         return { entity: this.entity, entityId: c.id, action: 'UPDATE' as const, before, after: recordOf(c.write) };
       }),
-    ], at);
+    ], actor, at);
     return { created: created.length, updated: changed.length, unchanged: rows.length - created.length - changed.length };
   }
 }

@@ -1,8 +1,8 @@
+import { AuditService } from '@emis/api/audit';
 import { Injectable } from '@nestjs/common';
 import type { Guardian } from '@emis/contracts';
 import { Principal } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
-import { ImportAuditRepository } from '../import-audit.repository';
 import { ImportCounts, KindImporter } from '../kind-importer';
 import { CellErrors } from '../workbook/cell-errors';
 import { FieldReader } from '../workbook/field-reader';
@@ -32,7 +32,7 @@ export class StudentImporter implements KindImporter<StudentRow, StudentContext>
 
   constructor(
     private readonly repo: StudentImportRepository,
-    private readonly audit: ImportAuditRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async loadContext(em: EntityManager, schoolId: string): Promise<StudentContext> {
@@ -79,7 +79,7 @@ export class StudentImporter implements KindImporter<StudentRow, StudentContext>
     const moves = this.enrolments(rows, existing, ids, context);
     await this.repo.enrol(em, schoolId, moves.closing, moves.opening, today());
     const touched = new Set([...created, ...changedRecords.map((c) => c.row), ...changedParents.map((c) => c.row), ...moves.rows]);
-    await this.audit.appendAll(em, schoolId, actor, [...touched].map((row) => {
+    await this.audit.recordMany(em, schoolId, [...touched].map((row) => {
       const before = existing.get(row.personalId);
       return {
         entity: this.entity,
@@ -88,7 +88,7 @@ export class StudentImporter implements KindImporter<StudentRow, StudentContext>
         before: before ? snapshot(before, context) : null,
         after: { ...fieldsOf(row), className: row.className },
       };
-    }), at);
+    }), actor, at);
     return { created: created.length, updated: touched.size - created.length, unchanged: rows.length - touched.size };
   }
 
