@@ -99,6 +99,22 @@ describe('tenant isolation', () => {
       ).rejects.toMatchObject({ code: '42501' });
     });
 
+    it("acts in another school only through TenantDb.inOtherSchool, one school's scope at a time, and always comes back", async () => {
+      const db = t.app.get(TenantDb);
+      const scopeA = await scopeOf(schoolA);
+      const scopeB = await scopeOf(schoolB);
+      const seen = await inScope<string[]>(scopeA, async (em) => {
+        const visible = async () => ((await em.query(`select school_id from school_profile order by school_id`)) as { school_id: string }[]).map((r) => r.school_id).join(',');
+        const before = await visible();
+        const inside = await db.inOtherSchool(em, scopeA, scopeB, visible);
+        const failed = await db.inOtherSchool(em, scopeA, scopeB, async () => { throw new Error('work failed'); }).catch((e: Error) => e.message);
+        return [before, inside, failed, await visible()];
+      });
+      expect(seen).toEqual([schoolA, schoolB, 'work failed', schoolA]);
+      const province = { rootId: 'x', all: true, orgUnitIds: [] };
+      await expect(inScope(scopeA, (em) => db.inOtherSchool(em, scopeA, province, async () => 1))).rejects.toThrow(/one school/);
+    });
+
     it('returns no rows at all to the application role when no scope is set', async () => {
       const { ownerUrl, appPassword } = readTestEnv();
       const url = new URL(ownerUrl);

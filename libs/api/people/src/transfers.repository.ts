@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EnrolmentRecord, Guardian, StudentTransfer, TransferTarget } from '@emis/contracts';
 import { GradeLevel, TransferStatus, YearOutcome } from '@emis/domain';
-import { Scope } from '@emis/api/platform';
+
 import { EntityManager } from 'typeorm';
 import { StudentFields } from './students.repository';
 
@@ -45,13 +45,6 @@ export class TransfersRepository {
    * Hands PostgreSQL another scope for the statements that follow, inside the open transaction. set_config with
    * is_local = true lasts until the transaction ends, exactly like the scope TenantDb sets at its start.
    */
-  async setScope(em: EntityManager, scope: Scope): Promise<void> {
-    await em.query(`select set_config('app.school_ids', $1, true), set_config('app.all_schools', $2, true)`, [
-      scope.all ? '' : scope.orgUnitIds.join(','),
-      scope.all ? 'on' : 'off',
-    ]);
-  }
-
   async insert(em: EntityManager, side: TransferSide, by: string, at: Date): Promise<void> {
     await em.query(
       `insert into student_transfer (school_id, id, direction, student_id, counterpart_school_id, status, reason, effective_on,

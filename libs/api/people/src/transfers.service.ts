@@ -109,19 +109,9 @@ export class TransfersService {
     return schools.filter((s) => s.id !== scope.rootId).slice(0, 50);
   }
 
-  /**
-   * Acts in the other school of a transfer for the statements of `work`, inside the caller's transaction.
-   * TenantDb.runWithScope with a different scope would open a second transaction, and the two sides must commit
-   * or roll back together; so the scope of exactly that school (OrgTreeService.scopeFor: the school's own
-   * subtree, never the province) is set with set_config(…, true), `work` runs, and the caller's scope comes back.
-   * If `work` fails the whole transaction rolls back, so nothing is left to restore. `work` must use `em` only
-   * (no TenantDb.run inside: it would join this transaction believing the caller's scope is set).
-   */
+  /** Acts in the other school of a transfer (its scope only) inside the caller's transaction: see TenantDb.inOtherSchool. */
   private async inSchool<T>(em: EntityManager, otherSchoolId: string, own: Scope, work: () => Promise<T>): Promise<T> {
-    await this.repo.setScope(em, await this.tree.scopeFor(otherSchoolId));
-    const result = await work();
-    await this.repo.setScope(em, own);
-    return result;
+    return this.db.inOtherSchool(em, own, await this.tree.scopeFor(otherSchoolId), work);
   }
 
   private async close(scope: Scope, actor: Principal, schoolId: string, transferId: string, direction: 'IN' | 'OUT', status: TransferStatus, note: string | null): Promise<StudentTransfer> {

@@ -32,10 +32,7 @@ export class TenantDb {
     if (outer && sameScope(outer.scope, scope)) return work(outer.em);
     const principal = this.cls.isActive() ? this.cls.get<Principal | undefined>(CTX.principal) : undefined;
     return this.dataSource.transaction(async (em) => {
-      await em.query(
-        `select set_config('app.school_ids', $1, true), set_config('app.all_schools', $2, true), set_config('app.user_id', $3, true)`,
-        [scope.all ? '' : scope.orgUnitIds.join(','), scope.all ? 'on' : 'off', principal?.userId ?? ''],
-      );
+      await setScope(em, scope, principal?.userId ?? '');
       if (!this.cls.isActive()) return work(em);
       return this.cls.run({ ifNested: 'inherit' }, async () => {
         this.cls.set(CTX.manager, { em, scope });
@@ -43,6 +40,34 @@ export class TenantDb {
       });
     });
   }
+
+  /**
+   * A cross-tenant workflow's second side (a transfer between two schools): runs `work` under `other` — the scope of
+   * exactly the other school, never the province — inside the caller's transaction, so both sides commit or roll back
+   * together, then restores the caller's scope. Explicit and audited by the caller on both sides; never a bypass.
+   * Nested TenantDb calls inside `work` see `other` as the current scope.
+   */
+  async inOtherSchool<T>(em: EntityManager, own: Scope, other: Scope, work: () => Promise<T>): Promise<T> {
+    if (other.all) throw new Error('inOtherSchool takes the scope of one school, not the province');
+    const principal = this.cls.isActive() ? this.cls.get<Principal | undefined>(CTX.principal) : undefined;
+    const userId = principal?.userId ?? '';
+    await setScope(em, other, userId);
+    const active = this.cls.isActive();
+    if (active) this.cls.set(CTX.manager, { em, scope: other });
+    try {
+      return await work();
+    } finally {
+      if (active) this.cls.set(CTX.manager, { em, scope: own });
+      await setScope(em, own, userId);
+    }
+  }
+}
+
+async function setScope(em: EntityManager, scope: Scope, userId: string): Promise<void> {
+  await em.query(
+    `select set_config('app.school_ids', $1, true), set_config('app.all_schools', $2, true), set_config('app.user_id', $3, true)`,
+    [scope.all ? '' : scope.orgUnitIds.join(','), scope.all ? 'on' : 'off', userId],
+  );
 }
 
 function sameScope(a: Scope, b: Scope): boolean {
