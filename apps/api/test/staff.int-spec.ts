@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { bearer, startTestApp, TestApp } from './harness';
-import { auditRows, personalId, schoolWithAdmin, SchoolFixture } from './academic-fixtures';
+import { auditRows, createClass, openYearId, personalId, schoolWithAdmin, SchoolFixture } from './academic-fixtures';
 
 const person = (fullName: string, extra: Record<string, unknown> = {}) => ({
   personalId: personalId(1986, 'FEMALE'), fullName, dateOfBirth: '1986-07-21', gender: 'FEMALE', ethnicity: '01', phone: '0912 345 678',
@@ -98,6 +98,24 @@ describe('staff records', () => {
     }
     const back = await t.http().post(`/api/schools/${receiving.id}/staff/${s.id}/transfer`).set(bearer(dept)).send({ ...body, toSchoolId: school.id, effectiveOn: '2026-11-24' });
     expect(back.body).toMatchObject({ status: 'ACTIVE', history: expect.arrayContaining([expect.objectContaining({ kind: 'TRANSFER_IN', effectiveOn: '2026-11-24' })]) });
+  });
+
+  it('releases a transferred teacher\'s homeroom class and teaching assignments of the open year at the sending school', async () => {
+    const receiving = await schoolWithAdmin(t);
+    const { body: s } = await create(school, person('Phùng Văn Rời'));
+    const cls = await createClass(t, school, { schoolYearId: await openYearId(t), name: '7R', grade: '7', homeroomStaffId: s.id });
+    await t.owner.query(
+      `insert into teaching_assignment (school_id, class_id, subject_code, semester, staff_id, assigned_at) values ($1, $2, 'TOAN', 1, $3, now())`,
+      [school.id, cls.id, s.id],
+    );
+    const moved = await t.http().post(`/api/schools/${school.id}/staff/${s.id}/transfer`).set(bearer(dept))
+      .send({ toSchoolId: receiving.id, effectiveOn: '2026-11-21', decisionNumber: '130/QĐ-SGDĐT' });
+    expect(moved.status).toBe(201);
+    const [after] = await t.owner.query(`select homeroom_staff_id from class where school_id = $1 and id = $2`, [school.id, cls.id]);
+    expect(after.homeroom_staff_id).toBeNull();
+    expect(await t.owner.query(`select 1 from teaching_assignment where school_id = $1 and staff_id = $2`, [school.id, s.id])).toEqual([]);
+    const sending = (await auditRows(t, school.id, 'staff')).filter((r) => r.entity_id === s.id && r.action === 'UPDATE');
+    expect(sending.at(-1)?.after).toMatchObject({ released: { homeroomClasses: ['7R'], assignments: 1 } });
   });
 
   it('exports the filtered list as xlsx with formula-like text neutralised, audited; an accountant may not export', async () => {

@@ -44,7 +44,8 @@ export class StaffTransferService {
       await this.repo.addHistory(em, request.toSchoolId, staffId, { kind: 'TRANSFER_IN', effectiveOn: request.effectiveOn, details: decision }, at);
       await this.repo.update(em, fromSchoolId, staffId, { ...record, status: 'TRANSFERRED' }, at);
       await this.repo.addHistory(em, fromSchoolId, staffId, { kind: 'TRANSFER_OUT', effectiveOn: request.effectiveOn, details: decision }, at);
-      await this.audit.record(em, { schoolId: fromSchoolId, entity: 'staff', entityId: staffId, action: 'UPDATE', before: record, after: { status: 'TRANSFERRED', transfer: decision } });
+      const released = await this.repo.releaseDuties(em, fromSchoolId, staffId);
+      await this.audit.record(em, { schoolId: fromSchoolId, entity: 'staff', entityId: staffId, action: 'UPDATE', before: record, after: { status: 'TRANSFERRED', transfer: decision, released } });
       const received = await this.staff.load(em, request.toSchoolId, staffId);
       const { history: _history, ...after } = received;
       await this.audit.record(em, { schoolId: request.toSchoolId, entity: 'staff', entityId: staffId, action: 'CREATE', before: existing ?? null, after: { ...after, transfer: decision } });

@@ -17,7 +17,6 @@ export const academicVi = {
   },
   common: {
     actions: 'Thao tác',
-    columns: 'Cột hiển thị',
     search: 'Tìm kiếm',
     clearFilters: 'Xoá bộ lọc',
     emptyFiltered: 'Không có kết quả khớp với bộ lọc. Hãy thử từ khoá khác hoặc xoá bộ lọc.',
@@ -206,7 +205,6 @@ export const academicEn: TranslationOf<typeof academicVi> = {
   },
   common: {
     actions: 'Actions',
-    columns: 'Columns',
     search: 'Search',
     clearFilters: 'Clear filters',
     emptyFiltered: 'Nothing matches the filters. Try other words or clear the filters.',

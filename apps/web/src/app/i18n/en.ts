@@ -278,6 +278,9 @@ export const en: Translations = {
     text: 'The page you are looking for does not exist, or you do not have access to it.',
     home: 'Back to the overview',
   },
+  ui: {
+    columns: 'Columns',
+  },
   paging: {
     label: 'Pagination',
     previous: 'Previous',

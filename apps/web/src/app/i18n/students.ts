@@ -50,9 +50,6 @@ export const studentsVi = {
     emptyFiltered: 'Không có học sinh nào khớp với bộ lọc. Hãy thử từ khoá khác hoặc xoá bộ lọc.',
     emptySchool: 'Trường chưa có hồ sơ học sinh nào. Hãy thêm học sinh hoặc nhập danh sách từ Excel.',
   },
-  columns: {
-    choose: 'Cột hiển thị',
-  },
   fields: {
     rowNumber: 'STT',
     personalId: 'Mã định danh',
@@ -380,9 +377,6 @@ export const studentsEn: TranslationOf<typeof studentsVi> = {
     emptyTitle: 'No students',
     emptyFiltered: 'No student matches the filters. Try other words or clear the filters.',
     emptySchool: 'The school has no student records yet. Add a student or import a list from Excel.',
-  },
-  columns: {
-    choose: 'Columns',
   },
   fields: {
     rowNumber: 'No.',

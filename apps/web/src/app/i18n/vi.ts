@@ -280,6 +280,10 @@ export const vi = {
     text: 'Trang bạn tìm không tồn tại hoặc bạn không có quyền truy cập.',
     home: 'Về trang tổng quan',
   },
+  // Texts of the shared presentational components (@emis/web/ui).
+  ui: {
+    columns: 'Cột hiển thị',
+  },
   paging: {
     label: 'Phân trang',
     previous: 'Trước',

@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { ProblemDetails, SchoolCalendar, SchoolYear, SchoolYearInput, SemesterDates } from '@emis/contracts';
 import { AuthStore, EmisDatePipe, loadOnChange, OrgUnitContext, ProblemAlertComponent, toProblem } from '@emis/web/core';
+import { ConfirmDialogComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
 import { AcademicApi } from '../data-access/academic.api';
-import { ConfirmDialogComponent } from '../ui/confirm-dialog.component';
 import { SemesterFormComponent } from './semester-form.component';
 import { YearFormComponent } from './year-form.component';
 

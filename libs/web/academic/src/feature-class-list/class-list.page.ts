@@ -13,13 +13,10 @@ import {
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
+import { ColumnChoice, ColumnChooserComponent, PaginatorComponent, saveBlob } from '@emis/web/ui';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { debounceTime, distinctUntilChanged, finalize, map } from 'rxjs';
 import { AcademicApi, ClassListRequest } from '../data-access/academic.api';
-import { saveBlob } from '../data-access/blob-download';
-import { ColumnChoice } from '../ui/column-choice';
-import { ColumnChooserComponent } from '../ui/column-chooser.component';
-import { PaginatorComponent } from '../ui/paginator.component';
 
 const SEARCH_DEBOUNCE_MS = 300;
 type ClassColumn = 'name' | 'grade' | 'homeroom' | 'room' | 'programme' | 'size';

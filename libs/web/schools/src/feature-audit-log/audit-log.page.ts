@@ -2,10 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { ActivatedRoute, Router } from '@angular/router';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@emis/contracts';
 import { EmisNumberPipe, loadOnChange, OrgUnitContext, ProblemAlertComponent } from '@emis/web/core';
+import { PaginatorComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuditApi } from '../data-access/audit.api';
 import { AuditTableComponent } from '../ui/audit-table.component';
-import { PaginatorComponent } from '../ui/paginator.component';
 
 /** The audit log across the user's scope, newest first; the filter state lives in the URL. */
 @Component({

@@ -5,11 +5,11 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@emis/contracts';
 import { isSchoolLevel, SCHOOL_LEVELS, SchoolLevel } from '@emis/domain';
 import { EmisNumberPipe, loadOnChange, OrgUnitContext, ProblemAlertComponent } from '@emis/web/core';
+import { PaginatorComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { SCHOOL_SORTS, SchoolSort, SchoolsApi } from '../data-access/schools.api';
 import { LevelBadgesComponent } from '../ui/level-badges.component';
-import { PaginatorComponent } from '../ui/paginator.component';
 
 const SEARCH_DEBOUNCE_MS = 300;
 

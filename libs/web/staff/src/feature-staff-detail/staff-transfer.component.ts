@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { ProblemDetails, StaffTransferRequest } from '@emis/contracts';
-import { ConfirmDialogComponent } from '@emis/web/academic';
 import { fieldErrorMap, OrgUnitContext, ProblemAlertComponent } from '@emis/web/core';
+import { ConfirmDialogComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 
 /**

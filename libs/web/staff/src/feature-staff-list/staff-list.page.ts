@@ -4,7 +4,6 @@ import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ProblemDetails } from '@emis/contracts';
 import { STAFF_POSITIONS, STAFF_STATUSES } from '@emis/domain';
-import { ColumnChoice, ColumnChooserComponent, PaginatorComponent, saveBlob } from '@emis/web/academic';
 import {
   AuthStore,
   EmisNumberPipe,
@@ -14,6 +13,7 @@ import {
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
+import { ColumnChoice, ColumnChooserComponent, PaginatorComponent, saveBlob } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { debounceTime, distinctUntilChanged, finalize, map } from 'rxjs';
 import { StaffApi, StaffListRequest } from '../data-access/staff.api';

@@ -10,11 +10,11 @@ import {
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
+import { DialogComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { EMPTY, expand, finalize, forkJoin, map, Observable, reduce } from 'rxjs';
 import { currentYear, SchoolClassesApi } from '../data-access/school-classes.api';
 import { StudentsApi } from '../data-access/students.api';
-import { DialogComponent } from '../ui/dialog.component';
 
 /** The largest page the API serves; a grade of a big school takes a few of them. */
 const PAGE = 200;

@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { ClassSummary, ProblemDetails, StudentDetail } from '@emis/contracts';
 import { fieldErrorMap, ProblemAlertComponent, toProblem } from '@emis/web/core';
+import { DialogComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { StudentsApi } from '../data-access/students.api';
 import { todayInVietnam } from '../data-access/school-day';
-import { DialogComponent } from '../ui/dialog.component';
 
 /** Enrols the student into a class of the current year, or moves them from their class to another. */
 @Component({

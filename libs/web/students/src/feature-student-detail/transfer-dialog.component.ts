@@ -2,11 +2,11 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { ProblemDetails, StudentDetail, StudentTransfer, TransferTarget } from '@emis/contracts';
 import { EmisDatePipe, fieldErrorMap, OrgUnitContext, ProblemAlertComponent, toProblem } from '@emis/web/core';
+import { DialogComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { catchError, debounceTime, distinctUntilChanged, finalize, of, switchMap } from 'rxjs';
 import { TransfersApi } from '../data-access/transfers.api';
 import { todayInVietnam } from '../data-access/school-day';
-import { DialogComponent } from '../ui/dialog.component';
 
 const SEARCH_DEBOUNCE_MS = 300;
 

@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { BulkResult, ClassSummary, ProblemDetails } from '@emis/contracts';
 import { fieldErrorMap, ProblemAlertComponent, toProblem } from '@emis/web/core';
+import { DialogComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { todayInVietnam } from '../data-access/school-day';
 import { StudentsApi } from '../data-access/students.api';
-import { DialogComponent } from '../ui/dialog.component';
 
 /**
  * "Chuyển lớp" for the selected students: pick the class, read how many records change, confirm. The request

@@ -15,16 +15,15 @@ import {
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
+import { ColumnChooserComponent, PaginatorComponent, saveDownload } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { debounceTime, distinctUntilChanged, finalize, map } from 'rxjs';
-import { saveDownload } from '../data-access/file-download';
 import { loadCurrentClasses } from '../data-access/school-classes.api';
 import { STUDENT_SORTS, StudentFilters, StudentSort, StudentsApi } from '../data-access/students.api';
-import { ColumnChooserComponent, storeColumns, storedColumns } from '../ui/column-chooser.component';
 import { EthnicityNamePipe } from '../ui/ethnicity-name.pipe';
-import { PaginatorComponent } from '../ui/paginator.component';
 import { StatusBadgeComponent } from '../ui/status-badge.component';
 import { BulkEnrolDialogComponent } from './bulk-enrol-dialog.component';
+import { storeColumns, storedColumns } from './stored-columns';
 
 const SEARCH_DEBOUNCE_MS = 300;
 const COLUMNS_KEY = 'emis.columns.students';

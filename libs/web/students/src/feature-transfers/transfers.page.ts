@@ -11,12 +11,11 @@ import {
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
+import { DialogComponent, PaginatorComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
 import { loadCurrentClasses } from '../data-access/school-classes.api';
 import { TransferDirection, TransfersApi } from '../data-access/transfers.api';
-import { DialogComponent } from '../ui/dialog.component';
-import { PaginatorComponent } from '../ui/paginator.component';
 import { StatusBadgeComponent } from '../ui/status-badge.component';
 
 type Decision = { kind: 'accept' | 'reject' | 'cancel'; transfer: StudentTransfer };

@@ -2,9 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, i
 import { RouterLink } from '@angular/router';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, ImportJob, ImportKind, ProblemDetails } from '@emis/contracts';
 import { EmisDatePipe, EmisNumberPipe, ProblemAlertComponent, toProblem } from '@emis/web/core';
+import { saveDownload } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { exhaustMap, finalize, Subscription, takeWhile, timer } from 'rxjs';
-import { saveDownload } from '../data-access/file-download';
 import { ImportsApi } from '../data-access/imports.api';
 
 const POLL_INTERVAL_MS = 1000;

@@ -1,26 +1,23 @@
-import { ChangeDetectionStrategy, Component, effect, ElementRef, input, output, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { DialogComponent } from './dialog.component';
 
 /**
- * A confirmation on the native modal <dialog>: the browser makes the rest of the page inert (focus stays inside),
- * Escape closes it, and focus returns to the button that opened it. Nothing happens before "confirm".
+ * A confirmation with its own Cancel and confirm buttons, on the modal DialogComponent: the rest of the page is
+ * inert, Escape cancels (unless busy), focus returns to the button that opened it. Nothing happens before "confirm".
  */
 @Component({
   selector: 'emis-confirm-dialog',
-  imports: [TranslocoPipe],
+  imports: [TranslocoPipe, DialogComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    dialog { max-width: 32rem; width: calc(100% - 2rem); padding: 1.5rem; border: 1px solid var(--border);
-      border-radius: var(--radius-lg); box-shadow: var(--shadow-lg); color: var(--text); }
-    dialog::backdrop { background: rgb(16 24 40 / 0.45); }
-    h2 { font-size: 1.125rem; margin-bottom: 0.75rem; }
+    :host { --dialog-width: 32rem; --dialog-title-gap: 0.75rem; }
     .btn-danger { background: var(--danger); color: var(--on-primary); }
     .btn-danger:hover:not(:disabled) { background: #8c1d17; }
     .actions { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 0.5rem; margin-top: 1.25rem; }
   `,
   template: `
-    <dialog #dialog (cancel)="onCancel($event)" [attr.aria-labelledby]="testId() + '-title'" [attr.data-testid]="testId()">
-      <h2 [id]="testId() + '-title'">{{ title() }}</h2>
+    <emis-dialog [open]="open()" [heading]="title()" [busy]="busy()" [testId]="testId()" (closed)="cancelled.emit()">
       <ng-content />
       <div class="actions">
         <button type="button" class="btn btn-secondary" (click)="cancelled.emit()" [disabled]="busy()" [attr.data-testid]="testId() + '-cancel'">
@@ -31,7 +28,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
           {{ busy() ? ('common.working' | transloco) : confirmLabel() }}
         </button>
       </div>
-    </dialog>
+    </emis-dialog>
   `,
 })
 export class ConfirmDialogComponent {
@@ -44,19 +41,4 @@ export class ConfirmDialogComponent {
   readonly testId = input('confirm-dialog');
   readonly confirmed = output<void>();
   readonly cancelled = output<void>();
-
-  private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
-
-  constructor() {
-    effect(() => {
-      const dialog = this.dialog().nativeElement;
-      if (this.open() && !dialog.open) dialog.showModal();
-      else if (!this.open() && dialog.open) dialog.close();
-    });
-  }
-
-  protected onCancel(event: Event): void {
-    event.preventDefault();
-    if (!this.busy()) this.cancelled.emit();
-  }
 }

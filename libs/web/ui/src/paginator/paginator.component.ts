@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+// The app's one number format (vi-VN grouping in either language) is web/core's; a second copy here could drift from it.
 import { EmisNumberPipe } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 

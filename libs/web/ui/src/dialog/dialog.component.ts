@@ -3,7 +3,8 @@ import { ChangeDetectionStrategy, Component, effect, ElementRef, input, output, 
 /**
  * A modal dialog on the native <dialog> element: showModal() makes the rest of the page inert (the focus stays
  * inside), Escape closes it, and focus returns to the element that opened it. Nothing happens until the caller's
- * confirm button is pressed, so closing is always safe.
+ * confirm button is pressed, so closing is always safe. A wrapper may narrow it through the custom properties
+ * --dialog-width and --dialog-title-gap (they cross the style encapsulation; classes do not).
  */
 @Component({
   selector: 'emis-dialog',
@@ -23,7 +24,7 @@ import { ChangeDetectionStrategy, Component, effect, ElementRef, input, output, 
   `,
   styles: `
     .dialog {
-      width: min(36rem, calc(100vw - 2rem));
+      width: min(var(--dialog-width, 36rem), calc(100vw - 2rem));
       max-height: calc(100vh - 4rem);
       padding: 1.5rem;
       border: 1px solid var(--border);
@@ -35,7 +36,7 @@ import { ChangeDetectionStrategy, Component, effect, ElementRef, input, output, 
       background: rgb(16 24 40 / 0.45);
     }
     .dialog-title {
-      margin: 0 0 1rem;
+      margin: 0 0 var(--dialog-title-gap, 1rem);
       font-size: 1.125rem;
     }
   `,

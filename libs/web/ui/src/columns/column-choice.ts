@@ -31,10 +31,10 @@ export class ColumnChoice<K extends string> {
     return this.visible().has(key);
   }
 
-  toggle(key: K, shown: boolean): void {
-    const next = new Set(this.hidden());
-    if (shown) next.delete(key);
-    else next.add(key);
+  /** Shows exactly these columns (and the fixed ones), as the column chooser reports them. */
+  show(keys: readonly string[]): void {
+    const shown = new Set(keys);
+    const next = new Set(this.options.filter((o) => !o.fixed && !shown.has(o.key)).map((o) => o.key));
     this.hidden.set(next);
     try {
       localStorage.setItem(this.storageKey, JSON.stringify([...next]));

@@ -1,0 +1,7 @@
+// Shared presentational pieces of the web feature libraries: they take inputs, emit outputs and know no feature.
+export { PaginatorComponent, PAGE_SIZES } from './paginator/paginator.component';
+export { ColumnChoice, type ColumnOption } from './columns/column-choice';
+export { ColumnChooserComponent } from './columns/column-chooser.component';
+export { DialogComponent } from './dialog/dialog.component';
+export { ConfirmDialogComponent } from './dialog/confirm-dialog.component';
+export { saveBlob, saveDownload } from './download/file-download';
