@@ -273,6 +273,25 @@ test('the promotion page previews a grade and asks for a confirmation with the c
   await expect(dialog).toBeHidden();
 });
 
+test('the admin promotes grade 7 with one repeater after confirming the count, and sees the result', async ({ page }) => {
+  await signIn(page, ADMIN);
+  await page.goto('/students/promotion');
+  await page.getByTestId('promotion-grade').selectOption('7');
+  await page.getByTestId('promotion-preview').click();
+  await expect(page.getByTestId('promotion-next')).not.toContainText('hoàn thành cấp học');
+  const count = Number(((await page.getByTestId('promotion-count').textContent()) ?? '').trim().replace(/\./g, ''));
+  expect(count).toBeGreaterThan(20);
+  await page.getByTestId('promotion-repeater').first().check();
+  await page.getByTestId('promotion-submit').click();
+  await expect(page.getByTestId('promotion-confirm-text')).toContainText(`${count - 1} học sinh`);
+  await page.getByTestId('promotion-confirm').click();
+  await expect(page.getByTestId('promotion-result')).toBeVisible();
+  await expect(page.getByTestId('promotion-result-promoted')).toHaveText(String(count - 1));
+  await expect(page.getByTestId('promotion-result-repeated')).toHaveText('1');
+  await expect(page.getByTestId('promotion-result-graduated')).toHaveText('0');
+  await screenshot(page, 'students-promotion-result');
+});
+
 test('a department officer picks THCS Như Quỳnh and reads the list without any action', async ({ page }) => {
   await signIn(page, 'chuyenvien.so');
   await page.goto('/students');

@@ -31,12 +31,6 @@ export interface ClassListRequest {
   sort?: 'name' | 'grade';
 }
 
-/**
- * The attendance sheet as this page reads it: `editable`, when the API sends it, says up front whether the caller
- * may record this class (a teacher only their homeroom class); without it the page learns it from a 403 on save.
- */
-export type AttendanceSheetView = AttendanceSheet & { editable?: boolean };
-
 /** Query parameters without the empty ones, so the API applies its defaults. */
 export function toParams(values: Record<string, string | number | null | undefined>): HttpParams {
   let params = new HttpParams();
@@ -129,12 +123,12 @@ export class AcademicApi {
     return this.http.put<TeachingAssignment[]>(`${school(schoolId)}/classes/${enc(classId)}/assignments`, update);
   }
 
-  attendanceDay(schoolId: string, classId: string, date: string): Observable<AttendanceSheetView> {
-    return this.http.get<AttendanceSheetView>(`${school(schoolId)}/classes/${enc(classId)}/attendance/${enc(date)}`);
+  attendanceDay(schoolId: string, classId: string, date: string): Observable<AttendanceSheet> {
+    return this.http.get<AttendanceSheet>(`${school(schoolId)}/classes/${enc(classId)}/attendance/${enc(date)}`);
   }
 
-  saveAttendanceDay(schoolId: string, classId: string, date: string, update: AttendanceSheetUpdate): Observable<AttendanceSheetView> {
-    return this.http.put<AttendanceSheetView>(`${school(schoolId)}/classes/${enc(classId)}/attendance/${enc(date)}`, update);
+  saveAttendanceDay(schoolId: string, classId: string, date: string, update: AttendanceSheetUpdate): Observable<AttendanceSheet> {
+    return this.http.put<AttendanceSheet>(`${school(schoolId)}/classes/${enc(classId)}/attendance/${enc(date)}`, update);
   }
 
   attendanceMonth(schoolId: string, classId: string, month: string): Observable<MonthlyAttendance> {
