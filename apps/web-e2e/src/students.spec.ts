@@ -292,6 +292,34 @@ test('the admin promotes grade 7 with one repeater after confirming the count, a
   await screenshot(page, 'students-promotion-result');
 });
 
+test('the admin records a drop-out with its reason; the record becomes read-only', async ({ page }) => {
+  await signIn(page, ADMIN);
+  await page.goto('/students');
+  await page.getByTestId('students-grade').selectOption('8');
+  await expect(page.getByTestId('student-row').first()).toBeVisible();
+  await page.getByTestId('student-link').first().click();
+  await page.getByTestId('student-drop-out').click();
+  await page.getByTestId('drop-out-reason').fill('Gia đình chuyển vào Nam sinh sống');
+  await expect(page.getByTestId('drop-out-confirm-text')).toBeVisible();
+  await page.getByTestId('drop-out-submit').click();
+  await expect(page.getByTestId('student-read-only')).toBeVisible();
+  await expect(page.getByTestId('student-actions')).toHaveCount(0);
+});
+
+test('the admin exports the filtered list to Excel, one row per student shown', async ({ page }) => {
+  await signIn(page, ADMIN);
+  await page.goto('/students');
+  await page.getByTestId('students-grade').selectOption('6');
+  await expect(page.getByTestId('student-row').first()).toBeVisible();
+  const shown = Number(((await page.getByTestId('students-count').textContent()) ?? '').replace(/\D/g, ''));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('students-export').click()]);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await download.path());
+  const sheet = book.worksheets[0];
+  expect(String(sheet.getRow(1).values)).toContain('Họ và tên');
+  expect(sheet.actualRowCount - 1).toBe(shown);
+});
+
 test('a department officer picks THCS Như Quỳnh and reads the list without any action', async ({ page }) => {
   await signIn(page, 'chuyenvien.so');
   await page.goto('/students');
