@@ -8,3 +8,4 @@ export * from './identity/password-policy';
 export * from './calendar/grades';
 export * from './people/people-enums';
 export * from './people/ethnicities';
+export * from './calendar/school-day';

@@ -2,7 +2,8 @@ import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { AttendanceSheet, AttendanceSheetUpdate, ClassSummary, MonthlyAttendance } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
 import { assertInScope, Principal, ProblemException, RawFieldError, Scope, TenantDb, ValidationProblem } from '@emis/api/platform';
-import { isIsoDate, StaffDirectory, todayInVietnam } from '@emis/api/staff';
+import { isRealDate, todayInVietnam } from '@emis/domain';
+import { StaffDirectory } from '@emis/api/staff';
 import { EntityManager } from 'typeorm';
 import { AssignmentsRepository } from './assignments.repository';
 import { AttendanceEntry, AttendanceRepository } from './attendance.repository';
@@ -26,7 +27,7 @@ export class AttendanceService {
 
   async sheet(scope: Scope, actor: Principal, schoolId: string, classId: string, date: string): Promise<AttendanceSheet> {
     assertInScope(scope, schoolId);
-    if (!isIsoDate(date)) throw new ValidationProblem([{ field: 'date', rule: 'isRealDate', args: [] }]);
+    if (!isRealDate(date)) throw new ValidationProblem([{ field: 'date', rule: 'isRealDate', args: [] }]);
     return this.db.run(async (em) => {
       const cls = await this.classOf(em, schoolId, classId);
       const editable = (await this.mayRecord(em, actor, schoolId, classId)) && (await this.years.isWritable(em, cls.schoolYearId));

@@ -1,7 +1,7 @@
 import type { SchoolYearInput, SemesterDates } from '@emis/contracts';
-import { isSchoolYearCode } from '@emis/domain';
+import { isRealDate, isSchoolYearCode } from '@emis/domain';
 import type { RawFieldError } from '@emis/api/platform';
-import { displayDate, isIsoDate } from '@emis/api/staff';
+import { displayDate } from '@emis/api/staff';
 
 export interface YearBounds {
   startsOn: string;
@@ -27,7 +27,7 @@ export function schoolYearErrors(input: SchoolYearInput): RawFieldError[] {
 
 /** Semester I runs before semester II, each starts before it ends, and both lie inside the school year. */
 export function semesterErrors(d: SemesterDates, year: YearBounds): RawFieldError[] {
-  const invalid = SEMESTER_FIELDS.filter((f) => !isIsoDate(d[f]));
+  const invalid = SEMESTER_FIELDS.filter((f) => !isRealDate(d[f]));
   if (invalid.length) return invalid.map((field) => ({ field, rule: 'isRealDate', args: [] }));
   const errors: RawFieldError[] = [
     ...rangeError('semester1Start', d.semester1Start, year.startsOn, year.endsOn),
@@ -42,12 +42,12 @@ export function semesterErrors(d: SemesterDates, year: YearBounds): RawFieldErro
 
 /** Attendance is kept for school days of the class's year, never ahead of today (Vietnam time). */
 export function attendanceDateErrors(date: string, year: YearBounds, today: string): RawFieldError[] {
-  if (!isIsoDate(date)) return [{ field: 'date', rule: 'isRealDate', args: [] }];
+  if (!isRealDate(date)) return [{ field: 'date', rule: 'isRealDate', args: [] }];
   if (date > today) return [{ field: 'date', rule: 'notInFuture', args: [] }];
   return rangeError('date', date, year.startsOn, year.endsOn);
 }
 
 function rangeError(field: string, value: string, from: string, to: string): RawFieldError[] {
-  if (!isIsoDate(value)) return [{ field, rule: 'isRealDate', args: [] }];
+  if (!isRealDate(value)) return [{ field, rule: 'isRealDate', args: [] }];
   return value < from || value > to ? [{ field, rule: 'inRange', args: [displayDate(from), displayDate(to)] }] : [];
 }

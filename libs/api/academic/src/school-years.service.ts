@@ -1,9 +1,8 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { SchoolCalendar, SchoolYear, SchoolYearInput, SemesterDates, Subject } from '@emis/contracts';
-import { isSchoolYearWritable, SchoolLevel } from '@emis/domain';
+import { isSchoolYearWritable, SchoolLevel, todayInVietnam } from '@emis/domain';
 import { AuditService } from '@emis/api/audit';
 import { assertInScope, Principal, ProblemException, Scope, TenantDb, ValidationProblem } from '@emis/api/platform';
-import { todayInVietnam } from '@emis/api/staff';
 import { OrgTreeService } from '@emis/api/tenancy';
 import { EntityManager } from 'typeorm';
 import { schoolYearErrors, semesterErrors } from './calendar-rules';

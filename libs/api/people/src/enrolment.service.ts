@@ -1,10 +1,10 @@
+import { todayInVietnam } from '@emis/domain';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { BulkEnrolmentRequest, BulkResult, DropOutRequest, EnrolmentRequest, StudentDetail } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
 import { assertInScope, ProblemException, Scope, TenantDb, ValidationProblem } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 import { assertYearWritable, clampToYear, ClassRow, dayBefore, EnrolmentRepository, OpenEnrolment } from './enrolment.repository';
-import { todayIso } from './student-rules';
 import { StudentsRepository } from './students.repository';
 import { StudentsService } from './students.service';
 
@@ -25,7 +25,7 @@ export class EnrolmentService {
     return this.db.run(async (em) => {
       await this.students.lockWritable(em, schoolId, studentId);
       const cls = await this.writableClass(em, schoolId, req.classId);
-      const fromDate = req.fromDate ?? clampToYear(todayIso(), cls.year);
+      const fromDate = req.fromDate ?? clampToYear(todayInVietnam(), cls.year);
       const open = (await this.repo.openIn(em, schoolId, [studentId], cls.year.id)).get(studentId);
       await this.place(em, schoolId, studentId, cls, open, fromDate, req.reason ?? null);
       return this.students.load(em, schoolId, studentId);
@@ -44,7 +44,7 @@ export class EnrolmentService {
       const ok = new Set(studying.map((s) => s.id));
       const refused = req.studentIds.filter((id) => !ok.has(id));
       if (refused.length) throw new ProblemException(HttpStatus.BAD_REQUEST, 'students_not_enrollable', undefined, { studentIds: refused });
-      const fromDate = req.fromDate ?? clampToYear(todayIso(), cls.year);
+      const fromDate = req.fromDate ?? clampToYear(todayInVietnam(), cls.year);
       const open = await this.repo.openIn(em, schoolId, req.studentIds, cls.year.id);
       let changed = 0;
       for (const studentId of req.studentIds) {

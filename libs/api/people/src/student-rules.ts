@@ -1,4 +1,4 @@
-import { Gender, isEthnicityCode, parsePersonalId, personalIdMatches, FULL_NAME_PATTERN } from '@emis/domain';
+import { ageOn, FULL_NAME_PATTERN, Gender, isEthnicityCode, isRealDate, parsePersonalId, personalIdMatches, SCHOOL_AGE, todayInVietnam } from '@emis/domain';
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 
 /**
@@ -6,30 +6,6 @@ import { registerDecorator, ValidationArguments, ValidationOptions } from 'class
  * message in Vietnamese and English (libs/api/platform/src/http/messages.ts).
  */
 
-/** Ages a pupil of a general-education school or a continuing-education centre can plausibly have. */
-export const SCHOOL_AGE = { min: 2, max: 25 } as const;
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A calendar date written yyyy-MM-dd that exists (no 2013-02-30). */
-export function isRealDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
-/** Whole years between a birth date and `on` (both yyyy-MM-dd). */
-export function ageOn(dateOfBirth: string, on: string): number {
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number);
-  const [y, m, d] = on.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 /** The one rule for a person's full name, shared with the staff records, the imports and the web forms. */
 export { FULL_NAME_PATTERN };
@@ -72,7 +48,7 @@ export const IsPlausibleSchoolAge = rule(
   'schoolAge',
   (v) => {
     if (!isRealDate(v)) return true;
-    const age = ageOn(v, todayIso());
+    const age = ageOn(v, todayInVietnam());
     return age >= SCHOOL_AGE.min && age <= SCHOOL_AGE.max;
   },
   [SCHOOL_AGE.min, SCHOOL_AGE.max],

@@ -1,11 +1,10 @@
+import { personalIdMatches, todayInVietnam } from '@emis/domain';
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { Page, StudentDetail, StudentInput, StudentSummary, StudentUpdate } from '@emis/contracts';
-import { personalIdMatches } from '@emis/domain';
 import { AuditService } from '@emis/api/audit';
 import { assertInScope, likePattern, ProblemException, Scope, TenantDb, toPage, toSqlPaging, ValidationProblem } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 import { assertYearWritable, clampToYear, EnrolmentRepository } from './enrolment.repository';
-import { todayIso } from './student-rules';
 import { StudentExportQueryDto, StudentListQueryDto } from './students.dto';
 import { STUDENT_ORDER, StudentFields, StudentFilter, StudentRow, StudentsRepository } from './students.repository';
 import { TransfersRepository } from './transfers.repository';
@@ -94,7 +93,7 @@ export class StudentsService {
       const at = new Date();
       const id = await this.repo.insert(em, schoolId, fields, at);
       await this.repo.replaceGuardians(em, schoolId, id, input.guardians ?? []);
-      if (cls) await this.enrolments.open(em, schoolId, id, cls, clampToYear(todayIso(), cls.year), null);
+      if (cls) await this.enrolments.open(em, schoolId, id, cls, clampToYear(todayInVietnam(), cls.year), null);
       const created = await this.load(em, schoolId, id);
       await this.audit.record(em, { schoolId, entity: 'student', entityId: id, action: 'CREATE', after: auditView(created) });
       return created;

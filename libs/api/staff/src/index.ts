@@ -1,4 +1,3 @@
 export * from './staff.module';
 export * from './staff-directory';
-export { todayInVietnam } from './staff.service';
-export { displayDate, isIsoDate } from './staff-rules';
+export { displayDate } from './staff-rules';

@@ -1,8 +1,9 @@
-import { isIsoDate, staffFieldErrors } from './staff-rules';
+import { isRealDate } from '@emis/domain';
+import { staffFieldErrors } from './staff-rules';
 
 const TODAY = '2026-11-25';
 const valid = {
-  personalId: '033186012345', dateOfBirth: '1986-07-21', gender: 'FEMALE' as const, ethnicity: '01', startDate: '2009-09-01',
+  personalId: '033186012345', dateOfBirth: '1986-07-21', gender: 'FEMALE' as 'MALE' | 'FEMALE', ethnicity: '01', startDate: '2009-09-01',
   qualifications: [{ level: 'BACHELOR' as const, major: 'Sư phạm Toán học', institution: 'ĐHSP Hà Nội', year: 2008 }],
 };
 const codes = (f: typeof valid) => staffFieldErrors(f, TODAY).map((e) => `${e.field}:${e.rule}`);
@@ -31,8 +32,8 @@ describe('staff record rules', () => {
   });
 
   it('knows real dates', () => {
-    expect(isIsoDate('2028-02-29')).toBe(true);
-    expect(isIsoDate('2027-02-29')).toBe(false);
-    expect(isIsoDate('29/02/2028')).toBe(false);
+    expect(isRealDate('2028-02-29')).toBe(true);
+    expect(isRealDate('2027-02-29')).toBe(false);
+    expect(isRealDate('29/02/2028')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import type { Qualification } from '@emis/contracts';
-import { Gender, isEthnicityCode, parsePersonalId } from '@emis/domain';
+import { Gender, isEthnicityCode, isRealDate, parsePersonalId } from '@emis/domain';
 import type { RawFieldError } from '@emis/api/platform';
 
 /** The fields of a staff record the rules below look at together (one record, after a PATCH is merged). */
@@ -12,14 +12,6 @@ export interface StaffRuleFields {
   qualifications: Qualification[];
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real calendar date written yyyy-MM-dd (2026-02-30 is not one). */
-export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 export function shiftYears(isoDate: string, years: number): string {
   return `${String(Number(isoDate.slice(0, 4)) + years).padStart(4, '0')}${isoDate.slice(4)}`;
@@ -39,7 +31,7 @@ export function staffFieldErrors(f: StaffRuleFields, today: string): RawFieldErr
   const errors: RawFieldError[] = [];
   const parsed = parsePersonalId(f.personalId);
   if (!parsed.ok) errors.push({ field: 'personalId', rule: parsed.error === 'format' ? 'personalIdFormat' : 'personalIdProvince', args: [] });
-  if (!isIsoDate(f.dateOfBirth)) {
+  if (!isRealDate(f.dateOfBirth)) {
     errors.push({ field: 'dateOfBirth', rule: 'isRealDate', args: [] });
   } else {
     const [earliest, latest] = [shiftYears(today, -70), shiftYears(today, -18)];
@@ -56,8 +48,8 @@ export function staffFieldErrors(f: StaffRuleFields, today: string): RawFieldErr
 }
 
 function startDateErrors(f: StaffRuleFields, today: string): RawFieldError[] {
-  if (!isIsoDate(f.startDate)) return [{ field: 'startDate', rule: 'isRealDate', args: [] }];
-  if (!isIsoDate(f.dateOfBirth)) return [];
+  if (!isRealDate(f.startDate)) return [{ field: 'startDate', rule: 'isRealDate', args: [] }];
+  if (!isRealDate(f.dateOfBirth)) return [];
   const [earliest, latest] = [shiftYears(f.dateOfBirth, 18), shiftYears(today, 1)];
   return f.startDate < earliest || f.startDate > latest
     ? [{ field: 'startDate', rule: 'inRange', args: [displayDate(earliest), displayDate(latest)] }]
@@ -65,7 +57,7 @@ function startDateErrors(f: StaffRuleFields, today: string): RawFieldError[] {
 }
 
 function qualificationErrors(f: StaffRuleFields, today: string): RawFieldError[] {
-  if (!isIsoDate(f.dateOfBirth)) return [];
+  if (!isRealDate(f.dateOfBirth)) return [];
   const [first, last] = [Number(f.dateOfBirth.slice(0, 4)) + 15, Number(today.slice(0, 4))];
   return f.qualifications.flatMap((q, i) =>
     q.year < first || q.year > last ? [{ field: `qualifications.${i}.year`, rule: 'inRange', args: [first, last] }] : [],

@@ -1,10 +1,10 @@
+import { isRealDate } from '@emis/domain';
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { StaffDetail, StaffTransferRequest } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
 import { assertInScope, ProblemException, scopeIncludes, RawFieldError, Scope, TenantDb, ValidationProblem } from '@emis/api/platform';
 import { OrgTreeService } from '@emis/api/tenancy';
 import { StaffRepository } from './staff.repository';
-import { isIsoDate } from './staff-rules';
 import { StaffService } from './staff.service';
 
 /**
@@ -56,7 +56,7 @@ export class StaffTransferService {
   /** The receiving school must be another school inside the caller's scope (one outside it reads as unknown). */
   private async checkRequest(scope: Scope, fromSchoolId: string, request: StaffTransferRequest): Promise<void> {
     const errors: RawFieldError[] = [];
-    if (!isIsoDate(request.effectiveOn)) errors.push({ field: 'effectiveOn', rule: 'isRealDate', args: [] });
+    if (!isRealDate(request.effectiveOn)) errors.push({ field: 'effectiveOn', rule: 'isRealDate', args: [] });
     if (request.toSchoolId === fromSchoolId) errors.push({ field: 'toSchoolId', rule: 'sameSchool', args: [] });
     else {
       const target = scopeIncludes(scope, request.toSchoolId) ? await this.tree.get(request.toSchoolId) : undefined;

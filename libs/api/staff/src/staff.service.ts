@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@emis/domain';
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { Page, StaffDetail, StaffHistoryEntry, StaffInput, StaffSummary, StaffUpdate } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
@@ -6,11 +7,6 @@ import { EntityManager } from 'typeorm';
 import { StaffListQueryDto } from './staff.dto';
 import { StaffFields, StaffFilter, StaffRecord, StaffRepository, STAFF_SORT_COLUMNS } from './staff.repository';
 import { staffFieldErrors } from './staff-rules';
-
-/** Today's date in Vietnam (UTC+7), yyyy-MM-dd: a school day begins at local midnight. */
-export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
-}
 
 @Injectable()
 export class StaffService {

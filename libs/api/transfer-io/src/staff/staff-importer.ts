@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@emis/domain';
 import { AuditService } from '@emis/api/audit';
 import { Injectable } from '@nestjs/common';
 import type { Qualification } from '@emis/contracts';
@@ -98,6 +99,6 @@ function historyOf(created: StaffWrite[], changed: { id: string; write: StaffWri
   const hired = created.map((w) => ({ staffId: ids.get(w.row.personalId)!, kind: 'HIRED' as const, effectiveOn: w.row.startDate, details: { position: w.row.position, source: 'IMPORT' } }));
   const moved = changed
     .filter((c) => c.before.position !== c.write.row.position)
-    .map((c) => ({ staffId: c.id, kind: 'POSITION' as const, effectiveOn: new Date().toISOString().slice(0, 10), details: { from: c.before.position, to: c.write.row.position, source: 'IMPORT' } }));
+    .map((c) => ({ staffId: c.id, kind: 'POSITION' as const, effectiveOn: todayInVietnam(), details: { from: c.before.position, to: c.write.row.position, source: 'IMPORT' } }));
   return [...hired, ...moved];
 }

@@ -1,3 +1,4 @@
+import { todayInVietnam } from '@emis/domain';
 import { AuditService } from '@emis/api/audit';
 import { Injectable } from '@nestjs/common';
 import type { Guardian } from '@emis/contracts';
@@ -77,7 +78,7 @@ export class StudentImporter implements KindImporter<StudentRow, StudentContext>
       row.guardians.map((guardian) => ({ studentId: id, guardian: keepDetails(guardian, existing.get(row.personalId)?.guardians ?? []) })),
     ));
     const moves = this.enrolments(rows, existing, ids, context);
-    await this.repo.enrol(em, schoolId, moves.closing, moves.opening, today());
+    await this.repo.enrol(em, schoolId, moves.closing, moves.opening, todayInVietnam());
     const touched = new Set([...created, ...changedRecords.map((c) => c.row), ...changedParents.map((c) => c.row), ...moves.rows]);
     await this.audit.recordMany(em, schoolId, [...touched].map((row) => {
       const before = existing.get(row.personalId);
@@ -97,7 +98,7 @@ export class StudentImporter implements KindImporter<StudentRow, StudentContext>
     const closing: string[] = [];
     const opening: EnrolmentWrite[] = [];
     const moved: StudentRow[] = [];
-    const now = today();
+    const now = todayInVietnam();
     for (const row of rows) {
       const target = row.className ? context.classes.get(labelKey(row.className)) : undefined;
       const before = existing.get(row.personalId);
@@ -142,9 +143,4 @@ function snapshot(before: ExistingStudent, context: StudentContext) {
   const { id: _id, enrolmentId: _e, classId, status: _s, ...fields } = before;
   const className = [...context.classes.values()].find((c) => c.id === classId)?.name ?? null;
   return { ...fields, className };
-}
-
-/** Today in Vietnam (UTC+7), yyyy-MM-dd. */
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 }

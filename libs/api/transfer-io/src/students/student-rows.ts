@@ -1,5 +1,5 @@
+import { ageOn, DisabilityKind, Gender, PolicyGroup, SCHOOL_AGE, todayInVietnam } from '@emis/domain';
 import type { Guardian } from '@emis/contracts';
-import { DisabilityKind, Gender, PolicyGroup } from '@emis/domain';
 import { FieldReader } from '../workbook/field-reader';
 import { codeOfLabel, DISABILITY_LABELS, labelKey, POLICY_GROUP_LABELS } from '../vocabulary';
 
@@ -47,13 +47,10 @@ export function readStudentRow(r: FieldReader): StudentRow | null {
   return row as StudentRow;
 }
 
-/** The ages the student form accepts (2–25: preschool to continuing education). */
-const SCHOOL_AGE = { min: 2, max: 25 };
 
 function schoolAge(r: FieldReader, dateOfBirth: string | null): string | null {
   if (!dateOfBirth) return null;
-  const today = new Date().toISOString().slice(0, 10);
-  const age = Number(today.slice(0, 4)) - Number(dateOfBirth.slice(0, 4)) - (today.slice(5) < dateOfBirth.slice(5) ? 1 : 0);
+  const age = ageOn(dateOfBirth, todayInVietnam());
   return age >= SCHOOL_AGE.min && age <= SCHOOL_AGE.max ? dateOfBirth : r.fail('dateOfBirth', `Tuổi ngoài khoảng ${SCHOOL_AGE.min}–${SCHOOL_AGE.max}`);
 }
 

@@ -3,7 +3,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { loadOnChange, OrgUnitContext, ProblemAlertComponent, SchoolRequiredComponent } from '@emis/web/core';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AcademicApi } from '../data-access/academic.api';
-import { todayInVietnam } from '../feature-calendar/calendar-dates';
+import { todayInVietnam } from '@emis/domain';
 import { AttendanceDayComponent } from './attendance-day.component';
 import { AttendanceMonthComponent } from './attendance-month.component';
 

@@ -19,11 +19,6 @@ export function semesterOrderErrors(dates: SemesterDates, year: { startsOn: stri
   return errors;
 }
 
-/** Today in Vietnam as yyyy-MM-dd, whatever the browser's zone (the school day is Vietnamese). */
-export function todayInVietnam(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
 /** Formats yyyy-MM-dd as dd/MM/yyyy without a Date (no zone shifts). */
 export function isoToVn(value: string | null | undefined): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? '');

@@ -5,7 +5,7 @@ import { DialogComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { StudentsApi } from '../data-access/students.api';
-import { todayInVietnam } from '../data-access/school-day';
+import { todayInVietnam } from '@emis/domain';
 
 /** Records that the student dropped out (reason and date); the record becomes read-only history. */
 @Component({

@@ -6,7 +6,7 @@ import { DialogComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { catchError, debounceTime, distinctUntilChanged, finalize, of, switchMap } from 'rxjs';
 import { TransfersApi } from '../data-access/transfers.api';
-import { todayInVietnam } from '../data-access/school-day';
+import { todayInVietnam } from '@emis/domain';
 
 const SEARCH_DEBOUNCE_MS = 300;
 

@@ -1,18 +1,6 @@
 import { AbstractControl, FormArray, FormControl, FormGroup, ValidationErrors, Validators } from '@angular/forms';
 import { Guardian, StudentDetail, StudentInput } from '@emis/contracts';
-import {
-  DISABILITY_KINDS,
-  DisabilityKind,
-  GUARDIAN_RELATIONS,
-  GuardianRelation,
-  isEthnicityCode,
-  isVietnamesePhone,
-  parsePersonalId,
-  personalIdMatches,
-  POLICY_GROUPS,
-  PolicyGroup,
-} from '@emis/domain';
-import { todayInVietnam } from '../data-access/school-day';
+import { DISABILITY_KINDS, DisabilityKind, GUARDIAN_RELATIONS, GuardianRelation, isEthnicityCode, isVietnamesePhone, parsePersonalId, personalIdMatches, POLICY_GROUPS, PolicyGroup, todayInVietnam } from '@emis/domain';
 
 /** Four guardians cover father, mother and two others; the record form of the Ministry's database has as many. */
 export const MAX_GUARDIANS = 4;

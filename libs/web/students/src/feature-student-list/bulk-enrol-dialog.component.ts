@@ -4,7 +4,7 @@ import { fieldErrorMap, ProblemAlertComponent, toProblem } from '@emis/web/core'
 import { DialogComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
-import { todayInVietnam } from '../data-access/school-day';
+import { todayInVietnam } from '@emis/domain';
 import { StudentsApi } from '../data-access/students.api';
 
 /**
