@@ -1,5 +1,5 @@
 // `npm test`: every test of the project, in the order that fails fastest.
-//   1. lint (ESLint, module boundaries)   2. unit tests (jest)   3. build api + web (Nx)
+//   1. lint (ESLint, module boundaries) and type checks   2. unit tests (jest)   3. build api + web (Nx)
 //   4. API integration tests against a real embedded PostgreSQL (jest)
 //   5. end-to-end tests in Debian's Chromium against the built system (Playwright)
 // Prints one closing line "N passed, N failed" over all runners.
@@ -52,6 +52,8 @@ function finish(ok) {
 // The module-boundary rule reads Nx's project graph; on a clean clone it must be computed first, or the rule skips.
 if (!step('graph', 'npx', ['nx', 'show', 'projects'])) finish(false);
 if (!step('lint', 'npx', ['eslint', '.', '--max-warnings=0'])) finish(false);
+// ts-jest transpiles tests without type checking (isolated modules): the types of every project, tests included, are checked here.
+if (!step('typecheck', 'npm', ['run', '--silent', 'typecheck'])) finish(false);
 const unitFile = path.join(out, 'unit.json');
 const unitOk = step('unit', 'npx', ['jest', '-c', 'jest.config.ts', '--ci', '--json', `--outputFile=${unitFile}`]);
 if (!countJest(unitFile) || !unitOk) finish(false);

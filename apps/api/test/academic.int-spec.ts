@@ -155,7 +155,7 @@ describe('school calendar and classes', () => {
         .parse((r, cb) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => cb(null, Buffer.concat(chunks))); });
       expect(res.status).toBe(200);
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(res.body as Buffer);
+      await wb.xlsx.load(res.body as ArrayBuffer);
       const sheet = wb.worksheets[0];
       expect(sheet.getRow(1).getCell(2).value).toBe('Tên lớp');
       expect(sheet.rowCount).toBe(2);

@@ -175,7 +175,7 @@ describe('student records: create, validate, search, view, export', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as Buffer);
+    await wb.xlsx.load(res.body as ArrayBuffer);
     const sheet = wb.worksheets[0];
     expect(sheet.getRow(1).getCell(2).value).toBe('Họ và tên');
     const names = [sheet.getRow(2).getCell(2).value, sheet.getRow(3).getCell(2).value];
