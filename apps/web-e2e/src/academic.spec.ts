@@ -16,6 +16,9 @@ test('the homeroom teacher marks a student absent with the keyboard, saves, and 
 
   const rows = page.getByTestId('attendance-row');
   await expect(rows.first()).toBeVisible();
+  // The page loads the class, the school years and the sheet; typing before the last answer lands would be typing
+  // into a sheet about to be replaced (seen once on a cold server).
+  await page.waitForLoadState('networkidle');
   await expect(page.getByTestId('attendance-readonly')).toHaveCount(0);
   await page.getByTestId('attendance-all-present').click();
 
