@@ -16,15 +16,16 @@ test('the homeroom teacher marks a student absent with the keyboard, saves, and 
 
   const rows = page.getByTestId('attendance-row');
   await expect(rows.first()).toBeVisible();
-  // The page loads the class, the school years and the sheet; typing before the last answer lands would be typing
-  // into a sheet about to be replaced (seen once on a cold server).
-  await page.waitForLoadState('networkidle');
   await expect(page.getByTestId('attendance-readonly')).toHaveCount(0);
   await page.getByTestId('attendance-all-present').click();
 
   // Keyboard only: focus the first student, move down one row, "K" = unexcused absence, Enter saves.
+  // Focus moves to a row's checked radio after the view updates: wait for it as a user's eyes would, or on a cold
+  // browser the keys arrive before the focus does (seen in CI).
   await rows.first().locator('th').click();
+  await expect(rows.first().locator('input:checked')).toBeFocused();
   await page.keyboard.press('ArrowDown');
+  await expect(rows.nth(1).locator('input:checked')).toBeFocused();
   await page.keyboard.press('k');
   const second = rows.nth(1);
   await expect(second).toHaveAttribute('data-status', 'UNEXCUSED');
