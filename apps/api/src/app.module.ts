@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AcademicModule } from '@emis/api/academic';
 import { AuditModule } from '@emis/api/audit';
+import { GradingModule } from '@emis/api/grading';
 import { IdentityModule } from '@emis/api/identity';
 import { PeopleModule } from '@emis/api/people';
 import { AppConfig, AppConfigModule, appDatabaseUrl, CTX, DatabaseModule, dataSourceOptions, localeFrom, ProblemFilter } from '@emis/api/platform';
@@ -56,6 +57,7 @@ export class AppModule {
         TenancyModule,
         IdentityModule,
         AcademicModule,
+        GradingModule,
         StaffModule,
         PeopleModule,
         TransferIoModule,

@@ -89,7 +89,7 @@ describe.each([
           // Everything of the other school, and the other school's objects under the caller's own school.
           const whole = await call(op, token, foreign);
           expect({ op: op.key, role, reached: whole.status < 300 }).toEqual({ op: op.key, role, reached: false });
-          if (op.path.includes('{schoolId}') && /\{(studentId|classId|staffId|transferId|jobId)\}/.test(op.path)) {
+          if (op.path.includes('{schoolId}') && /\{(studentId|classId|staffId|transferId|jobId|correctionId)\}/.test(op.path)) {
             const mixed = await call(op, token, { ...foreign, schoolId: own.schoolId });
             expect({ op: op.key, role, reachedMixed: mixed.status < 300 }).toEqual({ op: op.key, role, reachedMixed: false });
           }
@@ -128,7 +128,8 @@ describe.each([
 });
 
 function paramValue(name: string, f: Fixture): string {
-  const values: Record<string, string> = { id: f.schoolId, schoolId: f.schoolId, studentId: f.studentId, classId: f.classId, staffId: f.staffId, yearId: f.yearId, transferId: f.transferId, jobId: f.jobId, date: f.date };
+  const values: Record<string, string> = { id: f.schoolId, schoolId: f.schoolId, studentId: f.studentId, classId: f.classId, staffId: f.staffId, yearId: f.yearId, transferId: f.transferId, jobId: f.jobId, date: f.date,
+    semester: '1', subjectCode: 'TOAN', period: 'HK1', correctionId: f.correctionId };
   if (!(name in values)) throw new Error(`No fixture value for path parameter {${name}}`);
   return values[name];
 }
@@ -149,5 +150,6 @@ async function fixtureOf(t: TestApp, code: string): Promise<Fixture> {
     transferId: has ? await one(`select id from student_transfer where school_id = $1 limit 1`) : randomUUID(),
     jobId: has ? await one(`select id from import_job where school_id = $1 limit 1`) : randomUUID(),
     date: '2025-10-15',
+    correctionId: (await exists('grade_correction')) ? await one(`select id from grade_correction where school_id = $1 limit 1`) : randomUUID(),
   };
 }

@@ -7,3 +7,4 @@ export * from './academic';
 export * from './students';
 export * from './staff';
 export * from './imports';
+export * from './grading';

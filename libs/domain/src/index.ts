@@ -9,3 +9,4 @@ export * from './calendar/grades';
 export * from './people/people-enums';
 export * from './people/ethnicities';
 export * from './calendar/school-day';
+export * from './grading';

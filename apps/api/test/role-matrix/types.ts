@@ -12,6 +12,8 @@ export interface Fixture {
   jobId: string;
   /** A school day, yyyy-MM-dd. */
   date: string;
+  /** A grade correction request of the school (a fresh id when it has none). */
+  correctionId: string;
 }
 
 export interface SampleRequest {
@@ -25,7 +27,8 @@ export interface MatrixEntry {
   /**
    * A well-formed request on the fixture's objects, so that a refusal can only come from the permission check.
    * Path parameters are filled from the fixture by name ({schoolId}, {studentId}, {classId}, {staffId}, {yearId},
-   * {transferId}, {jobId}, {date}, and {id} as the school).
+   * {transferId}, {jobId}, {date}, {correctionId}, {id} as the school; {semester} is 1, {subjectCode} TOAN,
+   * {period} HK1).
    */
   sample?: (f: Fixture) => SampleRequest;
   /** The operation names no school-owned object (province data, the caller's own account). */

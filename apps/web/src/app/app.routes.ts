@@ -22,6 +22,11 @@ export const appRoutes: Routes = [
       loadChildren: () => import('@emis/web/academic').then((m) => m.CLASSES_ROUTES),
     },
     {
+      path: 'grades',
+      canMatch: [requirePermission('grades.read')],
+      loadChildren: () => import('@emis/web/grading').then((m) => m.GRADING_ROUTES),
+    },
+    {
       path: 'calendar',
       canMatch: [requirePermission('calendar.read')],
       loadChildren: () => import('@emis/web/academic').then((m) => m.CALENDAR_ROUTES),

@@ -34,6 +34,19 @@ export const PERMISSIONS = {
   'people.import': ['SCHOOL_ADMIN'],
   /** Exports of personal data are audited (domain.md §8). */
   'people.export': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
+
+  // Gradebook (domain.md §2–4). Teachers read the classes they teach or lead and write only their own subjects
+  // (checked by the service against teaching assignments); the principal reads the whole school, locks semesters
+  // and decides correction requests; the department and units read across their schools.
+  'grades.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN', 'TEACHER'],
+  'grades.enter': ['TEACHER'],
+  'grades.lock': ['SCHOOL_ADMIN'],
+  'grades.correction.request': ['TEACHER'],
+  'grades.correction.decide': ['SCHOOL_ADMIN'],
+  /** The homeroom teacher rates conduct (checked by the service). */
+  'conduct.record': ['TEACHER'],
+  /** Storing results for reporting: the school, or the homeroom teacher of the class (checked by the service). */
+  'results.store': ['SCHOOL_ADMIN', 'TEACHER'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

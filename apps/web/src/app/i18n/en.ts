@@ -1,4 +1,5 @@
 import { academicEn } from './academic';
+import { gradingEn } from './grading';
 import { staffEn } from './staff';
 import { studentsEn } from './students';
 import { Translations } from './vi';
@@ -7,6 +8,7 @@ export const en: Translations = {
   students: studentsEn,
   academic: academicEn,
   staff: staffEn,
+  grading: gradingEn,
   app: {
     tagline: 'Education management information system',
     owner: 'Department of Education and Training',
@@ -54,6 +56,7 @@ export const en: Translations = {
     schools: 'Schools',
     students: 'Students',
     classes: 'Classes',
+    grades: 'Gradebook',
     staff: 'Staff',
     calendar: 'School years',
     audit: 'Audit log',
@@ -212,6 +215,10 @@ export const en: Translations = {
       LOGOUT: 'Signed out',
       EXPORT: 'Exported',
       VIEW: 'Viewed',
+      LOCK: 'Locked',
+      UNLOCK: 'Unlocked',
+      APPROVE: 'Approved',
+      REJECT: 'Rejected',
     },
     entities: {
       school_profile: 'School profile',

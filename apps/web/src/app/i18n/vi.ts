@@ -1,6 +1,7 @@
 import { AuditAction } from '@emis/contracts';
 import { OrgUnitKind, Role, SchoolLevel, SchoolOwnership } from '@emis/domain';
 import { academicVi } from './academic';
+import { gradingVi } from './grading';
 import { staffVi } from './staff';
 import { studentsVi } from './students';
 
@@ -10,6 +11,7 @@ export const vi = {
   students: studentsVi,
   academic: academicVi,
   staff: staffVi,
+  grading: gradingVi,
   app: {
     tagline: 'Hệ thống thông tin quản lý giáo dục',
     owner: 'Sở Giáo dục và Đào tạo',
@@ -57,6 +59,7 @@ export const vi = {
     schools: 'Trường học',
     students: 'Học sinh',
     classes: 'Lớp học',
+    grades: 'Sổ điểm',
     staff: 'Cán bộ, giáo viên',
     calendar: 'Năm học',
     audit: 'Nhật ký thay đổi',
@@ -214,6 +217,10 @@ export const vi = {
       LOGOUT: 'Đăng xuất',
       EXPORT: 'Xuất dữ liệu',
       VIEW: 'Xem',
+      LOCK: 'Khoá sổ',
+      UNLOCK: 'Mở khoá sổ',
+      APPROVE: 'Duyệt',
+      REJECT: 'Từ chối',
     } satisfies Record<AuditAction, string>,
     entities: {
       school_profile: 'Hồ sơ trường',

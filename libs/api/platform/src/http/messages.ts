@@ -31,6 +31,19 @@ const PROBLEM_TITLES: Record<string, Record<Locale, string>> = {
   file_too_large: { vi: 'Tệp quá lớn', en: 'The file is too large' },
   invalid_workbook: { vi: 'Tệp không phải là bảng tính Excel (.xlsx)', en: 'The file is not an Excel workbook (.xlsx)' },
   // Students (libs/api/people).
+  grade_conflict: {
+    vi: 'Người khác vừa lưu điểm của học sinh này; kiểm tra các ô bị đánh dấu rồi lưu lại',
+    en: 'Someone else has just saved scores of these students; check the marked cells and save again',
+  },
+  gradebook_locked: { vi: 'Sổ điểm học kì đã khoá: cần gửi yêu cầu sửa điểm', en: 'The semester gradebook is locked: send a correction request' },
+  request_reused: { vi: 'Mã yêu cầu đã dùng cho một sổ điểm khác', en: 'The request id was already used for another gradebook' },
+  gradebook_not_locked: { vi: 'Sổ điểm học kì chưa khoá: giáo viên sửa trực tiếp', en: 'The semester is not locked: teachers edit scores directly' },
+  correction_not_pending: { vi: 'Yêu cầu sửa điểm đã được xử lý', en: 'The correction request has already been decided' },
+  correction_outdated: {
+    vi: 'Điểm đã thay đổi kể từ khi gửi yêu cầu; cần gửi yêu cầu mới',
+    en: 'The score has changed since the request was made; a new request is needed',
+  },
+  no_assessment_scheme: { vi: 'Khối lớp này không có sổ điểm', en: 'This grade has no gradebook' },
   year_closed: { vi: 'Năm học đã khoá sổ, không thể thay đổi', en: 'The school year is closed and read-only' },
   record_read_only: {
     vi: 'Hồ sơ học sinh đã lưu trữ (chuyển trường, thôi học hoặc tốt nghiệp), không thể sửa',
@@ -125,6 +138,14 @@ const RULE_MESSAGES: Record<string, Record<Locale, string>> = {
   subjectNotOfLevel: { vi: '{field} không phải môn học của cấp học của lớp', en: '{field} is not a subject of the class level' },
   unknownSubject: { vi: '{field} có môn học không có trong danh mục', en: '{field} names a subject not in the catalogue' },
   duplicate: { vi: '{field} bị trùng', en: '{field} is a duplicate' },
+  // Gradebook (libs/api/grading; the rule codes are the domain's CellError codes).
+  notANumber: { vi: '{field}: điểm phải là một số', en: '{field}: the score must be a number' },
+  outOfRange: { vi: '{field}: điểm phải trong khoảng {0} – {1}', en: '{field}: the score must be between {0} and {1}' },
+  tooManyDecimals: { vi: '{field}: điểm có nhiều nhất {0} chữ số thập phân', en: '{field}: the score has at most {0} decimal places' },
+  notARating: { vi: '{field}: phải là một trong: {0}', en: '{field}: must be one of: {0}' },
+  unknownColumn: { vi: '{field} không phải một cột của sổ điểm', en: '{field} is not a column of this gradebook' },
+  notInClass: { vi: '{field}: học sinh không thuộc lớp', en: '{field}: the student is not in the class' },
+  noChange: { vi: '{field}: không có thay đổi nào', en: '{field}: nothing changes' },
 };
 
 const FIELD_LABELS: Record<string, Record<Locale, string>> = {

@@ -21,6 +21,7 @@ export const NAVIGATION: readonly NavEntry[] = [
   { name: 'schools', path: '/schools', labelKey: 'nav.schools', permission: 'schools.read', exact: false },
   { name: 'students', path: '/students', labelKey: 'nav.students', permission: 'students.read', exact: false },
   { name: 'classes', path: '/classes', labelKey: 'nav.classes', permission: 'classes.read', exact: false },
+  { name: 'grades', path: '/grades', labelKey: 'nav.grades', permission: 'grades.read', exact: false },
   { name: 'staff', path: '/staff', labelKey: 'nav.staff', permission: 'staff.read', exact: false },
   { name: 'calendar', path: '/calendar', labelKey: 'nav.calendar', permission: 'calendar.read', exact: false },
   { name: 'audit', path: '/audit', labelKey: 'nav.audit', permission: 'audit.read', exact: false },

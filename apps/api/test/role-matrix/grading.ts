@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import { MatrixEntry, SCHOOL_ADMIN_ONLY } from './types';
+
+/** grades.read: everyone but the accountant (a teacher only for classes they teach or lead — the fixture's 6A). */
+const GRADE_READERS = ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN', 'TEACHER'] as const;
+const TEACHER_ONLY = ['TEACHER'] as const;
+
+/** The gradebook's operations (see types.ts). The fixture teacher leads 6A and teaches its Toán (TOAN). */
+export const GRADING: Record<string, MatrixEntry> = {
+  'GET /api/schools/{schoolId}/classes/{classId}/gradebook': { roles: GRADE_READERS, sample: () => ({ query: { semester: '1' } }) },
+  'GET /api/schools/{schoolId}/classes/{classId}/gradebook/{semester}/{subjectCode}': { roles: GRADE_READERS },
+  // An empty save changes nothing; a fresh request id each time so no call replays another's answer.
+  'PUT /api/schools/{schoolId}/classes/{classId}/gradebook/{semester}/{subjectCode}': {
+    roles: TEACHER_ONLY, sample: () => ({ body: { requestId: randomUUID(), rows: [] } }),
+  },
+  'GET /api/schools/{schoolId}/classes/{classId}/gradebook/{semester}/{subjectCode}/history': { roles: GRADE_READERS },
+  'GET /api/schools/{schoolId}/grading/locks': { roles: GRADE_READERS, sample: (f) => ({ query: { yearId: f.yearId } }) },
+  // Semester 2 so the teacher's semester-1 saves elsewhere in the sweep stay possible.
+  'POST /api/schools/{schoolId}/grading/locks': { roles: SCHOOL_ADMIN_ONLY, sample: (f) => ({ body: { yearId: f.yearId, semester: 2 } }) },
+  'DELETE /api/schools/{schoolId}/grading/locks/{yearId}/{semester}': { roles: SCHOOL_ADMIN_ONLY },
+  'GET /api/schools/{schoolId}/grading/corrections': { roles: GRADE_READERS },
+  // Semester 1 is not locked: the teacher gets 409 gradebook_not_locked, which still proves the permission passed.
+  'POST /api/schools/{schoolId}/grading/corrections': {
+    roles: TEACHER_ONLY,
+    sample: (f) => ({ body: { classId: f.classId, subjectCode: 'TOAN', semester: 1, studentId: f.studentId, cells: { TX1: 8 }, reason: 'Nhập nhầm điểm' } }),
+  },
+  'POST /api/schools/{schoolId}/grading/corrections/{correctionId}/approve': { roles: SCHOOL_ADMIN_ONLY, sample: () => ({ body: {} }) },
+  'POST /api/schools/{schoolId}/grading/corrections/{correctionId}/reject': { roles: SCHOOL_ADMIN_ONLY, sample: () => ({ body: {} }) },
+};

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import type { Level4, QualityRating } from '@emis/domain';
+import { EntityManager } from 'typeorm';
+
+export interface ConductRecord {
+  studentId: string;
+  semester: 1 | 2;
+  training: Level4 | null;
+  qualities: Record<string, QualityRating>;
+  comment: string | null;
+  version: number;
+}
+
+export type ConductWrite = Omit<ConductRecord, 'semester'>;
+
+/** Every query of conduct_rating. `school_id = $1` leads every WHERE so Citus routes to one shard. */
+@Injectable()
+export class ConductRepository {
+  /** The class's ratings of one semester (or both when `semester` is omitted), optionally locked for a save. */
+  async ofClass(em: EntityManager, schoolId: string, classId: string, semester?: 1 | 2, forUpdate = false): Promise<ConductRecord[]> {
+    const rows = await em.query(
+      `select student_id, semester, training, qualities, comment, version from conduct_rating
+        where school_id = $1 and class_id = $2 ${semester ? 'and semester = $3' : ''}
+        order by student_id, semester ${forUpdate ? 'for update' : ''}`,
+      semester ? [schoolId, classId, semester] : [schoolId, classId],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      studentId: r['student_id'] as string,
+      semester: r['semester'] as 1 | 2,
+      training: (r['training'] as Level4 | null) ?? null,
+      qualities: (r['qualities'] ?? {}) as Record<string, QualityRating>,
+      comment: (r['comment'] as string | null) ?? null,
+      version: r['version'] as number,
+    }));
+  }
+
+  /**
+   * The whole sheet in one statement. A row is written only over the version it was based on (`version - 1`), so
+   * of two concurrent first saves of a pupil the loser's update is left out of the returned ids.
+   */
+  async upsert(em: EntityManager, schoolId: string, classId: string, semester: 1 | 2, rows: ConductWrite[], userId: string, at: Date): Promise<Set<string>> {
+    if (!rows.length) return new Set();
+    const written: { student_id: string }[] = await em.query(
+      `insert into conduct_rating (school_id, class_id, student_id, semester, training, qualities, comment, version, updated_by, updated_at)
+       select $1, $2, u.student_id, $3, u.training, u.qualities, u.comment, u.version, $9, $10
+         from unnest($4::uuid[], $5::text[], $6::jsonb[], $7::text[], $8::int[]) as u(student_id, training, qualities, comment, version)
+       on conflict (school_id, class_id, student_id, semester) do update set training = excluded.training,
+         qualities = excluded.qualities, comment = excluded.comment, version = excluded.version,
+         updated_by = excluded.updated_by, updated_at = excluded.updated_at
+       where conduct_rating.version = excluded.version - 1
+       returning student_id`,
+      [
+        schoolId, classId, semester, rows.map((r) => r.studentId), rows.map((r) => r.training),
+        rows.map((r) => JSON.stringify(r.qualities)), rows.map((r) => r.comment), rows.map((r) => r.version), userId, at,
+      ],
+    );
+    return new Set(written.map((w) => w.student_id));
+  }
+}

@@ -1,0 +1,151 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { ConductRow, ConductSheet, ConductSheetSave } from '@emis/contracts';
+import { AuditService } from '@emis/api/audit';
+import { assertInScope, Principal, ProblemException, RawFieldError, Scope, TenantDb, ValidationProblem } from '@emis/api/platform';
+import { PRIMARY_QUALITIES, QualityRating, Scheme, schemeFor } from '@emis/domain';
+import { EntityManager } from 'typeorm';
+import { ConductRecord, ConductRepository, ConductWrite } from './conduct.repository';
+import { GradebookRepository, GradingClass, RosterStudent } from './gradebook.repository';
+import { GradebookService, GradingAccess } from './gradebook.service';
+
+const QUALITY_CODES = new Set(PRIMARY_QUALITIES.map((q) => q.code));
+const QUALITY_RATINGS: readonly QualityRating[] = ['TOT', 'DAT', 'CAN_CO_GANG'];
+
+type RowInput = ConductSheetSave['rows'][number];
+
+/**
+ * Conduct, rated each semester by the class's homeroom teacher:
+ * - Circular 22 Art. 8: the training level (kết quả rèn luyện) Tốt / Khá / Đạt / Chưa đạt;
+ * - Circular 27 Art. 7.2: each quality and competency Tốt / Đạt / Cần cố gắng (`qualities`, by PRIMARY_QUALITIES code);
+ * - Circular 58 Art. 4: conduct (hạnh kiểm) Tốt / Khá / Trung bình / Yếu, kept in the same `training` column as
+ *   TOT / KHA / DAT / CHUA_DAT — the four levels in the same order, so Trung bình is stored as DAT and Yếu as
+ *   CHUA_DAT; the books print them with the Circular 58 words (see `conductLabel`).
+ * Everyone who may read the class's gradebook may read the sheet; only the homeroom teacher writes it.
+ */
+@Injectable()
+export class ConductService {
+  constructor(
+    private readonly gradebook: GradebookService,
+    private readonly repo: GradebookRepository,
+    private readonly conduct: ConductRepository,
+    private readonly db: TenantDb,
+    private readonly audit: AuditService,
+  ) {}
+
+  async sheet(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2): Promise<ConductSheet> {
+    assertInScope(scope, schoolId);
+    return this.db.run(async (em) => {
+      const { cls, access } = await this.open(em, actor, schoolId, classId, semester);
+      return this.sheetOf(em, schoolId, cls, semester, access);
+    });
+  }
+
+  /**
+   * Saves changed rows in one transaction, audited once. Each row carries the version it was based on: a row
+   * changed since by someone else refuses the whole save with 409 `version_conflict` and the current rows.
+   */
+  async save(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, body: ConductSheetSave): Promise<ConductSheet> {
+    assertInScope(scope, schoolId);
+    return this.db.run(async (em) => {
+      const { cls, access } = await this.open(em, actor, schoolId, classId, semester);
+      if (!access.homeroom) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
+      if (!access.yearWritable) throw new ProblemException(HttpStatus.CONFLICT, 'year_closed', cls.schoolYearCode);
+      if (access.locked) throw new ProblemException(HttpStatus.LOCKED, 'gradebook_locked');
+      const scheme = schemeFor(cls.schoolYearCode, cls.grade)!;
+      const roster = await this.repo.roster(em, schoolId, classId);
+      const errors = rowErrors(scheme, body.rows, roster);
+      if (errors.length) throw new ValidationProblem(errors);
+      const current = new Map((await this.conduct.ofClass(em, schoolId, classId, semester, true)).map((r) => [r.studentId, r]));
+      const stale = body.rows.filter((r) => (current.get(r.studentId)?.version ?? 0) !== r.version).map((r) => r.studentId);
+      if (stale.length) throw conflict(roster, current, stale);
+      const writes = body.rows.map((r) => merged(r, current.get(r.studentId))).filter((w): w is ConductWrite => w !== null);
+      const written = await this.conduct.upsert(em, schoolId, classId, semester, writes, actor.userId, new Date());
+      const lost = writes.filter((w) => !written.has(w.studentId)).map((w) => w.studentId);
+      if (lost.length) {
+        const now = new Map((await this.conduct.ofClass(em, schoolId, classId, semester)).map((r) => [r.studentId, r]));
+        throw conflict(roster, now, lost);
+      }
+      if (writes.length) {
+        await this.audit.record(em, {
+          schoolId, entity: 'conduct_rating', entityId: `${classId}:${semester}`, action: 'UPDATE',
+          before: Object.fromEntries(writes.map((w) => [w.studentId, snapshot(current.get(w.studentId))])),
+          after: Object.fromEntries(writes.map((w) => [w.studentId, snapshot(w)])),
+        }, actor);
+      }
+      return this.sheetOf(em, schoolId, cls, semester, access);
+    });
+  }
+
+  private async open(em: EntityManager, actor: Principal, schoolId: string, classId: string, semester: 1 | 2): Promise<{ cls: GradingClass; access: GradingAccess }> {
+    const cls = await this.gradebook.classOf(em, schoolId, classId);
+    const access = await this.gradebook.accessOf(em, actor, schoolId, cls, semester);
+    if (!access.readable) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
+    return { cls, access };
+  }
+
+  private async sheetOf(em: EntityManager, schoolId: string, cls: GradingClass, semester: 1 | 2, access: GradingAccess): Promise<ConductSheet> {
+    const roster = await this.repo.roster(em, schoolId, cls.id);
+    const ratings = new Map((await this.conduct.ofClass(em, schoolId, cls.id, semester)).map((r) => [r.studentId, r]));
+    return {
+      classId: cls.id, semester, scheme: schemeFor(cls.schoolYearCode, cls.grade)!,
+      editable: access.homeroom && access.yearWritable && !access.locked,
+      rows: roster.map((s, i) => rowOf(s, i + 1, ratings.get(s.studentId))),
+    };
+  }
+}
+
+function rowOf(s: RosterStudent, ordinal: number, r: Omit<ConductRecord, 'semester'> | undefined): ConductRow {
+  return {
+    studentId: s.studentId, ordinal, fullName: s.fullName, training: r?.training ?? null, qualities: r?.qualities ?? {},
+    comment: r?.comment ?? null, version: r?.version ?? 0,
+  };
+}
+
+function conflict(roster: RosterStudent[], current: Map<string, ConductRecord>, studentIds: string[]): ProblemException {
+  const ids = new Set(studentIds);
+  const rows = roster.map((s, i) => ({ s, i })).filter(({ s }) => ids.has(s.studentId)).map(({ s, i }) => rowOf(s, i + 1, current.get(s.studentId)));
+  return new ProblemException(HttpStatus.CONFLICT, 'version_conflict', undefined, { current: rows });
+}
+
+/** The row after the change, or null when it changes nothing (an unchanged row keeps its version). */
+function merged(input: RowInput, old: ConductRecord | undefined): ConductWrite | null {
+  const training = input.training === undefined ? (old?.training ?? null) : input.training;
+  const qualities: Record<string, QualityRating> = { ...(old?.qualities ?? {}) };
+  for (const [code, rating] of Object.entries(input.qualities ?? {})) {
+    if (rating === null) delete qualities[code];
+    else qualities[code] = rating;
+  }
+  const comment = input.comment === undefined ? (old?.comment ?? null) : input.comment || null;
+  const next = { studentId: input.studentId, training, qualities, comment, version: (old?.version ?? 0) + 1 };
+  return JSON.stringify(snapshot(next)) === JSON.stringify(snapshot(old)) ? null : next;
+}
+
+function snapshot(r: Omit<ConductRecord, 'semester' | 'studentId'> | undefined) {
+  if (!r) return null;
+  const qualities = Object.fromEntries(Object.entries(r.qualities).sort(([a], [b]) => a.localeCompare(b)));
+  return { training: r.training, qualities, comment: r.comment };
+}
+
+/**
+ * Rows must name pupils of the class once each; Circular 27 classes rate qualities and no training level, the
+ * secondary schemes the reverse; quality codes and ratings come from Circular 27 Art. 6–7.
+ */
+function rowErrors(scheme: Scheme, rows: readonly RowInput[], roster: RosterStudent[]): RawFieldError[] {
+  const enrolled = new Set(roster.map((s) => s.studentId));
+  const seen = new Set<string>();
+  const errors: RawFieldError[] = [];
+  rows.forEach((row, i) => {
+    if (!enrolled.has(row.studentId)) errors.push({ field: `rows.${i}.studentId`, rule: 'notInClass', args: [] });
+    else if (seen.has(row.studentId)) errors.push({ field: `rows.${i}.studentId`, rule: 'duplicate', args: [] });
+    seen.add(row.studentId);
+    if (scheme === 'C27' && row.training != null) errors.push({ field: `rows.${i}.training`, rule: 'notForScheme', args: [scheme] });
+    const qualities = Object.entries(row.qualities ?? {});
+    if (scheme !== 'C27' && qualities.length) errors.push({ field: `rows.${i}.qualities`, rule: 'notForScheme', args: [scheme] });
+    for (const [code, rating] of scheme === 'C27' ? qualities : []) {
+      const field = `rows.${i}.qualities.${code}`;
+      if (!QUALITY_CODES.has(code)) errors.push({ field, rule: 'unknownQuality', args: [] });
+      else if (rating !== null && !QUALITY_RATINGS.includes(rating)) errors.push({ field, rule: 'isIn', args: [QUALITY_RATINGS] });
+    }
+  });
+  return errors;
+}

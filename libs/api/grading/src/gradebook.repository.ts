@@ -1,0 +1,306 @@
+import { Injectable } from '@nestjs/common';
+import type { CellValue, GradeLevel, RatingCode, Scheme } from '@emis/domain';
+import type { ScoreChange } from '@emis/contracts';
+import { EntityManager } from 'typeorm';
+
+/** A class as the gradebook needs it. */
+export interface GradingClass {
+  id: string;
+  name: string;
+  grade: GradeLevel;
+  schoolYearId: string;
+  schoolYearCode: string;
+  yearStatus: 'PLANNED' | 'OPEN' | 'CLOSED';
+  homeroomStaffId: string | null;
+}
+
+export interface CurriculumSubject {
+  code: string;
+  name: string;
+  nameEn: string;
+  assessment: 'SCORE' | 'COMMENT';
+  periodsPerYear: number;
+}
+
+export interface GradebookRecord {
+  id: string;
+  classId: string;
+  subjectCode: string;
+  semester: 1 | 2;
+  scheme: Scheme;
+  schemeVersion: string;
+  assessment: 'SCORE' | 'COMMENT';
+  periodsPerYear: number;
+  /** The class's school year: Circular 58 books changed layout from 2020-21 (Circular 26/2020). */
+  yearCode: string;
+}
+
+export interface RosterStudent {
+  studentId: string;
+  fullName: string;
+  dateOfBirth: string;
+  gender: 'MALE' | 'FEMALE';
+}
+
+export interface EntryRecord {
+  studentId: string;
+  cells: Record<string, CellValue>;
+  comment: string | null;
+  average: number | null;
+  rating: RatingCode | null;
+  version: number;
+  updatedAt: string | null;
+  updatedByName: string | null;
+}
+
+export interface EntryWrite {
+  studentId: string;
+  cells: Record<string, CellValue>;
+  comment: string | null;
+  average: number | null;
+  rating: RatingCode | null;
+  version: number;
+}
+
+export interface CellChange {
+  studentId: string;
+  column: string;
+  oldValue: unknown;
+  newValue: unknown;
+}
+
+const NAME_ORDER = `st.given_name collate "vi-x-icu", st.middle_name collate "vi-x-icu", st.family_name collate "vi-x-icu", st.id`;
+
+/** Every query of the gradebook tables. `school_id = $1` leads every WHERE so Citus routes to one shard. */
+@Injectable()
+export class GradebookRepository {
+  async classOf(em: EntityManager, schoolId: string, classId: string): Promise<GradingClass | undefined> {
+    const [r] = await em.query(
+      `select c.id, c.name, c.grade, c.school_year_id, y.code, y.status, c.homeroom_staff_id
+         from class c join school_year y on y.id = c.school_year_id where c.school_id = $1 and c.id = $2`,
+      [schoolId, classId],
+    );
+    return r
+      ? { id: r.id, name: r.name, grade: r.grade, schoolYearId: r.school_year_id, schoolYearCode: r.code, yearStatus: r.status, homeroomStaffId: r.homeroom_staff_id }
+      : undefined;
+  }
+
+  async curriculum(em: EntityManager, grade: GradeLevel): Promise<CurriculumSubject[]> {
+    const rows = await em.query(
+      `select s.code, s.name, s.name_en, c.assessment, c.periods_per_year
+         from curriculum_subject c join subject s on s.code = c.subject_code where c.grade = $1 order by s.sort_order`,
+      [grade],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      code: r['code'], name: r['name'], nameEn: r['name_en'], assessment: r['assessment'], periodsPerYear: r['periods_per_year'],
+    }));
+  }
+
+  /** subject code → the assigned teacher for the class and semester. */
+  async teachers(em: EntityManager, schoolId: string, classId: string, semester: number): Promise<Map<string, { staffId: string; name: string }>> {
+    const rows: { subject_code: string; staff_id: string; full_name: string }[] = await em.query(
+      `select a.subject_code, a.staff_id, s.full_name from teaching_assignment a
+         join staff s on s.school_id = a.school_id and s.id = a.staff_id
+        where a.school_id = $1 and a.class_id = $2 and a.semester = $3`,
+      [schoolId, classId, semester],
+    );
+    return new Map(rows.map((r) => [r.subject_code, { staffId: r.staff_id, name: r.full_name }]));
+  }
+
+  /**
+   * Everything the access decision needs, in one query (a 45-row sheet costs one permission query, not 45): the
+   * semester's lock, the user's staff record, the class's teachers this semester and whether the user teaches the
+   * class in any semester.
+   */
+  async accessFacts(em: EntityManager, schoolId: string, classId: string, yearId: string, semester: number, userId: string): Promise<{
+    locked: boolean; staffId: string | null; teachers: Map<string, { staffId: string; name: string }>; teachesClass: boolean;
+  }> {
+    const [r] = await em.query(
+      `select exists (select 1 from grading_lock where school_id = $1 and school_year_id = $3 and semester = $4) as locked,
+              u.staff_id,
+              coalesce((select json_agg(json_build_object('code', a.subject_code, 'staffId', a.staff_id, 'name', s.full_name))
+                          from teaching_assignment a join staff s on s.school_id = a.school_id and s.id = a.staff_id
+                         where a.school_id = $1 and a.class_id = $2 and a.semester = $4), '[]') as teachers,
+              exists (select 1 from teaching_assignment where school_id = $1 and class_id = $2 and staff_id = u.staff_id) as teaches_class
+         from (select (select staff_id from app_user where id = $5) as staff_id) u`,
+      [schoolId, classId, yearId, semester, userId],
+    );
+    const teachers = r.teachers as { code: string; staffId: string; name: string }[];
+    return {
+      locked: r.locked, staffId: r.staff_id ?? null, teachesClass: r.teaches_class,
+      teachers: new Map(teachers.map((t) => [t.code, { staffId: t.staffId, name: t.name }])),
+    };
+  }
+
+  async gradebook(em: EntityManager, schoolId: string, classId: string, subjectCode: string, semester: number): Promise<GradebookRecord | undefined> {
+    const [r] = await em.query(`${GRADEBOOK} where school_id = $1 and class_id = $2 and subject_code = $3 and semester = $4`, [schoolId, classId, subjectCode, semester]);
+    return r ? toGradebook(r) : undefined;
+  }
+
+  async gradebookById(em: EntityManager, schoolId: string, id: string): Promise<GradebookRecord | undefined> {
+    const [r] = await em.query(`${GRADEBOOK} where school_id = $1 and id = $2`, [schoolId, id]);
+    return r ? toGradebook(r) : undefined;
+  }
+
+  async gradebooksOfClass(em: EntityManager, schoolId: string, classId: string): Promise<GradebookRecord[]> {
+    const rows = await em.query(`${GRADEBOOK} where school_id = $1 and class_id = $2`, [schoolId, classId]);
+    return rows.map(toGradebook);
+  }
+
+  /** Opens the gradebook on first write, stamping the scheme; concurrent first writes meet on the unique key. */
+  async ensureGradebook(em: EntityManager, schoolId: string, g: Omit<GradebookRecord, 'id'>, at: Date): Promise<GradebookRecord> {
+    const existing = await this.gradebook(em, schoolId, g.classId, g.subjectCode, g.semester);
+    if (existing) return existing;
+    await em.query(
+      `insert into gradebook (school_id, class_id, subject_code, semester, scheme, scheme_version, assessment, periods_per_year, created_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (school_id, class_id, subject_code, semester) do nothing`,
+      [schoolId, g.classId, g.subjectCode, g.semester, g.scheme, g.schemeVersion, g.assessment, g.periodsPerYear, at],
+    );
+    return (await this.gradebook(em, schoolId, g.classId, g.subjectCode, g.semester))!;
+  }
+
+  /** Students with an open enrolment in the class, in the class list's order. */
+  async roster(em: EntityManager, schoolId: string, classId: string): Promise<RosterStudent[]> {
+    const rows = await em.query(
+      `select st.id, st.full_name, st.date_of_birth::text as dob, st.gender
+         from enrolment e join student st on st.school_id = e.school_id and st.id = e.student_id
+        where e.school_id = $1 and e.class_id = $2 and e.to_date is null order by ${NAME_ORDER}`,
+      [schoolId, classId],
+    );
+    return rows.map((r: Record<string, string>) => ({ studentId: r['id'], fullName: r['full_name'], dateOfBirth: r['dob'], gender: r['gender'] as 'MALE' | 'FEMALE' }));
+  }
+
+  async entries(em: EntityManager, schoolId: string, gradebookId: string, studentIds?: string[], forUpdate = false): Promise<Map<string, EntryRecord>> {
+    const rows = await em.query(
+      `select student_id, cells, comment, average::float8 as average, rating, version, updated_at, updated_by_name
+         from grade_entry where school_id = $1 and gradebook_id = $2 ${studentIds ? 'and student_id = any($3::uuid[])' : ''}
+        order by student_id ${forUpdate ? 'for update' : ''}`,
+      studentIds ? [schoolId, gradebookId, studentIds] : [schoolId, gradebookId],
+    );
+    return new Map(rows.map((r: Record<string, unknown>) => [r['student_id'] as string, toEntry(r)]));
+  }
+
+  /** Every entry of the class's gradebooks: gradebook id → student id → entry (results, exports, report cards). */
+  async entriesOfClass(em: EntityManager, schoolId: string, classId: string): Promise<Map<string, Map<string, EntryRecord>>> {
+    const rows = await em.query(
+      `select e.gradebook_id, e.student_id, e.cells, e.comment, e.average::float8 as average, e.rating, e.version, e.updated_at, e.updated_by_name
+         from grade_entry e join gradebook g on g.school_id = e.school_id and g.id = e.gradebook_id
+        where e.school_id = $1 and g.class_id = $2`,
+      [schoolId, classId],
+    );
+    const byBook = new Map<string, Map<string, EntryRecord>>();
+    for (const r of rows as Record<string, unknown>[]) {
+      const book = byBook.get(r['gradebook_id'] as string) ?? new Map<string, EntryRecord>();
+      book.set(r['student_id'] as string, toEntry(r));
+      byBook.set(r['gradebook_id'] as string, book);
+    }
+    return byBook;
+  }
+
+  /**
+   * One statement for the whole sheet: rows are sent as arrays (one round trip, routed to one shard on Citus). A row
+   * is written only over the version it was based on (`version - 1`): two first saves of the same student race on
+   * the insert, and the loser's update finds a newer version and is left out of the returned ids.
+   */
+  async upsertEntries(em: EntityManager, schoolId: string, gradebookId: string, rows: EntryWrite[], actor: { id: string; name: string }, at: Date): Promise<Set<string>> {
+    if (!rows.length) return new Set();
+    const written: { student_id: string }[] = await em.query(
+      `insert into grade_entry (school_id, gradebook_id, student_id, cells, comment, average, rating, version, updated_by, updated_by_name, updated_at)
+       select $1, $2, u.student_id, u.cells, u.comment, u.average, u.rating, u.version, $8, $9, $10
+         from unnest($3::uuid[], $4::jsonb[], $5::text[], $6::numeric[], $7::text[], $11::int[]) as u(student_id, cells, comment, average, rating, version)
+       on conflict (school_id, gradebook_id, student_id) do update set cells = excluded.cells, comment = excluded.comment,
+         average = excluded.average, rating = excluded.rating, version = excluded.version,
+         updated_by = excluded.updated_by, updated_by_name = excluded.updated_by_name, updated_at = excluded.updated_at
+       where grade_entry.version = excluded.version - 1
+       returning student_id`,
+      [
+        schoolId, gradebookId, rows.map((r) => r.studentId), rows.map((r) => JSON.stringify(r.cells)), rows.map((r) => r.comment),
+        rows.map((r) => r.average), rows.map((r) => r.rating), actor.id, actor.name, at, rows.map((r) => r.version),
+      ],
+    );
+    return new Set(written.map((w) => w.student_id));
+  }
+
+  async insertChanges(
+    em: EntityManager, schoolId: string, gradebookId: string, changes: CellChange[],
+    meta: { actorId: string; actorName: string; at: Date; reason: string | null; correctionId: string | null; requestId: string | null },
+  ): Promise<void> {
+    if (!changes.length) return;
+    await em.query(
+      `insert into grade_change (school_id, gradebook_id, student_id, column_key, old_value, new_value, changed_by, changed_by_name, changed_at, reason, correction_id, request_id)
+       select $1, $2, u.student_id, u.column_key, u.old_value, u.new_value, $7, $8, $9, $10, $11, $12
+         from unnest($3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[]) as u(student_id, column_key, old_value, new_value)`,
+      [
+        schoolId, gradebookId, changes.map((c) => c.studentId), changes.map((c) => c.column),
+        changes.map((c) => (c.oldValue == null ? null : JSON.stringify(c.oldValue))), changes.map((c) => (c.newValue == null ? null : JSON.stringify(c.newValue))),
+        meta.actorId, meta.actorName, meta.at, meta.reason, meta.correctionId, meta.requestId,
+      ],
+    );
+  }
+
+  async history(em: EntityManager, schoolId: string, gradebookId: string, studentId?: string, column?: string): Promise<ScoreChange[]> {
+    const params: unknown[] = [schoolId, gradebookId];
+    let where = '';
+    if (studentId) where += ` and student_id = $${params.push(studentId)}`;
+    if (column) where += ` and column_key = $${params.push(column)}`;
+    const rows = await em.query(
+      `select student_id, column_key, old_value, new_value, changed_at, changed_by_name, reason, correction_id
+         from grade_change where school_id = $1 and gradebook_id = $2 ${where} order by changed_at desc, id limit 500`,
+      params,
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      studentId: r['student_id'], column: r['column_key'], oldValue: r['old_value'] ?? null, newValue: r['new_value'] ?? null,
+      changedAt: (r['changed_at'] as Date).toISOString(), changedByName: r['changed_by_name'] ?? null, reason: r['reason'] ?? null,
+      correctionId: r['correction_id'] ?? null,
+    }));
+  }
+
+  /**
+   * Claims a save's idempotency key. Returns the stored answer when the request was already applied; a concurrent
+   * duplicate waits on the key's row lock until the first commits, then sees its answer.
+   */
+  async claimRequest(em: EntityManager, schoolId: string, requestId: string, gradebookId: string, userId: string, at: Date): Promise<{ fresh: true } | { fresh: false; gradebookId: string; userId: string | null; response: unknown }> {
+    const inserted = await em.query(
+      `insert into grade_save_request (school_id, request_id, gradebook_id, user_id, created_at) values ($1, $2, $3, $4, $5)
+       on conflict (school_id, request_id) do nothing returning request_id`,
+      [schoolId, requestId, gradebookId, userId, at],
+    );
+    if (inserted.length) return { fresh: true };
+    const [r] = await em.query(`select gradebook_id, user_id, response from grade_save_request where school_id = $1 and request_id = $2`, [schoolId, requestId]);
+    return { fresh: false, gradebookId: r.gradebook_id, userId: r.user_id, response: r.response };
+  }
+
+  async storeResponse(em: EntityManager, schoolId: string, requestId: string, response: unknown): Promise<void> {
+    await em.query(`update grade_save_request set response = $3 where school_id = $1 and request_id = $2`, [schoolId, requestId, JSON.stringify(response)]);
+  }
+
+  async isLocked(em: EntityManager, schoolId: string, yearId: string, semester: number): Promise<boolean> {
+    const rows = await em.query(`select 1 from grading_lock where school_id = $1 and school_year_id = $2 and semester = $3`, [schoolId, yearId, semester]);
+    return rows.length > 0;
+  }
+}
+
+const GRADEBOOK = `select * from (select g.school_id, g.id, g.class_id, g.subject_code, g.semester, g.scheme, g.scheme_version, g.assessment,
+  g.periods_per_year, y.code as year_code from gradebook g join class c on c.school_id = g.school_id and c.id = g.class_id
+  join school_year y on y.id = c.school_year_id) g`;
+
+function toGradebook(r: Record<string, unknown>): GradebookRecord {
+  return {
+    id: r['id'] as string, classId: r['class_id'] as string, subjectCode: r['subject_code'] as string, semester: r['semester'] as 1 | 2,
+    scheme: r['scheme'] as Scheme, schemeVersion: r['scheme_version'] as string, assessment: r['assessment'] as 'SCORE' | 'COMMENT',
+    periodsPerYear: r['periods_per_year'] as number, yearCode: r['year_code'] as string,
+  };
+}
+
+function toEntry(r: Record<string, unknown>): EntryRecord {
+  return {
+    studentId: r['student_id'] as string,
+    cells: (r['cells'] ?? {}) as Record<string, CellValue>,
+    comment: (r['comment'] as string | null) ?? null,
+    average: (r['average'] as number | null) ?? null,
+    rating: (r['rating'] as RatingCode | null) ?? null,
+    version: r['version'] as number,
+    updatedAt: r['updated_at'] ? (r['updated_at'] as Date).toISOString() : null,
+    updatedByName: (r['updated_by_name'] as string | null) ?? null,
+  };
+}

@@ -1,0 +1,198 @@
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import type { ClassGradebook, GradeRow, GradeSaveResult, GradeSheet, GradeSheetSave, ScoreChange } from '@emis/contracts';
+import { assertInScope, Principal, ProblemException, RawFieldError, Scope, TenantDb, ValidationProblem } from '@emis/api/platform';
+import { schemeFor, SCHEME_VERSIONS, yearSubjectResult } from '@emis/domain';
+import { EntityManager } from 'typeorm';
+import { columnsOf, conflictOf, GradeWriter, parseRowCells, subjectOf } from './grade-writer';
+import { CurriculumSubject, EntryRecord, GradebookRecord, GradebookRepository, GradingClass, RosterStudent } from './gradebook.repository';
+
+/** What the caller may do with a class's gradebook. */
+export interface GradingAccess {
+  readable: boolean;
+  homeroom: boolean;
+  /** Subjects whose sheet the caller may write this semester (their teaching assignments). */
+  teaches: Set<string>;
+  locked: boolean;
+  yearWritable: boolean;
+  /** The class's teachers this semester, by subject code. */
+  teachers: Map<string, { staffId: string; name: string }>;
+}
+
+/**
+ * The teacher's gradebook: the class overview, one subject's sheet, saves with optimistic versions and idempotency
+ * keys, and each cell's history. A teacher reads the classes they teach or lead and writes only the subjects of their
+ * assignments; the principal and the department read; nobody writes a locked semester or a closed year.
+ */
+@Injectable()
+export class GradebookService {
+  constructor(
+    private readonly repo: GradebookRepository,
+    private readonly writer: GradeWriter,
+    private readonly db: TenantDb,
+  ) {}
+
+  async overview(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2): Promise<ClassGradebook> {
+    assertInScope(scope, schoolId);
+    return this.db.run(async (em) => {
+      const cls = await this.classOf(em, schoolId, classId);
+      const access = await this.accessOf(em, actor, schoolId, cls, semester);
+      if (!access.readable) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
+      const teachers = access.teachers;
+      const subjects = await this.repo.curriculum(em, cls.grade);
+      return {
+        classId, className: cls.name, grade: cls.grade, schoolYearId: cls.schoolYearId, schoolYearCode: cls.schoolYearCode, semester,
+        scheme: schemeFor(cls.schoolYearCode, cls.grade), locked: access.locked, homeroom: access.homeroom,
+        subjects: subjects.map((s) => ({
+          code: s.code, name: s.name, nameEn: s.nameEn, assessment: s.assessment, periodsPerYear: s.periodsPerYear,
+          teacherStaffId: teachers.get(s.code)?.staffId ?? null, teacherName: teachers.get(s.code)?.name ?? null,
+          editable: mayWrite(access, s.code), readable: true,
+        })),
+      };
+    });
+  }
+
+  async sheet(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, subjectCode: string): Promise<GradeSheet> {
+    assertInScope(scope, schoolId);
+    return this.db.run(async (em) => {
+      const { cls, subject, access } = await this.open(em, actor, schoolId, classId, semester, subjectCode);
+      const stored = await this.repo.gradebook(em, schoolId, classId, subjectCode, semester);
+      const g = stored ?? { ...this.draft(cls, subject, semester), id: '' };
+      const roster = await this.repo.roster(em, schoolId, classId);
+      const entries = stored ? await this.repo.entries(em, schoolId, stored.id) : new Map<string, EntryRecord>();
+      const rows = await this.rowsOf(em, schoolId, cls, g, roster, entries);
+      return {
+        gradebookId: stored?.id ?? null, classId, subjectCode, subjectName: subject.name, semester, scheme: g.scheme, schemeVersion: g.schemeVersion,
+        assessment: g.assessment, periodsPerYear: g.periodsPerYear, columns: columnsOf(g, cls.grade),
+        editable: mayWrite(access, subjectCode), locked: access.locked, rows,
+      };
+    });
+  }
+
+  /**
+   * Saves a sheet's changed cells in one transaction. A retry with the same requestId returns the first answer; a
+   * row changed by someone else since the version it was based on refuses the whole save with 409 and their values.
+   */
+  async save(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, subjectCode: string, body: GradeSheetSave): Promise<GradeSaveResult> {
+    assertInScope(scope, schoolId);
+    return this.db.run(async (em) => {
+      const { cls, subject, access } = await this.open(em, actor, schoolId, classId, semester, subjectCode);
+      this.assertWritable(access, subjectCode);
+      const at = new Date();
+      const g = await this.repo.ensureGradebook(em, schoolId, this.draft(cls, subject, semester), at);
+      const claim = await this.repo.claimRequest(em, schoolId, body.requestId, g.id, actor.userId, at);
+      if (!claim.fresh) {
+        if (claim.gradebookId !== g.id || claim.userId !== actor.userId) throw new ProblemException(HttpStatus.CONFLICT, 'request_reused');
+        return claim.response as GradeSaveResult;
+      }
+      const roster = await this.repo.roster(em, schoolId, classId);
+      const { parsed, errors } = parseRowCells(columnsOf(g, cls.grade), body.rows, 'rows');
+      errors.push(...rosterErrors(roster, body.rows.map((r) => r.studentId)));
+      if (errors.length) throw new ValidationProblem(errors);
+      const current = await this.repo.entries(em, schoolId, g.id, body.rows.map((r) => r.studentId), true);
+      const conflicts = body.rows.filter((r) => (current.get(r.studentId)?.version ?? 0) !== r.version).map((r) => conflictOf(r.studentId, current.get(r.studentId)));
+      if (conflicts.length) throw new ProblemException(HttpStatus.CONFLICT, 'grade_conflict', undefined, { conflicts });
+      const changes = body.rows.map((r) => ({ studentId: r.studentId, cells: parsed.get(r.studentId) ?? {}, comment: r.comment }));
+      const writes = await this.writer.apply(em, schoolId, g, cls.grade, current, changes, { actor, at, reason: null, correctionId: null, requestId: body.requestId });
+      const saved = new Map(writes.map((w) => [w.studentId, { ...w, updatedAt: at.toISOString(), updatedByName: actor.fullName }]));
+      const rows = await this.rowsOf(em, schoolId, cls, g, roster.filter((s) => saved.has(s.studentId)), saved, roster);
+      const result: GradeSaveResult = { savedAt: at.toISOString(), rows };
+      await this.repo.storeResponse(em, schoolId, body.requestId, result);
+      return result;
+    });
+  }
+
+  async history(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, subjectCode: string, studentId?: string, column?: string): Promise<ScoreChange[]> {
+    assertInScope(scope, schoolId);
+    return this.db.run(async (em) => {
+      await this.open(em, actor, schoolId, classId, semester, subjectCode);
+      const g = await this.repo.gradebook(em, schoolId, classId, subjectCode, semester);
+      return g ? this.repo.history(em, schoolId, g.id, studentId, column) : [];
+    });
+  }
+
+  /** The class, the subject of its curriculum and the caller's access; 404/403 otherwise. */
+  async open(em: EntityManager, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, subjectCode: string) {
+    const cls = await this.classOf(em, schoolId, classId);
+    const subject = (await this.repo.curriculum(em, cls.grade)).find((s) => s.code === subjectCode);
+    if (!subject) throw new NotFoundException();
+    const access = await this.accessOf(em, actor, schoolId, cls, semester);
+    if (!access.readable) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
+    return { cls, subject, access };
+  }
+
+  async classOf(em: EntityManager, schoolId: string, classId: string): Promise<GradingClass> {
+    const cls = await this.repo.classOf(em, schoolId, classId);
+    if (!cls) throw new NotFoundException();
+    if (!schemeFor(cls.schoolYearCode, cls.grade)) throw new ProblemException(HttpStatus.NOT_FOUND, 'no_assessment_scheme');
+    return cls;
+  }
+
+  /** One pass over the caller's relation to the class (a 45-row sheet costs one permission query, not 45). */
+  async accessOf(em: EntityManager, actor: Principal, schoolId: string, cls: GradingClass, semester: 1 | 2): Promise<GradingAccess> {
+    const facts = await this.repo.accessFacts(em, schoolId, cls.id, cls.schoolYearId, semester, actor.userId);
+    const yearWritable = cls.yearStatus !== 'CLOSED';
+    const base = { locked: facts.locked, yearWritable, teachers: facts.teachers };
+    if (actor.role !== 'TEACHER') return { ...base, readable: true, homeroom: false, teaches: new Set() };
+    const staffId = facts.staffId;
+    if (!staffId) return { ...base, readable: false, homeroom: false, teaches: new Set() };
+    const teaches = new Set([...facts.teachers].filter(([, t]) => t.staffId === staffId).map(([code]) => code));
+    const homeroom = cls.homeroomStaffId === staffId;
+    return { ...base, readable: homeroom || facts.teachesClass, homeroom, teaches };
+  }
+
+  assertWritable(access: GradingAccess, subjectCode: string): void {
+    if (!access.teaches.has(subjectCode)) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
+    if (!access.yearWritable) throw new ProblemException(HttpStatus.CONFLICT, 'year_closed');
+    if (access.locked) throw new ProblemException(HttpStatus.LOCKED, 'gradebook_locked');
+  }
+
+  /** The gradebook a first save will open: the scheme of the class's year and grade, the curriculum's periods. */
+  draft(cls: GradingClass, subject: CurriculumSubject, semester: 1 | 2): Omit<GradebookRecord, 'id'> {
+    const scheme = schemeFor(cls.schoolYearCode, cls.grade)!;
+    return {
+      classId: cls.id, subjectCode: subject.code, semester, scheme, schemeVersion: SCHEME_VERSIONS[scheme],
+      assessment: subject.assessment, periodsPerYear: subject.periodsPerYear, yearCode: cls.schoolYearCode,
+    };
+  }
+
+  /** Sheet rows; semester II rows also carry semester I's result and the year's (Circular 22 Art. 9: ĐTBmcn). */
+  async rowsOf(
+    em: EntityManager, schoolId: string, cls: GradingClass, g: Omit<GradebookRecord, 'id'>, students: RosterStudent[],
+    entries: Map<string, EntryRecord>, fullRoster: RosterStudent[] = students,
+  ): Promise<GradeRow[]> {
+    const ordinal = new Map(fullRoster.map((s, i) => [s.studentId, i + 1]));
+    const hk1Book = g.semester === 2 ? await this.repo.gradebook(em, schoolId, cls.id, g.subjectCode, 1) : undefined;
+    const hk1 = hk1Book ? await this.repo.entries(em, schoolId, hk1Book.id) : new Map<string, EntryRecord>();
+    return students.map((s) => {
+      const e = entries.get(s.studentId);
+      const row: GradeRow = {
+        studentId: s.studentId, ordinal: ordinal.get(s.studentId) ?? 0, fullName: s.fullName, dateOfBirth: s.dateOfBirth,
+        cells: e?.cells ?? {}, comment: e?.comment ?? null, average: e?.average ?? null, rating: e?.rating ?? null,
+        version: e?.version ?? 0, updatedAt: e?.updatedAt ?? null, updatedByName: e?.updatedByName ?? null,
+      };
+      if (g.semester === 2) {
+        const first = hk1.get(s.studentId);
+        row.semester1 = { average: first?.average ?? null, rating: first?.rating ?? null };
+        const year = yearSubjectResult(g.scheme, subjectOf(g as GradebookRecord), { ...row.semester1, missing: [] }, { average: row.average, rating: row.rating, missing: [] });
+        row.year = { average: year.average, rating: year.rating };
+      }
+      return row;
+    });
+  }
+}
+
+export function mayWrite(access: GradingAccess, subjectCode: string): boolean {
+  return access.teaches.has(subjectCode) && access.yearWritable && !access.locked;
+}
+
+function rosterErrors(roster: RosterStudent[], studentIds: string[]): RawFieldError[] {
+  const enrolled = new Set(roster.map((s) => s.studentId));
+  const seen = new Set<string>();
+  const errors: RawFieldError[] = [];
+  studentIds.forEach((id, i) => {
+    if (!enrolled.has(id)) errors.push({ field: `rows.${i}.studentId`, rule: 'notInClass', args: [] });
+    else if (seen.has(id)) errors.push({ field: `rows.${i}.studentId`, rule: 'duplicate', args: [] });
+    seen.add(id);
+  });
+  return errors;
+}

@@ -1,0 +1,1 @@
+export * from './grading.module';

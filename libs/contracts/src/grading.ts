@@ -1,0 +1,242 @@
+import type {
+  AssessmentKind, Award, C27Classification, C58Ranking, CellValue, GradeColumn, Level4, PromotionOutcome, QualityRating, RatingCode, Scheme,
+} from '@emis/domain';
+import type { GradeLevel } from '@emis/domain';
+
+/**
+ * The gradebook (sổ theo dõi và đánh giá học sinh). Paths under /api/schools/:schoolId/classes/:classId/…;
+ * `semester` is 1 or 2 in the path.
+ */
+
+/** GET …/gradebook?semester=1 — the subjects of the class with their teachers and what the caller may do. */
+export interface ClassGradebook {
+  classId: string;
+  className: string;
+  grade: GradeLevel;
+  schoolYearId: string;
+  schoolYearCode: string;
+  semester: 1 | 2;
+  scheme: Scheme | null;
+  /** The semester is locked by the school: changes need a correction request. */
+  locked: boolean;
+  /** The caller is the class's homeroom teacher (records conduct, sees every subject). */
+  homeroom: boolean;
+  subjects: GradebookSubject[];
+}
+
+export interface GradebookSubject {
+  code: string;
+  name: string;
+  nameEn: string;
+  assessment: AssessmentKind;
+  periodsPerYear: number;
+  teacherStaffId: string | null;
+  teacherName: string | null;
+  /** The caller may enter scores (their own assignment, year open, semester not locked). */
+  editable: boolean;
+  /** The caller may read the sheet. */
+  readable: boolean;
+}
+
+/** GET …/gradebook/:semester/:subjectCode — one subject's sheet for a semester. */
+export interface GradeSheet {
+  gradebookId: string | null;
+  classId: string;
+  subjectCode: string;
+  subjectName: string;
+  semester: 1 | 2;
+  scheme: Scheme;
+  schemeVersion: string;
+  assessment: AssessmentKind;
+  periodsPerYear: number;
+  columns: GradeColumn[];
+  editable: boolean;
+  locked: boolean;
+  /** Semester II sheets carry semester I's result so the grid can show the year average. */
+  rows: GradeRow[];
+}
+
+export interface GradeRow {
+  studentId: string;
+  /** Number in the class list (Vietnamese name order). */
+  ordinal: number;
+  fullName: string;
+  dateOfBirth: string;
+  cells: Record<string, CellValue>;
+  comment: string | null;
+  average: number | null;
+  rating: RatingCode | null;
+  /** 0 when nothing was ever saved for this student. */
+  version: number;
+  updatedAt: string | null;
+  updatedByName: string | null;
+  /** Semester II only: semester I's average/rating and the year result. */
+  semester1?: { average: number | null; rating: RatingCode | null };
+  year?: { average: number | null; rating: RatingCode | null };
+}
+
+/**
+ * PUT …/gradebook/:semester/:subjectCode — saves changed cells. `requestId` makes the save idempotent: a retry with
+ * the same id returns the first answer without applying anything twice. Each row carries the version it was based
+ * on; if another save changed the row since, the whole request is refused with 409 `grade_conflict` and
+ * `conflicts` (the other person's values), nothing written. A null cell value clears the cell.
+ */
+export interface GradeSheetSave {
+  requestId: string;
+  rows: GradeRowChange[];
+}
+
+export interface GradeRowChange {
+  studentId: string;
+  version: number;
+  /** Values as typed: numbers, '7,5', rating codes or 'Đ'/'CĐ' — parsed on the server by the domain's parseCell. */
+  cells?: Record<string, number | string | null>;
+  /** Omitted: unchanged; null: cleared. */
+  comment?: string | null;
+}
+
+export interface GradeSaveResult {
+  savedAt: string;
+  rows: GradeRow[];
+}
+
+/** The 409 problem's extra member. */
+export interface GradeConflict {
+  studentId: string;
+  version: number;
+  cells: Record<string, CellValue>;
+  comment: string | null;
+  updatedAt: string | null;
+  updatedByName: string | null;
+}
+
+/** GET …/gradebook/:semester/:subjectCode/history?studentId=&column= — every change of a cell, newest first. */
+export interface ScoreChange {
+  studentId: string;
+  column: string;
+  oldValue: CellValue | string | null;
+  newValue: CellValue | string | null;
+  changedAt: string;
+  changedByName: string | null;
+  reason: string | null;
+  correctionId: string | null;
+}
+
+/** GET /api/schools/:schoolId/grading/locks?yearId= ; POST {yearId, semester} locks; DELETE …/locks/:yearId/:semester unlocks. */
+export interface GradingLock {
+  schoolYearId: string;
+  semester: 1 | 2;
+  lockedAt: string;
+  lockedByName: string | null;
+}
+
+/**
+ * Correction requests after a lock: POST /api/schools/:schoolId/grading/corrections (the subject's teacher);
+ * GET …/corrections?status=&page=&pageSize= → Page<CorrectionRequest>; POST …/corrections/:correctionId/approve
+ * | /reject {note} (the principal). Approval applies the change (409 when the cell changed since the request).
+ */
+export interface CorrectionRequestInput {
+  classId: string;
+  subjectCode: string;
+  semester: 1 | 2;
+  studentId: string;
+  cells: Record<string, number | string | null>;
+  reason: string;
+}
+
+export interface CorrectionRequest {
+  id: string;
+  classId: string;
+  className: string;
+  subjectCode: string;
+  subjectName: string;
+  semester: 1 | 2;
+  studentId: string;
+  studentName: string;
+  changes: Record<string, { from: CellValue | null; to: CellValue | null }>;
+  reason: string;
+  status: 'PENDING' | 'APPROVED' | 'REJECTED';
+  requestedByName: string | null;
+  requestedAt: string;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+}
+
+export interface CorrectionDecision {
+  note?: string;
+}
+
+/**
+ * Conduct (rèn luyện; hạnh kiểm under Circular 58; qualities and competencies under Circular 27), recorded by the
+ * homeroom teacher: GET/PUT …/conduct/:semester.
+ */
+export interface ConductSheet {
+  classId: string;
+  semester: 1 | 2;
+  scheme: Scheme;
+  editable: boolean;
+  rows: ConductRow[];
+}
+
+export interface ConductRow {
+  studentId: string;
+  ordinal: number;
+  fullName: string;
+  training: Level4 | null;
+  qualities: Record<string, QualityRating>;
+  comment: string | null;
+  version: number;
+}
+
+export interface ConductSheetSave {
+  rows: { studentId: string; version: number; training?: Level4 | null; qualities?: Record<string, QualityRating | null>; comment?: string | null }[];
+}
+
+export type ResultPeriod = 'HK1' | 'HK2' | 'CN';
+
+/**
+ * GET …/results?period=HK1|HK2|CN computes the class's results on demand from the gradebooks; POST …/results/:period
+ * stores them for reporting (school admin or the homeroom teacher).
+ */
+export interface ClassResults {
+  classId: string;
+  className: string;
+  grade: GradeLevel;
+  schoolYearCode: string;
+  period: ResultPeriod;
+  scheme: Scheme;
+  subjects: { code: string; name: string; assessment: AssessmentKind }[];
+  rows: StudentResult[];
+  summary: ResultSummary;
+  storedAt: string | null;
+}
+
+export interface StudentResult {
+  studentId: string;
+  ordinal: number;
+  fullName: string;
+  dateOfBirth: string;
+  gender: 'MALE' | 'FEMALE';
+  subjects: Record<string, { average: number | null; rating: RatingCode | null }>;
+  /** C22: learning level; C58: ranking (học lực); C27: year classification. Null while a subject result is missing. */
+  learning: Level4 | C58Ranking | C27Classification | null;
+  training: Level4 | null;
+  overallAverage: number | null;
+  absences: { excused: number; unexcused: number };
+  award: Award | null;
+  /** CN only: the software's proposal (the school council decides). */
+  promotion: PromotionOutcome | null;
+  retestSubjects: string[];
+  missing: string[];
+}
+
+/** The class summary sheet (tổng hợp kết quả): counts per level. */
+export interface ResultSummary {
+  students: number;
+  learning: Record<string, number>;
+  training: Record<string, number>;
+  awards: Record<string, number>;
+  promotion: Record<string, number>;
+  incomplete: number;
+}

@@ -1,0 +1,85 @@
+// The load generator: a separate process (so the API's event loop and the load never share a CPU thread), running
+// `workers` closed loops for `seconds` and printing one JSON summary on stdout. Two modes doing the same work:
+//   http — PUT a whole class sheet to the API (one worker per class, keeping each row's version);
+//   sql  — the same transaction straight against PostgreSQL as the application role (the physical limit).
+import pg from 'pg';
+import { randomUUID } from 'node:crypto';
+import { randomScore, seededRandom, summarise } from './stats.mjs';
+
+const config = JSON.parse(process.argv[2]);
+const COLUMNS = ['TX1', 'TX2', 'TX3', 'TX4', 'GK', 'CK'];
+
+function sheetCells(random) {
+  return Object.fromEntries(COLUMNS.map((c) => [c, randomScore(random)]));
+}
+
+async function httpWorker(w, deadline, out) {
+  const random = seededRandom(1000 + w.index);
+  const versions = new Map(w.studentIds.map((id) => [id, w.versions[id] ?? 0]));
+  while (Date.now() < deadline) {
+    const rows = w.studentIds.map((studentId) => ({ studentId, version: versions.get(studentId), cells: sheetCells(random) }));
+    const started = performance.now();
+    const res = await fetch(`${config.baseUrl}${w.path}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${w.token}` },
+      body: JSON.stringify({ requestId: randomUUID(), rows }),
+    });
+    const body = await res.json();
+    const ms = performance.now() - started;
+    if (res.status !== 200) {
+      out.errors += 1;
+      if (out.errors <= 3) console.error(`HTTP ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+      continue;
+    }
+    for (const row of body.rows) versions.set(row.studentId, row.version);
+    out.latencies.push(ms);
+  }
+}
+
+/** Scope, one upsert of the 45 rows, their cells' history, one audit entry: what a save must write. */
+async function sqlWorker(w, pool, deadline, out) {
+  const random = seededRandom(1000 + w.index);
+  const client = await pool.connect();
+  try {
+    while (Date.now() < deadline) {
+      const cells = w.studentIds.map(() => sheetCells(random));
+      const at = new Date();
+      const started = performance.now();
+      await client.query('begin');
+      await client.query(`select set_config('app.school_ids', $1, true), set_config('app.all_schools', 'off', true), set_config('app.user_id', $2, true)`, [w.schoolId, w.userId]);
+      await client.query(
+        `insert into grade_entry (school_id, gradebook_id, student_id, cells, comment, average, rating, version, updated_by, updated_by_name, updated_at)
+         select $1, $2, u.student_id, u.cells, null, 7.5, null, 1, $4, 'bench', $5 from unnest($3::uuid[], $6::jsonb[]) as u(student_id, cells)
+         on conflict (school_id, gradebook_id, student_id) do update set cells = excluded.cells, average = excluded.average,
+           version = grade_entry.version + 1, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+        [w.schoolId, w.baselineGradebookId, w.studentIds, w.userId, at, cells.map((c) => JSON.stringify(c))],
+      );
+      const students = w.studentIds.flatMap((id) => COLUMNS.map(() => id));
+      await client.query(
+        `insert into grade_change (school_id, gradebook_id, student_id, column_key, old_value, new_value, changed_by, changed_by_name, changed_at)
+         select $1, $2, u.s, u.c, null, u.v, $6, 'bench', $7 from unnest($3::uuid[], $4::text[], $5::jsonb[]) as u(s, c, v)`,
+        [w.schoolId, w.baselineGradebookId, students, w.studentIds.flatMap(() => COLUMNS), cells.flatMap((c) => COLUMNS.map((k) => JSON.stringify(c[k]))), w.userId, at],
+      );
+      await client.query(
+        `select audit_append($1, $2, $3, 'bench', $1, 'gradebook', $4, 'UPDATE', null, $5, null)`,
+        [w.schoolId, at, w.userId, w.baselineGradebookId, JSON.stringify({ rows: cells.length })],
+      );
+      await client.query('commit');
+      out.latencies.push(performance.now() - started);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+const out = { latencies: [], errors: 0 };
+const started = performance.now();
+const deadline = Date.now() + config.seconds * 1000;
+if (config.mode === 'http') {
+  await Promise.all(config.workers.map((w) => httpWorker(w, deadline, out)));
+} else {
+  const pool = new pg.Pool({ connectionString: config.appUrl, max: config.workers.length });
+  await Promise.all(config.workers.map((w) => sqlWorker(w, pool, deadline, out)));
+  await pool.end();
+}
+console.log(JSON.stringify(summarise(out.latencies, (performance.now() - started) / 1000, out.errors)));

@@ -1,0 +1,93 @@
+// `npm run bench [-- --seconds 10 --classes 16 --only grade-save]`: starts a fresh embedded PostgreSQL and the built
+// API (seeded demo province) as a child process, runs each scenario and its baseline — the same work straight
+// against PostgreSQL — in the same run, prints `scenario, ours, baseline, ratio` and writes the figures as JSON to
+// tmp/bench/results.json. Reproducible: fresh database, fixed seeds, fixed durations. Not part of `npm test`.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { freePort, startEmbeddedDb } from '../embedded-db.mjs';
+import * as gradeSave from './grade-save.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SCENARIOS = { 'grade-save': gradeSave };
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+const seconds = Number(option('seconds', '10'));
+const classes = Number(option('classes', '16'));
+const only = option('only', Object.keys(SCENARIOS).join(',')).split(',');
+
+if (!process.argv.includes('--no-build')) {
+  execFileSync('npx', ['nx', 'build', 'api', '--output-style=static'], { cwd: root, stdio: 'inherit', env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' } });
+}
+
+const dir = path.join(root, 'tmp/bench/db');
+rmSync(dir, { recursive: true, force: true });
+const db = await startEmbeddedDb({ dir });
+const port = await freePort();
+const appUrl = (() => { const u = new URL(db.ownerUrl); u.username = 'emis_app'; u.password = db.appPassword; return u.toString(); })();
+const api = spawn(process.execPath, [path.join(root, 'tools/start.mjs'), '--no-build'], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: {
+    ...process.env, DATABASE_URL: db.ownerUrl, APP_DB_PASSWORD: db.appPassword, JWT_SECRET: db.jwtSecret, SEED_DEMO: 'true',
+    PORT: String(port), LOG_LEVEL: 'warn', AUTH_THROTTLE_LIMIT: '100000', WEB_DIST_DIR: path.join(root, 'tmp/bench/no-web'),
+  },
+});
+const baseUrl = `http://127.0.0.1:${port}`;
+const owner = new pg.Pool({ connectionString: db.ownerUrl, max: 2 });
+
+async function waitForApi() {
+  for (let i = 0; i < 600; i += 1) {
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('The API did not start');
+}
+
+async function login(username) {
+  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Emis@2026' }) });
+  const body = await res.json();
+  if (!body.accessToken) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(body)}`);
+  return body.accessToken;
+}
+
+const results = [];
+try {
+  await waitForApi();
+  const ctx = { owner, baseUrl, appUrl, login };
+  for (const name of only) {
+    console.error(`Running ${name}…`);
+    results.push(await SCENARIOS[name].run(ctx, { seconds, classes }));
+  }
+} finally {
+  api.kill('SIGTERM');
+  await new Promise((r) => api.once('exit', r));
+  await owner.end();
+  await db.stop();
+}
+
+const ratio = (r) => (r.baseline.perSecond ? Math.round((r.ours.perSecond / r.baseline.perSecond) * 100) / 100 : null);
+console.log('\nscenario, ours, baseline, ratio');
+for (const r of results) console.log(`${r.scenario}, ${r.ours.perSecond} ${r.unit}, ${r.baseline.perSecond} ${r.unit}, ${ratio(r)}`);
+console.log('\nscenario, side, ops, errors, per s, p50 ms, p95 ms, p99 ms');
+for (const r of results) {
+  for (const side of ['ours', 'baseline']) {
+    const s = r[side];
+    console.log(`${r.scenario}, ${side}, ${s.operations}, ${s.errors}, ${s.perSecond}, ${s.p50}, ${s.p95}, ${s.p99}`);
+  }
+}
+const report = {
+  at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, seconds, classes,
+  results: results.map((r) => ({ ...r, ratio: ratio(r) })),
+};
+mkdirSync(path.join(root, 'tmp/bench'), { recursive: true });
+writeFileSync(path.join(root, 'tmp/bench/results.json'), JSON.stringify(report, null, 2));
+console.log('\nWritten to tmp/bench/results.json');
