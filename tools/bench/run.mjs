@@ -42,8 +42,12 @@ const api = spawn(process.execPath, [path.join(root, 'tools/start.mjs'), '--no-b
 const baseUrl = `http://127.0.0.1:${port}`;
 const owner = new pg.Pool({ connectionString: db.ownerUrl, max: 2 });
 
+let apiExit = null;
+api.once('exit', (code, signal) => { apiExit = { code, signal }; });
+
 async function waitForApi() {
   for (let i = 0; i < 600; i += 1) {
+    if (apiExit) throw new Error(`The API exited before it was up: ${JSON.stringify(apiExit)}`);
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) return;
     } catch { /* not up yet */ }
@@ -68,8 +72,10 @@ try {
     results.push(await SCENARIOS[name].run(ctx, { seconds, classes }));
   }
 } finally {
-  api.kill('SIGTERM');
-  await new Promise((r) => api.once('exit', r));
+  if (!apiExit) {
+    api.kill('SIGTERM');
+    await new Promise((r) => api.once('exit', r));
+  }
   await owner.end();
   await db.stop();
 }

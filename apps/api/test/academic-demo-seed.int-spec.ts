@@ -1,5 +1,5 @@
 import { prepareDatabase } from '@emis/api/platform';
-import { classSizeWarning, GradeLevel, parsePersonalId } from '@emis/domain';
+import { classSizeWarning, GradeLevel, gradebookColumns, parsePersonalId, semesterSubjectResult } from '@emis/domain';
 import { DataSource } from 'typeorm';
 import { DEMO_UNITS } from '../src/seed/demo-province.data';
 import { seedDemoProvince } from '../src/seed/seed-demo';
@@ -99,6 +99,24 @@ describe('demo seed: school years, staff, classes, students', () => {
   });
 
   // How long seeding takes is reported by `npm start` (and measured by the benchmarks), never asserted in a test.
+  it('gives THCS Như Quỳnh semester-I scores for every class but 6A, each stored average equal to the domain rule', async () => {
+    const rows: { name: string; grade: GradeLevel; subject_code: string; assessment: 'SCORE' | 'COMMENT'; periods_per_year: number; cells: Record<string, number | string>; average: string | null; rating: string | null }[] = await q(
+      `select c.name, c.grade, g.subject_code, g.assessment, g.periods_per_year, e.cells, e.average::text, e.rating
+         from grade_entry e join gradebook g on g.school_id = e.school_id and g.id = e.gradebook_id
+         join class c on c.school_id = g.school_id and c.id = g.class_id
+        where e.school_id = (select id from org_unit where code = 'THCS-NQ') and g.semester = 1`,
+    );
+    expect(rows.length).toBeGreaterThan(1000);
+    expect(rows.some((r) => r.name === '6A')).toBe(false);
+    for (const r of rows) {
+      const subject = { code: r.subject_code, assessment: r.assessment, periodsPerYear: r.periods_per_year };
+      const columns = gradebookColumns('C22', subject, r.grade, 1, '2026-2027');
+      expect(columns.filter((c) => c.required).every((c) => r.cells[c.key] !== undefined)).toBe(true);
+      const result = semesterSubjectResult('C22', subject, r.grade, 1, r.cells, '2026-2027');
+      expect([r.average === null ? null : Number(r.average), r.rating]).toEqual([result.average, result.rating]);
+    }
+  });
+
   it('seeds a fresh database with the same people as the first time', async () => {
     const url = new URL(readTestEnv().ownerUrl);
     const name = `emis_seed_${process.pid}`;

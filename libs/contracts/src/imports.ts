@@ -8,6 +8,13 @@
  */
 export type ImportKind = 'STUDENTS' | 'STAFF';
 
+/**
+ * What a job imports: a list (above), or a subject's gradebook sheet, uploaded at
+ *   POST /api/schools/:schoolId/classes/:classId/gradebook/:semester/:subjectCode/import (libs/contracts grading.ts)
+ * and followed through the same GET …/imports/:jobId and …/errors.xlsx.
+ */
+export type ImportJobKind = ImportKind | 'GRADEBOOK';
+
 export interface ImportCellError {
   /** 1-based worksheet row, as Excel shows it. */
   row: number;
@@ -19,7 +26,7 @@ export interface ImportCellError {
 
 export interface ImportJob {
   id: string;
-  kind: ImportKind;
+  kind: ImportJobKind;
   status: 'QUEUED' | 'VALIDATING' | 'COMMITTING' | 'DONE' | 'FAILED';
   fileName: string;
   totalRows: number | null;

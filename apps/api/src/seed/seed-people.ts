@@ -5,6 +5,7 @@ import { PersonalIds } from './names';
 import { planClasses } from './school-plan';
 import { buildStaff, SeedAssignment, SeedStaff } from './seed-staff';
 import { buildClassStudents, SeedGuardian, SeedStudent } from './seed-students';
+import { seedGrades } from './seed-grades';
 import { SeededRandom } from './seeded-random';
 
 /** The open year 2026-2027 (the demo's today is 25/11/2026) and the closed year before it; Hưng Yên's dates. */
@@ -33,7 +34,7 @@ interface Rows {
 /**
  * The people of the demo province: school years, and for every school its staff, the classes of 2026-2027 with
  * homeroom teachers, semester-I assignments of the core secondary subjects, pupils with guardians and enrolments,
- * and November's attendance at THCS Như Quỳnh. Deterministic (seeded PRNG); multi-row inserts inside the caller's
+ * November's attendance and semester-I scores and conduct at THCS Như Quỳnh. Deterministic (seeded PRNG); multi-row inserts inside the caller's
  * transaction. Demo users who are staff get their staff record (app_user.staff_id).
  */
 export async function seedPeople(em: EntityManager, unitIds: Map<string, string>, now: Date): Promise<void> {
@@ -58,6 +59,7 @@ export async function seedPeople(em: EntityManager, unitIds: Map<string, string>
   await insertRows(em, rows);
   await linkDemoUsers(em);
   await seedAttendance(em, rng, unitIds.get('THCS-NQ')!, now);
+  await seedGrades(em, unitIds.get('THCS-NQ')!, YEARS[1].code, now);
 }
 
 async function insertYears(em: EntityManager, rng: SeededRandom, now: Date): Promise<string> {

@@ -26,4 +26,15 @@ export const GRADING: Record<string, MatrixEntry> = {
   },
   'POST /api/schools/{schoolId}/grading/corrections/{correctionId}/approve': { roles: SCHOOL_ADMIN_ONLY, sample: () => ({ body: {} }) },
   'POST /api/schools/{schoolId}/grading/corrections/{correctionId}/reject': { roles: SCHOOL_ADMIN_ONLY, sample: () => ({ body: {} }) },
+  // Conduct, results and the printed books. An empty conduct save changes nothing (the fixture teacher leads 6A).
+  'GET /api/schools/{schoolId}/classes/{classId}/conduct/{semester}': { roles: GRADE_READERS },
+  'PUT /api/schools/{schoolId}/classes/{classId}/conduct/{semester}': { roles: TEACHER_ONLY, sample: () => ({ body: { rows: [] } }) },
+  'GET /api/schools/{schoolId}/classes/{classId}/results': { roles: GRADE_READERS, sample: () => ({ query: { period: 'HK1' } }) },
+  'GET /api/schools/{schoolId}/classes/{classId}/results/export.xlsx': { roles: GRADE_READERS, sample: () => ({ query: { period: 'HK1' } }) },
+  // results.store: the school admin, or the class's homeroom teacher (the fixture teacher).
+  'POST /api/schools/{schoolId}/classes/{classId}/results/{period}': { roles: ['SCHOOL_ADMIN', 'TEACHER'] },
+  'GET /api/schools/{schoolId}/classes/{classId}/report-cards.pdf': { roles: GRADE_READERS, sample: () => ({ query: { period: 'HK1' } }) },
+  // The sổ điểm in Excel. The sweep posts no file: the subject's teacher gets 400 file_required, past the permission.
+  'GET /api/schools/{schoolId}/classes/{classId}/gradebook/{semester}/{subjectCode}/export.xlsx': { roles: GRADE_READERS },
+  'POST /api/schools/{schoolId}/classes/{classId}/gradebook/{semester}/{subjectCode}/import': { roles: TEACHER_ONLY, sample: () => ({ body: {} }) },
 };

@@ -1,5 +1,7 @@
 import { MatrixEntry, SCHOOL_ADMIN_ONLY } from './types';
 
+const JOB_FOLLOWERS = ['SCHOOL_ADMIN', 'TEACHER'] as const;
+
 /**
  * The transfer-io context's operations (see types.ts for what an entry declares). Imports need people.import
  * (school administrators). The sweep posts a JSON body to the upload operations: they answer 400 file_required,
@@ -11,6 +13,7 @@ export const TRANSFER_IO: Record<string, MatrixEntry> = {
   'POST /api/schools/{schoolId}/imports/students': { roles: SCHOOL_ADMIN_ONLY, sample: () => ({ body: {} }) },
   'POST /api/schools/{schoolId}/imports/staff': { roles: SCHOOL_ADMIN_ONLY, sample: () => ({ body: {} }) },
   'GET /api/schools/{schoolId}/imports': { roles: SCHOOL_ADMIN_ONLY, sample: () => ({ query: { page: '1' } }) },
-  'GET /api/schools/{schoolId}/imports/{jobId}': { roles: SCHOOL_ADMIN_ONLY },
-  'GET /api/schools/{schoolId}/imports/{jobId}/errors.xlsx': { roles: SCHOOL_ADMIN_ONLY },
+  // Following a job: the school admin (any job), or a teacher (grades.enter: their own gradebook imports, else 404).
+  'GET /api/schools/{schoolId}/imports/{jobId}': { roles: JOB_FOLLOWERS },
+  'GET /api/schools/{schoolId}/imports/{jobId}/errors.xlsx': { roles: JOB_FOLLOWERS },
 };

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AcademicModule } from '@emis/api/academic';
 import { StaffModule } from '@emis/api/staff';
+import { TransferIoModule } from '@emis/api/transfer-io';
+import { ConductController } from './conduct.controller';
+import { ConductRepository } from './conduct.repository';
+import { ConductService } from './conduct.service';
 import { CorrectionsRepository } from './corrections.repository';
 import { CorrectionsService } from './corrections.service';
 import { GradeWriter } from './grade-writer';
@@ -8,12 +12,24 @@ import { GradebookController } from './gradebook.controller';
 import { GradebookRepository } from './gradebook.repository';
 import { GradebookService } from './gradebook.service';
 import { GradingController } from './grading.controller';
+import { GradebookImporter } from './gradebook-import.handler';
+import { GradebookXlsxController } from './gradebook-xlsx.controller';
+import { GradebookXlsxRepository } from './gradebook-xlsx.repository';
+import { GradebookXlsxService } from './gradebook-xlsx.service';
+import { ReportCardService } from './report-card.service';
+import { ResultsController } from './results.controller';
+import { ResultsRepository } from './results.repository';
+import { ResultsService } from './results.service';
 
 /** The gradebook: sheets, saves, history, locks and corrections, conduct, results, Excel and report cards. */
 @Module({
-  imports: [AcademicModule, StaffModule],
-  controllers: [GradebookController, GradingController],
-  providers: [GradebookRepository, GradeWriter, GradebookService, CorrectionsRepository, CorrectionsService],
+  imports: [AcademicModule, StaffModule, TransferIoModule],
+  controllers: [GradebookController, GradingController, ConductController, ResultsController, GradebookXlsxController],
+  providers: [
+    GradebookRepository, GradeWriter, GradebookService, CorrectionsRepository, CorrectionsService,
+    ConductRepository, ConductService, ResultsRepository, ResultsService, ReportCardService,
+    GradebookXlsxRepository, GradebookXlsxService, GradebookImporter,
+  ],
   exports: [GradebookService, GradebookRepository, GradeWriter],
 })
 export class GradingModule {}

@@ -76,7 +76,7 @@ function columnsOf(results: ClassResults): Column[] {
 
 function titleBlock(sheet: ExcelJS.Worksheet, schoolName: string, results: ClassResults, width: number): void {
   const lines: [string, Partial<ExcelJS.Font>][] = [
-    [`TRƯỜNG: ${schoolName.toUpperCase()}`, { bold: true }],
+    [schoolName.toUpperCase(), { bold: true }],
     [`BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ HỌC SINH — ${PERIOD_LABELS[results.period].toUpperCase()}`, { bold: true, size: 14 }],
     [`Lớp: ${results.className}    Năm học: ${results.schoolYearCode}    Sĩ số: ${results.rows.length}`, {}],
   ];

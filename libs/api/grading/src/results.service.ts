@@ -4,11 +4,13 @@ import { AuditService } from '@emis/api/audit';
 import { SchoolYearsService } from '@emis/api/academic';
 import { assertInScope, Principal, ProblemException, Scope, TenantDb } from '@emis/api/platform';
 import { schemeFor } from '@emis/domain';
+import type { Response } from 'express';
 import { EntityManager } from 'typeorm';
 import { ConductRepository } from './conduct.repository';
 import { GradebookRepository, GradingClass } from './gradebook.repository';
 import { GradebookService, GradingAccess } from './gradebook.service';
 import { ClassData, studentResult, summaryOf } from './results.calculation';
+import { streamResultsXlsx } from './results.excel';
 import { ResultsRepository } from './results.repository';
 
 export interface LoadedResults {
@@ -57,6 +59,22 @@ export class ResultsService {
         after: { period, scheme: results.scheme, students: results.rows.length, summary: results.summary },
       }, actor);
       return { ...results, storedAt: at.toISOString() };
+    });
+  }
+
+  /**
+   * The summary workbook. An export of pupils' personal data (domain.md §8): audited in the transaction that reads
+   * the rows, before the first byte leaves, so a failed download is logged as attempted and no sent file unlogged.
+   */
+  async exportSummary(scope: Scope, actor: Principal, schoolId: string, classId: string, period: ResultPeriod, res: Response): Promise<void> {
+    assertInScope(scope, schoolId);
+    await this.db.run(async (em) => {
+      const { results } = await this.load(em, actor, schoolId, classId, period);
+      await this.audit.record(em, {
+        schoolId, entity: 'term_result', entityId: `${classId}:${period}`, action: 'EXPORT',
+        after: { format: 'xlsx', period, students: results.rows.length },
+      }, actor);
+      await streamResultsXlsx(res, await this.results.schoolName(em, schoolId), results);
     });
   }
 

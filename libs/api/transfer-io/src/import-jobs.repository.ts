@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ImportCellError, ImportJob, ImportKind } from '@emis/contracts';
+import type { ImportCellError, ImportJob, ImportJobKind } from '@emis/contracts';
 import { Principal } from '@emis/api/platform';
 import { Role } from '@emis/domain';
 import { EntityManager } from 'typeorm';
@@ -9,10 +9,13 @@ const JOB_COLUMNS = `id, kind, status, file_name, total_rows, processed_rows, cr
   error_count, message, created_at, finished_at`;
 
 export interface QueuedFile {
-  kind: ImportKind;
+  kind: ImportJobKind;
   status: ImportJob['status'];
   file: Buffer;
   createdBy: string | null;
+  fileName: string;
+  /** What the upload named besides the file (the gradebook: class, semester, subject). */
+  params: Record<string, unknown>;
 }
 
 export interface JobOutcome {
@@ -27,11 +30,11 @@ export interface JobOutcome {
 /** import_job rows: the uploaded file while the job waits, its progress, and its result. */
 @Injectable()
 export class ImportJobsRepository {
-  async create(em: EntityManager, schoolId: string, job: { kind: ImportKind; fileName: string; file: Buffer; createdBy: string; at: Date }): Promise<ImportJob> {
+  async create(em: EntityManager, schoolId: string, job: { kind: ImportJobKind; fileName: string; file: Buffer; createdBy: string; at: Date; params?: Record<string, unknown> }): Promise<ImportJob> {
     const [row] = await em.query(
-      `insert into import_job (school_id, kind, file_name, file, created_by, created_at) values ($1, $2, $3, $4, $5, $6)
+      `insert into import_job (school_id, kind, file_name, file, created_by, created_at, params) values ($1, $2, $3, $4, $5, $6, $7::jsonb)
        returning ${JOB_COLUMNS}, '[]'::jsonb as errors`,
-      [schoolId, job.kind, job.fileName, job.file, job.createdBy, job.at],
+      [schoolId, job.kind, job.fileName, job.file, job.createdBy, job.at, JSON.stringify(job.params ?? {})],
     );
     return toJob(row);
   }
@@ -52,8 +55,14 @@ export class ImportJobsRepository {
   }
 
   async queuedFile(em: EntityManager, schoolId: string, id: string): Promise<QueuedFile | undefined> {
-    const [row] = await em.query(`select kind, status, file, created_by from import_job where school_id = $1 and id = $2`, [schoolId, id]);
-    return row ? { kind: row.kind, status: row.status, file: row.file, createdBy: row.created_by } : undefined;
+    const [row] = await em.query(`select kind, status, file, created_by, file_name, params from import_job where school_id = $1 and id = $2`, [schoolId, id]);
+    return row ? { kind: row.kind, status: row.status, file: row.file, createdBy: row.created_by, fileName: row.file_name, params: row.params ?? {} } : undefined;
+  }
+
+  /** Who may see a job: its kind and its uploader (a teacher sees only their own gradebook imports). */
+  async ownership(em: EntityManager, schoolId: string, id: string): Promise<{ kind: ImportJobKind; createdBy: string | null } | undefined> {
+    const [row] = await em.query(`select kind, created_by from import_job where school_id = $1 and id = $2`, [schoolId, id]);
+    return row ? { kind: row.kind, createdBy: row.created_by } : undefined;
   }
 
   async progress(em: EntityManager, schoolId: string, id: string, p: { status?: ImportJob['status']; totalRows?: number; processedRows?: number }): Promise<void> {
@@ -94,7 +103,7 @@ export class ImportJobsRepository {
 function toJob(r: Record<string, unknown>): ImportJob {
   return {
     id: r['id'] as string,
-    kind: r['kind'] as ImportKind,
+    kind: r['kind'] as ImportJobKind,
     status: r['status'] as ImportJob['status'],
     fileName: r['file_name'] as string,
     totalRows: (r['total_rows'] as number | null) ?? null,

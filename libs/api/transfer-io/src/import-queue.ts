@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '@emis/api/platform';
 import PgBoss from 'pg-boss';
 import { ImportRunner } from './import-runner';
@@ -19,7 +19,7 @@ interface ImportMessage {
  * instances): a single `npm start` imports without anything else running.
  */
 @Injectable()
-export class ImportQueue implements OnModuleInit, OnModuleDestroy {
+export class ImportQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ImportQueue.name);
   private boss?: PgBoss;
   private workerId?: string;
@@ -36,8 +36,15 @@ export class ImportQueue implements OnModuleInit, OnModuleDestroy {
     // One attempt more if a worker dies mid-job (the job restarts from the stored file; nothing was committed).
     await boss.createQueue(IMPORT_QUEUE, { name: IMPORT_QUEUE, retryLimit: 1, expireInSeconds: 30 * 60 });
     this.boss = boss;
-    if (this.config.IMPORT_WORKER === 'off') return;
-    this.workerId = await boss.work<ImportMessage>(IMPORT_QUEUE, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
+  }
+
+  /**
+   * The worker starts after every module's onModuleInit, so the import kinds other contexts register (ImportHandlers)
+   * are known before a job left waiting from an earlier run is picked up.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.boss || this.config.IMPORT_WORKER === 'off') return;
+    this.workerId = await this.boss.work<ImportMessage>(IMPORT_QUEUE, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
       await this.runner.run(job.data.schoolId, job.data.jobId);
     });
   }

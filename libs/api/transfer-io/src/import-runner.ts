@@ -4,6 +4,7 @@ import { AuditService } from '@emis/api/audit';
 import { Scope, TenantDb } from '@emis/api/platform';
 import { OrgTreeService } from '@emis/api/tenancy';
 import ExcelJS from 'exceljs';
+import { ImportHandlers, ImportProgress } from './import-handlers';
 import { ImportJobsRepository, JobOutcome, QueuedFile } from './import-jobs.repository';
 import { KeyedRow, KindImporter } from './kind-importer';
 import { StaffImporter } from './staff/staff-importer';
@@ -18,7 +19,7 @@ import { inspectXlsx } from './workbook/zip-guard';
 /** Rows validated between two progress updates of the job (the UI's progress bar polls the job). */
 const PROGRESS_EVERY = 500;
 
-type Progress = (p: { status?: 'VALIDATING' | 'COMMITTING'; totalRows?: number; processedRows?: number }) => Promise<void>;
+type Progress = ImportProgress;
 
 /**
  * Runs one import job in the background worker: validates every row first, and either writes everything in one
@@ -36,6 +37,7 @@ export class ImportRunner {
     private readonly audit: AuditService,
     private readonly students: StudentImporter,
     private readonly staff: StaffImporter,
+    private readonly handlers: ImportHandlers,
   ) {}
 
   async run(schoolId: string, jobId: string): Promise<void> {
@@ -44,17 +46,31 @@ export class ImportRunner {
     // A job already finished (a redelivered message) or gone is left alone.
     if (!queued?.file || queued.status === 'DONE' || queued.status === 'FAILED') return;
     const progress: Progress = (p) => this.db.runWithScope(scope, (em) => this.jobs.progress(em, schoolId, jobId, p));
-    const importer: KindImporter<KeyedRow, unknown> = queued.kind === 'STUDENTS' ? this.students : this.staff;
     const started = Date.now();
     let outcome: JobOutcome;
     try {
-      outcome = await this.importFile({ scope, schoolId, jobId, queued, importer, progress });
+      outcome = await this.dispatch({ scope, schoolId, jobId, queued, progress });
     } catch (error) {
       if (!(error instanceof ImportFailure)) this.logger.error({ err: error, jobId }, 'import failed');
       outcome = { status: 'FAILED', message: error instanceof ImportFailure ? error.message : 'Lỗi hệ thống khi nhập tệp; không có dữ liệu nào được ghi. Hãy thử lại.' };
     }
     await this.db.runWithScope(scope, (em) => this.jobs.finish(em, schoolId, jobId, outcome, new Date()));
     this.logger.log({ jobId, status: outcome.status, ms: Date.now() - started, ...outcome.counts }, 'import finished');
+  }
+
+  /** Lists are imported here; other kinds by the handler their context registered. */
+  private async dispatch(job: { scope: Scope; schoolId: string; jobId: string; queued: QueuedFile; progress: Progress }): Promise<JobOutcome> {
+    const { queued } = job;
+    if (queued.kind === 'STUDENTS' || queued.kind === 'STAFF') {
+      return this.importFile({ ...job, importer: queued.kind === 'STUDENTS' ? this.students : this.staff });
+    }
+    const handler = this.handlers.get(queued.kind);
+    if (!handler) throw new Error(`no import handler for ${queued.kind}`);
+    const actor = await this.db.runWithScope(job.scope, (em) => this.jobs.uploader(em, queued.createdBy));
+    return handler.importFile({
+      scope: job.scope, schoolId: job.schoolId, jobId: job.jobId, kind: queued.kind, fileName: queued.fileName, file: queued.file,
+      params: queued.params, actor, progress: job.progress,
+    });
   }
 
   private async importFile(job: { scope: Scope; schoolId: string; jobId: string; queued: QueuedFile; importer: KindImporter<KeyedRow, unknown>; progress: Progress }): Promise<JobOutcome> {
@@ -78,7 +94,7 @@ export class ImportRunner {
     flagDuplicates(rows, errors);
     await this.db.runWithScope(scope, (em) => importer.checkRows(em, schoolId, rows, context, errors));
     await progress({ totalRows: seen, processedRows: seen });
-    if (errors.count > 0) return this.failed(workbook, sheet, errors);
+    if (errors.count > 0) return failedOutcome(workbook, sheet, errors);
     await progress({ status: 'COMMITTING' });
     const actor = await this.db.runWithScope(scope, (em) => this.jobs.uploader(em, queued.createdBy));
     const counts = await this.db.runWithScope(scope, async (em) => {
@@ -89,20 +105,25 @@ export class ImportRunner {
     return { status: 'DONE', counts };
   }
 
-  private async failed(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, errors: CellErrors): Promise<JobOutcome> {
-    const all = errors.all();
-    const badRows = new Set(all.map((e) => e.row)).size;
-    return {
-      status: 'FAILED',
-      errorCount: all.length,
-      errors: all.slice(0, ERRORS_KEPT_IN_JOB).map(({ col: _col, ...e }) => e),
-      errorFile: await errorWorkbook(workbook, sheet, all),
-      message: `Có ${all.length} lỗi ở ${badRows} dòng; chưa ghi dữ liệu nào. Hãy sửa các ô tô đỏ trong tệp lỗi rồi nhập lại.`,
-    };
-  }
 }
 
-async function loadWorkbook(file: Buffer): Promise<ExcelJS.Workbook> {
+/**
+ * The result of a file with cell errors: nothing written, the first errors kept in the job, and the uploaded
+ * workbook handed back with the bad cells marked (`headerRow`: the sheet's row of column headers).
+ */
+export async function failedOutcome(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, errors: CellErrors, headerRow = 1): Promise<JobOutcome> {
+  const all = errors.all();
+  const badRows = new Set(all.map((e) => e.row)).size;
+  return {
+    status: 'FAILED',
+    errorCount: all.length,
+    errors: all.slice(0, ERRORS_KEPT_IN_JOB).map(({ col: _col, ...e }) => e),
+    errorFile: await errorWorkbook(workbook, sheet, all, headerRow),
+    message: `Có ${all.length} lỗi ở ${badRows} dòng; chưa ghi dữ liệu nào. Hãy sửa các ô tô đỏ trong tệp lỗi rồi nhập lại.`,
+  };
+}
+
+export async function loadWorkbook(file: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
     // Data validations are skipped: exceljs expands each range cell by cell, which a hostile range makes endless.

@@ -56,18 +56,18 @@ export class ImportsController {
     return this.imports.list(scope, schoolId, query);
   }
 
+  /** people.import (any job of the school) or grades.enter (the caller's own gradebook imports): checked by the service. */
   @Get(':jobId')
-  @RequirePermission('people.import')
   @ApiOkResponse({ type: ImportJobDto })
-  job(@CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Param('jobId', ParseUUIDPipe) jobId: string): Promise<ImportJob> {
-    return this.imports.job(scope, schoolId, jobId);
+  job(@CurrentScope() scope: Scope, @CurrentPrincipal() actor: Principal, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Param('jobId', ParseUUIDPipe) jobId: string): Promise<ImportJob> {
+    return this.imports.job(scope, actor, schoolId, jobId);
   }
 
+  /** As the job itself: people.import, or grades.enter for the caller's own gradebook imports. */
   @Get(':jobId/errors.xlsx')
-  @RequirePermission('people.import')
   @ApiProduces(XLSX)
-  async errors(@CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Param('jobId', ParseUUIDPipe) jobId: string): Promise<StreamableFile> {
-    return attachment(await this.imports.errorWorkbook(scope, schoolId, jobId));
+  async errors(@CurrentScope() scope: Scope, @CurrentPrincipal() actor: Principal, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Param('jobId', ParseUUIDPipe) jobId: string): Promise<StreamableFile> {
+    return attachment(await this.imports.errorWorkbook(scope, actor, schoolId, jobId));
   }
 
   private upload(scope: Scope, actor: Principal, schoolId: string, kind: ImportKind, file: UploadedWorkbook | undefined): Promise<ImportJob> {
@@ -75,7 +75,7 @@ export class ImportsController {
   }
 }
 
-function attachment(download: Download): StreamableFile {
+export function attachment(download: Download): StreamableFile {
   const ascii = download.fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\w.-]/g, '_');
   return new StreamableFile(download.file, {
     type: XLSX,

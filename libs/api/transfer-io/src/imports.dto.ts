@@ -1,4 +1,4 @@
-import type { ImportCellError, ImportJob, ImportKind } from '@emis/contracts';
+import type { ImportCellError, ImportJob, ImportJobKind } from '@emis/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class ImportCellErrorDto implements ImportCellError {
@@ -10,7 +10,7 @@ export class ImportCellErrorDto implements ImportCellError {
 
 export class ImportJobDto implements ImportJob {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['STUDENTS', 'STAFF'] }) kind!: ImportKind;
+  @ApiProperty({ enum: ['STUDENTS', 'STAFF', 'GRADEBOOK'] }) kind!: ImportJobKind;
   @ApiProperty({ enum: ['QUEUED', 'VALIDATING', 'COMMITTING', 'DONE', 'FAILED'] }) status!: ImportJob['status'];
   @ApiProperty() fileName!: string;
   @ApiPropertyOptional({ nullable: true, type: Number }) totalRows!: number | null;

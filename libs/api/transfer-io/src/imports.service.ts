@@ -1,6 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { ImportJob, ImportKind, Page } from '@emis/contracts';
+import type { ImportJob, ImportJobKind, ImportKind, Page } from '@emis/contracts';
 import { assertInScope, PageQueryDto, Principal, ProblemException, Scope, TenantDb, toPage, toSqlPaging } from '@emis/api/platform';
+import { can } from '@emis/domain';
+import { EntityManager } from 'typeorm';
 import { ImportJobsRepository } from './import-jobs.repository';
 import { ImportQueue } from './import-queue';
 import { STAFF_LAYOUT } from './staff/staff-layout';
@@ -34,20 +36,24 @@ export class ImportsService {
     return { fileName: layout.templateFileName, file: await buildTemplate(layout, names) };
   }
 
-  /** Stores the file as a queued job and hands it to the background worker. */
-  async upload(scope: Scope, actor: Principal, schoolId: string, kind: ImportKind, file: UploadedWorkbook | undefined): Promise<ImportJob> {
+  /**
+   * Stores the file as a queued job and hands it to the background worker. `params` carries what the upload named
+   * besides the file (a gradebook import: its class, semester and subject; the caller checked access to them).
+   */
+  async upload(scope: Scope, actor: Principal, schoolId: string, kind: ImportJobKind, file: UploadedWorkbook | undefined, params?: Record<string, unknown>): Promise<ImportJob> {
     assertInScope(scope, schoolId);
     assertWorkbookUpload(file);
     const job = await this.db.run((em) =>
-      this.jobs.create(em, schoolId, { kind, fileName: fileNameOf(file.originalname), file: file.buffer, createdBy: actor.userId, at: new Date() }),
+      this.jobs.create(em, schoolId, { kind, fileName: fileNameOf(file.originalname), file: file.buffer, createdBy: actor.userId, at: new Date(), params }),
     );
     await this.queue.enqueue({ schoolId, jobId: job.id });
     return job;
   }
 
-  async job(scope: Scope, schoolId: string, jobId: string): Promise<ImportJob> {
+  async job(scope: Scope, actor: Principal, schoolId: string, jobId: string): Promise<ImportJob> {
+    assertMayFollowJobs(actor);
     assertInScope(scope, schoolId);
-    const job = await this.db.run((em) => this.jobs.find(em, schoolId, jobId));
+    const job = await this.db.run(async (em) => ((await this.visible(em, actor, schoolId, jobId)) ? this.jobs.find(em, schoolId, jobId) : undefined));
     if (!job) throw new ProblemException(HttpStatus.NOT_FOUND, 'not_found');
     return job;
   }
@@ -60,12 +66,28 @@ export class ImportsService {
   }
 
   /** The annotated workbook of a failed job; 404 when the job had no cell errors. */
-  async errorWorkbook(scope: Scope, schoolId: string, jobId: string): Promise<Download> {
+  async errorWorkbook(scope: Scope, actor: Principal, schoolId: string, jobId: string): Promise<Download> {
+    assertMayFollowJobs(actor);
     assertInScope(scope, schoolId);
-    const found = await this.db.run((em) => this.jobs.errorFile(em, schoolId, jobId));
+    const found = await this.db.run(async (em) => ((await this.visible(em, actor, schoolId, jobId)) ? this.jobs.errorFile(em, schoolId, jobId) : undefined));
     if (!found?.file) throw new ProblemException(HttpStatus.NOT_FOUND, 'not_found');
     return { fileName: found.fileName.replace(/\.xlsx$/i, '') + ' - lỗi.xlsx', file: found.file };
   }
+
+  /**
+   * A list importer (people.import) follows every job of the school; a teacher (grades.enter) only the gradebook
+   * imports they uploaded — a job of someone else answers 404, as if it did not exist.
+   */
+  private async visible(em: EntityManager, actor: Principal, schoolId: string, jobId: string): Promise<boolean> {
+    if (can(actor.role, 'people.import')) return true;
+    const owner = await this.jobs.ownership(em, schoolId, jobId);
+    return owner?.kind === 'GRADEBOOK' && owner.createdBy === actor.userId;
+  }
+}
+
+/** Following a job (progress, error workbook) needs one of the permissions that can start one. */
+function assertMayFollowJobs(actor: Principal): void {
+  if (!can(actor.role, 'people.import') && !can(actor.role, 'grades.enter')) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
 }
 
 function fileNameOf(name: string): string {

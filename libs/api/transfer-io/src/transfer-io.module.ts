@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ImportHandlers } from './import-handlers';
 import { ImportJobsRepository } from './import-jobs.repository';
 import { ImportQueue } from './import-queue';
 import { ImportRunner } from './import-runner';
@@ -11,7 +12,8 @@ import { StudentImporter } from './students/student-importer';
 
 /**
  * Excel templates and imports of student and staff lists, run as background jobs on pg-boss. (List exports are
- * streamed by each context with streamXlsx from the platform library.)
+ * streamed by each context with streamXlsx from the platform library.) Other contexts register import kinds of their
+ * own with ImportHandlers (the gradebook sheet) and reuse the workbook pieces exported by index.ts.
  */
 @Module({
   controllers: [ImportsController],
@@ -24,6 +26,8 @@ import { StudentImporter } from './students/student-importer';
     StudentImportRepository,
     StaffImporter,
     StaffImportRepository,
+    ImportHandlers,
   ],
+  exports: [ImportsService, ImportHandlers],
 })
 export class TransferIoModule {}

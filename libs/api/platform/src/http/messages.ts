@@ -146,6 +146,9 @@ const RULE_MESSAGES: Record<string, Record<Locale, string>> = {
   unknownColumn: { vi: '{field} không phải một cột của sổ điểm', en: '{field} is not a column of this gradebook' },
   notInClass: { vi: '{field}: học sinh không thuộc lớp', en: '{field}: the student is not in the class' },
   noChange: { vi: '{field}: không có thay đổi nào', en: '{field}: nothing changes' },
+  // Conduct and results (libs/api/grading).
+  unknownQuality: { vi: '{field} không phải một phẩm chất hay năng lực cần đánh giá', en: '{field} is not a quality or competency that is rated' },
+  notForScheme: { vi: '{field} không dùng cho lớp đánh giá theo {0}', en: '{field} does not apply to a class assessed under {0}' },
 };
 
 const FIELD_LABELS: Record<string, Record<Locale, string>> = {
@@ -233,6 +236,9 @@ const FIELD_LABELS: Record<string, Record<Locale, string>> = {
   partyMember: { vi: 'Đảng viên', en: 'Party member' },
   unionMember: { vi: 'Công đoàn viên', en: 'Union member' },
   decisionNumber: { vi: 'Số quyết định', en: 'Decision number' },
+  training: { vi: 'Kết quả rèn luyện', en: 'Training result' },
+  qualities: { vi: 'Phẩm chất, năng lực', en: 'Qualities and competencies' },
+  period: { vi: 'Kì đánh giá', en: 'Period' },
 };
 
 export function problemTitle(code: string, locale: Locale): string {

@@ -11,10 +11,10 @@ const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: {
  * summarising each bad row. Formulas anywhere in the file are turned into inert text first, so the file we
  * hand out can never compute anything (the import never evaluates them either).
  */
-export async function errorWorkbook(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, errors: LocatedError[]): Promise<Buffer> {
+export async function errorWorkbook(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, errors: LocatedError[], headerRow = 1): Promise<Buffer> {
   workbook.worksheets.forEach(neutraliseFormulas);
-  const summaryCol = summaryColumn(sheet);
-  clearPreviousRound(sheet, summaryCol);
+  const summaryCol = summaryColumn(sheet, headerRow);
+  clearPreviousRound(sheet, summaryCol, headerRow);
   const byCell = new Map<string, LocatedError[]>();
   const byRow = new Map<number, LocatedError[]>();
   for (const e of errors) {
@@ -26,7 +26,7 @@ export async function errorWorkbook(workbook: ExcelJS.Workbook, sheet: ExcelJS.W
     cell.style = { ...cell.style, fill: ERROR_FILL };
     cell.note = list.map((e) => e.message).join('\n');
   }
-  const header = sheet.getCell(1, summaryCol);
+  const header = sheet.getCell(headerRow, summaryCol);
   header.value = ERROR_SUMMARY_HEADER;
   header.style = { ...header.style, font: { bold: true, color: { argb: 'FF9C0006' } }, fill: ERROR_FILL };
   sheet.getColumn(summaryCol).width = 60;
@@ -47,10 +47,10 @@ function neutraliseFormulas(sheet: ExcelJS.Worksheet): void {
 }
 
 /** The "Lỗi" column of an earlier round when the user uploads a corrected error workbook, else a new last column. */
-function summaryColumn(sheet: ExcelJS.Worksheet): number {
+function summaryColumn(sheet: ExcelJS.Worksheet, headerRow: number): number {
   let last = 0;
   let existing = 0;
-  sheet.findRow(1)?.eachCell((cell, col) => {
+  sheet.findRow(headerRow)?.eachCell((cell, col) => {
     last = Math.max(last, col);
     if (cell.text.trim() === ERROR_SUMMARY_HEADER) existing = col;
   });
@@ -58,9 +58,9 @@ function summaryColumn(sheet: ExcelJS.Worksheet): number {
 }
 
 /** A corrected cell must not stay red from the previous round (its old note stays: exceljs cannot remove one). */
-function clearPreviousRound(sheet: ExcelJS.Worksheet, summaryCol: number): void {
+function clearPreviousRound(sheet: ExcelJS.Worksheet, summaryCol: number, headerRow: number): void {
   sheet.eachRow({ includeEmpty: false }, (row, r) => {
-    if (r === 1) return;
+    if (r <= headerRow) return;
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       if (col === summaryCol) cell.value = null;
       const fill = cell.fill as ExcelJS.FillPattern | undefined;

@@ -1,4 +1,4 @@
-import type { ImportKind } from '@emis/contracts';
+import type { ImportJobKind } from '@emis/contracts';
 
 /** How the template formats a column and how the import reads it. */
 export type ColumnKind = 'text' | 'date' | 'number';
@@ -23,7 +23,7 @@ export interface ImportColumn {
 }
 
 export interface ImportLayout {
-  kind: ImportKind;
+  kind: ImportJobKind;
   sheetName: string;
   templateFileName: string;
   columns: readonly ImportColumn[];

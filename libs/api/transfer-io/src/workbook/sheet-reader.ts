@@ -30,10 +30,13 @@ export function dataSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet {
   return sheet;
 }
 
-/** Finds each template column by its header in row 1, in any order; a missing column fails the whole file. */
-export function mapColumns(sheet: ExcelJS.Worksheet, layout: ImportLayout): Map<string, SheetColumn> {
+/**
+ * Finds each template column by its header in row `headerRow` (1 for the lists; a gradebook sheet has a title block
+ * above it), in any order; a missing column fails the whole file.
+ */
+export function mapColumns(sheet: ExcelJS.Worksheet, layout: ImportLayout, headerRow = 1): Map<string, SheetColumn> {
   const found = new Map<string, number>();
-  sheet.findRow(1)?.eachCell((cell, col) => {
+  sheet.findRow(headerRow)?.eachCell((cell, col) => {
     const text = headerKey(cell.text);
     if (text && !found.has(text)) found.set(text, col);
   });
@@ -61,9 +64,9 @@ export function assertRowLimit(sheet: ExcelJS.Worksheet, maxRows: number): numbe
  * The non-empty data rows, with cell-level problems recorded in `errors`: merged cells, formulas (never
  * evaluated), text that a spreadsheet would take for a formula, Excel error values and over-long text.
  */
-export function* readRows(sheet: ExcelJS.Worksheet, columns: Map<string, SheetColumn>, errors: CellErrors): Generator<SheetRow> {
+export function* readRows(sheet: ExcelJS.Worksheet, columns: Map<string, SheetColumn>, errors: CellErrors, headerRow = 1): Generator<SheetRow> {
   const readable = [...columns.entries()].filter(([key]) => key !== 'no');
-  for (let r = 2; r <= sheet.rowCount; r++) {
+  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
     const row = sheet.findRow(r);
     if (!row) continue;
     const values = new Map<string, CellValue>();
@@ -113,6 +116,6 @@ function lengthProblem(text: string, column: ImportColumn): string | undefined {
   return text.length > max ? `Quá dài: tối đa ${max} ký tự (ô có ${text.length} ký tự)` : undefined;
 }
 
-function headerKey(text: string): string {
+export function headerKey(text: string): string {
   return text.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
 }

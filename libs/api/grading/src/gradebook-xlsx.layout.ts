@@ -1,0 +1,126 @@
+import type { GradeSheet } from '@emis/contracts';
+import { GradeColumn } from '@emis/domain';
+import { headerKey, ImportFailure, ImportLayout } from '@emis/api/transfer-io';
+import ExcelJS from 'exceljs';
+
+/**
+ * The sổ điểm workbook a subject teacher downloads, fills in Excel and uploads again: one layout for both ways, so
+ * the export and the import can never disagree on a column.
+ */
+
+/** Row of the column headers; the title block (school, book, subject, class, semester, year, teacher) sits above. */
+export const GRADEBOOK_HEADER_ROW = 9;
+
+/** A class list is far shorter; the bound keeps a hostile file from being read at all. */
+export const GRADEBOOK_MAX_ROWS = 200;
+
+/** The veryHidden sheet naming the gradebook the file belongs to (class, semester, subject). */
+export const IDENTITY_SHEET = 'Emis';
+const IDENTITY_KIND = 'SỔ ĐIỂM';
+
+export type XlsxColumnRole = 'ordinal' | 'studentId' | 'fullName' | 'dateOfBirth' | 'cell' | 'result' | 'semester1' | 'year' | 'comment';
+
+export interface XlsxColumn {
+  /** The import's key: 'studentId', 'comment', 'cell.TX1' … */
+  key: string;
+  header: string;
+  role: XlsxColumnRole;
+  width: number;
+  grade?: GradeColumn;
+}
+
+/**
+ * The student column holds the record's id (a UUID), not the personal id: it never changes (a personal id can be
+ * corrected on the record), it is unique in the whole database, it is not personal data (a sổ điểm is mailed and
+ * copied; Decree 13/2023 asks to spread citizen numbers no further than needed), and Excel cannot strip it into a
+ * number the way it drops the leading zeros of a 12-digit id.
+ */
+export function xlsxColumns(sheet: Pick<GradeSheet, 'semester' | 'scheme' | 'assessment' | 'columns'>): XlsxColumn[] {
+  const columns: XlsxColumn[] = [
+    { key: 'no', header: 'STT', role: 'ordinal', width: 5 },
+    { key: 'studentId', header: 'Mã học sinh', role: 'studentId', width: 38 },
+    { key: 'fullName', header: 'Họ và tên', role: 'fullName', width: 26 },
+    { key: 'dateOfBirth', header: 'Ngày sinh', role: 'dateOfBirth', width: 11 },
+    ...sheet.columns.map((c): XlsxColumn => ({ key: `cell.${c.key}`, header: c.label, role: 'cell', width: c.kind === 'SCORE' ? 7 : 8, grade: c })),
+    { key: 'result', header: averaged(sheet) ? 'ĐTBmhk' : 'Đánh giá HK', role: 'result', width: 9 },
+  ];
+  if (sheet.semester === 2) {
+    columns.push({ key: 'semester1', header: 'HK I', role: 'semester1', width: 7 }, { key: 'year', header: 'Cả năm', role: 'year', width: 8 });
+  }
+  columns.push({ key: 'comment', header: 'Nhận xét', role: 'comment', width: 40 });
+  return columns;
+}
+
+/** A semester average is computed (Circular 22 Art. 9, Circular 58): scored subjects outside primary school. */
+export function averaged(sheet: Pick<GradeSheet, 'scheme' | 'assessment'>): boolean {
+  return sheet.assessment === 'SCORE' && sheet.scheme !== 'C27';
+}
+
+/** The layout as the shared sheet reader wants it: every header must be there (computed ones are not read). */
+export function importLayout(columns: XlsxColumn[]): ImportLayout {
+  return {
+    kind: 'GRADEBOOK',
+    sheetName: 'Sổ điểm',
+    templateFileName: 'so-diem.xlsx',
+    columns: columns.map((c) => ({
+      key: c.key, header: c.header, width: c.width, required: c.role === 'studentId', guide: '', example: '',
+      kind: c.role === 'cell' && c.grade?.kind === 'SCORE' ? 'number' : 'text',
+      maxLength: c.role === 'comment' ? 500 : c.role === 'studentId' ? 60 : 200,
+    })),
+  };
+}
+
+/** The columns the import reads; the others (running number, date of birth, averages) are the system's. */
+export function isImported(column: XlsxColumn): boolean {
+  return column.role === 'studentId' || column.role === 'fullName' || column.role === 'cell' || column.role === 'comment';
+}
+
+export interface GradebookIdentity {
+  classId: string;
+  semester: 1 | 2;
+  subjectCode: string;
+}
+
+export function writeIdentity(workbook: ExcelJS.Workbook, id: GradebookIdentity): void {
+  const sheet = workbook.addWorksheet(IDENTITY_SHEET, { state: 'veryHidden' });
+  sheet.addRows([[IDENTITY_KIND, 1], ['classId', id.classId], ['semester', id.semester], ['subjectCode', id.subjectCode]]);
+}
+
+/**
+ * Refuses a file of another gradebook: two subjects (or classes, or semesters) often have the very same columns,
+ * and matching headers alone would write one subject's scores into another's book.
+ */
+export function assertIdentity(workbook: ExcelJS.Workbook, expected: GradebookIdentity, describe: string): void {
+  const sheet = workbook.getWorksheet(IDENTITY_SHEET);
+  const value = (row: number) => sheet?.getCell(row, 2).text.trim() ?? '';
+  if (!sheet || sheet.getCell(1, 1).text.trim() !== IDENTITY_KIND) {
+    throw new ImportFailure(`Tệp không phải sổ điểm xuất từ hệ thống. Hãy tải sổ điểm ${describe} (nút "Xuất Excel"), nhập điểm vào tệp đó rồi tải lên.`);
+  }
+  if (value(2).toLowerCase() !== expected.classId.toLowerCase() || value(3) !== String(expected.semester) || value(4) !== expected.subjectCode) {
+    throw new ImportFailure(`Tệp là sổ điểm của một lớp, môn hoặc học kì khác, không phải sổ điểm ${describe}; không có điểm nào được ghi.`);
+  }
+}
+
+/** The header row: the first of the top rows with a "Mã học sinh" cell (a user may have added a line above). */
+export function findHeaderRow(sheet: ExcelJS.Worksheet): number {
+  const wanted = headerKey('Mã học sinh');
+  for (let r = 1; r <= Math.min(30, sheet.rowCount); r++) {
+    let found = false;
+    sheet.findRow(r)?.eachCell((cell) => (found ||= headerKey(cell.text) === wanted));
+    if (found) return r;
+  }
+  throw new ImportFailure('Tệp không đúng mẫu sổ điểm: không thấy dòng tiêu đề có cột "Mã học sinh". Hãy xuất sổ điểm từ hệ thống và giữ nguyên các dòng tiêu đề.');
+}
+
+/** A header the layout does not have (a column added, or the book of a subject with more assessments) fails the file. */
+export function assertNoForeignHeaders(sheet: ExcelJS.Worksheet, headerRow: number, columns: XlsxColumn[], ignored: string): void {
+  const known = new Set([...columns.map((c) => headerKey(c.header)), headerKey(ignored)]);
+  const foreign: string[] = [];
+  sheet.findRow(headerRow)?.eachCell((cell) => {
+    const text = cell.text.trim();
+    if (text && !known.has(headerKey(text))) foreign.push(`"${text}"`);
+  });
+  if (foreign.length) {
+    throw new ImportFailure(`Tệp không đúng mẫu sổ điểm: có cột ${foreign.join(', ')} không thuộc sổ điểm môn này. Hãy xuất lại sổ điểm và không thêm, bớt hay đổi tên cột.`);
+  }
+}

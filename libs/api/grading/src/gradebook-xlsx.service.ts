@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import type { ImportJob } from '@emis/contracts';
+import { AuditService } from '@emis/api/audit';
+import { assertInScope, Principal, Scope, TenantDb } from '@emis/api/platform';
+import { Download, ImportsService, UploadedWorkbook } from '@emis/api/transfer-io';
+import { GradebookRepository } from './gradebook.repository';
+import { GradebookService } from './gradebook.service';
+import { buildGradebookWorkbook } from './gradebook-xlsx.workbook';
+import { GradebookXlsxRepository } from './gradebook-xlsx.repository';
+
+/**
+ * A subject's sổ điểm as an Excel workbook, and its upload back as an import job (GradebookImporter runs it).
+ * Reading follows the sheet's access (grades.read: the class's teachers, the school, the department); uploading
+ * is for the subject's teacher while the year is open and the semester not locked.
+ */
+@Injectable()
+export class GradebookXlsxService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly gradebook: GradebookService,
+    private readonly repo: GradebookRepository,
+    private readonly names: GradebookXlsxRepository,
+    private readonly imports: ImportsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * The rows are the sheet the API serves (GradebookService.sheet), so every average in the file is the one on
+   * screen. An export of pupils' scores is personal data (domain.md §8): audited before the file is handed out.
+   */
+  async exportSheet(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, subjectCode: string): Promise<Download> {
+    const sheet = await this.gradebook.sheet(scope, actor, schoolId, classId, semester, subjectCode);
+    return this.db.run(async (em) => {
+      const cls = await this.gradebook.classOf(em, schoolId, classId);
+      const teacher = (await this.repo.teachers(em, schoolId, classId, semester)).get(subjectCode);
+      const names = await this.names.titleNames(em, schoolId);
+      await this.audit.record(em, {
+        schoolId, entity: 'gradebook', entityId: sheet.gradebookId ?? `${classId}:${subjectCode}:${semester}`, action: 'EXPORT',
+        after: { format: 'xlsx', classId, subjectCode, semester, students: sheet.rows.length },
+      }, actor);
+      const file = await buildGradebookWorkbook(sheet, { ...names, className: cls.name, schoolYearCode: cls.schoolYearCode, teacherName: teacher?.name ?? null });
+      return { fileName: `so-diem-${cls.name}-${subjectCode}-HK${semester}-${cls.schoolYearCode}.xlsx`, file };
+    });
+  }
+
+  /** Checks the caller may write the sheet now, then queues the file; the job checks again when it runs. */
+  async upload(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, subjectCode: string, file: UploadedWorkbook | undefined): Promise<ImportJob> {
+    assertInScope(scope, schoolId);
+    await this.db.run(async (em) => {
+      const { access } = await this.gradebook.open(em, actor, schoolId, classId, semester, subjectCode);
+      this.gradebook.assertWritable(access, subjectCode);
+    });
+    return this.imports.upload(scope, actor, schoolId, 'GRADEBOOK', file, { classId, semester, subjectCode });
+  }
+}
