@@ -36,7 +36,11 @@ async function httpWorker(w, deadline, out) {
   }
 }
 
-/** Scope, one upsert of the 45 rows, their cells' history, one audit entry: what a save must write. */
+/**
+ * What a save must write, and nothing else: the scope, one upsert of the 45 rows, their cells' history, one audit
+ * entry with the rows before and after. The API also reads the class, the caller's rights, the roster and the
+ * current rows (locked), and keeps the answer for retries: that difference is what the ratio measures.
+ */
 async function sqlWorker(w, pool, deadline, out) {
   const random = seededRandom(1000 + w.index);
   const client = await pool.connect();
@@ -60,9 +64,11 @@ async function sqlWorker(w, pool, deadline, out) {
          select $1, $2, u.s, u.c, null, u.v, $6, 'bench', $7 from unnest($3::uuid[], $4::text[], $5::jsonb[]) as u(s, c, v)`,
         [w.schoolId, w.baselineGradebookId, students, w.studentIds.flatMap(() => COLUMNS), cells.flatMap((c) => COLUMNS.map((k) => JSON.stringify(c[k]))), w.userId, at],
       );
+      // The audit entry carries the rows before and after, as the API's does (same size to hash and store).
+      const sheet = JSON.stringify(Object.fromEntries(w.studentIds.map((id, i) => [id, { cells: cells[i], comment: null }])));
       await client.query(
-        `select audit_append($1, $2, $3, 'bench', $1, 'gradebook', $4, 'UPDATE', null, $5, null)`,
-        [w.schoolId, at, w.userId, w.baselineGradebookId, JSON.stringify({ rows: cells.length })],
+        `select audit_append($1, $2, $3, 'bench', $1, 'gradebook', $4, 'UPDATE', $5, $5, null)`,
+        [w.schoolId, at, w.userId, w.baselineGradebookId, sheet],
       );
       await client.query('commit');
       out.latencies.push(performance.now() - started);

@@ -31,7 +31,9 @@ rmSync(dir, { recursive: true, force: true });
 const db = await startEmbeddedDb({ dir });
 const port = await freePort();
 const appUrl = (() => { const u = new URL(db.ownerUrl); u.username = 'emis_app'; u.password = db.appPassword; return u.toString(); })();
-const api = spawn(process.execPath, [path.join(root, 'tools/start.mjs'), '--no-build'], {
+// --profile writes a V8 CPU profile of the API to tmp/bench/ (open it in Chrome DevTools) to find where time goes.
+const profile = process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'tmp/bench')}`] : [];
+const api = spawn(process.execPath, [...profile, path.join(root, 'tools/start.mjs'), '--no-build'], {
   cwd: root,
   stdio: ['ignore', 'ignore', 'inherit'],
   env: {

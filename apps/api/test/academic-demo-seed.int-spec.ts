@@ -1,5 +1,5 @@
 import { prepareDatabase } from '@emis/api/platform';
-import { classSizeWarning, GradeLevel, gradebookColumns, parsePersonalId, semesterSubjectResult } from '@emis/domain';
+import { CellValue, classSizeWarning, GradeLevel, gradebookColumns, parsePersonalId, semesterSubjectResult } from '@emis/domain';
 import { DataSource } from 'typeorm';
 import { DEMO_UNITS } from '../src/seed/demo-province.data';
 import { seedDemoProvince } from '../src/seed/seed-demo';
@@ -100,7 +100,7 @@ describe('demo seed: school years, staff, classes, students', () => {
 
   // How long seeding takes is reported by `npm start` (and measured by the benchmarks), never asserted in a test.
   it('gives THCS Như Quỳnh semester-I scores for every class but 6A, each stored average equal to the domain rule', async () => {
-    const rows: { name: string; grade: GradeLevel; subject_code: string; assessment: 'SCORE' | 'COMMENT'; periods_per_year: number; cells: Record<string, number | string>; average: string | null; rating: string | null }[] = await q(
+    const rows: { name: string; grade: GradeLevel; subject_code: string; assessment: 'SCORE' | 'COMMENT'; periods_per_year: number; cells: Record<string, CellValue>; average: string | null; rating: string | null }[] = await q(
       `select c.name, c.grade, g.subject_code, g.assessment, g.periods_per_year, e.cells, e.average::text, e.rating
          from grade_entry e join gradebook g on g.school_id = e.school_id and g.id = e.gradebook_id
          join class c on c.school_id = g.school_id and c.id = g.class_id

@@ -14,6 +14,15 @@ export interface GradingClass {
   homeroomStaffId: string | null;
 }
 
+export interface ClassContext {
+  cls: GradingClass;
+  locked: boolean;
+  staffId: string | null;
+  teachers: Map<string, { staffId: string; name: string }>;
+  teachesClass: boolean;
+  gradebook: GradebookRecord | undefined;
+}
+
 export interface CurriculumSubject {
   code: string;
   name: string;
@@ -85,7 +94,20 @@ export class GradebookRepository {
       : undefined;
   }
 
+  /** The curriculum is reference data written only by migrations: read once per grade and process. */
   async curriculum(em: EntityManager, grade: GradeLevel): Promise<CurriculumSubject[]> {
+    let cached = this.curricula.get(grade);
+    if (!cached) {
+      cached = this.readCurriculum(em, grade);
+      this.curricula.set(grade, cached);
+      cached.catch(() => this.curricula.delete(grade));
+    }
+    return cached;
+  }
+
+  private readonly curricula = new Map<GradeLevel, Promise<CurriculumSubject[]>>();
+
+  private async readCurriculum(em: EntityManager, grade: GradeLevel): Promise<CurriculumSubject[]> {
     const rows = await em.query(
       `select s.code, s.name, s.name_en, c.assessment, c.periods_per_year
          from curriculum_subject c join subject s on s.code = c.subject_code where c.grade = $1 order by s.sort_order`,
@@ -108,27 +130,32 @@ export class GradebookRepository {
   }
 
   /**
-   * Everything the access decision needs, in one query (a 45-row sheet costs one permission query, not 45): the
-   * semester's lock, the user's staff record, the class's teachers this semester and whether the user teaches the
-   * class in any semester.
+   * Everything a request on one class needs before it reads or writes, in one query (a 45-row sheet costs one
+   * permission query, not 45): the class and its year, the semester's lock, the caller's staff record, the class's
+   * teachers this semester, whether the caller teaches the class in any semester, and the subject's gradebook.
    */
-  async accessFacts(em: EntityManager, schoolId: string, classId: string, yearId: string, semester: number, userId: string): Promise<{
-    locked: boolean; staffId: string | null; teachers: Map<string, { staffId: string; name: string }>; teachesClass: boolean;
-  }> {
+  async context(em: EntityManager, schoolId: string, classId: string, semester: number, userId: string, subjectCode: string | null): Promise<ClassContext | undefined> {
     const [r] = await em.query(
-      `select exists (select 1 from grading_lock where school_id = $1 and school_year_id = $3 and semester = $4) as locked,
+      `select c.id, c.name, c.grade, c.school_year_id, y.code, y.status, c.homeroom_staff_id,
+              exists (select 1 from grading_lock l where l.school_id = $1 and l.school_year_id = c.school_year_id and l.semester = $3) as locked,
               u.staff_id,
               coalesce((select json_agg(json_build_object('code', a.subject_code, 'staffId', a.staff_id, 'name', s.full_name))
                           from teaching_assignment a join staff s on s.school_id = a.school_id and s.id = a.staff_id
-                         where a.school_id = $1 and a.class_id = $2 and a.semester = $4), '[]') as teachers,
-              exists (select 1 from teaching_assignment where school_id = $1 and class_id = $2 and staff_id = u.staff_id) as teaches_class
-         from (select (select staff_id from app_user where id = $5) as staff_id) u`,
-      [schoolId, classId, yearId, semester, userId],
+                         where a.school_id = $1 and a.class_id = $2 and a.semester = $3), '[]') as teachers,
+              exists (select 1 from teaching_assignment a where a.school_id = $1 and a.class_id = $2 and a.staff_id = u.staff_id) as teaches_class,
+              (select to_jsonb(g) from (${GRADEBOOK} where school_id = $1 and class_id = $2 and subject_code = $5 and semester = $3) g) as gradebook
+         from class c join school_year y on y.id = c.school_year_id
+         left join lateral (select staff_id from app_user where id = $4) u on true
+        where c.school_id = $1 and c.id = $2`,
+      [schoolId, classId, semester, userId, subjectCode],
     );
+    if (!r) return undefined;
     const teachers = r.teachers as { code: string; staffId: string; name: string }[];
     return {
+      cls: { id: r.id, name: r.name, grade: r.grade, schoolYearId: r.school_year_id, schoolYearCode: r.code, yearStatus: r.status, homeroomStaffId: r.homeroom_staff_id },
       locked: r.locked, staffId: r.staff_id ?? null, teachesClass: r.teaches_class,
       teachers: new Map(teachers.map((t) => [t.code, { staffId: t.staffId, name: t.name }])),
+      gradebook: r.gradebook ? toGradebook(r.gradebook) : undefined,
     };
   }
 

@@ -4,7 +4,7 @@ import { assertInScope, Principal, ProblemException, RawFieldError, Scope, Tenan
 import { schemeFor, SCHEME_VERSIONS, yearSubjectResult } from '@emis/domain';
 import { EntityManager } from 'typeorm';
 import { columnsOf, conflictOf, GradeWriter, parseRowCells, subjectOf } from './grade-writer';
-import { CurriculumSubject, EntryRecord, GradebookRecord, GradebookRepository, GradingClass, RosterStudent } from './gradebook.repository';
+import { ClassContext, CurriculumSubject, EntryRecord, GradebookRecord, GradebookRepository, GradingClass, RosterStudent } from './gradebook.repository';
 
 /** What the caller may do with a class's gradebook. */
 export interface GradingAccess {
@@ -54,8 +54,7 @@ export class GradebookService {
   async sheet(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, subjectCode: string): Promise<GradeSheet> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
-      const { cls, subject, access } = await this.open(em, actor, schoolId, classId, semester, subjectCode);
-      const stored = await this.repo.gradebook(em, schoolId, classId, subjectCode, semester);
+      const { cls, subject, access, gradebook: stored } = await this.open(em, actor, schoolId, classId, semester, subjectCode);
       const g = stored ?? { ...this.draft(cls, subject, semester), id: '' };
       const roster = await this.repo.roster(em, schoolId, classId);
       const entries = stored ? await this.repo.entries(em, schoolId, stored.id) : new Map<string, EntryRecord>();
@@ -75,10 +74,10 @@ export class GradebookService {
   async save(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, subjectCode: string, body: GradeSheetSave): Promise<GradeSaveResult> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
-      const { cls, subject, access } = await this.open(em, actor, schoolId, classId, semester, subjectCode);
+      const { cls, subject, access, gradebook } = await this.open(em, actor, schoolId, classId, semester, subjectCode);
       this.assertWritable(access, subjectCode);
       const at = new Date();
-      const g = await this.repo.ensureGradebook(em, schoolId, this.draft(cls, subject, semester), at);
+      const g = gradebook ?? (await this.repo.ensureGradebook(em, schoolId, this.draft(cls, subject, semester), at));
       const claim = await this.repo.claimRequest(em, schoolId, body.requestId, g.id, actor.userId, at);
       if (!claim.fresh) {
         if (claim.gradebookId !== g.id || claim.userId !== actor.userId) throw new ProblemException(HttpStatus.CONFLICT, 'request_reused');
@@ -104,20 +103,19 @@ export class GradebookService {
   async history(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, subjectCode: string, studentId?: string, column?: string): Promise<ScoreChange[]> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
-      await this.open(em, actor, schoolId, classId, semester, subjectCode);
-      const g = await this.repo.gradebook(em, schoolId, classId, subjectCode, semester);
+      const { gradebook: g } = await this.open(em, actor, schoolId, classId, semester, subjectCode);
       return g ? this.repo.history(em, schoolId, g.id, studentId, column) : [];
     });
   }
 
-  /** The class, the subject of its curriculum and the caller's access; 404/403 otherwise. */
+  /** The class, the subject of its curriculum, its gradebook if opened, and the caller's access; 404/403 otherwise. */
   async open(em: EntityManager, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, subjectCode: string) {
-    const cls = await this.classOf(em, schoolId, classId);
-    const subject = (await this.repo.curriculum(em, cls.grade)).find((s) => s.code === subjectCode);
+    const ctx = await this.contextOf(em, actor, schoolId, classId, semester, subjectCode);
+    const subject = (await this.repo.curriculum(em, ctx.cls.grade)).find((s) => s.code === subjectCode);
     if (!subject) throw new NotFoundException();
-    const access = await this.accessOf(em, actor, schoolId, cls, semester);
+    const access = accessFrom(actor, ctx);
     if (!access.readable) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
-    return { cls, subject, access };
+    return { cls: ctx.cls, subject, access, gradebook: ctx.gradebook };
   }
 
   async classOf(em: EntityManager, schoolId: string, classId: string): Promise<GradingClass> {
@@ -127,17 +125,16 @@ export class GradebookService {
     return cls;
   }
 
-  /** One pass over the caller's relation to the class (a 45-row sheet costs one permission query, not 45). */
+  /** The caller's relation to a class already loaded (conduct, results: no particular subject). */
   async accessOf(em: EntityManager, actor: Principal, schoolId: string, cls: GradingClass, semester: 1 | 2): Promise<GradingAccess> {
-    const facts = await this.repo.accessFacts(em, schoolId, cls.id, cls.schoolYearId, semester, actor.userId);
-    const yearWritable = cls.yearStatus !== 'CLOSED';
-    const base = { locked: facts.locked, yearWritable, teachers: facts.teachers };
-    if (actor.role !== 'TEACHER') return { ...base, readable: true, homeroom: false, teaches: new Set() };
-    const staffId = facts.staffId;
-    if (!staffId) return { ...base, readable: false, homeroom: false, teaches: new Set() };
-    const teaches = new Set([...facts.teachers].filter(([, t]) => t.staffId === staffId).map(([code]) => code));
-    const homeroom = cls.homeroomStaffId === staffId;
-    return { ...base, readable: homeroom || facts.teachesClass, homeroom, teaches };
+    return accessFrom(actor, await this.contextOf(em, actor, schoolId, cls.id, semester, null));
+  }
+
+  private async contextOf(em: EntityManager, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, subjectCode: string | null): Promise<ClassContext> {
+    const ctx = await this.repo.context(em, schoolId, classId, semester, actor.userId, subjectCode);
+    if (!ctx) throw new NotFoundException();
+    if (!schemeFor(ctx.cls.schoolYearCode, ctx.cls.grade)) throw new ProblemException(HttpStatus.NOT_FOUND, 'no_assessment_scheme');
+    return ctx;
   }
 
   assertWritable(access: GradingAccess, subjectCode: string): void {
@@ -179,6 +176,17 @@ export class GradebookService {
       return row;
     });
   }
+}
+
+/** A teacher reads the classes they teach or lead and writes their own subjects; other roles read. */
+function accessFrom(actor: Principal, ctx: ClassContext): GradingAccess {
+  const base = { locked: ctx.locked, yearWritable: ctx.cls.yearStatus !== 'CLOSED', teachers: ctx.teachers };
+  if (actor.role !== 'TEACHER') return { ...base, readable: true, homeroom: false, teaches: new Set() };
+  const staffId = ctx.staffId;
+  if (!staffId) return { ...base, readable: false, homeroom: false, teaches: new Set() };
+  const teaches = new Set([...ctx.teachers].filter(([, t]) => t.staffId === staffId).map(([code]) => code));
+  const homeroom = ctx.cls.homeroomStaffId === staffId;
+  return { ...base, readable: homeroom || ctx.teachesClass, homeroom, teaches };
 }
 
 export function mayWrite(access: GradingAccess, subjectCode: string): boolean {

@@ -1,0 +1,124 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { ConductRow, ConductSheetSave, ProblemDetails } from '@emis/contracts';
+import { Level4, PRIMARY_QUALITIES, QualityRating } from '@emis/domain';
+import { AuthStore, LanguageService, loadOnChange, OrgUnitContext, ProblemAlertComponent, SchoolRequiredComponent, toProblem } from '@emis/web/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { finalize } from 'rxjs';
+import { GradingApi } from '../data-access/grading.api';
+import { GradingLabelPipe } from '../ui/grading-label.pipe';
+
+interface EditRow {
+  source: ConductRow;
+  training: Level4 | null;
+  qualities: Record<string, QualityRating | null>;
+  comment: string;
+}
+
+const LEVELS: readonly Level4[] = ['TOT', 'KHA', 'DAT', 'CHUA_DAT'];
+const QUALITY_RATINGS: readonly QualityRating[] = ['TOT', 'DAT', 'CAN_CO_GANG'];
+
+/**
+ * /grades/:classId/conduct/:semester — the homeroom teacher records each student's training level (Circular 22
+ * Art. 8; conduct under Circular 58) or, in primary school, the qualities and competencies (Circular 27 Art. 6),
+ * with a comment. One save sends the changed rows with their versions.
+ */
+@Component({
+  selector: 'emis-conduct-page',
+  imports: [RouterLink, TranslocoPipe, ProblemAlertComponent, SchoolRequiredComponent, GradingLabelPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './conduct.page.html',
+  styles: `
+    .conduct-table th, .conduct-table td { vertical-align: middle; }
+    .conduct-table select { min-width: 7rem; }
+    .conduct-table .input { min-width: 14rem; }
+    .save-bar { display: flex; gap: 1rem; align-items: center; margin-top: 1rem; }
+    .state-saved { color: var(--success); font-weight: 600; }
+  `,
+})
+export class ConductPage {
+  private readonly api = inject(GradingApi);
+  private readonly auth = inject(AuthStore);
+  protected readonly schoolId = inject(OrgUnitContext).currentSchoolId;
+  protected readonly language = inject(LanguageService).language;
+
+  readonly classId = input.required<string>();
+  readonly semester = input.required<string>();
+
+  protected readonly levels = LEVELS;
+  protected readonly qualityRatings = QUALITY_RATINGS;
+  protected readonly qualities = PRIMARY_QUALITIES;
+  protected readonly semesterNumber = computed<1 | 2>(() => (this.semester() === '2' ? 2 : 1));
+  protected readonly sheet = loadOnChange(
+    () => {
+      const schoolId = this.schoolId();
+      return schoolId ? { schoolId, classId: this.classId(), semester: this.semesterNumber() } : undefined;
+    },
+    ({ schoolId, classId, semester }) => this.api.conduct(schoolId, classId, semester),
+  );
+  protected readonly rows = signal<EditRow[]>([]);
+  protected readonly isPrimary = computed(() => this.sheet.value()?.scheme === 'C27');
+  protected readonly editable = computed(() => !!this.sheet.value()?.editable && this.auth.can('conduct.record'));
+  protected readonly saving = signal(false);
+  protected readonly saved = signal(false);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly changed = computed(() => this.rows().filter((r) => isChanged(r)));
+
+  constructor() {
+    effect(() => {
+      const sheet = this.sheet.value();
+      untracked(() => this.rows.set((sheet?.rows ?? []).map(toEditRow)));
+    });
+  }
+
+  protected setTraining(index: number, value: string): void {
+    this.update(index, (r) => ({ ...r, training: (value || null) as Level4 | null }));
+  }
+
+  protected setQuality(index: number, code: string, value: string): void {
+    this.update(index, (r) => ({ ...r, qualities: { ...r.qualities, [code]: (value || null) as QualityRating | null } }));
+  }
+
+  protected setComment(index: number, value: string): void {
+    this.update(index, (r) => ({ ...r, comment: value }));
+  }
+
+  protected save(): void {
+    const schoolId = this.schoolId();
+    const changed = this.changed();
+    if (!schoolId || changed.length === 0) return;
+    const body: ConductSheetSave = {
+      rows: changed.map((r) => ({
+        studentId: r.source.studentId, version: r.source.version, comment: r.comment.trim() || null,
+        ...(this.isPrimary() ? { qualities: r.qualities } : { training: r.training }),
+      })),
+    };
+    this.saving.set(true);
+    this.problem.set(null);
+    this.api
+      .saveConduct(schoolId, this.classId(), this.semesterNumber(), body)
+      .pipe(finalize(() => this.saving.set(false)))
+      .subscribe({
+        next: (sheet) => {
+          this.sheet.set(sheet);
+          this.saved.set(true);
+        },
+        error: (error: unknown) => this.problem.set(toProblem(error)),
+      });
+  }
+
+  private update(index: number, change: (row: EditRow) => EditRow): void {
+    this.saved.set(false);
+    this.rows.update((rows) => rows.map((r, i) => (i === index ? change(r) : r)));
+  }
+}
+
+function toEditRow(row: ConductRow): EditRow {
+  return { source: row, training: row.training, qualities: { ...row.qualities }, comment: row.comment ?? '' };
+}
+
+function isChanged(r: EditRow): boolean {
+  const s = r.source;
+  const qualitiesChanged = PRIMARY_QUALITIES.some((q) => (r.qualities[q.code] ?? null) !== (s.qualities[q.code] ?? null));
+  return r.training !== s.training || r.comment.trim() !== (s.comment ?? '') || qualitiesChanged;
+}

@@ -1,0 +1,148 @@
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, signal, viewChild } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { ProblemDetails } from '@emis/contracts';
+import { SCHEME_VERSIONS } from '@emis/domain';
+import { AuthStore, loadOnChange, OrgUnitContext, ProblemAlertComponent, SchoolRequiredComponent, toProblem } from '@emis/web/core';
+import { saveDownload } from '@emis/web/ui';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { finalize, forkJoin } from 'rxjs';
+import { GradingApi } from '../data-access/grading.api';
+import { CellHistoryDialogComponent, HistoryTarget } from './cell-history-dialog.component';
+import { CorrectionDialogComponent } from './correction-dialog.component';
+import { GradeGridComponent } from './grade-grid.component';
+import { SheetContext } from './sheet-model';
+import { ImportTarget, SheetImportDialogComponent } from './sheet-import-dialog.component';
+
+/**
+ * /grades/:classId/:semester/:subjectCode — one subject's semester sheet of a class. Loads the sheet with the class
+ * overview (grade and year: the domain's average functions need them) and hosts the grid, its toolbar and dialogs.
+ */
+@Component({
+  selector: 'emis-grade-sheet-page',
+  imports: [RouterLink, TranslocoPipe, ProblemAlertComponent, SchoolRequiredComponent, GradeGridComponent, CellHistoryDialogComponent,
+    CorrectionDialogComponent, SheetImportDialogComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './grade-sheet.page.html',
+  styles: `
+    .sheet-toolbar { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-bottom: 0.75rem; }
+    .sheet-meta { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
+  `,
+})
+export class GradeSheetPage {
+  private readonly api = inject(GradingApi);
+  private readonly auth = inject(AuthStore);
+  private readonly transloco = inject(TranslocoService);
+  protected readonly schoolId = inject(OrgUnitContext).currentSchoolId;
+
+  readonly classId = input.required<string>();
+  readonly semester = input.required<string>();
+  readonly subjectCode = input.required<string>();
+
+  private readonly grid = viewChild(GradeGridComponent);
+  protected readonly semesterNumber = computed<1 | 2>(() => (this.semester() === '2' ? 2 : 1));
+  protected readonly data = loadOnChange(
+    () => {
+      const schoolId = this.schoolId();
+      return schoolId ? { schoolId, classId: this.classId(), semester: this.semesterNumber(), subjectCode: this.subjectCode() } : undefined;
+    },
+    ({ schoolId, classId, semester, subjectCode }) =>
+      forkJoin({
+        overview: this.api.gradebook(schoolId, classId, semester),
+        sheet: this.api.sheet(schoolId, classId, semester, subjectCode),
+        years: this.api.schoolYears(),
+      }),
+  );
+  protected readonly lockedMeanwhile = signal(false);
+  protected readonly context = computed<SheetContext | null>(() => {
+    const d = this.data.value();
+    if (!d) return null;
+    const { sheet, overview } = d;
+    return {
+      scheme: sheet.scheme, grade: overview.grade, semester: sheet.semester, yearCode: overview.schoolYearCode, columns: sheet.columns,
+      subject: { code: sheet.subjectCode, assessment: sheet.assessment, periodsPerYear: sheet.periodsPerYear },
+    };
+  });
+  protected readonly subject = computed(() => this.data.value()?.overview.subjects.find((s) => s.code === this.subjectCode()) ?? null);
+  protected readonly yearClosed = computed(() => {
+    const d = this.data.value();
+    return d?.years.find((y) => y.id === d.overview.schoolYearId)?.status === 'CLOSED';
+  });
+  protected readonly locked = computed(() => this.lockedMeanwhile() || !!this.data.value()?.sheet.locked);
+  /** Why the grid is read-only, or null when the caller may type. */
+  protected readonly readOnlyReason = computed<string | null>(() => {
+    const sheet = this.data.value()?.sheet;
+    if (!sheet) return null;
+    if (this.locked()) return 'locked';
+    if (this.yearClosed()) return 'yearClosed';
+    if (!this.auth.can('grades.enter')) return 'role';
+    return sheet.editable ? null : 'notYourSubject';
+  });
+  protected readonly canRequestCorrection = computed(() => this.locked() && this.auth.can('grades.correction.request'));
+  protected readonly schemeVersion = computed(() => {
+    const sheet = this.data.value()?.sheet;
+    return sheet ? (sheet.schemeVersion || SCHEME_VERSIONS[sheet.scheme]) : '';
+  });
+
+  protected readonly historyTarget = signal<HistoryTarget | null>(null);
+  protected readonly correctionTarget = signal<HistoryTarget | null>(null);
+  protected readonly importTarget = signal<ImportTarget | null>(null);
+  protected readonly notice = signal<string | null>(null);
+  protected readonly downloading = signal(false);
+  protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly historyHeading = computed(() => {
+    const cell = this.historyTarget()?.cell;
+    return cell ? this.transloco.translate('grading.history.title', { name: cell.fullName, column: cell.label }) : '';
+  });
+
+  constructor() {
+    const warnOnLeave = (event: BeforeUnloadEvent) => {
+      if (this.grid()?.hasUnsaved()) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warnOnLeave);
+    inject(DestroyRef).onDestroy(() => window.removeEventListener('beforeunload', warnOnLeave));
+  }
+
+  protected showHistory(): void {
+    const target = this.targetOfFocus();
+    if (target) this.historyTarget.set(target);
+    else this.notice.set(this.transloco.translate('grading.sheet.focusACell'));
+  }
+
+  protected askCorrection(): void {
+    const target = this.targetOfFocus();
+    if (target && target.cell.key !== 'comment') this.correctionTarget.set(target);
+    else this.notice.set(this.transloco.translate('grading.sheet.focusACell'));
+  }
+
+  protected correctionSent(): void {
+    this.correctionTarget.set(null);
+    this.notice.set(this.transloco.translate('grading.correction.sent'));
+  }
+
+  protected openImport(): void {
+    const schoolId = this.schoolId();
+    if (schoolId) this.importTarget.set({ schoolId, classId: this.classId(), semester: this.semesterNumber(), subjectCode: this.subjectCode() });
+  }
+
+  protected exportSheet(): void {
+    const schoolId = this.schoolId();
+    if (!schoolId) return;
+    this.downloading.set(true);
+    this.problem.set(null);
+    this.api
+      .exportSheet(schoolId, this.classId(), this.semesterNumber(), this.subjectCode())
+      .pipe(finalize(() => this.downloading.set(false)))
+      .subscribe({
+        next: (response) => saveDownload(response, `so-diem-${this.subjectCode()}-hk${this.semesterNumber()}.xlsx`),
+        error: (error: unknown) => this.problem.set(toProblem(error)),
+      });
+  }
+
+  private targetOfFocus(): HistoryTarget | null {
+    const cell = this.grid()?.focused();
+    const schoolId = this.schoolId();
+    if (!cell || !schoolId) return null;
+    this.notice.set(null);
+    return { schoolId, classId: this.classId(), semester: this.semesterNumber(), subjectCode: this.subjectCode(), cell };
+  }
+}

@@ -1,0 +1,25 @@
+import { Routes } from '@angular/router';
+
+/** The gradebook: a class's subjects, each subject's sheet, conduct and results (under /grades, 'grades.read'). */
+export const GRADING_ROUTES: Routes = [
+  {
+    path: '',
+    title: 'grading.titles.overview',
+    loadComponent: () => import('./feature-overview/grades-overview.page').then((m) => m.GradesOverviewPage),
+  },
+  {
+    path: ':classId/conduct/:semester',
+    title: 'grading.titles.conduct',
+    loadComponent: () => import('./feature-conduct/conduct.page').then((m) => m.ConductPage),
+  },
+  {
+    path: ':classId/results',
+    title: 'grading.titles.results',
+    loadComponent: () => import('./feature-results/results.page').then((m) => m.ResultsPage),
+  },
+  {
+    path: ':classId/:semester/:subjectCode',
+    title: 'grading.titles.sheet',
+    loadComponent: () => import('./feature-sheet/grade-sheet.page').then((m) => m.GradeSheetPage),
+  },
+];

@@ -1,0 +1,1 @@
+export { GRADING_ROUTES } from './grading.routes';
