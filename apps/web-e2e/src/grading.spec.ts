@@ -299,3 +299,50 @@ test('the principal reads the class results with the summary, stores them and do
   await page.getByTestId('results-period').selectOption('CN');
   await expect(page.getByTestId('results-table')).toContainText('Đề nghị lên lớp');
 });
+
+test('in semester II the grid shows semester I and computes the year average as the teacher types; Delete clears a cell', async ({ page, browser }) => {
+  // Until the principal assigns Toán of 6A for semester II (the seed assigns semester I only), the sheet is read-only.
+  await signIn(page, TEACHER);
+  await page.goto('/grades?semester=2');
+  await page.getByTestId('grades-class').selectOption({ label: '6A' });
+  await page.getByTestId('grades-open-TOAN').click();
+  await expect(page.getByTestId('grade-sheet-readonly')).toHaveAttribute('data-reason', 'notYourSubject');
+  const principalContext = await browser.newContext();
+  const principal = await principalContext.newPage();
+  await signIn(principal, 'hieutruong.nhuquynh');
+  await principal.getByTestId('nav-classes').click();
+  await principal.getByTestId('class-link').filter({ hasText: /^6A$/ }).click();
+  await principal.getByTestId('assignments-semester-2').click();
+  await principal.getByTestId('assignment-TOAN').selectOption({ label: 'Vũ Minh Tuấn' });
+  await principal.getByTestId('assignments-save').click();
+  await expect(principal.getByTestId('assignments-saved')).toBeVisible();
+  await principalContext.close();
+
+  await page.getByTestId('nav-grades').click();
+  await page.getByTestId('grades-class').selectOption({ label: '6A' });
+  await page.getByTestId('grades-semester').selectOption('2');
+  await page.getByTestId('grades-open-TOAN').click();
+  await expect(page.getByTestId('grade-sheet-title')).toContainText('Học kỳ II');
+  // Semester I of the first student is 8,2 (after the approved correction); semester II all 8 → 8,0;
+  // year = (8,2 + 2 × 8,0) / 3 = 8,066… → 8,1.
+  await expect(cell(page, 0, 'semester1')).toHaveText('8,2');
+  await cell(page, 0, 'TX1').click();
+  for (let i = 0; i < 5; i++) await typeAndPress(page, '8', 'Tab');
+  await typeAndPress(page, '8', 'Enter');
+  await expect(cell(page, 0, 'result')).toHaveText('8,0');
+  await expect(cell(page, 0, 'year')).toHaveText('8,1');
+  await expectSaved(page);
+  await screenshot(page, 'grading-semester2');
+  await page.reload();
+  await expect(cell(page, 0, 'year')).toHaveText('8,1');
+
+  // Delete clears the focused cell: a required assessment is missing again, so neither average is computed.
+  await cell(page, 0, 'TX2').click();
+  await page.keyboard.press('Delete');
+  await expect(cell(page, 0, 'TX2')).toHaveText('');
+  await expect(cell(page, 0, 'result')).toHaveText('');
+  await expect(cell(page, 0, 'year')).toHaveText('');
+  await expectSaved(page);
+  await page.reload();
+  await expect(cell(page, 0, 'TX2')).toHaveText('');
+});

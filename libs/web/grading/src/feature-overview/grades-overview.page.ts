@@ -67,6 +67,11 @@ export class GradesOverviewPage {
     },
     ({ schoolId, classId, semester }) => this.api.gradebook(schoolId, classId, semester),
   );
+  /** The loaded gradebook only while it is the one picked: links never point at the previous class or semester. */
+  protected readonly current = computed(() => {
+    const gb = this.gradebook.value();
+    return gb && gb.classId === this.selectedClassId() && gb.semester === this.semesterNumber() ? gb : null;
+  });
   protected readonly locks = loadOnChange(
     () => {
       const schoolId = this.schoolId();

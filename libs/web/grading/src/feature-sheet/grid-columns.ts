@@ -56,9 +56,9 @@ export function gridColumns(context: SheetContext, callbacks: GridColumnCallback
   ];
   if (context.semester === 2) {
     results.push(
-      { colId: 'semester1', headerName: callbacks.label('semester1'), width: 70, cellClass: 'grade-cell-number grade-cell-computed',
+      { colId: 'semester1', headerName: callbacks.label('semester1'), width: 72, cellClass: 'grade-cell-number grade-cell-computed',
         valueGetter: (p: ValueGetterParams<GridRow>) => (p.data ? semester1Text(p.data) : '') },
-      { colId: 'year', headerName: callbacks.label('year'), width: 70, cellClass: 'grade-cell-number grade-cell-computed',
+      { colId: 'year', headerName: callbacks.label('year'), width: 80, cellClass: 'grade-cell-number grade-cell-computed',
         valueGetter: (p: ValueGetterParams<GridRow>) => resultText(p.data?.year ?? null) },
     );
   }
