@@ -49,7 +49,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(appDatabaseUrl(config)),
-          extra: { max: config.DB_POOL_SIZE, connectionTimeoutMillis: 5000, application_name: 'emis-api' },
+          extra: { max: config.DB_POOL_SIZE, connectionTimeoutMillis: config.DB_POOL_ACQUIRE_TIMEOUT_MS, application_name: 'emis-api' },
         }),
         TerminusModule,
         DatabaseModule,

@@ -40,8 +40,15 @@ export class OrgTreeService {
 
   /** The scope of a user attached to `orgUnitId`: the department sees all, others their subtree. */
   async scopeFor(orgUnitId: string): Promise<Scope> {
-    const tree = await this.tree();
-    const unit = tree.byId.get(orgUnitId);
+    let tree = await this.tree();
+    let unit = tree.byId.get(orgUnitId);
+    if (!unit) {
+      // A unit created since the cached tree was read (by another API instance): read the tree again once, rather
+      // than hand out an empty scope under which an import job or a new school's user would find nothing.
+      this.invalidate();
+      tree = await this.tree();
+      unit = tree.byId.get(orgUnitId);
+    }
     if (!unit) return { rootId: orgUnitId, all: false, orgUnitIds: [] };
     if (unit.kind === 'DEPARTMENT' && unit.parentId === null) return { rootId: orgUnitId, all: true, orgUnitIds: [] };
     return { rootId: orgUnitId, all: false, orgUnitIds: this.subtreeIds(tree, orgUnitId) };

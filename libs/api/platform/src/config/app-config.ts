@@ -66,6 +66,13 @@ export class AppConfig {
   @IsInt() @Min(2) @Transform(({ value }) => (value === undefined ? 20 : Number(value)))
   DB_POOL_SIZE = 20;
 
+  /**
+   * How long a request waits for a pooled connection (or for a new one to open) before it is answered 503 with
+   * Retry-After: a saturated pool or an unreachable server then fails fast instead of holding the request open.
+   */
+  @IsInt() @Min(100) @Max(60_000) @Transform(({ value }) => (value === undefined ? 3000 : Number(value)))
+  DB_POOL_ACQUIRE_TIMEOUT_MS = 3000;
+
   /** Run the Excel-import worker in this process ('on'), or leave the queue to other instances ('off'). */
   @IsIn(['on', 'off'])
   @Transform(({ value }) => value ?? 'on')

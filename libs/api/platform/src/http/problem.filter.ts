@@ -20,9 +20,49 @@ const PG_ERRORS: Record<string, { status: number; code: string }> = {
   '23505': { status: 409, code: 'conflict' },
   '23503': { status: 409, code: 'conflict' },
   '42501': { status: 404, code: 'not_found' },
+  // Text PostgreSQL cannot hold: a NUL character (U+0000) in a string parameter, or in a JSON value.
+  '22021': { status: 400, code: 'bad_request' },
+  '22P05': { status: 400, code: 'bad_request' },
   '53300': { status: 503, code: 'service_unavailable' },
   '57P01': { status: 503, code: 'service_unavailable' },
+  // The server is shutting down, crashed, or not yet accepting connections; the connection broke (class 08).
+  '57P02': { status: 503, code: 'service_unavailable' },
+  '57P03': { status: 503, code: 'service_unavailable' },
+  '08000': { status: 503, code: 'service_unavailable' },
+  '08001': { status: 503, code: 'service_unavailable' },
+  '08003': { status: 503, code: 'service_unavailable' },
+  '08006': { status: 503, code: 'service_unavailable' },
 };
+
+/**
+ * The database could not be reached, as node-postgres and pg-pool report it: socket errors carry the system error
+ * code, a socket closed under a query or an acquire that timed out carry only a message. The transaction of such a
+ * request was never committed (or its commit is unknown and a retry with the same idempotency key is safe), so the
+ * caller is told to come back (503 + Retry-After) rather than shown a bug (500).
+ */
+const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const CONNECTION_LOST = [
+  /^timeout exceeded when trying to connect$/,
+  /^Connection terminated( unexpectedly| due to connection timeout)?$/,
+  /^Client (has encountered a connection error|was closed) and is not queryable$/,
+];
+
+function databaseUnreachable(exception: unknown): boolean {
+  // Duck-typed, not `instanceof Error`: socket errors are made by Node's core, whose Error may be another realm's.
+  if (typeof exception !== 'object' || exception === null) return false;
+  const { code, name, message } = exception as { code?: unknown; name?: unknown; message?: unknown };
+  if (typeof code === 'string' && SOCKET_ERRORS.has(code)) return true;
+  // TypeORM's runner is released when its connection emits an error between two queries of a transaction.
+  if (name === 'QueryRunnerAlreadyReleasedError') return true;
+  return typeof message === 'string' && CONNECTION_LOST.some((pattern) => pattern.test(message));
+}
+
+/**
+ * Seconds a client should wait before retrying. Sign-in throttling (429) lasts a minute. A 503 is a saturated pool or
+ * a database restarting: seconds, not minutes — and a save retried early with its requestId is applied once anyway,
+ * while a minute's wait would keep a teacher's typed grades unsaved for that long.
+ */
+const RETRY_AFTER_SECONDS: Partial<Record<number, number>> = { 429: 60, 503: 5 };
 
 /** Every error leaves as RFC 9457 problem+json, titled in the caller's language (Accept-Language). */
 @Catch()
@@ -38,7 +78,8 @@ export class ProblemFilter implements ExceptionFilter {
     problem.instance = req.originalUrl;
     if (req.id) problem.requestId = String(req.id);
     if (problem.status >= 500) this.logger.error({ err: exception, requestId: req.id }, 'request failed');
-    if (problem.status === 429 || problem.status === 503) res.setHeader('Retry-After', '60');
+    const retryAfter = RETRY_AFTER_SECONDS[problem.status];
+    if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
     res.status(problem.status).type('application/problem+json').json(problem);
   }
 
@@ -62,11 +103,18 @@ export class ProblemFilter implements ExceptionFilter {
       const code = named && isKnownProblem(named) ? named : (STATUS_CODES[status] ?? (status >= 500 ? 'internal_error' : 'bad_request'));
       return this.problem(status, code, locale);
     }
+    // The body parser's own errors (http-errors, marked safe to expose): a body over the size limit (413), or one
+    // that is not readable JSON in a known charset (400, 415).
+    const parser = exception as { expose?: unknown; status?: unknown } | undefined;
+    if (parser?.expose === true && typeof parser.status === 'number' && parser.status >= 400 && parser.status < 500) {
+      return this.problem(parser.status, STATUS_CODES[parser.status] ?? 'bad_request', locale);
+    }
     const pgCode = (exception as { code?: unknown })?.code;
     if (typeof pgCode === 'string' && PG_ERRORS[pgCode]) {
       const { status, code } = PG_ERRORS[pgCode];
       return this.problem(status, code, locale);
     }
+    if (databaseUnreachable(exception)) return this.problem(HttpStatus.SERVICE_UNAVAILABLE, 'service_unavailable', locale);
     return this.problem(HttpStatus.INTERNAL_SERVER_ERROR, 'internal_error', locale);
   }
 

@@ -6,6 +6,11 @@ import { COMMENT_KEY, GridRow } from './sheet-model';
 
 /** Quiet time after the last keystroke before the changed rows are sent (the brief's ~800 ms). */
 export const AUTOSAVE_DELAY_MS = 800;
+/**
+ * A busy or restarting server (503, whose Retry-After is 5 s) or a dropped network is retried by itself, with the
+ * same requestId, after 5, 10 and 20 s; then the teacher's "Thử lại" takes over.
+ */
+const AUTO_RETRY_DELAYS_MS = [5_000, 10_000, 20_000];
 
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict';
 
@@ -38,6 +43,7 @@ export class SheetAutosave {
   private failed: SaveBatch | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private subscription: Subscription | null = null;
+  private autoRetries = 0;
 
   constructor(private readonly handlers: AutosaveHandlers) {}
 
@@ -99,6 +105,7 @@ export class SheetAutosave {
       next: (result) => {
         this.inFlight = null;
         this.failed = null;
+        this.autoRetries = 0;
         this.lastProblem.set(null);
         this.handlers.saved(result, batch);
         this.afterRequest('saved');
@@ -110,6 +117,11 @@ export class SheetAutosave {
         if (problem.status === 0 || problem.status >= 500) {
           this.failed = batch;
           this.status.set('error');
+          const delay = problem.status === 0 || problem.status === 503 ? AUTO_RETRY_DELAYS_MS[this.autoRetries] : undefined;
+          if (delay !== undefined) {
+            this.autoRetries += 1;
+            this.timer = setTimeout(() => this.flush(), delay);
+          }
           return;
         }
         this.failed = null;

@@ -1,0 +1,88 @@
+-- Turns a migrated single-node Emis database into a Citus one: reference tables, then the school-owned tables
+-- distributed by school_id in one co-location group, then the audit functions next to the chains they touch.
+--
+-- The plan it applies is tools/citus/table-plan.json; apps/api/test/citus-schema.int-spec.ts checks that this
+-- script names every planned table exactly once, with its kind, in foreign-key order, and that the schema keeps
+-- the rules Citus needs. The script itself has never run here: there is no Citus on the development machines or in
+-- CI. Run it first on a restored copy of production (docs/scaling.md, "Migration path").
+--
+-- Preconditions (docs/scaling.md): Citus 14 or newer on PostgreSQL 18 (Citus 13 stops at PostgreSQL 17) on the
+-- coordinator and every worker, `shared_preload_libraries = 'citus'`, the Emis database restored on the
+-- coordinator, `create extension citus` run in it, `citus_set_coordinator_host(…)` and `citus_add_node(…)` done
+-- for every worker, the API stopped. Run as the schema owner:
+--   psql "$OWNER_URL" -v ON_ERROR_STOP=1 -f tools/citus/distribute.sql
+
+do $$
+begin
+  if not exists (select from pg_extension where extname = 'citus') then
+    raise exception 'citus is not installed in this database: create extension citus first';
+  end if;
+  if not exists (select from schema_migration where name = 'CreateGradebook1764300000000') then
+    raise exception 'the database is not migrated: start the API once (or run cli.js migrate) first';
+  end if;
+end $$;
+
+-- The API hands its tenant scope to PostgreSQL per transaction; shard queries on the workers only see it when the
+-- coordinator forwards transaction-local settings (scaling-notes: with a per-session scope the app role saw 0 rows).
+-- NOTE: Citus forwards SET LOCAL statements; TenantDb uses set_config(…, true) in a SELECT. See docs/scaling.md,
+-- "Tenant scope on the workers", before the first multi-node run.
+alter system set citus.propagate_set_commands = 'local';
+select pg_reload_conf();
+
+-- 64 shards for ~1,000 schools (about 16 schools a shard): enough to spread over 8 workers later by moving shards,
+-- without re-sharding. The count is fixed per co-location group once the first table is created.
+set citus.shard_count = 64;
+-- audit_log carries a row trigger (append-only); it only raises an error, touches no other shard, so it is safe.
+set citus.enable_unsafe_triggers = on;
+
+-- Functions used by RLS policies, column defaults and triggers must exist on every node before the tables do.
+select create_distributed_function('emis_in_scope(uuid)');
+select create_distributed_function('unaccent_vi(text)');
+select create_distributed_function('audit_row_hash(text, uuid, bigint, timestamptz, uuid, text, uuid, text, text, text, jsonb, jsonb, text)');
+select create_distributed_function('audit_log_immutable()');
+
+-- Reference tables: replicated to every node, so distributed tables may reference them. Referenced tables first.
+select create_reference_table('org_unit');
+select create_reference_table('org_unit_parent_history');
+select create_reference_table('app_user');
+select create_reference_table('refresh_token');
+select create_reference_table('school_year');
+select create_reference_table('subject');
+select create_reference_table('curriculum_subject');
+
+-- Distributed tables, co-location group "school": school_profile starts the group, every other table joins it.
+-- A table is distributed after every distributed table its foreign keys reference.
+select create_distributed_table('school_profile', 'school_id', colocate_with := 'none');
+select create_distributed_table('audit_chain_head', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('audit_log', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('school_year_override', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('staff', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('staff_history', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('class', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('student', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('guardian', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('enrolment', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('year_outcome', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('student_transfer', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('attendance', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('teaching_assignment', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('import_job', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('gradebook', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('grade_entry', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('grade_change', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('grade_save_request', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('grading_lock', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('grade_correction', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('conduct_rating', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('term_result', 'school_id', colocate_with := 'school_profile');
+
+-- The chain functions are keyed by the school: called outside a transaction block (the CLI's audit:verify) Citus
+-- runs them on the node holding that school's chain. Inside the API's transactions they run on the coordinator and
+-- each statement in them is routed by p_school, which is correct, only with more round trips.
+select create_distributed_function('audit_append(uuid, timestamptz, uuid, text, uuid, text, text, text, jsonb, jsonb, text)', 'p_school', colocate_with := 'audit_log');
+select create_distributed_function('audit_append_batch(uuid, timestamptz, uuid, text, uuid, text[], text[], text[], jsonb[], jsonb[])', 'p_school', colocate_with := 'audit_log');
+select create_distributed_function('audit_verify(uuid)', 'p_school', colocate_with := 'audit_log');
+
+-- What to look at afterwards: every planned table in citus_tables, one co-location id for the school tables.
+select table_name, citus_table_type, distribution_column, colocation_id, shard_count
+  from citus_tables order by citus_table_type, table_name;
