@@ -9,10 +9,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort, startEmbeddedDb } from '../embedded-db.mjs';
+import * as exportGradebook from './export-gradebook.mjs';
 import * as gradeSave from './grade-save.mjs';
+import * as importStudents from './import-students.mjs';
+import * as login from './login.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SCENARIOS = { 'grade-save': gradeSave };
+const SCENARIOS = { 'grade-save': gradeSave, login, 'import-10k': importStudents, 'export-50k': exportGradebook };
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -58,7 +61,7 @@ async function waitForApi() {
   throw new Error('The API did not start');
 }
 
-async function login(username) {
+async function signIn(username) {
   const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Emis@2026' }) });
   const body = await res.json();
   if (!body.accessToken) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(body)}`);
@@ -68,7 +71,7 @@ async function login(username) {
 const results = [];
 try {
   await waitForApi();
-  const ctx = { owner, baseUrl, appUrl, login };
+  const ctx = { owner, baseUrl, appUrl, login: signIn, apiPid: api.pid, jwtSecret: db.jwtSecret };
   for (const name of only) {
     console.error(`Running ${name}…`);
     results.push(await SCENARIOS[name].run(ctx, { seconds, classes }));
@@ -92,6 +95,8 @@ for (const r of results) {
     console.log(`${r.scenario}, ${side}, ${s.operations}, ${s.errors}, ${s.perSecond}, ${s.p50}, ${s.p95}, ${s.p99}`);
   }
 }
+console.log('');
+for (const r of results) console.log(`${r.scenario}: ${r.description}`);
 const report = {
   at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, seconds, classes,
   results: results.map((r) => ({ ...r, ratio: ratio(r) })),

@@ -1,4 +1,5 @@
 import { createClass, enrolStudents, insertStaff, openYearId, schoolWithAdmin, SchoolFixture, teacherLogin } from './academic-fixtures';
+import type { Test } from 'supertest';
 import { TestApp } from './harness';
 
 /**
@@ -42,4 +43,13 @@ export async function assign(t: TestApp, schoolId: string, classId: string, subj
 
 export function sheetPath(f: GradingFixture, subject = 'TOAN', semester = 1): string {
   return `/api/schools/${f.school.id}/classes/${f.classId}/gradebook/${semester}/${subject}`;
+}
+
+/** A binary response (an .xlsx or a PDF) with its body kept as a Buffer. */
+export function download(req: Test): Test {
+  return req.buffer(true).parse((r, cb) => {
+    const chunks: Buffer[] = [];
+    r.on('data', (c: Buffer) => chunks.push(c));
+    r.on('end', () => cb(null, Buffer.concat(chunks)));
+  });
 }

@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
-import type { Test } from 'supertest';
 import { auditRows } from './academic-fixtures';
-import { GradingFixture, gradingClass, sheetPath } from './grading-fixtures';
+import { download, GradingFixture, gradingClass, sheetPath } from './grading-fixtures';
 import { bearer, startTestApp, TestApp } from './harness';
 import { JobBody, readWorkbook, waitForJob, workbook, XLSX_TYPE } from './imports-fixtures';
 
@@ -241,13 +240,4 @@ function dataRowOf(ws: ExcelJS.Worksheet, header: number, studentId: string): Ex
 function noteText(cell: ExcelJS.Cell): string {
   const note = cell.note as string | { texts?: { text: string }[] } | undefined;
   return typeof note === 'string' ? note : (note?.texts ?? []).map((x) => x.text).join('');
-}
-
-/** An .xlsx response with its body kept as a Buffer. */
-function download(req: Test): Test {
-  return req.buffer(true).parse((r, cb) => {
-    const chunks: Buffer[] = [];
-    r.on('data', (c: Buffer) => chunks.push(c));
-    r.on('end', () => cb(null, Buffer.concat(chunks)));
-  });
 }

@@ -37,4 +37,8 @@ export const GRADING: Record<string, MatrixEntry> = {
   // The sổ điểm in Excel. The sweep posts no file: the subject's teacher gets 400 file_required, past the permission.
   'GET /api/schools/{schoolId}/classes/{classId}/gradebook/{semester}/{subjectCode}/export.xlsx': { roles: GRADE_READERS },
   'POST /api/schools/{schoolId}/classes/{classId}/gradebook/{semester}/{subjectCode}/import': { roles: TEACHER_ONLY, sample: () => ({ body: {} }) },
+  // The whole school's scores in one workbook: the school and the readers above it, never a teacher or the accountant.
+  'GET /api/schools/{schoolId}/gradebook/export.xlsx': {
+    roles: ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'], sample: (f) => ({ query: { yearId: f.yearId, semester: '1' } }),
+  },
 };

@@ -17,6 +17,7 @@ import { GradebookXlsxController } from './gradebook-xlsx.controller';
 import { GradebookXlsxRepository } from './gradebook-xlsx.repository';
 import { GradebookXlsxService } from './gradebook-xlsx.service';
 import { ReportCardService } from './report-card.service';
+import { SchoolGradebookController, SchoolGradebookExportService } from './school-gradebook-export';
 import { ResultsController } from './results.controller';
 import { ResultsRepository } from './results.repository';
 import { ResultsService } from './results.service';
@@ -24,11 +25,11 @@ import { ResultsService } from './results.service';
 /** The gradebook: sheets, saves, history, locks and corrections, conduct, results, Excel and report cards. */
 @Module({
   imports: [AcademicModule, StaffModule, TransferIoModule],
-  controllers: [GradebookController, GradingController, ConductController, ResultsController, GradebookXlsxController],
+  controllers: [GradebookController, GradingController, ConductController, ResultsController, GradebookXlsxController, SchoolGradebookController],
   providers: [
     GradebookRepository, GradeWriter, GradebookService, CorrectionsRepository, CorrectionsService,
     ConductRepository, ConductService, ResultsRepository, ResultsService, ReportCardService,
-    GradebookXlsxRepository, GradebookXlsxService, GradebookImporter,
+    GradebookXlsxRepository, GradebookXlsxService, GradebookImporter, SchoolGradebookExportService,
   ],
   exports: [GradebookService, GradebookRepository, GradeWriter],
 })

@@ -45,6 +45,8 @@ export const PERMISSIONS = {
   'grades.correction.decide': ['SCHOOL_ADMIN'],
   /** The homeroom teacher rates conduct (checked by the service). */
   'conduct.record': ['TEACHER'],
+  /** The whole school's scores in one workbook: personal data of every pupil, audited (domain.md §8). */
+  'grades.export': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
   /** Storing results for reporting: the school, or the homeroom teacher of the class (checked by the service). */
   'results.store': ['SCHOOL_ADMIN', 'TEACHER'],
 } as const satisfies Record<string, readonly Role[]>;
