@@ -298,6 +298,11 @@ test('the principal reads the class results with the summary, stores them and do
   await screenshot(page, 'grading-results');
   await page.getByTestId('results-period').selectOption('CN');
   await expect(page.getByTestId('results-table')).toContainText('Đề nghị lên lớp');
+  // The whole school's semester scores, from the gradebook overview.
+  await page.getByTestId('nav-grades').click();
+  const school = page.waitForEvent('download');
+  await page.getByTestId('grades-export-school').click();
+  expect((await school).suggestedFilename()).toBe('so-diem-2026-2027-hk1.xlsx');
 });
 
 test('in semester II the grid shows semester I and computes the year average as the teacher types; Delete clears a cell', async ({ page, browser }) => {

@@ -24,6 +24,8 @@ export const gradingVi = {
     COMMENT: 'Đánh giá bằng nhận xét',
   },
   overview: {
+    exportSchool: 'Xuất sổ điểm toàn trường (Excel)',
+    exportSchoolHint: 'Điểm học kỳ của mọi lớp, mỗi dòng một học sinh một môn. Việc xuất dữ liệu cá nhân được ghi nhật ký.',
     class: 'Lớp',
     semester: 'Học kỳ',
     myClasses: 'Lớp tôi dạy / chủ nhiệm',
@@ -213,6 +215,8 @@ export const gradingEn: TranslationOf<typeof gradingVi> = {
     COMMENT: 'Comments (pass / not yet)',
   },
   overview: {
+    exportSchool: "Export the school's gradebook (Excel)",
+    exportSchoolHint: 'Semester scores of every class, one row per student and subject. Exports of personal data are logged.',
     class: 'Class',
     semester: 'Semester',
     myClasses: 'Classes I teach / lead',

@@ -68,6 +68,11 @@ export class GradingApi {
     });
   }
 
+  /** The whole school's semester scores (grades.export). */
+  exportSchool(schoolId: string, yearId: string, semester: 1 | 2): Observable<HttpResponse<Blob>> {
+    return this.http.get(`/api/schools/${schoolId}/gradebook/export.xlsx`, { params: toParams({ yearId, semester }), responseType: 'blob', observe: 'response' });
+  }
+
   exportSheet(schoolId: string, classId: string, semester: 1 | 2, subjectCode: string): Observable<HttpResponse<Blob>> {
     return this.http.get(`${this.sheetPath(schoolId, classId, semester, subjectCode)}/export.xlsx`, { responseType: 'blob', observe: 'response' });
   }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { ClassSummary, ProblemDetails } from '@emis/contracts';
 import { AuthStore, loadOnChange, OrgUnitContext, ProblemAlertComponent, SchoolRequiredComponent, toProblem } from '@emis/web/core';
-import { ConfirmDialogComponent } from '@emis/web/ui';
+import { ConfirmDialogComponent, saveDownload } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, forkJoin, map, of, switchMap } from 'rxjs';
 import { GradingApi } from '../data-access/grading.api';
@@ -86,6 +86,8 @@ export class GradesOverviewPage {
   protected readonly confirming = signal<'lock' | 'unlock' | null>(null);
   protected readonly busy = signal(false);
   protected readonly lockProblem = signal<ProblemDetails | null>(null);
+  protected readonly exporting = signal(false);
+  protected readonly exportProblem = signal<ProblemDetails | null>(null);
 
   protected pickClass(classId: string): void {
     this.navigate({ classId });
@@ -113,6 +115,18 @@ export class GradesOverviewPage {
         this.confirming.set(null);
         this.lockProblem.set(toProblem(error));
       },
+    });
+  }
+
+  protected exportSchool(): void {
+    const schoolId = this.schoolId();
+    const yearId = this.classes.value()?.year?.id;
+    if (!schoolId || !yearId) return;
+    this.exporting.set(true);
+    this.exportProblem.set(null);
+    this.api.exportSchool(schoolId, yearId, this.semesterNumber()).pipe(finalize(() => this.exporting.set(false))).subscribe({
+      next: (response) => saveDownload(response, `so-diem-hk${this.semesterNumber()}.xlsx`),
+      error: (error: unknown) => this.exportProblem.set(toProblem(error)),
     });
   }
 
