@@ -1,28 +1,11 @@
 import { Role, ROLES } from '@emis/domain';
-import { randomUUID } from 'node:crypto';
 import type { Test } from 'supertest';
 import { bearer, startTestApp, TestApp } from './harness';
-import { Fixture, MatrixEntry, ROLE_MATRIX } from './role-matrix';
+import { fixtureOf, Operation, paramValue, readOperations, USERS } from './openapi-operations';
+import { Fixture, ROLE_MATRIX } from './role-matrix';
 import { readTestEnv, SWEEP_DATABASE } from './test-env';
 
-/** One demo user per role, each with THCS Như Quỳnh in scope and THCS Khoái Châu outside it. */
-const USERS: Record<Role, string> = {
-  DEPARTMENT_ADMIN: 'admin.so',
-  DEPARTMENT_OFFICER: 'chuyenvien.so',
-  UNIT_OFFICER: 'chuyenvien.vanlam',
-  SCHOOL_ADMIN: 'hieutruong.nhuquynh',
-  ACCOUNTANT: 'ketoan.nhuquynh',
-  TEACHER: 'giaovien.nhuquynh',
-};
 const SCHOOL_BOUND: Role[] = ['UNIT_OFFICER', 'SCHOOL_ADMIN', 'ACCOUNTANT', 'TEACHER'];
-
-interface Operation {
-  key: string;
-  method: string;
-  path: string;
-  parameters: { name: string; in: string }[];
-  entry: MatrixEntry | undefined;
-}
 
 /**
  * Run twice, on a copy of the seeded database of its own (the sweep writes): as deployed (API scope checks and
@@ -43,13 +26,7 @@ describe.each([
     const url = new URL(readTestEnv().ownerUrl);
     url.pathname = `/${SWEEP_DATABASE}`;
     t = await startTestApp({ DATABASE_URL: url.toString(), AUTH_THROTTLE_LIMIT: '10000', ...(bypassRls ? { DATABASE_APP_URL: url.toString() } : {}) });
-    const doc = (await t.http().get('/api/docs-json')).body as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
-    operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => {
-        const key = `${method.toUpperCase()} ${path}`;
-        return { key, method, path, parameters: op.parameters ?? [], entry: ROLE_MATRIX[key] };
-      }),
-    );
+    operations = await readOperations(t);
     for (const role of ROLES) tokens.set(role, await t.login(USERS[role]));
     own = await fixtureOf(t, 'THCS-NQ');
     foreign = await fixtureOf(t, 'THCS-KC');
@@ -126,30 +103,3 @@ describe.each([
     return counts;
   }
 });
-
-function paramValue(name: string, f: Fixture): string {
-  const values: Record<string, string> = { id: f.schoolId, schoolId: f.schoolId, studentId: f.studentId, classId: f.classId, staffId: f.staffId, yearId: f.yearId, transferId: f.transferId, jobId: f.jobId, date: f.date,
-    semester: '1', subjectCode: 'TOAN', period: 'HK1', correctionId: f.correctionId };
-  if (!(name in values)) throw new Error(`No fixture value for path parameter {${name}}`);
-  return values[name];
-}
-
-/** Real objects of a seeded school; an id the school has none of is a fresh one (answers 404). */
-async function fixtureOf(t: TestApp, code: string): Promise<Fixture> {
-  const schoolId = await t.unitId(code);
-  const one = async (sql: string) => ((await t.owner.query(sql, [schoolId]))[0]?.id as string | undefined) ?? randomUUID();
-  const exists = async (table: string) =>
-    (await t.owner.query(`select to_regclass($1) is not null as ok`, [`public.${table}`]))[0].ok as boolean;
-  const has = await exists('student');
-  return {
-    schoolId,
-    studentId: has ? await one(`select id from student where school_id = $1 and status = 'STUDYING' order by id limit 1`) : randomUUID(),
-    classId: has ? await one(`select c.id from class c join school_year y on y.id = c.school_year_id where c.school_id = $1 and y.status = 'OPEN' order by c.name limit 1`) : randomUUID(),
-    staffId: has ? await one(`select id from staff where school_id = $1 order by id limit 1`) : randomUUID(),
-    yearId: has ? ((await t.owner.query(`select id from school_year where status = 'OPEN' limit 1`))[0]?.id ?? randomUUID()) : randomUUID(),
-    transferId: has ? await one(`select id from student_transfer where school_id = $1 limit 1`) : randomUUID(),
-    jobId: has ? await one(`select id from import_job where school_id = $1 limit 1`) : randomUUID(),
-    date: '2025-10-15',
-    correctionId: (await exists('grade_correction')) ? await one(`select id from grade_correction where school_id = $1 limit 1`) : randomUUID(),
-  };
-}

@@ -2,10 +2,8 @@ import { ExecutionContext, HttpStatus, Inject, Injectable } from '@nestjs/common
 import { Reflector } from '@nestjs/core';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { AppConfig, CTX, IS_PUBLIC, Principal, ProblemException, ValidationProblem, flattenValidationErrors } from '@emis/api/platform';
+import { AppConfig, createValidationPipe, CTX, IS_PUBLIC, Principal, ProblemException } from '@emis/api/platform';
 import { OrgTreeService } from '@emis/api/tenancy';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import type { Request } from 'express';
 import { ClsService } from 'nestjs-cls';
 import { ExtractJwt, Strategy as JwtStrategyBase } from 'passport-jwt';
@@ -25,13 +23,18 @@ export class LocalStrategy extends PassportStrategy(LocalStrategyBase, 'local') 
   }
 }
 
+/**
+ * The application's own validation pipe: guards run before pipes. (A bare plainToInstance here met a body with a
+ * nested "constructor" key — which the pipe strips — and answered 500.)
+ */
+const LOGIN_BODY = createValidationPipe();
+
 /** Checks the body first, so a malformed sign-in gets 400 with field errors rather than passport's bare 401. */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<Request>();
-    const errors = await validate(plainToInstance(LoginDto, req.body ?? {}), { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length) throw new ValidationProblem(flattenValidationErrors(errors));
+    await LOGIN_BODY.transform(req.body ?? {}, { type: 'body', metatype: LoginDto });
     return (await super.canActivate(context)) as boolean;
   }
 }

@@ -29,7 +29,9 @@ export class ValidationProblem extends HttpException {
 /** Flattens class-validator's error tree into field paths with the rule and its constraint arguments. */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): RawFieldError[] {
   return errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    // No property when the body itself is not an object (an array, a string): the error is the whole body's.
+    const property = error.property ?? '';
+    const field = prefix ? `${prefix}.${property}` : property;
     const own = Object.keys(error.constraints ?? {}).map((rule) => ({
       field,
       // A DTO may name a more precise message for a generic rule: @Matches(re, { context: { rule: 'isVnPhone' } }).

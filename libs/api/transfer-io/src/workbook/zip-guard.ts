@@ -3,8 +3,8 @@ import { ImportFailure, NOT_A_WORKBOOK } from './import-failure';
 
 /**
  * Looks inside the .xlsx container before exceljs loads it, so a hostile file cannot make the server inflate
- * gigabytes ("zip bomb") or expand a huge merged range cell by cell. Reads only the zip's central directory and,
- * for worksheets, inflates with a hard output cap.
+ * gigabytes ("zip bomb") or expand a huge merged range cell by cell. Reads the zip's central directory and
+ * inflates every part with a hard output cap: the size the part declares.
  */
 const MAX_UNCOMPRESSED_BYTES = 150 * 1024 * 1024;
 const MAX_ENTRIES = 2_000;
@@ -29,8 +29,12 @@ export function inspectXlsx(file: Buffer, maxRows: number): void {
   if (total > MAX_UNCOMPRESSED_BYTES) {
     throw new ImportFailure(`Tệp Excel khi giải nén quá lớn (${Math.round(total / 1048576)} MB; tối đa ${MAX_UNCOMPRESSED_BYTES / 1048576} MB)`);
   }
-  for (const entry of entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name))) {
-    const xml = inflate(file, entry).toString('utf8');
+  for (const entry of entries) {
+    // Every part is inflated here once, capped at the size it declares (150 MB in all at most): exceljs inflates
+    // every part without a cap, so a part that declares 1 KB and holds 300 MB (a 300 KB upload) filled the memory.
+    const data = inflate(file, entry);
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) continue;
+    const xml = data.toString('utf8');
     // Blank but formatted rows also appear as <row> elements: the exact count of data rows is checked after
     // loading; this bound only keeps a hostile sheet from being loaded at all.
     if (count(xml, /<row[\s>]/g) > 2 * maxRows + 1_000) throw new ImportFailure(tooManyRows(maxRows));
