@@ -6,7 +6,7 @@ import { assertInScope, ExportColumn, Scope, streamXlsx, TenantDb } from '@emis/
 import type { Response } from 'express';
 import { EntityManager } from 'typeorm';
 import { StudentExportQueryDto } from './students.dto';
-import { STUDENT_ORDER, StudentFilter, StudentsRepository } from './students.repository';
+import { studentOrder, StudentFilter, StudentsRepository } from './students.repository';
 import { StudentsService } from './students.service';
 
 /** Rows fetched per round trip while streaming: memory stays flat however long the list is. */
@@ -51,7 +51,7 @@ export class StudentExportService {
         schoolId, entity: 'student', entityId: 'export', action: 'EXPORT',
         after: { filter: { ...query }, yearId: filter.yearId, rows },
       });
-      const orderBy = STUDENT_ORDER[query.sort ?? 'name'] ?? STUDENT_ORDER['name'];
+      const orderBy = studentOrder(query.sort);
       await streamXlsx(res, 'hoc-sinh.xlsx', 'Học sinh', COLUMNS, this.batches(em, schoolId, filter, orderBy));
     });
   }

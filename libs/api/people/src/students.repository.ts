@@ -43,12 +43,17 @@ export interface StudentFilter {
  */
 const byName = (dir: 'asc' | 'desc') =>
   ['given_name', 'middle_name', 'family_name'].map((c) => `s.${c} collate "vi-x-icu" ${dir}`).join(', ');
-export const STUDENT_ORDER: Record<string, string> = {
+const STUDENT_ORDER: Record<string, string> = {
   name: byName('asc'),
   '-name': byName('desc'),
   dateOfBirth: `s.date_of_birth asc, ${byName('asc')}`,
   '-dateOfBirth': `s.date_of_birth desc, ${byName('asc')}`,
 };
+
+/** The ORDER BY of a list's `sort`: only the table's own keys count (`constructor` is not a sort, and found Object). */
+export function studentOrder(sort: string | undefined): string {
+  return sort && Object.hasOwn(STUDENT_ORDER, sort) ? STUDENT_ORDER[sort] : STUDENT_ORDER['name'];
+}
 
 const RECORD_COLUMNS = `s.id, s.personal_id, s.full_name, s.date_of_birth::text as date_of_birth, s.gender, s.ethnicity, s.religion,
   s.nationality, s.place_of_birth, s.permanent_address, s.current_address, s.policy_groups, s.disability, s.status,

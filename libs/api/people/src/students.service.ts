@@ -6,7 +6,7 @@ import { assertInScope, likePattern, ProblemException, Scope, TenantDb, toPage, 
 import { EntityManager } from 'typeorm';
 import { assertYearWritable, clampToYear, EnrolmentRepository } from './enrolment.repository';
 import { StudentExportQueryDto, StudentListQueryDto } from './students.dto';
-import { STUDENT_ORDER, StudentFields, StudentFilter, StudentRow, StudentsRepository } from './students.repository';
+import { StudentFields, StudentFilter, StudentRow, StudentsRepository, studentOrder } from './students.repository';
 import { TransfersRepository } from './transfers.repository';
 
 const FIELD_KEYS = [
@@ -29,7 +29,7 @@ export class StudentsService {
   async list(scope: Scope, schoolId: string, query: StudentListQueryDto): Promise<Page<StudentSummary>> {
     assertInScope(scope, schoolId);
     const paging = toSqlPaging(query, {}, 'name');
-    const orderBy = STUDENT_ORDER[query.sort ?? 'name'] ?? STUDENT_ORDER['name'];
+    const orderBy = studentOrder(query.sort);
     return this.db.run(async (em) => {
       const filter = await this.filterOf(em, query);
       const items = await this.repo.list(em, schoolId, filter, orderBy, paging.limit, paging.offset);

@@ -47,14 +47,16 @@ const CONNECTION_LOST = [
   /^Client (has encountered a connection error|was closed) and is not queryable$/,
 ];
 
-function databaseUnreachable(exception: unknown): boolean {
+function databaseUnreachable(exception: unknown, depth = 0): boolean {
   // Duck-typed, not `instanceof Error`: socket errors are made by Node's core, whose Error may be another realm's.
-  if (typeof exception !== 'object' || exception === null) return false;
-  const { code, name, message } = exception as { code?: unknown; name?: unknown; message?: unknown };
-  if (typeof code === 'string' && SOCKET_ERRORS.has(code)) return true;
+  if (typeof exception !== 'object' || exception === null || depth > 3) return false;
+  const { code, name, message, driverError, cause } = exception as { code?: unknown; name?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+  if (typeof code === 'string' && (SOCKET_ERRORS.has(code) || /^(08|57P0)/.test(code))) return true;
   // TypeORM's runner is released when its connection emits an error between two queries of a transaction.
   if (name === 'QueryRunnerAlreadyReleasedError') return true;
-  return typeof message === 'string' && CONNECTION_LOST.some((pattern) => pattern.test(message));
+  if (typeof message === 'string' && CONNECTION_LOST.some((pattern) => pattern.test(message))) return true;
+  // A wrapped error (TypeORM's driverError, an Error's cause) that is itself a lost connection.
+  return databaseUnreachable(driverError, depth + 1) || databaseUnreachable(cause, depth + 1);
 }
 
 /**
@@ -77,7 +79,9 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = this.toProblem(exception, locale);
     problem.instance = req.originalUrl;
     if (req.id) problem.requestId = String(req.id);
-    if (problem.status >= 500) this.logger.error({ err: exception, requestId: req.id }, 'request failed');
+    // A 503 is an outage the operator sees on the database side; only a 500 is a bug of ours.
+    if (problem.status === 503) this.logger.warn({ err: exception, requestId: req.id }, 'database unavailable');
+    else if (problem.status >= 500) this.logger.error({ err: exception, requestId: req.id }, 'request failed');
     const retryAfter = RETRY_AFTER_SECONDS[problem.status];
     if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
     res.status(problem.status).type('application/problem+json').json(problem);
