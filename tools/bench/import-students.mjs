@@ -37,8 +37,13 @@ async function workbook(pupils) {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function schoolWithClasses(ctx, code) {
-  const [{ id }] = (await ctx.owner.query(`select id from org_unit where code = $1`, [code])).rows;
+/** The `nth` lower-secondary school (by code) with grade-8 classes in the open year: the demo's or the full-scale province's. */
+async function schoolWithClasses(ctx, nth) {
+  const [{ id }] = (await ctx.owner.query(
+    `select u.id from org_unit u where u.kind = 'SCHOOL' and 'LOWER_SECONDARY' = any(u.levels)
+        and exists (select 1 from class c join school_year y on y.id = c.school_year_id where c.school_id = u.id and y.status = 'OPEN' and c.grade = '8')
+      order by u.code offset $1 limit 1`, [nth],
+  )).rows;
   const classes = (await ctx.owner.query(
     `select c.id, c.name from class c join school_year y on y.id = c.school_year_id where c.school_id = $1 and y.status = 'OPEN' and c.grade = '8' order by c.name`, [id],
   )).rows;
@@ -102,12 +107,12 @@ async function baseline(ctx, school, pupils) {
 }
 
 export async function run(ctx) {
-  const school = await schoolWithClasses(ctx, 'THCS-LH');
+  const school = await schoolWithClasses(ctx, 0);
   const pupils = Array.from({ length: ROWS }, (_, i) => pupil(i, school.classes));
   const file = await workbook(pupils);
   const { seconds, peakMb, growthMb } = await ours(ctx, school, file);
   // The baseline writes the same pupils into another school's classes (personal ids are unique per school anyway).
-  const other = await schoolWithClasses(ctx, 'THCS-NQ');
+  const other = await schoolWithClasses(ctx, 1);
   const base = await baseline(ctx, other, pupils.map((p, i) => ({ ...p, classId: other.classes[i % other.classes.length].id })));
   return {
     scenario: 'import-10k',

@@ -9,7 +9,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const USERS = 16;
 
 export async function run(ctx, { seconds }) {
-  const [{ password_hash: hash, org_unit_id: schoolId }] = (await ctx.owner.query(`select password_hash, org_unit_id from app_user where username = 'giaovien.nhuquynh'`)).rows;
+  const [{ password_hash: hash, org_unit_id: schoolId }] = (await ctx.owner.query(`select password_hash, org_unit_id from app_user where role = 'TEACHER' order by username limit 1`)).rows;
   const workers = [];
   for (let i = 0; i < USERS; i += 1) {
     const username = `bench.login${String(i).padStart(2, '0')}`;

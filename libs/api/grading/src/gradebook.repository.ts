@@ -282,23 +282,19 @@ export class GradebookRepository {
     }));
   }
 
-  /**
-   * Claims a save's idempotency key. Returns the stored answer when the request was already applied; a concurrent
-   * duplicate waits on the key's row lock until the first commits, then sees its answer.
-   */
-  async claimRequest(em: EntityManager, schoolId: string, requestId: string, gradebookId: string, userId: string, at: Date): Promise<{ fresh: true } | { fresh: false; gradebookId: string; userId: string | null; response: unknown }> {
-    const inserted = await em.query(
-      `insert into grade_save_request (school_id, request_id, gradebook_id, user_id, created_at) values ($1, $2, $3, $4, $5)
-       on conflict (school_id, request_id) do nothing returning request_id`,
-      [schoolId, requestId, gradebookId, userId, at],
-    );
-    if (inserted.length) return { fresh: true };
+  /** The answer kept for a save's idempotency key, if that save was committed. */
+  async savedRequest(em: EntityManager, schoolId: string, requestId: string): Promise<{ gradebookId: string; userId: string | null; response: unknown } | undefined> {
     const [r] = await em.query(`select gradebook_id, user_id, response from grade_save_request where school_id = $1 and request_id = $2`, [schoolId, requestId]);
-    return { fresh: false, gradebookId: r.gradebook_id, userId: r.user_id, response: r.response };
+    return r ? { gradebookId: r.gradebook_id, userId: r.user_id, response: r.response } : undefined;
   }
 
-  async storeResponse(em: EntityManager, schoolId: string, requestId: string, response: unknown): Promise<void> {
-    await em.query(`update grade_save_request set response = $3 where school_id = $1 and request_id = $2`, [schoolId, requestId, JSON.stringify(response)]);
+  /** Keeps a save's answer under its idempotency key, in the save's own transaction (one insert, no update). */
+  async keepRequest(em: EntityManager, schoolId: string, requestId: string, gradebookId: string, userId: string, at: Date, response: unknown): Promise<void> {
+    await em.query(
+      `insert into grade_save_request (school_id, request_id, gradebook_id, user_id, created_at, response) values ($1, $2, $3, $4, $5, $6)
+       on conflict (school_id, request_id) do nothing`,
+      [schoolId, requestId, gradebookId, userId, at, JSON.stringify(response)],
+    );
   }
 
   async isLocked(em: EntityManager, schoolId: string, yearId: string, semester: number): Promise<boolean> {

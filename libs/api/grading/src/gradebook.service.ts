@@ -70,6 +70,8 @@ export class GradebookService {
   /**
    * Saves a sheet's changed cells in one transaction. A retry with the same requestId returns the first answer; a
    * row changed by someone else since the version it was based on refuses the whole save with 409 and their values.
+   * A duplicate sent while the first is still running waits on the first's row locks, then finds newer versions —
+   * and, before answering 409, the first's kept answer, which it returns instead.
    */
   async save(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, subjectCode: string, body: GradeSheetSave): Promise<GradeSaveResult> {
     assertInScope(scope, schoolId);
@@ -78,24 +80,28 @@ export class GradebookService {
       this.assertWritable(access, subjectCode);
       const at = new Date();
       const g = gradebook ?? (await this.repo.ensureGradebook(em, schoolId, this.draft(cls, subject, semester), at));
-      const claim = await this.repo.claimRequest(em, schoolId, body.requestId, g.id, actor.userId, at);
-      if (!claim.fresh) {
-        if (claim.gradebookId !== g.id || claim.userId !== actor.userId) throw new ProblemException(HttpStatus.CONFLICT, 'request_reused');
-        return claim.response as GradeSaveResult;
-      }
+      const kept = await this.repo.savedRequest(em, schoolId, body.requestId);
+      if (kept) return replayOf(kept, g.id, actor);
       const roster = await this.repo.roster(em, schoolId, classId);
       const { parsed, errors } = parseRowCells(columnsOf(g, cls.grade), body.rows, 'rows');
       errors.push(...rosterErrors(roster, body.rows.map((r) => r.studentId)));
       if (errors.length) throw new ValidationProblem(errors);
-      const current = await this.repo.entries(em, schoolId, g.id, body.rows.map((r) => r.studentId), true);
-      const conflicts = body.rows.filter((r) => (current.get(r.studentId)?.version ?? 0) !== r.version).map((r) => conflictOf(r.studentId, current.get(r.studentId)));
-      if (conflicts.length) throw new ProblemException(HttpStatus.CONFLICT, 'grade_conflict', undefined, { conflicts });
-      const changes = body.rows.map((r) => ({ studentId: r.studentId, cells: parsed.get(r.studentId) ?? {}, comment: r.comment }));
-      const writes = await this.writer.apply(em, schoolId, g, cls.grade, current, changes, { actor, at, reason: null, correctionId: null, requestId: body.requestId });
+      let writes;
+      try {
+        const current = await this.repo.entries(em, schoolId, g.id, body.rows.map((r) => r.studentId), true);
+        const conflicts = body.rows.filter((r) => (current.get(r.studentId)?.version ?? 0) !== r.version).map((r) => conflictOf(r.studentId, current.get(r.studentId)));
+        if (conflicts.length) throw new ProblemException(HttpStatus.CONFLICT, 'grade_conflict', undefined, { conflicts });
+        const changes = body.rows.map((r) => ({ studentId: r.studentId, cells: parsed.get(r.studentId) ?? {}, comment: r.comment }));
+        writes = await this.writer.apply(em, schoolId, g, cls.grade, current, changes, { actor, at, reason: null, correctionId: null, requestId: body.requestId });
+      } catch (error) {
+        const first = error instanceof ProblemException && error.code === 'grade_conflict' ? await this.repo.savedRequest(em, schoolId, body.requestId) : undefined;
+        if (first) return replayOf(first, g.id, actor);
+        throw error;
+      }
       const saved = new Map(writes.map((w) => [w.studentId, { ...w, updatedAt: at.toISOString(), updatedByName: actor.fullName }]));
       const rows = await this.rowsOf(em, schoolId, cls, g, roster.filter((s) => saved.has(s.studentId)), saved, roster);
       const result: GradeSaveResult = { savedAt: at.toISOString(), rows };
-      await this.repo.storeResponse(em, schoolId, body.requestId, result);
+      await this.repo.keepRequest(em, schoolId, body.requestId, g.id, actor.userId, at, result);
       return result;
     });
   }
@@ -187,6 +193,12 @@ function accessFrom(actor: Principal, ctx: ClassContext): GradingAccess {
   const teaches = new Set([...ctx.teachers].filter(([, t]) => t.staffId === staffId).map(([code]) => code));
   const homeroom = ctx.cls.homeroomStaffId === staffId;
   return { ...base, readable: homeroom || ctx.teachesClass, homeroom, teaches };
+}
+
+/** The first answer to a request id — only to the same user, for the same gradebook. */
+function replayOf(kept: { gradebookId: string; userId: string | null; response: unknown }, gradebookId: string, actor: Principal): GradeSaveResult {
+  if (kept.gradebookId !== gradebookId || kept.userId !== actor.userId) throw new ProblemException(HttpStatus.CONFLICT, 'request_reused');
+  return kept.response as GradeSaveResult;
 }
 
 export function mayWrite(access: GradingAccess, subjectCode: string): boolean {

@@ -52,8 +52,9 @@ function databaseUnreachable(exception: unknown, depth = 0): boolean {
   if (typeof exception !== 'object' || exception === null || depth > 3) return false;
   const { code, name, message, driverError, cause } = exception as { code?: unknown; name?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
   if (typeof code === 'string' && (SOCKET_ERRORS.has(code) || /^(08|57P0)/.test(code))) return true;
-  // TypeORM's runner is released when its connection emits an error between two queries of a transaction.
-  if (name === 'QueryRunnerAlreadyReleasedError') return true;
+  // TypeORM's runner is released when its connection emits an error between two queries of a transaction (the
+  // error's name differs between TypeORM versions: both are seen, the second from the transaction's next query).
+  if (name === 'QueryRunnerAlreadyReleasedError' || name === 'QueryRunnerProviderAlreadyReleasedError') return true;
   if (typeof message === 'string' && CONNECTION_LOST.some((pattern) => pattern.test(message))) return true;
   // A wrapped error (TypeORM's driverError, an Error's cause) that is itself a lost connection.
   return databaseUnreachable(driverError, depth + 1) || databaseUnreachable(cause, depth + 1);

@@ -1,0 +1,62 @@
+// The database a benchmark run measures. By default a fresh embedded PostgreSQL in tmp/bench/db that the API seeds
+// with the demo province. With --scale-dir (a folder `npm run seed:scale` filled) or --database-url (a server holding
+// such a province), a copy of that database instead (CREATE DATABASE … TEMPLATE, file copy), dropped at the end:
+// every run starts from the same full-scale state, and the scenarios' own fixtures never accumulate in the original.
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { startEmbeddedDb } from '../embedded-db.mjs';
+
+/**
+ * @returns {Promise<{ ownerUrl: string, appPassword: string, jwtSecret: string, seedDemo: boolean, label: string, stop: () => Promise<void> }>}
+ */
+export async function openBenchDatabase(root, { scaleDir, databaseUrl }) {
+  if (!scaleDir && !databaseUrl) {
+    const dir = path.join(root, 'tmp/bench/db');
+    rmSync(dir, { recursive: true, force: true });
+    const db = await startEmbeddedDb({ dir });
+    return { ...db, seedDemo: true, label: 'fresh demo province' };
+  }
+  const server = scaleDir ? await startEmbeddedDb({ dir: path.resolve(root, scaleDir) }) : null;
+  const sourceUrl = server ? server.ownerUrl : databaseUrl;
+  // A server of one's own keeps the app role's password in APP_DB_PASSWORD: the API sets the role's password on start.
+  const appPassword = server?.appPassword ?? process.env.APP_DB_PASSWORD ?? randomBytes(18).toString('base64url');
+  const jwtSecret = server?.jwtSecret ?? process.env.JWT_SECRET ?? randomBytes(48).toString('base64url');
+  const source = new URL(sourceUrl);
+  const name = decodeURIComponent(source.pathname.slice(1));
+  const copy = `${name}_bench`;
+  const started = performance.now();
+  await maintenance(sourceUrl, async (c) => {
+    await c.query(`drop database if exists ${ident(copy)} with (force)`);
+    await c.query(`create database ${ident(copy)} template ${ident(name)} strategy file_copy`);
+  });
+  console.error(`Copied ${name} to ${copy} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const copyUrl = new URL(sourceUrl);
+  copyUrl.pathname = `/${encodeURIComponent(copy)}`;
+  return {
+    ownerUrl: copyUrl.toString(), appPassword, jwtSecret, seedDemo: false,
+    label: `copy of ${scaleDir ? path.relative(root, path.resolve(root, scaleDir)) : 'the given database'}`,
+    stop: async () => {
+      await maintenance(sourceUrl, (c) => c.query(`drop database if exists ${ident(copy)} with (force)`)).catch((error) => console.error(`Dropping ${copy}: ${error.message}`));
+      if (server) await server.stop();
+    },
+  };
+}
+
+/** Runs `work` connected to the server's maintenance database (a database cannot be copied or dropped from itself). */
+async function maintenance(url, work) {
+  const u = new URL(url);
+  u.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: u.toString() });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function ident(name) {
+  return `"${name.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,191 @@
+// `npm run seed:scale -- --schools 1000 --students 350000 [--seed 20261125] [--database-url URL] [--dir tmp/scale-db]
+//   [--connections 2] [--semesters 1,2] [--rebuild]`
+// Builds a full-scale province for measurements: the org-unit tree, N schools of every level, their staff, classes and
+// M pupils with guardians and enrolments, teaching assignments, and for 2026-2027 every curriculum subject's
+// gradebooks with one row per pupil and the conduct ratings. Deterministic from --seed. Without --database-url it
+// starts a fresh embedded PostgreSQL in --dir (kept afterwards: `npm run bench -- --scale-dir tmp/scale-db` reuses it).
+// Migrations are the built API's (as `npm start` applies them). Prints each phase's time, the rows per table and the
+// database size, and writes them to <dir>/seed-report.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { startEmbeddedDb } from '../embedded-db.mjs';
+import { copyStreams, ensureBuilt, loadBuilt, passwordHash, root } from './built-api.mjs';
+import { BulkLoader, emptyChunk, TABLES } from './bulk-loader.mjs';
+import { checkForeignKeys } from './foreign-keys.mjs';
+import { CREATED_AT, foundationRows, sealAuditChains } from './province-foundation.mjs';
+import { planClasses, planProvince } from './province-plan.mjs';
+import { schoolGrades } from './school-grades.mjs';
+import { schoolPeople } from './school-people.mjs';
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+const opts = {
+  schools: Number(option('schools', '20')),
+  students: Number(option('students', '7000')),
+  seed: Number(option('seed', '20261125')),
+  url: option('database-url', undefined),
+  dir: path.resolve(root, option('dir', 'tmp/scale-db')),
+  connections: Number(option('connections', '2')),
+  semesters: option('semesters', '1,2').split(',').map(Number),
+};
+if (!(opts.schools >= 1 && opts.students >= opts.schools)) throw new Error('--schools must be ≥ 1 and --students ≥ --schools');
+
+/** Rows buffered before a chunk goes to the loader: large enough for few statements, small enough for memory. */
+const CHUNK_ROWS = 150_000;
+const phases = [];
+const started = performance.now();
+let phaseStart = started;
+function phaseDone(name, detail = '') {
+  const seconds = Math.round((performance.now() - phaseStart) / 100) / 10;
+  phases.push({ name, seconds, detail });
+  console.log(`  ${name}: ${seconds} s${detail ? ` (${detail})` : ''}`);
+  phaseStart = performance.now();
+}
+
+ensureBuilt(process.argv.includes('--rebuild'));
+const built = loadBuilt();
+phaseDone('build check');
+
+let db = null;
+let ownerUrl = opts.url;
+let appPassword = process.env.APP_DB_PASSWORD;
+if (!ownerUrl) {
+  db = await startEmbeddedDb({ dir: opts.dir });
+  ownerUrl = db.ownerUrl;
+  appPassword = db.appPassword;
+  console.log(`Embedded PostgreSQL 18 on port ${db.port}, data in ${path.relative(root, opts.dir)}`);
+}
+const owner = new pg.Client({ connectionString: ownerUrl });
+await owner.connect();
+const { rows: [{ rolsuper: superuser }] } = await owner.query(`select rolsuper from pg_roles where rolname = current_user`);
+const loader = new BulkLoader(ownerUrl, { connections: opts.connections, copyStreams: copyStreams(), skipForeignKeyTriggers: superuser });
+try {
+  const applied = await built.platform.prepareDatabase(ownerUrl, appPassword);
+  const { rows: [{ count }] } = await owner.query(`select count(*)::int as count from org_unit`);
+  if (count > 0) {
+    const hint = opts.url ? 'pass an empty database' : `delete ${path.relative(root, opts.dir)} or pass another --dir`;
+    throw new Error(`The database already holds ${count} org units: seed:scale fills an empty one (${hint}).`);
+  }
+  // Our own server: fewer checkpoints, and no autovacuum competing with the load for the two cores (the load ends
+  // with its own VACUUM ANALYZE, and autovacuum is back on afterwards). A server given by --database-url is left alone.
+  if (db) await serverSettings(owner, { max_wal_size: `'8GB'`, autovacuum: 'off' });
+  phaseDone('database and migrations', `${applied.length} migrations`);
+  console.log(`Loading with ${loader.method}, ${opts.connections} connections${superuser ? ', foreign keys checked after the load' : ''}`);
+
+  const plan = await generateProvince(owner, loader);
+  if (superuser) {
+    const orphans = (await checkForeignKeys(owner, Object.keys(TABLES))).filter((k) => k.orphans > 0);
+    if (orphans.length) throw new Error(`Rows without their referenced row: ${JSON.stringify(orphans)}`);
+    phaseDone('foreign keys checked', 'no orphans');
+  }
+  await owner.query('vacuum (analyze)');
+  if (db) await serverSettings(owner, { autovacuum: null });
+  phaseDone('vacuum analyze');
+
+  const report = await summarise(owner, plan, loader);
+  writeReport(report);
+} finally {
+  await loader.end();
+  await owner.end().catch(() => undefined);
+  if (db) await db.stop();
+}
+
+/** The province, school after school: the org units and accounts, then everyone's people, then the gradebooks. */
+async function generateProvince(owner, loader) {
+  const rng = new built.SeededRandom(opts.seed);
+  const plan = planProvince(rng, opts, built.names.personName);
+  const hash = await passwordHash('Emis@2026');
+  const foundation = emptyChunk();
+  const openYearId = foundationRows(rng, plan, hash, foundation);
+  await loader.submit(foundation);
+  await loader.drain();
+  await sealAuditChains(owner, plan.schools);
+  phaseDone('org units, years, accounts, audit chains', `${plan.units.length} units, ${plan.schools.length} schools`);
+
+  const ctx = { rng, ids: new built.names.PersonalIds(rng), openYearId, createdAt: CREATED_AT, passwordHash: hash };
+  const people = await forEachSchool(loader, plan.schools, (school, chunk) => {
+    const classes = planClasses(rng, school, built.domain);
+    return schoolPeople(built, ctx, school, classes, chunk).rosters;
+  });
+  phaseDone('people: staff, classes, students, guardians, enrolments, assignments', `generating ${people.generateSeconds} s`);
+
+  const grades = await forEachSchool(loader, plan.schools, (school, chunk, i) => schoolGrades(built, rng, school, people.results[i], opts.semesters, chunk));
+  phaseDone(`gradebooks and conduct, semesters ${opts.semesters.join(' and ')}`, `generating ${grades.generateSeconds} s`);
+  return plan;
+}
+
+/** ALTER SYSTEM for each setting (null resets it), then a reload. */
+async function serverSettings(client, settings) {
+  for (const [name, value] of Object.entries(settings)) {
+    await client.query(value === null ? `alter system reset ${name}` : `alter system set ${name} = ${value}`);
+  }
+  await client.query('select pg_reload_conf()');
+}
+
+/**
+ * Generates school after school into chunks and hands each full chunk to the loader. Returns each school's result
+ * and the seconds spent generating (the rest of the phase is the database, or waiting for it).
+ */
+async function forEachSchool(loader, schools, generate) {
+  const results = [];
+  let chunk = emptyChunk();
+  let rows = 0;
+  let generating = 0;
+  for (const [i, school] of schools.entries()) {
+    const before = rowsIn(chunk);
+    const t = performance.now();
+    results.push(generate(school, chunk, i));
+    generating += performance.now() - t;
+    rows += rowsIn(chunk) - before;
+    if (rows >= CHUNK_ROWS || i === schools.length - 1) {
+      await loader.submit(chunk);
+      chunk = emptyChunk();
+      rows = 0;
+    }
+    // Let the loader's connections send their next statements between schools.
+    if (i % 5 === 4) await new Promise((r) => setImmediate(r));
+  }
+  await loader.drain();
+  return { results, generateSeconds: Math.round(generating / 100) / 10 };
+}
+
+function rowsIn(chunk) {
+  let n = 0;
+  for (const rows of Object.values(chunk)) n += rows.length;
+  return n;
+}
+
+async function summarise(client, plan, loader) {
+  const tables = {};
+  for (const table of Object.keys(TABLES)) {
+    tables[table] = Number((await client.query(`select count(*) as n from ${table}`)).rows[0].n);
+  }
+  tables.audit_log = Number((await client.query(`select count(*) as n from audit_log`)).rows[0].n);
+  const { rows: [size] } = await client.query(`select pg_database_size(current_database()) as bytes, pg_size_pretty(pg_database_size(current_database())) as pretty`);
+  const sample = plan.schools.slice(0, 3).map((s) => s.id);
+  const { rows: chains } = await client.query(`select s, v.* from unnest($1::uuid[]) s, audit_verify(s) v`, [sample]);
+  return {
+    at: new Date().toISOString(), options: { ...opts, url: opts.url ? '(given)' : null }, loader: loader.method,
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    schoolsByKind: Object.fromEntries([...new Set(plan.schools.map((s) => s.kind))].map((k) => [k, plan.schools.filter((s) => s.kind === k).length])),
+    phases, totalSeconds: Math.round((performance.now() - started) / 100) / 10, rows: tables,
+    databaseBytes: Number(size.bytes), databaseSize: size.pretty,
+    auditSample: chains.map((c) => ({ school: c.s, rows: Number(c.rows), brokenAt: c.broken_at })),
+    writeSeconds: Object.fromEntries(Object.entries(loader.stats).map(([t, s]) => [t, Math.round(s.ms / 100) / 10])),
+  };
+}
+
+function writeReport(report) {
+  console.log('\ntable, rows');
+  for (const [table, n] of Object.entries(report.rows)) console.log(`${table}, ${n}`);
+  console.log(`\nTotal ${report.totalSeconds} s; database size ${report.databaseSize} (${report.databaseBytes} bytes)`);
+  console.log(`Audit chains verified (sample of ${report.auditSample.length}): ${report.auditSample.every((c) => c.brokenAt === null) ? 'OK' : 'BROKEN'}`);
+  const file = opts.url ? path.join(root, 'tmp/seed-scale-report.json') : path.join(opts.dir, 'seed-report.json');
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(report, null, 2));
+  console.log(`Written to ${path.relative(root, file)}`);
+}
