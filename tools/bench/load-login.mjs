@@ -1,8 +1,7 @@
 // Load generator of the login scenario (its own process, like load.mjs): closed loops for `seconds`.
 import argon2 from 'argon2';
 import { randomBytes, createHash } from 'node:crypto';
-import pg from 'pg';
-import { summarise } from './stats.mjs';
+import { driveLoad } from './stats.mjs';
 
 const config = JSON.parse(process.argv[2]);
 const PASSWORD = 'Emis@2026';
@@ -46,14 +45,4 @@ async function sqlWorker(w, pool, deadline, out) {
   }
 }
 
-const out = { latencies: [], errors: 0 };
-const started = performance.now();
-const deadline = Date.now() + config.seconds * 1000;
-if (config.mode === 'http') {
-  await Promise.all(config.workers.map((w) => httpWorker(w, deadline, out)));
-} else {
-  const pool = new pg.Pool({ connectionString: config.appUrl, max: config.workers.length });
-  await Promise.all(config.workers.map((w) => sqlWorker(w, pool, deadline, out)));
-  await pool.end();
-}
-console.log(JSON.stringify(summarise(out.latencies, (performance.now() - started) / 1000, out.errors)));
+await driveLoad(config, httpWorker, sqlWorker);

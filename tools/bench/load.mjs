@@ -2,9 +2,8 @@
 // `workers` closed loops for `seconds` and printing one JSON summary on stdout. Two modes doing the same work:
 //   http — PUT a whole class sheet to the API (one worker per class, keeping each row's version);
 //   sql  — the same transaction straight against PostgreSQL as the application role (the physical limit).
-import pg from 'pg';
 import { randomUUID } from 'node:crypto';
-import { randomScore, seededRandom, summarise } from './stats.mjs';
+import { driveLoad, randomScore, seededRandom } from './stats.mjs';
 
 const config = JSON.parse(process.argv[2]);
 const COLUMNS = ['TX1', 'TX2', 'TX3', 'TX4', 'GK', 'CK'];
@@ -78,14 +77,4 @@ async function sqlWorker(w, pool, deadline, out) {
   }
 }
 
-const out = { latencies: [], errors: 0 };
-const started = performance.now();
-const deadline = Date.now() + config.seconds * 1000;
-if (config.mode === 'http') {
-  await Promise.all(config.workers.map((w) => httpWorker(w, deadline, out)));
-} else {
-  const pool = new pg.Pool({ connectionString: config.appUrl, max: config.workers.length });
-  await Promise.all(config.workers.map((w) => sqlWorker(w, pool, deadline, out)));
-  await pool.end();
-}
-console.log(JSON.stringify(summarise(out.latencies, (performance.now() - started) / 1000, out.errors)));
+await driveLoad(config, httpWorker, sqlWorker);

@@ -38,3 +38,22 @@ export function seededRandom(seed) {
 export function randomScore(random) {
   return Math.round(random() * 100) / 10;
 }
+
+/**
+ * The closed-loop driver shared by the load generators: `workers` loops of `httpWorker` (mode http) or of `sqlWorker`
+ * on a pool of the application role (mode sql) until `config.seconds` have passed; prints the summary as JSON.
+ */
+export async function driveLoad(config, httpWorker, sqlWorker) {
+  const { default: pg } = await import('pg');
+  const out = { latencies: [], errors: 0 };
+  const started = performance.now();
+  const deadline = Date.now() + config.seconds * 1000;
+  if (config.mode === 'http') {
+    await Promise.all(config.workers.map((w) => httpWorker(w, deadline, out)));
+  } else {
+    const pool = new pg.Pool({ connectionString: config.appUrl, max: config.workers.length });
+    await Promise.all(config.workers.map((w) => sqlWorker(w, pool, deadline, out)));
+    await pool.end();
+  }
+  console.log(JSON.stringify(summarise(out.latencies, (performance.now() - started) / 1000, out.errors)));
+}
