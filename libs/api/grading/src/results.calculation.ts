@@ -109,7 +109,8 @@ function term(data: ClassData, code: string, semester: 1 | 2, studentId: string)
   const book = data.books.find((b) => b.subjectCode === code && b.semester === semester);
   const entry = book ? data.entries.get(book.id)?.get(studentId) : undefined;
   const subject = gradingSubject(data, code);
-  const result = semesterSubjectResult(book?.scheme ?? data.scheme, subject, data.cls.grade, semester, entry?.cells ?? {});
+  // The year picks a Circular 58 book's layout (Circular 26/2020), as it did when GradeWriter stored the average.
+  const result = semesterSubjectResult(book?.scheme ?? data.scheme, subject, data.cls.grade, semester, entry?.cells ?? {}, data.cls.schoolYearCode);
   const missing = entry ? result.missing.map((k) => `${code}.HK${semester}.${k}`) : [`${code}.HK${semester}`];
   return { result, entry, missing: result.missing.length ? missing : [], book };
 }
