@@ -3,7 +3,6 @@ import type { ImportJob } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
 import { assertInScope, Principal, Scope, TenantDb } from '@emis/api/platform';
 import { Download, ImportsService, UploadedWorkbook } from '@emis/api/transfer-io';
-import { GradebookRepository } from './gradebook.repository';
 import { GradebookService } from './gradebook.service';
 import { buildGradebookWorkbook } from './gradebook-xlsx.workbook';
 import { GradebookXlsxRepository } from './gradebook-xlsx.repository';
@@ -18,7 +17,6 @@ export class GradebookXlsxService {
   constructor(
     private readonly db: TenantDb,
     private readonly gradebook: GradebookService,
-    private readonly repo: GradebookRepository,
     private readonly names: GradebookXlsxRepository,
     private readonly imports: ImportsService,
     private readonly audit: AuditService,
@@ -29,10 +27,11 @@ export class GradebookXlsxService {
    * screen. An export of pupils' scores is personal data (domain.md §8): audited before the file is handed out.
    */
   async exportSheet(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, subjectCode: string): Promise<Download> {
-    const sheet = await this.gradebook.sheet(scope, actor, schoolId, classId, semester, subjectCode);
     return this.db.run(async (em) => {
-      const cls = await this.gradebook.classOf(em, schoolId, classId);
-      const teacher = (await this.repo.teachers(em, schoolId, classId, semester)).get(subjectCode);
+      // One transaction: the sheet (joining it) and the class and its teachers from the same context query.
+      const sheet = await this.gradebook.sheet(scope, actor, schoolId, classId, semester, subjectCode);
+      const { cls, access } = await this.gradebook.open(em, actor, schoolId, classId, semester, subjectCode);
+      const teacher = access.teachers.get(subjectCode);
       const names = await this.names.titleNames(em, schoolId);
       await this.audit.record(em, {
         schoolId, entity: 'gradebook', entityId: sheet.gradebookId ?? `${classId}:${subjectCode}:${semester}`, action: 'EXPORT',

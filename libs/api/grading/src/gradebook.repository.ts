@@ -118,17 +118,6 @@ export class GradebookRepository {
     }));
   }
 
-  /** subject code → the assigned teacher for the class and semester. */
-  async teachers(em: EntityManager, schoolId: string, classId: string, semester: number): Promise<Map<string, { staffId: string; name: string }>> {
-    const rows: { subject_code: string; staff_id: string; full_name: string }[] = await em.query(
-      `select a.subject_code, a.staff_id, s.full_name from teaching_assignment a
-         join staff s on s.school_id = a.school_id and s.id = a.staff_id
-        where a.school_id = $1 and a.class_id = $2 and a.semester = $3`,
-      [schoolId, classId, semester],
-    );
-    return new Map(rows.map((r) => [r.subject_code, { staffId: r.staff_id, name: r.full_name }]));
-  }
-
   /**
    * Everything a request on one class needs before it reads or writes, in one query (a 45-row sheet costs one
    * permission query, not 45): the class and its year, the semester's lock, the caller's staff record, the class's
@@ -295,11 +284,6 @@ export class GradebookRepository {
        on conflict (school_id, request_id) do nothing`,
       [schoolId, requestId, gradebookId, userId, at, JSON.stringify(response)],
     );
-  }
-
-  async isLocked(em: EntityManager, schoolId: string, yearId: string, semester: number): Promise<boolean> {
-    const rows = await em.query(`select 1 from grading_lock where school_id = $1 and school_year_id = $2 and semester = $3`, [schoolId, yearId, semester]);
-    return rows.length > 0;
   }
 }
 
