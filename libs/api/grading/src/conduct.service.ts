@@ -35,7 +35,7 @@ export class ConductService {
   async sheet(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2): Promise<ConductSheet> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
-      const { cls, access } = await this.open(em, actor, schoolId, classId, semester);
+      const { cls, access } = await this.gradebook.openClass(em, actor, schoolId, classId, semester);
       return this.sheetOf(em, schoolId, cls, semester, access);
     });
   }
@@ -47,7 +47,7 @@ export class ConductService {
   async save(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, body: ConductSheetSave): Promise<ConductSheet> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
-      const { cls, access } = await this.open(em, actor, schoolId, classId, semester);
+      const { cls, access } = await this.gradebook.openClass(em, actor, schoolId, classId, semester);
       if (!access.homeroom) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
       if (!access.yearWritable) throw new ProblemException(HttpStatus.CONFLICT, 'year_closed', cls.schoolYearCode);
       if (access.locked) throw new ProblemException(HttpStatus.LOCKED, 'gradebook_locked');
@@ -74,13 +74,6 @@ export class ConductService {
       }
       return this.sheetOf(em, schoolId, cls, semester, access);
     });
-  }
-
-  private async open(em: EntityManager, actor: Principal, schoolId: string, classId: string, semester: 1 | 2): Promise<{ cls: GradingClass; access: GradingAccess }> {
-    const cls = await this.gradebook.classOf(em, schoolId, classId);
-    const access = await this.gradebook.accessOf(em, actor, schoolId, cls, semester);
-    if (!access.readable) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
-    return { cls, access };
   }
 
   private async sheetOf(em: EntityManager, schoolId: string, cls: GradingClass, semester: 1 | 2, access: GradingAccess): Promise<ConductSheet> {

@@ -34,9 +34,7 @@ export class GradebookService {
   async overview(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2): Promise<ClassGradebook> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
-      const cls = await this.classOf(em, schoolId, classId);
-      const access = await this.accessOf(em, actor, schoolId, cls, semester);
-      if (!access.readable) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
+      const { cls, access } = await this.openClass(em, actor, schoolId, classId, semester);
       const teachers = access.teachers;
       const subjects = await this.repo.curriculum(em, cls.grade);
       return {
@@ -133,9 +131,12 @@ export class GradebookService {
     return cls;
   }
 
-  /** The caller's relation to a class already loaded (conduct, results: no particular subject). */
-  async accessOf(em: EntityManager, actor: Principal, schoolId: string, cls: GradingClass, semester: 1 | 2): Promise<GradingAccess> {
-    return accessFrom(actor, await this.contextOf(em, actor, schoolId, cls.id, semester, null));
+  /** The class and the caller's access to it, for pages of no particular subject (overview, conduct, results); 403/404. */
+  async openClass(em: EntityManager, actor: Principal, schoolId: string, classId: string, semester: 1 | 2): Promise<{ cls: GradingClass; access: GradingAccess }> {
+    const ctx = await this.contextOf(em, actor, schoolId, classId, semester, null);
+    const access = accessFrom(actor, ctx);
+    if (!access.readable) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
+    return { cls: ctx.cls, access };
   }
 
   private async contextOf(em: EntityManager, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, subjectCode: string | null): Promise<ClassContext> {

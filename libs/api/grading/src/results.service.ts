@@ -80,9 +80,7 @@ export class ResultsService {
 
   /** The class, the caller's access (403 for a teacher of other classes) and the results, in the caller's transaction. */
   async load(em: EntityManager, actor: Principal, schoolId: string, classId: string, period: ResultPeriod): Promise<LoadedResults> {
-    const cls = await this.gradebook.classOf(em, schoolId, classId);
-    const access = await this.gradebook.accessOf(em, actor, schoolId, cls, period === 'HK1' ? 1 : 2);
-    if (!access.readable) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
+    const { cls, access } = await this.gradebook.openClass(em, actor, schoolId, classId, period === 'HK1' ? 1 : 2);
     const data = await this.classData(em, schoolId, cls, period);
     const rows = data.roster.map((s, i) => studentResult(data, period, s, i + 1));
     const results: ClassResults = {
