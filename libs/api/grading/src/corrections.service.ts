@@ -55,10 +55,10 @@ export class CorrectionsService {
   async request(scope: Scope, actor: Principal, schoolId: string, input: CorrectionRequestInput): Promise<CorrectionRequest> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
-      const { cls, subject, access } = await this.gradebook.open(em, actor, schoolId, input.classId, input.semester, input.subjectCode);
+      const { cls, subject, access, gradebook } = await this.gradebook.open(em, actor, schoolId, input.classId, input.semester, input.subjectCode);
       if (!access.teaches.has(input.subjectCode)) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
       if (!access.locked) throw new ProblemException(HttpStatus.CONFLICT, 'gradebook_not_locked');
-      const g = await this.gradebooks.ensureGradebook(em, schoolId, this.gradebook.draft(cls, subject, input.semester), new Date());
+      const g = gradebook ?? (await this.gradebooks.ensureGradebook(em, schoolId, this.gradebook.draft(cls, subject, input.semester), new Date()));
       const { parsed, errors } = parseRowCells(columnsOf(g, cls.grade), [{ studentId: input.studentId, cells: input.cells }], 'rows');
       const roster = await this.gradebooks.roster(em, schoolId, input.classId);
       if (!roster.some((s) => s.studentId === input.studentId)) errors.push({ field: 'studentId', rule: 'notInClass', args: [] });
