@@ -14,3 +14,4 @@ export * from './access/access.decorators';
 export * from './access/permission.guard';
 export { MIGRATIONS } from './migrations';
 export * from './excel/xlsx-export';
+export * from './database/sql';
