@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditAction, AuditEntry, ChainVerification } from '@emis/contracts';
+import { sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
 export interface AuditRecord {
@@ -25,14 +26,31 @@ export interface AuditFilter {
   offset: number;
 }
 
+/** A row of audit_log as read back (seq is a bigint, which the driver returns as text). */
+interface AuditLogRow {
+  school_id: string;
+  seq: string;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string | null;
+  entity: string;
+  entity_id: string;
+  action: AuditAction;
+  before: unknown;
+  after: unknown;
+  request_id: string | null;
+}
+
 @Injectable()
 export class AuditRepository {
   async append(em: EntityManager, r: AuditRecord): Promise<number> {
-    const [row] = await em.query(
+    const row = await sqlRow<{ seq: string }>(
+      em,
       `select audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11) as seq`,
       [r.schoolId, r.at, r.actorId, r.actorName, r.actorOrgUnitId, r.entity, r.entityId, r.action,
         r.before === undefined ? null : JSON.stringify(r.before), r.after === undefined ? null : JSON.stringify(r.after), r.requestId],
     );
+    if (!row) throw new Error('audit_append returned no row');
     return Number(row.seq);
   }
 
@@ -44,7 +62,7 @@ export class AuditRepository {
   async appendMany(em: EntityManager, schoolId: string, at: Date, actor: Pick<AuditRecord, 'actorId' | 'actorName' | 'actorOrgUnitId'>, rows: Pick<AuditRecord, 'entity' | 'entityId' | 'action' | 'before' | 'after'>[]): Promise<void> {
     if (!rows.length) return;
     const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-    await em.query(`select audit_append_batch($1, $2, $3, $4, $5, $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::jsonb[])`, [
+    await sqlExec(em, `select audit_append_batch($1, $2, $3, $4, $5, $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::jsonb[])`, [
       schoolId, at, actor.actorId, actor.actorName, actor.actorOrgUnitId,
       rows.map((r) => r.entity), rows.map((r) => r.entityId), rows.map((r) => r.action), rows.map((r) => json(r.before)), rows.map((r) => json(r.after)),
     ]);
@@ -57,40 +75,42 @@ export class AuditRepository {
     if (f.entity) { params.push(f.entity); where.push(`entity = $${params.length}`); }
     if (f.entityId) { params.push(f.entityId); where.push(`entity_id = $${params.length}`); }
     const clause = where.length ? `where ${where.join(' and ')}` : '';
-    const [{ total }] = await em.query(`select count(*)::int as total from audit_log ${clause}`, params);
-    const rows = await em.query(
+    const counted = await sqlRow<{ total: number }>(em, `select count(*)::int as total from audit_log ${clause}`, params);
+    const rows = await sqlRows<AuditLogRow>(
+      em,
       `select school_id, seq, at, actor_id, actor_name, entity, entity_id, action, before, after, request_id
          from audit_log ${clause} order by at desc, seq desc limit $${params.length + 1} offset $${params.length + 2}`,
       [...params, f.limit, f.offset],
     );
-    return { total, items: rows.map(toEntry) };
+    return { total: counted?.total ?? 0, items: rows.map(toEntry) };
   }
 
   async verify(em: EntityManager, schoolId: string): Promise<ChainVerification> {
-    const [row] = await em.query(`select rows, broken_at from audit_verify($1)`, [schoolId]);
+    const row = await sqlRow<{ rows: string; broken_at: string | null }>(em, `select rows, broken_at from audit_verify($1)`, [schoolId]);
+    if (!row) throw new Error('audit_verify returned no row');
     const brokenAtSeq = row.broken_at === null ? null : Number(row.broken_at);
     return { schoolId, rows: Number(row.rows), valid: brokenAtSeq === null, brokenAtSeq };
   }
 
   /** Org units that have a chain, for verifying all of them. */
   async chainIds(em: EntityManager): Promise<string[]> {
-    const rows: { school_id: string }[] = await em.query(`select school_id from audit_chain_head order by school_id`);
+    const rows = await sqlRows<{ school_id: string }>(em, `select school_id from audit_chain_head order by school_id`);
     return rows.map((r) => r.school_id);
   }
 }
 
-function toEntry(r: Record<string, unknown>): AuditEntry {
+function toEntry(r: AuditLogRow): AuditEntry {
   return {
-    schoolId: r['school_id'] as string,
-    seq: Number(r['seq']),
-    at: (r['at'] as Date).toISOString(),
-    actorId: (r['actor_id'] as string | null) ?? null,
-    actorName: (r['actor_name'] as string | null) ?? null,
-    entity: r['entity'] as string,
-    entityId: r['entity_id'] as string,
-    action: r['action'] as AuditAction,
-    before: r['before'] ?? null,
-    after: r['after'] ?? null,
-    requestId: (r['request_id'] as string | null) ?? null,
+    schoolId: r.school_id,
+    seq: Number(r.seq),
+    at: r.at.toISOString(),
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    entity: r.entity,
+    entityId: r.entity_id,
+    action: r.action,
+    before: r.before ?? null,
+    after: r.after ?? null,
+    requestId: r.request_id,
   };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OrgUnitNode } from '@emis/contracts';
 import { OrgUnitKind, SchoolLevel, SchoolOwnership } from '@emis/domain';
-import { Scope } from '@emis/api/platform';
+import { Scope, sqlRows } from '@emis/api/platform';
 import { DataSource } from 'typeorm';
 
 export interface OrgUnit {
@@ -11,6 +11,17 @@ export interface OrgUnit {
   code: string;
   name: string;
   levels: SchoolLevel[];
+  ownership: SchoolOwnership | null;
+}
+
+/** A row of org_unit as the tree loads it. */
+interface OrgUnitRow {
+  id: string;
+  parent_id: string | null;
+  kind: OrgUnitKind;
+  code: string;
+  name: string;
+  levels: SchoolLevel[] | null;
   ownership: SchoolOwnership | null;
 }
 
@@ -117,20 +128,21 @@ export class OrgTreeService {
   }
 
   private async load(): Promise<TreeIndex> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    const rows = await sqlRows<OrgUnitRow>(
+      this.dataSource,
       `select id, parent_id, kind, code, name, levels, ownership from org_unit where active`,
     );
     const byId = new Map<string, OrgUnit>();
     const children = new Map<string, string[]>();
     for (const r of rows) {
       const unit: OrgUnit = {
-        id: r['id'] as string,
-        parentId: (r['parent_id'] as string | null) ?? null,
-        kind: r['kind'] as OrgUnitKind,
-        code: r['code'] as string,
-        name: r['name'] as string,
-        levels: (r['levels'] as SchoolLevel[]) ?? [],
-        ownership: (r['ownership'] as SchoolOwnership | null) ?? null,
+        id: r.id,
+        parentId: r.parent_id,
+        kind: r.kind,
+        code: r.code,
+        name: r.name,
+        levels: r.levels ?? [],
+        ownership: r.ownership,
       };
       byId.set(unit.id, unit);
       if (unit.parentId) children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit.id]);

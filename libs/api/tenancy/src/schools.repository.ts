@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SchoolProfile, SchoolSummary } from '@emis/contracts';
 import { SchoolLevel, SchoolOwnership } from '@emis/domain';
-import { Scope, SqlPaging } from '@emis/api/platform';
+import { Scope, SqlPaging, sqlRow, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
 export interface SchoolListFilter {
@@ -18,6 +18,30 @@ export type ProfileFields = Omit<SchoolProfile, 'updatedAt' | 'version'>;
 const SORT_COLUMNS = { name: 's.name collate "vi-x-icu"', code: 's.code' } as const;
 export const SCHOOL_SORT_COLUMNS: Record<string, string> = SORT_COLUMNS;
 
+/** A school with its parent's name and address, as the list and the summary read it. */
+interface SchoolSummaryRow {
+  id: string;
+  code: string;
+  name: string;
+  levels: SchoolLevel[] | null;
+  ownership: SchoolOwnership;
+  parent_id: string | null;
+  parent_name: string | null;
+  address: string | null;
+}
+
+/** The editable columns of school_profile with its version. */
+interface SchoolProfileRow {
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  principal_name: string | null;
+  founded_year: number | null;
+  website: string | null;
+  version: number;
+  updated_at: Date;
+}
+
 @Injectable()
 export class SchoolsRepository {
   async list(em: EntityManager, f: SchoolListFilter, paging: SqlPaging): Promise<{ items: SchoolSummary[]; total: number }> {
@@ -30,8 +54,9 @@ export class SchoolsRepository {
       where.push(`(unaccent_vi(s.name) ilike unaccent_vi($${params.length}) or s.code ilike $${params.length})`);
     }
     const clause = where.join(' and ');
-    const [{ total }] = await em.query(`select count(*)::int as total from org_unit s where ${clause}`, params);
-    const rows = await em.query(
+    const counted = await sqlRow<{ total: number }>(em, `select count(*)::int as total from org_unit s where ${clause}`, params);
+    const rows = await sqlRows<SchoolSummaryRow>(
+      em,
       `select s.id, s.code, s.name, s.levels, s.ownership, s.parent_id, p.name as parent_name, sp.address
          from org_unit s
          left join org_unit p on p.id = s.parent_id
@@ -41,11 +66,12 @@ export class SchoolsRepository {
         limit $${params.length + 1} offset $${params.length + 2}`,
       [...params, paging.limit, paging.offset],
     );
-    return { total, items: rows.map(toSummary) };
+    return { total: counted?.total ?? 0, items: rows.map(toSummary) };
   }
 
   async findSummary(em: EntityManager, schoolId: string): Promise<SchoolSummary | undefined> {
-    const [row] = await em.query(
+    const row = await sqlRow<SchoolSummaryRow>(
+      em,
       `select s.id, s.code, s.name, s.levels, s.ownership, s.parent_id, p.name as parent_name, sp.address
          from org_unit s
          left join org_unit p on p.id = s.parent_id
@@ -58,7 +84,8 @@ export class SchoolsRepository {
 
   /** The profile row, read under RLS: a school outside the transaction's scope reads as absent. */
   async findProfile(em: EntityManager, schoolId: string, forUpdate = false): Promise<SchoolProfile | undefined> {
-    const [row] = await em.query(
+    const row = await sqlRow<SchoolProfileRow>(
+      em,
       `select address, phone, email, principal_name, founded_year, website, version, updated_at
          from school_profile where school_id = $1 ${forUpdate ? 'for update' : ''}`,
       [schoolId],
@@ -67,8 +94,8 @@ export class SchoolsRepository {
   }
 
   async updateProfile(em: EntityManager, schoolId: string, fields: ProfileFields, at: Date, userId: string): Promise<SchoolProfile> {
-    // An UPDATE through TypeORM's query() answers [rows, affectedCount].
-    const [rows] = await em.query(
+    const row = await sqlRow<SchoolProfileRow>(
+      em,
       `update school_profile
           set address = $2, phone = $3, email = $4, principal_name = $5, founded_year = $6, website = $7,
               version = version + 1, updated_at = $8, updated_by = $9
@@ -76,18 +103,19 @@ export class SchoolsRepository {
         returning address, phone, email, principal_name, founded_year, website, version, updated_at`,
       [schoolId, fields.address, fields.phone, fields.email, fields.principalName, fields.foundedYear, fields.website, at, userId],
     );
-    return toProfile(rows[0]);
+    if (!row) throw new Error(`updateProfile: no profile for school ${schoolId}`);
+    return toProfile(row);
   }
 
   async countByLevel(em: EntityManager, orgUnitIds: string[] | null): Promise<{ level: SchoolLevel; count: number }[]> {
-    const rows = await em.query(
+    return sqlRows<{ level: SchoolLevel; count: number }>(
+      em,
       `select level, count(*)::int as count
          from org_unit s, unnest(s.levels) as level
         where s.kind = 'SCHOOL' and s.active ${orgUnitIds ? 'and s.id = any($1::uuid[])' : ''}
         group by level`,
       orgUnitIds ? [orgUnitIds] : [],
     );
-    return rows;
   }
 }
 
@@ -96,28 +124,28 @@ export function scopeUnitIds(scope: Scope): string[] | null {
   return scope.all ? null : scope.orgUnitIds;
 }
 
-function toSummary(r: Record<string, unknown>): SchoolSummary {
+function toSummary(r: SchoolSummaryRow): SchoolSummary {
   return {
-    id: r['id'] as string,
-    code: r['code'] as string,
-    name: r['name'] as string,
-    levels: (r['levels'] as SchoolLevel[]) ?? [],
-    ownership: r['ownership'] as SchoolOwnership,
-    parentId: (r['parent_id'] as string | null) ?? null,
-    parentName: (r['parent_name'] as string | null) ?? null,
-    address: (r['address'] as string | null) ?? null,
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    levels: r.levels ?? [],
+    ownership: r.ownership,
+    parentId: r.parent_id,
+    parentName: r.parent_name,
+    address: r.address,
   };
 }
 
-function toProfile(r: Record<string, unknown>): SchoolProfile {
+function toProfile(r: SchoolProfileRow): SchoolProfile {
   return {
-    address: (r['address'] as string | null) ?? null,
-    phone: (r['phone'] as string | null) ?? null,
-    email: (r['email'] as string | null) ?? null,
-    principalName: (r['principal_name'] as string | null) ?? null,
-    foundedYear: (r['founded_year'] as number | null) ?? null,
-    website: (r['website'] as string | null) ?? null,
-    version: Number(r['version']),
-    updatedAt: (r['updated_at'] as Date).toISOString(),
+    address: r.address,
+    phone: r.phone,
+    email: r.email,
+    principalName: r.principal_name,
+    foundedYear: r.founded_year,
+    website: r.website,
+    version: r.version,
+    updatedAt: r.updated_at.toISOString(),
   };
 }
