@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { OrgUnitNode } from '@emis/contracts';
 import { OrgUnitKind, SchoolLevel, SchoolOwnership } from '@emis/domain';
-import { Scope, sqlRows } from '@emis/api/platform';
-import { DataSource } from 'typeorm';
+import { Scope } from '@emis/api/platform';
+import { OrgUnitsRepository } from './org-units.repository';
 
 export interface OrgUnit {
   id: string;
@@ -11,17 +11,6 @@ export interface OrgUnit {
   code: string;
   name: string;
   levels: SchoolLevel[];
-  ownership: SchoolOwnership | null;
-}
-
-/** A row of org_unit as the tree loads it. */
-interface OrgUnitRow {
-  id: string;
-  parent_id: string | null;
-  kind: OrgUnitKind;
-  code: string;
-  name: string;
-  levels: SchoolLevel[] | null;
   ownership: SchoolOwnership | null;
 }
 
@@ -43,7 +32,7 @@ export class OrgTreeService {
   private index?: TreeIndex;
   private loading?: Promise<TreeIndex>;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly units: OrgUnitsRepository) {}
 
   async get(id: string): Promise<OrgUnit | undefined> {
     return (await this.tree()).byId.get(id);
@@ -128,10 +117,7 @@ export class OrgTreeService {
   }
 
   private async load(): Promise<TreeIndex> {
-    const rows = await sqlRows<OrgUnitRow>(
-      this.dataSource,
-      `select id, parent_id, kind, code, name, levels, ownership from org_unit where active`,
-    );
+    const rows = await this.units.activeUnits();
     const byId = new Map<string, OrgUnit>();
     const children = new Map<string, string[]>();
     for (const r of rows) {

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { OrgTreeService } from './org-tree.service';
+import { OrgUnitsRepository } from './org-units.repository';
 import { OrgUnitsController, SchoolsController } from './schools.controller';
 import { SchoolsRepository } from './schools.repository';
 import { SchoolsService } from './schools.service';
@@ -7,7 +8,7 @@ import { SchoolsService } from './schools.service';
 @Global()
 @Module({
   controllers: [SchoolsController, OrgUnitsController],
-  providers: [OrgTreeService, SchoolsRepository, SchoolsService],
+  providers: [OrgTreeService, OrgUnitsRepository, SchoolsRepository, SchoolsService],
   exports: [OrgTreeService, SchoolsService],
 })
 export class TenancyModule {}
