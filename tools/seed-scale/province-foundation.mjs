@@ -3,7 +3,7 @@
 // also writes (the profile's creation), through audit_append, so every school's chain starts and verifies.
 
 const CREATED = '2026-08-20T08:00:00+07:00';
-/** When the tree was first recorded, and the day district bureaus gave way to commune committees (domain.md §1). */
+/** When the tree was first recorded, and the day district bureaus gave way to commune committees (docs/domain/organisation.md). */
 const FOUNDING_RECORD = '2020-09-05T00:00:00+07:00';
 
 /** 2025-2026 closed, 2026-2027 open: Hưng Yên's dates, as in the demo seed. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 /**
  * The rules a schema must keep to run on Citus with school_id as the distribution column (docs/scaling.md), as
  * functions that return the violations they find, so a test can show each one detecting a broken schema.
- * The rules come from what Citus refuses (observed on Citus 13.2, /work/shared/scaling-notes.md): every primary
+ * The rules come from what Citus refuses (observed on Citus 13.2, docs/scaling.md "What was measured"): every primary
  * key, unique constraint and foreign key of a distributed table includes the distribution column; a reference
  * table may not reference a distributed one; RLS alone does not route, but it still has to protect every shard.
  */

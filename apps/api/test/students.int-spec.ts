@@ -150,7 +150,7 @@ describe('student records: create, validate, search, view, export', () => {
     });
   });
 
-  it("logs every view of a student's full record as a VIEW audit row (domain.md §8)", async () => {
+  it("logs every view of a student's full record as a VIEW audit row (docs/domain/personal-data.md)", async () => {
     const id = await createStudent(t, admin, schoolId, 'Vũ Thị Xem');
     const officer = await t.login('chuyenvien.vanlam');
     const res = await t.http().get(`${students()}/${id}`).set(bearer(officer));

@@ -72,7 +72,7 @@ export interface EnrolmentRecord {
   reason: string | null;
 }
 
-/** GET /api/schools/:schoolId/students/:studentId (the access is audited as VIEW, domain.md §8). */
+/** GET /api/schools/:schoolId/students/:studentId (the access is audited as VIEW, docs/domain/personal-data.md). */
 export interface StudentDetail extends StudentSummary {
   religion: string | null;
   nationality: string;

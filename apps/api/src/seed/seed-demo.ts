@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-province.data';
 import { seedPeople } from './seed-people';
 
-/** District bureaus were abolished on 1 July 2025 (domain.md §1); schools that moved keep their earlier parent. */
+/** District bureaus were abolished on 1 July 2025 (docs/domain/organisation.md); schools that moved keep their earlier parent. */
 const REORGANISATION = new Date('2025-07-01T00:00:00+07:00');
 const FOUNDING_RECORD = new Date('2020-09-05T00:00:00+07:00');
 

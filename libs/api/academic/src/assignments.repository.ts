@@ -10,7 +10,7 @@ export interface AssignmentFilter {
 
 const GRADE_ORDER = `array_position('{NT,MG3,MG4,MG5,1,2,3,4,5,6,7,8,9,10,11,12}'::text[], c.grade)`;
 
-/** Teacher × class × subject × semester (domain.md §5): decides which gradebook columns a teacher may edit. */
+/** Teacher × class × subject × semester (docs/domain/gradebook.md, "Who writes"): decides which gradebook columns a teacher may edit. */
 @Injectable()
 export class AssignmentsRepository {
   async list(em: EntityManager, schoolId: string, f: AssignmentFilter): Promise<TeachingAssignment[]> {

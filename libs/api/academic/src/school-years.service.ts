@@ -9,7 +9,7 @@ import { schoolYearErrors, semesterErrors } from './calendar-rules';
 import { SchoolYearsRepository } from './school-years.repository';
 
 /**
- * The province's school years (domain.md §1): the department plans, opens and closes them; a closed year is
+ * The province's school years (docs/domain/calendar.md): the department plans, opens and closes them; a closed year is
  * read-only for every context (classes, enrolments, attendance, grades) — they call `assertWritable`.
  * Changes to the calendar are audited in the department's own chain.
  */

@@ -24,7 +24,7 @@ export class GradebookXlsxService {
 
   /**
    * The rows are the sheet the API serves (GradebookService.sheet), so every average in the file is the one on
-   * screen. An export of pupils' scores is personal data (domain.md §8): audited before the file is handed out.
+   * screen. An export of pupils' scores is personal data (docs/domain/personal-data.md): audited before the file is handed out.
    */
   async exportSheet(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, subjectCode: string): Promise<Download> {
     return this.db.run(async (em) => {

@@ -44,7 +44,7 @@ export class ReportCardService {
   }
 
   /**
-   * The whole class, or one pupil. An export of pupils' data (domain.md §8), audited in the transaction that reads
+   * The whole class, or one pupil. An export of pupils' data (docs/domain/personal-data.md), audited in the transaction that reads
    * it; the document is laid out after the transaction ends (a class of 45 is a few hundred kilobytes, buffered).
    */
   async pdf(scope: Scope, actor: Principal, schoolId: string, classId: string, query: { period: ResultPeriod; studentId?: string }, res: Response): Promise<void> {

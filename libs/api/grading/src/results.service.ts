@@ -63,7 +63,7 @@ export class ResultsService {
   }
 
   /**
-   * The summary workbook. An export of pupils' personal data (domain.md §8): audited in the transaction that reads
+   * The summary workbook. An export of pupils' personal data (docs/domain/personal-data.md): audited in the transaction that reads
    * the rows, before the first byte leaves, so a failed download is logged as attempted and no sent file unlogged.
    */
   async exportSummary(scope: Scope, actor: Principal, schoolId: string, classId: string, period: ResultPeriod, res: Response): Promise<void> {

@@ -56,7 +56,7 @@ export class SchoolGradebookQueryDto {
 /**
  * The whole school's scores for a semester in one workbook (what a school sends the department at term end): one
  * row per pupil and subject, streamed class by class so memory stays flat at any size, audited as an export of
- * personal data before the first byte leaves (domain.md §8).
+ * personal data before the first byte leaves (docs/domain/personal-data.md).
  */
 @Injectable()
 export class SchoolGradebookExportService {

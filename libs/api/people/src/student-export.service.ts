@@ -30,7 +30,7 @@ const COLUMNS: ExportColumn<StudentSummary>[] = [
 
 /**
  * The student list as Excel, as filtered on screen (issue §7). An export of children's personal data is audited
- * with the filter and the row count (domain.md §8) in the transaction that reads the rows.
+ * with the filter and the row count (docs/domain/personal-data.md) in the transaction that reads the rows.
  */
 @Injectable()
 export class StudentExportService {

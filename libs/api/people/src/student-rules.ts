@@ -2,7 +2,7 @@ import { ageOn, FULL_NAME_PATTERN, Gender, isEthnicityCode, isRealDate, parsePer
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 
 /**
- * The field rules of a student record (domain.md §5). Each rule has its own code, so the API can word the
+ * The field rules of a student record (docs/domain/records.md). Each rule has its own code, so the API can word the
  * message in Vietnamese and English (libs/api/platform/src/http/messages.ts).
  */
 

@@ -38,7 +38,7 @@ export interface StudentFilter {
 }
 
 /**
- * Vietnamese order: given name, middle names, family name, each with ICU Vietnamese collation (domain.md §5).
+ * Vietnamese order: given name, middle names, family name, each with ICU Vietnamese collation (docs/domain/records.md, "Names").
  * Descending must apply to every key, so the ORDER BY lists are spelt out per direction.
  */
 const byName = (dir: 'asc' | 'desc') =>

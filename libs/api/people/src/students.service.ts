@@ -49,7 +49,7 @@ export class StudentsService {
     };
   }
 
-  /** The full record. Every access is logged (domain.md §8: who saw whose data, when). */
+  /** The full record. Every access is logged (docs/domain/personal-data.md: who saw whose data, when). */
   async detail(scope: Scope, schoolId: string, studentId: string): Promise<StudentDetail> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {

@@ -9,7 +9,7 @@ import { StaffService } from './staff.service';
 
 /**
  * Moves a person between two schools on a personnel decision of the department (teacher recruitment and
- * deployment stayed with the provincial department after 1 July 2025, domain.md §1). One transaction writes both
+ * deployment stayed with the provincial department after 1 July 2025, docs/domain/organisation.md). One transaction writes both
  * sides: the sending school's record ends (TRANSFERRED, kept read-only), the receiving school's starts with the same
  * id, the copied details and the whole history; each school's audit chain records its own side.
  */

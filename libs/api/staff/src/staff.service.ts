@@ -25,7 +25,7 @@ export class StaffService {
     });
   }
 
-  /** The filtered list for an export, audited (exports of personal data are logged: domain.md §8). */
+  /** The filtered list for an export, audited (exports of personal data are logged: docs/domain/personal-data.md). */
   async exportRows(scope: Scope, schoolId: string, query: StaffListQueryDto): Promise<StaffRecord[]> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
@@ -35,7 +35,7 @@ export class StaffService {
     });
   }
 
-  /** A staff record with its employment history; each look is audited (personal data: domain.md §8). */
+  /** A staff record with its employment history; each look is audited (personal data: docs/domain/personal-data.md). */
   async detail(scope: Scope, schoolId: string, staffId: string): Promise<StaffDetail> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {

@@ -1,6 +1,6 @@
 import { GradeLevel, levelOfGrade } from '../calendar/grades';
 
-/** The circular a gradebook follows. Stored with every gradebook, with its version (domain.md §3). */
+/** The circular a gradebook follows. Stored with every gradebook, with its version (docs/domain/gradebook.md). */
 export type Scheme = 'C22' | 'C58' | 'C27';
 
 export const SCHEME_VERSIONS: Record<Scheme, string> = {
@@ -11,7 +11,7 @@ export const SCHEME_VERSIONS: Record<Scheme, string> = {
 
 /**
  * First school year (its starting calendar year) each secondary grade was assessed under Circular 22/2021: it
- * followed the 2018 programme up the grades (the phase-in schedule of its article on entry into force; domain.md §2).
+ * followed the 2018 programme up the grades (the phase-in schedule of its article on entry into force; docs/domain/gradebook.md).
  */
 const C22_FIRST_YEAR: Partial<Record<GradeLevel, number>> = {
   '6': 2021,

@@ -49,8 +49,8 @@ function weightedAverage(columns: readonly GradeColumn[], cells: Cells): number 
 
 /**
  * A comment subject's semester rating.
- * Circular 22 Art. 9.1: Đạt when every required assessment was done and all were rated Đạt (confirm: domain.md
- * asks to check the exact condition; this is the text as we read it).
+ * Circular 22 Art. 9.1: Đạt when every required assessment was done and all were rated Đạt (confirm: a doubt of
+ * docs/domain/secondary-assessment-c22.md; this is the text as we read it).
  * Circular 58 (Art. 12.2 as we read it, kept by Circular 26/2020 — confirm): Đạt when at least two thirds of the
  * assessments done are Đạt, the semester exam / end-of-term one among them.
  */

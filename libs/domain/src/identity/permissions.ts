@@ -12,7 +12,7 @@ export const PERMISSIONS = {
   'org.switch': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER'],
   'account.password': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN', 'ACCOUNTANT', 'TEACHER'],
 
-  // People (domain.md §5). Department and unit users read across their schools; the school manages its own.
+  // People (docs/domain/records.md). Department and unit users read across their schools; the school manages its own.
   'calendar.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN', 'ACCOUNTANT', 'TEACHER'],
   'calendar.manage': ['DEPARTMENT_ADMIN'],
   'calendar.override': ['SCHOOL_ADMIN'],
@@ -27,15 +27,15 @@ export const PERMISSIONS = {
   'attendance.record': ['SCHOOL_ADMIN', 'TEACHER'],
   'staff.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN', 'ACCOUNTANT'],
   'staff.manage': ['SCHOOL_ADMIN'],
-  /** Moving staff between schools is a personnel decision of the department (domain.md §1). */
+  /** Moving staff between schools is a personnel decision of the department (docs/domain/organisation.md). */
   'staff.transfer': ['DEPARTMENT_ADMIN'],
   'assignments.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN', 'TEACHER'],
   'assignments.manage': ['SCHOOL_ADMIN'],
   'people.import': ['SCHOOL_ADMIN'],
-  /** Exports of personal data are audited (domain.md §8). */
+  /** Exports of personal data are audited (docs/domain/personal-data.md). */
   'people.export': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
 
-  // Gradebook (domain.md §2–4). Teachers read the classes they teach or lead and write only their own subjects
+  // Gradebook (docs/domain/gradebook.md). Teachers read the classes they teach or lead and write only their own subjects
   // (checked by the service against teaching assignments); the principal reads the whole school, locks semesters
   // and decides correction requests; the department and units read across their schools.
   'grades.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN', 'TEACHER'],
@@ -45,7 +45,7 @@ export const PERMISSIONS = {
   'grades.correction.decide': ['SCHOOL_ADMIN'],
   /** The homeroom teacher rates conduct (checked by the service). */
   'conduct.record': ['TEACHER'],
-  /** The whole school's scores in one workbook: personal data of every pupil, audited (domain.md §8). */
+  /** The whole school's scores in one workbook: personal data of every pupil, audited (docs/domain/personal-data.md). */
   'grades.export': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
   /** Storing results for reporting: the school, or the homeroom teacher of the class (checked by the service). */
   'results.store': ['SCHOOL_ADMIN', 'TEACHER'],

@@ -1,5 +1,5 @@
 /**
- * The org-unit tree of a province (domain.md §1): the Department of Education and Training at the root,
+ * The org-unit tree of a province (docs/domain/organisation.md): the Department of Education and Training at the root,
  * optional intermediate units (the district bureaus that existed until 30 June 2025, or any other grouping),
  * and schools as leaves.
  */

@@ -1,7 +1,7 @@
 import { DATE_GUIDE, ImportLayout } from '../workbook/layout';
 import { CONTRACT_LABELS, ETHNICITY_NAMES, GENDER_LABELS, POSITION_LABELS, QUALIFICATION_LABELS } from '../vocabulary';
 
-/** The staff list template (domain.md §5: identity, qualification, position, rank and salary grade, contract). */
+/** The staff list template (docs/domain/records.md, "Staff record": identity, qualification, position, rank and salary grade, contract). */
 export const STAFF_LAYOUT: ImportLayout = {
   kind: 'STAFF',
   sheetName: 'Cán bộ',

@@ -4,7 +4,7 @@ import { DISABILITY_LABELS, ETHNICITY_NAMES, GENDER_LABELS, POLICY_GROUP_LABELS 
 const NAME = 100;
 const ADDRESS = 300;
 
-/** The student list template (Vietnamese headers; the fields of domain.md §5). */
+/** The student list template (Vietnamese headers; the fields of docs/domain/records.md, "Student record"). */
 export const STUDENT_LAYOUT: ImportLayout = {
   kind: 'STUDENTS',
   sheetName: 'Học sinh',

@@ -28,7 +28,7 @@ interface RankRule {
 
 /**
  * Circular 58 Art. 13.1, in tenths. Giỏi, Khá and Trung bình also require every comment subject Đạt: the circular
- * says so for all three (domain.md lists it only for Giỏi).
+ * says so for all three (another reading lists it only for Giỏi).
  */
 const RULES: readonly RankRule[] = [
   { ranking: 'GIOI', overall: 80, core: 80, floor: 65, commentsPassed: true },
