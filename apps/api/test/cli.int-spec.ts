@@ -28,7 +28,7 @@ describe('operator command line', () => {
     const url = new URL(readTestEnv().ownerUrl);
     url.pathname = `/${name}`;
     const migrated = await cli(url.toString(), ['migrate']);
-    expect(migrated.stdout).toContain('CreateFoundation');
+    expect(migrated.stdout).toContain('CreateAppRoleAndScope1764100000010');
     const boot = await cli(url.toString(), ['bootstrap', 'SGDDT-TN', 'Sở Giáo dục và Đào tạo tỉnh Thái Nguyên', 'admin.tn', 'Hoàng Thị Thu']);
     const password = /temporary password: (\S+)/.exec(boot.stdout)?.[1];
     expect(password).toBeDefined();
