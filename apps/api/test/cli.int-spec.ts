@@ -49,6 +49,28 @@ describe('operator command line', () => {
     }
   });
 
+  it('refuses to migrate, in one line and without a stack trace, a database where an applied migration has changed', async () => {
+    const name = `emis_changed_${process.pid}`;
+    await t.owner.query(`create database ${name}`);
+    const url = new URL(readTestEnv().ownerUrl);
+    url.pathname = `/${name}`;
+    const client = new Client({ connectionString: url.toString() });
+    try {
+      await cli(url.toString(), ['migrate']);
+      await client.connect();
+      await client.query(`update schema_migration set checksum = repeat('0', 64) where name = 'CreateStudents1764200000030'`);
+      const refused = await cli(url.toString(), ['migrate']).then(
+        () => null,
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect(refused?.code).toBe(1);
+      expect(refused?.stderr.trim()).toMatch(/^Migration CreateStudents1764200000030 was changed after it was applied to this database [^\n]*$/);
+    } finally {
+      await client.end();
+      await t.owner.query(`drop database ${name} with (force)`);
+    }
+  });
+
   it('resets a locked-out user to a temporary password that signs in', async () => {
     const user = await createUser(t, 'TEACHER', 'THCS-NQ');
     await t.owner.query(`update app_user set failed_logins = 5, locked_until = now() + interval '1 hour' where username = $1`, [user]);
