@@ -1,4 +1,4 @@
-// The built API's own modules, loaded from dist/: the migrations (prepareDatabase, as `npm start` applies them),
+// The built API's own modules, loaded from dist/: the migrations (migrateDatabase, as `npm start` applies them),
 // the grading rules of libs/domain (so every stored average is the one the API would compute) and the demo seed's
 // people generators (names, personal ids, staff and pupils), so the full-scale province and the demo look alike.
 import { execFileSync } from 'node:child_process';
@@ -24,7 +24,7 @@ export function loadBuilt() {
   const seed = (name) => require(path.join(dist, 'apps/api/src/seed', name));
   return {
     domain: require(path.join(dist, 'libs/domain/src/index.js')),
-    platform: require(path.join(dist, 'libs/api/platform/src/index.js')),
+    migrations: require(path.join(dist, 'apps/api/src/migrations.js')),
     SeededRandom: seed('seeded-random.js').SeededRandom,
     names: seed('names.js'),
     buildStaff: seed('seed-staff.js').buildStaff,

@@ -64,7 +64,7 @@ await owner.connect();
 const { rows: [{ rolsuper: superuser }] } = await owner.query(`select rolsuper from pg_roles where rolname = current_user`);
 const loader = new BulkLoader(ownerUrl, { connections: opts.connections, copyStreams: copyStreams(), skipForeignKeyTriggers: superuser });
 try {
-  const applied = await built.platform.prepareDatabase(ownerUrl, appPassword);
+  const applied = await built.migrations.migrateDatabase(ownerUrl, appPassword);
   const { rows: [{ count }] } = await owner.query(`select count(*)::int as count from org_unit`);
   if (count > 0) {
     const hint = opts.url ? 'pass an empty database' : `delete ${path.relative(root, opts.dir)} or pass another --dir`;

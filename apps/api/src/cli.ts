@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { AuditRepository } from '@emis/api/audit';
-import { prepareDatabase } from '@emis/api/platform';
 import { DataSource } from 'typeorm';
+import { migrateDatabase } from './migrations';
 import { bootstrapProvince, resetPassword } from './provision';
 
 /**
@@ -16,7 +16,7 @@ async function run(command: string | undefined, args: string[]): Promise<number>
   const url = process.env['DATABASE_URL'];
   if (!url) throw new Error('DATABASE_URL is required');
   if (command === 'migrate') {
-    const applied = await prepareDatabase(url, process.env['APP_DB_PASSWORD']);
+    const applied = await migrateDatabase(url, process.env['APP_DB_PASSWORD']);
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Nothing to apply.');
     return 0;
   }

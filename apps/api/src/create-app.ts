@@ -9,9 +9,11 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
+import { registerApiMessages } from './messages';
 
 /** Builds the HTTP application exactly as production runs it; tests use this too. */
 export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<INestApplication> {
+  registerApiMessages();
   const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true, logger: options.logger === false ? false : undefined });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   const express = app.getHttpAdapter().getInstance();

@@ -1,13 +1,14 @@
 import 'reflect-metadata';
-import { prepareDatabase, validateConfig } from '@emis/api/platform';
+import { MigrationRefused, validateConfig } from '@emis/api/platform';
 import { createApp } from './create-app';
+import { migrateDatabase } from './migrations';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-province.data';
 import { seedDemoProvince } from './seed/seed-demo';
 
 /** Start-up: validate configuration, migrate, seed the demo province when asked and empty, then serve. */
 export async function main(): Promise<void> {
   const config = validateConfig(process.env);
-  const applied = await prepareDatabase(config.DATABASE_URL, config.DATABASE_APP_URL ? undefined : config.APP_DB_PASSWORD);
+  const applied = await migrateDatabase(config.DATABASE_URL, config.DATABASE_APP_URL ? undefined : config.APP_DB_PASSWORD);
   if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
   if (config.SEED_DEMO && (await seedDemoProvince(config.DATABASE_URL))) console.log('Demo province seeded.');
   const app = await createApp(config);
@@ -29,7 +30,7 @@ export async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error) => {
-    console.error(error);
+    console.error(error instanceof MigrationRefused ? error.message : error);
     process.exit(1);
   });
 }

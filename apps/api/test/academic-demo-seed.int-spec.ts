@@ -1,10 +1,10 @@
-import { prepareDatabase } from '@emis/api/platform';
 import { CellValue, classSizeWarning, GradeLevel, gradebookColumns, parsePersonalId, semesterSubjectResult } from '@emis/domain';
 import { DataSource } from 'typeorm';
 import { DEMO_UNITS } from '../src/seed/demo-province.data';
 import { seedDemoProvince } from '../src/seed/seed-demo';
 import { startTestApp, TestApp } from './harness';
 import { readTestEnv } from './test-env';
+import { migrateDatabase } from '../src/migrations';
 
 /** The demo schools only: other specs add schools, classes and pupils of their own to the same database. */
 const DEMO_SCHOOLS = DEMO_UNITS.filter((u) => u.kind === 'SCHOOL').map((u) => u.code);
@@ -122,7 +122,7 @@ describe('demo seed: school years, staff, classes, students', () => {
     const name = `emis_seed_${process.pid}`;
     await q(`create database ${name}`);
     url.pathname = `/${name}`;
-    await prepareDatabase(url.toString());
+    await migrateDatabase(url.toString());
     expect(await seedDemoProvince(url.toString())).toBe(true);
     const fresh = new DataSource({ type: 'postgres', url: url.toString() });
     await fresh.initialize();

@@ -1,4 +1,3 @@
-import { prepareDatabase } from '@emis/api/platform';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -10,6 +9,7 @@ import { Query } from './citus-schema-rules';
 import { Fingerprint, fingerprint } from './database-fingerprint';
 import { pickPgTools, PgTools, SpareServer, startSpareServer } from './pg-tools';
 import { readTestEnv } from './test-env';
+import { migrateDatabase } from '../src/migrations';
 
 const run = promisify(execFile);
 const RESTORED = `emis_restore_${process.pid}`;
@@ -93,7 +93,7 @@ describe('backup and restore with pg_dump -Fc and pg_restore', () => {
     if (picked.needsSpare) {
       spare = await startSpareServer(tools);
       ({ ownerUrl, appPassword } = spare);
-      await prepareDatabase(ownerUrl, appPassword);
+      await migrateDatabase(ownerUrl, appPassword);
       await seedDemoProvince(ownerUrl);
       await lengthenChains();
     }

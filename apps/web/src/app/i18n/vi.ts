@@ -1,13 +1,13 @@
 import { AuditAction } from '@emis/contracts';
 import { OrgUnitKind, Role, SchoolLevel, SchoolOwnership } from '@emis/domain';
-import { academicVi } from './academic';
-import { gradingVi } from './grading';
-import { staffVi } from './staff';
-import { studentsVi } from './students';
+import { academicVi } from '@emis/web/academic/i18n';
+import { gradingVi } from '@emis/web/grading/i18n';
+import { staffVi } from '@emis/web/staff/i18n';
+import { studentsVi } from '@emis/web/students/i18n';
 
 /** Vietnamese, the interface's first language. en.ts must mirror every key (checked by its type). */
 export const vi = {
-  // Each feature library keeps its own texts; they are merged here under the library's key.
+  // Each feature library keeps its own texts (libs/web/<feature>/src/i18n/); they are merged here under its key.
   students: studentsVi,
   academic: academicVi,
   staff: staffVi,

@@ -1,6 +1,10 @@
 import { TranslationOf } from '@emis/web/core';
 
-/** Texts of the gradebook pages (library @emis/web/grading), under the key 'grading'. */
+/**
+ * Texts of the gradebook pages (library @emis/web/grading), under the key 'grading'. The app imports them through
+ * @emis/web/grading/i18n, a project of its own (web-grading-i18n) holding only this file, so the library itself
+ * stays lazy-loaded.
+ */
 export const gradingVi = {
   title: 'Sổ điểm',
   titles: {

@@ -1,115 +1,15 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The spine: org-unit tree, identity, the first school-owned tables and the audit chain.
- * RLS policies are written by hand; each carries a comment saying what it protects.
+ * The audit log: one hash chain per school (or unit), append-only, with the functions that append to and verify it.
+ * Part of what applied as CreateFoundation1764100000000 until the migrations moved to their contexts: a database
+ * that applied that one records this one as applied (RETIRED_MIGRATIONS in apps/api/src/migrations.ts).
  */
-export class CreateFoundation1764100000000 implements MigrationInterface {
-  name = 'CreateFoundation1764100000000';
+export class CreateAuditChain1764100000040 implements MigrationInterface {
+  name = 'CreateAuditChain1764100000040';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
-      -- The application role owns nothing and never bypasses RLS. Deployment gives it LOGIN and a password.
-      do $$ begin
-        if not exists (select from pg_roles where rolname = 'emis_app') then
-          create role emis_app nologin nosuperuser nocreatedb nocreaterole nobypassrls;
-        end if;
-      end $$;
-      grant usage on schema public to emis_app;
-
-      -- Scope predicate shared by every RLS policy. app.all_schools = 'on' is the department's scope (the whole
-      -- province in this database); otherwise app.school_ids lists the org units (schools and units) in view.
-      -- Both are set per transaction by the API (TenantDb); unset means no rows.
-      create function emis_in_scope(school uuid) returns boolean
-        language sql stable parallel safe as $fn$
-          select coalesce(current_setting('app.all_schools', true), '') = 'on'
-              or school = any (string_to_array(nullif(current_setting('app.school_ids', true), ''), ',')::uuid[])
-        $fn$;
-
-      -- Search without diacritics ("truong" finds "Trường"): a translate() table rather than the unaccent
-      -- extension, so it is immutable, indexable and available on every server (Citus included).
-      create function unaccent_vi(value text) returns text
-        language sql immutable parallel safe strict as $fn$
-          select translate(lower(value), 'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ', 'aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd')
-        $fn$;
-
-      -- Reference data (a Citus reference table): the org-unit tree. Not school-owned: the API scopes reads
-      -- to the caller's subtree.
-      create table org_unit (
-        id uuid primary key default gen_random_uuid(),
-        parent_id uuid references org_unit (id),
-        kind text not null check (kind in ('DEPARTMENT', 'UNIT', 'SCHOOL')),
-        code text not null unique,
-        name text not null,
-        levels text[] not null default '{}',
-        ownership text check (ownership in ('PUBLIC', 'PRIVATE', 'PEOPLE_FOUNDED')),
-        active boolean not null default true,
-        created_at timestamptz not null default now(),
-        check ((kind = 'DEPARTMENT') = (parent_id is null)),
-        check (kind = 'SCHOOL' or levels = '{}')
-      );
-      create index org_unit_parent_idx on org_unit (parent_id);
-
-      -- Where a unit sat in the tree, and when: schools moved when district bureaus were abolished (1 July 2025).
-      create table org_unit_parent_history (
-        org_unit_id uuid not null references org_unit (id),
-        parent_id uuid references org_unit (id),
-        valid_from timestamptz not null,
-        valid_to timestamptz,
-        primary key (org_unit_id, valid_from)
-      );
-
-      create table app_user (
-        id uuid primary key default gen_random_uuid(),
-        username text not null unique,
-        password_hash text not null,
-        full_name text not null,
-        role text not null check (role in ('DEPARTMENT_ADMIN','DEPARTMENT_OFFICER','UNIT_OFFICER','SCHOOL_ADMIN','ACCOUNTANT','TEACHER')),
-        org_unit_id uuid not null references org_unit (id),
-        email text,
-        locale text not null default 'vi' check (locale in ('vi', 'en')),
-        mfa_secret text,
-        mfa_enabled boolean not null default false,
-        failed_logins integer not null default 0,
-        locked_until timestamptz,
-        active boolean not null default true,
-        created_at timestamptz not null default now(),
-        updated_at timestamptz not null default now()
-      );
-      create index app_user_org_unit_idx on app_user (org_unit_id);
-
-      -- Rotating refresh tokens: one family per sign-in; a used token presented again revokes the family.
-      create table refresh_token (
-        id uuid primary key default gen_random_uuid(),
-        user_id uuid not null references app_user (id),
-        family_id uuid not null,
-        token_hash text not null unique,
-        expires_at timestamptz not null,
-        used_at timestamptz,
-        revoked_at timestamptz,
-        created_at timestamptz not null default now()
-      );
-      create index refresh_token_family_idx on refresh_token (family_id);
-
-      -- School-owned: the school's own profile.
-      create table school_profile (
-        school_id uuid primary key references org_unit (id),
-        address text,
-        phone text,
-        email text,
-        principal_name text,
-        founded_year integer,
-        website text,
-        version integer not null default 1,
-        updated_at timestamptz not null,
-        updated_by uuid
-      );
-      alter table school_profile enable row level security;
-      alter table school_profile force row level security;
-      -- A school's profile is read and written only by callers whose scope includes the school.
-      create policy school_profile_scope on school_profile
-        using (emis_in_scope(school_id)) with check (emis_in_scope(school_id));
-
       -- School-owned: the audit log, one hash chain per school (or per unit, for changes made at a unit).
       create table audit_chain_head (
         school_id uuid primary key references org_unit (id),
@@ -224,13 +124,9 @@ export class CreateFoundation1764100000000 implements MigrationInterface {
                  )
         $fn$;
 
-      grant select on org_unit, org_unit_parent_history to emis_app;
-      grant select, insert, update on app_user to emis_app;
-      grant select, insert, update on refresh_token to emis_app;
-      grant select, insert, update on school_profile to emis_app;
       grant select, insert, update on audit_chain_head to emis_app;
       grant select, insert on audit_log to emis_app;
-      grant execute on function emis_in_scope(uuid), unaccent_vi(text), audit_row_hash(text, uuid, bigint, timestamptz, uuid, text, uuid, text, text, text, jsonb, jsonb, text),
+      grant execute on function audit_row_hash(text, uuid, bigint, timestamptz, uuid, text, uuid, text, text, text, jsonb, jsonb, text),
         audit_append(uuid, timestamptz, uuid, text, uuid, text, text, text, jsonb, jsonb, text), audit_verify(uuid) to emis_app;
     `);
   }
@@ -243,13 +139,6 @@ export class CreateFoundation1764100000000 implements MigrationInterface {
       drop table if exists audit_log;
       drop function if exists audit_log_immutable();
       drop table if exists audit_chain_head;
-      drop table if exists school_profile;
-      drop table if exists refresh_token;
-      drop table if exists app_user;
-      drop table if exists org_unit_parent_history;
-      drop table if exists org_unit;
-      drop function if exists emis_in_scope(uuid);
-      drop function if exists unaccent_vi(text);
     `);
   }
 }

@@ -1,5 +1,4 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { CURRICULUM } from '@emis/domain';
 
 /**
  * Gradebook: the curriculum per grade (reference), one gradebook per class × subject × semester stamped with its
@@ -22,7 +21,7 @@ export class CreateGradebook1764300000000 implements MigrationInterface {
       );
 
       -- One subject's gradebook for one class and semester. The scheme (circular) and its version are stamped when
-      -- the gradebook is opened, so later rule changes never reinterpret old books (domain.md §3).
+      -- the gradebook is opened, so later rule changes never reinterpret old books.
       create table gradebook (
         school_id uuid not null references org_unit (id),
         id uuid not null default gen_random_uuid(),
@@ -189,11 +188,7 @@ export class CreateGradebook1764300000000 implements MigrationInterface {
     }
     // History and audit are append-only for the application.
     await q.query(`revoke update, delete on grade_change from emis_app;`);
-    await q.query(
-      `insert into curriculum_subject (grade, subject_code, periods_per_year, assessment)
-       select * from unnest($1::text[], $2::text[], $3::int[], $4::text[])`,
-      [CURRICULUM.map((c) => c.grade), CURRICULUM.map((c) => c.subjectCode), CURRICULUM.map((c) => c.periodsPerYear), CURRICULUM.map((c) => c.assessment)],
-    );
+    await q.query(CURRICULUM_SQL);
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -207,3 +202,57 @@ export class CreateGradebook1764300000000 implements MigrationInterface {
     `);
   }
 }
+
+/**
+ * The curriculum as it stood when this migration was written (Circular 32/2018/TT-BGDĐT programme: periods per school
+ * year, and the assessment kind of Circular 27/2020 for primary and Circular 22/2021 Art. 5 for secondary grades).
+ * Written out here, not read from libs/domain, so this migration never changes: a later change to the curriculum is
+ * a new migration that updates these rows.
+ */
+const CURRICULUM_SQL = `
+  insert into curriculum_subject (grade, subject_code, periods_per_year, assessment) values
+    ('1', 'TIENG_VIET', 420, 'SCORE'), ('1', 'TOAN', 105, 'SCORE'), ('1', 'DAO_DUC', 35, 'COMMENT'), ('1', 'GIAO_DUC_THE_CHAT', 70, 'COMMENT'),
+    ('1', 'AM_NHAC', 35, 'COMMENT'), ('1', 'MI_THUAT', 35, 'COMMENT'), ('1', 'HDTN_HN', 105, 'COMMENT'), ('1', 'TU_NHIEN_XA_HOI', 70, 'COMMENT'),
+    ('2', 'TIENG_VIET', 350, 'SCORE'), ('2', 'TOAN', 175, 'SCORE'), ('2', 'DAO_DUC', 35, 'COMMENT'), ('2', 'GIAO_DUC_THE_CHAT', 70, 'COMMENT'),
+    ('2', 'AM_NHAC', 35, 'COMMENT'), ('2', 'MI_THUAT', 35, 'COMMENT'), ('2', 'HDTN_HN', 105, 'COMMENT'), ('2', 'TU_NHIEN_XA_HOI', 70, 'COMMENT'),
+    ('3', 'TIENG_VIET', 245, 'SCORE'), ('3', 'TOAN', 175, 'SCORE'), ('3', 'NGOAI_NGU_1', 140, 'SCORE'), ('3', 'DAO_DUC', 35, 'COMMENT'),
+    ('3', 'GIAO_DUC_THE_CHAT', 70, 'COMMENT'), ('3', 'AM_NHAC', 35, 'COMMENT'), ('3', 'MI_THUAT', 35, 'COMMENT'), ('3', 'HDTN_HN', 105, 'COMMENT'),
+    ('3', 'TIN_HOC', 35, 'SCORE'), ('3', 'CONG_NGHE', 35, 'SCORE'), ('3', 'TU_NHIEN_XA_HOI', 70, 'COMMENT'),
+    ('4', 'TIENG_VIET', 245, 'SCORE'), ('4', 'TOAN', 175, 'SCORE'), ('4', 'NGOAI_NGU_1', 140, 'SCORE'), ('4', 'DAO_DUC', 35, 'COMMENT'),
+    ('4', 'GIAO_DUC_THE_CHAT', 70, 'COMMENT'), ('4', 'AM_NHAC', 35, 'COMMENT'), ('4', 'MI_THUAT', 35, 'COMMENT'), ('4', 'HDTN_HN', 105, 'COMMENT'),
+    ('4', 'TIN_HOC', 35, 'SCORE'), ('4', 'CONG_NGHE', 35, 'SCORE'), ('4', 'LICH_SU_DIA_LY', 70, 'SCORE'), ('4', 'KHOA_HOC', 70, 'SCORE'),
+    ('5', 'TIENG_VIET', 245, 'SCORE'), ('5', 'TOAN', 175, 'SCORE'), ('5', 'NGOAI_NGU_1', 140, 'SCORE'), ('5', 'DAO_DUC', 35, 'COMMENT'),
+    ('5', 'GIAO_DUC_THE_CHAT', 70, 'COMMENT'), ('5', 'AM_NHAC', 35, 'COMMENT'), ('5', 'MI_THUAT', 35, 'COMMENT'), ('5', 'HDTN_HN', 105, 'COMMENT'),
+    ('5', 'TIN_HOC', 35, 'SCORE'), ('5', 'CONG_NGHE', 35, 'SCORE'), ('5', 'LICH_SU_DIA_LY', 70, 'SCORE'), ('5', 'KHOA_HOC', 70, 'SCORE'),
+    ('6', 'NGU_VAN', 140, 'SCORE'), ('6', 'TOAN', 140, 'SCORE'), ('6', 'NGOAI_NGU_1', 105, 'SCORE'), ('6', 'GDCD', 35, 'SCORE'),
+    ('6', 'LICH_SU_DIA_LY', 105, 'SCORE'), ('6', 'KHTN', 140, 'SCORE'), ('6', 'CONG_NGHE', 35, 'SCORE'), ('6', 'TIN_HOC', 35, 'SCORE'),
+    ('6', 'GIAO_DUC_THE_CHAT', 70, 'COMMENT'), ('6', 'AM_NHAC', 35, 'COMMENT'), ('6', 'MI_THUAT', 35, 'COMMENT'), ('6', 'HDTN_HN', 105, 'COMMENT'),
+    ('6', 'GD_DIA_PHUONG', 35, 'COMMENT'),
+    ('7', 'NGU_VAN', 140, 'SCORE'), ('7', 'TOAN', 140, 'SCORE'), ('7', 'NGOAI_NGU_1', 105, 'SCORE'), ('7', 'GDCD', 35, 'SCORE'),
+    ('7', 'LICH_SU_DIA_LY', 105, 'SCORE'), ('7', 'KHTN', 140, 'SCORE'), ('7', 'CONG_NGHE', 35, 'SCORE'), ('7', 'TIN_HOC', 35, 'SCORE'),
+    ('7', 'GIAO_DUC_THE_CHAT', 70, 'COMMENT'), ('7', 'AM_NHAC', 35, 'COMMENT'), ('7', 'MI_THUAT', 35, 'COMMENT'), ('7', 'HDTN_HN', 105, 'COMMENT'),
+    ('7', 'GD_DIA_PHUONG', 35, 'COMMENT'),
+    ('8', 'NGU_VAN', 140, 'SCORE'), ('8', 'TOAN', 140, 'SCORE'), ('8', 'NGOAI_NGU_1', 105, 'SCORE'), ('8', 'GDCD', 35, 'SCORE'),
+    ('8', 'LICH_SU_DIA_LY', 105, 'SCORE'), ('8', 'KHTN', 140, 'SCORE'), ('8', 'CONG_NGHE', 52, 'SCORE'), ('8', 'TIN_HOC', 35, 'SCORE'),
+    ('8', 'GIAO_DUC_THE_CHAT', 70, 'COMMENT'), ('8', 'AM_NHAC', 35, 'COMMENT'), ('8', 'MI_THUAT', 35, 'COMMENT'), ('8', 'HDTN_HN', 105, 'COMMENT'),
+    ('8', 'GD_DIA_PHUONG', 35, 'COMMENT'),
+    ('9', 'NGU_VAN', 140, 'SCORE'), ('9', 'TOAN', 140, 'SCORE'), ('9', 'NGOAI_NGU_1', 105, 'SCORE'), ('9', 'GDCD', 35, 'SCORE'),
+    ('9', 'LICH_SU_DIA_LY', 105, 'SCORE'), ('9', 'KHTN', 140, 'SCORE'), ('9', 'CONG_NGHE', 52, 'SCORE'), ('9', 'TIN_HOC', 35, 'SCORE'),
+    ('9', 'GIAO_DUC_THE_CHAT', 70, 'COMMENT'), ('9', 'AM_NHAC', 35, 'COMMENT'), ('9', 'MI_THUAT', 35, 'COMMENT'), ('9', 'HDTN_HN', 105, 'COMMENT'),
+    ('9', 'GD_DIA_PHUONG', 35, 'COMMENT'),
+    ('10', 'NGU_VAN', 105, 'SCORE'), ('10', 'TOAN', 105, 'SCORE'), ('10', 'NGOAI_NGU_1', 105, 'SCORE'), ('10', 'LICH_SU', 52, 'SCORE'),
+    ('10', 'GIAO_DUC_THE_CHAT', 70, 'COMMENT'), ('10', 'GDQP_AN', 35, 'SCORE'), ('10', 'HDTN_HN', 105, 'COMMENT'), ('10', 'GD_DIA_PHUONG', 35, 'COMMENT'),
+    ('10', 'DIA_LY', 70, 'SCORE'), ('10', 'GD_KT_PL', 70, 'SCORE'), ('10', 'VAT_LY', 70, 'SCORE'), ('10', 'HOA_HOC', 70, 'SCORE'),
+    ('10', 'SINH_HOC', 70, 'SCORE'), ('10', 'CONG_NGHE', 70, 'SCORE'), ('10', 'TIN_HOC', 70, 'SCORE'), ('10', 'AM_NHAC', 70, 'COMMENT'),
+    ('10', 'MI_THUAT', 70, 'COMMENT'),
+    ('11', 'NGU_VAN', 105, 'SCORE'), ('11', 'TOAN', 105, 'SCORE'), ('11', 'NGOAI_NGU_1', 105, 'SCORE'), ('11', 'LICH_SU', 52, 'SCORE'),
+    ('11', 'GIAO_DUC_THE_CHAT', 70, 'COMMENT'), ('11', 'GDQP_AN', 35, 'SCORE'), ('11', 'HDTN_HN', 105, 'COMMENT'), ('11', 'GD_DIA_PHUONG', 35, 'COMMENT'),
+    ('11', 'DIA_LY', 70, 'SCORE'), ('11', 'GD_KT_PL', 70, 'SCORE'), ('11', 'VAT_LY', 70, 'SCORE'), ('11', 'HOA_HOC', 70, 'SCORE'),
+    ('11', 'SINH_HOC', 70, 'SCORE'), ('11', 'CONG_NGHE', 70, 'SCORE'), ('11', 'TIN_HOC', 70, 'SCORE'), ('11', 'AM_NHAC', 70, 'COMMENT'),
+    ('11', 'MI_THUAT', 70, 'COMMENT'),
+    ('12', 'NGU_VAN', 105, 'SCORE'), ('12', 'TOAN', 105, 'SCORE'), ('12', 'NGOAI_NGU_1', 105, 'SCORE'), ('12', 'LICH_SU', 52, 'SCORE'),
+    ('12', 'GIAO_DUC_THE_CHAT', 70, 'COMMENT'), ('12', 'GDQP_AN', 35, 'SCORE'), ('12', 'HDTN_HN', 105, 'COMMENT'), ('12', 'GD_DIA_PHUONG', 35, 'COMMENT'),
+    ('12', 'DIA_LY', 70, 'SCORE'), ('12', 'GD_KT_PL', 70, 'SCORE'), ('12', 'VAT_LY', 70, 'SCORE'), ('12', 'HOA_HOC', 70, 'SCORE'),
+    ('12', 'SINH_HOC', 70, 'SCORE'), ('12', 'CONG_NGHE', 70, 'SCORE'), ('12', 'TIN_HOC', 70, 'SCORE'), ('12', 'AM_NHAC', 70, 'COMMENT'),
+    ('12', 'MI_THUAT', 70, 'COMMENT');
+`;

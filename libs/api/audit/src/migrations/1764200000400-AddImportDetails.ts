@@ -48,6 +48,8 @@ export class AddImportDetails1764200000400 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`drop function if exists audit_append_batch(uuid, timestamptz, uuid, text, uuid, text[], text[], text[], jsonb[], jsonb[])`);
+    await q.query(
+      `drop function if exists audit_append_batch(uuid, timestamptz, uuid, text, uuid, text[], text[], text[], jsonb[], jsonb[])`,
+    );
   }
 }

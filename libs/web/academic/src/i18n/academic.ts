@@ -2,8 +2,9 @@ import { AttendanceStatus, GradeLevel } from '@emis/domain';
 import { TranslationOf } from '@emis/web/core';
 
 /**
- * Texts of the academic pages (library @emis/web/academic), under the key 'academic' (e.g. 'academic.title'). Kept beside the
- * app's other texts because the library itself is lazy-loaded.
+ * Texts of the academic pages (library @emis/web/academic), under the key 'academic' (e.g. 'academic.title'). The
+ * app imports them through @emis/web/academic/i18n, a project of its own (web-academic-i18n) holding only this
+ * file, so Vietnamese ships in the main bundle while the library itself stays lazy-loaded.
  */
 export const academicVi = {
   title: 'Lớp học và năm học',

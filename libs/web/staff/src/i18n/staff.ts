@@ -2,8 +2,9 @@ import { ContractType, QualificationLevel, StaffPosition, StaffStatus } from '@e
 import { TranslationOf } from '@emis/web/core';
 
 /**
- * Texts of the staff pages (library @emis/web/staff), under the key 'staff' (e.g. 'staff.title'). Kept beside the
- * app's other texts because the library itself is lazy-loaded.
+ * Texts of the staff pages (library @emis/web/staff), under the key 'staff' (e.g. 'staff.title'). The app imports
+ * them through @emis/web/staff/i18n, a project of its own (web-staff-i18n) holding only this file, so Vietnamese
+ * ships in the main bundle while the library itself stays lazy-loaded.
  */
 export const staffVi = {
   title: 'Cán bộ, giáo viên',

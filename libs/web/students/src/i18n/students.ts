@@ -11,9 +11,11 @@ import { ImportJob } from '@emis/contracts';
 import { TranslationOf } from '@emis/web/core';
 
 /**
- * Texts of the students pages (library @emis/web/students), under the key 'students' (e.g. 'students.title'). Kept beside the
- * app's other texts because the library itself is lazy-loaded. The texts under 'import' also serve the staff import
- * page (the shared import panel), so they speak of "records" and "the list", not of students.
+ * Texts of the students pages (library @emis/web/students), under the key 'students' (e.g. 'students.title'). The
+ * app imports them through @emis/web/students/i18n, a project of its own (web-students-i18n) holding only this
+ * file, so Vietnamese ships in the main bundle while the library itself stays lazy-loaded. The texts under 'import'
+ * also serve the staff import page (the shared import panel), so they speak of "records" and "the list", not of
+ * students.
  */
 export const studentsVi = {
   title: 'Học sinh',

@@ -1,0 +1,26 @@
+import { ACADEMIC_MESSAGES } from '@emis/api/academic';
+import { AUDIT_MESSAGES } from '@emis/api/audit';
+import { GRADING_MESSAGES } from '@emis/api/grading';
+import { IDENTITY_MESSAGES } from '@emis/api/identity';
+import { PEOPLE_MESSAGES } from '@emis/api/people';
+import { MessageCatalogue, registerMessages } from '@emis/api/platform';
+import { STAFF_MESSAGES } from '@emis/api/staff';
+import { TENANCY_MESSAGES } from '@emis/api/tenancy';
+import { TRANSFER_IO_MESSAGES } from '@emis/api/transfer-io';
+
+/** Every context's words (platform holds the generic ones itself). A new context adds its catalogue here. */
+export const API_MESSAGES: readonly MessageCatalogue[] = [
+  TENANCY_MESSAGES,
+  IDENTITY_MESSAGES,
+  AUDIT_MESSAGES,
+  PEOPLE_MESSAGES,
+  ACADEMIC_MESSAGES,
+  STAFF_MESSAGES,
+  TRANSFER_IO_MESSAGES,
+  GRADING_MESSAGES,
+];
+
+/** Called by createApp: problem titles, field-rule messages and field labels of every context, in both languages. */
+export function registerApiMessages(): void {
+  registerMessages(...API_MESSAGES);
+}

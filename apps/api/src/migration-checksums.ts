@@ -1,0 +1,20 @@
+/**
+ * sha256 of each migration's source file as merged (line endings normalised). Append-only: a line is added with its
+ * migration and never edited. migrations.spec.ts fails when a file no longer matches its line; the migrate step
+ * records these when it applies a migration and refuses a database whose recorded checksum differs.
+ */
+export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
+  CreateAppRoleAndScope1764100000010: '3403a354170caf8dc4ab86db5622a6abcbb1e2f0631b0135bfd9cce3d44de8c6',
+  CreateOrgUnits1764100000020: 'efaea95a80deac413d3203ae231f2ac334ba4a0af4667636a7a0f7d98e5f431c',
+  CreateUsers1764100000030: 'e46c538e28c6ad11ebe4ac4edcd4054f4ed190b5d3b22d7fcdbe59a161cd8595',
+  CreateAuditChain1764100000040: '48f37de3eee0ef83e721f05316851cf046f4b787f0b873e4dd3f44e9048a6dd6',
+  CreateStaff1764200000010: 'a7bb4243766b96ad466e4e6a81ef2b3d5c8660153ed3c43cc724a5342f1a6124',
+  CreateCalendarAndClasses1764200000020: 'f3d44a952ff4bc2f82f6d457e2a707cc7275e39b2898bcedfb71f5ae7609e5d1',
+  CreateStudents1764200000030: 'e2dec3137e3dc9859d99a71b876c206b9a1e27df350dbc459e2f0c4f3427f11e',
+  CreateAttendance1764200000040: 'e2759ffa50db28bba1ced3cb0afd08b481fb36d718f920541ebd6c1c131e17a9',
+  CreateImportJobs1764200000050: '27f103f26818ee5c47db78503f45ba1c3dd6686f9f37cd0ad6f125ed8388c229',
+  LinkUsersToStaff1764200000060: '602fbb26c4db48615e0e7dce924226caaf24545ed0669b289803284544463d44',
+  AddPeopleDetails1764200000100: '30d6702279b553500e400b17c1859f2e41bda5a4ade189992ce39cc7cb1b063b',
+  AddImportDetails1764200000400: 'cef1d6d580bbf8410578a2adf60d179c0cd58d1b8b2a90d99236ed100999722c',
+  CreateGradebook1764300000000: 'daa2c01828818a2e647f37356f4d2a12c3e53e8f7a1ad0a4cbcc7377c6dbfb83',
+};

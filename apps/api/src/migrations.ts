@@ -1,0 +1,60 @@
+import { AddImportDetails1764200000400, CreateAuditChain1764100000040 } from '@emis/api/audit';
+import { CreateAttendance1764200000040, CreateCalendarAndClasses1764200000020 } from '@emis/api/academic';
+import { CreateGradebook1764300000000 } from '@emis/api/grading';
+import { CreateUsers1764100000030, LinkUsersToStaff1764200000060 } from '@emis/api/identity';
+import { AddPeopleDetails1764200000100, CreateStudents1764200000030 } from '@emis/api/people';
+import { CreateAppRoleAndScope1764100000010, MigrationSet, prepareDatabase } from '@emis/api/platform';
+import { CreateStaff1764200000010 } from '@emis/api/staff';
+import { CreateOrgUnits1764100000020 } from '@emis/api/tenancy';
+import { CreateImportJobs1764200000050 } from '@emis/api/transfer-io';
+import { MIGRATION_CHECKSUMS } from './migration-checksums';
+
+/**
+ * Every migration of every context, in the order they apply (by the timestamp in their names). Each lives in its
+ * context's migrations/ folder and imports nothing but TypeORM's types; once merged it never changes (its checksum is
+ * in migration-checksums.ts, and the migrate step refuses a database where an applied one's text differs). A new
+ * migration: a file in its context's folder, exported from the context's index, one line at the end of this list and
+ * one in migration-checksums.ts.
+ */
+export const MIGRATIONS = [
+  CreateAppRoleAndScope1764100000010,
+  CreateOrgUnits1764100000020,
+  CreateUsers1764100000030,
+  CreateAuditChain1764100000040,
+  CreateStaff1764200000010,
+  CreateCalendarAndClasses1764200000020,
+  CreateStudents1764200000030,
+  CreateAttendance1764200000040,
+  CreateImportJobs1764200000050,
+  LinkUsersToStaff1764200000060,
+  AddPeopleDetails1764200000100,
+  AddImportDetails1764200000400,
+  CreateGradebook1764300000000,
+];
+
+/**
+ * Names that databases migrated before the migrations moved to their contexts have applied. CreateFoundation and
+ * CreatePeople each created the tables of several contexts and were split, statement for statement, into the
+ * migrations they map to here; AddAcademicDetails and AddStaffDetails were empty placeholders. The migrate step
+ * replaces these names by the new ones before it looks for pending migrations, so such a database migrates on.
+ */
+export const RETIRED_MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
+  CreateFoundation1764100000000: ['CreateAppRoleAndScope1764100000010', 'CreateOrgUnits1764100000020', 'CreateUsers1764100000030', 'CreateAuditChain1764100000040'],
+  CreatePeople1764200000000: [
+    'CreateStaff1764200000010',
+    'CreateCalendarAndClasses1764200000020',
+    'CreateStudents1764200000030',
+    'CreateAttendance1764200000040',
+    'CreateImportJobs1764200000050',
+    'LinkUsersToStaff1764200000060',
+  ],
+  AddAcademicDetails1764200000200: [],
+  AddStaffDetails1764200000300: [],
+};
+
+export const API_MIGRATIONS: MigrationSet = { migrations: MIGRATIONS, checksums: MIGRATION_CHECKSUMS, retired: RETIRED_MIGRATIONS };
+
+/** The migrate step of `npm start`, the CLI, the tests and the scale seed: the API's migrations on the owner's URL. */
+export function migrateDatabase(ownerUrl: string, appPassword?: string): Promise<string[]> {
+  return prepareDatabase(ownerUrl, API_MIGRATIONS, appPassword);
+}

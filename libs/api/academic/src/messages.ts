@@ -1,0 +1,37 @@
+import { MessageCatalogue } from '@emis/api/platform';
+
+/** The words of the school calendar, classes, teaching assignments and attendance, Vietnamese first; registered with platform's message lookup by the app. */
+export const ACADEMIC_MESSAGES: MessageCatalogue = {
+  problems: {
+    year_closed: { vi: 'Năm học đã khoá sổ, không thể thay đổi', en: 'The school year is closed and read-only' },
+    year_not_planned: { vi: 'Chỉ mở được năm học đang ở trạng thái dự kiến', en: 'Only a planned school year can be opened' },
+    year_not_open: { vi: 'Chỉ khoá sổ được năm học đang mở', en: 'Only an open school year can be closed' },
+    year_not_ended: { vi: 'Năm học chưa kết thúc, chưa thể khoá sổ', en: 'The school year has not ended yet and cannot be closed' },
+  },
+  rules: {
+    unknownYear: { vi: '{field} không phải một năm học', en: '{field} is not a school year' },
+    schoolYearCode: { vi: 'Mã năm học phải là hai năm liên tiếp, ví dụ 2026-2027', en: 'The year code must be two consecutive years, e.g. 2026-2027' },
+    schoolYearExists: { vi: 'Năm học này đã có', en: 'This school year already exists' },
+    notEnrolled: { vi: '{field}: học sinh không thuộc lớp vào ngày này', en: '{field}: the student is not in the class on this day' },
+    subjectNotOfLevel: { vi: '{field} không phải môn học của cấp học của lớp', en: '{field} is not a subject of the class level' },
+    unknownSubject: { vi: '{field} có môn học không có trong danh mục', en: '{field} names a subject not in the catalogue' },
+  },
+  fields: {
+    startsOn: { vi: 'Ngày bắt đầu năm học', en: 'Year start' },
+    endsOn: { vi: 'Ngày kết thúc năm học', en: 'Year end' },
+    semester1Start: { vi: 'Ngày bắt đầu học kì I', en: 'Semester I start' },
+    semester1End: { vi: 'Ngày kết thúc học kì I', en: 'Semester I end' },
+    semester2Start: { vi: 'Ngày bắt đầu học kì II', en: 'Semester II start' },
+    semester2End: { vi: 'Ngày kết thúc học kì II', en: 'Semester II end' },
+    name: { vi: 'Tên', en: 'Name' },
+    homeroomStaffId: { vi: 'Giáo viên chủ nhiệm', en: 'Homeroom teacher' },
+    room: { vi: 'Phòng học', en: 'Room' },
+    programme: { vi: 'Chương trình', en: 'Programme' },
+    entries: { vi: 'Danh sách điểm danh', en: 'Attendance entries' },
+    studentId: { vi: 'Học sinh', en: 'Student' },
+    month: { vi: 'Tháng', en: 'Month' },
+    semester: { vi: 'Học kì', en: 'Semester' },
+    items: { vi: 'Danh sách phân công', en: 'Assignments' },
+    subjectCode: { vi: 'Môn học', en: 'Subject' },
+  },
+};
