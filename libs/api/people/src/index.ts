@@ -1,1 +1,2 @@
 export * from './people.module';
+export * from './enrolment-sql';
