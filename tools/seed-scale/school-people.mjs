@@ -3,7 +3,10 @@
 // homeroom teachers, pupils with guardians and enrolments, teaching assignments for both semesters, and the
 // principal's account. Returns the rows, and what the gradebook pass needs (classes with their pupils).
 
-/** The open year starts on 5 September 2026 (Hưng Yên's calendar, as in the demo). */
+/**
+ * The open year starts on 5 September 2026 (Hưng Yên's calendar, as in the demo). Every pupil's enrolment begins that
+ * day (inclusive) with no last day (to_date null, still in the class), as the demo seed writes them.
+ */
 const OPEN_YEAR_START = '2026-09-05';
 /** A primary class teacher teaches the class's core subjects (the demo's PRIMARY_CLASS_SUBJECTS). */
 const PRIMARY_CLASS_SUBJECTS = ['TIENG_VIET', 'TOAN', 'DAO_DUC', 'TU_NHIEN_XA_HOI', 'KHOA_HOC', 'LICH_SU_DIA_LY'];

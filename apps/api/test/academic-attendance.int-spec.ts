@@ -84,6 +84,51 @@ describe('attendance and teaching assignments', () => {
     });
   });
 
+  describe('attendance across a move and a drop-out (to_date is the last day in the class)', () => {
+    let c7A: string;
+    let c7B: string;
+    const sheet = (cls: string, date: string) => t.http().get(`/api/schools/${school.id}/classes/${cls}/attendance/${date}`).set(bearer(school.admin));
+    const namesOn = async (cls: string, date: string) => (await sheet(cls, date)).body.rows.map((r: { fullName: string }) => r.fullName);
+    beforeAll(async () => {
+      c7A = (await createClass(t, school, { schoolYearId: yearId, name: '7A', grade: '7' })).id;
+      c7B = (await createClass(t, school, { schoolYearId: yearId, name: '7B', grade: '7' })).id;
+      await enrolStudents(t, school.id, c7A, ['Mai Văn Ở']);
+    });
+
+    it('keeps a pupil moved on screen on the old class\'s sheet on their last day and on the new class\'s from the move day', async () => {
+      const [moved] = await enrolStudents(t, school.id, c7A, ['Vũ Thị Chuyển']);
+      const res = await t.http().post(`/api/schools/${school.id}/students/${moved}/enrolment`).set(bearer(school.admin)).send({ classId: c7B, fromDate: '2026-11-10' });
+      expect(res.status).toBe(200);
+      expect(res.body.enrolments).toEqual([
+        expect.objectContaining({ className: '7A', fromDate: '2026-09-05', toDate: '2026-11-09' }),
+        expect.objectContaining({ className: '7B', fromDate: '2026-11-10', toDate: null }),
+      ]);
+      expect(await namesOn(c7A, '2026-11-09')).toEqual(['Vũ Thị Chuyển', 'Mai Văn Ở']);
+      expect(await namesOn(c7B, '2026-11-09')).toEqual([]);
+      expect(await namesOn(c7A, '2026-11-10')).toEqual(['Mai Văn Ở']);
+      expect(await namesOn(c7B, '2026-11-10')).toEqual(['Vũ Thị Chuyển']);
+
+      const put = (cls: string, date: string) => t.http().put(`/api/schools/${school.id}/classes/${cls}/attendance/${date}`).set(bearer(school.admin)).send({ entries: [{ studentId: moved, status: 'EXCUSED' }] });
+      expect((await put(c7A, '2026-11-09')).status).toBe(200);
+      expect((await put(c7A, '2026-11-10')).body.errors).toEqual([expect.objectContaining({ field: 'entries.0.studentId', code: 'notEnrolled' })]);
+      expect((await put(c7B, '2026-11-10')).status).toBe(200);
+
+      const month = async (cls: string) => (await t.http().get(`/api/schools/${school.id}/classes/${cls}/attendance?month=2026-11`).set(bearer(school.admin))).body.rows
+        .map((r: { fullName: string; totals: { EXCUSED: number } }) => [r.fullName, r.totals.EXCUSED]);
+      expect(await month(c7A)).toEqual([['Vũ Thị Chuyển', 1], ['Mai Văn Ở', 0]]);
+      expect(await month(c7B)).toEqual([['Vũ Thị Chuyển', 1]]);
+    });
+
+    it('keeps a pupil who drops out on the sheet up to the day before the drop-out date', async () => {
+      const [leaving] = await enrolStudents(t, school.id, c7A, ['Đỗ Văn Nghỉ']);
+      const res = await t.http().post(`/api/schools/${school.id}/students/${leaving}/drop-out`).set(bearer(school.admin)).send({ reason: 'Gia đình chuyển vùng', date: '2026-11-20' });
+      expect(res.status).toBe(200);
+      expect(res.body.enrolments).toEqual([expect.objectContaining({ className: '7A', toDate: '2026-11-19' })]);
+      expect(await namesOn(c7A, '2026-11-19')).toContain('Đỗ Văn Nghỉ');
+      expect(await namesOn(c7A, '2026-11-20')).not.toContain('Đỗ Văn Nghỉ');
+    });
+  });
+
   describe('teaching assignments', () => {
     it('replaces a class\'s semester in one transaction: what is not listed goes, a bad item changes nothing', async () => {
       const maths = await insertStaff(t, school.id, 'Lý Văn Toán', 'ACTIVE', ['TOAN']);

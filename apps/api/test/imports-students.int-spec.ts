@@ -1,3 +1,4 @@
+import { lastDayBefore, todayInVietnam } from '@emis/domain';
 import { bearer, startTestApp, TestApp } from './harness';
 import {
   importFile, openYearWithClasses, readWorkbook, schoolWithAdmin, STUDENT_HEADERS, studentRow, upload, waitForJob, workbook,
@@ -84,7 +85,53 @@ describe('student list import: validate every row, then all or nothing', () => {
          join student s on s.school_id = e.school_id and s.id = e.student_id where e.school_id = $1 and s.personal_id = $2 order by e.to_date nulls last`,
       [schoolId, rows[1][1]],
     );
-    expect(moves).toEqual([{ name: '6A1', open: false }, { name: '6A2', open: true }]);
+    // The year starts in 2070, so the 6A1 placement had not begun: the move replaces it, as a correction on screen does,
+    // rather than leaving a one-day enrolment that overlaps the new one.
+    expect(moves).toEqual([{ name: '6A2', open: true }]);
+  });
+
+  it('moves a pupil by import from today: the old class keeps them up to yesterday (to_date inclusive), the new one from today', async () => {
+    const other = await schoolWithAdmin(t);
+    const today = todayInVietnam();
+    const yesterday = lastDayBefore(today);
+    const day = (offset: number) => new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+    // A year of the spec's own whose dates hold today, whatever day the suite runs on.
+    const [year] = await t.owner.query(
+      `insert into school_year (code, starts_on, ends_on, semester1_start, semester1_end, semester2_start, semester2_end, status)
+       values ('2072-2073', $1, $2, $1, $3, $4, $5, 'OPEN') returning id`,
+      [day(-60), day(150), day(30), day(35), day(145)],
+    );
+    const classIds = new Map<string, string>();
+    for (const name of ['8A', '8B']) {
+      const [row] = await t.owner.query(
+        `insert into class (school_id, school_year_id, name, grade, created_at, updated_at) values ($1, $2, $3, '8', now(), now()) returning id`,
+        [other.schoolId, year.id, name],
+      );
+      classIds.set(name, row.id);
+    }
+    const rows = [studentRow(0, '8A'), studentRow(1, '8A')];
+    expect(await importFile(t, other.token, other.schoolId, 'students', await workbook(STUDENT_HEADERS, rows))).toMatchObject({ status: 'DONE', created: 2 });
+    const placed = await t.owner.query(`select from_date::text as from_date from enrolment where school_id = $1`, [other.schoolId]);
+    expect(placed).toEqual([{ from_date: today }, { from_date: today }]);
+    // Placed at the start of the year, as if imported then.
+    await t.owner.query(`update enrolment set from_date = $2 where school_id = $1`, [other.schoolId, day(-60)]);
+
+    rows[0][STUDENT_HEADERS.indexOf('Lớp')] = '8B';
+    expect(await importFile(t, other.token, other.schoolId, 'students', await workbook(STUDENT_HEADERS, rows))).toMatchObject({ status: 'DONE', updated: 1, unchanged: 1 });
+    const history = await t.owner.query(
+      `select c.name, e.from_date::text as from_date, e.to_date::text as to_date from enrolment e join class c on c.school_id = e.school_id and c.id = e.class_id
+         join student s on s.school_id = e.school_id and s.id = e.student_id where e.school_id = $1 and s.personal_id = $2 order by e.from_date`,
+      [other.schoolId, rows[0][1]],
+    );
+    expect(history).toEqual([{ name: '8A', from_date: day(-60), to_date: yesterday }, { name: '8B', from_date: today, to_date: null }]);
+
+    const sheet = async (name: string, date: string) => (await t.http().get(`/api/schools/${other.schoolId}/classes/${classIds.get(name)}/attendance/${date}`).set(bearer(other.token)))
+      .body.rows.map((r: { fullName: string }) => r.fullName);
+    const moved = rows[0][STUDENT_HEADERS.indexOf('Họ và tên')];
+    expect(await sheet('8A', yesterday)).toContain(moved);
+    expect(await sheet('8B', yesterday)).toEqual([]);
+    expect(await sheet('8A', today)).not.toContain(moved);
+    expect(await sheet('8B', today)).toEqual([moved]);
   });
 
   it('writes nothing when one row is bad, names row and column, and returns the same workbook with the cell red and commented', async () => {

@@ -102,12 +102,13 @@ describe('enrolment, drop-out and year-end promotion', () => {
     expect(again.body).toEqual({ changed: 0, unchanged: 2 });
   });
 
-  it('drops a student out with reason and date, closes the enrolment, and makes the record read-only', async () => {
+  it('drops a student out with reason and date, ends the enrolment the day before, and makes the record read-only', async () => {
     const id = await student('Hà Văn Nghỉ', c6A);
     const res = await t.http().post(`${base()}/students/${id}/drop-out`).set(bearer(admin)).send({ reason: 'Hoàn cảnh gia đình khó khăn', date: '2045-12-15' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'DROPPED_OUT', statusReason: 'Hoàn cảnh gia đình khó khăn', statusDate: '2045-12-15', readOnly: true });
-    expect(await enrolmentsOf(id)).toEqual([expect.objectContaining({ class_id: c6A, to_date: '2045-12-15' })]);
+    // The drop-out takes effect on its date: the last day in the class (to_date, inclusive) is the day before.
+    expect(await enrolmentsOf(id)).toEqual([expect.objectContaining({ class_id: c6A, to_date: '2045-12-14' })]);
     const edit = await t.http().patch(`${base()}/students/${id}`).set(bearer(admin)).send({ version: res.body.version, fullName: 'Hà Văn Sửa' });
     expect(edit.status).toBe(409);
     expect(edit.body.code).toBe('record_read_only');

@@ -91,7 +91,8 @@ describe('transfer of a student between two schools (two scopes, both sides audi
 
       const here = await t.http().get(`/api/schools/${nq}/students/${studentId}`).set(bearer(sender));
       expect(here.body).toMatchObject({ status: 'TRANSFERRED_OUT', readOnly: true, statusDate: '2047-11-03', statusReason: 'Gia đình chuyển nơi ở' });
-      expect(here.body.enrolments).toEqual([expect.objectContaining({ className: '7A', toDate: '2047-11-03' })]);
+      // The pupil sits in one school a day: the sender's last day (to_date, inclusive) is the day before the receiver's first.
+      expect(here.body.enrolments).toEqual([expect.objectContaining({ className: '7A', toDate: '2047-11-02' })]);
       const edit = await t.http().patch(`/api/schools/${nq}/students/${studentId}`).set(bearer(sender)).send({ version: here.body.version, fullName: 'Nguyễn Thị Sửa' });
       expect(edit.body.code).toBe('record_read_only');
       expect((await act(lh, transferId, 'accept', receiver)).body.code).toBe('transfer_not_pending');

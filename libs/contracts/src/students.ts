@@ -67,7 +67,9 @@ export interface EnrolmentRecord {
   className: string;
   grade: GradeLevel;
   schoolYearCode: string;
+  /** The first day in the class, inclusive (yyyy-MM-dd). */
   fromDate: string;
+  /** The last day in the class, inclusive; null while the pupil is still in it. A move dated d ends the old class on d - 1. */
   toDate: string | null;
   reason: string | null;
 }
@@ -95,7 +97,7 @@ export interface StudentDetail extends StudentSummary {
 /** POST …/students/:studentId/enrolment: enrol, or move to another class of the same year. */
 export interface EnrolmentRequest {
   classId: string;
-  /** Defaults to today. */
+  /** The first day in the new class; the old class keeps the pupil up to the day before. Defaults to today. */
   fromDate?: string;
   reason?: string | null;
 }
@@ -115,6 +117,7 @@ export interface BulkResult {
 /** POST …/students/:studentId/drop-out */
 export interface DropOutRequest {
   reason: string;
+  /** The first day away (the status date); the last day in the class is the day before. */
   date: string;
 }
 
@@ -153,6 +156,7 @@ export interface PromotionResult {
  */
 export interface TransferRequest {
   toSchoolId: string;
+  /** The first day at the receiving school; the sending school keeps the pupil up to the day before. */
   effectiveOn: string;
   reason: string;
 }

@@ -8,5 +8,6 @@ export * from './identity/password-policy';
 export * from './calendar/grades';
 export * from './people/people-enums';
 export * from './people/ethnicities';
+export * from './people/enrolment-interval';
 export * from './calendar/school-day';
 export * from './grading';

@@ -1,6 +1,7 @@
 import {
   CellValue, curriculumOf, gradebookColumns, GradeLevel, schemeFor, SCHEME_VERSIONS, semesterSubjectResult,
 } from '@emis/domain';
+import { openEnrolmentSql } from '@emis/api/people';
 import { EntityManager } from 'typeorm';
 import { bulkInsert } from './bulk-insert';
 import { SeededRandom } from './seeded-random';
@@ -24,7 +25,7 @@ export async function seedGrades(em: EntityManager, schoolId: string, yearCode: 
     const scheme = schemeFor(yearCode, cls.grade);
     if (!scheme) continue;
     const pupils: { student_id: string }[] = await em.query(
-      `select student_id from enrolment where school_id = $1 and class_id = $2 and to_date is null order by student_id`,
+      `select student_id from enrolment where school_id = $1 and class_id = $2 and ${openEnrolmentSql('enrolment')} order by student_id`,
       [schoolId, cls.id],
     );
     const ability = new Map(pupils.map((p) => [p.student_id, 5 + rng.next() * 4.5]));

@@ -1,3 +1,4 @@
+import { openEnrolmentSql } from '@emis/api/people';
 import { EntityManager } from 'typeorm';
 import { bulkInsert } from './bulk-insert';
 import { DEMO_UNITS, SeedUnit } from './demo-province.data';
@@ -13,6 +14,7 @@ const YEARS = [
   { code: '2025-2026', dates: ['2025-09-05', '2026-05-31', '2025-09-05', '2026-01-16', '2026-01-19', '2026-05-25'], status: 'CLOSED' },
   { code: '2026-2027', dates: ['2026-09-05', '2027-05-31', '2026-09-05', '2027-01-16', '2027-01-19', '2027-05-25'], status: 'OPEN' },
 ];
+/** Every pupil's enrolment: from the open year's first day (inclusive), no last day (to_date null, still in the class). */
 const OPEN_YEAR_START = '2026-09-05';
 
 /** Schools of the former Thái Bình province register births under its code 034; Hưng Yên's is 033. */
@@ -132,7 +134,7 @@ async function seedAttendance(em: EntityManager, rng: SeededRandom, schoolId: st
     if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) days.push(day.toISOString().slice(0, 10));
   }
   const enrolled: { class_id: string; student_id: string }[] = await em.query(
-    `select class_id, student_id from enrolment where school_id = $1 and to_date is null order by class_id, student_id`,
+    `select class_id, student_id from enrolment where school_id = $1 and ${openEnrolmentSql('enrolment')} order by class_id, student_id`,
     [schoolId],
   );
   const rows = enrolled.flatMap((e) =>

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AttendanceStatus } from '@emis/domain';
+import { enrolledDuringSql, enrolledOnSql } from '@emis/api/people';
 import { EntityManager } from 'typeorm';
 import { AttendanceMark } from './attendance-totals';
 import { STUDENT_NAME_ORDER } from './classes.repository';
@@ -10,23 +11,25 @@ export interface AttendanceEntry {
   note: string | null;
 }
 
-/**
- * A student belongs to a class on day d when an enrolment covers it: from_date ≤ d and (no to_date or d < to_date).
- * The end is exclusive, so a student moved on day d counts in the new class only.
- */
-const ENROLLED_BETWEEN = `e.school_id = $1 and e.class_id = $2 and e.from_date <= $4::date and (e.to_date is null or e.to_date > $3::date)`;
+/** Students of the class, in Vietnamese name order, whose enrolment satisfies `enrolled` (a condition on `e`). */
+const STUDENTS_ENROLLED = (enrolled: string) => `select st.id, st.full_name from student st
+  where st.school_id = $1 and st.id in (select e.student_id from enrolment e where e.school_id = $1 and e.class_id = $2 and ${enrolled})
+  order by ${STUDENT_NAME_ORDER}`;
 
+/**
+ * Who is on a class's attendance sheet, by the people context's enrolment interval: both ends inclusive, so a
+ * pupil moved on day d is on the old class's sheet up to d - 1 and on the new class's from d.
+ */
 @Injectable()
 export class AttendanceRepository {
-  /** Students enrolled in the class at some day of [from, to], in Vietnamese name order. */
-  async students(em: EntityManager, schoolId: string, classId: string, from: string, to: string): Promise<{ studentId: string; fullName: string }[]> {
-    const rows = await em.query(
-      `select st.id, st.full_name from student st
-        where st.school_id = $1 and st.id in (select e.student_id from enrolment e where ${ENROLLED_BETWEEN})
-        order by ${STUDENT_NAME_ORDER}`,
-      [schoolId, classId, from, to],
-    );
-    return rows.map((r: Record<string, unknown>) => ({ studentId: r['id'] as string, fullName: r['full_name'] as string }));
+  /** Students in the class on `date`: the day's sheet. */
+  async studentsOn(em: EntityManager, schoolId: string, classId: string, date: string): Promise<{ studentId: string; fullName: string }[]> {
+    return toStudents(await em.query(STUDENTS_ENROLLED(enrolledOnSql('e', '$3::date')), [schoolId, classId, date]));
+  }
+
+  /** Students in the class on at least one day of [from, to]: the month's sheet. */
+  async studentsDuring(em: EntityManager, schoolId: string, classId: string, from: string, to: string): Promise<{ studentId: string; fullName: string }[]> {
+    return toStudents(await em.query(STUDENTS_ENROLLED(enrolledDuringSql('e', '$3::date', '$4::date')), [schoolId, classId, from, to]));
   }
 
   async day(em: EntityManager, schoolId: string, classId: string, date: string): Promise<Map<string, AttendanceEntry>> {
@@ -55,4 +58,8 @@ export class AttendanceRepository {
       [schoolId, classId, date, entries.map((e) => e.studentId), entries.map((e) => e.status), entries.map((e) => e.note), userId, at],
     );
   }
+}
+
+function toStudents(rows: Record<string, unknown>[]): { studentId: string; fullName: string }[] {
+  return rows.map((r) => ({ studentId: r['id'] as string, fullName: r['full_name'] as string }));
 }

@@ -63,13 +63,13 @@ export class AttendanceService {
     const { from, to } = monthBounds(month);
     return this.db.run(async (em) => {
       await this.classOf(em, schoolId, classId);
-      const students = await this.repo.students(em, schoolId, classId, from, to);
+      const students = await this.repo.studentsDuring(em, schoolId, classId, from, to);
       return monthlyAttendance(classId, month, students, await this.repo.marks(em, schoolId, classId, from, to));
     });
   }
 
   private async sheetIn(em: EntityManager, schoolId: string, classId: string, date: string): Promise<AttendanceSheet> {
-    const students = await this.repo.students(em, schoolId, classId, date, date);
+    const students = await this.repo.studentsOn(em, schoolId, classId, date);
     const recorded = await this.repo.day(em, schoolId, classId, date);
     return {
       classId, date, unrecorded: recorded.size === 0,
@@ -95,7 +95,7 @@ export class AttendanceService {
 
   /** Every entry names a student enrolled in the class that day, once. */
   private async validEntries(em: EntityManager, schoolId: string, classId: string, date: string, update: AttendanceSheetUpdate): Promise<AttendanceEntry[]> {
-    const enrolled = new Set((await this.repo.students(em, schoolId, classId, date, date)).map((s) => s.studentId));
+    const enrolled = new Set((await this.repo.studentsOn(em, schoolId, classId, date)).map((s) => s.studentId));
     const seen = new Set<string>();
     const errors: RawFieldError[] = [];
     update.entries.forEach((e, i) => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CellValue, GradeLevel, RatingCode, Scheme } from '@emis/domain';
 import type { ScoreChange } from '@emis/contracts';
+import { openEnrolmentSql } from '@emis/api/people';
 import { EntityManager } from 'typeorm';
 
 /** A class as the gradebook needs it. */
@@ -180,7 +181,7 @@ export class GradebookRepository {
     const rows = await em.query(
       `select st.id, st.full_name, st.date_of_birth::text as dob, st.gender
          from enrolment e join student st on st.school_id = e.school_id and st.id = e.student_id
-        where e.school_id = $1 and e.class_id = $2 and e.to_date is null order by ${NAME_ORDER}`,
+        where e.school_id = $1 and e.class_id = $2 and ${openEnrolmentSql('e')} order by ${NAME_ORDER}`,
       [schoolId, classId],
     );
     return rows.map((r: Record<string, string>) => ({ studentId: r['id'], fullName: r['full_name'], dateOfBirth: r['dob'], gender: r['gender'] as 'MALE' | 'FEMALE' }));

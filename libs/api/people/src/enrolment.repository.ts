@@ -1,7 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { GradeLevel, isSchoolYearWritable, SchoolYearStatus } from '@emis/domain';
+import { GradeLevel, isSchoolYearWritable, lastDayBefore, SchoolYearStatus } from '@emis/domain';
 import { ProblemException } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
+import { openEnrolmentSql } from './enrolment-sql';
 
 export interface SchoolYearRow {
   id: string;
@@ -53,7 +54,7 @@ export class EnrolmentRepository {
   async openIn(em: EntityManager, schoolId: string, studentIds: string[], yearId: string): Promise<Map<string, OpenEnrolment>> {
     const rows = await em.query(
       `select id, student_id, class_id, from_date::text as from_date from enrolment
-        where school_id = $1 and student_id = any($2::uuid[]) and school_year_id = $3 and to_date is null
+        where school_id = $1 and student_id = any($2::uuid[]) and school_year_id = $3 and ${openEnrolmentSql('enrolment')}
         for update`,
       [schoolId, studentIds, yearId],
     );
@@ -66,7 +67,7 @@ export class EnrolmentRepository {
       `select c.grade from enrolment e
          join class c on c.school_id = e.school_id and c.id = e.class_id
          join school_year y on y.id = e.school_year_id
-        where e.school_id = $1 and e.student_id = $2 and e.to_date is null
+        where e.school_id = $1 and e.student_id = $2 and ${openEnrolmentSql('e')}
         order by y.starts_on desc limit 1`,
       [schoolId, studentId],
     );
@@ -84,22 +85,24 @@ export class EnrolmentRepository {
 
   /** Puts an open enrolment into another class of the same year, keeping its dates. */
   async reassign(em: EntityManager, schoolId: string, enrolmentId: string, classId: string): Promise<void> {
-    await em.query(`update enrolment set class_id = $3 where school_id = $1 and id = $2 and to_date is null`, [schoolId, enrolmentId, classId]);
+    await em.query(`update enrolment set class_id = $3 where school_id = $1 and id = $2 and ${openEnrolmentSql('enrolment')}`, [schoolId, enrolmentId, classId]);
   }
 
-  async close(em: EntityManager, schoolId: string, enrolmentId: string, toDate: string): Promise<void> {
-    await em.query(`update enrolment set to_date = $3 where school_id = $1 and id = $2`, [schoolId, enrolmentId, toDate]);
+  /** Ends an enrolment on `lastDay`, the last day the pupil sits in its class (inclusive). */
+  async close(em: EntityManager, schoolId: string, enrolmentId: string, lastDay: string): Promise<void> {
+    await em.query(`update enrolment set to_date = $3 where school_id = $1 and id = $2`, [schoolId, enrolmentId, lastDay]);
   }
 
   /**
-   * Closes every open enrolment of a student who leaves the school (drop-out, transfer). An enrolment that
-   * started after the leaving day ends on its first day, so no enrolment ends before it begins.
+   * Closes every open enrolment of a student who leaves the school (drop-out, transfer) with effect from
+   * `effectiveOn`: their last day in the class is the day before. An enrolment that had not begun by then keeps
+   * its first day as its only one, so no enrolment ends before it begins.
    */
-  async closeAllOpen(em: EntityManager, schoolId: string, studentId: string, toDate: string): Promise<number> {
+  async closeAllOpen(em: EntityManager, schoolId: string, studentId: string, effectiveOn: string): Promise<number> {
     const [, affected] = await em.query(
       `update enrolment set to_date = greatest(from_date, $3::date)
-        where school_id = $1 and student_id = $2 and to_date is null`,
-      [schoolId, studentId, toDate],
+        where school_id = $1 and student_id = $2 and ${openEnrolmentSql('enrolment')}`,
+      [schoolId, studentId, lastDayBefore(effectiveOn)],
     );
     return affected;
   }
@@ -108,13 +111,6 @@ export class EnrolmentRepository {
 /** The closed-year rule of @emis/domain (isSchoolYearWritable), answered as 409 like the academic context does. */
 export function assertYearWritable(year: SchoolYearRow): void {
   if (!isSchoolYearWritable(year.status)) throw new ProblemException(HttpStatus.CONFLICT, 'year_closed', undefined, { schoolYearCode: year.code });
-}
-
-/** The day before an ISO date: the last day of an enrolment the student moves out of. */
-export function dayBefore(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
 
 /** A date inside the year's bounds: enrolling today into a year that starts later starts on its first day. */

@@ -1,10 +1,10 @@
-import { todayInVietnam } from '@emis/domain';
+import { lastDayBefore, todayInVietnam } from '@emis/domain';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { BulkEnrolmentRequest, BulkResult, DropOutRequest, EnrolmentRequest, StudentDetail } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
 import { assertInScope, ProblemException, Scope, TenantDb, ValidationProblem } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
-import { assertYearWritable, clampToYear, ClassRow, dayBefore, EnrolmentRepository, OpenEnrolment } from './enrolment.repository';
+import { assertYearWritable, clampToYear, ClassRow, EnrolmentRepository, OpenEnrolment } from './enrolment.repository';
 import { StudentsRepository } from './students.repository';
 import { StudentsService } from './students.service';
 
@@ -84,7 +84,7 @@ export class EnrolmentService {
     // A placement corrected on the day it began (the wrong class picked this morning) leaves no one-day history.
     const sameDay = open?.fromDate === fromDate;
     if (open && sameDay) await this.repo.reassign(em, schoolId, open.id, cls.id);
-    if (open && !sameDay) await this.repo.close(em, schoolId, open.id, dayBefore(fromDate));
+    if (open && !sameDay) await this.repo.close(em, schoolId, open.id, lastDayBefore(fromDate));
     const enrolmentId = open && sameDay ? open.id : await this.repo.open(em, schoolId, studentId, cls, fromDate, reason);
     await this.audit.record(em, {
       schoolId, entity: 'enrolment', entityId: studentId, action: open ? 'UPDATE' : 'CREATE',

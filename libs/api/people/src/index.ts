@@ -1,4 +1,5 @@
 export * from './people.module';
+export * from './enrolment-sql';
 export { PEOPLE_MESSAGES } from './messages';
 // Its migrations, collected in order by the app (apps/api/src/migrations.ts).
 export { CreateStudents1764200000030 } from './migrations/1764200000030-CreateStudents';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { GradeLevel, YearOutcome } from '@emis/domain';
 import { EntityManager } from 'typeorm';
+import { openEnrolmentSql } from './enrolment-sql';
 
 export interface CohortMember {
   studentId: string;
@@ -26,7 +27,7 @@ export class PromotionRepository {
           and ((s.status = 'STUDYING' and exists (
                  select 1 from enrolment e join class c on c.school_id = e.school_id and c.id = e.class_id
                   where e.school_id = s.school_id and e.student_id = s.id and e.school_year_id = $2
-                    and e.to_date is null and c.grade = $3))
+                    and ${openEnrolmentSql('e')} and c.grade = $3))
             or (o.grade = $3 and (s.status = 'STUDYING' or (s.status = 'GRADUATED' and o.outcome = 'GRADUATED'))))
         order by s.id
         for update of s`,
@@ -60,17 +61,17 @@ export class PromotionRepository {
         where school_id = $1 and id = (
           select id from enrolment where school_id = $1 and student_id = $2 and school_year_id = $3
            order by from_date desc limit 1)
-          and not exists (select 1 from enrolment where school_id = $1 and student_id = $2 and school_year_id = $3 and to_date is null)`,
+          and not exists (select 1 from enrolment where school_id = $1 and student_id = $2 and school_year_id = $3 and ${openEnrolmentSql('enrolment')})`,
       [schoolId, studentId, yearId],
     );
   }
 
-  /** A graduate's enrolment of the year ends on the year's last day. */
-  async closeOpenInYear(em: EntityManager, schoolId: string, studentId: string, yearId: string, toDate: string): Promise<void> {
+  /** A graduate's enrolment of the year ends on `lastDay`, the year's last day (inclusive). */
+  async closeOpenInYear(em: EntityManager, schoolId: string, studentId: string, yearId: string, lastDay: string): Promise<void> {
     await em.query(
       `update enrolment set to_date = greatest(from_date, $4::date)
-        where school_id = $1 and student_id = $2 and school_year_id = $3 and to_date is null`,
-      [schoolId, studentId, yearId, toDate],
+        where school_id = $1 and student_id = $2 and school_year_id = $3 and ${openEnrolmentSql('enrolment')}`,
+      [schoolId, studentId, yearId, lastDay],
     );
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EnrolmentRecord, Guardian, StudentSummary } from '@emis/contracts';
 import { DisabilityKind, GradeLevel, PolicyGroup, StudentStatus, YearOutcome } from '@emis/domain';
 import { EntityManager } from 'typeorm';
+import { openEnrolmentSql } from './enrolment-sql';
 
 /** The stored fields of a student record (what a create sets and an update may change). */
 export interface StudentFields {
@@ -209,7 +210,7 @@ function listFrom(schoolId: string, f: StudentFilter): { from: string; params: u
       select e.class_id, c.name as class_name, c.grade
         from enrolment e join class c on c.school_id = e.school_id and c.id = e.class_id
        where e.school_id = s.school_id and e.student_id = s.id and e.school_year_id = $2::uuid
-       order by (e.to_date is null) desc, e.from_date desc limit 1
+       order by (${openEnrolmentSql('e')}) desc, e.from_date desc limit 1
     ) e on true
     where ${where.join(' and ')}`;
   return { from, params };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Guardian } from '@emis/contracts';
+import { lastDayBefore } from '@emis/domain';
 import { EntityManager } from 'typeorm';
 import { StudentRow } from './student-rows';
 
@@ -30,6 +31,12 @@ export interface ExistingStudent {
   /** The open enrolment of the open year, if any. */
   enrolmentId: string | null;
   classId: string | null;
+}
+
+/** An open enrolment the pupil leaves for another class from `moveDate`, the new class's first day. */
+export interface EnrolmentClose {
+  enrolmentId: string;
+  moveDate: string;
 }
 
 export interface EnrolmentWrite {
@@ -128,13 +135,24 @@ export class StudentImportRepository {
     );
   }
 
-  /** Ends the open enrolments of students who move to another class, then opens the new ones. */
-  async enrol(em: EntityManager, schoolId: string, closing: string[], opening: EnrolmentWrite[], today: string): Promise<void> {
+  /**
+   * Ends the open enrolments of students who move to another class, then opens the new ones. The old class keeps
+   * the pupil up to the day before the move (to_date is inclusive); a placement that had not begun before the move
+   * day is replaced, as a correction on screen leaves no one-day history.
+   */
+  async enrol(em: EntityManager, schoolId: string, closing: EnrolmentClose[], opening: EnrolmentWrite[]): Promise<void> {
     if (closing.length) {
+      const ids = closing.map((c) => c.enrolmentId);
       await em.query(
-        `update enrolment set to_date = greatest(from_date, $3::date), reason = 'Chuyển lớp khi nhập từ Excel'
-          where school_id = $1 and id = any($2::uuid[]) and to_date is null`,
-        [schoolId, closing, today],
+        `delete from enrolment e using unnest($2::uuid[], $3::date[]) as u(id, move_date)
+          where e.school_id = $1 and e.id = u.id and e.to_date is null and e.from_date >= u.move_date`,
+        [schoolId, ids, closing.map((c) => c.moveDate)],
+      );
+      await em.query(
+        `update enrolment e set to_date = u.last_day, reason = 'Chuyển lớp khi nhập từ Excel'
+           from unnest($2::uuid[], $3::date[]) as u(id, last_day)
+          where e.school_id = $1 and e.id = u.id and e.to_date is null`,
+        [schoolId, ids, closing.map((c) => lastDayBefore(c.moveDate))],
       );
     }
     if (!opening.length) return;

@@ -8,7 +8,7 @@ import { ImportCounts, KindImporter } from '../kind-importer';
 import { CellErrors } from '../workbook/cell-errors';
 import { FieldReader } from '../workbook/field-reader';
 import { labelKey } from '../vocabulary';
-import { EnrolmentWrite, ExistingStudent, OpenYearClass, StudentImportRepository } from './student-import.repository';
+import { EnrolmentClose, EnrolmentWrite, ExistingStudent, OpenYearClass, StudentImportRepository } from './student-import.repository';
 import { STUDENT_LAYOUT } from './student-layout';
 import { readStudentRow, StudentRow } from './student-rows';
 
@@ -78,7 +78,7 @@ export class StudentImporter implements KindImporter<StudentRow, StudentContext>
       row.guardians.map((guardian) => ({ studentId: id, guardian: keepDetails(guardian, existing.get(row.personalId)?.guardians ?? []) })),
     ));
     const moves = this.enrolments(rows, existing, ids, context);
-    await this.repo.enrol(em, schoolId, moves.closing, moves.opening, todayInVietnam());
+    await this.repo.enrol(em, schoolId, moves.closing, moves.opening);
     const touched = new Set([...created, ...changedRecords.map((c) => c.row), ...changedParents.map((c) => c.row), ...moves.rows]);
     await this.audit.recordMany(em, schoolId, [...touched].map((row) => {
       const before = existing.get(row.personalId);
@@ -95,7 +95,7 @@ export class StudentImporter implements KindImporter<StudentRow, StudentContext>
 
   /** Enrolments into the named class of the open year, for students not already sitting in it. */
   private enrolments(rows: StudentRow[], existing: Map<string, ExistingStudent>, ids: Map<string, string>, context: StudentContext) {
-    const closing: string[] = [];
+    const closing: EnrolmentClose[] = [];
     const opening: EnrolmentWrite[] = [];
     const moved: StudentRow[] = [];
     const now = todayInVietnam();
@@ -103,8 +103,9 @@ export class StudentImporter implements KindImporter<StudentRow, StudentContext>
       const target = row.className ? context.classes.get(labelKey(row.className)) : undefined;
       const before = existing.get(row.personalId);
       if (!target || before?.classId === target.id) continue;
-      if (before?.enrolmentId) closing.push(before.enrolmentId);
-      opening.push({ studentId: before?.id ?? ids.get(row.personalId)!, classId: target.id, schoolYearId: target.schoolYearId, fromDate: now > target.yearStartsOn ? now : target.yearStartsOn });
+      const fromDate = now > target.yearStartsOn ? now : target.yearStartsOn;
+      if (before?.enrolmentId) closing.push({ enrolmentId: before.enrolmentId, moveDate: fromDate });
+      opening.push({ studentId: before?.id ?? ids.get(row.personalId)!, classId: target.id, schoolYearId: target.schoolYearId, fromDate });
       moved.push(row);
     }
     return { closing, opening, rows: moved };

@@ -1,16 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { ProblemDetails, StudentDetail } from '@emis/contracts';
-import { fieldErrorMap, ProblemAlertComponent, toProblem } from '@emis/web/core';
+import { EmisDatePipe, fieldErrorMap, ProblemAlertComponent, toProblem } from '@emis/web/core';
 import { DialogComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { StudentsApi } from '../data-access/students.api';
-import { todayInVietnam } from '@emis/domain';
+import { isEnrolledOn, isRealDate, lastDayBefore, todayInVietnam } from '@emis/domain';
 
 /** Records that the student dropped out (reason and date); the record becomes read-only history. */
 @Component({
   selector: 'emis-drop-out-dialog',
-  imports: [TranslocoPipe, DialogComponent, ProblemAlertComponent],
+  imports: [TranslocoPipe, DialogComponent, ProblemAlertComponent, EmisDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <emis-dialog [open]="true" [heading]="'students.dropOut.title' | transloco" [busy]="busy()" testId="drop-out-dialog" (closed)="cancelled.emit()">
@@ -23,6 +23,9 @@ import { todayInVietnam } from '@emis/domain';
         <label for="drop-out-date">{{ 'students.dropOut.date' | transloco }}</label>
         <input id="drop-out-date" class="input" type="date" [value]="date()" (input)="date.set($any($event.target).value)" data-testid="drop-out-date" />
         <p class="field-error" aria-live="polite">{{ errors()['date'] }}</p>
+        @if (lastDayInClass(); as last) {
+          <p class="muted" data-testid="drop-out-last-day">{{ 'students.dropOut.lastDay' | transloco: { class: student().className, date: (last | emisDate) } }}</p>
+        }
       </div>
       <p class="alert alert-warning" data-testid="drop-out-confirm-text">{{ 'students.dropOut.confirm' | transloco: { name: student().fullName } }}</p>
       <emis-problem-alert [problem]="problem()" [shownFields]="['reason', 'date']" testId="drop-out-error" />
@@ -49,6 +52,12 @@ export class DropOutDialogComponent {
 
   protected readonly reason = signal('');
   protected readonly date = signal(todayInVietnam());
+  /** The drop-out takes effect on its date, so the pupil's last day in their class is the day before. */
+  protected readonly lastDayInClass = computed(() => {
+    const current = this.student().enrolments.find((e) => e.toDate === null && e.classId === this.student().classId);
+    const last = isRealDate(this.date()) ? lastDayBefore(this.date()) : null;
+    return current && last && isEnrolledOn(current, last) ? last : null;
+  });
   protected readonly valid = computed(() => this.reason().trim() !== '' && this.date() !== '');
   protected readonly busy = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);

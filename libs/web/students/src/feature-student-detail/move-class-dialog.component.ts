@@ -1,16 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { ClassSummary, ProblemDetails, StudentDetail } from '@emis/contracts';
-import { fieldErrorMap, ProblemAlertComponent, toProblem } from '@emis/web/core';
+import { EmisDatePipe, fieldErrorMap, ProblemAlertComponent, toProblem } from '@emis/web/core';
 import { DialogComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { StudentsApi } from '../data-access/students.api';
-import { todayInVietnam } from '@emis/domain';
+import { isEnrolledOn, isRealDate, lastDayBefore, todayInVietnam } from '@emis/domain';
 
 /** Enrols the student into a class of the current year, or moves them from their class to another. */
 @Component({
   selector: 'emis-move-class-dialog',
-  imports: [TranslocoPipe, DialogComponent, ProblemAlertComponent],
+  imports: [TranslocoPipe, DialogComponent, ProblemAlertComponent, EmisDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <emis-dialog [open]="true" [heading]="(student().classId ? 'students.move.title' : 'students.move.enrolTitle') | transloco" [busy]="busy()" testId="move-dialog" (closed)="cancelled.emit()">
@@ -30,6 +30,9 @@ import { todayInVietnam } from '@emis/domain';
         <label for="move-date">{{ 'students.move.fromDate' | transloco }}</label>
         <input id="move-date" class="input" type="date" [value]="fromDate()" (input)="fromDate.set($any($event.target).value)" data-testid="move-date" />
         <p class="field-error" aria-live="polite" data-testid="move-date-error">{{ errors()['fromDate'] }}</p>
+        @if (lastDayInCurrent(); as last) {
+          <p class="muted" data-testid="move-last-day">{{ 'students.move.lastDay' | transloco: { class: student().className, date: (last | emisDate) } }}</p>
+        }
       </div>
       <div class="field">
         <label for="move-reason">{{ 'students.move.reason' | transloco }}</label>
@@ -64,6 +67,15 @@ export class MoveClassDialogComponent {
   protected readonly classId = signal('');
   protected readonly chosen = computed(() => this.choices().find((c) => c.id === this.classId()) ?? null);
   protected readonly fromDate = signal(todayInVietnam());
+  /**
+   * The last day in the current class when the move goes ahead: the day before the new class's first day. None for
+   * a correction on the day the placement began (the class changes, no day is kept) or a date the API refuses.
+   */
+  protected readonly lastDayInCurrent = computed(() => {
+    const current = this.student().enrolments.find((e) => e.toDate === null && e.classId === this.student().classId);
+    const last = isRealDate(this.fromDate()) ? lastDayBefore(this.fromDate()) : null;
+    return current && last && isEnrolledOn(current, last) ? last : null;
+  });
   protected readonly reason = signal('');
   protected readonly busy = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
