@@ -3,9 +3,9 @@ import { preset } from './jest.preset';
 
 /**
  * Unit tests: `*.spec.ts` beside the code; no database. Two projects in one run: the API and shared libraries, and
- * the web libraries, whose Angular packages ship as ES modules (`.mjs`, partially compiled): ts-jest turns them into
- * CommonJS like our own files, and the JIT compiler is loaded first to finish their declarations. No DOM is needed:
- * web specs test logic, not templates.
+ * the web libraries, whose Angular packages ship as ES modules (`.mjs`): ts-jest turns them into CommonJS like our
+ * own files. No DOM is needed: web specs test logic, not templates. A spec that loads a partially compiled Angular
+ * package (forms, common/http — Angular's error says so) imports '@angular/compiler' first; the others skip its cost.
  */
 const config: Config = {
   projects: [
@@ -25,7 +25,6 @@ const config: Config = {
         '^.+\\.m?js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } }],
       },
       transformIgnorePatterns: ['/node_modules/(?!(@angular|@jsverse)/)'],
-      setupFiles: ['<rootDir>/jest.web-setup.ts'],
     },
   ],
 };

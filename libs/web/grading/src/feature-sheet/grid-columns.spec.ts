@@ -1,3 +1,5 @@
+// Angular's packages are partially compiled: the JIT compiler finishes their declarations (no linker runs under Jest).
+import '@angular/compiler';
 import { GradeRow } from '@emis/contracts';
 import { gradebookColumns, GradingSubject, Scheme } from '@emis/domain';
 import { CellClassParams, ColDef, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';

@@ -1,3 +1,5 @@
+// Angular's packages are partially compiled: the JIT compiler finishes their declarations (no linker runs under Jest).
+import '@angular/compiler';
 import { HttpErrorResponse } from '@angular/common/http';
 import { GradeRow, GradeSaveResult, GradeSheetSave, ProblemDetails } from '@emis/contracts';
 import { gradebookColumns, GradingSubject } from '@emis/domain';

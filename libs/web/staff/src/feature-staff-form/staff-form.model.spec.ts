@@ -1,3 +1,5 @@
+// Angular's packages are partially compiled: the JIT compiler finishes their declarations (no linker runs under Jest).
+import '@angular/compiler';
 import { StaffDetail } from '@emis/contracts';
 import { createStaffForm, fillForm, qualificationGroup, ruleKey, toInput } from './staff-form.model';
 

@@ -1,3 +1,5 @@
+// Angular's packages are partially compiled: the JIT compiler finishes their declarations (no linker runs under Jest).
+import '@angular/compiler';
 import { StudentDetail } from '@emis/contracts';
 import { DEFAULT_ETHNICITY, DEFAULT_NATIONALITY, fillForm, guardianGroup, studentFormGroup, toStudentInput } from './student-form.model';
 
