@@ -1,5 +1,5 @@
 import { isRealDate } from '@emis/domain';
-import { staffFieldErrors } from './staff-rules';
+import { displayDate, shiftYears, staffFieldErrors } from './staff-rules';
 
 const TODAY = '2026-11-25';
 const valid = {
@@ -35,5 +35,20 @@ describe('staff record rules', () => {
     expect(isRealDate('2028-02-29')).toBe(true);
     expect(isRealDate('2027-02-29')).toBe(false);
     expect(isRealDate('29/02/2028')).toBe(false);
+  });
+
+  it('shifts a date by whole years on the text and writes it dd/MM/yyyy for messages', () => {
+    expect(shiftYears('2026-11-25', -70)).toBe('1956-11-25');
+    expect(shiftYears('0030-01-01', -20)).toBe('0010-01-01');
+    expect(displayDate('2008-11-25')).toBe('25/11/2008');
+  });
+
+  // Found while writing this spec: on 29 February the bound is 29 February of a common year, a date that does not
+  // exist. The comparison stays right (it sits between the 28th and 1 March), but the message shows "29/02/2008".
+  it('keeps the age bounds right on 29 February (the message then names a 29 February that does not exist)', () => {
+    const bornOn = (dateOfBirth: string) =>
+      staffFieldErrors({ ...valid, personalId: '033310012345', dateOfBirth, startDate: '2028-02-29', qualifications: [] }, '2028-02-29');
+    expect(bornOn('2010-02-28')).toEqual([]);
+    expect(bornOn('2010-03-01')).toEqual([{ field: 'dateOfBirth', rule: 'inRange', args: ['29/02/1958', '29/02/2010'] }, expect.objectContaining({ field: 'startDate' })]);
   });
 });
