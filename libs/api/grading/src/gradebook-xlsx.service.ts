@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ImportJob } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
 import { assertInScope, Principal, Scope, TenantDb } from '@emis/api/platform';
-import { Download, ImportsService, UploadedWorkbook } from '@emis/api/transfer-io';
+import { Download, ImportsService, UploadedWorkbook } from '@emis/api/spreadsheets';
 import { GradebookService } from './gradebook.service';
 import { buildGradebookWorkbook } from './gradebook-xlsx.workbook';
 import { GradebookXlsxRepository } from './gradebook-xlsx.repository';
