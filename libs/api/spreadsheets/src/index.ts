@@ -14,7 +14,7 @@ export { ImportFailure } from './workbook/import-failure';
 export { DATE_GUIDE } from './workbook/layout';
 export type { ImportColumn, ImportLayout } from './workbook/layout';
 export { headerKey } from './workbook/sheet-reader';
-export type { CellValue as SheetCellValue, SheetRow } from './workbook/sheet-reader';
+export type { SheetRow } from './workbook/sheet-reader';
 export * from './vocabulary';
 
 // A context's routes: the upload that queues a job, the template of a list, the download of a workbook.

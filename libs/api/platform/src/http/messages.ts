@@ -26,7 +26,7 @@ const PROBLEM_TITLES: Record<string, Record<Locale, string>> = {
   too_many_requests: { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau', en: 'Too many requests, try again later' },
   service_unavailable: { vi: 'Hệ thống đang bận, vui lòng thử lại', en: 'The service is busy, try again' },
   internal_error: { vi: 'Lỗi hệ thống', en: 'Internal error' },
-  // Excel imports (libs/api/transfer-io).
+  // Excel imports (libs/api/spreadsheets).
   file_required: { vi: 'Chưa chọn tệp để tải lên', en: 'No file was uploaded' },
   file_too_large: { vi: 'Tệp quá lớn', en: 'The file is too large' },
   invalid_workbook: { vi: 'Tệp không phải là bảng tính Excel (.xlsx)', en: 'The file is not an Excel workbook (.xlsx)' },
