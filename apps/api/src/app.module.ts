@@ -11,7 +11,7 @@ import { PeopleModule } from '@emis/api/people';
 import { AppConfig, AppConfigModule, appDatabaseUrl, CTX, DatabaseModule, dataSourceOptions, localeFrom, ProblemFilter } from '@emis/api/platform';
 import { StaffModule } from '@emis/api/staff';
 import { TenancyModule } from '@emis/api/tenancy';
-import { TransferIoModule } from '@emis/api/transfer-io';
+import { SpreadsheetsModule } from '@emis/api/spreadsheets';
 import type { Request } from 'express';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
@@ -60,7 +60,7 @@ export class AppModule {
         GradingModule,
         StaffModule,
         PeopleModule,
-        TransferIoModule,
+        SpreadsheetsModule,
         ...(webDist ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })] : []),
       ],
       controllers: [HealthController],

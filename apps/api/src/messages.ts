@@ -6,7 +6,7 @@ import { PEOPLE_MESSAGES } from '@emis/api/people';
 import { MessageCatalogue, registerMessages } from '@emis/api/platform';
 import { STAFF_MESSAGES } from '@emis/api/staff';
 import { TENANCY_MESSAGES } from '@emis/api/tenancy';
-import { TRANSFER_IO_MESSAGES } from '@emis/api/transfer-io';
+import { SPREADSHEETS_MESSAGES } from '@emis/api/spreadsheets';
 
 /** Every context's words (platform holds the generic ones itself). A new context adds its catalogue here. */
 export const API_MESSAGES: readonly MessageCatalogue[] = [
@@ -16,7 +16,7 @@ export const API_MESSAGES: readonly MessageCatalogue[] = [
   PEOPLE_MESSAGES,
   ACADEMIC_MESSAGES,
   STAFF_MESSAGES,
-  TRANSFER_IO_MESSAGES,
+  SPREADSHEETS_MESSAGES,
   GRADING_MESSAGES,
 ];
 

@@ -6,7 +6,7 @@ import { AddPeopleDetails1764200000100, CreateStudents1764200000030 } from '@emi
 import { CreateAppRoleAndScope1764100000010, MigrationSet, prepareDatabase } from '@emis/api/platform';
 import { CreateStaff1764200000010 } from '@emis/api/staff';
 import { CreateOrgUnits1764100000020 } from '@emis/api/tenancy';
-import { CreateImportJobs1764200000050 } from '@emis/api/transfer-io';
+import { CreateImportJobs1764200000050 } from '@emis/api/spreadsheets';
 import { MIGRATION_CHECKSUMS } from './migration-checksums';
 
 /**

@@ -3,7 +3,7 @@ import { FOUNDATION } from './foundation';
 import { GRADING } from './grading';
 import { PEOPLE } from './people';
 import { STAFF } from './staff';
-import { TRANSFER_IO } from './transfer-io';
+import { IMPORTS } from './spreadsheets';
 import { MatrixEntry } from './types';
 
 export * from './types';
@@ -12,4 +12,4 @@ export * from './types';
  * The declared role matrix: who may call each operation of the API, written by hand per context, independently
  * of the permission table the guards read. An operation of the OpenAPI document without an entry fails the sweep.
  */
-export const ROLE_MATRIX: Record<string, MatrixEntry> = { ...FOUNDATION, ...ACADEMIC, ...STAFF, ...PEOPLE, ...TRANSFER_IO, ...GRADING };
+export const ROLE_MATRIX: Record<string, MatrixEntry> = { ...FOUNDATION, ...ACADEMIC, ...STAFF, ...PEOPLE, ...IMPORTS, ...GRADING };

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile, 
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { ImportJob } from '@emis/contracts';
 import { CurrentPrincipal, CurrentScope, Principal, RequirePermission, Scope } from '@emis/api/platform';
-import { attachment, ImportJobDto, UploadedWorkbook, WORKBOOK_UPLOAD_BODY, WorkbookUpload } from '@emis/api/transfer-io';
+import { attachment, ImportJobDto, UploadedWorkbook, WORKBOOK_UPLOAD_BODY, WorkbookUpload } from '@emis/api/spreadsheets';
 import { SemesterPipe, SubjectCodePipe } from './gradebook.dto';
 import { GradebookXlsxService } from './gradebook-xlsx.service';
 

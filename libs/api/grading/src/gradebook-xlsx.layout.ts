@@ -1,6 +1,6 @@
 import type { GradeSheet } from '@emis/contracts';
 import { GradeColumn } from '@emis/domain';
-import { headerKey, ImportFailure, ImportLayout } from '@emis/api/transfer-io';
+import { headerKey, ImportFailure, ImportLayout } from '@emis/api/spreadsheets';
 import ExcelJS from 'exceljs';
 
 /**
@@ -56,14 +56,14 @@ export function averaged(sheet: Pick<GradeSheet, 'scheme' | 'assessment'>): bool
   return sheet.assessment === 'SCORE' && sheet.scheme !== 'C27';
 }
 
-/** The layout as the shared sheet reader wants it: every header must be there (computed ones are not read). */
+/** The layout as the import runner wants it: every header must be there (computed ones are not read). */
 export function importLayout(columns: XlsxColumn[]): ImportLayout {
   return {
     kind: 'GRADEBOOK',
     sheetName: 'Sổ điểm',
     templateFileName: 'so-diem.xlsx',
     columns: columns.map((c) => ({
-      key: c.key, header: c.header, width: c.width, required: c.role === 'studentId', guide: '', example: '',
+      key: c.key, header: c.header, width: c.width, required: c.role === 'studentId', guide: '', example: '', notRead: !isImported(c),
       kind: c.role === 'cell' && c.grade?.kind === 'SCORE' ? 'number' : 'text',
       maxLength: c.role === 'comment' ? 500 : c.role === 'studentId' ? 60 : 200,
     })),
@@ -101,25 +101,10 @@ export function assertIdentity(workbook: ExcelJS.Workbook, expected: GradebookId
   }
 }
 
-/** The header row: the first of the top rows with a "Mã học sinh" cell (a user may have added a line above). */
-export function findHeaderRow(sheet: ExcelJS.Worksheet): number {
-  const wanted = headerKey('Mã học sinh');
-  for (let r = 1; r <= Math.min(30, sheet.rowCount); r++) {
-    let found = false;
-    sheet.findRow(r)?.eachCell((cell) => (found ||= headerKey(cell.text) === wanted));
-    if (found) return r;
-  }
-  throw new ImportFailure('Tệp không đúng mẫu sổ điểm: không thấy dòng tiêu đề có cột "Mã học sinh". Hãy xuất sổ điểm từ hệ thống và giữ nguyên các dòng tiêu đề.');
-}
-
 /** A header the layout does not have (a column added, or the book of a subject with more assessments) fails the file. */
-export function assertNoForeignHeaders(sheet: ExcelJS.Worksheet, headerRow: number, columns: XlsxColumn[], ignored: string): void {
-  const known = new Set([...columns.map((c) => headerKey(c.header)), headerKey(ignored)]);
-  const foreign: string[] = [];
-  sheet.findRow(headerRow)?.eachCell((cell) => {
-    const text = cell.text.trim();
-    if (text && !known.has(headerKey(text))) foreign.push(`"${text}"`);
-  });
+export function assertNoForeignHeaders(headers: string[], columns: XlsxColumn[]): void {
+  const known = new Set(columns.map((c) => headerKey(c.header)));
+  const foreign = headers.filter((text) => !known.has(headerKey(text))).map((text) => `"${text}"`);
   if (foreign.length) {
     throw new ImportFailure(`Tệp không đúng mẫu sổ điểm: có cột ${foreign.join(', ')} không thuộc sổ điểm môn này. Hãy xuất lại sổ điểm và không thêm, bớt hay đổi tên cột.`);
   }

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { ImportJob } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
 import { assertInScope, Principal, Scope, TenantDb } from '@emis/api/platform';
-import { Download, ImportsService, UploadedWorkbook } from '@emis/api/transfer-io';
+import { Download, ImportsService, UploadedWorkbook } from '@emis/api/spreadsheets';
 import { GradebookService } from './gradebook.service';
 import { buildGradebookWorkbook } from './gradebook-xlsx.workbook';
 import { GradebookXlsxRepository } from './gradebook-xlsx.repository';
 
 /**
- * A subject's sổ điểm as an Excel workbook, and its upload back as an import job (GradebookImporter runs it).
+ * A subject's sổ điểm as an Excel workbook, and its upload back as an import job (run by the import runner with
+ * GradebookImporter).
  * Reading follows the sheet's access (grades.read: the class's teachers, the school, the department); uploading
  * is for the subject's teacher while the year is open and the semester not locked.
  */

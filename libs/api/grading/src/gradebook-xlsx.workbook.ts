@@ -1,7 +1,7 @@
 import type { GradeRow, GradeSheet } from '@emis/contracts';
 import { CellValue, formatCell, GradeColumn, RatingCode } from '@emis/domain';
 import { neutraliseFormula } from '@emis/api/platform';
-import { columnLetter } from '@emis/api/transfer-io';
+import { columnLetter } from '@emis/api/spreadsheets';
 import ExcelJS from 'exceljs';
 import { GRADEBOOK_HEADER_ROW, writeIdentity, XlsxColumn, xlsxColumns } from './gradebook-xlsx.layout';
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AcademicModule } from '@emis/api/academic';
 import { StaffModule } from '@emis/api/staff';
-import { TransferIoModule } from '@emis/api/transfer-io';
+import { SpreadsheetsModule } from '@emis/api/spreadsheets';
 import { ConductController } from './conduct.controller';
 import { ConductRepository } from './conduct.repository';
 import { ConductService } from './conduct.service';
@@ -12,7 +12,7 @@ import { GradebookController } from './gradebook.controller';
 import { GradebookRepository } from './gradebook.repository';
 import { GradebookService } from './gradebook.service';
 import { GradingController } from './grading.controller';
-import { GradebookImporter } from './gradebook-import.handler';
+import { GradebookImporter } from './gradebook-importer';
 import { GradebookXlsxController } from './gradebook-xlsx.controller';
 import { GradebookXlsxRepository } from './gradebook-xlsx.repository';
 import { GradebookXlsxService } from './gradebook-xlsx.service';
@@ -24,7 +24,7 @@ import { ResultsService } from './results.service';
 
 /** The gradebook: sheets, saves, history, locks and corrections, conduct, results, Excel and report cards. */
 @Module({
-  imports: [AcademicModule, StaffModule, TransferIoModule],
+  imports: [AcademicModule, StaffModule, SpreadsheetsModule],
   controllers: [GradebookController, GradingController, ConductController, ResultsController, GradebookXlsxController, SchoolGradebookController],
   providers: [
     GradebookRepository, GradeWriter, GradebookService, CorrectionsRepository, CorrectionsService,

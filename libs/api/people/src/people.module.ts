@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
+import { SpreadsheetsModule } from '@emis/api/spreadsheets';
 import { EnrolmentRepository } from './enrolment.repository';
 import { EnrolmentService } from './enrolment.service';
+import { StudentImportController } from './import/student-import.controller';
+import { StudentImportRepository } from './import/student-import.repository';
+import { StudentImporter } from './import/student-importer';
 import { PromotionRepository } from './promotion.repository';
 import { PromotionsController } from './promotions.controller';
 import { PromotionService } from './promotion.service';
@@ -12,9 +16,13 @@ import { TransfersController, TransferTargetsController } from './transfers.cont
 import { TransfersRepository } from './transfers.repository';
 import { TransfersService } from './transfers.service';
 
-/** Students: records, guardians, enrolment, transfers between schools, drop-out and year-end promotion. */
+/**
+ * Students: records, guardians, enrolment, transfers between schools, drop-out and year-end promotion, and the
+ * student list import (registered with the spreadsheets library's import registry).
+ */
 @Module({
-  controllers: [StudentsController, TransfersController, TransferTargetsController, PromotionsController],
+  imports: [SpreadsheetsModule],
+  controllers: [StudentsController, TransfersController, TransferTargetsController, PromotionsController, StudentImportController],
   providers: [
     StudentsRepository,
     EnrolmentRepository,
@@ -25,6 +33,8 @@ import { TransfersService } from './transfers.service';
     EnrolmentService,
     PromotionService,
     TransfersService,
+    StudentImportRepository,
+    StudentImporter,
   ],
   exports: [StudentsService],
 })

@@ -1,14 +1,19 @@
 import { Module } from '@nestjs/common';
+import { SpreadsheetsModule } from '@emis/api/spreadsheets';
+import { StaffImportController } from './import/staff-import.controller';
+import { StaffImportRepository } from './import/staff-import.repository';
+import { StaffImporter } from './import/staff-importer';
 import { StaffController } from './staff.controller';
 import { StaffDirectory } from './staff-directory';
 import { StaffRepository } from './staff.repository';
 import { StaffService } from './staff.service';
 import { StaffTransferService } from './staff-transfer.service';
 
-/** Staff records (HR), employment history and transfers between schools. */
+/** Staff records (HR), employment history, transfers between schools, and the staff list import. */
 @Module({
-  controllers: [StaffController],
-  providers: [StaffRepository, StaffService, StaffTransferService, StaffDirectory],
+  imports: [SpreadsheetsModule],
+  controllers: [StaffController, StaffImportController],
+  providers: [StaffRepository, StaffService, StaffTransferService, StaffDirectory, StaffImportRepository, StaffImporter],
   exports: [StaffDirectory],
 })
 export class StaffModule {}

@@ -1,7 +1,6 @@
 import type { Qualification } from '@emis/contracts';
 import { ContractType, Gender, StaffPosition } from '@emis/domain';
-import { FieldReader } from '../workbook/field-reader';
-import { CONTRACT_LABELS, POSITION_LABELS, QUALIFICATION_LABELS } from '../vocabulary';
+import { CONTRACT_LABELS, FieldReader, POSITION_LABELS, QUALIFICATION_LABELS } from '@emis/api/spreadsheets';
 
 export interface StaffRow {
   row: number;

@@ -1,7 +1,6 @@
 import { ageOn, DisabilityKind, Gender, PolicyGroup, SCHOOL_AGE, todayInVietnam } from '@emis/domain';
 import type { Guardian } from '@emis/contracts';
-import { FieldReader } from '../workbook/field-reader';
-import { codeOfLabel, DISABILITY_LABELS, labelKey, POLICY_GROUP_LABELS } from '../vocabulary';
+import { codeOfLabel, DISABILITY_LABELS, FieldReader, labelKey, POLICY_GROUP_LABELS } from '@emis/api/spreadsheets';
 
 /** A student row of the file, typed and checked on its own (checks against the file and the school come later). */
 export interface StudentRow {

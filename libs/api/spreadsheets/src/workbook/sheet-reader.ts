@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { CellErrors } from './cell-errors';
 import { ImportFailure } from './import-failure';
-import { ImportColumn, ImportLayout } from './layout';
+import { ERROR_SUMMARY_HEADER, ImportColumn, ImportLayout } from './layout';
 import { tooManyRows } from './zip-guard';
 
 export type CellValue = string | number | Date | boolean;
@@ -53,10 +53,31 @@ export function mapColumns(sheet: ExcelJS.Worksheet, layout: ImportLayout, heade
   return columns;
 }
 
+/** The first of the top `within` rows with a cell reading `anchor`; a file without one fails with `notFound`. */
+export function findHeaderRow(sheet: ExcelJS.Worksheet, anchor: string, notFound: string, within = 30): number {
+  const wanted = headerKey(anchor);
+  for (let r = 1; r <= Math.min(within, sheet.rowCount); r++) {
+    let found = false;
+    sheet.findRow(r)?.eachCell((cell) => (found ||= headerKey(cell.text) === wanted));
+    if (found) return r;
+  }
+  throw new ImportFailure(notFound);
+}
+
+/** The texts of the header row, without the summary column an earlier error workbook added. */
+export function headerTexts(sheet: ExcelJS.Worksheet, headerRow: number): string[] {
+  const texts: string[] = [];
+  sheet.findRow(headerRow)?.eachCell((cell) => {
+    const text = cell.text.trim();
+    if (text && headerKey(text) !== headerKey(ERROR_SUMMARY_HEADER)) texts.push(text);
+  });
+  return texts;
+}
+
 /** Refuses a file with more data rows than one import takes, before any row is read. */
-export function assertRowLimit(sheet: ExcelJS.Worksheet, maxRows: number): number {
-  const dataRows = Math.max(0, sheet.actualRowCount - 1);
-  if (dataRows > maxRows) throw new ImportFailure(tooManyRows(maxRows));
+export function assertRowLimit(sheet: ExcelJS.Worksheet, maxRows: number, headerRow = 1, message = tooManyRows(maxRows)): number {
+  const dataRows = Math.max(0, sheet.actualRowCount - headerRow);
+  if (dataRows > maxRows) throw new ImportFailure(message);
   return dataRows;
 }
 
@@ -65,7 +86,7 @@ export function assertRowLimit(sheet: ExcelJS.Worksheet, maxRows: number): numbe
  * evaluated), text that a spreadsheet would take for a formula, Excel error values and over-long text.
  */
 export function* readRows(sheet: ExcelJS.Worksheet, columns: Map<string, SheetColumn>, errors: CellErrors, headerRow = 1): Generator<SheetRow> {
-  const readable = [...columns.entries()].filter(([key]) => key !== 'no');
+  const readable = [...columns.entries()].filter(([, column]) => !column.layout.notRead);
   for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
     const row = sheet.findRow(r);
     if (!row) continue;

@@ -1,14 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { ImportJob, ImportJobKind, ImportKind, Page } from '@emis/contracts';
+import type { ImportJob, ImportJobKind, Page } from '@emis/contracts';
 import { assertInScope, PageQueryDto, Principal, ProblemException, Scope, TenantDb, toPage, toSqlPaging } from '@emis/api/platform';
 import { can } from '@emis/domain';
 import { EntityManager } from 'typeorm';
 import { ImportJobsRepository } from './import-jobs.repository';
 import { ImportQueue } from './import-queue';
-import { STAFF_LAYOUT } from './staff/staff-layout';
-import { StudentImportRepository } from './students/student-import.repository';
-import { STUDENT_LAYOUT } from './students/student-layout';
-import { buildTemplate } from './workbook/template';
+import { ImportRegistry } from './import-registry';
 import { assertWorkbookUpload, UploadedWorkbook } from './workbook-upload';
 
 export interface Download {
@@ -16,25 +13,14 @@ export interface Download {
   file: Buffer;
 }
 
-const classOrder = new Intl.Collator('vi', { numeric: true });
-
 @Injectable()
 export class ImportsService {
   constructor(
     private readonly db: TenantDb,
     private readonly jobs: ImportJobsRepository,
     private readonly queue: ImportQueue,
-    private readonly students: StudentImportRepository,
+    private readonly registry: ImportRegistry,
   ) {}
-
-  /** The template, with the class names of the school's open year in the student template's dropdown. */
-  async template(scope: Scope, schoolId: string, kind: ImportKind): Promise<Download> {
-    assertInScope(scope, schoolId);
-    const layout = kind === 'STUDENTS' ? STUDENT_LAYOUT : STAFF_LAYOUT;
-    const classes = kind === 'STUDENTS' ? await this.db.run((em) => this.students.openYearClasses(em, schoolId)) : [];
-    const names = classes.map((c) => c.name).sort(classOrder.compare);
-    return { fileName: layout.templateFileName, file: await buildTemplate(layout, names) };
-  }
 
   /**
    * Stores the file as a queued job and hands it to the background worker. `params` carries what the upload named
@@ -51,7 +37,7 @@ export class ImportsService {
   }
 
   async job(scope: Scope, actor: Principal, schoolId: string, jobId: string): Promise<ImportJob> {
-    assertMayFollowJobs(actor);
+    this.assertMayFollowJobs(actor);
     assertInScope(scope, schoolId);
     const job = await this.db.run(async (em) => ((await this.visible(em, actor, schoolId, jobId)) ? this.jobs.find(em, schoolId, jobId) : undefined));
     if (!job) throw new ProblemException(HttpStatus.NOT_FOUND, 'not_found');
@@ -67,7 +53,7 @@ export class ImportsService {
 
   /** The annotated workbook of a failed job; 404 when the job had no cell errors. */
   async errorWorkbook(scope: Scope, actor: Principal, schoolId: string, jobId: string): Promise<Download> {
-    assertMayFollowJobs(actor);
+    this.assertMayFollowJobs(actor);
     assertInScope(scope, schoolId);
     const found = await this.db.run(async (em) => ((await this.visible(em, actor, schoolId, jobId)) ? this.jobs.errorFile(em, schoolId, jobId) : undefined));
     if (!found?.file) throw new ProblemException(HttpStatus.NOT_FOUND, 'not_found');
@@ -75,19 +61,21 @@ export class ImportsService {
   }
 
   /**
-   * A list importer (people.import) follows every job of the school; a teacher (grades.enter) only the gradebook
-   * imports they uploaded — a job of someone else answers 404, as if it did not exist.
+   * A list importer (people.import) follows every job of the school; another user only the jobs they uploaded of a
+   * kind whose permission they hold (a teacher: their gradebook imports) — a job of someone else answers 404, as if
+   * it did not exist.
    */
   private async visible(em: EntityManager, actor: Principal, schoolId: string, jobId: string): Promise<boolean> {
     if (can(actor.role, 'people.import')) return true;
     const owner = await this.jobs.ownership(em, schoolId, jobId);
-    return owner?.kind === 'GRADEBOOK' && owner.createdBy === actor.userId;
+    const importer = owner && this.registry.get(owner.kind);
+    return !!importer && owner.createdBy === actor.userId && can(actor.role, importer.permission);
   }
-}
 
-/** Following a job (progress, error workbook) needs one of the permissions that can start one. */
-function assertMayFollowJobs(actor: Principal): void {
-  if (!can(actor.role, 'people.import') && !can(actor.role, 'grades.enter')) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
+  /** Following a job (progress, error workbook) needs one of the permissions that can start one. */
+  private assertMayFollowJobs(actor: Principal): void {
+    if (!this.registry.permissions().some((permission) => can(actor.role, permission))) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
+  }
 }
 
 function fileNameOf(name: string): string {

@@ -20,12 +20,16 @@ export interface ImportColumn {
   example: string;
   /** A column a user may delete without the file being refused (the running number). */
   mayBeMissing?: boolean;
+  /** A column the import does not read (the running number, a sổ điểm's computed averages). */
+  notRead?: boolean;
 }
 
 export interface ImportLayout {
   kind: ImportJobKind;
   sheetName: string;
   templateFileName: string;
+  /** The first line of the template's guide sheet. */
+  guideTitle?: string;
   columns: readonly ImportColumn[];
 }
 

@@ -3,11 +3,11 @@ import { MatrixEntry, SCHOOL_ADMIN_ONLY } from './types';
 const JOB_FOLLOWERS = ['SCHOOL_ADMIN', 'TEACHER'] as const;
 
 /**
- * The transfer-io context's operations (see types.ts for what an entry declares). Imports need people.import
- * (school administrators). The sweep posts a JSON body to the upload operations: they answer 400 file_required,
+ * The import routes (see types.ts for what an entry declares): the list uploads and templates, which people and staff
+ * own, and the job routes of the spreadsheets library. Imports need people.import (school administrators). The sweep posts a JSON body to the upload operations: they answer 400 file_required,
  * which is past the permission check; real uploads are exercised in imports-*.int-spec.ts.
  */
-export const TRANSFER_IO: Record<string, MatrixEntry> = {
+export const IMPORTS: Record<string, MatrixEntry> = {
   'GET /api/schools/{schoolId}/imports/templates/students.xlsx': { roles: SCHOOL_ADMIN_ONLY },
   'GET /api/schools/{schoolId}/imports/templates/staff.xlsx': { roles: SCHOOL_ADMIN_ONLY },
   'POST /api/schools/{schoolId}/imports/students': { roles: SCHOOL_ADMIN_ONLY, sample: () => ({ body: {} }) },

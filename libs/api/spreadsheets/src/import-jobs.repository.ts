@@ -3,7 +3,7 @@ import type { ImportCellError, ImportJob, ImportJobKind } from '@emis/contracts'
 import { Principal } from '@emis/api/platform';
 import { Role } from '@emis/domain';
 import { EntityManager } from 'typeorm';
-import { ImportCounts } from './kind-importer';
+import { ImportCounts } from './importer';
 
 const JOB_COLUMNS = `id, kind, status, file_name, total_rows, processed_rows, created_count, updated_count, unchanged_count,
   error_count, message, created_at, finished_at`;
@@ -17,6 +17,9 @@ export interface QueuedFile {
   /** What the upload named besides the file (the gradebook: class, semester, subject). */
   params: Record<string, unknown>;
 }
+
+/** Records a job's progress: its phase, and the rows counted and read so far. */
+export type ImportProgress = (p: { status?: Extract<ImportJob['status'], 'VALIDATING' | 'COMMITTING'>; totalRows?: number; processedRows?: number }) => Promise<void>;
 
 export interface JobOutcome {
   status: 'DONE' | 'FAILED';

@@ -39,7 +39,7 @@ export class ImportQueue implements OnModuleInit, OnApplicationBootstrap, OnModu
   }
 
   /**
-   * The worker starts after every module's onModuleInit, so the import kinds other contexts register (ImportHandlers)
+   * The worker starts after every module's onModuleInit, so the import kinds the contexts register (ImportRegistry)
    * are known before a job left waiting from an earlier run is picked up.
    */
   async onApplicationBootstrap(): Promise<void> {

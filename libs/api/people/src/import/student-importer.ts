@@ -1,13 +1,11 @@
+import { IMPORT_MAX_ROWS } from '@emis/contracts';
 import { todayInVietnam } from '@emis/domain';
 import { AuditService } from '@emis/api/audit';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Guardian } from '@emis/contracts';
-import { Principal } from '@emis/api/platform';
+import { assertInScope, Scope, TenantDb } from '@emis/api/platform';
+import { buildTemplate, CellErrors, Download, FieldReader, ImportCounts, Importer, ImportJobContext, ImportRegistry, labelKey, SheetRow } from '@emis/api/spreadsheets';
 import { EntityManager } from 'typeorm';
-import { ImportCounts, KindImporter } from '../kind-importer';
-import { CellErrors } from '../workbook/cell-errors';
-import { FieldReader } from '../workbook/field-reader';
-import { labelKey } from '../vocabulary';
 import { EnrolmentClose, EnrolmentWrite, ExistingStudent, OpenYearClass, StudentImportRepository } from './student-import.repository';
 import { STUDENT_LAYOUT } from './student-layout';
 import { readStudentRow, StudentRow } from './student-rows';
@@ -24,28 +22,57 @@ const LEFT_STATUS: Record<string, string> = {
   GRADUATED: 'đã tốt nghiệp',
 };
 
+const classOrder = new Intl.Collator('vi', { numeric: true });
+
 const RECORD_FIELDS = ['fullName', 'dateOfBirth', 'gender', 'ethnicity', 'religion', 'nationality', 'placeOfBirth', 'permanentAddress', 'currentAddress', 'disability'] as const;
 
+/**
+ * The student list import (kind STUDENTS), run by the one import runner: creates or updates students by personal id,
+ * their father and mother, and their enrolment in the named class of the open year.
+ */
 @Injectable()
-export class StudentImporter implements KindImporter<StudentRow, StudentContext> {
-  readonly layout = STUDENT_LAYOUT;
-  readonly entity = 'student';
+export class StudentImporter implements Importer<StudentContext, StudentRow>, OnModuleInit {
+  readonly kind = 'STUDENTS';
+  readonly permission = 'people.import';
+  readonly maxRows = IMPORT_MAX_ROWS;
+  readonly headerRow = 1;
+  readonly uniqueColumn = { key: 'personalId', label: 'mã định danh' } as const;
+  private readonly entity = 'student';
 
   constructor(
+    private readonly db: TenantDb,
+    private readonly registry: ImportRegistry,
     private readonly repo: StudentImportRepository,
     private readonly audit: AuditService,
   ) {}
 
-  async loadContext(em: EntityManager, schoolId: string): Promise<StudentContext> {
-    const classes = await this.repo.openYearClasses(em, schoolId);
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  layout(): typeof STUDENT_LAYOUT {
+    return STUDENT_LAYOUT;
+  }
+
+  /** The template, with the class names of the school's open year in the class column's dropdown. */
+  async template(scope: Scope, schoolId: string): Promise<Download> {
+    assertInScope(scope, schoolId);
+    const classes = await this.db.run((em) => this.repo.openYearClasses(em, schoolId));
+    const names = classes.map((c) => c.name).sort(classOrder.compare);
+    return { fileName: STUDENT_LAYOUT.templateFileName, file: await buildTemplate(STUDENT_LAYOUT, names) };
+  }
+
+  /** The classes of the open year the rows name; people.import, re-checked by the runner, is the only access rule. */
+  async open(em: EntityManager, job: ImportJobContext): Promise<StudentContext> {
+    const classes = await this.repo.openYearClasses(em, job.schoolId);
     return { classes: new Map(classes.map((c) => [labelKey(c.name), c])), openYearId: classes[0]?.schoolYearId ?? null };
   }
 
-  readRow(reader: FieldReader): StudentRow | null {
-    return readStudentRow(reader);
+  readRow(source: SheetRow, errors: CellErrors): StudentRow | null {
+    return readStudentRow(new FieldReader(source, errors));
   }
 
-  async checkRows(em: EntityManager, schoolId: string, rows: StudentRow[], context: StudentContext, errors: CellErrors): Promise<void> {
+  async checkRows(em: EntityManager, { schoolId }: ImportJobContext, rows: StudentRow[], context: StudentContext, errors: CellErrors): Promise<void> {
     for (const row of rows) {
       if (row.className && !context.classes.has(labelKey(row.className))) {
         errors.at(row.row, 'className', context.openYearId ? 'Không có lớp này trong năm học đang mở của trường' : 'Trường chưa có lớp nào trong năm học đang mở');
@@ -59,7 +86,7 @@ export class StudentImporter implements KindImporter<StudentRow, StudentContext>
     }
   }
 
-  async commit(em: EntityManager, schoolId: string, rows: StudentRow[], context: StudentContext, actor: Principal | undefined): Promise<ImportCounts> {
+  async commit(em: EntityManager, { schoolId, actor }: ImportJobContext, rows: StudentRow[], context: StudentContext): Promise<ImportCounts> {
     const at = new Date();
     const existing = new Map((await this.repo.existing(em, schoolId, rows.map((r) => r.personalId), context.openYearId)).map((s) => [s.personalId, s]));
     const created = rows.filter((r) => !existing.has(r.personalId));

@@ -1,11 +1,11 @@
-import { DATE_GUIDE, ImportLayout } from '../workbook/layout';
-import { CONTRACT_LABELS, ETHNICITY_NAMES, GENDER_LABELS, POSITION_LABELS, QUALIFICATION_LABELS } from '../vocabulary';
+import { CONTRACT_LABELS, DATE_GUIDE, ETHNICITY_NAMES, GENDER_LABELS, ImportLayout, POSITION_LABELS, QUALIFICATION_LABELS } from '@emis/api/spreadsheets';
 
 /** The staff list template (docs/domain/records.md, "Staff record": identity, qualification, position, rank and salary grade, contract). */
 export const STAFF_LAYOUT: ImportLayout = {
   kind: 'STAFF',
   sheetName: 'Cán bộ',
   templateFileName: 'mau-nhap-can-bo.xlsx',
+  guideTitle: 'Hướng dẫn nhập danh sách cán bộ, giáo viên',
   columns: [
     { key: 'personalId', header: 'Mã định danh', kind: 'text', required: true, width: 16, maxLength: 20, guide: 'Số định danh cá nhân 12 chữ số (số căn cước); chữ số 4–6 phải khớp giới tính và năm sinh. Cán bộ đã có trong trường (cùng mã) sẽ được cập nhật.', example: '034085001234' },
     { key: 'fullName', header: 'Họ và tên', kind: 'text', required: true, width: 26, maxLength: 100, guide: 'Họ và tên đầy đủ, có dấu.', example: 'Lê Văn Hùng' },

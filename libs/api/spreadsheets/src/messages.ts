@@ -1,7 +1,7 @@
 import { MessageCatalogue } from '@emis/api/platform';
 
 /** The words of Excel uploads, Vietnamese first; registered with platform's message lookup by the app. */
-export const TRANSFER_IO_MESSAGES: MessageCatalogue = {
+export const SPREADSHEETS_MESSAGES: MessageCatalogue = {
   problems: {
     file_required: { vi: 'Chưa chọn tệp để tải lên', en: 'No file was uploaded' },
     file_too_large: { vi: 'Tệp quá lớn', en: 'The file is too large' },

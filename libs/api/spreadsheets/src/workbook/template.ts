@@ -60,7 +60,7 @@ function columnStyle(column: ImportColumn): Partial<ExcelJS.Style> {
 function addGuide(workbook: ExcelJS.Workbook, layout: ImportLayout): void {
   const guide = workbook.addWorksheet('Hướng dẫn', { views: [{ state: 'frozen', ySplit: 5 }] });
   guide.columns = [{ width: 8 }, { width: 26 }, { width: 12 }, { width: 80 }, { width: 30 }];
-  guide.getCell('A1').value = `Hướng dẫn nhập danh sách ${layout.kind === 'STUDENTS' ? 'học sinh' : 'cán bộ, giáo viên'}`;
+  guide.getCell('A1').value = layout.guideTitle ?? 'Hướng dẫn nhập dữ liệu';
   guide.getCell('A1').font = { bold: true, size: 14 };
   guide.getCell('A2').value = `Nhập dữ liệu vào trang "${layout.sheetName}" từ dòng 2, giữ nguyên dòng tiêu đề. Mỗi lần nhập tối đa ${IMPORT_MAX_ROWS.toLocaleString('vi-VN')} dòng, tệp không quá ${IMPORT_MAX_BYTES / 1048576} MB. Không gộp ô, không dùng công thức.`;
   guide.getCell('A3').value = 'Hệ thống kiểm tra mọi dòng trước khi ghi: nếu có lỗi thì không ghi gì và trả lại chính tệp này với các ô lỗi tô đỏ kèm ghi chú. Nhập lại cùng một tệp không làm thay đổi dữ liệu.';

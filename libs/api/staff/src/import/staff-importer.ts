@@ -1,13 +1,11 @@
+import { IMPORT_MAX_ROWS } from '@emis/contracts';
 import { todayInVietnam } from '@emis/domain';
 import { AuditService } from '@emis/api/audit';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Qualification } from '@emis/contracts';
-import { Principal } from '@emis/api/platform';
+import { assertInScope, Scope } from '@emis/api/platform';
+import { buildTemplate, CellErrors, Download, FieldReader, ImportCounts, Importer, ImportJobContext, ImportRegistry, labelKey, SheetRow } from '@emis/api/spreadsheets';
 import { EntityManager } from 'typeorm';
-import { ImportCounts, KindImporter } from '../kind-importer';
-import { CellErrors } from '../workbook/cell-errors';
-import { FieldReader } from '../workbook/field-reader';
-import { labelKey } from '../vocabulary';
 import { ExistingStaff, HistoryWrite, StaffImportRepository, StaffWrite } from './staff-import.repository';
 import { STAFF_LAYOUT } from './staff-layout';
 import { readStaffRow, StaffRow } from './staff-rows';
@@ -19,26 +17,49 @@ export interface StaffContext {
 
 const FIELDS = ['fullName', 'dateOfBirth', 'gender', 'ethnicity', 'phone', 'email', 'position', 'contractType', 'rankCode', 'salaryCoefficient', 'salaryStep', 'startDate'] as const;
 
+/**
+ * The staff list import (kind STAFF), run by the one import runner: creates or updates staff records by personal id,
+ * with their hiring or change of position in the employment history.
+ */
 @Injectable()
-export class StaffImporter implements KindImporter<StaffRow, StaffContext> {
-  readonly layout = STAFF_LAYOUT;
-  readonly entity = 'staff';
+export class StaffImporter implements Importer<StaffContext, StaffRow>, OnModuleInit {
+  readonly kind = 'STAFF';
+  readonly permission = 'people.import';
+  readonly maxRows = IMPORT_MAX_ROWS;
+  readonly headerRow = 1;
+  readonly uniqueColumn = { key: 'personalId', label: 'mã định danh' } as const;
+  private readonly entity = 'staff';
 
   constructor(
+    private readonly registry: ImportRegistry,
     private readonly repo: StaffImportRepository,
     private readonly audit: AuditService,
   ) {}
 
-  async loadContext(em: EntityManager): Promise<StaffContext> {
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  layout(): typeof STAFF_LAYOUT {
+    return STAFF_LAYOUT;
+  }
+
+  async template(scope: Scope, schoolId: string): Promise<Download> {
+    assertInScope(scope, schoolId);
+    return { fileName: STAFF_LAYOUT.templateFileName, file: await buildTemplate(STAFF_LAYOUT, []) };
+  }
+
+  /** The subject catalogue the rows name; people.import, re-checked by the runner, is the only access rule. */
+  async open(em: EntityManager): Promise<StaffContext> {
     const subjects = await this.repo.subjects(em);
     return { subjects: new Map(subjects.flatMap((s) => [[labelKey(s.name), s.code], [labelKey(s.code), s.code]])) };
   }
 
-  readRow(reader: FieldReader, context: StaffContext): StaffRow | null {
-    return readStaffRow(reader, (word) => context.subjects.get(labelKey(word)));
+  readRow(source: SheetRow, errors: CellErrors, context: StaffContext): StaffRow | null {
+    return readStaffRow(new FieldReader(source, errors), (word) => context.subjects.get(labelKey(word)));
   }
 
-  async checkRows(em: EntityManager, schoolId: string, rows: StaffRow[], _context: StaffContext, errors: CellErrors): Promise<void> {
+  async checkRows(em: EntityManager, { schoolId }: ImportJobContext, rows: StaffRow[], _context: StaffContext, errors: CellErrors): Promise<void> {
     const existing = await this.repo.existing(em, schoolId, rows.map((r) => r.personalId));
     const transferred = new Set(existing.filter((s) => s.status === 'TRANSFERRED').map((s) => s.personalId));
     for (const row of rows.filter((r) => transferred.has(r.personalId))) {
@@ -46,7 +67,7 @@ export class StaffImporter implements KindImporter<StaffRow, StaffContext> {
     }
   }
 
-  async commit(em: EntityManager, schoolId: string, rows: StaffRow[], _context: StaffContext, actor: Principal | undefined): Promise<ImportCounts> {
+  async commit(em: EntityManager, { schoolId, actor }: ImportJobContext, rows: StaffRow[]): Promise<ImportCounts> {
     const at = new Date();
     const existing = new Map((await this.repo.existing(em, schoolId, rows.map((r) => r.personalId))).map((s) => [s.personalId, s]));
     const created: StaffWrite[] = [];

@@ -1,5 +1,4 @@
-import { DATE_GUIDE, ImportLayout } from '../workbook/layout';
-import { DISABILITY_LABELS, ETHNICITY_NAMES, GENDER_LABELS, POLICY_GROUP_LABELS } from '../vocabulary';
+import { DATE_GUIDE, DISABILITY_LABELS, ETHNICITY_NAMES, GENDER_LABELS, ImportLayout, POLICY_GROUP_LABELS } from '@emis/api/spreadsheets';
 
 const NAME = 100;
 const ADDRESS = 300;
@@ -9,8 +8,9 @@ export const STUDENT_LAYOUT: ImportLayout = {
   kind: 'STUDENTS',
   sheetName: 'Học sinh',
   templateFileName: 'mau-nhap-hoc-sinh.xlsx',
+  guideTitle: 'Hướng dẫn nhập danh sách học sinh',
   columns: [
-    { key: 'no', header: 'STT', kind: 'number', required: false, width: 6, mayBeMissing: true, guide: 'Số thứ tự (không bắt buộc, không được đọc).', example: '1' },
+    { key: 'no', header: 'STT', kind: 'number', required: false, width: 6, mayBeMissing: true, notRead: true, guide: 'Số thứ tự (không bắt buộc, không được đọc).', example: '1' },
     { key: 'personalId', header: 'Mã định danh', kind: 'text', required: true, width: 16, maxLength: 20, guide: 'Mã định danh cá nhân 12 chữ số (số căn cước); chữ số 4–6 phải khớp giới tính và năm sinh. Học sinh đã có trong trường (cùng mã) sẽ được cập nhật.', example: '034212001234' },
     { key: 'fullName', header: 'Họ và tên', kind: 'text', required: true, width: 26, maxLength: NAME, guide: 'Họ và tên đầy đủ, có dấu.', example: 'Nguyễn Thị Minh Anh' },
     { key: 'dateOfBirth', header: 'Ngày sinh (dd/mm/yyyy)', kind: 'date', required: true, width: 14, guide: DATE_GUIDE, example: '05/09/2012' },

@@ -1,0 +1,79 @@
+import type { ImportJobKind } from '@emis/contracts';
+import { Principal } from '@emis/api/platform';
+import { Permission } from '@emis/domain';
+import ExcelJS from 'exceljs';
+import { EntityManager } from 'typeorm';
+import { CellErrors } from './workbook/cell-errors';
+import { ImportLayout } from './workbook/layout';
+import { SheetRow } from './workbook/sheet-reader';
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** A data row once typed by its importer: at least the worksheet row it came from (errors and duplicates name it). */
+export interface ImportedRow {
+  row: number;
+}
+
+/** The job an importer works for: its school, the uploaded file's name, what the upload named besides the file. */
+export interface ImportJobContext {
+  schoolId: string;
+  jobId: string;
+  kind: ImportJobKind;
+  fileName: string;
+  /** What the upload named besides the file (a gradebook: its class, semester and subject). */
+  params: Record<string, unknown>;
+  /** The user who uploaded the file, access re-checked when the job runs: the job's writes are theirs (audited as them). */
+  actor: Principal;
+}
+
+/**
+ * Where the column headers are: a fixed row (the lists: row 1), or the first of the top rows holding the `anchor`
+ * header (a sổ điểm has a title block above, and a user may add a line), failing the file with `notFound` otherwise.
+ */
+export type HeaderRow = number | { anchor: string; notFound: string };
+
+/** What an importer's identity check sees of the uploaded file. */
+export interface UploadedSheetView {
+  workbook: ExcelJS.Workbook;
+  /** The texts of the header row, without the "Lỗi" column an earlier error workbook added. */
+  headers: string[];
+}
+
+/**
+ * One kind of import, owned by the context whose tables it writes. The runner (ImportRunner) owns everything else:
+ * the job and its progress, the file's safety checks, the header row, reading every row before anything is
+ * written, the annotated error workbook, the transactions and the audit row of the job.
+ *
+ * Register it once at module init: `registry.register(this)` from `onModuleInit` (ImportRegistry).
+ */
+export interface Importer<Target = unknown, Row extends ImportedRow = ImportedRow> {
+  readonly kind: ImportJobKind;
+  /** The permission the uploader must still hold when the job runs (the upload's route checked it too). */
+  readonly permission: Permission;
+  /** Data rows one file may hold: more fail the file before any row is read. */
+  readonly maxRows: number;
+  readonly headerRow: HeaderRow;
+  /** Whole-file messages naming what this kind imports (defaults: the lists' wording). */
+  readonly messages?: { noRows?: string; tooManyRows?: string };
+  /** A column whose value a file may hold once (re-imports update by it): later rows are marked, naming the first. */
+  readonly uniqueColumn?: { key: keyof Row & string; label: string };
+  /**
+   * The per-kind access re-check, when the job runs (an assignment, a lock or the year may have changed since the
+   * upload), and the reference data the rows are checked against. Throw ImportFailure to fail the file with a message.
+   */
+  open(em: EntityManager, job: ImportJobContext): Promise<Target>;
+  /** The columns the file must have (all but those marked mayBeMissing). */
+  layout(target: Target): ImportLayout;
+  /** Refuses, with ImportFailure, a file that is the right layout for another record (another class's sổ điểm). */
+  checkIdentity?(file: UploadedSheetView, target: Target): void;
+  /** Types one row, recording each bad cell in `errors`; null when the row cannot be written. */
+  readRow(source: SheetRow, errors: CellErrors, target: Target): Row | null;
+  /** Checks of the rows against the school's records (unknown classes, read-only records), once all are read. */
+  checkRows?(em: EntityManager, job: ImportJobContext, rows: Row[], target: Target, errors: CellErrors): Promise<void>;
+  /** Writes every row in the runner's one transaction (the audit of each record is the importer's). */
+  commit(em: EntityManager, job: ImportJobContext, rows: Row[], target: Target): Promise<ImportCounts>;
+}
