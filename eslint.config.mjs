@@ -17,9 +17,19 @@ export default [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            // domain imports nothing; contracts import domain only.
+            // Layers (type:). domain imports nothing; contracts import domain only.
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contracts'] },
+            // Presentational components know no service and no feature.
+            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util', 'type:domain', 'type:contracts'] },
+            // web/core (session, HTTP, org scope, i18n) also holds the app-wide components built from ui pieces.
+            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:ui', 'type:util', 'type:domain', 'type:contracts'] },
+            // A web feature shares through web/core and web/ui, never by importing another feature. API contexts
+            // (also type:feature) do use each other, but only through their public index.ts, which this rule checks for every import.
+            { allSourceTags: ['scope:web', 'type:feature'], notDependOnLibsWithTags: ['type:feature'] },
+            // Reporting reads the other contexts' ports; no context may depend on it (only the apps wire it in).
+            { sourceTag: '/^type:(?!app$)/', notDependOnLibsWithTags: ['context:reporting'] },
             // API code uses the shared libraries and other API contexts; never web code.
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared', 'scope:api'] },
             // Web code uses the shared libraries and other web libraries; never API code.
