@@ -43,4 +43,21 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Type-aware rules. Three programs cover every file (API with shared libraries and tests; the web app through
+    // its routes; e2e), with the web libraries' own configs as a fallback. The projectService would build one
+    // program per project tsconfig, each re-checking the libraries it imports, and lint many times slower.
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.spec.json', './apps/web/tsconfig.app.json', './apps/web-e2e/tsconfig.json', './libs/web/*/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
+  },
 ];
