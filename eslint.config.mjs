@@ -17,9 +17,19 @@ export default [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            // domain imports nothing; contracts import domain only.
+            // Layers (type:). domain imports nothing; contracts import domain only.
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contracts'] },
+            // Presentational components know no service and no feature.
+            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util', 'type:domain', 'type:contracts'] },
+            // web/core (session, HTTP, org scope, i18n) also holds the app-wide components built from ui pieces.
+            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:ui', 'type:util', 'type:domain', 'type:contracts'] },
+            // A web feature shares through web/core and web/ui, never by importing another feature. API contexts
+            // (also type:feature) do use each other, but only through their public index.ts, which this rule checks for every import.
+            { allSourceTags: ['scope:web', 'type:feature'], notDependOnLibsWithTags: ['type:feature'] },
+            // Reporting reads the other contexts' ports; no context may depend on it (only the apps wire it in).
+            { sourceTag: '/^type:(?!app$)/', notDependOnLibsWithTags: ['context:reporting'] },
             // API code uses the shared libraries and other API contexts; never web code.
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared', 'scope:api'] },
             // Web code uses the shared libraries and other web libraries; never API code.
@@ -31,6 +41,23 @@ export default [
       // Used after explicit checks (Map lookups of ids just inserted); the type system cannot follow those.
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Type-aware rules. Three programs cover every file (API with shared libraries and tests; the web app through
+    // its routes; e2e), with the web libraries' own configs as a fallback. The projectService would build one
+    // program per project tsconfig, each re-checking the libraries it imports: about three times the CPU time.
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.spec.json', './apps/web/tsconfig.app.json', './apps/web-e2e/tsconfig.json', './libs/web/*/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
     },
   },
 ];

@@ -183,15 +183,12 @@ function withMacro(file: Buffer): Buffer {
   ]);
 }
 
-function download(req: Test): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    req
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
-      .then((res) => (res.status === 200 ? resolve(res.body as Buffer) : reject(new Error(`export: ${res.status}`))), reject),
-  );
+async function download(req: Test): Promise<Buffer> {
+  const res = await req.buffer(true).parse((r, cb) => {
+    const chunks: Buffer[] = [];
+    r.on('data', (c: Buffer) => chunks.push(c));
+    r.on('end', () => cb(null, Buffer.concat(chunks)));
+  });
+  if (res.status !== 200) throw new Error(`export: ${res.status}`);
+  return res.body as Buffer;
 }

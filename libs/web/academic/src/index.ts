@@ -1,2 +1,2 @@
 export { CLASSES_ROUTES, CALENDAR_ROUTES } from './academic.routes';
-export { AcademicApi, toParams } from './data-access/academic.api';
+export { AcademicApi } from './data-access/academic.api';

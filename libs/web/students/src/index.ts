@@ -1,2 +1,1 @@
 export { STUDENTS_ROUTES } from './students.routes';
-export { ImportPanelComponent } from './ui/import-panel.component';

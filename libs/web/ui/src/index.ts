@@ -5,3 +5,6 @@ export { ColumnChooserComponent } from './columns/column-chooser.component';
 export { DialogComponent } from './dialog/dialog.component';
 export { ConfirmDialogComponent } from './dialog/confirm-dialog.component';
 export { saveBlob, saveDownload } from './download/file-download';
+export { formatEmisDate, type DateStyle } from './format/date-format';
+export { formatEmisNumber } from './format/number-format';
+export { EmisDatePipe, EmisNumberPipe } from './format/format.pipes';

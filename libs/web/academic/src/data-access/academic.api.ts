@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   AttendanceSheet,
@@ -20,6 +20,7 @@ import {
   TeachingAssignment,
 } from '@emis/contracts';
 import { GradeLevel, SchoolLevel } from '@emis/domain';
+import { toParams } from '@emis/web/core';
 import { Observable } from 'rxjs';
 
 export interface ClassListRequest {
@@ -29,15 +30,6 @@ export interface ClassListRequest {
   page?: number;
   pageSize?: number;
   sort?: 'name' | 'grade';
-}
-
-/** Query parameters without the empty ones, so the API applies its defaults. */
-export function toParams(values: Record<string, string | number | null | undefined>): HttpParams {
-  let params = new HttpParams();
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== null && value !== undefined && value !== '') params = params.set(key, String(value));
-  }
-  return params;
 }
 
 /** Calls of the calendar, classes, attendance and teaching-assignment endpoints (libs/contracts/src/academic.ts). */

@@ -2,8 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { Page, StaffDetail, StaffInput, StaffSummary, StaffTransferRequest, StaffUpdate, Subject } from '@emis/contracts';
 import { StaffPosition, StaffStatus } from '@emis/domain';
-import { toParams } from '@emis/web/academic';
-import { withWholeScope } from '@emis/web/core';
+import { toParams, withWholeScope } from '@emis/web/core';
 import { Observable } from 'rxjs';
 
 export interface StaffListRequest {

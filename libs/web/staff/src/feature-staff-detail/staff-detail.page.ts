@@ -65,7 +65,8 @@ export class StaffDetailPage {
         return `${t(`staff.position.${d['from']}`)} → ${t(`staff.position.${d['to']}`)}`;
       case 'STATUS':
         return `${t(`staff.status.${d['from']}`)} → ${t(`staff.status.${d['to']}`)}`;
-      default:
+      case 'TRANSFER_IN':
+      case 'TRANSFER_OUT':
         return t('staff.history.transferDetail', {
           from: this.schoolName(d['fromSchoolId']),
           to: this.schoolName(d['toSchoolId']),

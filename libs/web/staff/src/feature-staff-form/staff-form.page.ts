@@ -4,8 +4,7 @@ import { ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { ProblemDetails, StaffDetail } from '@emis/contracts';
 import { ETHNICITIES } from '@emis/domain';
-import { AcademicApi } from '@emis/web/academic';
-import { fieldErrorMap, loadOnChange, OrgUnitContext, ProblemAlertComponent, SchoolRequiredComponent, toProblem } from '@emis/web/core';
+import { fieldErrorMap, loadOnChange, OrgUnitContext, OrgUnitsApi, ProblemAlertComponent, SchoolRequiredComponent, toProblem } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
 import { StaffApi } from '../data-access/staff.api';
@@ -25,7 +24,7 @@ import { CONTRACTS, createStaffForm, fillForm, LEVELS, POSITIONS, qualificationG
 })
 export class StaffFormPage {
   private readonly api = inject(StaffApi);
-  private readonly academic = inject(AcademicApi);
+  private readonly orgUnits = inject(OrgUnitsApi);
   private readonly router = inject(Router);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   protected readonly schoolId = inject(OrgUnitContext).currentSchoolId;
@@ -47,7 +46,7 @@ export class StaffFormPage {
     },
     ({ schoolId, staffId }) => this.api.get(schoolId, staffId),
   );
-  private readonly school = loadOnChange(() => this.schoolId() ?? undefined, (id) => this.academic.school(id));
+  private readonly school = loadOnChange(() => this.schoolId() ?? undefined, (id) => this.orgUnits.school(id));
   private readonly allSubjects = loadOnChange(() => true, () => this.api.subjects());
   /** Subjects taught at the school's levels. */
   protected readonly subjects = computed(() => {

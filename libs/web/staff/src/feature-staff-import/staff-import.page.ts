@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { OrgUnitContext, SchoolRequiredComponent } from '@emis/web/core';
-import { ImportPanelComponent } from '@emis/web/students';
+import { ImportPanelComponent, OrgUnitContext, SchoolRequiredComponent } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 
 /** Excel import of the staff list, with the shared import panel (template, upload, progress, errors). */

@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { OrgUnitContext, SchoolRequiredComponent } from '@emis/web/core';
+import { ImportPanelComponent, OrgUnitContext, SchoolRequiredComponent } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ImportPanelComponent } from '../ui/import-panel.component';
 
 @Component({
   selector: 'emis-student-import-page',

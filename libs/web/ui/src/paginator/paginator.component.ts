@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-// The app's one number format (vi-VN grouping in either language) is web/core's; a second copy here could drift from it.
-import { EmisNumberPipe } from '@emis/web/core';
+// The app's one number format (vi-VN grouping in either language); a second copy could drift from it.
+import { EmisNumberPipe } from '../format/format.pipes';
 import { TranslocoPipe } from '@jsverse/transloco';
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;

@@ -1,11 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, inject, input, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, ImportJob, ImportKind, ProblemDetails } from '@emis/contracts';
-import { EmisDatePipe, EmisNumberPipe, ProblemAlertComponent, toProblem } from '@emis/web/core';
-import { saveDownload } from '@emis/web/ui';
+import { EmisDatePipe, EmisNumberPipe, saveDownload } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { exhaustMap, finalize, Subscription, takeWhile, timer } from 'rxjs';
-import { ImportsApi } from '../data-access/imports.api';
+import { toProblem } from '../http/problem';
+import { ProblemAlertComponent } from '../ui/problem-alert.component';
+import { ImportsApi } from './imports.api';
 
 const POLL_INTERVAL_MS = 1000;
 const RUNNING: readonly ImportJob['status'][] = ['QUEUED', 'VALIDATING', 'COMMITTING'];
