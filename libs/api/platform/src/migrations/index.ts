@@ -5,6 +5,10 @@ import { AddAcademicDetails1764200000200 } from './1764200000200-AddAcademicDeta
 import { AddStaffDetails1764200000300 } from './1764200000300-AddStaffDetails';
 import { AddImportDetails1764200000400 } from './1764200000400-AddImportDetails';
 import { CreateGradebook1764300000000 } from './1764300000000-CreateGradebook';
+import { CreateOutbox1764400000000 } from './1764400000000-CreateOutbox';
+import { CreateAcademicViews1764400000100 } from './1764400000100-CreateAcademicViews';
+import { CreatePeopleViews1764400000200 } from './1764400000200-CreatePeopleViews';
+import { CreateStaffIdentityTenancyViews1764400000300 } from './1764400000300-CreateStaffIdentityTenancyViews';
 
 /** Every migration, in order. Listed explicitly so the bundle and the CLI apply the same set. */
 export const MIGRATIONS = [
@@ -15,4 +19,8 @@ export const MIGRATIONS = [
   AddStaffDetails1764200000300,
   AddImportDetails1764200000400,
   CreateGradebook1764300000000,
+  CreateOutbox1764400000000,
+  CreateAcademicViews1764400000100,
+  CreatePeopleViews1764400000200,
+  CreateStaffIdentityTenancyViews1764400000300,
 ];
