@@ -1,3 +1,4 @@
 export * from './tenancy.module';
 export * from './org-tree.service';
 export * from './schools.service';
+export * from './department.repository';

@@ -1,0 +1,39 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { AppConfig } from '../config/app-config';
+
+/**
+ * The process's one pg-boss instance, shared by every queue (Excel imports, outbox events). pg-boss keeps its tables in
+ * its own schema ('pgboss'), which it creates and migrates itself, so it connects as the schema owner (DATABASE_URL),
+ * never as the application role; the work a job does goes through TenantDb with the school's scope.
+ */
+@Injectable()
+export class JobBoss implements OnModuleDestroy {
+  private readonly logger = new Logger(JobBoss.name);
+  private started?: Promise<PgBoss>;
+
+  constructor(private readonly config: AppConfig) {}
+
+  /** The started instance; the first caller starts it. */
+  boss(): Promise<PgBoss> {
+    this.started ??= this.start();
+    return this.started;
+  }
+
+  private async start(): Promise<PgBoss> {
+    const boss = new PgBoss({ connectionString: this.config.DATABASE_URL, schema: 'pgboss', max: 3, application_name: 'emis-jobs', schedule: false });
+    boss.on('error', (error) => this.logger.error({ err: error }, 'pg-boss'));
+    await boss.start();
+    return boss;
+  }
+
+  /**
+   * Runs before the database pools close (onModuleDestroy precedes onApplicationShutdown): jobs in progress finish,
+   * then pg-boss closes its own pool.
+   */
+  async onModuleDestroy(): Promise<void> {
+    const started = this.started;
+    this.started = undefined;
+    if (started) await (await started).stop({ graceful: true, wait: true, timeout: 120_000 });
+  }
+}
