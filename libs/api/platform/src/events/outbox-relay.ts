@@ -105,6 +105,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         .catch((error) => this.logger.error({ err: error }, 'outbox relay'))
         .finally(() => this.schedule(this.config.EVENT_RELAY_INTERVAL_MS));
     }, delayMs);
+    // The timer alone never keeps the process alive: shutdown stops it (onModuleDestroy).
+    this.timer.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
