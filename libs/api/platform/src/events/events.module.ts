@@ -8,7 +8,8 @@ import { OutboxRepository } from './outbox.repository';
 /** Background jobs and events for every context: the shared pg-boss, the outbox, its relay and the subscribers. */
 @Global()
 @Module({
-  providers: [JobBoss, OutboxRepository, OutboxPublisher, EventSubscribers, OutboxRelay],
+  // The relay is listed before the pg-boss it uses so that it stops first; JobBoss refuses a restart whatever the order.
+  providers: [OutboxRelay, JobBoss, OutboxRepository, OutboxPublisher, EventSubscribers],
   exports: [JobBoss, OutboxPublisher, EventSubscribers, OutboxRelay],
 })
 export class EventsModule {}

@@ -11,11 +11,13 @@ import { AppConfig } from '../config/app-config';
 export class JobBoss implements OnModuleDestroy {
   private readonly logger = new Logger(JobBoss.name);
   private started?: Promise<PgBoss>;
+  private closed = false;
 
   constructor(private readonly config: AppConfig) {}
 
-  /** The started instance; the first caller starts it. */
+  /** The started instance; the first caller starts it. After shutdown it refuses rather than start a second one. */
   boss(): Promise<PgBoss> {
+    if (this.closed) return Promise.reject(new Error('pg-boss is stopped: the application is shutting down'));
     this.started ??= this.start();
     return this.started;
   }
@@ -32,6 +34,7 @@ export class JobBoss implements OnModuleDestroy {
    * then pg-boss closes its own pool.
    */
   async onModuleDestroy(): Promise<void> {
+    this.closed = true;
     const started = this.started;
     this.started = undefined;
     if (started) await (await started).stop({ graceful: true, wait: true, timeout: 120_000 });
