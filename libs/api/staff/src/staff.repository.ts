@@ -71,7 +71,7 @@ export class StaffRepository {
 
   async unknownSubjects(em: EntityManager, codes: string[]): Promise<string[]> {
     if (!codes.length) return [];
-    const rows: { code: string }[] = await em.query(`select code from unnest($1::text[]) code where code not in (select code from subject)`, [codes]);
+    const rows: { code: string }[] = await em.query(`select code from unnest($1::text[]) code where code not in (select code from academic_subject)`, [codes]);
     return rows.map((r) => r.code);
   }
 
