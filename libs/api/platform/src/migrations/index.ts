@@ -8,7 +8,9 @@ import { CreateGradebook1764300000000 } from './1764300000000-CreateGradebook';
 import { CreateOutbox1764400000000 } from './1764400000000-CreateOutbox';
 import { CreateAcademicViews1764400000100 } from './1764400000100-CreateAcademicViews';
 import { CreatePeopleViews1764400000200 } from './1764400000200-CreatePeopleViews';
-import { CreateStaffIdentityTenancyViews1764400000300 } from './1764400000300-CreateStaffIdentityTenancyViews';
+import { CreateStaffViews1764400000300 } from './1764400000300-CreateStaffViews';
+import { CreateIdentityViews1764400000400 } from './1764400000400-CreateIdentityViews';
+import { CreateTenancyViews1764400000500 } from './1764400000500-CreateTenancyViews';
 
 /** Every migration, in order. Listed explicitly so the bundle and the CLI apply the same set. */
 export const MIGRATIONS = [
@@ -22,5 +24,7 @@ export const MIGRATIONS = [
   CreateOutbox1764400000000,
   CreateAcademicViews1764400000100,
   CreatePeopleViews1764400000200,
-  CreateStaffIdentityTenancyViews1764400000300,
+  CreateStaffViews1764400000300,
+  CreateIdentityViews1764400000400,
+  CreateTenancyViews1764400000500,
 ];
