@@ -75,6 +75,8 @@ select create_distributed_table('grading_lock', 'school_id', colocate_with := 's
 select create_distributed_table('grade_correction', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('conduct_rating', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('term_result', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('outbox', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('outbox_delivery', 'school_id', colocate_with := 'school_profile');
 
 -- The chain functions are keyed by the school: called outside a transaction block (the CLI's audit:verify) Citus
 -- runs them on the node holding that school's chain. Inside the API's transactions they run on the coordinator and

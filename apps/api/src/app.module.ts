@@ -8,7 +8,7 @@ import { AuditModule } from '@emis/api/audit';
 import { GradingModule } from '@emis/api/grading';
 import { IdentityModule } from '@emis/api/identity';
 import { PeopleModule } from '@emis/api/people';
-import { AppConfig, AppConfigModule, appDatabaseUrl, CTX, DatabaseModule, dataSourceOptions, localeFrom, ProblemFilter } from '@emis/api/platform';
+import { AppConfig, AppConfigModule, appDatabaseUrl, CTX, DatabaseModule, dataSourceOptions, EventsModule, localeFrom, ProblemFilter } from '@emis/api/platform';
 import { StaffModule } from '@emis/api/staff';
 import { TenancyModule } from '@emis/api/tenancy';
 import { SpreadsheetsModule } from '@emis/api/spreadsheets';
@@ -53,6 +53,7 @@ export class AppModule {
         }),
         TerminusModule,
         DatabaseModule,
+        EventsModule,
         AuditModule,
         TenancyModule,
         IdentityModule,

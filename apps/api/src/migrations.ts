@@ -1,11 +1,11 @@
 import { AddImportDetails1764200000400, CreateAuditChain1764100000040 } from '@emis/api/audit';
-import { CreateAttendance1764200000040, CreateCalendarAndClasses1764200000020 } from '@emis/api/academic';
+import { CreateAcademicViews1764400000100, CreateAttendance1764200000040, CreateCalendarAndClasses1764200000020 } from '@emis/api/academic';
 import { CreateGradebook1764300000000 } from '@emis/api/grading';
-import { CreateUsers1764100000030, LinkUsersToStaff1764200000060 } from '@emis/api/identity';
-import { AddPeopleDetails1764200000100, CreateStudents1764200000030 } from '@emis/api/people';
-import { CreateAppRoleAndScope1764100000010, MigrationSet, prepareDatabase } from '@emis/api/platform';
-import { CreateStaff1764200000010 } from '@emis/api/staff';
-import { CreateOrgUnits1764100000020 } from '@emis/api/tenancy';
+import { CreateIdentityViews1764400000400, CreateUsers1764100000030, LinkUsersToStaff1764200000060 } from '@emis/api/identity';
+import { AddPeopleDetails1764200000100, CreatePeopleViews1764400000200, CreateStudents1764200000030 } from '@emis/api/people';
+import { CreateAppRoleAndScope1764100000010, CreateOutbox1764400000000, MigrationSet, prepareDatabase } from '@emis/api/platform';
+import { CreateStaff1764200000010, CreateStaffViews1764400000300 } from '@emis/api/staff';
+import { CreateOrgUnits1764100000020, CreateTenancyViews1764400000500 } from '@emis/api/tenancy';
 import { CreateImportJobs1764200000050 } from '@emis/api/spreadsheets';
 import { MIGRATION_CHECKSUMS } from './migration-checksums';
 
@@ -30,6 +30,12 @@ export const MIGRATIONS = [
   AddPeopleDetails1764200000100,
   AddImportDetails1764200000400,
   CreateGradebook1764300000000,
+  CreateOutbox1764400000000,
+  CreateAcademicViews1764400000100,
+  CreatePeopleViews1764400000200,
+  CreateStaffViews1764400000300,
+  CreateIdentityViews1764400000400,
+  CreateTenancyViews1764400000500,
 ];
 
 /**

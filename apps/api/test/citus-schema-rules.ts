@@ -14,6 +14,8 @@ export type TableKind = 'distributed' | 'reference' | 'local';
 export interface PlannedTable {
   kind: TableKind;
   colocation?: string;
+  /** The context (libs/api/<owner>) whose code alone writes the table (apps/api/test/table-ownership.spec.ts). */
+  owner?: string;
   why: string;
 }
 
@@ -21,6 +23,8 @@ export interface TablePlan {
   distributionColumn: string;
   colocationGroups: Record<string, string>;
   tables: Record<string, PlannedTable>;
+  /** Named views a context publishes for other contexts to read instead of its tables. */
+  views?: Record<string, { owner: string; why: string }>;
 }
 
 export interface CatalogTable {

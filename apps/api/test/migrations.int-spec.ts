@@ -13,6 +13,8 @@ const BEFORE_THE_MOVE = [
   'AddImportDetails1764200000400',
   'CreateGradebook1764300000000',
 ];
+/** Migrations written after the move: such a database has them applied under their own names. */
+const AFTER_THE_MOVE = MIGRATIONS.map(migrationName).filter((name) => Number(name.slice(-13)) > 1764300000000);
 
 describe('the migrate step', () => {
   const name = `emis_migrations_${process.pid}`;
@@ -52,7 +54,7 @@ describe('the migrate step', () => {
   it('applies nothing to a database fully migrated before the move (empty placeholders included)', async () => {
     await db.query(`alter table schema_migration drop column checksum`);
     await db.query(`delete from schema_migration`);
-    for (const old of BEFORE_THE_MOVE) await db.query(`insert into schema_migration (timestamp, name) values ($1, $2)`, [Number(old.slice(-13)), old]);
+    for (const old of [...BEFORE_THE_MOVE, ...AFTER_THE_MOVE]) await db.query(`insert into schema_migration (timestamp, name) values ($1, $2)`, [Number(old.slice(-13)), old]);
 
     expect(await migrateDatabase(url.toString())).toEqual([]);
     expect((await ledger()).map((r) => r.name).sort()).toEqual(MIGRATIONS.map(migrationName).sort());

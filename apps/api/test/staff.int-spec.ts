@@ -1,3 +1,4 @@
+import { OutboxRelay } from '@emis/api/platform';
 import ExcelJS from 'exceljs';
 import { bearer, startTestApp, TestApp } from './harness';
 import { auditRows, createClass, openYearId, personalId, schoolWithAdmin, SchoolFixture } from './academic-fixtures';
@@ -111,11 +112,16 @@ describe('staff records', () => {
     const moved = await t.http().post(`/api/schools/${school.id}/staff/${s.id}/transfer`).set(bearer(dept))
       .send({ toSchoolId: receiving.id, effectiveOn: '2026-11-21', decisionNumber: '130/QĐ-SGDĐT' });
     expect(moved.status).toBe(201);
+    // Academic releases them on the staff.left-school event, in its own transaction after the transfer's (outbox.int-spec.ts).
+    const released = async () => (await auditRows(t, school.id, 'staff_duties')).filter((r) => r.entity_id === s.id);
+    while (!(await released()).length) {
+      await t.app.get(OutboxRelay).relayPending();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect((await released())[0].after).toMatchObject({ released: { homeroomClasses: ['7R'], assignments: 1 } });
     const [after] = await t.owner.query(`select homeroom_staff_id from class where school_id = $1 and id = $2`, [school.id, cls.id]);
     expect(after.homeroom_staff_id).toBeNull();
     expect(await t.owner.query(`select 1 from teaching_assignment where school_id = $1 and staff_id = $2`, [school.id, s.id])).toEqual([]);
-    const sending = (await auditRows(t, school.id, 'staff')).filter((r) => r.entity_id === s.id && r.action === 'UPDATE');
-    expect(sending.at(-1)?.after).toMatchObject({ released: { homeroomClasses: ['7R'], assignments: 1 } });
   });
 
   it('exports the filtered list as xlsx with formula-like text neutralised, audited; an accountant may not export', async () => {

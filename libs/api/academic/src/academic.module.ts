@@ -9,6 +9,7 @@ import { SchoolCalendarController, SchoolYearsController, SubjectsController } f
 import { ClassesController } from './classes.controller';
 import { ClassesRepository } from './classes.repository';
 import { ClassesService } from './classes.service';
+import { DutiesRelease } from './duties-release';
 import { SchoolYearsRepository } from './school-years.repository';
 import { SchoolYearsService } from './school-years.service';
 
@@ -18,7 +19,7 @@ import { SchoolYearsService } from './school-years.service';
   controllers: [SchoolYearsController, SubjectsController, SchoolCalendarController, ClassesController, AttendanceController],
   providers: [
     SchoolYearsRepository, SchoolYearsService, ClassesRepository, ClassesService, AssignmentsRepository, AssignmentsService,
-    AttendanceRepository, AttendanceService,
+    AttendanceRepository, AttendanceService, DutiesRelease,
   ],
   exports: [SchoolYearsService, AssignmentsService],
 })

@@ -80,4 +80,25 @@ export class AssignmentsRepository {
     );
     return Boolean(row);
   }
+
+  /**
+   * What a person who left the school gives up there in years that are not closed: the homeroom of their classes and
+   * their teaching assignments (closed years keep them as history). Idempotent: a second run finds nothing to release.
+   */
+  async releaseDuties(em: EntityManager, schoolId: string, staffId: string): Promise<{ homeroomClasses: string[]; assignments: number }> {
+    const [homeroom] = await em.query(
+      `update class c set homeroom_staff_id = null, version = version + 1
+         from school_year y
+        where c.school_id = $1 and c.homeroom_staff_id = $2 and y.id = c.school_year_id and y.status <> 'CLOSED'
+        returning c.name`,
+      [schoolId, staffId],
+    );
+    const [, assignments] = await em.query(
+      `delete from teaching_assignment a using class c, school_year y
+        where a.school_id = $1 and a.staff_id = $2 and c.school_id = a.school_id and c.id = a.class_id
+          and y.id = c.school_year_id and y.status <> 'CLOSED'`,
+      [schoolId, staffId],
+    );
+    return { homeroomClasses: (homeroom as { name: string }[]).map((r) => r.name), assignments };
+  }
 }

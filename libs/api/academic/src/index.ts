@@ -6,3 +6,4 @@ export { ACADEMIC_MESSAGES } from './messages';
 // Its migrations, collected in order by the app (apps/api/src/migrations.ts).
 export { CreateCalendarAndClasses1764200000020 } from './migrations/1764200000020-CreateCalendarAndClasses';
 export { CreateAttendance1764200000040 } from './migrations/1764200000040-CreateAttendance';
+export { CreateAcademicViews1764400000100 } from './migrations/1764400000100-CreateAcademicViews';

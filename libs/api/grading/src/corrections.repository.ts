@@ -76,9 +76,9 @@ export class CorrectionsRepository {
       `select r.*, g.class_id, c.name as class_name, g.subject_code, s.name as subject_name, g.semester, st.full_name as student_name
          from grade_correction r
          join gradebook g on g.school_id = r.school_id and g.id = r.gradebook_id
-         join class c on c.school_id = g.school_id and c.id = g.class_id
-         join subject s on s.code = g.subject_code
-         join student st on st.school_id = r.school_id and st.id = r.student_id
+         join academic_class c on c.school_id = g.school_id and c.id = g.class_id
+         join academic_subject s on s.code = g.subject_code
+         join people_student st on st.school_id = r.school_id and st.id = r.student_id
         where ${where} order by ${paging.orderBy} limit ${paging.limit} offset ${paging.offset}`,
       params,
     );

@@ -7,9 +7,9 @@ export class GradebookXlsxRepository {
   async titleNames(em: EntityManager, schoolId: string): Promise<{ schoolName: string; departmentName: string | null }> {
     const [r] = await em.query(
       `with recursive up as (
-         select id, parent_id, kind, name, 0 as depth from org_unit where id = $1
+         select id, parent_id, kind, name, 0 as depth from tenancy_org_unit where id = $1
          union all
-         select o.id, o.parent_id, o.kind, o.name, up.depth + 1 from org_unit o join up on o.id = up.parent_id where up.depth < 20)
+         select o.id, o.parent_id, o.kind, o.name, up.depth + 1 from tenancy_org_unit o join up on o.id = up.parent_id where up.depth < 20)
        select (select name from up where depth = 0) as school, (select name from up where kind = 'DEPARTMENT' limit 1) as department`,
       [schoolId],
     );

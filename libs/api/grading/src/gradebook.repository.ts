@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CellValue, GradeLevel, RatingCode, Scheme } from '@emis/domain';
 import type { ScoreChange } from '@emis/contracts';
-import { openEnrolmentSql } from '@emis/api/people';
 import { EntityManager } from 'typeorm';
 
 /** A class as the gradebook needs it. */
@@ -79,15 +78,20 @@ export interface CellChange {
   newValue: unknown;
 }
 
-const NAME_ORDER = `st.given_name collate "vi-x-icu", st.middle_name collate "vi-x-icu", st.family_name collate "vi-x-icu", st.id`;
+const NAME_ORDER = `st.given_name collate "vi-x-icu", st.middle_name collate "vi-x-icu", st.family_name collate "vi-x-icu", st.student_id`;
 
-/** Every query of the gradebook tables. `school_id = $1` leads every WHERE so Citus routes to one shard. */
+/**
+ * Every query of the gradebook tables. `school_id = $1` leads every WHERE so Citus routes to one shard. What other
+ * contexts own is read through their named views (academic_class, academic_teaching_assignment, academic_curriculum,
+ * people_class_roster, staff_member, identity_user_staff: docs/adr/table-ownership-and-events.md), which PostgreSQL
+ * inlines, so the context query stays one query with the plan it had on the tables.
+ */
 @Injectable()
 export class GradebookRepository {
   async classOf(em: EntityManager, schoolId: string, classId: string): Promise<GradingClass | undefined> {
     const [r] = await em.query(
-      `select c.id, c.name, c.grade, c.school_year_id, y.code, y.status, c.homeroom_staff_id
-         from class c join school_year y on y.id = c.school_year_id where c.school_id = $1 and c.id = $2`,
+      `select c.id, c.name, c.grade, c.school_year_id, c.year_code as code, c.year_status as status, c.homeroom_staff_id
+         from academic_class c where c.school_id = $1 and c.id = $2`,
       [schoolId, classId],
     );
     return r
@@ -110,8 +114,7 @@ export class GradebookRepository {
 
   private async readCurriculum(em: EntityManager, grade: GradeLevel): Promise<CurriculumSubject[]> {
     const rows = await em.query(
-      `select s.code, s.name, s.name_en, c.assessment, c.periods_per_year
-         from curriculum_subject c join subject s on s.code = c.subject_code where c.grade = $1 order by s.sort_order`,
+      `select code, name, name_en, assessment, periods_per_year from academic_curriculum where grade = $1 order by sort_order`,
       [grade],
     );
     return rows.map((r: Record<string, unknown>) => ({
@@ -126,16 +129,16 @@ export class GradebookRepository {
    */
   async context(em: EntityManager, schoolId: string, classId: string, semester: number, userId: string, subjectCode: string | null): Promise<ClassContext | undefined> {
     const [r] = await em.query(
-      `select c.id, c.name, c.grade, c.school_year_id, y.code, y.status, c.homeroom_staff_id,
+      `select c.id, c.name, c.grade, c.school_year_id, c.year_code as code, c.year_status as status, c.homeroom_staff_id,
               exists (select 1 from grading_lock l where l.school_id = $1 and l.school_year_id = c.school_year_id and l.semester = $3) as locked,
               u.staff_id,
               coalesce((select json_agg(json_build_object('code', a.subject_code, 'staffId', a.staff_id, 'name', s.full_name))
-                          from teaching_assignment a join staff s on s.school_id = a.school_id and s.id = a.staff_id
+                          from academic_teaching_assignment a join staff_member s on s.school_id = a.school_id and s.id = a.staff_id
                          where a.school_id = $1 and a.class_id = $2 and a.semester = $3), '[]') as teachers,
-              exists (select 1 from teaching_assignment a where a.school_id = $1 and a.class_id = $2 and a.staff_id = u.staff_id) as teaches_class,
+              exists (select 1 from academic_teaching_assignment a where a.school_id = $1 and a.class_id = $2 and a.staff_id = u.staff_id) as teaches_class,
               (select to_jsonb(g) from (${GRADEBOOK} where school_id = $1 and class_id = $2 and subject_code = $5 and semester = $3) g) as gradebook
-         from class c join school_year y on y.id = c.school_year_id
-         left join lateral (select staff_id from app_user where id = $4) u on true
+         from academic_class c
+         left join lateral (select staff_id from identity_user_staff where user_id = $4) u on true
         where c.school_id = $1 and c.id = $2`,
       [schoolId, classId, semester, userId, subjectCode],
     );
@@ -179,9 +182,8 @@ export class GradebookRepository {
   /** Students with an open enrolment in the class, in the class list's order. */
   async roster(em: EntityManager, schoolId: string, classId: string): Promise<RosterStudent[]> {
     const rows = await em.query(
-      `select st.id, st.full_name, st.date_of_birth::text as dob, st.gender
-         from enrolment e join student st on st.school_id = e.school_id and st.id = e.student_id
-        where e.school_id = $1 and e.class_id = $2 and ${openEnrolmentSql('e')} order by ${NAME_ORDER}`,
+      `select st.student_id as id, st.full_name, st.date_of_birth::text as dob, st.gender
+         from people_class_roster st where st.school_id = $1 and st.class_id = $2 order by ${NAME_ORDER}`,
       [schoolId, classId],
     );
     return rows.map((r: Record<string, string>) => ({ studentId: r['id'], fullName: r['full_name'], dateOfBirth: r['dob'], gender: r['gender'] as 'MALE' | 'FEMALE' }));
@@ -289,8 +291,7 @@ export class GradebookRepository {
 }
 
 const GRADEBOOK = `select * from (select g.school_id, g.id, g.class_id, g.subject_code, g.semester, g.scheme, g.scheme_version, g.assessment,
-  g.periods_per_year, y.code as year_code from gradebook g join class c on c.school_id = g.school_id and c.id = g.class_id
-  join school_year y on y.id = c.school_year_id) g`;
+  g.periods_per_year, c.year_code from gradebook g join academic_class c on c.school_id = g.school_id and c.id = g.class_id) g`;
 
 function toGradebook(r: Record<string, unknown>): GradebookRecord {
   return {

@@ -19,7 +19,7 @@ export class ResultsRepository {
   async absences(em: EntityManager, schoolId: string, studentIds: string[], from: string, to: string): Promise<Map<string, Absences>> {
     const rows: { student_id: string; excused: number; unexcused: number }[] = await em.query(
       `select student_id, count(*) filter (where status = 'EXCUSED')::int as excused, count(*) filter (where status = 'UNEXCUSED')::int as unexcused
-         from attendance where school_id = $1 and student_id = any($2::uuid[]) and day between $3::date and $4::date
+         from academic_attendance where school_id = $1 and student_id = any($2::uuid[]) and day between $3::date and $4::date
           and status in ('EXCUSED', 'UNEXCUSED')
         group by student_id`,
       [schoolId, studentIds, from, to],
@@ -68,13 +68,13 @@ export class ResultsRepository {
   }
 
   async schoolName(em: EntityManager, schoolId: string): Promise<string> {
-    const [r] = await em.query(`select name from org_unit where id = $1`, [schoolId]);
+    const [r] = await em.query(`select name from tenancy_org_unit where id = $1`, [schoolId]);
     return (r?.name as string | undefined) ?? '';
   }
 
   async staffName(em: EntityManager, schoolId: string, staffId: string | null): Promise<string | null> {
     if (!staffId) return null;
-    const [r] = await em.query(`select full_name from staff where school_id = $1 and id = $2`, [schoolId, staffId]);
+    const [r] = await em.query(`select full_name from staff_member where school_id = $1 and id = $2`, [schoolId, staffId]);
     return (r?.full_name as string | undefined) ?? null;
   }
 }

@@ -68,10 +68,10 @@ export class SchoolGradebookExportService {
   async export(scope: Scope, schoolId: string, query: SchoolGradebookQueryDto, res: Response): Promise<void> {
     assertInScope(scope, schoolId);
     await this.db.run(async (em) => {
-      const [year] = await em.query(`select code from school_year where id = $1`, [query.yearId]);
+      const [year] = await em.query(`select code from academic_school_year where id = $1`, [query.yearId]);
       if (!year) throw new ValidationProblem([{ field: 'yearId', rule: 'unknownYear', args: [] }]);
       const classes: { id: string }[] = await em.query(
-        `select id from class where school_id = $1 and school_year_id = $2 order by length(grade), grade, name`, [schoolId, query.yearId],
+        `select id from academic_class where school_id = $1 and school_year_id = $2 order by length(grade), grade, name`, [schoolId, query.yearId],
       );
       await this.audit.record(em, {
         schoolId, entity: 'gradebook', entityId: 'export', action: 'EXPORT', after: { yearId: query.yearId, semester: query.semester, classes: classes.length },
@@ -87,9 +87,9 @@ export class SchoolGradebookExportService {
                 e.average::float8 as average, e.rating, e.comment
            from grade_entry e
            join gradebook g on g.school_id = e.school_id and g.id = e.gradebook_id
-           join class c on c.school_id = g.school_id and c.id = g.class_id
-           join subject s on s.code = g.subject_code
-           join student st on st.school_id = e.school_id and st.id = e.student_id
+           join academic_class c on c.school_id = g.school_id and c.id = g.class_id
+           join academic_subject s on s.code = g.subject_code
+           join people_student st on st.school_id = e.school_id and st.id = e.student_id
           where e.school_id = $1 and g.class_id = $2 and g.semester = $3
           order by s.sort_order, st.given_name collate "vi-x-icu", st.middle_name collate "vi-x-icu", st.family_name collate "vi-x-icu", st.id`,
         [schoolId, cls.id, semester],

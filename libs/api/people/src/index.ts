@@ -4,3 +4,4 @@ export { PEOPLE_MESSAGES } from './messages';
 // Its migrations, collected in order by the app (apps/api/src/migrations.ts).
 export { CreateStudents1764200000030 } from './migrations/1764200000030-CreateStudents';
 export { AddPeopleDetails1764200000100 } from './migrations/1764200000100-AddPeopleDetails';
+export { CreatePeopleViews1764400000200 } from './migrations/1764400000200-CreatePeopleViews';

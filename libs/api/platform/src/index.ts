@@ -14,6 +14,13 @@ export * from './http/paging';
 export * from './access/access.decorators';
 export * from './access/permission.guard';
 export * from './excel/xlsx-export';
+export * from './events/events.module';
+export * from './events/job-boss';
+export * from './events/outbox-event';
+export * from './events/outbox-publisher';
+export * from './events/event-subscribers';
+export { OutboxRelay } from './events/outbox-relay';
 export * from './database/sql';
 // Its migrations, collected in order by the app (apps/api/src/migrations.ts).
 export { CreateAppRoleAndScope1764100000010 } from './migrations/1764100000010-CreateAppRoleAndScope';
+export { CreateOutbox1764400000000 } from './migrations/1764400000000-CreateOutbox';

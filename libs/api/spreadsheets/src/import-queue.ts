@@ -1,5 +1,5 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { AppConfig } from '@emis/api/platform';
+import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { AppConfig, JobBoss } from '@emis/api/platform';
 import PgBoss from 'pg-boss';
 import { ImportRunner } from './import-runner';
 
@@ -11,28 +11,26 @@ interface ImportMessage {
 }
 
 /**
- * Import jobs on pg-boss. pg-boss keeps its tables in its own schema ('pgboss'), which it creates and migrates
- * itself, so it connects as the schema owner (DATABASE_URL), never as the application role; the job's own reads
- * and writes go through TenantDb with the school's scope (ImportRunner).
+ * Import jobs on pg-boss (the process's one instance, JobBoss, shared with the outbox events); the job's own reads
+ * and writes go through TenantDb with the school's scope (ImportRunner). JobBoss stops pg-boss on shutdown, after a
+ * job in progress finishes.
  *
  * Every API instance works the queue unless IMPORT_WORKER=off (for an installation that runs dedicated worker
  * instances): a single `npm start` imports without anything else running.
  */
 @Injectable()
-export class ImportQueue implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(ImportQueue.name);
+export class ImportQueue implements OnModuleInit, OnApplicationBootstrap {
   private boss?: PgBoss;
   private workerId?: string;
 
   constructor(
     private readonly config: AppConfig,
+    private readonly jobs: JobBoss,
     private readonly runner: ImportRunner,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const boss = new PgBoss({ connectionString: this.config.DATABASE_URL, schema: 'pgboss', max: 3, application_name: 'emis-jobs', schedule: false });
-    boss.on('error', (error) => this.logger.error({ err: error }, 'pg-boss'));
-    await boss.start();
+    const boss = await this.jobs.boss();
     // One attempt more if a worker dies mid-job (the job restarts from the stored file; nothing was committed).
     await boss.createQueue(IMPORT_QUEUE, { name: IMPORT_QUEUE, retryLimit: 1, expireInSeconds: 30 * 60 });
     this.boss = boss;
@@ -54,14 +52,5 @@ export class ImportQueue implements OnModuleInit, OnApplicationBootstrap, OnModu
     await this.boss.send(IMPORT_QUEUE, message);
     // This instance's worker fetches at once instead of at its next poll.
     if (this.workerId) this.boss.notifyWorker(this.workerId);
-  }
-
-  /**
-   * Runs before the database pools close (onModuleDestroy precedes onApplicationShutdown): a job in progress
-   * finishes, then pg-boss closes its own pool.
-   */
-  async onModuleDestroy(): Promise<void> {
-    await this.boss?.stop({ graceful: true, wait: true, timeout: 120_000 });
-    this.boss = undefined;
   }
 }

@@ -19,7 +19,7 @@ export class StaffDirectory {
 
   /** The staff record of a user account (app_user.staff_id), or null for users who are not staff. */
   async staffIdOfUser(em: EntityManager, userId: string): Promise<string | null> {
-    const [row] = await em.query(`select staff_id from app_user where id = $1`, [userId]);
+    const [row] = await em.query(`select staff_id from identity_user_staff where user_id = $1`, [userId]);
     return (row?.staff_id as string | null) ?? null;
   }
 }

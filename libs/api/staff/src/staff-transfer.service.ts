@@ -2,8 +2,9 @@ import { isRealDate } from '@emis/domain';
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { StaffDetail, StaffTransferRequest } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
-import { assertInScope, ProblemException, scopeIncludes, RawFieldError, Scope, TenantDb, ValidationProblem } from '@emis/api/platform';
+import { assertInScope, OutboxPublisher, ProblemException, scopeIncludes, RawFieldError, Scope, TenantDb, ValidationProblem } from '@emis/api/platform';
 import { OrgTreeService } from '@emis/api/tenancy';
+import { STAFF_LEFT_SCHOOL, StaffLeftSchool } from './staff-events';
 import { StaffRepository } from './staff.repository';
 import { StaffService } from './staff.service';
 
@@ -11,7 +12,8 @@ import { StaffService } from './staff.service';
  * Moves a person between two schools on a personnel decision of the department (teacher recruitment and
  * deployment stayed with the provincial department after 1 July 2025, docs/domain/organisation.md). One transaction writes both
  * sides: the sending school's record ends (TRANSFERRED, kept read-only), the receiving school's starts with the same
- * id, the copied details and the whole history; each school's audit chain records its own side.
+ * id, the copied details and the whole history; each school's audit chain records its own side. The sending school's
+ * staff.left-school event, written in the same transaction, lets academic release the person's duties there.
  */
 @Injectable()
 export class StaffTransferService {
@@ -21,6 +23,7 @@ export class StaffTransferService {
     private readonly tree: OrgTreeService,
     private readonly db: TenantDb,
     private readonly audit: AuditService,
+    private readonly events: OutboxPublisher,
   ) {}
 
   async transfer(scope: Scope, fromSchoolId: string, staffId: string, request: StaffTransferRequest): Promise<StaffDetail> {
@@ -44,8 +47,9 @@ export class StaffTransferService {
       await this.repo.addHistory(em, request.toSchoolId, staffId, { kind: 'TRANSFER_IN', effectiveOn: request.effectiveOn, details: decision }, at);
       await this.repo.update(em, fromSchoolId, staffId, { ...record, status: 'TRANSFERRED' }, at);
       await this.repo.addHistory(em, fromSchoolId, staffId, { kind: 'TRANSFER_OUT', effectiveOn: request.effectiveOn, details: decision }, at);
-      const released = await this.repo.releaseDuties(em, fromSchoolId, staffId);
-      await this.audit.record(em, { schoolId: fromSchoolId, entity: 'staff', entityId: staffId, action: 'UPDATE', before: record, after: { status: 'TRANSFERRED', transfer: decision, released } });
+      const left: StaffLeftSchool = { staffId, status: 'TRANSFERRED', effectiveOn: request.effectiveOn, toSchoolId: request.toSchoolId };
+      await this.events.publish(em, { type: STAFF_LEFT_SCHOOL, schoolId: fromSchoolId, aggregateId: staffId, payload: left });
+      await this.audit.record(em, { schoolId: fromSchoolId, entity: 'staff', entityId: staffId, action: 'UPDATE', before: record, after: { status: 'TRANSFERRED', transfer: decision } });
       const received = await this.staff.load(em, request.toSchoolId, staffId);
       const { history: _history, ...after } = received;
       await this.audit.record(em, { schoolId: request.toSchoolId, entity: 'staff', entityId: staffId, action: 'CREATE', before: existing ?? null, after: { ...after, transfer: decision } });

@@ -71,7 +71,7 @@ export class StaffRepository {
 
   async unknownSubjects(em: EntityManager, codes: string[]): Promise<string[]> {
     if (!codes.length) return [];
-    const rows: { code: string }[] = await em.query(`select code from unnest($1::text[]) code where code not in (select code from subject)`, [codes]);
+    const rows: { code: string }[] = await em.query(`select code from unnest($1::text[]) code where code not in (select code from academic_subject)`, [codes]);
     return rows.map((r) => r.code);
   }
 
@@ -118,27 +118,6 @@ export class StaffRepository {
                             and x.effective_on = h.effective_on and x.details = h.details)`,
       [fromSchoolId, toSchoolId, staffId],
     );
-  }
-  /**
-   * A person leaving the school gives up its duties in years that are not closed: homeroom classes and teaching
-   * assignments (closed years keep them as history). The academic context owns these tables; it depends on this
-   * one, so the release is written here rather than through it.
-   */
-  async releaseDuties(em: EntityManager, schoolId: string, staffId: string): Promise<{ homeroomClasses: string[]; assignments: number }> {
-    const [homeroom] = await em.query(
-      `update class c set homeroom_staff_id = null, version = version + 1
-         from school_year y
-        where c.school_id = $1 and c.homeroom_staff_id = $2 and y.id = c.school_year_id and y.status <> 'CLOSED'
-        returning c.name`,
-      [schoolId, staffId],
-    );
-    const [, assignments] = await em.query(
-      `delete from teaching_assignment a using class c, school_year y
-        where a.school_id = $1 and a.staff_id = $2 and c.school_id = a.school_id and c.id = a.class_id
-          and y.id = c.school_year_id and y.status <> 'CLOSED'`,
-      [schoolId, staffId],
-    );
-    return { homeroomClasses: (homeroom as { name: string }[]).map((r) => r.name), assignments };
   }
 }
 

@@ -2,9 +2,10 @@ import { todayInVietnam } from '@emis/domain';
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { Page, StaffDetail, StaffHistoryEntry, StaffInput, StaffSummary, StaffUpdate } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
-import { assertInScope, likePattern, ProblemException, RawFieldError, Scope, TenantDb, toPage, toSqlPaging, ValidationProblem } from '@emis/api/platform';
+import { assertInScope, likePattern, OutboxPublisher, ProblemException, RawFieldError, Scope, TenantDb, toPage, toSqlPaging, ValidationProblem } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 import { StaffListQueryDto } from './staff.dto';
+import { STAFF_LEFT_SCHOOL, StaffLeftSchool } from './staff-events';
 import { StaffFields, StaffFilter, StaffRecord, StaffRepository, STAFF_SORT_COLUMNS } from './staff.repository';
 import { staffFieldErrors } from './staff-rules';
 
@@ -14,6 +15,7 @@ export class StaffService {
     private readonly repo: StaffRepository,
     private readonly db: TenantDb,
     private readonly audit: AuditService,
+    private readonly events: OutboxPublisher,
   ) {}
 
   async list(scope: Scope, schoolId: string, query: StaffListQueryDto): Promise<Page<StaffSummary>> {
@@ -59,7 +61,10 @@ export class StaffService {
     });
   }
 
-  /** Saves a PATCH if nobody changed the record since `update.version`; position and status changes enter the history. */
+  /**
+   * Saves a PATCH if nobody changed the record since `update.version`; position and status changes enter the history.
+   * Retiring leaves the school: the staff.left-school event goes out in the same transaction.
+   */
   async update(scope: Scope, schoolId: string, staffId: string, update: StaffUpdate): Promise<StaffDetail> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
@@ -72,7 +77,12 @@ export class StaffService {
       await this.validate(em, schoolId, fields, staffId);
       const at = new Date();
       await this.repo.update(em, schoolId, staffId, fields, at);
-      for (const entry of historyOf(before, fields, todayInVietnam())) await this.repo.addHistory(em, schoolId, staffId, entry, at);
+      const today = todayInVietnam();
+      for (const entry of historyOf(before, fields, today)) await this.repo.addHistory(em, schoolId, staffId, entry, at);
+      if (before.status !== 'RETIRED' && fields.status === 'RETIRED') {
+        const left: StaffLeftSchool = { staffId, status: 'RETIRED', effectiveOn: today };
+        await this.events.publish(em, { type: STAFF_LEFT_SCHOOL, schoolId, aggregateId: staffId, payload: left });
+      }
       const after = await this.load(em, schoolId, staffId);
       await this.audit.record(em, { schoolId, entity: 'staff', entityId: staffId, action: 'UPDATE', before, after: withoutHistory(after) });
       return after;

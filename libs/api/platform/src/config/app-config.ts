@@ -77,6 +77,15 @@ export class AppConfig {
   @IsIn(['on', 'off'])
   @Transform(({ value }) => value ?? 'on')
   IMPORT_WORKER: 'on' | 'off' = 'on';
+
+  /** Relay outbox events to pg-boss and run the event subscribers in this process ('on'), or leave both to other instances. */
+  @IsIn(['on', 'off'])
+  @Transform(({ value }) => value ?? 'on')
+  EVENT_WORKER: 'on' | 'off' = 'on';
+
+  /** How often the relay looks for committed events it has not handed to pg-boss yet. */
+  @IsInt() @Min(100) @Max(60_000) @Transform(({ value }) => (value === undefined ? 1000 : Number(value)))
+  EVENT_RELAY_INTERVAL_MS = 1000;
 }
 
 export function validateConfig(env: Record<string, unknown>): AppConfig {

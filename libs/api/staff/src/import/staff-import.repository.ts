@@ -43,7 +43,7 @@ export interface HistoryWrite {
 @Injectable()
 export class StaffImportRepository {
   async subjects(em: EntityManager): Promise<{ code: string; name: string }[]> {
-    return em.query(`select code, name from subject order by sort_order`);
+    return em.query(`select code, name from academic_subject order by sort_order`);
   }
 
   async existing(em: EntityManager, schoolId: string, personalIds: string[]): Promise<ExistingStaff[]> {
