@@ -1,12 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { AttendanceStatus } from '@emis/domain';
 import { enrolledDuringSql, enrolledOnSql } from '@emis/api/people';
+import { sqlExec, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 import { AttendanceMark } from './attendance-totals';
 import { STUDENT_NAME_ORDER } from './classes.repository';
 
 export interface AttendanceEntry {
   studentId: string;
+  status: AttendanceStatus;
+  note: string | null;
+}
+
+/** A student on a sheet (STUDENTS_ENROLLED). */
+interface SheetStudentRow {
+  id: string;
+  full_name: string;
+}
+
+/** A recorded mark, its day read as text. */
+interface AttendanceRow {
+  student_id: string;
+  day: string;
   status: AttendanceStatus;
   note: string | null;
 }
@@ -24,16 +39,19 @@ const STUDENTS_ENROLLED = (enrolled: string) => `select st.id, st.full_name from
 export class AttendanceRepository {
   /** Students in the class on `date`: the day's sheet. */
   async studentsOn(em: EntityManager, schoolId: string, classId: string, date: string): Promise<{ studentId: string; fullName: string }[]> {
-    return toStudents(await em.query(STUDENTS_ENROLLED(enrolledOnSql('e', '$3::date')), [schoolId, classId, date]));
+    return toStudents(await sqlRows<SheetStudentRow>(em, STUDENTS_ENROLLED(enrolledOnSql('e', '$3::date')), [schoolId, classId, date]));
   }
 
   /** Students in the class on at least one day of [from, to]: the month's sheet. */
   async studentsDuring(em: EntityManager, schoolId: string, classId: string, from: string, to: string): Promise<{ studentId: string; fullName: string }[]> {
-    return toStudents(await em.query(STUDENTS_ENROLLED(enrolledDuringSql('e', '$3::date', '$4::date')), [schoolId, classId, from, to]));
+    return toStudents(
+      await sqlRows<SheetStudentRow>(em, STUDENTS_ENROLLED(enrolledDuringSql('e', '$3::date', '$4::date')), [schoolId, classId, from, to]),
+    );
   }
 
   async day(em: EntityManager, schoolId: string, classId: string, date: string): Promise<Map<string, AttendanceEntry>> {
-    const rows: { student_id: string; status: AttendanceStatus; note: string | null }[] = await em.query(
+    const rows = await sqlRows<Pick<AttendanceRow, 'student_id' | 'status' | 'note'>>(
+      em,
       `select student_id, status, note from attendance where school_id = $1 and class_id = $2 and day = $3`,
       [schoolId, classId, date],
     );
@@ -41,7 +59,8 @@ export class AttendanceRepository {
   }
 
   async marks(em: EntityManager, schoolId: string, classId: string, from: string, to: string): Promise<AttendanceMark[]> {
-    const rows: { student_id: string; day: string; status: AttendanceStatus }[] = await em.query(
+    const rows = await sqlRows<Pick<AttendanceRow, 'student_id' | 'day' | 'status'>>(
+      em,
       `select student_id, day::text as day, status from attendance where school_id = $1 and class_id = $2 and day between $3 and $4`,
       [schoolId, classId, from, to],
     );
@@ -50,7 +69,8 @@ export class AttendanceRepository {
 
   /** Writes a whole sheet with one multi-row upsert. */
   async save(em: EntityManager, schoolId: string, classId: string, date: string, entries: AttendanceEntry[], userId: string, at: Date): Promise<void> {
-    await em.query(
+    await sqlExec(
+      em,
       `insert into attendance (school_id, class_id, day, student_id, status, note, recorded_by, recorded_at)
        select $1, $2, $3, x.student_id, x.status, x.note, $7, $8 from unnest($4::uuid[], $5::text[], $6::text[]) as x(student_id, status, note)
        on conflict (school_id, class_id, day, student_id)
@@ -60,6 +80,6 @@ export class AttendanceRepository {
   }
 }
 
-function toStudents(rows: Record<string, unknown>[]): { studentId: string; fullName: string }[] {
-  return rows.map((r) => ({ studentId: r['id'] as string, fullName: r['full_name'] as string }));
+function toStudents(rows: SheetStudentRow[]): { studentId: string; fullName: string }[] {
+  return rows.map((r) => ({ studentId: r.id, fullName: r.full_name }));
 }

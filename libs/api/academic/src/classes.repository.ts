@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ClassDetail, ClassInput, ClassSummary } from '@emis/contracts';
 import { classSizeWarning, GRADE_LEVELS, GradeLevel } from '@emis/domain';
 import { openEnrolmentSql } from '@emis/api/people';
-import { SqlPaging } from '@emis/api/platform';
+import { SqlPaging, sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
 export interface ClassFilter {
@@ -26,6 +26,30 @@ const SUMMARY = `select c.id, c.school_year_id, y.code as year_code, c.name, c.g
   join school_year y on y.id = c.school_year_id
   left join staff s on s.school_id = c.school_id and s.id = c.homeroom_staff_id`;
 
+/** A class with its year's code, its homeroom teacher's name and its open-enrolment count (SUMMARY). */
+interface ClassSummaryRow {
+  id: string;
+  school_year_id: string;
+  year_code: string;
+  name: string;
+  grade: GradeLevel;
+  homeroom_staff_id: string | null;
+  homeroom_name: string | null;
+  room: string | null;
+  programme: string | null;
+  version: number;
+  size: number;
+}
+
+/** A student on the class's roster, date of birth read as text. */
+interface RosterRow {
+  id: string;
+  full_name: string;
+  date_of_birth: string;
+  gender: RosterEntry['gender'];
+  personal_id: string;
+}
+
 /** Students in Vietnamese order (given name, middle, family; ICU collation). */
 export const STUDENT_NAME_ORDER = `st.given_name collate "vi-x-icu", st.middle_name collate "vi-x-icu", st.family_name collate "vi-x-icu", st.id`;
 
@@ -38,54 +62,58 @@ export class ClassesRepository {
     if (f.grade) { params.push(f.grade); where.push(`c.grade = $${params.length}`); }
     if (f.search) { params.push(f.search); where.push(`unaccent_vi(c.name) ilike unaccent_vi($${params.length})`); }
     const clause = where.join(' and ');
-    const [{ total }] = await em.query(`select count(*)::int as total from class c where ${clause}`, params);
+    const counted = await sqlRow<{ total: number }>(em, `select count(*)::int as total from class c where ${clause}`, params);
     const page = paging ? `limit $${params.length + 1} offset $${params.length + 2}` : '';
-    const rows = await em.query(
+    const rows = await sqlRows<ClassSummaryRow>(
+      em,
       `${SUMMARY} where ${clause} order by y.code desc, ${paging?.orderBy ?? CLASS_SORT_COLUMNS['name']}, c.id ${page}`,
       paging ? [...params, paging.limit, paging.offset] : params,
     );
-    return { total, items: rows.map(toSummary) };
+    return { total: counted?.total ?? 0, items: rows.map(toSummary) };
   }
 
   async find(em: EntityManager, schoolId: string, classId: string, forUpdate = false): Promise<ClassSummary | undefined> {
-    if (forUpdate) await em.query(`select 1 from class where school_id = $1 and id = $2 for update`, [schoolId, classId]);
-    const [row] = await em.query(`${SUMMARY} where c.school_id = $1 and c.id = $2`, [schoolId, classId]);
+    if (forUpdate) await sqlExec(em, `select 1 from class where school_id = $1 and id = $2 for update`, [schoolId, classId]);
+    const row = await sqlRow<ClassSummaryRow>(em, `${SUMMARY} where c.school_id = $1 and c.id = $2`, [schoolId, classId]);
     return row ? toSummary(row) : undefined;
   }
 
   /** Students with an open enrolment in the class. */
   async roster(em: EntityManager, schoolId: string, classId: string): Promise<RosterEntry[]> {
-    const rows = await em.query(
+    const rows = await sqlRows<RosterRow>(
+      em,
       `select st.id, st.full_name, st.date_of_birth::text as date_of_birth, st.gender, st.personal_id
          from enrolment e join student st on st.school_id = e.school_id and st.id = e.student_id
         where e.school_id = $1 and e.class_id = $2 and ${openEnrolmentSql('e')}
         order by ${STUDENT_NAME_ORDER}`,
       [schoolId, classId],
     );
-    return rows.map((r: Record<string, unknown>) => ({
-      id: r['id'], fullName: r['full_name'], dateOfBirth: r['date_of_birth'], gender: r['gender'], personalId: r['personal_id'],
-    }) as RosterEntry);
+    return rows.map((r) => ({ id: r.id, fullName: r.full_name, dateOfBirth: r.date_of_birth, gender: r.gender, personalId: r.personal_id }));
   }
 
   async nameTaken(em: EntityManager, schoolId: string, yearId: string, name: string, exceptId: string | null): Promise<boolean> {
-    const [row] = await em.query(
-      `select 1 from class where school_id = $1 and school_year_id = $2 and lower(name) = lower($3) and id is distinct from $4`,
+    const row = await sqlRow<{ found: number }>(
+      em,
+      `select 1 as found from class where school_id = $1 and school_year_id = $2 and lower(name) = lower($3) and id is distinct from $4`,
       [schoolId, yearId, name, exceptId],
     );
     return Boolean(row);
   }
 
   async insert(em: EntityManager, schoolId: string, yearId: string, f: ClassFields, at: Date): Promise<string> {
-    const [row] = await em.query(
+    const row = await sqlRow<{ id: string }>(
+      em,
       `insert into class (school_id, school_year_id, name, grade, homeroom_staff_id, room, programme, created_at, updated_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $8) returning id`,
       [schoolId, yearId, f.name, f.grade, f.homeroomStaffId, f.room, f.programme, at],
     );
+    if (!row) throw new Error('insert class returned no row');
     return row.id;
   }
 
   async update(em: EntityManager, schoolId: string, classId: string, f: ClassFields, at: Date): Promise<void> {
-    await em.query(
+    await sqlExec(
+      em,
       `update class set name = $3, grade = $4, homeroom_staff_id = $5, room = $6, programme = $7, updated_at = $8, version = version + 1
         where school_id = $1 and id = $2`,
       [schoolId, classId, f.name, f.grade, f.homeroomStaffId, f.room, f.programme, at],
@@ -93,21 +121,19 @@ export class ClassesRepository {
   }
 }
 
-function toSummary(r: Record<string, unknown>): ClassSummary {
-  const grade = r['grade'] as GradeLevel;
-  const size = Number(r['size']);
+function toSummary(r: ClassSummaryRow): ClassSummary {
   return {
-    id: r['id'] as string,
-    schoolYearId: r['school_year_id'] as string,
-    schoolYearCode: r['year_code'] as string,
-    name: r['name'] as string,
-    grade,
-    homeroomStaffId: (r['homeroom_staff_id'] as string | null) ?? null,
-    homeroomName: (r['homeroom_name'] as string | null) ?? null,
-    room: (r['room'] as string | null) ?? null,
-    programme: (r['programme'] as string | null) ?? null,
-    size,
-    sizeWarning: classSizeWarning(grade, size),
-    version: Number(r['version']),
+    id: r.id,
+    schoolYearId: r.school_year_id,
+    schoolYearCode: r.year_code,
+    name: r.name,
+    grade: r.grade,
+    homeroomStaffId: r.homeroom_staff_id,
+    homeroomName: r.homeroom_name,
+    room: r.room,
+    programme: r.programme,
+    size: r.size,
+    sizeWarning: classSizeWarning(r.grade, r.size),
+    version: r.version,
   };
 }
