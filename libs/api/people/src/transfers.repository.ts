@@ -82,10 +82,7 @@ const TRANSFER_FROM = `from student_transfer t
 /** Both sides of transfers between schools. Each statement touches one school's rows, under that school's scope. */
 @Injectable()
 export class TransfersRepository {
-  /**
-   * Hands PostgreSQL another scope for the statements that follow, inside the open transaction. set_config with
-   * is_local = true lasts until the transaction ends, exactly like the scope TenantDb sets at its start.
-   */
+  /** Writes one side of a new transfer, PENDING, in the school of `side` (whose scope the transaction holds). */
   async insert(em: EntityManager, side: TransferSide, by: string, at: Date): Promise<void> {
     await sqlExec(
       em,
