@@ -37,11 +37,7 @@ export class EnrolmentService {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
       const cls = await this.writableClass(em, schoolId, req.classId);
-      const studying: { id: string }[] = await em.query(
-        `select id from student where school_id = $1 and id = any($2::uuid[]) and status = 'STUDYING' order by id for update`,
-        [schoolId, req.studentIds],
-      );
-      const ok = new Set(studying.map((s) => s.id));
+      const ok = new Set(await this.studentsRepo.lockStudying(em, schoolId, req.studentIds));
       const refused = req.studentIds.filter((id) => !ok.has(id));
       if (refused.length) throw new ProblemException(HttpStatus.BAD_REQUEST, 'students_not_enrollable', undefined, { studentIds: refused });
       const fromDate = req.fromDate ?? clampToYear(todayInVietnam(), cls.year);

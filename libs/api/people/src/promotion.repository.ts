@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { GradeLevel, YearOutcome } from '@emis/domain';
+import { GradeLevel, StudentStatus, YearOutcome } from '@emis/domain';
+import { sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 import { openEnrolmentSql } from './enrolment-sql';
 
@@ -7,6 +8,13 @@ export interface CohortMember {
   studentId: string;
   status: string;
   /** The decision already recorded for this year, if any. */
+  outcome: YearOutcome | null;
+}
+
+/** A student of a promotion's cohort with the decision already recorded for the year. */
+interface CohortRow {
+  id: string;
+  status: StudentStatus;
   outcome: YearOutcome | null;
 }
 
@@ -19,7 +27,8 @@ export class PromotionRepository {
    * so that re-running replaces the earlier decisions instead of missing them.
    */
   async cohort(em: EntityManager, schoolId: string, yearId: string, grade: GradeLevel): Promise<CohortMember[]> {
-    const rows = await em.query(
+    const rows = await sqlRows<CohortRow>(
+      em,
       `select s.id, s.status, o.outcome
          from student s
          left join year_outcome o on o.school_id = s.school_id and o.student_id = s.id and o.school_year_id = $2
@@ -33,19 +42,21 @@ export class PromotionRepository {
         for update of s`,
       [schoolId, yearId, grade],
     );
-    return rows.map((r: Record<string, unknown>) => ({ studentId: r['id'] as string, status: r['status'] as string, outcome: (r['outcome'] as YearOutcome | null) ?? null }));
+    return rows.map((r) => ({ studentId: r.id, status: r.status, outcome: r.outcome }));
   }
 
   async countDecided(em: EntityManager, schoolId: string, yearId: string, grade: GradeLevel): Promise<number> {
-    const [{ n }] = await em.query(
+    const counted = await sqlRow<{ n: number }>(
+      em,
       `select count(*)::int as n from year_outcome where school_id = $1 and school_year_id = $2 and grade = $3`,
       [schoolId, yearId, grade],
     );
-    return n;
+    return counted?.n ?? 0;
   }
 
   async saveOutcome(em: EntityManager, schoolId: string, studentId: string, yearId: string, grade: GradeLevel, outcome: YearOutcome, by: string, at: Date): Promise<void> {
-    await em.query(
+    await sqlExec(
+      em,
       `insert into year_outcome (school_id, student_id, school_year_id, grade, outcome, decided_by, decided_at)
        values ($1, $2, $3, $4, $5, $6, $7)
        on conflict (school_id, student_id, school_year_id)
@@ -56,7 +67,8 @@ export class PromotionRepository {
 
   /** Undoes a graduation of an earlier run: the year's last enrolment opens again. */
   async reopenLastEnrolment(em: EntityManager, schoolId: string, studentId: string, yearId: string): Promise<void> {
-    await em.query(
+    await sqlExec(
+      em,
       `update enrolment set to_date = null
         where school_id = $1 and id = (
           select id from enrolment where school_id = $1 and student_id = $2 and school_year_id = $3
@@ -68,7 +80,8 @@ export class PromotionRepository {
 
   /** A graduate's enrolment of the year ends on `lastDay`, the year's last day (inclusive). */
   async closeOpenInYear(em: EntityManager, schoolId: string, studentId: string, yearId: string, lastDay: string): Promise<void> {
-    await em.query(
+    await sqlExec(
+      em,
       `update enrolment set to_date = greatest(from_date, $4::date)
         where school_id = $1 and student_id = $2 and school_year_id = $3 and ${openEnrolmentSql('enrolment')}`,
       [schoolId, studentId, yearId, lastDay],

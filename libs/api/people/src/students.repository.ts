@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EnrolmentRecord, Guardian, StudentSummary } from '@emis/contracts';
-import { DisabilityKind, GradeLevel, PolicyGroup, StudentStatus, YearOutcome } from '@emis/domain';
+import { DisabilityKind, GradeLevel, GuardianRelation, PolicyGroup, StudentStatus, YearOutcome } from '@emis/domain';
+import { sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 import { openEnrolmentSql } from './enrolment-sql';
 
@@ -56,6 +57,69 @@ export function studentOrder(sort: string | undefined): string {
   return sort && Object.hasOwn(STUDENT_ORDER, sort) ? STUDENT_ORDER[sort] : STUDENT_ORDER['name'];
 }
 
+/** A student in a list: the record's headline with the class of the chosen year's latest enrolment. */
+interface StudentListRow {
+  id: string;
+  personal_id: string;
+  full_name: string;
+  date_of_birth: string;
+  gender: 'MALE' | 'FEMALE';
+  ethnicity: string;
+  status: StudentStatus;
+  class_id: string | null;
+  class_name: string | null;
+  grade: GradeLevel | null;
+}
+
+/** A student record as RECORD_COLUMNS reads it. */
+interface StudentRecordRow {
+  id: string;
+  personal_id: string;
+  full_name: string;
+  date_of_birth: string;
+  gender: 'MALE' | 'FEMALE';
+  ethnicity: string;
+  religion: string | null;
+  nationality: string;
+  place_of_birth: string | null;
+  permanent_address: string | null;
+  current_address: string | null;
+  policy_groups: PolicyGroup[];
+  disability: DisabilityKind | null;
+  status: StudentStatus;
+  status_reason: string | null;
+  status_date: string | null;
+  version: number;
+}
+
+/** A guardian of a student, as the record page shows it. */
+interface GuardianRow {
+  relation: GuardianRelation;
+  full_name: string;
+  phone: string | null;
+  occupation: string | null;
+  birth_year: number | null;
+}
+
+/** An enrolment of a student with its class and school year. */
+interface StudentEnrolmentRow {
+  id: string;
+  class_id: string;
+  class_name: string;
+  grade: GradeLevel;
+  year_code: string;
+  from_date: string;
+  to_date: string | null;
+  reason: string | null;
+}
+
+/** A year-end decision of a student with the year's code. */
+interface StudentOutcomeRow {
+  code: string;
+  grade: GradeLevel;
+  outcome: YearOutcome;
+}
+
 const RECORD_COLUMNS = `s.id, s.personal_id, s.full_name, s.date_of_birth::text as date_of_birth, s.gender, s.ethnicity, s.religion,
   s.nationality, s.place_of_birth, s.permanent_address, s.current_address, s.policy_groups, s.disability, s.status,
   s.status_reason, s.status_date::text as status_date, s.version`;
@@ -64,7 +128,8 @@ const RECORD_COLUMNS = `s.id, s.personal_id, s.full_name, s.date_of_birth::text 
 export class StudentsRepository {
   /** The open school year with today in its dates, else the latest open one (read from the academic context's table). */
   async defaultYearId(em: EntityManager): Promise<string | null> {
-    const [row] = await em.query(
+    const row = await sqlRow<{ id: string }>(
+      em,
       `select id from school_year where status = 'OPEN'
         order by (current_date between starts_on and ends_on) desc, starts_on desc limit 1`,
     );
@@ -73,7 +138,8 @@ export class StudentsRepository {
 
   async list(em: EntityManager, schoolId: string, f: StudentFilter, orderBy: string, limit: number, offset: number): Promise<StudentSummary[]> {
     const { from, params } = listFrom(schoolId, f);
-    const rows = await em.query(
+    const rows = await sqlRows<StudentListRow>(
+      em,
       `select s.id, s.personal_id, s.full_name, s.date_of_birth::text as date_of_birth, s.gender, s.ethnicity, s.status,
               e.class_id, e.class_name, e.grade
          ${from}
@@ -86,12 +152,13 @@ export class StudentsRepository {
 
   async count(em: EntityManager, schoolId: string, f: StudentFilter): Promise<number> {
     const { from, params } = listFrom(schoolId, f);
-    const [{ total }] = await em.query(`select count(*)::int as total ${from}`, params);
-    return total;
+    const counted = await sqlRow<{ total: number }>(em, `select count(*)::int as total ${from}`, params);
+    return counted?.total ?? 0;
   }
 
   async find(em: EntityManager, schoolId: string, id: string, forUpdate = false): Promise<StudentRow | undefined> {
-    const [row] = await em.query(
+    const row = await sqlRow<StudentRecordRow>(
+      em,
       `select ${RECORD_COLUMNS} from student s where s.school_id = $1 and s.id = $2 ${forUpdate ? 'for update' : ''}`,
       [schoolId, id],
     );
@@ -99,24 +166,39 @@ export class StudentsRepository {
   }
 
   async findByPersonalId(em: EntityManager, schoolId: string, personalId: string): Promise<{ id: string; status: StudentStatus } | undefined> {
-    const [row] = await em.query(`select id, status from student where school_id = $1 and personal_id = $2`, [schoolId, personalId]);
-    return row ?? undefined;
+    return sqlRow<{ id: string; status: StudentStatus }>(em, `select id, status from student where school_id = $1 and personal_id = $2`, [schoolId, personalId]);
+  }
+
+  /**
+   * Locks the students among `ids` who are still studying, in id order (so two bulk enrolments cannot deadlock),
+   * and answers their ids; a record kept as history is not among them.
+   */
+  async lockStudying(em: EntityManager, schoolId: string, ids: string[]): Promise<string[]> {
+    const rows = await sqlRows<{ id: string }>(
+      em,
+      `select id from student where school_id = $1 and id = any($2::uuid[]) and status = 'STUDYING' order by id for update`,
+      [schoolId, ids],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** Inserts a record; `id` is given when a transfer brings a student in under the id it had at the sending school. */
   async insert(em: EntityManager, schoolId: string, f: StudentFields, at: Date, id?: string): Promise<string> {
-    const [row] = await em.query(
+    const row = await sqlRow<{ id: string }>(
+      em,
       `insert into student (school_id, id, personal_id, full_name, date_of_birth, gender, ethnicity, religion, nationality,
               place_of_birth, permanent_address, current_address, policy_groups, disability, created_at, updated_at)
        values ($1, coalesce($2::uuid, gen_random_uuid()), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
        returning id`,
       [schoolId, id ?? null, ...fieldValues(f), at],
     );
+    if (!row) throw new Error(`insert: no student returned for school ${schoolId}`);
     return row.id;
   }
 
   async update(em: EntityManager, schoolId: string, id: string, f: StudentFields, at: Date): Promise<void> {
-    await em.query(
+    await sqlExec(
+      em,
       `update student set personal_id = $3, full_name = $4, date_of_birth = $5, gender = $6, ethnicity = $7, religion = $8,
               nationality = $9, place_of_birth = $10, permanent_address = $11, current_address = $12, policy_groups = $13,
               disability = $14, version = version + 1, updated_at = $15
@@ -132,7 +214,8 @@ export class StudentsRepository {
   }
 
   async setStatus(em: EntityManager, schoolId: string, id: string, status: StudentStatus, reason: string | null, date: string | null, at: Date): Promise<void> {
-    await em.query(
+    await sqlExec(
+      em,
       `update student set status = $3, status_reason = $4, status_date = $5, version = version + 1, updated_at = $6
         where school_id = $1 and id = $2`,
       [schoolId, id, status, reason, date, at],
@@ -140,24 +223,26 @@ export class StudentsRepository {
   }
 
   async guardians(em: EntityManager, schoolId: string, studentId: string): Promise<Guardian[]> {
-    const rows = await em.query(
+    const rows = await sqlRows<GuardianRow>(
+      em,
       `select relation, full_name, phone, occupation, birth_year from guardian
         where school_id = $1 and student_id = $2 order by array_position(array['FATHER','MOTHER','GUARDIAN'], relation), id`,
       [schoolId, studentId],
     );
-    return rows.map((r: Record<string, unknown>) => ({
-      relation: r['relation'],
-      fullName: r['full_name'],
-      phone: r['phone'] ?? null,
-      occupation: r['occupation'] ?? null,
-      birthYear: r['birth_year'] ?? null,
+    return rows.map((r) => ({
+      relation: r.relation,
+      fullName: r.full_name,
+      phone: r.phone,
+      occupation: r.occupation,
+      birthYear: r.birth_year,
     }));
   }
 
   async replaceGuardians(em: EntityManager, schoolId: string, studentId: string, guardians: Guardian[]): Promise<void> {
-    await em.query(`delete from guardian where school_id = $1 and student_id = $2`, [schoolId, studentId]);
+    await sqlExec(em, `delete from guardian where school_id = $1 and student_id = $2`, [schoolId, studentId]);
     if (!guardians.length) return;
-    await em.query(
+    await sqlExec(
+      em,
       `insert into guardian (school_id, student_id, relation, full_name, phone, occupation, birth_year)
        select $1, $2, g.relation, g.full_name, g.phone, g.occupation, g.birth_year
          from jsonb_to_recordset($3::jsonb) as g(relation text, full_name text, phone text, occupation text, birth_year smallint)`,
@@ -168,7 +253,8 @@ export class StudentsRepository {
   }
 
   async enrolments(em: EntityManager, schoolId: string, studentId: string): Promise<EnrolmentRecord[]> {
-    const rows = await em.query(
+    const rows = await sqlRows<StudentEnrolmentRow>(
+      em,
       `select e.id, e.class_id, c.name as class_name, c.grade, y.code as year_code, e.from_date::text as from_date,
               e.to_date::text as to_date, e.reason
          from enrolment e
@@ -178,19 +264,20 @@ export class StudentsRepository {
         order by e.from_date, e.id`,
       [schoolId, studentId],
     );
-    return rows.map((r: Record<string, unknown>) => ({
-      id: r['id'], classId: r['class_id'], className: r['class_name'], grade: r['grade'], schoolYearCode: r['year_code'],
-      fromDate: r['from_date'], toDate: r['to_date'] ?? null, reason: r['reason'] ?? null,
+    return rows.map((r) => ({
+      id: r.id, classId: r.class_id, className: r.class_name, grade: r.grade, schoolYearCode: r.year_code,
+      fromDate: r.from_date, toDate: r.to_date, reason: r.reason,
     }));
   }
 
   async outcomes(em: EntityManager, schoolId: string, studentId: string): Promise<{ schoolYearCode: string; grade: GradeLevel; outcome: YearOutcome }[]> {
-    const rows = await em.query(
+    const rows = await sqlRows<StudentOutcomeRow>(
+      em,
       `select y.code, o.grade, o.outcome from year_outcome o join school_year y on y.id = o.school_year_id
         where o.school_id = $1 and o.student_id = $2 order by y.starts_on`,
       [schoolId, studentId],
     );
-    return rows.map((r: Record<string, unknown>) => ({ schoolYearCode: r['code'], grade: r['grade'], outcome: r['outcome'] }));
+    return rows.map((r) => ({ schoolYearCode: r.code, grade: r.grade, outcome: r.outcome }));
   }
 }
 
@@ -221,39 +308,39 @@ function fieldValues(f: StudentFields): unknown[] {
     f.permanentAddress, f.currentAddress, f.policyGroups, f.disability];
 }
 
-function toSummary(r: Record<string, unknown>): StudentSummary {
+function toSummary(r: StudentListRow): StudentSummary {
   return {
-    id: r['id'] as string,
-    personalId: r['personal_id'] as string,
-    fullName: r['full_name'] as string,
-    dateOfBirth: r['date_of_birth'] as string,
-    gender: r['gender'] as 'MALE' | 'FEMALE',
-    ethnicity: r['ethnicity'] as string,
-    status: r['status'] as StudentStatus,
-    classId: (r['class_id'] as string | null) ?? null,
-    className: (r['class_name'] as string | null) ?? null,
-    grade: (r['grade'] as GradeLevel | null) ?? null,
+    id: r.id,
+    personalId: r.personal_id,
+    fullName: r.full_name,
+    dateOfBirth: r.date_of_birth,
+    gender: r.gender,
+    ethnicity: r.ethnicity,
+    status: r.status,
+    classId: r.class_id,
+    className: r.class_name,
+    grade: r.grade,
   };
 }
 
-function toRow(r: Record<string, unknown>): StudentRow {
+function toRow(r: StudentRecordRow): StudentRow {
   return {
-    id: r['id'] as string,
-    personalId: r['personal_id'] as string,
-    fullName: r['full_name'] as string,
-    dateOfBirth: r['date_of_birth'] as string,
-    gender: r['gender'] as 'MALE' | 'FEMALE',
-    ethnicity: r['ethnicity'] as string,
-    religion: (r['religion'] as string | null) ?? null,
-    nationality: r['nationality'] as string,
-    placeOfBirth: (r['place_of_birth'] as string | null) ?? null,
-    permanentAddress: (r['permanent_address'] as string | null) ?? null,
-    currentAddress: (r['current_address'] as string | null) ?? null,
-    policyGroups: (r['policy_groups'] as PolicyGroup[]) ?? [],
-    disability: (r['disability'] as DisabilityKind | null) ?? null,
-    status: r['status'] as StudentStatus,
-    statusReason: (r['status_reason'] as string | null) ?? null,
-    statusDate: (r['status_date'] as string | null) ?? null,
-    version: Number(r['version']),
+    id: r.id,
+    personalId: r.personal_id,
+    fullName: r.full_name,
+    dateOfBirth: r.date_of_birth,
+    gender: r.gender,
+    ethnicity: r.ethnicity,
+    religion: r.religion,
+    nationality: r.nationality,
+    placeOfBirth: r.place_of_birth,
+    permanentAddress: r.permanent_address,
+    currentAddress: r.current_address,
+    policyGroups: r.policy_groups,
+    disability: r.disability,
+    status: r.status,
+    statusReason: r.status_reason,
+    statusDate: r.status_date,
+    version: r.version,
   };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Guardian } from '@emis/contracts';
 import { lastDayBefore } from '@emis/domain';
+import { sqlExec, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 import { StudentRow } from './student-rows';
 
@@ -46,6 +47,35 @@ export interface EnrolmentWrite {
   fromDate: string;
 }
 
+/** A class of the open year with the year's first day (yyyy-MM-dd). */
+interface OpenYearClassRow {
+  id: string;
+  name: string;
+  school_year_id: string;
+  starts_on: string;
+}
+
+/** A student already on file, with their guardians (json_agg) and the open enrolment of the open year. */
+interface ExistingStudentRow {
+  id: string;
+  personal_id: string;
+  full_name: string;
+  date_of_birth: string;
+  gender: string;
+  ethnicity: string;
+  religion: string | null;
+  nationality: string;
+  place_of_birth: string | null;
+  permanent_address: string | null;
+  current_address: string | null;
+  policy_groups: string[];
+  disability: string | null;
+  status: string;
+  enrolment_id: string | null;
+  class_id: string | null;
+  guardians: Guardian[];
+}
+
 /**
  * The import's bulk writer for students, guardians and enrolments. Deliberately separate from the people
  * context's per-record repository: each write is one set-based statement over unnest()ed arrays, so 10,000
@@ -55,7 +85,8 @@ export interface EnrolmentWrite {
 export class StudentImportRepository {
   /** Classes of the school's open year (the latest open year the school has classes in). */
   async openYearClasses(em: EntityManager, schoolId: string): Promise<OpenYearClass[]> {
-    const rows: Record<string, string>[] = await em.query(
+    const rows = await sqlRows<OpenYearClassRow>(
+      em,
       `select c.id, c.name, c.school_year_id, to_char(y.starts_on, 'YYYY-MM-DD') as starts_on
          from class c join school_year y on y.id = c.school_year_id
         where c.school_id = $1 and y.status = 'OPEN'
@@ -63,11 +94,12 @@ export class StudentImportRepository {
                        where c2.school_id = $1 and y2.status = 'OPEN' order by y2.starts_on desc limit 1)`,
       [schoolId],
     );
-    return rows.map((r) => ({ id: r['id'], name: r['name'], schoolYearId: r['school_year_id'], yearStartsOn: r['starts_on'] }));
+    return rows.map((r) => ({ id: r.id, name: r.name, schoolYearId: r.school_year_id, yearStartsOn: r.starts_on }));
   }
 
   async existing(em: EntityManager, schoolId: string, personalIds: string[], openYearId: string | null): Promise<ExistingStudent[]> {
-    const rows: Record<string, unknown>[] = await em.query(
+    const rows = await sqlRows<ExistingStudentRow>(
+      em,
       `select s.id, s.personal_id, s.full_name, to_char(s.date_of_birth, 'YYYY-MM-DD') as date_of_birth, s.gender, s.ethnicity,
               s.religion, s.nationality, s.place_of_birth, s.permanent_address, s.current_address, s.policy_groups,
               s.disability, s.status, e.id as enrolment_id, e.class_id,
@@ -85,7 +117,8 @@ export class StudentImportRepository {
   /** Inserts the new students and answers their ids by personal id. */
   async insert(em: EntityManager, schoolId: string, rows: StudentRow[], at: Date): Promise<Map<string, string>> {
     if (!rows.length) return new Map();
-    const inserted: { id: string; personal_id: string }[] = await em.query(
+    const inserted = await sqlRows<{ id: string; personal_id: string }>(
+      em,
       `insert into student (school_id, personal_id, full_name, date_of_birth, gender, ethnicity, religion, nationality,
                             place_of_birth, permanent_address, current_address, policy_groups, disability, created_at, updated_at)
        select $1, u.pid, u.name, u.dob, u.gender, u.eth, u.rel, u.nat, u.pob, u.padd, u.cadd,
@@ -100,7 +133,8 @@ export class StudentImportRepository {
 
   async update(em: EntityManager, schoolId: string, rows: { id: string; row: StudentRow }[], at: Date): Promise<void> {
     if (!rows.length) return;
-    await em.query(
+    await sqlExec(
+      em,
       `update student s
           set full_name = u.name, date_of_birth = u.dob, gender = u.gender, ethnicity = u.eth, religion = u.rel,
               nationality = u.nat, place_of_birth = u.pob, permanent_address = u.padd, current_address = u.cadd,
@@ -116,10 +150,11 @@ export class StudentImportRepository {
   /** Replaces the father and mother of `studentIds` (other guardians entered on screen stay) and writes `parents`. */
   async replaceParents(em: EntityManager, schoolId: string, studentIds: string[], parents: { studentId: string; guardian: Guardian }[]): Promise<void> {
     if (studentIds.length) {
-      await em.query(`delete from guardian where school_id = $1 and student_id = any($2::uuid[]) and relation in ('FATHER', 'MOTHER')`, [schoolId, studentIds]);
+      await sqlExec(em, `delete from guardian where school_id = $1 and student_id = any($2::uuid[]) and relation in ('FATHER', 'MOTHER')`, [schoolId, studentIds]);
     }
     if (!parents.length) return;
-    await em.query(
+    await sqlExec(
+      em,
       `insert into guardian (school_id, student_id, relation, full_name, phone, occupation, birth_year)
        select $1, u.sid, u.rel, u.name, u.phone, u.occ, u.by
          from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::smallint[]) as u(sid, rel, name, phone, occ, by)`,
@@ -143,12 +178,14 @@ export class StudentImportRepository {
   async enrol(em: EntityManager, schoolId: string, closing: EnrolmentClose[], opening: EnrolmentWrite[]): Promise<void> {
     if (closing.length) {
       const ids = closing.map((c) => c.enrolmentId);
-      await em.query(
+      await sqlExec(
+        em,
         `delete from enrolment e using unnest($2::uuid[], $3::date[]) as u(id, move_date)
           where e.school_id = $1 and e.id = u.id and e.to_date is null and e.from_date >= u.move_date`,
         [schoolId, ids, closing.map((c) => c.moveDate)],
       );
-      await em.query(
+      await sqlExec(
+        em,
         `update enrolment e set to_date = u.last_day, reason = 'Chuyển lớp khi nhập từ Excel'
            from unnest($2::uuid[], $3::date[]) as u(id, last_day)
           where e.school_id = $1 and e.id = u.id and e.to_date is null`,
@@ -156,7 +193,8 @@ export class StudentImportRepository {
       );
     }
     if (!opening.length) return;
-    await em.query(
+    await sqlExec(
+      em,
       `insert into enrolment (school_id, student_id, class_id, school_year_id, from_date)
        select $1, u.sid, u.cid, u.yid, u.from_date
          from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::date[]) as u(sid, cid, yid, from_date)`,
@@ -182,25 +220,24 @@ function columnsOf(rows: StudentRow[]): unknown[][] {
   ];
 }
 
-function toExisting(r: Record<string, unknown>): ExistingStudent {
-  const text = (key: string) => (r[key] as string | null) ?? null;
+function toExisting(r: ExistingStudentRow): ExistingStudent {
   return {
-    id: r['id'] as string,
-    personalId: r['personal_id'] as string,
-    fullName: r['full_name'] as string,
-    dateOfBirth: r['date_of_birth'] as string,
-    gender: r['gender'] as string,
-    ethnicity: r['ethnicity'] as string,
-    religion: text('religion'),
-    nationality: r['nationality'] as string,
-    placeOfBirth: text('place_of_birth'),
-    permanentAddress: text('permanent_address'),
-    currentAddress: text('current_address'),
-    policyGroups: (r['policy_groups'] as string[]) ?? [],
-    disability: text('disability'),
-    status: r['status'] as string,
-    guardians: r['guardians'] as Guardian[],
-    enrolmentId: text('enrolment_id'),
-    classId: text('class_id'),
+    id: r.id,
+    personalId: r.personal_id,
+    fullName: r.full_name,
+    dateOfBirth: r.date_of_birth,
+    gender: r.gender,
+    ethnicity: r.ethnicity,
+    religion: r.religion,
+    nationality: r.nationality,
+    placeOfBirth: r.place_of_birth,
+    permanentAddress: r.permanent_address,
+    currentAddress: r.current_address,
+    policyGroups: r.policy_groups,
+    disability: r.disability,
+    status: r.status,
+    guardians: r.guardians,
+    enrolmentId: r.enrolment_id,
+    classId: r.class_id,
   };
 }
