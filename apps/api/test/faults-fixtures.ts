@@ -1,7 +1,7 @@
 import { prepareDatabase } from '@emis/api/platform';
 import { SecretBox } from '@emis/api/identity';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -237,6 +237,9 @@ export class DedicatedDb {
 
   async destroy(): Promise<void> {
     await this.stop();
+    // tools/embedded-db.mjs keeps the data elsewhere, behind the link pg, when the postgres user cannot enter this folder.
+    const link = path.join(this.dir, 'pg');
+    if (lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) rmSync(path.dirname(readlinkSync(link)), { recursive: true, force: true });
     rmSync(this.dir, { recursive: true, force: true });
   }
 

