@@ -77,7 +77,7 @@ describe('starting from a folder the postgres user cannot enter', () => {
       expect(result.first).toBe(path.join(clone, '.data', 'pg'));
     }
     expect(existsSync(path.join(clone, '.data'))).toBe(false);
-  }, 600_000);
+  });
 
   it('runs npm start from there: migrates, serves /api/health, and stops cleanly on SIGTERM', async () => {
     if (!existsSync(path.join(ROOT, 'dist/apps/api/apps/api/src/main.js'))) throw new Error('Build the API first (npx nx build api): dist/apps/api is missing');
@@ -97,7 +97,7 @@ describe('starting from a folder the postgres user cannot enter', () => {
       rmSync(path.join(clone, '.data'), { recursive: true, force: true });
       rmSync(path.join(systemDir, 'data'), { recursive: true, force: true });
     }
-  }, 600_000);
+  });
 
   it('says in one line, without a stack trace, that the HTTP port is taken', async () => {
     const taken = net.createServer();
@@ -114,7 +114,7 @@ describe('starting from a folder the postgres user cannot enter', () => {
     } finally {
       taken.close();
     }
-  }, 600_000);
+  });
 
   it("says in one line, without a stack trace, that PostgreSQL's port is taken", async () => {
     const taken = net.createServer();
@@ -136,7 +136,7 @@ describe('starting from a folder the postgres user cannot enter', () => {
       rmSync(path.join(clone, '.busy'), { recursive: true, force: true });
       rmSync(path.join(systemDir, 'data'), { recursive: true, force: true });
     }
-  }, 600_000);
+  });
 
   /** `npm start --no-build` in the clone, configured only by `env` (none of the test run's own settings leak in). */
   function startScript(env: Record<string, string>): ChildProcess {
