@@ -23,6 +23,7 @@ class StartError extends Error {}
 
 async function stopDatabase() {
   if (db) await db.stop().catch((error) => console.error(`Stopping PostgreSQL failed: ${error.message}`));
+  db = undefined;
 }
 
 async function fail(error) {
@@ -77,12 +78,15 @@ async function start() {
   process.env.WEB_DIST_DIR ??= path.join(root, 'dist/apps/web/browser');
   if (!existsSync(process.env.WEB_DIST_DIR)) console.warn(`No web build at ${process.env.WEB_DIST_DIR}: only the API is served.`);
 
-  const shutdown = async (code) => {
-    await stopDatabase();
-    process.exit(code);
-  };
-  process.once('SIGINT', () => shutdown(0));
-  process.once('SIGTERM', () => shutdown(0));
+  // Once started, the API closes itself on these signals (Nest's shutdown hooks) and then signals the process again:
+  // the database stops after that, when the API's connections are closed, and the exit is clean (code 0).
+  let received = 0;
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      if (++received === 1 && process.listenerCount(signal) > 1) return;
+      void stopDatabase().then(() => process.exit(0));
+    });
+  }
 
   const { main } = require(serverEntry);
   await main();
