@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -167,14 +168,18 @@ function collect(child: ChildProcess) {
 }
 
 /** Polls /api/health until it answers; a start that ends first fails with what it printed. */
-async function waitForHealth(port: number, child: ChildProcess, output: ReturnType<typeof collect>): Promise<Response> {
+async function waitForHealth(port: number, child: ChildProcess, output: ReturnType<typeof collect>): Promise<{ status: number }> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}: ${output.text()}`);
-    try {
-      return await fetch(`http://127.0.0.1:${port}/api/health`);
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    // No keep-alive agent: no socket outlives the check.
+    const status = await new Promise<number | undefined>((resolve) => {
+      http.get({ host: '127.0.0.1', port, path: '/api/health', agent: false }, (res) => {
+        res.resume();
+        res.once('end', () => resolve(res.statusCode));
+      }).once('error', () => resolve(undefined));
+    });
+    if (status !== undefined) return { status };
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
