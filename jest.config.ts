@@ -27,6 +27,8 @@ const config: Config = {
       transformIgnorePatterns: ['/node_modules/(?!(@angular|@jsverse)/)'],
     },
   ],
+  // A hang guard, not Jest's 5-second budget: a property test on a busy machine is slower, never wrong.
+  testTimeout: 10 * 60_000,
 };
 
 export default config;

@@ -3,50 +3,94 @@
 //   --no-build      skip the build (the e2e tests build once before)
 //   EMIS_DATA_DIR   where the embedded database and its generated secrets live (default .data)
 //   PORT            HTTP port (default 3000)
+// A failure it can foresee (a port in use, a failed build, a database it cannot start) ends with one line saying
+// what to do, and exit code 1; EMIS_DEBUG=1 prints the details of an unforeseen one.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { startEmbeddedDb } from './embedded-db.mjs';
+import { EmbeddedDbError, startEmbeddedDb } from './embedded-db.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const started = Date.now();
+let db;
 
-if (!process.argv.includes('--no-build')) {
-  execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=static'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' },
+/** A failure whose message is the whole story: printed alone, without a stack trace. */
+class StartError extends Error {}
+
+async function stopDatabase() {
+  if (db) await db.stop().catch((error) => console.error(`Stopping PostgreSQL failed: ${error.message}`));
+  db = undefined;
+}
+
+async function fail(error) {
+  const known = error instanceof StartError || error instanceof EmbeddedDbError;
+  const line =
+    error?.code === 'EADDRINUSE'
+      ? `Port ${error.port ?? process.env.PORT ?? 3000} is in use: stop what uses it or start on another, e.g. PORT=3001 npm start.`
+      : known
+        ? error.message
+        : `npm start failed: ${String(error?.message ?? error).split('\n')[0]}${process.env.EMIS_DEBUG ? '' : ' (EMIS_DEBUG=1 npm start prints the details)'}`;
+  console.error(line);
+  if (!known && process.env.EMIS_DEBUG) console.error(error);
+  await stopDatabase();
+  process.exit(1);
+}
+
+/** Fails before the build and the database when the HTTP port is taken, rather than after both. */
+function checkPortFree(port, host) {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (error) => (error.code === 'EADDRINUSE' ? reject(Object.assign(error, { port })) : resolve()));
+    probe.listen(port, host, () => probe.close(() => resolve()));
   });
 }
 
-let db;
-if (!process.env.DATABASE_URL) {
-  const dir = path.resolve(root, process.env.EMIS_DATA_DIR ?? '.data');
-  db = await startEmbeddedDb({ dir, port: process.env.EMIS_PG_PORT ? Number(process.env.EMIS_PG_PORT) : undefined });
-  console.log(`Embedded PostgreSQL 18 on port ${db.port}, data in ${dir}`);
-  process.env.DATABASE_URL = db.ownerUrl;
-  process.env.APP_DB_PASSWORD ??= db.appPassword;
-  process.env.JWT_SECRET ??= db.jwtSecret;
-  process.env.SEED_DEMO ??= 'true';
-}
-process.env.WEB_DIST_DIR ??= path.join(root, 'dist/apps/web/browser');
-if (!existsSync(process.env.WEB_DIST_DIR)) console.warn(`No web build at ${process.env.WEB_DIST_DIR}: only the API is served.`);
+async function start() {
+  await checkPortFree(Number(process.env.PORT ?? 3000), process.env.HOST ?? '0.0.0.0');
+  if (!process.argv.includes('--no-build')) {
+    try {
+      execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=static'], {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' },
+      });
+    } catch {
+      throw new StartError('The build failed (its errors are above): fix them, or run npm install if dependencies are missing.');
+    }
+  }
+  const serverEntry = path.join(root, 'dist/apps/api/apps/api/src/main.js');
+  if (!existsSync(serverEntry)) throw new StartError(`No API build at ${serverEntry}: run npm start without --no-build.`);
 
-const shutdown = async (code) => {
-  if (db) await db.stop().catch((error) => console.error('Stopping PostgreSQL failed:', error));
-  process.exit(code);
-};
-process.once('SIGINT', () => shutdown(0));
-process.once('SIGTERM', () => shutdown(0));
+  if (!process.env.DATABASE_URL) {
+    const dir = path.resolve(root, process.env.EMIS_DATA_DIR ?? '.data');
+    db = await startEmbeddedDb({ dir, port: process.env.EMIS_PG_PORT ? Number(process.env.EMIS_PG_PORT) : undefined });
+    const elsewhere = db.dataDir === path.join(dir, 'pg') ? '' : ` (kept in ${db.dataDir}: the postgres user cannot enter ${dir})`;
+    console.log(`Embedded PostgreSQL 18 on port ${db.port}, data in ${dir}${elsewhere}`);
+    process.env.DATABASE_URL = db.ownerUrl;
+    process.env.APP_DB_PASSWORD ??= db.appPassword;
+    process.env.JWT_SECRET ??= db.jwtSecret;
+    process.env.SEED_DEMO ??= 'true';
+  }
+  process.env.WEB_DIST_DIR ??= path.join(root, 'dist/apps/web/browser');
+  if (!existsSync(process.env.WEB_DIST_DIR)) console.warn(`No web build at ${process.env.WEB_DIST_DIR}: only the API is served.`);
 
-try {
-  const { main } = require(path.join(root, 'dist/apps/api/apps/api/src/main.js'));
+  // Once started, the API closes itself on these signals (Nest's shutdown hooks) and then signals the process again:
+  // the database stops after that, when the API's connections are closed, and the exit is clean (code 0).
+  let received = 0;
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      if (++received === 1 && process.listenerCount(signal) > 1) return;
+      void stopDatabase().then(() => process.exit(0));
+    });
+  }
+
+  const { main } = require(serverEntry);
   await main();
   console.log(`Started in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-} catch (error) {
-  console.error(error);
-  await shutdown(1);
 }
+
+await start().catch(fail);

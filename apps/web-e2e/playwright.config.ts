@@ -14,8 +14,10 @@ const outputDir = path.resolve(root, process.env['E2E_OUTPUT_DIR'] ?? 'tmp/e2e-r
 export default defineConfig({
   testDir: './src',
   outputDir,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Hang guards, not budgets: a busy machine is slower, never wrong. A test or a wait for the page (a save, an import
+  // job) fails only when it is stuck, so no test sets a shorter timeout of its own.
+  timeout: 10 * 60_000,
+  expect: { timeout: 2 * 60_000 },
   // One worker: the demo administrators enrol their authenticator once per run, in order.
   workers: 1,
   retries: 0,
@@ -37,7 +39,8 @@ export default defineConfig({
     command: `rm -rf ${dataDir} && node tools/start.mjs --no-build`,
     cwd: root,
     url: `http://localhost:${port}/api/health`,
-    timeout: 120_000,
+    // Migrations and the demo province's seed on a fresh database: minutes on a busy machine.
+    timeout: 15 * 60_000,
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',

@@ -110,7 +110,7 @@ describe('backup and restore with pg_dump -Fc and pg_restore', () => {
     restored = new Client({ connectionString: restoredUrl });
     await restored.connect();
     after = await fingerprint(queryOf(restored));
-  }, 300_000);
+  });
 
   afterAll(async () => {
     await restored?.end();
@@ -122,7 +122,7 @@ describe('backup and restore with pg_dump -Fc and pg_restore', () => {
     }
     await spare?.stop();
     rmSync(work, { recursive: true, force: true });
-  }, 60_000);
+  });
 
   it('restores every table with the same row count and the same md5 of its rows', () => {
     expect(Object.keys(before.tables).length).toBeGreaterThanOrEqual(30);

@@ -109,7 +109,7 @@ describe('faults: randomized concurrent edits of one gradebook never lose an ack
       }),
       { numRuns: runs, seed, endOnFailure: true },
     );
-  }, 120_000);
+  });
 
   async function verify(log: Sent[], initial: Map<string, { version: number; cells: Cells }>, auditSeq: number): Promise<void> {
     for (const sent of log) {

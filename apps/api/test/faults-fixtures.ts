@@ -1,13 +1,13 @@
 import { SecretBox } from '@emis/api/identity';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DataSource, QueryRunner } from 'typeorm';
 import { seedDemoProvince } from '../src/seed/seed-demo';
-import { readTestEnv } from './test-env';
+import { HANG_GUARD_MS, readTestEnv } from './test-env';
 import { ADMIN_TOTP_SECRET } from './totp';
 import { migrateDatabase } from '../src/migrations';
 
@@ -61,7 +61,7 @@ export async function blockedBehind(owner: DataSource, holder: number): Promise<
   return rows.map((r) => r.pid);
 }
 
-/** Waits (bounded by attempts, not by a clock) until `count` API backends wait behind `holder`. */
+/** Waits until `count` API backends wait behind `holder`. */
 export async function waitForBlocked(owner: DataSource, holder: number, count: number): Promise<number[]> {
   return eventually(`${count} API backend(s) blocked behind ${holder}`, async () => {
     const pids = await blockedBehind(owner, holder);
@@ -83,9 +83,9 @@ export async function waitForBackendsGone(owner: DataSource, pids: number[]): Pr
   });
 }
 
-/** Polls `probe` until it answers something; fails after `attempts` tries (a stuck fault fails the test, never hangs). */
-export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, attempts = 300, pauseMs = 50): Promise<T> {
-  for (let i = 0; i < attempts; i++) {
+/** Polls `probe` until it answers something; gives up after HANG_GUARD_MS (a stuck fault fails the test, never hangs). */
+export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, pauseMs = 50): Promise<T> {
+  for (const until = Date.now() + HANG_GUARD_MS; Date.now() < until; ) {
     const value = await probe();
     if (value !== undefined) return value;
     await new Promise((resolve) => setTimeout(resolve, pauseMs));
@@ -237,6 +237,9 @@ export class DedicatedDb {
 
   async destroy(): Promise<void> {
     await this.stop();
+    // tools/embedded-db.mjs keeps the data elsewhere, behind the link pg, when the postgres user cannot enter this folder.
+    const link = path.join(this.dir, 'pg');
+    if (lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) rmSync(path.dirname(readlinkSync(link)), { recursive: true, force: true });
     rmSync(this.dir, { recursive: true, force: true });
   }
 

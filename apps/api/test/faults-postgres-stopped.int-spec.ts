@@ -21,7 +21,7 @@ describe('faults: PostgreSQL stopped in the middle of a save and started again',
     // The demo teacher of THCS Như Quỳnh 6A (Toán), whose gradebook the seed leaves empty.
     token = await t.login('giaovien.nhuquynh');
     sheet = await demoSheet(t.owner);
-  }, 120_000);
+  });
   afterAll(async () => {
     await t?.close();
     await db.destroy();

@@ -40,7 +40,7 @@ class BuiltApi {
       if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode}):\n${this.output.slice(-3000)}`);
       const res = await this.http().get('/api/health').catch(() => undefined);
       return res?.status === 200 ? true : undefined;
-    }, 600, 100);
+    }, 100);
   }
 
   /** Kills the process at once (SIGKILL): no shutdown hook runs, in-flight requests are cut. */
@@ -102,7 +102,7 @@ describe('faults: the API killed under load and started again', () => {
     await api.start();
     owner = new DataSource({ type: 'postgres', url: url.toString(), extra: { max: 2 } });
     await owner.initialize();
-  }, 120_000);
+  });
   afterAll(async () => {
     await api?.kill('SIGTERM');
     await owner?.destroy();
@@ -154,7 +154,7 @@ describe('faults: the API killed under load and started again', () => {
       for (const r of retried.body.rows as ({ studentId: string } & Entry)[]) model.set(r.studentId, { version: r.version, cells: r.cells });
     }
     await expectDatabaseHolds(owner, sheet.classId, [...acked, ...cutOff], acked, model);
-  }, 120_000);
+  });
 });
 
 /** A save of one or two of the worker's pupils, each cell set to a value it does not hold yet. */

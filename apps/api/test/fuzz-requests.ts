@@ -4,6 +4,7 @@ import { encodePart, FuzzCase, jsonBody, multipartBody, pathJunk, queryOf, RAW_Q
 import { bearer, TestApp } from './harness';
 import { Operation, paramValue } from './openapi-operations';
 import { Fixture, SampleRequest } from './role-matrix';
+import { HANG_GUARD_MS } from './test-env';
 
 /** A generated request: the case plus headers that are read on every request. */
 export interface FuzzRequest extends FuzzCase {
@@ -57,7 +58,7 @@ export function casesFor(op: Operation, f: Fixture, sample: SampleRequest): fc.A
 export async function send(t: TestApp, op: Operation, c: FuzzRequest, token: string | undefined): Promise<Response> {
   const qs = c.query.map(([k, v]) => `${encodePart(k)}=${RAW_QUERY_VALUES.has(v) ? v : encodePart(v)}`).join('&');
   let req = (t.http() as unknown as Record<string, (u: string) => Test>)[op.method](qs ? `${c.path}?${qs}` : c.path);
-  req = req.timeout({ response: 30_000, deadline: 60_000 }).set('Accept-Language', c.language);
+  req = req.timeout({ response: HANG_GUARD_MS, deadline: HANG_GUARD_MS }).set('Accept-Language', c.language);
   if (token) req = req.set(bearer(token));
   if (c.orgUnit) req = req.set('X-Org-Unit', c.orgUnit);
   if (c.multipart) {

@@ -2,6 +2,7 @@ import { SecretBox } from '@emis/api/identity';
 import ExcelJS from 'exceljs';
 import { bearer, createSchool, createUser, TestApp } from './harness';
 import { ADMIN_TOTP_SECRET } from './totp';
+import { HANG_GUARD_MS } from './test-env';
 
 /**
  * Workbooks for the import specs, built in code with exceljs (no binary fixtures). Headers are written out here,
@@ -104,27 +105,27 @@ export function upload(t: TestApp, token: string, schoolId: string, kind: 'stude
   return t.http().post(`/api/schools/${schoolId}/imports/${kind}`).set(bearer(token)).attach('file', file, { filename: name, contentType: XLSX_TYPE });
 }
 
-/** Polls the job until it is DONE or FAILED (bounded: a stuck job fails the test instead of hanging it). */
 /** The job as the API answers it, loosely typed for assertions. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a response body read only by expect()
 export type JobBody = Record<string, any>;
 
-export async function waitForJob(t: TestApp, token: string, schoolId: string, jobId: string, timeoutMs = 30_000): Promise<JobBody> {
-  const until = Date.now() + timeoutMs;
+/** Polls the job until it is DONE or FAILED (a stuck job fails the test after HANG_GUARD_MS instead of hanging it). */
+export async function waitForJob(t: TestApp, token: string, schoolId: string, jobId: string): Promise<JobBody> {
+  const until = Date.now() + HANG_GUARD_MS;
   for (;;) {
     const res = await t.http().get(`/api/schools/${schoolId}/imports/${jobId}`).set(bearer(token));
     if (res.status !== 200) throw new Error(`job ${jobId}: ${res.status} ${JSON.stringify(res.body)}`);
     if (res.body.status === 'DONE' || res.body.status === 'FAILED') return res.body;
-    if (Date.now() > until) throw new Error(`job ${jobId} still ${res.body.status} after ${timeoutMs} ms`);
+    if (Date.now() > until) throw new Error(`job ${jobId} still ${res.body.status} after ${HANG_GUARD_MS} ms`);
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }
 
 /** Uploads and waits for the result. */
-export async function importFile(t: TestApp, token: string, schoolId: string, kind: 'students' | 'staff', file: Buffer, timeoutMs?: number) {
+export async function importFile(t: TestApp, token: string, schoolId: string, kind: 'students' | 'staff', file: Buffer) {
   const res = await upload(t, token, schoolId, kind, file);
   if (res.status !== 202) throw new Error(`upload: ${res.status} ${JSON.stringify(res.body)}`);
-  return waitForJob(t, token, schoolId, res.body.id, timeoutMs);
+  return waitForJob(t, token, schoolId, res.body.id);
 }
 
 /** A fresh school with its own administrator (TOTP answered by the harness), so counts start from zero. */

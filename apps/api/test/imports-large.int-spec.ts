@@ -1,11 +1,12 @@
 import { bearer, startTestApp, TestApp } from './harness';
 import { openYearWithClasses, schoolWithAdmin, STUDENT_HEADERS, studentRow, upload, workbook } from './imports-fixtures';
+import { HANG_GUARD_MS } from './test-env';
 
 const ROWS = 10_000;
 
 /**
- * A full-size file goes through validation and commit. Its duration is printed for the record, never asserted:
- * speed is measured by the benchmarks.
+ * A full-size file goes through validation and commit. Its duration is printed for the record, never asserted (nor
+ * bounded but by the hang guard): speed is measured by the benchmarks.
  */
 describe('a 10,000-row student import', () => {
   let t: TestApp;
@@ -27,7 +28,7 @@ describe('a 10,000-row student import', () => {
     let committingAt = 0;
     let job: Record<string, unknown> = res.body;
     const progress = new Set<number>();
-    while (job['status'] !== 'DONE' && job['status'] !== 'FAILED' && Date.now() - started < 170_000) {
+    while (job['status'] !== 'DONE' && job['status'] !== 'FAILED' && Date.now() - started < HANG_GUARD_MS) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       job = (await t.http().get(`/api/schools/${schoolId}/imports/${res.body.id}`).set(bearer(token))).body;
       if (job['status'] === 'VALIDATING') progress.add(job['processedRows'] as number);
@@ -45,5 +46,5 @@ describe('a 10,000-row student import', () => {
     expect(progress.size).toBeGreaterThan(0);
     expect((await t.owner.query(`select count(*)::int as n from enrolment where school_id = $1`, [schoolId]))[0].n).toBe(ROWS);
     expect(await t.owner.query(`select broken_at from audit_verify($1)`, [schoolId])).toEqual([{ broken_at: null }]);
-  }, 180_000);
+  });
 });

@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { HANG_GUARD_MS } from './test-env';
 
 /**
  * PostgreSQL's client programs for the backup test. pg_dump refuses a server of a newer major version, and the
@@ -84,7 +85,7 @@ function freePort(): Promise<number> {
 }
 
 async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 150; i++) {
+  for (const until = Date.now() + HANG_GUARD_MS; Date.now() < until; ) {
     if (child.exitCode !== null) throw new Error(`postgres exited with ${child.exitCode}`);
     const client = new Client({ connectionString: url });
     try {
@@ -95,7 +96,7 @@ async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-  throw new Error('postgres did not accept connections within 30 s');
+  throw new Error(`postgres did not accept connections within ${HANG_GUARD_MS / 1000} s`);
 }
 
 /** A throw-away server from `tools.server` on a loopback port, trusting local connections, with a database 'emis'. */

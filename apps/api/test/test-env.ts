@@ -7,8 +7,15 @@ export interface TestEnv {
   dataDir: string;
 }
 
-/** A copy of the seeded database for tests that write freely (the access sweep). */
-export const SWEEP_DATABASE = 'emis_sweep';
+/**
+ * How long a wait may last before a test calls it a hang. A guard, never a budget: work that takes longer on a busy
+ * machine is still correct, so it is far above any honest duration (jest.int.config.ts's testTimeout is above it, so
+ * a wait that gives up says what it was waiting for).
+ */
+export const HANG_GUARD_MS = 10 * 60_000;
+
+/** Copies of the seeded database for tests that write freely: one per access sweep, so the two run side by side. */
+export const SWEEP_DATABASES = { bothLayers: 'emis_sweep', apiAlone: 'emis_sweep_api' } as const;
 
 /**
  * Handed over in an environment variable: the global setup runs in Jest's parent process before the workers are

@@ -39,7 +39,7 @@ async function pasteText(page: Page, text: string): Promise<void> {
 }
 
 async function expectSaved(page: Page): Promise<void> {
-  await expect(page.getByTestId('grade-save-status')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+  await expect(page.getByTestId('grade-save-status')).toHaveAttribute('data-state', 'saved');
   await expect(page.getByTestId('grade-save-status')).toContainText('Đã lưu');
 }
 
@@ -116,7 +116,7 @@ test('a save lost to a network error is retried with the same requestId, so the 
   });
   await cell(page, 8, 'TX1').click();
   await typeAndPress(page, '9', 'Enter');
-  await expect(page.getByTestId('grade-save-status')).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
+  await expect(page.getByTestId('grade-save-status')).toHaveAttribute('data-state', 'error');
   await expect(page.getByTestId('grade-save-status')).toContainText('Lỗi — thử lại');
   await page.getByTestId('grade-save-retry').click();
   await expectSaved(page);
@@ -144,7 +144,7 @@ test('two sessions edit the same cell: the later save is refused and the conflic
   await cell(b, 6, 'TX3').click();
   await typeAndPress(b, '6', 'Enter');
   const conflicts = b.getByTestId('grade-conflicts');
-  await expect(conflicts).toBeVisible({ timeout: 15_000 });
+  await expect(conflicts).toBeVisible();
   await expect(b.getByTestId('grade-conflict-item')).toContainText('TX3: bạn nhập 6');
   await expect(b.getByTestId('grade-conflict-item')).toContainText('đã lưu 8');
   await expect(cell(b, 6, 'TX3')).toHaveClass(/grade-cell-conflict/);
@@ -249,12 +249,12 @@ test('a teacher exports the sheet to Excel and imports it back: a wrong value is
   await page.getByTestId('grade-import-button').click();
   await page.getByTestId('grade-import-file').setInputFiles(bad);
   await page.getByTestId('grade-import-upload').click();
-  await expect(page.getByTestId('grade-import-errors')).toContainText('TX4', { timeout: 30_000 });
+  await expect(page.getByTestId('grade-import-errors')).toContainText('TX4');
   await expect(page.getByTestId('grade-import-errors')).toContainText('Dòng 15');
   await screenshot(page, 'grading-import-errors');
   await page.getByTestId('grade-import-file').setInputFiles(await editedSheet(exportedPath, 6, 'TX4', 6.5, 'so-diem.xlsx'));
   await page.getByTestId('grade-import-upload').click();
-  await expect(page.getByTestId('grade-import-status')).toContainText('Đã nhập xong', { timeout: 30_000 });
+  await expect(page.getByTestId('grade-import-status')).toContainText('Đã nhập xong');
   await page.keyboard.press('Escape');
   await expect(cell(page, 5, 'TX4')).toHaveText('6,5');
   await page.reload();
