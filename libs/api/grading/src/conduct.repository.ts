@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Level4, QualityRating } from '@emis/domain';
+import { sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
 export interface ConductRecord {
@@ -13,24 +14,35 @@ export interface ConductRecord {
 
 export type ConductWrite = Omit<ConductRecord, 'semester'>;
 
+/** A row of conduct_rating; semester is a smallint checked 1 or 2, qualities a jsonb object. */
+interface ConductRow {
+  student_id: string;
+  semester: 1 | 2;
+  training: Level4 | null;
+  qualities: Record<string, QualityRating>;
+  comment: string | null;
+  version: number;
+}
+
 /** Every query of conduct_rating. `school_id = $1` leads every WHERE so Citus routes to one shard. */
 @Injectable()
 export class ConductRepository {
   /** The class's ratings of one semester (or both when `semester` is omitted), optionally locked for a save. */
   async ofClass(em: EntityManager, schoolId: string, classId: string, semester?: 1 | 2, forUpdate = false): Promise<ConductRecord[]> {
-    const rows = await em.query(
+    const rows = await sqlRows<ConductRow>(
+      em,
       `select student_id, semester, training, qualities, comment, version from conduct_rating
         where school_id = $1 and class_id = $2 ${semester ? 'and semester = $3' : ''}
         order by student_id, semester ${forUpdate ? 'for update' : ''}`,
       semester ? [schoolId, classId, semester] : [schoolId, classId],
     );
-    return rows.map((r: Record<string, unknown>) => ({
-      studentId: r['student_id'] as string,
-      semester: r['semester'] as 1 | 2,
-      training: (r['training'] as Level4 | null) ?? null,
-      qualities: (r['qualities'] ?? {}) as Record<string, QualityRating>,
-      comment: (r['comment'] as string | null) ?? null,
-      version: r['version'] as number,
+    return rows.map((r) => ({
+      studentId: r.student_id,
+      semester: r.semester,
+      training: r.training ?? null,
+      qualities: r.qualities ?? {},
+      comment: r.comment ?? null,
+      version: r.version,
     }));
   }
 
@@ -40,7 +52,8 @@ export class ConductRepository {
    */
   async upsert(em: EntityManager, schoolId: string, classId: string, semester: 1 | 2, rows: ConductWrite[], userId: string, at: Date): Promise<Set<string>> {
     if (!rows.length) return new Set();
-    const written: { student_id: string }[] = await em.query(
+    const written = await sqlRows<Pick<ConductRow, 'student_id'>>(
+      em,
       `insert into conduct_rating (school_id, class_id, student_id, semester, training, qualities, comment, version, updated_by, updated_at)
        select $1, $2, u.student_id, $3, u.training, u.qualities, u.comment, u.version, $9, $10
          from unnest($4::uuid[], $5::text[], $6::jsonb[], $7::text[], $8::int[]) as u(student_id, training, qualities, comment, version)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CellValue } from '@emis/domain';
 import type { CorrectionRequest, GradingLock } from '@emis/contracts';
-import { SqlPaging } from '@emis/api/platform';
+import { SqlPaging, sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
 export interface CorrectionRecord {
@@ -14,21 +14,57 @@ export interface CorrectionRecord {
   requestedBy: string | null;
 }
 
+/** A semester lock (grading_lock); semester is a smallint checked 1 or 2. */
+interface GradingLockRow {
+  school_year_id: string;
+  semester: GradingLock['semester'];
+  locked_at: Date;
+  locked_by_name: string | null;
+}
+
+/** A correction request as a decision needs it (grade_correction); changes is the jsonb the request stored. */
+interface CorrectionRow {
+  id: string;
+  gradebook_id: string;
+  student_id: string;
+  changes: CorrectionRecord['changes'];
+  reason: string;
+  status: CorrectionRecord['status'];
+  requested_by: string | null;
+}
+
+/** Every column of grade_correction, with its gradebook's class, subject and semester and the pupil's name. */
+interface CorrectionListRow extends CorrectionRow {
+  school_id: string;
+  requested_by_name: string | null;
+  requested_at: Date;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+  class_id: string;
+  class_name: string;
+  subject_code: string;
+  subject_name: string;
+  semester: 1 | 2;
+  student_name: string;
+}
+
 /** Semester locks and correction requests. */
 @Injectable()
 export class CorrectionsRepository {
   async locks(em: EntityManager, schoolId: string, yearId: string): Promise<GradingLock[]> {
-    const rows = await em.query(
+    const rows = await sqlRows<GradingLockRow>(
+      em,
       `select school_year_id, semester, locked_at, locked_by_name from grading_lock where school_id = $1 and school_year_id = $2 order by semester`,
       [schoolId, yearId],
     );
-    return rows.map((r: Record<string, unknown>) => ({
-      schoolYearId: r['school_year_id'], semester: r['semester'], lockedAt: (r['locked_at'] as Date).toISOString(), lockedByName: r['locked_by_name'] ?? null,
-    }));
+    return rows.map((r) => ({ schoolYearId: r.school_year_id, semester: r.semester, lockedAt: r.locked_at.toISOString(), lockedByName: r.locked_by_name ?? null }));
   }
 
   async lock(em: EntityManager, schoolId: string, yearId: string, semester: number, actor: { id: string; name: string }, at: Date): Promise<boolean> {
-    const rows = await em.query(
+    const rows = await sqlRows<Pick<GradingLockRow, 'semester'>>(
+      em,
       `insert into grading_lock (school_id, school_year_id, semester, locked_by, locked_by_name, locked_at) values ($1, $2, $3, $4, $5, $6)
        on conflict do nothing returning semester`,
       [schoolId, yearId, semester, actor.id, actor.name, at],
@@ -37,21 +73,24 @@ export class CorrectionsRepository {
   }
 
   async unlock(em: EntityManager, schoolId: string, yearId: string, semester: number): Promise<boolean> {
-    const [, count] = await em.query(`delete from grading_lock where school_id = $1 and school_year_id = $2 and semester = $3`, [schoolId, yearId, semester]);
-    return (count as number) > 0;
+    const count = await sqlExec(em, `delete from grading_lock where school_id = $1 and school_year_id = $2 and semester = $3`, [schoolId, yearId, semester]);
+    return count > 0;
   }
 
   async create(em: EntityManager, schoolId: string, c: Omit<CorrectionRecord, 'id' | 'status'>, actorName: string, at: Date): Promise<string> {
-    const [r] = await em.query(
+    const r = await sqlRow<Pick<CorrectionRow, 'id'>>(
+      em,
       `insert into grade_correction (school_id, gradebook_id, student_id, changes, reason, requested_by, requested_by_name, requested_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
       [schoolId, c.gradebookId, c.studentId, JSON.stringify(c.changes), c.reason, c.requestedBy, actorName, at],
     );
+    if (!r) throw new Error(`create: no correction returned for school ${schoolId}`);
     return r.id;
   }
 
   async find(em: EntityManager, schoolId: string, id: string, forUpdate = false): Promise<CorrectionRecord | undefined> {
-    const [r] = await em.query(
+    const r = await sqlRow<CorrectionRow>(
+      em,
       `select id, gradebook_id, student_id, changes, reason, status, requested_by from grade_correction where school_id = $1 and id = $2 ${forUpdate ? 'for update' : ''}`,
       [schoolId, id],
     );
@@ -59,7 +98,8 @@ export class CorrectionsRepository {
   }
 
   async decide(em: EntityManager, schoolId: string, id: string, status: 'APPROVED' | 'REJECTED', actor: { id: string; name: string }, at: Date, note: string | null): Promise<void> {
-    await em.query(
+    await sqlExec(
+      em,
       `update grade_correction set status = $3, decided_by = $4, decided_by_name = $5, decided_at = $6, decision_note = $7 where school_id = $1 and id = $2`,
       [schoolId, id, status, actor.id, actor.name, at, note],
     );
@@ -71,8 +111,9 @@ export class CorrectionsRepository {
     if (f.status) where += ` and r.status = $${params.push(f.status)}`;
     if (f.requestedBy) where += ` and r.requested_by = $${params.push(f.requestedBy)}`;
     if (f.id) where += ` and r.id = $${params.push(f.id)}`;
-    const [{ total }] = await em.query(`select count(*)::int as total from grade_correction r where ${where}`, params);
-    const rows = await em.query(
+    const counted = await sqlRow<{ total: number }>(em, `select count(*)::int as total from grade_correction r where ${where}`, params);
+    const rows = await sqlRows<CorrectionListRow>(
+      em,
       `select r.*, g.class_id, c.name as class_name, g.subject_code, s.name as subject_name, g.semester, st.full_name as student_name
          from grade_correction r
          join gradebook g on g.school_id = r.school_id and g.id = r.gradebook_id
@@ -82,18 +123,15 @@ export class CorrectionsRepository {
         where ${where} order by ${paging.orderBy} limit ${paging.limit} offset ${paging.offset}`,
       params,
     );
-    return { total, items: rows.map(toCorrection) };
+    return { total: counted?.total ?? 0, items: rows.map(toCorrection) };
   }
 }
 
-function toCorrection(r: Record<string, unknown>): CorrectionRequest {
-  const iso = (v: unknown) => (v ? (v as Date).toISOString() : null);
+function toCorrection(r: CorrectionListRow): CorrectionRequest {
   return {
-    id: r['id'] as string, classId: r['class_id'] as string, className: r['class_name'] as string, subjectCode: r['subject_code'] as string,
-    subjectName: r['subject_name'] as string, semester: r['semester'] as 1 | 2, studentId: r['student_id'] as string,
-    studentName: r['student_name'] as string, changes: r['changes'] as CorrectionRequest['changes'], reason: r['reason'] as string,
-    status: r['status'] as CorrectionRequest['status'], requestedByName: (r['requested_by_name'] as string) ?? null,
-    requestedAt: iso(r['requested_at'])!, decidedByName: (r['decided_by_name'] as string) ?? null, decidedAt: iso(r['decided_at']),
-    decisionNote: (r['decision_note'] as string) ?? null,
+    id: r.id, classId: r.class_id, className: r.class_name, subjectCode: r.subject_code, subjectName: r.subject_name, semester: r.semester,
+    studentId: r.student_id, studentName: r.student_name, changes: r.changes, reason: r.reason, status: r.status,
+    requestedByName: r.requested_by_name ?? null, requestedAt: r.requested_at.toISOString(), decidedByName: r.decided_by_name ?? null,
+    decidedAt: r.decided_at ? r.decided_at.toISOString() : null, decisionNote: r.decision_note ?? null,
   };
 }

@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { sqlRow } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
+
+/** The school's name and the name of the first department above it, or null where the tree has none. */
+interface TitleNamesRow {
+  school: string | null;
+  department: string | null;
+}
 
 /** The names the sổ điểm's title block prints: the school and the department (Sở) at the root of its tree. */
 @Injectable()
 export class GradebookXlsxRepository {
   async titleNames(em: EntityManager, schoolId: string): Promise<{ schoolName: string; departmentName: string | null }> {
-    const [r] = await em.query(
+    const r = await sqlRow<TitleNamesRow>(
+      em,
       `with recursive up as (
          select id, parent_id, kind, name, 0 as depth from tenancy_org_unit where id = $1
          union all

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CellValue, GradeLevel, RatingCode, Scheme } from '@emis/domain';
 import type { ScoreChange } from '@emis/contracts';
+import { sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
 /** A class as the gradebook needs it. */
@@ -78,6 +79,92 @@ export interface CellChange {
   newValue: unknown;
 }
 
+/** A class with its school year (academic_class). */
+interface GradingClassRow {
+  id: string;
+  name: string;
+  grade: GradeLevel;
+  school_year_id: string;
+  code: string;
+  status: GradingClass['yearStatus'];
+  homeroom_staff_id: string | null;
+}
+
+/** A subject of a grade's curriculum (academic_curriculum). */
+interface CurriculumRow {
+  code: string;
+  name: string;
+  name_en: string;
+  assessment: CurriculumSubject['assessment'];
+  periods_per_year: number;
+}
+
+/** A gradebook with its class's year code (GRADEBOOK); semester is a smallint (1 or 2), periods_per_year an integer. */
+interface GradebookRow {
+  school_id: string;
+  id: string;
+  class_id: string;
+  subject_code: string;
+  semester: 1 | 2;
+  scheme: Scheme;
+  scheme_version: string;
+  assessment: GradebookRecord['assessment'];
+  periods_per_year: number;
+  year_code: string;
+}
+
+/** The context query's one row: the class, then the lock, the caller's staff id, the teachers (json) and the gradebook (jsonb, GradebookRow's keys). */
+interface ClassContextRow extends GradingClassRow {
+  locked: boolean;
+  staff_id: string | null;
+  teachers: { code: string; staffId: string; name: string }[];
+  teaches_class: boolean;
+  gradebook: GradebookRow | null;
+}
+
+/** A pupil of the class list (people_class_roster), the birth date read as text. */
+interface RosterRow {
+  id: string;
+  full_name: string;
+  dob: string;
+  gender: RosterStudent['gender'];
+}
+
+/** A row of grade_entry; average (numeric) is read as float8 so it comes back a number. */
+interface EntryRow {
+  student_id: string;
+  cells: Record<string, CellValue>;
+  comment: string | null;
+  average: number | null;
+  rating: RatingCode | null;
+  version: number;
+  updated_at: Date;
+  updated_by_name: string | null;
+}
+
+interface ClassEntryRow extends EntryRow {
+  gradebook_id: string;
+}
+
+/** A row of grade_change; old and new values are jsonb (a cell's value, or the comment's text). */
+interface CellChangeRow {
+  student_id: string;
+  column_key: string;
+  old_value: ScoreChange['oldValue'];
+  new_value: ScoreChange['newValue'];
+  changed_at: Date;
+  changed_by_name: string | null;
+  reason: string | null;
+  correction_id: string | null;
+}
+
+/** A kept save answer (grade_save_request); response is the jsonb the save returned. */
+interface SavedRequestRow {
+  gradebook_id: string;
+  user_id: string | null;
+  response: unknown;
+}
+
 const NAME_ORDER = `st.given_name collate "vi-x-icu", st.middle_name collate "vi-x-icu", st.family_name collate "vi-x-icu", st.student_id`;
 
 /**
@@ -89,14 +176,13 @@ const NAME_ORDER = `st.given_name collate "vi-x-icu", st.middle_name collate "vi
 @Injectable()
 export class GradebookRepository {
   async classOf(em: EntityManager, schoolId: string, classId: string): Promise<GradingClass | undefined> {
-    const [r] = await em.query(
+    const r = await sqlRow<GradingClassRow>(
+      em,
       `select c.id, c.name, c.grade, c.school_year_id, c.year_code as code, c.year_status as status, c.homeroom_staff_id
          from academic_class c where c.school_id = $1 and c.id = $2`,
       [schoolId, classId],
     );
-    return r
-      ? { id: r.id, name: r.name, grade: r.grade, schoolYearId: r.school_year_id, schoolYearCode: r.code, yearStatus: r.status, homeroomStaffId: r.homeroom_staff_id }
-      : undefined;
+    return r ? toClass(r) : undefined;
   }
 
   /** The curriculum is reference data written only by migrations: read once per grade and process. */
@@ -113,13 +199,12 @@ export class GradebookRepository {
   private readonly curricula = new Map<GradeLevel, Promise<CurriculumSubject[]>>();
 
   private async readCurriculum(em: EntityManager, grade: GradeLevel): Promise<CurriculumSubject[]> {
-    const rows = await em.query(
+    const rows = await sqlRows<CurriculumRow>(
+      em,
       `select code, name, name_en, assessment, periods_per_year from academic_curriculum where grade = $1 order by sort_order`,
       [grade],
     );
-    return rows.map((r: Record<string, unknown>) => ({
-      code: r['code'], name: r['name'], nameEn: r['name_en'], assessment: r['assessment'], periodsPerYear: r['periods_per_year'],
-    }));
+    return rows.map((r) => ({ code: r.code, name: r.name, nameEn: r.name_en, assessment: r.assessment, periodsPerYear: r.periods_per_year }));
   }
 
   /**
@@ -128,7 +213,8 @@ export class GradebookRepository {
    * teachers this semester, whether the caller teaches the class in any semester, and the subject's gradebook.
    */
   async context(em: EntityManager, schoolId: string, classId: string, semester: number, userId: string, subjectCode: string | null): Promise<ClassContext | undefined> {
-    const [r] = await em.query(
+    const r = await sqlRow<ClassContextRow>(
+      em,
       `select c.id, c.name, c.grade, c.school_year_id, c.year_code as code, c.year_status as status, c.homeroom_staff_id,
               exists (select 1 from grading_lock l where l.school_id = $1 and l.school_year_id = c.school_year_id and l.semester = $3) as locked,
               u.staff_id,
@@ -143,27 +229,26 @@ export class GradebookRepository {
       [schoolId, classId, semester, userId, subjectCode],
     );
     if (!r) return undefined;
-    const teachers = r.teachers as { code: string; staffId: string; name: string }[];
     return {
-      cls: { id: r.id, name: r.name, grade: r.grade, schoolYearId: r.school_year_id, schoolYearCode: r.code, yearStatus: r.status, homeroomStaffId: r.homeroom_staff_id },
+      cls: toClass(r),
       locked: r.locked, staffId: r.staff_id ?? null, teachesClass: r.teaches_class,
-      teachers: new Map(teachers.map((t) => [t.code, { staffId: t.staffId, name: t.name }])),
+      teachers: new Map(r.teachers.map((t) => [t.code, { staffId: t.staffId, name: t.name }])),
       gradebook: r.gradebook ? toGradebook(r.gradebook) : undefined,
     };
   }
 
   async gradebook(em: EntityManager, schoolId: string, classId: string, subjectCode: string, semester: number): Promise<GradebookRecord | undefined> {
-    const [r] = await em.query(`${GRADEBOOK} where school_id = $1 and class_id = $2 and subject_code = $3 and semester = $4`, [schoolId, classId, subjectCode, semester]);
+    const r = await sqlRow<GradebookRow>(em, `${GRADEBOOK} where school_id = $1 and class_id = $2 and subject_code = $3 and semester = $4`, [schoolId, classId, subjectCode, semester]);
     return r ? toGradebook(r) : undefined;
   }
 
   async gradebookById(em: EntityManager, schoolId: string, id: string): Promise<GradebookRecord | undefined> {
-    const [r] = await em.query(`${GRADEBOOK} where school_id = $1 and id = $2`, [schoolId, id]);
+    const r = await sqlRow<GradebookRow>(em, `${GRADEBOOK} where school_id = $1 and id = $2`, [schoolId, id]);
     return r ? toGradebook(r) : undefined;
   }
 
   async gradebooksOfClass(em: EntityManager, schoolId: string, classId: string): Promise<GradebookRecord[]> {
-    const rows = await em.query(`${GRADEBOOK} where school_id = $1 and class_id = $2`, [schoolId, classId]);
+    const rows = await sqlRows<GradebookRow>(em, `${GRADEBOOK} where school_id = $1 and class_id = $2`, [schoolId, classId]);
     return rows.map(toGradebook);
   }
 
@@ -171,7 +256,8 @@ export class GradebookRepository {
   async ensureGradebook(em: EntityManager, schoolId: string, g: Omit<GradebookRecord, 'id'>, at: Date): Promise<GradebookRecord> {
     const existing = await this.gradebook(em, schoolId, g.classId, g.subjectCode, g.semester);
     if (existing) return existing;
-    await em.query(
+    await sqlExec(
+      em,
       `insert into gradebook (school_id, class_id, subject_code, semester, scheme, scheme_version, assessment, periods_per_year, created_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (school_id, class_id, subject_code, semester) do nothing`,
       [schoolId, g.classId, g.subjectCode, g.semester, g.scheme, g.schemeVersion, g.assessment, g.periodsPerYear, at],
@@ -181,37 +267,40 @@ export class GradebookRepository {
 
   /** Students with an open enrolment in the class, in the class list's order. */
   async roster(em: EntityManager, schoolId: string, classId: string): Promise<RosterStudent[]> {
-    const rows = await em.query(
+    const rows = await sqlRows<RosterRow>(
+      em,
       `select st.student_id as id, st.full_name, st.date_of_birth::text as dob, st.gender
          from people_class_roster st where st.school_id = $1 and st.class_id = $2 order by ${NAME_ORDER}`,
       [schoolId, classId],
     );
-    return rows.map((r: Record<string, string>) => ({ studentId: r['id'], fullName: r['full_name'], dateOfBirth: r['dob'], gender: r['gender'] as 'MALE' | 'FEMALE' }));
+    return rows.map((r) => ({ studentId: r.id, fullName: r.full_name, dateOfBirth: r.dob, gender: r.gender }));
   }
 
   async entries(em: EntityManager, schoolId: string, gradebookId: string, studentIds?: string[], forUpdate = false): Promise<Map<string, EntryRecord>> {
-    const rows = await em.query(
+    const rows = await sqlRows<EntryRow>(
+      em,
       `select student_id, cells, comment, average::float8 as average, rating, version, updated_at, updated_by_name
          from grade_entry where school_id = $1 and gradebook_id = $2 ${studentIds ? 'and student_id = any($3::uuid[])' : ''}
         order by student_id ${forUpdate ? 'for update' : ''}`,
       studentIds ? [schoolId, gradebookId, studentIds] : [schoolId, gradebookId],
     );
-    return new Map(rows.map((r: Record<string, unknown>) => [r['student_id'] as string, toEntry(r)]));
+    return new Map(rows.map((r) => [r.student_id, toEntry(r)]));
   }
 
   /** Every entry of the class's gradebooks: gradebook id → student id → entry (results, exports, report cards). */
   async entriesOfClass(em: EntityManager, schoolId: string, classId: string): Promise<Map<string, Map<string, EntryRecord>>> {
-    const rows = await em.query(
+    const rows = await sqlRows<ClassEntryRow>(
+      em,
       `select e.gradebook_id, e.student_id, e.cells, e.comment, e.average::float8 as average, e.rating, e.version, e.updated_at, e.updated_by_name
          from grade_entry e join gradebook g on g.school_id = e.school_id and g.id = e.gradebook_id
         where e.school_id = $1 and g.class_id = $2`,
       [schoolId, classId],
     );
     const byBook = new Map<string, Map<string, EntryRecord>>();
-    for (const r of rows as Record<string, unknown>[]) {
-      const book = byBook.get(r['gradebook_id'] as string) ?? new Map<string, EntryRecord>();
-      book.set(r['student_id'] as string, toEntry(r));
-      byBook.set(r['gradebook_id'] as string, book);
+    for (const r of rows) {
+      const book = byBook.get(r.gradebook_id) ?? new Map<string, EntryRecord>();
+      book.set(r.student_id, toEntry(r));
+      byBook.set(r.gradebook_id, book);
     }
     return byBook;
   }
@@ -223,7 +312,8 @@ export class GradebookRepository {
    */
   async upsertEntries(em: EntityManager, schoolId: string, gradebookId: string, rows: EntryWrite[], actor: { id: string; name: string }, at: Date): Promise<Set<string>> {
     if (!rows.length) return new Set();
-    const written: { student_id: string }[] = await em.query(
+    const written = await sqlRows<Pick<EntryRow, 'student_id'>>(
+      em,
       `insert into grade_entry (school_id, gradebook_id, student_id, cells, comment, average, rating, version, updated_by, updated_by_name, updated_at)
        select $1, $2, u.student_id, u.cells, u.comment, u.average, u.rating, u.version, $8, $9, $10
          from unnest($3::uuid[], $4::jsonb[], $5::text[], $6::numeric[], $7::text[], $11::int[]) as u(student_id, cells, comment, average, rating, version)
@@ -245,7 +335,8 @@ export class GradebookRepository {
     meta: { actorId: string; actorName: string; at: Date; reason: string | null; correctionId: string | null; requestId: string | null },
   ): Promise<void> {
     if (!changes.length) return;
-    await em.query(
+    await sqlExec(
+      em,
       `insert into grade_change (school_id, gradebook_id, student_id, column_key, old_value, new_value, changed_by, changed_by_name, changed_at, reason, correction_id, request_id)
        select $1, $2, u.student_id, u.column_key, u.old_value, u.new_value, $7, $8, $9, $10, $11, $12
          from unnest($3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[]) as u(student_id, column_key, old_value, new_value)`,
@@ -262,27 +353,29 @@ export class GradebookRepository {
     let where = '';
     if (studentId) where += ` and student_id = $${params.push(studentId)}`;
     if (column) where += ` and column_key = $${params.push(column)}`;
-    const rows = await em.query(
+    const rows = await sqlRows<CellChangeRow>(
+      em,
       `select student_id, column_key, old_value, new_value, changed_at, changed_by_name, reason, correction_id
          from grade_change where school_id = $1 and gradebook_id = $2 ${where} order by changed_at desc, id limit 500`,
       params,
     );
-    return rows.map((r: Record<string, unknown>) => ({
-      studentId: r['student_id'], column: r['column_key'], oldValue: r['old_value'] ?? null, newValue: r['new_value'] ?? null,
-      changedAt: (r['changed_at'] as Date).toISOString(), changedByName: r['changed_by_name'] ?? null, reason: r['reason'] ?? null,
-      correctionId: r['correction_id'] ?? null,
+    return rows.map((r) => ({
+      studentId: r.student_id, column: r.column_key, oldValue: r.old_value ?? null, newValue: r.new_value ?? null,
+      changedAt: r.changed_at.toISOString(), changedByName: r.changed_by_name ?? null, reason: r.reason ?? null,
+      correctionId: r.correction_id ?? null,
     }));
   }
 
   /** The answer kept for a save's idempotency key, if that save was committed. */
   async savedRequest(em: EntityManager, schoolId: string, requestId: string): Promise<{ gradebookId: string; userId: string | null; response: unknown } | undefined> {
-    const [r] = await em.query(`select gradebook_id, user_id, response from grade_save_request where school_id = $1 and request_id = $2`, [schoolId, requestId]);
+    const r = await sqlRow<SavedRequestRow>(em, `select gradebook_id, user_id, response from grade_save_request where school_id = $1 and request_id = $2`, [schoolId, requestId]);
     return r ? { gradebookId: r.gradebook_id, userId: r.user_id, response: r.response } : undefined;
   }
 
   /** Keeps a save's answer under its idempotency key, in the save's own transaction (one insert, no update). */
   async keepRequest(em: EntityManager, schoolId: string, requestId: string, gradebookId: string, userId: string, at: Date, response: unknown): Promise<void> {
-    await em.query(
+    await sqlExec(
+      em,
       `insert into grade_save_request (school_id, request_id, gradebook_id, user_id, created_at, response) values ($1, $2, $3, $4, $5, $6)
        on conflict (school_id, request_id) do nothing`,
       [schoolId, requestId, gradebookId, userId, at, JSON.stringify(response)],
@@ -293,23 +386,26 @@ export class GradebookRepository {
 const GRADEBOOK = `select * from (select g.school_id, g.id, g.class_id, g.subject_code, g.semester, g.scheme, g.scheme_version, g.assessment,
   g.periods_per_year, c.year_code from gradebook g join academic_class c on c.school_id = g.school_id and c.id = g.class_id) g`;
 
-function toGradebook(r: Record<string, unknown>): GradebookRecord {
+function toClass(r: GradingClassRow): GradingClass {
+  return { id: r.id, name: r.name, grade: r.grade, schoolYearId: r.school_year_id, schoolYearCode: r.code, yearStatus: r.status, homeroomStaffId: r.homeroom_staff_id };
+}
+
+function toGradebook(r: GradebookRow): GradebookRecord {
   return {
-    id: r['id'] as string, classId: r['class_id'] as string, subjectCode: r['subject_code'] as string, semester: r['semester'] as 1 | 2,
-    scheme: r['scheme'] as Scheme, schemeVersion: r['scheme_version'] as string, assessment: r['assessment'] as 'SCORE' | 'COMMENT',
-    periodsPerYear: r['periods_per_year'] as number, yearCode: r['year_code'] as string,
+    id: r.id, classId: r.class_id, subjectCode: r.subject_code, semester: r.semester, scheme: r.scheme, schemeVersion: r.scheme_version,
+    assessment: r.assessment, periodsPerYear: r.periods_per_year, yearCode: r.year_code,
   };
 }
 
-function toEntry(r: Record<string, unknown>): EntryRecord {
+function toEntry(r: EntryRow): EntryRecord {
   return {
-    studentId: r['student_id'] as string,
-    cells: (r['cells'] ?? {}) as Record<string, CellValue>,
-    comment: (r['comment'] as string | null) ?? null,
-    average: (r['average'] as number | null) ?? null,
-    rating: (r['rating'] as RatingCode | null) ?? null,
-    version: r['version'] as number,
-    updatedAt: r['updated_at'] ? (r['updated_at'] as Date).toISOString() : null,
-    updatedByName: (r['updated_by_name'] as string | null) ?? null,
+    studentId: r.student_id,
+    cells: r.cells ?? {},
+    comment: r.comment ?? null,
+    average: r.average ?? null,
+    rating: r.rating ?? null,
+    version: r.version,
+    updatedAt: r.updated_at ? r.updated_at.toISOString() : null,
+    updatedByName: r.updated_by_name ?? null,
   };
 }

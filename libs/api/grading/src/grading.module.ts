@@ -18,6 +18,7 @@ import { GradebookXlsxRepository } from './gradebook-xlsx.repository';
 import { GradebookXlsxService } from './gradebook-xlsx.service';
 import { ReportCardService } from './report-card.service';
 import { SchoolGradebookController, SchoolGradebookExportService } from './school-gradebook-export';
+import { SchoolGradebookExportRepository } from './school-gradebook-export.repository';
 import { ResultsController } from './results.controller';
 import { ResultsRepository } from './results.repository';
 import { ResultsService } from './results.service';
@@ -29,7 +30,7 @@ import { ResultsService } from './results.service';
   providers: [
     GradebookRepository, GradeWriter, GradebookService, CorrectionsRepository, CorrectionsService,
     ConductRepository, ConductService, ResultsRepository, ResultsService, ReportCardService,
-    GradebookXlsxRepository, GradebookXlsxService, GradebookImporter, SchoolGradebookExportService,
+    GradebookXlsxRepository, GradebookXlsxService, GradebookImporter, SchoolGradebookExportService, SchoolGradebookExportRepository,
   ],
   exports: [GradebookService, GradebookRepository, GradeWriter],
 })

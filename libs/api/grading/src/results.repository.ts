@@ -1,11 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import type { ResultPeriod, StudentResult } from '@emis/contracts';
 import type { Scheme } from '@emis/domain';
+import { sqlRow, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
 export interface Absences {
   excused: number;
   unexcused: number;
+}
+
+/** A pupil's absence days (academic_attendance), counted as int. */
+interface AbsenceCountRow {
+  student_id: string;
+  excused: number;
+  unexcused: number;
+}
+
+/** What the store statement found and did: rows before it, rows it removed, rows it wrote (each counted as int). */
+interface StoreCountRow {
+  before: number;
+  gone: number;
+  written: number;
 }
 
 /** Queries the results need beyond the gradebook tables: absences, stored results, names for the printed books. */
@@ -17,7 +32,8 @@ export class ResultsRepository {
    * Art. 12 — schools recording two sessions a day would need a session column (confirm).
    */
   async absences(em: EntityManager, schoolId: string, studentIds: string[], from: string, to: string): Promise<Map<string, Absences>> {
-    const rows: { student_id: string; excused: number; unexcused: number }[] = await em.query(
+    const rows = await sqlRows<AbsenceCountRow>(
+      em,
       `select student_id, count(*) filter (where status = 'EXCUSED')::int as excused, count(*) filter (where status = 'UNEXCUSED')::int as unexcused
          from academic_attendance where school_id = $1 and student_id = any($2::uuid[]) and day between $3::date and $4::date
           and status in ('EXCUSED', 'UNEXCUSED')
@@ -28,8 +44,8 @@ export class ResultsRepository {
   }
 
   async storedAt(em: EntityManager, schoolId: string, classId: string, period: ResultPeriod): Promise<string | null> {
-    const [r] = await em.query(`select max(computed_at) as at from term_result where school_id = $1 and class_id = $2 and period = $3`, [schoolId, classId, period]);
-    return r?.at ? (r.at as Date).toISOString() : null;
+    const r = await sqlRow<{ at: Date | null }>(em, `select max(computed_at) as at from term_result where school_id = $1 and class_id = $2 and period = $3`, [schoolId, classId, period]);
+    return r?.at ? r.at.toISOString() : null;
   }
 
   /**
@@ -37,7 +53,8 @@ export class ResultsRepository {
    * shard): rows of pupils no longer in the class go, the others are upserted. Answers how many rows existed.
    */
   async store(em: EntityManager, schoolId: string, classId: string, period: ResultPeriod, scheme: Scheme, rows: StudentResult[], userId: string, at: Date): Promise<number> {
-    const [r] = await em.query(
+    const r = await sqlRow<StoreCountRow>(
+      em,
       `with gone as (
          delete from term_result where school_id = $1 and class_id = $2 and period = $3 and student_id <> all($5::uuid[]) returning 1
        ), before as (
@@ -64,17 +81,18 @@ export class ResultsRepository {
         rows.map((s) => JSON.stringify(s.retestSubjects)), userId, at,
       ],
     );
-    return r.before as number;
+    if (!r) throw new Error(`store: no counts returned for class ${classId}`);
+    return r.before;
   }
 
   async schoolName(em: EntityManager, schoolId: string): Promise<string> {
-    const [r] = await em.query(`select name from tenancy_org_unit where id = $1`, [schoolId]);
-    return (r?.name as string | undefined) ?? '';
+    const r = await sqlRow<{ name: string }>(em, `select name from tenancy_org_unit where id = $1`, [schoolId]);
+    return r?.name ?? '';
   }
 
   async staffName(em: EntityManager, schoolId: string, staffId: string | null): Promise<string | null> {
     if (!staffId) return null;
-    const [r] = await em.query(`select full_name from staff_member where school_id = $1 and id = $2`, [schoolId, staffId]);
-    return (r?.full_name as string | undefined) ?? null;
+    const r = await sqlRow<{ full_name: string }>(em, `select full_name from staff_member where school_id = $1 and id = $2`, [schoolId, staffId]);
+    return r?.full_name ?? null;
   }
 }
