@@ -44,6 +44,51 @@ export default [
     },
   },
   {
+    // Typed SQL (issue 9, deliverable 8): the API reaches PostgreSQL only through sqlRows/sqlRow/sqlExec, which give every
+    // answer a declared row type. A raw `.query(` answers `any`, and `[rows, count]` for an UPDATE or DELETE. Exempt:
+    // the plumbing those helpers are built on, migrations (frozen once applied), seeds (they fill every table as the owner).
+    files: ['libs/api/**/*.ts', 'apps/api/src/**/*.ts'],
+    ignores: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      'libs/api/*/src/migrations/**',
+      'apps/api/src/seed/**',
+      'libs/api/platform/src/database/sql.ts',
+      'libs/api/platform/src/database/migration-ledger.ts',
+      'libs/api/platform/src/database/data-source.ts',
+      'libs/api/platform/src/database/tenant-db.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='query'], CallExpression[callee.property.value='query']",
+          message: 'No raw query(): write the SQL in a repository with sqlRows/sqlRow/sqlExec and a row interface (@emis/api/platform).',
+        },
+      ],
+    },
+  },
+  {
+    // SQL only in repositories: a service, controller or port asks its context's repository, never the database.
+    files: ['libs/api/**/*.ts', 'apps/api/src/**/*.ts'],
+    ignores: ['**/*.repository.ts', '**/*.spec.ts', '**/*.int-spec.ts', 'libs/api/platform/src/index.ts', 'libs/api/platform/src/database/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@emis/api/platform',
+              importNames: ['sqlRows', 'sqlRow', 'sqlExec'],
+              message: 'SQL lives in repositories: only a *.repository.ts file may run it; ask that repository instead.',
+            },
+          ],
+          patterns: [{ group: ['**/database/sql'], message: 'SQL lives in repositories: only a *.repository.ts file may run it.' }],
+        },
+      ],
+    },
+  },
+  {
     // Type-aware rules. Three programs cover every file (API with shared libraries and tests; the web app through
     // its routes; e2e), with the web libraries' own configs as a fallback. The projectService would build one
     // program per project tsconfig, each re-checking the libraries it imports: about three times the CPU time.

@@ -104,19 +104,21 @@ export class AssignmentsRepository {
    * their teaching assignments (closed years keep them as history). Idempotent: a second run finds nothing to release.
    */
   async releaseDuties(em: EntityManager, schoolId: string, staffId: string): Promise<{ homeroomClasses: string[]; assignments: number }> {
-    const [homeroom] = await em.query(
+    const homeroom = await sqlRows<{ name: string }>(
+      em,
       `update class c set homeroom_staff_id = null, version = version + 1
          from school_year y
         where c.school_id = $1 and c.homeroom_staff_id = $2 and y.id = c.school_year_id and y.status <> 'CLOSED'
         returning c.name`,
       [schoolId, staffId],
     );
-    const [, assignments] = await em.query(
+    const assignments = await sqlExec(
+      em,
       `delete from teaching_assignment a using class c, school_year y
         where a.school_id = $1 and a.staff_id = $2 and c.school_id = a.school_id and c.id = a.class_id
           and y.id = c.school_year_id and y.status <> 'CLOSED'`,
       [schoolId, staffId],
     );
-    return { homeroomClasses: (homeroom as { name: string }[]).map((r) => r.name), assignments };
+    return { homeroomClasses: homeroom.map((r) => r.name), assignments };
   }
 }

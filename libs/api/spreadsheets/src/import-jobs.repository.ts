@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ImportCellError, ImportJob, ImportJobKind } from '@emis/contracts';
-import { Principal } from '@emis/api/platform';
+import { Principal, sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
 import { Role } from '@emis/domain';
 import { EntityManager } from 'typeorm';
 import { ImportCounts } from './importer';
@@ -11,7 +11,8 @@ const JOB_COLUMNS = `id, kind, status, file_name, total_rows, processed_rows, cr
 export interface QueuedFile {
   kind: ImportJobKind;
   status: ImportJob['status'];
-  file: Buffer;
+  /** null once the job has finished (the upload is dropped with the result). */
+  file: Buffer | null;
   createdBy: string | null;
   fileName: string;
   /** What the upload named besides the file (the gradebook: class, semester, subject). */
@@ -30,46 +31,87 @@ export interface JobOutcome {
   message?: string | null;
 }
 
+/** A job as JOB_COLUMNS reads it, with its per-cell errors (an empty list where a list leaves them out). */
+interface ImportJobRow {
+  id: string;
+  kind: ImportJobKind;
+  status: ImportJob['status'];
+  file_name: string;
+  total_rows: number | null;
+  processed_rows: number;
+  created_count: number;
+  updated_count: number;
+  unchanged_count: number;
+  error_count: number;
+  message: string | null;
+  created_at: Date;
+  finished_at: Date | null;
+  errors: ImportCellError[];
+}
+
+/** A waiting job's upload, as the runner picks it up. */
+interface QueuedFileRow {
+  kind: ImportJobKind;
+  status: ImportJob['status'];
+  file: Buffer | null;
+  created_by: string | null;
+  file_name: string;
+  params: Record<string, unknown> | null;
+}
+
+/** The signed-in identity of an uploader (app_user). */
+interface UploaderRow {
+  id: string;
+  username: string;
+  full_name: string;
+  role: Role;
+  org_unit_id: string;
+}
+
 /** import_job rows: the uploaded file while the job waits, its progress, and its result. */
 @Injectable()
 export class ImportJobsRepository {
   async create(em: EntityManager, schoolId: string, job: { kind: ImportJobKind; fileName: string; file: Buffer; createdBy: string; at: Date; params?: Record<string, unknown> }): Promise<ImportJob> {
-    const [row] = await em.query(
+    const row = await sqlRow<ImportJobRow>(
+      em,
       `insert into import_job (school_id, kind, file_name, file, created_by, created_at, params) values ($1, $2, $3, $4, $5, $6, $7::jsonb)
        returning ${JOB_COLUMNS}, '[]'::jsonb as errors`,
       [schoolId, job.kind, job.fileName, job.file, job.createdBy, job.at, JSON.stringify(job.params ?? {})],
     );
+    if (!row) throw new Error(`create: no job returned for ${job.fileName}`);
     return toJob(row);
   }
 
   async find(em: EntityManager, schoolId: string, id: string): Promise<ImportJob | undefined> {
-    const [row] = await em.query(`select ${JOB_COLUMNS}, errors from import_job where school_id = $1 and id = $2`, [schoolId, id]);
+    const row = await sqlRow<ImportJobRow>(em, `select ${JOB_COLUMNS}, errors from import_job where school_id = $1 and id = $2`, [schoolId, id]);
     return row ? toJob(row) : undefined;
   }
 
   /** Recent jobs, newest first; the per-cell errors are left out of the list (the job itself has them). */
   async list(em: EntityManager, schoolId: string, limit: number, offset: number): Promise<{ items: ImportJob[]; total: number }> {
-    const [{ total }] = await em.query(`select count(*)::int as total from import_job where school_id = $1`, [schoolId]);
-    const rows = await em.query(
+    const counted = await sqlRow<{ total: number }>(em, `select count(*)::int as total from import_job where school_id = $1`, [schoolId]);
+    const rows = await sqlRows<ImportJobRow>(
+      em,
       `select ${JOB_COLUMNS}, '[]'::jsonb as errors from import_job where school_id = $1 order by created_at desc, id limit $2 offset $3`,
       [schoolId, limit, offset],
     );
-    return { total, items: rows.map(toJob) };
+    return { total: counted?.total ?? 0, items: rows.map(toJob) };
   }
 
   async queuedFile(em: EntityManager, schoolId: string, id: string): Promise<QueuedFile | undefined> {
-    const [row] = await em.query(`select kind, status, file, created_by, file_name, params from import_job where school_id = $1 and id = $2`, [schoolId, id]);
+    const row = await sqlRow<QueuedFileRow>(em, `select kind, status, file, created_by, file_name, params from import_job where school_id = $1 and id = $2`, [schoolId, id]);
     return row ? { kind: row.kind, status: row.status, file: row.file, createdBy: row.created_by, fileName: row.file_name, params: row.params ?? {} } : undefined;
   }
 
   /** Who may see a job: its kind and its uploader (a teacher sees only their own gradebook imports). */
   async ownership(em: EntityManager, schoolId: string, id: string): Promise<{ kind: ImportJobKind; createdBy: string | null } | undefined> {
-    const [row] = await em.query(`select kind, created_by from import_job where school_id = $1 and id = $2`, [schoolId, id]);
+    const row = await sqlRow<Pick<QueuedFileRow, 'kind' | 'created_by'>>(em, `select kind, created_by from import_job where school_id = $1 and id = $2`, [schoolId, id]);
     return row ? { kind: row.kind, createdBy: row.created_by } : undefined;
   }
 
   async progress(em: EntityManager, schoolId: string, id: string, p: { status?: ImportJob['status']; totalRows?: number; processedRows?: number }): Promise<void> {
-    await em.query(
+    await sqlExec(
+      em,
       `update import_job set status = coalesce($3, status), total_rows = coalesce($4, total_rows), processed_rows = coalesce($5, processed_rows)
         where school_id = $1 and id = $2`,
       [schoolId, id, p.status ?? null, p.totalRows ?? null, p.processedRows ?? null],
@@ -78,7 +120,8 @@ export class ImportJobsRepository {
 
   /** Records the result and drops the uploaded file: personal data is kept no longer than the job needs it. */
   async finish(em: EntityManager, schoolId: string, id: string, o: JobOutcome, at: Date): Promise<void> {
-    await em.query(
+    await sqlExec(
+      em,
       `update import_job
           set status = $3, created_count = $4, updated_count = $5, unchanged_count = $6, error_count = $7, errors = $8::jsonb,
               error_file = $9, message = $10, finished_at = $11, file = null,
@@ -91,33 +134,33 @@ export class ImportJobsRepository {
 
   /** undefined: no such job in scope; null: the job has no error workbook. */
   async errorFile(em: EntityManager, schoolId: string, id: string): Promise<{ file: Buffer | null; fileName: string } | undefined> {
-    const [row] = await em.query(`select error_file, file_name from import_job where school_id = $1 and id = $2`, [schoolId, id]);
+    const row = await sqlRow<{ error_file: Buffer | null; file_name: string }>(em, `select error_file, file_name from import_job where school_id = $1 and id = $2`, [schoolId, id]);
     return row ? { file: row.error_file, fileName: row.file_name } : undefined;
   }
 
   /** The uploader, as the audit trail names the actor of the job's writes. */
   async uploader(em: EntityManager, userId: string | null): Promise<Principal | undefined> {
     if (!userId) return undefined;
-    const [row] = await em.query(`select id, username, full_name, role, org_unit_id from app_user where id = $1`, [userId]);
-    return row ? { userId: row.id, username: row.username, fullName: row.full_name, role: row.role as Role, orgUnitId: row.org_unit_id } : undefined;
+    const row = await sqlRow<UploaderRow>(em, `select id, username, full_name, role, org_unit_id from app_user where id = $1`, [userId]);
+    return row ? { userId: row.id, username: row.username, fullName: row.full_name, role: row.role, orgUnitId: row.org_unit_id } : undefined;
   }
 }
 
-function toJob(r: Record<string, unknown>): ImportJob {
+function toJob(r: ImportJobRow): ImportJob {
   return {
-    id: r['id'] as string,
-    kind: r['kind'] as ImportJobKind,
-    status: r['status'] as ImportJob['status'],
-    fileName: r['file_name'] as string,
-    totalRows: (r['total_rows'] as number | null) ?? null,
-    processedRows: r['processed_rows'] as number,
-    created: r['created_count'] as number,
-    updated: r['updated_count'] as number,
-    unchanged: r['unchanged_count'] as number,
-    errorCount: r['error_count'] as number,
-    errors: (r['errors'] as ImportCellError[]) ?? [],
-    message: (r['message'] as string | null) ?? null,
-    createdAt: (r['created_at'] as Date).toISOString(),
-    finishedAt: r['finished_at'] ? (r['finished_at'] as Date).toISOString() : null,
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    fileName: r.file_name,
+    totalRows: r.total_rows ?? null,
+    processedRows: r.processed_rows,
+    created: r.created_count,
+    updated: r.updated_count,
+    unchanged: r.unchanged_count,
+    errorCount: r.error_count,
+    errors: r.errors ?? [],
+    message: r.message ?? null,
+    createdAt: r.created_at.toISOString(),
+    finishedAt: r.finished_at ? r.finished_at.toISOString() : null,
   };
 }

@@ -52,7 +52,7 @@ export class ImportRunner {
     try {
       const importer = this.registry.get(queued.kind);
       if (!importer) throw new Error(`no importer registered for ${queued.kind}`);
-      outcome = await this.importFile({ scope, schoolId, jobId, queued, importer, progress });
+      outcome = await this.importFile({ scope, schoolId, jobId, queued: { ...queued, file: queued.file }, importer, progress });
     } catch (error) {
       if (!(error instanceof ImportFailure)) this.logger.error({ err: error, jobId }, 'import failed');
       outcome = { status: 'FAILED', message: error instanceof ImportFailure ? error.message : `Lỗi hệ thống khi nhập tệp; ${NOTHING_WRITTEN}. Hãy thử lại.` };

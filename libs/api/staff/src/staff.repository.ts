@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Qualification, StaffDetail, StaffHistoryEntry, StaffInput } from '@emis/contracts';
 import { ContractType, StaffPosition, StaffStatus } from '@emis/domain';
-import { SqlPaging } from '@emis/api/platform';
+import { SqlPaging, sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
 export type StaffRecord = Omit<StaffDetail, 'history'>;
@@ -28,6 +28,37 @@ const COLUMNS = `s.id, s.personal_id, s.full_name, s.date_of_birth::text as date
   s.position, s.contract_type, s.rank_code, s.salary_coefficient::float8 as salary_coefficient, s.salary_step, s.qualifications,
   s.subjects, s.start_date::text as start_date, s.status, s.party_member, s.union_member, s.version`;
 
+/** A staff record as COLUMNS reads it (dates as text, the salary coefficient as float8). */
+interface StaffRow {
+  id: string;
+  personal_id: string;
+  full_name: string;
+  date_of_birth: string;
+  gender: 'MALE' | 'FEMALE';
+  ethnicity: string;
+  phone: string | null;
+  email: string | null;
+  position: StaffPosition;
+  contract_type: ContractType;
+  rank_code: string | null;
+  salary_coefficient: number | null;
+  salary_step: number | null;
+  qualifications: Qualification[];
+  subjects: string[];
+  start_date: string;
+  status: StaffStatus;
+  party_member: boolean | null;
+  union_member: boolean | null;
+  version: number;
+}
+
+/** An entry of staff_history, its date read as text. */
+interface StaffHistoryRow {
+  kind: StaffHistoryEntry['kind'];
+  effective_on: string;
+  details: StaffHistoryEntry['details'];
+}
+
 @Injectable()
 export class StaffRepository {
   async list(em: EntityManager, schoolId: string, f: StaffFilter, paging: SqlPaging | null): Promise<{ items: StaffRecord[]; total: number }> {
@@ -40,44 +71,63 @@ export class StaffRepository {
       where.push(`(unaccent_vi(s.full_name) ilike unaccent_vi($${params.length}) or s.personal_id like $${params.length})`);
     }
     const clause = where.join(' and ');
-    const [{ total }] = await em.query(`select count(*)::int as total from staff s where ${clause}`, params);
+    const counted = await sqlRow<{ total: number }>(em, `select count(*)::int as total from staff s where ${clause}`, params);
     const page = paging ? `limit $${params.length + 1} offset $${params.length + 2}` : '';
-    const rows = await em.query(
+    const rows = await sqlRows<StaffRow>(
+      em,
       `select ${COLUMNS} from staff s where ${clause} order by ${paging?.orderBy ?? STAFF_NAME_ORDER}, s.id ${page}`,
       paging ? [...params, paging.limit, paging.offset] : params,
     );
-    return { total, items: rows.map(toRecord) };
+    return { total: counted?.total ?? 0, items: rows.map(toRecord) };
   }
 
   async find(em: EntityManager, schoolId: string, id: string, forUpdate = false): Promise<StaffRecord | undefined> {
-    const [row] = await em.query(`select ${COLUMNS} from staff s where s.school_id = $1 and s.id = $2 ${forUpdate ? 'for update' : ''}`, [schoolId, id]);
+    const row = await sqlRow<StaffRow>(em, `select ${COLUMNS} from staff s where s.school_id = $1 and s.id = $2 ${forUpdate ? 'for update' : ''}`, [schoolId, id]);
     return row ? toRecord(row) : undefined;
   }
 
   async history(em: EntityManager, schoolId: string, staffId: string): Promise<StaffHistoryEntry[]> {
-    const rows = await em.query(
+    const rows = await sqlRows<StaffHistoryRow>(
+      em,
       `select kind, effective_on::text as effective_on, details from staff_history
         where school_id = $1 and staff_id = $2 order by effective_on, recorded_at, id`,
       [schoolId, staffId],
     );
-    return rows.map((r: Record<string, unknown>) => ({ kind: r['kind'], effectiveOn: r['effective_on'], details: r['details'] }) as StaffHistoryEntry);
+    return rows.map((r) => ({ kind: r.kind, effectiveOn: r.effective_on, details: r.details }));
   }
 
   /** Another record of the school with this personal id (any status), if there is one. */
   async personalIdHolder(em: EntityManager, schoolId: string, personalId: string): Promise<string | undefined> {
-    const [row] = await em.query(`select id from staff where school_id = $1 and personal_id = $2`, [schoolId, personalId]);
+    const row = await sqlRow<{ id: string }>(em, `select id from staff where school_id = $1 and personal_id = $2`, [schoolId, personalId]);
     return row?.id;
+  }
+
+  /** The ids among `staffIds` that are ACTIVE staff of the school (one query for the whole batch). */
+  async activeIds(em: EntityManager, schoolId: string, staffIds: string[]): Promise<string[]> {
+    const rows = await sqlRows<{ id: string }>(
+      em,
+      `select id from staff where school_id = $1 and id = any($2::uuid[]) and status = 'ACTIVE'`,
+      [schoolId, staffIds],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The staff record of a user account, read through identity's view; null for users who are not staff. */
+  async staffIdOfUser(em: EntityManager, userId: string): Promise<string | null> {
+    const row = await sqlRow<{ staff_id: string | null }>(em, `select staff_id from identity_user_staff where user_id = $1`, [userId]);
+    return row?.staff_id ?? null;
   }
 
   async unknownSubjects(em: EntityManager, codes: string[]): Promise<string[]> {
     if (!codes.length) return [];
-    const rows: { code: string }[] = await em.query(`select code from unnest($1::text[]) code where code not in (select code from academic_subject)`, [codes]);
+    const rows = await sqlRows<{ code: string }>(em, `select code from unnest($1::text[]) code where code not in (select code from academic_subject)`, [codes]);
     return rows.map((r) => r.code);
   }
 
   /** Inserts the record; `id` is given when a transfer carries the person's id to the receiving school. */
   async insert(em: EntityManager, schoolId: string, id: string | null, f: StaffFields, at: Date): Promise<string> {
-    const [row] = await em.query(
+    const row = await sqlRow<{ id: string }>(
+      em,
       `insert into staff (school_id, id, personal_id, full_name, date_of_birth, gender, ethnicity, phone, email, position,
          contract_type, rank_code, salary_coefficient, salary_step, qualifications, subjects, start_date, status, party_member,
          union_member, created_at, updated_at)
@@ -86,11 +136,13 @@ export class StaffRepository {
        returning id`,
       [schoolId, id, ...fieldValues(f), at],
     );
+    if (!row) throw new Error(`insert: no id returned for staff ${f.personalId}`);
     return row.id;
   }
 
   async update(em: EntityManager, schoolId: string, id: string, f: StaffFields, at: Date): Promise<void> {
-    await em.query(
+    await sqlExec(
+      em,
       `update staff set personal_id = $3, full_name = $4, date_of_birth = $5, gender = $6, ethnicity = $7, phone = $8, email = $9,
          position = $10, contract_type = $11, rank_code = $12, salary_coefficient = $13, salary_step = $14, qualifications = $15::jsonb,
          subjects = $16, start_date = $17, status = $18, party_member = $19, union_member = $20, updated_at = $21, version = version + 1
@@ -102,7 +154,8 @@ export class StaffRepository {
   async addHistory(
     em: EntityManager, schoolId: string, staffId: string, entry: StaffHistoryEntry, at: Date,
   ): Promise<void> {
-    await em.query(
+    await sqlExec(
+      em,
       `insert into staff_history (school_id, staff_id, kind, effective_on, details, recorded_at) values ($1, $2, $3, $4, $5::jsonb, $6)`,
       [schoolId, staffId, entry.kind, entry.effectiveOn, JSON.stringify(entry.details), at],
     );
@@ -110,7 +163,8 @@ export class StaffRepository {
 
   /** Copies the history the sending school holds to the receiving school, which then sees the whole career. */
   async copyHistory(em: EntityManager, fromSchoolId: string, toSchoolId: string, staffId: string): Promise<void> {
-    await em.query(
+    await sqlExec(
+      em,
       `insert into staff_history (school_id, staff_id, kind, effective_on, details, recorded_at)
        select $2, staff_id, kind, effective_on, details, recorded_at from staff_history h
         where h.school_id = $1 and h.staff_id = $3
@@ -126,27 +180,27 @@ function fieldValues(f: StaffFields): unknown[] {
     f.salaryCoefficient, f.salaryStep, JSON.stringify(f.qualifications), f.subjects, f.startDate, f.status, f.partyMember, f.unionMember];
 }
 
-function toRecord(r: Record<string, unknown>): StaffRecord {
+function toRecord(r: StaffRow): StaffRecord {
   return {
-    id: r['id'] as string,
-    personalId: r['personal_id'] as string,
-    fullName: r['full_name'] as string,
-    dateOfBirth: r['date_of_birth'] as string,
-    gender: r['gender'] as 'MALE' | 'FEMALE',
-    ethnicity: r['ethnicity'] as string,
-    phone: (r['phone'] as string | null) ?? null,
-    email: (r['email'] as string | null) ?? null,
-    position: r['position'] as StaffPosition,
-    contractType: r['contract_type'] as ContractType,
-    rankCode: (r['rank_code'] as string | null) ?? null,
-    salaryCoefficient: (r['salary_coefficient'] as number | null) ?? null,
-    salaryStep: (r['salary_step'] as number | null) ?? null,
-    qualifications: (r['qualifications'] as Qualification[]) ?? [],
-    subjects: (r['subjects'] as string[]) ?? [],
-    startDate: r['start_date'] as string,
-    status: r['status'] as StaffStatus,
-    partyMember: (r['party_member'] as boolean | null) ?? null,
-    unionMember: (r['union_member'] as boolean | null) ?? null,
-    version: Number(r['version']),
+    id: r.id,
+    personalId: r.personal_id,
+    fullName: r.full_name,
+    dateOfBirth: r.date_of_birth,
+    gender: r.gender,
+    ethnicity: r.ethnicity,
+    phone: r.phone ?? null,
+    email: r.email ?? null,
+    position: r.position,
+    contractType: r.contract_type,
+    rankCode: r.rank_code ?? null,
+    salaryCoefficient: r.salary_coefficient ?? null,
+    salaryStep: r.salary_step ?? null,
+    qualifications: r.qualifications ?? [],
+    subjects: r.subjects ?? [],
+    startDate: r.start_date,
+    status: r.status,
+    partyMember: r.party_member ?? null,
+    unionMember: r.union_member ?? null,
+    version: Number(r.version),
   };
 }

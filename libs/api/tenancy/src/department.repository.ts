@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { sqlExec, sqlRow } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -9,14 +10,15 @@ import { EntityManager } from 'typeorm';
 export class DepartmentRepository {
   /** The code of the tree's root, if the province is already set up. */
   async rootCode(em: EntityManager): Promise<string | undefined> {
-    const [existing] = await em.query(`select code from org_unit where parent_id is null limit 1`);
+    const existing = await sqlRow<{ code: string }>(em, `select code from org_unit where parent_id is null limit 1`);
     return existing?.code;
   }
 
   /** Creates the department as the tree's root, with its first (parentless) history row. */
   async create(em: EntityManager, code: string, name: string): Promise<string> {
-    const [dept] = await em.query(`insert into org_unit (kind, code, name) values ('DEPARTMENT', $1, $2) returning id`, [code, name]);
-    await em.query(`insert into org_unit_parent_history (org_unit_id, parent_id, valid_from) values ($1, null, now())`, [dept.id]);
+    const dept = await sqlRow<{ id: string }>(em, `insert into org_unit (kind, code, name) values ('DEPARTMENT', $1, $2) returning id`, [code, name]);
+    if (!dept) throw new Error(`create: no id returned for department ${code}`);
+    await sqlExec(em, `insert into org_unit_parent_history (org_unit_id, parent_id, valid_from) values ($1, null, now())`, [dept.id]);
     return dept.id;
   }
 }

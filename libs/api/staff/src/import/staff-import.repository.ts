@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Qualification } from '@emis/contracts';
+import { sqlExec, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 import { StaffRow } from './staff-rows';
 
@@ -36,6 +37,33 @@ export interface HistoryWrite {
   details: Record<string, unknown>;
 }
 
+/** A staff record as the import compares it (dates as YYYY-MM-DD text, the salary coefficient as float8). */
+interface ExistingStaffRow {
+  id: string;
+  personal_id: string;
+  full_name: string;
+  date_of_birth: string;
+  gender: string;
+  ethnicity: string;
+  phone: string | null;
+  email: string | null;
+  position: string;
+  contract_type: string;
+  rank_code: string | null;
+  salary_coefficient: number | null;
+  salary_step: number | null;
+  qualifications: Qualification[];
+  subjects: string[];
+  start_date: string;
+  status: string;
+}
+
+/** A subject of the catalogue, as the import matches a teacher's subjects against it. */
+interface SubjectRow {
+  code: string;
+  name: string;
+}
+
 /**
  * The import's bulk writer for staff records. Deliberately separate from the per-record StaffRepository: each write
  * is one set-based statement over unnest()ed arrays, so thousands of rows cost a handful of statements.
@@ -43,11 +71,12 @@ export interface HistoryWrite {
 @Injectable()
 export class StaffImportRepository {
   async subjects(em: EntityManager): Promise<{ code: string; name: string }[]> {
-    return em.query(`select code, name from academic_subject order by sort_order`);
+    return sqlRows<SubjectRow>(em, `select code, name from academic_subject order by sort_order`);
   }
 
   async existing(em: EntityManager, schoolId: string, personalIds: string[]): Promise<ExistingStaff[]> {
-    const rows: Record<string, unknown>[] = await em.query(
+    const rows = await sqlRows<ExistingStaffRow>(
+      em,
       `select id, personal_id, full_name, to_char(date_of_birth, 'YYYY-MM-DD') as date_of_birth, gender, ethnicity, phone, email,
               position, contract_type, rank_code, salary_coefficient::float8 as salary_coefficient, salary_step, qualifications,
               subjects, to_char(start_date, 'YYYY-MM-DD') as start_date, status
@@ -59,7 +88,8 @@ export class StaffImportRepository {
 
   async insert(em: EntityManager, schoolId: string, rows: StaffWrite[], at: Date): Promise<Map<string, string>> {
     if (!rows.length) return new Map();
-    const inserted: { id: string; personal_id: string }[] = await em.query(
+    const inserted = await sqlRows<{ id: string; personal_id: string }>(
+      em,
       `insert into staff (school_id, personal_id, full_name, date_of_birth, gender, ethnicity, phone, email, position, contract_type,
                           rank_code, salary_coefficient, salary_step, qualifications, subjects, start_date, created_at, updated_at)
        select $1, u.pid, u.name, u.dob, u.gender, u.eth, u.phone, u.email, u.pos, u.ct, u.rank, u.coef, u.step, u.q::jsonb,
@@ -75,7 +105,8 @@ export class StaffImportRepository {
 
   async update(em: EntityManager, schoolId: string, rows: { id: string; write: StaffWrite }[], at: Date): Promise<void> {
     if (!rows.length) return;
-    await em.query(
+    await sqlExec(
+      em,
       `update staff s
           set full_name = u.name, date_of_birth = u.dob, gender = u.gender, ethnicity = u.eth, phone = u.phone, email = u.email,
               position = u.pos, contract_type = u.ct, rank_code = u.rank, salary_coefficient = u.coef, salary_step = u.step,
@@ -91,7 +122,8 @@ export class StaffImportRepository {
 
   async history(em: EntityManager, schoolId: string, entries: HistoryWrite[], at: Date): Promise<void> {
     if (!entries.length) return;
-    await em.query(
+    await sqlExec(
+      em,
       `insert into staff_history (school_id, staff_id, kind, effective_on, details, recorded_at)
        select $1, u.sid, u.kind, u.eff, u.details::jsonb, $6
          from unnest($2::uuid[], $3::text[], $4::date[], $5::text[]) as u(sid, kind, eff, details)`,
@@ -121,25 +153,24 @@ function columnsOf(rows: StaffWrite[]): unknown[][] {
   ];
 }
 
-function toExisting(r: Record<string, unknown>): ExistingStaff {
-  const text = (key: string) => (r[key] as string | null) ?? null;
+function toExisting(r: ExistingStaffRow): ExistingStaff {
   return {
-    id: r['id'] as string,
-    personalId: r['personal_id'] as string,
-    fullName: r['full_name'] as string,
-    dateOfBirth: r['date_of_birth'] as string,
-    gender: r['gender'] as string,
-    ethnicity: r['ethnicity'] as string,
-    phone: text('phone'),
-    email: text('email'),
-    position: r['position'] as string,
-    contractType: r['contract_type'] as string,
-    rankCode: text('rank_code'),
-    salaryCoefficient: r['salary_coefficient'] === null ? null : Number(r['salary_coefficient']),
-    salaryStep: r['salary_step'] === null ? null : Number(r['salary_step']),
-    qualifications: (r['qualifications'] as Qualification[]) ?? [],
-    subjects: (r['subjects'] as string[]) ?? [],
-    startDate: r['start_date'] as string,
-    status: r['status'] as string,
+    id: r.id,
+    personalId: r.personal_id,
+    fullName: r.full_name,
+    dateOfBirth: r.date_of_birth,
+    gender: r.gender,
+    ethnicity: r.ethnicity,
+    phone: r.phone ?? null,
+    email: r.email ?? null,
+    position: r.position,
+    contractType: r.contract_type,
+    rankCode: r.rank_code ?? null,
+    salaryCoefficient: r.salary_coefficient === null ? null : Number(r.salary_coefficient),
+    salaryStep: r.salary_step === null ? null : Number(r.salary_step),
+    qualifications: r.qualifications ?? [],
+    subjects: r.subjects ?? [],
+    startDate: r.start_date,
+    status: r.status,
   };
 }
