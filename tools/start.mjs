@@ -59,16 +59,20 @@ async function start() {
         env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' },
       });
     } catch {
-      throw new StartError('The build failed (its errors are above): fix them, or run npm install if dependencies are missing.');
+      throw new StartError(
+        'The build failed (its errors are above): fix them, or run npm install if dependencies are missing.',
+      );
     }
   }
   const serverEntry = path.join(root, 'dist/apps/api/apps/api/src/main.js');
-  if (!existsSync(serverEntry)) throw new StartError(`No API build at ${serverEntry}: run npm start without --no-build.`);
+  if (!existsSync(serverEntry))
+    throw new StartError(`No API build at ${serverEntry}: run npm start without --no-build.`);
 
   if (!process.env.DATABASE_URL) {
     const dir = path.resolve(root, process.env.EMIS_DATA_DIR ?? '.data');
     db = await startEmbeddedDb({ dir, port: process.env.EMIS_PG_PORT ? Number(process.env.EMIS_PG_PORT) : undefined });
-    const elsewhere = db.dataDir === path.join(dir, 'pg') ? '' : ` (kept in ${db.dataDir}: the postgres user cannot enter ${dir})`;
+    const elsewhere =
+      db.dataDir === path.join(dir, 'pg') ? '' : ` (kept in ${db.dataDir}: the postgres user cannot enter ${dir})`;
     console.log(`Embedded PostgreSQL 18 on port ${db.port}, data in ${dir}${elsewhere}`);
     process.env.DATABASE_URL = db.ownerUrl;
     process.env.APP_DB_PASSWORD ??= db.appPassword;
@@ -76,7 +80,8 @@ async function start() {
     process.env.SEED_DEMO ??= 'true';
   }
   process.env.WEB_DIST_DIR ??= path.join(root, 'dist/apps/web/browser');
-  if (!existsSync(process.env.WEB_DIST_DIR)) console.warn(`No web build at ${process.env.WEB_DIST_DIR}: only the API is served.`);
+  if (!existsSync(process.env.WEB_DIST_DIR))
+    console.warn(`No web build at ${process.env.WEB_DIST_DIR}: only the API is served.`);
 
   // Once started, the API closes itself on these signals (Nest's shutdown hooks) and then signals the process again:
   // the database stops after that, when the API's connections are closed, and the exit is clean (code 0).

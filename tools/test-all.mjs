@@ -1,5 +1,5 @@
 // `npm test`: every test of the project, in the order that fails fastest.
-//   1. lint (ESLint, module boundaries) and type checks   2. unit tests (jest)   3. build api + web (Nx)
+//   1. lint (ESLint, module boundaries), formatting (Prettier) and type checks   2. unit tests (jest)   3. build api + web (Nx)
 //   4. API integration tests against a real embedded PostgreSQL (jest)
 //   5. end-to-end tests in Debian's Chromium against the built system (Playwright)
 // Prints one closing line "N passed, N failed" over all runners.
@@ -52,18 +52,32 @@ function finish(ok) {
 // The module-boundary rule reads Nx's project graph; on a clean clone it must be computed first, or the rule skips.
 if (!step('graph', 'npx', ['nx', 'show', 'projects'])) finish(false);
 if (!step('lint', 'npx', ['eslint', '.', '--max-warnings=0'])) finish(false);
+if (!step('format', 'npx', ['prettier', '--check', '.', '--log-level=warn'])) finish(false);
 // ts-jest transpiles tests without type checking (isolated modules): the types of every project, tests included, are checked here.
 if (!step('typecheck', 'npm', ['run', '--silent', 'typecheck'])) finish(false);
 const unitFile = path.join(out, 'unit.json');
 const unitOk = step('unit', 'npx', ['jest', '-c', 'jest.config.ts', '--ci', '--json', `--outputFile=${unitFile}`]);
 if (!countJest(unitFile) || !unitOk) finish(false);
-if (!step('build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=static'])) finish(false);
+if (!step('build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=static']))
+  finish(false);
 const intFile = path.join(out, 'integration.json');
-const intOk = step('integration', 'npx', ['jest', '-c', 'jest.int.config.ts', '--ci', '--json', `--outputFile=${intFile}`]);
+const intOk = step('integration', 'npx', [
+  'jest',
+  '-c',
+  'jest.int.config.ts',
+  '--ci',
+  '--json',
+  `--outputFile=${intFile}`,
+]);
 if (!countJest(intFile) || !intOk) finish(false);
 const e2eFile = path.join(out, 'e2e.json');
-const e2eOk = step('e2e', 'npx', ['playwright', 'test', '-c', 'apps/web-e2e/playwright.config.ts', '--reporter=list,json'], {
-  PLAYWRIGHT_JSON_OUTPUT_NAME: e2eFile,
-});
+const e2eOk = step(
+  'e2e',
+  'npx',
+  ['playwright', 'test', '-c', 'apps/web-e2e/playwright.config.ts', '--reporter=list,json'],
+  {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: e2eFile,
+  },
+);
 if (!countPlaywright(e2eFile)) finish(false);
 finish(e2eOk);

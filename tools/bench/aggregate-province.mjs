@@ -8,8 +8,12 @@
 import { appClient, timedLoop } from './aggregate-school.mjs';
 
 async function provinceRows(owner) {
-  const { rows: [year] } = await owner.query(`select id, code from school_year where status = 'OPEN' order by code desc limit 1`);
-  const { rows: [counts] } = await owner.query(
+  const {
+    rows: [year],
+  } = await owner.query(`select id, code from school_year where status = 'OPEN' order by code desc limit 1`);
+  const {
+    rows: [counts],
+  } = await owner.query(
     `select count(*)::int as rows, count(distinct e.school_id)::int as schools
        from grade_entry e join gradebook g on g.school_id = e.school_id and g.id = e.gradebook_id
        join class c on c.school_id = g.school_id and c.id = g.class_id
@@ -47,16 +51,20 @@ export async function run(ctx, { seconds }) {
   const province = await provinceRows(ctx.owner);
   const client = await appClient(ctx);
   const baseline = await timedLoop(() => baselineReport(client, province.yearId), seconds).finally(() => client.end());
-  if (baseline.last.entries !== province.rows) throw new Error(`the baseline aggregated ${baseline.last.entries} rows of ${province.rows}`);
+  if (baseline.last.entries !== province.rows)
+    throw new Error(`the baseline aggregated ${baseline.last.entries} rows of ${province.rows}`);
   // The same query as the schema owner (a superuser: no RLS). Measured on the full-scale data: the policies'
   // predicate hides the row counts from the planner, which then picks nested loops and an on-disk sort.
   const ownerClient = await ctx.owner.connect();
-  const withoutRls = await timedLoop(() => baselineReport(ownerClient, province.yearId), seconds).finally(() => ownerClient.release());
+  const withoutRls = await timedLoop(() => baselineReport(ownerClient, province.yearId), seconds).finally(() =>
+    ownerClient.release(),
+  );
   return {
     scenario: 'aggregate-province',
-    description: `${province.schools} schools, ${province.rows} semester-I grade rows of ${province.yearCode}. Ours: n/a — no province report `
-      + 'endpoint before the reporting issue. Baseline: one GROUP BY grade × subject over all those rows, as emis_app under RLS with the '
-      + `department scope (p50 ${baseline.p50} ms); the same query as the owner, without RLS: p50 ${withoutRls.p50} ms.`,
+    description:
+      `${province.schools} schools, ${province.rows} semester-I grade rows of ${province.yearCode}. Ours: n/a — no province report ` +
+      'endpoint before the reporting issue. Baseline: one GROUP BY grade × subject over all those rows, as emis_app under RLS with the ' +
+      `department scope (p50 ${baseline.p50} ms); the same query as the owner, without RLS: p50 ${withoutRls.p50} ms.`,
     unit: 'province reports/s',
     province: { schools: province.schools, gradeRows: province.rows },
     ours: null,

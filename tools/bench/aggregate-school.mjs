@@ -20,7 +20,9 @@ const PRESCHOOL_GROUPS = ['NT', 'MG3', 'MG4', 'MG5'];
  * not depend on which scenarios ran before.
  */
 async function heaviestSchool(owner) {
-  const { rows: [school] } = await owner.query(
+  const {
+    rows: [school],
+  } = await owner.query(
     `select o.id, o.code, o.name, y.id as year_id, y.code as year_code, count(distinct c.id)::int as classes, count(e.*)::int as pupils
        from school_year y
        join class c on c.school_year_id = y.id
@@ -32,7 +34,9 @@ async function heaviestSchool(owner) {
       group by o.id, o.code, o.name, y.id, y.code
       order by pupils desc, o.code limit 1`,
   );
-  const { rows: [{ n }] } = await owner.query(
+  const {
+    rows: [{ n }],
+  } = await owner.query(
     `select count(*)::int as n from grade_entry e join gradebook g on g.school_id = e.school_id and g.id = e.gradebook_id
       where e.school_id = $1 and g.semester = 1`,
     [school.id],
@@ -68,7 +72,9 @@ async function oursReport(ctx, school, token) {
 async function baselineReport(client, school) {
   await client.query('begin');
   try {
-    await client.query(`select set_config('app.school_ids', $1, true), set_config('app.all_schools', 'off', true)`, [school.id]);
+    await client.query(`select set_config('app.school_ids', $1, true), set_config('app.all_schools', 'off', true)`, [
+      school.id,
+    ]);
     const { rows } = await client.query(
       `select g.class_id, g.subject_code, count(*) as pupils, round(avg(e.average), 2) as mean,
               count(*) filter (where e.average >= 8) as good, count(*) filter (where e.average < 5) as below,
@@ -86,7 +92,11 @@ async function baselineReport(client, school) {
       [school.id, school.year_id],
     );
     await client.query('commit');
-    return { classes: new Set(rows.map((r) => r.class_id)).size, entries: rows.reduce((n, r) => n + Number(r.pupils), 0), conductGroups: conduct.length };
+    return {
+      classes: new Set(rows.map((r) => r.class_id)).size,
+      entries: rows.reduce((n, r) => n + Number(r.pupils), 0),
+      conductGroups: conduct.length,
+    };
   } catch (error) {
     await client.query('rollback');
     throw error;
@@ -121,14 +131,22 @@ export async function run(ctx, { seconds }) {
   const baseline = await timedLoop(() => baselineReport(client, school), seconds).finally(() => client.end());
   // On the full-scale data every graded class has its books, so both sides cover the same classes; the demo leaves
   // one class's books empty for the demo teacher.
-  if (ours.last.classes !== baseline.last.classes) console.error(`aggregate-school: ours covered ${ours.last.classes} classes, the baseline ${baseline.last.classes}`);
+  if (ours.last.classes !== baseline.last.classes)
+    console.error(`aggregate-school: ours covered ${ours.last.classes} classes, the baseline ${baseline.last.classes}`);
   return {
     scenario: 'aggregate-school',
-    description: `${school.name} (${school.code}): ${school.classes} classes with gradebooks, ${school.pupils} pupils, ${school.entries} semester-I grade rows. `
-      + `Ours: class list + GET …/results?period=${PERIOD} for each of its ${ours.last.classes} graded classes in turn, as its principal. `
-      + `Baseline: GROUP BY class × subject over the same grade_entry rows and one over conduct, as emis_app under RLS (no circular rules).`,
+    description:
+      `${school.name} (${school.code}): ${school.classes} classes with gradebooks, ${school.pupils} pupils, ${school.entries} semester-I grade rows. ` +
+      `Ours: class list + GET …/results?period=${PERIOD} for each of its ${ours.last.classes} graded classes in turn, as its principal. ` +
+      `Baseline: GROUP BY class × subject over the same grade_entry rows and one over conduct, as emis_app under RLS (no circular rules).`,
     unit: 'school reports/s',
-    school: { id: school.id, code: school.code, classes: school.classes, pupils: school.pupils, gradeRows: school.entries },
+    school: {
+      id: school.id,
+      code: school.code,
+      classes: school.classes,
+      pupils: school.pupils,
+      gradeRows: school.entries,
+    },
     ours: { ...ours, last: undefined, covered: ours.last },
     baseline: { ...baseline, last: undefined, covered: baseline.last },
   };

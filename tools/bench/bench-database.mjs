@@ -35,10 +35,15 @@ export async function openBenchDatabase(root, { scaleDir, databaseUrl }) {
   const copyUrl = new URL(sourceUrl);
   copyUrl.pathname = `/${encodeURIComponent(copy)}`;
   return {
-    ownerUrl: copyUrl.toString(), appPassword, jwtSecret, seedDemo: false,
+    ownerUrl: copyUrl.toString(),
+    appPassword,
+    jwtSecret,
+    seedDemo: false,
     label: `copy of ${scaleDir ? path.relative(root, path.resolve(root, scaleDir)) : 'the given database'}`,
     stop: async () => {
-      await maintenance(sourceUrl, (c) => c.query(`drop database if exists ${ident(copy)} with (force)`)).catch((error) => console.error(`Dropping ${copy}: ${error.message}`));
+      await maintenance(sourceUrl, (c) => c.query(`drop database if exists ${ident(copy)} with (force)`)).catch(
+        (error) => console.error(`Dropping ${copy}: ${error.message}`),
+      );
       if (server) await server.stop();
     },
   };

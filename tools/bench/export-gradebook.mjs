@@ -12,19 +12,28 @@ async function bigSchool(ctx) {
   const { owner } = ctx;
   const [{ id: yearId }] = (await owner.query(`select id from school_year where status = 'OPEN'`)).rows;
   const [{ id: parentId }] = (await owner.query(`select id from org_unit where kind = 'DEPARTMENT'`)).rows;
-  const subjects = (await owner.query(`select subject_code, assessment, periods_per_year from curriculum_subject where grade = '10' order by subject_code`)).rows;
+  const subjects = (
+    await owner.query(
+      `select subject_code, assessment, periods_per_year from curriculum_subject where grade = '10' order by subject_code`,
+    )
+  ).rows;
   const classes = Math.ceil(TARGET_ROWS / (PUPILS * subjects.length));
-  const { rows: [school] } = await owner.query(
-    `insert into org_unit (code, name, kind, parent_id, levels) values ('THPT-DO', 'Trường THPT Đo Lường', 'SCHOOL', $1, '{UPPER_SECONDARY}') returning id`, [parentId],
+  const {
+    rows: [school],
+  } = await owner.query(
+    `insert into org_unit (code, name, kind, parent_id, levels) values ('THPT-DO', 'Trường THPT Đo Lường', 'SCHOOL', $1, '{UPPER_SECONDARY}') returning id`,
+    [parentId],
   );
   await owner.query(
     `insert into class (school_id, school_year_id, name, grade, created_at, updated_at)
-     select $1, $2, '10Đ' || k, '10', now(), now() from generate_series(1, $3) k`, [school.id, yearId, classes],
+     select $1, $2, '10Đ' || k, '10', now(), now() from generate_series(1, $3) k`,
+    [school.id, yearId, classes],
   );
   await owner.query(
     `insert into student (school_id, personal_id, full_name, date_of_birth, gender, created_at, updated_at)
      select $1, '0022100' || lpad(k::text, 5, '0'), 'Học Sinh Đo ' || k, '2010-03-04', case when k % 2 = 0 then 'FEMALE' else 'MALE' end, now(), now()
-       from generate_series(1, $2) k`, [school.id, classes * PUPILS],
+       from generate_series(1, $2) k`,
+    [school.id, classes * PUPILS],
   );
   await owner.query(
     `insert into enrolment (school_id, student_id, class_id, school_year_id, from_date)
@@ -36,7 +45,8 @@ async function bigSchool(ctx) {
   await owner.query(
     `insert into gradebook (school_id, class_id, subject_code, semester, scheme, scheme_version, assessment, periods_per_year, created_at)
      select $1, c.id, s.subject_code, 1, 'C22', 'bench', s.assessment, s.periods_per_year, now()
-       from class c cross join curriculum_subject s where c.school_id = $1 and s.grade = '10'`, [school.id],
+       from class c cross join curriculum_subject s where c.school_id = $1 and s.grade = '10'`,
+    [school.id],
   );
   // Scores 5.0–9.9 from a hash of the pupil and the subject: deterministic, spread like a real class.
   await owner.query(
@@ -47,16 +57,21 @@ async function bigSchool(ctx) {
             case when g.assessment = 'SCORE' then v end, case when g.assessment = 'COMMENT' then 'D' end, now()
        from gradebook g join enrolment e on e.school_id = g.school_id and e.class_id = g.class_id
        cross join lateral (select (50 + abs(hashtext(e.student_id::text || g.subject_code)) % 50) / 10.0 as v) x
-      where g.school_id = $1`, [school.id],
+      where g.school_id = $1`,
+    [school.id],
   );
-  const [{ n }] = (await owner.query(`select count(*)::int as n from grade_entry where school_id = $1`, [school.id])).rows;
+  const [{ n }] = (await owner.query(`select count(*)::int as n from grade_entry where school_id = $1`, [school.id]))
+    .rows;
   return { id: school.id, yearId, rows: n };
 }
 
 async function ours(ctx, school) {
   const token = await schoolAdminToken(ctx, school.id, 'bench.export.admin');
   return measured(ctx.apiPid, async () => {
-    const res = await fetch(`${ctx.baseUrl}/api/schools/${school.id}/gradebook/export.xlsx?yearId=${school.yearId}&semester=1`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(
+      `${ctx.baseUrl}/api/schools/${school.id}/gradebook/export.xlsx?yearId=${school.yearId}&semester=1`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
     if (res.status !== 200) throw new Error(`export: ${res.status} ${await res.text()}`);
     return (await res.arrayBuffer()).byteLength;
   });
@@ -68,16 +83,25 @@ async function baseline(ctx, school) {
   try {
     const started = performance.now();
     await client.query('begin');
-    await client.query(`select set_config('app.school_ids', $1, true), set_config('app.all_schools', 'off', true)`, [school.id]);
+    await client.query(`select set_config('app.school_ids', $1, true), set_config('app.all_schools', 'off', true)`, [
+      school.id,
+    ]);
     const { rows } = await client.query(
       `select c.name, st.id, st.full_name, st.date_of_birth::text as dob, s.name as subject, e.cells::text as cells, e.average::text as average, e.rating, e.comment
          from grade_entry e join gradebook g on g.school_id = e.school_id and g.id = e.gradebook_id
          join class c on c.school_id = g.school_id and c.id = g.class_id join subject s on s.code = g.subject_code
          join student st on st.school_id = e.school_id and st.id = e.student_id
-        where e.school_id = $1 and g.semester = 1 order by c.name, s.sort_order, st.full_name`, [school.id],
+        where e.school_id = $1 and g.semester = 1 order by c.name, s.sort_order, st.full_name`,
+      [school.id],
     );
     await client.query('commit');
-    const csv = rows.map((r) => Object.values(r).map((v) => (v == null ? '' : `"${String(v).replace(/"/g, '""')}"`)).join(',')).join('\n');
+    const csv = rows
+      .map((r) =>
+        Object.values(r)
+          .map((v) => (v == null ? '' : `"${String(v).replace(/"/g, '""')}"`))
+          .join(','),
+      )
+      .join('\n');
     return { seconds: (performance.now() - started) / 1000, bytes: Buffer.byteLength(csv) };
   } finally {
     await client.end();

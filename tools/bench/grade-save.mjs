@@ -11,25 +11,37 @@ const PUPILS = 45;
 /** Classes, pupils, teachers and their assignments for `classes` workers, written as the schema owner. */
 export async function prepare(ctx, classes) {
   const { owner } = ctx;
-  const schools = (await owner.query(
-    `select id from org_unit where kind = 'SCHOOL' and levels && array['LOWER_SECONDARY', 'UPPER_SECONDARY'] order by code`,
-  )).rows.map((r) => r.id);
-  const [{ id: yearId }] = (await owner.query(`select id from school_year where status = 'OPEN' order by code desc limit 1`)).rows;
-  const [{ password_hash: hash }] = (await owner.query(`select password_hash from app_user where role = 'TEACHER' limit 1`)).rows;
+  const schools = (
+    await owner.query(
+      `select id from org_unit where kind = 'SCHOOL' and levels && array['LOWER_SECONDARY', 'UPPER_SECONDARY'] order by code`,
+    )
+  ).rows.map((r) => r.id);
+  const [{ id: yearId }] = (
+    await owner.query(`select id from school_year where status = 'OPEN' order by code desc limit 1`)
+  ).rows;
+  const [{ password_hash: hash }] = (
+    await owner.query(`select password_hash from app_user where role = 'TEACHER' limit 1`)
+  ).rows;
   const workers = [];
   for (let i = 0; i < classes; i += 1) {
     const schoolId = schools[i % schools.length];
     const serial = String(i).padStart(3, '0');
-    const { rows: [staff] } = await owner.query(
+    const {
+      rows: [staff],
+    } = await owner.query(
       `insert into staff (school_id, personal_id, full_name, date_of_birth, gender, position, contract_type, start_date, subjects, created_at, updated_at)
        values ($1, $2, $3, '1985-01-01', 'FEMALE', 'TEACHER', 'CIVIL_SERVANT', '2010-09-01', '{TOAN}', now(), now()) returning id`,
       [schoolId, `033185900${serial}`, `Giáo Viên Đo ${serial}`],
     );
-    const { rows: [user] } = await owner.query(
+    const {
+      rows: [user],
+    } = await owner.query(
       `insert into app_user (username, password_hash, full_name, role, org_unit_id, staff_id) values ($1, $2, $3, 'TEACHER', $4, $5) returning id`,
       [`bench.gv${serial}`, hash, `Giáo Viên Đo ${serial}`, schoolId, staff.id],
     );
-    const { rows: [cls] } = await owner.query(
+    const {
+      rows: [cls],
+    } = await owner.query(
       `insert into class (school_id, school_year_id, name, grade, homeroom_staff_id, created_at, updated_at) values ($1, $2, $3, '6', $4, now(), now()) returning id`,
       [schoolId, yearId, `6Đo${serial}`, staff.id],
     );
@@ -49,14 +61,22 @@ export async function prepare(ctx, classes) {
       [schoolId, cls.id, staff.id],
     );
     // The baseline writes its own gradebook (semester II), so the two runs never touch each other's rows.
-    const { rows: [book] } = await owner.query(
+    const {
+      rows: [book],
+    } = await owner.query(
       `insert into gradebook (school_id, class_id, subject_code, semester, scheme, scheme_version, assessment, periods_per_year, created_at)
        values ($1, $2, 'TOAN', 2, 'C22', 'bench', 'SCORE', 140, now()) returning id`,
       [schoolId, cls.id],
     );
     workers.push({
-      index: i, schoolId, userId: user.id, username: `bench.gv${serial}`, studentIds, baselineGradebookId: book.id,
-      path: `/api/schools/${schoolId}/classes/${cls.id}/gradebook/1/TOAN`, versions: {},
+      index: i,
+      schoolId,
+      userId: user.id,
+      username: `bench.gv${serial}`,
+      studentIds,
+      baselineGradebookId: book.id,
+      path: `/api/schools/${schoolId}/classes/${cls.id}/gradebook/1/TOAN`,
+      versions: {},
     });
   }
   for (const w of workers) w.token = await ctx.login(w.username);
@@ -88,6 +108,10 @@ async function currentVersions(ctx, w) {
 
 /** Runs the load generator as its own process and returns its summary. */
 function drive(config) {
-  const out = execFileSync(process.execPath, [path.join(here, 'load.mjs'), JSON.stringify(config)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+  const out = execFileSync(process.execPath, [path.join(here, 'load.mjs'), JSON.stringify(config)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 24,
+  });
   return JSON.parse(out.trim().split('\n').pop());
 }

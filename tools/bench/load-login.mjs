@@ -10,7 +10,9 @@ async function httpWorker(w, deadline, out) {
   while (Date.now() < deadline) {
     const started = performance.now();
     const res = await fetch(`${config.baseUrl}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: w.username, password: PASSWORD }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: w.username, password: PASSWORD }),
     });
     const body = await res.json();
     if (res.status !== 200 || !body.accessToken) {
@@ -27,16 +29,25 @@ async function sqlWorker(w, pool, deadline, out) {
   try {
     while (Date.now() < deadline) {
       const started = performance.now();
-      const { rows: [user] } = await client.query(`select id, password_hash from app_user where username = $1 and active`, [w.username]);
+      const {
+        rows: [user],
+      } = await client.query(`select id, password_hash from app_user where username = $1 and active`, [w.username]);
       if (!(await argon2.verify(user.password_hash, PASSWORD))) throw new Error('wrong password');
       const at = new Date();
       await client.query('begin');
-      await client.query(`select set_config('app.school_ids', $1, true), set_config('app.all_schools', 'off', true)`, [w.schoolId]);
+      await client.query(`select set_config('app.school_ids', $1, true), set_config('app.all_schools', 'off', true)`, [
+        w.schoolId,
+      ]);
       await client.query(
         `insert into refresh_token (user_id, family_id, token_hash, expires_at) values ($1, gen_random_uuid(), $2, $3)`,
         [user.id, createHash('sha256').update(randomBytes(32)).digest('hex'), new Date(at.getTime() + 7 * 86400_000)],
       );
-      await client.query(`select audit_append($1, $2, $3, 'bench', $1, 'session', $4, 'LOGIN', null, null, null)`, [w.schoolId, at, user.id, user.id]);
+      await client.query(`select audit_append($1, $2, $3, 'bench', $1, 'session', $4, 'LOGIN', null, null, null)`, [
+        w.schoolId,
+        at,
+        user.id,
+        user.id,
+      ]);
       await client.query('commit');
       out.latencies.push(performance.now() - started);
     }

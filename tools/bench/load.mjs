@@ -16,7 +16,11 @@ async function httpWorker(w, deadline, out) {
   const random = seededRandom(1000 + w.index);
   const versions = new Map(w.studentIds.map((id) => [id, w.versions[id] ?? 0]));
   while (Date.now() < deadline) {
-    const rows = w.studentIds.map((studentId) => ({ studentId, version: versions.get(studentId), cells: sheetCells(random) }));
+    const rows = w.studentIds.map((studentId) => ({
+      studentId,
+      version: versions.get(studentId),
+      cells: sheetCells(random),
+    }));
     const started = performance.now();
     const res = await fetch(`${config.baseUrl}${w.path}`, {
       method: 'PUT',
@@ -49,7 +53,10 @@ async function sqlWorker(w, pool, deadline, out) {
       const at = new Date();
       const started = performance.now();
       await client.query('begin');
-      await client.query(`select set_config('app.school_ids', $1, true), set_config('app.all_schools', 'off', true), set_config('app.user_id', $2, true)`, [w.schoolId, w.userId]);
+      await client.query(
+        `select set_config('app.school_ids', $1, true), set_config('app.all_schools', 'off', true), set_config('app.user_id', $2, true)`,
+        [w.schoolId, w.userId],
+      );
       await client.query(
         `insert into grade_entry (school_id, gradebook_id, student_id, cells, comment, average, rating, version, updated_by, updated_by_name, updated_at)
          select $1, $2, u.student_id, u.cells, null, 7.5, null, 1, $4, 'bench', $5 from unnest($3::uuid[], $6::jsonb[]) as u(student_id, cells)
@@ -61,14 +68,27 @@ async function sqlWorker(w, pool, deadline, out) {
       await client.query(
         `insert into grade_change (school_id, gradebook_id, student_id, column_key, old_value, new_value, changed_by, changed_by_name, changed_at)
          select $1, $2, u.s, u.c, null, u.v, $6, 'bench', $7 from unnest($3::uuid[], $4::text[], $5::jsonb[]) as u(s, c, v)`,
-        [w.schoolId, w.baselineGradebookId, students, w.studentIds.flatMap(() => COLUMNS), cells.flatMap((c) => COLUMNS.map((k) => JSON.stringify(c[k]))), w.userId, at],
+        [
+          w.schoolId,
+          w.baselineGradebookId,
+          students,
+          w.studentIds.flatMap(() => COLUMNS),
+          cells.flatMap((c) => COLUMNS.map((k) => JSON.stringify(c[k]))),
+          w.userId,
+          at,
+        ],
       );
       // The audit entry carries the rows before and after, as the API's does (same size to hash and store).
-      const sheet = JSON.stringify(Object.fromEntries(w.studentIds.map((id, i) => [id, { cells: cells[i], comment: null }])));
-      await client.query(
-        `select audit_append($1, $2, $3, 'bench', $1, 'gradebook', $4, 'UPDATE', $5, $5, null)`,
-        [w.schoolId, at, w.userId, w.baselineGradebookId, sheet],
+      const sheet = JSON.stringify(
+        Object.fromEntries(w.studentIds.map((id, i) => [id, { cells: cells[i], comment: null }])),
       );
+      await client.query(`select audit_append($1, $2, $3, 'bench', $1, 'gradebook', $4, 'UPDATE', $5, $5, null)`, [
+        w.schoolId,
+        at,
+        w.userId,
+        w.baselineGradebookId,
+        sheet,
+      ]);
       await client.query('commit');
       out.latencies.push(performance.now() - started);
     }

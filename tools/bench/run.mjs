@@ -21,8 +21,12 @@ import * as login from './login.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCENARIOS = {
-  'grade-save': gradeSave, login, 'import-10k': importStudents, 'export-50k': exportGradebook,
-  'aggregate-school': aggregateSchool, 'aggregate-province': aggregateProvince,
+  'grade-save': gradeSave,
+  login,
+  'import-10k': importStudents,
+  'export-50k': exportGradebook,
+  'aggregate-school': aggregateSchool,
+  'aggregate-province': aggregateProvince,
 };
 
 function option(name, fallback) {
@@ -34,41 +38,70 @@ const classes = Number(option('classes', '16'));
 const only = option('only', Object.keys(SCENARIOS).join(',')).split(',');
 
 if (!process.argv.includes('--no-build')) {
-  execFileSync('npx', ['nx', 'build', 'api', '--output-style=static'], { cwd: root, stdio: 'inherit', env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' } });
+  execFileSync('npx', ['nx', 'build', 'api', '--output-style=static'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' },
+  });
 }
 
-const db = await openBenchDatabase(root, { scaleDir: option('scale-dir', undefined), databaseUrl: option('database-url', undefined) });
+const db = await openBenchDatabase(root, {
+  scaleDir: option('scale-dir', undefined),
+  databaseUrl: option('database-url', undefined),
+});
 const port = await freePort();
-const appUrl = (() => { const u = new URL(db.ownerUrl); u.username = 'emis_app'; u.password = db.appPassword; return u.toString(); })();
+const appUrl = (() => {
+  const u = new URL(db.ownerUrl);
+  u.username = 'emis_app';
+  u.password = db.appPassword;
+  return u.toString();
+})();
 // --profile writes a V8 CPU profile of the API to tmp/bench/ (open it in Chrome DevTools) to find where time goes.
-const profile = process.argv.includes('--profile') ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'tmp/bench')}`] : [];
+const profile = process.argv.includes('--profile')
+  ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, 'tmp/bench')}`]
+  : [];
 const api = spawn(process.execPath, [...profile, path.join(root, 'tools/start.mjs'), '--no-build'], {
   cwd: root,
   stdio: ['ignore', 'ignore', 'inherit'],
   env: {
-    ...process.env, DATABASE_URL: db.ownerUrl, APP_DB_PASSWORD: db.appPassword, JWT_SECRET: db.jwtSecret, SEED_DEMO: String(db.seedDemo),
-    PORT: String(port), LOG_LEVEL: 'warn', AUTH_THROTTLE_LIMIT: '100000', WEB_DIST_DIR: path.join(root, 'tmp/bench/no-web'),
+    ...process.env,
+    DATABASE_URL: db.ownerUrl,
+    APP_DB_PASSWORD: db.appPassword,
+    JWT_SECRET: db.jwtSecret,
+    SEED_DEMO: String(db.seedDemo),
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    AUTH_THROTTLE_LIMIT: '100000',
+    WEB_DIST_DIR: path.join(root, 'tmp/bench/no-web'),
   },
 });
 const baseUrl = `http://127.0.0.1:${port}`;
 const owner = new pg.Pool({ connectionString: db.ownerUrl, max: 2 });
 
 let apiExit = null;
-api.once('exit', (code, signal) => { apiExit = { code, signal }; });
+api.once('exit', (code, signal) => {
+  apiExit = { code, signal };
+});
 
 async function waitForApi() {
   for (let i = 0; i < 600; i += 1) {
     if (apiExit) throw new Error(`The API exited before it was up: ${JSON.stringify(apiExit)}`);
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error('The API did not start');
 }
 
 async function signIn(username) {
-  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Emis@2026' }) });
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'Emis@2026' }),
+  });
   const body = await res.json();
   if (!body.accessToken) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(body)}`);
   return body.accessToken;
@@ -92,10 +125,14 @@ try {
 }
 
 // A scenario without an "ours" yet (aggregate-province before the reporting issue) prints its note instead.
-const ratio = (r) => (r.ours && r.baseline.perSecond ? Math.round((r.ours.perSecond / r.baseline.perSecond) * 100) / 100 : null);
+const ratio = (r) =>
+  r.ours && r.baseline.perSecond ? Math.round((r.ours.perSecond / r.baseline.perSecond) * 100) / 100 : null;
 console.log(`\nDatabase: ${db.label}`);
 console.log('scenario, ours, baseline, ratio');
-for (const r of results) console.log(`${r.scenario}, ${r.ours ? `${r.ours.perSecond} ${r.unit}` : r.oursNote}, ${r.baseline.perSecond} ${r.unit}, ${ratio(r) ?? 'n/a'}`);
+for (const r of results)
+  console.log(
+    `${r.scenario}, ${r.ours ? `${r.ours.perSecond} ${r.unit}` : r.oursNote}, ${r.baseline.perSecond} ${r.unit}, ${ratio(r) ?? 'n/a'}`,
+  );
 console.log('\nscenario, side, ops, errors, per s, p50 ms, p95 ms, p99 ms');
 for (const r of results) {
   for (const side of ['ours', 'baseline']) {
@@ -107,7 +144,13 @@ for (const r of results) {
 console.log('');
 for (const r of results) console.log(`${r.scenario}: ${r.description}`);
 const report = {
-  at: new Date().toISOString(), database: db.label, node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, seconds, classes,
+  at: new Date().toISOString(),
+  database: db.label,
+  node: process.version,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model,
+  seconds,
+  classes,
   results: results.map((r) => ({ ...r, ratio: ratio(r) })),
 };
 mkdirSync(path.join(root, 'tmp/bench'), { recursive: true });

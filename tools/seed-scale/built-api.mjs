@@ -15,7 +15,9 @@ const require = createRequire(import.meta.url);
 export function ensureBuilt(force) {
   if (!force && existsSync(path.join(dist, 'apps/api/src/main.js'))) return;
   execFileSync('npx', ['nx', 'build', 'api', '--output-style=static'], {
-    cwd: root, stdio: 'inherit', env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' },
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' },
   });
 }
 

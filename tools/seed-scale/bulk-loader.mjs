@@ -7,40 +7,174 @@ import pg from 'pg';
 
 /** Columns of every table the generator fills, in the order the rows carry them; tables in foreign-key order. */
 export const TABLES = {
-  org_unit: { id: 'uuid', parent_id: 'uuid', kind: 'text', code: 'text', name: 'text', levels: 'text[]', ownership: 'text', active: 'bool', created_at: 'timestamptz' },
-  org_unit_parent_history: { org_unit_id: 'uuid', parent_id: 'uuid', valid_from: 'timestamptz', valid_to: 'timestamptz' },
-  school_profile: { school_id: 'uuid', address: 'text', phone: 'text', email: 'text', principal_name: 'text', founded_year: 'int', website: 'text', updated_at: 'timestamptz' },
+  org_unit: {
+    id: 'uuid',
+    parent_id: 'uuid',
+    kind: 'text',
+    code: 'text',
+    name: 'text',
+    levels: 'text[]',
+    ownership: 'text',
+    active: 'bool',
+    created_at: 'timestamptz',
+  },
+  org_unit_parent_history: {
+    org_unit_id: 'uuid',
+    parent_id: 'uuid',
+    valid_from: 'timestamptz',
+    valid_to: 'timestamptz',
+  },
+  school_profile: {
+    school_id: 'uuid',
+    address: 'text',
+    phone: 'text',
+    email: 'text',
+    principal_name: 'text',
+    founded_year: 'int',
+    website: 'text',
+    updated_at: 'timestamptz',
+  },
   school_year: {
-    id: 'uuid', code: 'text', starts_on: 'date', ends_on: 'date', semester1_start: 'date', semester1_end: 'date', semester2_start: 'date',
-    semester2_end: 'date', status: 'text', closed_at: 'timestamptz',
+    id: 'uuid',
+    code: 'text',
+    starts_on: 'date',
+    ends_on: 'date',
+    semester1_start: 'date',
+    semester1_end: 'date',
+    semester2_start: 'date',
+    semester2_end: 'date',
+    status: 'text',
+    closed_at: 'timestamptz',
   },
-  app_user: { id: 'uuid', username: 'text', password_hash: 'text', full_name: 'text', role: 'text', org_unit_id: 'uuid', staff_id: 'uuid', created_at: 'timestamptz', updated_at: 'timestamptz' },
+  app_user: {
+    id: 'uuid',
+    username: 'text',
+    password_hash: 'text',
+    full_name: 'text',
+    role: 'text',
+    org_unit_id: 'uuid',
+    staff_id: 'uuid',
+    created_at: 'timestamptz',
+    updated_at: 'timestamptz',
+  },
   staff: {
-    school_id: 'uuid', id: 'uuid', personal_id: 'text', full_name: 'text', date_of_birth: 'date', gender: 'text', ethnicity: 'text', phone: 'text',
-    position: 'text', contract_type: 'text', rank_code: 'text', salary_coefficient: 'numeric', salary_step: 'int', qualifications: 'jsonb',
-    subjects: 'text[]', start_date: 'date', status: 'text', party_member: 'bool', union_member: 'bool', created_at: 'timestamptz', updated_at: 'timestamptz',
+    school_id: 'uuid',
+    id: 'uuid',
+    personal_id: 'text',
+    full_name: 'text',
+    date_of_birth: 'date',
+    gender: 'text',
+    ethnicity: 'text',
+    phone: 'text',
+    position: 'text',
+    contract_type: 'text',
+    rank_code: 'text',
+    salary_coefficient: 'numeric',
+    salary_step: 'int',
+    qualifications: 'jsonb',
+    subjects: 'text[]',
+    start_date: 'date',
+    status: 'text',
+    party_member: 'bool',
+    union_member: 'bool',
+    created_at: 'timestamptz',
+    updated_at: 'timestamptz',
   },
-  staff_history: { school_id: 'uuid', id: 'uuid', staff_id: 'uuid', kind: 'text', effective_on: 'date', details: 'jsonb', recorded_at: 'timestamptz' },
+  staff_history: {
+    school_id: 'uuid',
+    id: 'uuid',
+    staff_id: 'uuid',
+    kind: 'text',
+    effective_on: 'date',
+    details: 'jsonb',
+    recorded_at: 'timestamptz',
+  },
   class: {
-    school_id: 'uuid', id: 'uuid', school_year_id: 'uuid', name: 'text', grade: 'text', homeroom_staff_id: 'uuid', room: 'text', programme: 'text',
-    created_at: 'timestamptz', updated_at: 'timestamptz',
+    school_id: 'uuid',
+    id: 'uuid',
+    school_year_id: 'uuid',
+    name: 'text',
+    grade: 'text',
+    homeroom_staff_id: 'uuid',
+    room: 'text',
+    programme: 'text',
+    created_at: 'timestamptz',
+    updated_at: 'timestamptz',
   },
-  teaching_assignment: { school_id: 'uuid', id: 'uuid', class_id: 'uuid', subject_code: 'text', semester: 'int', staff_id: 'uuid', assigned_at: 'timestamptz' },
+  teaching_assignment: {
+    school_id: 'uuid',
+    id: 'uuid',
+    class_id: 'uuid',
+    subject_code: 'text',
+    semester: 'int',
+    staff_id: 'uuid',
+    assigned_at: 'timestamptz',
+  },
   student: {
-    school_id: 'uuid', id: 'uuid', personal_id: 'text', full_name: 'text', date_of_birth: 'date', gender: 'text', ethnicity: 'text', religion: 'text',
-    place_of_birth: 'text', permanent_address: 'text', current_address: 'text', policy_groups: 'text[]', disability: 'text',
-    created_at: 'timestamptz', updated_at: 'timestamptz',
+    school_id: 'uuid',
+    id: 'uuid',
+    personal_id: 'text',
+    full_name: 'text',
+    date_of_birth: 'date',
+    gender: 'text',
+    ethnicity: 'text',
+    religion: 'text',
+    place_of_birth: 'text',
+    permanent_address: 'text',
+    current_address: 'text',
+    policy_groups: 'text[]',
+    disability: 'text',
+    created_at: 'timestamptz',
+    updated_at: 'timestamptz',
   },
-  guardian: { school_id: 'uuid', id: 'uuid', student_id: 'uuid', relation: 'text', full_name: 'text', phone: 'text', occupation: 'text', birth_year: 'int' },
-  enrolment: { school_id: 'uuid', id: 'uuid', student_id: 'uuid', class_id: 'uuid', school_year_id: 'uuid', from_date: 'date' },
+  guardian: {
+    school_id: 'uuid',
+    id: 'uuid',
+    student_id: 'uuid',
+    relation: 'text',
+    full_name: 'text',
+    phone: 'text',
+    occupation: 'text',
+    birth_year: 'int',
+  },
+  enrolment: {
+    school_id: 'uuid',
+    id: 'uuid',
+    student_id: 'uuid',
+    class_id: 'uuid',
+    school_year_id: 'uuid',
+    from_date: 'date',
+  },
   gradebook: {
-    school_id: 'uuid', id: 'uuid', class_id: 'uuid', subject_code: 'text', semester: 'int', scheme: 'text', scheme_version: 'text',
-    assessment: 'text', periods_per_year: 'int', created_at: 'timestamptz',
+    school_id: 'uuid',
+    id: 'uuid',
+    class_id: 'uuid',
+    subject_code: 'text',
+    semester: 'int',
+    scheme: 'text',
+    scheme_version: 'text',
+    assessment: 'text',
+    periods_per_year: 'int',
+    created_at: 'timestamptz',
   },
   grade_entry: {
-    school_id: 'uuid', gradebook_id: 'uuid', student_id: 'uuid', cells: 'jsonb', average: 'numeric', rating: 'text', updated_at: 'timestamptz',
+    school_id: 'uuid',
+    gradebook_id: 'uuid',
+    student_id: 'uuid',
+    cells: 'jsonb',
+    average: 'numeric',
+    rating: 'text',
+    updated_at: 'timestamptz',
   },
-  conduct_rating: { school_id: 'uuid', class_id: 'uuid', student_id: 'uuid', semester: 'int', training: 'text', qualities: 'jsonb', updated_at: 'timestamptz' },
+  conduct_rating: {
+    school_id: 'uuid',
+    class_id: 'uuid',
+    student_id: 'uuid',
+    semester: 'int',
+    training: 'text',
+    qualities: 'jsonb',
+    updated_at: 'timestamptz',
+  },
 };
 
 const INSERT_BATCH = 20_000;
@@ -74,14 +208,20 @@ export class BulkLoader {
   }
 
   get method() {
-    return this.copy ? 'COPY FROM STDIN (pg-copy-streams)' : 'INSERT … SELECT FROM unnest(arrays), 20,000 rows a statement';
+    return this.copy
+      ? 'COPY FROM STDIN (pg-copy-streams)'
+      : 'INSERT … SELECT FROM unnest(arrays), 20,000 rows a statement';
   }
 
   /** Queues a chunk; waits while every connection is busy, so at most `connections` chunks are held in memory. */
   async submit(chunk) {
     while (this.inFlight.size >= this.connections) await Promise.race(this.inFlight);
     if (this.failure) throw this.failure;
-    const job = this.write(chunk).catch((error) => { this.failure ??= error; }).finally(() => this.inFlight.delete(job));
+    const job = this.write(chunk)
+      .catch((error) => {
+        this.failure ??= error;
+      })
+      .finally(() => this.inFlight.delete(job));
     this.inFlight.add(job);
   }
 
@@ -127,7 +267,10 @@ export class BulkLoader {
     const columns = TABLES[table];
     const types = Object.values(columns);
     const stream = client.query(this.copy.from(`copy ${table} (${Object.keys(columns).join(', ')}) from stdin`));
-    const done = new Promise((resolve, reject) => { stream.on('finish', resolve); stream.on('error', reject); });
+    const done = new Promise((resolve, reject) => {
+      stream.on('finish', resolve);
+      stream.on('error', reject);
+    });
     let text = '';
     for (const row of rows) {
       text += `${row.map((v, i) => copyValue(v, types[i])).join('\t')}\n`;
@@ -146,11 +289,20 @@ async function insertRows(client, table, rows) {
   const names = Object.keys(TABLES[table]);
   const types = Object.values(TABLES[table]);
   const params = types.map((t, i) => `$${i + 1}::${t === 'jsonb' || t === 'text[]' ? 'text' : t}[]`).join(', ');
-  const selects = names.map((n, i) => (types[i] === 'jsonb' ? `x.${n}::jsonb` : types[i] === 'text[]' ? `coalesce(string_to_array(nullif(x.${n}, ''), '|'), '{}')` : `x.${n}`));
+  const selects = names.map((n, i) =>
+    types[i] === 'jsonb'
+      ? `x.${n}::jsonb`
+      : types[i] === 'text[]'
+        ? `coalesce(string_to_array(nullif(x.${n}, ''), '|'), '{}')`
+        : `x.${n}`,
+  );
   const sql = `insert into ${table} (${names.join(', ')}) select ${selects.join(', ')} from unnest(${params}) as x(${names.join(', ')})`;
   for (let start = 0; start < rows.length; start += INSERT_BATCH) {
     const batch = rows.slice(start, start + INSERT_BATCH);
-    await client.query(sql, types.map((t, i) => batch.map((r) => arrayValue(r[i], t))));
+    await client.query(
+      sql,
+      types.map((t, i) => batch.map((r) => arrayValue(r[i], t))),
+    );
   }
 }
 

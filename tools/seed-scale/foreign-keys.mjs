@@ -19,7 +19,9 @@ export async function checkForeignKeys(client, tables) {
     // MATCH SIMPLE: a key with a null column is not checked, so neither is it here.
     const present = k.child_cols.map((col) => `c.${col} is not null`).join(' and ');
     const match = k.child_cols.map((col, i) => `p.${k.parent_cols[i]} = c.${col}`).join(' and ');
-    const { rows: [{ n }] } = await client.query(
+    const {
+      rows: [{ n }],
+    } = await client.query(
       `select count(*)::bigint as n from ${k.child} c where ${present} and not exists (select 1 from ${k.parent} p where ${match})`,
     );
     results.push({ constraint: k.conname, table: k.child, orphans: Number(n) });

@@ -8,8 +8,18 @@ const FOUNDING_RECORD = '2020-09-05T00:00:00+07:00';
 
 /** 2025-2026 closed, 2026-2027 open: Hưng Yên's dates, as in the demo seed. */
 const YEARS = [
-  { code: '2025-2026', dates: ['2025-09-05', '2026-05-31', '2025-09-05', '2026-01-16', '2026-01-19', '2026-05-25'], status: 'CLOSED', closedAt: '2026-07-15T10:00:00+07:00' },
-  { code: '2026-2027', dates: ['2026-09-05', '2027-05-31', '2026-09-05', '2027-01-16', '2027-01-19', '2027-05-25'], status: 'OPEN', closedAt: null },
+  {
+    code: '2025-2026',
+    dates: ['2025-09-05', '2026-05-31', '2025-09-05', '2026-01-16', '2026-01-19', '2026-05-25'],
+    status: 'CLOSED',
+    closedAt: '2026-07-15T10:00:00+07:00',
+  },
+  {
+    code: '2026-2027',
+    dates: ['2026-09-05', '2027-05-31', '2026-09-05', '2027-01-16', '2027-01-19', '2027-05-25'],
+    status: 'OPEN',
+    closedAt: null,
+  },
 ];
 
 /** Fills `chunk` with the tree, profiles, years and accounts; returns the open year's id. */
@@ -17,10 +27,21 @@ export function foundationRows(rng, plan, passwordHash, chunk) {
   const { department, units, schools } = plan;
   chunk.org_unit.push([department.id, null, 'DEPARTMENT', department.code, department.name, [], null, true, CREATED]);
   for (const u of units) chunk.org_unit.push([u.id, department.id, 'UNIT', u.code, u.name, [], null, true, CREATED]);
-  for (const s of schools) chunk.org_unit.push([s.id, s.parentId, 'SCHOOL', s.code, s.name, s.levels, s.ownership, true, CREATED]);
-  for (const o of [...units, ...schools]) chunk.org_unit_parent_history.push([o.id, o.parentId ?? department.id, FOUNDING_RECORD, null]);
+  for (const s of schools)
+    chunk.org_unit.push([s.id, s.parentId, 'SCHOOL', s.code, s.name, s.levels, s.ownership, true, CREATED]);
+  for (const o of [...units, ...schools])
+    chunk.org_unit_parent_history.push([o.id, o.parentId ?? department.id, FOUNDING_RECORD, null]);
   for (const s of schools) {
-    chunk.school_profile.push([s.id, s.address, s.phone, `${s.code.toLowerCase()}@hungyen.edu.vn`, s.principal, s.founded, null, CREATED]);
+    chunk.school_profile.push([
+      s.id,
+      s.address,
+      s.phone,
+      `${s.code.toLowerCase()}@hungyen.edu.vn`,
+      s.principal,
+      s.founded,
+      null,
+      CREATED,
+    ]);
   }
   const yearIds = YEARS.map(() => rng.uuid());
   YEARS.forEach((y, i) => chunk.school_year.push([yearIds[i], y.code, ...y.dates, y.status, y.closedAt]));
@@ -28,9 +49,15 @@ export function foundationRows(rng, plan, passwordHash, chunk) {
   const accounts = [
     ['admin.so', 'Nguyễn Văn Hùng', 'DEPARTMENT_ADMIN', department.id],
     ['chuyenvien.so', 'Trần Thị Mai', 'DEPARTMENT_OFFICER', department.id],
-    ...units.map((u) => [`chuyenvien.${u.code.toLowerCase()}`, `Chuyên viên ${u.name.replace('Ủy ban nhân dân ', '')}`, 'UNIT_OFFICER', u.id]),
+    ...units.map((u) => [
+      `chuyenvien.${u.code.toLowerCase()}`,
+      `Chuyên viên ${u.name.replace('Ủy ban nhân dân ', '')}`,
+      'UNIT_OFFICER',
+      u.id,
+    ]),
   ];
-  for (const [username, name, role, unitId] of accounts) chunk.app_user.push([rng.uuid(), username, passwordHash, name, role, unitId, null, CREATED, CREATED]);
+  for (const [username, name, role, unitId] of accounts)
+    chunk.app_user.push([rng.uuid(), username, passwordHash, name, role, unitId, null, CREATED, CREATED]);
   return yearIds[1];
 }
 

@@ -32,7 +32,8 @@ const opts = {
   connections: Number(option('connections', '2')),
   semesters: option('semesters', '1,2').split(',').map(Number),
 };
-if (!(opts.schools >= 1 && opts.students >= opts.schools)) throw new Error('--schools must be ≥ 1 and --students ≥ --schools');
+if (!(opts.schools >= 1 && opts.students >= opts.schools))
+  throw new Error('--schools must be ≥ 1 and --students ≥ --schools');
 
 /** Rows buffered before a chunk goes to the loader: large enough for few statements, small enough for memory. */
 const CHUNK_ROWS = 150_000;
@@ -61,11 +62,19 @@ if (!ownerUrl) {
 }
 const owner = new pg.Client({ connectionString: ownerUrl });
 await owner.connect();
-const { rows: [{ rolsuper: superuser }] } = await owner.query(`select rolsuper from pg_roles where rolname = current_user`);
-const loader = new BulkLoader(ownerUrl, { connections: opts.connections, copyStreams: copyStreams(), skipForeignKeyTriggers: superuser });
+const {
+  rows: [{ rolsuper: superuser }],
+} = await owner.query(`select rolsuper from pg_roles where rolname = current_user`);
+const loader = new BulkLoader(ownerUrl, {
+  connections: opts.connections,
+  copyStreams: copyStreams(),
+  skipForeignKeyTriggers: superuser,
+});
 try {
   const applied = await built.migrations.migrateDatabase(ownerUrl, appPassword);
-  const { rows: [{ count }] } = await owner.query(`select count(*)::int as count from org_unit`);
+  const {
+    rows: [{ count }],
+  } = await owner.query(`select count(*)::int as count from org_unit`);
   if (count > 0) {
     const hint = opts.url ? 'pass an empty database' : `delete ${path.relative(root, opts.dir)} or pass another --dir`;
     throw new Error(`The database already holds ${count} org units: seed:scale fills an empty one (${hint}).`);
@@ -74,7 +83,9 @@ try {
   // with its own VACUUM ANALYZE, and autovacuum is back on afterwards). A server given by --database-url is left alone.
   if (db) await serverSettings(owner, { max_wal_size: `'8GB'`, autovacuum: 'off' });
   phaseDone('database and migrations', `${applied.length} migrations`);
-  console.log(`Loading with ${loader.method}, ${opts.connections} connections${superuser ? ', foreign keys checked after the load' : ''}`);
+  console.log(
+    `Loading with ${loader.method}, ${opts.connections} connections${superuser ? ', foreign keys checked after the load' : ''}`,
+  );
 
   const plan = await generateProvince(owner, loader);
   if (superuser) {
@@ -111,10 +122,18 @@ async function generateProvince(owner, loader) {
     const classes = planClasses(rng, school, built.domain);
     return schoolPeople(built, ctx, school, classes, chunk).rosters;
   });
-  phaseDone('people: staff, classes, students, guardians, enrolments, assignments', `generating ${people.generateSeconds} s`);
+  phaseDone(
+    'people: staff, classes, students, guardians, enrolments, assignments',
+    `generating ${people.generateSeconds} s`,
+  );
 
-  const grades = await forEachSchool(loader, plan.schools, (school, chunk, i) => schoolGrades(built, rng, school, people.results[i], opts.semesters, chunk));
-  phaseDone(`gradebooks and conduct, semesters ${opts.semesters.join(' and ')}`, `generating ${grades.generateSeconds} s`);
+  const grades = await forEachSchool(loader, plan.schools, (school, chunk, i) =>
+    schoolGrades(built, rng, school, people.results[i], opts.semesters, chunk),
+  );
+  phaseDone(
+    `gradebooks and conduct, semesters ${opts.semesters.join(' and ')}`,
+    `generating ${grades.generateSeconds} s`,
+  );
   return plan;
 }
 
@@ -165,15 +184,31 @@ async function summarise(client, plan, loader) {
     tables[table] = Number((await client.query(`select count(*) as n from ${table}`)).rows[0].n);
   }
   tables.audit_log = Number((await client.query(`select count(*) as n from audit_log`)).rows[0].n);
-  const { rows: [size] } = await client.query(`select pg_database_size(current_database()) as bytes, pg_size_pretty(pg_database_size(current_database())) as pretty`);
+  const {
+    rows: [size],
+  } = await client.query(
+    `select pg_database_size(current_database()) as bytes, pg_size_pretty(pg_database_size(current_database())) as pretty`,
+  );
   const sample = plan.schools.slice(0, 3).map((s) => s.id);
   const { rows: chains } = await client.query(`select s, v.* from unnest($1::uuid[]) s, audit_verify(s) v`, [sample]);
   return {
-    at: new Date().toISOString(), options: { ...opts, url: opts.url ? '(given)' : null }, loader: loader.method,
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-    schoolsByKind: Object.fromEntries([...new Set(plan.schools.map((s) => s.kind))].map((k) => [k, plan.schools.filter((s) => s.kind === k).length])),
-    phases, totalSeconds: Math.round((performance.now() - started) / 100) / 10, rows: tables,
-    databaseBytes: Number(size.bytes), databaseSize: size.pretty,
+    at: new Date().toISOString(),
+    options: { ...opts, url: opts.url ? '(given)' : null },
+    loader: loader.method,
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    schoolsByKind: Object.fromEntries(
+      [...new Set(plan.schools.map((s) => s.kind))].map((k) => [k, plan.schools.filter((s) => s.kind === k).length]),
+    ),
+    phases,
+    totalSeconds: Math.round((performance.now() - started) / 100) / 10,
+    rows: tables,
+    databaseBytes: Number(size.bytes),
+    databaseSize: size.pretty,
     auditSample: chains.map((c) => ({ school: c.s, rows: Number(c.rows), brokenAt: c.broken_at })),
     writeSeconds: Object.fromEntries(Object.entries(loader.stats).map(([t, s]) => [t, Math.round(s.ms / 100) / 10])),
   };
@@ -183,7 +218,9 @@ function writeReport(report) {
   console.log('\ntable, rows');
   for (const [table, n] of Object.entries(report.rows)) console.log(`${table}, ${n}`);
   console.log(`\nTotal ${report.totalSeconds} s; database size ${report.databaseSize} (${report.databaseBytes} bytes)`);
-  console.log(`Audit chains verified (sample of ${report.auditSample.length}): ${report.auditSample.every((c) => c.brokenAt === null) ? 'OK' : 'BROKEN'}`);
+  console.log(
+    `Audit chains verified (sample of ${report.auditSample.length}): ${report.auditSample.every((c) => c.brokenAt === null) ? 'OK' : 'BROKEN'}`,
+  );
   const file = opts.url ? path.join(root, 'tmp/seed-scale-report.json') : path.join(opts.dir, 'seed-report.json');
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(report, null, 2));

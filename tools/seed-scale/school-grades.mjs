@@ -5,7 +5,10 @@
 
 const YEAR_CODE = '2026-2027';
 /** When the books were opened and last written: the first week and the last day of each semester (Hưng Yên). */
-const SEMESTER_DATES = { 1: ['2026-09-07T08:00:00+07:00', '2027-01-15T17:00:00+07:00'], 2: ['2027-01-19T08:00:00+07:00', '2027-05-24T17:00:00+07:00'] };
+const SEMESTER_DATES = {
+  1: ['2026-09-07T08:00:00+07:00', '2027-01-15T17:00:00+07:00'],
+  2: ['2027-01-19T08:00:00+07:00', '2027-05-24T17:00:00+07:00'],
+};
 /** A pupil who missed a test not yet made up: that subject's result stays uncomputed, as the circulars require. */
 const MISSING_ASSESSMENT = 0.002;
 
@@ -27,16 +30,39 @@ export function schoolGrades(built, rng, school, rosters, semesters, chunk) {
       for (const entry of domain.curriculumOf(cls.grade)) {
         const bookId = rng.uuid();
         const subject = { code: entry.subjectCode, assessment: entry.assessment, periodsPerYear: entry.periodsPerYear };
-        chunk.gradebook.push([school.id, bookId, cls.id, entry.subjectCode, semester, scheme, domain.SCHEME_VERSIONS[scheme], entry.assessment, entry.periodsPerYear, opened]);
+        chunk.gradebook.push([
+          school.id,
+          bookId,
+          cls.id,
+          entry.subjectCode,
+          semester,
+          scheme,
+          domain.SCHEME_VERSIONS[scheme],
+          entry.assessment,
+          entry.periodsPerYear,
+          opened,
+        ]);
         books += 1;
         const columns = domain.gradebookColumns(scheme, subject, cls.grade, semester, YEAR_CODE);
         cls.studentIds.forEach((studentId, i) => {
           const cells = pupilCells(rng, columns, ability[i]);
           const result = domain.semesterSubjectResult(scheme, subject, cls.grade, semester, cells, YEAR_CODE);
-          chunk.grade_entry.push([school.id, bookId, studentId, JSON.stringify(cells), result.average, result.rating, written]);
+          chunk.grade_entry.push([
+            school.id,
+            bookId,
+            studentId,
+            JSON.stringify(cells),
+            result.average,
+            result.rating,
+            written,
+          ]);
         });
       }
-      cls.studentIds.forEach((studentId, i) => chunk.conduct_rating.push(conductRow(rng, domain, school.id, cls.id, studentId, semester, scheme, ability[i], written)));
+      cls.studentIds.forEach((studentId, i) =>
+        chunk.conduct_rating.push(
+          conductRow(rng, domain, school.id, cls.id, studentId, semester, scheme, ability[i], written),
+        ),
+      );
     }
   }
   return books;
@@ -48,7 +74,10 @@ function pupilCells(rng, columns, ability) {
   const skip = rng.chance(MISSING_ASSESSMENT) ? rng.int(0, columns.length - 1) : -1;
   columns.forEach((c, k) => {
     if (k === skip || (!c.required && !rng.chance(0.5))) return;
-    cells[c.key] = c.kind === 'RATING' ? rating(rng, c.ratings, ability) : score(rng, ability, c.min ?? 0, c.max ?? 10, c.decimals ?? 1);
+    cells[c.key] =
+      c.kind === 'RATING'
+        ? rating(rng, c.ratings, ability)
+        : score(rng, ability, c.min ?? 0, c.max ?? 10, c.decimals ?? 1);
   });
   return cells;
 }
@@ -69,9 +98,19 @@ function score(rng, ability, min, max, decimals) {
 
 function conductRow(rng, domain, schoolId, classId, studentId, semester, scheme, ability, at) {
   if (scheme === 'C27') {
-    const qualities = Object.fromEntries(domain.PRIMARY_QUALITIES.map((q) => [q.code, rng.weighted([['TOT', 45 + ability], ['DAT', 50], ['CAN_CO_GANG', 2]])]));
+    const qualities = Object.fromEntries(
+      domain.PRIMARY_QUALITIES.map((q) => [
+        q.code,
+        rng.weighted([
+          ['TOT', 45 + ability],
+          ['DAT', 50],
+          ['CAN_CO_GANG', 2],
+        ]),
+      ]),
+    );
     return [schoolId, classId, studentId, semester, null, JSON.stringify(qualities), at];
   }
-  const training = ability > 7 || rng.chance(0.6) ? 'TOT' : rng.chance(0.8) ? 'KHA' : rng.chance(0.95) ? 'DAT' : 'CHUA_DAT';
+  const training =
+    ability > 7 || rng.chance(0.6) ? 'TOT' : rng.chance(0.8) ? 'KHA' : rng.chance(0.95) ? 'DAT' : 'CHUA_DAT';
   return [schoolId, classId, studentId, semester, training, '{}', at];
 }

@@ -17,25 +17,78 @@ const PRIMARY_CLASS_SUBJECTS = ['TIENG_VIET', 'TOAN', 'DAO_DUC', 'TU_NHIEN_XA_HO
  */
 export function schoolPeople(built, ctx, school, classes, chunk) {
   const { rng } = ctx;
-  const unit = { code: school.code, kind: 'SCHOOL', name: school.name, levels: school.levels, principal: school.principal, address: school.address };
+  const unit = {
+    code: school.code,
+    kind: 'SCHOOL',
+    name: school.name,
+    levels: school.levels,
+    principal: school.principal,
+    address: school.address,
+  };
   const { staff, homerooms, assignments } = built.buildStaff(rng, ctx.ids, unit, school.province, classes);
   addStaff(rng, chunk, school.id, staff, ctx.createdAt);
-  classes.forEach((c, i) => chunk.class.push([school.id, c.id, ctx.openYearId, c.name, c.grade, homerooms[i], c.room, c.programme, ctx.createdAt, ctx.createdAt]));
+  classes.forEach((c, i) =>
+    chunk.class.push([
+      school.id,
+      c.id,
+      ctx.openYearId,
+      c.name,
+      c.grade,
+      homerooms[i],
+      c.room,
+      c.programme,
+      ctx.createdAt,
+      ctx.createdAt,
+    ]),
+  );
   addAssignments(built, rng, chunk, school.id, classes, homerooms, assignments, ctx.createdAt);
   const rosters = classes.map((c, i) => {
     const { students, guardians } = built.buildClassStudents(rng, ctx.ids, c, school.province, school.address);
     for (const s of students) {
-      chunk.student.push([school.id, s.id, s.personalId, s.fullName, s.dateOfBirth, s.gender, s.ethnicity, s.religion, s.placeOfBirth,
-        s.address, s.address, s.policyGroups, s.disability, ctx.createdAt, ctx.createdAt]);
+      chunk.student.push([
+        school.id,
+        s.id,
+        s.personalId,
+        s.fullName,
+        s.dateOfBirth,
+        s.gender,
+        s.ethnicity,
+        s.religion,
+        s.placeOfBirth,
+        s.address,
+        s.address,
+        s.policyGroups,
+        s.disability,
+        ctx.createdAt,
+        ctx.createdAt,
+      ]);
       chunk.enrolment.push([school.id, rng.uuid(), s.id, c.id, ctx.openYearId, OPEN_YEAR_START]);
     }
-    for (const g of guardians) chunk.guardian.push([school.id, g.id, g.studentId, g.relation, g.fullName, g.phone, g.occupation, g.birthYear]);
-    return { id: c.id, grade: c.grade, level: c.level, homeroomId: homerooms[i], studentIds: students.map((s) => s.id) };
+    for (const g of guardians)
+      chunk.guardian.push([school.id, g.id, g.studentId, g.relation, g.fullName, g.phone, g.occupation, g.birthYear]);
+    return {
+      id: c.id,
+      grade: c.grade,
+      level: c.level,
+      homeroomId: homerooms[i],
+      studentIds: students.map((s) => s.id),
+    };
   });
   // Every school has its principal's account (SCHOOL_ADMIN, MFA enrolled at the first sign-in) and one teacher's
   // (the first class's homeroom teacher), each on their staff record, as the demo's users are.
   const teacher = staff.find((s) => s.id === homerooms[0]);
-  const account = (username, person, role) => chunk.app_user.push([rng.uuid(), `${username}.${school.code.toLowerCase()}`, ctx.passwordHash, person.fullName, role, school.id, person.id, ctx.createdAt, ctx.createdAt]);
+  const account = (username, person, role) =>
+    chunk.app_user.push([
+      rng.uuid(),
+      `${username}.${school.code.toLowerCase()}`,
+      ctx.passwordHash,
+      person.fullName,
+      role,
+      school.id,
+      person.id,
+      ctx.createdAt,
+      ctx.createdAt,
+    ]);
   account('hieutruong', staff[0], 'SCHOOL_ADMIN');
   if (teacher) account('giaovien', teacher, 'TEACHER');
   return { staffCount: staff.length, rosters };
@@ -43,9 +96,31 @@ export function schoolPeople(built, ctx, school, classes, chunk) {
 
 function addStaff(rng, chunk, schoolId, staff, at) {
   for (const s of staff) {
-    chunk.staff.push([schoolId, s.id, s.personalId, s.fullName, s.dateOfBirth, s.gender, s.ethnicity, s.phone, s.position, s.contractType, s.rankCode,
-      s.salaryCoefficient, s.salaryStep, s.qualifications, s.subjects, s.startDate, s.status, s.partyMember, s.unionMember, at, at]);
-    for (const h of s.history) chunk.staff_history.push([schoolId, rng.uuid(), s.id, h.kind, h.effectiveOn, h.details, at]);
+    chunk.staff.push([
+      schoolId,
+      s.id,
+      s.personalId,
+      s.fullName,
+      s.dateOfBirth,
+      s.gender,
+      s.ethnicity,
+      s.phone,
+      s.position,
+      s.contractType,
+      s.rankCode,
+      s.salaryCoefficient,
+      s.salaryStep,
+      s.qualifications,
+      s.subjects,
+      s.startDate,
+      s.status,
+      s.partyMember,
+      s.unionMember,
+      at,
+      at,
+    ]);
+    for (const h of s.history)
+      chunk.staff_history.push([schoolId, rng.uuid(), s.id, h.kind, h.effectiveOn, h.details, at]);
   }
 }
 
@@ -55,11 +130,13 @@ function addStaff(rng, chunk, schoolId, staff, at) {
  */
 function addAssignments(built, rng, chunk, schoolId, classes, homerooms, assignments, at) {
   for (const semester of [1, 2]) {
-    for (const a of assignments) chunk.teaching_assignment.push([schoolId, rng.uuid(), a.classId, a.subjectCode, semester, a.staffId, at]);
+    for (const a of assignments)
+      chunk.teaching_assignment.push([schoolId, rng.uuid(), a.classId, a.subjectCode, semester, a.staffId, at]);
     classes.forEach((c, i) => {
       if (c.level !== 'PRIMARY') return;
       for (const entry of built.domain.curriculumOf(c.grade)) {
-        if (PRIMARY_CLASS_SUBJECTS.includes(entry.subjectCode)) chunk.teaching_assignment.push([schoolId, rng.uuid(), c.id, entry.subjectCode, semester, homerooms[i], at]);
+        if (PRIMARY_CLASS_SUBJECTS.includes(entry.subjectCode))
+          chunk.teaching_assignment.push([schoolId, rng.uuid(), c.id, entry.subjectCode, semester, homerooms[i], at]);
       }
     });
   }

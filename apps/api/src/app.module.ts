@@ -8,7 +8,17 @@ import { AuditModule } from '@emis/api/audit';
 import { GradingModule } from '@emis/api/grading';
 import { IdentityModule } from '@emis/api/identity';
 import { PeopleModule } from '@emis/api/people';
-import { AppConfig, AppConfigModule, appDatabaseUrl, CTX, DatabaseModule, dataSourceOptions, EventsModule, localeFrom, ProblemFilter } from '@emis/api/platform';
+import {
+  AppConfig,
+  AppConfigModule,
+  appDatabaseUrl,
+  CTX,
+  DatabaseModule,
+  dataSourceOptions,
+  EventsModule,
+  localeFrom,
+  ProblemFilter,
+} from '@emis/api/platform';
 import { StaffModule } from '@emis/api/staff';
 import { TenancyModule } from '@emis/api/tenancy';
 import { SpreadsheetsModule } from '@emis/api/spreadsheets';
@@ -49,7 +59,11 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(appDatabaseUrl(config)),
-          extra: { max: config.DB_POOL_SIZE, connectionTimeoutMillis: config.DB_POOL_ACQUIRE_TIMEOUT_MS, application_name: 'emis-api' },
+          extra: {
+            max: config.DB_POOL_SIZE,
+            connectionTimeoutMillis: config.DB_POOL_ACQUIRE_TIMEOUT_MS,
+            application_name: 'emis-api',
+          },
         }),
         TerminusModule,
         DatabaseModule,

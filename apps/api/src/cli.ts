@@ -52,7 +52,9 @@ async function run(command: string | undefined, args: string[]): Promise<number>
       const result = await bootstrapProvince(ds, { departmentCode, departmentName, adminUsername, adminName });
       console.log(`Department ${departmentCode} created (${result.departmentId}).`);
       console.log(`Administrator ${adminUsername}, temporary password: ${result.password}`);
-      console.log('Sign in, enrol an authenticator (required for administrators), then change the password on the account page.');
+      console.log(
+        'Sign in, enrol an authenticator (required for administrators), then change the password on the account page.',
+      );
       return 0;
     } finally {
       await ds.destroy();

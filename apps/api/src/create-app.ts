@@ -14,7 +14,10 @@ import { registerApiMessages } from './messages';
 /** Builds the HTTP application exactly as production runs it; tests use this too. */
 export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<INestApplication> {
   registerApiMessages();
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true, logger: options.logger === false ? false : undefined });
+  const app = await NestFactory.create(AppModule.forRoot(config), {
+    bufferLogs: true,
+    logger: options.logger === false ? false : undefined,
+  });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   const express = app.getHttpAdapter().getInstance();
   express.set('trust proxy', 'loopback, uniquelocal');

@@ -8,7 +8,10 @@ import { seedDemoProvince } from './seed/seed-demo';
 /** Start-up: validate configuration, migrate, seed the demo province when asked and empty, then serve. */
 export async function main(): Promise<void> {
   const config = validateConfig(process.env);
-  const applied = await migrateDatabase(config.DATABASE_URL, config.DATABASE_APP_URL ? undefined : config.APP_DB_PASSWORD);
+  const applied = await migrateDatabase(
+    config.DATABASE_URL,
+    config.DATABASE_APP_URL ? undefined : config.APP_DB_PASSWORD,
+  );
   if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
   if (config.SEED_DEMO && (await seedDemoProvince(config.DATABASE_URL))) console.log('Demo province seeded.');
   const app = await createApp(config);

@@ -19,7 +19,12 @@ function migrationFiles(): { name: string; file: string; path: string; source: s
       const match = /^(\d{13})-(\w+)\.ts$/.exec(file);
       if (!match) throw new Error(`${context}/src/migrations/${file} is not named <13-digit timestamp>-<VerbNoun>.ts`);
       const at = path.join(dir, file);
-      return { name: `${match[2]}${match[1]}`, file: `${context}/src/migrations/${file}`, path: at, source: readFileSync(at, 'utf8') };
+      return {
+        name: `${match[2]}${match[1]}`,
+        file: `${context}/src/migrations/${file}`,
+        path: at,
+        source: readFileSync(at, 'utf8'),
+      };
     });
   });
 }
@@ -42,10 +47,19 @@ describe('migration files', () => {
 
   it('keeps each migration self-contained: it imports nothing but TypeORM types', () => {
     for (const { file, source } of files) {
-      const imports = [...source.matchAll(/^\s*import\s+(type\s+)?(.*?)\s+from\s+['"]([^'"]+)['"]/gms)].map((m) => ({ names: m[2], from: m[3] }));
+      const imports = [...source.matchAll(/^\s*import\s+(type\s+)?(.*?)\s+from\s+['"]([^'"]+)['"]/gms)].map((m) => ({
+        names: m[2],
+        from: m[3],
+      }));
       const typeNames = /^\{\s*(MigrationInterface|QueryRunner)(\s*,\s*(MigrationInterface|QueryRunner))*\s*,?\s*\}$/;
-      expect({ file, imports: imports.filter((i) => i.from !== 'typeorm' || !typeNames.test(i.names)) }).toEqual({ file, imports: [] });
-      expect({ file, dynamicImport: /\brequire\s*\(|\bimport\s*\(/.test(source) }).toEqual({ file, dynamicImport: false });
+      expect({ file, imports: imports.filter((i) => i.from !== 'typeorm' || !typeNames.test(i.names)) }).toEqual({
+        file,
+        imports: [],
+      });
+      expect({ file, dynamicImport: /\brequire\s*\(|\bimport\s*\(/.test(source) }).toEqual({
+        file,
+        dynamicImport: false,
+      });
     }
   });
 

@@ -1,9 +1,26 @@
 import { AddImportDetails1764200000400, CreateAuditChain1764100000040 } from '@emis/api/audit';
-import { CreateAcademicViews1764400000100, CreateAttendance1764200000040, CreateCalendarAndClasses1764200000020 } from '@emis/api/academic';
+import {
+  CreateAcademicViews1764400000100,
+  CreateAttendance1764200000040,
+  CreateCalendarAndClasses1764200000020,
+} from '@emis/api/academic';
 import { CreateGradebook1764300000000 } from '@emis/api/grading';
-import { CreateIdentityViews1764400000400, CreateUsers1764100000030, LinkUsersToStaff1764200000060 } from '@emis/api/identity';
-import { AddPeopleDetails1764200000100, CreatePeopleViews1764400000200, CreateStudents1764200000030 } from '@emis/api/people';
-import { CreateAppRoleAndScope1764100000010, CreateOutbox1764400000000, MigrationSet, prepareDatabase } from '@emis/api/platform';
+import {
+  CreateIdentityViews1764400000400,
+  CreateUsers1764100000030,
+  LinkUsersToStaff1764200000060,
+} from '@emis/api/identity';
+import {
+  AddPeopleDetails1764200000100,
+  CreatePeopleViews1764400000200,
+  CreateStudents1764200000030,
+} from '@emis/api/people';
+import {
+  CreateAppRoleAndScope1764100000010,
+  CreateOutbox1764400000000,
+  MigrationSet,
+  prepareDatabase,
+} from '@emis/api/platform';
 import { CreateStaff1764200000010, CreateStaffViews1764400000300 } from '@emis/api/staff';
 import { CreateOrgUnits1764100000020, CreateTenancyViews1764400000500 } from '@emis/api/tenancy';
 import { CreateImportJobs1764200000050 } from '@emis/api/spreadsheets';
@@ -45,7 +62,12 @@ export const MIGRATIONS = [
  * replaces these names by the new ones before it looks for pending migrations, so such a database migrates on.
  */
 export const RETIRED_MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
-  CreateFoundation1764100000000: ['CreateAppRoleAndScope1764100000010', 'CreateOrgUnits1764100000020', 'CreateUsers1764100000030', 'CreateAuditChain1764100000040'],
+  CreateFoundation1764100000000: [
+    'CreateAppRoleAndScope1764100000010',
+    'CreateOrgUnits1764100000020',
+    'CreateUsers1764100000030',
+    'CreateAuditChain1764100000040',
+  ],
   CreatePeople1764200000000: [
     'CreateStaff1764200000010',
     'CreateCalendarAndClasses1764200000020',
@@ -58,7 +80,11 @@ export const RETIRED_MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
   AddStaffDetails1764200000300: [],
 };
 
-export const API_MIGRATIONS: MigrationSet = { migrations: MIGRATIONS, checksums: MIGRATION_CHECKSUMS, retired: RETIRED_MIGRATIONS };
+export const API_MIGRATIONS: MigrationSet = {
+  migrations: MIGRATIONS,
+  checksums: MIGRATION_CHECKSUMS,
+  retired: RETIRED_MIGRATIONS,
+};
 
 /** The migrate step of `npm start`, the CLI, the tests and the scale seed: the API's migrations on the owner's URL. */
 export function migrateDatabase(ownerUrl: string, appPassword?: string): Promise<string[]> {

@@ -29,7 +29,10 @@ export interface BootstrapInput {
  * The first start of a real province: the department (root of the org-unit tree) and its first administrator.
  * Refuses when the tree already has a root, so it cannot be used to add a second department or a backdoor admin.
  */
-export async function bootstrapProvince(ds: DataSource, input: BootstrapInput): Promise<{ departmentId: string; password: string }> {
+export async function bootstrapProvince(
+  ds: DataSource,
+  input: BootstrapInput,
+): Promise<{ departmentId: string; password: string }> {
   const password = temporaryPassword();
   const hash = await argon2.hash(password, { type: argon2.argon2id });
   const departments = new DepartmentRepository();
@@ -37,9 +40,22 @@ export async function bootstrapProvince(ds: DataSource, input: BootstrapInput): 
     const existing = await departments.rootCode(em);
     if (existing) throw new Error(`The province is already set up (department ${existing}).`);
     const departmentId = await departments.create(em, input.departmentCode, input.departmentName);
-    const userId = await new OperatorAccountsRepository().insertDepartmentAdmin(em, input.adminUsername, hash, input.adminName, departmentId);
-    await audit(em, departmentId, 'org_unit', departmentId, 'CREATE', { code: input.departmentCode, name: input.departmentName });
-    await audit(em, departmentId, 'app_user', userId, 'CREATE', { username: input.adminUsername, role: 'DEPARTMENT_ADMIN', mfaRequired: roleRequiresMfa('DEPARTMENT_ADMIN') });
+    const userId = await new OperatorAccountsRepository().insertDepartmentAdmin(
+      em,
+      input.adminUsername,
+      hash,
+      input.adminName,
+      departmentId,
+    );
+    await audit(em, departmentId, 'org_unit', departmentId, 'CREATE', {
+      code: input.departmentCode,
+      name: input.departmentName,
+    });
+    await audit(em, departmentId, 'app_user', userId, 'CREATE', {
+      username: input.adminUsername,
+      role: 'DEPARTMENT_ADMIN',
+      mfaRequired: roleRequiresMfa('DEPARTMENT_ADMIN'),
+    });
     return { departmentId, password };
   });
 }
@@ -57,8 +73,25 @@ export async function resetPassword(ds: DataSource, username: string): Promise<s
   return password;
 }
 
-function audit(em: EntityManager, unitId: string, entity: string, entityId: string, action: AuditAction, after: unknown): Promise<number> {
+function audit(
+  em: EntityManager,
+  unitId: string,
+  entity: string,
+  entityId: string,
+  action: AuditAction,
+  after: unknown,
+): Promise<number> {
   return new AuditRepository().append(em, {
-    schoolId: unitId, at: new Date(), actorId: null, actorName: OPERATOR, actorOrgUnitId: null, entity, entityId, action, before: undefined, after, requestId: null,
+    schoolId: unitId,
+    at: new Date(),
+    actorId: null,
+    actorName: OPERATOR,
+    actorOrgUnitId: null,
+    entity,
+    entityId,
+    action,
+    before: undefined,
+    after,
+    requestId: null,
   });
 }

@@ -38,7 +38,13 @@ export function personalId(birthYear: number, gender: 'MALE' | 'FEMALE'): string
   return `033${centuryGender}${String(birthYear % 100).padStart(2, '0')}${tail}`;
 }
 
-export async function insertStaff(t: TestApp, schoolId: string, fullName: string, status = 'ACTIVE', subjects: string[] = []): Promise<string> {
+export async function insertStaff(
+  t: TestApp,
+  schoolId: string,
+  fullName: string,
+  status = 'ACTIVE',
+  subjects: string[] = [],
+): Promise<string> {
   const [row] = await t.owner.query(
     `insert into staff (school_id, personal_id, full_name, date_of_birth, gender, position, contract_type, start_date, status, subjects, created_at, updated_at)
      values ($1, $2, $3, '1985-03-04', 'FEMALE', 'TEACHER', 'CIVIL_SERVANT', '2008-09-01', $4, $5, now(), now()) returning id`,
@@ -48,8 +54,17 @@ export async function insertStaff(t: TestApp, schoolId: string, fullName: string
 }
 
 /** Pupils enrolled in a class from `fromDate`, in the order given; answers their ids. */
-export async function enrolStudents(t: TestApp, schoolId: string, classId: string, names: string[], fromDate = '2026-09-05'): Promise<string[]> {
-  const [{ yearId }] = await t.owner.query(`select school_year_id as "yearId" from class where school_id = $1 and id = $2`, [schoolId, classId]);
+export async function enrolStudents(
+  t: TestApp,
+  schoolId: string,
+  classId: string,
+  names: string[],
+  fromDate = '2026-09-05',
+): Promise<string[]> {
+  const [{ yearId }] = await t.owner.query(
+    `select school_year_id as "yearId" from class where school_id = $1 and id = $2`,
+    [schoolId, classId],
+  );
   const ids: string[] = [];
   for (const name of names) {
     const [row] = await t.owner.query(
@@ -71,12 +86,23 @@ export async function openYearId(t: TestApp): Promise<string> {
 }
 
 /** Creates a class through the API as the school's administrator. */
-export async function createClass(t: TestApp, school: SchoolFixture, body: Record<string, unknown>): Promise<{ id: string; version: number }> {
+export async function createClass(
+  t: TestApp,
+  school: SchoolFixture,
+  body: Record<string, unknown>,
+): Promise<{ id: string; version: number }> {
   const res = await t.http().post(`/api/schools/${school.id}/classes`).set(bearer(school.admin)).send(body);
   if (res.status !== 201) throw new Error(`create class: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
-export async function auditRows(t: TestApp, schoolId: string, entity: string): Promise<{ action: string; entity_id: string; before: unknown; after: unknown }[]> {
-  return t.owner.query(`select action, entity_id, before, after from audit_log where school_id = $1 and entity = $2 order by seq`, [schoolId, entity]);
+export async function auditRows(
+  t: TestApp,
+  schoolId: string,
+  entity: string,
+): Promise<{ action: string; entity_id: string; before: unknown; after: unknown }[]> {
+  return t.owner.query(
+    `select action, entity_id, before, after from audit_log where school_id = $1 and entity = $2 order by seq`,
+    [schoolId, entity],
+  );
 }

@@ -13,7 +13,10 @@ const SLICE_COUNT = Math.ceil(Object.keys(ROLE_MATRIX).length / SLICE);
 /** Slice i: its place in the document's operations (the last also takes any beyond the matrix, which the first test reports). */
 const SLICES = Array.from({ length: SLICE_COUNT }, (_, i) => {
   const last = i === SLICE_COUNT - 1;
-  return { label: `operations ${i * SLICE + 1} to ${last ? 'the last' : (i + 1) * SLICE}`, of: (ops: Operation[]) => ops.slice(i * SLICE, last ? undefined : (i + 1) * SLICE) };
+  return {
+    label: `operations ${i * SLICE + 1} to ${last ? 'the last' : (i + 1) * SLICE}`,
+    of: (ops: Operation[]) => ops.slice(i * SLICE, last ? undefined : (i + 1) * SLICE),
+  };
 });
 
 /**
@@ -34,7 +37,11 @@ export function describeAccessSweep(layers: string, bypassRls: boolean, database
     beforeAll(async () => {
       const url = new URL(readTestEnv().ownerUrl);
       url.pathname = `/${database}`;
-      t = await startTestApp({ DATABASE_URL: url.toString(), AUTH_THROTTLE_LIMIT: '10000', ...(bypassRls ? { DATABASE_APP_URL: url.toString() } : {}) });
+      t = await startTestApp({
+        DATABASE_URL: url.toString(),
+        AUTH_THROTTLE_LIMIT: '10000',
+        ...(bypassRls ? { DATABASE_APP_URL: url.toString() } : {}),
+      });
       operations = await readOperations(t);
       for (const role of ROLES) tokens.set(role, await t.login(USERS[role]));
       own = await fixtureOf(t, 'THCS-NQ');
@@ -55,43 +62,73 @@ export function describeAccessSweep(layers: string, bypassRls: boolean, database
       }
     });
 
-    it.each(SLICES)('lets exactly the roles of the matrix past the permission check, and never answers 500: $label', async ({ of }) => {
-      for (const op of of(operations).filter((o) => o.entry?.roles !== 'public' && o.key !== 'POST /api/auth/password')) {
-        const allowed = op.entry!.roles as readonly Role[];
-        for (const role of ROLES) {
-          const res = await call(op, tokens.get(role), own);
-          const verdict = res.status === 403 ? 'denied' : res.status >= 500 ? `failed ${res.status}` : 'allowed';
-          expect({ op: op.key, role, verdict }).toEqual({ op: op.key, role, verdict: allowed.includes(role) ? 'allowed' : 'denied' });
-        }
-      }
-    });
-
-    it.each(SLICES)("never lets a role reach another school's objects through ids in paths, queries or the view header: $label", async ({ of }) => {
-      const before = await snapshot(foreign.schoolId);
-      for (const op of of(operations).filter((o) => o.entry?.roles !== 'public')) {
-        for (const role of SCHOOL_BOUND) {
-          const token = tokens.get(role);
-          if (!op.entry!.provinceWide) {
-            // Everything of the other school, and the other school's objects under the caller's own school.
-            const whole = await call(op, token, foreign);
-            expect({ op: op.key, role, reached: whole.status < 300 }).toEqual({ op: op.key, role, reached: false });
-            if (op.path.includes('{schoolId}') && /\{(studentId|classId|staffId|transferId|jobId|correctionId)\}/.test(op.path)) {
-              const mixed = await call(op, token, { ...foreign, schoolId: own.schoolId });
-              expect({ op: op.key, role, reachedMixed: mixed.status < 300 }).toEqual({ op: op.key, role, reachedMixed: false });
-            }
+    it.each(SLICES)(
+      'lets exactly the roles of the matrix past the permission check, and never answers 500: $label',
+      async ({ of }) => {
+        for (const op of of(operations).filter(
+          (o) => o.entry?.roles !== 'public' && o.key !== 'POST /api/auth/password',
+        )) {
+          const allowed = op.entry!.roles as readonly Role[];
+          for (const role of ROLES) {
+            const res = await call(op, tokens.get(role), own);
+            const verdict = res.status === 403 ? 'denied' : res.status >= 500 ? `failed ${res.status}` : 'allowed';
+            expect({ op: op.key, role, verdict }).toEqual({
+              op: op.key,
+              role,
+              verdict: allowed.includes(role) ? 'allowed' : 'denied',
+            });
           }
-          const switched = await call(op, token, own, foreign.schoolId);
-          expect({ op: op.key, role, switchedInto: switched.status < 300 }).toEqual({ op: op.key, role, switchedInto: false });
         }
-      }
-      expect(await snapshot(foreign.schoolId)).toEqual(before);
-    });
+      },
+    );
+
+    it.each(SLICES)(
+      "never lets a role reach another school's objects through ids in paths, queries or the view header: $label",
+      async ({ of }) => {
+        const before = await snapshot(foreign.schoolId);
+        for (const op of of(operations).filter((o) => o.entry?.roles !== 'public')) {
+          for (const role of SCHOOL_BOUND) {
+            const token = tokens.get(role);
+            if (!op.entry!.provinceWide) {
+              // Everything of the other school, and the other school's objects under the caller's own school.
+              const whole = await call(op, token, foreign);
+              expect({ op: op.key, role, reached: whole.status < 300 }).toEqual({ op: op.key, role, reached: false });
+              if (
+                op.path.includes('{schoolId}') &&
+                /\{(studentId|classId|staffId|transferId|jobId|correctionId)\}/.test(op.path)
+              ) {
+                const mixed = await call(op, token, { ...foreign, schoolId: own.schoolId });
+                expect({ op: op.key, role, reachedMixed: mixed.status < 300 }).toEqual({
+                  op: op.key,
+                  role,
+                  reachedMixed: false,
+                });
+              }
+            }
+            const switched = await call(op, token, own, foreign.schoolId);
+            expect({ op: op.key, role, switchedInto: switched.status < 300 }).toEqual({
+              op: op.key,
+              role,
+              switchedInto: false,
+            });
+          }
+        }
+        expect(await snapshot(foreign.schoolId)).toEqual(before);
+      },
+    );
 
     /** Calls an operation on the objects of `f`, with the matrix's sample request. */
     async function call(op: Operation, token: string | undefined, f: Fixture, orgUnitHeader?: string) {
       const sample = op.entry?.sample?.(f) ?? {};
       const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => paramValue(name, f));
-      const query = { ...Object.fromEntries(op.parameters.filter((p) => p.in === 'query' && ['schoolId', 'unitId'].includes(p.name)).map((p) => [p.name, f.schoolId])), ...sample.query };
+      const query = {
+        ...Object.fromEntries(
+          op.parameters
+            .filter((p) => p.in === 'query' && ['schoolId', 'unitId'].includes(p.name))
+            .map((p) => [p.name, f.schoolId]),
+        ),
+        ...sample.query,
+      };
       const qs = new URLSearchParams(query).toString();
       let req = (t.http() as unknown as Record<string, (u: string) => Test>)[op.method](qs ? `${path}?${qs}` : path);
       if (token) req = req.set(bearer(token));
@@ -106,7 +143,10 @@ export function describeAccessSweep(layers: string, bypassRls: boolean, database
         `select table_name from information_schema.columns where table_schema = 'public' and column_name = 'school_id' order by table_name`,
       );
       for (const { table_name } of tables) {
-        const [row] = await t.owner.query(`select count(*)::int as n, md5(coalesce(string_agg(x::text, '' order by x::text), '')) as h from ${table_name} x where school_id = $1`, [schoolId]);
+        const [row] = await t.owner.query(
+          `select count(*)::int as n, md5(coalesce(string_agg(x::text, '' order by x::text), '')) as h from ${table_name} x where school_id = $1`,
+          [schoolId],
+        );
         counts[table_name] = row;
       }
       return counts;

@@ -18,7 +18,11 @@ describe('identity', () => {
   it('signs a teacher in with a short-lived access token and an httpOnly, SameSite=Strict refresh cookie', async () => {
     const res = await t.http().post('/api/auth/login').send({ username: 'giaovien.nhuquynh', password: 'Emis@2026' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'ok', expiresIn: 900, user: { role: 'TEACHER', orgUnitName: 'Trường THCS Như Quỳnh' } });
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      expiresIn: 900,
+      user: { role: 'TEACHER', orgUnitName: 'Trường THCS Như Quỳnh' },
+    });
     const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('emis_rt='))!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
@@ -37,37 +41,60 @@ describe('identity', () => {
     const vi = await t.http().post('/api/auth/login').send({ username: user, password: 'sai-mat-khau' });
     expect(vi.status).toBe(401);
     expect(vi.body).toMatchObject({ code: 'invalid_credentials', title: 'Tên đăng nhập hoặc mật khẩu không đúng' });
-    const en = await t.http().post('/api/auth/login').set('Accept-Language', 'en-US,en;q=0.9').send({ username: user, password: 'wrong' });
+    const en = await t
+      .http()
+      .post('/api/auth/login')
+      .set('Accept-Language', 'en-US,en;q=0.9')
+      .send({ username: user, password: 'wrong' });
     expect(en.body.title).toBe('Wrong user name or password');
   });
 
   it('locks an account after 5 failed passwords, refusing even the right one, and audits it', async () => {
     const user = await createUser(t, 'TEACHER', 'THCS-NQ');
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await t.http().post('/api/auth/login').send({ username: user, password: `wrong-${i}` })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push(
+        (
+          await t
+            .http()
+            .post('/api/auth/login')
+            .send({ username: user, password: `wrong-${i}` })
+        ).status,
+      );
     expect(statuses).toEqual([401, 401, 401, 401, 423]);
     const right = await t.http().post('/api/auth/login').send({ username: user, password: 'Emis@2026' });
     expect(right.status).toBe(423);
     expect(right.body.code).toBe('account_locked');
-    const [row] = await t.owner.query(`select locked_until > now() as locked from app_user where username = $1`, [user]);
+    const [row] = await t.owner.query(`select locked_until > now() as locked from app_user where username = $1`, [
+      user,
+    ]);
     expect(row.locked).toBe(true);
     const events = await t.owner.query(
       `select action from audit_log where entity = 'app_user' and entity_id = (select id::text from app_user where username = $1) order by seq`,
       [user],
     );
-    expect(events.map((e: { action: string }) => e.action)).toEqual(['LOGIN_FAILED', 'LOGIN_FAILED', 'LOGIN_FAILED', 'LOGIN_FAILED', 'LOCKED']);
+    expect(events.map((e: { action: string }) => e.action)).toEqual([
+      'LOGIN_FAILED',
+      'LOGIN_FAILED',
+      'LOGIN_FAILED',
+      'LOGIN_FAILED',
+      'LOCKED',
+    ]);
   });
 
   it('throttles sign-in attempts per address and user name with 429 and Retry-After', async () => {
     const user = await createUser(t, 'TEACHER', 'THCS-NQ');
     const statuses: number[] = [];
-    for (let i = 0; i < 10; i++) statuses.push((await t.http().post('/api/auth/login').send({ username: user, password: 'x' })).status);
+    for (let i = 0; i < 10; i++)
+      statuses.push((await t.http().post('/api/auth/login').send({ username: user, password: 'x' })).status);
     expect(statuses.slice(0, 8).every((s) => s !== 429)).toBe(true);
     expect(statuses.slice(8)).toEqual([429, 429]);
     const limited = await t.http().post('/api/auth/login').send({ username: user, password: 'x' });
     expect(limited.headers['retry-after']).toBeDefined();
     // Another user from the same address is not affected.
-    expect((await t.http().post('/api/auth/login').send({ username: 'giaovien.nhuquynh', password: 'Emis@2026' })).status).toBe(200);
+    expect(
+      (await t.http().post('/api/auth/login').send({ username: 'giaovien.nhuquynh', password: 'Emis@2026' })).status,
+    ).toBe(200);
   });
 
   it('gives 400 with field errors for a malformed sign-in', async () => {
@@ -112,17 +139,28 @@ describe('identity', () => {
     expect(start.body.otpauthUrl).toContain('otpauth://totp/');
     const [stored] = await t.owner.query(`select mfa_secret from app_user where username = $1`, [user]);
     expect(stored.mfa_secret).not.toContain(start.body.secret);
-    const wrong = await t.http().post('/api/auth/mfa/enroll/confirm').send({ mfaToken: login.body.mfaToken, code: '000000' });
+    const wrong = await t
+      .http()
+      .post('/api/auth/mfa/enroll/confirm')
+      .send({ mfaToken: login.body.mfaToken, code: '000000' });
     expect(wrong.status).toBe(401);
-    const confirm = await t.http().post('/api/auth/mfa/enroll/confirm').send({ mfaToken: login.body.mfaToken, code: totp(start.body.secret) });
+    const confirm = await t
+      .http()
+      .post('/api/auth/mfa/enroll/confirm')
+      .send({ mfaToken: login.body.mfaToken, code: totp(start.body.secret) });
     expect(confirm.status).toBe(200);
     expect(confirm.body.user.mfaEnabled).toBe(true);
 
     const again = await t.http().post('/api/auth/login').send({ username: user, password: 'Emis@2026' });
     expect(again.body.status).toBe('mfa_required');
     // An enrolled user cannot be re-enrolled with the password alone.
-    expect((await t.http().post('/api/auth/mfa/enroll/start').send({ mfaToken: again.body.mfaToken })).status).toBe(401);
-    const verified = await t.http().post('/api/auth/mfa/verify').send({ mfaToken: again.body.mfaToken, code: totp(start.body.secret) });
+    expect((await t.http().post('/api/auth/mfa/enroll/start').send({ mfaToken: again.body.mfaToken })).status).toBe(
+      401,
+    );
+    const verified = await t
+      .http()
+      .post('/api/auth/mfa/verify')
+      .send({ mfaToken: again.body.mfaToken, code: totp(start.body.secret) });
     expect(verified.status).toBe(200);
     expect(verified.body.status).toBe('ok');
   });
@@ -132,9 +170,15 @@ describe('identity', () => {
     const token = await t.login(user);
     const start = await t.http().post('/api/auth/mfa/enroll/start').set(bearer(token)).send({});
     expect(start.status).toBe(200);
-    const confirm = await t.http().post('/api/auth/mfa/enroll/confirm').set(bearer(token)).send({ code: totp(start.body.secret) });
+    const confirm = await t
+      .http()
+      .post('/api/auth/mfa/enroll/confirm')
+      .set(bearer(token))
+      .send({ code: totp(start.body.secret) });
     expect(confirm.status).toBe(200);
-    expect((await t.http().post('/api/auth/login').send({ username: user, password: 'Emis@2026' })).body.status).toBe('mfa_required');
+    expect((await t.http().post('/api/auth/login').send({ username: user, password: 'Emis@2026' })).body.status).toBe(
+      'mfa_required',
+    );
   });
 
   describe('password change', () => {
@@ -142,12 +186,25 @@ describe('identity', () => {
       const user = await createUser(t, 'TEACHER', 'THCS-NQ');
       const token = await t.login(user);
       const [before] = await t.owner.query(`select password_hash from app_user where username = $1`, [user]);
-      const wrong = await t.http().post('/api/auth/password').set(bearer(token)).send({ currentPassword: 'nope', newPassword: 'Một mật khẩu mới 2026' });
+      const wrong = await t
+        .http()
+        .post('/api/auth/password')
+        .set(bearer(token))
+        .send({ currentPassword: 'nope', newPassword: 'Một mật khẩu mới 2026' });
       expect(wrong.status).toBe(400);
-      expect(wrong.body.errors).toEqual([{ field: 'currentPassword', code: 'wrongPassword', message: 'Mật khẩu hiện tại không đúng' }]);
-      const weak = await t.http().post('/api/auth/password').set(bearer(token)).send({ currentPassword: 'Emis@2026', newPassword: 'short' });
+      expect(wrong.body.errors).toEqual([
+        { field: 'currentPassword', code: 'wrongPassword', message: 'Mật khẩu hiện tại không đúng' },
+      ]);
+      const weak = await t
+        .http()
+        .post('/api/auth/password')
+        .set(bearer(token))
+        .send({ currentPassword: 'Emis@2026', newPassword: 'short' });
       expect(weak.status).toBe(400);
-      expect(weak.body.errors.map((e: { code: string }) => e.code)).toEqual(['password.tooShort', 'password.needsDigit']);
+      expect(weak.body.errors.map((e: { code: string }) => e.code)).toEqual([
+        'password.tooShort',
+        'password.needsDigit',
+      ]);
       expect(weak.body.errors[0].message).toBe('Mật khẩu mới phải có ít nhất 10 ký tự');
       const [after] = await t.owner.query(`select password_hash from app_user where username = $1`, [user]);
       expect(after.password_hash).toBe(before.password_hash);
@@ -158,10 +215,22 @@ describe('identity', () => {
       const token = await t.login(user);
       const statuses: number[] = [];
       for (let i = 0; i < 6; i++) {
-        statuses.push((await t.http().post('/api/auth/password').set(bearer(token)).send({ currentPassword: `guess-${i}`, newPassword: 'Hoa phượng đỏ 2026' })).status);
+        statuses.push(
+          (
+            await t
+              .http()
+              .post('/api/auth/password')
+              .set(bearer(token))
+              .send({ currentPassword: `guess-${i}`, newPassword: 'Hoa phượng đỏ 2026' })
+          ).status,
+        );
       }
       expect(statuses).toEqual([400, 400, 400, 400, 400, 423]);
-      const right = await t.http().post('/api/auth/password').set(bearer(token)).send({ currentPassword: 'Emis@2026', newPassword: 'Hoa phượng đỏ 2026' });
+      const right = await t
+        .http()
+        .post('/api/auth/password')
+        .set(bearer(token))
+        .send({ currentPassword: 'Emis@2026', newPassword: 'Hoa phượng đỏ 2026' });
       expect(right.status).toBe(423);
     });
 
@@ -169,13 +238,19 @@ describe('identity', () => {
       const user = await createUser(t, 'TEACHER', 'THCS-NQ');
       const other = await t.http().post('/api/auth/login').send({ username: user, password: 'Emis@2026' });
       const otherCookie = refreshCookie(other);
-      const res = await t.http().post('/api/auth/password').set(bearer(other.body.accessToken)).send({ currentPassword: 'Emis@2026', newPassword: 'Hoa phượng đỏ 2026' });
+      const res = await t
+        .http()
+        .post('/api/auth/password')
+        .set(bearer(other.body.accessToken))
+        .send({ currentPassword: 'Emis@2026', newPassword: 'Hoa phượng đỏ 2026' });
       expect(res.status).toBe(200);
       expect(res.body.status).toBe('ok');
       expect((await t.http().post('/api/auth/refresh').set('Cookie', otherCookie)).status).toBe(401);
       expect((await t.http().post('/api/auth/refresh').set('Cookie', refreshCookie(res))).status).toBe(200);
       expect((await t.http().post('/api/auth/login').send({ username: user, password: 'Emis@2026' })).status).toBe(401);
-      expect((await t.http().post('/api/auth/login').send({ username: user, password: 'Hoa phượng đỏ 2026' })).status).toBe(200);
+      expect(
+        (await t.http().post('/api/auth/login').send({ username: user, password: 'Hoa phượng đỏ 2026' })).status,
+      ).toBe(200);
       const [event] = await t.owner.query(
         `select action from audit_log where entity_id = (select id::text from app_user where username = $1) and action = 'PASSWORD_CHANGED'`,
         [user],

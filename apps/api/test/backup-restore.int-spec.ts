@@ -153,21 +153,30 @@ describe('backup and restore with pg_dump -Fc and pg_restore', () => {
   });
 
   it('still isolates schools for emis_app in the restored database', async () => {
-    const counts = await restored.query(`select school_id, count(*)::int as n from student group by school_id order by n desc limit 1`);
+    const counts = await restored.query(
+      `select school_id, count(*)::int as n from student group by school_id order by n desc limit 1`,
+    );
     const { school_id: school, n } = counts.rows[0] as { school_id: string; n: number };
-    const app = new Client({ connectionString: withDatabase(ownerUrl, RESTORED, { name: 'emis_app', password: appPassword }) });
+    const app = new Client({
+      connectionString: withDatabase(ownerUrl, RESTORED, { name: 'emis_app', password: appPassword }),
+    });
     await app.connect();
     try {
       expect((await app.query(`select count(*)::int as n from student`)).rows[0].n).toBe(0);
       await app.query('begin');
       await app.query(`select set_config('app.school_ids', $1, true)`, [school]);
-      const seen = await app.query(`select count(*)::int as n, count(*) filter (where school_id <> $1)::int as others from student`, [school]);
+      const seen = await app.query(
+        `select count(*)::int as n, count(*) filter (where school_id <> $1)::int as others from student`,
+        [school],
+      );
       expect(seen.rows[0]).toEqual({ n, others: 0 });
       await app.query('rollback');
       await expect(app.query(`delete from audit_log`)).rejects.toMatchObject({ code: '42501' });
     } finally {
       await app.end();
     }
-    await expect(restored.query(`update audit_log set actor_name = 'x' where seq = 1`)).rejects.toThrow('audit_log is append-only');
+    await expect(restored.query(`update audit_log set actor_name = 'x' where seq = 1`)).rejects.toThrow(
+      'audit_log is append-only',
+    );
   });
 });

@@ -89,7 +89,9 @@ export async function readCatalog(query: Query, schema = 'public'): Promise<Cata
         and not exists (select 1 from pg_constraint con where con.conindid = x.indexrelid)`,
     [schema],
   )) as unknown as CatalogKey[];
-  const keys = [...constraints, ...indexes].map((k) => (k.type === 'f' ? k : { ...k, refTable: undefined, refColumns: undefined }));
+  const keys = [...constraints, ...indexes].map((k) =>
+    k.type === 'f' ? k : { ...k, refTable: undefined, refColumns: undefined },
+  );
   return { tables, keys };
 }
 
@@ -118,17 +120,20 @@ export function distributionKeyViolations(catalog: Catalog, plan: TablePlan): st
   for (const t of catalog.tables) {
     const kind = kindOf(t.name);
     if (kind !== 'distributed') {
-      if (kind && t.columns.includes(col)) violations.push(`${t.name}: ${kind} table has ${col}; school-owned tables are distributed`);
+      if (kind && t.columns.includes(col))
+        violations.push(`${t.name}: ${kind} table has ${col}; school-owned tables are distributed`);
       continue;
     }
     if (!t.columns.includes(col)) violations.push(`${t.name}: distributed table has no ${col} column`);
     const keys = catalog.keys.filter((k) => k.table === t.name);
     if (!keys.some((k) => k.type === 'p')) violations.push(`${t.name}: distributed table has no primary key`);
     for (const k of keys) {
-      if (k.type !== 'f' && !k.columns.includes(col)) violations.push(`${t.name}.${k.name}: ${keyKind(k.type)} without ${col}`);
+      if (k.type !== 'f' && !k.columns.includes(col))
+        violations.push(`${t.name}.${k.name}: ${keyKind(k.type)} without ${col}`);
       if (k.type === 'f' && kindOf(k.refTable!) === 'distributed') {
         const at = k.columns.indexOf(col);
-        if (at < 0 || k.refColumns![at] !== col) violations.push(`${t.name}.${k.name}: foreign key to ${k.refTable} does not pair ${col} with ${col}`);
+        if (at < 0 || k.refColumns![at] !== col)
+          violations.push(`${t.name}.${k.name}: foreign key to ${k.refTable} does not pair ${col} with ${col}`);
       }
     }
   }
@@ -145,9 +150,12 @@ export function referenceDirectionViolations(catalog: Catalog, plan: TablePlan):
     .flatMap((k) => {
       const from = plan.tables[k.table]?.kind;
       const to = plan.tables[k.refTable!]?.kind;
-      if (from !== 'distributed' && to === 'distributed') return [`${k.table}.${k.name}: ${from} table references distributed ${k.refTable}`];
-      if (from !== 'local' && to === 'local') return [`${k.table}.${k.name}: ${from} table references local ${k.refTable}`];
-      if (from === 'local' && to !== 'local') return [`${k.table}.${k.name}: local table references ${to} ${k.refTable}`];
+      if (from !== 'distributed' && to === 'distributed')
+        return [`${k.table}.${k.name}: ${from} table references distributed ${k.refTable}`];
+      if (from !== 'local' && to === 'local')
+        return [`${k.table}.${k.name}: ${from} table references local ${k.refTable}`];
+      if (from === 'local' && to !== 'local')
+        return [`${k.table}.${k.name}: local table references ${to} ${k.refTable}`];
       return [];
     });
 }
@@ -155,9 +163,17 @@ export function referenceDirectionViolations(catalog: Catalog, plan: TablePlan):
 /** A foreign key between distributed tables is enforced shard by shard, so both tables must be co-located. */
 export function colocationViolations(catalog: Catalog, plan: TablePlan): string[] {
   return catalog.keys
-    .filter((k) => k.type === 'f' && plan.tables[k.table]?.kind === 'distributed' && plan.tables[k.refTable!]?.kind === 'distributed')
+    .filter(
+      (k) =>
+        k.type === 'f' &&
+        plan.tables[k.table]?.kind === 'distributed' &&
+        plan.tables[k.refTable!]?.kind === 'distributed',
+    )
     .filter((k) => plan.tables[k.table].colocation !== plan.tables[k.refTable!].colocation)
-    .map((k) => `${k.table}.${k.name}: references ${k.refTable} in colocation group ${plan.tables[k.refTable!].colocation}, not ${plan.tables[k.table].colocation}`);
+    .map(
+      (k) =>
+        `${k.table}.${k.name}: references ${k.refTable} in colocation group ${plan.tables[k.refTable!].colocation}, not ${plan.tables[k.table].colocation}`,
+    );
 }
 
 /** Every distributed (school-owned) table has RLS enabled and forced, with at least one policy. */
@@ -181,9 +197,11 @@ interface ScriptCall {
 /** The table calls of distribute.sql in order, comments left out. */
 export function parseDistributeScript(sql: string): { tables: ScriptCall[]; functions: string[] } {
   const code = sql.replace(/--[^\n]*/g, '');
-  const tables = [...code.matchAll(/(create_distributed_table|create_reference_table)\(\s*'(\w+)'(?:\s*,\s*'(\w+)')?(?:\s*,\s*colocate_with\s*:=\s*'(\w+)')?\s*\)/g)].map(
-    (m) => ({ fn: m[1] as ScriptCall['fn'], table: m[2], column: m[3], colocateWith: m[4] }),
-  );
+  const tables = [
+    ...code.matchAll(
+      /(create_distributed_table|create_reference_table)\(\s*'(\w+)'(?:\s*,\s*'(\w+)')?(?:\s*,\s*colocate_with\s*:=\s*'(\w+)')?\s*\)/g,
+    ),
+  ].map((m) => ({ fn: m[1] as ScriptCall['fn'], table: m[2], column: m[3], colocateWith: m[4] }));
   const functions = [...code.matchAll(/create_distributed_function\(\s*'([^']+)'/g)].map((m) => m[1]);
   return { tables, functions };
 }
@@ -202,26 +220,39 @@ export function distributeScriptViolations(sql: string, plan: TablePlan, catalog
     const entry = plan.tables[call.table];
     if (position.has(call.table)) violations.push(`${call.table}: named twice in distribute.sql`);
     position.set(call.table, i);
-    const expected = entry && { distributed: 'create_distributed_table', reference: 'create_reference_table', local: undefined }[entry.kind];
+    const expected =
+      entry &&
+      { distributed: 'create_distributed_table', reference: 'create_reference_table', local: undefined }[entry.kind];
     if (!entry) violations.push(`${call.table}: in distribute.sql but not in the plan`);
-    else if (call.fn !== expected) violations.push(`${call.table}: ${entry.kind} in the plan but ${call.fn} in distribute.sql`);
-    else if (entry.kind === 'distributed') violations.push(...colocationCallViolations(call, entry, plan, position, started));
+    else if (call.fn !== expected)
+      violations.push(`${call.table}: ${entry.kind} in the plan but ${call.fn} in distribute.sql`);
+    else if (entry.kind === 'distributed')
+      violations.push(...colocationCallViolations(call, entry, plan, position, started));
   }
   for (const [name, entry] of Object.entries(plan.tables)) {
-    if (entry.kind !== 'local' && !position.has(name)) violations.push(`${name}: ${entry.kind} in the plan but missing from distribute.sql`);
+    if (entry.kind !== 'local' && !position.has(name))
+      violations.push(`${name}: ${entry.kind} in the plan but missing from distribute.sql`);
   }
   for (const k of catalog.keys.filter((k) => k.type === 'f' && k.table !== k.refTable)) {
     const from = position.get(k.table);
     const to = position.get(k.refTable!);
-    if (from !== undefined && to !== undefined && to > from) violations.push(`${k.table}: comes before ${k.refTable} in distribute.sql, which its key ${k.name} references`);
+    if (from !== undefined && to !== undefined && to > from)
+      violations.push(`${k.table}: comes before ${k.refTable} in distribute.sql, which its key ${k.name} references`);
   }
   return violations;
 }
 
 /** A create_distributed_table call: by the distribution column, starting its group once or joining it. */
-function colocationCallViolations(call: ScriptCall, entry: PlannedTable, plan: TablePlan, position: Map<string, number>, started: Set<string>): string[] {
+function colocationCallViolations(
+  call: ScriptCall,
+  entry: PlannedTable,
+  plan: TablePlan,
+  position: Map<string, number>,
+  started: Set<string>,
+): string[] {
   const violations: string[] = [];
-  if (call.column !== plan.distributionColumn) violations.push(`${call.table}: distributed by ${call.column ?? 'nothing'}, not ${plan.distributionColumn}`);
+  if (call.column !== plan.distributionColumn)
+    violations.push(`${call.table}: distributed by ${call.column ?? 'nothing'}, not ${plan.distributionColumn}`);
   const group = entry.colocation!;
   if (call.colocateWith === 'none') {
     if (started.has(group)) violations.push(`${call.table}: starts colocation group ${group} a second time`);
@@ -230,7 +261,9 @@ function colocationCallViolations(call: ScriptCall, entry: PlannedTable, plan: T
   }
   const partner = call.colocateWith ? plan.tables[call.colocateWith] : undefined;
   if (!partner || partner.colocation !== group || !position.has(call.colocateWith!) || !started.has(group)) {
-    violations.push(`${call.table}: colocate_with ${call.colocateWith ?? '(missing)'} is not an earlier table of group ${group}`);
+    violations.push(
+      `${call.table}: colocate_with ${call.colocateWith ?? '(missing)'} is not an earlier table of group ${group}`,
+    );
   }
   return violations;
 }
@@ -238,7 +271,9 @@ function colocationCallViolations(call: ScriptCall, entry: PlannedTable, plan: T
 /** Every function distribute.sql hands to create_distributed_function exists with that exact signature. */
 export async function missingScriptFunctions(query: Query, sql: string): Promise<string[]> {
   const { functions } = parseDistributeScript(sql);
-  const rows = await query(`select f as signature from unnest($1::text[]) f where to_regprocedure(f) is null`, [functions]);
+  const rows = await query(`select f as signature from unnest($1::text[]) f where to_regprocedure(f) is null`, [
+    functions,
+  ]);
   return rows.map((r) => `${r['signature']}: no such function`);
 }
 

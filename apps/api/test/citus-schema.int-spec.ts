@@ -117,7 +117,10 @@ describe('Citus readiness of the schema', () => {
     });
 
     it('reports an unplanned table and a planned table that does not exist', () => {
-      expect(planCoverageViolations(probe, probePlan)).toEqual(['unplanned: not in the table plan', 'ghost: planned but no such table']);
+      expect(planCoverageViolations(probe, probePlan)).toEqual([
+        'unplanned: not in the table plan',
+        'ghost: planned but no such table',
+      ]);
     });
 
     it('reports keys without school_id, a mispaired foreign key and school_id on a reference table', () => {
@@ -159,7 +162,13 @@ describe('Citus readiness of the schema', () => {
         -- select create_distributed_table('other_group', 'school_id', colocate_with := 'none');
         select create_distributed_table('other_group', 'school_id', colocate_with := 'school');
         select create_reference_table('unplanned');`;
-      expect(distributeScriptViolations(broken, { ...probePlan, tables: { ...probePlan.tables, ghost: { kind: 'local', why: '' } } }, probe).sort()).toEqual([
+      expect(
+        distributeScriptViolations(
+          broken,
+          { ...probePlan, tables: { ...probePlan.tables, ghost: { kind: 'local', why: '' } } },
+          probe,
+        ).sort(),
+      ).toEqual([
         'catalogue: comes before school in distribute.sql, which its key catalogue_owner_school_owner_id_fkey references',
         'fk_mispaired: colocate_with school is not an earlier table of group a',
         'fk_mispaired: comes before school in distribute.sql, which its key fk_mispaired_id_school_id_fkey references',

@@ -12,7 +12,9 @@ const run = promisify(execFile);
 
 function cli(url: string, args: string[]) {
   if (!existsSync(CLI)) throw new Error(`Build the API first (npx nx build api): ${CLI} is missing`);
-  return run('node', [CLI, ...args], { env: { ...process.env, DATABASE_URL: url, APP_DB_PASSWORD: readTestEnv().appPassword } });
+  return run('node', [CLI, ...args], {
+    env: { ...process.env, DATABASE_URL: url, APP_DB_PASSWORD: readTestEnv().appPassword },
+  });
 }
 
 describe('operator command line', () => {
@@ -29,19 +31,34 @@ describe('operator command line', () => {
     url.pathname = `/${name}`;
     const migrated = await cli(url.toString(), ['migrate']);
     expect(migrated.stdout).toContain('CreateAppRoleAndScope1764100000010');
-    const boot = await cli(url.toString(), ['bootstrap', 'SGDDT-TN', 'Sở Giáo dục và Đào tạo tỉnh Thái Nguyên', 'admin.tn', 'Hoàng Thị Thu']);
+    const boot = await cli(url.toString(), [
+      'bootstrap',
+      'SGDDT-TN',
+      'Sở Giáo dục và Đào tạo tỉnh Thái Nguyên',
+      'admin.tn',
+      'Hoàng Thị Thu',
+    ]);
     const password = /temporary password: (\S+)/.exec(boot.stdout)?.[1];
     expect(password).toBeDefined();
     const client = new Client({ connectionString: url.toString() });
     await client.connect();
     try {
-      const { rows: [user] } = await client.query(`select u.password_hash, u.role, o.code from app_user u join org_unit o on o.id = u.org_unit_id where username = 'admin.tn'`);
+      const {
+        rows: [user],
+      } = await client.query(
+        `select u.password_hash, u.role, o.code from app_user u join org_unit o on o.id = u.org_unit_id where username = 'admin.tn'`,
+      );
       expect(user).toMatchObject({ role: 'DEPARTMENT_ADMIN', code: 'SGDDT-TN' });
       expect(await argon2.verify(user.password_hash, password!)).toBe(true);
       const { rows: audit } = await client.query(`select entity, action from audit_log order by seq`);
-      expect(audit).toEqual([{ entity: 'org_unit', action: 'CREATE' }, { entity: 'app_user', action: 'CREATE' }]);
+      expect(audit).toEqual([
+        { entity: 'org_unit', action: 'CREATE' },
+        { entity: 'app_user', action: 'CREATE' },
+      ]);
       await expect(cli(url.toString(), ['bootstrap', 'X-1', 'X', 'x.admin', 'X'])).rejects.toMatchObject({ code: 1 });
-      const { rows: [{ n }] } = await client.query(`select count(*)::int as n from app_user`);
+      const {
+        rows: [{ n }],
+      } = await client.query(`select count(*)::int as n from app_user`);
       expect(n).toBe(1);
     } finally {
       await client.end();
@@ -58,13 +75,17 @@ describe('operator command line', () => {
     try {
       await cli(url.toString(), ['migrate']);
       await client.connect();
-      await client.query(`update schema_migration set checksum = repeat('0', 64) where name = 'CreateStudents1764200000030'`);
+      await client.query(
+        `update schema_migration set checksum = repeat('0', 64) where name = 'CreateStudents1764200000030'`,
+      );
       const refused = await cli(url.toString(), ['migrate']).then(
         () => null,
         (e: { code: number; stderr: string }) => e,
       );
       expect(refused?.code).toBe(1);
-      expect(refused?.stderr.trim()).toMatch(/^Migration CreateStudents1764200000030 was changed after it was applied to this database [^\n]*$/);
+      expect(refused?.stderr.trim()).toMatch(
+        /^Migration CreateStudents1764200000030 was changed after it was applied to this database [^\n]*$/,
+      );
     } finally {
       await client.end();
       await t.owner.query(`drop database ${name} with (force)`);
@@ -73,7 +94,10 @@ describe('operator command line', () => {
 
   it('resets a locked-out user to a temporary password that signs in', async () => {
     const user = await createUser(t, 'TEACHER', 'THCS-NQ');
-    await t.owner.query(`update app_user set failed_logins = 5, locked_until = now() + interval '1 hour' where username = $1`, [user]);
+    await t.owner.query(
+      `update app_user set failed_logins = 5, locked_until = now() + interval '1 hour' where username = $1`,
+      [user],
+    );
     const out = await cli(readTestEnv().ownerUrl, ['reset-password', user]);
     const password = /: (\S+)$/m.exec(out.stdout)?.[1];
     const res = await t.http().post('/api/auth/login').send({ username: user, password });

@@ -15,13 +15,17 @@ export interface Fingerprint {
 }
 
 export async function fingerprint(query: Query): Promise<Fingerprint> {
-  const names = (await query(`select relname from pg_class where relnamespace = 'public'::regnamespace and relkind in ('r', 'p') order by relname`)).map(
-    (r) => r['relname'] as string,
-  );
+  const names = (
+    await query(
+      `select relname from pg_class where relnamespace = 'public'::regnamespace and relkind in ('r', 'p') order by relname`,
+    )
+  ).map((r) => r['relname'] as string);
   const tables: Fingerprint['tables'] = {};
   for (const name of names) {
     // Row text in a fixed order: any changed, lost or added value changes the hash.
-    const [row] = await query(`select count(*)::int as rows, md5(string_agg(t::text, E'\\n' order by t::text)) as md5 from public.${name} t`);
+    const [row] = await query(
+      `select count(*)::int as rows, md5(string_agg(t::text, E'\\n' order by t::text)) as md5 from public.${name} t`,
+    );
     tables[name] = { rows: row['rows'] as number, md5: row['md5'] as string | null };
   }
   return {
@@ -46,7 +50,9 @@ async function securityObjects(query: Query): Promise<Record<string, unknown[]>>
     rowSecurity: await query(`
       select relname, relrowsecurity, relforcerowsecurity from pg_class
        where relnamespace = 'public'::regnamespace and relkind in ('r', 'p') order by relname`),
-    policies: await query(`select tablename, policyname, cmd, roles::text, qual, with_check from pg_policies where schemaname = 'public' order by 1, 2`),
+    policies: await query(
+      `select tablename, policyname, cmd, roles::text, qual, with_check from pg_policies where schemaname = 'public' order by 1, 2`,
+    ),
     tableGrants: await query(`
       select table_name, string_agg(privilege_type, ',' order by privilege_type) as privileges
         from information_schema.role_table_grants where grantee = 'emis_app' and table_schema = 'public' group by table_name order by 1`),

@@ -26,7 +26,13 @@ interface Op {
 interface Sent {
   requestId: string;
   rows: { studentId: string; version: number; cells: RequestedCells }[];
-  answers: { status: number; body: { rows?: { studentId: string; version: number; cells: Cells }[]; conflicts?: { studentId: string; version: number }[] } }[];
+  answers: {
+    status: number;
+    body: {
+      rows?: { studentId: string; version: number; cells: Cells }[];
+      conflicts?: { studentId: string; version: number }[];
+    };
+  }[];
 }
 
 const PUPILS = 4;
@@ -36,7 +42,10 @@ const op: fc.Arbitrary<Op> = fc.record({
   rows: fc.uniqueArray(
     fc.record({
       pupil: fc.nat(PUPILS - 1),
-      cells: fc.dictionary(fc.constantFrom(...COLUMNS), fc.option(value, { nil: null, freq: 6 }), { minKeys: 1, maxKeys: 3 }),
+      cells: fc.dictionary(fc.constantFrom(...COLUMNS), fc.option(value, { nil: null, freq: 6 }), {
+        minKeys: 1,
+        maxKeys: 3,
+      }),
     }),
     { minLength: 1, maxLength: 3, selector: (r) => r.pupil },
   ),
@@ -54,10 +63,20 @@ describe('faults: randomized concurrent edits of one gradebook never lose an ack
   beforeAll(async () => {
     t = await startTestApp({ IMPORT_WORKER: 'off' });
     f = await gradingClass(t);
-    sessions = [f.teacherA, await t.login((await t.owner.query(`select username from app_user where staff_id = $1`, [f.staffA]))[0].username)];
-    const opened = await t.http().put(sheetPath(f)).set(bearer(sessions[0])).send({ requestId: randomUUID(), rows: [{ studentId: f.studentIds[0], version: 0, cells: { TX1: 5 } }] });
+    sessions = [
+      f.teacherA,
+      await t.login((await t.owner.query(`select username from app_user where staff_id = $1`, [f.staffA]))[0].username),
+    ];
+    const opened = await t
+      .http()
+      .put(sheetPath(f))
+      .set(bearer(sessions[0]))
+      .send({ requestId: randomUUID(), rows: [{ studentId: f.studentIds[0], version: 0, cells: { TX1: 5 } }] });
     expect(opened.status).toBe(200);
-    [{ id: gradebookId }] = await t.owner.query(`select id from gradebook where school_id = $1 and class_id = $2`, [f.school.id, f.classId]);
+    [{ id: gradebookId }] = await t.owner.query(`select id from gradebook where school_id = $1 and class_id = $2`, [
+      f.school.id,
+      f.classId,
+    ]);
   });
   afterAll(() => t.close());
 
@@ -66,14 +85,22 @@ describe('faults: randomized concurrent edits of one gradebook never lose an ack
       `select student_id, version, cells from grade_entry where school_id = $1 and gradebook_id = $2 and student_id = any($3::uuid[])`,
       [f.school.id, gradebookId, studentIds],
     );
-    return new Map(studentIds.map((id) => {
-      const row = rows.find((r) => r.student_id === id);
-      return [id, { version: row?.version ?? 0, cells: row?.cells ?? {} }];
-    }));
+    return new Map(
+      studentIds.map((id) => {
+        const row = rows.find((r) => r.student_id === id);
+        return [id, { version: row?.version ?? 0, cells: row?.cells ?? {} }];
+      }),
+    );
   };
 
   /** One session: its saves one after the other, each based on the versions this session last saw. */
-  async function runSession(session: 0 | 1, ops: Op[], pupils: string[], seen: Map<string, number>, log: Sent[]): Promise<void> {
+  async function runSession(
+    session: 0 | 1,
+    ops: Op[],
+    pupils: string[],
+    seen: Map<string, number>,
+    log: Sent[],
+  ): Promise<void> {
     for (const o of ops) {
       for (let i = 0; i < o.pause; i++) await new Promise((resolve) => setImmediate(resolve));
       const rows = o.rows.map((r) => {
@@ -83,7 +110,13 @@ describe('faults: randomized concurrent edits of one gradebook never lose an ack
       });
       const sent: Sent = { requestId: randomUUID(), rows, answers: [] };
       log.push(sent);
-      const send = () => t.http().put(sheetPath(f)).set(bearer(sessions[session])).send({ requestId: sent.requestId, rows }).then((res) => ({ status: res.status, body: res.body }));
+      const send = () =>
+        t
+          .http()
+          .put(sheetPath(f))
+          .set(bearer(sessions[session]))
+          .send({ requestId: sent.requestId, rows })
+          .then((res) => ({ status: res.status, body: res.body }));
       sent.answers = o.retry === 'together' ? await Promise.all([send(), send()]) : [await send()];
       if (o.retry === 'after') sent.answers.push(await send());
       for (const a of sent.answers) {
@@ -102,16 +135,33 @@ describe('faults: randomized concurrent edits of one gradebook never lose an ack
         const [fresh] = await enrolStudents(t, f.school.id, f.classId, ['Đinh Thị Mới']);
         const pupils = [...f.studentIds, fresh];
         const initial = await stored(pupils);
-        const [{ seq }] = await t.owner.query(`select coalesce(max(seq), 0)::int as seq from audit_log where school_id = $1`, [f.school.id]);
+        const [{ seq }] = await t.owner.query(
+          `select coalesce(max(seq), 0)::int as seq from audit_log where school_id = $1`,
+          [f.school.id],
+        );
         const log: Sent[] = [];
-        await Promise.all(([0, 1] as const).map((s) => runSession(s, ops.filter((o) => o.session === s), pupils, new Map([...initial].map(([id, e]) => [id, e.version])), log)));
+        await Promise.all(
+          ([0, 1] as const).map((s) =>
+            runSession(
+              s,
+              ops.filter((o) => o.session === s),
+              pupils,
+              new Map([...initial].map(([id, e]) => [id, e.version])),
+              log,
+            ),
+          ),
+        );
         await verify(log, initial, seq);
       }),
       { numRuns: runs, seed, endOnFailure: true },
     );
   });
 
-  async function verify(log: Sent[], initial: Map<string, { version: number; cells: Cells }>, auditSeq: number): Promise<void> {
+  async function verify(
+    log: Sent[],
+    initial: Map<string, { version: number; cells: Cells }>,
+    auditSeq: number,
+  ): Promise<void> {
     for (const sent of log) {
       // Every answer is a save or a conflict, and the answers to one requestId agree.
       expect(sent.answers.map((a) => a.status).every((s) => s === 200 || s === 409)).toBe(true);
@@ -122,21 +172,36 @@ describe('faults: randomized concurrent edits of one gradebook never lose an ack
     const refused = log.filter((s) => !s.answers.some((a) => a.status === 200));
     const model = replay(acked, initial);
     const now = await stored([...initial.keys()]);
-    for (const [studentId, entry] of now) expect({ studentId, ...entry }).toEqual({ studentId, ...model.final.get(studentId) });
+    for (const [studentId, entry] of now)
+      expect({ studentId, ...entry }).toEqual({ studentId, ...model.final.get(studentId) });
 
-    const history: { request_id: string; student_id: string; column_key: string; old_value: number | null; new_value: number | null }[] = await t.owner.query(
+    const history: {
+      request_id: string;
+      student_id: string;
+      column_key: string;
+      old_value: number | null;
+      new_value: number | null;
+    }[] = await t.owner.query(
       `select request_id, student_id, column_key, old_value, new_value from grade_change where school_id = $1 and request_id = any($2::uuid[])`,
       [f.school.id, log.map((s) => s.requestId)],
     );
-    const key = (c: { request_id: string; student_id: string; column_key: string; old_value: number | null; new_value: number | null }) =>
-      `${c.request_id}/${c.student_id}/${c.column_key}:${c.old_value}→${c.new_value}`;
+    const key = (c: {
+      request_id: string;
+      student_id: string;
+      column_key: string;
+      old_value: number | null;
+      new_value: number | null;
+    }) => `${c.request_id}/${c.student_id}/${c.column_key}:${c.old_value}→${c.new_value}`;
     expect(history.map(key).sort()).toEqual(model.changes.map(key).sort());
     const claimed: { request_id: string }[] = await t.owner.query(
       `select request_id from grade_save_request where school_id = $1 and request_id = any($2::uuid[])`,
       [f.school.id, refused.map((s) => s.requestId)],
     );
     expect(claimed).toEqual([]);
-    const [{ n }] = await t.owner.query(`select count(*)::int as n from audit_log where school_id = $1 and entity = 'gradebook' and seq > $2`, [f.school.id, auditSeq]);
+    const [{ n }] = await t.owner.query(
+      `select count(*)::int as n from audit_log where school_id = $1 and entity = 'gradebook' and seq > $2`,
+      [f.school.id, auditSeq],
+    );
     expect(n).toBe(model.writes);
   }
 
@@ -146,16 +211,27 @@ describe('faults: randomized concurrent edits of one gradebook never lose an ack
    */
   function replay(acked: Sent[], initial: Map<string, { version: number; cells: Cells }>) {
     const final = new Map([...initial].map(([id, e]) => [id, { ...e, cells: { ...e.cells } }]));
-    const changes: { request_id: string; student_id: string; column_key: string; old_value: number | null; new_value: number | null }[] = [];
+    const changes: {
+      request_id: string;
+      student_id: string;
+      column_key: string;
+      old_value: number | null;
+      new_value: number | null;
+    }[] = [];
     const writes = acked.flatMap((s) => {
       const answer = s.answers.find((a) => a.status === 200)!;
-      return s.rows.map((row) => ({ requestId: s.requestId, row, written: answer.body.rows!.find((r) => r.studentId === row.studentId) }));
+      return s.rows.map((row) => ({
+        requestId: s.requestId,
+        row,
+        written: answer.body.rows!.find((r) => r.studentId === row.studentId),
+      }));
     });
     let saving = new Set<string>();
     for (const studentId of initial.keys()) {
       const mine = writes.filter((w) => w.row.studentId === studentId);
       // A row a save left unchanged is not written: its cells already held the values, at the version it was based on.
-      for (const w of mine.filter((x) => !x.written)) expect(applyCells(stateAt(mine, initial.get(studentId)!, w.row.version), w.row.cells).changed).toEqual([]);
+      for (const w of mine.filter((x) => !x.written))
+        expect(applyCells(stateAt(mine, initial.get(studentId)!, w.row.version), w.row.cells).changed).toEqual([]);
       const chain = mine.filter((w) => w.written).sort((a, b) => a.written!.version - b.written!.version);
       let state = final.get(studentId)!;
       for (const w of chain) {
@@ -187,9 +263,15 @@ function applyCells(cells: Cells, requested: RequestedCells) {
 }
 
 /** The pupil's cells at `version`, from the acknowledged writes that produced the versions up to it. */
-function stateAt(mine: { row: { version: number; cells: RequestedCells }; written?: { version: number } }[], initial: { version: number; cells: Cells }, version: number): Cells {
+function stateAt(
+  mine: { row: { version: number; cells: RequestedCells }; written?: { version: number } }[],
+  initial: { version: number; cells: Cells },
+  version: number,
+): Cells {
   let cells = { ...initial.cells };
-  for (const w of mine.filter((x) => x.written && x.written.version <= version).sort((a, b) => a.written!.version - b.written!.version)) {
+  for (const w of mine
+    .filter((x) => x.written && x.written.version <= version)
+    .sort((a, b) => a.written!.version - b.written!.version)) {
     cells = applyCells(cells, w.row.cells).cells;
   }
   return cells;

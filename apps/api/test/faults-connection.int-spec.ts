@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
-  appUrlVia, footprint, holdAuditHead, targetOf, TcpProxy, terminateBlocked, waitForBackendsGone, waitForBlocked,
+  appUrlVia,
+  footprint,
+  holdAuditHead,
+  targetOf,
+  TcpProxy,
+  terminateBlocked,
+  waitForBackendsGone,
+  waitForBlocked,
 } from './faults-fixtures';
 import { GradingFixture, gradingClass, sheetPath } from './grading-fixtures';
 import { bearer, startTestApp, TestApp } from './harness';
@@ -33,17 +40,34 @@ describe('faults: a connection lost in the middle of a save or an import', () =>
   });
 
   function save(rows: unknown[], requestId: string = randomUUID()) {
-    return t.http().put(sheetPath(f)).set(bearer(f.teacherA)).send({ requestId, rows }).then((res) => res);
+    return t
+      .http()
+      .put(sheetPath(f))
+      .set(bearer(f.teacherA))
+      .send({ requestId, rows })
+      .then((res) => res);
   }
   const versionsNow = async () => {
-    const rows: { student_id: string; version: number }[] = await t.owner.query(`select student_id, version from grade_entry where school_id = $1`, [f.school.id]);
+    const rows: { student_id: string; version: number }[] = await t.owner.query(
+      `select student_id, version from grade_entry where school_id = $1`,
+      [f.school.id],
+    );
     return new Map(rows.map((r) => [r.student_id, r.version]));
   };
   const changeRows = async (requestId: string) =>
-    (await t.owner.query(`select count(*)::int as n from grade_change where school_id = $1 and request_id = $2`, [f.school.id, requestId]))[0].n as number;
+    (
+      await t.owner.query(`select count(*)::int as n from grade_change where school_id = $1 and request_id = $2`, [
+        f.school.id,
+        requestId,
+      ])
+    )[0].n as number;
 
   /** Retries `rows` twice with `requestId`: applied once, the second answer is the first, one history row per cell. */
-  async function expectAppliedOnce(rows: { studentId: string; version: number; cells: Record<string, number> }[], requestId: string, before: Record<string, unknown>) {
+  async function expectAppliedOnce(
+    rows: { studentId: string; version: number; cells: Record<string, number> }[],
+    requestId: string,
+    before: Record<string, unknown>,
+  ) {
     const retry = await save(rows, requestId);
     expect(retry.status).toBe(200);
     expect(retry.body.rows.map((r: { version: number }) => r.version)).toEqual(rows.map((r) => r.version + 1));
@@ -53,13 +77,17 @@ describe('faults: a connection lost in the middle of a save or an import', () =>
     expect(await changeRows(requestId)).toBe(cells);
     const after = await footprint(t.owner, f.school.id);
     expect([after['changes'], after['requests'], after['audit']]).toEqual([
-      (before['changes'] as number) + cells, (before['requests'] as number) + 1, (before['audit'] as number) + 1,
+      (before['changes'] as number) + cells,
+      (before['requests'] as number) + 1,
+      (before['audit'] as number) + 1,
     ]);
   }
 
-  it('answers 503 when the server terminates the save\'s backend, leaves no row, history or audit of it, and applies the retry once', async () => {
+  it("answers 503 when the server terminates the save's backend, leaves no row, history or audit of it, and applies the retry once", async () => {
     const versions = await versionsNow();
-    const rows = f.studentIds.slice(0, 2).map((studentId) => ({ studentId, version: versions.get(studentId)!, cells: { TX2: 9 } }));
+    const rows = f.studentIds
+      .slice(0, 2)
+      .map((studentId) => ({ studentId, version: versions.get(studentId)!, cells: { TX2: 9 } }));
     const requestId = randomUUID();
     const before = await footprint(t.owner, f.school.id);
     const head = await holdAuditHead(t.owner, f.school.id);
@@ -68,7 +96,11 @@ describe('faults: a connection lost in the middle of a save or an import', () =>
       const pids = await waitForBlocked(t.owner, head.pid, 1);
       expect(await terminateBlocked(t.owner, head.pid)).toBe(1);
       const res = await pending;
-      expect({ status: res.status, code: res.body.code, retryAfter: res.headers['retry-after'] }).toEqual({ status: 503, code: 'service_unavailable', retryAfter: '5' });
+      expect({ status: res.status, code: res.body.code, retryAfter: res.headers['retry-after'] }).toEqual({
+        status: 503,
+        code: 'service_unavailable',
+        retryAfter: '5',
+      });
       await waitForBackendsGone(t.owner, pids);
       expect(await footprint(t.owner, f.school.id)).toEqual(before);
     } finally {
@@ -79,7 +111,9 @@ describe('faults: a connection lost in the middle of a save or an import', () =>
 
   it('answers 503 when the socket drops without an error code, and at once while the server cannot be reached; the retry afterwards applies once', async () => {
     const versions = await versionsNow();
-    const rows = f.studentIds.slice(1, 3).map((studentId) => ({ studentId, version: versions.get(studentId)!, cells: { TX3: 8.5 } }));
+    const rows = f.studentIds
+      .slice(1, 3)
+      .map((studentId) => ({ studentId, version: versions.get(studentId)!, cells: { TX3: 8.5 } }));
     const requestId = randomUUID();
     const before = await footprint(t.owner, f.school.id);
     const head = await holdAuditHead(t.owner, f.school.id);
@@ -89,7 +123,11 @@ describe('faults: a connection lost in the middle of a save or an import', () =>
       orphans = await waitForBlocked(t.owner, head.pid, 1);
       await proxy.down();
       const cut = await pending;
-      expect({ status: cut.status, code: cut.body.code, retryAfter: cut.headers['retry-after'] }).toEqual({ status: 503, code: 'service_unavailable', retryAfter: '5' });
+      expect({ status: cut.status, code: cut.body.code, retryAfter: cut.headers['retry-after'] }).toEqual({
+        status: 503,
+        code: 'service_unavailable',
+        retryAfter: '5',
+      });
       // Nothing listens now: new connections are refused (ECONNREFUSED) and answered 503, not left waiting.
       expect((await t.http().get(sheetPath(f)).set(bearer(f.teacherA))).status).toBe(503);
       expect((await save(rows, requestId)).status).toBe(503);
@@ -105,7 +143,10 @@ describe('faults: a connection lost in the middle of a save or an import', () =>
 
   it('fails a student import whose connection dies while committing with a clear message, writes nothing, and a new upload imports the file', async () => {
     const school = await schoolWithAdmin(t);
-    const file = await workbook(STUDENT_HEADERS, Array.from({ length: 5 }, (_, i) => studentRow(i, null)));
+    const file = await workbook(
+      STUDENT_HEADERS,
+      Array.from({ length: 5 }, (_, i) => studentRow(i, null)),
+    );
     const count = async () => {
       const [row] = await t.owner.query(
         `select (select count(*)::int from student where school_id = $1) as students, (select count(*)::int from guardian where school_id = $1) as guardians,
@@ -123,7 +164,10 @@ describe('faults: a connection lost in the middle of a save or an import', () =>
       jobId = res.body.id;
       // Every row validated and written, the import's transaction now waits to append its audit rows.
       const pids = await waitForBlocked(t.owner, head.pid, 1);
-      const [job] = await t.owner.query(`select status from import_job where school_id = $1 and id = $2`, [school.schoolId, jobId]);
+      const [job] = await t.owner.query(`select status from import_job where school_id = $1 and id = $2`, [
+        school.schoolId,
+        jobId,
+      ]);
       expect(job.status).toBe('COMMITTING');
       expect(await terminateBlocked(t.owner, head.pid)).toBe(1);
       await waitForBackendsGone(t.owner, pids);
@@ -138,6 +182,10 @@ describe('faults: a connection lost in the middle of a save or an import', () =>
     const res = await upload(t, school.token, school.schoolId, 'students', file);
     const done = await waitForJob(t, school.token, school.schoolId, res.body.id);
     expect(done).toMatchObject({ status: 'DONE', created: 5, updated: 0, unchanged: 0 });
-    expect(await count()).toEqual({ students: before.students + 5, guardians: before.guardians + 10, audit: before.audit + 6 });
+    expect(await count()).toEqual({
+      students: before.students + 5,
+      guardians: before.guardians + 10,
+      audit: before.audit + 6,
+    });
   });
 });

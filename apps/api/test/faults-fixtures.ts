@@ -29,7 +29,10 @@ export async function holdAuditHead(owner: DataSource, schoolId: string): Promis
   const runner: QueryRunner = owner.createQueryRunner();
   await runner.connect();
   await runner.startTransaction();
-  await runner.query(`insert into audit_chain_head (school_id, last_seq, last_hash) values ($1, 0, repeat('0', 64)) on conflict do nothing`, [schoolId]);
+  await runner.query(
+    `insert into audit_chain_head (school_id, last_seq, last_hash) values ($1, 0, repeat('0', 64)) on conflict do nothing`,
+    [schoolId],
+  );
   await runner.query(`select 1 from audit_chain_head where school_id = $1 for update`, [schoolId]);
   const [{ pid }] = await runner.query(`select pg_backend_pid() as pid`);
   let released = false;
@@ -78,14 +81,16 @@ export async function terminateBlocked(owner: DataSource, holder: number): Promi
 /** Until the backends are gone: a terminated or orphaned backend may still hold its locks for a moment. */
 export async function waitForBackendsGone(owner: DataSource, pids: number[]): Promise<void> {
   await eventually(`backends ${pids.join(', ')} gone`, async () => {
-    const [{ n }] = await owner.query(`select count(*)::int as n from pg_stat_activity where pid = any($1::int[])`, [pids]);
+    const [{ n }] = await owner.query(`select count(*)::int as n from pg_stat_activity where pid = any($1::int[])`, [
+      pids,
+    ]);
     return n === 0 ? true : undefined;
   });
 }
 
 /** Polls `probe` until it answers something; gives up after HANG_GUARD_MS (a stuck fault fails the test, never hangs). */
 export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, pauseMs = 50): Promise<T> {
-  for (const until = Date.now() + HANG_GUARD_MS; Date.now() < until; ) {
+  for (const until = Date.now() + HANG_GUARD_MS; Date.now() < until;) {
     const value = await probe();
     if (value !== undefined) return value;
     await new Promise((resolve) => setTimeout(resolve, pauseMs));
@@ -117,7 +122,10 @@ export class TcpProxy {
   async up(): Promise<void> {
     const server = net.createServer((client) => {
       const upstream = net.connect(this.target.port, this.target.host);
-      for (const [a, b] of [[client, upstream], [upstream, client]]) {
+      for (const [a, b] of [
+        [client, upstream],
+        [upstream, client],
+      ]) {
         this.sockets.add(a);
         a.on('error', () => b.destroy());
         a.on('close', () => {
@@ -201,16 +209,20 @@ export class DedicatedDb {
     await seedDemoProvince(this.ownerUrl);
     const ds = new DataSource({ type: 'postgres', url: this.ownerUrl });
     await ds.initialize();
-    await ds.query(`update app_user set mfa_secret = $1, mfa_enabled = true where role in ('DEPARTMENT_ADMIN', 'SCHOOL_ADMIN')`, [
-      new SecretBox(readTestEnv().jwtSecret).seal(ADMIN_TOTP_SECRET),
-    ]);
+    await ds.query(
+      `update app_user set mfa_secret = $1, mfa_enabled = true where role in ('DEPARTMENT_ADMIN', 'SCHOOL_ADMIN')`,
+      [new SecretBox(readTestEnv().jwtSecret).seal(ADMIN_TOTP_SECRET)],
+    );
     await ds.destroy();
   }
 
   /** Starts the server on its data folder; again on the same port after stop(), so the API's URL stays valid. */
   async start(): Promise<void> {
     const env = { ...process.env, EMIS_FAULTS_DIR: this.dir, EMIS_FAULTS_PORT: String(this.db?.port ?? '') };
-    const server = spawn(process.execPath, ['--input-type=module', '-e', SERVER_SCRIPT], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const server = spawn(process.execPath, ['--input-type=module', '-e', SERVER_SCRIPT], {
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.server = server;
     this.db = await new Promise<EmbeddedDb>((resolve, reject) => {
       let out = '';
@@ -239,7 +251,8 @@ export class DedicatedDb {
     await this.stop();
     // tools/embedded-db.mjs keeps the data elsewhere, behind the link pg, when the postgres user cannot enter this folder.
     const link = path.join(this.dir, 'pg');
-    if (lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) rmSync(path.dirname(readlinkSync(link)), { recursive: true, force: true });
+    if (lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink())
+      rmSync(path.dirname(readlinkSync(link)), { recursive: true, force: true });
     rmSync(this.dir, { recursive: true, force: true });
   }
 
@@ -250,11 +263,20 @@ export class DedicatedDb {
 }
 
 /** Ids of a demo school's class of the open year and its gradebook path (the seed's THCS Như Quỳnh 6A, Toán). */
-export async function demoSheet(owner: DataSource, schoolCode = 'THCS-NQ', className = '6A', subject = 'TOAN'): Promise<{ schoolId: string; classId: string; path: string }> {
+export async function demoSheet(
+  owner: DataSource,
+  schoolCode = 'THCS-NQ',
+  className = '6A',
+  subject = 'TOAN',
+): Promise<{ schoolId: string; classId: string; path: string }> {
   const [row] = await owner.query(
     `select c.school_id, c.id from class c join org_unit o on o.id = c.school_id join school_year y on y.id = c.school_year_id
       where o.code = $1 and c.name = $2 and y.status = 'OPEN'`,
     [schoolCode, className],
   );
-  return { schoolId: row.school_id, classId: row.id, path: `/api/schools/${row.school_id}/classes/${row.id}/gradebook/1/${subject}` };
+  return {
+    schoolId: row.school_id,
+    classId: row.id,
+    path: `/api/schools/${row.school_id}/classes/${row.id}/gradebook/1/${subject}`,
+  };
 }

@@ -24,7 +24,11 @@ describe('faults: an exhausted connection pool answers 503 with Retry-After inst
   afterAll(() => t.close());
 
   const save = (studentId: string, value: number) =>
-    t.http().put(sheetPath(f)).set(bearer(f.teacherA)).send({ requestId: randomUUID(), rows: [{ studentId, version: 0, cells: { TX1: value } }] });
+    t
+      .http()
+      .put(sheetPath(f))
+      .set(bearer(f.teacherA))
+      .send({ requestId: randomUUID(), rows: [{ studentId, version: 0, cells: { TX1: value } }] });
 
   it('refuses a third request with 503 service_unavailable and Retry-After: 5 while both connections are held, then completes the held saves and serves again', async () => {
     const head = await holdAuditHead(t.owner, f.school.id);
@@ -34,8 +38,11 @@ describe('faults: an exhausted connection pool answers 503 with Retry-After inst
       held = [save(f.studentIds[0], 7), save(f.studentIds[1], 8)].map((r) => r.then((res) => res));
       await waitForBlocked(t.owner, head.pid, 2);
       const third = await t.http().get(sheetPath(f)).set(bearer(f.teacherA)).set('Accept-Language', 'en');
-      expect({ status: third.status, code: third.body.code, retryAfter: third.headers['retry-after'] })
-        .toEqual({ status: 503, code: 'service_unavailable', retryAfter: '5' });
+      expect({ status: third.status, code: third.body.code, retryAfter: third.headers['retry-after'] }).toEqual({
+        status: 503,
+        code: 'service_unavailable',
+        retryAfter: '5',
+      });
       expect(third.headers['content-type']).toContain('application/problem+json');
       expect(third.body.title).toBe('The service is busy, try again');
     } finally {
@@ -44,7 +51,9 @@ describe('faults: an exhausted connection pool answers 503 with Retry-After inst
     expect((await Promise.all(held)).map((r) => r.status)).toEqual([200, 200]);
     const sheet = await t.http().get(sheetPath(f)).set(bearer(f.teacherA));
     expect(sheet.status).toBe(200);
-    const cells = Object.fromEntries(sheet.body.rows.map((r: { studentId: string; cells: object }) => [r.studentId, r.cells]));
+    const cells = Object.fromEntries(
+      sheet.body.rows.map((r: { studentId: string; cells: object }) => [r.studentId, r.cells]),
+    );
     expect([cells[f.studentIds[0]], cells[f.studentIds[1]]]).toEqual([{ TX1: 7 }, { TX1: 8 }]);
   });
 

@@ -17,7 +17,12 @@ describe('faults: PostgreSQL stopped in the middle of a save and started again',
   beforeAll(async () => {
     await db.create();
     // LOG_LEVEL error: a 500 here (an unrecognised way of losing the connection) is printed with its cause.
-    t = await startTestApp({ DATABASE_URL: db.ownerUrl, APP_DB_PASSWORD: db.appPassword, DB_POOL_ACQUIRE_TIMEOUT_MS: '1000', LOG_LEVEL: 'error' });
+    t = await startTestApp({
+      DATABASE_URL: db.ownerUrl,
+      APP_DB_PASSWORD: db.appPassword,
+      DB_POOL_ACQUIRE_TIMEOUT_MS: '1000',
+      LOG_LEVEL: 'error',
+    });
     // The demo teacher of THCS Như Quỳnh 6A (Toán), whose gradebook the seed leaves empty.
     token = await t.login('giaovien.nhuquynh');
     sheet = await demoSheet(t.owner);
@@ -27,9 +32,18 @@ describe('faults: PostgreSQL stopped in the middle of a save and started again',
     await db.destroy();
   });
 
-  const save = (rows: unknown[], requestId: string) => t.http().put(sheet.path).set(bearer(token)).send({ requestId, rows }).then((res) => res);
-  const unavailable = (res: { status: number; body: { code?: string }; headers: Record<string, string> }) =>
-    ({ status: res.status, code: res.body.code, retryAfter: res.headers['retry-after'] });
+  const save = (rows: unknown[], requestId: string) =>
+    t
+      .http()
+      .put(sheet.path)
+      .set(bearer(token))
+      .send({ requestId, rows })
+      .then((res) => res);
+  const unavailable = (res: { status: number; body: { code?: string }; headers: Record<string, string> }) => ({
+    status: res.status,
+    code: res.body.code,
+    retryAfter: res.headers['retry-after'],
+  });
   const SERVICE_UNAVAILABLE = { status: 503, code: 'service_unavailable', retryAfter: '5' };
 
   it('answers 503 for the save cut off and while the server is down, and applies the save retried after the restart once', async () => {
@@ -37,7 +51,14 @@ describe('faults: PostgreSQL stopped in the middle of a save and started again',
     expect(opened.status).toBe(200);
     const [a, b] = opened.body.rows as { studentId: string }[];
     // A first save opens the gradebook and the rows, so the save under test updates existing rows.
-    expect((await save([a, b].map((r) => ({ studentId: r.studentId, version: 0, cells: { TX1: 6 } })), randomUUID())).status).toBe(200);
+    expect(
+      (
+        await save(
+          [a, b].map((r) => ({ studentId: r.studentId, version: 0, cells: { TX1: 6 } })),
+          randomUUID(),
+        )
+      ).status,
+    ).toBe(200);
     const rows = [a, b].map((r) => ({ studentId: r.studentId, version: 1, cells: { TX2: 8.5, GK: 7 } }));
     const requestId = randomUUID();
 
@@ -55,7 +76,8 @@ describe('faults: PostgreSQL stopped in the middle of a save and started again',
     const retried = await save(rows, requestId);
     expect(retried.status).toBe(200);
     expect(retried.body.rows.map((r: { version: number; cells: object }) => [r.version, r.cells])).toEqual([
-      [2, { TX1: 6, TX2: 8.5, GK: 7 }], [2, { TX1: 6, TX2: 8.5, GK: 7 }],
+      [2, { TX1: 6, TX2: 8.5, GK: 7 }],
+      [2, { TX1: 6, TX2: 8.5, GK: 7 }],
     ]);
     expect((await save(rows, requestId)).body).toEqual(retried.body);
     const [counts] = await t.owner.query(

@@ -26,9 +26,10 @@ export async function createFuzzDatabase(): Promise<{ url: string; drop: () => P
   await db.initialize();
   try {
     // As the global setup does for the run's database: the harness answers the administrators' TOTP step.
-    await db.query(`update app_user set mfa_secret = $1, mfa_enabled = true where role in ('DEPARTMENT_ADMIN', 'SCHOOL_ADMIN')`, [
-      new SecretBox(env.jwtSecret).seal(ADMIN_TOTP_SECRET),
-    ]);
+    await db.query(
+      `update app_user set mfa_secret = $1, mfa_enabled = true where role in ('DEPARTMENT_ADMIN', 'SCHOOL_ADMIN')`,
+      [new SecretBox(env.jwtSecret).seal(ADMIN_TOTP_SECRET)],
+    );
     await installWriteLog(db);
   } finally {
     await db.destroy();
@@ -51,7 +52,9 @@ export async function createFuzzDatabase(): Promise<{ url: string; drop: () => P
  */
 async function installWriteLog(db: DataSource): Promise<void> {
   // tx_at: when the writing transaction began (now()), to tell which request wrote a row that commits after its answer.
-  await db.query(`create table fuzz_write (id bigserial primary key, tbl text not null, op text not null, tx_at timestamptz not null default now())`);
+  await db.query(
+    `create table fuzz_write (id bigserial primary key, tbl text not null, op text not null, tx_at timestamptz not null default now())`,
+  );
   await db.query(
     `create function fuzz_note_write() returns trigger language plpgsql security definer set search_path = public as $$
      begin insert into fuzz_write (tbl, op) values (tg_table_name, tg_op); return null; end $$`,
@@ -61,7 +64,9 @@ async function installWriteLog(db: DataSource): Promise<void> {
       where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition and c.relname not in ('fuzz_write', 'migrations')`,
   );
   for (const { name } of tables) {
-    await db.query(`create trigger fuzz_write after insert or update or delete on "${name}" for each row execute function fuzz_note_write()`);
+    await db.query(
+      `create trigger fuzz_write after insert or update or delete on "${name}" for each row execute function fuzz_note_write()`,
+    );
   }
 }
 
@@ -95,8 +100,13 @@ export async function checksum(t: TestApp, schoolId: string): Promise<Record<str
     `select distinct table_name from information_schema.columns
       where table_schema = 'public' and column_name = 'school_id' and table_name not like 'fuzz%' order by table_name`,
   );
-  const parts = tables.map((x) => `select '${x.table_name}' as t, count(*)::text || ':' || coalesce(sum(hashtext(r::text)), 0)::text as h from "${x.table_name}" r where school_id = $1`);
-  parts.push(`select 'school_year', count(*)::text || ':' || coalesce(sum(hashtext(r::text)), 0)::text from school_year r`);
+  const parts = tables.map(
+    (x) =>
+      `select '${x.table_name}' as t, count(*)::text || ':' || coalesce(sum(hashtext(r::text)), 0)::text as h from "${x.table_name}" r where school_id = $1`,
+  );
+  parts.push(
+    `select 'school_year', count(*)::text || ':' || coalesce(sum(hashtext(r::text)), 0)::text from school_year r`,
+  );
   const rows: { t: string; h: string }[] = await t.owner.query(parts.join(' union all '), [schoolId]);
   return Object.fromEntries(rows.map((r) => [r.t, r.h]));
 }

@@ -32,7 +32,9 @@ const WRITES_BY_DESIGN: Record<string, string[]> = {
  * workers share them; each shard has its own database and application.
  */
 export function fuzzOperations(shard: number, shards: number): void {
-  const keys = Object.keys(ROLE_MATRIX).sort().filter((_, i) => i % shards === shard);
+  const keys = Object.keys(ROLE_MATRIX)
+    .sort()
+    .filter((_, i) => i % shards === shard);
   describe(`fuzzing the operations with generated bad input (fast-check), shard ${shard + 1} of ${shards}`, () => {
     let t: TestApp;
     let dropDatabase: () => Promise<void>;
@@ -46,7 +48,9 @@ export function fuzzOperations(shard: number, shards: number): void {
       dropDatabase = db.drop;
       t = await startTestApp({ DATABASE_URL: db.url, AUTH_THROTTLE_LIMIT: '1000000' });
       operations = new Map((await readOperations(t)).map((op) => [op.key, op]));
-      for (const role of new Set(Object.values(ROLE_MATRIX).flatMap((e) => (e.roles === 'public' ? [] : [e.roles[0]])))) {
+      for (const role of new Set(
+        Object.values(ROLE_MATRIX).flatMap((e) => (e.roles === 'public' ? [] : [e.roles[0]])),
+      )) {
         tokens.set(role, await t.login(USERS[role]));
       }
       f = await fixtureOf(t, 'THCS-NQ');
@@ -95,7 +99,8 @@ export function fuzzOperations(shard: number, shards: number): void {
       // The per-case check relies on the write log; when every case was refused, the school's own rows prove it too.
       if (before && sent.every((s) => s.status >= 400)) {
         await settledWrites();
-        const byDesign = (sums: Record<string, string>) => Object.fromEntries(Object.entries(sums).filter(([table]) => !(WRITES_BY_DESIGN[key] ?? []).includes(table)));
+        const byDesign = (sums: Record<string, string>) =>
+          Object.fromEntries(Object.entries(sums).filter(([table]) => !(WRITES_BY_DESIGN[key] ?? []).includes(table)));
         expect(byDesign(await checksum(t, f.schoolId))).toEqual(byDesign(before));
       }
     });
@@ -103,9 +108,13 @@ export function fuzzOperations(shard: number, shards: number): void {
     /** The operation's first allowed role and its sample; the account operations use the throwaway account. */
     function callerOf(op: Operation): { token: string | undefined; sample: SampleRequest } {
       const entry = ROLE_MATRIX[op.key];
-      if (op.key === 'POST /api/auth/login') return { token: undefined, sample: { body: { username: throwaway.username, password: 'Sai-mat-khau-1' } } };
+      if (op.key === 'POST /api/auth/login')
+        return { token: undefined, sample: { body: { username: throwaway.username, password: 'Sai-mat-khau-1' } } };
       if (op.key === 'POST /api/auth/password') {
-        return { token: throwaway.token, sample: { body: { currentPassword: 'Sai-mat-khau-1', newPassword: 'Moi@2026-khac' } } };
+        return {
+          token: throwaway.token,
+          sample: { body: { currentPassword: 'Sai-mat-khau-1', newPassword: 'Moi@2026-khac' } },
+        };
       }
       const token = entry.roles === 'public' ? undefined : tokens.get(entry.roles[0]);
       return { token, sample: entry.sample?.(f) ?? {} };

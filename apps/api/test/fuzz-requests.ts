@@ -25,7 +25,11 @@ export function casesFor(op: Operation, f: Fixture, sample: SampleRequest): fc.A
   const real = Object.fromEntries(names.map((n) => [n, encodeURIComponent(paramValue(n, f))]));
   const pathWith = (values: Record<string, string>) => op.path.replace(/\{(\w+)\}/g, (_, n: string) => values[n]);
   const baseQuery = {
-    ...Object.fromEntries(op.parameters.filter((p) => p.in === 'query' && ['schoolId', 'unitId'].includes(p.name)).map((p) => [p.name, f.schoolId])),
+    ...Object.fromEntries(
+      op.parameters
+        .filter((p) => p.in === 'query' && ['schoolId', 'unitId'].includes(p.name))
+        .map((p) => [p.name, f.schoolId]),
+    ),
     ...sample.query,
   };
   const hasBody = !['get', 'delete'].includes(op.method);
@@ -36,16 +40,27 @@ export function casesFor(op: Operation, f: Fixture, sample: SampleRequest): fc.A
       : jsonBody(op.body?.schema, sample.body);
   const sampleBody = hasBody && op.body?.mediaType !== 'multipart/form-data' ? { body: sample.body ?? {} } : {};
   const garbledPath = names.length
-    ? fc.nat({ max: names.length - 1 }).chain((i) => pathJunk(real[names[i]]).map((v) => pathWith({ ...real, [names[i]]: v })))
+    ? fc
+        .nat({ max: names.length - 1 })
+        .chain((i) => pathJunk(real[names[i]]).map((v) => pathWith({ ...real, [names[i]]: v })))
     : fc.constant(pathWith(real));
   const query = queryOf(op.parameters, baseQuery);
   const keptQuery = Object.entries(baseQuery);
   const headers = fc.record({
-    language: fc.oneof({ weight: 5, arbitrary: fc.constant('vi') }, { weight: 1, arbitrary: fc.constantFrom(...LANGUAGES) }),
-    orgUnit: fc.oneof({ weight: 9, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...ORG_UNITS) }),
+    language: fc.oneof(
+      { weight: 5, arbitrary: fc.constant('vi') },
+      { weight: 1, arbitrary: fc.constantFrom(...LANGUAGES) },
+    ),
+    orgUnit: fc.oneof(
+      { weight: 9, arbitrary: fc.constant(undefined) },
+      { weight: 1, arbitrary: fc.constantFrom(...ORG_UNITS) },
+    ),
   });
-  const request = (path: fc.Arbitrary<string>, q: fc.Arbitrary<[string, string][]>, b: fc.Arbitrary<Partial<FuzzCase>>) =>
-    fc.tuple(path, q, b, headers).map(([p, qq, bb, h]) => ({ path: p, query: qq, ...bb, ...h }));
+  const request = (
+    path: fc.Arbitrary<string>,
+    q: fc.Arbitrary<[string, string][]>,
+    b: fc.Arbitrary<Partial<FuzzCase>>,
+  ) => fc.tuple(path, q, b, headers).map(([p, qq, bb, h]) => ({ path: p, query: qq, ...bb, ...h }));
   return fc.oneof(
     { weight: hasBody ? 6 : 0, arbitrary: request(fc.constant(pathWith(real)), fc.constant(keptQuery), body) },
     { weight: 3, arbitrary: request(fc.constant(pathWith(real)), query, fc.constant(sampleBody)) },
@@ -64,7 +79,10 @@ export async function send(t: TestApp, op: Operation, c: FuzzRequest, token: str
   if (c.multipart) {
     for (const [name, value] of c.multipart.fields) req = req.field(headerSafe(name), value);
     for (const file of c.multipart.files) {
-      req = req.attach(file.field, Buffer.from(file.bytes), { filename: file.name, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+      req = req.attach(file.field, Buffer.from(file.bytes), {
+        filename: file.name,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      });
     }
     return req;
   }
@@ -102,7 +120,9 @@ export function describeCase(c: unknown): string {
 export function refusalProblem(res: Response): string | undefined {
   if (res.status < 400 || res.status >= 500 || res.status === 431) return undefined;
   const type = String(res.headers['content-type'] ?? '');
-  if (!type.startsWith('application/problem+json')) return `a ${res.status} answered as "${type}": ${String(res.text).slice(0, 300)}`;
-  if (res.body?.status !== res.status || typeof res.body?.code !== 'string') return `a ${res.status} problem without its status and code: ${String(res.text).slice(0, 300)}`;
+  if (!type.startsWith('application/problem+json'))
+    return `a ${res.status} answered as "${type}": ${String(res.text).slice(0, 300)}`;
+  if (res.body?.status !== res.status || typeof res.body?.code !== 'string')
+    return `a ${res.status} problem without its status and code: ${String(res.text).slice(0, 300)}`;
   return undefined;
 }

@@ -40,7 +40,9 @@ export function writeZip(entries: ZipEntry[]): Buffer {
   let offset = 0;
   for (const e of entries) {
     const compressed = Buffer.from(e.compressed ?? deflateRawSync(e.data, { level: 9 }));
-    if (e.damaged) for (let i = compressed.length >> 2; i < Math.min(compressed.length, (compressed.length >> 2) + 64); i++) compressed[i] ^= 0x5a;
+    if (e.damaged)
+      for (let i = compressed.length >> 2; i < Math.min(compressed.length, (compressed.length >> 2) + 64); i++)
+        compressed[i] ^= 0x5a;
     const name = Buffer.from(e.name);
     const size = e.declaredSize ?? e.data.length;
     const crc = crc32(e.data);
@@ -95,7 +97,8 @@ export async function spacesDeflated(megabytes: number): Promise<Buffer> {
   deflate.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise((resolve) => deflate.on('end', resolve));
   const megabyte = Buffer.alloc(1024 * 1024, 0x20);
-  for (let i = 0; i < megabytes; i++) if (!deflate.write(megabyte)) await new Promise((resolve) => deflate.once('drain', resolve));
+  for (let i = 0; i < megabytes; i++)
+    if (!deflate.write(megabyte)) await new Promise((resolve) => deflate.once('drain', resolve));
   deflate.end();
   await done;
   return Buffer.concat(chunks);

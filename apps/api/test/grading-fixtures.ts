@@ -1,4 +1,12 @@
-import { createClass, enrolStudents, insertStaff, openYearId, schoolWithAdmin, SchoolFixture, teacherLogin } from './academic-fixtures';
+import {
+  createClass,
+  enrolStudents,
+  insertStaff,
+  openYearId,
+  schoolWithAdmin,
+  SchoolFixture,
+  teacherLogin,
+} from './academic-fixtures';
 import type { Test } from 'supertest';
 import { TestApp } from './harness';
 
@@ -17,23 +25,43 @@ export interface GradingFixture {
   staffB: string;
 }
 
-export async function gradingClass(t: TestApp, pupils = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Hoàng Cường']): Promise<GradingFixture> {
+export async function gradingClass(
+  t: TestApp,
+  pupils = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Hoàng Cường'],
+): Promise<GradingFixture> {
   const school = await schoolWithAdmin(t);
   const yearId = await openYearId(t);
   const staffA = await insertStaff(t, school.id, 'Phạm Thu Hà', 'ACTIVE', ['TOAN']);
   const staffB = await insertStaff(t, school.id, 'Đỗ Minh Khôi', 'ACTIVE', ['NGU_VAN']);
-  const { id: classId } = await createClass(t, school, { schoolYearId: yearId, name: '6A', grade: '6', homeroomStaffId: staffA });
+  const { id: classId } = await createClass(t, school, {
+    schoolYearId: yearId,
+    name: '6A',
+    grade: '6',
+    homeroomStaffId: staffA,
+  });
   await assign(t, school.id, classId, 'TOAN', staffA);
   await assign(t, school.id, classId, 'NGU_VAN', staffB);
   const studentIds = await enrolStudents(t, school.id, classId, pupils);
   return {
-    school, yearId, classId, studentIds, staffA, staffB,
-    teacherA: await teacherLogin(t, school.code, staffA), teacherB: await teacherLogin(t, school.code, staffB),
+    school,
+    yearId,
+    classId,
+    studentIds,
+    staffA,
+    staffB,
+    teacherA: await teacherLogin(t, school.code, staffA),
+    teacherB: await teacherLogin(t, school.code, staffB),
   };
 }
 
 /** Assigns `subject` of the class to a teacher for both semesters. */
-export async function assign(t: TestApp, schoolId: string, classId: string, subject: string, staffId: string): Promise<void> {
+export async function assign(
+  t: TestApp,
+  schoolId: string,
+  classId: string,
+  subject: string,
+  staffId: string,
+): Promise<void> {
   await t.owner.query(
     `insert into teaching_assignment (school_id, class_id, subject_code, semester, staff_id, assigned_at)
      select $1, $2, $3, s, $4, now() from unnest(array[1, 2]) s`,

@@ -13,18 +13,40 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
   let t: TestApp;
   let f: GradingFixture;
   const [an, binh, cuong] = [0, 1, 2];
-  const TOAN_HEADERS = ['STT', 'Mã học sinh', 'Họ và tên', 'Ngày sinh', 'TX1', 'TX2', 'TX3', 'TX4', 'GK', 'CK', 'ĐTBmhk', 'Nhận xét'];
+  const TOAN_HEADERS = [
+    'STT',
+    'Mã học sinh',
+    'Họ và tên',
+    'Ngày sinh',
+    'TX1',
+    'TX2',
+    'TX3',
+    'TX4',
+    'GK',
+    'CK',
+    'ĐTBmhk',
+    'Nhận xét',
+  ];
 
   beforeAll(async () => {
     t = await startTestApp();
     f = await gradingClass(t);
-    const res = await t.http().put(sheetPath(f)).set(bearer(f.teacherA)).send({
-      requestId: randomUUID(),
-      rows: [
-        { studentId: f.studentIds[an], version: 0, cells: { TX1: 8, TX2: 7, TX3: 9, TX4: 8, GK: 7.5, CK: 8 }, comment: 'Chăm chỉ' },
-        { studentId: f.studentIds[binh], version: 0, cells: { TX1: 6.5, TX2: 7 } },
-      ],
-    });
+    const res = await t
+      .http()
+      .put(sheetPath(f))
+      .set(bearer(f.teacherA))
+      .send({
+        requestId: randomUUID(),
+        rows: [
+          {
+            studentId: f.studentIds[an],
+            version: 0,
+            cells: { TX1: 8, TX2: 7, TX3: 9, TX4: 8, GK: 7.5, CK: 8 },
+            comment: 'Chăm chỉ',
+          },
+          { studentId: f.studentIds[binh], version: 0, cells: { TX1: 6.5, TX2: 7 } },
+        ],
+      });
     expect(res.status).toBe(200);
   });
   afterAll(() => t.close());
@@ -42,10 +64,12 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
     return waitForJob(t, f.teacherA, f.school.id, res.body.id);
   };
   const sheet = async (path = sheetPath(f)) => (await t.http().get(path).set(bearer(f.teacherA))).body;
-  const rowOf = async (i: number, path = sheetPath(f)) => (await sheet(path)).rows.find((r: { studentId: string }) => r.studentId === f.studentIds[i]);
-  const historyCount = async () => Number((await t.owner.query(`select count(*) from grade_change where school_id = $1`, [f.school.id]))[0].count);
+  const rowOf = async (i: number, path = sheetPath(f)) =>
+    (await sheet(path)).rows.find((r: { studentId: string }) => r.studentId === f.studentIds[i]);
+  const historyCount = async () =>
+    Number((await t.owner.query(`select count(*) from grade_change where school_id = $1`, [f.school.id]))[0].count);
 
-  it('exports the sổ điểm: title block, the layout schools use, scores as numbers, the API\'s averages, data validation, audited', async () => {
+  it("exports the sổ điểm: title block, the layout schools use, scores as numbers, the API's averages, data validation, audited", async () => {
     const wb = await readWorkbook(await exportBook());
     const ws = wb.worksheets[0];
     const title = [1, 2, 3, 4, 5, 6].map((r) => ws.getCell(r, 1).text).join('\n');
@@ -74,11 +98,30 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
       [f.school.id, f.classId, f.staffA],
     );
     const path = sheetPath(f, 'GIAO_DUC_THE_CHAT');
-    const put = await t.http().put(path).set(bearer(f.teacherA)).send({ requestId: randomUUID(), rows: [{ studentId: f.studentIds[an], version: 0, cells: { TX1: 'Đ', TX2: 'CĐ' } }] });
+    const put = await t
+      .http()
+      .put(path)
+      .set(bearer(f.teacherA))
+      .send({
+        requestId: randomUUID(),
+        rows: [{ studentId: f.studentIds[an], version: 0, cells: { TX1: 'Đ', TX2: 'CĐ' } }],
+      });
     expect(put.status).toBe(200);
     const ws = (await readWorkbook(await exportBook(f.teacherA, path))).worksheets[0];
     const header = headerRowOf(ws);
-    expect(rowTexts(ws, header)).toEqual(['STT', 'Mã học sinh', 'Họ và tên', 'Ngày sinh', 'TX1', 'TX2', 'TX3', 'GK', 'CK', 'Đánh giá HK', 'Nhận xét']);
+    expect(rowTexts(ws, header)).toEqual([
+      'STT',
+      'Mã học sinh',
+      'Họ và tên',
+      'Ngày sinh',
+      'TX1',
+      'TX2',
+      'TX3',
+      'GK',
+      'CK',
+      'Đánh giá HK',
+      'Nhận xét',
+    ]);
     const row = dataRowOf(ws, header, f.studentIds[an]);
     expect([row.getCell(5).value, row.getCell(6).value]).toEqual(['Đ', 'CĐ']);
     expect(row.getCell(5).dataValidation).toMatchObject({ type: 'list', formulae: ['"Đ,CĐ"'] });
@@ -88,7 +131,16 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
     const before = await sheet();
     const changes = await historyCount();
     const job = await importBook(await exportBook());
-    expect(job).toMatchObject({ status: 'DONE', kind: 'GRADEBOOK', created: 0, updated: 0, unchanged: 3, errorCount: 0, totalRows: 3, processedRows: 3 });
+    expect(job).toMatchObject({
+      status: 'DONE',
+      kind: 'GRADEBOOK',
+      created: 0,
+      updated: 0,
+      unchanged: 3,
+      errorCount: 0,
+      totalRows: 3,
+      processedRows: 3,
+    });
     expect(await historyCount()).toBe(changes);
     expect((await sheet()).rows).toEqual(before.rows);
   });
@@ -107,12 +159,27 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
     const job = await importBook(file, 'so-diem-sua.xlsx');
     expect(job).toMatchObject({ status: 'DONE', created: 1, updated: 1, unchanged: 1 });
     // (9 + 8.5 + 7 + 8 + 2·6.5 + 3·7) / 9 = 7.388… → 7.4, computed by the domain as for a grid save.
-    expect(await rowOf(cuong)).toMatchObject({ cells: { TX1: 9, TX2: 8.5, TX3: 7, TX4: 8, GK: 6.5, CK: 7 }, average: 7.4, comment: 'Tiến bộ', version: 1 });
+    expect(await rowOf(cuong)).toMatchObject({
+      cells: { TX1: 9, TX2: 8.5, TX3: 7, TX4: 8, GK: 6.5, CK: 7 },
+      average: 7.4,
+      comment: 'Tiến bộ',
+      version: 1,
+    });
     expect(await rowOf(an)).toMatchObject({ cells: { TX1: 9.5 }, average: 8.1, version: 2 });
     expect((await rowOf(binh)).cells).toEqual({ TX1: 6.5, TX2: 7 });
-    const history = (await t.http().get(`${sheetPath(f)}/history?studentId=${f.studentIds[an]}&column=TX1`).set(bearer(f.teacherA))).body;
+    const history = (
+      await t
+        .http()
+        .get(`${sheetPath(f)}/history?studentId=${f.studentIds[an]}&column=TX1`)
+        .set(bearer(f.teacherA))
+    ).body;
     // Written as the teacher who uploaded the file: the same name a save from the grid records (Bình's row).
-    expect(history[0]).toMatchObject({ oldValue: 8, newValue: 9.5, reason: 'Nhập từ Excel: so-diem-sua.xlsx', changedByName: (await rowOf(binh)).updatedByName });
+    expect(history[0]).toMatchObject({
+      oldValue: 8,
+      newValue: 9.5,
+      reason: 'Nhập từ Excel: so-diem-sua.xlsx',
+      changedByName: (await rowOf(binh)).updatedByName,
+    });
     expect(history[0].changedByName).toBeTruthy();
     const again = await importBook(file, 'so-diem-sua.xlsx');
     expect(again).toMatchObject({ status: 'DONE', created: 0, updated: 0, unchanged: 3 });
@@ -138,28 +205,53 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
     expect(job.errors).toEqual([
       { row: anRow.number, column: 'E', header: 'TX1', message: 'Điểm phải trong khoảng 0 – 10' },
       { row: anRow.number, column: 'F', header: 'TX2', message: 'Điểm phải là một số' },
-      { row: dataRowNumber(ws, header, f.studentIds[binh]), column: 'I', header: 'GK', message: 'Điểm có nhiều nhất 1 chữ số thập phân' },
-      { row: stranger.number, column: 'B', header: 'Mã học sinh', message: expect.stringMatching(/không thuộc lớp 6A/) },
+      {
+        row: dataRowNumber(ws, header, f.studentIds[binh]),
+        column: 'I',
+        header: 'GK',
+        message: 'Điểm có nhiều nhất 1 chữ số thập phân',
+      },
+      {
+        row: stranger.number,
+        column: 'B',
+        header: 'Mã học sinh',
+        message: expect.stringMatching(/không thuộc lớp 6A/),
+      },
     ]);
     expect(await historyCount()).toBe(changes);
     expect((await sheet()).rows).toEqual(before.rows);
 
-    const res = await download(t.http().get(`/api/schools/${f.school.id}/imports/${job.id}/errors.xlsx`).set(bearer(f.teacherA)));
+    const res = await download(
+      t.http().get(`/api/schools/${f.school.id}/imports/${job.id}/errors.xlsx`).set(bearer(f.teacherA)),
+    );
     expect(res.status).toBe(200);
     const marked = (await readWorkbook(res.body)).worksheets[0];
     for (const e of job.errors as { row: number; column: string; message: string }[]) {
       const cell = marked.getCell(`${e.column}${e.row}`);
-      expect({ at: `${e.column}${e.row}`, fill: (cell.fill as ExcelJS.FillPattern).fgColor?.argb, note: noteText(cell) }).toEqual({ at: `${e.column}${e.row}`, fill: 'FFFFC7CE', note: e.message });
+      expect({
+        at: `${e.column}${e.row}`,
+        fill: (cell.fill as ExcelJS.FillPattern).fgColor?.argb,
+        note: noteText(cell),
+      }).toEqual({ at: `${e.column}${e.row}`, fill: 'FFFFC7CE', note: e.message });
     }
     expect(marked.getCell(header, 13).text).toBe('Lỗi');
     // The job is the uploader's: another teacher does not see it.
-    expect((await t.http().get(`/api/schools/${f.school.id}/imports/${job.id}`).set(bearer(f.teacherB))).status).toBe(404);
+    expect((await t.http().get(`/api/schools/${f.school.id}/imports/${job.id}`).set(bearer(f.teacherB))).status).toBe(
+      404,
+    );
   });
 
   it('fails a corrupt file and a file of another layout or another gradebook with a clear message; refuses a non-xlsx upload with 400', async () => {
     const corrupt = await importBook(Buffer.from('PK\u0003\u0004 this is not a workbook'), 'hong.xlsx');
-    expect(corrupt).toMatchObject({ status: 'FAILED', message: 'Tệp không phải là bảng tính Excel (.xlsx) hợp lệ', errorCount: 0 });
-    const list = await importBook(await workbook(['STT', 'Mã định danh', 'Họ và tên', 'Lớp'], [[1, '034213000001', 'Nguyễn Văn An', '6A']]), 'danh-sach.xlsx');
+    expect(corrupt).toMatchObject({
+      status: 'FAILED',
+      message: 'Tệp không phải là bảng tính Excel (.xlsx) hợp lệ',
+      errorCount: 0,
+    });
+    const list = await importBook(
+      await workbook(['STT', 'Mã định danh', 'Họ và tên', 'Lớp'], [[1, '034213000001', 'Nguyễn Văn An', '6A']]),
+      'danh-sach.xlsx',
+    );
     expect(list).toMatchObject({ status: 'FAILED' });
     expect(list.message).toMatch(/không đúng mẫu sổ điểm/);
 
@@ -174,7 +266,11 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
     const renamed = await importBook(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(renamed.message).toMatch(/thiếu cột "GK"/);
 
-    const csv = await t.http().post(`${sheetPath(f)}/import`).set(bearer(f.teacherA)).attach('file', Buffer.from('a,b\n'), { filename: 'so-diem.csv', contentType: 'text/csv' });
+    const csv = await t
+      .http()
+      .post(`${sheetPath(f)}/import`)
+      .set(bearer(f.teacherA))
+      .attach('file', Buffer.from('a,b\n'), { filename: 'so-diem.csv', contentType: 'text/csv' });
     expect({ status: csv.status, code: csv.body.code }).toEqual({ status: 400, code: 'invalid_workbook' });
   });
 
@@ -187,8 +283,17 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
     expect((await upload(file, f.teacherA, mixed)).status).toBe(404);
     expect((await t.http().get(`${mixed}/export.xlsx`).set(bearer(f.teacherA))).status).toBe(404);
     expect((await upload(file, f.teacherA, sheetPath(other))).status).toBe(404);
-    expect((await t.http().get(`${sheetPath(other)}/export.xlsx`).set(bearer(f.school.admin))).status).toBe(404);
-    expect((await t.owner.query(`select count(*)::int as n from import_job where school_id = $1`, [other.school.id]))[0].n).toBe(0);
+    expect(
+      (
+        await t
+          .http()
+          .get(`${sheetPath(other)}/export.xlsx`)
+          .set(bearer(f.school.admin))
+      ).status,
+    ).toBe(404);
+    expect(
+      (await t.owner.query(`select count(*)::int as n from import_job where school_id = $1`, [other.school.id]))[0].n,
+    ).toBe(0);
   });
 
   it('exports semester II with semester I and the year, as the API computes them', async () => {
@@ -196,22 +301,45 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
     const hk2 = { TX1: 6, TX2: 6, TX3: 7, TX4: 6, GK: 6, CK: 6.5 };
     const student = f.studentIds[cuong];
     const s1 = await rowOf(cuong);
-    await t.http().put(sheetPath(f)).set(bearer(f.teacherA)).send({ requestId: randomUUID(), rows: [{ studentId: student, version: s1.version, cells: full }] }).expect(200);
-    await t.http().put(sheetPath(f, 'TOAN', 2)).set(bearer(f.teacherA)).send({ requestId: randomUUID(), rows: [{ studentId: student, version: 0, cells: hk2 }] }).expect(200);
+    await t
+      .http()
+      .put(sheetPath(f))
+      .set(bearer(f.teacherA))
+      .send({ requestId: randomUUID(), rows: [{ studentId: student, version: s1.version, cells: full }] })
+      .expect(200);
+    await t
+      .http()
+      .put(sheetPath(f, 'TOAN', 2))
+      .set(bearer(f.teacherA))
+      .send({ requestId: randomUUID(), rows: [{ studentId: student, version: 0, cells: hk2 }] })
+      .expect(200);
     const api = await rowOf(cuong, sheetPath(f, 'TOAN', 2));
     const ws = (await readWorkbook(await exportBook(f.teacherA, sheetPath(f, 'TOAN', 2)))).worksheets[0];
     const header = headerRowOf(ws);
     expect(rowTexts(ws, header).slice(10)).toEqual(['ĐTBmhk', 'HK I', 'Cả năm', 'Nhận xét']);
     const row = dataRowOf(ws, header, student);
     // HK II (6+6+7+6 + 2·6 + 3·6.5)/9 = 6.27… → 6.3; HK I 8.0; year (8 + 2·6.3)/3 = 6.87 → 6.9.
-    expect([row.getCell(11).value, row.getCell(12).value, row.getCell(13).value]).toEqual([api.average, api.semester1.average, api.year.average]);
+    expect([row.getCell(11).value, row.getCell(12).value, row.getCell(13).value]).toEqual([
+      api.average,
+      api.semester1.average,
+      api.year.average,
+    ]);
     expect([api.average, api.semester1.average, api.year.average]).toEqual([6.3, 8, 6.9]);
     expect(ws.getCell(4, 1).text).toMatch(/Học kì: II/);
   });
 
   it('refuses the upload while the semester is locked (423), before any job is queued', async () => {
-    await t.http().post(`/api/schools/${f.school.id}/grading/locks`).set(bearer(f.school.admin)).send({ yearId: f.yearId, semester: 2 }).expect((r) => expect(r.status).toBeLessThan(300));
-    const res = await upload(await exportBook(f.teacherA, sheetPath(f, 'TOAN', 2)), f.teacherA, sheetPath(f, 'TOAN', 2));
+    await t
+      .http()
+      .post(`/api/schools/${f.school.id}/grading/locks`)
+      .set(bearer(f.school.admin))
+      .send({ yearId: f.yearId, semester: 2 })
+      .expect((r) => expect(r.status).toBeLessThan(300));
+    const res = await upload(
+      await exportBook(f.teacherA, sheetPath(f, 'TOAN', 2)),
+      f.teacherA,
+      sheetPath(f, 'TOAN', 2),
+    );
     expect({ status: res.status, code: res.body.code }).toEqual({ status: 423, code: 'gradebook_locked' });
   });
 });

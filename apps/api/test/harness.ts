@@ -43,7 +43,8 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
     if (res.body.status === 'ok') return res.body.accessToken as string;
     const verified = await http().post('/api/auth/mfa/verify').send({ mfaToken: res.body.mfaToken, code: totp() });
-    if (verified.status !== 200) throw new Error(`mfa ${username}: ${verified.status} ${JSON.stringify(verified.body)}`);
+    if (verified.status !== 200)
+      throw new Error(`mfa ${username}: ${verified.status} ${JSON.stringify(verified.body)}`);
     return verified.body.accessToken as string;
   };
   const unitId = async (code: string) => {
@@ -67,11 +68,22 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
 
 let counter = 0;
 /** A fresh user, so tests that lock, throttle or enrol do not disturb each other. */
-export async function createUser(t: TestApp, role: string, unitCode: string, password = DEMO_PASSWORD): Promise<string> {
+export async function createUser(
+  t: TestApp,
+  role: string,
+  unitCode: string,
+  password = DEMO_PASSWORD,
+): Promise<string> {
   const username = `test.${role.toLowerCase()}.${process.pid}.${++counter}.${Date.now() % 100000}`;
   await t.owner.query(
     `insert into app_user (username, password_hash, full_name, role, org_unit_id) values ($1, $2, $3, $4, $5)`,
-    [username, await argon2.hash(password, { type: argon2.argon2id }), 'Người Dùng Thử', role, await t.unitId(unitCode)],
+    [
+      username,
+      await argon2.hash(password, { type: argon2.argon2id }),
+      'Người Dùng Thử',
+      role,
+      await t.unitId(unitCode),
+    ],
   );
   return username;
 }
@@ -83,7 +95,9 @@ export async function createSchool(t: TestApp, parentCode: string): Promise<{ id
     `insert into org_unit (parent_id, kind, code, name, levels, ownership) values ($1, 'SCHOOL', $2, $3, '{LOWER_SECONDARY}', 'PUBLIC') returning id`,
     [await t.unitId(parentCode), code, `Trường THCS Thử ${code}`],
   );
-  await t.owner.query(`insert into school_profile (school_id, address, updated_at) values ($1, 'Xã Thử', now())`, [row.id]);
+  await t.owner.query(`insert into school_profile (school_id, address, updated_at) values ($1, 'Xã Thử', now())`, [
+    row.id,
+  ]);
   t.app.get(OrgTreeService).invalidate();
   return { id: row.id, code };
 }

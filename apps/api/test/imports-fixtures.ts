@@ -9,13 +9,45 @@ import { HANG_GUARD_MS } from './test-env';
  * as a school's file would have them, rather than taken from the implementation.
  */
 export const STUDENT_HEADERS = [
-  'STT', 'Mã định danh', 'Họ và tên', 'Ngày sinh (dd/mm/yyyy)', 'Giới tính', 'Dân tộc', 'Tôn giáo', 'Quốc tịch', 'Nơi sinh',
-  'Địa chỉ thường trú', 'Chỗ ở hiện nay', 'Lớp', 'Đối tượng chính sách', 'Khuyết tật', 'Họ tên cha', 'SĐT cha', 'Họ tên mẹ', 'SĐT mẹ',
+  'STT',
+  'Mã định danh',
+  'Họ và tên',
+  'Ngày sinh (dd/mm/yyyy)',
+  'Giới tính',
+  'Dân tộc',
+  'Tôn giáo',
+  'Quốc tịch',
+  'Nơi sinh',
+  'Địa chỉ thường trú',
+  'Chỗ ở hiện nay',
+  'Lớp',
+  'Đối tượng chính sách',
+  'Khuyết tật',
+  'Họ tên cha',
+  'SĐT cha',
+  'Họ tên mẹ',
+  'SĐT mẹ',
 ];
 
 export const STAFF_HEADERS = [
-  'Mã định danh', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Dân tộc', 'Điện thoại', 'Email', 'Chức vụ', 'Loại hợp đồng', 'Mã ngạch',
-  'Hệ số lương', 'Bậc lương', 'Trình độ', 'Chuyên ngành', 'Nơi đào tạo', 'Năm tốt nghiệp', 'Môn dạy', 'Ngày vào ngành',
+  'Mã định danh',
+  'Họ và tên',
+  'Ngày sinh',
+  'Giới tính',
+  'Dân tộc',
+  'Điện thoại',
+  'Email',
+  'Chức vụ',
+  'Loại hợp đồng',
+  'Mã ngạch',
+  'Hệ số lương',
+  'Bậc lương',
+  'Trình độ',
+  'Chuyên ngành',
+  'Nơi đào tạo',
+  'Năm tốt nghiệp',
+  'Môn dạy',
+  'Ngày vào ngành',
 ];
 
 export type Cell = ExcelJS.CellValue;
@@ -28,7 +60,24 @@ export function personalId(birthYear: number, gender: 'MALE' | 'FEMALE'): string
   return `034${digit}${String(birthYear % 100).padStart(2, '0')}${String(serial % 1000000).padStart(6, '0')}`;
 }
 
-const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Đức', 'Hà', 'Hoa', 'Khánh', 'Linh', 'Minh', 'Nam', 'Phương', 'Quân', 'Sơn', 'Thảo', 'Trang'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Chi',
+  'Dũng',
+  'Đức',
+  'Hà',
+  'Hoa',
+  'Khánh',
+  'Linh',
+  'Minh',
+  'Nam',
+  'Phương',
+  'Quân',
+  'Sơn',
+  'Thảo',
+  'Trang',
+];
 
 /** A valid student row: `i` varies the name and the date; `overrides` replaces cells by header. */
 export function studentRow(i: number, className: string | null, overrides: Record<string, Cell> = {}): Cell[] {
@@ -84,7 +133,11 @@ export function staffRow(i: number, overrides: Record<string, Cell> = {}): Cell[
 }
 
 /** A workbook with the header row and `rows`; `arrange` may change the sheet before it is written. */
-export async function workbook(headers: string[], rows: Cell[][], arrange?: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> {
+export async function workbook(
+  headers: string[],
+  rows: Cell[][],
+  arrange?: (sheet: ExcelJS.Worksheet) => void,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('Danh sách');
   sheet.addRow(headers);
@@ -101,8 +154,19 @@ export async function readWorkbook(file: Buffer): Promise<ExcelJS.Workbook> {
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function upload(t: TestApp, token: string, schoolId: string, kind: 'students' | 'staff', file: Buffer, name = 'danh-sach.xlsx') {
-  return t.http().post(`/api/schools/${schoolId}/imports/${kind}`).set(bearer(token)).attach('file', file, { filename: name, contentType: XLSX_TYPE });
+export function upload(
+  t: TestApp,
+  token: string,
+  schoolId: string,
+  kind: 'students' | 'staff',
+  file: Buffer,
+  name = 'danh-sach.xlsx',
+) {
+  return t
+    .http()
+    .post(`/api/schools/${schoolId}/imports/${kind}`)
+    .set(bearer(token))
+    .attach('file', file, { filename: name, contentType: XLSX_TYPE });
 }
 
 /** The job as the API answers it, loosely typed for assertions. */
@@ -122,7 +186,13 @@ export async function waitForJob(t: TestApp, token: string, schoolId: string, jo
 }
 
 /** Uploads and waits for the result. */
-export async function importFile(t: TestApp, token: string, schoolId: string, kind: 'students' | 'staff', file: Buffer) {
+export async function importFile(
+  t: TestApp,
+  token: string,
+  schoolId: string,
+  kind: 'students' | 'staff',
+  file: Buffer,
+) {
   const res = await upload(t, token, schoolId, kind, file);
   if (res.status !== 202) throw new Error(`upload: ${res.status} ${JSON.stringify(res.body)}`);
   return waitForJob(t, token, schoolId, res.body.id);
@@ -133,12 +203,20 @@ export async function schoolWithAdmin(t: TestApp, parentCode = 'PGD-KC'): Promis
   const school = await createSchool(t, parentCode);
   const username = await createUser(t, 'SCHOOL_ADMIN', school.code);
   const box = new SecretBox(t.config.MFA_ENCRYPTION_KEY ?? t.config.JWT_SECRET);
-  await t.owner.query(`update app_user set mfa_secret = $2, mfa_enabled = true where username = $1`, [username, box.seal(ADMIN_TOTP_SECRET)]);
+  await t.owner.query(`update app_user set mfa_secret = $2, mfa_enabled = true where username = $1`, [
+    username,
+    box.seal(ADMIN_TOTP_SECRET),
+  ]);
   return { schoolId: school.id, token: await t.login(username) };
 }
 
 /** An open school year of the spec's own (codes far from the seed's and the other specs'). */
-export async function openYearWithClasses(t: TestApp, startYear: number, schoolIds: string[], classNames: string[]): Promise<{ yearId: string; classes: Map<string, Map<string, string>> }> {
+export async function openYearWithClasses(
+  t: TestApp,
+  startYear: number,
+  schoolIds: string[],
+  classNames: string[],
+): Promise<{ yearId: string; classes: Map<string, Map<string, string>> }> {
   const y = startYear;
   const [year] = await t.owner.query(
     `insert into school_year (code, starts_on, ends_on, semester1_start, semester1_end, semester2_start, semester2_end, status)

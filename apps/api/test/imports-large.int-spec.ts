@@ -1,5 +1,12 @@
 import { bearer, startTestApp, TestApp } from './harness';
-import { openYearWithClasses, schoolWithAdmin, STUDENT_HEADERS, studentRow, upload, workbook } from './imports-fixtures';
+import {
+  openYearWithClasses,
+  schoolWithAdmin,
+  STUDENT_HEADERS,
+  studentRow,
+  upload,
+  workbook,
+} from './imports-fixtures';
 import { HANG_GUARD_MS } from './test-env';
 
 const ROWS = 10_000;
@@ -20,7 +27,10 @@ describe('a 10,000-row student import', () => {
     const { schoolId, token } = await schoolWithAdmin(t);
     const classNames = Array.from({ length: 40 }, (_, i) => `${6 + (i % 4)}A${Math.floor(i / 4) + 1}`);
     await openYearWithClasses(t, 2075, [schoolId], classNames);
-    const file = await workbook(STUDENT_HEADERS, Array.from({ length: ROWS }, (_, i) => studentRow(i, classNames[i % classNames.length])));
+    const file = await workbook(
+      STUDENT_HEADERS,
+      Array.from({ length: ROWS }, (_, i) => studentRow(i, classNames[i % classNames.length])),
+    );
 
     const started = Date.now();
     const res = await upload(t, token, schoolId, 'students', file);
@@ -44,7 +54,9 @@ describe('a 10,000-row student import', () => {
         `progress seen at ${[...progress].sort((a, b) => a - b).join(', ')} rows`,
     );
     expect(progress.size).toBeGreaterThan(0);
-    expect((await t.owner.query(`select count(*)::int as n from enrolment where school_id = $1`, [schoolId]))[0].n).toBe(ROWS);
+    expect(
+      (await t.owner.query(`select count(*)::int as n from enrolment where school_id = $1`, [schoolId]))[0].n,
+    ).toBe(ROWS);
     expect(await t.owner.query(`select broken_at from audit_verify($1)`, [schoolId])).toEqual([{ broken_at: null }]);
   });
 });

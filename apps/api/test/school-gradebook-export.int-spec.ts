@@ -12,29 +12,59 @@ describe("gradebook: the whole school's scores in one workbook (real PostgreSQL)
     t = await startTestApp();
     f = await gradingClass(t);
     const [an, binh] = f.studentIds;
-    const toan = await t.http().put(sheetPath(f)).set(bearer(f.teacherA)).send({
-      requestId: randomUUID(),
-      rows: [
-        { studentId: an, version: 0, cells: { TX1: 8, TX2: 7, TX3: 9, TX4: 8, GK: 7.5, CK: 8 }, comment: '=cmd()' },
-        { studentId: binh, version: 0, cells: { TX1: 6 } },
-      ],
-    });
-    const van = await t.http().put(sheetPath(f, 'NGU_VAN')).set(bearer(f.teacherB)).send({ requestId: randomUUID(), rows: [{ studentId: an, version: 0, cells: { TX1: 9 } }] });
+    const toan = await t
+      .http()
+      .put(sheetPath(f))
+      .set(bearer(f.teacherA))
+      .send({
+        requestId: randomUUID(),
+        rows: [
+          { studentId: an, version: 0, cells: { TX1: 8, TX2: 7, TX3: 9, TX4: 8, GK: 7.5, CK: 8 }, comment: '=cmd()' },
+          { studentId: binh, version: 0, cells: { TX1: 6 } },
+        ],
+      });
+    const van = await t
+      .http()
+      .put(sheetPath(f, 'NGU_VAN'))
+      .set(bearer(f.teacherB))
+      .send({ requestId: randomUUID(), rows: [{ studentId: an, version: 0, cells: { TX1: 9 } }] });
     expect([toan.status, van.status]).toEqual([200, 200]);
   });
   afterAll(() => t.close());
 
   const exportOf = (token: string, schoolId = f.school.id) =>
-    download(t.http().get(`/api/schools/${schoolId}/gradebook/export.xlsx`).query({ yearId: f.yearId, semester: 1 }).set(bearer(token)));
+    download(
+      t
+        .http()
+        .get(`/api/schools/${schoolId}/gradebook/export.xlsx`)
+        .query({ yearId: f.yearId, semester: 1 })
+        .set(bearer(token)),
+    );
 
-  it('lists one row per pupil and subject with the API\'s numbers, formulas neutralised, and audits the export', async () => {
+  it("lists one row per pupil and subject with the API's numbers, formulas neutralised, and audits the export", async () => {
     const res = await exportOf(f.school.admin);
     expect(res.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['Lớp', 'Mã học sinh', 'Họ và tên', 'Ngày sinh', 'Môn học', 'TX1', 'TX2', 'TX3', 'TX4', 'GK', 'CK', 'ĐTBmhk', 'Đánh giá', 'Điểm khác', 'Nhận xét']);
+    expect(header).toEqual([
+      'Lớp',
+      'Mã học sinh',
+      'Họ và tên',
+      'Ngày sinh',
+      'Môn học',
+      'TX1',
+      'TX2',
+      'TX3',
+      'TX4',
+      'GK',
+      'CK',
+      'ĐTBmhk',
+      'Đánh giá',
+      'Điểm khác',
+      'Nhận xét',
+    ]);
     const rows = [];
     for (let i = 2; i <= sheet.rowCount; i++) rows.push((sheet.getRow(i).values as unknown[]).slice(1));
     expect(rows).toHaveLength(3);
@@ -42,7 +72,9 @@ describe("gradebook: the whole school's scores in one workbook (real PostgreSQL)
     expect(an.slice(5, 12)).toEqual([8, 7, 9, 8, 7.5, 8, 7.9]);
     expect(an[14]).toBe("'=cmd()");
     expect(rows.find((r) => r[4] === 'Ngữ văn')?.[5]).toBe(9);
-    expect((await auditRows(t, f.school.id, 'gradebook')).filter((a) => a.action === 'EXPORT' && a.entity_id === 'export')).toHaveLength(1);
+    expect(
+      (await auditRows(t, f.school.id, 'gradebook')).filter((a) => a.action === 'EXPORT' && a.entity_id === 'export'),
+    ).toHaveLength(1);
   });
 
   it("refuses teachers (403) and another school's administrator (404)", async () => {
@@ -51,4 +83,3 @@ describe("gradebook: the whole school's scores in one workbook (real PostgreSQL)
     expect((await exportOf(other.school.admin)).status).toBe(404);
   });
 });
-

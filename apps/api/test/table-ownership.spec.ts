@@ -1,7 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadTablePlan } from './citus-schema-rules';
-import { describeUse, foreignReads, foreignWrites, repositoryUses, ROOT, sqlTables, sqlUses } from './table-ownership-rules';
+import {
+  describeUse,
+  foreignReads,
+  foreignWrites,
+  repositoryUses,
+  ROOT,
+  sqlTables,
+  sqlUses,
+} from './table-ownership-rules';
 
 /**
  * Every table has one owning context (tools/citus/table-plan.json, `owner`), and only that context's code writes it;
@@ -18,14 +26,18 @@ const uses = repositoryUses();
 describe('table ownership', () => {
   it('names one known owning context for every planned table and view', () => {
     const contexts = new Set([...readdirSync(path.join(ROOT, 'libs/api')), 'platform']);
-    const owners = [...Object.entries(plan.tables), ...Object.entries(plan.views ?? {})].map(([name, e]) => [name, e.owner] as const);
+    const owners = [...Object.entries(plan.tables), ...Object.entries(plan.views ?? {})].map(
+      ([name, e]) => [name, e.owner] as const,
+    );
     expect(owners.filter(([, owner]) => !owner || !contexts.has(owner))).toEqual([]);
   });
 
   it('finds the statements it looks for (the scan is not blind)', () => {
     expect(uses.filter((u) => u.kind === 'write').length).toBeGreaterThan(40);
     expect(uses.some((u) => u.context === 'grading' && u.table === 'grade_entry' && u.kind === 'write')).toBe(true);
-    expect(uses.some((u) => u.context === 'academic' && u.table === 'teaching_assignment' && u.kind === 'write')).toBe(true);
+    expect(uses.some((u) => u.context === 'academic' && u.table === 'teaching_assignment' && u.kind === 'write')).toBe(
+      true,
+    );
   });
 
   it('lets no context write a table it does not own', () => {
@@ -48,21 +60,33 @@ describe('table ownership', () => {
 });
 
 describe('the SQL scan', () => {
-  it('sees each kind of write, and no write in an upsert\'s DO UPDATE or in a read', () => {
-    expect(sqlTables(`insert into grade_entry (a) values (1) on conflict (a) do update set a = excluded.a`).writes).toEqual(['grade_entry']);
-    expect(sqlTables(`update class c set name = $1 from school_year y where y.id = c.school_year_id`).writes).toEqual(['class']);
-    expect(sqlTables(`with x as (delete from teaching_assignment a using class c where true returning 1) select 1`).writes).toEqual(['teaching_assignment']);
+  it("sees each kind of write, and no write in an upsert's DO UPDATE or in a read", () => {
+    expect(
+      sqlTables(`insert into grade_entry (a) values (1) on conflict (a) do update set a = excluded.a`).writes,
+    ).toEqual(['grade_entry']);
+    expect(sqlTables(`update class c set name = $1 from school_year y where y.id = c.school_year_id`).writes).toEqual([
+      'class',
+    ]);
+    expect(
+      sqlTables(`with x as (delete from teaching_assignment a using class c where true returning 1) select 1`).writes,
+    ).toEqual(['teaching_assignment']);
     expect(sqlTables(`copy student (id, full_name) from stdin`).writes).toEqual(['student']);
     expect(sqlTables(`select audit_append($1, now())`).writes).toEqual(['audit_log']);
     expect(sqlTables(`select * from staff s for update`).writes).toEqual([]);
   });
 
   it('sees the tables of joins, comma lists and USING', () => {
-    expect(sqlTables(`select 1 from class c, school_year y join staff s on true where exists (select 1 from enrolment)`).reads.sort()).toEqual(
-      ['class', 'enrolment', 'school_year', 'staff'],
-    );
+    expect(
+      sqlTables(
+        `select 1 from class c, school_year y join staff s on true where exists (select 1 from enrolment)`,
+      ).reads.sort(),
+    ).toEqual(['class', 'enrolment', 'school_year', 'staff']);
     // A DELETE's own table counts as read as well: only its owner may write it anyway.
-    expect(sqlTables(`delete from teaching_assignment a using class c, school_year y`).reads.sort()).toEqual(['class', 'school_year', 'teaching_assignment']);
+    expect(sqlTables(`delete from teaching_assignment a using class c, school_year y`).reads.sort()).toEqual([
+      'class',
+      'school_year',
+      'teaching_assignment',
+    ]);
   });
 
   it('fails a context that writes a foreign table, in a template string or through TypeORM', () => {

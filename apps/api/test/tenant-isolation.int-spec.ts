@@ -28,7 +28,11 @@ describe('tenant isolation', () => {
 
     it('gets 404 for a profile update and changes nothing', async () => {
       const [before] = await t.owner.query(`select version, phone from school_profile where school_id = $1`, [schoolB]);
-      const res = await t.http().patch(`/api/schools/${schoolB}/profile`).set(bearer(tokenA)).send({ phone: '0912345678', version: before.version });
+      const res = await t
+        .http()
+        .patch(`/api/schools/${schoolB}/profile`)
+        .set(bearer(tokenA))
+        .send({ phone: '0912345678', version: before.version });
       expect(res.status).toBe(404);
       const [after] = await t.owner.query(`select version, phone from school_profile where school_id = $1`, [schoolB]);
       expect(after).toEqual(before);
@@ -39,7 +43,7 @@ describe('tenant isolation', () => {
       expect((await t.http().get(`/api/audit/verify?schoolId=${schoolB}`).set(bearer(tokenA))).status).toBe(404);
     });
 
-    it("gets 404 when filtering the school list by B, and 403 when switching the view to B", async () => {
+    it('gets 404 when filtering the school list by B, and 403 when switching the view to B', async () => {
       expect((await t.http().get(`/api/schools?unitId=${schoolB}`).set(bearer(tokenA))).status).toBe(404);
       expect((await t.http().get(`/api/schools`).set(bearer(tokenA)).set('X-Org-Unit', schoolB)).status).toBe(403);
     });
@@ -69,9 +73,15 @@ describe('tenant isolation', () => {
 
     const deptToken = await t.login('chuyenvien.so');
     const all = await t.http().get('/api/schools?pageSize=200').set(bearer(deptToken));
-    const [{ n: allSchools }] = await t.owner.query(`select count(*)::int as n from org_unit where kind = 'SCHOOL' and active`);
+    const [{ n: allSchools }] = await t.owner.query(
+      `select count(*)::int as n from org_unit where kind = 'SCHOOL' and active`,
+    );
     expect(all.body.total).toBe(allSchools);
-    const narrowed = await t.http().get('/api/schools?pageSize=200').set(bearer(deptToken)).set('X-Org-Unit', await t.unitId('PGD-VL'));
+    const narrowed = await t
+      .http()
+      .get('/api/schools?pageSize=200')
+      .set(bearer(deptToken))
+      .set('X-Org-Unit', await t.unitId('PGD-VL'));
     expect(narrowed.body.total).toBe(unitSchools);
   });
 
@@ -82,20 +92,30 @@ describe('tenant isolation', () => {
 
     it("a raw query under school A's scope returns none of school B's rows", async () => {
       const scopeA = await scopeOf(schoolA);
-      const rows = await inScope<unknown[]>(scopeA, (em) => em.query(`select * from school_profile where school_id = $1`, [schoolB]));
+      const rows = await inScope<unknown[]>(scopeA, (em) =>
+        em.query(`select * from school_profile where school_id = $1`, [schoolB]),
+      );
       expect(rows).toEqual([]);
-      const audit = await inScope<{ n: number }[]>(scopeA, (em) => em.query(`select count(*)::int as n from audit_log where school_id = $1`, [schoolB]));
+      const audit = await inScope<{ n: number }[]>(scopeA, (em) =>
+        em.query(`select count(*)::int as n from audit_log where school_id = $1`, [schoolB]),
+      );
       expect(audit[0].n).toBe(0);
-      const own = await inScope<unknown[]>(scopeA, (em) => em.query(`select * from school_profile where school_id = $1`, [schoolA]));
+      const own = await inScope<unknown[]>(scopeA, (em) =>
+        em.query(`select * from school_profile where school_id = $1`, [schoolA]),
+      );
       expect(own).toHaveLength(1);
     });
 
     it("refuses a write into school B under A's scope", async () => {
       const scopeA = await scopeOf(schoolA);
-      const updated = await inScope<[unknown[], number]>(scopeA, (em) => em.query(`update school_profile set phone = '0900000000' where school_id = $1`, [schoolB]));
+      const updated = await inScope<[unknown[], number]>(scopeA, (em) =>
+        em.query(`update school_profile set phone = '0900000000' where school_id = $1`, [schoolB]),
+      );
       expect(updated[1]).toBe(0);
       await expect(
-        inScope(scopeA, (em) => em.query(`select audit_append($1, now(), null, 'x', null, 'x', 'x', 'UPDATE', null, null, null)`, [schoolB])),
+        inScope(scopeA, (em) =>
+          em.query(`select audit_append($1, now(), null, 'x', null, 'x', 'x', 'UPDATE', null, null, null)`, [schoolB]),
+        ),
       ).rejects.toMatchObject({ code: '42501' });
     });
 
@@ -104,15 +124,24 @@ describe('tenant isolation', () => {
       const scopeA = await scopeOf(schoolA);
       const scopeB = await scopeOf(schoolB);
       const seen = await inScope<string[]>(scopeA, async (em) => {
-        const visible = async () => ((await em.query(`select school_id from school_profile order by school_id`)) as { school_id: string }[]).map((r) => r.school_id).join(',');
+        const visible = async () =>
+          ((await em.query(`select school_id from school_profile order by school_id`)) as { school_id: string }[])
+            .map((r) => r.school_id)
+            .join(',');
         const before = await visible();
         const inside = await db.inOtherSchool(em, scopeA, scopeB, visible);
-        const failed = await db.inOtherSchool(em, scopeA, scopeB, async () => { throw new Error('work failed'); }).catch((e: Error) => e.message);
+        const failed = await db
+          .inOtherSchool(em, scopeA, scopeB, async () => {
+            throw new Error('work failed');
+          })
+          .catch((e: Error) => e.message);
         return [before, inside, failed, await visible()];
       });
       expect(seen).toEqual([schoolA, schoolB, 'work failed', schoolA]);
       const province = { rootId: 'x', all: true, orgUnitIds: [] };
-      await expect(inScope(scopeA, (em) => db.inOtherSchool(em, scopeA, province, async () => 1))).rejects.toThrow(/one school/);
+      await expect(inScope(scopeA, (em) => db.inOtherSchool(em, scopeA, province, async () => 1))).rejects.toThrow(
+        /one school/,
+      );
     });
 
     it('returns no rows at all to the application role when no scope is set', async () => {
@@ -141,13 +170,24 @@ describe('tenant isolation', () => {
           from pg_class c join pg_attribute a on a.attrelid = c.oid and a.attname = 'school_id' and not a.attisdropped
          where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')`);
       expect(rows.length).toBeGreaterThanOrEqual(3);
-      for (const r of rows) expect({ table: r.relname, enabled: r.relrowsecurity, forced: r.relforcerowsecurity }).toEqual({ table: r.relname, enabled: true, forced: true });
+      for (const r of rows)
+        expect({ table: r.relname, enabled: r.relrowsecurity, forced: r.relforcerowsecurity }).toEqual({
+          table: r.relname,
+          enabled: true,
+          forced: true,
+        });
     });
 
     it('keeps school_id in the primary key, unique keys and foreign keys of every school-owned table', async () => {
       // A foreign key to another school-owned table must carry school_id on both sides (Citus co-location);
       // one to a reference table (org_unit, school_year, subject) need not, as Citus allows distributed → reference.
-      const rows: { table: string; name: string; type: string; has_school: boolean; references_school_owned: boolean }[] = await t.owner.query(`
+      const rows: {
+        table: string;
+        name: string;
+        type: string;
+        has_school: boolean;
+        references_school_owned: boolean;
+      }[] = await t.owner.query(`
         select c.relname as table, con.conname as name, con.contype as type,
                exists (select 1 from unnest(con.conkey) k join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k where a.attname = 'school_id') as has_school,
                con.contype = 'f' and exists (select 1 from pg_attribute a where a.attrelid = con.confrelid and a.attname = 'school_id') as references_school_owned
@@ -167,4 +207,3 @@ describe('tenant isolation', () => {
     });
   });
 });
-

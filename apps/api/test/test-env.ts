@@ -1,4 +1,3 @@
-
 /** What the global setup started, handed to the test workers (separate processes). */
 export interface TestEnv {
   ownerUrl: string;

@@ -23,39 +23,79 @@ describe('transfer of a student between two schools (two scopes, both sides audi
   afterAll(() => t.close());
 
   const release = (studentId: string, toSchoolId = lh, token = sender) =>
-    t.http().post(`/api/schools/${nq}/students/${studentId}/transfers`).set(bearer(token)).send({ toSchoolId, effectiveOn: '2047-11-03', reason: 'Gia đình chuyển nơi ở' });
+    t
+      .http()
+      .post(`/api/schools/${nq}/students/${studentId}/transfers`)
+      .set(bearer(token))
+      .send({ toSchoolId, effectiveOn: '2047-11-03', reason: 'Gia đình chuyển nơi ở' });
   const act = (schoolId: string, transferId: string, action: string, token: string, body: object = {}) =>
     t.http().post(`/api/schools/${schoolId}/transfers/${transferId}/${action}`).set(bearer(token)).send(body);
   const sides = (transferId: string) =>
-    t.owner.query(`select school_id, direction, status, decision_note from student_transfer where id = $1 order by direction`, [transferId]);
+    t.owner.query(
+      `select school_id, direction, status, decision_note from student_transfer where id = $1 order by direction`,
+      [transferId],
+    );
 
   describe('the full workflow THCS Như Quỳnh → THCS Lạc Hồng', () => {
     let studentId: string;
     let transferId: string;
     beforeAll(async () => {
-      studentId = await createStudent(t, sender, nq, 'Nguyễn Thị Chuyển Trường', { classId: c7NQ, permanentAddress: 'Xã Như Quỳnh' });
+      studentId = await createStudent(t, sender, nq, 'Nguyễn Thị Chuyển Trường', {
+        classId: c7NQ,
+        permanentAddress: 'Xã Như Quỳnh',
+      });
     });
 
     it('the sender releases the student: an OUT row at the sender, an IN row with the record at the receiver', async () => {
       const res = await release(studentId);
       expect(res.status).toBe(201);
       transferId = res.body.id;
-      expect(res.body).toMatchObject({ direction: 'OUT', studentId, studentName: 'Nguyễn Thị Chuyển Trường', counterpartSchoolId: lh, counterpartSchoolName: 'Trường THCS Lạc Hồng', status: 'PENDING', effectiveOn: '2047-11-03' });
+      expect(res.body).toMatchObject({
+        direction: 'OUT',
+        studentId,
+        studentName: 'Nguyễn Thị Chuyển Trường',
+        counterpartSchoolId: lh,
+        counterpartSchoolName: 'Trường THCS Lạc Hồng',
+        status: 'PENDING',
+        effectiveOn: '2047-11-03',
+      });
       expect(await sides(transferId)).toEqual([
         expect.objectContaining({ school_id: lh, direction: 'IN', status: 'PENDING' }),
         expect.objectContaining({ school_id: nq, direction: 'OUT', status: 'PENDING' }),
       ]);
-      const [snapshot] = await t.owner.query(`select snapshot from student_transfer where school_id = $1 and id = $2`, [lh, transferId]);
-      expect(snapshot.snapshot.student).toMatchObject({ id: studentId, fullName: 'Nguyễn Thị Chuyển Trường', permanentAddress: 'Xã Như Quỳnh' });
+      const [snapshot] = await t.owner.query(`select snapshot from student_transfer where school_id = $1 and id = $2`, [
+        lh,
+        transferId,
+      ]);
+      expect(snapshot.snapshot.student).toMatchObject({
+        id: studentId,
+        fullName: 'Nguyễn Thị Chuyển Trường',
+        permanentAddress: 'Xã Như Quỳnh',
+      });
       expect(snapshot.snapshot.guardians).toHaveLength(1);
       expect(snapshot.snapshot.enrolments).toEqual([expect.objectContaining({ className: '7A' })]);
       expect((await release(studentId)).body.code).toBe('transfer_pending');
     });
 
     it('the receiver sees it incoming, the sender outgoing, and a third school sees nothing', async () => {
-      const incoming = await t.http().get(`/api/schools/${lh}/transfers`).query({ direction: 'IN', status: 'PENDING' }).set(bearer(receiver));
-      expect(incoming.body.items).toEqual([expect.objectContaining({ id: transferId, direction: 'IN', studentName: 'Nguyễn Thị Chuyển Trường', counterpartSchoolName: 'Trường THCS Như Quỳnh' })]);
-      const outgoing = await t.http().get(`/api/schools/${nq}/transfers`).query({ direction: 'OUT' }).set(bearer(sender));
+      const incoming = await t
+        .http()
+        .get(`/api/schools/${lh}/transfers`)
+        .query({ direction: 'IN', status: 'PENDING' })
+        .set(bearer(receiver));
+      expect(incoming.body.items).toEqual([
+        expect.objectContaining({
+          id: transferId,
+          direction: 'IN',
+          studentName: 'Nguyễn Thị Chuyển Trường',
+          counterpartSchoolName: 'Trường THCS Như Quỳnh',
+        }),
+      ]);
+      const outgoing = await t
+        .http()
+        .get(`/api/schools/${nq}/transfers`)
+        .query({ direction: 'OUT' })
+        .set(bearer(sender));
       expect(outgoing.body.items.map((x: { id: string }) => x.id)).toContain(transferId);
       // Before acceptance the receiver has no student record, and cannot read the sender's.
       expect((await t.http().get(`/api/schools/${lh}/students/${studentId}`).set(bearer(receiver))).status).toBe(404);
@@ -84,29 +124,60 @@ describe('transfer of a student between two schools (two scopes, both sides audi
 
       const there = await t.http().get(`/api/schools/${lh}/students/${studentId}`).set(bearer(receiver));
       expect(there.status).toBe(200);
-      expect(there.body).toMatchObject({ id: studentId, status: 'STUDYING', readOnly: false, className: '7B', permanentAddress: 'Xã Như Quỳnh' });
-      expect(there.body.guardians).toEqual([expect.objectContaining({ relation: 'MOTHER', fullName: 'Lê Thị Hoa', phone: '0912345678' })]);
-      expect(there.body.enrolments).toEqual([expect.objectContaining({ className: '7B', fromDate: '2047-11-03', toDate: null })]);
-      expect(there.body.transfers).toEqual([expect.objectContaining({ id: transferId, direction: 'IN', status: 'ACCEPTED' })]);
+      expect(there.body).toMatchObject({
+        id: studentId,
+        status: 'STUDYING',
+        readOnly: false,
+        className: '7B',
+        permanentAddress: 'Xã Như Quỳnh',
+      });
+      expect(there.body.guardians).toEqual([
+        expect.objectContaining({ relation: 'MOTHER', fullName: 'Lê Thị Hoa', phone: '0912345678' }),
+      ]);
+      expect(there.body.enrolments).toEqual([
+        expect.objectContaining({ className: '7B', fromDate: '2047-11-03', toDate: null }),
+      ]);
+      expect(there.body.transfers).toEqual([
+        expect.objectContaining({ id: transferId, direction: 'IN', status: 'ACCEPTED' }),
+      ]);
 
       const here = await t.http().get(`/api/schools/${nq}/students/${studentId}`).set(bearer(sender));
-      expect(here.body).toMatchObject({ status: 'TRANSFERRED_OUT', readOnly: true, statusDate: '2047-11-03', statusReason: 'Gia đình chuyển nơi ở' });
+      expect(here.body).toMatchObject({
+        status: 'TRANSFERRED_OUT',
+        readOnly: true,
+        statusDate: '2047-11-03',
+        statusReason: 'Gia đình chuyển nơi ở',
+      });
       // The pupil sits in one school a day: the sender's last day (to_date, inclusive) is the day before the receiver's first.
       expect(here.body.enrolments).toEqual([expect.objectContaining({ className: '7A', toDate: '2047-11-02' })]);
-      const edit = await t.http().patch(`/api/schools/${nq}/students/${studentId}`).set(bearer(sender)).send({ version: here.body.version, fullName: 'Nguyễn Thị Sửa' });
+      const edit = await t
+        .http()
+        .patch(`/api/schools/${nq}/students/${studentId}`)
+        .set(bearer(sender))
+        .send({ version: here.body.version, fullName: 'Nguyễn Thị Sửa' });
       expect(edit.body.code).toBe('record_read_only');
       expect((await act(lh, transferId, 'accept', receiver)).body.code).toBe('transfer_not_pending');
     });
 
     it('both schools keep a valid audit chain with their own side of the transfer', async () => {
       const dept = await t.login('admin.so');
-      for (const [schoolId, token] of [[nq, sender], [lh, receiver]]) {
+      for (const [schoolId, token] of [
+        [nq, sender],
+        [lh, receiver],
+      ]) {
         const verify = await t.http().get('/api/audit/verify').query({ schoolId }).set(bearer(token));
         expect(verify.body).toMatchObject({ schoolId, valid: true, brokenAtSeq: null });
-        const rows = await t.http().get('/api/audit').query({ schoolId, entity: 'student_transfer', entityId: transferId }).set(bearer(dept));
+        const rows = await t
+          .http()
+          .get('/api/audit')
+          .query({ schoolId, entity: 'student_transfer', entityId: transferId })
+          .set(bearer(dept));
         expect(rows.body.items.map((r: { action: string }) => r.action).sort()).toEqual(['CREATE', 'UPDATE']);
       }
-      const [senderStudent] = await t.owner.query(`select after from audit_log where school_id = $1 and entity = 'student' and entity_id = $2 and after->>'status' = 'TRANSFERRED_OUT'`, [nq, studentId]);
+      const [senderStudent] = await t.owner.query(
+        `select after from audit_log where school_id = $1 and entity = 'student' and entity_id = $2 and after->>'status' = 'TRANSFERRED_OUT'`,
+        [nq, studentId],
+      );
       expect(senderStudent.after).toMatchObject({ toSchoolId: lh, statusDate: '2047-11-03' });
     });
   });
@@ -122,8 +193,12 @@ describe('transfer of a student between two schools (two scopes, both sides audi
     ]);
     const here = await t.http().get(`/api/schools/${nq}/students/${id}`).set(bearer(sender));
     expect(here.body).toMatchObject({ status: 'STUDYING', className: '7A' });
-    expect(here.body.transfers).toEqual([expect.objectContaining({ status: 'REJECTED', decisionNote: 'Trường đã đủ sĩ số khối 7' })]);
-    expect((await t.owner.query(`select count(*)::int as n from student where school_id = $1 and id = $2`, [lh, id]))[0].n).toBe(0);
+    expect(here.body.transfers).toEqual([
+      expect.objectContaining({ status: 'REJECTED', decisionNote: 'Trường đã đủ sĩ số khối 7' }),
+    ]);
+    expect(
+      (await t.owner.query(`select count(*)::int as n from student where school_id = $1 and id = $2`, [lh, id]))[0].n,
+    ).toBe(0);
     expect((await release(id)).status).toBe(201);
   });
 
@@ -156,8 +231,14 @@ describe('transfer of a student between two schools (two scopes, both sides audi
     const field = async (toSchoolId: string) => (await release(id, toSchoolId)).body.errors?.[0];
     expect(await field(nq)).toMatchObject({ field: 'toSchoolId', code: 'sameSchool' });
     expect(await field(await t.unitId('PGD-VL'))).toMatchObject({ field: 'toSchoolId', code: 'unknownSchool' });
-    expect(await field(await t.unitId('TH-NQA'))).toMatchObject({ field: 'toSchoolId', code: 'schoolLacksGrade', message: 'Trường chuyển đến: trường nhận không dạy khối 7' });
-    expect((await t.owner.query(`select count(*)::int as n from student_transfer where student_id = $1`, [id]))[0].n).toBe(0);
+    expect(await field(await t.unitId('TH-NQA'))).toMatchObject({
+      field: 'toSchoolId',
+      code: 'schoolLacksGrade',
+      message: 'Trường chuyển đến: trường nhận không dạy khối 7',
+    });
+    expect(
+      (await t.owner.query(`select count(*)::int as n from student_transfer where student_id = $1`, [id]))[0].n,
+    ).toBe(0);
   });
 
   it('lists the schools of the province a student can move to, searchable without diacritics, without the caller', async () => {

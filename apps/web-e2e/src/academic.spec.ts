@@ -4,11 +4,16 @@ import { screenshot, signIn } from './session';
 async function openClass(page: Page, name: string): Promise<void> {
   await page.getByTestId('nav-classes').click();
   await expect(page.getByTestId('class-row').first()).toBeVisible();
-  await page.getByTestId('class-link').filter({ hasText: new RegExp(`^${name}$`) }).click();
+  await page
+    .getByTestId('class-link')
+    .filter({ hasText: new RegExp(`^${name}$`) })
+    .click();
   await expect(page.getByTestId('class-name')).toContainText(name);
 }
 
-test('the homeroom teacher marks a student absent with the keyboard, saves, and sees it after a reload and in the month', async ({ page }) => {
+test('the homeroom teacher marks a student absent with the keyboard, saves, and sees it after a reload and in the month', async ({
+  page,
+}) => {
   await signIn(page, 'giaovien.nhuquynh');
   await openClass(page, '6A');
   await screenshot(page, 'academic-class-detail-teacher');
@@ -75,7 +80,9 @@ test('the school admin creates a class, finds it in the list, and edits the teac
   const tinHoc = page.getByTestId('assignment-TIN_HOC');
   await expect(tinHoc).toBeVisible();
   const current = await tinHoc.inputValue();
-  const values = await tinHoc.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  const values = await tinHoc
+    .locator('option')
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
   const choice = values.find((v) => v !== '' && v !== current)!;
   await tinHoc.selectOption(choice);
   await expect(page.getByTestId('assignments-dirty')).toBeVisible();
@@ -90,7 +97,9 @@ test('the department admin adds a planned school year with checked dates and edi
   await signIn(page, 'admin.so');
   await page.getByTestId('nav-calendar').click();
   await expect(page.getByTestId('year-row').first()).toBeVisible();
-  await expect(page.locator('[data-testid="year-row"] [data-testid="year-status"]').filter({ hasText: 'Đang mở' })).toHaveCount(1);
+  await expect(
+    page.locator('[data-testid="year-row"] [data-testid="year-status"]').filter({ hasText: 'Đang mở' }),
+  ).toHaveCount(1);
   await screenshot(page, 'academic-calendar');
 
   await page.getByTestId('calendar-new-year').click();
@@ -118,10 +127,14 @@ test('the department admin adds a planned school year with checked dates and edi
 
   // Closing asks first; cancelling changes nothing (the open year stays open for the other tests).
   await page.locator('[data-testid="year-row"]').filter({ hasText: 'Đang mở' }).getByTestId('year-close').click();
-  await expect(page.getByTestId('year-confirm-text')).toContainText('Sau khi khoá, dữ liệu của năm học chỉ còn xem được.');
+  await expect(page.getByTestId('year-confirm-text')).toContainText(
+    'Sau khi khoá, dữ liệu của năm học chỉ còn xem được.',
+  );
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('year-confirm-text')).toHaveCount(0);
-  await expect(page.locator('[data-testid="year-row"] [data-testid="year-status"]').filter({ hasText: 'Đang mở' })).toHaveCount(1);
+  await expect(
+    page.locator('[data-testid="year-row"] [data-testid="year-status"]').filter({ hasText: 'Đang mở' }),
+  ).toHaveCount(1);
 });
 
 test('a department officer picks THCS Như Quỳnh and sees its classes read-only', async ({ page }) => {

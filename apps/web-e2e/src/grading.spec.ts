@@ -43,7 +43,9 @@ async function expectSaved(page: Page): Promise<void> {
   await expect(page.getByTestId('grade-save-status')).toContainText('Đã lưu');
 }
 
-test('a teacher enters grades with the keyboard, sees the average, an invalid value is flagged and not saved, a pasted block is saved', async ({ page }) => {
+test('a teacher enters grades with the keyboard, sees the average, an invalid value is flagged and not saved, a pasted block is saved', async ({
+  page,
+}) => {
   await signIn(page, TEACHER);
   await openMathsSheet(page);
   await expect(page.getByTestId('grade-sheet-readonly')).toHaveCount(0);
@@ -100,7 +102,9 @@ test('a teacher enters grades with the keyboard, sees the average, an invalid va
   await page.keyboard.press('Escape');
 });
 
-test('a save lost to a network error is retried with the same requestId, so the server applies it once', async ({ page }) => {
+test('a save lost to a network error is retried with the same requestId, so the server applies it once', async ({
+  page,
+}) => {
   await signIn(page, TEACHER);
   await openMathsSheet(page);
   const sent: string[] = [];
@@ -126,7 +130,9 @@ test('a save lost to a network error is retried with the same requestId, so the 
   await expect(cell(page, 8, 'TX1')).toHaveText('9');
 });
 
-test('two sessions edit the same cell: the later save is refused and the conflict is marked with both values', async ({ browser }) => {
+test('two sessions edit the same cell: the later save is refused and the conflict is marked with both values', async ({
+  browser,
+}) => {
   const first = await browser.newContext();
   const second = await browser.newContext();
   const a = await first.newPage();
@@ -160,7 +166,9 @@ test('two sessions edit the same cell: the later save is refused and the conflic
   await second.close();
 });
 
-test('the principal locks semester I; the teacher sees the sheet read-only, asks for a correction, and the principal approves it', async ({ browser }) => {
+test('the principal locks semester I; the teacher sees the sheet read-only, asks for a correction, and the principal approves it', async ({
+  browser,
+}) => {
   const principalContext = await browser.newContext();
   const teacherContext = await browser.newContext();
   const principal = await principalContext.newPage();
@@ -217,7 +225,13 @@ test('the principal locks semester I; the teacher sees the sheet read-only, asks
 });
 
 /** The exported sheet with one value changed: the header row (9) names the columns, STT numbers the rows. */
-async function editedSheet(exported: string, ordinal: number, column: string, value: string | number, file: string): Promise<string> {
+async function editedSheet(
+  exported: string,
+  ordinal: number,
+  column: string,
+  value: string | number,
+  file: string,
+): Promise<string> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(exported);
   const sheet = workbook.worksheets.find((w) => w.state === 'visible') ?? workbook.worksheets[0];
@@ -235,7 +249,9 @@ async function editedSheet(exported: string, ordinal: number, column: string, va
   return path;
 }
 
-test('a teacher exports the sheet to Excel and imports it back: a wrong value is reported by row and column, a good file is saved', async ({ page }) => {
+test('a teacher exports the sheet to Excel and imports it back: a wrong value is reported by row and column, a good file is saved', async ({
+  page,
+}) => {
   await signIn(page, TEACHER);
   await openMathsSheet(page);
   const download = page.waitForEvent('download');
@@ -252,7 +268,9 @@ test('a teacher exports the sheet to Excel and imports it back: a wrong value is
   await expect(page.getByTestId('grade-import-errors')).toContainText('TX4');
   await expect(page.getByTestId('grade-import-errors')).toContainText('Dòng 15');
   await screenshot(page, 'grading-import-errors');
-  await page.getByTestId('grade-import-file').setInputFiles(await editedSheet(exportedPath, 6, 'TX4', 6.5, 'so-diem.xlsx'));
+  await page
+    .getByTestId('grade-import-file')
+    .setInputFiles(await editedSheet(exportedPath, 6, 'TX4', 6.5, 'so-diem.xlsx'));
   await page.getByTestId('grade-import-upload').click();
   await expect(page.getByTestId('grade-import-status')).toContainText('Đã nhập xong');
   await page.keyboard.press('Escape');
@@ -278,7 +296,9 @@ test('the homeroom teacher records conduct for a student and finds it after a re
   await expect(page.getByTestId('conduct-row').first().getByTestId('conduct-training')).toHaveValue('KHA');
 });
 
-test('the principal reads the class results with the summary, stores them and downloads the Excel sheet and the report cards', async ({ page }) => {
+test('the principal reads the class results with the summary, stores them and downloads the Excel sheet and the report cards', async ({
+  page,
+}) => {
   await signIn(page, 'hieutruong.nhuquynh');
   await page.getByTestId('nav-grades').click();
   await page.getByTestId('grades-class').selectOption({ label: '6A' });
@@ -305,7 +325,10 @@ test('the principal reads the class results with the summary, stores them and do
   expect((await school).suggestedFilename()).toBe('so-diem-2026-2027-hk1.xlsx');
 });
 
-test('in semester II the grid shows semester I and computes the year average as the teacher types; Delete clears a cell', async ({ page, browser }) => {
+test('in semester II the grid shows semester I and computes the year average as the teacher types; Delete clears a cell', async ({
+  page,
+  browser,
+}) => {
   // Until the principal assigns Toán of 6A for semester II (the seed assigns semester I only), the sheet is read-only.
   await signIn(page, TEACHER);
   await page.goto('/grades?semester=2');

@@ -78,7 +78,9 @@ test('a department officer narrows the view to one unit with the org-unit switch
   await screenshot(page, 'schools-narrowed');
 });
 
-test('a principal edits the school profile, sees field errors, saves, and the audit chain verifies', async ({ page }) => {
+test('a principal edits the school profile, sees field errors, saves, and the audit chain verifies', async ({
+  page,
+}) => {
   await signIn(page, 'hieutruong.nhuquynh');
   await page.getByTestId('nav-schools').click();
   await page.getByTestId('school-link').first().click();

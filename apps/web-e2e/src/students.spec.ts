@@ -13,14 +13,21 @@ const ADMIN = 'hieutruong.nhuquynh';
 const RECEIVER = 'hieutruong.lachong';
 /** Hưng Yên's province code, a girl born in 2012 (digit 4 = 3: 21st century, female), a random serial. */
 const serial = () => String(Math.floor(100000 + Math.random() * 900000));
-const STUDENT = { name: 'Đặng Thị Hoài Thương', search: 'dang thi hoai thuong', id: `033312${serial()}`, dob: '2012-03-15' };
+const STUDENT = {
+  name: 'Đặng Thị Hoài Thương',
+  search: 'dang thi hoai thuong',
+  id: `033312${serial()}`,
+  dob: '2012-03-15',
+};
 let studentUrl = '';
 
 function daysAgo(days: number): string {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 }
 
-test('a school admin creates a student after fixing a bad personal ID, then finds them without diacritics', async ({ page }) => {
+test('a school admin creates a student after fixing a bad personal ID, then finds them without diacritics', async ({
+  page,
+}) => {
   await signIn(page, ADMIN);
   await page.getByTestId('nav-students').click();
   await expect(page.getByTestId('student-row').first()).toBeVisible();
@@ -136,10 +143,18 @@ async function studentWorkbook(templatePath: string, rows: Record<string, string
 }
 
 function listRow(name: string, personalId: string, dob: string, gender: 'Nam' | 'Nữ'): Record<string, string> {
-  return { 'Mã định danh': personalId, 'Họ và tên': name, 'Ngày sinh (dd/mm/yyyy)': dob, 'Giới tính': gender, 'Dân tộc': 'Kinh' };
+  return {
+    'Mã định danh': personalId,
+    'Họ và tên': name,
+    'Ngày sinh (dd/mm/yyyy)': dob,
+    'Giới tính': gender,
+    'Dân tộc': 'Kinh',
+  };
 }
 
-test('an import with one bad row shows the error by row and column and gives the marked workbook; a good list is imported', async ({ page }) => {
+test('an import with one bad row shows the error by row and column and gives the marked workbook; a good list is imported', async ({
+  page,
+}) => {
   await signIn(page, ADMIN);
   await page.goto('/students');
   await page.getByTestId('students-import').click();
@@ -154,7 +169,9 @@ test('an import with one bad row shows the error by row and column and gives the
   await template.saveAs(templatePath);
 
   // The browser refuses a file that is not .xlsx before any upload.
-  await page.getByTestId('import-file').setInputFiles({ name: 'danh-sach.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b') });
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'danh-sach.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b') });
   await expect(page.getByTestId('import-file-error')).toContainText('.xlsx');
   await expect(page.getByTestId('import-upload')).toBeDisabled();
 
@@ -226,7 +243,9 @@ test('the admin releases the student to THCS Lạc Hồng', async ({ page }) => 
   await expect(page.getByTestId('transfer-row').filter({ hasText: STUDENT.name })).toContainText('Chờ tiếp nhận');
 });
 
-test('the admin of THCS Lạc Hồng accepts the transfer into a class and finds the student in the list', async ({ page }) => {
+test('the admin of THCS Lạc Hồng accepts the transfer into a class and finds the student in the list', async ({
+  page,
+}) => {
   await signIn(page, RECEIVER);
   await page.goto('/students');
   await page.getByTestId('students-transfers').click();
@@ -268,12 +287,16 @@ test('the promotion page previews a grade and asks for a confirmation with the c
   await screenshot(page, 'students-promotion');
   await page.getByTestId('promotion-submit').click();
   const dialog = page.getByTestId('promotion-dialog');
-  await expect(dialog.getByTestId('promotion-confirm-text')).toContainText(`${Number(count.replace(/\./g, '')) - 1} học sinh`);
+  await expect(dialog.getByTestId('promotion-confirm-text')).toContainText(
+    `${Number(count.replace(/\./g, '')) - 1} học sinh`,
+  );
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
 
-test('the admin promotes grade 7 with one repeater after confirming the count, and sees the result', async ({ page }) => {
+test('the admin promotes grade 7 with one repeater after confirming the count, and sees the result', async ({
+  page,
+}) => {
   await signIn(page, ADMIN);
   await page.goto('/students/promotion');
   await page.getByTestId('promotion-grade').selectOption('7');
@@ -330,7 +353,13 @@ test('a department officer picks THCS Như Quỳnh and reads the list without an
   await page.getByTestId('school-required-search').fill('thcs nhu quynh');
   await page.getByTestId('school-required-option').filter({ hasText: 'Trường THCS Như Quỳnh' }).click();
   await expect(page.getByTestId('student-row').first()).toBeVisible();
-  for (const action of ['students-new', 'students-import', 'students-promotion', 'students-transfers', 'student-select']) {
+  for (const action of [
+    'students-new',
+    'students-import',
+    'students-promotion',
+    'students-transfers',
+    'student-select',
+  ]) {
     await expect(page.getByTestId(action)).toHaveCount(0);
   }
   await expect(page.getByTestId('students-export')).toBeVisible();
@@ -352,4 +381,3 @@ test('the column choice is kept across a reload', async ({ page }) => {
   await expect(page.getByTestId('student-row').first()).toBeVisible();
   await expect(page.getByTestId('student-personal-id')).toHaveCount(0);
 });
-

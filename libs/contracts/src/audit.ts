@@ -1,6 +1,19 @@
 export type AuditAction =
-  | 'CREATE' | 'UPDATE' | 'DELETE' | 'LOGIN' | 'LOGIN_FAILED' | 'LOCKED' | 'LOGOUT' | 'MFA_ENROLLED' | 'PASSWORD_CHANGED' | 'EXPORT' | 'VIEW'
-  | 'LOCK' | 'UNLOCK' | 'APPROVE' | 'REJECT';
+  | 'CREATE'
+  | 'UPDATE'
+  | 'DELETE'
+  | 'LOGIN'
+  | 'LOGIN_FAILED'
+  | 'LOCKED'
+  | 'LOGOUT'
+  | 'MFA_ENROLLED'
+  | 'PASSWORD_CHANGED'
+  | 'EXPORT'
+  | 'VIEW'
+  | 'LOCK'
+  | 'UNLOCK'
+  | 'APPROVE'
+  | 'REJECT';
 
 export interface AuditEntry {
   schoolId: string;

@@ -1,5 +1,15 @@
 import type {
-  AssessmentKind, Award, C27Classification, C58Ranking, CellValue, GradeColumn, Level4, PromotionOutcome, QualityRating, RatingCode, Scheme,
+  AssessmentKind,
+  Award,
+  C27Classification,
+  C58Ranking,
+  CellValue,
+  GradeColumn,
+  Level4,
+  PromotionOutcome,
+  QualityRating,
+  RatingCode,
+  Scheme,
 } from '@emis/domain';
 import type { GradeLevel } from '@emis/domain';
 
@@ -190,7 +200,13 @@ export interface ConductRow {
 }
 
 export interface ConductSheetSave {
-  rows: { studentId: string; version: number; training?: Level4 | null; qualities?: Record<string, QualityRating | null>; comment?: string | null }[];
+  rows: {
+    studentId: string;
+    version: number;
+    training?: Level4 | null;
+    qualities?: Record<string, QualityRating | null>;
+    comment?: string | null;
+  }[];
 }
 
 export type ResultPeriod = 'HK1' | 'HK2' | 'CN';

@@ -29,10 +29,34 @@ const SPECIALISTS = ['TIN_HOC', 'GIAO_DUC_THE_CHAT', 'AM_NHAC', 'MI_THUAT'];
 
 /** Subject teachers per level: [subject, classes one teacher covers] (about 17–19 periods a week each). */
 const SUBJECT_LOAD: Partial<Record<SchoolLevel, readonly (readonly [string, number])[]>> = {
-  LOWER_SECONDARY: [['TOAN', 4], ['NGU_VAN', 4], ['NGOAI_NGU_1', 5], ['KHTN', 4], ['LICH_SU_DIA_LY', 6], ['GDCD', 16], ['TIN_HOC', 16],
-    ['CONG_NGHE', 16], ['GIAO_DUC_THE_CHAT', 12], ['AM_NHAC', 16], ['MI_THUAT', 16]],
-  UPPER_SECONDARY: [['TOAN', 4], ['NGU_VAN', 4], ['NGOAI_NGU_1', 5], ['VAT_LY', 6], ['HOA_HOC', 6], ['SINH_HOC', 10], ['LICH_SU', 10],
-    ['DIA_LY', 12], ['GD_KT_PL', 16], ['TIN_HOC', 16], ['CONG_NGHE', 16], ['GDQP_AN', 16], ['GIAO_DUC_THE_CHAT', 12]],
+  LOWER_SECONDARY: [
+    ['TOAN', 4],
+    ['NGU_VAN', 4],
+    ['NGOAI_NGU_1', 5],
+    ['KHTN', 4],
+    ['LICH_SU_DIA_LY', 6],
+    ['GDCD', 16],
+    ['TIN_HOC', 16],
+    ['CONG_NGHE', 16],
+    ['GIAO_DUC_THE_CHAT', 12],
+    ['AM_NHAC', 16],
+    ['MI_THUAT', 16],
+  ],
+  UPPER_SECONDARY: [
+    ['TOAN', 4],
+    ['NGU_VAN', 4],
+    ['NGOAI_NGU_1', 5],
+    ['VAT_LY', 6],
+    ['HOA_HOC', 6],
+    ['SINH_HOC', 10],
+    ['LICH_SU', 10],
+    ['DIA_LY', 12],
+    ['GD_KT_PL', 16],
+    ['TIN_HOC', 16],
+    ['CONG_NGHE', 16],
+    ['GDQP_AN', 16],
+    ['GIAO_DUC_THE_CHAT', 12],
+  ],
 };
 
 /** Core subjects given teaching assignments in the demo (semester I). */
@@ -71,7 +95,10 @@ export function planClasses(rng: SeededRandom, school: SeedUnit): PlannedClass[]
       name: className(grade, i),
       grade,
       level: teachingLevel(grade),
-      room: grade.startsWith('M') || grade === 'NT' ? `Nhóm ${className(grade, i)}` : `P.${rng.int(1, 3)}${String(rng.int(1, 20)).padStart(2, '0')}`,
+      room:
+        grade.startsWith('M') || grade === 'NT'
+          ? `Nhóm ${className(grade, i)}`
+          : `P.${rng.int(1, 3)}${String(rng.int(1, 20)).padStart(2, '0')}`,
       programme: levelOfGrade(grade) === 'PRESCHOOL' ? 'Chương trình Giáo dục mầm non' : 'Chương trình GDPT 2018',
       size: classSize(rng, grade),
     })),
@@ -86,22 +113,29 @@ export function planClasses(rng: SeededRandom, school: SeedUnit): PlannedClass[]
 export function planStaff(rng: SeededRandom, school: SeedUnit, classes: PlannedClass[]): StaffRole[] {
   const main = (school.levels ?? ['PRIMARY'])[0];
   const roles: StaffRole[] = [{ position: 'PRINCIPAL', subjects: [], level: main }];
-  for (let i = 0; i < (classes.length > 14 ? 2 : 1); i++) roles.push({ position: 'VICE_PRINCIPAL', subjects: [], level: main });
+  for (let i = 0; i < (classes.length > 14 ? 2 : 1); i++)
+    roles.push({ position: 'VICE_PRINCIPAL', subjects: [], level: main });
   const byLevel = (level: SchoolLevel) => classes.map((c, i) => ({ c, i })).filter(({ c }) => c.level === level);
   for (const { i } of byLevel('PRESCHOOL')) {
-    roles.push({ position: 'TEACHER', subjects: [], level: 'PRESCHOOL', classIndex: i }, { position: 'TEACHER', subjects: [], level: 'PRESCHOOL' });
+    roles.push(
+      { position: 'TEACHER', subjects: [], level: 'PRESCHOOL', classIndex: i },
+      { position: 'TEACHER', subjects: [], level: 'PRESCHOOL' },
+    );
   }
   const primary = byLevel('PRIMARY');
-  for (const { i } of primary) roles.push({ position: 'TEACHER', subjects: PRIMARY_CLASS_SUBJECTS, level: 'PRIMARY', classIndex: i });
+  for (const { i } of primary)
+    roles.push({ position: 'TEACHER', subjects: PRIMARY_CLASS_SUBJECTS, level: 'PRIMARY', classIndex: i });
   if (primary.length) {
-    for (let k = 0; k < Math.ceil(primary.length / 8); k++) roles.push({ position: 'TEACHER', subjects: ['NGOAI_NGU_1'], level: 'PRIMARY' });
+    for (let k = 0; k < Math.ceil(primary.length / 8); k++)
+      roles.push({ position: 'TEACHER', subjects: ['NGOAI_NGU_1'], level: 'PRIMARY' });
     for (const s of SPECIALISTS) roles.push({ position: 'TEACHER', subjects: [s], level: 'PRIMARY' });
   }
   for (const level of ['LOWER_SECONDARY', 'UPPER_SECONDARY'] as const) {
     const n = byLevel(level).length;
     if (!n) continue;
     for (const [subject, perTeacher] of SUBJECT_LOAD[level] ?? []) {
-      for (let k = 0; k < Math.ceil(n / perTeacher); k++) roles.push({ position: 'TEACHER', subjects: [subject], level });
+      for (let k = 0; k < Math.ceil(n / perTeacher); k++)
+        roles.push({ position: 'TEACHER', subjects: [subject], level });
     }
   }
   const jobs = main === 'PRESCHOOL' ? [...JOBS.slice(0, 3), 'Cấp dưỡng', 'Cấp dưỡng'] : JOBS.slice(0, rng.int(3, 5));

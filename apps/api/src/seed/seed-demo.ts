@@ -23,7 +23,15 @@ export async function seedDemoProvince(ownerUrl: string): Promise<boolean> {
         const [row] = await em.query(
           `insert into org_unit (parent_id, kind, code, name, levels, ownership, active)
            values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-          [u.parent ? ids.get(u.parent) : null, u.kind, u.code, u.name, u.levels ?? [], u.kind === 'SCHOOL' ? (u.ownership ?? 'PUBLIC') : null, u.active ?? true],
+          [
+            u.parent ? ids.get(u.parent) : null,
+            u.kind,
+            u.code,
+            u.name,
+            u.levels ?? [],
+            u.kind === 'SCHOOL' ? (u.ownership ?? 'PUBLIC') : null,
+            u.active ?? true,
+          ],
         );
         ids.set(u.code, row.id);
       }
@@ -32,18 +40,47 @@ export async function seedDemoProvince(ownerUrl: string): Promise<boolean> {
         const id = ids.get(u.code)!;
         const parentId = u.parent ? ids.get(u.parent)! : null;
         if (u.formerParent) {
-          await em.query(`insert into org_unit_parent_history values ($1, $2, $3, $4), ($1, $5, $4, null)`, [id, ids.get(u.formerParent), FOUNDING_RECORD, REORGANISATION, parentId]);
+          await em.query(`insert into org_unit_parent_history values ($1, $2, $3, $4), ($1, $5, $4, null)`, [
+            id,
+            ids.get(u.formerParent),
+            FOUNDING_RECORD,
+            REORGANISATION,
+            parentId,
+          ]);
         } else {
-          await em.query(`insert into org_unit_parent_history values ($1, $2, $3, null)`, [id, parentId, FOUNDING_RECORD]);
+          await em.query(`insert into org_unit_parent_history values ($1, $2, $3, null)`, [
+            id,
+            parentId,
+            FOUNDING_RECORD,
+          ]);
         }
         if (u.kind !== 'SCHOOL') continue;
-        const profile = { address: u.address ?? null, phone: u.phone ?? null, email: `${u.code.toLowerCase()}@hungyen.edu.vn`, principalName: u.principal ?? null, foundedYear: u.founded ?? null, website: null };
+        const profile = {
+          address: u.address ?? null,
+          phone: u.phone ?? null,
+          email: `${u.code.toLowerCase()}@hungyen.edu.vn`,
+          principalName: u.principal ?? null,
+          foundedYear: u.founded ?? null,
+          website: null,
+        };
         await em.query(
           `insert into school_profile (school_id, address, phone, email, principal_name, founded_year, website, updated_at)
            values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [id, profile.address, profile.phone, profile.email, profile.principalName, profile.foundedYear, profile.website, now],
+          [
+            id,
+            profile.address,
+            profile.phone,
+            profile.email,
+            profile.principalName,
+            profile.foundedYear,
+            profile.website,
+            now,
+          ],
         );
-        await em.query(`select audit_append($1, $2, null, 'Khởi tạo dữ liệu mẫu', null, 'school_profile', $3, 'CREATE', null, $4::jsonb, null)`, [id, now, id, JSON.stringify(profile)]);
+        await em.query(
+          `select audit_append($1, $2, null, 'Khởi tạo dữ liệu mẫu', null, 'school_profile', $3, 'CREATE', null, $4::jsonb, null)`,
+          [id, now, id, JSON.stringify(profile)],
+        );
       }
       const hash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id });
       for (const user of DEMO_USERS) {

@@ -1,5 +1,11 @@
 import {
-  CellValue, curriculumOf, gradebookColumns, GradeLevel, schemeFor, SCHEME_VERSIONS, semesterSubjectResult,
+  CellValue,
+  curriculumOf,
+  gradebookColumns,
+  GradeLevel,
+  schemeFor,
+  SCHEME_VERSIONS,
+  semesterSubjectResult,
 } from '@emis/domain';
 import { openEnrolmentSql } from '@emis/api/people';
 import { EntityManager } from 'typeorm';
@@ -32,13 +38,29 @@ export async function seedGrades(em: EntityManager, schoolId: string, yearCode: 
     for (const entry of curriculumOf(cls.grade)) {
       const bookId = rng.uuid();
       const subject = { code: entry.subjectCode, assessment: entry.assessment, periodsPerYear: entry.periodsPerYear };
-      books.push([schoolId, bookId, cls.id, entry.subjectCode, 1, scheme, SCHEME_VERSIONS[scheme], entry.assessment, entry.periodsPerYear, now]);
+      books.push([
+        schoolId,
+        bookId,
+        cls.id,
+        entry.subjectCode,
+        1,
+        scheme,
+        SCHEME_VERSIONS[scheme],
+        entry.assessment,
+        entry.periodsPerYear,
+        now,
+      ]);
       const columns = gradebookColumns(scheme, subject, cls.grade, 1, yearCode);
       for (const p of pupils) {
         const cells: Record<string, CellValue> = {};
         for (const c of columns) {
           if (!c.required && !rng.chance(0.5)) continue;
-          cells[c.key] = c.kind === 'RATING' ? (rng.chance(0.97) ? c.ratings![0] : c.ratings![c.ratings!.length - 1]) : score(rng, ability.get(p.student_id)!, c.min ?? 0, c.max ?? 10, c.decimals ?? 1);
+          cells[c.key] =
+            c.kind === 'RATING'
+              ? rng.chance(0.97)
+                ? c.ratings![0]
+                : c.ratings![c.ratings!.length - 1]
+              : score(rng, ability.get(p.student_id)!, c.min ?? 0, c.max ?? 10, c.decimals ?? 1);
         }
         const result = semesterSubjectResult(scheme, subject, cls.grade, 1, cells, yearCode);
         entries.push([schoolId, bookId, p.student_id, cells, result.average, result.rating, now]);
@@ -46,17 +68,60 @@ export async function seedGrades(em: EntityManager, schoolId: string, yearCode: 
     }
     for (const p of pupils) {
       const a = ability.get(p.student_id)!;
-      conduct.push([schoolId, cls.id, p.student_id, 1, a > 7 || rng.chance(0.6) ? 'TOT' : rng.chance(0.8) ? 'KHA' : 'DAT', now]);
+      conduct.push([
+        schoolId,
+        cls.id,
+        p.student_id,
+        1,
+        a > 7 || rng.chance(0.6) ? 'TOT' : rng.chance(0.8) ? 'KHA' : 'DAT',
+        now,
+      ]);
     }
   }
-  await bulkInsert(em, 'gradebook', {
-    school_id: 'uuid', id: 'uuid', class_id: 'uuid', subject_code: 'text', semester: 'int', scheme: 'text', scheme_version: 'text',
-    assessment: 'text', periods_per_year: 'int', created_at: 'timestamptz',
-  }, books);
-  await bulkInsert(em, 'grade_entry', {
-    school_id: 'uuid', gradebook_id: 'uuid', student_id: 'uuid', cells: 'jsonb', average: 'numeric', rating: 'text', updated_at: 'timestamptz',
-  }, entries);
-  await bulkInsert(em, 'conduct_rating', { school_id: 'uuid', class_id: 'uuid', student_id: 'uuid', semester: 'int', training: 'text', updated_at: 'timestamptz' }, conduct);
+  await bulkInsert(
+    em,
+    'gradebook',
+    {
+      school_id: 'uuid',
+      id: 'uuid',
+      class_id: 'uuid',
+      subject_code: 'text',
+      semester: 'int',
+      scheme: 'text',
+      scheme_version: 'text',
+      assessment: 'text',
+      periods_per_year: 'int',
+      created_at: 'timestamptz',
+    },
+    books,
+  );
+  await bulkInsert(
+    em,
+    'grade_entry',
+    {
+      school_id: 'uuid',
+      gradebook_id: 'uuid',
+      student_id: 'uuid',
+      cells: 'jsonb',
+      average: 'numeric',
+      rating: 'text',
+      updated_at: 'timestamptz',
+    },
+    entries,
+  );
+  await bulkInsert(
+    em,
+    'conduct_rating',
+    {
+      school_id: 'uuid',
+      class_id: 'uuid',
+      student_id: 'uuid',
+      semester: 'int',
+      training: 'text',
+      updated_at: 'timestamptz',
+    },
+    conduct,
+  );
 }
 
 /** A pupil's score around their ability, within the column's range and precision. */

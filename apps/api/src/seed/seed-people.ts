@@ -11,8 +11,16 @@ import { SeededRandom } from './seeded-random';
 
 /** The open year 2026-2027 (the demo's today is 25/11/2026) and the closed year before it; Hưng Yên's dates. */
 const YEARS = [
-  { code: '2025-2026', dates: ['2025-09-05', '2026-05-31', '2025-09-05', '2026-01-16', '2026-01-19', '2026-05-25'], status: 'CLOSED' },
-  { code: '2026-2027', dates: ['2026-09-05', '2027-05-31', '2026-09-05', '2027-01-16', '2027-01-19', '2027-05-25'], status: 'OPEN' },
+  {
+    code: '2025-2026',
+    dates: ['2025-09-05', '2026-05-31', '2025-09-05', '2026-01-16', '2026-01-19', '2026-05-25'],
+    status: 'CLOSED',
+  },
+  {
+    code: '2026-2027',
+    dates: ['2026-09-05', '2027-05-31', '2026-09-05', '2027-01-16', '2027-01-19', '2027-05-25'],
+    status: 'OPEN',
+  },
 ];
 /** Every pupil's enrolment: from the open year's first day (inclusive), no last day (to_date null, still in the class). */
 const OPEN_YEAR_START = '2026-09-05';
@@ -44,14 +52,24 @@ export async function seedPeople(em: EntityManager, unitIds: Map<string, string>
   const rng = new SeededRandom(20261125);
   const ids = new PersonalIds(rng);
   const openYearId = await insertYears(em, rng, now);
-  const rows: Rows = { staff: [], history: [], classes: [], assignments: [], students: [], guardians: [], enrolments: [] };
+  const rows: Rows = {
+    staff: [],
+    history: [],
+    classes: [],
+    assignments: [],
+    students: [],
+    guardians: [],
+    enrolments: [],
+  };
   for (const school of DEMO_UNITS.filter((u) => u.kind === 'SCHOOL')) {
     const schoolId = unitIds.get(school.code)!;
     const province = provinceOf(school);
     const classes = planClasses(rng, school);
     const { staff, homerooms, assignments } = buildStaff(rng, ids, school, province, classes);
     addStaff(rows, schoolId, staff, now);
-    classes.forEach((c, i) => rows.classes.push([schoolId, c.id, openYearId, c.name, c.grade, homerooms[i], c.room, c.programme, now, now]));
+    classes.forEach((c, i) =>
+      rows.classes.push([schoolId, c.id, openYearId, c.name, c.grade, homerooms[i], c.room, c.programme, now, now]),
+    );
     addAssignments(rows, schoolId, assignments, now);
     for (const c of classes) {
       const { students, guardians } = buildClassStudents(rng, ids, c, province, school.address ?? '');
@@ -66,17 +84,51 @@ export async function seedPeople(em: EntityManager, unitIds: Map<string, string>
 
 async function insertYears(em: EntityManager, rng: SeededRandom, now: Date): Promise<string> {
   const rows = YEARS.map((y) => [rng.uuid(), y.code, ...y.dates, y.status, y.status === 'CLOSED' ? now : null]);
-  await bulkInsert(em, 'school_year', {
-    id: 'uuid', code: 'text', starts_on: 'date', ends_on: 'date', semester1_start: 'date', semester1_end: 'date',
-    semester2_start: 'date', semester2_end: 'date', status: 'text', closed_at: 'timestamptz',
-  }, rows);
+  await bulkInsert(
+    em,
+    'school_year',
+    {
+      id: 'uuid',
+      code: 'text',
+      starts_on: 'date',
+      ends_on: 'date',
+      semester1_start: 'date',
+      semester1_end: 'date',
+      semester2_start: 'date',
+      semester2_end: 'date',
+      status: 'text',
+      closed_at: 'timestamptz',
+    },
+    rows,
+  );
   return rows[1][0] as string;
 }
 
 function addStaff(rows: Rows, schoolId: string, staff: SeedStaff[], now: Date): void {
   for (const s of staff) {
-    rows.staff.push([schoolId, s.id, s.personalId, s.fullName, s.dateOfBirth, s.gender, s.ethnicity, s.phone, s.position, s.contractType, s.rankCode,
-      s.salaryCoefficient, s.salaryStep, s.qualifications, s.subjects, s.startDate, s.status, s.partyMember, s.unionMember, now, now]);
+    rows.staff.push([
+      schoolId,
+      s.id,
+      s.personalId,
+      s.fullName,
+      s.dateOfBirth,
+      s.gender,
+      s.ethnicity,
+      s.phone,
+      s.position,
+      s.contractType,
+      s.rankCode,
+      s.salaryCoefficient,
+      s.salaryStep,
+      s.qualifications,
+      s.subjects,
+      s.startDate,
+      s.status,
+      s.partyMember,
+      s.unionMember,
+      now,
+      now,
+    ]);
     for (const h of s.history) rows.history.push([schoolId, s.id, h.kind, h.effectiveOn, h.details, now]);
   }
 }
@@ -85,36 +137,154 @@ function addAssignments(rows: Rows, schoolId: string, assignments: SeedAssignmen
   for (const a of assignments) rows.assignments.push([schoolId, a.classId, a.subjectCode, 1, a.staffId, now]);
 }
 
-function addStudents(rows: Rows, schoolId: string, yearId: string, students: SeedStudent[], guardians: SeedGuardian[], rng: SeededRandom, now: Date): void {
+function addStudents(
+  rows: Rows,
+  schoolId: string,
+  yearId: string,
+  students: SeedStudent[],
+  guardians: SeedGuardian[],
+  rng: SeededRandom,
+  now: Date,
+): void {
   for (const s of students) {
-    rows.students.push([schoolId, s.id, s.personalId, s.fullName, s.dateOfBirth, s.gender, s.ethnicity, s.religion, s.placeOfBirth, s.address,
-      s.address, s.policyGroups, s.disability, now, now]);
+    rows.students.push([
+      schoolId,
+      s.id,
+      s.personalId,
+      s.fullName,
+      s.dateOfBirth,
+      s.gender,
+      s.ethnicity,
+      s.religion,
+      s.placeOfBirth,
+      s.address,
+      s.address,
+      s.policyGroups,
+      s.disability,
+      now,
+      now,
+    ]);
     rows.enrolments.push([schoolId, rng.uuid(), s.id, s.classId, yearId, OPEN_YEAR_START]);
   }
-  for (const g of guardians) rows.guardians.push([schoolId, g.id, g.studentId, g.relation, g.fullName, g.phone, g.occupation, g.birthYear]);
+  for (const g of guardians)
+    rows.guardians.push([schoolId, g.id, g.studentId, g.relation, g.fullName, g.phone, g.occupation, g.birthYear]);
 }
 
 async function insertRows(em: EntityManager, rows: Rows): Promise<void> {
-  await bulkInsert(em, 'staff', {
-    school_id: 'uuid', id: 'uuid', personal_id: 'text', full_name: 'text', date_of_birth: 'date', gender: 'text', ethnicity: 'text', phone: 'text',
-    position: 'text', contract_type: 'text', rank_code: 'text', salary_coefficient: 'numeric', salary_step: 'int', qualifications: 'jsonb',
-    subjects: 'text[]', start_date: 'date', status: 'text', party_member: 'bool', union_member: 'bool', created_at: 'timestamptz', updated_at: 'timestamptz',
-  }, rows.staff);
-  await bulkInsert(em, 'staff_history', { school_id: 'uuid', staff_id: 'uuid', kind: 'text', effective_on: 'date', details: 'jsonb', recorded_at: 'timestamptz' }, rows.history);
-  await bulkInsert(em, 'class', {
-    school_id: 'uuid', id: 'uuid', school_year_id: 'uuid', name: 'text', grade: 'text', homeroom_staff_id: 'uuid', room: 'text', programme: 'text',
-    created_at: 'timestamptz', updated_at: 'timestamptz',
-  }, rows.classes);
-  await bulkInsert(em, 'teaching_assignment', { school_id: 'uuid', class_id: 'uuid', subject_code: 'text', semester: 'int', staff_id: 'uuid', assigned_at: 'timestamptz' }, rows.assignments);
-  await bulkInsert(em, 'student', {
-    school_id: 'uuid', id: 'uuid', personal_id: 'text', full_name: 'text', date_of_birth: 'date', gender: 'text', ethnicity: 'text', religion: 'text',
-    place_of_birth: 'text', permanent_address: 'text', current_address: 'text', policy_groups: 'text[]', disability: 'text',
-    created_at: 'timestamptz', updated_at: 'timestamptz',
-  }, rows.students);
-  await bulkInsert(em, 'guardian', {
-    school_id: 'uuid', id: 'uuid', student_id: 'uuid', relation: 'text', full_name: 'text', phone: 'text', occupation: 'text', birth_year: 'int',
-  }, rows.guardians);
-  await bulkInsert(em, 'enrolment', { school_id: 'uuid', id: 'uuid', student_id: 'uuid', class_id: 'uuid', school_year_id: 'uuid', from_date: 'date' }, rows.enrolments);
+  await bulkInsert(
+    em,
+    'staff',
+    {
+      school_id: 'uuid',
+      id: 'uuid',
+      personal_id: 'text',
+      full_name: 'text',
+      date_of_birth: 'date',
+      gender: 'text',
+      ethnicity: 'text',
+      phone: 'text',
+      position: 'text',
+      contract_type: 'text',
+      rank_code: 'text',
+      salary_coefficient: 'numeric',
+      salary_step: 'int',
+      qualifications: 'jsonb',
+      subjects: 'text[]',
+      start_date: 'date',
+      status: 'text',
+      party_member: 'bool',
+      union_member: 'bool',
+      created_at: 'timestamptz',
+      updated_at: 'timestamptz',
+    },
+    rows.staff,
+  );
+  await bulkInsert(
+    em,
+    'staff_history',
+    {
+      school_id: 'uuid',
+      staff_id: 'uuid',
+      kind: 'text',
+      effective_on: 'date',
+      details: 'jsonb',
+      recorded_at: 'timestamptz',
+    },
+    rows.history,
+  );
+  await bulkInsert(
+    em,
+    'class',
+    {
+      school_id: 'uuid',
+      id: 'uuid',
+      school_year_id: 'uuid',
+      name: 'text',
+      grade: 'text',
+      homeroom_staff_id: 'uuid',
+      room: 'text',
+      programme: 'text',
+      created_at: 'timestamptz',
+      updated_at: 'timestamptz',
+    },
+    rows.classes,
+  );
+  await bulkInsert(
+    em,
+    'teaching_assignment',
+    {
+      school_id: 'uuid',
+      class_id: 'uuid',
+      subject_code: 'text',
+      semester: 'int',
+      staff_id: 'uuid',
+      assigned_at: 'timestamptz',
+    },
+    rows.assignments,
+  );
+  await bulkInsert(
+    em,
+    'student',
+    {
+      school_id: 'uuid',
+      id: 'uuid',
+      personal_id: 'text',
+      full_name: 'text',
+      date_of_birth: 'date',
+      gender: 'text',
+      ethnicity: 'text',
+      religion: 'text',
+      place_of_birth: 'text',
+      permanent_address: 'text',
+      current_address: 'text',
+      policy_groups: 'text[]',
+      disability: 'text',
+      created_at: 'timestamptz',
+      updated_at: 'timestamptz',
+    },
+    rows.students,
+  );
+  await bulkInsert(
+    em,
+    'guardian',
+    {
+      school_id: 'uuid',
+      id: 'uuid',
+      student_id: 'uuid',
+      relation: 'text',
+      full_name: 'text',
+      phone: 'text',
+      occupation: 'text',
+      birth_year: 'int',
+    },
+    rows.guardians,
+  );
+  await bulkInsert(
+    em,
+    'enrolment',
+    { school_id: 'uuid', id: 'uuid', student_id: 'uuid', class_id: 'uuid', school_year_id: 'uuid', from_date: 'date' },
+    rows.enrolments,
+  );
 }
 
 /** The demo principals, teacher and accountant are staff of their school: their account points at their record. */
@@ -138,7 +308,31 @@ async function seedAttendance(em: EntityManager, rng: SeededRandom, schoolId: st
     [schoolId],
   );
   const rows = enrolled.flatMap((e) =>
-    days.map((day) => [schoolId, e.class_id, day, e.student_id, rng.weighted([['PRESENT', 955], ['EXCUSED', 20], ['UNEXCUSED', 10], ['LATE', 15]] as const), now]),
+    days.map((day) => [
+      schoolId,
+      e.class_id,
+      day,
+      e.student_id,
+      rng.weighted([
+        ['PRESENT', 955],
+        ['EXCUSED', 20],
+        ['UNEXCUSED', 10],
+        ['LATE', 15],
+      ] as const),
+      now,
+    ]),
   );
-  await bulkInsert(em, 'attendance', { school_id: 'uuid', class_id: 'uuid', day: 'date', student_id: 'uuid', status: 'text', recorded_at: 'timestamptz' }, rows);
+  await bulkInsert(
+    em,
+    'attendance',
+    {
+      school_id: 'uuid',
+      class_id: 'uuid',
+      day: 'date',
+      student_id: 'uuid',
+      status: 'text',
+      recorded_at: 'timestamptz',
+    },
+    rows,
+  );
 }

@@ -49,7 +49,9 @@ export class SeededRandom {
 
   /** A version-4-shaped UUID from the stream. */
   uuid(): string {
-    const s = [this.uint32(), this.uint32(), this.uint32(), this.uint32()].map((n) => n.toString(16).padStart(8, '0')).join('');
+    const s = [this.uint32(), this.uint32(), this.uint32(), this.uint32()]
+      .map((n) => n.toString(16).padStart(8, '0'))
+      .join('');
     const variant = ((parseInt(s[16], 16) & 0x3) | 0x8).toString(16);
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${variant}${s.slice(17, 20)}-${s.slice(20)}`;
   }

@@ -15,7 +15,16 @@ export const FOUNDATION: Record<string, MatrixEntry> = {
   'GET /api/org-units/scope-summary': { roles: ANY, provinceWide: true },
   'GET /api/schools': { roles: ANY, provinceWide: true },
   'GET /api/schools/{id}': { roles: ANY },
-  'PATCH /api/schools/{id}/profile': { roles: ['DEPARTMENT_ADMIN', 'SCHOOL_ADMIN'], sample: () => ({ body: { version: 1 } }) },
-  'GET /api/audit': { roles: ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'], sample: (f) => ({ query: { schoolId: f.schoolId } }) },
-  'GET /api/audit/verify': { roles: ['DEPARTMENT_ADMIN', 'SCHOOL_ADMIN'], sample: (f) => ({ query: { schoolId: f.schoolId } }) },
+  'PATCH /api/schools/{id}/profile': {
+    roles: ['DEPARTMENT_ADMIN', 'SCHOOL_ADMIN'],
+    sample: () => ({ body: { version: 1 } }),
+  },
+  'GET /api/audit': {
+    roles: ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
+    sample: (f) => ({ query: { schoolId: f.schoolId } }),
+  },
+  'GET /api/audit/verify': {
+    roles: ['DEPARTMENT_ADMIN', 'SCHOOL_ADMIN'],
+    sample: (f) => ({ query: { schoolId: f.schoolId } }),
+  },
 };

@@ -7,38 +7,81 @@ const TEACHER_ONLY = ['TEACHER'] as const;
 
 /** The gradebook's operations (see types.ts). The fixture teacher leads 6A and teaches its Toán (TOAN). */
 export const GRADING: Record<string, MatrixEntry> = {
-  'GET /api/schools/{schoolId}/classes/{classId}/gradebook': { roles: GRADE_READERS, sample: () => ({ query: { semester: '1' } }) },
+  'GET /api/schools/{schoolId}/classes/{classId}/gradebook': {
+    roles: GRADE_READERS,
+    sample: () => ({ query: { semester: '1' } }),
+  },
   'GET /api/schools/{schoolId}/classes/{classId}/gradebook/{semester}/{subjectCode}': { roles: GRADE_READERS },
   // An empty save changes nothing; a fresh request id each time so no call replays another's answer.
   'PUT /api/schools/{schoolId}/classes/{classId}/gradebook/{semester}/{subjectCode}': {
-    roles: TEACHER_ONLY, sample: () => ({ body: { requestId: randomUUID(), rows: [] } }),
+    roles: TEACHER_ONLY,
+    sample: () => ({ body: { requestId: randomUUID(), rows: [] } }),
   },
   'GET /api/schools/{schoolId}/classes/{classId}/gradebook/{semester}/{subjectCode}/history': { roles: GRADE_READERS },
-  'GET /api/schools/{schoolId}/grading/locks': { roles: GRADE_READERS, sample: (f) => ({ query: { yearId: f.yearId } }) },
+  'GET /api/schools/{schoolId}/grading/locks': {
+    roles: GRADE_READERS,
+    sample: (f) => ({ query: { yearId: f.yearId } }),
+  },
   // Semester 2 so the teacher's semester-1 saves elsewhere in the sweep stay possible.
-  'POST /api/schools/{schoolId}/grading/locks': { roles: SCHOOL_ADMIN_ONLY, sample: (f) => ({ body: { yearId: f.yearId, semester: 2 } }) },
+  'POST /api/schools/{schoolId}/grading/locks': {
+    roles: SCHOOL_ADMIN_ONLY,
+    sample: (f) => ({ body: { yearId: f.yearId, semester: 2 } }),
+  },
   'DELETE /api/schools/{schoolId}/grading/locks/{yearId}/{semester}': { roles: SCHOOL_ADMIN_ONLY },
   'GET /api/schools/{schoolId}/grading/corrections': { roles: GRADE_READERS },
   // Semester 1 is not locked: the teacher gets 409 gradebook_not_locked, which still proves the permission passed.
   'POST /api/schools/{schoolId}/grading/corrections': {
     roles: TEACHER_ONLY,
-    sample: (f) => ({ body: { classId: f.classId, subjectCode: 'TOAN', semester: 1, studentId: f.studentId, cells: { TX1: 8 }, reason: 'Nhập nhầm điểm' } }),
+    sample: (f) => ({
+      body: {
+        classId: f.classId,
+        subjectCode: 'TOAN',
+        semester: 1,
+        studentId: f.studentId,
+        cells: { TX1: 8 },
+        reason: 'Nhập nhầm điểm',
+      },
+    }),
   },
-  'POST /api/schools/{schoolId}/grading/corrections/{correctionId}/approve': { roles: SCHOOL_ADMIN_ONLY, sample: () => ({ body: {} }) },
-  'POST /api/schools/{schoolId}/grading/corrections/{correctionId}/reject': { roles: SCHOOL_ADMIN_ONLY, sample: () => ({ body: {} }) },
+  'POST /api/schools/{schoolId}/grading/corrections/{correctionId}/approve': {
+    roles: SCHOOL_ADMIN_ONLY,
+    sample: () => ({ body: {} }),
+  },
+  'POST /api/schools/{schoolId}/grading/corrections/{correctionId}/reject': {
+    roles: SCHOOL_ADMIN_ONLY,
+    sample: () => ({ body: {} }),
+  },
   // Conduct, results and the printed books. An empty conduct save changes nothing (the fixture teacher leads 6A).
   'GET /api/schools/{schoolId}/classes/{classId}/conduct/{semester}': { roles: GRADE_READERS },
-  'PUT /api/schools/{schoolId}/classes/{classId}/conduct/{semester}': { roles: TEACHER_ONLY, sample: () => ({ body: { rows: [] } }) },
-  'GET /api/schools/{schoolId}/classes/{classId}/results': { roles: GRADE_READERS, sample: () => ({ query: { period: 'HK1' } }) },
-  'GET /api/schools/{schoolId}/classes/{classId}/results/export.xlsx': { roles: GRADE_READERS, sample: () => ({ query: { period: 'HK1' } }) },
+  'PUT /api/schools/{schoolId}/classes/{classId}/conduct/{semester}': {
+    roles: TEACHER_ONLY,
+    sample: () => ({ body: { rows: [] } }),
+  },
+  'GET /api/schools/{schoolId}/classes/{classId}/results': {
+    roles: GRADE_READERS,
+    sample: () => ({ query: { period: 'HK1' } }),
+  },
+  'GET /api/schools/{schoolId}/classes/{classId}/results/export.xlsx': {
+    roles: GRADE_READERS,
+    sample: () => ({ query: { period: 'HK1' } }),
+  },
   // results.store: the school admin, or the class's homeroom teacher (the fixture teacher).
   'POST /api/schools/{schoolId}/classes/{classId}/results/{period}': { roles: ['SCHOOL_ADMIN', 'TEACHER'] },
-  'GET /api/schools/{schoolId}/classes/{classId}/report-cards.pdf': { roles: GRADE_READERS, sample: () => ({ query: { period: 'HK1' } }) },
+  'GET /api/schools/{schoolId}/classes/{classId}/report-cards.pdf': {
+    roles: GRADE_READERS,
+    sample: () => ({ query: { period: 'HK1' } }),
+  },
   // The sổ điểm in Excel. The sweep posts no file: the subject's teacher gets 400 file_required, past the permission.
-  'GET /api/schools/{schoolId}/classes/{classId}/gradebook/{semester}/{subjectCode}/export.xlsx': { roles: GRADE_READERS },
-  'POST /api/schools/{schoolId}/classes/{classId}/gradebook/{semester}/{subjectCode}/import': { roles: TEACHER_ONLY, sample: () => ({ body: {} }) },
+  'GET /api/schools/{schoolId}/classes/{classId}/gradebook/{semester}/{subjectCode}/export.xlsx': {
+    roles: GRADE_READERS,
+  },
+  'POST /api/schools/{schoolId}/classes/{classId}/gradebook/{semester}/{subjectCode}/import': {
+    roles: TEACHER_ONLY,
+    sample: () => ({ body: {} }),
+  },
   // The whole school's scores in one workbook: the school and the readers above it, never a teacher or the accountant.
   'GET /api/schools/{schoolId}/gradebook/export.xlsx': {
-    roles: ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'], sample: (f) => ({ query: { yearId: f.yearId, semester: '1' } }),
+    roles: ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
+    sample: (f) => ({ query: { yearId: f.yearId, semester: '1' } }),
   },
 };

@@ -12,4 +12,11 @@ export * from './types';
  * The declared role matrix: who may call each operation of the API, written by hand per context, independently
  * of the permission table the guards read. An operation of the OpenAPI document without an entry fails the sweep.
  */
-export const ROLE_MATRIX: Record<string, MatrixEntry> = { ...FOUNDATION, ...ACADEMIC, ...STAFF, ...PEOPLE, ...IMPORTS, ...GRADING };
+export const ROLE_MATRIX: Record<string, MatrixEntry> = {
+  ...FOUNDATION,
+  ...ACADEMIC,
+  ...STAFF,
+  ...PEOPLE,
+  ...IMPORTS,
+  ...GRADING,
+};

@@ -10,11 +10,23 @@ export const STAFF: Record<string, MatrixEntry> = {
   'POST /api/schools/{schoolId}/staff': {
     roles: SCHOOL_ADMIN_ONLY,
     sample: () => ({
-      body: { personalId: '033088001234', fullName: 'Trần Văn Kiểm', dateOfBirth: '1988-04-12', gender: 'MALE', ethnicity: '01', position: 'TEACHER', contractType: 'CONTRACT', startDate: '2012-09-01' },
+      body: {
+        personalId: '033088001234',
+        fullName: 'Trần Văn Kiểm',
+        dateOfBirth: '1988-04-12',
+        gender: 'MALE',
+        ethnicity: '01',
+        position: 'TEACHER',
+        contractType: 'CONTRACT',
+        startDate: '2012-09-01',
+      },
     }),
   },
   'GET /api/schools/{schoolId}/staff/{staffId}': { roles: STAFF_READERS },
-  'PATCH /api/schools/{schoolId}/staff/{staffId}': { roles: SCHOOL_ADMIN_ONLY, sample: () => ({ body: { version: 1 } }) },
+  'PATCH /api/schools/{schoolId}/staff/{staffId}': {
+    roles: SCHOOL_ADMIN_ONLY,
+    sample: () => ({ body: { version: 1 } }),
+  },
   // To the school the person is already at: the service refuses it with a field error, so the sweep moves nobody.
   'POST /api/schools/{schoolId}/staff/{staffId}/transfer': {
     roles: ['DEPARTMENT_ADMIN'],

@@ -16,10 +16,23 @@ import { SchoolYearsService } from './school-years.service';
 /** The school calendar, subjects, classes, attendance and teaching assignments. */
 @Module({
   imports: [StaffModule],
-  controllers: [SchoolYearsController, SubjectsController, SchoolCalendarController, ClassesController, AttendanceController],
+  controllers: [
+    SchoolYearsController,
+    SubjectsController,
+    SchoolCalendarController,
+    ClassesController,
+    AttendanceController,
+  ],
   providers: [
-    SchoolYearsRepository, SchoolYearsService, ClassesRepository, ClassesService, AssignmentsRepository, AssignmentsService,
-    AttendanceRepository, AttendanceService, DutiesRelease,
+    SchoolYearsRepository,
+    SchoolYearsService,
+    ClassesRepository,
+    ClassesService,
+    AssignmentsRepository,
+    AssignmentsService,
+    AttendanceRepository,
+    AttendanceService,
+    DutiesRelease,
   ],
   exports: [SchoolYearsService, AssignmentsService],
 })

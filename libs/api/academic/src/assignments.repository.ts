@@ -29,9 +29,18 @@ export class AssignmentsRepository {
   async list(em: EntityManager, schoolId: string, f: AssignmentFilter): Promise<TeachingAssignment[]> {
     const where = ['a.school_id = $1'];
     const params: unknown[] = [schoolId];
-    if (f.yearId) { params.push(f.yearId); where.push(`c.school_year_id = $${params.length}`); }
-    if (f.classId) { params.push(f.classId); where.push(`a.class_id = $${params.length}`); }
-    if (f.staffId) { params.push(f.staffId); where.push(`a.staff_id = $${params.length}`); }
+    if (f.yearId) {
+      params.push(f.yearId);
+      where.push(`c.school_year_id = $${params.length}`);
+    }
+    if (f.classId) {
+      params.push(f.classId);
+      where.push(`a.class_id = $${params.length}`);
+    }
+    if (f.staffId) {
+      params.push(f.staffId);
+      where.push(`a.staff_id = $${params.length}`);
+    }
     const rows = await sqlRows<TeachingAssignmentRow>(
       em,
       `select a.id, a.class_id, c.name as class_name, a.subject_code, sub.name as subject_name, a.semester, a.staff_id, s.full_name as staff_name
@@ -44,13 +53,24 @@ export class AssignmentsRepository {
       params,
     );
     return rows.map((r) => ({
-      id: r.id, classId: r.class_id, className: r.class_name, subjectCode: r.subject_code, subjectName: r.subject_name,
-      semester: r.semester, staffId: r.staff_id, staffName: r.staff_name,
+      id: r.id,
+      classId: r.class_id,
+      className: r.class_name,
+      subjectCode: r.subject_code,
+      subjectName: r.subject_name,
+      semester: r.semester,
+      staffId: r.staff_id,
+      staffName: r.staff_name,
     }));
   }
 
   /** The class's assignments for one semester, subject code → staff id. */
-  async ofSemester(em: EntityManager, schoolId: string, classId: string, semester: number): Promise<Record<string, string>> {
+  async ofSemester(
+    em: EntityManager,
+    schoolId: string,
+    classId: string,
+    semester: number,
+  ): Promise<Record<string, string>> {
     const rows = await sqlRows<Pick<TeachingAssignmentRow, 'subject_code' | 'staff_id'>>(
       em,
       `select subject_code, staff_id from teaching_assignment where school_id = $1 and class_id = $2 and semester = $3 order by subject_code`,
@@ -60,8 +80,19 @@ export class AssignmentsRepository {
   }
 
   /** Replaces the class's assignments of one semester with `bySubject`, as one delete and one multi-row insert. */
-  async replace(em: EntityManager, schoolId: string, classId: string, semester: number, bySubject: Record<string, string>, at: Date): Promise<void> {
-    await sqlExec(em, `delete from teaching_assignment where school_id = $1 and class_id = $2 and semester = $3`, [schoolId, classId, semester]);
+  async replace(
+    em: EntityManager,
+    schoolId: string,
+    classId: string,
+    semester: number,
+    bySubject: Record<string, string>,
+    at: Date,
+  ): Promise<void> {
+    await sqlExec(em, `delete from teaching_assignment where school_id = $1 and class_id = $2 and semester = $3`, [
+      schoolId,
+      classId,
+      semester,
+    ]);
     const subjects = Object.keys(bySubject);
     if (!subjects.length) return;
     await sqlExec(
@@ -74,12 +105,22 @@ export class AssignmentsRepository {
 
   /** Subject codes that exist and are taught at `level`. */
   async subjectsOfLevel(em: EntityManager, codes: string[], level: string): Promise<Set<string>> {
-    const rows = await sqlRows<{ code: string }>(em, `select code from subject where code = any($1::text[]) and $2 = any(levels)`, [codes, level]);
+    const rows = await sqlRows<{ code: string }>(
+      em,
+      `select code from subject where code = any($1::text[]) and $2 = any(levels)`,
+      [codes, level],
+    );
     return new Set(rows.map((r) => r.code));
   }
 
   /** The subjects a teacher is assigned in a class for a semester, while the teacher is active staff. */
-  async subjectsOfTeacher(em: EntityManager, schoolId: string, staffId: string, classId: string, semester: number): Promise<Set<string>> {
+  async subjectsOfTeacher(
+    em: EntityManager,
+    schoolId: string,
+    staffId: string,
+    classId: string,
+    semester: number,
+  ): Promise<Set<string>> {
     const rows = await sqlRows<Pick<TeachingAssignmentRow, 'subject_code'>>(
       em,
       `select a.subject_code from teaching_assignment a join staff s on s.school_id = a.school_id and s.id = a.staff_id
@@ -103,7 +144,11 @@ export class AssignmentsRepository {
    * What a person who left the school gives up there in years that are not closed: the homeroom of their classes and
    * their teaching assignments (closed years keep them as history). Idempotent: a second run finds nothing to release.
    */
-  async releaseDuties(em: EntityManager, schoolId: string, staffId: string): Promise<{ homeroomClasses: string[]; assignments: number }> {
+  async releaseDuties(
+    em: EntityManager,
+    schoolId: string,
+    staffId: string,
+  ): Promise<{ homeroomClasses: string[]; assignments: number }> {
     const homeroom = await sqlRows<{ name: string }>(
       em,
       `update class c set homeroom_staff_id = null, version = version + 1

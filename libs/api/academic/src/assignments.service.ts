@@ -30,7 +30,12 @@ export class AssignmentsService {
   }
 
   /** Sets who teaches each subject of a class in one semester; subjects not listed (or with staffId null) lose theirs. */
-  async replaceForClass(scope: Scope, schoolId: string, classId: string, update: ClassAssignmentsUpdate): Promise<TeachingAssignment[]> {
+  async replaceForClass(
+    scope: Scope,
+    schoolId: string,
+    classId: string,
+    update: ClassAssignmentsUpdate,
+  ): Promise<TeachingAssignment[]> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
       const cls = await this.classes.find(em, schoolId, classId, true);
@@ -39,17 +44,37 @@ export class AssignmentsService {
       const wanted = await this.validItems(em, schoolId, levelOfGrade(cls.grade), update);
       const before = await this.repo.ofSemester(em, schoolId, classId, update.semester);
       await this.repo.replace(em, schoolId, classId, update.semester, wanted, new Date());
-      await this.audit.record(em, { schoolId, entity: 'teaching_assignment', entityId: `${classId}:${update.semester}`, action: 'UPDATE', before, after: wanted });
+      await this.audit.record(em, {
+        schoolId,
+        entity: 'teaching_assignment',
+        entityId: `${classId}:${update.semester}`,
+        action: 'UPDATE',
+        before,
+        after: wanted,
+      });
       return this.repo.list(em, schoolId, { classId });
     });
   }
 
-  async canTeach(em: EntityManager, schoolId: string, staffId: string, classId: string, subjectCode: string, semester: 1 | 2): Promise<boolean> {
+  async canTeach(
+    em: EntityManager,
+    schoolId: string,
+    staffId: string,
+    classId: string,
+    subjectCode: string,
+    semester: 1 | 2,
+  ): Promise<boolean> {
     return (await this.teachableSubjects(em, schoolId, staffId, classId, semester)).has(subjectCode);
   }
 
   /** Every subject the (active) teacher is assigned in the class for the semester: one query for a whole grade sheet. */
-  teachableSubjects(em: EntityManager, schoolId: string, staffId: string, classId: string, semester: 1 | 2): Promise<Set<string>> {
+  teachableSubjects(
+    em: EntityManager,
+    schoolId: string,
+    staffId: string,
+    classId: string,
+    semester: 1 | 2,
+  ): Promise<Set<string>> {
     return this.repo.subjectsOfTeacher(em, schoolId, staffId, classId, semester);
   }
 
@@ -58,16 +83,31 @@ export class AssignmentsService {
   }
 
   /** Subjects of the class's level (Circular 32/2018 programme), active teachers of the school, no subject twice. */
-  private async validItems(em: EntityManager, schoolId: string, level: string, update: ClassAssignmentsUpdate): Promise<Record<string, string>> {
+  private async validItems(
+    em: EntityManager,
+    schoolId: string,
+    level: string,
+    update: ClassAssignmentsUpdate,
+  ): Promise<Record<string, string>> {
     const items = update.items;
-    const subjects = await this.repo.subjectsOfLevel(em, items.map((i) => i.subjectCode), level);
-    const active = await this.staff.activeStaffIds(em, schoolId, items.flatMap((i) => (i.staffId ? [i.staffId] : [])));
+    const subjects = await this.repo.subjectsOfLevel(
+      em,
+      items.map((i) => i.subjectCode),
+      level,
+    );
+    const active = await this.staff.activeStaffIds(
+      em,
+      schoolId,
+      items.flatMap((i) => (i.staffId ? [i.staffId] : [])),
+    );
     const errors: RawFieldError[] = [];
     const seen = new Set<string>();
     items.forEach((item, i) => {
-      if (!subjects.has(item.subjectCode)) errors.push({ field: `items.${i}.subjectCode`, rule: 'subjectNotOfLevel', args: [] });
+      if (!subjects.has(item.subjectCode))
+        errors.push({ field: `items.${i}.subjectCode`, rule: 'subjectNotOfLevel', args: [] });
       if (seen.has(item.subjectCode)) errors.push({ field: `items.${i}.subjectCode`, rule: 'duplicate', args: [] });
-      if (item.staffId && !active.has(item.staffId)) errors.push({ field: `items.${i}.staffId`, rule: 'notActiveStaff', args: [] });
+      if (item.staffId && !active.has(item.staffId))
+        errors.push({ field: `items.${i}.staffId`, rule: 'notActiveStaff', args: [] });
       seen.add(item.subjectCode);
     });
     if (errors.length) throw new ValidationProblem(errors);

@@ -38,14 +38,32 @@ const STUDENTS_ENROLLED = (enrolled: string) => `select st.id, st.full_name from
 @Injectable()
 export class AttendanceRepository {
   /** Students in the class on `date`: the day's sheet. */
-  async studentsOn(em: EntityManager, schoolId: string, classId: string, date: string): Promise<{ studentId: string; fullName: string }[]> {
-    return toStudents(await sqlRows<SheetStudentRow>(em, STUDENTS_ENROLLED(enrolledOnSql('e', '$3::date')), [schoolId, classId, date]));
+  async studentsOn(
+    em: EntityManager,
+    schoolId: string,
+    classId: string,
+    date: string,
+  ): Promise<{ studentId: string; fullName: string }[]> {
+    return toStudents(
+      await sqlRows<SheetStudentRow>(em, STUDENTS_ENROLLED(enrolledOnSql('e', '$3::date')), [schoolId, classId, date]),
+    );
   }
 
   /** Students in the class on at least one day of [from, to]: the month's sheet. */
-  async studentsDuring(em: EntityManager, schoolId: string, classId: string, from: string, to: string): Promise<{ studentId: string; fullName: string }[]> {
+  async studentsDuring(
+    em: EntityManager,
+    schoolId: string,
+    classId: string,
+    from: string,
+    to: string,
+  ): Promise<{ studentId: string; fullName: string }[]> {
     return toStudents(
-      await sqlRows<SheetStudentRow>(em, STUDENTS_ENROLLED(enrolledDuringSql('e', '$3::date', '$4::date')), [schoolId, classId, from, to]),
+      await sqlRows<SheetStudentRow>(em, STUDENTS_ENROLLED(enrolledDuringSql('e', '$3::date', '$4::date')), [
+        schoolId,
+        classId,
+        from,
+        to,
+      ]),
     );
   }
 
@@ -58,7 +76,13 @@ export class AttendanceRepository {
     return new Map(rows.map((r) => [r.student_id, { studentId: r.student_id, status: r.status, note: r.note }]));
   }
 
-  async marks(em: EntityManager, schoolId: string, classId: string, from: string, to: string): Promise<AttendanceMark[]> {
+  async marks(
+    em: EntityManager,
+    schoolId: string,
+    classId: string,
+    from: string,
+    to: string,
+  ): Promise<AttendanceMark[]> {
     const rows = await sqlRows<Pick<AttendanceRow, 'student_id' | 'day' | 'status'>>(
       em,
       `select student_id, day::text as day, status from attendance where school_id = $1 and class_id = $2 and day between $3 and $4`,
@@ -68,14 +92,31 @@ export class AttendanceRepository {
   }
 
   /** Writes a whole sheet with one multi-row upsert. */
-  async save(em: EntityManager, schoolId: string, classId: string, date: string, entries: AttendanceEntry[], userId: string, at: Date): Promise<void> {
+  async save(
+    em: EntityManager,
+    schoolId: string,
+    classId: string,
+    date: string,
+    entries: AttendanceEntry[],
+    userId: string,
+    at: Date,
+  ): Promise<void> {
     await sqlExec(
       em,
       `insert into attendance (school_id, class_id, day, student_id, status, note, recorded_by, recorded_at)
        select $1, $2, $3, x.student_id, x.status, x.note, $7, $8 from unnest($4::uuid[], $5::text[], $6::text[]) as x(student_id, status, note)
        on conflict (school_id, class_id, day, student_id)
        do update set status = excluded.status, note = excluded.note, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`,
-      [schoolId, classId, date, entries.map((e) => e.studentId), entries.map((e) => e.status), entries.map((e) => e.note), userId, at],
+      [
+        schoolId,
+        classId,
+        date,
+        entries.map((e) => e.studentId),
+        entries.map((e) => e.status),
+        entries.map((e) => e.note),
+        userId,
+        at,
+      ],
     );
   }
 }

@@ -1,7 +1,15 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { AttendanceSheet, AttendanceSheetUpdate, ClassSummary, MonthlyAttendance } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
-import { assertInScope, Principal, ProblemException, RawFieldError, Scope, TenantDb, ValidationProblem } from '@emis/api/platform';
+import {
+  assertInScope,
+  Principal,
+  ProblemException,
+  RawFieldError,
+  Scope,
+  TenantDb,
+  ValidationProblem,
+} from '@emis/api/platform';
 import { isRealDate, todayInVietnam } from '@emis/domain';
 import { StaffDirectory } from '@emis/api/staff';
 import { EntityManager } from 'typeorm';
@@ -25,12 +33,19 @@ export class AttendanceService {
     private readonly audit: AuditService,
   ) {}
 
-  async sheet(scope: Scope, actor: Principal, schoolId: string, classId: string, date: string): Promise<AttendanceSheet> {
+  async sheet(
+    scope: Scope,
+    actor: Principal,
+    schoolId: string,
+    classId: string,
+    date: string,
+  ): Promise<AttendanceSheet> {
     assertInScope(scope, schoolId);
     if (!isRealDate(date)) throw new ValidationProblem([{ field: 'date', rule: 'isRealDate', args: [] }]);
     return this.db.run(async (em) => {
       const cls = await this.classOf(em, schoolId, classId);
-      const editable = (await this.mayRecord(em, actor, schoolId, classId)) && (await this.years.isWritable(em, cls.schoolYearId));
+      const editable =
+        (await this.mayRecord(em, actor, schoolId, classId)) && (await this.years.isWritable(em, cls.schoolYearId));
       return { ...(await this.sheetIn(em, schoolId, classId, date)), editable };
     });
   }
@@ -39,7 +54,14 @@ export class AttendanceService {
    * Saves a day's sheet in one transaction, audited once. A school administrator may record any class; a teacher
    * only the class they are homeroom teacher of (the homeroom teacher keeps the class's attendance).
    */
-  async record(scope: Scope, actor: Principal, schoolId: string, classId: string, date: string, update: AttendanceSheetUpdate): Promise<AttendanceSheet> {
+  async record(
+    scope: Scope,
+    actor: Principal,
+    schoolId: string,
+    classId: string,
+    date: string,
+    update: AttendanceSheetUpdate,
+  ): Promise<AttendanceSheet> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
       const cls = await this.classOf(em, schoolId, classId);
@@ -51,9 +73,18 @@ export class AttendanceService {
       if (!entries.length) return this.sheetIn(em, schoolId, classId, date);
       const recorded = await this.repo.day(em, schoolId, classId, date);
       await this.repo.save(em, schoolId, classId, date, entries, actor.userId, new Date());
-      const before = Object.fromEntries(entries.filter((e) => recorded.has(e.studentId)).map((e) => [e.studentId, markOf(recorded.get(e.studentId)!)]));
+      const before = Object.fromEntries(
+        entries.filter((e) => recorded.has(e.studentId)).map((e) => [e.studentId, markOf(recorded.get(e.studentId)!)]),
+      );
       const after = Object.fromEntries(entries.map((e) => [e.studentId, markOf(e)]));
-      await this.audit.record(em, { schoolId, entity: 'attendance', entityId: `${classId}:${date}`, action: 'UPDATE', before, after });
+      await this.audit.record(em, {
+        schoolId,
+        entity: 'attendance',
+        entityId: `${classId}:${date}`,
+        action: 'UPDATE',
+        before,
+        after,
+      });
       return this.sheetIn(em, schoolId, classId, date);
     });
   }
@@ -72,8 +103,14 @@ export class AttendanceService {
     const students = await this.repo.studentsOn(em, schoolId, classId, date);
     const recorded = await this.repo.day(em, schoolId, classId, date);
     return {
-      classId, date, unrecorded: recorded.size === 0,
-      rows: students.map((s) => ({ ...s, status: recorded.get(s.studentId)?.status ?? 'PRESENT', note: recorded.get(s.studentId)?.note ?? null })),
+      classId,
+      date,
+      unrecorded: recorded.size === 0,
+      rows: students.map((s) => ({
+        ...s,
+        status: recorded.get(s.studentId)?.status ?? 'PRESENT',
+        note: recorded.get(s.studentId)?.note ?? null,
+      })),
     };
   }
 
@@ -84,7 +121,8 @@ export class AttendanceService {
   }
 
   private async assertMayRecord(em: EntityManager, actor: Principal, schoolId: string, classId: string): Promise<void> {
-    if (!(await this.mayRecord(em, actor, schoolId, classId))) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
+    if (!(await this.mayRecord(em, actor, schoolId, classId)))
+      throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
   }
 
   private async mayRecord(em: EntityManager, actor: Principal, schoolId: string, classId: string): Promise<boolean> {
@@ -94,7 +132,13 @@ export class AttendanceService {
   }
 
   /** Every entry names a student enrolled in the class that day, once. */
-  private async validEntries(em: EntityManager, schoolId: string, classId: string, date: string, update: AttendanceSheetUpdate): Promise<AttendanceEntry[]> {
+  private async validEntries(
+    em: EntityManager,
+    schoolId: string,
+    classId: string,
+    date: string,
+    update: AttendanceSheetUpdate,
+  ): Promise<AttendanceEntry[]> {
     const enrolled = new Set((await this.repo.studentsOn(em, schoolId, classId, date)).map((s) => s.studentId));
     const seen = new Set<string>();
     const errors: RawFieldError[] = [];

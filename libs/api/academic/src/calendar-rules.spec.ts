@@ -1,6 +1,14 @@
 import { attendanceDateErrors, schoolYearErrors, semesterErrors } from './calendar-rules';
 
-const YEAR = { code: '2026-2027', startsOn: '2026-09-05', endsOn: '2027-05-31', semester1Start: '2026-09-05', semester1End: '2027-01-16', semester2Start: '2027-01-19', semester2End: '2027-05-25' };
+const YEAR = {
+  code: '2026-2027',
+  startsOn: '2026-09-05',
+  endsOn: '2027-05-31',
+  semester1Start: '2026-09-05',
+  semester1End: '2027-01-16',
+  semester2Start: '2027-01-19',
+  semester2End: '2027-05-25',
+};
 const codes = (errors: { field: string; rule: string }[]) => errors.map((e) => `${e.field}:${e.rule}`);
 
 describe('school year and semester dates', () => {
@@ -19,7 +27,10 @@ describe('school year and semester dates', () => {
   });
 
   it('keeps both semesters inside the year', () => {
-    expect(codes(semesterErrors({ ...YEAR, semester1Start: '2026-09-01', semester2End: '2027-06-02' }, YEAR))).toEqual(['semester1Start:inRange', 'semester2End:inRange']);
+    expect(codes(semesterErrors({ ...YEAR, semester1Start: '2026-09-01', semester2End: '2027-06-02' }, YEAR))).toEqual([
+      'semester1Start:inRange',
+      'semester2End:inRange',
+    ]);
   });
 
   it('reports a date that does not exist rather than comparing it', () => {

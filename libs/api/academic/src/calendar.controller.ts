@@ -24,7 +24,11 @@ export class SchoolYearsController {
 
   @Patch(':yearId')
   @RequirePermission('calendar.manage')
-  update(@CurrentPrincipal() actor: Principal, @Param('yearId', ParseUUIDPipe) yearId: string, @Body() body: SchoolYearUpdateDto): Promise<SchoolYear> {
+  update(
+    @CurrentPrincipal() actor: Principal,
+    @Param('yearId', ParseUUIDPipe) yearId: string,
+    @Body() body: SchoolYearUpdateDto,
+  ): Promise<SchoolYear> {
     return this.years.update(actor, yearId, body);
   }
 
@@ -62,7 +66,11 @@ export class SchoolCalendarController {
 
   @Get()
   @RequirePermission('calendar.read')
-  get(@CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Param('yearId', ParseUUIDPipe) yearId: string): Promise<SchoolCalendar> {
+  get(
+    @CurrentScope() scope: Scope,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Param('yearId', ParseUUIDPipe) yearId: string,
+  ): Promise<SchoolCalendar> {
     return this.years.calendar(scope, schoolId, yearId);
   }
 
@@ -79,7 +87,11 @@ export class SchoolCalendarController {
 
   @Delete()
   @RequirePermission('calendar.override')
-  drop(@CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Param('yearId', ParseUUIDPipe) yearId: string): Promise<SchoolCalendar> {
+  drop(
+    @CurrentScope() scope: Scope,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Param('yearId', ParseUUIDPipe) yearId: string,
+  ): Promise<SchoolCalendar> {
     return this.years.dropOverride(scope, schoolId, yearId);
   }
 }

@@ -16,7 +16,11 @@ const EXPORT_COLUMNS: ExportColumn<ClassSummary>[] = [
   { header: 'Phòng học', width: 12, value: (c) => c.room },
   { header: 'Chương trình', width: 24, value: (c) => c.programme },
   { header: 'Sĩ số', width: 8, value: (c) => c.size },
-  { header: 'Vượt sĩ số tối đa', width: 16, value: (c) => (c.sizeWarning ? `+${c.sizeWarning.over} (tối đa ${c.sizeWarning.ceiling})` : null) },
+  {
+    header: 'Vượt sĩ số tối đa',
+    width: 16,
+    value: (c) => (c.sizeWarning ? `+${c.sizeWarning.over} (tối đa ${c.sizeWarning.ceiling})` : null),
+  },
 ];
 
 @ApiTags('classes')
@@ -29,7 +33,11 @@ export class ClassesController {
 
   @Get('classes')
   @RequirePermission('classes.read')
-  list(@CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Query() query: ClassListQueryDto): Promise<Page<ClassSummary>> {
+  list(
+    @CurrentScope() scope: Scope,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Query() query: ClassListQueryDto,
+  ): Promise<Page<ClassSummary>> {
     return this.classes.list(scope, schoolId, query);
   }
 
@@ -37,20 +45,33 @@ export class ClassesController {
   @Get('classes/export.xlsx')
   @RequirePermission('classes.read')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  async export(@CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Query() query: ClassListQueryDto, @Res() res: Response): Promise<void> {
+  async export(
+    @CurrentScope() scope: Scope,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Query() query: ClassListQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
     const rows = await this.classes.exportRows(scope, schoolId, query);
     await streamXlsx(res, 'danh-sach-lop.xlsx', 'Lớp học', EXPORT_COLUMNS, rows);
   }
 
   @Post('classes')
   @RequirePermission('classes.manage')
-  create(@CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Body() body: ClassInputDto): Promise<ClassDetail> {
+  create(
+    @CurrentScope() scope: Scope,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Body() body: ClassInputDto,
+  ): Promise<ClassDetail> {
     return this.classes.create(scope, schoolId, body);
   }
 
   @Get('classes/:classId')
   @RequirePermission('classes.read')
-  detail(@CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Param('classId', ParseUUIDPipe) classId: string): Promise<ClassDetail> {
+  detail(
+    @CurrentScope() scope: Scope,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Param('classId', ParseUUIDPipe) classId: string,
+  ): Promise<ClassDetail> {
     return this.classes.detail(scope, schoolId, classId);
   }
 
@@ -67,7 +88,11 @@ export class ClassesController {
 
   @Get('assignments')
   @RequirePermission('assignments.read')
-  assignmentsOf(@CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Query() query: AssignmentListQueryDto): Promise<TeachingAssignment[]> {
+  assignmentsOf(
+    @CurrentScope() scope: Scope,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Query() query: AssignmentListQueryDto,
+  ): Promise<TeachingAssignment[]> {
     return this.assignments.list(scope, schoolId, query);
   }
 

@@ -17,7 +17,10 @@ export type RosterEntry = ClassDetail['students'][number];
 
 /** Grades in teaching order (NT … 12), so 6A sorts before 10A1; the name follows within a grade. */
 const GRADE_ORDER = `array_position('{${GRADE_LEVELS.join(',')}}'::text[], c.grade)`;
-export const CLASS_SORT_COLUMNS: Record<string, string> = { name: `${GRADE_ORDER}, c.name collate "vi-x-icu"`, grade: GRADE_ORDER };
+export const CLASS_SORT_COLUMNS: Record<string, string> = {
+  name: `${GRADE_ORDER}, c.name collate "vi-x-icu"`,
+  grade: GRADE_ORDER,
+};
 
 const SUMMARY = `select c.id, c.school_year_id, y.code as year_code, c.name, c.grade, c.homeroom_staff_id, s.full_name as homeroom_name,
     c.room, c.programme, c.version,
@@ -55,14 +58,32 @@ export const STUDENT_NAME_ORDER = `st.given_name collate "vi-x-icu", st.middle_n
 
 @Injectable()
 export class ClassesRepository {
-  async list(em: EntityManager, schoolId: string, f: ClassFilter, paging: SqlPaging | null): Promise<{ items: ClassSummary[]; total: number }> {
+  async list(
+    em: EntityManager,
+    schoolId: string,
+    f: ClassFilter,
+    paging: SqlPaging | null,
+  ): Promise<{ items: ClassSummary[]; total: number }> {
     const where = ['c.school_id = $1'];
     const params: unknown[] = [schoolId];
-    if (f.yearId) { params.push(f.yearId); where.push(`c.school_year_id = $${params.length}`); }
-    if (f.grade) { params.push(f.grade); where.push(`c.grade = $${params.length}`); }
-    if (f.search) { params.push(f.search); where.push(`unaccent_vi(c.name) ilike unaccent_vi($${params.length})`); }
+    if (f.yearId) {
+      params.push(f.yearId);
+      where.push(`c.school_year_id = $${params.length}`);
+    }
+    if (f.grade) {
+      params.push(f.grade);
+      where.push(`c.grade = $${params.length}`);
+    }
+    if (f.search) {
+      params.push(f.search);
+      where.push(`unaccent_vi(c.name) ilike unaccent_vi($${params.length})`);
+    }
     const clause = where.join(' and ');
-    const counted = await sqlRow<{ total: number }>(em, `select count(*)::int as total from class c where ${clause}`, params);
+    const counted = await sqlRow<{ total: number }>(
+      em,
+      `select count(*)::int as total from class c where ${clause}`,
+      params,
+    );
     const page = paging ? `limit $${params.length + 1} offset $${params.length + 2}` : '';
     const rows = await sqlRows<ClassSummaryRow>(
       em,
@@ -72,9 +93,18 @@ export class ClassesRepository {
     return { total: counted?.total ?? 0, items: rows.map(toSummary) };
   }
 
-  async find(em: EntityManager, schoolId: string, classId: string, forUpdate = false): Promise<ClassSummary | undefined> {
-    if (forUpdate) await sqlExec(em, `select 1 from class where school_id = $1 and id = $2 for update`, [schoolId, classId]);
-    const row = await sqlRow<ClassSummaryRow>(em, `${SUMMARY} where c.school_id = $1 and c.id = $2`, [schoolId, classId]);
+  async find(
+    em: EntityManager,
+    schoolId: string,
+    classId: string,
+    forUpdate = false,
+  ): Promise<ClassSummary | undefined> {
+    if (forUpdate)
+      await sqlExec(em, `select 1 from class where school_id = $1 and id = $2 for update`, [schoolId, classId]);
+    const row = await sqlRow<ClassSummaryRow>(em, `${SUMMARY} where c.school_id = $1 and c.id = $2`, [
+      schoolId,
+      classId,
+    ]);
     return row ? toSummary(row) : undefined;
   }
 
@@ -88,10 +118,22 @@ export class ClassesRepository {
         order by ${STUDENT_NAME_ORDER}`,
       [schoolId, classId],
     );
-    return rows.map((r) => ({ id: r.id, fullName: r.full_name, dateOfBirth: r.date_of_birth, gender: r.gender, personalId: r.personal_id }));
+    return rows.map((r) => ({
+      id: r.id,
+      fullName: r.full_name,
+      dateOfBirth: r.date_of_birth,
+      gender: r.gender,
+      personalId: r.personal_id,
+    }));
   }
 
-  async nameTaken(em: EntityManager, schoolId: string, yearId: string, name: string, exceptId: string | null): Promise<boolean> {
+  async nameTaken(
+    em: EntityManager,
+    schoolId: string,
+    yearId: string,
+    name: string,
+    exceptId: string | null,
+  ): Promise<boolean> {
     const row = await sqlRow<{ found: number }>(
       em,
       `select 1 as found from class where school_id = $1 and school_year_id = $2 and lower(name) = lower($3) and id is distinct from $4`,

@@ -2,7 +2,17 @@ import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { ClassDetail, ClassInput, ClassSummary, ClassUpdate, Page } from '@emis/contracts';
 import { gradesOfSchool, GradeLevel } from '@emis/domain';
 import { AuditService } from '@emis/api/audit';
-import { assertInScope, likePattern, ProblemException, RawFieldError, Scope, TenantDb, toPage, toSqlPaging, ValidationProblem } from '@emis/api/platform';
+import {
+  assertInScope,
+  likePattern,
+  ProblemException,
+  RawFieldError,
+  Scope,
+  TenantDb,
+  toPage,
+  toSqlPaging,
+  ValidationProblem,
+} from '@emis/api/platform';
 import { StaffDirectory } from '@emis/api/staff';
 import { OrgTreeService } from '@emis/api/tenancy';
 import { EntityManager } from 'typeorm';
@@ -37,7 +47,13 @@ export class ClassesService {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
       const { items } = await this.repo.list(em, schoolId, filterOf(query), null);
-      await this.audit.record(em, { schoolId, entity: 'class', entityId: schoolId, action: 'EXPORT', after: { filter: filterOf(query), rows: items.length } });
+      await this.audit.record(em, {
+        schoolId,
+        entity: 'class',
+        entityId: schoolId,
+        action: 'EXPORT',
+        after: { filter: filterOf(query), rows: items.length },
+      });
       return items;
     });
   }
@@ -50,13 +66,25 @@ export class ClassesService {
   /** Creates a class of an open (or planned) year; a size over the charter's ceiling only warns (ClassSummary.sizeWarning). */
   async create(scope: Scope, schoolId: string, input: ClassInput): Promise<ClassDetail> {
     assertInScope(scope, schoolId);
-    const fields: ClassFields = { name: input.name, grade: input.grade, homeroomStaffId: input.homeroomStaffId ?? null, room: input.room ?? null, programme: input.programme ?? null };
+    const fields: ClassFields = {
+      name: input.name,
+      grade: input.grade,
+      homeroomStaffId: input.homeroomStaffId ?? null,
+      room: input.room ?? null,
+      programme: input.programme ?? null,
+    };
     return this.db.run(async (em) => {
       await this.years.assertWritable(em, input.schoolYearId, 'schoolYearId');
       await this.validate(em, schoolId, input.schoolYearId, fields, null);
       const id = await this.repo.insert(em, schoolId, input.schoolYearId, fields, new Date());
       const after = await this.load(em, schoolId, id);
-      await this.audit.record(em, { schoolId, entity: 'class', entityId: id, action: 'CREATE', after: withoutLists(after) });
+      await this.audit.record(em, {
+        schoolId,
+        entity: 'class',
+        entityId: id,
+        action: 'CREATE',
+        after: withoutLists(after),
+      });
       return after;
     });
   }
@@ -67,7 +95,8 @@ export class ClassesService {
       const before = await this.repo.find(em, schoolId, classId, true);
       if (!before) throw new NotFoundException();
       await this.years.assertWritable(em, before.schoolYearId);
-      if (before.version !== update.version) throw new ProblemException(HttpStatus.CONFLICT, 'version_conflict', undefined, { current: before });
+      if (before.version !== update.version)
+        throw new ProblemException(HttpStatus.CONFLICT, 'version_conflict', undefined, { current: before });
       const fields: ClassFields = {
         name: update.name ?? before.name,
         grade: update.grade ?? before.grade,
@@ -78,7 +107,14 @@ export class ClassesService {
       await this.validate(em, schoolId, before.schoolYearId, fields, classId);
       await this.repo.update(em, schoolId, classId, fields, new Date());
       const after = await this.load(em, schoolId, classId);
-      await this.audit.record(em, { schoolId, entity: 'class', entityId: classId, action: 'UPDATE', before, after: withoutLists(after) });
+      await this.audit.record(em, {
+        schoolId,
+        entity: 'class',
+        entityId: classId,
+        action: 'UPDATE',
+        before,
+        after: withoutLists(after),
+      });
       return after;
     });
   }
@@ -91,20 +127,34 @@ export class ClassesService {
   }
 
   /** A grade the school teaches (its levels), a homeroom teacher who is active staff of the school, a free name. */
-  private async validate(em: EntityManager, schoolId: string, yearId: string, f: ClassFields, selfId: string | null): Promise<void> {
+  private async validate(
+    em: EntityManager,
+    schoolId: string,
+    yearId: string,
+    f: ClassFields,
+    selfId: string | null,
+  ): Promise<void> {
     const errors: RawFieldError[] = [];
     const taught: GradeLevel[] = gradesOfSchool((await this.tree.get(schoolId))?.levels ?? []);
     if (!taught.includes(f.grade)) errors.push({ field: 'grade', rule: 'gradeNotTaught', args: [taught] });
-    if (f.homeroomStaffId && !(await this.staff.activeStaffIds(em, schoolId, [f.homeroomStaffId])).has(f.homeroomStaffId)) {
+    if (
+      f.homeroomStaffId &&
+      !(await this.staff.activeStaffIds(em, schoolId, [f.homeroomStaffId])).has(f.homeroomStaffId)
+    ) {
       errors.push({ field: 'homeroomStaffId', rule: 'notActiveStaff', args: [] });
     }
-    if (await this.repo.nameTaken(em, schoolId, yearId, f.name, selfId)) errors.push({ field: 'name', rule: 'duplicate', args: [] });
+    if (await this.repo.nameTaken(em, schoolId, yearId, f.name, selfId))
+      errors.push({ field: 'name', rule: 'duplicate', args: [] });
     if (errors.length) throw new ValidationProblem(errors);
   }
 }
 
 function filterOf(query: ClassListQueryDto): ClassFilter {
-  return { yearId: query.yearId, grade: query.grade, search: query.q?.trim() ? likePattern(query.q.trim()) : undefined };
+  return {
+    yearId: query.yearId,
+    grade: query.grade,
+    search: query.q?.trim() ? likePattern(query.q.trim()) : undefined,
+  };
 }
 
 function withoutLists(d: ClassDetail): ClassSummary {

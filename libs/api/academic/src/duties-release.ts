@@ -22,7 +22,9 @@ export class DutiesRelease implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.subscribers.subscribe<StaffLeftSchool>(STAFF_LEFT_SCHOOL, DutiesRelease.SUBSCRIBER, (em, event) => this.release(em, event));
+    this.subscribers.subscribe<StaffLeftSchool>(STAFF_LEFT_SCHOOL, DutiesRelease.SUBSCRIBER, (em, event) =>
+      this.release(em, event),
+    );
   }
 
   async release(em: EntityManager, event: OutboxEvent<StaffLeftSchool>): Promise<void> {
@@ -32,7 +34,10 @@ export class DutiesRelease implements OnModuleInit {
     const released = await this.assignments.releaseDuties(em, event.schoolId, staffId);
     if (!released.homeroomClasses.length && !released.assignments) return;
     await this.audit.record(em, {
-      schoolId: event.schoolId, entity: 'staff_duties', entityId: staffId, action: 'UPDATE',
+      schoolId: event.schoolId,
+      entity: 'staff_duties',
+      entityId: staffId,
+      action: 'UPDATE',
       after: { released, cause: { event: event.type, id: event.id, status: event.payload.status } },
     });
   }

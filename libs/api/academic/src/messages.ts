@@ -4,17 +4,35 @@ import { MessageCatalogue } from '@emis/api/platform';
 export const ACADEMIC_MESSAGES: MessageCatalogue = {
   problems: {
     year_closed: { vi: 'Năm học đã khoá sổ, không thể thay đổi', en: 'The school year is closed and read-only' },
-    year_not_planned: { vi: 'Chỉ mở được năm học đang ở trạng thái dự kiến', en: 'Only a planned school year can be opened' },
+    year_not_planned: {
+      vi: 'Chỉ mở được năm học đang ở trạng thái dự kiến',
+      en: 'Only a planned school year can be opened',
+    },
     year_not_open: { vi: 'Chỉ khoá sổ được năm học đang mở', en: 'Only an open school year can be closed' },
-    year_not_ended: { vi: 'Năm học chưa kết thúc, chưa thể khoá sổ', en: 'The school year has not ended yet and cannot be closed' },
+    year_not_ended: {
+      vi: 'Năm học chưa kết thúc, chưa thể khoá sổ',
+      en: 'The school year has not ended yet and cannot be closed',
+    },
   },
   rules: {
     unknownYear: { vi: '{field} không phải một năm học', en: '{field} is not a school year' },
-    schoolYearCode: { vi: 'Mã năm học phải là hai năm liên tiếp, ví dụ 2026-2027', en: 'The year code must be two consecutive years, e.g. 2026-2027' },
+    schoolYearCode: {
+      vi: 'Mã năm học phải là hai năm liên tiếp, ví dụ 2026-2027',
+      en: 'The year code must be two consecutive years, e.g. 2026-2027',
+    },
     schoolYearExists: { vi: 'Năm học này đã có', en: 'This school year already exists' },
-    notEnrolled: { vi: '{field}: học sinh không thuộc lớp vào ngày này', en: '{field}: the student is not in the class on this day' },
-    subjectNotOfLevel: { vi: '{field} không phải môn học của cấp học của lớp', en: '{field} is not a subject of the class level' },
-    unknownSubject: { vi: '{field} có môn học không có trong danh mục', en: '{field} names a subject not in the catalogue' },
+    notEnrolled: {
+      vi: '{field}: học sinh không thuộc lớp vào ngày này',
+      en: '{field}: the student is not in the class on this day',
+    },
+    subjectNotOfLevel: {
+      vi: '{field} không phải môn học của cấp học của lớp',
+      en: '{field} is not a subject of the class level',
+    },
+    unknownSubject: {
+      vi: '{field} có môn học không có trong danh mục',
+      en: '{field} names a subject not in the catalogue',
+    },
   },
   fields: {
     startsOn: { vi: 'Ngày bắt đầu năm học', en: 'Year start' },

@@ -43,17 +43,29 @@ export class SchoolYearsRepository {
   }
 
   async find(em: EntityManager, id: string, forUpdate = false): Promise<SchoolYear | undefined> {
-    const row = await sqlRow<SchoolYearRow>(em, `select ${YEAR_COLUMNS} from school_year where id = $1 ${forUpdate ? 'for update' : ''}`, [id]);
+    const row = await sqlRow<SchoolYearRow>(
+      em,
+      `select ${YEAR_COLUMNS} from school_year where id = $1 ${forUpdate ? 'for update' : ''}`,
+      [id],
+    );
     return row ? toYear(row) : undefined;
   }
 
   async yearOfClass(em: EntityManager, schoolId: string, classId: string): Promise<string | undefined> {
-    const row = await sqlRow<{ school_year_id: string }>(em, `select school_year_id from class where school_id = $1 and id = $2`, [schoolId, classId]);
+    const row = await sqlRow<{ school_year_id: string }>(
+      em,
+      `select school_year_id from class where school_id = $1 and id = $2`,
+      [schoolId, classId],
+    );
     return row?.school_year_id;
   }
 
   async codeTaken(em: EntityManager, code: string, exceptId: string | null): Promise<boolean> {
-    const row = await sqlRow<{ found: number }>(em, `select 1 as found from school_year where code = $1 and id is distinct from $2`, [code, exceptId]);
+    const row = await sqlRow<{ found: number }>(
+      em,
+      `select 1 as found from school_year where code = $1 and id is distinct from $2`,
+      [code, exceptId],
+    );
     return Boolean(row);
   }
 
@@ -79,7 +91,12 @@ export class SchoolYearsRepository {
     return toYear(row);
   }
 
-  async setStatus(em: EntityManager, id: string, status: SchoolYear['status'], closedAt: Date | null): Promise<SchoolYear> {
+  async setStatus(
+    em: EntityManager,
+    id: string,
+    status: SchoolYear['status'],
+    closedAt: Date | null,
+  ): Promise<SchoolYear> {
     const row = await sqlRow<SchoolYearRow>(
       em,
       `update school_year set status = $2, closed_at = $3 where id = $1 returning ${YEAR_COLUMNS}`,
@@ -112,7 +129,10 @@ export class SchoolYearsRepository {
   }
 
   async deleteOverride(em: EntityManager, schoolId: string, yearId: string): Promise<void> {
-    await sqlExec(em, `delete from school_year_override where school_id = $1 and school_year_id = $2`, [schoolId, yearId]);
+    await sqlExec(em, `delete from school_year_override where school_id = $1 and school_year_id = $2`, [
+      schoolId,
+      yearId,
+    ]);
   }
 
   async subjects(em: EntityManager, level?: SchoolLevel): Promise<Subject[]> {
@@ -123,7 +143,12 @@ export class SchoolYearsRepository {
       [level ?? null],
     );
     return rows.map((r) => ({
-      code: r.code, name: r.name, nameEn: r.name_en, levels: r.levels, assessment: r.assessment, periodsPerYear: r.periods_per_year,
+      code: r.code,
+      name: r.name,
+      nameEn: r.name_en,
+      levels: r.levels,
+      assessment: r.assessment,
+      periodsPerYear: r.periods_per_year,
     }));
   }
 }

@@ -59,7 +59,13 @@ export class SchoolYearsService {
     return this.asDepartment(actor, async (em) => {
       await this.validate(em, input, null);
       const year = await this.repo.insert(em, input);
-      await this.audit.record(em, { schoolId: actor.orgUnitId, entity: 'school_year', entityId: year.id, action: 'CREATE', after: year });
+      await this.audit.record(em, {
+        schoolId: actor.orgUnitId,
+        entity: 'school_year',
+        entityId: year.id,
+        action: 'CREATE',
+        after: year,
+      });
       return year;
     });
   }
@@ -71,7 +77,14 @@ export class SchoolYearsService {
       const merged: SchoolYearInput = { ...before, ...defined };
       await this.validate(em, merged, yearId);
       const after = await this.repo.update(em, yearId, merged);
-      await this.audit.record(em, { schoolId: actor.orgUnitId, entity: 'school_year', entityId: yearId, action: 'UPDATE', before, after });
+      await this.audit.record(em, {
+        schoolId: actor.orgUnitId,
+        entity: 'school_year',
+        entityId: yearId,
+        action: 'UPDATE',
+        before,
+        after,
+      });
       return after;
     });
   }
@@ -100,9 +113,22 @@ export class SchoolYearsService {
       if (errors.length) throw new ValidationProblem(errors);
       const before = await this.repo.findOverride(em, schoolId, yearId);
       const { semester1Start, semester1End, semester2Start, semester2End } = dates;
-      await this.repo.saveOverride(em, schoolId, yearId, { semester1Start, semester1End, semester2Start, semester2End }, new Date());
+      await this.repo.saveOverride(
+        em,
+        schoolId,
+        yearId,
+        { semester1Start, semester1End, semester2Start, semester2End },
+        new Date(),
+      );
       const after = await this.calendarIn(em, schoolId, yearId);
-      await this.audit.record(em, { schoolId, entity: 'school_calendar', entityId: yearId, action: before ? 'UPDATE' : 'CREATE', before: before ?? null, after });
+      await this.audit.record(em, {
+        schoolId,
+        entity: 'school_calendar',
+        entityId: yearId,
+        action: before ? 'UPDATE' : 'CREATE',
+        before: before ?? null,
+        after,
+      });
       return after;
     });
   }
@@ -115,7 +141,13 @@ export class SchoolYearsService {
       const before = await this.repo.findOverride(em, schoolId, yearId);
       if (before) {
         await this.repo.deleteOverride(em, schoolId, yearId);
-        await this.audit.record(em, { schoolId, entity: 'school_calendar', entityId: yearId, action: 'DELETE', before });
+        await this.audit.record(em, {
+          schoolId,
+          entity: 'school_calendar',
+          entityId: yearId,
+          action: 'DELETE',
+          before,
+        });
       }
       return this.calendarIn(em, schoolId, yearId);
     });
@@ -128,26 +160,45 @@ export class SchoolYearsService {
     const own = await this.repo.findOverride(em, schoolId, yearId);
     const dates = own ?? year;
     return {
-      schoolYear: year, overridden: Boolean(own),
-      semester1Start: dates.semester1Start, semester1End: dates.semester1End, semester2Start: dates.semester2Start, semester2End: dates.semester2End,
+      schoolYear: year,
+      overridden: Boolean(own),
+      semester1Start: dates.semester1Start,
+      semester1End: dates.semester1End,
+      semester2Start: dates.semester2Start,
+      semester2End: dates.semester2End,
     };
   }
 
-  private async changeStatus(actor: Principal, yearId: string, from: SchoolYear['status'], to: SchoolYear['status'], refusal: string): Promise<SchoolYear> {
+  private async changeStatus(
+    actor: Principal,
+    yearId: string,
+    from: SchoolYear['status'],
+    to: SchoolYear['status'],
+    refusal: string,
+  ): Promise<SchoolYear> {
     return this.asDepartment(actor, async (em) => {
       const before = await this.repo.find(em, yearId, true);
       if (!before) throw new NotFoundException();
       if (before.status !== from) throw new ProblemException(HttpStatus.CONFLICT, refusal, before.status);
-      if (to === 'CLOSED' && todayInVietnam() < before.endsOn) throw new ProblemException(HttpStatus.CONFLICT, 'year_not_ended', before.endsOn);
+      if (to === 'CLOSED' && todayInVietnam() < before.endsOn)
+        throw new ProblemException(HttpStatus.CONFLICT, 'year_not_ended', before.endsOn);
       const after = await this.repo.setStatus(em, yearId, to, to === 'CLOSED' ? new Date() : null);
-      await this.audit.record(em, { schoolId: actor.orgUnitId, entity: 'school_year', entityId: yearId, action: 'UPDATE', before, after });
+      await this.audit.record(em, {
+        schoolId: actor.orgUnitId,
+        entity: 'school_year',
+        entityId: yearId,
+        action: 'UPDATE',
+        before,
+        after,
+      });
       return after;
     });
   }
 
   private async validate(em: EntityManager, input: SchoolYearInput, selfId: string | null): Promise<void> {
     const errors = schoolYearErrors(input);
-    if (!errors.length && (await this.repo.codeTaken(em, input.code, selfId))) errors.push({ field: 'code', rule: 'schoolYearExists', args: [] });
+    if (!errors.length && (await this.repo.codeTaken(em, input.code, selfId)))
+      errors.push({ field: 'code', rule: 'schoolYearExists', args: [] });
     if (errors.length) throw new ValidationProblem(errors);
   }
 

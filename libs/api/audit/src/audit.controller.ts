@@ -7,18 +7,27 @@ import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { AuditService } from './audit.service';
 
 export class AuditListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
   schoolId?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(60)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
   entity?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   entityId?: string;
 }
 
 export class AuditVerifyQueryDto {
-  @ApiProperty() @IsUUID()
+  @ApiProperty()
+  @IsUUID()
   schoolId!: string;
 }
 

@@ -4,5 +4,9 @@ import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 
 @Global()
-@Module({ controllers: [AuditController], providers: [AuditRepository, AuditService], exports: [AuditService, AuditRepository] })
+@Module({
+  controllers: [AuditController],
+  providers: [AuditRepository, AuditService],
+  exports: [AuditService, AuditRepository],
+})
 export class AuditModule {}

@@ -47,8 +47,19 @@ export class AuditRepository {
     const row = await sqlRow<{ seq: string }>(
       em,
       `select audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11) as seq`,
-      [r.schoolId, r.at, r.actorId, r.actorName, r.actorOrgUnitId, r.entity, r.entityId, r.action,
-        r.before === undefined ? null : JSON.stringify(r.before), r.after === undefined ? null : JSON.stringify(r.after), r.requestId],
+      [
+        r.schoolId,
+        r.at,
+        r.actorId,
+        r.actorName,
+        r.actorOrgUnitId,
+        r.entity,
+        r.entityId,
+        r.action,
+        r.before === undefined ? null : JSON.stringify(r.before),
+        r.after === undefined ? null : JSON.stringify(r.after),
+        r.requestId,
+      ],
     );
     if (!row) throw new Error('audit_append returned no row');
     return Number(row.seq);
@@ -59,23 +70,54 @@ export class AuditRepository {
    * with the chain head moved once. Thousands of single appends in one transaction each update the head row again,
    * and every later lookup walks that row's growing version chain (14 s of a 10,000-row import, measured).
    */
-  async appendMany(em: EntityManager, schoolId: string, at: Date, actor: Pick<AuditRecord, 'actorId' | 'actorName' | 'actorOrgUnitId'>, rows: Pick<AuditRecord, 'entity' | 'entityId' | 'action' | 'before' | 'after'>[]): Promise<void> {
+  async appendMany(
+    em: EntityManager,
+    schoolId: string,
+    at: Date,
+    actor: Pick<AuditRecord, 'actorId' | 'actorName' | 'actorOrgUnitId'>,
+    rows: Pick<AuditRecord, 'entity' | 'entityId' | 'action' | 'before' | 'after'>[],
+  ): Promise<void> {
     if (!rows.length) return;
     const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-    await sqlExec(em, `select audit_append_batch($1, $2, $3, $4, $5, $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::jsonb[])`, [
-      schoolId, at, actor.actorId, actor.actorName, actor.actorOrgUnitId,
-      rows.map((r) => r.entity), rows.map((r) => r.entityId), rows.map((r) => r.action), rows.map((r) => json(r.before)), rows.map((r) => json(r.after)),
-    ]);
+    await sqlExec(
+      em,
+      `select audit_append_batch($1, $2, $3, $4, $5, $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::jsonb[])`,
+      [
+        schoolId,
+        at,
+        actor.actorId,
+        actor.actorName,
+        actor.actorOrgUnitId,
+        rows.map((r) => r.entity),
+        rows.map((r) => r.entityId),
+        rows.map((r) => r.action),
+        rows.map((r) => json(r.before)),
+        rows.map((r) => json(r.after)),
+      ],
+    );
   }
 
   async list(em: EntityManager, f: AuditFilter): Promise<{ items: AuditEntry[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (f.schoolIds) { params.push(f.schoolIds); where.push(`school_id = any($${params.length}::uuid[])`); }
-    if (f.entity) { params.push(f.entity); where.push(`entity = $${params.length}`); }
-    if (f.entityId) { params.push(f.entityId); where.push(`entity_id = $${params.length}`); }
+    if (f.schoolIds) {
+      params.push(f.schoolIds);
+      where.push(`school_id = any($${params.length}::uuid[])`);
+    }
+    if (f.entity) {
+      params.push(f.entity);
+      where.push(`entity = $${params.length}`);
+    }
+    if (f.entityId) {
+      params.push(f.entityId);
+      where.push(`entity_id = $${params.length}`);
+    }
     const clause = where.length ? `where ${where.join(' and ')}` : '';
-    const counted = await sqlRow<{ total: number }>(em, `select count(*)::int as total from audit_log ${clause}`, params);
+    const counted = await sqlRow<{ total: number }>(
+      em,
+      `select count(*)::int as total from audit_log ${clause}`,
+      params,
+    );
     const rows = await sqlRows<AuditLogRow>(
       em,
       `select school_id, seq, at, actor_id, actor_name, entity, entity_id, action, before, after, request_id
@@ -86,7 +128,11 @@ export class AuditRepository {
   }
 
   async verify(em: EntityManager, schoolId: string): Promise<ChainVerification> {
-    const row = await sqlRow<{ rows: string; broken_at: string | null }>(em, `select rows, broken_at from audit_verify($1)`, [schoolId]);
+    const row = await sqlRow<{ rows: string; broken_at: string | null }>(
+      em,
+      `select rows, broken_at from audit_verify($1)`,
+      [schoolId],
+    );
     if (!row) throw new Error('audit_verify returned no row');
     const brokenAtSeq = row.broken_at === null ? null : Number(row.broken_at);
     return { schoolId, rows: Number(row.rows), valid: brokenAtSeq === null, brokenAtSeq };

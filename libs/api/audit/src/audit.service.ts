@@ -45,16 +45,33 @@ export class AuditService {
   }
 
   /** Many changes in one school by one actor, in the caller's transaction (bulk actions, imports). */
-  async recordMany(em: EntityManager, schoolId: string, changes: Omit<AuditChange, 'schoolId'>[], actor?: Principal, at = new Date()): Promise<void> {
+  async recordMany(
+    em: EntityManager,
+    schoolId: string,
+    changes: Omit<AuditChange, 'schoolId'>[],
+    actor?: Principal,
+    at = new Date(),
+  ): Promise<void> {
     const who = actor ?? (this.cls.isActive() ? this.cls.get<Principal | undefined>(CTX.principal) : undefined);
     await this.repo.appendMany(
-      em, schoolId, at,
+      em,
+      schoolId,
+      at,
       { actorId: who?.userId ?? null, actorName: who?.fullName ?? null, actorOrgUnitId: who?.orgUnitId ?? null },
-      changes.map((c) => ({ entity: c.entity, entityId: c.entityId, action: c.action, before: c.before ?? null, after: c.after ?? null })),
+      changes.map((c) => ({
+        entity: c.entity,
+        entityId: c.entityId,
+        action: c.action,
+        before: c.before ?? null,
+        after: c.after ?? null,
+      })),
     );
   }
 
-  async list(scope: Scope, query: PageQueryDto & { schoolId?: string; entity?: string; entityId?: string }): Promise<Page<AuditEntry>> {
+  async list(
+    scope: Scope,
+    query: PageQueryDto & { schoolId?: string; entity?: string; entityId?: string },
+  ): Promise<Page<AuditEntry>> {
     if (query.schoolId) assertInScope(scope, query.schoolId);
     const paging = toSqlPaging(query, { at: 'at' }, '-at');
     return this.db.run(async (em) => {
@@ -74,4 +91,3 @@ export class AuditService {
     return this.db.run((em) => this.repo.verify(em, schoolId));
   }
 }
-

@@ -14,8 +14,10 @@ export class ConductController {
   @Get(':semester')
   @RequirePermission('grades.read')
   sheet(
-    @CurrentScope() scope: Scope, @CurrentPrincipal() actor: Principal,
-    @Param('schoolId', ParseUUIDPipe) schoolId: string, @Param('classId', ParseUUIDPipe) classId: string,
+    @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Param('classId', ParseUUIDPipe) classId: string,
     @Param('semester', SemesterPipe) semester: 1 | 2,
   ): Promise<ConductSheet> {
     return this.conduct.sheet(scope, actor, schoolId, classId, semester);
@@ -25,9 +27,12 @@ export class ConductController {
   @Put(':semester')
   @RequirePermission('conduct.record')
   save(
-    @CurrentScope() scope: Scope, @CurrentPrincipal() actor: Principal,
-    @Param('schoolId', ParseUUIDPipe) schoolId: string, @Param('classId', ParseUUIDPipe) classId: string,
-    @Param('semester', SemesterPipe) semester: 1 | 2, @Body() body: ConductSheetSaveDto,
+    @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Param('classId', ParseUUIDPipe) classId: string,
+    @Param('semester', SemesterPipe) semester: 1 | 2,
+    @Body() body: ConductSheetSaveDto,
   ): Promise<ConductSheet> {
     return this.conduct.save(scope, actor, schoolId, classId, semester, body);
   }

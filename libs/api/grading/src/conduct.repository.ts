@@ -28,7 +28,13 @@ interface ConductRow {
 @Injectable()
 export class ConductRepository {
   /** The class's ratings of one semester (or both when `semester` is omitted), optionally locked for a save. */
-  async ofClass(em: EntityManager, schoolId: string, classId: string, semester?: 1 | 2, forUpdate = false): Promise<ConductRecord[]> {
+  async ofClass(
+    em: EntityManager,
+    schoolId: string,
+    classId: string,
+    semester?: 1 | 2,
+    forUpdate = false,
+  ): Promise<ConductRecord[]> {
     const rows = await sqlRows<ConductRow>(
       em,
       `select student_id, semester, training, qualities, comment, version from conduct_rating
@@ -50,7 +56,15 @@ export class ConductRepository {
    * The whole sheet in one statement. A row is written only over the version it was based on (`version - 1`), so
    * of two concurrent first saves of a pupil the loser's update is left out of the returned ids.
    */
-  async upsert(em: EntityManager, schoolId: string, classId: string, semester: 1 | 2, rows: ConductWrite[], userId: string, at: Date): Promise<Set<string>> {
+  async upsert(
+    em: EntityManager,
+    schoolId: string,
+    classId: string,
+    semester: 1 | 2,
+    rows: ConductWrite[],
+    userId: string,
+    at: Date,
+  ): Promise<Set<string>> {
     if (!rows.length) return new Set();
     const written = await sqlRows<Pick<ConductRow, 'student_id'>>(
       em,
@@ -63,8 +77,16 @@ export class ConductRepository {
        where conduct_rating.version = excluded.version - 1
        returning student_id`,
       [
-        schoolId, classId, semester, rows.map((r) => r.studentId), rows.map((r) => r.training),
-        rows.map((r) => JSON.stringify(r.qualities)), rows.map((r) => r.comment), rows.map((r) => r.version), userId, at,
+        schoolId,
+        classId,
+        semester,
+        rows.map((r) => r.studentId),
+        rows.map((r) => r.training),
+        rows.map((r) => JSON.stringify(r.qualities)),
+        rows.map((r) => r.comment),
+        rows.map((r) => r.version),
+        userId,
+        at,
       ],
     );
     return new Set(written.map((w) => w.student_id));

@@ -1,7 +1,15 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { ConductRow, ConductSheet, ConductSheetSave } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
-import { assertInScope, Principal, ProblemException, RawFieldError, Scope, TenantDb, ValidationProblem } from '@emis/api/platform';
+import {
+  assertInScope,
+  Principal,
+  ProblemException,
+  RawFieldError,
+  Scope,
+  TenantDb,
+  ValidationProblem,
+} from '@emis/api/platform';
 import { PRIMARY_QUALITIES, QualityRating, Scheme, schemeFor } from '@emis/domain';
 import { EntityManager } from 'typeorm';
 import { ConductRecord, ConductRepository, ConductWrite } from './conduct.repository';
@@ -32,7 +40,13 @@ export class ConductService {
     private readonly audit: AuditService,
   ) {}
 
-  async sheet(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2): Promise<ConductSheet> {
+  async sheet(
+    scope: Scope,
+    actor: Principal,
+    schoolId: string,
+    classId: string,
+    semester: 1 | 2,
+  ): Promise<ConductSheet> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
       const { cls, access } = await this.gradebook.openClass(em, actor, schoolId, classId, semester);
@@ -44,7 +58,14 @@ export class ConductService {
    * Saves changed rows in one transaction, audited once. Each row carries the version it was based on: a row
    * changed since by someone else refuses the whole save with 409 `version_conflict` and the current rows.
    */
-  async save(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, body: ConductSheetSave): Promise<ConductSheet> {
+  async save(
+    scope: Scope,
+    actor: Principal,
+    schoolId: string,
+    classId: string,
+    semester: 1 | 2,
+    body: ConductSheetSave,
+  ): Promise<ConductSheet> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
       const { cls, access } = await this.gradebook.openClass(em, actor, schoolId, classId, semester);
@@ -55,10 +76,16 @@ export class ConductService {
       const roster = await this.repo.roster(em, schoolId, classId);
       const errors = rowErrors(scheme, body.rows, roster);
       if (errors.length) throw new ValidationProblem(errors);
-      const current = new Map((await this.conduct.ofClass(em, schoolId, classId, semester, true)).map((r) => [r.studentId, r]));
-      const stale = body.rows.filter((r) => (current.get(r.studentId)?.version ?? 0) !== r.version).map((r) => r.studentId);
+      const current = new Map(
+        (await this.conduct.ofClass(em, schoolId, classId, semester, true)).map((r) => [r.studentId, r]),
+      );
+      const stale = body.rows
+        .filter((r) => (current.get(r.studentId)?.version ?? 0) !== r.version)
+        .map((r) => r.studentId);
       if (stale.length) throw conflict(roster, current, stale);
-      const writes = body.rows.map((r) => merged(r, current.get(r.studentId))).filter((w): w is ConductWrite => w !== null);
+      const writes = body.rows
+        .map((r) => merged(r, current.get(r.studentId)))
+        .filter((w): w is ConductWrite => w !== null);
       const written = await this.conduct.upsert(em, schoolId, classId, semester, writes, actor.userId, new Date());
       const lost = writes.filter((w) => !written.has(w.studentId)).map((w) => w.studentId);
       if (lost.length) {
@@ -66,21 +93,36 @@ export class ConductService {
         throw conflict(roster, now, lost);
       }
       if (writes.length) {
-        await this.audit.record(em, {
-          schoolId, entity: 'conduct_rating', entityId: `${classId}:${semester}`, action: 'UPDATE',
-          before: Object.fromEntries(writes.map((w) => [w.studentId, snapshot(current.get(w.studentId))])),
-          after: Object.fromEntries(writes.map((w) => [w.studentId, snapshot(w)])),
-        }, actor);
+        await this.audit.record(
+          em,
+          {
+            schoolId,
+            entity: 'conduct_rating',
+            entityId: `${classId}:${semester}`,
+            action: 'UPDATE',
+            before: Object.fromEntries(writes.map((w) => [w.studentId, snapshot(current.get(w.studentId))])),
+            after: Object.fromEntries(writes.map((w) => [w.studentId, snapshot(w)])),
+          },
+          actor,
+        );
       }
       return this.sheetOf(em, schoolId, cls, semester, access);
     });
   }
 
-  private async sheetOf(em: EntityManager, schoolId: string, cls: GradingClass, semester: 1 | 2, access: GradingAccess): Promise<ConductSheet> {
+  private async sheetOf(
+    em: EntityManager,
+    schoolId: string,
+    cls: GradingClass,
+    semester: 1 | 2,
+    access: GradingAccess,
+  ): Promise<ConductSheet> {
     const roster = await this.repo.roster(em, schoolId, cls.id);
     const ratings = new Map((await this.conduct.ofClass(em, schoolId, cls.id, semester)).map((r) => [r.studentId, r]));
     return {
-      classId: cls.id, semester, scheme: schemeFor(cls.schoolYearCode, cls.grade)!,
+      classId: cls.id,
+      semester,
+      scheme: schemeFor(cls.schoolYearCode, cls.grade)!,
       editable: access.homeroom && access.yearWritable && !access.locked,
       rows: roster.map((s, i) => rowOf(s, i + 1, ratings.get(s.studentId))),
     };
@@ -89,14 +131,26 @@ export class ConductService {
 
 function rowOf(s: RosterStudent, ordinal: number, r: Omit<ConductRecord, 'semester'> | undefined): ConductRow {
   return {
-    studentId: s.studentId, ordinal, fullName: s.fullName, training: r?.training ?? null, qualities: r?.qualities ?? {},
-    comment: r?.comment ?? null, version: r?.version ?? 0,
+    studentId: s.studentId,
+    ordinal,
+    fullName: s.fullName,
+    training: r?.training ?? null,
+    qualities: r?.qualities ?? {},
+    comment: r?.comment ?? null,
+    version: r?.version ?? 0,
   };
 }
 
-function conflict(roster: RosterStudent[], current: Map<string, ConductRecord>, studentIds: string[]): ProblemException {
+function conflict(
+  roster: RosterStudent[],
+  current: Map<string, ConductRecord>,
+  studentIds: string[],
+): ProblemException {
   const ids = new Set(studentIds);
-  const rows = roster.map((s, i) => ({ s, i })).filter(({ s }) => ids.has(s.studentId)).map(({ s, i }) => rowOf(s, i + 1, current.get(s.studentId)));
+  const rows = roster
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => ids.has(s.studentId))
+    .map(({ s, i }) => rowOf(s, i + 1, current.get(s.studentId)));
   return new ProblemException(HttpStatus.CONFLICT, 'version_conflict', undefined, { current: rows });
 }
 
@@ -131,13 +185,16 @@ function rowErrors(scheme: Scheme, rows: readonly RowInput[], roster: RosterStud
     if (!enrolled.has(row.studentId)) errors.push({ field: `rows.${i}.studentId`, rule: 'notInClass', args: [] });
     else if (seen.has(row.studentId)) errors.push({ field: `rows.${i}.studentId`, rule: 'duplicate', args: [] });
     seen.add(row.studentId);
-    if (scheme === 'C27' && row.training != null) errors.push({ field: `rows.${i}.training`, rule: 'notForScheme', args: [scheme] });
+    if (scheme === 'C27' && row.training != null)
+      errors.push({ field: `rows.${i}.training`, rule: 'notForScheme', args: [scheme] });
     const qualities = Object.entries(row.qualities ?? {});
-    if (scheme !== 'C27' && qualities.length) errors.push({ field: `rows.${i}.qualities`, rule: 'notForScheme', args: [scheme] });
+    if (scheme !== 'C27' && qualities.length)
+      errors.push({ field: `rows.${i}.qualities`, rule: 'notForScheme', args: [scheme] });
     for (const [code, rating] of scheme === 'C27' ? qualities : []) {
       const field = `rows.${i}.qualities.${code}`;
       if (!QUALITY_CODES.has(code)) errors.push({ field, rule: 'unknownQuality', args: [] });
-      else if (rating !== null && !QUALITY_RATINGS.includes(rating)) errors.push({ field, rule: 'isIn', args: [QUALITY_RATINGS] });
+      else if (rating !== null && !QUALITY_RATINGS.includes(rating))
+        errors.push({ field, rule: 'isIn', args: [QUALITY_RATINGS] });
     }
   });
   return errors;

@@ -1,53 +1,84 @@
 import type { CorrectionDecision, CorrectionRequestInput } from '@emis/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { PageQueryDto } from '@emis/api/platform';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class LockInputDto {
-  @ApiProperty() @IsUUID()
+  @ApiProperty()
+  @IsUUID()
   yearId!: string;
 
-  @ApiProperty({ enum: [1, 2] }) @IsIn([1, 2])
+  @ApiProperty({ enum: [1, 2] })
+  @IsIn([1, 2])
   semester!: 1 | 2;
 }
 
 export class LocksQueryDto {
-  @ApiProperty() @IsUUID()
+  @ApiProperty()
+  @IsUUID()
   yearId!: string;
 }
 
 export class CorrectionInputDto implements CorrectionRequestInput {
-  @ApiProperty() @IsUUID()
+  @ApiProperty()
+  @IsUUID()
   classId!: string;
 
-  @ApiProperty({ example: 'TOAN' }) @IsString() @Matches(/^[A-Z0-9_]{1,40}$/)
+  @ApiProperty({ example: 'TOAN' })
+  @IsString()
+  @Matches(/^[A-Z0-9_]{1,40}$/)
   subjectCode!: string;
 
-  @ApiProperty({ enum: [1, 2] }) @IsIn([1, 2])
+  @ApiProperty({ enum: [1, 2] })
+  @IsIn([1, 2])
   semester!: 1 | 2;
 
-  @ApiProperty() @IsUUID()
+  @ApiProperty()
+  @IsUUID()
   studentId!: string;
 
-  @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'number' }, { type: 'string' }], nullable: true }, example: { CK: 8.5 } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'number' }, { type: 'string' }], nullable: true },
+    example: { CK: 8.5 },
+  })
   @IsObject()
   cells!: Record<string, number | string | null>;
 
   @ApiProperty({ example: 'Nhập nhầm điểm bài kiểm tra cuối kì' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MinLength(5) @MaxLength(500)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MinLength(5)
+  @MaxLength(500)
   reason!: string;
 }
 
 export class CorrectionDecisionDto implements CorrectionDecision {
-  @ApiPropertyOptional() @Transform(trim) @IsOptional() @IsString() @MaxLength(500)
+  @ApiPropertyOptional()
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   note?: string;
 }
 
 export class CorrectionsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['PENDING', 'APPROVED', 'REJECTED'] }) @IsOptional() @IsIn(['PENDING', 'APPROVED', 'REJECTED'])
+  @ApiPropertyOptional({ enum: ['PENDING', 'APPROVED', 'REJECTED'] })
+  @IsOptional()
+  @IsIn(['PENDING', 'APPROVED', 'REJECTED'])
   status?: 'PENDING' | 'APPROVED' | 'REJECTED';
 }
-

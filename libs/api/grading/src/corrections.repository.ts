@@ -59,10 +59,22 @@ export class CorrectionsRepository {
       `select school_year_id, semester, locked_at, locked_by_name from grading_lock where school_id = $1 and school_year_id = $2 order by semester`,
       [schoolId, yearId],
     );
-    return rows.map((r) => ({ schoolYearId: r.school_year_id, semester: r.semester, lockedAt: r.locked_at.toISOString(), lockedByName: r.locked_by_name ?? null }));
+    return rows.map((r) => ({
+      schoolYearId: r.school_year_id,
+      semester: r.semester,
+      lockedAt: r.locked_at.toISOString(),
+      lockedByName: r.locked_by_name ?? null,
+    }));
   }
 
-  async lock(em: EntityManager, schoolId: string, yearId: string, semester: number, actor: { id: string; name: string }, at: Date): Promise<boolean> {
+  async lock(
+    em: EntityManager,
+    schoolId: string,
+    yearId: string,
+    semester: number,
+    actor: { id: string; name: string },
+    at: Date,
+  ): Promise<boolean> {
     const rows = await sqlRows<Pick<GradingLockRow, 'semester'>>(
       em,
       `insert into grading_lock (school_id, school_year_id, semester, locked_by, locked_by_name, locked_at) values ($1, $2, $3, $4, $5, $6)
@@ -73,11 +85,21 @@ export class CorrectionsRepository {
   }
 
   async unlock(em: EntityManager, schoolId: string, yearId: string, semester: number): Promise<boolean> {
-    const count = await sqlExec(em, `delete from grading_lock where school_id = $1 and school_year_id = $2 and semester = $3`, [schoolId, yearId, semester]);
+    const count = await sqlExec(
+      em,
+      `delete from grading_lock where school_id = $1 and school_year_id = $2 and semester = $3`,
+      [schoolId, yearId, semester],
+    );
     return count > 0;
   }
 
-  async create(em: EntityManager, schoolId: string, c: Omit<CorrectionRecord, 'id' | 'status'>, actorName: string, at: Date): Promise<string> {
+  async create(
+    em: EntityManager,
+    schoolId: string,
+    c: Omit<CorrectionRecord, 'id' | 'status'>,
+    actorName: string,
+    at: Date,
+  ): Promise<string> {
     const r = await sqlRow<Pick<CorrectionRow, 'id'>>(
       em,
       `insert into grade_correction (school_id, gradebook_id, student_id, changes, reason, requested_by, requested_by_name, requested_at)
@@ -88,16 +110,39 @@ export class CorrectionsRepository {
     return r.id;
   }
 
-  async find(em: EntityManager, schoolId: string, id: string, forUpdate = false): Promise<CorrectionRecord | undefined> {
+  async find(
+    em: EntityManager,
+    schoolId: string,
+    id: string,
+    forUpdate = false,
+  ): Promise<CorrectionRecord | undefined> {
     const r = await sqlRow<CorrectionRow>(
       em,
       `select id, gradebook_id, student_id, changes, reason, status, requested_by from grade_correction where school_id = $1 and id = $2 ${forUpdate ? 'for update' : ''}`,
       [schoolId, id],
     );
-    return r ? { id: r.id, gradebookId: r.gradebook_id, studentId: r.student_id, changes: r.changes, reason: r.reason, status: r.status, requestedBy: r.requested_by } : undefined;
+    return r
+      ? {
+          id: r.id,
+          gradebookId: r.gradebook_id,
+          studentId: r.student_id,
+          changes: r.changes,
+          reason: r.reason,
+          status: r.status,
+          requestedBy: r.requested_by,
+        }
+      : undefined;
   }
 
-  async decide(em: EntityManager, schoolId: string, id: string, status: 'APPROVED' | 'REJECTED', actor: { id: string; name: string }, at: Date, note: string | null): Promise<void> {
+  async decide(
+    em: EntityManager,
+    schoolId: string,
+    id: string,
+    status: 'APPROVED' | 'REJECTED',
+    actor: { id: string; name: string },
+    at: Date,
+    note: string | null,
+  ): Promise<void> {
     await sqlExec(
       em,
       `update grade_correction set status = $3, decided_by = $4, decided_by_name = $5, decided_at = $6, decision_note = $7 where school_id = $1 and id = $2`,
@@ -105,13 +150,22 @@ export class CorrectionsRepository {
     );
   }
 
-  async list(em: EntityManager, schoolId: string, f: { status?: string; requestedBy?: string; id?: string }, paging: SqlPaging): Promise<{ items: CorrectionRequest[]; total: number }> {
+  async list(
+    em: EntityManager,
+    schoolId: string,
+    f: { status?: string; requestedBy?: string; id?: string },
+    paging: SqlPaging,
+  ): Promise<{ items: CorrectionRequest[]; total: number }> {
     const params: unknown[] = [schoolId];
     let where = 'r.school_id = $1';
     if (f.status) where += ` and r.status = $${params.push(f.status)}`;
     if (f.requestedBy) where += ` and r.requested_by = $${params.push(f.requestedBy)}`;
     if (f.id) where += ` and r.id = $${params.push(f.id)}`;
-    const counted = await sqlRow<{ total: number }>(em, `select count(*)::int as total from grade_correction r where ${where}`, params);
+    const counted = await sqlRow<{ total: number }>(
+      em,
+      `select count(*)::int as total from grade_correction r where ${where}`,
+      params,
+    );
     const rows = await sqlRows<CorrectionListRow>(
       em,
       `select r.*, g.class_id, c.name as class_name, g.subject_code, s.name as subject_name, g.semester, st.full_name as student_name
@@ -129,9 +183,21 @@ export class CorrectionsRepository {
 
 function toCorrection(r: CorrectionListRow): CorrectionRequest {
   return {
-    id: r.id, classId: r.class_id, className: r.class_name, subjectCode: r.subject_code, subjectName: r.subject_name, semester: r.semester,
-    studentId: r.student_id, studentName: r.student_name, changes: r.changes, reason: r.reason, status: r.status,
-    requestedByName: r.requested_by_name ?? null, requestedAt: r.requested_at.toISOString(), decidedByName: r.decided_by_name ?? null,
-    decidedAt: r.decided_at ? r.decided_at.toISOString() : null, decisionNote: r.decision_note ?? null,
+    id: r.id,
+    classId: r.class_id,
+    className: r.class_name,
+    subjectCode: r.subject_code,
+    subjectName: r.subject_name,
+    semester: r.semester,
+    studentId: r.student_id,
+    studentName: r.student_name,
+    changes: r.changes,
+    reason: r.reason,
+    status: r.status,
+    requestedByName: r.requested_by_name ?? null,
+    requestedAt: r.requested_at.toISOString(),
+    decidedByName: r.decided_by_name ?? null,
+    decidedAt: r.decided_at ? r.decided_at.toISOString() : null,
+    decisionNote: r.decision_note ?? null,
   };
 }

@@ -1,7 +1,17 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { CorrectionDecision, CorrectionRequest, CorrectionRequestInput, GradingLock, Page } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
-import { assertInScope, PageQueryDto, Principal, ProblemException, Scope, TenantDb, toPage, toSqlPaging, ValidationProblem } from '@emis/api/platform';
+import {
+  assertInScope,
+  PageQueryDto,
+  Principal,
+  ProblemException,
+  Scope,
+  TenantDb,
+  toPage,
+  toSqlPaging,
+  ValidationProblem,
+} from '@emis/api/platform';
 import { SchoolYearsService } from '@emis/api/academic';
 import { EntityManager } from 'typeorm';
 import { columnsOf, GradeWriter, parseRowCells } from './grade-writer';
@@ -31,12 +41,26 @@ export class CorrectionsService {
     return this.db.run((em) => this.repo.locks(em, schoolId, yearId));
   }
 
-  async lock(scope: Scope, actor: Principal, schoolId: string, yearId: string, semester: 1 | 2): Promise<GradingLock[]> {
+  async lock(
+    scope: Scope,
+    actor: Principal,
+    schoolId: string,
+    yearId: string,
+    semester: 1 | 2,
+  ): Promise<GradingLock[]> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
       await this.years.assertWritable(em, yearId, 'yearId');
-      if (await this.repo.lock(em, schoolId, yearId, semester, { id: actor.userId, name: actor.fullName }, new Date())) {
-        await this.audit.record(em, { schoolId, entity: 'grading_lock', entityId: `${yearId}:${semester}`, action: 'LOCK', after: { yearId, semester } });
+      if (
+        await this.repo.lock(em, schoolId, yearId, semester, { id: actor.userId, name: actor.fullName }, new Date())
+      ) {
+        await this.audit.record(em, {
+          schoolId,
+          entity: 'grading_lock',
+          entityId: `${yearId}:${semester}`,
+          action: 'LOCK',
+          after: { yearId, semester },
+        });
       }
       return this.repo.locks(em, schoolId, yearId);
     });
@@ -47,36 +71,86 @@ export class CorrectionsService {
     await this.db.run(async (em) => {
       await this.years.assertWritable(em, yearId, 'yearId');
       if (!(await this.repo.unlock(em, schoolId, yearId, semester))) throw new NotFoundException();
-      await this.audit.record(em, { schoolId, entity: 'grading_lock', entityId: `${yearId}:${semester}`, action: 'UNLOCK', before: { yearId, semester } });
+      await this.audit.record(em, {
+        schoolId,
+        entity: 'grading_lock',
+        entityId: `${yearId}:${semester}`,
+        action: 'UNLOCK',
+        before: { yearId, semester },
+      });
     });
   }
 
   /** The subject's teacher asks to change cells of a locked semester; `from` records what the cells held then. */
-  async request(scope: Scope, actor: Principal, schoolId: string, input: CorrectionRequestInput): Promise<CorrectionRequest> {
+  async request(
+    scope: Scope,
+    actor: Principal,
+    schoolId: string,
+    input: CorrectionRequestInput,
+  ): Promise<CorrectionRequest> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
-      const { cls, subject, access, gradebook } = await this.gradebook.open(em, actor, schoolId, input.classId, input.semester, input.subjectCode);
+      const { cls, subject, access, gradebook } = await this.gradebook.open(
+        em,
+        actor,
+        schoolId,
+        input.classId,
+        input.semester,
+        input.subjectCode,
+      );
       if (!access.teaches.has(input.subjectCode)) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
       if (!access.locked) throw new ProblemException(HttpStatus.CONFLICT, 'gradebook_not_locked');
-      const g = gradebook ?? (await this.gradebooks.ensureGradebook(em, schoolId, this.gradebook.draft(cls, subject, input.semester), new Date()));
-      const { parsed, errors } = parseRowCells(columnsOf(g, cls.grade), [{ studentId: input.studentId, cells: input.cells }], 'rows');
+      const g =
+        gradebook ??
+        (await this.gradebooks.ensureGradebook(
+          em,
+          schoolId,
+          this.gradebook.draft(cls, subject, input.semester),
+          new Date(),
+        ));
+      const { parsed, errors } = parseRowCells(
+        columnsOf(g, cls.grade),
+        [{ studentId: input.studentId, cells: input.cells }],
+        'rows',
+      );
       const roster = await this.gradebooks.roster(em, schoolId, input.classId);
-      if (!roster.some((s) => s.studentId === input.studentId)) errors.push({ field: 'studentId', rule: 'notInClass', args: [] });
+      if (!roster.some((s) => s.studentId === input.studentId))
+        errors.push({ field: 'studentId', rule: 'notInClass', args: [] });
       const cells = parsed.get(input.studentId) ?? {};
       const current = (await this.gradebooks.entries(em, schoolId, g.id, [input.studentId])).get(input.studentId);
       const changes = Object.fromEntries(
-        Object.entries(cells).filter(([k, v]) => (current?.cells[k] ?? null) !== v).map(([k, v]) => [k, { from: current?.cells[k] ?? null, to: v }]),
+        Object.entries(cells)
+          .filter(([k, v]) => (current?.cells[k] ?? null) !== v)
+          .map(([k, v]) => [k, { from: current?.cells[k] ?? null, to: v }]),
       );
       if (!errors.length && !Object.keys(changes).length) errors.push({ field: 'cells', rule: 'noChange', args: [] });
-      if (errors.length) throw new ValidationProblem(errors.map((e) => ({ ...e, field: e.field.replace(/^rows\.0\./, '') })));
-      const id = await this.repo.create(em, schoolId, { gradebookId: g.id, studentId: input.studentId, changes, reason: input.reason, requestedBy: actor.userId }, actor.fullName, new Date());
-      await this.audit.record(em, { schoolId, entity: 'grade_correction', entityId: id, action: 'CREATE', after: { gradebookId: g.id, studentId: input.studentId, changes, reason: input.reason } });
+      if (errors.length)
+        throw new ValidationProblem(errors.map((e) => ({ ...e, field: e.field.replace(/^rows\.0\./, '') })));
+      const id = await this.repo.create(
+        em,
+        schoolId,
+        { gradebookId: g.id, studentId: input.studentId, changes, reason: input.reason, requestedBy: actor.userId },
+        actor.fullName,
+        new Date(),
+      );
+      await this.audit.record(em, {
+        schoolId,
+        entity: 'grade_correction',
+        entityId: id,
+        action: 'CREATE',
+        after: { gradebookId: g.id, studentId: input.studentId, changes, reason: input.reason },
+      });
       return this.one(em, schoolId, id);
     });
   }
 
   /** The principal sees every request of the school; a teacher sees their own. */
-  async list(scope: Scope, actor: Principal, schoolId: string, query: PageQueryDto & { status?: string }): Promise<Page<CorrectionRequest>> {
+  async list(
+    scope: Scope,
+    actor: Principal,
+    schoolId: string,
+    query: PageQueryDto & { status?: string },
+  ): Promise<Page<CorrectionRequest>> {
     assertInScope(scope, schoolId);
     const paging = toSqlPaging(query, { requestedAt: 'r.requested_at', status: 'r.status' }, '-requestedAt');
     return this.db.run(async (em) => {
@@ -87,7 +161,13 @@ export class CorrectionsService {
   }
 
   /** Applies the requested cells if they still hold what they held when the teacher asked (else 409). */
-  async approve(scope: Scope, actor: Principal, schoolId: string, id: string, decision: CorrectionDecision): Promise<CorrectionRequest> {
+  async approve(
+    scope: Scope,
+    actor: Principal,
+    schoolId: string,
+    id: string,
+    decision: CorrectionDecision,
+  ): Promise<CorrectionRequest> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
       const c = await this.pending(em, schoolId, id);
@@ -96,22 +176,63 @@ export class CorrectionsService {
       await this.years.assertWritable(em, cls.schoolYearId);
       const current = await this.gradebooks.entries(em, schoolId, g.id, [c.studentId], true);
       const now = current.get(c.studentId)?.cells ?? {};
-      if (Object.entries(c.changes).some(([k, ch]) => (now[k] ?? null) !== ch.from)) throw new ProblemException(HttpStatus.CONFLICT, 'correction_outdated');
+      if (Object.entries(c.changes).some(([k, ch]) => (now[k] ?? null) !== ch.from))
+        throw new ProblemException(HttpStatus.CONFLICT, 'correction_outdated');
       const cells = Object.fromEntries(Object.entries(c.changes).map(([k, ch]) => [k, ch.to]));
       const at = new Date();
-      await this.writer.apply(em, schoolId, g, cls.grade, current, [{ studentId: c.studentId, cells }], { actor, at, reason: c.reason, correctionId: c.id, requestId: null });
-      await this.repo.decide(em, schoolId, id, 'APPROVED', { id: actor.userId, name: actor.fullName }, at, decision.note ?? null);
-      await this.audit.record(em, { schoolId, entity: 'grade_correction', entityId: id, action: 'APPROVE', after: { note: decision.note ?? null } });
+      await this.writer.apply(em, schoolId, g, cls.grade, current, [{ studentId: c.studentId, cells }], {
+        actor,
+        at,
+        reason: c.reason,
+        correctionId: c.id,
+        requestId: null,
+      });
+      await this.repo.decide(
+        em,
+        schoolId,
+        id,
+        'APPROVED',
+        { id: actor.userId, name: actor.fullName },
+        at,
+        decision.note ?? null,
+      );
+      await this.audit.record(em, {
+        schoolId,
+        entity: 'grade_correction',
+        entityId: id,
+        action: 'APPROVE',
+        after: { note: decision.note ?? null },
+      });
       return this.one(em, schoolId, id);
     });
   }
 
-  async reject(scope: Scope, actor: Principal, schoolId: string, id: string, decision: CorrectionDecision): Promise<CorrectionRequest> {
+  async reject(
+    scope: Scope,
+    actor: Principal,
+    schoolId: string,
+    id: string,
+    decision: CorrectionDecision,
+  ): Promise<CorrectionRequest> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
       await this.pending(em, schoolId, id);
-      await this.repo.decide(em, schoolId, id, 'REJECTED', { id: actor.userId, name: actor.fullName }, new Date(), decision.note ?? null);
-      await this.audit.record(em, { schoolId, entity: 'grade_correction', entityId: id, action: 'REJECT', after: { note: decision.note ?? null } });
+      await this.repo.decide(
+        em,
+        schoolId,
+        id,
+        'REJECTED',
+        { id: actor.userId, name: actor.fullName },
+        new Date(),
+        decision.note ?? null,
+      );
+      await this.audit.record(em, {
+        schoolId,
+        entity: 'grade_correction',
+        entityId: id,
+        action: 'REJECT',
+        after: { note: decision.note ?? null },
+      });
       return this.one(em, schoolId, id);
     });
   }

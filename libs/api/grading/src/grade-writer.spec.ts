@@ -7,12 +7,31 @@ import { columnsOf, GradeWriter, parseRowCells, WriteMeta } from './grade-writer
 import { CellChange, EntryRecord, EntryWrite, GradebookRecord, GradebookRepository } from './gradebook.repository';
 
 const maths: GradebookRecord = {
-  id: 'gb1', classId: 'c6a', subjectCode: 'TOAN', semester: 1, scheme: 'C22', schemeVersion: '22/2021/TT-BGDĐT', assessment: 'SCORE',
-  periodsPerYear: 35, yearCode: '2024-2025',
+  id: 'gb1',
+  classId: 'c6a',
+  subjectCode: 'TOAN',
+  semester: 1,
+  scheme: 'C22',
+  schemeVersion: '22/2021/TT-BGDĐT',
+  assessment: 'SCORE',
+  periodsPerYear: 35,
+  yearCode: '2024-2025',
 };
 const music: GradebookRecord = { ...maths, id: 'gb2', subjectCode: 'AM_NHAC', assessment: 'COMMENT' };
-const teacher: Principal = { userId: 'u1', username: 'gv.lan', fullName: 'Cô Lan', role: 'TEACHER', orgUnitId: 'school' } as Principal;
-const meta: WriteMeta = { actor: teacher, at: new Date('2025-01-10T02:00:00Z'), reason: null, correctionId: null, requestId: 'r1' };
+const teacher: Principal = {
+  userId: 'u1',
+  username: 'gv.lan',
+  fullName: 'Cô Lan',
+  role: 'TEACHER',
+  orgUnitId: 'school',
+} as Principal;
+const meta: WriteMeta = {
+  actor: teacher,
+  at: new Date('2025-01-10T02:00:00Z'),
+  reason: null,
+  correctionId: null,
+  requestId: 'r1',
+};
 const em = {} as EntityManager;
 
 /**
@@ -27,7 +46,14 @@ class MemoryGradebook {
 
   repository(): GradebookRepository {
     return {
-      upsertEntries: async (_em: EntityManager, _school: string, _gb: string, writes: EntryWrite[], actor: { name: string }, at: Date) => {
+      upsertEntries: async (
+        _em: EntityManager,
+        _school: string,
+        _gb: string,
+        writes: EntryWrite[],
+        actor: { name: string },
+        at: Date,
+      ) => {
         const written = new Set<string>();
         for (const w of writes) {
           const stored = this.rows.get(w.studentId);
@@ -46,11 +72,22 @@ class MemoryGradebook {
   }
 
   audit(): AuditService {
-    return { record: async (_em: EntityManager, change: AuditChange) => this.audits.push(change) } as unknown as AuditService;
+    return {
+      record: async (_em: EntityManager, change: AuditChange) => this.audits.push(change),
+    } as unknown as AuditService;
   }
 
   seed(studentId: string, cells: Record<string, CellValue>, version: number, comment: string | null = null): void {
-    this.rows.set(studentId, { studentId, cells, comment, average: null, rating: null, version, updatedAt: '2025-01-09T00:00:00Z', updatedByName: 'Thầy Minh' });
+    this.rows.set(studentId, {
+      studentId,
+      cells,
+      comment,
+      average: null,
+      rating: null,
+      version,
+      updatedAt: '2025-01-09T00:00:00Z',
+      updatedByName: 'Thầy Minh',
+    });
   }
 
   /** What the service read at the start of its transaction. */
@@ -69,25 +106,68 @@ describe('writing grades', () => {
 
   it('merges the changed cells into the row, recomputes the average with the domain rule and bumps the version', async () => {
     db.seed('an', { TX1: 8, TX2: 8, GK: 7 }, 3);
-    const writes = await writer.apply(em, 'school', maths, '6', db.snapshot(), [{ studentId: 'an', cells: { CK: 9 } }], meta);
+    const writes = await writer.apply(
+      em,
+      'school',
+      maths,
+      '6',
+      db.snapshot(),
+      [{ studentId: 'an', cells: { CK: 9 } }],
+      meta,
+    );
     // (8 + 8 + 2·7 + 3·9) / 7 = 57 / 7 = 8,14… → 8,1
-    expect(writes).toEqual([{ studentId: 'an', cells: { TX1: 8, TX2: 8, GK: 7, CK: 9 }, comment: null, average: 8.1, rating: null, version: 4 }]);
+    expect(writes).toEqual([
+      {
+        studentId: 'an',
+        cells: { TX1: 8, TX2: 8, GK: 7, CK: 9 },
+        comment: null,
+        average: 8.1,
+        rating: null,
+        version: 4,
+      },
+    ]);
     expect(db.rows.get('an')).toMatchObject({ version: 4, average: 8.1, updatedByName: 'Cô Lan' });
   });
 
   it('starts a pupil’s first row at version 1 and leaves the average empty while an assessment is missing', async () => {
-    const writes = await writer.apply(em, 'school', maths, '6', new Map(), [{ studentId: 'binh', cells: { TX1: 6 } }], meta);
-    expect(writes).toEqual([{ studentId: 'binh', cells: { TX1: 6 }, comment: null, average: null, rating: null, version: 1 }]);
+    const writes = await writer.apply(
+      em,
+      'school',
+      maths,
+      '6',
+      new Map(),
+      [{ studentId: 'binh', cells: { TX1: 6 } }],
+      meta,
+    );
+    expect(writes).toEqual([
+      { studentId: 'binh', cells: { TX1: 6 }, comment: null, average: null, rating: null, version: 1 },
+    ]);
   });
 
   it('rates a comment subject', async () => {
-    const writes = await writer.apply(em, 'school', music, '6', new Map(), [{ studentId: 'an', cells: { TX1: 'D', TX2: 'D', GK: 'CD', CK: 'D' } }], meta);
+    const writes = await writer.apply(
+      em,
+      'school',
+      music,
+      '6',
+      new Map(),
+      [{ studentId: 'an', cells: { TX1: 'D', TX2: 'D', GK: 'CD', CK: 'D' } }],
+      meta,
+    );
     expect(writes[0]).toMatchObject({ average: null, rating: 'CD' });
   });
 
   it('keeps every changed cell’s history, old and new value, a cleared cell and the comment included', async () => {
     db.seed('an', { TX1: 8, TX2: 8 }, 1, 'Cũ');
-    await writer.apply(em, 'school', maths, '6', db.snapshot(), [{ studentId: 'an', cells: { TX1: 8, TX2: null, GK: 7 }, comment: 'Mới' }], meta);
+    await writer.apply(
+      em,
+      'school',
+      maths,
+      '6',
+      db.snapshot(),
+      [{ studentId: 'an', cells: { TX1: 8, TX2: null, GK: 7 }, comment: 'Mới' }],
+      meta,
+    );
     expect(db.changes).toEqual([
       { studentId: 'an', column: 'TX2', oldValue: 8, newValue: null },
       { studentId: 'an', column: 'GK', oldValue: null, newValue: 7 },
@@ -98,7 +178,18 @@ describe('writing grades', () => {
 
   it('writes nothing, audits nothing and keeps the version when nothing changes', async () => {
     db.seed('an', { TX1: 8 }, 5, 'Tốt');
-    const writes = await writer.apply(em, 'school', maths, '6', db.snapshot(), [{ studentId: 'an', cells: { TX1: 8 } }, { studentId: 'an', cells: {}, comment: 'Tốt' }], meta);
+    const writes = await writer.apply(
+      em,
+      'school',
+      maths,
+      '6',
+      db.snapshot(),
+      [
+        { studentId: 'an', cells: { TX1: 8 } },
+        { studentId: 'an', cells: {}, comment: 'Tốt' },
+      ],
+      meta,
+    );
     expect(writes).toEqual([]);
     expect(db.rows.get('an')?.version).toBe(5);
     expect(db.changes).toEqual([]);
@@ -108,20 +199,57 @@ describe('writing grades', () => {
   it('keeps the comment when the change omits it and clears it when it is empty', async () => {
     db.seed('an', { TX1: 8 }, 1, 'Tốt');
     db.seed('binh', { TX1: 8 }, 1, 'Khá');
-    const writes = await writer.apply(em, 'school', maths, '6', db.snapshot(), [{ studentId: 'an', cells: { TX1: 9 } }, { studentId: 'binh', cells: {}, comment: '' }], meta);
-    expect(writes.map((w) => [w.studentId, w.comment])).toEqual([['an', 'Tốt'], ['binh', null]]);
+    const writes = await writer.apply(
+      em,
+      'school',
+      maths,
+      '6',
+      db.snapshot(),
+      [
+        { studentId: 'an', cells: { TX1: 9 } },
+        { studentId: 'binh', cells: {}, comment: '' },
+      ],
+      meta,
+    );
+    expect(writes.map((w) => [w.studentId, w.comment])).toEqual([
+      ['an', 'Tốt'],
+      ['binh', null],
+    ]);
   });
 
   it('audits the whole change once, before and after per pupil, with the correction’s reason when there is one', async () => {
     db.seed('an', { TX1: 8 }, 1);
-    await writer.apply(em, 'school', maths, '6', db.snapshot(), [{ studentId: 'an', cells: { TX1: 9 } }, { studentId: 'binh', cells: { TX1: 5 } }], {
-      ...meta, correctionId: 'k1', reason: 'Nhập nhầm',
-    });
-    expect(db.audits).toEqual([{
-      schoolId: 'school', entity: 'gradebook', entityId: 'gb1', action: 'UPDATE',
-      before: { an: { cells: { TX1: 8 }, comment: null }, binh: null },
-      after: { an: { cells: { TX1: 9 }, comment: null }, binh: { cells: { TX1: 5 }, comment: null }, correctionId: 'k1', reason: 'Nhập nhầm' },
-    }]);
+    await writer.apply(
+      em,
+      'school',
+      maths,
+      '6',
+      db.snapshot(),
+      [
+        { studentId: 'an', cells: { TX1: 9 } },
+        { studentId: 'binh', cells: { TX1: 5 } },
+      ],
+      {
+        ...meta,
+        correctionId: 'k1',
+        reason: 'Nhập nhầm',
+      },
+    );
+    expect(db.audits).toEqual([
+      {
+        schoolId: 'school',
+        entity: 'gradebook',
+        entityId: 'gb1',
+        action: 'UPDATE',
+        before: { an: { cells: { TX1: 8 }, comment: null }, binh: null },
+        after: {
+          an: { cells: { TX1: 9 }, comment: null },
+          binh: { cells: { TX1: 5 }, comment: null },
+          correctionId: 'k1',
+          reason: 'Nhập nhầm',
+        },
+      },
+    ]);
   });
 
   it('answers 409 grade_conflict with the row as it now stands when someone saved it since it was read', async () => {
@@ -129,12 +257,23 @@ describe('writing grades', () => {
     const read = db.snapshot();
     db.seed('an', { TX1: 6 }, 2);
     db.rows.get('an')!.updatedByName = 'Thầy Minh';
-    const error = await writer.apply(em, 'school', maths, '6', read, [{ studentId: 'an', cells: { TX1: 9 } }], meta).catch((e: unknown) => e);
+    const error = await writer
+      .apply(em, 'school', maths, '6', read, [{ studentId: 'an', cells: { TX1: 9 } }], meta)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProblemException);
     expect((error as ProblemException).getStatus()).toBe(HttpStatus.CONFLICT);
     expect((error as ProblemException).code).toBe('grade_conflict');
     expect((error as ProblemException).extra).toEqual({
-      conflicts: [{ studentId: 'an', version: 2, cells: { TX1: 6 }, comment: null, updatedAt: '2025-01-09T00:00:00Z', updatedByName: 'Thầy Minh' }],
+      conflicts: [
+        {
+          studentId: 'an',
+          version: 2,
+          cells: { TX1: 6 },
+          comment: null,
+          updatedAt: '2025-01-09T00:00:00Z',
+          updatedByName: 'Thầy Minh',
+        },
+      ],
     });
     expect(db.changes).toEqual([]);
     expect(db.audits).toEqual([]);
@@ -145,7 +284,11 @@ describe('reading the cells of a request', () => {
   const columns = columnsOf(maths, '6');
 
   it('parses every cell with the domain rule, a decimal comma included', () => {
-    const { parsed, errors } = parseRowCells(columns, [{ studentId: 'an', cells: { TX1: '7,5', GK: 8, CK: '' } }], 'rows');
+    const { parsed, errors } = parseRowCells(
+      columns,
+      [{ studentId: 'an', cells: { TX1: '7,5', GK: 8, CK: '' } }],
+      'rows',
+    );
     expect(errors).toEqual([]);
     expect(parsed.get('an')).toEqual({ TX1: 7.5, GK: 8, CK: null });
   });
@@ -153,7 +296,10 @@ describe('reading the cells of a request', () => {
   it('answers each wrong cell by path, with the limits its message needs', () => {
     const { errors } = parseRowCells(
       [...columns, ...columnsOf(music, '6').map((c) => ({ ...c, key: `M_${c.key}` }))],
-      [{ studentId: 'an', cells: { TX1: '11' } }, { studentId: 'binh', cells: { TX2: '7,25', HS1: 5, M_TX1: 'T' } }],
+      [
+        { studentId: 'an', cells: { TX1: '11' } },
+        { studentId: 'binh', cells: { TX2: '7,25', HS1: 5, M_TX1: 'T' } },
+      ],
       'rows',
     );
     expect(errors).toEqual([

@@ -3,7 +3,13 @@ import type { GradeConflict } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
 import { Principal, ProblemException, RawFieldError } from '@emis/api/platform';
 import {
-  CellValue, GradeColumn, GradeLevel, gradebookColumns, GradingSubject, parseCell, semesterSubjectResult,
+  CellValue,
+  GradeColumn,
+  GradeLevel,
+  gradebookColumns,
+  GradingSubject,
+  parseCell,
+  semesterSubjectResult,
 } from '@emis/domain';
 import { EntityManager } from 'typeorm';
 import { CellChange, EntryRecord, EntryWrite, GradebookRecord, GradebookRepository } from './gradebook.repository';
@@ -35,7 +41,11 @@ export function columnsOf(g: GradebookRecord, grade: GradeLevel): GradeColumn[] 
  * Parses every cell of a request with the domain's rules (the grid runs the same ones) and answers field errors by
  * path (`<prefix>.<i>.cells.<KEY>`) — nothing is written when one cell is wrong.
  */
-export function parseRowCells(columns: GradeColumn[], rows: readonly RowChange[], prefix: string): { parsed: Map<string, Record<string, CellValue | null>>; errors: RawFieldError[] } {
+export function parseRowCells(
+  columns: GradeColumn[],
+  rows: readonly RowChange[],
+  prefix: string,
+): { parsed: Map<string, Record<string, CellValue | null>>; errors: RawFieldError[] } {
   const byKey = new Map(columns.map((c) => [c.key, c]));
   const parsed = new Map<string, Record<string, CellValue | null>>();
   const errors: RawFieldError[] = [];
@@ -77,8 +87,13 @@ export class GradeWriter {
   ) {}
 
   async apply(
-    em: EntityManager, schoolId: string, g: GradebookRecord, grade: GradeLevel, current: Map<string, EntryRecord>,
-    changes: { studentId: string; cells: Record<string, CellValue | null>; comment?: string | null }[], meta: WriteMeta,
+    em: EntityManager,
+    schoolId: string,
+    g: GradebookRecord,
+    grade: GradeLevel,
+    current: Map<string, EntryRecord>,
+    changes: { studentId: string; cells: Record<string, CellValue | null>; comment?: string | null }[],
+    meta: WriteMeta,
   ): Promise<EntryWrite[]> {
     const writes: EntryWrite[] = [];
     const history: CellChange[] = [];
@@ -96,32 +111,74 @@ export class GradeWriter {
         else cells[key] = value;
       }
       const comment = change.comment === undefined ? (old?.comment ?? null) : change.comment || null;
-      if (comment !== (old?.comment ?? null)) cellChanges.push({ studentId: change.studentId, column: 'comment', oldValue: old?.comment ?? null, newValue: comment });
+      if (comment !== (old?.comment ?? null))
+        cellChanges.push({
+          studentId: change.studentId,
+          column: 'comment',
+          oldValue: old?.comment ?? null,
+          newValue: comment,
+        });
       if (!cellChanges.length) continue;
       const result = semesterSubjectResult(g.scheme, subjectOf(g), grade, g.semester, cells, g.yearCode);
-      writes.push({ studentId: change.studentId, cells, comment, average: result.average, rating: result.rating, version: (old?.version ?? 0) + 1 });
+      writes.push({
+        studentId: change.studentId,
+        cells,
+        comment,
+        average: result.average,
+        rating: result.rating,
+        version: (old?.version ?? 0) + 1,
+      });
       history.push(...cellChanges);
       before[change.studentId] = old ? { cells: old.cells, comment: old.comment } : null;
       after[change.studentId] = { cells, comment };
     }
     if (!writes.length) return writes;
-    const written = await this.repo.upsertEntries(em, schoolId, g.id, writes, { id: meta.actor.userId, name: meta.actor.fullName }, meta.at);
+    const written = await this.repo.upsertEntries(
+      em,
+      schoolId,
+      g.id,
+      writes,
+      { id: meta.actor.userId, name: meta.actor.fullName },
+      meta.at,
+    );
     const lost = writes.filter((w) => !written.has(w.studentId)).map((w) => w.studentId);
     if (lost.length) {
       const now = await this.repo.entries(em, schoolId, g.id, lost);
-      throw new ProblemException(HttpStatus.CONFLICT, 'grade_conflict', undefined, { conflicts: lost.map((id) => conflictOf(id, now.get(id))) });
+      throw new ProblemException(HttpStatus.CONFLICT, 'grade_conflict', undefined, {
+        conflicts: lost.map((id) => conflictOf(id, now.get(id))),
+      });
     }
     await this.repo.insertChanges(em, schoolId, g.id, history, {
-      actorId: meta.actor.userId, actorName: meta.actor.fullName, at: meta.at, reason: meta.reason, correctionId: meta.correctionId, requestId: meta.requestId,
+      actorId: meta.actor.userId,
+      actorName: meta.actor.fullName,
+      at: meta.at,
+      reason: meta.reason,
+      correctionId: meta.correctionId,
+      requestId: meta.requestId,
     });
-    await this.audit.record(em, { schoolId, entity: 'gradebook', entityId: g.id, action: 'UPDATE', before, after: meta.correctionId ? { ...after, correctionId: meta.correctionId, reason: meta.reason } : after }, meta.actor);
+    await this.audit.record(
+      em,
+      {
+        schoolId,
+        entity: 'gradebook',
+        entityId: g.id,
+        action: 'UPDATE',
+        before,
+        after: meta.correctionId ? { ...after, correctionId: meta.correctionId, reason: meta.reason } : after,
+      },
+      meta.actor,
+    );
     return writes;
   }
 }
 
 export function conflictOf(studentId: string, e: EntryRecord | undefined): GradeConflict {
   return {
-    studentId, version: e?.version ?? 0, cells: e?.cells ?? {}, comment: e?.comment ?? null,
-    updatedAt: e?.updatedAt ?? null, updatedByName: e?.updatedByName ?? null,
+    studentId,
+    version: e?.version ?? 0,
+    cells: e?.cells ?? {},
+    comment: e?.comment ?? null,
+    updatedAt: e?.updatedAt ?? null,
+    updatedByName: e?.updatedByName ?? null,
   };
 }

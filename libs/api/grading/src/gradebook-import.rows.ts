@@ -38,19 +38,42 @@ export class GradebookRowReader {
     const cells = this.cells(source, student?.studentId ?? '', errors);
     const comment = source.values.get('comment');
     if (!student || !cells || errors.hasRow(source.row)) return null;
-    return { row: source.row, studentId: student.studentId, cells, comment: comment === undefined ? undefined : String(comment) };
+    return {
+      row: source.row,
+      studentId: student.studentId,
+      cells,
+      comment: comment === undefined ? undefined : String(comment),
+    };
   }
 
   private student(source: SheetRow, errors: CellErrors): RosterStudent | null {
     if (source.flagged.has('studentId')) return null;
     const id = source.values.get('studentId');
-    if (id === undefined) return fail(errors, source.row, 'studentId', 'Thiếu mã học sinh; hãy giữ nguyên cột "Mã học sinh" của tệp đã xuất');
-    if (typeof id !== 'string' || !UUID.test(id)) return fail(errors, source.row, 'studentId', 'Mã học sinh không đúng; hãy giữ nguyên mã trong tệp đã xuất');
+    if (id === undefined)
+      return fail(
+        errors,
+        source.row,
+        'studentId',
+        'Thiếu mã học sinh; hãy giữ nguyên cột "Mã học sinh" của tệp đã xuất',
+      );
+    if (typeof id !== 'string' || !UUID.test(id))
+      return fail(errors, source.row, 'studentId', 'Mã học sinh không đúng; hãy giữ nguyên mã trong tệp đã xuất');
     const student = this.roster.get(id.toLowerCase());
-    if (!student) return fail(errors, source.row, 'studentId', `Học sinh không thuộc lớp ${this.className} (đã chuyển lớp, chuyển trường hoặc là học sinh lớp khác)`);
+    if (!student)
+      return fail(
+        errors,
+        source.row,
+        'studentId',
+        `Học sinh không thuộc lớp ${this.className} (đã chuyển lớp, chuyển trường hoặc là học sinh lớp khác)`,
+      );
     const name = source.values.get('fullName');
     if (name !== undefined && nameKey(String(name)) !== nameKey(student.fullName)) {
-      return fail(errors, source.row, 'fullName', `Họ tên không khớp với học sinh có mã này (${student.fullName}); có thể các dòng đã bị xếp lệch`);
+      return fail(
+        errors,
+        source.row,
+        'fullName',
+        `Họ tên không khớp với học sinh có mã này (${student.fullName}); có thể các dòng đã bị xếp lệch`,
+      );
     }
     const first = this.firstRowOf.get(student.studentId);
     if (first !== undefined) return fail(errors, source.row, 'studentId', `Trùng học sinh với dòng ${first}`);
@@ -76,7 +99,6 @@ export class GradebookRowReader {
     for (const [key, value] of Object.entries(parsed.get(studentId) ?? {})) if (value !== null) cells[key] = value;
     return cells;
   }
-
 }
 
 function fail(errors: CellErrors, row: number, key: string, message: string): null {

@@ -1,7 +1,15 @@
 import { HttpException, Injectable, OnModuleInit } from '@nestjs/common';
 import { problemTitle, ProblemException } from '@emis/api/platform';
 import {
-  CellErrors, ImportCounts, ImportFailure, Importer, ImportJobContext, ImportLayout, ImportRegistry, SheetRow, UploadedSheetView,
+  CellErrors,
+  ImportCounts,
+  ImportFailure,
+  Importer,
+  ImportJobContext,
+  ImportLayout,
+  ImportRegistry,
+  SheetRow,
+  UploadedSheetView,
 } from '@emis/api/spreadsheets';
 import { EntityManager } from 'typeorm';
 import { columnsOf, GradeWriter } from './grade-writer';
@@ -9,7 +17,13 @@ import { EntryRecord, GradebookRepository } from './gradebook.repository';
 import { GradebookService } from './gradebook.service';
 import { commentKey, GradebookRowReader, ImportedRow } from './gradebook-import.rows';
 import {
-  assertIdentity, assertNoForeignHeaders, GRADEBOOK_MAX_ROWS, GradebookIdentity, importLayout, XlsxColumn, xlsxColumns,
+  assertIdentity,
+  assertNoForeignHeaders,
+  GRADEBOOK_MAX_ROWS,
+  GradebookIdentity,
+  importLayout,
+  XlsxColumn,
+  xlsxColumns,
 } from './gradebook-xlsx.layout';
 
 /** The sổ điểm the job writes, as its uploader may see it when the job runs. */
@@ -40,7 +54,8 @@ export class GradebookImporter implements Importer<OpenBook, ImportedRow>, OnMod
   readonly maxRows = GRADEBOOK_MAX_ROWS;
   readonly headerRow = {
     anchor: 'Mã học sinh',
-    notFound: 'Tệp không đúng mẫu sổ điểm: không thấy dòng tiêu đề có cột "Mã học sinh". Hãy xuất sổ điểm từ hệ thống và giữ nguyên các dòng tiêu đề.',
+    notFound:
+      'Tệp không đúng mẫu sổ điểm: không thấy dòng tiêu đề có cột "Mã học sinh". Hãy xuất sổ điểm từ hệ thống và giữ nguyên các dòng tiêu đề.',
   };
   readonly messages = {
     noRows: 'Tệp không có dòng học sinh nào dưới dòng tiêu đề',
@@ -61,14 +76,24 @@ export class GradebookImporter implements Importer<OpenBook, ImportedRow>, OnMod
   /** The sheet as the uploader may see it now (access re-checked: an assignment or a lock may have changed). */
   async open(em: EntityManager, job: ImportJobContext): Promise<OpenBook> {
     const target = identityOf(job.params);
-    const { cls, subject, access } = await asFailure(() => this.gradebook.open(em, job.actor, job.schoolId, target.classId, target.semester, target.subjectCode));
+    const { cls, subject, access } = await asFailure(() =>
+      this.gradebook.open(em, job.actor, job.schoolId, target.classId, target.semester, target.subjectCode),
+    );
     await asFailure(async () => this.gradebook.assertWritable(access, target.subjectCode));
-    const g = (await this.repo.gradebook(em, job.schoolId, cls.id, subject.code, target.semester)) ?? { ...this.gradebook.draft(cls, subject, target.semester), id: '' };
+    const g = (await this.repo.gradebook(em, job.schoolId, cls.id, subject.code, target.semester)) ?? {
+      ...this.gradebook.draft(cls, subject, target.semester),
+      id: '',
+    };
     const gradeColumns = columnsOf(g, cls.grade);
     const roster = await this.repo.roster(em, job.schoolId, cls.id);
     return {
       identity: target,
-      columns: xlsxColumns({ semester: target.semester, scheme: g.scheme, assessment: g.assessment, columns: gradeColumns }),
+      columns: xlsxColumns({
+        semester: target.semester,
+        scheme: g.scheme,
+        assessment: g.assessment,
+        columns: gradeColumns,
+      }),
       reader: new GradebookRowReader(roster, gradeColumns, cls.name),
       describe: `môn ${subject.name} lớp ${cls.name} học kì ${target.semester === 1 ? 'I' : 'II'}`,
     };
@@ -92,7 +117,9 @@ export class GradebookImporter implements Importer<OpenBook, ImportedRow>, OnMod
   async commit(em: EntityManager, job: ImportJobContext, rows: ImportedRow[], book: OpenBook): Promise<ImportCounts> {
     const { schoolId, actor } = job;
     const target = book.identity;
-    const { cls, subject, access } = await asFailure(() => this.gradebook.open(em, actor, schoolId, target.classId, target.semester, target.subjectCode));
+    const { cls, subject, access } = await asFailure(() =>
+      this.gradebook.open(em, actor, schoolId, target.classId, target.semester, target.subjectCode),
+    );
     await asFailure(async () => this.gradebook.assertWritable(access, target.subjectCode));
     const ids = rows.map((r) => r.studentId);
     const stored = await this.repo.gradebook(em, schoolId, cls.id, subject.code, target.semester);
@@ -101,11 +128,23 @@ export class GradebookImporter implements Importer<OpenBook, ImportedRow>, OnMod
     let created = 0;
     if (stored || hasInput) {
       const at = new Date();
-      const g = stored ?? (await this.repo.ensureGradebook(em, schoolId, this.gradebook.draft(cls, subject, target.semester), at));
+      const g =
+        stored ??
+        (await this.repo.ensureGradebook(em, schoolId, this.gradebook.draft(cls, subject, target.semester), at));
       const current = await this.repo.entries(em, schoolId, g.id, ids, true);
-      const changes = rows.map((r) => ({ studentId: r.studentId, cells: r.cells, comment: commentChange(r.comment, current.get(r.studentId)) }));
+      const changes = rows.map((r) => ({
+        studentId: r.studentId,
+        cells: r.cells,
+        comment: commentChange(r.comment, current.get(r.studentId)),
+      }));
       const written = await asFailure(() =>
-        this.writer.apply(em, schoolId, g, cls.grade, current, changes, { actor, at, reason: `Nhập từ Excel: ${job.fileName}`, correctionId: null, requestId: null }),
+        this.writer.apply(em, schoolId, g, cls.grade, current, changes, {
+          actor,
+          at,
+          reason: `Nhập từ Excel: ${job.fileName}`,
+          correctionId: null,
+          requestId: null,
+        }),
       );
       writes = written.length;
       created = written.filter((w) => !current.has(w.studentId)).length;
@@ -133,8 +172,12 @@ async function asFailure<T>(action: () => Promise<T>): Promise<T> {
   try {
     return await action();
   } catch (error) {
-    if (error instanceof ProblemException) throw new ImportFailure(`${problemTitle(error.code, 'vi')}; không có điểm nào được ghi.`);
-    if (error instanceof HttpException) throw new ImportFailure(`${problemTitle(error.getStatus() === 404 ? 'not_found' : 'forbidden', 'vi')}: lớp hoặc môn của sổ điểm; không có điểm nào được ghi.`);
+    if (error instanceof ProblemException)
+      throw new ImportFailure(`${problemTitle(error.code, 'vi')}; không có điểm nào được ghi.`);
+    if (error instanceof HttpException)
+      throw new ImportFailure(
+        `${problemTitle(error.getStatus() === 404 ? 'not_found' : 'forbidden', 'vi')}: lớp hoặc môn của sổ điểm; không có điểm nào được ghi.`,
+      );
     throw error;
   }
 }

@@ -1,8 +1,24 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { ImportJob } from '@emis/contracts';
 import { CurrentPrincipal, CurrentScope, Principal, RequirePermission, Scope } from '@emis/api/platform';
-import { attachment, ImportJobDto, UploadedWorkbook, WORKBOOK_UPLOAD_BODY, WorkbookUpload } from '@emis/api/spreadsheets';
+import {
+  attachment,
+  ImportJobDto,
+  UploadedWorkbook,
+  WORKBOOK_UPLOAD_BODY,
+  WorkbookUpload,
+} from '@emis/api/spreadsheets';
 import { SemesterPipe, SubjectCodePipe } from './gradebook.dto';
 import { GradebookXlsxService } from './gradebook-xlsx.service';
 
@@ -19,9 +35,12 @@ export class GradebookXlsxController {
   @RequirePermission('grades.read')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async exportSheet(
-    @CurrentScope() scope: Scope, @CurrentPrincipal() actor: Principal,
-    @Param('schoolId', ParseUUIDPipe) schoolId: string, @Param('classId', ParseUUIDPipe) classId: string,
-    @Param('semester', SemesterPipe) semester: 1 | 2, @Param('subjectCode', SubjectCodePipe) subjectCode: string,
+    @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Param('classId', ParseUUIDPipe) classId: string,
+    @Param('semester', SemesterPipe) semester: 1 | 2,
+    @Param('subjectCode', SubjectCodePipe) subjectCode: string,
   ): Promise<StreamableFile> {
     return attachment(await this.xlsx.exportSheet(scope, actor, schoolId, classId, semester, subjectCode));
   }
@@ -35,9 +54,12 @@ export class GradebookXlsxController {
   @ApiBody(WORKBOOK_UPLOAD_BODY)
   @ApiAcceptedResponse({ type: ImportJobDto })
   importSheet(
-    @CurrentScope() scope: Scope, @CurrentPrincipal() actor: Principal,
-    @Param('schoolId', ParseUUIDPipe) schoolId: string, @Param('classId', ParseUUIDPipe) classId: string,
-    @Param('semester', SemesterPipe) semester: 1 | 2, @Param('subjectCode', SubjectCodePipe) subjectCode: string,
+    @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Param('classId', ParseUUIDPipe) classId: string,
+    @Param('semester', SemesterPipe) semester: 1 | 2,
+    @Param('subjectCode', SubjectCodePipe) subjectCode: string,
     @UploadedFile() file?: UploadedWorkbook,
   ): Promise<ImportJob> {
     return this.xlsx.upload(scope, actor, schoolId, classId, semester, subjectCode, file);

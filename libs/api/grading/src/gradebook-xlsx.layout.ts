@@ -18,7 +18,8 @@ export const GRADEBOOK_MAX_ROWS = 200;
 export const IDENTITY_SHEET = 'Emis';
 const IDENTITY_KIND = 'SỔ ĐIỂM';
 
-export type XlsxColumnRole = 'ordinal' | 'studentId' | 'fullName' | 'dateOfBirth' | 'cell' | 'result' | 'semester1' | 'year' | 'comment';
+export type XlsxColumnRole =
+  'ordinal' | 'studentId' | 'fullName' | 'dateOfBirth' | 'cell' | 'result' | 'semester1' | 'year' | 'comment';
 
 export interface XlsxColumn {
   /** The import's key: 'studentId', 'comment', 'cell.TX1' … */
@@ -41,11 +42,20 @@ export function xlsxColumns(sheet: Pick<GradeSheet, 'semester' | 'scheme' | 'ass
     { key: 'studentId', header: 'Mã học sinh', role: 'studentId', width: 38 },
     { key: 'fullName', header: 'Họ và tên', role: 'fullName', width: 26 },
     { key: 'dateOfBirth', header: 'Ngày sinh', role: 'dateOfBirth', width: 11 },
-    ...sheet.columns.map((c): XlsxColumn => ({ key: `cell.${c.key}`, header: c.label, role: 'cell', width: c.kind === 'SCORE' ? 7 : 8, grade: c })),
+    ...sheet.columns.map((c): XlsxColumn => ({
+      key: `cell.${c.key}`,
+      header: c.label,
+      role: 'cell',
+      width: c.kind === 'SCORE' ? 7 : 8,
+      grade: c,
+    })),
     { key: 'result', header: averaged(sheet) ? 'ĐTBmhk' : 'Đánh giá HK', role: 'result', width: 9 },
   ];
   if (sheet.semester === 2) {
-    columns.push({ key: 'semester1', header: 'HK I', role: 'semester1', width: 7 }, { key: 'year', header: 'Cả năm', role: 'year', width: 8 });
+    columns.push(
+      { key: 'semester1', header: 'HK I', role: 'semester1', width: 7 },
+      { key: 'year', header: 'Cả năm', role: 'year', width: 8 },
+    );
   }
   columns.push({ key: 'comment', header: 'Nhận xét', role: 'comment', width: 40 });
   return columns;
@@ -63,7 +73,13 @@ export function importLayout(columns: XlsxColumn[]): ImportLayout {
     sheetName: 'Sổ điểm',
     templateFileName: 'so-diem.xlsx',
     columns: columns.map((c) => ({
-      key: c.key, header: c.header, width: c.width, required: c.role === 'studentId', guide: '', example: '', notRead: !isImported(c),
+      key: c.key,
+      header: c.header,
+      width: c.width,
+      required: c.role === 'studentId',
+      guide: '',
+      example: '',
+      notRead: !isImported(c),
       kind: c.role === 'cell' && c.grade?.kind === 'SCORE' ? 'number' : 'text',
       maxLength: c.role === 'comment' ? 500 : c.role === 'studentId' ? 60 : 200,
     })),
@@ -72,7 +88,9 @@ export function importLayout(columns: XlsxColumn[]): ImportLayout {
 
 /** The columns the import reads; the others (running number, date of birth, averages) are the system's. */
 export function isImported(column: XlsxColumn): boolean {
-  return column.role === 'studentId' || column.role === 'fullName' || column.role === 'cell' || column.role === 'comment';
+  return (
+    column.role === 'studentId' || column.role === 'fullName' || column.role === 'cell' || column.role === 'comment'
+  );
 }
 
 export interface GradebookIdentity {
@@ -83,7 +101,12 @@ export interface GradebookIdentity {
 
 export function writeIdentity(workbook: ExcelJS.Workbook, id: GradebookIdentity): void {
   const sheet = workbook.addWorksheet(IDENTITY_SHEET, { state: 'veryHidden' });
-  sheet.addRows([[IDENTITY_KIND, 1], ['classId', id.classId], ['semester', id.semester], ['subjectCode', id.subjectCode]]);
+  sheet.addRows([
+    [IDENTITY_KIND, 1],
+    ['classId', id.classId],
+    ['semester', id.semester],
+    ['subjectCode', id.subjectCode],
+  ]);
 }
 
 /**
@@ -94,10 +117,18 @@ export function assertIdentity(workbook: ExcelJS.Workbook, expected: GradebookId
   const sheet = workbook.getWorksheet(IDENTITY_SHEET);
   const value = (row: number) => sheet?.getCell(row, 2).text.trim() ?? '';
   if (!sheet || sheet.getCell(1, 1).text.trim() !== IDENTITY_KIND) {
-    throw new ImportFailure(`Tệp không phải sổ điểm xuất từ hệ thống. Hãy tải sổ điểm ${describe} (nút "Xuất Excel"), nhập điểm vào tệp đó rồi tải lên.`);
+    throw new ImportFailure(
+      `Tệp không phải sổ điểm xuất từ hệ thống. Hãy tải sổ điểm ${describe} (nút "Xuất Excel"), nhập điểm vào tệp đó rồi tải lên.`,
+    );
   }
-  if (value(2).toLowerCase() !== expected.classId.toLowerCase() || value(3) !== String(expected.semester) || value(4) !== expected.subjectCode) {
-    throw new ImportFailure(`Tệp là sổ điểm của một lớp, môn hoặc học kì khác, không phải sổ điểm ${describe}; không có điểm nào được ghi.`);
+  if (
+    value(2).toLowerCase() !== expected.classId.toLowerCase() ||
+    value(3) !== String(expected.semester) ||
+    value(4) !== expected.subjectCode
+  ) {
+    throw new ImportFailure(
+      `Tệp là sổ điểm của một lớp, môn hoặc học kì khác, không phải sổ điểm ${describe}; không có điểm nào được ghi.`,
+    );
   }
 }
 
@@ -106,6 +137,8 @@ export function assertNoForeignHeaders(headers: string[], columns: XlsxColumn[])
   const known = new Set(columns.map((c) => headerKey(c.header)));
   const foreign = headers.filter((text) => !known.has(headerKey(text))).map((text) => `"${text}"`);
   if (foreign.length) {
-    throw new ImportFailure(`Tệp không đúng mẫu sổ điểm: có cột ${foreign.join(', ')} không thuộc sổ điểm môn này. Hãy xuất lại sổ điểm và không thêm, bớt hay đổi tên cột.`);
+    throw new ImportFailure(
+      `Tệp không đúng mẫu sổ điểm: có cột ${foreign.join(', ')} không thuộc sổ điểm môn này. Hãy xuất lại sổ điểm và không thêm, bớt hay đổi tên cột.`,
+    );
   }
 }

@@ -11,7 +11,10 @@ interface TitleNamesRow {
 /** The names the sổ điểm's title block prints: the school and the department (Sở) at the root of its tree. */
 @Injectable()
 export class GradebookXlsxRepository {
-  async titleNames(em: EntityManager, schoolId: string): Promise<{ schoolName: string; departmentName: string | null }> {
+  async titleNames(
+    em: EntityManager,
+    schoolId: string,
+  ): Promise<{ schoolName: string; departmentName: string | null }> {
     const r = await sqlRow<TitleNamesRow>(
       em,
       `with recursive up as (

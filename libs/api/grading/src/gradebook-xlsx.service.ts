@@ -27,24 +27,51 @@ export class GradebookXlsxService {
    * The rows are the sheet the API serves (GradebookService.sheet), so every average in the file is the one on
    * screen. An export of pupils' scores is personal data (docs/domain/personal-data.md): audited before the file is handed out.
    */
-  async exportSheet(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, subjectCode: string): Promise<Download> {
+  async exportSheet(
+    scope: Scope,
+    actor: Principal,
+    schoolId: string,
+    classId: string,
+    semester: 1 | 2,
+    subjectCode: string,
+  ): Promise<Download> {
     return this.db.run(async (em) => {
       // One transaction: the sheet (joining it) and the class and its teachers from the same context query.
       const sheet = await this.gradebook.sheet(scope, actor, schoolId, classId, semester, subjectCode);
       const { cls, access } = await this.gradebook.open(em, actor, schoolId, classId, semester, subjectCode);
       const teacher = access.teachers.get(subjectCode);
       const names = await this.names.titleNames(em, schoolId);
-      await this.audit.record(em, {
-        schoolId, entity: 'gradebook', entityId: sheet.gradebookId ?? `${classId}:${subjectCode}:${semester}`, action: 'EXPORT',
-        after: { format: 'xlsx', classId, subjectCode, semester, students: sheet.rows.length },
-      }, actor);
-      const file = await buildGradebookWorkbook(sheet, { ...names, className: cls.name, schoolYearCode: cls.schoolYearCode, teacherName: teacher?.name ?? null });
+      await this.audit.record(
+        em,
+        {
+          schoolId,
+          entity: 'gradebook',
+          entityId: sheet.gradebookId ?? `${classId}:${subjectCode}:${semester}`,
+          action: 'EXPORT',
+          after: { format: 'xlsx', classId, subjectCode, semester, students: sheet.rows.length },
+        },
+        actor,
+      );
+      const file = await buildGradebookWorkbook(sheet, {
+        ...names,
+        className: cls.name,
+        schoolYearCode: cls.schoolYearCode,
+        teacherName: teacher?.name ?? null,
+      });
       return { fileName: `so-diem-${cls.name}-${subjectCode}-HK${semester}-${cls.schoolYearCode}.xlsx`, file };
     });
   }
 
   /** Checks the caller may write the sheet now, then queues the file; the job checks again when it runs. */
-  async upload(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, subjectCode: string, file: UploadedWorkbook | undefined): Promise<ImportJob> {
+  async upload(
+    scope: Scope,
+    actor: Principal,
+    schoolId: string,
+    classId: string,
+    semester: 1 | 2,
+    subjectCode: string,
+    file: UploadedWorkbook | undefined,
+  ): Promise<ImportJob> {
     assertInScope(scope, schoolId);
     await this.db.run(async (em) => {
       const { access } = await this.gradebook.open(em, actor, schoolId, classId, semester, subjectCode);

@@ -22,7 +22,12 @@ interface WithValidations {
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 /** Columns the system computes: shaded, so a teacher sees at once they are not typed in. */
 const COMPUTED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
 
 /**
  * One subject's sổ theo dõi và đánh giá học sinh for a semester, as schools print it: the title block, then one row
@@ -53,12 +58,21 @@ function titleBlock(ws: ExcelJS.Worksheet, sheet: GradeSheet, title: SheetTitle,
     [(title.departmentName ?? '').toUpperCase(), { bold: true }, false],
     [title.schoolName.toUpperCase(), { bold: true }, false],
     ['SỔ THEO DÕI VÀ ĐÁNH GIÁ HỌC SINH', { bold: true, size: 14 }, true],
-    [`Môn: ${sheet.subjectName}     Lớp: ${title.className}     Học kì: ${semester}     Năm học: ${title.schoolYearCode}`, { bold: true }, true],
-    [`Giáo viên bộ môn: ${title.teacherName ?? '(chưa phân công)'}     Đánh giá theo Thông tư ${sheet.schemeVersion}`, {}, true],
+    [
+      `Môn: ${sheet.subjectName}     Lớp: ${title.className}     Học kì: ${semester}     Năm học: ${title.schoolYearCode}`,
+      { bold: true },
+      true,
+    ],
+    [
+      `Giáo viên bộ môn: ${title.teacherName ?? '(chưa phân công)'}     Đánh giá theo Thông tư ${sheet.schemeVersion}`,
+      {},
+      true,
+    ],
     [
       'Nhập lại tệp này vào hệ thống: chỉ sửa các cột điểm và cột "Nhận xét". Ô để trống được giữ nguyên (không xoá điểm đã có; ' +
         'muốn xoá điểm hãy xoá trên màn hình sổ điểm). Không thêm, bớt hay đổi tên cột; không sửa "Mã học sinh". Các cột tô xám do hệ thống tính.',
-      { italic: true, size: 9 }, false,
+      { italic: true, size: 9 },
+      false,
     ],
   ];
   lines.forEach(([text, font, centred], i) => {
@@ -77,7 +91,12 @@ function headerRow(ws: ExcelJS.Worksheet, columns: XlsxColumn[]): void {
   columns.forEach((c, i) => {
     const cell = row.getCell(i + 1);
     cell.value = c.header;
-    cell.style = { font: { bold: true }, fill: computed(c) ? COMPUTED_FILL : HEADER_FILL, border: THIN, alignment: { wrapText: true, vertical: 'middle', horizontal: 'center' } };
+    cell.style = {
+      font: { bold: true },
+      fill: computed(c) ? COMPUTED_FILL : HEADER_FILL,
+      border: THIN,
+      alignment: { wrapText: true, vertical: 'middle', horizontal: 'center' },
+    };
   });
 }
 
@@ -97,15 +116,24 @@ function dataRow(ws: ExcelJS.Worksheet, at: number, columns: XlsxColumn[], row: 
 
 function valueOf(c: XlsxColumn, row: GradeRow): ExcelJS.CellValue {
   switch (c.role) {
-    case 'ordinal': return row.ordinal;
-    case 'studentId': return row.studentId;
-    case 'fullName': return neutraliseFormula(row.fullName);
-    case 'dateOfBirth': return viDate(row.dateOfBirth);
-    case 'cell': return cellValue(row.cells[c.grade!.key]);
-    case 'result': return result(row.average, row.rating);
-    case 'semester1': return result(row.semester1?.average ?? null, row.semester1?.rating ?? null);
-    case 'year': return result(row.year?.average ?? null, row.year?.rating ?? null);
-    case 'comment': return row.comment ? neutraliseFormula(row.comment) : null;
+    case 'ordinal':
+      return row.ordinal;
+    case 'studentId':
+      return row.studentId;
+    case 'fullName':
+      return neutraliseFormula(row.fullName);
+    case 'dateOfBirth':
+      return viDate(row.dateOfBirth);
+    case 'cell':
+      return cellValue(row.cells[c.grade!.key]);
+    case 'result':
+      return result(row.average, row.rating);
+    case 'semester1':
+      return result(row.semester1?.average ?? null, row.semester1?.rating ?? null);
+    case 'year':
+      return result(row.year?.average ?? null, row.year?.rating ?? null);
+    case 'comment':
+      return row.comment ? neutraliseFormula(row.comment) : null;
   }
 }
 
@@ -139,7 +167,10 @@ function validations(ws: ExcelJS.Worksheet, columns: XlsxColumn[], rows: number)
   columns.forEach((c, i) => {
     if (c.role !== 'cell') return;
     const letter = columnLetter(i + 1);
-    (ws as unknown as WithValidations).dataValidations.add(`${letter}${first}:${letter}${last}`, validationOf(c.grade!));
+    (ws as unknown as WithValidations).dataValidations.add(
+      `${letter}${first}:${letter}${last}`,
+      validationOf(c.grade!),
+    );
   });
 }
 
@@ -147,12 +178,29 @@ function validationOf(column: GradeColumn): ExcelJS.DataValidation {
   const common = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: column.label } as const;
   if (column.kind === 'RATING') {
     const words = (column.ratings ?? []).map((r) => formatCell(r));
-    return { ...common, type: 'list', formulae: [`"${words.join(',')}"`], error: `Chọn một trong: ${words.join(', ')}` };
+    return {
+      ...common,
+      type: 'list',
+      formulae: [`"${words.join(',')}"`],
+      error: `Chọn một trong: ${words.join(', ')}`,
+    };
   }
   const [min, max] = [column.min ?? 0, column.max ?? 10];
   return column.decimals === 0
-    ? { ...common, type: 'whole', operator: 'between', formulae: [min, max], error: `Điểm là số nguyên từ ${min} đến ${max}` }
-    : { ...common, type: 'decimal', operator: 'between', formulae: [min, max], error: `Điểm từ ${min} đến ${max}, tối đa một chữ số thập phân` };
+    ? {
+        ...common,
+        type: 'whole',
+        operator: 'between',
+        formulae: [min, max],
+        error: `Điểm là số nguyên từ ${min} đến ${max}`,
+      }
+    : {
+        ...common,
+        type: 'decimal',
+        operator: 'between',
+        formulae: [min, max],
+        error: `Điểm từ ${min} đến ${max}, tối đa một chữ số thập phân`,
+      };
 }
 
 function viDate(iso: string): string {

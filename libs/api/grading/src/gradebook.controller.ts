@@ -13,8 +13,11 @@ export class GradebookController {
   @Get()
   @RequirePermission('grades.read')
   overview(
-    @CurrentScope() scope: Scope, @CurrentPrincipal() actor: Principal,
-    @Param('schoolId', ParseUUIDPipe) schoolId: string, @Param('classId', ParseUUIDPipe) classId: string, @Query() query: SemesterQueryDto,
+    @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Param('classId', ParseUUIDPipe) classId: string,
+    @Query() query: SemesterQueryDto,
   ): Promise<ClassGradebook> {
     return this.gradebook.overview(scope, actor, schoolId, classId, query.semester);
   }
@@ -22,9 +25,12 @@ export class GradebookController {
   @Get(':semester/:subjectCode')
   @RequirePermission('grades.read')
   sheet(
-    @CurrentScope() scope: Scope, @CurrentPrincipal() actor: Principal,
-    @Param('schoolId', ParseUUIDPipe) schoolId: string, @Param('classId', ParseUUIDPipe) classId: string,
-    @Param('semester', SemesterPipe) semester: 1 | 2, @Param('subjectCode', SubjectCodePipe) subjectCode: string,
+    @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Param('classId', ParseUUIDPipe) classId: string,
+    @Param('semester', SemesterPipe) semester: 1 | 2,
+    @Param('subjectCode', SubjectCodePipe) subjectCode: string,
   ): Promise<GradeSheet> {
     return this.gradebook.sheet(scope, actor, schoolId, classId, semester, subjectCode);
   }
@@ -33,9 +39,12 @@ export class GradebookController {
   @Put(':semester/:subjectCode')
   @RequirePermission('grades.enter')
   save(
-    @CurrentScope() scope: Scope, @CurrentPrincipal() actor: Principal,
-    @Param('schoolId', ParseUUIDPipe) schoolId: string, @Param('classId', ParseUUIDPipe) classId: string,
-    @Param('semester', SemesterPipe) semester: 1 | 2, @Param('subjectCode', SubjectCodePipe) subjectCode: string,
+    @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Param('classId', ParseUUIDPipe) classId: string,
+    @Param('semester', SemesterPipe) semester: 1 | 2,
+    @Param('subjectCode', SubjectCodePipe) subjectCode: string,
     @Body() body: GradeSheetSaveDto,
   ): Promise<GradeSaveResult> {
     return this.gradebook.save(scope, actor, schoolId, classId, semester, subjectCode, body);
@@ -44,11 +53,23 @@ export class GradebookController {
   @Get(':semester/:subjectCode/history')
   @RequirePermission('grades.read')
   history(
-    @CurrentScope() scope: Scope, @CurrentPrincipal() actor: Principal,
-    @Param('schoolId', ParseUUIDPipe) schoolId: string, @Param('classId', ParseUUIDPipe) classId: string,
-    @Param('semester', SemesterPipe) semester: 1 | 2, @Param('subjectCode', SubjectCodePipe) subjectCode: string,
+    @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Param('classId', ParseUUIDPipe) classId: string,
+    @Param('semester', SemesterPipe) semester: 1 | 2,
+    @Param('subjectCode', SubjectCodePipe) subjectCode: string,
     @Query() query: HistoryQueryDto,
   ): Promise<ScoreChange[]> {
-    return this.gradebook.history(scope, actor, schoolId, classId, semester, subjectCode, query.studentId, query.column);
+    return this.gradebook.history(
+      scope,
+      actor,
+      schoolId,
+      classId,
+      semester,
+      subjectCode,
+      query.studentId,
+      query.column,
+    );
   }
 }

@@ -2,7 +2,21 @@ import type { GradeRowChange, GradeSheetSave } from '@emis/contracts';
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { ValidationProblem } from '@emis/api/platform';
 
 /** `:semester` in a path: 1 or 2, else a field error (never a 500 or a silent default). */
@@ -25,43 +39,65 @@ export class SubjectCodePipe implements PipeTransform<string, string> {
 }
 
 export class SemesterQueryDto {
-  @ApiProperty({ enum: [1, 2] }) @Type(() => Number) @IsIn([1, 2])
+  @ApiProperty({ enum: [1, 2] })
+  @Type(() => Number)
+  @IsIn([1, 2])
   semester!: 1 | 2;
 }
 
 export class HistoryQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsUUID()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
   studentId?: string;
 
-  @ApiPropertyOptional({ example: 'TX1' }) @IsOptional() @IsString() @MaxLength(40)
+  @ApiPropertyOptional({ example: 'TX1' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
   column?: string;
 }
 
 const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
 
 export class GradeRowChangeDto implements GradeRowChange {
-  @ApiProperty() @IsUUID()
+  @ApiProperty()
+  @IsUUID()
   studentId!: string;
 
   @ApiProperty({ description: 'The row version the change is based on (0 when nothing was saved yet).' })
-  @IsInt() @Min(0) @Max(2_000_000_000)
+  @IsInt()
+  @Min(0)
+  @Max(2_000_000_000)
   version!: number;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { oneOf: [{ type: 'number' }, { type: 'string' }], nullable: true }, example: { TX1: 8, GK: 7.5 } })
-  @IsOptional() @IsObject()
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'number' }, { type: 'string' }], nullable: true },
+    example: { TX1: 8, GK: 7.5 },
+  })
+  @IsOptional()
+  @IsObject()
   cells?: Record<string, number | string | null>;
 
   @ApiPropertyOptional({ nullable: true, example: 'Tiến bộ rõ trong học kì' })
   @Transform(trimToNull)
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(500)
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(500)
   comment?: string | null;
 }
 
 export class GradeSheetSaveDto implements GradeSheetSave {
-  @ApiProperty({ description: 'Idempotency key: a retry with the same id returns the first answer.' }) @IsUUID()
+  @ApiProperty({ description: 'Idempotency key: a retry with the same id returns the first answer.' })
+  @IsUUID()
   requestId!: string;
 
   @ApiProperty({ type: [GradeRowChangeDto] })
-  @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => GradeRowChangeDto)
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => GradeRowChangeDto)
   rows!: GradeRowChangeDto[];
 }

@@ -204,7 +204,13 @@ export class GradebookRepository {
       `select code, name, name_en, assessment, periods_per_year from academic_curriculum where grade = $1 order by sort_order`,
       [grade],
     );
-    return rows.map((r) => ({ code: r.code, name: r.name, nameEn: r.name_en, assessment: r.assessment, periodsPerYear: r.periods_per_year }));
+    return rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      nameEn: r.name_en,
+      assessment: r.assessment,
+      periodsPerYear: r.periods_per_year,
+    }));
   }
 
   /**
@@ -212,7 +218,14 @@ export class GradebookRepository {
    * permission query, not 45): the class and its year, the semester's lock, the caller's staff record, the class's
    * teachers this semester, whether the caller teaches the class in any semester, and the subject's gradebook.
    */
-  async context(em: EntityManager, schoolId: string, classId: string, semester: number, userId: string, subjectCode: string | null): Promise<ClassContext | undefined> {
+  async context(
+    em: EntityManager,
+    schoolId: string,
+    classId: string,
+    semester: number,
+    userId: string,
+    subjectCode: string | null,
+  ): Promise<ClassContext | undefined> {
     const r = await sqlRow<ClassContextRow>(
       em,
       `select c.id, c.name, c.grade, c.school_year_id, c.year_code as code, c.year_status as status, c.homeroom_staff_id,
@@ -231,14 +244,26 @@ export class GradebookRepository {
     if (!r) return undefined;
     return {
       cls: toClass(r),
-      locked: r.locked, staffId: r.staff_id ?? null, teachesClass: r.teaches_class,
+      locked: r.locked,
+      staffId: r.staff_id ?? null,
+      teachesClass: r.teaches_class,
       teachers: new Map(r.teachers.map((t) => [t.code, { staffId: t.staffId, name: t.name }])),
       gradebook: r.gradebook ? toGradebook(r.gradebook) : undefined,
     };
   }
 
-  async gradebook(em: EntityManager, schoolId: string, classId: string, subjectCode: string, semester: number): Promise<GradebookRecord | undefined> {
-    const r = await sqlRow<GradebookRow>(em, `${GRADEBOOK} where school_id = $1 and class_id = $2 and subject_code = $3 and semester = $4`, [schoolId, classId, subjectCode, semester]);
+  async gradebook(
+    em: EntityManager,
+    schoolId: string,
+    classId: string,
+    subjectCode: string,
+    semester: number,
+  ): Promise<GradebookRecord | undefined> {
+    const r = await sqlRow<GradebookRow>(
+      em,
+      `${GRADEBOOK} where school_id = $1 and class_id = $2 and subject_code = $3 and semester = $4`,
+      [schoolId, classId, subjectCode, semester],
+    );
     return r ? toGradebook(r) : undefined;
   }
 
@@ -248,12 +273,20 @@ export class GradebookRepository {
   }
 
   async gradebooksOfClass(em: EntityManager, schoolId: string, classId: string): Promise<GradebookRecord[]> {
-    const rows = await sqlRows<GradebookRow>(em, `${GRADEBOOK} where school_id = $1 and class_id = $2`, [schoolId, classId]);
+    const rows = await sqlRows<GradebookRow>(em, `${GRADEBOOK} where school_id = $1 and class_id = $2`, [
+      schoolId,
+      classId,
+    ]);
     return rows.map(toGradebook);
   }
 
   /** Opens the gradebook on first write, stamping the scheme; concurrent first writes meet on the unique key. */
-  async ensureGradebook(em: EntityManager, schoolId: string, g: Omit<GradebookRecord, 'id'>, at: Date): Promise<GradebookRecord> {
+  async ensureGradebook(
+    em: EntityManager,
+    schoolId: string,
+    g: Omit<GradebookRecord, 'id'>,
+    at: Date,
+  ): Promise<GradebookRecord> {
     const existing = await this.gradebook(em, schoolId, g.classId, g.subjectCode, g.semester);
     if (existing) return existing;
     await sqlExec(
@@ -276,7 +309,13 @@ export class GradebookRepository {
     return rows.map((r) => ({ studentId: r.id, fullName: r.full_name, dateOfBirth: r.dob, gender: r.gender }));
   }
 
-  async entries(em: EntityManager, schoolId: string, gradebookId: string, studentIds?: string[], forUpdate = false): Promise<Map<string, EntryRecord>> {
+  async entries(
+    em: EntityManager,
+    schoolId: string,
+    gradebookId: string,
+    studentIds?: string[],
+    forUpdate = false,
+  ): Promise<Map<string, EntryRecord>> {
     const rows = await sqlRows<EntryRow>(
       em,
       `select student_id, cells, comment, average::float8 as average, rating, version, updated_at, updated_by_name
@@ -288,7 +327,11 @@ export class GradebookRepository {
   }
 
   /** Every entry of the class's gradebooks: gradebook id → student id → entry (results, exports, report cards). */
-  async entriesOfClass(em: EntityManager, schoolId: string, classId: string): Promise<Map<string, Map<string, EntryRecord>>> {
+  async entriesOfClass(
+    em: EntityManager,
+    schoolId: string,
+    classId: string,
+  ): Promise<Map<string, Map<string, EntryRecord>>> {
     const rows = await sqlRows<ClassEntryRow>(
       em,
       `select e.gradebook_id, e.student_id, e.cells, e.comment, e.average::float8 as average, e.rating, e.version, e.updated_at, e.updated_by_name
@@ -310,7 +353,14 @@ export class GradebookRepository {
    * is written only over the version it was based on (`version - 1`): two first saves of the same student race on
    * the insert, and the loser's update finds a newer version and is left out of the returned ids.
    */
-  async upsertEntries(em: EntityManager, schoolId: string, gradebookId: string, rows: EntryWrite[], actor: { id: string; name: string }, at: Date): Promise<Set<string>> {
+  async upsertEntries(
+    em: EntityManager,
+    schoolId: string,
+    gradebookId: string,
+    rows: EntryWrite[],
+    actor: { id: string; name: string },
+    at: Date,
+  ): Promise<Set<string>> {
     if (!rows.length) return new Set();
     const written = await sqlRows<Pick<EntryRow, 'student_id'>>(
       em,
@@ -323,16 +373,35 @@ export class GradebookRepository {
        where grade_entry.version = excluded.version - 1
        returning student_id`,
       [
-        schoolId, gradebookId, rows.map((r) => r.studentId), rows.map((r) => JSON.stringify(r.cells)), rows.map((r) => r.comment),
-        rows.map((r) => r.average), rows.map((r) => r.rating), actor.id, actor.name, at, rows.map((r) => r.version),
+        schoolId,
+        gradebookId,
+        rows.map((r) => r.studentId),
+        rows.map((r) => JSON.stringify(r.cells)),
+        rows.map((r) => r.comment),
+        rows.map((r) => r.average),
+        rows.map((r) => r.rating),
+        actor.id,
+        actor.name,
+        at,
+        rows.map((r) => r.version),
       ],
     );
     return new Set(written.map((w) => w.student_id));
   }
 
   async insertChanges(
-    em: EntityManager, schoolId: string, gradebookId: string, changes: CellChange[],
-    meta: { actorId: string; actorName: string; at: Date; reason: string | null; correctionId: string | null; requestId: string | null },
+    em: EntityManager,
+    schoolId: string,
+    gradebookId: string,
+    changes: CellChange[],
+    meta: {
+      actorId: string;
+      actorName: string;
+      at: Date;
+      reason: string | null;
+      correctionId: string | null;
+      requestId: string | null;
+    },
   ): Promise<void> {
     if (!changes.length) return;
     await sqlExec(
@@ -341,14 +410,29 @@ export class GradebookRepository {
        select $1, $2, u.student_id, u.column_key, u.old_value, u.new_value, $7, $8, $9, $10, $11, $12
          from unnest($3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[]) as u(student_id, column_key, old_value, new_value)`,
       [
-        schoolId, gradebookId, changes.map((c) => c.studentId), changes.map((c) => c.column),
-        changes.map((c) => (c.oldValue == null ? null : JSON.stringify(c.oldValue))), changes.map((c) => (c.newValue == null ? null : JSON.stringify(c.newValue))),
-        meta.actorId, meta.actorName, meta.at, meta.reason, meta.correctionId, meta.requestId,
+        schoolId,
+        gradebookId,
+        changes.map((c) => c.studentId),
+        changes.map((c) => c.column),
+        changes.map((c) => (c.oldValue == null ? null : JSON.stringify(c.oldValue))),
+        changes.map((c) => (c.newValue == null ? null : JSON.stringify(c.newValue))),
+        meta.actorId,
+        meta.actorName,
+        meta.at,
+        meta.reason,
+        meta.correctionId,
+        meta.requestId,
       ],
     );
   }
 
-  async history(em: EntityManager, schoolId: string, gradebookId: string, studentId?: string, column?: string): Promise<ScoreChange[]> {
+  async history(
+    em: EntityManager,
+    schoolId: string,
+    gradebookId: string,
+    studentId?: string,
+    column?: string,
+  ): Promise<ScoreChange[]> {
     const params: unknown[] = [schoolId, gradebookId];
     let where = '';
     if (studentId) where += ` and student_id = $${params.push(studentId)}`;
@@ -360,20 +444,41 @@ export class GradebookRepository {
       params,
     );
     return rows.map((r) => ({
-      studentId: r.student_id, column: r.column_key, oldValue: r.old_value ?? null, newValue: r.new_value ?? null,
-      changedAt: r.changed_at.toISOString(), changedByName: r.changed_by_name ?? null, reason: r.reason ?? null,
+      studentId: r.student_id,
+      column: r.column_key,
+      oldValue: r.old_value ?? null,
+      newValue: r.new_value ?? null,
+      changedAt: r.changed_at.toISOString(),
+      changedByName: r.changed_by_name ?? null,
+      reason: r.reason ?? null,
       correctionId: r.correction_id ?? null,
     }));
   }
 
   /** The answer kept for a save's idempotency key, if that save was committed. */
-  async savedRequest(em: EntityManager, schoolId: string, requestId: string): Promise<{ gradebookId: string; userId: string | null; response: unknown } | undefined> {
-    const r = await sqlRow<SavedRequestRow>(em, `select gradebook_id, user_id, response from grade_save_request where school_id = $1 and request_id = $2`, [schoolId, requestId]);
+  async savedRequest(
+    em: EntityManager,
+    schoolId: string,
+    requestId: string,
+  ): Promise<{ gradebookId: string; userId: string | null; response: unknown } | undefined> {
+    const r = await sqlRow<SavedRequestRow>(
+      em,
+      `select gradebook_id, user_id, response from grade_save_request where school_id = $1 and request_id = $2`,
+      [schoolId, requestId],
+    );
     return r ? { gradebookId: r.gradebook_id, userId: r.user_id, response: r.response } : undefined;
   }
 
   /** Keeps a save's answer under its idempotency key, in the save's own transaction (one insert, no update). */
-  async keepRequest(em: EntityManager, schoolId: string, requestId: string, gradebookId: string, userId: string, at: Date, response: unknown): Promise<void> {
+  async keepRequest(
+    em: EntityManager,
+    schoolId: string,
+    requestId: string,
+    gradebookId: string,
+    userId: string,
+    at: Date,
+    response: unknown,
+  ): Promise<void> {
     await sqlExec(
       em,
       `insert into grade_save_request (school_id, request_id, gradebook_id, user_id, created_at, response) values ($1, $2, $3, $4, $5, $6)
@@ -387,13 +492,28 @@ const GRADEBOOK = `select * from (select g.school_id, g.id, g.class_id, g.subjec
   g.periods_per_year, c.year_code from gradebook g join academic_class c on c.school_id = g.school_id and c.id = g.class_id) g`;
 
 function toClass(r: GradingClassRow): GradingClass {
-  return { id: r.id, name: r.name, grade: r.grade, schoolYearId: r.school_year_id, schoolYearCode: r.code, yearStatus: r.status, homeroomStaffId: r.homeroom_staff_id };
+  return {
+    id: r.id,
+    name: r.name,
+    grade: r.grade,
+    schoolYearId: r.school_year_id,
+    schoolYearCode: r.code,
+    yearStatus: r.status,
+    homeroomStaffId: r.homeroom_staff_id,
+  };
 }
 
 function toGradebook(r: GradebookRow): GradebookRecord {
   return {
-    id: r.id, classId: r.class_id, subjectCode: r.subject_code, semester: r.semester, scheme: r.scheme, schemeVersion: r.scheme_version,
-    assessment: r.assessment, periodsPerYear: r.periods_per_year, yearCode: r.year_code,
+    id: r.id,
+    classId: r.class_id,
+    subjectCode: r.subject_code,
+    semester: r.semester,
+    scheme: r.scheme,
+    schemeVersion: r.scheme_version,
+    assessment: r.assessment,
+    periodsPerYear: r.periods_per_year,
+    yearCode: r.year_code,
   };
 }
 

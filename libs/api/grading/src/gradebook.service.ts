@@ -1,10 +1,33 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import type { ClassGradebook, GradeRow, GradeSaveResult, GradeSheet, GradeSheetSave, ScoreChange } from '@emis/contracts';
-import { assertInScope, Principal, ProblemException, RawFieldError, Scope, TenantDb, ValidationProblem } from '@emis/api/platform';
+import type {
+  ClassGradebook,
+  GradeRow,
+  GradeSaveResult,
+  GradeSheet,
+  GradeSheetSave,
+  ScoreChange,
+} from '@emis/contracts';
+import {
+  assertInScope,
+  Principal,
+  ProblemException,
+  RawFieldError,
+  Scope,
+  TenantDb,
+  ValidationProblem,
+} from '@emis/api/platform';
 import { schemeFor, SCHEME_VERSIONS, yearSubjectResult } from '@emis/domain';
 import { EntityManager } from 'typeorm';
 import { columnsOf, conflictOf, GradeWriter, parseRowCells, subjectOf } from './grade-writer';
-import { ClassContext, CurriculumSubject, EntryRecord, GradebookRecord, GradebookRepository, GradingClass, RosterStudent } from './gradebook.repository';
+import {
+  ClassContext,
+  CurriculumSubject,
+  EntryRecord,
+  GradebookRecord,
+  GradebookRepository,
+  GradingClass,
+  RosterStudent,
+} from './gradebook.repository';
 
 /** What the caller may do with a class's gradebook. */
 export interface GradingAccess {
@@ -31,36 +54,77 @@ export class GradebookService {
     private readonly db: TenantDb,
   ) {}
 
-  async overview(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2): Promise<ClassGradebook> {
+  async overview(
+    scope: Scope,
+    actor: Principal,
+    schoolId: string,
+    classId: string,
+    semester: 1 | 2,
+  ): Promise<ClassGradebook> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
       const { cls, access } = await this.openClass(em, actor, schoolId, classId, semester);
       const teachers = access.teachers;
       const subjects = await this.repo.curriculum(em, cls.grade);
       return {
-        classId, className: cls.name, grade: cls.grade, schoolYearId: cls.schoolYearId, schoolYearCode: cls.schoolYearCode, semester,
-        scheme: schemeFor(cls.schoolYearCode, cls.grade), locked: access.locked, homeroom: access.homeroom,
+        classId,
+        className: cls.name,
+        grade: cls.grade,
+        schoolYearId: cls.schoolYearId,
+        schoolYearCode: cls.schoolYearCode,
+        semester,
+        scheme: schemeFor(cls.schoolYearCode, cls.grade),
+        locked: access.locked,
+        homeroom: access.homeroom,
         subjects: subjects.map((s) => ({
-          code: s.code, name: s.name, nameEn: s.nameEn, assessment: s.assessment, periodsPerYear: s.periodsPerYear,
-          teacherStaffId: teachers.get(s.code)?.staffId ?? null, teacherName: teachers.get(s.code)?.name ?? null,
-          editable: mayWrite(access, s.code), readable: true,
+          code: s.code,
+          name: s.name,
+          nameEn: s.nameEn,
+          assessment: s.assessment,
+          periodsPerYear: s.periodsPerYear,
+          teacherStaffId: teachers.get(s.code)?.staffId ?? null,
+          teacherName: teachers.get(s.code)?.name ?? null,
+          editable: mayWrite(access, s.code),
+          readable: true,
         })),
       };
     });
   }
 
-  async sheet(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, subjectCode: string): Promise<GradeSheet> {
+  async sheet(
+    scope: Scope,
+    actor: Principal,
+    schoolId: string,
+    classId: string,
+    semester: 1 | 2,
+    subjectCode: string,
+  ): Promise<GradeSheet> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
-      const { cls, subject, access, gradebook: stored } = await this.open(em, actor, schoolId, classId, semester, subjectCode);
+      const {
+        cls,
+        subject,
+        access,
+        gradebook: stored,
+      } = await this.open(em, actor, schoolId, classId, semester, subjectCode);
       const g = stored ?? { ...this.draft(cls, subject, semester), id: '' };
       const roster = await this.repo.roster(em, schoolId, classId);
       const entries = stored ? await this.repo.entries(em, schoolId, stored.id) : new Map<string, EntryRecord>();
       const rows = await this.rowsOf(em, schoolId, cls, g, roster, entries);
       return {
-        gradebookId: stored?.id ?? null, classId, subjectCode, subjectName: subject.name, semester, scheme: g.scheme, schemeVersion: g.schemeVersion,
-        assessment: g.assessment, periodsPerYear: g.periodsPerYear, columns: columnsOf(g, cls.grade),
-        editable: mayWrite(access, subjectCode), locked: access.locked, rows,
+        gradebookId: stored?.id ?? null,
+        classId,
+        subjectCode,
+        subjectName: subject.name,
+        semester,
+        scheme: g.scheme,
+        schemeVersion: g.schemeVersion,
+        assessment: g.assessment,
+        periodsPerYear: g.periodsPerYear,
+        columns: columnsOf(g, cls.grade),
+        editable: mayWrite(access, subjectCode),
+        locked: access.locked,
+        rows,
       };
     });
   }
@@ -71,7 +135,15 @@ export class GradebookService {
    * A duplicate sent while the first is still running waits on the first's row locks at the upsert, then finds
    * newer versions — and, before answering 409, the first's kept answer, which it returns instead.
    */
-  async save(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, subjectCode: string, body: GradeSheetSave): Promise<GradeSaveResult> {
+  async save(
+    scope: Scope,
+    actor: Principal,
+    schoolId: string,
+    classId: string,
+    semester: 1 | 2,
+    subjectCode: string,
+    body: GradeSheetSave,
+  ): Promise<GradeSaveResult> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
       const { cls, subject, access, gradebook } = await this.open(em, actor, schoolId, classId, semester, subjectCode);
@@ -82,31 +154,76 @@ export class GradebookService {
       if (kept) return replayOf(kept, g.id, actor);
       const roster = await this.repo.roster(em, schoolId, classId);
       const { parsed, errors } = parseRowCells(columnsOf(g, cls.grade), body.rows, 'rows');
-      errors.push(...rosterErrors(roster, body.rows.map((r) => r.studentId)));
+      errors.push(
+        ...rosterErrors(
+          roster,
+          body.rows.map((r) => r.studentId),
+        ),
+      );
       if (errors.length) throw new ValidationProblem(errors);
       let writes;
       try {
         // Read without row locks: the upsert writes a row only over the version read here, so a row changed in
         // between is refused there (409) — the same guarantee without locking 45 rows first (measured: bench).
-        const current = await this.repo.entries(em, schoolId, g.id, body.rows.map((r) => r.studentId));
-        const conflicts = body.rows.filter((r) => (current.get(r.studentId)?.version ?? 0) !== r.version).map((r) => conflictOf(r.studentId, current.get(r.studentId)));
-        if (conflicts.length) throw new ProblemException(HttpStatus.CONFLICT, 'grade_conflict', undefined, { conflicts });
-        const changes = body.rows.map((r) => ({ studentId: r.studentId, cells: parsed.get(r.studentId) ?? {}, comment: r.comment }));
-        writes = await this.writer.apply(em, schoolId, g, cls.grade, current, changes, { actor, at, reason: null, correctionId: null, requestId: body.requestId });
+        const current = await this.repo.entries(
+          em,
+          schoolId,
+          g.id,
+          body.rows.map((r) => r.studentId),
+        );
+        const conflicts = body.rows
+          .filter((r) => (current.get(r.studentId)?.version ?? 0) !== r.version)
+          .map((r) => conflictOf(r.studentId, current.get(r.studentId)));
+        if (conflicts.length)
+          throw new ProblemException(HttpStatus.CONFLICT, 'grade_conflict', undefined, { conflicts });
+        const changes = body.rows.map((r) => ({
+          studentId: r.studentId,
+          cells: parsed.get(r.studentId) ?? {},
+          comment: r.comment,
+        }));
+        writes = await this.writer.apply(em, schoolId, g, cls.grade, current, changes, {
+          actor,
+          at,
+          reason: null,
+          correctionId: null,
+          requestId: body.requestId,
+        });
       } catch (error) {
-        const first = error instanceof ProblemException && error.code === 'grade_conflict' ? await this.repo.savedRequest(em, schoolId, body.requestId) : undefined;
+        const first =
+          error instanceof ProblemException && error.code === 'grade_conflict'
+            ? await this.repo.savedRequest(em, schoolId, body.requestId)
+            : undefined;
         if (first) return replayOf(first, g.id, actor);
         throw error;
       }
-      const saved = new Map(writes.map((w) => [w.studentId, { ...w, updatedAt: at.toISOString(), updatedByName: actor.fullName }]));
-      const rows = await this.rowsOf(em, schoolId, cls, g, roster.filter((s) => saved.has(s.studentId)), saved, roster);
+      const saved = new Map(
+        writes.map((w) => [w.studentId, { ...w, updatedAt: at.toISOString(), updatedByName: actor.fullName }]),
+      );
+      const rows = await this.rowsOf(
+        em,
+        schoolId,
+        cls,
+        g,
+        roster.filter((s) => saved.has(s.studentId)),
+        saved,
+        roster,
+      );
       const result: GradeSaveResult = { savedAt: at.toISOString(), rows };
       await this.repo.keepRequest(em, schoolId, body.requestId, g.id, actor.userId, at, result);
       return result;
     });
   }
 
-  async history(scope: Scope, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, subjectCode: string, studentId?: string, column?: string): Promise<ScoreChange[]> {
+  async history(
+    scope: Scope,
+    actor: Principal,
+    schoolId: string,
+    classId: string,
+    semester: 1 | 2,
+    subjectCode: string,
+    studentId?: string,
+    column?: string,
+  ): Promise<ScoreChange[]> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
       const { gradebook: g } = await this.open(em, actor, schoolId, classId, semester, subjectCode);
@@ -115,7 +232,14 @@ export class GradebookService {
   }
 
   /** The class, the subject of its curriculum, its gradebook if opened, and the caller's access; 404/403 otherwise. */
-  async open(em: EntityManager, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, subjectCode: string) {
+  async open(
+    em: EntityManager,
+    actor: Principal,
+    schoolId: string,
+    classId: string,
+    semester: 1 | 2,
+    subjectCode: string,
+  ) {
     const ctx = await this.contextOf(em, actor, schoolId, classId, semester, subjectCode);
     const subject = (await this.repo.curriculum(em, ctx.cls.grade)).find((s) => s.code === subjectCode);
     if (!subject) throw new NotFoundException();
@@ -127,22 +251,37 @@ export class GradebookService {
   async classOf(em: EntityManager, schoolId: string, classId: string): Promise<GradingClass> {
     const cls = await this.repo.classOf(em, schoolId, classId);
     if (!cls) throw new NotFoundException();
-    if (!schemeFor(cls.schoolYearCode, cls.grade)) throw new ProblemException(HttpStatus.NOT_FOUND, 'no_assessment_scheme');
+    if (!schemeFor(cls.schoolYearCode, cls.grade))
+      throw new ProblemException(HttpStatus.NOT_FOUND, 'no_assessment_scheme');
     return cls;
   }
 
   /** The class and the caller's access to it, for pages of no particular subject (overview, conduct, results); 403/404. */
-  async openClass(em: EntityManager, actor: Principal, schoolId: string, classId: string, semester: 1 | 2): Promise<{ cls: GradingClass; access: GradingAccess }> {
+  async openClass(
+    em: EntityManager,
+    actor: Principal,
+    schoolId: string,
+    classId: string,
+    semester: 1 | 2,
+  ): Promise<{ cls: GradingClass; access: GradingAccess }> {
     const ctx = await this.contextOf(em, actor, schoolId, classId, semester, null);
     const access = accessFrom(actor, ctx);
     if (!access.readable) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
     return { cls: ctx.cls, access };
   }
 
-  private async contextOf(em: EntityManager, actor: Principal, schoolId: string, classId: string, semester: 1 | 2, subjectCode: string | null): Promise<ClassContext> {
+  private async contextOf(
+    em: EntityManager,
+    actor: Principal,
+    schoolId: string,
+    classId: string,
+    semester: 1 | 2,
+    subjectCode: string | null,
+  ): Promise<ClassContext> {
     const ctx = await this.repo.context(em, schoolId, classId, semester, actor.userId, subjectCode);
     if (!ctx) throw new NotFoundException();
-    if (!schemeFor(ctx.cls.schoolYearCode, ctx.cls.grade)) throw new ProblemException(HttpStatus.NOT_FOUND, 'no_assessment_scheme');
+    if (!schemeFor(ctx.cls.schoolYearCode, ctx.cls.grade))
+      throw new ProblemException(HttpStatus.NOT_FOUND, 'no_assessment_scheme');
     return ctx;
   }
 
@@ -156,15 +295,26 @@ export class GradebookService {
   draft(cls: GradingClass, subject: CurriculumSubject, semester: 1 | 2): Omit<GradebookRecord, 'id'> {
     const scheme = schemeFor(cls.schoolYearCode, cls.grade)!;
     return {
-      classId: cls.id, subjectCode: subject.code, semester, scheme, schemeVersion: SCHEME_VERSIONS[scheme],
-      assessment: subject.assessment, periodsPerYear: subject.periodsPerYear, yearCode: cls.schoolYearCode,
+      classId: cls.id,
+      subjectCode: subject.code,
+      semester,
+      scheme,
+      schemeVersion: SCHEME_VERSIONS[scheme],
+      assessment: subject.assessment,
+      periodsPerYear: subject.periodsPerYear,
+      yearCode: cls.schoolYearCode,
     };
   }
 
   /** Sheet rows; semester II rows also carry semester I's result and the year's (Circular 22 Art. 9: ĐTBmcn). */
   async rowsOf(
-    em: EntityManager, schoolId: string, cls: GradingClass, g: Omit<GradebookRecord, 'id'>, students: RosterStudent[],
-    entries: Map<string, EntryRecord>, fullRoster: RosterStudent[] = students,
+    em: EntityManager,
+    schoolId: string,
+    cls: GradingClass,
+    g: Omit<GradebookRecord, 'id'>,
+    students: RosterStudent[],
+    entries: Map<string, EntryRecord>,
+    fullRoster: RosterStudent[] = students,
   ): Promise<GradeRow[]> {
     const ordinal = new Map(fullRoster.map((s, i) => [s.studentId, i + 1]));
     const hk1Book = g.semester === 2 ? await this.repo.gradebook(em, schoolId, cls.id, g.subjectCode, 1) : undefined;
@@ -172,14 +322,27 @@ export class GradebookService {
     return students.map((s) => {
       const e = entries.get(s.studentId);
       const row: GradeRow = {
-        studentId: s.studentId, ordinal: ordinal.get(s.studentId) ?? 0, fullName: s.fullName, dateOfBirth: s.dateOfBirth,
-        cells: e?.cells ?? {}, comment: e?.comment ?? null, average: e?.average ?? null, rating: e?.rating ?? null,
-        version: e?.version ?? 0, updatedAt: e?.updatedAt ?? null, updatedByName: e?.updatedByName ?? null,
+        studentId: s.studentId,
+        ordinal: ordinal.get(s.studentId) ?? 0,
+        fullName: s.fullName,
+        dateOfBirth: s.dateOfBirth,
+        cells: e?.cells ?? {},
+        comment: e?.comment ?? null,
+        average: e?.average ?? null,
+        rating: e?.rating ?? null,
+        version: e?.version ?? 0,
+        updatedAt: e?.updatedAt ?? null,
+        updatedByName: e?.updatedByName ?? null,
       };
       if (g.semester === 2) {
         const first = hk1.get(s.studentId);
         row.semester1 = { average: first?.average ?? null, rating: first?.rating ?? null };
-        const year = yearSubjectResult(g.scheme, subjectOf(g as GradebookRecord), { ...row.semester1, missing: [] }, { average: row.average, rating: row.rating, missing: [] });
+        const year = yearSubjectResult(
+          g.scheme,
+          subjectOf(g as GradebookRecord),
+          { ...row.semester1, missing: [] },
+          { average: row.average, rating: row.rating, missing: [] },
+        );
         row.year = { average: year.average, rating: year.rating };
       }
       return row;
@@ -199,8 +362,13 @@ function accessFrom(actor: Principal, ctx: ClassContext): GradingAccess {
 }
 
 /** The first answer to a request id — only to the same user, for the same gradebook. */
-function replayOf(kept: { gradebookId: string; userId: string | null; response: unknown }, gradebookId: string, actor: Principal): GradeSaveResult {
-  if (kept.gradebookId !== gradebookId || kept.userId !== actor.userId) throw new ProblemException(HttpStatus.CONFLICT, 'request_reused');
+function replayOf(
+  kept: { gradebookId: string; userId: string | null; response: unknown },
+  gradebookId: string,
+  actor: Principal,
+): GradeSaveResult {
+  if (kept.gradebookId !== gradebookId || kept.userId !== actor.userId)
+    throw new ProblemException(HttpStatus.CONFLICT, 'request_reused');
   return kept.response as GradeSaveResult;
 }
 

@@ -2,7 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Qu
 import { ApiTags } from '@nestjs/swagger';
 import type { CorrectionRequest, GradingLock, Page } from '@emis/contracts';
 import { CurrentPrincipal, CurrentScope, Principal, RequirePermission, Scope } from '@emis/api/platform';
-import { CorrectionDecisionDto, CorrectionInputDto, CorrectionsQueryDto, LockInputDto, LocksQueryDto } from './corrections.dto';
+import {
+  CorrectionDecisionDto,
+  CorrectionInputDto,
+  CorrectionsQueryDto,
+  LockInputDto,
+  LocksQueryDto,
+} from './corrections.dto';
 import { CorrectionsService } from './corrections.service';
 import { SemesterPipe } from './gradebook.dto';
 
@@ -14,13 +20,22 @@ export class GradingController {
 
   @Get('locks')
   @RequirePermission('grades.read')
-  locks(@CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Query() query: LocksQueryDto): Promise<GradingLock[]> {
+  locks(
+    @CurrentScope() scope: Scope,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Query() query: LocksQueryDto,
+  ): Promise<GradingLock[]> {
     return this.corrections.locks(scope, schoolId, query.yearId);
   }
 
   @Post('locks')
   @RequirePermission('grades.lock')
-  lock(@CurrentScope() scope: Scope, @CurrentPrincipal() actor: Principal, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Body() body: LockInputDto): Promise<GradingLock[]> {
+  lock(
+    @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Body() body: LockInputDto,
+  ): Promise<GradingLock[]> {
     return this.corrections.lock(scope, actor, schoolId, body.yearId, body.semester);
   }
 
@@ -28,21 +43,33 @@ export class GradingController {
   @HttpCode(204)
   @RequirePermission('grades.lock')
   unlock(
-    @CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string,
-    @Param('yearId', ParseUUIDPipe) yearId: string, @Param('semester', SemesterPipe) semester: 1 | 2,
+    @CurrentScope() scope: Scope,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Param('yearId', ParseUUIDPipe) yearId: string,
+    @Param('semester', SemesterPipe) semester: 1 | 2,
   ): Promise<void> {
     return this.corrections.unlock(scope, schoolId, yearId, semester);
   }
 
   @Get('corrections')
   @RequirePermission('grades.read')
-  list(@CurrentScope() scope: Scope, @CurrentPrincipal() actor: Principal, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Query() query: CorrectionsQueryDto): Promise<Page<CorrectionRequest>> {
+  list(
+    @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Query() query: CorrectionsQueryDto,
+  ): Promise<Page<CorrectionRequest>> {
     return this.corrections.list(scope, actor, schoolId, query);
   }
 
   @Post('corrections')
   @RequirePermission('grades.correction.request')
-  request(@CurrentScope() scope: Scope, @CurrentPrincipal() actor: Principal, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Body() body: CorrectionInputDto): Promise<CorrectionRequest> {
+  request(
+    @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Body() body: CorrectionInputDto,
+  ): Promise<CorrectionRequest> {
     return this.corrections.request(scope, actor, schoolId, body);
   }
 
@@ -50,8 +77,11 @@ export class GradingController {
   @HttpCode(200)
   @RequirePermission('grades.correction.decide')
   approve(
-    @CurrentScope() scope: Scope, @CurrentPrincipal() actor: Principal, @Param('schoolId', ParseUUIDPipe) schoolId: string,
-    @Param('correctionId', ParseUUIDPipe) id: string, @Body() body: CorrectionDecisionDto,
+    @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Param('correctionId', ParseUUIDPipe) id: string,
+    @Body() body: CorrectionDecisionDto,
   ): Promise<CorrectionRequest> {
     return this.corrections.approve(scope, actor, schoolId, id, body);
   }
@@ -60,8 +90,11 @@ export class GradingController {
   @HttpCode(200)
   @RequirePermission('grades.correction.decide')
   reject(
-    @CurrentScope() scope: Scope, @CurrentPrincipal() actor: Principal, @Param('schoolId', ParseUUIDPipe) schoolId: string,
-    @Param('correctionId', ParseUUIDPipe) id: string, @Body() body: CorrectionDecisionDto,
+    @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Param('correctionId', ParseUUIDPipe) id: string,
+    @Body() body: CorrectionDecisionDto,
   ): Promise<CorrectionRequest> {
     return this.corrections.reject(scope, actor, schoolId, id, body);
   }

@@ -7,10 +7,22 @@ export const GRADING_MESSAGES: MessageCatalogue = {
       vi: 'Người khác vừa lưu điểm của học sinh này; kiểm tra các ô bị đánh dấu rồi lưu lại',
       en: 'Someone else has just saved scores of these students; check the marked cells and save again',
     },
-    gradebook_locked: { vi: 'Sổ điểm học kì đã khoá: cần gửi yêu cầu sửa điểm', en: 'The semester gradebook is locked: send a correction request' },
-    request_reused: { vi: 'Mã yêu cầu đã dùng cho một sổ điểm khác', en: 'The request id was already used for another gradebook' },
-    gradebook_not_locked: { vi: 'Sổ điểm học kì chưa khoá: giáo viên sửa trực tiếp', en: 'The semester is not locked: teachers edit scores directly' },
-    correction_not_pending: { vi: 'Yêu cầu sửa điểm đã được xử lý', en: 'The correction request has already been decided' },
+    gradebook_locked: {
+      vi: 'Sổ điểm học kì đã khoá: cần gửi yêu cầu sửa điểm',
+      en: 'The semester gradebook is locked: send a correction request',
+    },
+    request_reused: {
+      vi: 'Mã yêu cầu đã dùng cho một sổ điểm khác',
+      en: 'The request id was already used for another gradebook',
+    },
+    gradebook_not_locked: {
+      vi: 'Sổ điểm học kì chưa khoá: giáo viên sửa trực tiếp',
+      en: 'The semester is not locked: teachers edit scores directly',
+    },
+    correction_not_pending: {
+      vi: 'Yêu cầu sửa điểm đã được xử lý',
+      en: 'The correction request has already been decided',
+    },
     correction_outdated: {
       vi: 'Điểm đã thay đổi kể từ khi gửi yêu cầu; cần gửi yêu cầu mới',
       en: 'The score has changed since the request was made; a new request is needed',
@@ -19,14 +31,26 @@ export const GRADING_MESSAGES: MessageCatalogue = {
   },
   rules: {
     notANumber: { vi: '{field}: điểm phải là một số', en: '{field}: the score must be a number' },
-    outOfRange: { vi: '{field}: điểm phải trong khoảng {0} – {1}', en: '{field}: the score must be between {0} and {1}' },
-    tooManyDecimals: { vi: '{field}: điểm có nhiều nhất {0} chữ số thập phân', en: '{field}: the score has at most {0} decimal places' },
+    outOfRange: {
+      vi: '{field}: điểm phải trong khoảng {0} – {1}',
+      en: '{field}: the score must be between {0} and {1}',
+    },
+    tooManyDecimals: {
+      vi: '{field}: điểm có nhiều nhất {0} chữ số thập phân',
+      en: '{field}: the score has at most {0} decimal places',
+    },
     notARating: { vi: '{field}: phải là một trong: {0}', en: '{field}: must be one of: {0}' },
     unknownColumn: { vi: '{field} không phải một cột của sổ điểm', en: '{field} is not a column of this gradebook' },
     notInClass: { vi: '{field}: học sinh không thuộc lớp', en: '{field}: the student is not in the class' },
     noChange: { vi: '{field}: không có thay đổi nào', en: '{field}: nothing changes' },
-    unknownQuality: { vi: '{field} không phải một phẩm chất hay năng lực cần đánh giá', en: '{field} is not a quality or competency that is rated' },
-    notForScheme: { vi: '{field} không dùng cho lớp đánh giá theo {0}', en: '{field} does not apply to a class assessed under {0}' },
+    unknownQuality: {
+      vi: '{field} không phải một phẩm chất hay năng lực cần đánh giá',
+      en: '{field} is not a quality or competency that is rated',
+    },
+    notForScheme: {
+      vi: '{field} không dùng cho lớp đánh giá theo {0}',
+      en: '{field} does not apply to a class assessed under {0}',
+    },
   },
   fields: {
     training: { vi: 'Kết quả rèn luyện', en: 'Training result' },

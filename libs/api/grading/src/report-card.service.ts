@@ -47,23 +47,47 @@ export class ReportCardService {
    * The whole class, or one pupil. An export of pupils' data (docs/domain/personal-data.md), audited in the transaction that reads
    * it; the document is laid out after the transaction ends (a class of 45 is a few hundred kilobytes, buffered).
    */
-  async pdf(scope: Scope, actor: Principal, schoolId: string, classId: string, query: { period: ResultPeriod; studentId?: string }, res: Response): Promise<void> {
+  async pdf(
+    scope: Scope,
+    actor: Principal,
+    schoolId: string,
+    classId: string,
+    query: { period: ResultPeriod; studentId?: string },
+    res: Response,
+  ): Promise<void> {
     assertInScope(scope, schoolId);
     const doc = await this.db.run(async (em) => {
       const { cls, data, results } = await this.results.load(em, actor, schoolId, classId, query.period);
       const rows = results.rows.filter((r) => !query.studentId || r.studentId === query.studentId);
       if (!rows.length && query.studentId) throw new NotFoundException();
-      await this.audit.record(em, {
-        schoolId, entity: 'term_result', entityId: `${classId}:${query.period}`, action: 'EXPORT',
-        after: { format: 'pdf', period: query.period, students: rows.length, studentId: query.studentId ?? null },
-      }, actor);
-      const head = { schoolName: await this.repo.schoolName(em, schoolId), homeroomName: await this.repo.staffName(em, schoolId, cls.homeroomStaffId) };
-      return reportCardDocument(head, results, rows.map((row) => ({ row, extras: extrasOf(data, query.period, row.studentId) })));
+      await this.audit.record(
+        em,
+        {
+          schoolId,
+          entity: 'term_result',
+          entityId: `${classId}:${query.period}`,
+          action: 'EXPORT',
+          after: { format: 'pdf', period: query.period, students: rows.length, studentId: query.studentId ?? null },
+        },
+        actor,
+      );
+      const head = {
+        schoolName: await this.repo.schoolName(em, schoolId),
+        homeroomName: await this.repo.staffName(em, schoolId, cls.homeroomStaffId),
+      };
+      return reportCardDocument(
+        head,
+        results,
+        rows.map((row) => ({ row, extras: extrasOf(data, query.period, row.studentId) })),
+      );
     });
     const buffer = await render(doc);
     const name = query.studentId ? `phieu-bao-${query.period}.pdf` : `phieu-bao-${doc.info?.title ?? query.period}.pdf`;
     res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    );
     res.setHeader('Content-Length', buffer.length);
     res.end(buffer);
   }
@@ -73,7 +97,9 @@ function extrasOf(data: ClassData, period: ResultPeriod, studentId: string): Rep
   const semester = period === 'HK1' ? 1 : 2;
   const conduct = data.conduct.find((c) => c.studentId === studentId && c.semester === semester);
   return {
-    comments: Object.fromEntries(data.subjects.map((s) => [s.code, entryOfPeriod(data, period, s.code, studentId)?.comment ?? null])),
+    comments: Object.fromEntries(
+      data.subjects.map((s) => [s.code, entryOfPeriod(data, period, s.code, studentId)?.comment ?? null]),
+    ),
     homeroomComment: conduct?.comment ?? null,
     qualities: conduct?.qualities ?? {},
   };

@@ -19,30 +19,84 @@ const passed: Record<string, CellValue> = { TX1: 'D', TX2: 'D', GK: 'D', CK: 'D'
 function classData(scheme: Scheme = 'C22', yearCode = '2024-2025'): ClassData {
   const books: GradebookRecord[] = subjects.flatMap((s) =>
     ([1, 2] as const).map((semester) => ({
-      id: `${s.code}-${semester}`, classId: 'c6a', subjectCode: s.code, semester, scheme, schemeVersion: '', assessment: s.assessment,
-      periodsPerYear: s.periodsPerYear, yearCode,
+      id: `${s.code}-${semester}`,
+      classId: 'c6a',
+      subjectCode: s.code,
+      semester,
+      scheme,
+      schemeVersion: '',
+      assessment: s.assessment,
+      periodsPerYear: s.periodsPerYear,
+      yearCode,
     })),
   );
   return {
-    cls: { id: 'c6a', name: '6A', grade: '6', schoolYearId: 'y', schoolYearCode: yearCode, yearStatus: 'OPEN', homeroomStaffId: null },
-    scheme, subjects, books, entries: new Map(books.map((b) => [b.id, new Map<string, EntryRecord>()])), conduct: [], absences: new Map(), roster: [],
+    cls: {
+      id: 'c6a',
+      name: '6A',
+      grade: '6',
+      schoolYearId: 'y',
+      schoolYearCode: yearCode,
+      yearStatus: 'OPEN',
+      homeroomStaffId: null,
+    },
+    scheme,
+    subjects,
+    books,
+    entries: new Map(books.map((b) => [b.id, new Map<string, EntryRecord>()])),
+    conduct: [],
+    absences: new Map(),
+    roster: [],
   };
 }
 
-function enter(data: ClassData, studentId: string, code: string, semester: 1 | 2, cells: Record<string, CellValue>): void {
+function enter(
+  data: ClassData,
+  studentId: string,
+  code: string,
+  semester: 1 | 2,
+  cells: Record<string, CellValue>,
+): void {
   data.entries.get(`${code}-${semester}`)!.set(studentId, {
-    studentId, cells, comment: `${code} HK${semester}`, average: null, rating: null, version: 1, updatedAt: null, updatedByName: null,
+    studentId,
+    cells,
+    comment: `${code} HK${semester}`,
+    average: null,
+    rating: null,
+    version: 1,
+    updatedAt: null,
+    updatedByName: null,
   });
 }
 
 /** Every scored subject at `x` in the semester (TOAN at `maths` when given), music Đạt, conduct `training`. */
-function semesterOf(data: ClassData, studentId: string, semester: 1 | 2, x: number, training: Level4 | null, maths = x): void {
+function semesterOf(
+  data: ClassData,
+  studentId: string,
+  semester: 1 | 2,
+  x: number,
+  training: Level4 | null,
+  maths = x,
+): void {
   for (const code of SCORED) enter(data, studentId, code, semester, score(code === 'TOAN' ? maths : x));
   enter(data, studentId, 'AM_NHAC', semester, passed);
-  if (training) data.conduct.push({ studentId, semester, training, qualities: {}, comment: null, version: 1 } satisfies ConductRecord);
+  if (training)
+    data.conduct.push({
+      studentId,
+      semester,
+      training,
+      qualities: {},
+      comment: null,
+      version: 1,
+    } satisfies ConductRecord);
 }
 
-const pupil = (studentId: string): RosterStudent => ({ studentId, fullName: studentId, dateOfBirth: '2013-09-05', gender: 'FEMALE' });
+const pupil = (studentId: string): RosterStudent => ({
+  studentId,
+  fullName: studentId,
+  dateOfBirth: '2013-09-05',
+  gender: 'FEMALE',
+});
 
 describe('a class’s results under Circular 22', () => {
   it('rates a semester from the recomputed subject averages and the teacher’s training level', () => {
@@ -51,7 +105,14 @@ describe('a class’s results under Circular 22', () => {
     const row = studentResult(data, 'HK1', pupil('an'), 1);
     expect(row.subjects['TOAN']).toEqual({ average: 8, rating: null });
     expect(row.subjects['AM_NHAC']).toEqual({ average: null, rating: 'D' });
-    expect(row).toMatchObject({ learning: 'TOT', training: 'TOT', overallAverage: null, award: null, promotion: null, missing: [] });
+    expect(row).toMatchObject({
+      learning: 'TOT',
+      training: 'TOT',
+      overallAverage: null,
+      award: null,
+      promotion: null,
+      missing: [],
+    });
   });
 
   it('computes the year average as (I + 2·II) / 3, proposes promotion and the award at the end of the year', () => {
@@ -61,7 +122,13 @@ describe('a class’s results under Circular 22', () => {
     const row = studentResult(data, 'CN', pupil('an'), 1);
     // (8,0 + 2 · 9,5) / 3 = 9,0 in every scored subject: six subjects from 9,0 make Xuất sắc (Art. 15.1).
     expect(row.subjects['TOAN'].average).toBe(9);
-    expect(row).toMatchObject({ learning: 'TOT', training: 'TOT', award: 'EXCELLENT', promotion: 'PROMOTE', retestSubjects: [] });
+    expect(row).toMatchObject({
+      learning: 'TOT',
+      training: 'TOT',
+      award: 'EXCELLENT',
+      promotion: 'PROMOTE',
+      retestSubjects: [],
+    });
   });
 
   it('proposes a summer re-test of the subjects below 5,0 when the learning result is Chưa đạt', () => {
@@ -69,7 +136,13 @@ describe('a class’s results under Circular 22', () => {
     semesterOf(data, 'binh', 1, 7, 'DAT', 3);
     semesterOf(data, 'binh', 2, 7, 'DAT', 3);
     const row = studentResult(data, 'CN', pupil('binh'), 2);
-    expect(row).toMatchObject({ learning: 'CHUA_DAT', training: 'DAT', award: null, promotion: 'RETEST', retestSubjects: ['TOAN'] });
+    expect(row).toMatchObject({
+      learning: 'CHUA_DAT',
+      training: 'DAT',
+      award: null,
+      promotion: 'RETEST',
+      retestSubjects: ['TOAN'],
+    });
   });
 
   it('proposes repeating the year after more than 45 sessions absent, whatever the results', () => {
@@ -141,15 +214,36 @@ describe('a class’s results under Circular 58', () => {
 });
 
 describe('the class summary', () => {
-  function row(learning: StudentResult['learning'], training: Level4 | null, extra: Partial<StudentResult> = {}): StudentResult {
+  function row(
+    learning: StudentResult['learning'],
+    training: Level4 | null,
+    extra: Partial<StudentResult> = {},
+  ): StudentResult {
     return {
-      studentId: 'x', ordinal: 1, fullName: 'x', dateOfBirth: '2013-01-01', gender: 'MALE', subjects: {}, learning, training,
-      overallAverage: null, absences: { excused: 0, unexcused: 0 }, award: null, promotion: null, retestSubjects: [], missing: [], ...extra,
+      studentId: 'x',
+      ordinal: 1,
+      fullName: 'x',
+      dateOfBirth: '2013-01-01',
+      gender: 'MALE',
+      subjects: {},
+      learning,
+      training,
+      overallAverage: null,
+      absences: { excused: 0, unexcused: 0 },
+      award: null,
+      promotion: null,
+      retestSubjects: [],
+      missing: [],
+      ...extra,
     };
   }
 
   it('counts every level, zeros included, and the incomplete rows', () => {
-    const rows = [row('TOT', 'TOT', { award: 'GOOD', promotion: 'PROMOTE' }), row('TOT', 'KHA', { promotion: 'PROMOTE' }), row(null, null, { missing: ['TOAN.HK2'] })];
+    const rows = [
+      row('TOT', 'TOT', { award: 'GOOD', promotion: 'PROMOTE' }),
+      row('TOT', 'KHA', { promotion: 'PROMOTE' }),
+      row(null, null, { missing: ['TOAN.HK2'] }),
+    ];
     expect(summaryOf('C22', 'CN', rows)).toEqual({
       students: 3,
       learning: { TOT: 2, KHA: 0, DAT: 0, CHUA_DAT: 0 },
@@ -163,6 +257,9 @@ describe('the class summary', () => {
   it('counts awards and promotion only at the end of a Circular 22 year, and no training under Circular 27', () => {
     expect(summaryOf('C22', 'HK1', [row('KHA', 'TOT')])).toMatchObject({ awards: {}, promotion: {} });
     expect(summaryOf('C58', 'CN', [row('KHA', 'TOT')]).learning).toEqual({ GIOI: 0, KHA: 1, TB: 0, YEU: 0, KEM: 0 });
-    expect(summaryOf('C27', 'CN', [row('HTT', null)])).toMatchObject({ learning: { HTXS: 0, HTT: 1, HT: 0, CHT: 0 }, training: {} });
+    expect(summaryOf('C27', 'CN', [row('HTT', null)])).toMatchObject({
+      learning: { HTXS: 0, HTT: 1, HT: 0, CHT: 0 },
+      training: {},
+    });
   });
 });

@@ -1,8 +1,24 @@
 import type { ResultPeriod, ResultSummary, StudentResult } from '@emis/contracts';
 import {
-  c22Award, c27HasPeriodicTest, c27YearClassification, c58Layout, c58OverallAverage, c58Ranking, GradingSubject, learningResult,
-  LEVEL4_ORDER, Level4, PRIMARY_QUALITIES, promotionProposal, QualityRating, Scheme, semesterSubjectResult, SubjectOutcome, SubjectTermResult,
-  yearSubjectResult, yearTrainingResult,
+  c22Award,
+  c27HasPeriodicTest,
+  c27YearClassification,
+  c58Layout,
+  c58OverallAverage,
+  c58Ranking,
+  GradingSubject,
+  learningResult,
+  LEVEL4_ORDER,
+  Level4,
+  PRIMARY_QUALITIES,
+  promotionProposal,
+  QualityRating,
+  Scheme,
+  semesterSubjectResult,
+  SubjectOutcome,
+  SubjectTermResult,
+  yearSubjectResult,
+  yearTrainingResult,
 } from '@emis/domain';
 import type { ConductRecord } from './conduct.repository';
 import { CurriculumSubject, EntryRecord, GradebookRecord, GradingClass, RosterStudent } from './gradebook.repository';
@@ -41,25 +57,52 @@ interface Term {
  * summary and the report card agree to the last digit. `missing` names what keeps a result uncomputed:
  * '<SUBJECT>.HK<n>[.<COLUMN>]', 'TRAINING.HK<n>', and for Circular 27 'QUALITIES.HK2.<CODE>'.
  */
-export function studentResult(data: ClassData, period: ResultPeriod, student: RosterStudent, ordinal: number): StudentResult {
+export function studentResult(
+  data: ClassData,
+  period: ResultPeriod,
+  student: RosterStudent,
+  ordinal: number,
+): StudentResult {
   const terms = data.subjects.map((s) => subjectResult(data, period, s, student.studentId));
-  const outcomes: SubjectOutcome[] = terms.map((t, i) => ({ code: data.subjects[i].code, assessment: data.subjects[i].assessment, ...pick(t.result) }));
+  const outcomes: SubjectOutcome[] = terms.map((t, i) => ({
+    code: data.subjects[i].code,
+    assessment: data.subjects[i].assessment,
+    ...pick(t.result),
+  }));
   const training = trainingOf(data, period, student.studentId);
   const learning = learningOf(data, period, student.studentId, outcomes);
-  const missing = [...(learning.value === null ? terms.flatMap((t) => t.missing) : []), ...learning.missing, ...training.missing];
+  const missing = [
+    ...(learning.value === null ? terms.flatMap((t) => t.missing) : []),
+    ...learning.missing,
+    ...training.missing,
+  ];
   const absences = data.absences.get(student.studentId) ?? { excused: 0, unexcused: 0 };
   const row: StudentResult = {
-    studentId: student.studentId, ordinal, fullName: student.fullName, dateOfBirth: student.dateOfBirth, gender: student.gender,
+    studentId: student.studentId,
+    ordinal,
+    fullName: student.fullName,
+    dateOfBirth: student.dateOfBirth,
+    gender: student.gender,
     subjects: Object.fromEntries(outcomes.map((o) => [o.code, { average: o.average, rating: o.rating }])),
-    learning: learning.value, training: training.value,
+    learning: learning.value,
+    training: training.value,
     overallAverage: data.scheme === 'C58' ? c58OverallAverage(outcomes) : null,
-    absences, award: null, promotion: null, retestSubjects: [], missing,
+    absences,
+    award: null,
+    promotion: null,
+    retestSubjects: [],
+    missing,
   };
   // Circular 22 Art. 12 and 15 decide promotion and awards at the end of the year, from both year results.
   if (data.scheme === 'C22' && period === 'CN' && row.learning !== null && row.training !== null) {
     const learningLevel = row.learning as Level4;
     row.award = c22Award(learningLevel, row.training, outcomes);
-    const proposal = promotionProposal({ learning: learningLevel, training: row.training, absences: absences.excused + absences.unexcused, subjects: outcomes });
+    const proposal = promotionProposal({
+      learning: learningLevel,
+      training: row.training,
+      absences: absences.excused + absences.unexcused,
+      subjects: outcomes,
+    });
     row.promotion = proposal.outcome;
     row.retestSubjects = proposal.retestSubjects;
   }
@@ -70,16 +113,33 @@ export function summaryOf(scheme: Scheme, period: ResultPeriod, rows: StudentRes
   const yearEnd = scheme === 'C22' && period === 'CN';
   return {
     students: rows.length,
-    learning: countBy(LEARNING_LEVELS[scheme], rows.map((r) => r.learning)),
-    training: countBy(scheme === 'C27' ? [] : LEVEL4_ORDER, rows.map((r) => r.training)),
-    awards: countBy(yearEnd ? ['EXCELLENT', 'GOOD'] : [], rows.map((r) => r.award)),
-    promotion: countBy(yearEnd ? PROMOTION_OUTCOMES : [], rows.map((r) => r.promotion)),
+    learning: countBy(
+      LEARNING_LEVELS[scheme],
+      rows.map((r) => r.learning),
+    ),
+    training: countBy(
+      scheme === 'C27' ? [] : LEVEL4_ORDER,
+      rows.map((r) => r.training),
+    ),
+    awards: countBy(
+      yearEnd ? ['EXCELLENT', 'GOOD'] : [],
+      rows.map((r) => r.award),
+    ),
+    promotion: countBy(
+      yearEnd ? PROMOTION_OUTCOMES : [],
+      rows.map((r) => r.promotion),
+    ),
     incomplete: rows.filter((r) => r.missing.length > 0).length,
   };
 }
 
 /** The gradebook entry a subject's teacher comment of the period comes from (semester II for the year). */
-export function entryOfPeriod(data: ClassData, period: ResultPeriod, subjectCode: string, studentId: string): EntryRecord | undefined {
+export function entryOfPeriod(
+  data: ClassData,
+  period: ResultPeriod,
+  subjectCode: string,
+  studentId: string,
+): EntryRecord | undefined {
   return term(data, subjectCode, period === 'HK1' ? 1 : 2, studentId).entry;
 }
 
@@ -97,20 +157,41 @@ function subjectResult(data: ClassData, period: ResultPeriod, subject: Curriculu
   if (period !== 'CN') return term(data, subject.code, period === 'HK1' ? 1 : 2, studentId);
   const hk1 = term(data, subject.code, 1, studentId);
   const hk2 = term(data, subject.code, 2, studentId);
-  const result = yearSubjectResult(hk2.book?.scheme ?? hk1.book?.scheme ?? data.scheme, gradingSubject(data, subject.code), hk1.result, hk2.result);
-  return { result, entry: hk2.entry, missing: result.missing.flatMap((m) => (m === 'HK1' ? hk1.missing : hk2.missing)) };
+  const result = yearSubjectResult(
+    hk2.book?.scheme ?? hk1.book?.scheme ?? data.scheme,
+    gradingSubject(data, subject.code),
+    hk1.result,
+    hk2.result,
+  );
+  return {
+    result,
+    entry: hk2.entry,
+    missing: result.missing.flatMap((m) => (m === 'HK1' ? hk1.missing : hk2.missing)),
+  };
 }
 
 /**
  * One semester of one subject, recomputed from the cells exactly as GradeWriter computed the stored average (same
  * domain call, the gradebook's stamped scheme), so a result can also name the columns still missing.
  */
-function term(data: ClassData, code: string, semester: 1 | 2, studentId: string): Term & { book: GradebookRecord | undefined } {
+function term(
+  data: ClassData,
+  code: string,
+  semester: 1 | 2,
+  studentId: string,
+): Term & { book: GradebookRecord | undefined } {
   const book = data.books.find((b) => b.subjectCode === code && b.semester === semester);
   const entry = book ? data.entries.get(book.id)?.get(studentId) : undefined;
   const subject = gradingSubject(data, code);
   // The year picks a Circular 58 book's layout (Circular 26/2020), as it did when GradeWriter stored the average.
-  const result = semesterSubjectResult(book?.scheme ?? data.scheme, subject, data.cls.grade, semester, entry?.cells ?? {}, data.cls.schoolYearCode);
+  const result = semesterSubjectResult(
+    book?.scheme ?? data.scheme,
+    subject,
+    data.cls.grade,
+    semester,
+    entry?.cells ?? {},
+    data.cls.schoolYearCode,
+  );
   const missing = entry ? result.missing.map((k) => `${code}.HK${semester}.${k}`) : [`${code}.HK${semester}`];
   return { result, entry, missing: result.missing.length ? missing : [], book };
 }
@@ -118,7 +199,9 @@ function term(data: ClassData, code: string, semester: 1 | 2, studentId: string)
 function gradingSubject(data: ClassData, code: string): GradingSubject {
   const book = data.books.find((b) => b.subjectCode === code);
   const s = data.subjects.find((x) => x.code === code)!;
-  return book ? { code, assessment: book.assessment, periodsPerYear: book.periodsPerYear } : { code, assessment: s.assessment, periodsPerYear: s.periodsPerYear };
+  return book
+    ? { code, assessment: book.assessment, periodsPerYear: book.periodsPerYear }
+    : { code, assessment: s.assessment, periodsPerYear: s.periodsPerYear };
 }
 
 function conductOf(data: ClassData, studentId: string, semester: 1 | 2): ConductRecord | undefined {
@@ -131,7 +214,11 @@ function conductOf(data: ClassData, studentId: string, semester: 1 | 2): Conduct
  *   semesters only, so the year shows semester II's rating (confirm — a year rating would need a schema change).
  * - Circular 27 has no training level (qualities feed the classification instead).
  */
-function trainingOf(data: ClassData, period: ResultPeriod, studentId: string): { value: Level4 | null; missing: string[] } {
+function trainingOf(
+  data: ClassData,
+  period: ResultPeriod,
+  studentId: string,
+): { value: Level4 | null; missing: string[] } {
   if (data.scheme === 'C27') return { value: null, missing: [] };
   const level = (s: 1 | 2) => conductOf(data, studentId, s)?.training ?? null;
   const semesters: (1 | 2)[] = period === 'HK1' ? [1] : period === 'HK2' || data.scheme === 'C58' ? [2] : [1, 2];
@@ -141,14 +228,24 @@ function trainingOf(data: ClassData, period: ResultPeriod, studentId: string): {
   return { value, missing };
 }
 
-function learningOf(data: ClassData, period: ResultPeriod, studentId: string, outcomes: SubjectOutcome[]): { value: StudentResult['learning']; missing: string[] } {
+function learningOf(
+  data: ClassData,
+  period: ResultPeriod,
+  studentId: string,
+  outcomes: SubjectOutcome[],
+): { value: StudentResult['learning']; missing: string[] } {
   switch (data.scheme) {
     case 'C22':
       return { value: learningResult(outcomes), missing: [] };
     case 'C58':
       // Circular 26/2020 added the foreign language to "Maths or Literature" from the years it governs (the same
       // years whose sheet it changed — see c58Layout; confirm the dates).
-      return { value: c58Ranking(outcomes, { foreignLanguageCounts: c58Layout(data.cls.schoolYearCode) === 'REGULAR_PERIODIC' }), missing: [] };
+      return {
+        value: c58Ranking(outcomes, {
+          foreignLanguageCounts: c58Layout(data.cls.schoolYearCode) === 'REGULAR_PERIODIC',
+        }),
+        missing: [],
+      };
     case 'C27':
       return c27Learning(data, period, studentId, outcomes);
   }
@@ -158,13 +255,23 @@ function learningOf(data: ClassData, period: ResultPeriod, studentId: string, ou
  * Circular 27 Art. 9.2 classifies at the end of the year only: semester II's end-of-year ratings and tests with the
  * qualities rated at the end of the year; nothing for semester I.
  */
-function c27Learning(data: ClassData, period: ResultPeriod, studentId: string, outcomes: SubjectOutcome[]): { value: StudentResult['learning']; missing: string[] } {
+function c27Learning(
+  data: ClassData,
+  period: ResultPeriod,
+  studentId: string,
+  outcomes: SubjectOutcome[],
+): { value: StudentResult['learning']; missing: string[] } {
   if (period === 'HK1') return { value: null, missing: [] };
   const qualities = conductOf(data, studentId, 2)?.qualities ?? {};
   const value = c27YearClassification({
     subjects: outcomes.map((o) => {
       const test = entryOfPeriod(data, 'HK2', o.code, studentId)?.cells['CK_TEST'];
-      return { code: o.code, rating: o.rating, test: typeof test === 'number' ? test : null, tested: c27HasPeriodicTest(o.code) };
+      return {
+        code: o.code,
+        rating: o.rating,
+        test: typeof test === 'number' ? test : null,
+        tested: c27HasPeriodicTest(o.code),
+      };
     }),
     qualities,
   });

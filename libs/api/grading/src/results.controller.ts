@@ -19,8 +19,11 @@ export class ResultsController {
   @Get('results')
   @RequirePermission('grades.read')
   classResults(
-    @CurrentScope() scope: Scope, @CurrentPrincipal() actor: Principal,
-    @Param('schoolId', ParseUUIDPipe) schoolId: string, @Param('classId', ParseUUIDPipe) classId: string, @Query() query: PeriodQueryDto,
+    @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Param('classId', ParseUUIDPipe) classId: string,
+    @Query() query: PeriodQueryDto,
   ): Promise<ClassResults> {
     return this.results.classResults(scope, actor, schoolId, classId, query.period);
   }
@@ -30,8 +33,11 @@ export class ResultsController {
   @RequirePermission('grades.read')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   exportResults(
-    @CurrentScope() scope: Scope, @CurrentPrincipal() actor: Principal,
-    @Param('schoolId', ParseUUIDPipe) schoolId: string, @Param('classId', ParseUUIDPipe) classId: string, @Query() query: PeriodQueryDto,
+    @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Param('classId', ParseUUIDPipe) classId: string,
+    @Query() query: PeriodQueryDto,
     @Res() res: Response,
   ): Promise<void> {
     return this.results.exportSummary(scope, actor, schoolId, classId, query.period, res);
@@ -42,8 +48,10 @@ export class ResultsController {
   @HttpCode(200)
   @RequirePermission('results.store')
   store(
-    @CurrentScope() scope: Scope, @CurrentPrincipal() actor: Principal,
-    @Param('schoolId', ParseUUIDPipe) schoolId: string, @Param('classId', ParseUUIDPipe) classId: string,
+    @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Param('classId', ParseUUIDPipe) classId: string,
     @Param('period', PeriodPipe) period: ResultPeriod,
   ): Promise<ClassResults> {
     return this.results.store(scope, actor, schoolId, classId, period);
@@ -54,8 +62,11 @@ export class ResultsController {
   @RequirePermission('grades.read')
   @ApiProduces('application/pdf')
   reportCardsPdf(
-    @CurrentScope() scope: Scope, @CurrentPrincipal() actor: Principal,
-    @Param('schoolId', ParseUUIDPipe) schoolId: string, @Param('classId', ParseUUIDPipe) classId: string, @Query() query: ReportCardQueryDto,
+    @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Param('classId', ParseUUIDPipe) classId: string,
+    @Query() query: ReportCardQueryDto,
     @Res() res: Response,
   ): Promise<void> {
     return this.reportCards.pdf(scope, actor, schoolId, classId, query, res);

@@ -23,6 +23,7 @@ export class PeriodQueryDto {
 
 export class ReportCardQueryDto extends PeriodQueryDto {
   @ApiPropertyOptional({ description: 'One pupil; the whole class when omitted.' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   studentId?: string;
 }

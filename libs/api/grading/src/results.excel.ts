@@ -26,9 +26,14 @@ interface Column {
 export async function streamResultsXlsx(res: Response, schoolName: string, results: ClassResults): Promise<void> {
   const fileName = `tong-hop-ket-qua-${results.className}-${results.period}.xlsx`;
   res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  res.setHeader('Content-Disposition', `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  res.setHeader(
+    'Content-Disposition',
+    `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+  );
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(`Tổng hợp ${PERIOD_LABELS[results.period]}`.slice(0, 31), { views: [{ state: 'frozen', ySplit: RESULTS_HEADER_ROW, xSplit: 2 }] });
+  const sheet = workbook.addWorksheet(`Tổng hợp ${PERIOD_LABELS[results.period]}`.slice(0, 31), {
+    views: [{ state: 'frozen', ySplit: RESULTS_HEADER_ROW, xSplit: 2 }],
+  });
   const columns = columnsOf(results);
   sheet.columns = columns.map((c) => ({ width: c.width }));
   titleBlock(sheet, schoolName, results, columns.length);
@@ -58,26 +63,38 @@ function columnsOf(results: ClassResults): Column[] {
     { header: 'Họ và tên', width: 26, value: (r) => r.fullName },
     { header: 'Ngày sinh', width: 11, value: (r) => viDate(r.dateOfBirth) },
     ...results.subjects.map((s): Column => ({
-      header: s.name, width: 9, decimal: s.assessment === 'SCORE' && scheme !== 'C27',
+      header: s.name,
+      width: 9,
+      decimal: s.assessment === 'SCORE' && scheme !== 'C27',
       value: (r) => r.subjects[s.code]?.average ?? (formatCell(r.subjects[s.code]?.rating) || null),
     })),
   ];
-  if (scheme === 'C58') columns.push({ header: 'ĐTB các môn', width: 9, decimal: true, value: (r) => r.overallAverage });
+  if (scheme === 'C58')
+    columns.push({ header: 'ĐTB các môn', width: 9, decimal: true, value: (r) => r.overallAverage });
   columns.push({ header: learningHeading(scheme), width: 14, value: (r) => label(r.learning) || null });
-  if (scheme !== 'C27') columns.push({ header: trainingHeading(scheme), width: 14, value: (r) => conductLabel(scheme, r.training) || null });
+  if (scheme !== 'C27')
+    columns.push({
+      header: trainingHeading(scheme),
+      width: 14,
+      value: (r) => conductLabel(scheme, r.training) || null,
+    });
   columns.push(
     { header: 'Danh hiệu', width: 20, value: (r) => label(r.award) || null },
     { header: 'Nghỉ có phép', width: 8, value: (r) => r.absences.excused },
     { header: 'Nghỉ không phép', width: 9, value: (r) => r.absences.unexcused },
   );
-  if (results.period === 'CN') columns.push({ header: 'Lên lớp (đề nghị)', width: 18, value: (r) => label(r.promotion) || null });
+  if (results.period === 'CN')
+    columns.push({ header: 'Lên lớp (đề nghị)', width: 18, value: (r) => label(r.promotion) || null });
   return columns;
 }
 
 function titleBlock(sheet: ExcelJS.Worksheet, schoolName: string, results: ClassResults, width: number): void {
   const lines: [string, Partial<ExcelJS.Font>][] = [
     [schoolName.toUpperCase(), { bold: true }],
-    [`BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ HỌC SINH — ${PERIOD_LABELS[results.period].toUpperCase()}`, { bold: true, size: 14 }],
+    [
+      `BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ HỌC SINH — ${PERIOD_LABELS[results.period].toUpperCase()}`,
+      { bold: true, size: 14 },
+    ],
     [`Lớp: ${results.className}    Năm học: ${results.schoolYearCode}    Sĩ số: ${results.rows.length}`, {}],
   ];
   lines.forEach(([value, font], i) => {

@@ -31,7 +31,13 @@ export class ResultsRepository {
    * year keeps the absences of the old class). One attendance day counts as one session (buổi) of Circular 22
    * Art. 12 — schools recording two sessions a day would need a session column (confirm).
    */
-  async absences(em: EntityManager, schoolId: string, studentIds: string[], from: string, to: string): Promise<Map<string, Absences>> {
+  async absences(
+    em: EntityManager,
+    schoolId: string,
+    studentIds: string[],
+    from: string,
+    to: string,
+  ): Promise<Map<string, Absences>> {
     const rows = await sqlRows<AbsenceCountRow>(
       em,
       `select student_id, count(*) filter (where status = 'EXCUSED')::int as excused, count(*) filter (where status = 'UNEXCUSED')::int as unexcused
@@ -44,7 +50,11 @@ export class ResultsRepository {
   }
 
   async storedAt(em: EntityManager, schoolId: string, classId: string, period: ResultPeriod): Promise<string | null> {
-    const r = await sqlRow<{ at: Date | null }>(em, `select max(computed_at) as at from term_result where school_id = $1 and class_id = $2 and period = $3`, [schoolId, classId, period]);
+    const r = await sqlRow<{ at: Date | null }>(
+      em,
+      `select max(computed_at) as at from term_result where school_id = $1 and class_id = $2 and period = $3`,
+      [schoolId, classId, period],
+    );
     return r?.at ? r.at.toISOString() : null;
   }
 
@@ -52,7 +62,16 @@ export class ResultsRepository {
    * Replaces the class's stored rows of a period in one statement (arrays unnested, one round trip routed to one
    * shard): rows of pupils no longer in the class go, the others are upserted. Answers how many rows existed.
    */
-  async store(em: EntityManager, schoolId: string, classId: string, period: ResultPeriod, scheme: Scheme, rows: StudentResult[], userId: string, at: Date): Promise<number> {
+  async store(
+    em: EntityManager,
+    schoolId: string,
+    classId: string,
+    period: ResultPeriod,
+    scheme: Scheme,
+    rows: StudentResult[],
+    userId: string,
+    at: Date,
+  ): Promise<number> {
     const r = await sqlRow<StoreCountRow>(
       em,
       `with gone as (
@@ -75,10 +94,22 @@ export class ResultsRepository {
        )
        select (select n from before) as before, (select count(*) from gone)::int as gone, (select count(*) from written)::int as written`,
       [
-        schoolId, classId, period, scheme, rows.map((s) => s.studentId), rows.map((s) => JSON.stringify(s.subjects)),
-        rows.map((s) => s.learning), rows.map((s) => s.training), rows.map((s) => s.overallAverage),
-        rows.map((s) => s.absences.excused), rows.map((s) => s.absences.unexcused), rows.map((s) => s.award), rows.map((s) => s.promotion),
-        rows.map((s) => JSON.stringify(s.retestSubjects)), userId, at,
+        schoolId,
+        classId,
+        period,
+        scheme,
+        rows.map((s) => s.studentId),
+        rows.map((s) => JSON.stringify(s.subjects)),
+        rows.map((s) => s.learning),
+        rows.map((s) => s.training),
+        rows.map((s) => s.overallAverage),
+        rows.map((s) => s.absences.excused),
+        rows.map((s) => s.absences.unexcused),
+        rows.map((s) => s.award),
+        rows.map((s) => s.promotion),
+        rows.map((s) => JSON.stringify(s.retestSubjects)),
+        userId,
+        at,
       ],
     );
     if (!r) throw new Error(`store: no counts returned for class ${classId}`);
@@ -92,7 +123,11 @@ export class ResultsRepository {
 
   async staffName(em: EntityManager, schoolId: string, staffId: string | null): Promise<string | null> {
     if (!staffId) return null;
-    const r = await sqlRow<{ full_name: string }>(em, `select full_name from staff_member where school_id = $1 and id = $2`, [schoolId, staffId]);
+    const r = await sqlRow<{ full_name: string }>(
+      em,
+      `select full_name from staff_member where school_id = $1 and id = $2`,
+      [schoolId, staffId],
+    );
     return r?.full_name ?? null;
   }
 }

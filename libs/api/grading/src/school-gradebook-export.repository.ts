@@ -45,13 +45,19 @@ export class SchoolGradebookExportRepository {
   async classIdsOfYear(em: EntityManager, schoolId: string, yearId: string): Promise<string[]> {
     const rows = await sqlRows<{ id: string }>(
       em,
-      `select id from academic_class where school_id = $1 and school_year_id = $2 order by length(grade), grade, name`, [schoolId, yearId],
+      `select id from academic_class where school_id = $1 and school_year_id = $2 order by length(grade), grade, name`,
+      [schoolId, yearId],
     );
     return rows.map((r) => r.id);
   }
 
   /** Every score row of one class in a semester, by subject then the class list's order. */
-  async gradeRowsOfClass(em: EntityManager, schoolId: string, classId: string, semester: number): Promise<SchoolGradeRow[]> {
+  async gradeRowsOfClass(
+    em: EntityManager,
+    schoolId: string,
+    classId: string,
+    semester: number,
+  ): Promise<SchoolGradeRow[]> {
     const rows = await sqlRows<SchoolGradeEntryRow>(
       em,
       `select c.name as class_name, st.id, st.full_name, st.date_of_birth::text as dob, s.name as subject_name, e.cells,
@@ -66,8 +72,15 @@ export class SchoolGradebookExportRepository {
       [schoolId, classId, semester],
     );
     return rows.map((r) => ({
-      className: r.class_name, studentId: r.id, fullName: r.full_name, dateOfBirth: r.dob, subjectName: r.subject_name,
-      cells: r.cells, average: r.average, rating: r.rating, comment: r.comment,
+      className: r.class_name,
+      studentId: r.id,
+      fullName: r.full_name,
+      dateOfBirth: r.dob,
+      subjectName: r.subject_name,
+      cells: r.cells,
+      average: r.average,
+      rating: r.rating,
+      comment: r.comment,
     }));
   }
 }

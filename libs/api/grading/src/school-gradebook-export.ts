@@ -1,7 +1,16 @@
 import { Controller, Get, Injectable, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@emis/api/audit';
-import { assertInScope, CurrentScope, ExportColumn, RequirePermission, Scope, streamXlsx, TenantDb, ValidationProblem } from '@emis/api/platform';
+import {
+  assertInScope,
+  CurrentScope,
+  ExportColumn,
+  RequirePermission,
+  Scope,
+  streamXlsx,
+  TenantDb,
+  ValidationProblem,
+} from '@emis/api/platform';
 import { CellValue, formatCell } from '@emis/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsUUID } from 'class-validator';
@@ -27,17 +36,25 @@ const COLUMNS: ExportColumn<SchoolGradeRow>[] = [
   { header: 'ĐTBmhk', width: 8, value: (r) => r.average },
   { header: 'Đánh giá', width: 9, value: (r) => (r.rating ? formatCell(r.rating as CellValue) : null) },
   {
-    header: 'Điểm khác', width: 30,
-    value: (r) => Object.entries(r.cells).filter(([k]) => !C22_KEYS.includes(k)).map(([k, v]) => `${k}: ${formatCell(v)}`).join('; ') || null,
+    header: 'Điểm khác',
+    width: 30,
+    value: (r) =>
+      Object.entries(r.cells)
+        .filter(([k]) => !C22_KEYS.includes(k))
+        .map(([k, v]) => `${k}: ${formatCell(v)}`)
+        .join('; ') || null,
   },
   { header: 'Nhận xét', width: 40, value: (r) => r.comment },
 ];
 
 export class SchoolGradebookQueryDto {
-  @ApiProperty() @IsUUID()
+  @ApiProperty()
+  @IsUUID()
   yearId!: string;
 
-  @ApiProperty({ enum: [1, 2] }) @Type(() => Number) @IsIn([1, 2])
+  @ApiProperty({ enum: [1, 2] })
+  @Type(() => Number)
+  @IsIn([1, 2])
   semester!: 1 | 2;
 }
 
@@ -61,13 +78,28 @@ export class SchoolGradebookExportService {
       if (yearCode === undefined) throw new ValidationProblem([{ field: 'yearId', rule: 'unknownYear', args: [] }]);
       const classes = await this.repo.classIdsOfYear(em, schoolId, query.yearId);
       await this.audit.record(em, {
-        schoolId, entity: 'gradebook', entityId: 'export', action: 'EXPORT', after: { yearId: query.yearId, semester: query.semester, classes: classes.length },
+        schoolId,
+        entity: 'gradebook',
+        entityId: 'export',
+        action: 'EXPORT',
+        after: { yearId: query.yearId, semester: query.semester, classes: classes.length },
       });
-      await streamXlsx(res, `so-diem-${yearCode}-hk${query.semester}.xlsx`, `Sổ điểm HK${query.semester}`, COLUMNS, this.rows(em, schoolId, classes, query.semester));
+      await streamXlsx(
+        res,
+        `so-diem-${yearCode}-hk${query.semester}.xlsx`,
+        `Sổ điểm HK${query.semester}`,
+        COLUMNS,
+        this.rows(em, schoolId, classes, query.semester),
+      );
     });
   }
 
-  private async *rows(em: EntityManager, schoolId: string, classIds: string[], semester: number): AsyncIterable<SchoolGradeRow> {
+  private async *rows(
+    em: EntityManager,
+    schoolId: string,
+    classIds: string[],
+    semester: number,
+  ): AsyncIterable<SchoolGradeRow> {
     for (const classId of classIds) yield* await this.repo.gradeRowsOfClass(em, schoolId, classId, semester);
   }
 }
@@ -80,7 +112,12 @@ export class SchoolGradebookController {
   @Get('export.xlsx')
   @RequirePermission('grades.export')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  export(@CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Query() query: SchoolGradebookQueryDto, @Res() res: Response): Promise<void> {
+  export(
+    @CurrentScope() scope: Scope,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Query() query: SchoolGradebookQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
     return this.exporter.export(scope, schoolId, query, res);
   }
 }

@@ -25,7 +25,10 @@ export class AuthController {
   @Post('login')
   @HttpCode(HttpStatus.OK)
   @UseGuards(LoginThrottlerGuard, LocalAuthGuard)
-  async login(@Req() req: Request & { user: UserRecord }, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+  async login(
+    @Req() req: Request & { user: UserRecord },
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResponse> {
     const result = await this.auth.completeLogin(req.user);
     return 'refreshToken' in result ? this.send(res, result) : result;
   }
@@ -51,7 +54,11 @@ export class AuthController {
   @Post('mfa/enroll/confirm')
   @HttpCode(HttpStatus.OK)
   @UseGuards(LoginThrottlerGuard)
-  async confirmEnrollment(@Body() body: MfaCodeDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
+  async confirmEnrollment(
+    @Body() body: MfaCodeDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionResponse> {
     return this.send(res, await this.auth.confirmEnrollment(await this.enrolmentTarget(body.mfaToken, req), body.code));
   }
 
@@ -78,7 +85,11 @@ export class AuthController {
   @Post('password')
   @HttpCode(HttpStatus.OK)
   @UseGuards(LoginThrottlerGuard)
-  async changePassword(@CurrentPrincipal() principal: Principal, @Body() body: PasswordChangeDto, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
+  async changePassword(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: PasswordChangeDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionResponse> {
     return this.send(res, await this.auth.changePassword(principal.userId, body.currentPassword, body.newPassword));
   }
 
@@ -100,7 +111,10 @@ export class AuthController {
     return session.body;
   }
 
-  private async enrolmentTarget(mfaToken: string | undefined, req: Request): Promise<{ mfaToken?: string; userId?: string }> {
+  private async enrolmentTarget(
+    mfaToken: string | undefined,
+    req: Request,
+  ): Promise<{ mfaToken?: string; userId?: string }> {
     if (mfaToken) return { mfaToken };
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const claims = bearer ? await this.jwt.verifyAsync<AccessClaims>(bearer).catch(() => undefined) : undefined;

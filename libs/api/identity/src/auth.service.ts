@@ -64,14 +64,18 @@ export class AuthService {
       throw new ProblemException(HttpStatus.UNAUTHORIZED, 'invalid_credentials');
     }
     if (user.lockedUntil && user.lockedUntil > new Date()) {
-      throw new ProblemException(HttpStatus.LOCKED, 'account_locked', undefined, { lockedUntil: user.lockedUntil.toISOString() });
+      throw new ProblemException(HttpStatus.LOCKED, 'account_locked', undefined, {
+        lockedUntil: user.lockedUntil.toISOString(),
+      });
     }
     if (!(await argon2.verify(user.passwordHash, password))) {
       const state = await this.users.recordFailure(user.id, this.config.LOCKOUT_THRESHOLD, this.config.LOCKOUT_MINUTES);
       const locked = state.lockedUntil !== null && state.lockedUntil > new Date();
       await this.auditUserEvent(user, locked ? 'LOCKED' : 'LOGIN_FAILED', { failedLogins: state.failedLogins });
       if (locked) {
-        throw new ProblemException(HttpStatus.LOCKED, 'account_locked', undefined, { lockedUntil: state.lockedUntil!.toISOString() });
+        throw new ProblemException(HttpStatus.LOCKED, 'account_locked', undefined, {
+          lockedUntil: state.lockedUntil!.toISOString(),
+        });
       }
       throw new ProblemException(HttpStatus.UNAUTHORIZED, 'invalid_credentials');
     }
@@ -82,7 +86,8 @@ export class AuthService {
   async completeLogin(user: UserRecord): Promise<IssuedSession | MfaChallengeResponse> {
     await this.users.recordSuccess(user.id);
     if (user.mfaEnabled) return { status: 'mfa_required', mfaToken: await this.mfaToken(user, false) };
-    if (roleRequiresMfa(user.role)) return { status: 'mfa_enrollment_required', mfaToken: await this.mfaToken(user, true) };
+    if (roleRequiresMfa(user.role))
+      return { status: 'mfa_enrollment_required', mfaToken: await this.mfaToken(user, true) };
     return this.issueSession(user, randomUUID(), 'LOGIN');
   }
 
@@ -123,15 +128,22 @@ export class AuthService {
     const user = await this.users.findById(userId);
     if (!user || !user.active) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthorized');
     if (user.lockedUntil && user.lockedUntil > new Date()) {
-      throw new ProblemException(HttpStatus.LOCKED, 'account_locked', undefined, { lockedUntil: user.lockedUntil.toISOString() });
+      throw new ProblemException(HttpStatus.LOCKED, 'account_locked', undefined, {
+        lockedUntil: user.lockedUntil.toISOString(),
+      });
     }
     if (!(await argon2.verify(user.passwordHash, currentPassword))) {
       const state = await this.users.recordFailure(user.id, this.config.LOCKOUT_THRESHOLD, this.config.LOCKOUT_MINUTES);
       await this.auditUserEvent(user, 'LOGIN_FAILED', { reason: 'password_change', failedLogins: state.failedLogins });
       throw new ValidationProblem([{ field: 'currentPassword', rule: 'wrongPassword', args: [] }]);
     }
-    const problems: RawFieldError[] = passwordProblems(newPassword, user.username).map((p) => ({ field: 'newPassword', rule: `password.${p}`, args: [] }));
-    if (problems.length === 0 && newPassword === currentPassword) problems.push({ field: 'newPassword', rule: 'password.unchanged', args: [] });
+    const problems: RawFieldError[] = passwordProblems(newPassword, user.username).map((p) => ({
+      field: 'newPassword',
+      rule: `password.${p}`,
+      args: [],
+    }));
+    if (problems.length === 0 && newPassword === currentPassword)
+      problems.push({ field: 'newPassword', rule: 'password.unchanged', args: [] });
     if (problems.length) throw new ValidationProblem(problems);
     await this.users.setPassword(user.id, await argon2.hash(newPassword, { type: argon2.argon2id }));
     await this.users.revokeAllTokens(user.id);
@@ -184,7 +196,14 @@ export class AuthService {
   }
 
   private async issueSession(user: UserRecord, familyId: string, event?: AuditAction): Promise<IssuedSession> {
-    const claims: AccessClaims = { sub: user.id, typ: 'access', role: user.role, unit: user.orgUnitId, usr: user.username, name: user.fullName };
+    const claims: AccessClaims = {
+      sub: user.id,
+      typ: 'access',
+      role: user.role,
+      unit: user.orgUnitId,
+      usr: user.username,
+      name: user.fullName,
+    };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS });
     const refreshToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000);
@@ -192,7 +211,12 @@ export class AuthService {
     if (event) await this.auditUserEvent(user, event, { mfa: user.mfaEnabled });
     return {
       refreshToken,
-      body: { status: 'ok', accessToken, expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS, user: await this.authUser(user) },
+      body: {
+        status: 'ok',
+        accessToken,
+        expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+        user: await this.authUser(user),
+      },
     };
   }
 
@@ -203,7 +227,8 @@ export class AuthService {
 
   private async userFromMfaToken(token: string, enroll: boolean): Promise<UserRecord> {
     const claims = await this.jwt.verifyAsync<MfaClaims>(token).catch(() => undefined);
-    if (!claims || claims.typ !== 'mfa' || claims.enroll !== enroll) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'session_expired');
+    if (!claims || claims.typ !== 'mfa' || claims.enroll !== enroll)
+      throw new ProblemException(HttpStatus.UNAUTHORIZED, 'session_expired');
     const user = await this.users.findById(claims.sub);
     if (!user || !user.active) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'session_expired');
     return user;
@@ -224,7 +249,13 @@ export class AuthService {
   /** Sign-in events go to the audit chain of the user's own org unit. */
   private async auditUserEvent(user: UserRecord, action: AuditAction, after: Record<string, unknown>): Promise<void> {
     const scope = await this.tree.scopeFor(user.orgUnitId);
-    const actor: Principal = { userId: user.id, username: user.username, fullName: user.fullName, role: user.role, orgUnitId: user.orgUnitId };
+    const actor: Principal = {
+      userId: user.id,
+      username: user.username,
+      fullName: user.fullName,
+      role: user.role,
+      orgUnitId: user.orgUnitId,
+    };
     await this.db.runWithScope(scope, (em) =>
       this.audit.record(em, { schoolId: user.orgUnitId, entity: 'app_user', entityId: user.id, action, after }, actor),
     );

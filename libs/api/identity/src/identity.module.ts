@@ -18,7 +18,9 @@ import { UsersRepository } from './users.repository';
     }),
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ throttlers: [{ name: 'login', ttl: config.AUTH_THROTTLE_TTL_MS, limit: config.AUTH_THROTTLE_LIMIT }] }),
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ name: 'login', ttl: config.AUTH_THROTTLE_TTL_MS, limit: config.AUTH_THROTTLE_LIMIT }],
+      }),
     }),
   ],
   controllers: [AuthController],

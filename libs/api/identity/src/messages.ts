@@ -18,8 +18,14 @@ export const IDENTITY_MESSAGES: MessageCatalogue = {
     'password.tooLong': { vi: '{field} không được dài quá 200 ký tự', en: '{field} must be at most 200 characters' },
     'password.needsLetter': { vi: '{field} phải có ít nhất một chữ cái', en: '{field} must contain a letter' },
     'password.needsDigit': { vi: '{field} phải có ít nhất một chữ số', en: '{field} must contain a digit' },
-    'password.containsUsername': { vi: '{field} không được chứa tên đăng nhập', en: '{field} must not contain the user name' },
-    'password.unchanged': { vi: '{field} phải khác mật khẩu hiện tại', en: '{field} must differ from the current password' },
+    'password.containsUsername': {
+      vi: '{field} không được chứa tên đăng nhập',
+      en: '{field} must not contain the user name',
+    },
+    'password.unchanged': {
+      vi: '{field} phải khác mật khẩu hiện tại',
+      en: '{field} must differ from the current password',
+    },
   },
   fields: {
     username: { vi: 'Tên đăng nhập', en: 'User name' },

@@ -5,7 +5,13 @@ import { EntityManager } from 'typeorm';
 /** Accounts an operator creates or unlocks from the command line (apps/api/src/cli.ts), inside the operator's transaction. */
 @Injectable()
 export class OperatorAccountsRepository {
-  async insertDepartmentAdmin(em: EntityManager, username: string, passwordHash: string, fullName: string, departmentId: string): Promise<string> {
+  async insertDepartmentAdmin(
+    em: EntityManager,
+    username: string,
+    passwordHash: string,
+    fullName: string,
+    departmentId: string,
+  ): Promise<string> {
     const user = await sqlRow<{ id: string }>(
       em,
       `insert into app_user (username, password_hash, full_name, role, org_unit_id) values ($1, $2, $3, 'DEPARTMENT_ADMIN', $4) returning id`,
@@ -16,14 +22,20 @@ export class OperatorAccountsRepository {
   }
 
   /** Sets a new password, lifts a lockout and revokes the user's sessions; undefined when there is no such user. */
-  async resetPassword(em: EntityManager, username: string, passwordHash: string): Promise<{ id: string; orgUnitId: string } | undefined> {
+  async resetPassword(
+    em: EntityManager,
+    username: string,
+    passwordHash: string,
+  ): Promise<{ id: string; orgUnitId: string } | undefined> {
     const row = await sqlRow<{ id: string; org_unit_id: string }>(
       em,
       `update app_user set password_hash = $2, failed_logins = 0, locked_until = null, updated_at = now() where lower(username) = lower($1) returning id, org_unit_id`,
       [username, passwordHash],
     );
     if (!row) return undefined;
-    await sqlExec(em, `update refresh_token set revoked_at = now() where user_id = $1 and revoked_at is null`, [row.id]);
+    await sqlExec(em, `update refresh_token set revoked_at = now() where user_id = $1 and revoked_at is null`, [
+      row.id,
+    ]);
     return { id: row.id, orgUnitId: row.org_unit_id };
   }
 }

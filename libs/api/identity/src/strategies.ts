@@ -45,7 +45,8 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {
     const body = (req['body'] ?? {}) as { username?: unknown };
     // Sign-in names the user in the body; a signed-in request (password change) through its principal.
-    const named = typeof body.username === 'string' ? body.username : ((req['user'] as Principal | undefined)?.username ?? '');
+    const named =
+      typeof body.username === 'string' ? body.username : ((req['user'] as Principal | undefined)?.username ?? '');
     const username = named.toLowerCase().slice(0, 100);
     return `${String(req['ip'])}|${username}`;
   }
@@ -72,7 +73,13 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
 
   async validate(req: Request, claims: AccessClaims): Promise<Principal> {
     if (claims.typ !== 'access') throw new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthorized');
-    const principal: Principal = { userId: claims.sub, username: claims.usr, fullName: claims.name, role: claims.role, orgUnitId: claims.unit };
+    const principal: Principal = {
+      userId: claims.sub,
+      username: claims.usr,
+      fullName: claims.name,
+      role: claims.role,
+      orgUnitId: claims.unit,
+    };
     let scope = await this.tree.scopeFor(claims.unit);
     const requested = req.headers['x-org-unit'];
     if (typeof requested === 'string' && requested && requested !== scope.rootId) {

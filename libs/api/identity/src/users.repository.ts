@@ -66,7 +66,11 @@ export class UsersRepository {
   constructor(private readonly db: DataSource) {}
 
   async findByUsername(username: string): Promise<UserRecord | undefined> {
-    const row = await sqlRow<AppUserRow>(this.db, `select ${USER_COLUMNS} from app_user where lower(username) = lower($1)`, [username]);
+    const row = await sqlRow<AppUserRow>(
+      this.db,
+      `select ${USER_COLUMNS} from app_user where lower(username) = lower($1)`,
+      [username],
+    );
     return row ? toUser(row) : undefined;
   }
 
@@ -76,7 +80,11 @@ export class UsersRepository {
   }
 
   /** Counts a failed password; locks the account when the count reaches the threshold. Returns the new state. */
-  async recordFailure(id: string, threshold: number, lockMinutes: number): Promise<{ failedLogins: number; lockedUntil: Date | null }> {
+  async recordFailure(
+    id: string,
+    threshold: number,
+    lockMinutes: number,
+  ): Promise<{ failedLogins: number; lockedUntil: Date | null }> {
     const row = await sqlRow<Pick<AppUserRow, 'failed_logins' | 'locked_until'>>(
       this.db,
       `update app_user
@@ -92,23 +100,41 @@ export class UsersRepository {
   }
 
   async recordSuccess(id: string): Promise<void> {
-    await sqlExec(this.db, `update app_user set failed_logins = 0, locked_until = null, updated_at = now() where id = $1`, [id]);
+    await sqlExec(
+      this.db,
+      `update app_user set failed_logins = 0, locked_until = null, updated_at = now() where id = $1`,
+      [id],
+    );
   }
 
   async setPassword(id: string, passwordHash: string): Promise<void> {
-    await sqlExec(this.db, `update app_user set password_hash = $2, failed_logins = 0, locked_until = null, updated_at = now() where id = $1`, [id, passwordHash]);
+    await sqlExec(
+      this.db,
+      `update app_user set password_hash = $2, failed_logins = 0, locked_until = null, updated_at = now() where id = $1`,
+      [id, passwordHash],
+    );
   }
 
   async revokeAllTokens(userId: string): Promise<void> {
-    await sqlExec(this.db, `update refresh_token set revoked_at = now() where user_id = $1 and revoked_at is null`, [userId]);
+    await sqlExec(this.db, `update refresh_token set revoked_at = now() where user_id = $1 and revoked_at is null`, [
+      userId,
+    ]);
   }
 
   async setPendingMfaSecret(id: string, encryptedSecret: string): Promise<void> {
-    await sqlExec(this.db, `update app_user set mfa_secret = $2, mfa_enabled = false, updated_at = now() where id = $1 and not mfa_enabled`, [id, encryptedSecret]);
+    await sqlExec(
+      this.db,
+      `update app_user set mfa_secret = $2, mfa_enabled = false, updated_at = now() where id = $1 and not mfa_enabled`,
+      [id, encryptedSecret],
+    );
   }
 
   async enableMfa(id: string): Promise<void> {
-    await sqlExec(this.db, `update app_user set mfa_enabled = true, updated_at = now() where id = $1 and mfa_secret is not null`, [id]);
+    await sqlExec(
+      this.db,
+      `update app_user set mfa_enabled = true, updated_at = now() where id = $1 and mfa_secret is not null`,
+      [id],
+    );
   }
 
   async insertRefreshToken(userId: string, familyId: string, tokenHash: string, expiresAt: Date): Promise<void> {
@@ -123,7 +149,9 @@ export class UsersRepository {
    * Marks a refresh token used, atomically: of two concurrent refreshes with the same token only one wins.
    * Returns the token when it was valid and unused, otherwise what is known of it (for reuse detection).
    */
-  async consumeRefreshToken(tokenHash: string): Promise<{ consumed: RefreshTokenRecord | undefined; known: RefreshTokenRecord | undefined }> {
+  async consumeRefreshToken(
+    tokenHash: string,
+  ): Promise<{ consumed: RefreshTokenRecord | undefined; known: RefreshTokenRecord | undefined }> {
     const consumed = await sqlRow<RefreshTokenRow>(
       this.db,
       `update refresh_token set used_at = now()
@@ -132,12 +160,18 @@ export class UsersRepository {
       [tokenHash],
     );
     if (consumed) return { consumed: toToken(consumed), known: toToken(consumed) };
-    const known = await sqlRow<RefreshTokenRow>(this.db, `select ${TOKEN_COLUMNS} from refresh_token where token_hash = $1`, [tokenHash]);
+    const known = await sqlRow<RefreshTokenRow>(
+      this.db,
+      `select ${TOKEN_COLUMNS} from refresh_token where token_hash = $1`,
+      [tokenHash],
+    );
     return { consumed: undefined, known: known ? toToken(known) : undefined };
   }
 
   async revokeFamily(familyId: string): Promise<void> {
-    await sqlExec(this.db, `update refresh_token set revoked_at = now() where family_id = $1 and revoked_at is null`, [familyId]);
+    await sqlExec(this.db, `update refresh_token set revoked_at = now() where family_id = $1 and revoked_at is null`, [
+      familyId,
+    ]);
   }
 
   async findTokenOwner(tokenHash: string): Promise<{ familyId: string; userId: string } | undefined> {

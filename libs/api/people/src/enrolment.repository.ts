@@ -78,11 +78,18 @@ export class EnrolmentRepository {
         where c.school_id = $1 and c.id = $2`,
       [schoolId, classId],
     );
-    return row ? { id: row.id, name: row.name, grade: row.grade, year: toYear({ ...row, id: row.year_id }) } : undefined;
+    return row
+      ? { id: row.id, name: row.name, grade: row.grade, year: toYear({ ...row, id: row.year_id }) }
+      : undefined;
   }
 
   /** The open enrolments of these students in one year, by student id. */
-  async openIn(em: EntityManager, schoolId: string, studentIds: string[], yearId: string): Promise<Map<string, OpenEnrolment>> {
+  async openIn(
+    em: EntityManager,
+    schoolId: string,
+    studentIds: string[],
+    yearId: string,
+  ): Promise<Map<string, OpenEnrolment>> {
     const rows = await sqlRows<OpenEnrolmentRow>(
       em,
       `select id, student_id, class_id, from_date::text as from_date from enrolment
@@ -90,7 +97,12 @@ export class EnrolmentRepository {
         for update`,
       [schoolId, studentIds, yearId],
     );
-    return new Map(rows.map((r) => [r.student_id, { id: r.id, studentId: r.student_id, classId: r.class_id, fromDate: r.from_date }]));
+    return new Map(
+      rows.map((r) => [
+        r.student_id,
+        { id: r.id, studentId: r.student_id, classId: r.class_id, fromDate: r.from_date },
+      ]),
+    );
   }
 
   /** The grade of the student's class in the latest year they have an open enrolment in. */
@@ -107,7 +119,14 @@ export class EnrolmentRepository {
     return row?.grade ?? null;
   }
 
-  async open(em: EntityManager, schoolId: string, studentId: string, cls: ClassRow, fromDate: string, reason: string | null): Promise<string> {
+  async open(
+    em: EntityManager,
+    schoolId: string,
+    studentId: string,
+    cls: ClassRow,
+    fromDate: string,
+    reason: string | null,
+  ): Promise<string> {
     const row = await sqlRow<{ id: string }>(
       em,
       `insert into enrolment (school_id, student_id, class_id, school_year_id, from_date, reason)
@@ -120,12 +139,20 @@ export class EnrolmentRepository {
 
   /** Puts an open enrolment into another class of the same year, keeping its dates. */
   async reassign(em: EntityManager, schoolId: string, enrolmentId: string, classId: string): Promise<void> {
-    await sqlExec(em, `update enrolment set class_id = $3 where school_id = $1 and id = $2 and ${openEnrolmentSql('enrolment')}`, [schoolId, enrolmentId, classId]);
+    await sqlExec(
+      em,
+      `update enrolment set class_id = $3 where school_id = $1 and id = $2 and ${openEnrolmentSql('enrolment')}`,
+      [schoolId, enrolmentId, classId],
+    );
   }
 
   /** Ends an enrolment on `lastDay`, the last day the pupil sits in its class (inclusive). */
   async close(em: EntityManager, schoolId: string, enrolmentId: string, lastDay: string): Promise<void> {
-    await sqlExec(em, `update enrolment set to_date = $3 where school_id = $1 and id = $2`, [schoolId, enrolmentId, lastDay]);
+    await sqlExec(em, `update enrolment set to_date = $3 where school_id = $1 and id = $2`, [
+      schoolId,
+      enrolmentId,
+      lastDay,
+    ]);
   }
 
   /**
@@ -145,7 +172,8 @@ export class EnrolmentRepository {
 
 /** The closed-year rule of @emis/domain (isSchoolYearWritable), answered as 409 like the academic context does. */
 export function assertYearWritable(year: SchoolYearRow): void {
-  if (!isSchoolYearWritable(year.status)) throw new ProblemException(HttpStatus.CONFLICT, 'year_closed', undefined, { schoolYearCode: year.code });
+  if (!isSchoolYearWritable(year.status))
+    throw new ProblemException(HttpStatus.CONFLICT, 'year_closed', undefined, { schoolYearCode: year.code });
 }
 
 /** A date inside the year's bounds: enrolling today into a year that starts later starts on its first day. */

@@ -1,6 +1,12 @@
 import { lastDayBefore, todayInVietnam } from '@emis/domain';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import type { BulkEnrolmentRequest, BulkResult, DropOutRequest, EnrolmentRequest, StudentDetail } from '@emis/contracts';
+import type {
+  BulkEnrolmentRequest,
+  BulkResult,
+  DropOutRequest,
+  EnrolmentRequest,
+  StudentDetail,
+} from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
 import { assertInScope, ProblemException, Scope, TenantDb, ValidationProblem } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
@@ -39,7 +45,10 @@ export class EnrolmentService {
       const cls = await this.writableClass(em, schoolId, req.classId);
       const ok = new Set(await this.studentsRepo.lockStudying(em, schoolId, req.studentIds));
       const refused = req.studentIds.filter((id) => !ok.has(id));
-      if (refused.length) throw new ProblemException(HttpStatus.BAD_REQUEST, 'students_not_enrollable', undefined, { studentIds: refused });
+      if (refused.length)
+        throw new ProblemException(HttpStatus.BAD_REQUEST, 'students_not_enrollable', undefined, {
+          studentIds: refused,
+        });
       const fromDate = req.fromDate ?? clampToYear(todayInVietnam(), cls.year);
       const open = await this.repo.openIn(em, schoolId, req.studentIds, cls.year.id);
       let changed = 0;
@@ -58,8 +67,12 @@ export class EnrolmentService {
       await this.repo.closeAllOpen(em, schoolId, studentId, req.date);
       await this.studentsRepo.setStatus(em, schoolId, studentId, 'DROPPED_OUT', req.reason, req.date, new Date());
       await this.audit.record(em, {
-        schoolId, entity: 'student', entityId: studentId, action: 'UPDATE',
-        before: { status: before.status }, after: { status: 'DROPPED_OUT', statusReason: req.reason, statusDate: req.date },
+        schoolId,
+        entity: 'student',
+        entityId: studentId,
+        action: 'UPDATE',
+        before: { status: before.status },
+        after: { status: 'DROPPED_OUT', statusReason: req.reason, statusDate: req.date },
       });
       return this.students.load(em, schoolId, studentId);
     });
@@ -69,10 +82,20 @@ export class EnrolmentService {
    * Puts one student into `cls` from `fromDate`: nothing when already there, a new enrolment when they have none
    * in that year, otherwise the open one ends the day before and the new one opens. Answers whether it changed.
    */
-  private async place(em: EntityManager, schoolId: string, studentId: string, cls: ClassRow, open: OpenEnrolment | undefined, fromDate: string, reason: string | null): Promise<boolean> {
+  private async place(
+    em: EntityManager,
+    schoolId: string,
+    studentId: string,
+    cls: ClassRow,
+    open: OpenEnrolment | undefined,
+    fromDate: string,
+    reason: string | null,
+  ): Promise<boolean> {
     if (open?.classId === cls.id) return false;
     if (fromDate < cls.year.startsOn || fromDate > cls.year.endsOn) {
-      throw new ValidationProblem([{ field: 'fromDate', rule: 'dateInYear', args: [cls.year.startsOn, cls.year.endsOn] }]);
+      throw new ValidationProblem([
+        { field: 'fromDate', rule: 'dateInYear', args: [cls.year.startsOn, cls.year.endsOn] },
+      ]);
     }
     if (open && fromDate < open.fromDate) {
       throw new ValidationProblem([{ field: 'fromDate', rule: 'dateAfter', args: [open.fromDate] }]);
@@ -81,9 +104,13 @@ export class EnrolmentService {
     const sameDay = open?.fromDate === fromDate;
     if (open && sameDay) await this.repo.reassign(em, schoolId, open.id, cls.id);
     if (open && !sameDay) await this.repo.close(em, schoolId, open.id, lastDayBefore(fromDate));
-    const enrolmentId = open && sameDay ? open.id : await this.repo.open(em, schoolId, studentId, cls, fromDate, reason);
+    const enrolmentId =
+      open && sameDay ? open.id : await this.repo.open(em, schoolId, studentId, cls, fromDate, reason);
     await this.audit.record(em, {
-      schoolId, entity: 'enrolment', entityId: studentId, action: open ? 'UPDATE' : 'CREATE',
+      schoolId,
+      entity: 'enrolment',
+      entityId: studentId,
+      action: open ? 'UPDATE' : 'CREATE',
       before: open ? { enrolmentId: open.id, classId: open.classId, fromDate: open.fromDate } : null,
       after: { enrolmentId, classId: cls.id, className: cls.name, schoolYearCode: cls.year.code, fromDate, reason },
     });

@@ -7,13 +7,22 @@ export const PEOPLE_MESSAGES: MessageCatalogue = {
       vi: 'Hồ sơ học sinh đã lưu trữ (chuyển trường, thôi học hoặc tốt nghiệp), không thể sửa',
       en: 'The student record is kept as history (transferred, dropped out or graduated) and cannot change',
     },
-    duplicate_personal_id: { vi: 'Mã định danh đã có trong hồ sơ của trường', en: 'This personal ID is already on record at the school' },
+    duplicate_personal_id: {
+      vi: 'Mã định danh đã có trong hồ sơ của trường',
+      en: 'This personal ID is already on record at the school',
+    },
     students_not_enrollable: {
       vi: 'Có học sinh không thuộc trường hoặc không còn đang học; không học sinh nào được xếp lớp',
       en: 'Some students are not studying at this school; no student was enrolled',
     },
-    repeaters_not_in_grade: { vi: 'Có học sinh lưu ban không thuộc khối này', en: 'Some repeaters are not in this grade' },
-    transfer_pending: { vi: 'Học sinh đang có một yêu cầu chuyển trường chờ xử lý', en: 'The student already has a pending transfer' },
+    repeaters_not_in_grade: {
+      vi: 'Có học sinh lưu ban không thuộc khối này',
+      en: 'Some repeaters are not in this grade',
+    },
+    transfer_pending: {
+      vi: 'Học sinh đang có một yêu cầu chuyển trường chờ xử lý',
+      en: 'The student already has a pending transfer',
+    },
     transfer_not_pending: { vi: 'Yêu cầu chuyển trường đã được xử lý', en: 'The transfer has already been decided' },
     transfer_wrong_side: {
       vi: 'Thao tác này thuộc về trường bên kia của yêu cầu chuyển trường',
@@ -22,7 +31,10 @@ export const PEOPLE_MESSAGES: MessageCatalogue = {
   },
   rules: {
     personalIdFormat: { vi: '{field} phải gồm đúng 12 chữ số', en: '{field} must be exactly 12 digits' },
-    personalIdProvince: { vi: '{field} có mã tỉnh (3 số đầu) không hợp lệ', en: '{field} has an unknown province code (first 3 digits)' },
+    personalIdProvince: {
+      vi: '{field} có mã tỉnh (3 số đầu) không hợp lệ',
+      en: '{field} has an unknown province code (first 3 digits)',
+    },
     personalIdMismatch: {
       vi: '{field} không khớp với năm sinh hoặc giới tính',
       en: '{field} does not match the year of birth or the gender',
@@ -32,11 +44,20 @@ export const PEOPLE_MESSAGES: MessageCatalogue = {
       en: '{field} must be 2–7 words of letters (parts may be joined by an apostrophe or a hyphen)',
     },
     schoolAge: { vi: '{field} cho tuổi ngoài khoảng {0}–{1}', en: '{field} gives an age outside {0}–{1} years' },
-    isEthnicityCode: { vi: '{field} không thuộc danh mục 54 dân tộc', en: '{field} is not one of the 54 ethnic groups' },
+    isEthnicityCode: {
+      vi: '{field} không thuộc danh mục 54 dân tộc',
+      en: '{field} is not one of the 54 ethnic groups',
+    },
     unknownClass: { vi: '{field} không phải một lớp của trường', en: '{field} is not a class of this school' },
     sameSchool: { vi: '{field} phải khác trường hiện tại', en: '{field} must differ from the current school' },
-    schoolLacksGrade: { vi: '{field}: trường nhận không dạy khối {0}', en: '{field}: the receiving school does not teach grade {0}' },
-    dateInYear: { vi: '{field} phải nằm trong năm học ({0} – {1})', en: '{field} must lie in the school year ({0} – {1})' },
+    schoolLacksGrade: {
+      vi: '{field}: trường nhận không dạy khối {0}',
+      en: '{field}: the receiving school does not teach grade {0}',
+    },
+    dateInYear: {
+      vi: '{field} phải nằm trong năm học ({0} – {1})',
+      en: '{field} must lie in the school year ({0} – {1})',
+    },
   },
   fields: {
     personalId: { vi: 'Mã định danh', en: 'Personal ID' },

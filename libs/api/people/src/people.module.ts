@@ -22,7 +22,13 @@ import { TransfersService } from './transfers.service';
  */
 @Module({
   imports: [SpreadsheetsModule],
-  controllers: [StudentsController, TransfersController, TransferTargetsController, PromotionsController, StudentImportController],
+  controllers: [
+    StudentsController,
+    TransfersController,
+    TransferTargetsController,
+    PromotionsController,
+    StudentImportController,
+  ],
   providers: [
     StudentsRepository,
     EnrolmentRepository,

@@ -54,7 +54,16 @@ export class PromotionRepository {
     return counted?.n ?? 0;
   }
 
-  async saveOutcome(em: EntityManager, schoolId: string, studentId: string, yearId: string, grade: GradeLevel, outcome: YearOutcome, by: string, at: Date): Promise<void> {
+  async saveOutcome(
+    em: EntityManager,
+    schoolId: string,
+    studentId: string,
+    yearId: string,
+    grade: GradeLevel,
+    outcome: YearOutcome,
+    by: string,
+    at: Date,
+  ): Promise<void> {
     await sqlExec(
       em,
       `insert into year_outcome (school_id, student_id, school_year_id, grade, outcome, decided_by, decided_at)
@@ -79,7 +88,13 @@ export class PromotionRepository {
   }
 
   /** A graduate's enrolment of the year ends on `lastDay`, the year's last day (inclusive). */
-  async closeOpenInYear(em: EntityManager, schoolId: string, studentId: string, yearId: string, lastDay: string): Promise<void> {
+  async closeOpenInYear(
+    em: EntityManager,
+    schoolId: string,
+    studentId: string,
+    yearId: string,
+    lastDay: string,
+  ): Promise<void> {
     await sqlExec(
       em,
       `update enrolment set to_date = greatest(from_date, $4::date)

@@ -31,7 +31,13 @@ export class PromotionService {
     return this.db.run(async (em) => {
       await this.yearOf(em, yearId, 'yearId');
       const cohort = await this.repo.cohort(em, schoolId, yearId, grade);
-      return { schoolYearId: yearId, grade, nextGrade: next, students: cohort.length, alreadyDecided: await this.repo.countDecided(em, schoolId, yearId, grade) };
+      return {
+        schoolYearId: yearId,
+        grade,
+        nextGrade: next,
+        students: cohort.length,
+        alreadyDecided: await this.repo.countDecided(em, schoolId, yearId, grade),
+      };
     });
   }
 
@@ -44,7 +50,10 @@ export class PromotionService {
       const cohort = await this.repo.cohort(em, schoolId, year.id, req.grade);
       const inGrade = new Set(cohort.map((m) => m.studentId));
       const strangers = req.repeaterIds.filter((id) => !inGrade.has(id));
-      if (strangers.length) throw new ProblemException(HttpStatus.BAD_REQUEST, 'repeaters_not_in_grade', undefined, { studentIds: strangers });
+      if (strangers.length)
+        throw new ProblemException(HttpStatus.BAD_REQUEST, 'repeaters_not_in_grade', undefined, {
+          studentIds: strangers,
+        });
       const repeaters = new Set(req.repeaterIds);
       const result: PromotionResult = { promoted: 0, graduated: 0, repeated: 0 };
       const at = new Date();
@@ -63,7 +72,18 @@ export class PromotionService {
    * when the decision is the one already recorded — so re-running with the same list changes nothing.
    * One audit row per student whose decision changed: the log must answer "whose record changed", per child.
    */
-  private async decide(em: EntityManager, d: { schoolId: string; year: SchoolYearRow; grade: GradeLevel; member: CohortMember; outcome: YearOutcome; actor: Principal; at: Date }): Promise<void> {
+  private async decide(
+    em: EntityManager,
+    d: {
+      schoolId: string;
+      year: SchoolYearRow;
+      grade: GradeLevel;
+      member: CohortMember;
+      outcome: YearOutcome;
+      actor: Principal;
+      at: Date;
+    },
+  ): Promise<void> {
     const { schoolId, year, member, outcome, at } = d;
     if (member.outcome === outcome) return;
     if (member.status === 'GRADUATED' && outcome !== 'GRADUATED') {
@@ -76,7 +96,10 @@ export class PromotionService {
     }
     await this.repo.saveOutcome(em, schoolId, member.studentId, year.id, d.grade, outcome, d.actor.userId, at);
     await this.audit.record(em, {
-      schoolId, entity: 'year_outcome', entityId: member.studentId, action: member.outcome ? 'UPDATE' : 'CREATE',
+      schoolId,
+      entity: 'year_outcome',
+      entityId: member.studentId,
+      action: member.outcome ? 'UPDATE' : 'CREATE',
       before: member.outcome ? { outcome: member.outcome } : null,
       after: { outcome, grade: d.grade, schoolYearCode: year.code },
     });
@@ -85,7 +108,8 @@ export class PromotionService {
   /** The grade after `grade` at this school, or null when it is the school's last; 400 for a grade it does not teach. */
   private async nextGradeAt(schoolId: string, grade: GradeLevel): Promise<GradeLevel | null> {
     const levels = (await this.tree.get(schoolId))?.levels ?? [];
-    if (!gradesOfSchool(levels).includes(grade)) throw new ValidationProblem([{ field: 'grade', rule: 'gradeNotTaught', args: [] }]);
+    if (!gradesOfSchool(levels).includes(grade))
+      throw new ValidationProblem([{ field: 'grade', rule: 'gradeNotTaught', args: [] }]);
     return nextGrade(grade, levels);
   }
 

@@ -12,7 +12,11 @@ export class PromotionsController {
 
   @Get('preview')
   @RequirePermission('students.promote')
-  preview(@CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Query() query: PromotionPreviewQueryDto): Promise<PromotionPreview> {
+  preview(
+    @CurrentScope() scope: Scope,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Query() query: PromotionPreviewQueryDto,
+  ): Promise<PromotionPreview> {
     return this.promotion.preview(scope, schoolId, query.yearId, query.grade);
   }
 

@@ -13,7 +13,10 @@ import { StudentsService } from './students.service';
 const BATCH = 1000;
 
 const STATUS_VI: Record<string, string> = {
-  STUDYING: 'Đang học', TRANSFERRED_OUT: 'Đã chuyển trường', DROPPED_OUT: 'Đã thôi học', GRADUATED: 'Đã tốt nghiệp',
+  STUDYING: 'Đang học',
+  TRANSFERRED_OUT: 'Đã chuyển trường',
+  DROPPED_OUT: 'Đã thôi học',
+  GRADUATED: 'Đã tốt nghiệp',
 };
 const ETHNICITY_NAME = new Map(ETHNICITIES.map((e) => [e.code, e.name]));
 
@@ -48,7 +51,10 @@ export class StudentExportService {
       const rows = await this.repo.count(em, schoolId, filter);
       // Recorded before the first byte leaves: a failed download is logged as attempted, never a sent file unlogged.
       await this.audit.record(em, {
-        schoolId, entity: 'student', entityId: 'export', action: 'EXPORT',
+        schoolId,
+        entity: 'student',
+        entityId: 'export',
+        action: 'EXPORT',
         after: { filter: { ...query }, yearId: filter.yearId, rows },
       });
       const orderBy = studentOrder(query.sort);
@@ -56,7 +62,12 @@ export class StudentExportService {
     });
   }
 
-  private async *batches(em: EntityManager, schoolId: string, filter: StudentFilter, orderBy: string): AsyncIterable<StudentSummary> {
+  private async *batches(
+    em: EntityManager,
+    schoolId: string,
+    filter: StudentFilter,
+    orderBy: string,
+  ): AsyncIterable<StudentSummary> {
     for (let offset = 0; ; offset += BATCH) {
       const page = await this.repo.list(em, schoolId, filter, orderBy, BATCH, offset);
       yield* page;

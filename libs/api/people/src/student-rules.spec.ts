@@ -1,8 +1,15 @@
 import { isRealDate, todayInVietnam } from '@emis/domain';
 import { validate } from 'class-validator';
 import {
-  FULL_NAME_PATTERN, HasPersonalIdProvince, IsEthnicity, IsPersonalIdFormat, IsPlausibleSchoolAge, IsRealDate, IsVietnameseFullName,
-  normaliseName, PersonalIdMatchesRecord,
+  FULL_NAME_PATTERN,
+  HasPersonalIdProvince,
+  IsEthnicity,
+  IsPersonalIdFormat,
+  IsPlausibleSchoolAge,
+  IsRealDate,
+  IsVietnameseFullName,
+  normaliseName,
+  PersonalIdMatchesRecord,
 } from './student-rules';
 
 /** The rules as a request DTO carries them. */
@@ -37,7 +44,8 @@ describe('student field rules', () => {
   it('takes 2–7 words of letters with Vietnamese diacritics (and joined parts of Central Highlands names) as a full name, nothing else', () => {
     const ok = ['Nguyễn An', 'Trần Thị Ánh', 'Đặng Thị Thu Hương Giang', 'Ưng Hoàng Phúc', "H'Hen Niê", 'Y-Moan Ênuôl'];
     for (const name of ok) expect(FULL_NAME_PATTERN.test(name)).toBe(true);
-    for (const name of ['An', 'Nguyễn Văn 3', 'Một Hai Ba Bốn Năm Sáu Bảy Tám', '=cmd calc', 'Lê -Văn Tám']) expect(FULL_NAME_PATTERN.test(name)).toBe(false);
+    for (const name of ['An', 'Nguyễn Văn 3', 'Một Hai Ba Bốn Năm Sáu Bảy Tám', '=cmd calc', 'Lê -Văn Tám'])
+      expect(FULL_NAME_PATTERN.test(name)).toBe(false);
   });
 
   it('normalises spacing and composes decomposed diacritics (NFD from some keyboards) before checking', () => {
@@ -73,6 +81,9 @@ describe('student field rules', () => {
   });
 
   it('rejects a full name that is not a Vietnamese name and an unknown ethnicity code', async () => {
-    expect(await failedRules({ fullName: 'An', ethnicity: '55' })).toEqual(['fullName:vietnameseFullName', 'ethnicity:isEthnicityCode']);
+    expect(await failedRules({ fullName: 'An', ethnicity: '55' })).toEqual([
+      'fullName:vietnameseFullName',
+      'ethnicity:isEthnicityCode',
+    ]);
   });
 });

@@ -1,11 +1,20 @@
-import { ageOn, FULL_NAME_PATTERN, Gender, isEthnicityCode, isRealDate, parsePersonalId, personalIdMatches, SCHOOL_AGE, todayInVietnam } from '@emis/domain';
+import {
+  ageOn,
+  FULL_NAME_PATTERN,
+  Gender,
+  isEthnicityCode,
+  isRealDate,
+  parsePersonalId,
+  personalIdMatches,
+  SCHOOL_AGE,
+  todayInVietnam,
+} from '@emis/domain';
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 
 /**
  * The field rules of a student record (docs/domain/records.md). Each rule has its own code, so the API can word the
  * message in Vietnamese and English (libs/api/platform/src/http/messages.ts).
  */
-
 
 /** The one rule for a person's full name, shared with the staff records, the imports and the web forms. */
 export { FULL_NAME_PATTERN };
@@ -15,9 +24,20 @@ export function normaliseName(value: unknown): unknown {
   return typeof value === 'string' ? value.normalize('NFC').trim().replace(/\s+/g, ' ') : value;
 }
 
-function rule(name: string, validate: (value: unknown, args: ValidationArguments) => boolean, constraints: unknown[] = []) {
+function rule(
+  name: string,
+  validate: (value: unknown, args: ValidationArguments) => boolean,
+  constraints: unknown[] = [],
+) {
   return (options?: ValidationOptions) => (object: object, propertyName: string) =>
-    registerDecorator({ name, target: object.constructor, propertyName, options, constraints, validator: { validate } });
+    registerDecorator({
+      name,
+      target: object.constructor,
+      propertyName,
+      options,
+      constraints,
+      validator: { validate },
+    });
 }
 
 /** 12 digits (Circular 59/2021/TT-BCA Art. 7). */
@@ -40,7 +60,10 @@ export const PersonalIdMatchesRecord = rule('personalIdMismatch', (v, args) => {
   return personalIdMatches(v, Number(o.dateOfBirth.slice(0, 4)), o.gender as Gender);
 });
 
-export const IsVietnameseFullName = rule('vietnameseFullName', (v) => typeof v === 'string' && FULL_NAME_PATTERN.test(v));
+export const IsVietnameseFullName = rule(
+  'vietnameseFullName',
+  (v) => typeof v === 'string' && FULL_NAME_PATTERN.test(v),
+);
 
 export const IsRealDate = rule('isRealDate', (v) => isRealDate(v));
 

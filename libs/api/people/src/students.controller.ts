@@ -27,7 +27,11 @@ export class StudentsController {
 
   @Get()
   @RequirePermission('students.read')
-  list(@CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Query() query: StudentListQueryDto): Promise<Page<StudentSummary>> {
+  list(
+    @CurrentScope() scope: Scope,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Query() query: StudentListQueryDto,
+  ): Promise<Page<StudentSummary>> {
     return this.students.list(scope, schoolId, query);
   }
 
@@ -46,14 +50,22 @@ export class StudentsController {
 
   @Post()
   @RequirePermission('students.manage')
-  create(@CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Body() body: StudentInputDto): Promise<StudentDetail> {
+  create(
+    @CurrentScope() scope: Scope,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Body() body: StudentInputDto,
+  ): Promise<StudentDetail> {
     return this.students.create(scope, schoolId, body);
   }
 
   @Post('bulk/enrol')
   @HttpCode(200)
   @RequirePermission('students.manage')
-  bulkEnrol(@CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Body() body: BulkEnrolmentDto): Promise<BulkResult> {
+  bulkEnrol(
+    @CurrentScope() scope: Scope,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Body() body: BulkEnrolmentDto,
+  ): Promise<BulkResult> {
     return this.enrolment.bulkEnrol(scope, schoolId, body);
   }
 

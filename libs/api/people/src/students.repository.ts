@@ -136,7 +136,14 @@ export class StudentsRepository {
     return row?.id ?? null;
   }
 
-  async list(em: EntityManager, schoolId: string, f: StudentFilter, orderBy: string, limit: number, offset: number): Promise<StudentSummary[]> {
+  async list(
+    em: EntityManager,
+    schoolId: string,
+    f: StudentFilter,
+    orderBy: string,
+    limit: number,
+    offset: number,
+  ): Promise<StudentSummary[]> {
     const { from, params } = listFrom(schoolId, f);
     const rows = await sqlRows<StudentListRow>(
       em,
@@ -165,8 +172,16 @@ export class StudentsRepository {
     return row ? toRow(row) : undefined;
   }
 
-  async findByPersonalId(em: EntityManager, schoolId: string, personalId: string): Promise<{ id: string; status: StudentStatus } | undefined> {
-    return sqlRow<{ id: string; status: StudentStatus }>(em, `select id, status from student where school_id = $1 and personal_id = $2`, [schoolId, personalId]);
+  async findByPersonalId(
+    em: EntityManager,
+    schoolId: string,
+    personalId: string,
+  ): Promise<{ id: string; status: StudentStatus } | undefined> {
+    return sqlRow<{ id: string; status: StudentStatus }>(
+      em,
+      `select id, status from student where school_id = $1 and personal_id = $2`,
+      [schoolId, personalId],
+    );
   }
 
   /**
@@ -213,7 +228,15 @@ export class StudentsRepository {
     await this.setStatus(em, schoolId, id, 'STUDYING', null, null, at);
   }
 
-  async setStatus(em: EntityManager, schoolId: string, id: string, status: StudentStatus, reason: string | null, date: string | null, at: Date): Promise<void> {
+  async setStatus(
+    em: EntityManager,
+    schoolId: string,
+    id: string,
+    status: StudentStatus,
+    reason: string | null,
+    date: string | null,
+    at: Date,
+  ): Promise<void> {
     await sqlExec(
       em,
       `update student set status = $3, status_reason = $4, status_date = $5, version = version + 1, updated_at = $6
@@ -246,9 +269,19 @@ export class StudentsRepository {
       `insert into guardian (school_id, student_id, relation, full_name, phone, occupation, birth_year)
        select $1, $2, g.relation, g.full_name, g.phone, g.occupation, g.birth_year
          from jsonb_to_recordset($3::jsonb) as g(relation text, full_name text, phone text, occupation text, birth_year smallint)`,
-      [schoolId, studentId, JSON.stringify(guardians.map((g) => ({
-        relation: g.relation, full_name: g.fullName, phone: g.phone ?? null, occupation: g.occupation ?? null, birth_year: g.birthYear ?? null,
-      })))],
+      [
+        schoolId,
+        studentId,
+        JSON.stringify(
+          guardians.map((g) => ({
+            relation: g.relation,
+            full_name: g.fullName,
+            phone: g.phone ?? null,
+            occupation: g.occupation ?? null,
+            birth_year: g.birthYear ?? null,
+          })),
+        ),
+      ],
     );
   }
 
@@ -265,12 +298,22 @@ export class StudentsRepository {
       [schoolId, studentId],
     );
     return rows.map((r) => ({
-      id: r.id, classId: r.class_id, className: r.class_name, grade: r.grade, schoolYearCode: r.year_code,
-      fromDate: r.from_date, toDate: r.to_date, reason: r.reason,
+      id: r.id,
+      classId: r.class_id,
+      className: r.class_name,
+      grade: r.grade,
+      schoolYearCode: r.year_code,
+      fromDate: r.from_date,
+      toDate: r.to_date,
+      reason: r.reason,
     }));
   }
 
-  async outcomes(em: EntityManager, schoolId: string, studentId: string): Promise<{ schoolYearCode: string; grade: GradeLevel; outcome: YearOutcome }[]> {
+  async outcomes(
+    em: EntityManager,
+    schoolId: string,
+    studentId: string,
+  ): Promise<{ schoolYearCode: string; grade: GradeLevel; outcome: YearOutcome }[]> {
     const rows = await sqlRows<StudentOutcomeRow>(
       em,
       `select y.code, o.grade, o.outcome from year_outcome o join school_year y on y.id = o.school_year_id
@@ -285,12 +328,23 @@ export class StudentsRepository {
 function listFrom(schoolId: string, f: StudentFilter): { from: string; params: unknown[] } {
   const params: unknown[] = [schoolId, f.yearId];
   const where = ['s.school_id = $1'];
-  if (f.status) { params.push(f.status); where.push(`s.status = $${params.length}`); }
-  if (f.classId) { params.push(f.classId); where.push(`e.class_id = $${params.length}`); }
-  if (f.grade) { params.push(f.grade); where.push(`e.grade = $${params.length}`); }
+  if (f.status) {
+    params.push(f.status);
+    where.push(`s.status = $${params.length}`);
+  }
+  if (f.classId) {
+    params.push(f.classId);
+    where.push(`e.class_id = $${params.length}`);
+  }
+  if (f.grade) {
+    params.push(f.grade);
+    where.push(`e.grade = $${params.length}`);
+  }
   if (f.search) {
     params.push(f.search);
-    where.push(`(unaccent_vi(s.full_name) ilike unaccent_vi($${params.length}) or s.personal_id like $${params.length})`);
+    where.push(
+      `(unaccent_vi(s.full_name) ilike unaccent_vi($${params.length}) or s.personal_id like $${params.length})`,
+    );
   }
   const from = `from student s
     left join lateral (
@@ -304,8 +358,20 @@ function listFrom(schoolId: string, f: StudentFilter): { from: string; params: u
 }
 
 function fieldValues(f: StudentFields): unknown[] {
-  return [f.personalId, f.fullName, f.dateOfBirth, f.gender, f.ethnicity, f.religion, f.nationality, f.placeOfBirth,
-    f.permanentAddress, f.currentAddress, f.policyGroups, f.disability];
+  return [
+    f.personalId,
+    f.fullName,
+    f.dateOfBirth,
+    f.gender,
+    f.ethnicity,
+    f.religion,
+    f.nationality,
+    f.placeOfBirth,
+    f.permanentAddress,
+    f.currentAddress,
+    f.policyGroups,
+    f.disability,
+  ];
 }
 
 function toSummary(r: StudentListRow): StudentSummary {

@@ -2,7 +2,16 @@ import { personalIdMatches, todayInVietnam } from '@emis/domain';
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { Page, StudentDetail, StudentInput, StudentSummary, StudentUpdate } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
-import { assertInScope, likePattern, ProblemException, Scope, TenantDb, toPage, toSqlPaging, ValidationProblem } from '@emis/api/platform';
+import {
+  assertInScope,
+  likePattern,
+  ProblemException,
+  Scope,
+  TenantDb,
+  toPage,
+  toSqlPaging,
+  ValidationProblem,
+} from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 import { assertYearWritable, clampToYear, EnrolmentRepository } from './enrolment.repository';
 import { StudentExportQueryDto, StudentListQueryDto } from './students.dto';
@@ -10,8 +19,18 @@ import { StudentFields, StudentFilter, StudentRow, StudentsRepository, studentOr
 import { TransfersRepository } from './transfers.repository';
 
 const FIELD_KEYS = [
-  'personalId', 'fullName', 'dateOfBirth', 'gender', 'ethnicity', 'religion', 'nationality', 'placeOfBirth',
-  'permanentAddress', 'currentAddress', 'policyGroups', 'disability',
+  'personalId',
+  'fullName',
+  'dateOfBirth',
+  'gender',
+  'ethnicity',
+  'religion',
+  'nationality',
+  'placeOfBirth',
+  'permanentAddress',
+  'currentAddress',
+  'policyGroups',
+  'disability',
 ] as const satisfies readonly (keyof StudentFields)[];
 /** Fields a PATCH may change but never blank out. */
 const REQUIRED_KEYS = ['personalId', 'fullName', 'dateOfBirth', 'gender', 'ethnicity', 'nationality'] as const;
@@ -95,7 +114,13 @@ export class StudentsService {
       await this.repo.replaceGuardians(em, schoolId, id, input.guardians ?? []);
       if (cls) await this.enrolments.open(em, schoolId, id, cls, clampToYear(todayInVietnam(), cls.year), null);
       const created = await this.load(em, schoolId, id);
-      await this.audit.record(em, { schoolId, entity: 'student', entityId: id, action: 'CREATE', after: auditView(created) });
+      await this.audit.record(em, {
+        schoolId,
+        entity: 'student',
+        entityId: id,
+        action: 'CREATE',
+        after: auditView(created),
+      });
       return created;
     });
   }
@@ -107,7 +132,9 @@ export class StudentsService {
     return this.db.run(async (em) => {
       const before = await this.lockWritable(em, schoolId, studentId);
       if (before.version !== update.version) {
-        throw new ProblemException(HttpStatus.CONFLICT, 'version_conflict', undefined, { current: await this.load(em, schoolId, studentId) });
+        throw new ProblemException(HttpStatus.CONFLICT, 'version_conflict', undefined, {
+          current: await this.load(em, schoolId, studentId),
+        });
       }
       const beforeView = auditView(await this.load(em, schoolId, studentId));
       const merged = { ...fieldsOf(before), ...sentFields(update) };
@@ -116,9 +143,17 @@ export class StudentsService {
       }
       if (merged.personalId !== before.personalId) await this.assertPersonalIdFree(em, schoolId, merged.personalId);
       await this.repo.update(em, schoolId, studentId, merged, new Date());
-      if (update.guardians !== undefined) await this.repo.replaceGuardians(em, schoolId, studentId, update.guardians ?? []);
+      if (update.guardians !== undefined)
+        await this.repo.replaceGuardians(em, schoolId, studentId, update.guardians ?? []);
       const after = await this.load(em, schoolId, studentId);
-      await this.audit.record(em, { schoolId, entity: 'student', entityId: studentId, action: 'UPDATE', before: beforeView, after: auditView(after) });
+      await this.audit.record(em, {
+        schoolId,
+        entity: 'student',
+        entityId: studentId,
+        action: 'UPDATE',
+        before: beforeView,
+        after: auditView(after),
+      });
       return after;
     });
   }
@@ -130,7 +165,8 @@ export class StudentsService {
   async lockWritable(em: EntityManager, schoolId: string, studentId: string): Promise<StudentRow> {
     const row = await this.repo.find(em, schoolId, studentId, true);
     if (!row) throw new NotFoundException();
-    if (row.status !== 'STUDYING') throw new ProblemException(HttpStatus.CONFLICT, 'record_read_only', undefined, { studentStatus: row.status });
+    if (row.status !== 'STUDYING')
+      throw new ProblemException(HttpStatus.CONFLICT, 'record_read_only', undefined, { studentStatus: row.status });
     return row;
   }
 
@@ -138,7 +174,11 @@ export class StudentsService {
   async assertPersonalIdFree(em: EntityManager, schoolId: string, personalId: string): Promise<void> {
     const holder = await this.repo.findByPersonalId(em, schoolId, personalId);
     if (holder) {
-      throw new ProblemException(HttpStatus.CONFLICT, 'duplicate_personal_id', undefined, { field: 'personalId', studentId: holder.id, studentStatus: holder.status });
+      throw new ProblemException(HttpStatus.CONFLICT, 'duplicate_personal_id', undefined, {
+        field: 'personalId',
+        studentId: holder.id,
+        studentStatus: holder.status,
+      });
     }
   }
 }
@@ -162,7 +202,12 @@ export function fieldsOf(input: Partial<StudentFields>): StudentFields {
 
 /** A PATCH changes only the fields it names; the DTO instance carries the absent ones as undefined. */
 function sentFields(update: StudentUpdate): Partial<StudentFields> {
-  return Object.fromEntries(FIELD_KEYS.filter((k) => update[k] !== undefined).map((k) => [k, k === 'policyGroups' ? (update[k] ?? []) : update[k]]));
+  return Object.fromEntries(
+    FIELD_KEYS.filter((k) => update[k] !== undefined).map((k) => [
+      k,
+      k === 'policyGroups' ? (update[k] ?? []) : update[k],
+    ]),
+  );
 }
 
 function assertNoBlankRequired(update: StudentUpdate): void {

@@ -30,7 +30,11 @@ export class TransfersController {
 
   @Get('transfers')
   @RequirePermission('students.read')
-  list(@CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Query() query: TransferListQueryDto): Promise<Page<StudentTransfer>> {
+  list(
+    @CurrentScope() scope: Scope,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Query() query: TransferListQueryDto,
+  ): Promise<Page<StudentTransfer>> {
     return this.transfers.list(scope, schoolId, query);
   }
 

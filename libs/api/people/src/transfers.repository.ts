@@ -89,8 +89,18 @@ export class TransfersRepository {
       `insert into student_transfer (school_id, id, direction, student_id, counterpart_school_id, status, reason, effective_on,
               snapshot, requested_by, requested_at)
        values ($1, $2, $3, $4, $5, 'PENDING', $6, $7, $8::jsonb, $9, $10)`,
-      [side.schoolId, side.id, side.direction, side.studentId, side.counterpartSchoolId, side.reason, side.effectiveOn,
-        side.snapshot ? JSON.stringify(side.snapshot) : null, by, at],
+      [
+        side.schoolId,
+        side.id,
+        side.direction,
+        side.studentId,
+        side.counterpartSchoolId,
+        side.reason,
+        side.effectiveOn,
+        side.snapshot ? JSON.stringify(side.snapshot) : null,
+        by,
+        at,
+      ],
     );
   }
 
@@ -101,10 +111,19 @@ export class TransfersRepository {
          from student_transfer where school_id = $1 and id = $2 for update`,
       [schoolId, id],
     );
-    return r ? {
-      schoolId: r.school_id, id: r.id, direction: r.direction, studentId: r.student_id, counterpartSchoolId: r.counterpart_school_id,
-      status: r.status, reason: r.reason, effectiveOn: r.effective_on, snapshot: r.snapshot,
-    } : undefined;
+    return r
+      ? {
+          schoolId: r.school_id,
+          id: r.id,
+          direction: r.direction,
+          studentId: r.student_id,
+          counterpartSchoolId: r.counterpart_school_id,
+          status: r.status,
+          reason: r.reason,
+          effectiveOn: r.effective_on,
+          snapshot: r.snapshot,
+        }
+      : undefined;
   }
 
   async hasPendingOut(em: EntityManager, schoolId: string, studentId: string): Promise<boolean> {
@@ -117,7 +136,15 @@ export class TransfersRepository {
   }
 
   /** Records the decision on one side; answers whether that side was still pending. */
-  async decide(em: EntityManager, schoolId: string, id: string, status: TransferStatus, by: string, at: Date, note: string | null): Promise<boolean> {
+  async decide(
+    em: EntityManager,
+    schoolId: string,
+    id: string,
+    status: TransferStatus,
+    by: string,
+    at: Date,
+    note: string | null,
+  ): Promise<boolean> {
     const affected = await sqlExec(
       em,
       `update student_transfer set status = $3, decided_by = $4, decided_at = $5, decision_note = $6
@@ -128,18 +155,38 @@ export class TransfersRepository {
   }
 
   async view(em: EntityManager, schoolId: string, id: string): Promise<StudentTransfer> {
-    const row = await sqlRow<StudentTransferRow>(em, `select ${TRANSFER_COLUMNS} ${TRANSFER_FROM} where t.school_id = $1 and t.id = $2`, [schoolId, id]);
+    const row = await sqlRow<StudentTransferRow>(
+      em,
+      `select ${TRANSFER_COLUMNS} ${TRANSFER_FROM} where t.school_id = $1 and t.id = $2`,
+      [schoolId, id],
+    );
     if (!row) throw new Error(`view: no transfer ${id} at school ${schoolId}`);
     return toTransfer(row);
   }
 
-  async list(em: EntityManager, schoolId: string, f: TransferListFilter, limit: number, offset: number): Promise<{ items: StudentTransfer[]; total: number }> {
+  async list(
+    em: EntityManager,
+    schoolId: string,
+    f: TransferListFilter,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: StudentTransfer[]; total: number }> {
     const params: unknown[] = [schoolId];
     const where = ['t.school_id = $1'];
-    if (f.direction) { params.push(f.direction); where.push(`t.direction = $${params.length}`); }
-    if (f.status) { params.push(f.status); where.push(`t.status = $${params.length}`); }
+    if (f.direction) {
+      params.push(f.direction);
+      where.push(`t.direction = $${params.length}`);
+    }
+    if (f.status) {
+      params.push(f.status);
+      where.push(`t.status = $${params.length}`);
+    }
     const clause = where.join(' and ');
-    const counted = await sqlRow<{ total: number }>(em, `select count(*)::int as total from student_transfer t where ${clause}`, params);
+    const counted = await sqlRow<{ total: number }>(
+      em,
+      `select count(*)::int as total from student_transfer t where ${clause}`,
+      params,
+    );
     const rows = await sqlRows<StudentTransferRow>(
       em,
       `select ${TRANSFER_COLUMNS} ${TRANSFER_FROM} where ${clause}

@@ -20,7 +20,11 @@ export interface QueuedFile {
 }
 
 /** Records a job's progress: its phase, and the rows counted and read so far. */
-export type ImportProgress = (p: { status?: Extract<ImportJob['status'], 'VALIDATING' | 'COMMITTING'>; totalRows?: number; processedRows?: number }) => Promise<void>;
+export type ImportProgress = (p: {
+  status?: Extract<ImportJob['status'], 'VALIDATING' | 'COMMITTING'>;
+  totalRows?: number;
+  processedRows?: number;
+}) => Promise<void>;
 
 export interface JobOutcome {
   status: 'DONE' | 'FAILED';
@@ -71,7 +75,18 @@ interface UploaderRow {
 /** import_job rows: the uploaded file while the job waits, its progress, and its result. */
 @Injectable()
 export class ImportJobsRepository {
-  async create(em: EntityManager, schoolId: string, job: { kind: ImportJobKind; fileName: string; file: Buffer; createdBy: string; at: Date; params?: Record<string, unknown> }): Promise<ImportJob> {
+  async create(
+    em: EntityManager,
+    schoolId: string,
+    job: {
+      kind: ImportJobKind;
+      fileName: string;
+      file: Buffer;
+      createdBy: string;
+      at: Date;
+      params?: Record<string, unknown>;
+    },
+  ): Promise<ImportJob> {
     const row = await sqlRow<ImportJobRow>(
       em,
       `insert into import_job (school_id, kind, file_name, file, created_by, created_at, params) values ($1, $2, $3, $4, $5, $6, $7::jsonb)
@@ -83,13 +98,26 @@ export class ImportJobsRepository {
   }
 
   async find(em: EntityManager, schoolId: string, id: string): Promise<ImportJob | undefined> {
-    const row = await sqlRow<ImportJobRow>(em, `select ${JOB_COLUMNS}, errors from import_job where school_id = $1 and id = $2`, [schoolId, id]);
+    const row = await sqlRow<ImportJobRow>(
+      em,
+      `select ${JOB_COLUMNS}, errors from import_job where school_id = $1 and id = $2`,
+      [schoolId, id],
+    );
     return row ? toJob(row) : undefined;
   }
 
   /** Recent jobs, newest first; the per-cell errors are left out of the list (the job itself has them). */
-  async list(em: EntityManager, schoolId: string, limit: number, offset: number): Promise<{ items: ImportJob[]; total: number }> {
-    const counted = await sqlRow<{ total: number }>(em, `select count(*)::int as total from import_job where school_id = $1`, [schoolId]);
+  async list(
+    em: EntityManager,
+    schoolId: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: ImportJob[]; total: number }> {
+    const counted = await sqlRow<{ total: number }>(
+      em,
+      `select count(*)::int as total from import_job where school_id = $1`,
+      [schoolId],
+    );
     const rows = await sqlRows<ImportJobRow>(
       em,
       `select ${JOB_COLUMNS}, '[]'::jsonb as errors from import_job where school_id = $1 order by created_at desc, id limit $2 offset $3`,
@@ -99,17 +127,43 @@ export class ImportJobsRepository {
   }
 
   async queuedFile(em: EntityManager, schoolId: string, id: string): Promise<QueuedFile | undefined> {
-    const row = await sqlRow<QueuedFileRow>(em, `select kind, status, file, created_by, file_name, params from import_job where school_id = $1 and id = $2`, [schoolId, id]);
-    return row ? { kind: row.kind, status: row.status, file: row.file, createdBy: row.created_by, fileName: row.file_name, params: row.params ?? {} } : undefined;
+    const row = await sqlRow<QueuedFileRow>(
+      em,
+      `select kind, status, file, created_by, file_name, params from import_job where school_id = $1 and id = $2`,
+      [schoolId, id],
+    );
+    return row
+      ? {
+          kind: row.kind,
+          status: row.status,
+          file: row.file,
+          createdBy: row.created_by,
+          fileName: row.file_name,
+          params: row.params ?? {},
+        }
+      : undefined;
   }
 
   /** Who may see a job: its kind and its uploader (a teacher sees only their own gradebook imports). */
-  async ownership(em: EntityManager, schoolId: string, id: string): Promise<{ kind: ImportJobKind; createdBy: string | null } | undefined> {
-    const row = await sqlRow<Pick<QueuedFileRow, 'kind' | 'created_by'>>(em, `select kind, created_by from import_job where school_id = $1 and id = $2`, [schoolId, id]);
+  async ownership(
+    em: EntityManager,
+    schoolId: string,
+    id: string,
+  ): Promise<{ kind: ImportJobKind; createdBy: string | null } | undefined> {
+    const row = await sqlRow<Pick<QueuedFileRow, 'kind' | 'created_by'>>(
+      em,
+      `select kind, created_by from import_job where school_id = $1 and id = $2`,
+      [schoolId, id],
+    );
     return row ? { kind: row.kind, createdBy: row.created_by } : undefined;
   }
 
-  async progress(em: EntityManager, schoolId: string, id: string, p: { status?: ImportJob['status']; totalRows?: number; processedRows?: number }): Promise<void> {
+  async progress(
+    em: EntityManager,
+    schoolId: string,
+    id: string,
+    p: { status?: ImportJob['status']; totalRows?: number; processedRows?: number },
+  ): Promise<void> {
     await sqlExec(
       em,
       `update import_job set status = coalesce($3, status), total_rows = coalesce($4, total_rows), processed_rows = coalesce($5, processed_rows)
@@ -127,22 +181,47 @@ export class ImportJobsRepository {
               error_file = $9, message = $10, finished_at = $11, file = null,
               processed_rows = case when $3 = 'DONE' then coalesce(total_rows, processed_rows) else processed_rows end
         where school_id = $1 and id = $2`,
-      [schoolId, id, o.status, o.counts?.created ?? 0, o.counts?.updated ?? 0, o.counts?.unchanged ?? 0, o.errorCount ?? 0,
-        JSON.stringify(o.errors ?? []), o.errorFile ?? null, o.message ?? null, at],
+      [
+        schoolId,
+        id,
+        o.status,
+        o.counts?.created ?? 0,
+        o.counts?.updated ?? 0,
+        o.counts?.unchanged ?? 0,
+        o.errorCount ?? 0,
+        JSON.stringify(o.errors ?? []),
+        o.errorFile ?? null,
+        o.message ?? null,
+        at,
+      ],
     );
   }
 
   /** undefined: no such job in scope; null: the job has no error workbook. */
-  async errorFile(em: EntityManager, schoolId: string, id: string): Promise<{ file: Buffer | null; fileName: string } | undefined> {
-    const row = await sqlRow<{ error_file: Buffer | null; file_name: string }>(em, `select error_file, file_name from import_job where school_id = $1 and id = $2`, [schoolId, id]);
+  async errorFile(
+    em: EntityManager,
+    schoolId: string,
+    id: string,
+  ): Promise<{ file: Buffer | null; fileName: string } | undefined> {
+    const row = await sqlRow<{ error_file: Buffer | null; file_name: string }>(
+      em,
+      `select error_file, file_name from import_job where school_id = $1 and id = $2`,
+      [schoolId, id],
+    );
     return row ? { file: row.error_file, fileName: row.file_name } : undefined;
   }
 
   /** The uploader, as the audit trail names the actor of the job's writes. */
   async uploader(em: EntityManager, userId: string | null): Promise<Principal | undefined> {
     if (!userId) return undefined;
-    const row = await sqlRow<UploaderRow>(em, `select id, username, full_name, role, org_unit_id from app_user where id = $1`, [userId]);
-    return row ? { userId: row.id, username: row.username, fullName: row.full_name, role: row.role, orgUnitId: row.org_unit_id } : undefined;
+    const row = await sqlRow<UploaderRow>(
+      em,
+      `select id, username, full_name, role, org_unit_id from app_user where id = $1`,
+      [userId],
+    );
+    return row
+      ? { userId: row.id, username: row.username, fullName: row.full_name, role: row.role, orgUnitId: row.org_unit_id }
+      : undefined;
   }
 }
 

@@ -42,9 +42,13 @@ export class ImportQueue implements OnModuleInit, OnApplicationBootstrap {
    */
   async onApplicationBootstrap(): Promise<void> {
     if (!this.boss || this.config.IMPORT_WORKER === 'off') return;
-    this.workerId = await this.boss.work<ImportMessage>(IMPORT_QUEUE, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
-      await this.runner.run(job.data.schoolId, job.data.jobId);
-    });
+    this.workerId = await this.boss.work<ImportMessage>(
+      IMPORT_QUEUE,
+      { pollingIntervalSeconds: 2, batchSize: 1 },
+      async ([job]) => {
+        await this.runner.run(job.data.schoolId, job.data.jobId);
+      },
+    );
   }
 
   async enqueue(message: ImportMessage): Promise<void> {

@@ -3,7 +3,10 @@ import { Importer } from './importer';
 
 function importer(kind: Importer['kind'], permission: Importer['permission']): Importer {
   return {
-    kind, permission, maxRows: 10, headerRow: 1,
+    kind,
+    permission,
+    maxRows: 10,
+    headerRow: 1,
     open: async () => undefined,
     layout: () => ({ kind, sheetName: 'x', templateFileName: 'x.xlsx', columns: [] }),
     readRow: () => null,
@@ -23,7 +26,9 @@ describe('ImportRegistry', () => {
   it('refuses a second importer for the same kind', () => {
     const registry = new ImportRegistry();
     registry.register(importer('STAFF', 'people.import'));
-    expect(() => registry.register(importer('STAFF', 'people.import'))).toThrow('an importer for STAFF is already registered');
+    expect(() => registry.register(importer('STAFF', 'people.import'))).toThrow(
+      'an importer for STAFF is already registered',
+    );
   });
 
   it('lists each permission that can start an import once', () => {

@@ -46,31 +46,62 @@ export class ImportRunner {
     const queued = await this.db.runWithScope(scope, (em) => this.jobs.queuedFile(em, schoolId, jobId));
     // A job already finished (a redelivered message) or gone is left alone.
     if (!queued?.file || queued.status === 'DONE' || queued.status === 'FAILED') return;
-    const progress: ImportProgress = (p) => this.db.runWithScope(scope, (em) => this.jobs.progress(em, schoolId, jobId, p));
+    const progress: ImportProgress = (p) =>
+      this.db.runWithScope(scope, (em) => this.jobs.progress(em, schoolId, jobId, p));
     const started = Date.now();
     let outcome: JobOutcome;
     try {
       const importer = this.registry.get(queued.kind);
       if (!importer) throw new Error(`no importer registered for ${queued.kind}`);
-      outcome = await this.importFile({ scope, schoolId, jobId, queued: { ...queued, file: queued.file }, importer, progress });
+      outcome = await this.importFile({
+        scope,
+        schoolId,
+        jobId,
+        queued: { ...queued, file: queued.file },
+        importer,
+        progress,
+      });
     } catch (error) {
       if (!(error instanceof ImportFailure)) this.logger.error({ err: error, jobId }, 'import failed');
-      outcome = { status: 'FAILED', message: error instanceof ImportFailure ? error.message : `Lỗi hệ thống khi nhập tệp; ${NOTHING_WRITTEN}. Hãy thử lại.` };
+      outcome = {
+        status: 'FAILED',
+        message:
+          error instanceof ImportFailure
+            ? error.message
+            : `Lỗi hệ thống khi nhập tệp; ${NOTHING_WRITTEN}. Hãy thử lại.`,
+      };
     }
     await this.db.runWithScope(scope, (em) => this.jobs.finish(em, schoolId, jobId, outcome, new Date()));
     this.logger.log({ jobId, status: outcome.status, ms: Date.now() - started, ...outcome.counts }, 'import finished');
   }
 
-  private async importFile(run: { scope: Scope; schoolId: string; jobId: string; queued: QueuedFile & { file: Buffer }; importer: Kind; progress: ImportProgress }): Promise<JobOutcome> {
+  private async importFile(run: {
+    scope: Scope;
+    schoolId: string;
+    jobId: string;
+    queued: QueuedFile & { file: Buffer };
+    importer: Kind;
+    progress: ImportProgress;
+  }): Promise<JobOutcome> {
     const { scope, schoolId, queued, importer, progress } = run;
     await progress({ status: 'VALIDATING', processedRows: 0 });
     const actor = await this.uploader(scope, schoolId, queued.createdBy, importer);
-    const job: ImportJobContext = { schoolId, jobId: run.jobId, kind: queued.kind, fileName: queued.fileName, params: queued.params, actor };
+    const job: ImportJobContext = {
+      schoolId,
+      jobId: run.jobId,
+      kind: queued.kind,
+      fileName: queued.fileName,
+      params: queued.params,
+      actor,
+    };
     inspectXlsx(queued.file, importer.maxRows);
     const workbook = await loadWorkbook(queued.file);
     const target = await this.db.runWithScope(scope, (em) => importer.open(em, job));
     const sheet = dataSheet(workbook);
-    const headerRow = typeof importer.headerRow === 'number' ? importer.headerRow : findHeaderRow(sheet, importer.headerRow.anchor, importer.headerRow.notFound);
+    const headerRow =
+      typeof importer.headerRow === 'number'
+        ? importer.headerRow
+        : findHeaderRow(sheet, importer.headerRow.anchor, importer.headerRow.notFound);
     const columns = mapColumns(sheet, importer.layout(target), headerRow);
     importer.checkIdentity?.({ workbook, headers: headerTexts(sheet, headerRow) }, target);
     await progress({ totalRows: assertRowLimit(sheet, importer.maxRows, headerRow, importer.messages?.tooManyRows) });
@@ -83,19 +114,28 @@ export class ImportRunner {
       if (row && !errors.hasRow(source.row)) rows.push(row);
       if (++seen % PROGRESS_EVERY === 0) await progress({ processedRows: seen });
     }
-    if (seen === 0) throw new ImportFailure(importer.messages?.noRows ?? 'Tệp không có dòng dữ liệu nào dưới dòng tiêu đề');
+    if (seen === 0)
+      throw new ImportFailure(importer.messages?.noRows ?? 'Tệp không có dòng dữ liệu nào dưới dòng tiêu đề');
     if (importer.uniqueColumn) flagDuplicates(rows, importer.uniqueColumn, errors);
-    if (importer.checkRows) await this.db.runWithScope(scope, (em) => importer.checkRows!(em, job, rows, target, errors));
+    if (importer.checkRows)
+      await this.db.runWithScope(scope, (em) => importer.checkRows!(em, job, rows, target, errors));
     await progress({ totalRows: seen, processedRows: seen });
     if (errors.count > 0) return failedOutcome(workbook, sheet, errors, headerRow);
 
     await progress({ status: 'COMMITTING' });
     const counts = await this.db.runWithScope(scope, async (em) => {
       const result = await importer.commit(em, job, rows, target);
-      await this.audit.record(em, {
-        schoolId, entity: 'import_job', entityId: job.jobId, action: 'CREATE',
-        after: { kind: job.kind, ...job.params, fileName: job.fileName, rows: rows.length, ...result },
-      }, actor);
+      await this.audit.record(
+        em,
+        {
+          schoolId,
+          entity: 'import_job',
+          entityId: job.jobId,
+          action: 'CREATE',
+          after: { kind: job.kind, ...job.params, fileName: job.fileName, rows: rows.length, ...result },
+        },
+        actor,
+      );
       return result;
     });
     return { status: 'DONE', counts };
@@ -109,7 +149,9 @@ export class ImportRunner {
     const actor = await this.db.runWithScope(scope, (em) => this.jobs.uploader(em, userId));
     if (!actor) throw new ImportFailure(`Không còn tài khoản đã tải tệp lên; ${NOTHING_WRITTEN}.`);
     if (!can(actor.role, importer.permission) || !scopeIncludes(await this.tree.scopeFor(actor.orgUnitId), schoolId)) {
-      throw new ImportFailure(`${problemTitle('forbidden', 'vi')}: tài khoản đã tải tệp lên không còn quyền nhập tệp này; ${NOTHING_WRITTEN}.`);
+      throw new ImportFailure(
+        `${problemTitle('forbidden', 'vi')}: tài khoản đã tải tệp lên không còn quyền nhập tệp này; ${NOTHING_WRITTEN}.`,
+      );
     }
     return actor;
   }
@@ -119,7 +161,12 @@ export class ImportRunner {
  * The result of a file with cell errors: nothing written, the first errors kept in the job, and the uploaded
  * workbook handed back with the bad cells marked (`headerRow`: the sheet's row of column headers).
  */
-async function failedOutcome(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, errors: CellErrors, headerRow: number): Promise<JobOutcome> {
+async function failedOutcome(
+  workbook: ExcelJS.Workbook,
+  sheet: ExcelJS.Worksheet,
+  errors: CellErrors,
+  headerRow: number,
+): Promise<JobOutcome> {
   const all = errors.all();
   const badRows = new Set(all.map((e) => e.row)).size;
   return {

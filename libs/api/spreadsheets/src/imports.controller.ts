@@ -19,27 +19,46 @@ export class ImportsController {
   @Get()
   @RequirePermission('people.import')
   @ApiOkResponse({ type: ImportJobPageDto })
-  list(@CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Query() query: PageQueryDto): Promise<Page<ImportJob>> {
+  list(
+    @CurrentScope() scope: Scope,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<ImportJob>> {
     return this.imports.list(scope, schoolId, query);
   }
 
   /** people.import (any job of the school) or grades.enter (the caller's own gradebook imports): checked by the service. */
   @Get(':jobId')
   @ApiOkResponse({ type: ImportJobDto })
-  job(@CurrentScope() scope: Scope, @CurrentPrincipal() actor: Principal, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Param('jobId', ParseUUIDPipe) jobId: string): Promise<ImportJob> {
+  job(
+    @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Param('jobId', ParseUUIDPipe) jobId: string,
+  ): Promise<ImportJob> {
     return this.imports.job(scope, actor, schoolId, jobId);
   }
 
   /** As the job itself: people.import, or grades.enter for the caller's own gradebook imports. */
   @Get(':jobId/errors.xlsx')
   @ApiProduces(XLSX_CONTENT_TYPE)
-  async errors(@CurrentScope() scope: Scope, @CurrentPrincipal() actor: Principal, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Param('jobId', ParseUUIDPipe) jobId: string): Promise<StreamableFile> {
+  async errors(
+    @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Param('jobId', ParseUUIDPipe) jobId: string,
+  ): Promise<StreamableFile> {
     return attachment(await this.imports.errorWorkbook(scope, actor, schoolId, jobId));
   }
 }
 
 export function attachment(download: Download): StreamableFile {
-  const ascii = download.fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\w.-]/g, '_');
+  const ascii = download.fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\w.-]/g, '_');
   return new StreamableFile(download.file, {
     type: XLSX_CONTENT_TYPE,
     disposition: `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,

@@ -19,7 +19,10 @@ export class ImportJobDto implements ImportJob {
   @ApiProperty() updated!: number;
   @ApiProperty() unchanged!: number;
   @ApiProperty() errorCount!: number;
-  @ApiProperty({ type: [ImportCellErrorDto], description: 'The first errors (up to 500); the error workbook has all. Empty in lists.' })
+  @ApiProperty({
+    type: [ImportCellErrorDto],
+    description: 'The first errors (up to 500); the error workbook has all. Empty in lists.',
+  })
   errors!: ImportCellError[];
   @ApiPropertyOptional({ nullable: true, type: String }) message!: string | null;
   @ApiProperty() createdAt!: string;
@@ -38,6 +41,8 @@ export const WORKBOOK_UPLOAD_BODY = {
   schema: {
     type: 'object',
     required: ['file'],
-    properties: { file: { type: 'string', format: 'binary', description: 'The filled template (.xlsx), at most 10 MB' } },
+    properties: {
+      file: { type: 'string', format: 'binary', description: 'The filled template (.xlsx), at most 10 MB' },
+    },
   },
 };

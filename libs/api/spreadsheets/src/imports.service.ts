@@ -1,6 +1,15 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { ImportJob, ImportJobKind, Page } from '@emis/contracts';
-import { assertInScope, PageQueryDto, Principal, ProblemException, Scope, TenantDb, toPage, toSqlPaging } from '@emis/api/platform';
+import {
+  assertInScope,
+  PageQueryDto,
+  Principal,
+  ProblemException,
+  Scope,
+  TenantDb,
+  toPage,
+  toSqlPaging,
+} from '@emis/api/platform';
 import { can } from '@emis/domain';
 import { EntityManager } from 'typeorm';
 import { ImportJobsRepository } from './import-jobs.repository';
@@ -26,11 +35,25 @@ export class ImportsService {
    * Stores the file as a queued job and hands it to the background worker. `params` carries what the upload named
    * besides the file (a gradebook import: its class, semester and subject; the caller checked access to them).
    */
-  async upload(scope: Scope, actor: Principal, schoolId: string, kind: ImportJobKind, file: UploadedWorkbook | undefined, params?: Record<string, unknown>): Promise<ImportJob> {
+  async upload(
+    scope: Scope,
+    actor: Principal,
+    schoolId: string,
+    kind: ImportJobKind,
+    file: UploadedWorkbook | undefined,
+    params?: Record<string, unknown>,
+  ): Promise<ImportJob> {
     assertInScope(scope, schoolId);
     assertWorkbookUpload(file);
     const job = await this.db.run((em) =>
-      this.jobs.create(em, schoolId, { kind, fileName: fileNameOf(file.originalname), file: file.buffer, createdBy: actor.userId, at: new Date(), params }),
+      this.jobs.create(em, schoolId, {
+        kind,
+        fileName: fileNameOf(file.originalname),
+        file: file.buffer,
+        createdBy: actor.userId,
+        at: new Date(),
+        params,
+      }),
     );
     await this.queue.enqueue({ schoolId, jobId: job.id });
     return job;
@@ -39,7 +62,9 @@ export class ImportsService {
   async job(scope: Scope, actor: Principal, schoolId: string, jobId: string): Promise<ImportJob> {
     this.assertMayFollowJobs(actor);
     assertInScope(scope, schoolId);
-    const job = await this.db.run(async (em) => ((await this.visible(em, actor, schoolId, jobId)) ? this.jobs.find(em, schoolId, jobId) : undefined));
+    const job = await this.db.run(async (em) =>
+      (await this.visible(em, actor, schoolId, jobId)) ? this.jobs.find(em, schoolId, jobId) : undefined,
+    );
     if (!job) throw new ProblemException(HttpStatus.NOT_FOUND, 'not_found');
     return job;
   }
@@ -55,7 +80,9 @@ export class ImportsService {
   async errorWorkbook(scope: Scope, actor: Principal, schoolId: string, jobId: string): Promise<Download> {
     this.assertMayFollowJobs(actor);
     assertInScope(scope, schoolId);
-    const found = await this.db.run(async (em) => ((await this.visible(em, actor, schoolId, jobId)) ? this.jobs.errorFile(em, schoolId, jobId) : undefined));
+    const found = await this.db.run(async (em) =>
+      (await this.visible(em, actor, schoolId, jobId)) ? this.jobs.errorFile(em, schoolId, jobId) : undefined,
+    );
     if (!found?.file) throw new ProblemException(HttpStatus.NOT_FOUND, 'not_found');
     return { fileName: found.fileName.replace(/\.xlsx$/i, '') + ' - lỗi.xlsx', file: found.file };
   }
@@ -74,7 +101,8 @@ export class ImportsService {
 
   /** Following a job (progress, error workbook) needs one of the permissions that can start one. */
   private assertMayFollowJobs(actor: Principal): void {
-    if (!this.registry.permissions().some((permission) => can(actor.role, permission))) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
+    if (!this.registry.permissions().some((permission) => can(actor.role, permission)))
+      throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
   }
 }
 

@@ -12,7 +12,11 @@ export interface UploadedWorkbook {
   buffer: Buffer;
 }
 
-const XLSX_TYPES = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream', 'application/zip'];
+const XLSX_TYPES = [
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/octet-stream',
+  'application/zip',
+];
 
 const MulterUpload = FileInterceptor('file', {
   limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10, parts: 12 },
@@ -28,7 +32,11 @@ export class WorkbookUpload extends MulterUpload {
       return await super.intercept(context, next);
     } catch (error) {
       if (error instanceof PayloadTooLargeException) {
-        throw new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, 'file_too_large', `Tệp quá lớn: tối đa ${IMPORT_MAX_BYTES / 1048576} MB mỗi lần nhập; hãy chia danh sách thành nhiều tệp`);
+        throw new ProblemException(
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          'file_too_large',
+          `Tệp quá lớn: tối đa ${IMPORT_MAX_BYTES / 1048576} MB mỗi lần nhập; hãy chia danh sách thành nhiều tệp`,
+        );
       }
       throw error;
     }
@@ -37,8 +45,13 @@ export class WorkbookUpload extends MulterUpload {
 
 /** Refuses at once what cannot be an .xlsx upload; the content itself is checked by the job. */
 export function assertWorkbookUpload(file: UploadedWorkbook | undefined): asserts file is UploadedWorkbook {
-  if (!file) throw new ProblemException(HttpStatus.BAD_REQUEST, 'file_required', 'Chọn tệp Excel (.xlsx) trong trường "file"');
+  if (!file)
+    throw new ProblemException(HttpStatus.BAD_REQUEST, 'file_required', 'Chọn tệp Excel (.xlsx) trong trường "file"');
   if (!/\.xlsx$/i.test(file.originalname) || !XLSX_TYPES.includes(file.mimetype) || file.size === 0) {
-    throw new ProblemException(HttpStatus.BAD_REQUEST, 'invalid_workbook', 'Chỉ nhận tệp Excel .xlsx (hãy dùng mẫu tải về từ hệ thống)');
+    throw new ProblemException(
+      HttpStatus.BAD_REQUEST,
+      'invalid_workbook',
+      'Chỉ nhận tệp Excel .xlsx (hãy dùng mẫu tải về từ hệ thống)',
+    );
   }
 }

@@ -7,10 +7,16 @@ export const STAFF_MESSAGES: MessageCatalogue = {
       vi: 'Hồ sơ cán bộ đã chuyển công tác, chỉ còn để tra cứu',
       en: 'The staff member has transferred; the record is kept read-only',
     },
-    staff_not_active: { vi: 'Cán bộ không còn công tác tại trường', en: 'The staff member no longer works at the school' },
+    staff_not_active: {
+      vi: 'Cán bộ không còn công tác tại trường',
+      en: 'The staff member no longer works at the school',
+    },
   },
   rules: {
-    notActiveStaff: { vi: '{field} phải là cán bộ đang công tác tại trường', en: '{field} must be an active staff member of the school' },
+    notActiveStaff: {
+      vi: '{field} phải là cán bộ đang công tác tại trường',
+      en: '{field} must be an active staff member of the school',
+    },
   },
   fields: {
     staffId: { vi: 'Cán bộ', en: 'Staff member' },

@@ -3,7 +3,11 @@ import { displayDate, shiftYears, staffFieldErrors } from './staff-rules';
 
 const TODAY = '2026-11-25';
 const valid = {
-  personalId: '033186012345', dateOfBirth: '1986-07-21', gender: 'FEMALE' as 'MALE' | 'FEMALE', ethnicity: '01', startDate: '2009-09-01',
+  personalId: '033186012345',
+  dateOfBirth: '1986-07-21',
+  gender: 'FEMALE' as 'MALE' | 'FEMALE',
+  ethnicity: '01',
+  startDate: '2009-09-01',
   qualifications: [{ level: 'BACHELOR' as const, major: 'Sư phạm Toán học', institution: 'ĐHSP Hà Nội', year: 2008 }],
 };
 const codes = (f: typeof valid) => staffFieldErrors(f, TODAY).map((e) => `${e.field}:${e.rule}`);
@@ -27,8 +31,12 @@ describe('staff record rules', () => {
   });
 
   it('finds a qualification earned before age fifteen or in the future implausible', () => {
-    expect(codes({ ...valid, qualifications: [{ ...valid.qualifications[0], year: 2000 }] })).toEqual(['qualifications.0.year:inRange']);
-    expect(codes({ ...valid, qualifications: [{ ...valid.qualifications[0], year: 2027 }] })).toEqual(['qualifications.0.year:inRange']);
+    expect(codes({ ...valid, qualifications: [{ ...valid.qualifications[0], year: 2000 }] })).toEqual([
+      'qualifications.0.year:inRange',
+    ]);
+    expect(codes({ ...valid, qualifications: [{ ...valid.qualifications[0], year: 2027 }] })).toEqual([
+      'qualifications.0.year:inRange',
+    ]);
   });
 
   it('knows real dates', () => {
@@ -47,8 +55,14 @@ describe('staff record rules', () => {
   // exist. The comparison stays right (it sits between the 28th and 1 March), but the message shows "29/02/2008".
   it('keeps the age bounds right on 29 February (the message then names a 29 February that does not exist)', () => {
     const bornOn = (dateOfBirth: string) =>
-      staffFieldErrors({ ...valid, personalId: '033310012345', dateOfBirth, startDate: '2028-02-29', qualifications: [] }, '2028-02-29');
+      staffFieldErrors(
+        { ...valid, personalId: '033310012345', dateOfBirth, startDate: '2028-02-29', qualifications: [] },
+        '2028-02-29',
+      );
     expect(bornOn('2010-02-28')).toEqual([]);
-    expect(bornOn('2010-03-01')).toEqual([{ field: 'dateOfBirth', rule: 'inRange', args: ['29/02/1958', '29/02/2010'] }, expect.objectContaining({ field: 'startDate' })]);
+    expect(bornOn('2010-03-01')).toEqual([
+      { field: 'dateOfBirth', rule: 'inRange', args: ['29/02/1958', '29/02/2010'] },
+      expect.objectContaining({ field: 'startDate' }),
+    ]);
   });
 });

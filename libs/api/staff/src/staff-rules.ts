@@ -12,7 +12,6 @@ export interface StaffRuleFields {
   qualifications: Qualification[];
 }
 
-
 export function shiftYears(isoDate: string, years: number): string {
   return `${String(Number(isoDate.slice(0, 4)) + years).padStart(4, '0')}${isoDate.slice(4)}`;
 }
@@ -30,7 +29,12 @@ export function displayDate(isoDate: string): string {
 export function staffFieldErrors(f: StaffRuleFields, today: string): RawFieldError[] {
   const errors: RawFieldError[] = [];
   const parsed = parsePersonalId(f.personalId);
-  if (!parsed.ok) errors.push({ field: 'personalId', rule: parsed.error === 'format' ? 'personalIdFormat' : 'personalIdProvince', args: [] });
+  if (!parsed.ok)
+    errors.push({
+      field: 'personalId',
+      rule: parsed.error === 'format' ? 'personalIdFormat' : 'personalIdProvince',
+      args: [],
+    });
   if (!isRealDate(f.dateOfBirth)) {
     errors.push({ field: 'dateOfBirth', rule: 'isRealDate', args: [] });
   } else {
@@ -60,6 +64,8 @@ function qualificationErrors(f: StaffRuleFields, today: string): RawFieldError[]
   if (!isRealDate(f.dateOfBirth)) return [];
   const [first, last] = [Number(f.dateOfBirth.slice(0, 4)) + 15, Number(today.slice(0, 4))];
   return f.qualifications.flatMap((q, i) =>
-    q.year < first || q.year > last ? [{ field: `qualifications.${i}.year`, rule: 'inRange', args: [first, last] }] : [],
+    q.year < first || q.year > last
+      ? [{ field: `qualifications.${i}.year`, rule: 'inRange', args: [first, last] }]
+      : [],
   );
 }

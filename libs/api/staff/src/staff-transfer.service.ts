@@ -2,7 +2,16 @@ import { isRealDate } from '@emis/domain';
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { StaffDetail, StaffTransferRequest } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
-import { assertInScope, OutboxPublisher, ProblemException, scopeIncludes, RawFieldError, Scope, TenantDb, ValidationProblem } from '@emis/api/platform';
+import {
+  assertInScope,
+  OutboxPublisher,
+  ProblemException,
+  scopeIncludes,
+  RawFieldError,
+  Scope,
+  TenantDb,
+  ValidationProblem,
+} from '@emis/api/platform';
 import { OrgTreeService } from '@emis/api/tenancy';
 import { STAFF_LEFT_SCHOOL, StaffLeftSchool } from './staff-events';
 import { StaffRepository } from './staff.repository';
@@ -26,17 +35,25 @@ export class StaffTransferService {
     private readonly events: OutboxPublisher,
   ) {}
 
-  async transfer(scope: Scope, fromSchoolId: string, staffId: string, request: StaffTransferRequest): Promise<StaffDetail> {
+  async transfer(
+    scope: Scope,
+    fromSchoolId: string,
+    staffId: string,
+    request: StaffTransferRequest,
+  ): Promise<StaffDetail> {
     assertInScope(scope, fromSchoolId);
     await this.checkRequest(scope, fromSchoolId, request);
     return this.db.run(async (em) => {
       const record = await this.repo.find(em, fromSchoolId, staffId, true);
       if (!record) throw new NotFoundException();
-      if (record.status === 'TRANSFERRED' || record.status === 'RETIRED') throw new ProblemException(HttpStatus.CONFLICT, 'staff_not_active');
+      if (record.status === 'TRANSFERRED' || record.status === 'RETIRED')
+        throw new ProblemException(HttpStatus.CONFLICT, 'staff_not_active');
       const holder = await this.repo.personalIdHolder(em, request.toSchoolId, record.personalId);
-      if (holder && holder !== staffId) throw new ValidationProblem([{ field: 'personalId', rule: 'duplicate', args: [] }]);
+      if (holder && holder !== staffId)
+        throw new ValidationProblem([{ field: 'personalId', rule: 'duplicate', args: [] }]);
       const existing = await this.repo.find(em, request.toSchoolId, staffId, true);
-      if (existing && existing.status !== 'TRANSFERRED') throw new ProblemException(HttpStatus.CONFLICT, 'staff_not_active');
+      if (existing && existing.status !== 'TRANSFERRED')
+        throw new ProblemException(HttpStatus.CONFLICT, 'staff_not_active');
       const at = new Date();
       const decision = { decisionNumber: request.decisionNumber, fromSchoolId, toSchoolId: request.toSchoolId };
       const fields = { ...record, status: 'ACTIVE' as const };
@@ -44,15 +61,51 @@ export class StaffTransferService {
       if (existing) await this.repo.update(em, request.toSchoolId, staffId, fields, at);
       else await this.repo.insert(em, request.toSchoolId, staffId, fields, at);
       await this.repo.copyHistory(em, fromSchoolId, request.toSchoolId, staffId);
-      await this.repo.addHistory(em, request.toSchoolId, staffId, { kind: 'TRANSFER_IN', effectiveOn: request.effectiveOn, details: decision }, at);
+      await this.repo.addHistory(
+        em,
+        request.toSchoolId,
+        staffId,
+        { kind: 'TRANSFER_IN', effectiveOn: request.effectiveOn, details: decision },
+        at,
+      );
       await this.repo.update(em, fromSchoolId, staffId, { ...record, status: 'TRANSFERRED' }, at);
-      await this.repo.addHistory(em, fromSchoolId, staffId, { kind: 'TRANSFER_OUT', effectiveOn: request.effectiveOn, details: decision }, at);
-      const left: StaffLeftSchool = { staffId, status: 'TRANSFERRED', effectiveOn: request.effectiveOn, toSchoolId: request.toSchoolId };
-      await this.events.publish(em, { type: STAFF_LEFT_SCHOOL, schoolId: fromSchoolId, aggregateId: staffId, payload: left });
-      await this.audit.record(em, { schoolId: fromSchoolId, entity: 'staff', entityId: staffId, action: 'UPDATE', before: record, after: { status: 'TRANSFERRED', transfer: decision } });
+      await this.repo.addHistory(
+        em,
+        fromSchoolId,
+        staffId,
+        { kind: 'TRANSFER_OUT', effectiveOn: request.effectiveOn, details: decision },
+        at,
+      );
+      const left: StaffLeftSchool = {
+        staffId,
+        status: 'TRANSFERRED',
+        effectiveOn: request.effectiveOn,
+        toSchoolId: request.toSchoolId,
+      };
+      await this.events.publish(em, {
+        type: STAFF_LEFT_SCHOOL,
+        schoolId: fromSchoolId,
+        aggregateId: staffId,
+        payload: left,
+      });
+      await this.audit.record(em, {
+        schoolId: fromSchoolId,
+        entity: 'staff',
+        entityId: staffId,
+        action: 'UPDATE',
+        before: record,
+        after: { status: 'TRANSFERRED', transfer: decision },
+      });
       const received = await this.staff.load(em, request.toSchoolId, staffId);
       const { history: _history, ...after } = received;
-      await this.audit.record(em, { schoolId: request.toSchoolId, entity: 'staff', entityId: staffId, action: 'CREATE', before: existing ?? null, after: { ...after, transfer: decision } });
+      await this.audit.record(em, {
+        schoolId: request.toSchoolId,
+        entity: 'staff',
+        entityId: staffId,
+        action: 'CREATE',
+        before: existing ?? null,
+        after: { ...after, transfer: decision },
+      });
       return received;
     });
   }

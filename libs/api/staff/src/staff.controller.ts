@@ -8,14 +8,28 @@ import { StaffRecord } from './staff.repository';
 import { StaffService } from './staff.service';
 import { StaffTransferService } from './staff-transfer.service';
 
-const POSITION_VI: Record<string, string> = { PRINCIPAL: 'Hiệu trưởng', VICE_PRINCIPAL: 'Phó hiệu trưởng', TEACHER: 'Giáo viên', STAFF: 'Nhân viên' };
+const POSITION_VI: Record<string, string> = {
+  PRINCIPAL: 'Hiệu trưởng',
+  VICE_PRINCIPAL: 'Phó hiệu trưởng',
+  TEACHER: 'Giáo viên',
+  STAFF: 'Nhân viên',
+};
 const CONTRACT_VI: Record<string, string> = { CIVIL_SERVANT: 'Biên chế', CONTRACT: 'Hợp đồng' };
-const STATUS_VI: Record<string, string> = { ACTIVE: 'Đang làm việc', LEAVE: 'Nghỉ phép', RETIRED: 'Nghỉ hưu', TRANSFERRED: 'Đã chuyển công tác' };
+const STATUS_VI: Record<string, string> = {
+  ACTIVE: 'Đang làm việc',
+  LEAVE: 'Nghỉ phép',
+  RETIRED: 'Nghỉ hưu',
+  TRANSFERRED: 'Đã chuyển công tác',
+};
 
 const EXPORT_COLUMNS: ExportColumn<StaffRecord>[] = [
   { header: 'Họ và tên', width: 28, value: (r) => r.fullName },
   { header: 'Mã định danh', width: 16, value: (r) => r.personalId },
-  { header: 'Ngày sinh', width: 12, value: (r) => `${r.dateOfBirth.slice(8, 10)}/${r.dateOfBirth.slice(5, 7)}/${r.dateOfBirth.slice(0, 4)}` },
+  {
+    header: 'Ngày sinh',
+    width: 12,
+    value: (r) => `${r.dateOfBirth.slice(8, 10)}/${r.dateOfBirth.slice(5, 7)}/${r.dateOfBirth.slice(0, 4)}`,
+  },
   { header: 'Giới tính', width: 10, value: (r) => (r.gender === 'MALE' ? 'Nam' : 'Nữ') },
   { header: 'Chức vụ', width: 16, value: (r) => POSITION_VI[r.position] },
   { header: 'Loại hợp đồng', width: 14, value: (r) => CONTRACT_VI[r.contractType] },
@@ -37,7 +51,11 @@ export class StaffController {
 
   @Get()
   @RequirePermission('staff.read')
-  list(@CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Query() query: StaffListQueryDto): Promise<Page<StaffSummary>> {
+  list(
+    @CurrentScope() scope: Scope,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Query() query: StaffListQueryDto,
+  ): Promise<Page<StaffSummary>> {
     return this.staff.list(scope, schoolId, query);
   }
 
@@ -45,20 +63,33 @@ export class StaffController {
   @Get('export.xlsx')
   @RequirePermission('people.export')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  async export(@CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Query() query: StaffListQueryDto, @Res() res: Response): Promise<void> {
+  async export(
+    @CurrentScope() scope: Scope,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Query() query: StaffListQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
     const rows = await this.staff.exportRows(scope, schoolId, query);
     await streamXlsx(res, 'danh-sach-can-bo.xlsx', 'Cán bộ', EXPORT_COLUMNS, rows);
   }
 
   @Post()
   @RequirePermission('staff.manage')
-  create(@CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Body() body: StaffInputDto): Promise<StaffDetail> {
+  create(
+    @CurrentScope() scope: Scope,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Body() body: StaffInputDto,
+  ): Promise<StaffDetail> {
     return this.staff.create(scope, schoolId, body);
   }
 
   @Get(':staffId')
   @RequirePermission('staff.read')
-  detail(@CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string, @Param('staffId', ParseUUIDPipe) staffId: string): Promise<StaffDetail> {
+  detail(
+    @CurrentScope() scope: Scope,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Param('staffId', ParseUUIDPipe) staffId: string,
+  ): Promise<StaffDetail> {
     return this.staff.detail(scope, schoolId, staffId);
   }
 

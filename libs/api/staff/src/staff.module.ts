@@ -13,7 +13,14 @@ import { StaffTransferService } from './staff-transfer.service';
 @Module({
   imports: [SpreadsheetsModule],
   controllers: [StaffController, StaffImportController],
-  providers: [StaffRepository, StaffService, StaffTransferService, StaffDirectory, StaffImportRepository, StaffImporter],
+  providers: [
+    StaffRepository,
+    StaffService,
+    StaffTransferService,
+    StaffDirectory,
+    StaffImportRepository,
+    StaffImporter,
+  ],
   exports: [StaffDirectory],
 })
 export class StaffModule {}

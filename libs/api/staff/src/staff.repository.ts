@@ -22,7 +22,11 @@ export interface StaffFilter {
 export const STAFF_NAME_ORDER = `regexp_replace(btrim(s.full_name), '^.*\\s', '') collate "vi-x-icu",
   btrim(regexp_replace(regexp_replace(btrim(s.full_name), '\\s*\\S+$', ''), '^\\S+', '')) collate "vi-x-icu",
   split_part(btrim(s.full_name), ' ', 1) collate "vi-x-icu"`;
-export const STAFF_SORT_COLUMNS: Record<string, string> = { name: STAFF_NAME_ORDER, startDate: 's.start_date', position: 's.position' };
+export const STAFF_SORT_COLUMNS: Record<string, string> = {
+  name: STAFF_NAME_ORDER,
+  startDate: 's.start_date',
+  position: 's.position',
+};
 
 const COLUMNS = `s.id, s.personal_id, s.full_name, s.date_of_birth::text as date_of_birth, s.gender, s.ethnicity, s.phone, s.email,
   s.position, s.contract_type, s.rank_code, s.salary_coefficient::float8 as salary_coefficient, s.salary_step, s.qualifications,
@@ -61,17 +65,34 @@ interface StaffHistoryRow {
 
 @Injectable()
 export class StaffRepository {
-  async list(em: EntityManager, schoolId: string, f: StaffFilter, paging: SqlPaging | null): Promise<{ items: StaffRecord[]; total: number }> {
+  async list(
+    em: EntityManager,
+    schoolId: string,
+    f: StaffFilter,
+    paging: SqlPaging | null,
+  ): Promise<{ items: StaffRecord[]; total: number }> {
     const where = ['s.school_id = $1'];
     const params: unknown[] = [schoolId];
-    if (f.status) { params.push(f.status); where.push(`s.status = $${params.length}`); }
-    if (f.position) { params.push(f.position); where.push(`s.position = $${params.length}`); }
+    if (f.status) {
+      params.push(f.status);
+      where.push(`s.status = $${params.length}`);
+    }
+    if (f.position) {
+      params.push(f.position);
+      where.push(`s.position = $${params.length}`);
+    }
     if (f.q) {
       params.push(f.q);
-      where.push(`(unaccent_vi(s.full_name) ilike unaccent_vi($${params.length}) or s.personal_id like $${params.length})`);
+      where.push(
+        `(unaccent_vi(s.full_name) ilike unaccent_vi($${params.length}) or s.personal_id like $${params.length})`,
+      );
     }
     const clause = where.join(' and ');
-    const counted = await sqlRow<{ total: number }>(em, `select count(*)::int as total from staff s where ${clause}`, params);
+    const counted = await sqlRow<{ total: number }>(
+      em,
+      `select count(*)::int as total from staff s where ${clause}`,
+      params,
+    );
     const page = paging ? `limit $${params.length + 1} offset $${params.length + 2}` : '';
     const rows = await sqlRows<StaffRow>(
       em,
@@ -82,7 +103,11 @@ export class StaffRepository {
   }
 
   async find(em: EntityManager, schoolId: string, id: string, forUpdate = false): Promise<StaffRecord | undefined> {
-    const row = await sqlRow<StaffRow>(em, `select ${COLUMNS} from staff s where s.school_id = $1 and s.id = $2 ${forUpdate ? 'for update' : ''}`, [schoolId, id]);
+    const row = await sqlRow<StaffRow>(
+      em,
+      `select ${COLUMNS} from staff s where s.school_id = $1 and s.id = $2 ${forUpdate ? 'for update' : ''}`,
+      [schoolId, id],
+    );
     return row ? toRecord(row) : undefined;
   }
 
@@ -98,7 +123,10 @@ export class StaffRepository {
 
   /** Another record of the school with this personal id (any status), if there is one. */
   async personalIdHolder(em: EntityManager, schoolId: string, personalId: string): Promise<string | undefined> {
-    const row = await sqlRow<{ id: string }>(em, `select id from staff where school_id = $1 and personal_id = $2`, [schoolId, personalId]);
+    const row = await sqlRow<{ id: string }>(em, `select id from staff where school_id = $1 and personal_id = $2`, [
+      schoolId,
+      personalId,
+    ]);
     return row?.id;
   }
 
@@ -114,13 +142,21 @@ export class StaffRepository {
 
   /** The staff record of a user account, read through identity's view; null for users who are not staff. */
   async staffIdOfUser(em: EntityManager, userId: string): Promise<string | null> {
-    const row = await sqlRow<{ staff_id: string | null }>(em, `select staff_id from identity_user_staff where user_id = $1`, [userId]);
+    const row = await sqlRow<{ staff_id: string | null }>(
+      em,
+      `select staff_id from identity_user_staff where user_id = $1`,
+      [userId],
+    );
     return row?.staff_id ?? null;
   }
 
   async unknownSubjects(em: EntityManager, codes: string[]): Promise<string[]> {
     if (!codes.length) return [];
-    const rows = await sqlRows<{ code: string }>(em, `select code from unnest($1::text[]) code where code not in (select code from academic_subject)`, [codes]);
+    const rows = await sqlRows<{ code: string }>(
+      em,
+      `select code from unnest($1::text[]) code where code not in (select code from academic_subject)`,
+      [codes],
+    );
     return rows.map((r) => r.code);
   }
 
@@ -152,7 +188,11 @@ export class StaffRepository {
   }
 
   async addHistory(
-    em: EntityManager, schoolId: string, staffId: string, entry: StaffHistoryEntry, at: Date,
+    em: EntityManager,
+    schoolId: string,
+    staffId: string,
+    entry: StaffHistoryEntry,
+    at: Date,
   ): Promise<void> {
     await sqlExec(
       em,
@@ -176,8 +216,26 @@ export class StaffRepository {
 }
 
 function fieldValues(f: StaffFields): unknown[] {
-  return [f.personalId, f.fullName, f.dateOfBirth, f.gender, f.ethnicity, f.phone, f.email, f.position, f.contractType, f.rankCode,
-    f.salaryCoefficient, f.salaryStep, JSON.stringify(f.qualifications), f.subjects, f.startDate, f.status, f.partyMember, f.unionMember];
+  return [
+    f.personalId,
+    f.fullName,
+    f.dateOfBirth,
+    f.gender,
+    f.ethnicity,
+    f.phone,
+    f.email,
+    f.position,
+    f.contractType,
+    f.rankCode,
+    f.salaryCoefficient,
+    f.salaryStep,
+    JSON.stringify(f.qualifications),
+    f.subjects,
+    f.startDate,
+    f.status,
+    f.partyMember,
+    f.unionMember,
+  ];
 }
 
 function toRecord(r: StaffRow): StaffRecord {

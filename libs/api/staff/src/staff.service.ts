@@ -2,7 +2,18 @@ import { todayInVietnam } from '@emis/domain';
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { Page, StaffDetail, StaffHistoryEntry, StaffInput, StaffSummary, StaffUpdate } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
-import { assertInScope, likePattern, OutboxPublisher, ProblemException, RawFieldError, Scope, TenantDb, toPage, toSqlPaging, ValidationProblem } from '@emis/api/platform';
+import {
+  assertInScope,
+  likePattern,
+  OutboxPublisher,
+  ProblemException,
+  RawFieldError,
+  Scope,
+  TenantDb,
+  toPage,
+  toSqlPaging,
+  ValidationProblem,
+} from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 import { StaffListQueryDto } from './staff.dto';
 import { STAFF_LEFT_SCHOOL, StaffLeftSchool } from './staff-events';
@@ -32,7 +43,13 @@ export class StaffService {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
       const { items } = await this.repo.list(em, schoolId, filterOf(query), null);
-      await this.audit.record(em, { schoolId, entity: 'staff', entityId: schoolId, action: 'EXPORT', after: { filter: filterOf(query), rows: items.length } });
+      await this.audit.record(em, {
+        schoolId,
+        entity: 'staff',
+        entityId: schoolId,
+        action: 'EXPORT',
+        after: { filter: filterOf(query), rows: items.length },
+      });
       return items;
     });
   }
@@ -54,9 +71,25 @@ export class StaffService {
       await this.validate(em, schoolId, fields, null);
       const at = new Date();
       const id = await this.repo.insert(em, schoolId, null, fields, at);
-      await this.repo.addHistory(em, schoolId, id, { kind: 'HIRED', effectiveOn: fields.startDate, details: { position: fields.position, contractType: fields.contractType } }, at);
+      await this.repo.addHistory(
+        em,
+        schoolId,
+        id,
+        {
+          kind: 'HIRED',
+          effectiveOn: fields.startDate,
+          details: { position: fields.position, contractType: fields.contractType },
+        },
+        at,
+      );
       const after = await this.load(em, schoolId, id);
-      await this.audit.record(em, { schoolId, entity: 'staff', entityId: id, action: 'CREATE', after: withoutHistory(after) });
+      await this.audit.record(em, {
+        schoolId,
+        entity: 'staff',
+        entityId: id,
+        action: 'CREATE',
+        after: withoutHistory(after),
+      });
       return after;
     });
   }
@@ -70,7 +103,8 @@ export class StaffService {
     return this.db.run(async (em) => {
       const before = await this.repo.find(em, schoolId, staffId, true);
       if (!before) throw new NotFoundException();
-      if (before.version !== update.version) throw new ProblemException(HttpStatus.CONFLICT, 'version_conflict', undefined, { current: before });
+      if (before.version !== update.version)
+        throw new ProblemException(HttpStatus.CONFLICT, 'version_conflict', undefined, { current: before });
       // The sending school keeps a transferred record as read-only history.
       if (before.status === 'TRANSFERRED') throw new ProblemException(HttpStatus.CONFLICT, 'staff_transferred');
       const fields = merged(before, update);
@@ -78,13 +112,21 @@ export class StaffService {
       const at = new Date();
       await this.repo.update(em, schoolId, staffId, fields, at);
       const today = todayInVietnam();
-      for (const entry of historyOf(before, fields, today)) await this.repo.addHistory(em, schoolId, staffId, entry, at);
+      for (const entry of historyOf(before, fields, today))
+        await this.repo.addHistory(em, schoolId, staffId, entry, at);
       if (before.status !== 'RETIRED' && fields.status === 'RETIRED') {
         const left: StaffLeftSchool = { staffId, status: 'RETIRED', effectiveOn: today };
         await this.events.publish(em, { type: STAFF_LEFT_SCHOOL, schoolId, aggregateId: staffId, payload: left });
       }
       const after = await this.load(em, schoolId, staffId);
-      await this.audit.record(em, { schoolId, entity: 'staff', entityId: staffId, action: 'UPDATE', before, after: withoutHistory(after) });
+      await this.audit.record(em, {
+        schoolId,
+        entity: 'staff',
+        entityId: staffId,
+        action: 'UPDATE',
+        before,
+        after: withoutHistory(after),
+      });
       return after;
     });
   }
@@ -98,7 +140,8 @@ export class StaffService {
   /** Field rules, the subject catalogue, and one personal id per school: all reported together as field errors. */
   async validate(em: EntityManager, schoolId: string, fields: StaffFields, selfId: string | null): Promise<void> {
     const errors: RawFieldError[] = staffFieldErrors(fields, todayInVietnam());
-    if ((await this.repo.unknownSubjects(em, fields.subjects)).length) errors.push({ field: 'subjects', rule: 'unknownSubject', args: [] });
+    if ((await this.repo.unknownSubjects(em, fields.subjects)).length)
+      errors.push({ field: 'subjects', rule: 'unknownSubject', args: [] });
     const holder = await this.repo.personalIdHolder(em, schoolId, fields.personalId);
     if (holder && holder !== selfId) errors.push({ field: 'personalId', rule: 'duplicate', args: [] });
     if (errors.length) throw new ValidationProblem(errors);
@@ -106,7 +149,11 @@ export class StaffService {
 }
 
 function filterOf(query: StaffListQueryDto): StaffFilter {
-  return { q: query.q?.trim() ? likePattern(query.q.trim()) : undefined, status: query.status, position: query.position };
+  return {
+    q: query.q?.trim() ? likePattern(query.q.trim()) : undefined,
+    status: query.status,
+    position: query.position,
+  };
 }
 
 function toSummary(r: StaffRecord): StaffSummary {
@@ -121,11 +168,24 @@ function withoutHistory(d: StaffDetail): StaffRecord {
 
 export function fieldsOf(input: StaffInput, status: StaffFields['status'] = 'ACTIVE'): StaffFields {
   return {
-    personalId: input.personalId, fullName: input.fullName, dateOfBirth: input.dateOfBirth, gender: input.gender,
-    ethnicity: input.ethnicity, phone: input.phone ?? null, email: input.email ?? null, position: input.position,
-    contractType: input.contractType, rankCode: input.rankCode ?? null, salaryCoefficient: input.salaryCoefficient ?? null,
-    salaryStep: input.salaryStep ?? null, qualifications: input.qualifications ?? [], subjects: [...new Set(input.subjects ?? [])],
-    startDate: input.startDate, partyMember: input.partyMember ?? null, unionMember: input.unionMember ?? null, status,
+    personalId: input.personalId,
+    fullName: input.fullName,
+    dateOfBirth: input.dateOfBirth,
+    gender: input.gender,
+    ethnicity: input.ethnicity,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    position: input.position,
+    contractType: input.contractType,
+    rankCode: input.rankCode ?? null,
+    salaryCoefficient: input.salaryCoefficient ?? null,
+    salaryStep: input.salaryStep ?? null,
+    qualifications: input.qualifications ?? [],
+    subjects: [...new Set(input.subjects ?? [])],
+    startDate: input.startDate,
+    partyMember: input.partyMember ?? null,
+    unionMember: input.unionMember ?? null,
+    status,
   };
 }
 
@@ -136,18 +196,32 @@ function merged(before: StaffRecord, update: StaffUpdate): StaffFields {
     return (sent === undefined || (sent === null && !nullable) ? before[key] : sent) as StaffRecord[K];
   };
   const base = fieldsOf({
-    personalId: pick('personalId', false), fullName: pick('fullName', false), dateOfBirth: pick('dateOfBirth', false),
-    gender: pick('gender', false), ethnicity: pick('ethnicity', false), phone: pick('phone', true), email: pick('email', true),
-    position: pick('position', false), contractType: pick('contractType', false), rankCode: pick('rankCode', true),
-    salaryCoefficient: pick('salaryCoefficient', true), salaryStep: pick('salaryStep', true), qualifications: pick('qualifications', false),
-    subjects: pick('subjects', false), startDate: pick('startDate', false), partyMember: pick('partyMember', true), unionMember: pick('unionMember', true),
+    personalId: pick('personalId', false),
+    fullName: pick('fullName', false),
+    dateOfBirth: pick('dateOfBirth', false),
+    gender: pick('gender', false),
+    ethnicity: pick('ethnicity', false),
+    phone: pick('phone', true),
+    email: pick('email', true),
+    position: pick('position', false),
+    contractType: pick('contractType', false),
+    rankCode: pick('rankCode', true),
+    salaryCoefficient: pick('salaryCoefficient', true),
+    salaryStep: pick('salaryStep', true),
+    qualifications: pick('qualifications', false),
+    subjects: pick('subjects', false),
+    startDate: pick('startDate', false),
+    partyMember: pick('partyMember', true),
+    unionMember: pick('unionMember', true),
   });
   return { ...base, status: pick('status', false) };
 }
 
 function historyOf(before: StaffRecord, after: StaffFields, today: string): StaffHistoryEntry[] {
   const entries: StaffHistoryEntry[] = [];
-  if (before.position !== after.position) entries.push({ kind: 'POSITION', effectiveOn: today, details: { from: before.position, to: after.position } });
-  if (before.status !== after.status) entries.push({ kind: 'STATUS', effectiveOn: today, details: { from: before.status, to: after.status } });
+  if (before.position !== after.position)
+    entries.push({ kind: 'POSITION', effectiveOn: today, details: { from: before.position, to: after.position } });
+  if (before.status !== after.status)
+    entries.push({ kind: 'STATUS', effectiveOn: today, details: { from: before.status, to: after.status } });
   return entries;
 }

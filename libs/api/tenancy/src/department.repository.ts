@@ -16,9 +16,17 @@ export class DepartmentRepository {
 
   /** Creates the department as the tree's root, with its first (parentless) history row. */
   async create(em: EntityManager, code: string, name: string): Promise<string> {
-    const dept = await sqlRow<{ id: string }>(em, `insert into org_unit (kind, code, name) values ('DEPARTMENT', $1, $2) returning id`, [code, name]);
+    const dept = await sqlRow<{ id: string }>(
+      em,
+      `insert into org_unit (kind, code, name) values ('DEPARTMENT', $1, $2) returning id`,
+      [code, name],
+    );
     if (!dept) throw new Error(`create: no id returned for department ${code}`);
-    await sqlExec(em, `insert into org_unit_parent_history (org_unit_id, parent_id, valid_from) values ($1, null, now())`, [dept.id]);
+    await sqlExec(
+      em,
+      `insert into org_unit_parent_history (org_unit_id, parent_id, valid_from) values ($1, null, now())`,
+      [dept.id],
+    );
     return dept.id;
   }
 }

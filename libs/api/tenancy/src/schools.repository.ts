@@ -44,17 +44,31 @@ interface SchoolProfileRow {
 
 @Injectable()
 export class SchoolsRepository {
-  async list(em: EntityManager, f: SchoolListFilter, paging: SqlPaging): Promise<{ items: SchoolSummary[]; total: number }> {
+  async list(
+    em: EntityManager,
+    f: SchoolListFilter,
+    paging: SqlPaging,
+  ): Promise<{ items: SchoolSummary[]; total: number }> {
     const where = [`s.kind = 'SCHOOL'`, 's.active'];
     const params: unknown[] = [];
-    if (f.orgUnitIds) { params.push(f.orgUnitIds); where.push(`s.id = any($${params.length}::uuid[])`); }
-    if (f.level) { params.push(f.level); where.push(`$${params.length} = any(s.levels)`); }
+    if (f.orgUnitIds) {
+      params.push(f.orgUnitIds);
+      where.push(`s.id = any($${params.length}::uuid[])`);
+    }
+    if (f.level) {
+      params.push(f.level);
+      where.push(`$${params.length} = any(s.levels)`);
+    }
     if (f.search) {
       params.push(f.search);
       where.push(`(unaccent_vi(s.name) ilike unaccent_vi($${params.length}) or s.code ilike $${params.length})`);
     }
     const clause = where.join(' and ');
-    const counted = await sqlRow<{ total: number }>(em, `select count(*)::int as total from org_unit s where ${clause}`, params);
+    const counted = await sqlRow<{ total: number }>(
+      em,
+      `select count(*)::int as total from org_unit s where ${clause}`,
+      params,
+    );
     const rows = await sqlRows<SchoolSummaryRow>(
       em,
       `select s.id, s.code, s.name, s.levels, s.ownership, s.parent_id, p.name as parent_name, sp.address
@@ -93,7 +107,13 @@ export class SchoolsRepository {
     return row ? toProfile(row) : undefined;
   }
 
-  async updateProfile(em: EntityManager, schoolId: string, fields: ProfileFields, at: Date, userId: string): Promise<SchoolProfile> {
+  async updateProfile(
+    em: EntityManager,
+    schoolId: string,
+    fields: ProfileFields,
+    at: Date,
+    userId: string,
+  ): Promise<SchoolProfile> {
     const row = await sqlRow<SchoolProfileRow>(
       em,
       `update school_profile
@@ -101,7 +121,17 @@ export class SchoolsRepository {
               version = version + 1, updated_at = $8, updated_by = $9
         where school_id = $1
         returning address, phone, email, principal_name, founded_year, website, version, updated_at`,
-      [schoolId, fields.address, fields.phone, fields.email, fields.principalName, fields.foundedYear, fields.website, at, userId],
+      [
+        schoolId,
+        fields.address,
+        fields.phone,
+        fields.email,
+        fields.principalName,
+        fields.foundedYear,
+        fields.website,
+        at,
+        userId,
+      ],
     );
     if (!row) throw new Error(`updateProfile: no profile for school ${schoolId}`);
     return toProfile(row);

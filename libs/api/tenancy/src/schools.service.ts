@@ -1,8 +1,25 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import type { Page, SchoolDetail, SchoolProfile, SchoolProfileUpdate, SchoolSummary, ScopeSummary } from '@emis/contracts';
+import type {
+  Page,
+  SchoolDetail,
+  SchoolProfile,
+  SchoolProfileUpdate,
+  SchoolSummary,
+  ScopeSummary,
+} from '@emis/contracts';
 import { SCHOOL_LEVELS, SchoolLevel } from '@emis/domain';
 import { AuditService } from '@emis/api/audit';
-import { assertInScope, likePattern, Principal, ProblemException, Scope, TenantDb, toPage, toSqlPaging, PageQueryDto } from '@emis/api/platform';
+import {
+  assertInScope,
+  likePattern,
+  Principal,
+  ProblemException,
+  Scope,
+  TenantDb,
+  toPage,
+  toSqlPaging,
+  PageQueryDto,
+} from '@emis/api/platform';
 import { OrgTreeService } from './org-tree.service';
 import { ProfileFields, SCHOOL_SORT_COLUMNS, SchoolsRepository, scopeUnitIds } from './schools.repository';
 
@@ -31,7 +48,11 @@ export class SchoolsService {
     return this.db.run(async (em) => {
       const { items, total } = await this.repo.list(
         em,
-        { orgUnitIds: scopeUnitIds(view), level: params.level, search: params.q?.trim() ? likePattern(params.q.trim()) : undefined },
+        {
+          orgUnitIds: scopeUnitIds(view),
+          level: params.level,
+          search: params.q?.trim() ? likePattern(params.q.trim()) : undefined,
+        },
         paging,
       );
       return toPage(items, total, paging);
@@ -50,7 +71,12 @@ export class SchoolsService {
   }
 
   /** Saves the school's profile if nobody changed it since `update.version`; audited in the same transaction. */
-  async updateProfile(scope: Scope, actor: Principal, schoolId: string, update: SchoolProfileUpdate): Promise<SchoolDetail> {
+  async updateProfile(
+    scope: Scope,
+    actor: Principal,
+    schoolId: string,
+    update: SchoolProfileUpdate,
+  ): Promise<SchoolDetail> {
     assertInScope(scope, schoolId);
     await this.db.run(async (em) => {
       const before = await this.repo.findProfile(em, schoolId, true);
@@ -60,7 +86,14 @@ export class SchoolsService {
       }
       const merged = { ...profileFields(before), ...sentFields(update) };
       const after = await this.repo.updateProfile(em, schoolId, merged, new Date(), actor.userId);
-      await this.audit.record(em, { schoolId, entity: 'school_profile', entityId: schoolId, action: 'UPDATE', before, after });
+      await this.audit.record(em, {
+        schoolId,
+        entity: 'school_profile',
+        entityId: schoolId,
+        action: 'UPDATE',
+        before,
+        after,
+      });
     });
     return this.detail(scope, schoolId);
   }

@@ -4,7 +4,24 @@ import { SchoolLevel } from '../organisation/org-unit';
  * Grade levels (khối lớp): preschool age groups (nhà trẻ, mẫu giáo 3–4, 4–5, 5–6 tuổi), then grades 1–12.
  * Continuing-education centres teach grades 6–12 under the same numbers.
  */
-export const GRADE_LEVELS = ['NT', 'MG3', 'MG4', 'MG5', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] as const;
+export const GRADE_LEVELS = [
+  'NT',
+  'MG3',
+  'MG4',
+  'MG5',
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '7',
+  '8',
+  '9',
+  '10',
+  '11',
+  '12',
+] as const;
 export type GradeLevel = (typeof GRADE_LEVELS)[number];
 
 export function isGradeLevel(value: unknown): value is GradeLevel {
@@ -44,9 +61,22 @@ export function nextGrade(grade: GradeLevel, levels: readonly SchoolLevel[]): Gr
  * Exceeding one warns; it never blocks.
  */
 export const CLASS_SIZE_CEILING: Record<GradeLevel, number> = {
-  NT: 25, MG3: 25, MG4: 30, MG5: 35,
-  '1': 35, '2': 35, '3': 35, '4': 35, '5': 35,
-  '6': 45, '7': 45, '8': 45, '9': 45, '10': 45, '11': 45, '12': 45,
+  NT: 25,
+  MG3: 25,
+  MG4: 30,
+  MG5: 35,
+  '1': 35,
+  '2': 35,
+  '3': 35,
+  '4': 35,
+  '5': 35,
+  '6': 45,
+  '7': 45,
+  '8': 45,
+  '9': 45,
+  '10': 45,
+  '11': 45,
+  '12': 45,
 };
 
 export function classSizeWarning(grade: GradeLevel, size: number): { ceiling: number; over: number } | null {

@@ -2,7 +2,12 @@
  * Schools date their records by the day in Vietnam (UTC+7), whatever zone the server or the browser runs in:
  * taken in UTC, a record entered before 07:00 would carry yesterday's date.
  */
-const VIETNAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
+const VIETNAM_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Today in Vietnam as yyyy-MM-dd. */
 export function todayInVietnam(now: Date = new Date()): string {

@@ -22,14 +22,7 @@ export type CellValue = number | RatingCode;
 export type Cells = Readonly<Record<string, CellValue | null | undefined>>;
 
 export type ColumnGroup =
-  | 'REGULAR'
-  | 'MID'
-  | 'FINAL'
-  | 'COEF1'
-  | 'COEF2'
-  | 'EXAM'
-  | 'PERIODIC_RATING'
-  | 'PERIODIC_TEST';
+  'REGULAR' | 'MID' | 'FINAL' | 'COEF1' | 'COEF2' | 'EXAM' | 'PERIODIC_RATING' | 'PERIODIC_TEST';
 
 export interface GradeColumn {
   /** Stable storage key: TX1…TX4, GK, CK (Circular 22); HS1_1…, HS2_1…, HK (Circular 58); GK_RATING… (Circular 27). */

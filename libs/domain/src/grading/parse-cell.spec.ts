@@ -47,7 +47,8 @@ describe('parsing what a teacher typed into a cell', () => {
 
   it('reads Đạt / Chưa đạt in any case, with or without diacritics', () => {
     for (const raw of ['Đ', 'Đạt', 'D', 'đạt', 'dat', 'DAT']) expect(parseCell(passFail, raw)).toEqual({ value: 'D' });
-    for (const raw of ['CĐ', 'Chưa đạt', 'cd', 'cđ', 'chua dat']) expect(parseCell(passFail, raw)).toEqual({ value: 'CD' });
+    for (const raw of ['CĐ', 'Chưa đạt', 'cd', 'cđ', 'chua dat'])
+      expect(parseCell(passFail, raw)).toEqual({ value: 'CD' });
   });
 
   it('rejects a rating the column does not take, and numbers in a rating column', () => {

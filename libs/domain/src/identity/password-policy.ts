@@ -14,6 +14,7 @@ export function passwordProblems(password: string, username: string): PasswordPr
   if (password.length > PASSWORD_MAX_LENGTH) problems.push('tooLong');
   if (!/\p{L}/u.test(password)) problems.push('needsLetter');
   if (!/\d/.test(password)) problems.push('needsDigit');
-  if (username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) problems.push('containsUsername');
+  if (username.length >= 3 && password.toLowerCase().includes(username.toLowerCase()))
+    problems.push('containsUsername');
   return problems;
 }

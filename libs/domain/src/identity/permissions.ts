@@ -10,7 +10,14 @@ export const PERMISSIONS = {
   'audit.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
   'audit.verify': ['DEPARTMENT_ADMIN', 'SCHOOL_ADMIN'],
   'org.switch': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER'],
-  'account.password': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN', 'ACCOUNTANT', 'TEACHER'],
+  'account.password': [
+    'DEPARTMENT_ADMIN',
+    'DEPARTMENT_OFFICER',
+    'UNIT_OFFICER',
+    'SCHOOL_ADMIN',
+    'ACCOUNTANT',
+    'TEACHER',
+  ],
 
   // People (docs/domain/records.md). Department and unit users read across their schools; the school manages its own.
   'calendar.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN', 'ACCOUNTANT', 'TEACHER'],

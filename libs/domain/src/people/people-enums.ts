@@ -16,7 +16,16 @@ export const POLICY_GROUPS = [
 ] as const;
 export type PolicyGroup = (typeof POLICY_GROUPS)[number];
 
-export const DISABILITY_KINDS = ['MOBILITY', 'HEARING', 'VISUAL', 'INTELLECTUAL', 'SPEECH', 'AUTISM', 'MULTIPLE', 'OTHER'] as const;
+export const DISABILITY_KINDS = [
+  'MOBILITY',
+  'HEARING',
+  'VISUAL',
+  'INTELLECTUAL',
+  'SPEECH',
+  'AUTISM',
+  'MULTIPLE',
+  'OTHER',
+] as const;
 export type DisabilityKind = (typeof DISABILITY_KINDS)[number];
 
 export const GUARDIAN_RELATIONS = ['FATHER', 'MOTHER', 'GUARDIAN'] as const;

@@ -19,7 +19,9 @@ const CENTURY_BASE = [1900, 2000, 2100, 2200, 2300];
 /** Province codes in use run 001–096 (the 63 pre-2025 provinces keep their codes in issued numbers). */
 const MAX_PROVINCE_CODE = 96;
 
-export function parsePersonalId(value: string): { ok: true; info: PersonalIdInfo } | { ok: false; error: PersonalIdError } {
+export function parsePersonalId(
+  value: string,
+): { ok: true; info: PersonalIdInfo } | { ok: false; error: PersonalIdError } {
   if (!/^\d{12}$/.test(value)) return { ok: false, error: 'format' };
   const province = Number(value.slice(0, 3));
   if (province < 1 || province > MAX_PROVINCE_CODE) return { ok: false, error: 'province' };

@@ -5,9 +5,12 @@ describe('Vietnamese phone numbers', () => {
     expect(isVietnamesePhone(value)).toBe(true);
   });
 
-  it.each(['12345', '0123456789', '091234567', '09123456789', '0221386345', '+84912345678', 'abc'])('rejects %p', (value) => {
-    expect(isVietnamesePhone(value)).toBe(false);
-  });
+  it.each(['12345', '0123456789', '091234567', '09123456789', '0221386345', '+84912345678', 'abc'])(
+    'rejects %p',
+    (value) => {
+      expect(isVietnamesePhone(value)).toBe(false);
+    },
+  );
 
   it('drops separators', () => {
     expect(normalizePhone('0221 3863-456')).toBe('02213863456');

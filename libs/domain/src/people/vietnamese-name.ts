@@ -31,7 +31,8 @@ export function compareVietnameseNames(a: string, b: string): number {
  * join parts with an apostrophe or a hyphen, as Central Highlands names do (H'Hen Niê, Y-Moan Ênuôl, Ksor H'Bia).
  * Digits and symbols are refused, which also keeps a name from ever starting a spreadsheet formula.
  */
-export const FULL_NAME_PATTERN = /^[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*(?: [\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*){1,6}$/u;
+export const FULL_NAME_PATTERN =
+  /^[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*(?: [\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*){1,6}$/u;
 
 export function isValidFullName(name: string): boolean {
   return FULL_NAME_PATTERN.test(name.normalize('NFC').trim().replace(/\s+/g, ' '));

@@ -85,7 +85,8 @@ export const en: Translations = {
     back: '← Back to sign-in',
     errors: {
       invalidCredentials: 'Wrong user name or password.',
-      locked: 'This account is temporarily locked after repeated failed sign-ins. Try again later or contact an administrator.',
+      locked:
+        'This account is temporarily locked after repeated failed sign-ins. Try again later or contact an administrator.',
       lockedUntil:
         'This account is temporarily locked after repeated failed sign-ins, until {{until}}. Try again later or contact an administrator.',
       throttled: 'Too many attempts. Wait a moment and try again.',
@@ -232,7 +233,8 @@ export const en: Translations = {
       valid: 'The audit chain is intact',
       validDetail: '{{rows}} entries checked; none has been altered or removed.',
       invalid: 'The audit chain is broken',
-      invalidDetail: 'Entry {{seq}} does not match the chain ({{rows}} entries checked). Report this to the system administrator at once.',
+      invalidDetail:
+        'Entry {{seq}} does not match the chain ({{rows}} entries checked). Report this to the system administrator at once.',
     },
   },
   account: {

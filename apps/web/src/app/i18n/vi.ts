@@ -89,7 +89,8 @@ export const vi = {
     errors: {
       invalidCredentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
       locked: 'Tài khoản đang bị tạm khoá do đăng nhập sai nhiều lần. Vui lòng thử lại sau hoặc liên hệ quản trị viên.',
-      lockedUntil: 'Tài khoản đang bị tạm khoá do đăng nhập sai nhiều lần, đến {{until}}. Vui lòng thử lại sau hoặc liên hệ quản trị viên.',
+      lockedUntil:
+        'Tài khoản đang bị tạm khoá do đăng nhập sai nhiều lần, đến {{until}}. Vui lòng thử lại sau hoặc liên hệ quản trị viên.',
       throttled: 'Bạn đã thử quá nhiều lần. Vui lòng đợi một lát rồi thử lại.',
       mfaExpired: 'Phiên xác thực đã hết hạn. Vui lòng đăng nhập lại.',
     },
@@ -180,7 +181,8 @@ export const vi = {
     errors: {
       maxLength: 'Không được dài quá {{max}} ký tự.',
       email: 'Email không đúng định dạng.',
-      phone: 'Số điện thoại phải là số di động 10 chữ số (03, 05, 07, 08, 09…) hoặc số cố định 11 chữ số bắt đầu bằng 02.',
+      phone:
+        'Số điện thoại phải là số di động 10 chữ số (03, 05, 07, 08, 09…) hoặc số cố định 11 chữ số bắt đầu bằng 02.',
       url: 'Địa chỉ web phải bắt đầu bằng http:// hoặc https://.',
       year: 'Năm thành lập phải gồm 4 chữ số.',
       yearRange: 'Năm thành lập phải từ {{min}} đến {{max}}.',
@@ -234,7 +236,8 @@ export const vi = {
       valid: 'Chuỗi nhật ký toàn vẹn',
       validDetail: 'Đã kiểm tra {{rows}} bản ghi; không có bản ghi nào bị sửa hay xoá.',
       invalid: 'Chuỗi nhật ký bị phá vỡ',
-      invalidDetail: 'Bản ghi số {{seq}} không khớp với chuỗi ({{rows}} bản ghi đã kiểm tra). Hãy báo ngay cho quản trị hệ thống.',
+      invalidDetail:
+        'Bản ghi số {{seq}} không khớp với chuỗi ({{rows}} bản ghi đã kiểm tra). Hãy báo ngay cho quản trị hệ thống.',
     },
   },
   account: {
@@ -253,7 +256,8 @@ export const vi = {
     mfaEnabledNow: 'Đã bật xác thực hai lớp cho tài khoản của bạn.',
     password: {
       title: 'Đổi mật khẩu',
-      intro: 'Khi đổi mật khẩu, bạn sẽ bị đăng xuất khỏi mọi máy và trình duyệt khác; phiên đăng nhập này vẫn tiếp tục.',
+      intro:
+        'Khi đổi mật khẩu, bạn sẽ bị đăng xuất khỏi mọi máy và trình duyệt khác; phiên đăng nhập này vẫn tiếp tục.',
       currentLabel: 'Mật khẩu hiện tại',
       newLabel: 'Mật khẩu mới',
       confirmLabel: 'Nhập lại mật khẩu mới',

@@ -1,9 +1,25 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { ImportJob } from '@emis/contracts';
 import { CurrentPrincipal, CurrentScope, Principal, RequirePermission, Scope } from '@emis/api/platform';
 import {
-  attachment, ImportJobDto, ImportsService, UploadedWorkbook, WORKBOOK_UPLOAD_BODY, WorkbookUpload, XLSX_CONTENT_TYPE,
+  attachment,
+  ImportJobDto,
+  ImportsService,
+  UploadedWorkbook,
+  WORKBOOK_UPLOAD_BODY,
+  WorkbookUpload,
+  XLSX_CONTENT_TYPE,
 } from '@emis/api/spreadsheets';
 import { StudentImporter } from './student-importer';
 
@@ -19,7 +35,10 @@ export class StudentImportController {
   @Get('templates/students.xlsx')
   @RequirePermission('people.import')
   @ApiProduces(XLSX_CONTENT_TYPE)
-  async studentTemplate(@CurrentScope() scope: Scope, @Param('schoolId', ParseUUIDPipe) schoolId: string): Promise<StreamableFile> {
+  async studentTemplate(
+    @CurrentScope() scope: Scope,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+  ): Promise<StreamableFile> {
     return attachment(await this.importer.template(scope, schoolId));
   }
 
@@ -30,7 +49,12 @@ export class StudentImportController {
   @ApiConsumes('multipart/form-data')
   @ApiBody(WORKBOOK_UPLOAD_BODY)
   @ApiAcceptedResponse({ type: ImportJobDto })
-  importStudents(@CurrentScope() scope: Scope, @CurrentPrincipal() actor: Principal, @Param('schoolId', ParseUUIDPipe) schoolId: string, @UploadedFile() file?: UploadedWorkbook): Promise<ImportJob> {
+  importStudents(
+    @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @UploadedFile() file?: UploadedWorkbook,
+  ): Promise<ImportJob> {
     return this.imports.upload(scope, actor, schoolId, 'STUDENTS', file);
   }
 }

@@ -97,7 +97,12 @@ export class StudentImportRepository {
     return rows.map((r) => ({ id: r.id, name: r.name, schoolYearId: r.school_year_id, yearStartsOn: r.starts_on }));
   }
 
-  async existing(em: EntityManager, schoolId: string, personalIds: string[], openYearId: string | null): Promise<ExistingStudent[]> {
+  async existing(
+    em: EntityManager,
+    schoolId: string,
+    personalIds: string[],
+    openYearId: string | null,
+  ): Promise<ExistingStudent[]> {
     const rows = await sqlRows<ExistingStudentRow>(
       em,
       `select s.id, s.personal_id, s.full_name, to_char(s.date_of_birth, 'YYYY-MM-DD') as date_of_birth, s.gender, s.ethnicity,
@@ -148,9 +153,18 @@ export class StudentImportRepository {
   }
 
   /** Replaces the father and mother of `studentIds` (other guardians entered on screen stay) and writes `parents`. */
-  async replaceParents(em: EntityManager, schoolId: string, studentIds: string[], parents: { studentId: string; guardian: Guardian }[]): Promise<void> {
+  async replaceParents(
+    em: EntityManager,
+    schoolId: string,
+    studentIds: string[],
+    parents: { studentId: string; guardian: Guardian }[],
+  ): Promise<void> {
     if (studentIds.length) {
-      await sqlExec(em, `delete from guardian where school_id = $1 and student_id = any($2::uuid[]) and relation in ('FATHER', 'MOTHER')`, [schoolId, studentIds]);
+      await sqlExec(
+        em,
+        `delete from guardian where school_id = $1 and student_id = any($2::uuid[]) and relation in ('FATHER', 'MOTHER')`,
+        [schoolId, studentIds],
+      );
     }
     if (!parents.length) return;
     await sqlExec(
@@ -175,7 +189,12 @@ export class StudentImportRepository {
    * the pupil up to the day before the move (to_date is inclusive); a placement that had not begun before the move
    * day is replaced, as a correction on screen leaves no one-day history.
    */
-  async enrol(em: EntityManager, schoolId: string, closing: EnrolmentClose[], opening: EnrolmentWrite[]): Promise<void> {
+  async enrol(
+    em: EntityManager,
+    schoolId: string,
+    closing: EnrolmentClose[],
+    opening: EnrolmentWrite[],
+  ): Promise<void> {
     if (closing.length) {
       const ids = closing.map((c) => c.enrolmentId);
       await sqlExec(
@@ -198,7 +217,13 @@ export class StudentImportRepository {
       `insert into enrolment (school_id, student_id, class_id, school_year_id, from_date)
        select $1, u.sid, u.cid, u.yid, u.from_date
          from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::date[]) as u(sid, cid, yid, from_date)`,
-      [schoolId, opening.map((o) => o.studentId), opening.map((o) => o.classId), opening.map((o) => o.schoolYearId), opening.map((o) => o.fromDate)],
+      [
+        schoolId,
+        opening.map((o) => o.studentId),
+        opening.map((o) => o.classId),
+        opening.map((o) => o.schoolYearId),
+        opening.map((o) => o.fromDate),
+      ],
     );
   }
 }

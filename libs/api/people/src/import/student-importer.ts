@@ -4,9 +4,26 @@ import { AuditService } from '@emis/api/audit';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Guardian } from '@emis/contracts';
 import { assertInScope, Scope, TenantDb } from '@emis/api/platform';
-import { buildTemplate, CellErrors, Download, FieldReader, ImportCounts, Importer, ImportJobContext, ImportRegistry, labelKey, SheetRow } from '@emis/api/spreadsheets';
+import {
+  buildTemplate,
+  CellErrors,
+  Download,
+  FieldReader,
+  ImportCounts,
+  Importer,
+  ImportJobContext,
+  ImportRegistry,
+  labelKey,
+  SheetRow,
+} from '@emis/api/spreadsheets';
 import { EntityManager } from 'typeorm';
-import { EnrolmentClose, EnrolmentWrite, ExistingStudent, OpenYearClass, StudentImportRepository } from './student-import.repository';
+import {
+  EnrolmentClose,
+  EnrolmentWrite,
+  ExistingStudent,
+  OpenYearClass,
+  StudentImportRepository,
+} from './student-import.repository';
 import { STUDENT_LAYOUT } from './student-layout';
 import { readStudentRow, StudentRow } from './student-rows';
 
@@ -24,7 +41,18 @@ const LEFT_STATUS: Record<string, string> = {
 
 const classOrder = new Intl.Collator('vi', { numeric: true });
 
-const RECORD_FIELDS = ['fullName', 'dateOfBirth', 'gender', 'ethnicity', 'religion', 'nationality', 'placeOfBirth', 'permanentAddress', 'currentAddress', 'disability'] as const;
+const RECORD_FIELDS = [
+  'fullName',
+  'dateOfBirth',
+  'gender',
+  'ethnicity',
+  'religion',
+  'nationality',
+  'placeOfBirth',
+  'permanentAddress',
+  'currentAddress',
+  'disability',
+] as const;
 
 /**
  * The student list import (kind STUDENTS), run by the one import runner: creates or updates students by personal id,
@@ -65,30 +93,69 @@ export class StudentImporter implements Importer<StudentContext, StudentRow>, On
   /** The classes of the open year the rows name; people.import, re-checked by the runner, is the only access rule. */
   async open(em: EntityManager, job: ImportJobContext): Promise<StudentContext> {
     const classes = await this.repo.openYearClasses(em, job.schoolId);
-    return { classes: new Map(classes.map((c) => [labelKey(c.name), c])), openYearId: classes[0]?.schoolYearId ?? null };
+    return {
+      classes: new Map(classes.map((c) => [labelKey(c.name), c])),
+      openYearId: classes[0]?.schoolYearId ?? null,
+    };
   }
 
   readRow(source: SheetRow, errors: CellErrors): StudentRow | null {
     return readStudentRow(new FieldReader(source, errors));
   }
 
-  async checkRows(em: EntityManager, { schoolId }: ImportJobContext, rows: StudentRow[], context: StudentContext, errors: CellErrors): Promise<void> {
+  async checkRows(
+    em: EntityManager,
+    { schoolId }: ImportJobContext,
+    rows: StudentRow[],
+    context: StudentContext,
+    errors: CellErrors,
+  ): Promise<void> {
     for (const row of rows) {
       if (row.className && !context.classes.has(labelKey(row.className))) {
-        errors.at(row.row, 'className', context.openYearId ? 'Không có lớp này trong năm học đang mở của trường' : 'Trường chưa có lớp nào trong năm học đang mở');
+        errors.at(
+          row.row,
+          'className',
+          context.openYearId
+            ? 'Không có lớp này trong năm học đang mở của trường'
+            : 'Trường chưa có lớp nào trong năm học đang mở',
+        );
       }
     }
-    const existing = await this.repo.existing(em, schoolId, rows.map((r) => r.personalId), context.openYearId);
+    const existing = await this.repo.existing(
+      em,
+      schoolId,
+      rows.map((r) => r.personalId),
+      context.openYearId,
+    );
     const left = new Map(existing.filter((s) => s.status in LEFT_STATUS).map((s) => [s.personalId, s.status]));
     for (const row of rows) {
       const status = left.get(row.personalId);
-      if (status) errors.at(row.row, 'personalId', `Học sinh có mã định danh này ${LEFT_STATUS[status]}; hồ sơ chỉ còn để tra cứu, không nhập lại được`);
+      if (status)
+        errors.at(
+          row.row,
+          'personalId',
+          `Học sinh có mã định danh này ${LEFT_STATUS[status]}; hồ sơ chỉ còn để tra cứu, không nhập lại được`,
+        );
     }
   }
 
-  async commit(em: EntityManager, { schoolId, actor }: ImportJobContext, rows: StudentRow[], context: StudentContext): Promise<ImportCounts> {
+  async commit(
+    em: EntityManager,
+    { schoolId, actor }: ImportJobContext,
+    rows: StudentRow[],
+    context: StudentContext,
+  ): Promise<ImportCounts> {
     const at = new Date();
-    const existing = new Map((await this.repo.existing(em, schoolId, rows.map((r) => r.personalId), context.openYearId)).map((s) => [s.personalId, s]));
+    const existing = new Map(
+      (
+        await this.repo.existing(
+          em,
+          schoolId,
+          rows.map((r) => r.personalId),
+          context.openYearId,
+        )
+      ).map((s) => [s.personalId, s]),
+    );
     const created = rows.filter((r) => !existing.has(r.personalId));
     const changedRecords: { id: string; row: StudentRow }[] = [];
     const changedParents: { id: string; row: StudentRow }[] = [];
@@ -101,27 +168,51 @@ export class StudentImporter implements Importer<StudentContext, StudentRow>, On
     const ids = await this.repo.insert(em, schoolId, created, at);
     await this.repo.update(em, schoolId, changedRecords, at);
     const parentsOf = [...created.map((row) => ({ id: ids.get(row.personalId)!, row })), ...changedParents];
-    await this.repo.replaceParents(em, schoolId, changedParents.map((c) => c.id), parentsOf.flatMap(({ id, row }) =>
-      row.guardians.map((guardian) => ({ studentId: id, guardian: keepDetails(guardian, existing.get(row.personalId)?.guardians ?? []) })),
-    ));
+    await this.repo.replaceParents(
+      em,
+      schoolId,
+      changedParents.map((c) => c.id),
+      parentsOf.flatMap(({ id, row }) =>
+        row.guardians.map((guardian) => ({
+          studentId: id,
+          guardian: keepDetails(guardian, existing.get(row.personalId)?.guardians ?? []),
+        })),
+      ),
+    );
     const moves = this.enrolments(rows, existing, ids, context);
     await this.repo.enrol(em, schoolId, moves.closing, moves.opening);
-    const touched = new Set([...created, ...changedRecords.map((c) => c.row), ...changedParents.map((c) => c.row), ...moves.rows]);
-    await this.audit.recordMany(em, schoolId, [...touched].map((row) => {
-      const before = existing.get(row.personalId);
-      return {
-        entity: this.entity,
-        entityId: before?.id ?? ids.get(row.personalId)!,
-        action: before ? 'UPDATE' : 'CREATE',
-        before: before ? snapshot(before, context) : null,
-        after: { ...fieldsOf(row), className: row.className },
-      };
-    }), actor, at);
+    const touched = new Set([
+      ...created,
+      ...changedRecords.map((c) => c.row),
+      ...changedParents.map((c) => c.row),
+      ...moves.rows,
+    ]);
+    await this.audit.recordMany(
+      em,
+      schoolId,
+      [...touched].map((row) => {
+        const before = existing.get(row.personalId);
+        return {
+          entity: this.entity,
+          entityId: before?.id ?? ids.get(row.personalId)!,
+          action: before ? 'UPDATE' : 'CREATE',
+          before: before ? snapshot(before, context) : null,
+          after: { ...fieldsOf(row), className: row.className },
+        };
+      }),
+      actor,
+      at,
+    );
     return { created: created.length, updated: touched.size - created.length, unchanged: rows.length - touched.size };
   }
 
   /** Enrolments into the named class of the open year, for students not already sitting in it. */
-  private enrolments(rows: StudentRow[], existing: Map<string, ExistingStudent>, ids: Map<string, string>, context: StudentContext) {
+  private enrolments(
+    rows: StudentRow[],
+    existing: Map<string, ExistingStudent>,
+    ids: Map<string, string>,
+    context: StudentContext,
+  ) {
     const closing: EnrolmentClose[] = [];
     const opening: EnrolmentWrite[] = [];
     const moved: StudentRow[] = [];
@@ -132,7 +223,12 @@ export class StudentImporter implements Importer<StudentContext, StudentRow>, On
       if (!target || before?.classId === target.id) continue;
       const fromDate = now > target.yearStartsOn ? now : target.yearStartsOn;
       if (before?.enrolmentId) closing.push({ enrolmentId: before.enrolmentId, moveDate: fromDate });
-      opening.push({ studentId: before?.id ?? ids.get(row.personalId)!, classId: target.id, schoolYearId: target.schoolYearId, fromDate });
+      opening.push({
+        studentId: before?.id ?? ids.get(row.personalId)!,
+        classId: target.id,
+        schoolYearId: target.schoolYearId,
+        fromDate,
+      });
       moved.push(row);
     }
     return { closing, opening, rows: moved };
@@ -145,8 +241,10 @@ function fieldsOf(row: StudentRow) {
 }
 
 function recordDiffers(before: ExistingStudent, row: StudentRow): boolean {
-  return RECORD_FIELDS.some((key) => (before[key] ?? null) !== (row[key] ?? null))
-    || [...before.policyGroups].sort().join(',') !== [...row.policyGroups].sort().join(',');
+  return (
+    RECORD_FIELDS.some((key) => (before[key] ?? null) !== (row[key] ?? null)) ||
+    [...before.policyGroups].sort().join(',') !== [...row.policyGroups].sort().join(',')
+  );
 }
 
 function parentKey(guardians: Guardian[]): string {

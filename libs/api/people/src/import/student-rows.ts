@@ -41,16 +41,27 @@ export function readStudentRow(r: FieldReader): StudentRow | null {
     disability: r.choice('disability', DISABILITY_LABELS),
     guardians: guardians(r),
   };
-  if (!row.personalId || !row.fullName || !row.dateOfBirth || !row.gender || !row.ethnicity || !row.nationality || !row.policyGroups || !row.guardians) return null;
+  if (
+    !row.personalId ||
+    !row.fullName ||
+    !row.dateOfBirth ||
+    !row.gender ||
+    !row.ethnicity ||
+    !row.nationality ||
+    !row.policyGroups ||
+    !row.guardians
+  )
+    return null;
   if (row.disability === null && r.has('disability')) return null;
   return row as StudentRow;
 }
 
-
 function schoolAge(r: FieldReader, dateOfBirth: string | null): string | null {
   if (!dateOfBirth) return null;
   const age = ageOn(dateOfBirth, todayInVietnam());
-  return age >= SCHOOL_AGE.min && age <= SCHOOL_AGE.max ? dateOfBirth : r.fail('dateOfBirth', `Tuổi ngoài khoảng ${SCHOOL_AGE.min}–${SCHOOL_AGE.max}`);
+  return age >= SCHOOL_AGE.min && age <= SCHOOL_AGE.max
+    ? dateOfBirth
+    : r.fail('dateOfBirth', `Tuổi ngoài khoảng ${SCHOOL_AGE.min}–${SCHOOL_AGE.max}`);
 }
 
 /** 'VN' for Việt Nam (and an empty cell); otherwise an ISO 3166 two-letter code. */
@@ -58,13 +69,18 @@ function nationality(r: FieldReader): string | null {
   const text = r.text('nationality');
   if (text === null) return r.has('nationality') ? null : 'VN';
   if (['việt nam', 'viet nam', 'vn'].includes(labelKey(text))) return 'VN';
-  return /^[A-Za-z]{2}$/.test(text) ? text.toUpperCase() : r.fail('nationality', 'Ghi "Việt Nam" hoặc mã quốc gia 2 chữ cái (ví dụ LA, KH)');
+  return /^[A-Za-z]{2}$/.test(text)
+    ? text.toUpperCase()
+    : r.fail('nationality', 'Ghi "Việt Nam" hoặc mã quốc gia 2 chữ cái (ví dụ LA, KH)');
 }
 
 function guardians(r: FieldReader): Guardian[] | null {
   const out: Guardian[] = [];
   let ok = true;
-  for (const [relation, nameKey, phoneKey] of [['FATHER', 'fatherName', 'fatherPhone'], ['MOTHER', 'motherName', 'motherPhone']] as const) {
+  for (const [relation, nameKey, phoneKey] of [
+    ['FATHER', 'fatherName', 'fatherPhone'],
+    ['MOTHER', 'motherName', 'motherPhone'],
+  ] as const) {
     const fullName = r.text(nameKey);
     const phone = r.phone(phoneKey);
     if ((r.has(nameKey) && fullName === null) || (r.has(phoneKey) && phone === null)) ok = false;

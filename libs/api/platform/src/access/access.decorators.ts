@@ -12,10 +12,10 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 /** The permission (libs/domain identity/permissions.ts) a route needs. */
 export const RequirePermission = (permission: Permission) => SetMetadata(PERMISSION, permission);
 
-export const CurrentPrincipal = createParamDecorator(
-  (_: unknown, _ctx: ExecutionContext): Principal => ClsServiceManager.getClsService().get(CTX.principal),
+export const CurrentPrincipal = createParamDecorator((_: unknown, _ctx: ExecutionContext): Principal =>
+  ClsServiceManager.getClsService().get(CTX.principal),
 );
 
-export const CurrentScope = createParamDecorator(
-  (_: unknown, _ctx: ExecutionContext): Scope => ClsServiceManager.getClsService().get(CTX.scope),
+export const CurrentScope = createParamDecorator((_: unknown, _ctx: ExecutionContext): Scope =>
+  ClsServiceManager.getClsService().get(CTX.scope),
 );

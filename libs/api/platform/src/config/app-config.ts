@@ -6,7 +6,9 @@ const toBool = ({ value }: { value: unknown }) =>
 
 /** The API's configuration, read from the environment and validated once at start-up (see .env.example). */
 export class AppConfig {
-  @IsInt() @Min(1) @Max(65535)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   @Transform(({ value }) => (value === undefined ? 3000 : Number(value)))
   PORT = 3000;
 
@@ -15,62 +17,88 @@ export class AppConfig {
   DATABASE_URL!: string;
 
   /** Connection of the application role (owns nothing, subject to RLS). Derived from DATABASE_URL when absent. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DATABASE_APP_URL?: string;
 
   /** Password given to the emis_app role when DATABASE_APP_URL is derived. */
-  @IsOptional() @IsString() @MinLength(12)
+  @IsOptional()
+  @IsString()
+  @MinLength(12)
   APP_DB_PASSWORD?: string;
 
-  @IsString() @MinLength(32)
+  @IsString()
+  @MinLength(32)
   JWT_SECRET!: string;
 
   /** Encrypts TOTP secrets at rest; derived from JWT_SECRET when absent. */
-  @IsOptional() @IsString() @MinLength(32)
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
   MFA_ENCRYPTION_KEY?: string;
 
-  @IsInt() @Min(60) @Transform(({ value }) => (value === undefined ? 900 : Number(value)))
+  @IsInt()
+  @Min(60)
+  @Transform(({ value }) => (value === undefined ? 900 : Number(value)))
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
-  @IsInt() @Min(300) @Transform(({ value }) => (value === undefined ? 7 * 86400 : Number(value)))
+  @IsInt()
+  @Min(300)
+  @Transform(({ value }) => (value === undefined ? 7 * 86400 : Number(value)))
   REFRESH_TOKEN_TTL_SECONDS = 7 * 86400;
 
-  @IsBoolean() @Transform(toBool)
+  @IsBoolean()
+  @Transform(toBool)
   COOKIE_SECURE = false;
 
   /** Login attempts allowed per client address and user name within AUTH_THROTTLE_TTL_MS. */
-  @IsInt() @Min(1) @Transform(({ value }) => (value === undefined ? 10 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Transform(({ value }) => (value === undefined ? 10 : Number(value)))
   AUTH_THROTTLE_LIMIT = 10;
 
-  @IsInt() @Min(1000) @Transform(({ value }) => (value === undefined ? 60_000 : Number(value)))
+  @IsInt()
+  @Min(1000)
+  @Transform(({ value }) => (value === undefined ? 60_000 : Number(value)))
   AUTH_THROTTLE_TTL_MS = 60_000;
 
   /** Consecutive failed passwords that lock an account, and for how long. */
-  @IsInt() @Min(1) @Transform(({ value }) => (value === undefined ? 5 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Transform(({ value }) => (value === undefined ? 5 : Number(value)))
   LOCKOUT_THRESHOLD = 5;
 
-  @IsInt() @Min(1) @Transform(({ value }) => (value === undefined ? 15 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Transform(({ value }) => (value === undefined ? 15 : Number(value)))
   LOCKOUT_MINUTES = 15;
 
-  @IsBoolean() @Transform(toBool)
+  @IsBoolean()
+  @Transform(toBool)
   SEED_DEMO = false;
 
   /** Folder of the built web app (index.html); the API serves it on the same origin. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   WEB_DIST_DIR?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   @Transform(({ value }) => value ?? 'info')
   LOG_LEVEL = 'info';
 
-  @IsInt() @Min(2) @Transform(({ value }) => (value === undefined ? 20 : Number(value)))
+  @IsInt()
+  @Min(2)
+  @Transform(({ value }) => (value === undefined ? 20 : Number(value)))
   DB_POOL_SIZE = 20;
 
   /**
    * How long a request waits for a pooled connection (or for a new one to open) before it is answered 503 with
    * Retry-After: a saturated pool or an unreachable server then fails fast instead of holding the request open.
    */
-  @IsInt() @Min(100) @Max(60_000) @Transform(({ value }) => (value === undefined ? 3000 : Number(value)))
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  @Transform(({ value }) => (value === undefined ? 3000 : Number(value)))
   DB_POOL_ACQUIRE_TIMEOUT_MS = 3000;
 
   /** Run the Excel-import worker in this process ('on'), or leave the queue to other instances ('off'). */
@@ -84,7 +112,10 @@ export class AppConfig {
   EVENT_WORKER: 'on' | 'off' = 'on';
 
   /** How often the relay looks for committed events it has not handed to pg-boss yet. */
-  @IsInt() @Min(100) @Max(60_000) @Transform(({ value }) => (value === undefined ? 1000 : Number(value)))
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  @Transform(({ value }) => (value === undefined ? 1000 : Number(value)))
   EVENT_RELAY_INTERVAL_MS = 1000;
 }
 

@@ -41,9 +41,14 @@ function timestampOf(name: string): number {
 export async function checkAppliedMigrations(db: EntityManager, table: string, set: MigrationSet): Promise<void> {
   const known = new Set(set.migrations.map(migrationName));
   for (const name of known) {
-    if (!set.checksums[name]) throw new MigrationRefused(`Migration ${name} has no checksum in this build's manifest; add it before migrating.`);
+    if (!set.checksums[name])
+      throw new MigrationRefused(
+        `Migration ${name} has no checksum in this build's manifest; add it before migrating.`,
+      );
   }
-  await db.query(`create table if not exists ${table} (id serial primary key, timestamp bigint not null, name varchar not null)`);
+  await db.query(
+    `create table if not exists ${table} (id serial primary key, timestamp bigint not null, name varchar not null)`,
+  );
   await db.query(`alter table ${table} add column if not exists checksum text`);
   await db.query(`lock table ${table} in share row exclusive mode`);
   const present = new Set(((await db.query(`select name from ${table}`)) as { name: string }[]).map((r) => r.name));
@@ -51,10 +56,14 @@ export async function checkAppliedMigrations(db: EntityManager, table: string, s
     if (!present.has(old)) continue;
     await db.query(`delete from ${table} where name = $1`, [old]);
     for (const name of replacements) {
-      if (!present.has(name)) await db.query(`insert into ${table} (timestamp, name) values ($1, $2)`, [timestampOf(name), name]);
+      if (!present.has(name))
+        await db.query(`insert into ${table} (timestamp, name) values ($1, $2)`, [timestampOf(name), name]);
     }
   }
-  const applied = (await db.query(`select name, checksum from ${table} order by id`)) as { name: string; checksum: string | null }[];
+  const applied = (await db.query(`select name, checksum from ${table} order by id`)) as {
+    name: string;
+    checksum: string | null;
+  }[];
   for (const { name, checksum } of applied) {
     if (!known.has(name)) {
       throw new MigrationRefused(
@@ -72,6 +81,12 @@ export async function checkAppliedMigrations(db: EntityManager, table: string, s
 }
 
 /** After migrating: the checksums of the migrations just applied. */
-export async function recordChecksums(db: EntityManager, table: string, set: MigrationSet, names: readonly string[]): Promise<void> {
-  for (const name of names) await db.query(`update ${table} set checksum = $2 where name = $1`, [name, set.checksums[name]]);
+export async function recordChecksums(
+  db: EntityManager,
+  table: string,
+  set: MigrationSet,
+  names: readonly string[],
+): Promise<void> {
+  for (const name of names)
+    await db.query(`update ${table} set checksum = $2 where name = $1`, [name, set.checksums[name]]);
 }

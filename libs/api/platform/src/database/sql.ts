@@ -29,12 +29,20 @@ async function run(db: SqlTarget, text: string, params: readonly unknown[]): Pro
 }
 
 /** Every row a statement returns (a SELECT, or a write with RETURNING), as `R`. */
-export async function sqlRows<R extends object>(db: SqlTarget, text: string, params: readonly unknown[] = []): Promise<R[]> {
+export async function sqlRows<R extends object>(
+  db: SqlTarget,
+  text: string,
+  params: readonly unknown[] = [],
+): Promise<R[]> {
   return (await run(db, text, params)).records as R[];
 }
 
 /** The first row a statement returns, or undefined when it returns none. */
-export async function sqlRow<R extends object>(db: SqlTarget, text: string, params: readonly unknown[] = []): Promise<R | undefined> {
+export async function sqlRow<R extends object>(
+  db: SqlTarget,
+  text: string,
+  params: readonly unknown[] = [],
+): Promise<R | undefined> {
   const [row] = (await run(db, text, params)).records as R[];
   return row;
 }

@@ -28,7 +28,9 @@ export class TenantDb {
    * system jobs. Nested calls join the outer transaction when the scope is the same.
    */
   async runWithScope<T>(scope: Scope, work: (em: EntityManager) => Promise<T>): Promise<T> {
-    const outer = this.cls.isActive() ? this.cls.get<{ em: EntityManager; scope: Scope } | undefined>(CTX.manager) : undefined;
+    const outer = this.cls.isActive()
+      ? this.cls.get<{ em: EntityManager; scope: Scope } | undefined>(CTX.manager)
+      : undefined;
     if (outer && sameScope(outer.scope, scope)) return work(outer.em);
     const principal = this.cls.isActive() ? this.cls.get<Principal | undefined>(CTX.principal) : undefined;
     return this.dataSource.transaction(async (em) => {

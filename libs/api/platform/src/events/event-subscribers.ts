@@ -18,7 +18,8 @@ export class EventSubscribers {
   private readonly subscriptions = new Map<string, Subscription>();
 
   subscribe<P>(type: string, subscriber: string, handle: OutboxHandler<P>): void {
-    if (!/^[a-z]+(\.[a-z][a-z-]*)+$/.test(subscriber)) throw new Error(`subscriber name ${subscriber}: use <context>.<reaction>`);
+    if (!/^[a-z]+(\.[a-z][a-z-]*)+$/.test(subscriber))
+      throw new Error(`subscriber name ${subscriber}: use <context>.<reaction>`);
     if (this.subscriptions.has(subscriber)) throw new Error(`subscriber ${subscriber} registered twice`);
     this.subscriptions.set(subscriber, { type, subscriber, handle: handle as OutboxHandler });
   }

@@ -23,7 +23,13 @@ export class JobBoss implements OnModuleDestroy {
   }
 
   private async start(): Promise<PgBoss> {
-    const boss = new PgBoss({ connectionString: this.config.DATABASE_URL, schema: 'pgboss', max: 3, application_name: 'emis-jobs', schedule: false });
+    const boss = new PgBoss({
+      connectionString: this.config.DATABASE_URL,
+      schema: 'pgboss',
+      max: 3,
+      application_name: 'emis-jobs',
+      schedule: false,
+    });
     boss.on('error', (error) => this.logger.error({ err: error }, 'pg-boss'));
     await boss.start();
     return boss;

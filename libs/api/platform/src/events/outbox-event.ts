@@ -14,7 +14,13 @@ export interface OutboxEvent<P = Record<string, unknown>> {
   occurredAt: string;
 }
 
-export type NewOutboxEvent<P = Record<string, unknown>> = Pick<OutboxEvent<P>, 'type' | 'schoolId' | 'aggregateId' | 'payload'>;
+export type NewOutboxEvent<P = Record<string, unknown>> = Pick<
+  OutboxEvent<P>,
+  'type' | 'schoolId' | 'aggregateId' | 'payload'
+>;
 
 /** A subscriber's reaction, run in its own transaction under the event's school scope. */
-export type OutboxHandler<P = Record<string, unknown>> = (em: import('typeorm').EntityManager, event: OutboxEvent<P>) => Promise<void>;
+export type OutboxHandler<P = Record<string, unknown>> = (
+  em: import('typeorm').EntityManager,
+  event: OutboxEvent<P>,
+) => Promise<void>;

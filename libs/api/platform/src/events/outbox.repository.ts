@@ -34,7 +34,14 @@ export class OutboxRepository {
         where published_at is null order by occurred_at, id limit $1 for update skip locked`,
       [limit],
     );
-    return rows.map((r) => ({ id: r.id, type: r.type, schoolId: r.school_id, aggregateId: r.aggregate_id, payload: r.payload, occurredAt: r.occurred_at.toISOString() }));
+    return rows.map((r) => ({
+      id: r.id,
+      type: r.type,
+      schoolId: r.school_id,
+      aggregateId: r.aggregate_id,
+      payload: r.payload,
+      occurredAt: r.occurred_at.toISOString(),
+    }));
   }
 
   async markPublished(em: EntityManager, events: OutboxEvent[], at: Date): Promise<void> {

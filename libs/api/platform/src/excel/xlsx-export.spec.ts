@@ -4,9 +4,12 @@ import type { Response } from 'express';
 import { neutraliseFormula, streamXlsx } from './xlsx-export';
 
 describe('Excel export', () => {
-  it.each(['=1+1', '+84912', '-2', '@SUM(A1)', '\t=x', '\r=x'])('neutralises %p so it can never become a formula', (value) => {
-    expect(neutraliseFormula(value)).toBe(`'${value}`);
-  });
+  it.each(['=1+1', '+84912', '-2', '@SUM(A1)', '\t=x', '\r=x'])(
+    'neutralises %p so it can never become a formula',
+    (value) => {
+      expect(neutraliseFormula(value)).toBe(`'${value}`);
+    },
+  );
 
   it('leaves ordinary text alone', () => {
     expect(neutraliseFormula('Nguyễn Văn An')).toBe('Nguyễn Văn An');
@@ -23,11 +26,17 @@ describe('Excel export', () => {
       yield { name: 'Lê Thị Hoa', note: '=HYPERLINK("http://evil","x")', n: 7 };
       yield { name: 'Trần Văn Bình', note: 'bình thường', n: 8.5 };
     }
-    const count = await streamXlsx(res, 'Danh sách học sinh.xlsx', 'Học sinh', [
-      { header: 'Họ và tên', value: (r) => r.name },
-      { header: 'Ghi chú', value: (r) => r.note },
-      { header: 'Điểm', value: (r) => r.n },
-    ], rows());
+    const count = await streamXlsx(
+      res,
+      'Danh sách học sinh.xlsx',
+      'Học sinh',
+      [
+        { header: 'Họ và tên', value: (r) => r.name },
+        { header: 'Ghi chú', value: (r) => r.note },
+        { header: 'Điểm', value: (r) => r.n },
+      ],
+      rows(),
+    );
     expect(count).toBe(2);
     expect(headers['Content-Disposition']).toContain("filename*=UTF-8''Danh%20s%C3%A1ch");
     const book = new ExcelJS.Workbook();

@@ -22,7 +22,10 @@ describe('localized messages', () => {
   it("finds a context's words once the context's catalogue is registered", () => {
     expect(ruleMessage('maxLength', 'motto', [300], 'vi')).toBe('motto không được dài quá 300 ký tự');
     expect(problemTitle('motto_taken', 'en')).toBe('Bad request');
-    registerMessages({ problems: { motto_taken: { vi: 'Khẩu hiệu đã có', en: 'The motto is taken' } }, fields: { motto: { vi: 'Khẩu hiệu', en: 'Motto' } } });
+    registerMessages({
+      problems: { motto_taken: { vi: 'Khẩu hiệu đã có', en: 'The motto is taken' } },
+      fields: { motto: { vi: 'Khẩu hiệu', en: 'Motto' } },
+    });
     expect(ruleMessage('maxLength', 'motto', [300], 'vi')).toBe('Khẩu hiệu không được dài quá 300 ký tự');
     expect(problemTitle('motto_taken', 'en')).toBe('The motto is taken');
   });
@@ -30,6 +33,8 @@ describe('localized messages', () => {
   it('refuses a key registered again with other words, and accepts it again with the same words', () => {
     registerMessages({ fields: { slogan: { vi: 'Khẩu hiệu', en: 'Slogan' } } });
     expect(() => registerMessages({ fields: { slogan: { vi: 'Khẩu hiệu', en: 'Slogan' } } })).not.toThrow();
-    expect(() => registerMessages({ fields: { slogan: { vi: 'Châm ngôn', en: 'Slogan' } } })).toThrow("The field 'slogan' is registered twice with different words");
+    expect(() => registerMessages({ fields: { slogan: { vi: 'Châm ngôn', en: 'Slogan' } } })).toThrow(
+      "The field 'slogan' is registered twice with different words",
+    );
   });
 });

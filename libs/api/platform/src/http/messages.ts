@@ -93,7 +93,8 @@ export function registerMessages(...catalogues: readonly MessageCatalogue[]): vo
 function merge(into: Record<string, Localized>, from: Readonly<Record<string, Localized>> = {}, kind: string): void {
   for (const [key, text] of Object.entries(from)) {
     const known = into[key];
-    if (known && (known.vi !== text.vi || known.en !== text.en)) throw new Error(`The ${kind} '${key}' is registered twice with different words`);
+    if (known && (known.vi !== text.vi || known.en !== text.en))
+      throw new Error(`The ${kind} '${key}' is registered twice with different words`);
     into[key] = text;
   }
 }

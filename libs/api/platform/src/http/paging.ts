@@ -6,19 +6,32 @@ import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class
 /** The paging convention of every list endpoint (see libs/contracts/src/paging.ts). */
 export class PageQueryDto implements PageQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
   pageSize?: number;
 
   @ApiPropertyOptional({ description: 'Comma-separated fields, "-" prefix for descending, e.g. "name,-code"' })
-  @IsOptional() @IsString() @MaxLength(100) @Matches(/^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$/)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  @Matches(/^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$/)
   sort?: string;
 
   @ApiPropertyOptional({ description: 'Search text' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   q?: string;
 }
 

@@ -40,7 +40,15 @@ const PG_ERRORS: Record<string, { status: number; code: string }> = {
  * request was never committed (or its commit is unknown and a retry with the same idempotency key is safe), so the
  * caller is told to come back (503 + Retry-After) rather than shown a bug (500).
  */
-const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const SOCKET_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
 const CONNECTION_LOST = [
   /^timeout exceeded when trying to connect$/,
   /^Connection terminated( unexpectedly| due to connection timeout)?$/,
@@ -50,7 +58,13 @@ const CONNECTION_LOST = [
 function databaseUnreachable(exception: unknown, depth = 0): boolean {
   // Duck-typed, not `instanceof Error`: socket errors are made by Node's core, whose Error may be another realm's.
   if (typeof exception !== 'object' || exception === null || depth > 3) return false;
-  const { code, name, message, driverError, cause } = exception as { code?: unknown; name?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+  const { code, name, message, driverError, cause } = exception as {
+    code?: unknown;
+    name?: unknown;
+    message?: unknown;
+    driverError?: unknown;
+    cause?: unknown;
+  };
   if (typeof code === 'string' && (SOCKET_ERRORS.has(code) || /^(08|57P0)/.test(code))) return true;
   // TypeORM's runner is released when its connection emits an error between two queries of a transaction (the
   // error's name differs between TypeORM versions: both are seen, the second from the transaction's next query).
@@ -95,17 +109,27 @@ export class ProblemFilter implements ExceptionFilter {
         code: e.rule,
         message: ruleMessage(e.rule, e.field, e.args, locale),
       }));
-      return this.problem(400, 'validation_failed', locale, { errors, detail: errors.map((e) => e.message).join('; ') });
+      return this.problem(400, 'validation_failed', locale, {
+        errors,
+        detail: errors.map((e) => e.message).join('; '),
+      });
     }
     if (exception instanceof ProblemException) {
-      return this.problem(exception.getStatus(), exception.code, locale, { detail: exception.detail, ...exception.extra });
+      return this.problem(exception.getStatus(), exception.code, locale, {
+        detail: exception.detail,
+        ...exception.extra,
+      });
     }
     if (exception instanceof ThrottlerException) return this.problem(429, 'too_many_requests', locale);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      const named = typeof body === 'object' && body && 'code' in body ? String((body as { code: unknown }).code) : undefined;
-      const code = named && isKnownProblem(named) ? named : (STATUS_CODES[status] ?? (status >= 500 ? 'internal_error' : 'bad_request'));
+      const named =
+        typeof body === 'object' && body && 'code' in body ? String((body as { code: unknown }).code) : undefined;
+      const code =
+        named && isKnownProblem(named)
+          ? named
+          : (STATUS_CODES[status] ?? (status >= 500 ? 'internal_error' : 'bad_request'));
       return this.problem(status, code, locale);
     }
     // The body parser's own errors (http-errors, marked safe to expose): a body over the size limit (413), or one
@@ -119,11 +143,17 @@ export class ProblemFilter implements ExceptionFilter {
       const { status, code } = PG_ERRORS[pgCode];
       return this.problem(status, code, locale);
     }
-    if (databaseUnreachable(exception)) return this.problem(HttpStatus.SERVICE_UNAVAILABLE, 'service_unavailable', locale);
+    if (databaseUnreachable(exception))
+      return this.problem(HttpStatus.SERVICE_UNAVAILABLE, 'service_unavailable', locale);
     return this.problem(HttpStatus.INTERNAL_SERVER_ERROR, 'internal_error', locale);
   }
 
-  private problem(status: number, code: string, locale: 'vi' | 'en', extra: Partial<ProblemDetails> & Record<string, unknown> = {}): ProblemDetails {
+  private problem(
+    status: number,
+    code: string,
+    locale: 'vi' | 'en',
+    extra: Partial<ProblemDetails> & Record<string, unknown> = {},
+  ): ProblemDetails {
     return { type: `https://emis.local/problems/${code}`, title: problemTitle(code, locale), status, code, ...extra };
   }
 }

@@ -11,7 +11,12 @@ const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: {
  * summarising each bad row. Formulas anywhere in the file are turned into inert text first, so the file we
  * hand out can never compute anything (the import never evaluates them either).
  */
-export async function errorWorkbook(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, errors: LocatedError[], headerRow = 1): Promise<Buffer> {
+export async function errorWorkbook(
+  workbook: ExcelJS.Workbook,
+  sheet: ExcelJS.Worksheet,
+  errors: LocatedError[],
+  headerRow = 1,
+): Promise<Buffer> {
   workbook.worksheets.forEach(neutraliseFormulas);
   const summaryCol = summaryColumn(sheet, headerRow);
   clearPreviousRound(sheet, summaryCol, headerRow);

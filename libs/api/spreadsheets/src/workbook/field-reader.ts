@@ -1,4 +1,12 @@
-import { ethnicityByName, Gender, isValidFullName, isVietnamesePhone, normalizePhone, parsePersonalId, personalIdMatches } from '@emis/domain';
+import {
+  ethnicityByName,
+  Gender,
+  isValidFullName,
+  isVietnamesePhone,
+  normalizePhone,
+  parsePersonalId,
+  personalIdMatches,
+} from '@emis/domain';
 import { codeOfLabel, GENDER_LABELS } from '../vocabulary';
 import { CellErrors } from './cell-errors';
 import { CellValue, SheetRow } from './sheet-reader';
@@ -53,7 +61,12 @@ export class FieldReader {
   number(key: string, range: { min: number; max: number; decimals: number }): number | null {
     const value = this.value(key, false);
     if (value === null) return null;
-    const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+([.,]\d+)?$/.test(value) ? Number(value.replace(',', '.')) : NaN;
+    const n =
+      typeof value === 'number'
+        ? value
+        : typeof value === 'string' && /^\d+([.,]\d+)?$/.test(value)
+          ? Number(value.replace(',', '.'))
+          : NaN;
     if (!Number.isFinite(n)) return this.fail(key, 'Phải là số');
     const scaled = n * 10 ** range.decimals;
     if (Math.abs(scaled - Math.round(scaled)) > 1e-6) {
@@ -67,7 +80,10 @@ export class FieldReader {
   choice<C extends string>(key: string, labels: Record<C, string>, required = false): C | null {
     const text = this.text(key, required);
     if (text === null) return null;
-    return codeOfLabel(labels, text) ?? this.fail(key, `Giá trị không hợp lệ; chọn một trong: ${Object.values<string>(labels).join(', ')}`);
+    return (
+      codeOfLabel(labels, text) ??
+      this.fail(key, `Giá trị không hợp lệ; chọn một trong: ${Object.values<string>(labels).join(', ')}`)
+    );
   }
 
   gender(key: string): Gender | null {
@@ -88,10 +104,18 @@ export class FieldReader {
   personalId(key: string, birthDate: string | null, gender: Gender | null): string | null {
     const value = this.value(key, true);
     if (value === null) return null;
-    const id = typeof value === 'number' && Number.isInteger(value) && value > 0 && value < 1e12 ? String(value).padStart(12, '0') : String(value);
+    const id =
+      typeof value === 'number' && Number.isInteger(value) && value > 0 && value < 1e12
+        ? String(value).padStart(12, '0')
+        : String(value);
     const parsed = parsePersonalId(id);
     if (!parsed.ok) {
-      return this.fail(key, parsed.error === 'format' ? 'Mã định danh phải gồm đúng 12 chữ số' : 'Mã định danh không hợp lệ (mã tỉnh hoặc chữ số thế kỷ sai)');
+      return this.fail(
+        key,
+        parsed.error === 'format'
+          ? 'Mã định danh phải gồm đúng 12 chữ số'
+          : 'Mã định danh không hợp lệ (mã tỉnh hoặc chữ số thế kỷ sai)',
+      );
     }
     if (birthDate && gender && !personalIdMatches(id, Number(birthDate.slice(0, 4)), gender)) {
       return this.fail(key, 'Mã định danh không khớp với giới tính và năm sinh (chữ số thứ 4–6)');
@@ -105,14 +129,19 @@ export class FieldReader {
     if (value === null) return null;
     const text = typeof value === 'number' && Number.isInteger(value) ? `0${value}` : String(value);
     const phone = normalizePhone(text);
-    return isVietnamesePhone(phone) ? phone : this.fail(key, 'Số điện thoại không hợp lệ (di động 10 số, cố định 11 số bắt đầu bằng 02)');
+    return isVietnamesePhone(phone)
+      ? phone
+      : this.fail(key, 'Số điện thoại không hợp lệ (di động 10 số, cố định 11 số bắt đầu bằng 02)');
   }
 
   /** A list of words separated by ; or , each looked up by `lookup`; unknown words are named in the error. */
   list<C>(key: string, lookup: (word: string) => C | undefined, what: string): C[] | null {
     const text = this.text(key);
     if (text === null) return this.has(key) ? null : [];
-    const words = text.split(/[;,]/).map((w) => w.trim()).filter(Boolean);
+    const words = text
+      .split(/[;,]/)
+      .map((w) => w.trim())
+      .filter(Boolean);
     const unknown = words.filter((w) => lookup(w) === undefined);
     if (unknown.length) return this.fail(key, `Không có trong danh mục ${what}: ${unknown.join(', ')}`);
     return [...new Set(words.map((w) => lookup(w)!))];
@@ -122,7 +151,9 @@ export class FieldReader {
   fullName(key: string): string | null {
     const text = this.text(key, true);
     if (text === null) return null;
-    return isValidFullName(text) ? text.normalize('NFC').replace(/\s+/g, ' ') : this.fail(key, 'Họ và tên phải gồm 2–7 từ, chỉ có chữ cái (có thể nối bằng dấu nháy hoặc gạch nối)');
+    return isValidFullName(text)
+      ? text.normalize('NFC').replace(/\s+/g, ' ')
+      : this.fail(key, 'Họ và tên phải gồm 2–7 từ, chỉ có chữ cái (có thể nối bằng dấu nháy hoặc gạch nối)');
   }
 
   /** The cell's value; null when empty (reported if required) or already reported as bad. */
@@ -135,8 +166,10 @@ export class FieldReader {
 
   private dateIn(key: string, year: number, month: number, day: number): string | null {
     const d = new Date(Date.UTC(year, month - 1, day));
-    if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return this.fail(key, 'Ngày không tồn tại');
-    if (year < 1900 || d.getTime() > Date.now()) return this.fail(key, 'Ngày nằm ngoài khoảng cho phép (từ 1900 đến hôm nay)');
+    if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
+      return this.fail(key, 'Ngày không tồn tại');
+    if (year < 1900 || d.getTime() > Date.now())
+      return this.fail(key, 'Ngày nằm ngoài khoảng cho phép (từ 1900 đến hôm nay)');
     return d.toISOString().slice(0, 10);
   }
 }

@@ -9,14 +9,21 @@ function sheet(rows: (string | number | null)[][]): ExcelJS.Worksheet {
 }
 
 describe('the header row', () => {
-  const titled = sheet([['SỔ THEO DÕI VÀ ĐÁNH GIÁ HỌC SINH'], ['Môn: Toán'], ['STT', ' mã  HỌC sinh ', 'Họ và tên', 'Lỗi'], [1, 'x', 'An']]);
+  const titled = sheet([
+    ['SỔ THEO DÕI VÀ ĐÁNH GIÁ HỌC SINH'],
+    ['Môn: Toán'],
+    ['STT', ' mã  HỌC sinh ', 'Họ và tên', 'Lỗi'],
+    [1, 'x', 'An'],
+  ]);
 
   it('is the first of the top rows holding the anchor header, matched whatever its case and spacing', () => {
     expect(findHeaderRow(titled, 'Mã học sinh', 'không thấy')).toBe(3);
   });
 
   it('fails the file with the kind’s message when no top row holds the anchor', () => {
-    expect(() => findHeaderRow(sheet([['Mã định danh', 'Họ và tên']]), 'Mã học sinh', 'Tệp không đúng mẫu sổ điểm')).toThrow(new ImportFailure('Tệp không đúng mẫu sổ điểm'));
+    expect(() =>
+      findHeaderRow(sheet([['Mã định danh', 'Họ và tên']]), 'Mã học sinh', 'Tệp không đúng mẫu sổ điểm'),
+    ).toThrow(new ImportFailure('Tệp không đúng mẫu sổ điểm'));
   });
 
   it('reads its headers without the "Lỗi" column an earlier error workbook added', () => {

@@ -48,7 +48,9 @@ export function mapColumns(sheet: ExcelJS.Worksheet, layout: ImportLayout, heade
     else if (!layoutColumn.mayBeMissing) missing.push(layoutColumn.header);
   }
   if (missing.length) {
-    throw new ImportFailure(`Tệp không đúng mẫu: thiếu cột ${missing.map((h) => `"${h}"`).join(', ')}. Hãy tải mẫu của hệ thống và giữ nguyên dòng tiêu đề.`);
+    throw new ImportFailure(
+      `Tệp không đúng mẫu: thiếu cột ${missing.map((h) => `"${h}"`).join(', ')}. Hãy tải mẫu của hệ thống và giữ nguyên dòng tiêu đề.`,
+    );
   }
   return columns;
 }
@@ -75,7 +77,12 @@ export function headerTexts(sheet: ExcelJS.Worksheet, headerRow: number): string
 }
 
 /** Refuses a file with more data rows than one import takes, before any row is read. */
-export function assertRowLimit(sheet: ExcelJS.Worksheet, maxRows: number, headerRow = 1, message = tooManyRows(maxRows)): number {
+export function assertRowLimit(
+  sheet: ExcelJS.Worksheet,
+  maxRows: number,
+  headerRow = 1,
+  message = tooManyRows(maxRows),
+): number {
   const dataRows = Math.max(0, sheet.actualRowCount - headerRow);
   if (dataRows > maxRows) throw new ImportFailure(message);
   return dataRows;
@@ -85,7 +92,12 @@ export function assertRowLimit(sheet: ExcelJS.Worksheet, maxRows: number, header
  * The non-empty data rows, with cell-level problems recorded in `errors`: merged cells, formulas (never
  * evaluated), text that a spreadsheet would take for a formula, Excel error values and over-long text.
  */
-export function* readRows(sheet: ExcelJS.Worksheet, columns: Map<string, SheetColumn>, errors: CellErrors, headerRow = 1): Generator<SheetRow> {
+export function* readRows(
+  sheet: ExcelJS.Worksheet,
+  columns: Map<string, SheetColumn>,
+  errors: CellErrors,
+  headerRow = 1,
+): Generator<SheetRow> {
   const readable = [...columns.entries()].filter(([, column]) => !column.layout.notRead);
   for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
     const row = sheet.findRow(r);
@@ -97,7 +109,9 @@ export function* readRows(sheet: ExcelJS.Worksheet, columns: Map<string, SheetCo
       if (!cell) continue;
       const problem = cellProblem(cell);
       const value = problem ? undefined : plainValue(cell.value);
-      const textProblem = problem ?? (typeof value === 'string' ? formulaLike(value) ?? lengthProblem(value, column.layout) : undefined);
+      const textProblem =
+        problem ??
+        (typeof value === 'string' ? (formulaLike(value) ?? lengthProblem(value, column.layout)) : undefined);
       if (textProblem) {
         errors.atColumn(r, column.col, column.header, textProblem);
         flagged.add(key);
@@ -111,7 +125,8 @@ function cellProblem(cell: ExcelJS.Cell): string | undefined {
   if (cell.isMerged) return 'Ô đang được gộp (merge) với ô khác; hãy bỏ gộp và nhập giá trị vào từng ô';
   if (cell.type === ExcelJS.ValueType.Formula) return FORMULA_NOT_ALLOWED;
   const value = cell.value as unknown;
-  if (value && typeof value === 'object' && 'error' in value) return 'Ô chứa giá trị lỗi của Excel (ví dụ #N/A); hãy nhập giá trị';
+  if (value && typeof value === 'object' && 'error' in value)
+    return 'Ô chứa giá trị lỗi của Excel (ví dụ #N/A); hãy nhập giá trị';
   return undefined;
 }
 

@@ -26,7 +26,11 @@ export async function buildTemplate(layout: ImportLayout, classNames: string[]):
   const header = data.getRow(1);
   header.height = 30;
   header.eachCell((cell) => {
-    cell.style = { font: { bold: true }, fill: HEADER_FILL, alignment: { wrapText: true, vertical: 'middle', horizontal: 'center' } };
+    cell.style = {
+      font: { bold: true },
+      fill: HEADER_FILL,
+      alignment: { wrapText: true, vertical: 'middle', horizontal: 'center' },
+    };
   });
   let listCol = 0;
   layout.columns.forEach((column, index) => {
@@ -62,8 +66,10 @@ function addGuide(workbook: ExcelJS.Workbook, layout: ImportLayout): void {
   guide.columns = [{ width: 8 }, { width: 26 }, { width: 12 }, { width: 80 }, { width: 30 }];
   guide.getCell('A1').value = layout.guideTitle ?? 'Hướng dẫn nhập dữ liệu';
   guide.getCell('A1').font = { bold: true, size: 14 };
-  guide.getCell('A2').value = `Nhập dữ liệu vào trang "${layout.sheetName}" từ dòng 2, giữ nguyên dòng tiêu đề. Mỗi lần nhập tối đa ${IMPORT_MAX_ROWS.toLocaleString('vi-VN')} dòng, tệp không quá ${IMPORT_MAX_BYTES / 1048576} MB. Không gộp ô, không dùng công thức.`;
-  guide.getCell('A3').value = 'Hệ thống kiểm tra mọi dòng trước khi ghi: nếu có lỗi thì không ghi gì và trả lại chính tệp này với các ô lỗi tô đỏ kèm ghi chú. Nhập lại cùng một tệp không làm thay đổi dữ liệu.';
+  guide.getCell('A2').value =
+    `Nhập dữ liệu vào trang "${layout.sheetName}" từ dòng 2, giữ nguyên dòng tiêu đề. Mỗi lần nhập tối đa ${IMPORT_MAX_ROWS.toLocaleString('vi-VN')} dòng, tệp không quá ${IMPORT_MAX_BYTES / 1048576} MB. Không gộp ô, không dùng công thức.`;
+  guide.getCell('A3').value =
+    'Hệ thống kiểm tra mọi dòng trước khi ghi: nếu có lỗi thì không ghi gì và trả lại chính tệp này với các ô lỗi tô đỏ kèm ghi chú. Nhập lại cùng một tệp không làm thay đổi dữ liệu.';
   const head = guide.getRow(5);
   head.values = ['Cột', 'Tiêu đề', 'Bắt buộc', 'Hướng dẫn', 'Ví dụ'];
   head.eachCell((cell) => (cell.style = { font: { bold: true }, fill: HEADER_FILL }));

@@ -41,30 +41,47 @@ const skeleton = [
   { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
   { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
 ];
-const sheet = (xml: string) => ({ name: 'xl/worksheets/sheet1.xml', data: Buffer.from(`<worksheet>${xml}</worksheet>`) });
+const sheet = (xml: string) => ({
+  name: 'xl/worksheets/sheet1.xml',
+  data: Buffer.from(`<worksheet>${xml}</worksheet>`),
+});
 
 describe('inspectXlsx: the container is checked before exceljs loads it', () => {
   it('lets an ordinary workbook through', () => {
-    expect(() => inspectXlsx(zip([...skeleton, sheet('<sheetData><row r="1"/><row r="2"/></sheetData>')]), 100)).not.toThrow();
+    expect(() =>
+      inspectXlsx(zip([...skeleton, sheet('<sheetData><row r="1"/><row r="2"/></sheetData>')]), 100),
+    ).not.toThrow();
   });
 
   it('refuses a zip that is not a workbook, and bytes that are not a zip', () => {
-    expect(() => inspectXlsx(zip([{ name: 'a.txt', data: Buffer.from('hello') }]), 100)).toThrow('Tệp không phải là bảng tính Excel (.xlsx) hợp lệ');
-    expect(() => inspectXlsx(Buffer.from('PK not really'), 100)).toThrow('Tệp không phải là bảng tính Excel (.xlsx) hợp lệ');
+    expect(() => inspectXlsx(zip([{ name: 'a.txt', data: Buffer.from('hello') }]), 100)).toThrow(
+      'Tệp không phải là bảng tính Excel (.xlsx) hợp lệ',
+    );
+    expect(() => inspectXlsx(Buffer.from('PK not really'), 100)).toThrow(
+      'Tệp không phải là bảng tính Excel (.xlsx) hợp lệ',
+    );
   });
 
   it('refuses a zip bomb by the sizes its directory declares, without inflating it', () => {
-    const bomb = zip([...skeleton, { name: 'xl/sharedStrings.xml', data: Buffer.alloc(1000), declaredSize: 400 * 1024 * 1024 }]);
+    const bomb = zip([
+      ...skeleton,
+      { name: 'xl/sharedStrings.xml', data: Buffer.alloc(1000), declaredSize: 400 * 1024 * 1024 },
+    ]);
     expect(() => inspectXlsx(bomb, 100)).toThrow(/khi giải nén quá lớn \(400 MB; tối đa 150 MB\)/);
   });
 
   it('refuses an entry that inflates beyond the size it declared', () => {
-    const liar = zip([...skeleton, { ...sheet('<sheetData>' + '<row/>'.repeat(10_000) + '</sheetData>'), declaredSize: 100 }]);
+    const liar = zip([
+      ...skeleton,
+      { ...sheet('<sheetData>' + '<row/>'.repeat(10_000) + '</sheetData>'), declaredSize: 100 },
+    ]);
     expect(() => inspectXlsx(liar, 100)).toThrow('Tệp không phải là bảng tính Excel (.xlsx) hợp lệ');
   });
 
   it('refuses a sheet with far more rows than one import takes, and a huge merged range', () => {
     expect(() => inspectXlsx(zip([...skeleton, sheet('<row r="1"/>'.repeat(1_300))]), 100)).toThrow(/quá nhiều dòng/);
-    expect(() => inspectXlsx(zip([...skeleton, sheet('<mergeCells><mergeCell ref="A2:XFD1048576"/></mergeCells>')]), 100)).toThrow(/gộp/);
+    expect(() =>
+      inspectXlsx(zip([...skeleton, sheet('<mergeCells><mergeCell ref="A2:XFD1048576"/></mergeCells>')]), 100),
+    ).toThrow(/gộp/);
   });
 });

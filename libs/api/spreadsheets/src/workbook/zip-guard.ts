@@ -27,7 +27,9 @@ export function inspectXlsx(file: Buffer, maxRows: number): void {
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) throw new ImportFailure(NOT_A_WORKBOOK);
   const total = entries.reduce((sum, e) => sum + e.size, 0);
   if (total > MAX_UNCOMPRESSED_BYTES) {
-    throw new ImportFailure(`Tệp Excel khi giải nén quá lớn (${Math.round(total / 1048576)} MB; tối đa ${MAX_UNCOMPRESSED_BYTES / 1048576} MB)`);
+    throw new ImportFailure(
+      `Tệp Excel khi giải nén quá lớn (${Math.round(total / 1048576)} MB; tối đa ${MAX_UNCOMPRESSED_BYTES / 1048576} MB)`,
+    );
   }
   for (const entry of entries) {
     // Every part is inflated here once, capped at the size it declares (150 MB in all at most): exceljs inflates
@@ -38,7 +40,8 @@ export function inspectXlsx(file: Buffer, maxRows: number): void {
     // Blank but formatted rows also appear as <row> elements: the exact count of data rows is checked after
     // loading; this bound only keeps a hostile sheet from being loaded at all.
     if (count(xml, /<row[\s>]/g) > 2 * maxRows + 1_000) throw new ImportFailure(tooManyRows(maxRows));
-    if (mergedCells(xml) > MAX_MERGED_CELLS) throw new ImportFailure('Bảng tính có vùng ô gộp (merge) quá lớn; hãy bỏ gộp ô');
+    if (mergedCells(xml) > MAX_MERGED_CELLS)
+      throw new ImportFailure('Bảng tính có vùng ô gộp (merge) quá lớn; hãy bỏ gộp ô');
   }
 }
 

@@ -103,7 +103,12 @@ export class StaffImportRepository {
     return new Map(inserted.map((r) => [r.personal_id, r.id]));
   }
 
-  async update(em: EntityManager, schoolId: string, rows: { id: string; write: StaffWrite }[], at: Date): Promise<void> {
+  async update(
+    em: EntityManager,
+    schoolId: string,
+    rows: { id: string; write: StaffWrite }[],
+    at: Date,
+  ): Promise<void> {
     if (!rows.length) return;
     await sqlExec(
       em,
@@ -127,7 +132,14 @@ export class StaffImportRepository {
       `insert into staff_history (school_id, staff_id, kind, effective_on, details, recorded_at)
        select $1, u.sid, u.kind, u.eff, u.details::jsonb, $6
          from unnest($2::uuid[], $3::text[], $4::date[], $5::text[]) as u(sid, kind, eff, details)`,
-      [schoolId, entries.map((e) => e.staffId), entries.map((e) => e.kind), entries.map((e) => e.effectiveOn), entries.map((e) => JSON.stringify(e.details)), at],
+      [
+        schoolId,
+        entries.map((e) => e.staffId),
+        entries.map((e) => e.kind),
+        entries.map((e) => e.effectiveOn),
+        entries.map((e) => JSON.stringify(e.details)),
+        at,
+      ],
     );
   }
 }

@@ -4,7 +4,18 @@ import { AuditService } from '@emis/api/audit';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Qualification } from '@emis/contracts';
 import { assertInScope, Scope } from '@emis/api/platform';
-import { buildTemplate, CellErrors, Download, FieldReader, ImportCounts, Importer, ImportJobContext, ImportRegistry, labelKey, SheetRow } from '@emis/api/spreadsheets';
+import {
+  buildTemplate,
+  CellErrors,
+  Download,
+  FieldReader,
+  ImportCounts,
+  Importer,
+  ImportJobContext,
+  ImportRegistry,
+  labelKey,
+  SheetRow,
+} from '@emis/api/spreadsheets';
 import { EntityManager } from 'typeorm';
 import { ExistingStaff, HistoryWrite, StaffImportRepository, StaffWrite } from './staff-import.repository';
 import { STAFF_LAYOUT } from './staff-layout';
@@ -15,7 +26,20 @@ export interface StaffContext {
   subjects: Map<string, string>;
 }
 
-const FIELDS = ['fullName', 'dateOfBirth', 'gender', 'ethnicity', 'phone', 'email', 'position', 'contractType', 'rankCode', 'salaryCoefficient', 'salaryStep', 'startDate'] as const;
+const FIELDS = [
+  'fullName',
+  'dateOfBirth',
+  'gender',
+  'ethnicity',
+  'phone',
+  'email',
+  'position',
+  'contractType',
+  'rankCode',
+  'salaryCoefficient',
+  'salaryStep',
+  'startDate',
+] as const;
 
 /**
  * The staff list import (kind STAFF), run by the one import runner: creates or updates staff records by personal id,
@@ -52,24 +76,53 @@ export class StaffImporter implements Importer<StaffContext, StaffRow>, OnModule
   /** The subject catalogue the rows name; people.import, re-checked by the runner, is the only access rule. */
   async open(em: EntityManager): Promise<StaffContext> {
     const subjects = await this.repo.subjects(em);
-    return { subjects: new Map(subjects.flatMap((s) => [[labelKey(s.name), s.code], [labelKey(s.code), s.code]])) };
+    return {
+      subjects: new Map(
+        subjects.flatMap((s) => [
+          [labelKey(s.name), s.code],
+          [labelKey(s.code), s.code],
+        ]),
+      ),
+    };
   }
 
   readRow(source: SheetRow, errors: CellErrors, context: StaffContext): StaffRow | null {
     return readStaffRow(new FieldReader(source, errors), (word) => context.subjects.get(labelKey(word)));
   }
 
-  async checkRows(em: EntityManager, { schoolId }: ImportJobContext, rows: StaffRow[], _context: StaffContext, errors: CellErrors): Promise<void> {
-    const existing = await this.repo.existing(em, schoolId, rows.map((r) => r.personalId));
+  async checkRows(
+    em: EntityManager,
+    { schoolId }: ImportJobContext,
+    rows: StaffRow[],
+    _context: StaffContext,
+    errors: CellErrors,
+  ): Promise<void> {
+    const existing = await this.repo.existing(
+      em,
+      schoolId,
+      rows.map((r) => r.personalId),
+    );
     const transferred = new Set(existing.filter((s) => s.status === 'TRANSFERRED').map((s) => s.personalId));
     for (const row of rows.filter((r) => transferred.has(r.personalId))) {
-      errors.at(row.row, 'personalId', 'Cán bộ có mã định danh này đã chuyển công tác; hồ sơ chỉ còn để tra cứu, không nhập lại được');
+      errors.at(
+        row.row,
+        'personalId',
+        'Cán bộ có mã định danh này đã chuyển công tác; hồ sơ chỉ còn để tra cứu, không nhập lại được',
+      );
     }
   }
 
   async commit(em: EntityManager, { schoolId, actor }: ImportJobContext, rows: StaffRow[]): Promise<ImportCounts> {
     const at = new Date();
-    const existing = new Map((await this.repo.existing(em, schoolId, rows.map((r) => r.personalId))).map((s) => [s.personalId, s]));
+    const existing = new Map(
+      (
+        await this.repo.existing(
+          em,
+          schoolId,
+          rows.map((r) => r.personalId),
+        )
+      ).map((s) => [s.personalId, s]),
+    );
     const created: StaffWrite[] = [];
     const changed: { id: string; write: StaffWrite; before: ExistingStaff }[] = [];
     for (const row of rows) {
@@ -81,14 +134,30 @@ export class StaffImporter implements Importer<StaffContext, StaffRow>, OnModule
     const ids = await this.repo.insert(em, schoolId, created, at);
     await this.repo.update(em, schoolId, changed, at);
     await this.repo.history(em, schoolId, historyOf(created, changed, ids), at);
-    await this.audit.recordMany(em, schoolId, [
-      ...created.map((w) => ({ entity: this.entity, entityId: ids.get(w.row.personalId)!, action: 'CREATE' as const, before: null, after: recordOf(w) })),
-      ...changed.map((c) => {
-        const { id: _id, status: _status, ...before } = c.before;
-        return { entity: this.entity, entityId: c.id, action: 'UPDATE' as const, before, after: recordOf(c.write) };
-      }),
-    ], actor, at);
-    return { created: created.length, updated: changed.length, unchanged: rows.length - created.length - changed.length };
+    await this.audit.recordMany(
+      em,
+      schoolId,
+      [
+        ...created.map((w) => ({
+          entity: this.entity,
+          entityId: ids.get(w.row.personalId)!,
+          action: 'CREATE' as const,
+          before: null,
+          after: recordOf(w),
+        })),
+        ...changed.map((c) => {
+          const { id: _id, status: _status, ...before } = c.before;
+          return { entity: this.entity, entityId: c.id, action: 'UPDATE' as const, before, after: recordOf(c.write) };
+        }),
+      ],
+      actor,
+      at,
+    );
+    return {
+      created: created.length,
+      updated: changed.length,
+      unchanged: rows.length - created.length - changed.length,
+    };
   }
 }
 
@@ -100,9 +169,11 @@ function mergeQualification(current: Qualification[], imported: Qualification | 
 }
 
 function differs(before: ExistingStaff, write: StaffWrite): boolean {
-  return FIELDS.some((key) => (before[key] ?? null) !== (write.row[key] ?? null))
-    || qualificationsKey(before.qualifications) !== qualificationsKey(write.qualifications)
-    || [...before.subjects].sort().join(',') !== [...write.row.subjects].sort().join(',');
+  return (
+    FIELDS.some((key) => (before[key] ?? null) !== (write.row[key] ?? null)) ||
+    qualificationsKey(before.qualifications) !== qualificationsKey(write.qualifications) ||
+    [...before.subjects].sort().join(',') !== [...write.row.subjects].sort().join(',')
+  );
 }
 
 /** jsonb reorders object keys, so lists are compared by their values. */
@@ -116,10 +187,24 @@ function recordOf(w: StaffWrite) {
 }
 
 /** Hiring for new records, and a position entry when the file changes someone's position. */
-function historyOf(created: StaffWrite[], changed: { id: string; write: StaffWrite; before: ExistingStaff }[], ids: Map<string, string>): HistoryWrite[] {
-  const hired = created.map((w) => ({ staffId: ids.get(w.row.personalId)!, kind: 'HIRED' as const, effectiveOn: w.row.startDate, details: { position: w.row.position, source: 'IMPORT' } }));
+function historyOf(
+  created: StaffWrite[],
+  changed: { id: string; write: StaffWrite; before: ExistingStaff }[],
+  ids: Map<string, string>,
+): HistoryWrite[] {
+  const hired = created.map((w) => ({
+    staffId: ids.get(w.row.personalId)!,
+    kind: 'HIRED' as const,
+    effectiveOn: w.row.startDate,
+    details: { position: w.row.position, source: 'IMPORT' },
+  }));
   const moved = changed
     .filter((c) => c.before.position !== c.write.row.position)
-    .map((c) => ({ staffId: c.id, kind: 'POSITION' as const, effectiveOn: todayInVietnam(), details: { from: c.before.position, to: c.write.row.position, source: 'IMPORT' } }));
+    .map((c) => ({
+      staffId: c.id,
+      kind: 'POSITION' as const,
+      effectiveOn: todayInVietnam(),
+      details: { from: c.before.position, to: c.write.row.position, source: 'IMPORT' },
+    }));
   return [...hired, ...moved];
 }

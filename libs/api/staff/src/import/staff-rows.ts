@@ -48,7 +48,18 @@ export function readStaffRow(r: FieldReader, subjectCode: (word: string) => stri
   const optional = ['phone', 'email', 'rankCode', 'salaryCoefficient', 'salaryStep'] as const;
   if (optional.some((key) => row[key] === null && r.has(key))) return null;
   if (QUALIFICATION_KEYS.some((key) => r.has(key)) && row.qualification === null) return null;
-  if (!row.personalId || !row.fullName || !row.dateOfBirth || !row.gender || !row.ethnicity || !row.position || !row.contractType || !row.subjects || !row.startDate) return null;
+  if (
+    !row.personalId ||
+    !row.fullName ||
+    !row.dateOfBirth ||
+    !row.gender ||
+    !row.ethnicity ||
+    !row.position ||
+    !row.contractType ||
+    !row.subjects ||
+    !row.startDate
+  )
+    return null;
   return row as StaffRow;
 }
 
@@ -61,7 +72,9 @@ function email(r: FieldReader): string | null {
 function rankCode(r: FieldReader): string | null {
   const text = r.text('rankCode');
   if (text === null) return null;
-  return /^[A-Za-z0-9.]{2,20}$/.test(text) ? text.toUpperCase() : r.fail('rankCode', 'Mã ngạch chỉ gồm chữ, số và dấu chấm (ví dụ V.07.04.32)');
+  return /^[A-Za-z0-9.]{2,20}$/.test(text)
+    ? text.toUpperCase()
+    : r.fail('rankCode', 'Mã ngạch chỉ gồm chữ, số và dấu chấm (ví dụ V.07.04.32)');
 }
 
 /** The highest qualification: the four columns go together. */

@@ -2,7 +2,12 @@ import { c22Award } from './award';
 import { SubjectOutcome } from './learning-result';
 
 function subjects(...averages: number[]): SubjectOutcome[] {
-  const scored = averages.map((average, i): SubjectOutcome => ({ code: `S${i}`, assessment: 'SCORE', average, rating: null }));
+  const scored = averages.map((average, i): SubjectOutcome => ({
+    code: `S${i}`,
+    assessment: 'SCORE',
+    average,
+    rating: null,
+  }));
   return [...scored, { code: 'AM_NHAC', assessment: 'COMMENT', average: null, rating: 'D' }];
 }
 

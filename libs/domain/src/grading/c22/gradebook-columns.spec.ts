@@ -13,10 +13,16 @@ describe('Circular 22 gradebook columns', () => {
   it('lays out a scored subject as TX1…TXn, GK, CK weighted 1, 2, 3, all required, 0–10 with one decimal', () => {
     const columns = gradebookColumns('C22', { code: 'TOAN', assessment: 'SCORE', periodsPerYear: 140 }, '6', 1);
     expect(columns.map((c) => [c.key, c.weight, c.group])).toEqual([
-      ['TX1', 1, 'REGULAR'], ['TX2', 1, 'REGULAR'], ['TX3', 1, 'REGULAR'], ['TX4', 1, 'REGULAR'],
-      ['GK', 2, 'MID'], ['CK', 3, 'FINAL'],
+      ['TX1', 1, 'REGULAR'],
+      ['TX2', 1, 'REGULAR'],
+      ['TX3', 1, 'REGULAR'],
+      ['TX4', 1, 'REGULAR'],
+      ['GK', 2, 'MID'],
+      ['CK', 3, 'FINAL'],
     ]);
-    expect(columns.every((c) => c.kind === 'SCORE' && c.required && c.min === 0 && c.max === 10 && c.decimals === 1)).toBe(true);
+    expect(
+      columns.every((c) => c.kind === 'SCORE' && c.required && c.min === 0 && c.max === 10 && c.decimals === 1),
+    ).toBe(true);
   });
 
   it('lays out a comment subject on the same keys as Đạt / Chưa đạt ratings without weight', () => {

@@ -1,8 +1,18 @@
 import { learningResult, SubjectOutcome } from './learning-result';
 
 function student(commentRatings: ('D' | 'CD' | null)[], average = 9): SubjectOutcome[] {
-  const scored = Array.from({ length: 8 }, (_, i): SubjectOutcome => ({ code: `S${i}`, assessment: 'SCORE', average, rating: null }));
-  const comments = commentRatings.map((rating, i): SubjectOutcome => ({ code: `C${i}`, assessment: 'COMMENT', average: null, rating }));
+  const scored = Array.from({ length: 8 }, (_, i): SubjectOutcome => ({
+    code: `S${i}`,
+    assessment: 'SCORE',
+    average,
+    rating: null,
+  }));
+  const comments = commentRatings.map((rating, i): SubjectOutcome => ({
+    code: `C${i}`,
+    assessment: 'COMMENT',
+    average: null,
+    rating,
+  }));
   return [...scored, ...comments];
 }
 

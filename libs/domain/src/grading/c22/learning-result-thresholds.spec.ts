@@ -2,7 +2,12 @@ import { learningResult, SubjectOutcome } from './learning-result';
 
 /** Eight scored subjects with the given averages, plus five comment subjects rated Đạt. */
 function student(...averages: number[]): SubjectOutcome[] {
-  const scored = averages.map((average, i): SubjectOutcome => ({ code: `S${i}`, assessment: 'SCORE', average, rating: null }));
+  const scored = averages.map((average, i): SubjectOutcome => ({
+    code: `S${i}`,
+    assessment: 'SCORE',
+    average,
+    rating: null,
+  }));
   const comments = ['GIAO_DUC_THE_CHAT', 'AM_NHAC', 'MI_THUAT', 'HDTN_HN', 'GD_DIA_PHUONG'].map(
     (code): SubjectOutcome => ({ code, assessment: 'COMMENT', average: null, rating: 'D' }),
   );

@@ -7,7 +7,11 @@ const civics: GradingSubject = { code: 'GDCD', assessment: 'SCORE', periodsPerYe
 describe('Circular 22 semester subject average (ĐTBmhk)', () => {
   it('weights each regular score once, the mid-term twice and the end-of-term three times: 8, 7, 9 / 7.5 / 8 → 7.9', () => {
     const result = semesterSubjectResult('C22', { ...maths, periodsPerYear: 70 }, '6', 1, {
-      TX1: 8, TX2: 7, TX3: 9, GK: 7.5, CK: 8,
+      TX1: 8,
+      TX2: 7,
+      TX3: 9,
+      GK: 7.5,
+      CK: 8,
     });
     expect(result).toEqual({ average: 7.9, rating: null, missing: [] });
   });
@@ -15,14 +19,22 @@ describe('Circular 22 semester subject average (ĐTBmhk)', () => {
   it('rounds 51.6 / 8 = 6.45 half-up to exactly 6.5, where binary floating point would give 6.4', () => {
     // 6.6 + 6.5 + 6.5 + 2·6.4 + 3·6.4 = 51.6
     const result = semesterSubjectResult('C22', { ...maths, periodsPerYear: 70 }, '7', 2, {
-      TX1: 6.6, TX2: 6.5, TX3: 6.5, GK: 6.4, CK: 6.4,
+      TX1: 6.6,
+      TX2: 6.5,
+      TX3: 6.5,
+      GK: 6.4,
+      CK: 6.4,
     });
     expect(result.average).toBe(6.5);
   });
 
   it('rounds just below the half down: 51.5 / 8 = 6.4375 → 6.4', () => {
     const result = semesterSubjectResult('C22', { ...maths, periodsPerYear: 70 }, '7', 2, {
-      TX1: 6.5, TX2: 6.5, TX3: 6.5, GK: 6.4, CK: 6.4,
+      TX1: 6.5,
+      TX2: 6.5,
+      TX3: 6.5,
+      GK: 6.4,
+      CK: 6.4,
     });
     expect(result.average).toBe(6.4);
   });

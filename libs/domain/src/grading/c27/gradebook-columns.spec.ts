@@ -14,14 +14,19 @@ describe('Circular 27 periodic assessment columns', () => {
   });
 
   it('gives an end-of-period test to the circular’s tested subjects, none to the others', () => {
-    for (const code of ['NGOAI_NGU_1', 'LICH_SU_DIA_LY', 'TIN_HOC', 'CONG_NGHE']) expect(keys(code, '3')).toContain('CK_TEST');
+    for (const code of ['NGOAI_NGU_1', 'LICH_SU_DIA_LY', 'TIN_HOC', 'CONG_NGHE'])
+      expect(keys(code, '3')).toContain('CK_TEST');
     expect(keys('DAO_DUC', '3')).toEqual(['GK_RATING', 'CK_RATING']);
     expect(keys('AM_NHAC', '1')).toEqual(['GK_RATING', 'CK_RATING']);
   });
 
   it('rates T / H / C and tests whole numbers 1–10, nothing weighted, everything required', () => {
     const columns = gradebookColumns('C27', subject('TOAN'), '5', 2);
-    expect(columns.find((c) => c.key === 'CK_RATING')).toMatchObject({ kind: 'RATING', ratings: ['T', 'H', 'C'], label: 'CN' });
+    expect(columns.find((c) => c.key === 'CK_RATING')).toMatchObject({
+      kind: 'RATING',
+      ratings: ['T', 'H', 'C'],
+      label: 'CN',
+    });
     expect(columns.find((c) => c.key === 'CK_TEST')).toMatchObject({ kind: 'SCORE', min: 1, max: 10, decimals: 0 });
     expect(columns.every((c) => c.weight === 0 && c.required)).toBe(true);
   });

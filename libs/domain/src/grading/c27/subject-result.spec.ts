@@ -11,7 +11,9 @@ describe('Circular 27 subject results', () => {
   });
 
   it('is uncomputed while the end-of-period test or a mid-semester test is missing', () => {
-    expect(semesterSubjectResult('C27', maths, '3', 1, { GK_RATING: 'H', CK_RATING: 'T' }).missing).toEqual(['CK_TEST']);
+    expect(semesterSubjectResult('C27', maths, '3', 1, { GK_RATING: 'H', CK_RATING: 'T' }).missing).toEqual([
+      'CK_TEST',
+    ]);
     expect(semesterSubjectResult('C27', maths, '4', 1, { GK_RATING: 'H', CK_RATING: 'T', CK_TEST: 9 })).toEqual({
       average: null,
       rating: null,
@@ -25,7 +27,13 @@ describe('Circular 27 subject results', () => {
 
   it('takes the year result from the end-of-year rating (semester 2)', () => {
     const hk1 = { average: null, rating: 'C' as const, missing: [] };
-    expect(yearSubjectResult('C27', maths, hk1, { average: null, rating: 'T', missing: [] })).toEqual({ average: null, rating: 'T', missing: [] });
-    expect(yearSubjectResult('C27', maths, hk1, { average: null, rating: null, missing: ['CK_RATING'] }).missing).toEqual(['HK2']);
+    expect(yearSubjectResult('C27', maths, hk1, { average: null, rating: 'T', missing: [] })).toEqual({
+      average: null,
+      rating: 'T',
+      missing: [],
+    });
+    expect(
+      yearSubjectResult('C27', maths, hk1, { average: null, rating: null, missing: ['CK_RATING'] }).missing,
+    ).toEqual(['HK2']);
   });
 });

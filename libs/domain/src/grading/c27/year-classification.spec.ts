@@ -2,10 +2,17 @@ import { RatingCode } from '../grade-column';
 import { C27YearInput, c27YearClassification } from './c27-classification';
 import { PRIMARY_QUALITIES, QualityRating } from './qualities';
 
-function pupil(opts: { ratings?: (RatingCode | null)[]; tests?: number[]; quality?: QualityRating } = {}): C27YearInput {
+function pupil(
+  opts: { ratings?: (RatingCode | null)[]; tests?: number[]; quality?: QualityRating } = {},
+): C27YearInput {
   const tests = opts.tests ?? [10, 10];
   const ratings: (RatingCode | null)[] = opts.ratings ?? ['T', 'T', 'T', 'T'];
-  const subjects = ratings.map((rating, i) => ({ code: `S${i}`, rating, test: tests[i] ?? null, tested: i < tests.length }));
+  const subjects = ratings.map((rating, i) => ({
+    code: `S${i}`,
+    rating,
+    test: tests[i] ?? null,
+    tested: i < tests.length,
+  }));
   const qualities = Object.fromEntries(PRIMARY_QUALITIES.map((q) => [q.code, opts.quality ?? 'TOT']));
   return { subjects, qualities };
 }
@@ -40,7 +47,9 @@ describe('Circular 27 year-end classification', () => {
 
   it('is null while a rating, a test of a tested subject, or a quality is missing', () => {
     const missingTest = pupil();
-    expect(c27YearClassification({ ...missingTest, subjects: [{ code: 'TOAN', rating: 'T', test: null, tested: true }] })).toBeNull();
+    expect(
+      c27YearClassification({ ...missingTest, subjects: [{ code: 'TOAN', rating: 'T', test: null, tested: true }] }),
+    ).toBeNull();
     expect(c27YearClassification(pupil({ ratings: ['T', null] }))).toBeNull();
     const { qualities, subjects } = pupil();
     expect(c27YearClassification({ subjects, qualities: { ...qualities, CHAM_CHI: null } })).toBeNull();
@@ -49,6 +58,8 @@ describe('Circular 27 year-end classification', () => {
 
   it('leaves out a specific competency that was not rated (no Tin học or Công nghệ in grades 1–2)', () => {
     const { qualities, subjects } = pupil();
-    expect(c27YearClassification({ subjects, qualities: { ...qualities, TIN_HOC: null, CONG_NGHE: undefined } })).toBe('HTXS');
+    expect(c27YearClassification({ subjects, qualities: { ...qualities, TIN_HOC: null, CONG_NGHE: undefined } })).toBe(
+      'HTXS',
+    );
   });
 });

@@ -6,7 +6,13 @@ const chemistry: GradingSubject = { code: 'HOA_HOC', assessment: 'SCORE', period
 
 describe('Circular 58 as amended by Circular 26/2020 (2020-21 onwards, grades not yet under Circular 22)', () => {
   it('uses the Circular 22 sheet when the school year is 2020-21 or later', () => {
-    expect(gradebookColumns('C58', chemistry, '12', 1, '2023-2024').map((c) => c.key)).toEqual(['TX1', 'TX2', 'TX3', 'GK', 'CK']);
+    expect(gradebookColumns('C58', chemistry, '12', 1, '2023-2024').map((c) => c.key)).toEqual([
+      'TX1',
+      'TX2',
+      'TX3',
+      'GK',
+      'CK',
+    ]);
   });
 
   it('keeps the coefficient sheet for earlier years and when no year is given', () => {

@@ -15,7 +15,13 @@ describe('Circular 58 comment subject semester rating', () => {
   });
 
   it('is Chưa đạt when the exam is Chưa đạt, however many others are Đạt', () => {
-    const result = semesterSubjectResult('C58', music, '8', 1, { HS1_1: 'D', HS1_2: 'D', HS1_3: 'D', HS2_1: 'D', HK: 'CD' });
+    const result = semesterSubjectResult('C58', music, '8', 1, {
+      HS1_1: 'D',
+      HS1_2: 'D',
+      HS1_3: 'D',
+      HS2_1: 'D',
+      HK: 'CD',
+    });
     expect(result.rating).toBe('CD');
   });
 

@@ -2,8 +2,19 @@ import { SubjectOutcome } from '../c22/learning-result';
 import { c58OverallAverage, c58Ranking } from './c58-ranking';
 
 /** Maths, Literature, foreign language, then other scored subjects, plus Music rated Đạt unless given. */
-function student(maths: number, literature: number, language: number, others: number[], music: 'D' | 'CD' = 'D'): SubjectOutcome[] {
-  const scored: [string, number][] = [['TOAN', maths], ['NGU_VAN', literature], ['NGOAI_NGU_1', language], ...others.map((a, i): [string, number] => [`S${i}`, a])];
+function student(
+  maths: number,
+  literature: number,
+  language: number,
+  others: number[],
+  music: 'D' | 'CD' = 'D',
+): SubjectOutcome[] {
+  const scored: [string, number][] = [
+    ['TOAN', maths],
+    ['NGU_VAN', literature],
+    ['NGOAI_NGU_1', language],
+    ...others.map((a, i): [string, number] => [`S${i}`, a]),
+  ];
   return [
     ...scored.map(([code, average]): SubjectOutcome => ({ code, assessment: 'SCORE', average, rating: null })),
     { code: 'AM_NHAC', assessment: 'COMMENT', average: null, rating: music },

@@ -119,8 +119,16 @@ export class AcademicApi {
     return this.http.get<AttendanceSheet>(`${school(schoolId)}/classes/${enc(classId)}/attendance/${enc(date)}`);
   }
 
-  saveAttendanceDay(schoolId: string, classId: string, date: string, update: AttendanceSheetUpdate): Observable<AttendanceSheet> {
-    return this.http.put<AttendanceSheet>(`${school(schoolId)}/classes/${enc(classId)}/attendance/${enc(date)}`, update);
+  saveAttendanceDay(
+    schoolId: string,
+    classId: string,
+    date: string,
+    update: AttendanceSheetUpdate,
+  ): Observable<AttendanceSheet> {
+    return this.http.put<AttendanceSheet>(
+      `${school(schoolId)}/classes/${enc(classId)}/attendance/${enc(date)}`,
+      update,
+    );
   }
 
   attendanceMonth(schoolId: string, classId: string, month: string): Observable<MonthlyAttendance> {

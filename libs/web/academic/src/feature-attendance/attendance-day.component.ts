@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { ProblemDetails } from '@emis/contracts';
 import { AttendanceStatus } from '@emis/domain';
 import { AuthStore, loadOnChange, ProblemAlertComponent, toProblem } from '@emis/web/core';
@@ -76,7 +86,12 @@ export class AttendanceDayComponent {
     effect(() => {
       const sheet = this.sheet.value();
       untracked(() => {
-        const rows = (sheet?.rows ?? []).map((r) => ({ studentId: r.studentId, fullName: r.fullName, status: r.status, note: r.note ?? '' }));
+        const rows = (sheet?.rows ?? []).map((r) => ({
+          studentId: r.studentId,
+          fullName: r.fullName,
+          status: r.status,
+          note: r.note ?? '',
+        }));
         this.rows.set(rows);
         this.savedRows.set(rows);
         this.active.set(0);
@@ -135,7 +150,9 @@ export class AttendanceDayComponent {
     const i = Math.max(0, Math.min(count - 1, index));
     this.active.set(i);
     // The checked radio of the row takes focus once the view shows the row's current status.
-    setTimeout(() => this.host.nativeElement.querySelector<HTMLInputElement>(`input[name="att-${i}"]:checked`)?.focus());
+    setTimeout(() =>
+      this.host.nativeElement.querySelector<HTMLInputElement>(`input[name="att-${i}"]:checked`)?.focus(),
+    );
   }
 
   save(): void {

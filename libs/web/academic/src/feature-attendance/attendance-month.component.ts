@@ -17,8 +17,16 @@ import { ATTENDANCE_KEYS } from './attendance-keys';
     <div class="month-toolbar no-print">
       <div class="field field-inline">
         <label for="attendance-month">{{ 'academic.attendance.month' | transloco }}</label>
-        <input id="attendance-month" class="input" type="month" [value]="month()" [min]="minMonth()" [max]="maxMonth()"
-          (change)="pick($any($event.target).value)" data-testid="attendance-month-input" />
+        <input
+          id="attendance-month"
+          class="input"
+          type="month"
+          [value]="month()"
+          [min]="minMonth()"
+          [max]="maxMonth()"
+          (change)="pick($any($event.target).value)"
+          data-testid="attendance-month-input"
+        />
       </div>
       <button type="button" class="btn btn-secondary" (click)="print()" data-testid="attendance-print">
         {{ 'academic.attendance.print' | transloco }}
@@ -26,13 +34,21 @@ import { ATTENDANCE_KEYS } from './attendance-keys';
     </div>
     <emis-problem-alert [problem]="data.error()" />
     @if (data.value(); as m) {
-      <h2 class="print-title">{{ 'academic.attendance.monthTitle' | transloco: { className: className(), month: monthLabel() } }}</h2>
+      <h2 class="print-title">
+        {{ 'academic.attendance.monthTitle' | transloco: { className: className(), month: monthLabel() } }}
+      </h2>
       @if (m.rows.length === 0) {
-        <p class="empty-state" data-testid="attendance-month-empty">{{ 'academic.attendance.noStudents' | transloco }}</p>
+        <p class="empty-state" data-testid="attendance-month-empty">
+          {{ 'academic.attendance.noStudents' | transloco }}
+        </p>
       } @else {
         <div class="table-wrap">
           <table class="table month-table" data-testid="attendance-month-table">
-            <caption class="visually-hidden">{{ 'academic.attendance.monthTitle' | transloco: { className: className(), month: monthLabel() } }}</caption>
+            <caption class="visually-hidden">
+              {{
+                'academic.attendance.monthTitle' | transloco: { className: className(), month: monthLabel() }
+              }}
+            </caption>
             <thead>
               <tr>
                 <th scope="col" class="stt">{{ 'academic.common.stt' | transloco }}</th>
@@ -52,12 +68,17 @@ import { ATTENDANCE_KEYS } from './attendance-keys';
                   <th scope="row" class="name">{{ row.fullName }}</th>
                   @for (day of m.days; track day) {
                     @let status = row.byDay[day];
-                    <td class="day sym-{{ status }}" [attr.title]="status ? ('academic.attendance.status.' + status | transloco) : null">
+                    <td
+                      class="day sym-{{ status }}"
+                      [attr.title]="status ? ('academic.attendance.status.' + status | transloco) : null"
+                    >
                       {{ status ? ('academic.attendance.symbol.' + status | transloco) : '' }}
                     </td>
                   }
                   @for (k of keys; track k.status) {
-                    <td class="total" [attr.data-testid]="'attendance-total-' + k.status">{{ row.totals[k.status] }}</td>
+                    <td class="total" [attr.data-testid]="'attendance-total-' + k.status">
+                      {{ row.totals[k.status] }}
+                    </td>
                   }
                 </tr>
               }
@@ -67,7 +88,9 @@ import { ATTENDANCE_KEYS } from './attendance-keys';
         <p class="legend">{{ 'academic.attendance.legend' | transloco }}</p>
       }
     } @else if (data.loading()) {
-      <div class="loading-block" role="status"><span class="spinner" aria-hidden="true"></span>{{ 'common.loading' | transloco }}</div>
+      <div class="loading-block" role="status">
+        <span class="spinner" aria-hidden="true"></span>{{ 'common.loading' | transloco }}
+      </div>
     }
   `,
 })

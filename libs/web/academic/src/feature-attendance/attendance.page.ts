@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, viewChild, ViewEncapsulation } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  viewChild,
+  ViewEncapsulation,
+} from '@angular/core';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { loadOnChange, OrgUnitContext, ProblemAlertComponent, SchoolRequiredComponent } from '@emis/web/core';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -14,7 +22,14 @@ import { AttendanceMonthComponent } from './attendance-month.component';
  */
 @Component({
   selector: 'emis-attendance-page',
-  imports: [RouterLink, TranslocoPipe, ProblemAlertComponent, SchoolRequiredComponent, AttendanceDayComponent, AttendanceMonthComponent],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    ProblemAlertComponent,
+    SchoolRequiredComponent,
+    AttendanceDayComponent,
+    AttendanceMonthComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   encapsulation: ViewEncapsulation.None,
   templateUrl: './attendance.page.html',
@@ -41,7 +56,10 @@ export class AttendancePage {
     },
     ({ schoolId, classId }) => this.api.classDetail(schoolId, classId),
   );
-  protected readonly years = loadOnChange(() => true, () => this.api.schoolYears());
+  protected readonly years = loadOnChange(
+    () => true,
+    () => this.api.schoolYears(),
+  );
   protected readonly year = computed(() => {
     const yearId = this.detail.value()?.schoolYearId;
     return (this.years.value() ?? []).find((y) => y.id === yearId) ?? null;

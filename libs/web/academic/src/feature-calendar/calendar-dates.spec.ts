@@ -1,7 +1,12 @@
 import { isoToVn, semesterOrderErrors } from './calendar-dates';
 
 const year = { startsOn: '2025-09-05', endsOn: '2026-05-31' };
-const dates = { semester1Start: '2025-09-05', semester1End: '2026-01-10', semester2Start: '2026-01-12', semester2End: '2026-05-25' };
+const dates = {
+  semester1Start: '2025-09-05',
+  semester1End: '2026-01-10',
+  semester2Start: '2026-01-12',
+  semester2End: '2026-05-25',
+};
 
 describe('the order of a school year’s semesters', () => {
   it('accepts semester I before semester II, both inside the year', () => {
@@ -13,11 +18,15 @@ describe('the order of a school year’s semesters', () => {
   });
 
   it('flags a year that ends on or before its start', () => {
-    expect(semesterOrderErrors(dates, { startsOn: '2025-09-05', endsOn: '2025-09-05' })).toMatchObject({ endsOn: 'afterStart' });
+    expect(semesterOrderErrors(dates, { startsOn: '2025-09-05', endsOn: '2025-09-05' })).toMatchObject({
+      endsOn: 'afterStart',
+    });
   });
 
   it('flags semester I starting before the year', () => {
-    expect(semesterOrderErrors({ ...dates, semester1Start: '2025-09-04' }, year)).toEqual({ semester1Start: 'beforeYear' });
+    expect(semesterOrderErrors({ ...dates, semester1Start: '2025-09-04' }, year)).toEqual({
+      semester1Start: 'beforeYear',
+    });
   });
 
   it('flags a semester that ends on or before its start', () => {
@@ -26,7 +35,9 @@ describe('the order of a school year’s semesters', () => {
   });
 
   it('flags semester II starting on or before semester I’s last day', () => {
-    expect(semesterOrderErrors({ ...dates, semester2Start: '2026-01-10' }, year)).toEqual({ semester2Start: 'overlap' });
+    expect(semesterOrderErrors({ ...dates, semester2Start: '2026-01-10' }, year)).toEqual({
+      semester2Start: 'overlap',
+    });
   });
 
   it('flags semester II ending after the year', () => {
@@ -34,7 +45,12 @@ describe('the order of a school year’s semesters', () => {
   });
 
   it('checks nothing about a date not yet entered', () => {
-    expect(semesterOrderErrors({ semester1Start: '', semester1End: '', semester2Start: '', semester2End: '' }, { startsOn: '', endsOn: '' })).toEqual({});
+    expect(
+      semesterOrderErrors(
+        { semester1Start: '', semester1End: '', semester2Start: '', semester2End: '' },
+        { startsOn: '', endsOn: '' },
+      ),
+    ).toEqual({});
   });
 });
 

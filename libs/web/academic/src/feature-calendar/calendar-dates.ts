@@ -1,7 +1,9 @@
 import { SemesterDates } from '@emis/contracts';
 
 /** The rule an ordering check failed, keyed by the field that shows it (a translation key under academic.dates.errors). */
-export type DateOrderErrors = Partial<Record<keyof SemesterDates | 'endsOn', 'afterStart' | 'beforeYear' | 'afterYear' | 'overlap'>>;
+export type DateOrderErrors = Partial<
+  Record<keyof SemesterDates | 'endsOn', 'afterStart' | 'beforeYear' | 'afterYear' | 'overlap'>
+>;
 
 /**
  * Semester I lies before semester II and both inside the school year (ISO yyyy-MM-dd strings compare as dates).

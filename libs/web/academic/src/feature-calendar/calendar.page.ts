@@ -1,6 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { ProblemDetails, SchoolCalendar, SchoolYear, SchoolYearInput, SemesterDates } from '@emis/contracts';
-import { AuthStore, EmisDatePipe, loadOnChange, OrgUnitContext, ProblemAlertComponent, toProblem } from '@emis/web/core';
+import {
+  AuthStore,
+  EmisDatePipe,
+  loadOnChange,
+  OrgUnitContext,
+  ProblemAlertComponent,
+  toProblem,
+} from '@emis/web/core';
 import { ConfirmDialogComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
@@ -16,7 +23,14 @@ type YearAction = { kind: 'open' | 'close'; year: SchoolYear };
  */
 @Component({
   selector: 'emis-calendar-page',
-  imports: [TranslocoPipe, EmisDatePipe, ProblemAlertComponent, ConfirmDialogComponent, YearFormComponent, SemesterFormComponent],
+  imports: [
+    TranslocoPipe,
+    EmisDatePipe,
+    ProblemAlertComponent,
+    ConfirmDialogComponent,
+    YearFormComponent,
+    SemesterFormComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './calendar.page.html',
   styleUrl: './calendar.page.css',
@@ -34,7 +48,9 @@ export class CalendarPage {
     () => ({ user: this.auth.user()?.id }),
     () => this.api.schoolYears(),
   );
-  protected readonly sortedYears = computed(() => [...(this.years.value() ?? [])].sort((a, b) => b.code.localeCompare(a.code)));
+  protected readonly sortedYears = computed(() =>
+    [...(this.years.value() ?? [])].sort((a, b) => b.code.localeCompare(a.code)),
+  );
   protected readonly openYear = computed(() => this.sortedYears().find((y) => y.status === 'OPEN') ?? null);
 
   protected readonly schoolCalendar = loadOnChange(
@@ -78,7 +94,8 @@ export class CalendarPage {
 
   protected saveYear(input: SchoolYearInput): void {
     const editing = this.editing();
-    const request = editing === 'new' || editing === null ? this.api.createYear(input) : this.api.updateYear(editing.id, input);
+    const request =
+      editing === 'new' || editing === null ? this.api.createYear(input) : this.api.updateYear(editing.id, input);
     this.saving.set(true);
     this.saveProblem.set(null);
     request.pipe(finalize(() => this.saving.set(false))).subscribe({
@@ -100,7 +117,8 @@ export class CalendarPage {
   protected confirmAction(): void {
     const action = this.pending();
     if (!action) return;
-    const request: Observable<SchoolYear> = action.kind === 'open' ? this.api.openYear(action.year.id) : this.api.closeYear(action.year.id);
+    const request: Observable<SchoolYear> =
+      action.kind === 'open' ? this.api.openYear(action.year.id) : this.api.closeYear(action.year.id);
     this.actionBusy.set(true);
     request.pipe(finalize(() => this.actionBusy.set(false))).subscribe({
       next: (year) => {

@@ -15,9 +15,22 @@ type SemesterField = (typeof SEMESTER_FIELDS)[number];
   imports: [ReactiveFormsModule, TranslocoPipe, ProblemAlertComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .form-grid { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 0 1rem; }
-    .form-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; }
-    @media (max-width: 60rem) { .form-grid { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+    .form-grid {
+      display: grid;
+      grid-template-columns: repeat(4, minmax(0, 1fr));
+      gap: 0 1rem;
+    }
+    .form-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin-top: 0.5rem;
+    }
+    @media (max-width: 60rem) {
+      .form-grid {
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+      }
+    }
   `,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate data-testid="semester-form">
@@ -27,9 +40,17 @@ type SemesterField = (typeof SEMESTER_FIELDS)[number];
           @let error = errorOf(field);
           <div class="field">
             <label [for]="id">{{ 'academic.calendar.fields.' + field | transloco }}</label>
-            <input [id]="id" class="input" type="date" [formControlName]="field" [min]="calendar().schoolYear.startsOn.slice(0, 10)"
-              [max]="calendar().schoolYear.endsOn.slice(0, 10)" [attr.aria-invalid]="error !== null"
-              [attr.aria-describedby]="id + '-error'" [attr.data-testid]="id" />
+            <input
+              [id]="id"
+              class="input"
+              type="date"
+              [formControlName]="field"
+              [min]="calendar().schoolYear.startsOn.slice(0, 10)"
+              [max]="calendar().schoolYear.endsOn.slice(0, 10)"
+              [attr.aria-invalid]="error !== null"
+              [attr.aria-describedby]="id + '-error'"
+              [attr.data-testid]="id"
+            />
             <p class="field-error" [id]="id + '-error'" aria-live="polite" [attr.data-testid]="id + '-error'">
               @if (error) {
                 {{ error.startsWith('!') ? error.slice(1) : (error | transloco) }}
@@ -44,7 +65,13 @@ type SemesterField = (typeof SEMESTER_FIELDS)[number];
           {{ (busy() ? 'common.saving' : 'academic.calendar.saveOverride') | transloco }}
         </button>
         @if (calendar().overridden) {
-          <button type="button" class="btn btn-secondary" [disabled]="busy()" (click)="reset.emit()" data-testid="semester-reset">
+          <button
+            type="button"
+            class="btn btn-secondary"
+            [disabled]="busy()"
+            (click)="reset.emit()"
+            data-testid="semester-reset"
+          >
             {{ 'academic.calendar.useDepartment' | transloco }}
           </button>
         }
@@ -71,7 +98,10 @@ export class SemesterFormComponent {
   private readonly orderErrors = computed(() => {
     this.value();
     const year = this.calendar().schoolYear;
-    return semesterOrderErrors(this.form.getRawValue(), { startsOn: year.startsOn.slice(0, 10), endsOn: year.endsOn.slice(0, 10) });
+    return semesterOrderErrors(this.form.getRawValue(), {
+      startsOn: year.startsOn.slice(0, 10),
+      endsOn: year.endsOn.slice(0, 10),
+    });
   });
   private readonly serverErrors = computed(() => fieldErrorMap(this.problem()));
 

@@ -7,7 +7,15 @@ import { fieldErrorMap, ProblemAlertComponent } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { semesterOrderErrors } from './calendar-dates';
 
-export const YEAR_FIELDS = ['code', 'startsOn', 'endsOn', 'semester1Start', 'semester1End', 'semester2Start', 'semester2End'] as const;
+export const YEAR_FIELDS = [
+  'code',
+  'startsOn',
+  'endsOn',
+  'semester1Start',
+  'semester1End',
+  'semester2Start',
+  'semester2End',
+] as const;
 type YearField = (typeof YEAR_FIELDS)[number];
 
 function dateControl(): FormControl<string> {
@@ -20,9 +28,22 @@ function dateControl(): FormControl<string> {
   imports: [ReactiveFormsModule, TranslocoPipe, ProblemAlertComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .form-grid { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0 1.25rem; }
-    .form-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; }
-    @media (max-width: 48rem) { .form-grid { grid-template-columns: 1fr; } }
+    .form-grid {
+      display: grid;
+      grid-template-columns: repeat(3, minmax(0, 1fr));
+      gap: 0 1.25rem;
+    }
+    .form-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin-top: 0.5rem;
+    }
+    @media (max-width: 48rem) {
+      .form-grid {
+        grid-template-columns: 1fr;
+      }
+    }
   `,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate data-testid="year-form">
@@ -55,7 +76,13 @@ function dateControl(): FormControl<string> {
         <button type="submit" class="btn btn-primary" [disabled]="busy()" data-testid="year-save">
           {{ (busy() ? 'common.saving' : 'common.save') | transloco }}
         </button>
-        <button type="button" class="btn btn-secondary" [disabled]="busy()" (click)="cancelled.emit()" data-testid="year-cancel">
+        <button
+          type="button"
+          class="btn btn-secondary"
+          [disabled]="busy()"
+          (click)="cancelled.emit()"
+          data-testid="year-cancel"
+        >
           {{ 'common.cancel' | transloco }}
         </button>
       </div>
@@ -83,7 +110,12 @@ export class YearFormComponent {
   private readonly orderErrors = computed(() => {
     const v = { ...this.form.getRawValue(), ...this.value() };
     return semesterOrderErrors(
-      { semester1Start: v.semester1Start, semester1End: v.semester1End, semester2Start: v.semester2Start, semester2End: v.semester2End },
+      {
+        semester1Start: v.semester1Start,
+        semester1End: v.semester1End,
+        semester2Start: v.semester2Start,
+        semester2End: v.semester2End,
+      },
       { startsOn: v.startsOn, endsOn: v.endsOn },
     );
   });
@@ -117,7 +149,8 @@ export class YearFormComponent {
     this.showAll.set(true);
     this.form.markAllAsTouched();
     const value = this.form.getRawValue();
-    const invalid = this.form.invalid || !isSchoolYearCode(value.code.trim()) || Object.keys(this.orderErrors()).length > 0;
+    const invalid =
+      this.form.invalid || !isSchoolYearCode(value.code.trim()) || Object.keys(this.orderErrors()).length > 0;
     if (invalid) {
       this.form.updateValueAndValidity();
       return;

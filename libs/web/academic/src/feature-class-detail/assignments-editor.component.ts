@@ -13,25 +13,58 @@ type Semester = 1 | 2;
   imports: [TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .tabs { display: flex; gap: 0.25rem; border-bottom: 1px solid var(--border); margin-bottom: 1rem; }
-    .tab { padding: 0.5rem 1rem; border: 0; border-bottom: 3px solid transparent; background: none; font: inherit;
-      font-weight: 600; color: var(--text-muted); cursor: pointer; }
-    .tab[aria-selected='true'] { color: var(--primary-strong); border-bottom-color: var(--primary); }
-    .actions { display: flex; align-items: center; gap: 0.75rem; margin-top: 1rem; }
-    .select { min-width: 12rem; }
+    .tabs {
+      display: flex;
+      gap: 0.25rem;
+      border-bottom: 1px solid var(--border);
+      margin-bottom: 1rem;
+    }
+    .tab {
+      padding: 0.5rem 1rem;
+      border: 0;
+      border-bottom: 3px solid transparent;
+      background: none;
+      font: inherit;
+      font-weight: 600;
+      color: var(--text-muted);
+      cursor: pointer;
+    }
+    .tab[aria-selected='true'] {
+      color: var(--primary-strong);
+      border-bottom-color: var(--primary);
+    }
+    .actions {
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
+      margin-top: 1rem;
+    }
+    .select {
+      min-width: 12rem;
+    }
   `,
   template: `
     <div class="tabs" role="tablist" [attr.aria-label]="'academic.assignments.semester' | transloco">
       @for (s of semesters; track s) {
-        <button type="button" role="tab" class="tab" [attr.aria-selected]="semester() === s" (click)="semester.set(s)"
-          [attr.data-testid]="'assignments-semester-' + s">
+        <button
+          type="button"
+          role="tab"
+          class="tab"
+          [attr.aria-selected]="semester() === s"
+          (click)="semester.set(s)"
+          [attr.data-testid]="'assignments-semester-' + s"
+        >
           {{ 'academic.assignments.semesterN' | transloco: { n: s === 1 ? 'I' : 'II' } }}
         </button>
       }
     </div>
     <div class="table-wrap" role="tabpanel">
       <table class="table" data-testid="assignments-table">
-        <caption class="visually-hidden">{{ 'academic.assignments.title' | transloco }}</caption>
+        <caption class="visually-hidden">
+          {{
+            'academic.assignments.title' | transloco
+          }}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{{ 'academic.assignments.subject' | transloco }}</th>
@@ -41,14 +74,24 @@ type Semester = 1 | 2;
         <tbody>
           @for (subject of subjects(); track subject.code) {
             <tr data-testid="assignment-row" [attr.data-subject]="subject.code">
-              <th scope="row"><label [for]="'assign-' + subject.code">{{ subject.name }}</label></th>
+              <th scope="row">
+                <label [for]="'assign-' + subject.code">{{ subject.name }}</label>
+              </th>
               <td>
                 @if (editable()) {
-                  <select class="select" [id]="'assign-' + subject.code"
-                    (change)="choose(subject.code, $any($event.target).value)" [attr.data-testid]="'assignment-' + subject.code">
-                    <option value="" [selected]="!chosen()[subject.code]">{{ 'academic.assignments.none' | transloco }}</option>
+                  <select
+                    class="select"
+                    [id]="'assign-' + subject.code"
+                    (change)="choose(subject.code, $any($event.target).value)"
+                    [attr.data-testid]="'assignment-' + subject.code"
+                  >
+                    <option value="" [selected]="!chosen()[subject.code]">
+                      {{ 'academic.assignments.none' | transloco }}
+                    </option>
                     @for (person of teachersFor(subject.code); track person.id) {
-                      <option [value]="person.id" [selected]="chosen()[subject.code] === person.id">{{ person.fullName }}</option>
+                      <option [value]="person.id" [selected]="chosen()[subject.code] === person.id">
+                        {{ person.fullName }}
+                      </option>
                     }
                   </select>
                 } @else {
@@ -62,7 +105,13 @@ type Semester = 1 | 2;
     </div>
     @if (editable()) {
       <div class="actions">
-        <button type="button" class="btn btn-primary" [disabled]="busy() || !dirty()" (click)="submit()" data-testid="assignments-save">
+        <button
+          type="button"
+          class="btn btn-primary"
+          [disabled]="busy() || !dirty()"
+          (click)="submit()"
+          data-testid="assignments-save"
+        >
           {{ (busy() ? 'common.saving' : 'academic.assignments.save') | transloco }}
         </button>
         @if (dirty()) {
@@ -110,7 +159,9 @@ export class AssignmentsEditorComponent {
   }
 
   protected nameOf(subjectCode: string): string | null {
-    return this.assignments().find((a) => a.semester === this.semester() && a.subjectCode === subjectCode)?.staffName ?? null;
+    return (
+      this.assignments().find((a) => a.semester === this.semester() && a.subjectCode === subjectCode)?.staffName ?? null
+    );
   }
 
   protected choose(subjectCode: string, staffId: string): void {

@@ -4,7 +4,14 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { Router, RouterLink } from '@angular/router';
 import { ClassDetail, ClassSummary, ProblemDetails } from '@emis/contracts';
 import { CLASS_NAME_PATTERN, GradeLevel, gradesOfSchool, isGradeLevel } from '@emis/domain';
-import { fieldErrorMap, loadOnChange, OrgUnitContext, ProblemAlertComponent, SchoolRequiredComponent, toProblem } from '@emis/web/core';
+import {
+  fieldErrorMap,
+  loadOnChange,
+  OrgUnitContext,
+  ProblemAlertComponent,
+  SchoolRequiredComponent,
+  toProblem,
+} from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
 import { AcademicApi } from '../data-access/academic.api';
@@ -23,9 +30,23 @@ type ClassField = (typeof CLASS_FIELDS)[number];
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './class-form.page.html',
   styles: `
-    .form-grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0 1.25rem; max-width: 48rem; }
-    .form-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; }
-    @media (max-width: 40rem) { .form-grid { grid-template-columns: 1fr; } }
+    .form-grid {
+      display: grid;
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      gap: 0 1.25rem;
+      max-width: 48rem;
+    }
+    .form-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin-top: 0.5rem;
+    }
+    @media (max-width: 40rem) {
+      .form-grid {
+        grid-template-columns: 1fr;
+      }
+    }
   `,
 })
 export class ClassFormPage {
@@ -38,7 +59,10 @@ export class ClassFormPage {
 
   protected readonly fields = CLASS_FIELDS;
   protected readonly form = new FormGroup({
-    name: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(CLASS_NAME_PATTERN)] }),
+    name: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(CLASS_NAME_PATTERN)],
+    }),
     grade: new FormControl<GradeLevel | ''>('', { nonNullable: true, validators: [Validators.required] }),
     homeroomStaffId: new FormControl('', { nonNullable: true }),
     room: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(50)] }),
@@ -46,9 +70,18 @@ export class ClassFormPage {
   });
   private readonly value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
 
-  protected readonly school = loadOnChange(() => this.schoolId() ?? undefined, (id) => this.api.school(id));
-  protected readonly years = loadOnChange(() => (this.classId() ? undefined : true), () => this.api.schoolYears());
-  protected readonly staff = loadOnChange(() => this.schoolId() ?? undefined, (id) => this.api.activeStaff(id));
+  protected readonly school = loadOnChange(
+    () => this.schoolId() ?? undefined,
+    (id) => this.api.school(id),
+  );
+  protected readonly years = loadOnChange(
+    () => (this.classId() ? undefined : true),
+    () => this.api.schoolYears(),
+  );
+  protected readonly staff = loadOnChange(
+    () => this.schoolId() ?? undefined,
+    (id) => this.api.activeStaff(id),
+  );
   protected readonly existing = loadOnChange(
     () => {
       const schoolId = this.schoolId();
@@ -87,7 +120,8 @@ export class ClassFormPage {
     if (control.hasError('required')) return 'academic.classForm.errors.required';
     if (control.hasError('pattern')) return 'academic.classForm.errors.name';
     if (control.hasError('maxlength')) return 'academic.classForm.errors.maxLength';
-    if (field === 'grade' && control.value && !this.grades().includes(control.value as GradeLevel)) return 'academic.classForm.errors.grade';
+    if (field === 'grade' && control.value && !this.grades().includes(control.value as GradeLevel))
+      return 'academic.classForm.errors.grade';
     return null;
   }
 

@@ -62,22 +62,31 @@ export class ClassListPage {
 
   protected readonly canManage = computed(() => this.auth.can('classes.manage'));
   protected readonly canExport = computed(() => this.auth.can('people.export'));
-  protected readonly columns = new ColumnChoice<ClassColumn>('emis.columns.classes', [
-    { key: 'name', labelKey: 'academic.classes.columns.name', fixed: true },
-    { key: 'grade', labelKey: 'academic.classes.columns.grade' },
-    { key: 'homeroom', labelKey: 'academic.classes.columns.homeroom' },
-    { key: 'room', labelKey: 'academic.classes.columns.room' },
-    { key: 'programme', labelKey: 'academic.classes.columns.programme' },
-    { key: 'size', labelKey: 'academic.classes.columns.size' },
-  ], ['programme']);
+  protected readonly columns = new ColumnChoice<ClassColumn>(
+    'emis.columns.classes',
+    [
+      { key: 'name', labelKey: 'academic.classes.columns.name', fixed: true },
+      { key: 'grade', labelKey: 'academic.classes.columns.grade' },
+      { key: 'homeroom', labelKey: 'academic.classes.columns.homeroom' },
+      { key: 'room', labelKey: 'academic.classes.columns.room' },
+      { key: 'programme', labelKey: 'academic.classes.columns.programme' },
+      { key: 'size', labelKey: 'academic.classes.columns.size' },
+    ],
+    ['programme'],
+  );
   protected readonly search = new FormControl('', { nonNullable: true });
 
-  protected readonly years = loadOnChange(() => ({ user: this.auth.user()?.id }), () => this.api.schoolYears());
+  protected readonly years = loadOnChange(
+    () => ({ user: this.auth.user()?.id }),
+    () => this.api.schoolYears(),
+  );
   protected readonly school = loadOnChange(
     () => this.schoolId() ?? undefined,
     (id) => this.api.school(id),
   );
-  protected readonly sortedYears = computed(() => [...(this.years.value() ?? [])].sort((a, b) => b.code.localeCompare(a.code)));
+  protected readonly sortedYears = computed(() =>
+    [...(this.years.value() ?? [])].sort((a, b) => b.code.localeCompare(a.code)),
+  );
   protected readonly selectedYear = computed(() => {
     const years = this.years.value() ?? [];
     return years.find((y) => y.id === this.yearId()) ?? defaultYear(years);
@@ -105,7 +114,9 @@ export class ClassListPage {
       sort: 'grade',
     };
   });
-  protected readonly result = loadOnChange(this.request, ({ schoolId, ...request }) => this.api.classes(schoolId, request));
+  protected readonly result = loadOnChange(this.request, ({ schoolId, ...request }) =>
+    this.api.classes(schoolId, request),
+  );
 
   protected readonly exporting = signal(false);
   protected readonly exportProblem = signal<ProblemDetails | null>(null);
@@ -118,7 +129,12 @@ export class ClassListPage {
       });
     });
     this.search.valueChanges
-      .pipe(debounceTime(SEARCH_DEBOUNCE_MS), map((v) => v.trim()), distinctUntilChanged(), takeUntilDestroyed())
+      .pipe(
+        debounceTime(SEARCH_DEBOUNCE_MS),
+        map((v) => v.trim()),
+        distinctUntilChanged(),
+        takeUntilDestroyed(),
+      )
       .subscribe((q) => {
         if (q !== (this.q() ?? '').trim()) this.navigate({ q: q || null, page: null }, true);
       });

@@ -167,7 +167,8 @@ export const academicVi = {
     statusColumn: 'Trạng thái',
     note: 'Ghi chú',
     noteFor: 'Ghi chú cho {{name}}',
-    keysHelp: 'Phím tắt: ↑/↓ chọn học sinh · 1/P có mặt · 2/C vắng có phép · 3/K vắng không phép · 4/M đi muộn · Enter lưu.',
+    keysHelp:
+      'Phím tắt: ↑/↓ chọn học sinh · 1/P có mặt · 2/C vắng có phép · 3/K vắng không phép · 4/M đi muộn · Enter lưu.',
     unrecorded: 'Ngày này chưa được điểm danh — mặc định tất cả có mặt.',
     noStudents: 'Lớp chưa có học sinh.',
     allPresent: 'Tất cả có mặt',

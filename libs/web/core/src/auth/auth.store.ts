@@ -65,11 +65,10 @@ export class AuthStore {
 
   /** With an mfaToken during sign-in; without one (Bearer only) when a signed-in user enrols. */
   startMfaEnrolment(mfaToken?: string): Observable<MfaEnrollmentStart> {
-    return this.http.post<MfaEnrollmentStart>(
-      '/api/auth/mfa/enroll/start',
-      mfaToken ? { mfaToken } : {},
-      { withCredentials: true, context: mfaToken ? withoutSessionRefresh() : undefined },
-    );
+    return this.http.post<MfaEnrollmentStart>('/api/auth/mfa/enroll/start', mfaToken ? { mfaToken } : {}, {
+      withCredentials: true,
+      context: mfaToken ? withoutSessionRefresh() : undefined,
+    });
   }
 
   confirmMfaEnrolment(code: string, mfaToken?: string): Observable<SessionResponse> {
@@ -115,9 +114,9 @@ export class AuthStore {
   }
 
   reloadUser(): Observable<AuthUser> {
-    return this.http.get<AuthUser>('/api/auth/me').pipe(
-      tap((user) => this.session.update((current) => (current ? { ...current, user } : current))),
-    );
+    return this.http
+      .get<AuthUser>('/api/auth/me')
+      .pipe(tap((user) => this.session.update((current) => (current ? { ...current, user } : current))));
   }
 
   /** Ends the session on the server; the local session ends even when the server cannot be reached. */

@@ -48,4 +48,3 @@ export const apiInterceptor: HttpInterceptorFn = (request, next) => {
 function isUnauthorized(error: unknown): boolean {
   return error instanceof HttpErrorResponse && error.status === 401;
 }
-

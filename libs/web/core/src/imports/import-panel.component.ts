@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, ImportJob, ImportKind, ProblemDetails } from '@emis/contracts';
 import { EmisDatePipe, EmisNumberPipe, saveDownload } from '@emis/web/ui';
@@ -10,7 +20,10 @@ import { ImportsApi } from './imports.api';
 
 const POLL_INTERVAL_MS = 1000;
 const RUNNING: readonly ImportJob['status'][] = ['QUEUED', 'VALIDATING', 'COMMITTING'];
-const TEMPLATE_NAMES: Record<ImportKind, string> = { STUDENTS: 'mau-nhap-hoc-sinh.xlsx', STAFF: 'mau-nhap-can-bo.xlsx' };
+const TEMPLATE_NAMES: Record<ImportKind, string> = {
+  STUDENTS: 'mau-nhap-hoc-sinh.xlsx',
+  STAFF: 'mau-nhap-can-bo.xlsx',
+};
 
 /**
  * Excel import of a list (students or staff): download the template, upload a workbook, follow the background

@@ -17,12 +17,23 @@ import { OrgUnitContext } from '../org/org-unit.context';
       <p>{{ 'schoolRequired.detail' | transloco }}</p>
       <label class="field">
         <span class="label">{{ 'schoolRequired.search' | transloco }}</span>
-        <input class="input" type="search" [value]="query()" (input)="query.set($any($event.target).value)" data-testid="school-required-search" />
+        <input
+          class="input"
+          type="search"
+          [value]="query()"
+          (input)="query.set($any($event.target).value)"
+          data-testid="school-required-search"
+        />
       </label>
       <ul class="plain-list">
         @for (school of shown(); track school.id) {
           <li>
-            <button type="button" class="btn btn-link" (click)="context.select(school.id)" data-testid="school-required-option">
+            <button
+              type="button"
+              class="btn btn-link"
+              (click)="context.select(school.id)"
+              data-testid="school-required-option"
+            >
               {{ school.name }} <span class="muted">· {{ school.code }}</span>
             </button>
           </li>
@@ -51,5 +62,10 @@ export class SchoolRequiredComponent {
 }
 
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 }

@@ -43,26 +43,45 @@ export class GradingApi {
 
   /** The year's classes of the school (one page of the largest size: a school has far fewer). */
   classes(schoolId: string, yearId: string): Observable<Page<ClassSummary>> {
-    return this.http.get<Page<ClassSummary>>(`${this.school(schoolId)}/classes`, { params: toParams({ yearId, pageSize: 200, sort: 'name' }) });
+    return this.http.get<Page<ClassSummary>>(`${this.school(schoolId)}/classes`, {
+      params: toParams({ yearId, pageSize: 200, sort: 'name' }),
+    });
   }
 
   assignments(schoolId: string, yearId: string): Observable<TeachingAssignment[]> {
-    return this.http.get<TeachingAssignment[]>(`${this.school(schoolId)}/assignments`, { params: toParams({ yearId }) });
+    return this.http.get<TeachingAssignment[]>(`${this.school(schoolId)}/assignments`, {
+      params: toParams({ yearId }),
+    });
   }
 
   gradebook(schoolId: string, classId: string, semester: 1 | 2): Observable<ClassGradebook> {
-    return this.http.get<ClassGradebook>(`${this.cls(schoolId, classId)}/gradebook`, { params: toParams({ semester }) });
+    return this.http.get<ClassGradebook>(`${this.cls(schoolId, classId)}/gradebook`, {
+      params: toParams({ semester }),
+    });
   }
 
   sheet(schoolId: string, classId: string, semester: 1 | 2, subjectCode: string): Observable<GradeSheet> {
     return this.http.get<GradeSheet>(this.sheetPath(schoolId, classId, semester, subjectCode));
   }
 
-  saveSheet(schoolId: string, classId: string, semester: 1 | 2, subjectCode: string, body: GradeSheetSave): Observable<GradeSaveResult> {
+  saveSheet(
+    schoolId: string,
+    classId: string,
+    semester: 1 | 2,
+    subjectCode: string,
+    body: GradeSheetSave,
+  ): Observable<GradeSaveResult> {
     return this.http.put<GradeSaveResult>(this.sheetPath(schoolId, classId, semester, subjectCode), body);
   }
 
-  history(schoolId: string, classId: string, semester: 1 | 2, subjectCode: string, studentId: string, column: string): Observable<ScoreChange[]> {
+  history(
+    schoolId: string,
+    classId: string,
+    semester: 1 | 2,
+    subjectCode: string,
+    studentId: string,
+    column: string,
+  ): Observable<ScoreChange[]> {
     return this.http.get<ScoreChange[]>(`${this.sheetPath(schoolId, classId, semester, subjectCode)}/history`, {
       params: toParams({ studentId, column }),
     });
@@ -70,18 +89,34 @@ export class GradingApi {
 
   /** The whole school's semester scores (grades.export). */
   exportSchool(schoolId: string, yearId: string, semester: 1 | 2): Observable<HttpResponse<Blob>> {
-    return this.http.get(`/api/schools/${schoolId}/gradebook/export.xlsx`, { params: toParams({ yearId, semester }), responseType: 'blob', observe: 'response' });
+    return this.http.get(`/api/schools/${schoolId}/gradebook/export.xlsx`, {
+      params: toParams({ yearId, semester }),
+      responseType: 'blob',
+      observe: 'response',
+    });
   }
 
   exportSheet(schoolId: string, classId: string, semester: 1 | 2, subjectCode: string): Observable<HttpResponse<Blob>> {
-    return this.http.get(`${this.sheetPath(schoolId, classId, semester, subjectCode)}/export.xlsx`, { responseType: 'blob', observe: 'response' });
+    return this.http.get(`${this.sheetPath(schoolId, classId, semester, subjectCode)}/export.xlsx`, {
+      responseType: 'blob',
+      observe: 'response',
+    });
   }
 
   /** The import answers with a background job (as the list imports do) or, for a small sheet, the saved rows. */
-  importSheet(schoolId: string, classId: string, semester: 1 | 2, subjectCode: string, file: File): Observable<ImportJob | GradeSaveResult> {
+  importSheet(
+    schoolId: string,
+    classId: string,
+    semester: 1 | 2,
+    subjectCode: string,
+    file: File,
+  ): Observable<ImportJob | GradeSaveResult> {
     const body = new FormData();
     body.append('file', file, file.name);
-    return this.http.post<ImportJob | GradeSaveResult>(`${this.sheetPath(schoolId, classId, semester, subjectCode)}/import`, body);
+    return this.http.post<ImportJob | GradeSaveResult>(
+      `${this.sheetPath(schoolId, classId, semester, subjectCode)}/import`,
+      body,
+    );
   }
 
   importJob(schoolId: string, jobId: string): Observable<ImportJob> {
@@ -89,7 +124,10 @@ export class GradingApi {
   }
 
   importErrors(schoolId: string, jobId: string): Observable<HttpResponse<Blob>> {
-    return this.http.get(`${this.school(schoolId)}/imports/${enc(jobId)}/errors.xlsx`, { responseType: 'blob', observe: 'response' });
+    return this.http.get(`${this.school(schoolId)}/imports/${enc(jobId)}/errors.xlsx`, {
+      responseType: 'blob',
+      observe: 'response',
+    });
   }
 
   locks(schoolId: string, yearId: string): Observable<GradingLock[]> {
@@ -104,16 +142,29 @@ export class GradingApi {
     return this.http.delete(`${this.school(schoolId)}/grading/locks/${enc(yearId)}/${semester}`);
   }
 
-  corrections(schoolId: string, query: { status?: CorrectionRequest['status']; page?: number; pageSize?: number }): Observable<Page<CorrectionRequest>> {
-    return this.http.get<Page<CorrectionRequest>>(`${this.school(schoolId)}/grading/corrections`, { params: toParams(query) });
+  corrections(
+    schoolId: string,
+    query: { status?: CorrectionRequest['status']; page?: number; pageSize?: number },
+  ): Observable<Page<CorrectionRequest>> {
+    return this.http.get<Page<CorrectionRequest>>(`${this.school(schoolId)}/grading/corrections`, {
+      params: toParams(query),
+    });
   }
 
   requestCorrection(schoolId: string, input: CorrectionRequestInput): Observable<CorrectionRequest> {
     return this.http.post<CorrectionRequest>(`${this.school(schoolId)}/grading/corrections`, input);
   }
 
-  decideCorrection(schoolId: string, correctionId: string, decision: 'approve' | 'reject', note: string): Observable<CorrectionRequest> {
-    return this.http.post<CorrectionRequest>(`${this.school(schoolId)}/grading/corrections/${enc(correctionId)}/${decision}`, { note: note || undefined });
+  decideCorrection(
+    schoolId: string,
+    correctionId: string,
+    decision: 'approve' | 'reject',
+    note: string,
+  ): Observable<CorrectionRequest> {
+    return this.http.post<CorrectionRequest>(
+      `${this.school(schoolId)}/grading/corrections/${enc(correctionId)}/${decision}`,
+      { note: note || undefined },
+    );
   }
 
   conduct(schoolId: string, classId: string, semester: 1 | 2): Observable<ConductSheet> {
@@ -133,10 +184,19 @@ export class GradingApi {
   }
 
   exportResults(schoolId: string, classId: string, period: ResultPeriod): Observable<HttpResponse<Blob>> {
-    return this.http.get(`${this.cls(schoolId, classId)}/results/export.xlsx`, { params: toParams({ period }), responseType: 'blob', observe: 'response' });
+    return this.http.get(`${this.cls(schoolId, classId)}/results/export.xlsx`, {
+      params: toParams({ period }),
+      responseType: 'blob',
+      observe: 'response',
+    });
   }
 
-  reportCards(schoolId: string, classId: string, period: ResultPeriod, studentId?: string): Observable<HttpResponse<Blob>> {
+  reportCards(
+    schoolId: string,
+    classId: string,
+    period: ResultPeriod,
+    studentId?: string,
+  ): Observable<HttpResponse<Blob>> {
     return this.http.get(`${this.cls(schoolId, classId)}/report-cards.pdf`, {
       params: toParams({ period, studentId }),
       responseType: 'blob',

@@ -2,7 +2,15 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { RouterLink } from '@angular/router';
 import { ConductRow, ConductSheetSave, ProblemDetails } from '@emis/contracts';
 import { Level4, PRIMARY_QUALITIES, QualityRating } from '@emis/domain';
-import { AuthStore, LanguageService, loadOnChange, OrgUnitContext, ProblemAlertComponent, SchoolRequiredComponent, toProblem } from '@emis/web/core';
+import {
+  AuthStore,
+  LanguageService,
+  loadOnChange,
+  OrgUnitContext,
+  ProblemAlertComponent,
+  SchoolRequiredComponent,
+  toProblem,
+} from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { GradingApi } from '../data-access/grading.api';
@@ -29,11 +37,26 @@ const QUALITY_RATINGS: readonly QualityRating[] = ['TOT', 'DAT', 'CAN_CO_GANG'];
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './conduct.page.html',
   styles: `
-    .conduct-table th, .conduct-table td { vertical-align: middle; }
-    .conduct-table select { min-width: 7rem; }
-    .conduct-table .input { min-width: 14rem; }
-    .save-bar { display: flex; gap: 1rem; align-items: center; margin-top: 1rem; }
-    .state-saved { color: var(--success); font-weight: 600; }
+    .conduct-table th,
+    .conduct-table td {
+      vertical-align: middle;
+    }
+    .conduct-table select {
+      min-width: 7rem;
+    }
+    .conduct-table .input {
+      min-width: 14rem;
+    }
+    .save-bar {
+      display: flex;
+      gap: 1rem;
+      align-items: center;
+      margin-top: 1rem;
+    }
+    .state-saved {
+      color: var(--success);
+      font-weight: 600;
+    }
   `,
 })
 export class ConductPage {
@@ -76,7 +99,10 @@ export class ConductPage {
   }
 
   protected setQuality(index: number, code: string, value: string): void {
-    this.update(index, (r) => ({ ...r, qualities: { ...r.qualities, [code]: (value || null) as QualityRating | null } }));
+    this.update(index, (r) => ({
+      ...r,
+      qualities: { ...r.qualities, [code]: (value || null) as QualityRating | null },
+    }));
   }
 
   protected setComment(index: number, value: string): void {
@@ -89,7 +115,9 @@ export class ConductPage {
     if (!schoolId || changed.length === 0) return;
     const body: ConductSheetSave = {
       rows: changed.map((r) => ({
-        studentId: r.source.studentId, version: r.source.version, comment: r.comment.trim() || null,
+        studentId: r.source.studentId,
+        version: r.source.version,
+        comment: r.comment.trim() || null,
         ...(this.isPrimary() ? { qualities: r.qualities } : { training: r.training }),
       })),
     };
@@ -119,6 +147,8 @@ function toEditRow(row: ConductRow): EditRow {
 
 function isChanged(r: EditRow): boolean {
   const s = r.source;
-  const qualitiesChanged = PRIMARY_QUALITIES.some((q) => (r.qualities[q.code] ?? null) !== (s.qualities[q.code] ?? null));
+  const qualitiesChanged = PRIMARY_QUALITIES.some(
+    (q) => (r.qualities[q.code] ?? null) !== (s.qualities[q.code] ?? null),
+  );
   return r.training !== s.training || r.comment.trim() !== (s.comment ?? '') || qualitiesChanged;
 }

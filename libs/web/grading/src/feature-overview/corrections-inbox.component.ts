@@ -16,19 +16,43 @@ import { GradingApi } from '../data-access/grading.api';
   imports: [TranslocoPipe, EmisDatePipe, ProblemAlertComponent, PaginatorComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: block; }
-    .filters { display: flex; gap: 0.5rem; align-items: center; margin-bottom: 0.75rem; }
-    .decision { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
-    .decision .input { min-width: 12rem; }
-    th .muted { font-weight: 400; }
+    :host {
+      display: block;
+    }
+    .filters {
+      display: flex;
+      gap: 0.5rem;
+      align-items: center;
+      margin-bottom: 0.75rem;
+    }
+    .decision {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+    }
+    .decision .input {
+      min-width: 12rem;
+    }
+    th .muted {
+      font-weight: 400;
+    }
   `,
   template: `
     <section class="card" data-testid="corrections-inbox" aria-labelledby="corrections-title">
       <h2 class="card-title" id="corrections-title">{{ 'grading.corrections.title' | transloco }}</h2>
       <div class="filters">
         <label class="label" for="corrections-status">{{ 'grading.corrections.status' | transloco }}</label>
-        <select id="corrections-status" class="select select-small" (change)="status.set($any($event.target).value); page.set(1)">
-          @for (s of statuses; track s) { <option [value]="s" [selected]="s === status()">{{ 'grading.corrections.statuses.' + s | transloco }}</option> }
+        <select
+          id="corrections-status"
+          class="select select-small"
+          (change)="status.set($any($event.target).value); page.set(1)"
+        >
+          @for (s of statuses; track s) {
+            <option [value]="s" [selected]="s === status()">
+              {{ 'grading.corrections.statuses.' + s | transloco }}
+            </option>
+          }
         </select>
       </div>
       <emis-problem-alert [problem]="list.error() ?? problem()" />
@@ -50,25 +74,54 @@ import { GradingApi } from '../data-access/grading.api';
               <tbody>
                 @for (c of p.items; track c.id) {
                   <tr data-testid="correction-row">
-                    <td>{{ c.requestedAt | emisDate: 'datetime' }}<br /><span class="muted">{{ c.requestedByName ?? '' }}</span></td>
-                    <th scope="row">{{ c.studentName }}<br /><span class="muted">{{ c.className }} · {{ c.subjectName }} · {{ 'grading.common.semester' + c.semester | transloco }}</span></th>
+                    <td>
+                      {{ c.requestedAt | emisDate: 'datetime' }}<br /><span class="muted">{{
+                        c.requestedByName ?? ''
+                      }}</span>
+                    </td>
+                    <th scope="row">
+                      {{ c.studentName }}<br /><span class="muted"
+                        >{{ c.className }} · {{ c.subjectName }} ·
+                        {{ 'grading.common.semester' + c.semester | transloco }}</span
+                      >
+                    </th>
                     <td>{{ changeText(c) }}</td>
                     <td>{{ c.reason }}</td>
                     <td>
                       @if (c.status === 'PENDING') {
                         <div class="decision">
-                          <input class="input" [attr.aria-label]="'grading.corrections.note' | transloco" [placeholder]="'grading.corrections.note' | transloco"
-                            maxlength="500" (input)="notes[c.id] = $any($event.target).value" data-testid="correction-note" />
-                          <button type="button" class="btn btn-primary btn-small" [disabled]="busy() === c.id" (click)="decide(c, 'approve')" data-testid="correction-approve">
+                          <input
+                            class="input"
+                            [attr.aria-label]="'grading.corrections.note' | transloco"
+                            [placeholder]="'grading.corrections.note' | transloco"
+                            maxlength="500"
+                            (input)="notes[c.id] = $any($event.target).value"
+                            data-testid="correction-note"
+                          />
+                          <button
+                            type="button"
+                            class="btn btn-primary btn-small"
+                            [disabled]="busy() === c.id"
+                            (click)="decide(c, 'approve')"
+                            data-testid="correction-approve"
+                          >
                             {{ 'grading.corrections.approve' | transloco }}
                           </button>
-                          <button type="button" class="btn btn-secondary btn-small" [disabled]="busy() === c.id" (click)="decide(c, 'reject')" data-testid="correction-reject">
+                          <button
+                            type="button"
+                            class="btn btn-secondary btn-small"
+                            [disabled]="busy() === c.id"
+                            (click)="decide(c, 'reject')"
+                            data-testid="correction-reject"
+                          >
                             {{ 'grading.corrections.reject' | transloco }}
                           </button>
                         </div>
                       } @else {
                         {{ 'grading.corrections.statuses.' + c.status | transloco }} · {{ c.decidedByName ?? '' }}
-                        @if (c.decisionNote) { <br /><span class="muted">{{ c.decisionNote }}</span> }
+                        @if (c.decisionNote) {
+                          <br /><span class="muted">{{ c.decisionNote }}</span>
+                        }
                       }
                     </td>
                   </tr>
@@ -79,7 +132,9 @@ import { GradingApi } from '../data-access/grading.api';
           <emis-paginator [page]="p.page" [pageSize]="p.pageSize" [total]="p.total" (pageChange)="page.set($event)" />
         }
       }
-      <p role="status" aria-live="polite" class="muted">{{ decided() ? ('grading.corrections.decided' | transloco) : '' }}</p>
+      <p role="status" aria-live="polite" class="muted">
+        {{ decided() ? ('grading.corrections.decided' | transloco) : '' }}
+      </p>
     </section>
   `,
 })

@@ -1,7 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { ClassSummary, ProblemDetails } from '@emis/contracts';
-import { AuthStore, loadOnChange, OrgUnitContext, ProblemAlertComponent, SchoolRequiredComponent, toProblem } from '@emis/web/core';
+import {
+  AuthStore,
+  loadOnChange,
+  OrgUnitContext,
+  ProblemAlertComponent,
+  SchoolRequiredComponent,
+  toProblem,
+} from '@emis/web/core';
 import { ConfirmDialogComponent, saveDownload } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, forkJoin, map, of, switchMap } from 'rxjs';
@@ -15,7 +22,14 @@ import { CorrectionsInboxComponent } from './corrections-inbox.component';
  */
 @Component({
   selector: 'emis-grades-overview-page',
-  imports: [RouterLink, TranslocoPipe, ProblemAlertComponent, SchoolRequiredComponent, ConfirmDialogComponent, CorrectionsInboxComponent],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    ProblemAlertComponent,
+    SchoolRequiredComponent,
+    ConfirmDialogComponent,
+    CorrectionsInboxComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './grades-overview.page.html',
   styleUrl: './grades-overview.page.css',
@@ -38,9 +52,13 @@ export class GradesOverviewPage {
     (schoolId) =>
       this.api.schoolYears().pipe(
         switchMap((years) => {
-          const year = years.find((y) => y.status === 'OPEN') ?? [...years].sort((a, b) => b.code.localeCompare(a.code))[0];
+          const year =
+            years.find((y) => y.status === 'OPEN') ?? [...years].sort((a, b) => b.code.localeCompare(a.code))[0];
           if (!year) return of({ year: null, mine: [] as ClassSummary[], others: [] as ClassSummary[] });
-          return forkJoin({ page: this.api.classes(schoolId, year.id), assignments: this.api.assignments(schoolId, year.id) }).pipe(
+          return forkJoin({
+            page: this.api.classes(schoolId, year.id),
+            assignments: this.api.assignments(schoolId, year.id),
+          }).pipe(
             map(({ page, assignments }) => {
               // The session carries no staff id: a teacher's classes are recognised by their name on the homeroom and
               // the teaching assignments (the API decides what they may edit anyway).
@@ -80,8 +98,12 @@ export class GradesOverviewPage {
     },
     ({ schoolId, yearId }) => this.api.locks(schoolId, yearId),
   );
-  protected readonly semesterLocked = computed(() => (this.locks.value() ?? []).some((l) => l.semester === this.semesterNumber()));
-  protected readonly lockOf = computed(() => (this.locks.value() ?? []).find((l) => l.semester === this.semesterNumber()) ?? null);
+  protected readonly semesterLocked = computed(() =>
+    (this.locks.value() ?? []).some((l) => l.semester === this.semesterNumber()),
+  );
+  protected readonly lockOf = computed(
+    () => (this.locks.value() ?? []).find((l) => l.semester === this.semesterNumber()) ?? null,
+  );
 
   protected readonly confirming = signal<'lock' | 'unlock' | null>(null);
   protected readonly busy = signal(false);
@@ -104,7 +126,10 @@ export class GradesOverviewPage {
     if (!schoolId || !yearId || !action) return;
     this.busy.set(true);
     this.lockProblem.set(null);
-    const call = action === 'lock' ? this.api.lock(schoolId, yearId, this.semesterNumber()) : this.api.unlock(schoolId, yearId, this.semesterNumber());
+    const call =
+      action === 'lock'
+        ? this.api.lock(schoolId, yearId, this.semesterNumber())
+        : this.api.unlock(schoolId, yearId, this.semesterNumber());
     call.pipe(finalize(() => this.busy.set(false))).subscribe({
       next: () => {
         this.confirming.set(null);
@@ -124,13 +149,21 @@ export class GradesOverviewPage {
     if (!schoolId || !yearId) return;
     this.exporting.set(true);
     this.exportProblem.set(null);
-    this.api.exportSchool(schoolId, yearId, this.semesterNumber()).pipe(finalize(() => this.exporting.set(false))).subscribe({
-      next: (response) => saveDownload(response, `so-diem-hk${this.semesterNumber()}.xlsx`),
-      error: (error: unknown) => this.exportProblem.set(toProblem(error)),
-    });
+    this.api
+      .exportSchool(schoolId, yearId, this.semesterNumber())
+      .pipe(finalize(() => this.exporting.set(false)))
+      .subscribe({
+        next: (response) => saveDownload(response, `so-diem-hk${this.semesterNumber()}.xlsx`),
+        error: (error: unknown) => this.exportProblem.set(toProblem(error)),
+      });
   }
 
   private navigate(queryParams: Record<string, string>): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams, queryParamsHandling: 'merge', replaceUrl: true });
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams,
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 }

@@ -2,7 +2,15 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { ProblemDetails, ResultPeriod, StudentResult } from '@emis/contracts';
 import { formatAverage, formatCell } from '@emis/domain';
-import { AuthStore, EmisDatePipe, loadOnChange, OrgUnitContext, ProblemAlertComponent, SchoolRequiredComponent, toProblem } from '@emis/web/core';
+import {
+  AuthStore,
+  EmisDatePipe,
+  loadOnChange,
+  OrgUnitContext,
+  ProblemAlertComponent,
+  SchoolRequiredComponent,
+  toProblem,
+} from '@emis/web/core';
 import { saveDownload } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
@@ -35,7 +43,9 @@ export class ResultsPage {
   readonly period = input<string>();
 
   protected readonly periods = PERIODS;
-  protected readonly selectedPeriod = computed<ResultPeriod>(() => (PERIODS as readonly string[]).includes(this.period() ?? '') ? (this.period() as ResultPeriod) : 'HK1');
+  protected readonly selectedPeriod = computed<ResultPeriod>(() =>
+    (PERIODS as readonly string[]).includes(this.period() ?? '') ? (this.period() as ResultPeriod) : 'HK1',
+  );
   protected readonly results = loadOnChange(
     () => {
       const schoolId = this.schoolId();
@@ -59,7 +69,12 @@ export class ResultsPage {
   protected readonly stored = signal(false);
 
   protected pickPeriod(period: string): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: { period }, queryParamsHandling: 'merge', replaceUrl: true });
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { period },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 
   protected subjectText(row: StudentResult, code: string): string {
@@ -84,13 +99,21 @@ export class ResultsPage {
   protected exportExcel(): void {
     const schoolId = this.schoolId();
     if (!schoolId) return;
-    this.download('excel', this.api.exportResults(schoolId, this.classId(), this.selectedPeriod()), `ket-qua-${this.selectedPeriod()}.xlsx`);
+    this.download(
+      'excel',
+      this.api.exportResults(schoolId, this.classId(), this.selectedPeriod()),
+      `ket-qua-${this.selectedPeriod()}.xlsx`,
+    );
   }
 
   protected reportCards(studentId?: string): void {
     const schoolId = this.schoolId();
     if (!schoolId) return;
-    this.download(studentId ?? 'pdf', this.api.reportCards(schoolId, this.classId(), this.selectedPeriod(), studentId), `phieu-lien-lac-${this.selectedPeriod()}.pdf`);
+    this.download(
+      studentId ?? 'pdf',
+      this.api.reportCards(schoolId, this.classId(), this.selectedPeriod(), studentId),
+      `phieu-lien-lac-${this.selectedPeriod()}.pdf`,
+    );
   }
 
   private download(key: string, call: Observable<HttpResponse<Blob>>, fallback: string): void {
@@ -101,6 +124,8 @@ export class ResultsPage {
     this.busy.set(key);
     this.problem.set(null);
     this.stored.set(false);
-    call.pipe(finalize(() => this.busy.set(null))).subscribe({ next: done, error: (error: unknown) => this.problem.set(toProblem(error)) });
+    call
+      .pipe(finalize(() => this.busy.set(null)))
+      .subscribe({ next: done, error: (error: unknown) => this.problem.set(toProblem(error)) });
   }
 }

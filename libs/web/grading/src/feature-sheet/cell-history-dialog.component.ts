@@ -20,7 +20,16 @@ export interface HistoryTarget {
   selector: 'emis-cell-history-dialog',
   imports: [TranslocoPipe, DialogComponent, EmisDatePipe, ProblemAlertComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `:host { --dialog-width: 40rem; } .actions { display: flex; justify-content: flex-end; margin-top: 1rem; }`,
+  styles: `
+    :host {
+      --dialog-width: 40rem;
+    }
+    .actions {
+      display: flex;
+      justify-content: flex-end;
+      margin-top: 1rem;
+    }
+  `,
   template: `
     <emis-dialog [open]="target() !== null" [heading]="heading()" testId="grade-history" (closed)="closed.emit()">
       <emis-problem-alert [problem]="changes.error()" />
@@ -54,10 +63,14 @@ export interface HistoryTarget {
           </div>
         }
       } @else if (changes.loading()) {
-        <div class="loading-block" role="status"><span class="spinner" aria-hidden="true"></span>{{ 'common.loading' | transloco }}</div>
+        <div class="loading-block" role="status">
+          <span class="spinner" aria-hidden="true"></span>{{ 'common.loading' | transloco }}
+        </div>
       }
       <div class="actions">
-        <button type="button" class="btn btn-secondary" (click)="closed.emit()" data-testid="grade-history-close">{{ 'grading.common.close' | transloco }}</button>
+        <button type="button" class="btn btn-secondary" (click)="closed.emit()" data-testid="grade-history-close">
+          {{ 'grading.common.close' | transloco }}
+        </button>
       </div>
     </emis-dialog>
   `,

@@ -17,26 +17,68 @@ import { HistoryTarget } from './cell-history-dialog.component';
   selector: 'emis-correction-dialog',
   imports: [TranslocoPipe, DialogComponent, ProblemAlertComponent, ReactiveFormsModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `:host { --dialog-width: 32rem; } .actions { display: flex; justify-content: flex-end; gap: 0.5rem; margin-top: 1rem; }`,
+  styles: `
+    :host {
+      --dialog-width: 32rem;
+    }
+    .actions {
+      display: flex;
+      justify-content: flex-end;
+      gap: 0.5rem;
+      margin-top: 1rem;
+    }
+  `,
   template: `
-    <emis-dialog [open]="target() !== null" [heading]="'grading.correction.title' | transloco" testId="grade-correction" [busy]="busy()" (closed)="closed.emit()">
+    <emis-dialog
+      [open]="target() !== null"
+      [heading]="'grading.correction.title' | transloco"
+      testId="grade-correction"
+      [busy]="busy()"
+      (closed)="closed.emit()"
+    >
       @if (target(); as t) {
-        <p>{{ 'grading.correction.cell' | transloco: { name: t.cell.fullName, column: t.cell.label, value: t.cell.value || '—' } }}</p>
+        <p>
+          {{
+            'grading.correction.cell'
+              | transloco: { name: t.cell.fullName, column: t.cell.label, value: t.cell.value || '—' }
+          }}
+        </p>
         <form class="stack" [formGroup]="form" (ngSubmit)="submit()">
           <div class="field">
             <label class="label" for="correction-value">{{ 'grading.correction.newValue' | transloco }}</label>
-            <input id="correction-value" class="input" [formControl]="value" data-testid="grade-correction-value" autocomplete="off" />
-            @if (valueError(); as e) { <p class="field-error" role="alert">{{ 'grading.sheet.cellErrors.' + e | transloco }}</p> }
+            <input
+              id="correction-value"
+              class="input"
+              [formControl]="value"
+              data-testid="grade-correction-value"
+              autocomplete="off"
+            />
+            @if (valueError(); as e) {
+              <p class="field-error" role="alert">{{ 'grading.sheet.cellErrors.' + e | transloco }}</p>
+            }
           </div>
           <div class="field">
             <label class="label" for="correction-reason">{{ 'grading.correction.reason' | transloco }}</label>
-            <textarea id="correction-reason" class="input" rows="3" maxlength="500" [formControl]="reason" data-testid="grade-correction-reason"></textarea>
-            @if (submitted() && reason.invalid) { <p class="field-error" role="alert">{{ 'grading.correction.reasonRequired' | transloco }}</p> }
+            <textarea
+              id="correction-reason"
+              class="input"
+              rows="3"
+              maxlength="500"
+              [formControl]="reason"
+              data-testid="grade-correction-reason"
+            ></textarea>
+            @if (submitted() && reason.invalid) {
+              <p class="field-error" role="alert">{{ 'grading.correction.reasonRequired' | transloco }}</p>
+            }
           </div>
           <emis-problem-alert [problem]="problem()" />
           <div class="actions">
-            <button type="button" class="btn btn-secondary" (click)="closed.emit()" [disabled]="busy()">{{ 'common.cancel' | transloco }}</button>
-            <button type="submit" class="btn btn-primary" [disabled]="busy()" data-testid="grade-correction-submit">{{ 'grading.correction.submit' | transloco }}</button>
+            <button type="button" class="btn btn-secondary" (click)="closed.emit()" [disabled]="busy()">
+              {{ 'common.cancel' | transloco }}
+            </button>
+            <button type="submit" class="btn btn-primary" [disabled]="busy()" data-testid="grade-correction-submit">
+              {{ 'grading.correction.submit' | transloco }}
+            </button>
           </div>
         </form>
       }
@@ -51,7 +93,10 @@ export class CorrectionDialogComponent {
   readonly sent = output<void>();
 
   protected readonly value = new FormControl('', { nonNullable: true });
-  protected readonly reason = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/)] });
+  protected readonly reason = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required, Validators.pattern(/\S/)],
+  });
   protected readonly form = new FormGroup({ value: this.value, reason: this.reason });
   protected readonly busy = signal(false);
   protected readonly submitted = signal(false);
@@ -77,8 +122,12 @@ export class CorrectionDialogComponent {
     this.problem.set(null);
     this.api
       .requestCorrection(t.schoolId, {
-        classId: t.classId, subjectCode: t.subjectCode, semester: t.semester, studentId: t.cell.studentId,
-        cells: { [column.key]: parsed.value }, reason: this.reason.value.trim(),
+        classId: t.classId,
+        subjectCode: t.subjectCode,
+        semester: t.semester,
+        studentId: t.cell.studentId,
+        cells: { [column.key]: parsed.value },
+        reason: this.reason.value.trim(),
       })
       .pipe(finalize(() => this.busy.set(false)))
       .subscribe({

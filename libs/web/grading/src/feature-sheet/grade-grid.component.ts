@@ -1,31 +1,78 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, inject, input, output, signal, viewChild, ViewEncapsulation } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  ElementRef,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+  ViewEncapsulation,
+} from '@angular/core';
 import { GradeConflict, GradeSaveResult, GradeSheet, ProblemDetails } from '@emis/contracts';
 import { formatCell } from '@emis/domain';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AgGridAngular } from 'ag-grid-angular';
 import {
-  CellApiModule, CellFocusedEvent, CellStyleModule, ClientSideRowModelModule, ColumnApiModule, GridApi, GridOptions, GridReadyEvent,
-  IRowNode, ModuleRegistry, RenderApiModule, RowApiModule, TextEditorModule, themeQuartz,
-  TooltipModule, ValueSetterParams,
+  CellApiModule,
+  CellFocusedEvent,
+  CellStyleModule,
+  ClientSideRowModelModule,
+  ColumnApiModule,
+  GridApi,
+  GridOptions,
+  GridReadyEvent,
+  IRowNode,
+  ModuleRegistry,
+  RenderApiModule,
+  RowApiModule,
+  TextEditorModule,
+  themeQuartz,
+  TooltipModule,
+  ValueSetterParams,
 } from 'ag-grid-community';
 import { GradingApi } from '../data-access/grading.api';
 import { pasteBlock } from './grid-paste';
 import { gridColumns } from './grid-columns';
 import { AutosaveHandlers, SaveBatch, SaveStatus, SheetAutosave } from './sheet-autosave';
 import {
-  acceptSaved, applyConflict, applyInput, CellConflict, COMMENT_KEY, GridRow, isDomainError, SheetContext, takeTheirs, toGridRow,
+  acceptSaved,
+  applyConflict,
+  applyInput,
+  CellConflict,
+  COMMENT_KEY,
+  GridRow,
+  isDomainError,
+  SheetContext,
+  takeTheirs,
+  toGridRow,
 } from './sheet-model';
 
 // Only what the sheet uses: AG Grid 33+ ships every feature as a module, and the clipboard is Enterprise (see grid-paste).
 ModuleRegistry.registerModules([
-  ClientSideRowModelModule, TextEditorModule, TooltipModule, CellStyleModule,
-  CellApiModule, RenderApiModule, RowApiModule, ColumnApiModule,
+  ClientSideRowModelModule,
+  TextEditorModule,
+  TooltipModule,
+  CellStyleModule,
+  CellApiModule,
+  RenderApiModule,
+  RowApiModule,
+  ColumnApiModule,
 ]);
 
 /** The house look on AG Grid's theming API: the app's font, blue accent and borders. */
 const GRID_THEME = themeQuartz.withParams({
-  fontFamily: 'inherit', fontSize: 14, accentColor: '#0b57a4', borderColor: '#dde3ec', headerBackgroundColor: '#f1f4f8',
-  headerFontWeight: 600, wrapperBorderRadius: 8, cellHorizontalPadding: 10,
+  fontFamily: 'inherit',
+  fontSize: 14,
+  accentColor: '#0b57a4',
+  borderColor: '#dde3ec',
+  headerBackgroundColor: '#f1f4f8',
+  headerFontWeight: 600,
+  wrapperBorderRadius: 8,
+  cellHorizontalPadding: 10,
 });
 
 /** The focused cell, for the history and correction actions. */
@@ -115,7 +162,10 @@ export class GradeGridComponent {
 
   protected onCellFocused(event: CellFocusedEvent<GridRow>): void {
     const column = typeof event.column === 'object' && event.column ? event.column.getColId() : null;
-    const row = event.rowIndex === null || event.rowIndex === undefined ? null : this.gridApi?.getDisplayedRowAtIndex(event.rowIndex)?.data;
+    const row =
+      event.rowIndex === null || event.rowIndex === undefined
+        ? null
+        : this.gridApi?.getDisplayedRowAtIndex(event.rowIndex)?.data;
     const gradeColumn = this.context().columns.find((c) => c.key === column);
     if (!row || !column || (!gradeColumn && column !== COMMENT_KEY)) {
       this.focused.set(null);
@@ -151,10 +201,18 @@ export class GradeGridComponent {
     if (api.getEditingCells().length > 0 && !/[\t\n]/.test(text.replace(/\r?\n$/, ''))) return;
     event.preventDefault();
     api.stopEditing(true);
-    const outcome = pasteBlock(api, text, (key) => this.isEditableKey(key), (row, key, raw) => this.applyAndTrack(row, key, raw));
+    const outcome = pasteBlock(
+      api,
+      text,
+      (key) => this.isEditableKey(key),
+      (row, key, raw) => this.applyAndTrack(row, key, raw),
+    );
     if (outcome) {
       this.refresh(outcome.nodes);
-      this.setMessage(this.transloco.translate(outcome.invalid ? 'grading.sheet.pastedInvalid' : 'grading.sheet.pasted', outcome), outcome.invalid ? 'error' : 'info');
+      this.setMessage(
+        this.transloco.translate(outcome.invalid ? 'grading.sheet.pastedInvalid' : 'grading.sheet.pasted', outcome),
+        outcome.invalid ? 'error' : 'info',
+      );
     }
   }
 
@@ -188,7 +246,10 @@ export class GradeGridComponent {
 
   protected conflictText(conflict: CellConflict): string {
     return this.transloco.translate('grading.sheet.conflict.item', {
-      name: conflict.fullName, column: conflict.label, mine: show(conflict.mine), theirs: show(conflict.theirs),
+      name: conflict.fullName,
+      column: conflict.label,
+      mine: show(conflict.mine),
+      theirs: show(conflict.theirs),
       by: conflict.byName ?? this.transloco.translate('grading.sheet.conflict.someone'),
       at: conflict.at ? new Date(conflict.at).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' }) : '',
     });
@@ -211,9 +272,19 @@ export class GradeGridComponent {
   private applyAndTrack(row: GridRow, key: string, raw: unknown): boolean {
     const wasConflict = key in row.conflicts;
     const { changed } = applyInput(this.context(), row, key, raw);
-    if (wasConflict) this.conflicts.update((list) => list.filter((c) => c.studentId !== row.studentId || c.key !== key));
+    if (wasConflict)
+      this.conflicts.update((list) => list.filter((c) => c.studentId !== row.studentId || c.key !== key));
     const error = row.errors[key];
-    if (error) this.setMessage(this.transloco.translate('grading.sheet.invalidCell', { name: row.fullName, column: this.labelOf(key), value: raw, reason: this.reason(error) }), 'error');
+    if (error)
+      this.setMessage(
+        this.transloco.translate('grading.sheet.invalidCell', {
+          name: row.fullName,
+          column: this.labelOf(key),
+          value: raw,
+          reason: this.reason(error),
+        }),
+        'error',
+      );
     else if (changed) this.autosave.markDirty(row.studentId, key);
     return !error;
   }
@@ -254,7 +325,14 @@ export class GradeGridComponent {
 
   private handlers(): AutosaveHandlers {
     return {
-      send: (body) => this.api.saveSheet(this.schoolId(), this.sheet().classId, this.sheet().semester, this.sheet().subjectCode, body),
+      send: (body) =>
+        this.api.saveSheet(
+          this.schoolId(),
+          this.sheet().classId,
+          this.sheet().semester,
+          this.sheet().subjectCode,
+          body,
+        ),
       row: (studentId) => this.rowsById().get(studentId),
       saved: (result, batch) => this.onSaved(result, batch),
       refused: (problem, batch) => this.onRefused(problem, batch),
@@ -276,14 +354,17 @@ export class GradeGridComponent {
     }
     if (problem.status === 423) this.lockedMeanwhile.emit();
     if (problem.status === 400) this.markFieldErrors(problem, batch);
-    this.setMessage(this.transloco.translate('grading.sheet.refused', { reason: problem.detail ?? problem.title }), 'error');
+    this.setMessage(
+      this.transloco.translate('grading.sheet.refused', { reason: problem.detail ?? problem.title }),
+      'error',
+    );
     return 'error';
   }
 
   private onConflict(problem: ProblemDetails, batch: SaveBatch): void {
     const found: CellConflict[] = [];
     const refused = new Set(batch.keys.keys());
-    for (const conflict of ((problem as { conflicts?: GradeConflict[] }).conflicts ?? [])) {
+    for (const conflict of (problem as { conflicts?: GradeConflict[] }).conflicts ?? []) {
       const row = this.rowsById().get(conflict.studentId);
       if (!row) continue;
       refused.delete(conflict.studentId);
@@ -292,7 +373,8 @@ export class GradeGridComponent {
       for (const key of outcome.resend) this.autosave.markDirty(row.studentId, key);
     }
     // Rows of the refused request without a conflict of their own were not written either: send them again.
-    for (const studentId of refused) for (const key of batch.keys.get(studentId) ?? []) this.autosave.markDirty(studentId, key);
+    for (const studentId of refused)
+      for (const key of batch.keys.get(studentId) ?? []) this.autosave.markDirty(studentId, key);
     this.conflicts.update((list) => [...list, ...found]);
     this.refresh(this.nodesOf([...batch.keys.keys()]));
   }

@@ -1,8 +1,24 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { ProblemDetails } from '@emis/contracts';
 import { SCHEME_VERSIONS } from '@emis/domain';
-import { AuthStore, loadOnChange, OrgUnitContext, ProblemAlertComponent, SchoolRequiredComponent, toProblem } from '@emis/web/core';
+import {
+  AuthStore,
+  loadOnChange,
+  OrgUnitContext,
+  ProblemAlertComponent,
+  SchoolRequiredComponent,
+  toProblem,
+} from '@emis/web/core';
 import { saveDownload } from '@emis/web/ui';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { finalize, forkJoin } from 'rxjs';
@@ -19,13 +35,30 @@ import { ImportTarget, SheetImportDialogComponent } from './sheet-import-dialog.
  */
 @Component({
   selector: 'emis-grade-sheet-page',
-  imports: [RouterLink, TranslocoPipe, ProblemAlertComponent, SchoolRequiredComponent, GradeGridComponent, CellHistoryDialogComponent,
-    CorrectionDialogComponent, SheetImportDialogComponent],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    ProblemAlertComponent,
+    SchoolRequiredComponent,
+    GradeGridComponent,
+    CellHistoryDialogComponent,
+    CorrectionDialogComponent,
+    SheetImportDialogComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './grade-sheet.page.html',
   styles: `
-    .sheet-toolbar { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-bottom: 0.75rem; }
-    .sheet-meta { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
+    .sheet-toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin-bottom: 0.75rem;
+    }
+    .sheet-meta {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+    }
   `,
 })
 export class GradeSheetPage {
@@ -43,7 +76,9 @@ export class GradeSheetPage {
   protected readonly data = loadOnChange(
     () => {
       const schoolId = this.schoolId();
-      return schoolId ? { schoolId, classId: this.classId(), semester: this.semesterNumber(), subjectCode: this.subjectCode() } : undefined;
+      return schoolId
+        ? { schoolId, classId: this.classId(), semester: this.semesterNumber(), subjectCode: this.subjectCode() }
+        : undefined;
     },
     ({ schoolId, classId, semester, subjectCode }) =>
       forkJoin({
@@ -58,11 +93,17 @@ export class GradeSheetPage {
     if (!d) return null;
     const { sheet, overview } = d;
     return {
-      scheme: sheet.scheme, grade: overview.grade, semester: sheet.semester, yearCode: overview.schoolYearCode, columns: sheet.columns,
+      scheme: sheet.scheme,
+      grade: overview.grade,
+      semester: sheet.semester,
+      yearCode: overview.schoolYearCode,
+      columns: sheet.columns,
       subject: { code: sheet.subjectCode, assessment: sheet.assessment, periodsPerYear: sheet.periodsPerYear },
     };
   });
-  protected readonly subject = computed(() => this.data.value()?.overview.subjects.find((s) => s.code === this.subjectCode()) ?? null);
+  protected readonly subject = computed(
+    () => this.data.value()?.overview.subjects.find((s) => s.code === this.subjectCode()) ?? null,
+  );
   protected readonly yearClosed = computed(() => {
     const d = this.data.value();
     return d?.years.find((y) => y.id === d.overview.schoolYearId)?.status === 'CLOSED';
@@ -80,7 +121,7 @@ export class GradeSheetPage {
   protected readonly canRequestCorrection = computed(() => this.locked() && this.auth.can('grades.correction.request'));
   protected readonly schemeVersion = computed(() => {
     const sheet = this.data.value()?.sheet;
-    return sheet ? (sheet.schemeVersion || SCHEME_VERSIONS[sheet.scheme]) : '';
+    return sheet ? sheet.schemeVersion || SCHEME_VERSIONS[sheet.scheme] : '';
   });
 
   protected readonly historyTarget = signal<HistoryTarget | null>(null);
@@ -121,7 +162,13 @@ export class GradeSheetPage {
 
   protected openImport(): void {
     const schoolId = this.schoolId();
-    if (schoolId) this.importTarget.set({ schoolId, classId: this.classId(), semester: this.semesterNumber(), subjectCode: this.subjectCode() });
+    if (schoolId)
+      this.importTarget.set({
+        schoolId,
+        classId: this.classId(),
+        semester: this.semesterNumber(),
+        subjectCode: this.subjectCode(),
+      });
   }
 
   protected exportSheet(): void {
@@ -143,6 +190,12 @@ export class GradeSheetPage {
     const schoolId = this.schoolId();
     if (!cell || !schoolId) return null;
     this.notice.set(null);
-    return { schoolId, classId: this.classId(), semester: this.semesterNumber(), subjectCode: this.subjectCode(), cell };
+    return {
+      schoolId,
+      classId: this.classId(),
+      semester: this.semesterNumber(),
+      subjectCode: this.subjectCode(),
+      cell,
+    };
   }
 }

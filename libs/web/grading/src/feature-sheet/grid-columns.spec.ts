@@ -9,8 +9,21 @@ import { applyInput, COMMENT_KEY, GridRow, SheetContext, toGridRow } from './she
 const maths: GradingSubject = { code: 'TOAN', assessment: 'SCORE', periodsPerYear: 140 };
 const music: GradingSubject = { code: 'AM_NHAC', assessment: 'COMMENT', periodsPerYear: 35 };
 
-function contextOf(scheme: Scheme, subject: GradingSubject, semester: 1 | 2, grade: SheetContext['grade'] = '6', yearCode = '2024-2025'): SheetContext {
-  return { scheme, subject, grade, semester, yearCode, columns: gradebookColumns(scheme, subject, grade, semester, yearCode) };
+function contextOf(
+  scheme: Scheme,
+  subject: GradingSubject,
+  semester: 1 | 2,
+  grade: SheetContext['grade'] = '6',
+  yearCode = '2024-2025',
+): SheetContext {
+  return {
+    scheme,
+    subject,
+    grade,
+    semester,
+    yearCode,
+    columns: gradebookColumns(scheme, subject, grade, semester, yearCode),
+  };
 }
 
 function callbacks(overrides: Partial<GridColumnCallbacks> = {}): GridColumnCallbacks & { edits: [string, unknown][] } {
@@ -31,8 +44,18 @@ function callbacks(overrides: Partial<GridColumnCallbacks> = {}): GridColumnCall
 
 function rowOf(context: SheetContext, cells: GradeRow['cells'], extra: Partial<GradeRow> = {}): GridRow {
   return toGridRow(context, {
-    studentId: 's1', ordinal: 4, fullName: 'Trần Thị Bình', dateOfBirth: '2013-09-05', cells, comment: 'Tốt',
-    average: null, rating: null, version: 1, updatedAt: null, updatedByName: null, ...extra,
+    studentId: 's1',
+    ordinal: 4,
+    fullName: 'Trần Thị Bình',
+    dateOfBirth: '2013-09-05',
+    cells,
+    comment: 'Tốt',
+    average: null,
+    rating: null,
+    version: 1,
+    updatedAt: null,
+    updatedByName: null,
+    ...extra,
   });
 }
 
@@ -48,10 +71,32 @@ const value = (def: ColDef<GridRow>, data: GridRow | undefined) =>
 describe('the grade grid’s columns', () => {
   it('lays out the student pinned left, one column per assessment, the result and the comment (semester I)', () => {
     const defs = gridColumns(contextOf('C22', maths, 1), callbacks()) as ColDef<GridRow>[];
-    expect(defs.map((d) => d.colId)).toEqual(['ordinal', 'fullName', 'dateOfBirth', 'TX1', 'TX2', 'TX3', 'TX4', 'GK', 'CK', 'result', COMMENT_KEY]);
+    expect(defs.map((d) => d.colId)).toEqual([
+      'ordinal',
+      'fullName',
+      'dateOfBirth',
+      'TX1',
+      'TX2',
+      'TX3',
+      'TX4',
+      'GK',
+      'CK',
+      'result',
+      COMMENT_KEY,
+    ]);
     expect(defs.filter((d) => d.pinned === 'left').map((d) => d.colId)).toEqual(['ordinal', 'fullName', 'dateOfBirth']);
     expect(defs.map((d) => d.headerName)).toEqual([
-      '«stt»', '«fullName»', '«dateOfBirth»', 'TX1', 'TX2', 'TX3', 'TX4', 'GK', 'CK', '«average»', '«comment»',
+      '«stt»',
+      '«fullName»',
+      '«dateOfBirth»',
+      'TX1',
+      'TX2',
+      'TX3',
+      'TX4',
+      'GK',
+      'CK',
+      '«average»',
+      '«comment»',
     ]);
   });
 
@@ -61,7 +106,8 @@ describe('the grade grid’s columns', () => {
   });
 
   it('heads the result "rating" for a comment subject and for Circular 27, "average" for a scored subject', () => {
-    const header = (context: SheetContext) => byId(gridColumns(context, callbacks()) as ColDef<GridRow>[], 'result').headerName;
+    const header = (context: SheetContext) =>
+      byId(gridColumns(context, callbacks()) as ColDef<GridRow>[], 'result').headerName;
     expect(header(contextOf('C22', maths, 1))).toBe('«average»');
     expect(header(contextOf('C22', music, 1))).toBe('«rating»');
     expect(header(contextOf('C27', maths, 1, '4'))).toBe('«rating»');
@@ -79,7 +125,11 @@ describe('the grade grid’s columns', () => {
   it('shows each cell as the teacher typed it, the date of birth as dd/MM/yyyy and the computed texts', () => {
     const context = contextOf('C22', maths, 2);
     const defs = gridColumns(context, callbacks()) as ColDef<GridRow>[];
-    const row = rowOf(context, { TX1: 8, TX2: 8, TX3: 8, TX4: 8, GK: 7, CK: 9 }, { semester1: { average: 6.5, rating: null } });
+    const row = rowOf(
+      context,
+      { TX1: 8, TX2: 8, TX3: 8, TX4: 8, GK: 7, CK: 9 },
+      { semester1: { average: 6.5, rating: null } },
+    );
     applyInput(context, row, 'TX1', '7,5');
     applyInput(context, row, 'TX2', 'abc');
     expect(value(byId(defs, 'dateOfBirth'), row)).toBe('05/09/2013');
@@ -96,16 +146,21 @@ describe('the grade grid’s columns', () => {
   it('routes edits of an assessment and of the comment to the page with their key', () => {
     const cb = callbacks();
     const defs = gridColumns(contextOf('C22', maths, 1), cb) as ColDef<GridRow>[];
-    const set = (def: ColDef<GridRow>, newValue: string) => (def.valueSetter as (p: ValueSetterParams<GridRow>) => boolean)({ newValue } as ValueSetterParams<GridRow>);
+    const set = (def: ColDef<GridRow>, newValue: string) =>
+      (def.valueSetter as (p: ValueSetterParams<GridRow>) => boolean)({ newValue } as ValueSetterParams<GridRow>);
     expect(set(byId(defs, 'GK'), '9')).toBe(true);
     expect(set(byId(defs, COMMENT_KEY), 'Chăm')).toBe(true);
-    expect(cb.edits).toEqual([['GK', '9'], [COMMENT_KEY, 'Chăm']]);
+    expect(cb.edits).toEqual([
+      ['GK', '9'],
+      [COMMENT_KEY, 'Chăm'],
+    ]);
   });
 
   it('makes assessments and the comment editable only while the page allows it; computed columns never', () => {
     let open = true;
     const defs = gridColumns(contextOf('C22', maths, 1), callbacks({ editable: () => open })) as ColDef<GridRow>[];
-    const editable = (def: ColDef<GridRow>) => (typeof def.editable === 'function' ? def.editable({} as never) : !!def.editable);
+    const editable = (def: ColDef<GridRow>) =>
+      typeof def.editable === 'function' ? def.editable({} as never) : !!def.editable;
     expect(['TX1', 'CK', COMMENT_KEY].map((id) => editable(byId(defs, id)))).toEqual([true, true, true]);
     expect(['ordinal', 'fullName', 'result'].map((id) => editable(byId(defs, id)))).toEqual([false, false, false]);
     open = false;
@@ -114,7 +169,8 @@ describe('the grade grid’s columns', () => {
 
   it('lets Delete and Backspace reach the page instead of opening the editor, unless editing', () => {
     const defs = gridColumns(contextOf('C22', maths, 1), callbacks()) as ColDef<GridRow>[];
-    const suppress = (key: string, editing: boolean) => byId(defs, 'TX1').suppressKeyboardEvent!({ editing, event: { key } } as never);
+    const suppress = (key: string, editing: boolean) =>
+      byId(defs, 'TX1').suppressKeyboardEvent!({ editing, event: { key } } as never);
     expect(suppress('Delete', false)).toBe(true);
     expect(suppress('Backspace', false)).toBe(true);
     expect(suppress('Delete', true)).toBe(false);

@@ -1,4 +1,11 @@
-import { ColDef, ColGroupDef, EditableCallbackParams, SuppressKeyboardEventParams, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';
+import {
+  ColDef,
+  ColGroupDef,
+  EditableCallbackParams,
+  SuppressKeyboardEventParams,
+  ValueGetterParams,
+  ValueSetterParams,
+} from 'ag-grid-community';
 import { formatEmisDate } from '@emis/web/core';
 import { COMMENT_KEY, GridRow, resultText, semester1Text, SheetContext, cellText } from './sheet-model';
 
@@ -19,13 +26,26 @@ function suppressClearKeys(params: SuppressKeyboardEventParams<GridRow>): boolea
  * The grid's columns: the student pinned left (STT, name, date of birth), one column per server-given GradeColumn
  * (its label as header), the computed result, semester I and the year in semester II, then the comment.
  */
-export function gridColumns(context: SheetContext, callbacks: GridColumnCallbacks): (ColDef<GridRow> | ColGroupDef<GridRow>)[] {
+export function gridColumns(
+  context: SheetContext,
+  callbacks: GridColumnCallbacks,
+): (ColDef<GridRow> | ColGroupDef<GridRow>)[] {
   const editable = (_: EditableCallbackParams<GridRow>) => callbacks.editable();
   const student: ColDef<GridRow>[] = [
-    { colId: 'ordinal', headerName: callbacks.label('stt'), field: 'ordinal', pinned: 'left', width: 58, cellClass: 'grade-cell-number' },
+    {
+      colId: 'ordinal',
+      headerName: callbacks.label('stt'),
+      field: 'ordinal',
+      pinned: 'left',
+      width: 58,
+      cellClass: 'grade-cell-number',
+    },
     { colId: 'fullName', headerName: callbacks.label('fullName'), field: 'fullName', pinned: 'left', width: 200 },
     {
-      colId: 'dateOfBirth', headerName: callbacks.label('dateOfBirth'), pinned: 'left', width: 104,
+      colId: 'dateOfBirth',
+      headerName: callbacks.label('dateOfBirth'),
+      pinned: 'left',
+      width: 104,
       valueGetter: (p: ValueGetterParams<GridRow>) => formatEmisDate(p.data?.dateOfBirth ?? null),
     },
   ];
@@ -49,21 +69,39 @@ export function gridColumns(context: SheetContext, callbacks: GridColumnCallback
   }));
   const results: ColDef<GridRow>[] = [
     {
-      colId: 'result', headerName: callbacks.label(context.subject.assessment === 'SCORE' && context.scheme !== 'C27' ? 'average' : 'rating'),
-      width: 86, cellClass: 'grade-cell-number grade-cell-computed',
+      colId: 'result',
+      headerName: callbacks.label(
+        context.subject.assessment === 'SCORE' && context.scheme !== 'C27' ? 'average' : 'rating',
+      ),
+      width: 86,
+      cellClass: 'grade-cell-number grade-cell-computed',
       valueGetter: (p: ValueGetterParams<GridRow>) => resultText(p.data?.result ?? null),
     },
   ];
   if (context.semester === 2) {
     results.push(
-      { colId: 'semester1', headerName: callbacks.label('semester1'), width: 72, cellClass: 'grade-cell-number grade-cell-computed',
-        valueGetter: (p: ValueGetterParams<GridRow>) => (p.data ? semester1Text(p.data) : '') },
-      { colId: 'year', headerName: callbacks.label('year'), width: 80, cellClass: 'grade-cell-number grade-cell-computed',
-        valueGetter: (p: ValueGetterParams<GridRow>) => resultText(p.data?.year ?? null) },
+      {
+        colId: 'semester1',
+        headerName: callbacks.label('semester1'),
+        width: 72,
+        cellClass: 'grade-cell-number grade-cell-computed',
+        valueGetter: (p: ValueGetterParams<GridRow>) => (p.data ? semester1Text(p.data) : ''),
+      },
+      {
+        colId: 'year',
+        headerName: callbacks.label('year'),
+        width: 80,
+        cellClass: 'grade-cell-number grade-cell-computed',
+        valueGetter: (p: ValueGetterParams<GridRow>) => resultText(p.data?.year ?? null),
+      },
     );
   }
   const comment: ColDef<GridRow> = {
-    colId: COMMENT_KEY, headerName: callbacks.label('comment'), minWidth: 120, flex: 1, editable,
+    colId: COMMENT_KEY,
+    headerName: callbacks.label('comment'),
+    minWidth: 120,
+    flex: 1,
+    editable,
     suppressKeyboardEvent: suppressClearKeys,
     valueGetter: (p: ValueGetterParams<GridRow>) => p.data?.comment ?? '',
     valueSetter: (p: ValueSetterParams<GridRow>) => callbacks.edit(p, COMMENT_KEY),

@@ -5,14 +5,30 @@ import { pasteBlock } from './grid-paste';
 import { applyInput, COMMENT_KEY, GridRow, SheetContext, toGridRow } from './sheet-model';
 
 const maths: GradingSubject = { code: 'TOAN', assessment: 'SCORE', periodsPerYear: 140 };
-const context: SheetContext = { scheme: 'C22', subject: maths, grade: '6', semester: 1, yearCode: '2024-2025', columns: gradebookColumns('C22', maths, '6', 1) };
+const context: SheetContext = {
+  scheme: 'C22',
+  subject: maths,
+  grade: '6',
+  semester: 1,
+  yearCode: '2024-2025',
+  columns: gradebookColumns('C22', maths, '6', 1),
+};
 /** The columns the grid displays, in order (see gridColumns): the pinned student, TX1–TX4, GK, CK, the result, the comment. */
 const DISPLAYED = ['ordinal', 'fullName', 'dateOfBirth', 'TX1', 'TX2', 'TX3', 'TX4', 'GK', 'CK', 'result', COMMENT_KEY];
 
 function rowOf(n: number): GridRow {
   const row: GradeRow = {
-    studentId: `s${n}`, ordinal: n, fullName: `Học sinh ${n}`, dateOfBirth: '2013-09-05', cells: {}, comment: null,
-    average: null, rating: null, version: 1, updatedAt: null, updatedByName: null,
+    studentId: `s${n}`,
+    ordinal: n,
+    fullName: `Học sinh ${n}`,
+    dateOfBirth: '2013-09-05',
+    cells: {},
+    comment: null,
+    average: null,
+    rating: null,
+    version: 1,
+    updatedAt: null,
+    updatedByName: null,
   };
   return toGridRow(context, row);
 }
@@ -66,7 +82,12 @@ describe('pasting a block copied from Excel', () => {
 
   it('skips the computed result column in a block wider than the scores, and lands the next value in the comment', () => {
     const rows = [rowOf(1)];
-    const outcome = pasteBlock(gridOf(rows, { rowIndex: 0, colId: 'GK' }), '7\t8\t9,9\tChăm chỉ\tthừa\tthừa', accepts, apply);
+    const outcome = pasteBlock(
+      gridOf(rows, { rowIndex: 0, colId: 'GK' }),
+      '7\t8\t9,9\tChăm chỉ\tthừa\tthừa',
+      accepts,
+      apply,
+    );
     expect(outcome).toMatchObject({ rows: 1, cols: 6, cells: 3, invalid: 0 });
     expect(rows[0].values).toEqual({ GK: 7, CK: 8 });
     expect(rows[0].values).not.toHaveProperty('result');

@@ -27,7 +27,13 @@ export function pasteBlock(
   const columns = api.getAllDisplayedColumns();
   const start = columns.findIndex((c) => c.getColId() === focused.column.getColId());
   if (start < 0) return null;
-  const outcome: PasteOutcome = { rows: block.length, cols: Math.max(...block.map((r) => r.length)), cells: 0, invalid: 0, nodes: [] };
+  const outcome: PasteOutcome = {
+    rows: block.length,
+    cols: Math.max(...block.map((r) => r.length)),
+    cells: 0,
+    invalid: 0,
+    nodes: [],
+  };
   block.forEach((values, r) => {
     const node = api.getDisplayedRowAtIndex(focused.rowIndex + r);
     if (!node?.data) return;

@@ -8,12 +8,28 @@ import { AUTOSAVE_DELAY_MS, SaveBatch, SaveStatus, SheetAutosave } from './sheet
 import { applyInput, COMMENT_KEY, GridRow, SheetContext, toGridRow } from './sheet-model';
 
 const maths: GradingSubject = { code: 'TOAN', assessment: 'SCORE', periodsPerYear: 140 };
-const context: SheetContext = { scheme: 'C22', subject: maths, grade: '6', semester: 1, yearCode: '2024-2025', columns: gradebookColumns('C22', maths, '6', 1) };
+const context: SheetContext = {
+  scheme: 'C22',
+  subject: maths,
+  grade: '6',
+  semester: 1,
+  yearCode: '2024-2025',
+  columns: gradebookColumns('C22', maths, '6', 1),
+};
 
 function gradeRow(studentId: string, version: number): GradeRow {
   return {
-    studentId, ordinal: 1, fullName: studentId, dateOfBirth: '2013-09-05', cells: { TX1: 8 }, comment: null,
-    average: null, rating: null, version, updatedAt: null, updatedByName: null,
+    studentId,
+    ordinal: 1,
+    fullName: studentId,
+    dateOfBirth: '2013-09-05',
+    cells: { TX1: 8 },
+    comment: null,
+    average: null,
+    rating: null,
+    version,
+    updatedAt: null,
+    updatedByName: null,
   };
 }
 

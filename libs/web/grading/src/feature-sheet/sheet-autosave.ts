@@ -117,7 +117,8 @@ export class SheetAutosave {
         if (problem.status === 0 || problem.status >= 500) {
           this.failed = batch;
           this.status.set('error');
-          const delay = problem.status === 0 || problem.status === 503 ? AUTO_RETRY_DELAYS_MS[this.autoRetries] : undefined;
+          const delay =
+            problem.status === 0 || problem.status === 503 ? AUTO_RETRY_DELAYS_MS[this.autoRetries] : undefined;
           if (delay !== undefined) {
             this.autoRetries += 1;
             this.timer = setTimeout(() => this.flush(), delay);

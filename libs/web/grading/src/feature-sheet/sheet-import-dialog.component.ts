@@ -24,18 +24,46 @@ export interface ImportTarget {
   imports: [TranslocoPipe, DialogComponent, ProblemAlertComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { --dialog-width: 36rem; }
-    .actions { display: flex; justify-content: flex-end; gap: 0.5rem; margin-top: 1rem; }
-    progress { width: 100%; }
-    .errors { max-height: 14rem; overflow: auto; font-size: 0.875rem; }
+    :host {
+      --dialog-width: 36rem;
+    }
+    .actions {
+      display: flex;
+      justify-content: flex-end;
+      gap: 0.5rem;
+      margin-top: 1rem;
+    }
+    progress {
+      width: 100%;
+    }
+    .errors {
+      max-height: 14rem;
+      overflow: auto;
+      font-size: 0.875rem;
+    }
   `,
   template: `
-    <emis-dialog [open]="target() !== null" [heading]="'grading.import.title' | transloco" testId="grade-import" [busy]="uploading()" (closed)="close()">
+    <emis-dialog
+      [open]="target() !== null"
+      [heading]="'grading.import.title' | transloco"
+      testId="grade-import"
+      [busy]="uploading()"
+      (closed)="close()"
+    >
       <p class="muted">{{ 'grading.import.help' | transloco }}</p>
       <div class="field">
         <label class="label" for="grade-import-file">{{ 'grading.import.file' | transloco }}</label>
-        <input id="grade-import-file" type="file" accept=".xlsx" (change)="choose($event)" [disabled]="uploading() || running()" data-testid="grade-import-file" />
-        @if (fileError()) { <p class="field-error" role="alert">{{ fileError()! | transloco: { max: maxMegabytes } }}</p> }
+        <input
+          id="grade-import-file"
+          type="file"
+          accept=".xlsx"
+          (change)="choose($event)"
+          [disabled]="uploading() || running()"
+          data-testid="grade-import-file"
+        />
+        @if (fileError()) {
+          <p class="field-error" role="alert">{{ fileError()! | transloco: { max: maxMegabytes } }}</p>
+        }
       </div>
       <div role="status" aria-live="polite" data-testid="grade-import-status">
         @if (job(); as j) {
@@ -43,16 +71,30 @@ export interface ImportTarget {
             <progress [value]="j.processedRows" [max]="j.totalRows ?? 100"></progress>
             <p>{{ 'grading.import.running' | transloco }}</p>
           } @else if (j.status === 'DONE') {
-            <p class="alert alert-success">{{ 'grading.import.done' | transloco: { updated: j.updated, unchanged: j.unchanged } }}</p>
+            <p class="alert alert-success">
+              {{ 'grading.import.done' | transloco: { updated: j.updated, unchanged: j.unchanged } }}
+            </p>
           } @else {
             <div class="alert alert-error">
               <p class="alert-title">{{ 'grading.import.failed' | transloco: { count: j.errorCount } }}</p>
-              @if (j.message) { <p class="alert-detail">{{ j.message }}</p> }
+              @if (j.message) {
+                <p class="alert-detail">{{ j.message }}</p>
+              }
               <ul class="errors" data-testid="grade-import-errors">
-                @for (e of j.errors; track $index) { <li>{{ 'grading.import.errorAt' | transloco: { row: e.row, column: e.header || e.column } }}: {{ e.message }}</li> }
+                @for (e of j.errors; track $index) {
+                  <li>
+                    {{ 'grading.import.errorAt' | transloco: { row: e.row, column: e.header || e.column } }}:
+                    {{ e.message }}
+                  </li>
+                }
               </ul>
               @if (j.errorCount > 0) {
-                <button type="button" class="btn btn-secondary btn-small" (click)="downloadErrors(j)" data-testid="grade-import-error-workbook">
+                <button
+                  type="button"
+                  class="btn btn-secondary btn-small"
+                  (click)="downloadErrors(j)"
+                  data-testid="grade-import-error-workbook"
+                >
                   {{ 'grading.import.errorWorkbook' | transloco }}
                 </button>
               }
@@ -64,8 +106,16 @@ export interface ImportTarget {
       </div>
       <emis-problem-alert [problem]="problem()" />
       <div class="actions">
-        <button type="button" class="btn btn-secondary" (click)="close()" [disabled]="uploading()">{{ 'grading.common.close' | transloco }}</button>
-        <button type="button" class="btn btn-primary" (click)="upload()" [disabled]="!file() || uploading() || running()" data-testid="grade-import-upload">
+        <button type="button" class="btn btn-secondary" (click)="close()" [disabled]="uploading()">
+          {{ 'grading.common.close' | transloco }}
+        </button>
+        <button
+          type="button"
+          class="btn btn-primary"
+          (click)="upload()"
+          [disabled]="!file() || uploading() || running()"
+          data-testid="grade-import-upload"
+        >
           {{ (uploading() ? 'common.working' : 'grading.import.upload') | transloco }}
         </button>
       </div>
@@ -138,7 +188,10 @@ export class SheetImportDialogComponent {
     if (job.status === 'DONE') return this.finish();
     if (!RUNNING.includes(job.status)) return;
     this.polling = timer(1000, 1000)
-      .pipe(exhaustMap(() => this.api.importJob(schoolId, job.id)), takeWhile((j) => RUNNING.includes(j.status), true))
+      .pipe(
+        exhaustMap(() => this.api.importJob(schoolId, job.id)),
+        takeWhile((j) => RUNNING.includes(j.status), true),
+      )
       .subscribe({
         next: (j) => {
           this.job.set(j);

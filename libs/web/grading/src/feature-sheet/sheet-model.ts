@@ -88,7 +88,11 @@ export function recompute(context: SheetContext, row: GridRow): void {
   const { scheme, subject, grade, semester, yearCode } = context;
   row.result = semesterSubjectResult(scheme, subject, grade, semester, row.values, yearCode);
   if (semester === 2) {
-    const first: SubjectTermResult = { average: row.semester1?.average ?? null, rating: row.semester1?.rating ?? null, missing: [] };
+    const first: SubjectTermResult = {
+      average: row.semester1?.average ?? null,
+      rating: row.semester1?.rating ?? null,
+      missing: [],
+    };
     row.year = yearSubjectResult(scheme, subject, first, row.result);
   }
 }
@@ -137,7 +141,12 @@ export function semester1Text(row: GridRow): string {
 }
 
 /** Takes the server's saved row: its version, values and result; cells still being edited locally keep their text. */
-export function acceptSaved(context: SheetContext, row: GridRow, saved: GradeRow, pendingKeys: ReadonlySet<string>): void {
+export function acceptSaved(
+  context: SheetContext,
+  row: GridRow,
+  saved: GradeRow,
+  pendingKeys: ReadonlySet<string>,
+): void {
   row.version = saved.version;
   row.saved = { ...saved.cells };
   row.savedComment = saved.comment;
@@ -188,13 +197,23 @@ export function applyConflict(
     }
     row.conflicts[key] = true;
     const label = context.columns.find((c) => c.key === key)?.label ?? key;
-    conflicts.push({ studentId: row.studentId, fullName: row.fullName, key, label, mine, theirs, byName: conflict.updatedByName, at: conflict.updatedAt });
+    conflicts.push({
+      studentId: row.studentId,
+      fullName: row.fullName,
+      key,
+      label,
+      mine,
+      theirs,
+      byName: conflict.updatedByName,
+      at: conflict.updatedAt,
+    });
   }
   row.version = conflict.version;
   row.saved = { ...conflict.cells };
   row.savedComment = conflict.comment;
   for (const column of context.columns) {
-    if (!sentKeys.includes(column.key) && !(column.key in row.errors)) row.values[column.key] = conflict.cells[column.key] ?? null;
+    if (!sentKeys.includes(column.key) && !(column.key in row.errors))
+      row.values[column.key] = conflict.cells[column.key] ?? null;
   }
   recompute(context, row);
   return { conflicts, resend };

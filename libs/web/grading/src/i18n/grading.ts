@@ -29,7 +29,8 @@ export const gradingVi = {
   },
   overview: {
     exportSchool: 'Xuất sổ điểm toàn trường (Excel)',
-    exportSchoolHint: 'Điểm học kỳ của mọi lớp, mỗi dòng một học sinh một môn. Việc xuất dữ liệu cá nhân được ghi nhật ký.',
+    exportSchoolHint:
+      'Điểm học kỳ của mọi lớp, mỗi dòng một học sinh một môn. Việc xuất dữ liệu cá nhân được ghi nhật ký.',
     class: 'Lớp',
     semester: 'Học kỳ',
     myClasses: 'Lớp tôi dạy / chủ nhiệm',
@@ -54,7 +55,8 @@ export const gradingVi = {
     unlockTitle: 'Mở khoá sổ điểm {{semester}}?',
     lockEffect:
       'Sau khi khoá, giáo viên của mọi lớp trong trường không sửa được điểm {{semester}} năm học {{year}}; mỗi thay đổi phải gửi yêu cầu sửa điểm để hiệu trưởng duyệt.',
-    unlockEffect: 'Sau khi mở khoá, giáo viên bộ môn lại sửa được điểm {{semester}} năm học {{year}} trực tiếp trên sổ điểm.',
+    unlockEffect:
+      'Sau khi mở khoá, giáo viên bộ môn lại sửa được điểm {{semester}} năm học {{year}} trực tiếp trên sổ điểm.',
   },
   corrections: {
     title: 'Yêu cầu sửa điểm',
@@ -220,7 +222,8 @@ export const gradingEn: TranslationOf<typeof gradingVi> = {
   },
   overview: {
     exportSchool: "Export the school's gradebook (Excel)",
-    exportSchoolHint: 'Semester scores of every class, one row per student and subject. Exports of personal data are logged.',
+    exportSchoolHint:
+      'Semester scores of every class, one row per student and subject. Exports of personal data are logged.',
     class: 'Class',
     semester: 'Semester',
     myClasses: 'Classes I teach / lead',
@@ -245,7 +248,8 @@ export const gradingEn: TranslationOf<typeof gradingVi> = {
     unlockTitle: 'Unlock the {{semester}} gradebook?',
     lockEffect:
       'Once locked, no teacher of any class of the school can change {{semester}} grades of {{year}}; every change must go through a correction request approved by the principal.',
-    unlockEffect: 'Once unlocked, subject teachers can again change {{semester}} grades of {{year}} directly in the gradebook.',
+    unlockEffect:
+      'Once unlocked, subject teachers can again change {{semester}} grades of {{year}} directly in the gradebook.',
   },
   corrections: {
     title: 'Correction requests',
@@ -356,7 +360,8 @@ export const gradingEn: TranslationOf<typeof gradingVi> = {
     title: 'Conduct assessment',
     heading: 'Conduct assessment — {{semester}}',
     help: 'The homeroom teacher rates each student’s conduct (Good, Fair, Pass, Not yet passed).',
-    primaryHelp: 'The homeroom teacher rates each student’s qualities and competencies (Good, Pass, Needs more effort).',
+    primaryHelp:
+      'The homeroom teacher rates each student’s qualities and competencies (Good, Pass, Needs more effort).',
     training: 'Conduct',
     readOnly: 'Only the class’s homeroom teacher records this; you are reading.',
     commentFor: 'Comment for {{name}}',

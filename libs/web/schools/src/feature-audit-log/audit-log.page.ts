@@ -14,9 +14,21 @@ import { AuditTableComponent } from '../ui/audit-table.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './audit-log.page.html',
   styles: `
-    .toolbar { display: flex; flex-wrap: wrap; gap: 0.75rem 1rem; align-items: flex-end; margin-bottom: 1rem; }
-    .toolbar .field { flex: 0 1 24rem; min-width: 0; }
-    .result-count { margin: 0 0 0.75rem; font-weight: 600; }
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.75rem 1rem;
+      align-items: flex-end;
+      margin-bottom: 1rem;
+    }
+    .toolbar .field {
+      flex: 0 1 24rem;
+      min-width: 0;
+    }
+    .result-count {
+      margin: 0 0 0.75rem;
+      font-weight: 600;
+    }
   `,
 })
 export class AuditLogPage {

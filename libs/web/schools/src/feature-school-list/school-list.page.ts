@@ -19,7 +19,15 @@ const SEARCH_DEBOUNCE_MS = 300;
  */
 @Component({
   selector: 'emis-school-list-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, EmisNumberPipe, ProblemAlertComponent, PaginatorComponent, LevelBadgesComponent],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslocoPipe,
+    EmisNumberPipe,
+    ProblemAlertComponent,
+    PaginatorComponent,
+    LevelBadgesComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './school-list.page.html',
   styleUrl: './school-list.page.css',

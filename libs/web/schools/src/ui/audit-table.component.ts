@@ -21,13 +21,38 @@ const HIDDEN_FIELDS = new Set(['version', 'updatedAt']);
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './audit-table.component.html',
   styles: `
-    .changes { margin: 0.5rem 0 0; padding: 0; list-style: none; display: grid; gap: 0.25rem; font-size: 0.8125rem; }
-    .changes code { font-family: var(--font-mono); font-size: 0.75rem; }
-    .change-old { color: var(--danger); text-decoration: line-through; }
-    .change-new { color: var(--success); }
-    summary { cursor: pointer; color: var(--link); font-size: 0.8125rem; }
-    .actor-system { color: var(--text-muted); font-style: italic; }
-    .time { white-space: nowrap; font-variant-numeric: tabular-nums; }
+    .changes {
+      margin: 0.5rem 0 0;
+      padding: 0;
+      list-style: none;
+      display: grid;
+      gap: 0.25rem;
+      font-size: 0.8125rem;
+    }
+    .changes code {
+      font-family: var(--font-mono);
+      font-size: 0.75rem;
+    }
+    .change-old {
+      color: var(--danger);
+      text-decoration: line-through;
+    }
+    .change-new {
+      color: var(--success);
+    }
+    summary {
+      cursor: pointer;
+      color: var(--link);
+      font-size: 0.8125rem;
+    }
+    .actor-system {
+      color: var(--text-muted);
+      font-style: italic;
+    }
+    .time {
+      white-space: nowrap;
+      font-variant-numeric: tabular-nums;
+    }
   `,
 })
 export class AuditTableComponent {

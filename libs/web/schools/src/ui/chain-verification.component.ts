@@ -22,7 +22,10 @@ import { TranslocoPipe } from '@jsverse/transloco';
       } @else {
         <p class="alert-title">{{ 'audit.verify.invalid' | transloco }}</p>
         <p class="alert-detail">
-          {{ 'audit.verify.invalidDetail' | transloco: { seq: result.brokenAtSeq ?? '?', rows: (result.rows | emisNumber) } }}
+          {{
+            'audit.verify.invalidDetail'
+              | transloco: { seq: result.brokenAtSeq ?? '?', rows: (result.rows | emisNumber) }
+          }}
         </p>
       }
     </div>

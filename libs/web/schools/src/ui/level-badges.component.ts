@@ -6,7 +6,13 @@ import { TranslocoPipe } from '@jsverse/transloco';
   selector: 'emis-level-badges',
   imports: [TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `:host { display: inline-flex; flex-wrap: wrap; gap: 0.25rem; }`,
+  styles: `
+    :host {
+      display: inline-flex;
+      flex-wrap: wrap;
+      gap: 0.25rem;
+    }
+  `,
   template: `
     @for (level of levels(); track level) {
       <span class="badge badge-level" [attr.data-level]="level">{{ 'levels.' + level | transloco }}</span>

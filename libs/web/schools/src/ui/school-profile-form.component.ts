@@ -8,7 +8,14 @@ import {
   output,
   untracked,
 } from '@angular/core';
-import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { ProblemDetails, SchoolProfile, SchoolProfileUpdate } from '@emis/contracts';
 import { isVietnamesePhone } from '@emis/domain';
 import { fieldErrorMap, ProblemAlertComponent } from '@emis/web/core';
@@ -49,7 +56,9 @@ function wholeYear(control: AbstractControl<string>): ValidationErrors | null {
   if (!/^\d{4}$/.test(value)) return { year: true };
   const year = Number(value);
   const thisYear = new Date().getFullYear();
-  return year < FIRST_FOUNDED_YEAR || year > thisYear ? { yearRange: { min: FIRST_FOUNDED_YEAR, max: thisYear } } : null;
+  return year < FIRST_FOUNDED_YEAR || year > thisYear
+    ? { yearRange: { min: FIRST_FOUNDED_YEAR, max: thisYear } }
+    : null;
 }
 
 function text(maxLength: number, ...more: ((c: AbstractControl<string>) => ValidationErrors | null)[]) {
@@ -62,10 +71,25 @@ function text(maxLength: number, ...more: ((c: AbstractControl<string>) => Valid
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './school-profile-form.component.html',
   styles: `
-    .form-grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0 1.25rem; }
-    .span-2 { grid-column: 1 / -1; }
-    .form-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; }
-    @media (max-width: 40rem) { .form-grid { grid-template-columns: 1fr; } }
+    .form-grid {
+      display: grid;
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      gap: 0 1.25rem;
+    }
+    .span-2 {
+      grid-column: 1 / -1;
+    }
+    .form-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin-top: 0.5rem;
+    }
+    @media (max-width: 40rem) {
+      .form-grid {
+        grid-template-columns: 1fr;
+      }
+    }
   `,
 })
 export class SchoolProfileFormComponent {
@@ -129,7 +153,9 @@ export class SchoolProfileFormComponent {
     // Server errors belong to the values that were sent; editing or resubmitting clears them.
     for (const field of PROFILE_FIELDS) this.clearServerError(field);
     // A stored value that today's rules reject blocks nothing unless the user edits it: it is not sent.
-    const invalid = PROFILE_FIELDS.filter((field) => this.form.controls[field].invalid && this.form.controls[field].dirty);
+    const invalid = PROFILE_FIELDS.filter(
+      (field) => this.form.controls[field].invalid && this.form.controls[field].dirty,
+    );
     if (invalid.length > 0) {
       for (const field of invalid) this.form.controls[field].markAsTouched();
       this.focusFirstInvalid();
@@ -176,11 +202,32 @@ interface FieldInput {
 
 const FIELD_INPUTS: readonly FieldInput[] = [
   { name: 'address', type: 'text', autocomplete: 'street-address', inputmode: null, wide: true, hintKey: null },
-  { name: 'phone', type: 'tel', autocomplete: 'tel', inputmode: 'tel', wide: false, hintKey: 'profileForm.hints.phone' },
+  {
+    name: 'phone',
+    type: 'tel',
+    autocomplete: 'tel',
+    inputmode: 'tel',
+    wide: false,
+    hintKey: 'profileForm.hints.phone',
+  },
   { name: 'email', type: 'email', autocomplete: 'email', inputmode: 'email', wide: false, hintKey: null },
   { name: 'principalName', type: 'text', autocomplete: 'off', inputmode: null, wide: false, hintKey: null },
-  { name: 'foundedYear', type: 'text', autocomplete: 'off', inputmode: 'numeric', wide: false, hintKey: 'profileForm.hints.foundedYear' },
-  { name: 'website', type: 'url', autocomplete: 'url', inputmode: 'url', wide: true, hintKey: 'profileForm.hints.website' },
+  {
+    name: 'foundedYear',
+    type: 'text',
+    autocomplete: 'off',
+    inputmode: 'numeric',
+    wide: false,
+    hintKey: 'profileForm.hints.foundedYear',
+  },
+  {
+    name: 'website',
+    type: 'url',
+    autocomplete: 'url',
+    inputmode: 'url',
+    wide: true,
+    hintKey: 'profileForm.hints.website',
+  },
 ];
 
 function toFormValue(profile: SchoolProfile) {

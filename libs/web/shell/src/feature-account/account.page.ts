@@ -12,13 +12,44 @@ import { PasswordChangeFormComponent } from '../ui/password-change-form.componen
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account.page.html',
   styles: `
-    .profile-list { display: grid; grid-template-columns: minmax(8rem, 12rem) 1fr; gap: 0.75rem 1.5rem; margin: 0; }
-    .profile-list dt { color: var(--text-muted); }
-    .profile-list dd { margin: 0; font-weight: 500; overflow-wrap: anywhere; }
-    .mfa-state { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; margin-bottom: 1rem; }
-    .mfa-state p { margin: 0; }
-    .card-intro { margin: -0.25rem 0 1rem; color: var(--text-muted); max-width: 40rem; }
-    @media (max-width: 36rem) { .profile-list { grid-template-columns: 1fr; gap: 0.125rem; } .profile-list dd { margin-bottom: 0.625rem; } }
+    .profile-list {
+      display: grid;
+      grid-template-columns: minmax(8rem, 12rem) 1fr;
+      gap: 0.75rem 1.5rem;
+      margin: 0;
+    }
+    .profile-list dt {
+      color: var(--text-muted);
+    }
+    .profile-list dd {
+      margin: 0;
+      font-weight: 500;
+      overflow-wrap: anywhere;
+    }
+    .mfa-state {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.75rem;
+      margin-bottom: 1rem;
+    }
+    .mfa-state p {
+      margin: 0;
+    }
+    .card-intro {
+      margin: -0.25rem 0 1rem;
+      color: var(--text-muted);
+      max-width: 40rem;
+    }
+    @media (max-width: 36rem) {
+      .profile-list {
+        grid-template-columns: 1fr;
+        gap: 0.125rem;
+      }
+      .profile-list dd {
+        margin-bottom: 0.625rem;
+      }
+    }
   `,
 })
 export class AccountPage {

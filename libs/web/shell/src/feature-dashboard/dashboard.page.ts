@@ -1,7 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { SCHOOL_LEVELS } from '@emis/domain';
-import { AuthStore, EmisNumberPipe, loadOnChange, OrgUnitContext, OrgUnitsApi, ProblemAlertComponent } from '@emis/web/core';
+import {
+  AuthStore,
+  EmisNumberPipe,
+  loadOnChange,
+  OrgUnitContext,
+  OrgUnitsApi,
+  ProblemAlertComponent,
+} from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 
 @Component({
@@ -30,8 +37,14 @@ export class DashboardPage {
   /** Greeting by the hour in Vietnam, where the users are. */
   protected readonly greetingKey = computed(() => {
     const hour = Number(
-      new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()),
+      new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Ho_Chi_Minh' }).format(
+        new Date(),
+      ),
     );
-    return hour < 11 ? 'dashboard.greetingMorning' : hour < 18 ? 'dashboard.greetingAfternoon' : 'dashboard.greetingEvening';
+    return hour < 11
+      ? 'dashboard.greetingMorning'
+      : hour < 18
+        ? 'dashboard.greetingAfternoon'
+        : 'dashboard.greetingEvening';
   });
 }

@@ -21,7 +21,14 @@ interface Message {
 
 @Component({
   selector: 'emis-login-page',
-  imports: [ReactiveFormsModule, TranslocoPipe, ProblemAlertComponent, LanguageToggleComponent, MfaCodeFormComponent, MfaEnrolmentComponent],
+  imports: [
+    ReactiveFormsModule,
+    TranslocoPipe,
+    ProblemAlertComponent,
+    LanguageToggleComponent,
+    MfaCodeFormComponent,
+    MfaEnrolmentComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './login.page.html',
   styleUrl: './login.page.css',
@@ -57,10 +64,14 @@ export class LoginPage {
       first?.nativeElement.focus();
       return;
     }
-    this.run(this.auth.login(this.form.getRawValue()), (response) => this.afterLogin(response), () => {
-      this.form.controls.password.reset();
-      this.passwordInput()?.nativeElement.focus();
-    });
+    this.run(
+      this.auth.login(this.form.getRawValue()),
+      (response) => this.afterLogin(response),
+      () => {
+        this.form.controls.password.reset();
+        this.passwordInput()?.nativeElement.focus();
+      },
+    );
   }
 
   protected verify(code: string): void {
@@ -122,7 +133,8 @@ export class LoginPage {
 
   private goOn(): void {
     const returnUrl = this.route.snapshot.queryParamMap.get('returnUrl');
-    const safe = returnUrl && returnUrl.startsWith('/') && !returnUrl.startsWith('//') && !returnUrl.startsWith('/login');
+    const safe =
+      returnUrl && returnUrl.startsWith('/') && !returnUrl.startsWith('//') && !returnUrl.startsWith('/login');
     void this.router.navigateByUrl(safe ? returnUrl : '/');
   }
 }

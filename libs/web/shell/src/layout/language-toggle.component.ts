@@ -7,12 +7,33 @@ import { TranslocoPipe } from '@jsverse/transloco';
   imports: [TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .lang-toggle { display: inline-flex; align-items: center; gap: 0.125rem; padding: 0.2rem; border-radius: 999px;
-      border: 1px solid var(--border-strong); background: var(--surface); color: var(--text); font: inherit; font-size: 0.8125rem;
-      font-weight: 600; cursor: pointer; min-height: 2.25rem; }
-    .lang-toggle:hover { border-color: var(--primary); }
-    .lang { padding: 0.25rem 0.55rem; border-radius: 999px; color: var(--text-muted); }
-    .lang.active { background: var(--primary); color: var(--on-primary); }
+    .lang-toggle {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.125rem;
+      padding: 0.2rem;
+      border-radius: 999px;
+      border: 1px solid var(--border-strong);
+      background: var(--surface);
+      color: var(--text);
+      font: inherit;
+      font-size: 0.8125rem;
+      font-weight: 600;
+      cursor: pointer;
+      min-height: 2.25rem;
+    }
+    .lang-toggle:hover {
+      border-color: var(--primary);
+    }
+    .lang {
+      padding: 0.25rem 0.55rem;
+      border-radius: 999px;
+      color: var(--text-muted);
+    }
+    .lang.active {
+      background: var(--primary);
+      color: var(--on-primary);
+    }
   `,
   template: `
     <button

@@ -1,6 +1,7 @@
 import { Permission } from '@emis/domain';
 
-export type NavIcon = 'dashboard' | 'schools' | 'students' | 'classes' | 'grades' | 'staff' | 'calendar' | 'audit' | 'account';
+export type NavIcon =
+  'dashboard' | 'schools' | 'students' | 'classes' | 'grades' | 'staff' | 'calendar' | 'audit' | 'account';
 
 export interface NavEntry {
   /** Also the data-testid suffix: nav-<name>. */

@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  ElementRef,
-  inject,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { OrgUnitNode } from '@emis/contracts';
 import { EmisNumberPipe, OrgUnitContext } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';

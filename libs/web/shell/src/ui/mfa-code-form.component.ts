@@ -1,4 +1,13 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, effect, ElementRef, input, output, viewChild } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  ElementRef,
+  input,
+  output,
+  viewChild,
+} from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ProblemDetails } from '@emis/contracts';
 import { ProblemAlertComponent } from '@emis/web/core';
@@ -11,7 +20,12 @@ const CODE_PATTERN = /^\d{6}$/;
   selector: 'emis-mfa-code-form',
   imports: [ReactiveFormsModule, TranslocoPipe, ProblemAlertComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `:host { display: block; max-width: 26rem; }`,
+  styles: `
+    :host {
+      display: block;
+      max-width: 26rem;
+    }
+  `,
   template: `
     <form class="stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <div class="field">
@@ -50,7 +64,10 @@ export class MfaCodeFormComponent {
   readonly submitted = output<string>();
 
   protected readonly form = new FormGroup({
-    code: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(CODE_PATTERN)] }),
+    code: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(CODE_PATTERN)],
+    }),
   });
   private readonly code = this.form.controls.code;
   private readonly codeInput = viewChild.required<ElementRef<HTMLInputElement>>('codeInput');

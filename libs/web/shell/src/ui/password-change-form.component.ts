@@ -13,7 +13,14 @@ import {
   untracked,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { PasswordChangeRequest, ProblemDetails } from '@emis/contracts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PasswordProblem, passwordProblems } from '@emis/domain';
 import { fieldErrorMap, ProblemAlertComponent } from '@emis/web/core';
@@ -25,7 +32,12 @@ type PasswordField = 'currentPassword' | 'newPassword' | 'confirmPassword';
 const SERVER_FIELDS = ['currentPassword', 'newPassword'] as const satisfies readonly PasswordField[];
 
 /** The checklist shown while typing. Too long (over 200 characters) is reported as an error only. */
-const CHECKLIST = ['tooShort', 'needsLetter', 'needsDigit', 'containsUsername'] as const satisfies readonly PasswordProblem[];
+const CHECKLIST = [
+  'tooShort',
+  'needsLetter',
+  'needsDigit',
+  'containsUsername',
+] as const satisfies readonly PasswordProblem[];
 
 interface FieldInput {
   name: PasswordField;
@@ -36,9 +48,19 @@ interface FieldInput {
 }
 
 const FIELD_INPUTS: readonly FieldInput[] = [
-  { name: 'currentPassword', id: 'password-current', labelKey: 'account.password.currentLabel', autocomplete: 'current-password' },
+  {
+    name: 'currentPassword',
+    id: 'password-current',
+    labelKey: 'account.password.currentLabel',
+    autocomplete: 'current-password',
+  },
   { name: 'newPassword', id: 'password-new', labelKey: 'account.password.newLabel', autocomplete: 'new-password' },
-  { name: 'confirmPassword', id: 'password-confirm', labelKey: 'account.password.confirmLabel', autocomplete: 'new-password' },
+  {
+    name: 'confirmPassword',
+    id: 'password-confirm',
+    labelKey: 'account.password.confirmLabel',
+    autocomplete: 'new-password',
+  },
 ];
 
 /**
@@ -51,22 +73,88 @@ const FIELD_INPUTS: readonly FieldInput[] = [
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './password-change-form.component.html',
   styles: `
-    :host { display: block; max-width: 28rem; }
-    .rules { margin: 0.125rem 0 0.25rem; padding: 0.625rem 0.75rem; border: 1px solid var(--border); border-radius: var(--radius);
-      background: var(--surface-muted); font-size: 0.875rem; }
-    .rules-title { margin: 0 0 0.375rem; font-weight: 600; }
-    .rules ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.25rem; }
-    .rule { display: flex; align-items: flex-start; gap: 0.5rem; color: var(--text-muted); overflow-wrap: anywhere; }
-    .rule-mark { flex: none; display: inline-flex; align-items: center; justify-content: center; width: 1.125rem; height: 1.125rem;
-      margin-top: 0.0625rem; border: 1.5px solid var(--border-strong); border-radius: 50%; font-size: 0.75rem; font-weight: 700; line-height: 1; }
-    .rule[data-met='true'] { color: var(--success); }
-    .rule[data-met='true'] .rule-mark { border-color: var(--success); background: var(--success); color: #fff; }
-    .rules.show-unmet .rule[data-met='false'] { color: var(--danger); }
-    .rules.show-unmet .rule[data-met='false'] .rule-mark { border-color: var(--danger); }
-    .rules-tip { margin: 0.5rem 0 0; color: var(--text-muted); font-size: 0.8125rem; }
-    .show-passwords { display: flex; width: fit-content; align-items: center; gap: 0.5rem; margin: 0 0 1rem; font-size: 0.875rem; cursor: pointer; }
-    .show-passwords input { width: 1rem; height: 1rem; margin: 0; accent-color: var(--primary); }
-    .btn[aria-disabled='true'] { opacity: 0.65; cursor: progress; }
+    :host {
+      display: block;
+      max-width: 28rem;
+    }
+    .rules {
+      margin: 0.125rem 0 0.25rem;
+      padding: 0.625rem 0.75rem;
+      border: 1px solid var(--border);
+      border-radius: var(--radius);
+      background: var(--surface-muted);
+      font-size: 0.875rem;
+    }
+    .rules-title {
+      margin: 0 0 0.375rem;
+      font-weight: 600;
+    }
+    .rules ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.25rem;
+    }
+    .rule {
+      display: flex;
+      align-items: flex-start;
+      gap: 0.5rem;
+      color: var(--text-muted);
+      overflow-wrap: anywhere;
+    }
+    .rule-mark {
+      flex: none;
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      width: 1.125rem;
+      height: 1.125rem;
+      margin-top: 0.0625rem;
+      border: 1.5px solid var(--border-strong);
+      border-radius: 50%;
+      font-size: 0.75rem;
+      font-weight: 700;
+      line-height: 1;
+    }
+    .rule[data-met='true'] {
+      color: var(--success);
+    }
+    .rule[data-met='true'] .rule-mark {
+      border-color: var(--success);
+      background: var(--success);
+      color: #fff;
+    }
+    .rules.show-unmet .rule[data-met='false'] {
+      color: var(--danger);
+    }
+    .rules.show-unmet .rule[data-met='false'] .rule-mark {
+      border-color: var(--danger);
+    }
+    .rules-tip {
+      margin: 0.5rem 0 0;
+      color: var(--text-muted);
+      font-size: 0.8125rem;
+    }
+    .show-passwords {
+      display: flex;
+      width: fit-content;
+      align-items: center;
+      gap: 0.5rem;
+      margin: 0 0 1rem;
+      font-size: 0.875rem;
+      cursor: pointer;
+    }
+    .show-passwords input {
+      width: 1rem;
+      height: 1rem;
+      margin: 0;
+      accent-color: var(--primary);
+    }
+    .btn[aria-disabled='true'] {
+      opacity: 0.65;
+      cursor: progress;
+    }
   `,
 })
 export class PasswordChangeFormComponent {
@@ -80,7 +168,10 @@ export class PasswordChangeFormComponent {
 
   protected readonly form = new FormGroup({
     currentPassword: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    newPassword: new FormControl('', { nonNullable: true, validators: [Validators.required, (c: AbstractControl<string>) => this.policy(c)] }),
+    newPassword: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, (c: AbstractControl<string>) => this.policy(c)],
+    }),
     confirmPassword: new FormControl('', { nonNullable: true, validators: [Validators.required, matchesNewPassword] }),
   });
   protected readonly inputs = FIELD_INPUTS;

@@ -1,6 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { Page, StaffDetail, StaffInput, StaffSummary, StaffTransferRequest, StaffUpdate, Subject } from '@emis/contracts';
+import {
+  Page,
+  StaffDetail,
+  StaffInput,
+  StaffSummary,
+  StaffTransferRequest,
+  StaffUpdate,
+  Subject,
+} from '@emis/contracts';
 import { StaffPosition, StaffStatus } from '@emis/domain';
 import { toParams, withWholeScope } from '@emis/web/core';
 import { Observable } from 'rxjs';
@@ -21,12 +29,17 @@ export class StaffApi {
 
   list(schoolId: string, request: StaffListRequest): Observable<Page<StaffSummary>> {
     const { q, status, position, page, pageSize, sort } = request;
-    return this.http.get<Page<StaffSummary>>(base(schoolId), { params: toParams({ q, status, position, page, pageSize, sort }) });
+    return this.http.get<Page<StaffSummary>>(base(schoolId), {
+      params: toParams({ q, status, position, page, pageSize, sort }),
+    });
   }
 
   export(schoolId: string, request: StaffListRequest): Observable<Blob> {
     const { q, status, position, sort } = request;
-    return this.http.get(`${base(schoolId)}/export.xlsx`, { params: toParams({ q, status, position, sort }), responseType: 'blob' });
+    return this.http.get(`${base(schoolId)}/export.xlsx`, {
+      params: toParams({ q, status, position, sort }),
+      responseType: 'blob',
+    });
   }
 
   get(schoolId: string, staffId: string): Observable<StaffDetail> {
@@ -46,7 +59,9 @@ export class StaffApi {
    * the picked one, and the API reads a school outside the request's scope as unknown.
    */
   transfer(schoolId: string, staffId: string, request: StaffTransferRequest): Observable<StaffDetail> {
-    return this.http.post<StaffDetail>(`${base(schoolId)}/${encodeURIComponent(staffId)}/transfer`, request, { context: withWholeScope() });
+    return this.http.post<StaffDetail>(`${base(schoolId)}/${encodeURIComponent(staffId)}/transfer`, request, {
+      context: withWholeScope(),
+    });
   }
 
   subjects(): Observable<Subject[]> {

@@ -2,7 +2,16 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { RouterLink } from '@angular/router';
 import { ProblemDetails, StaffHistoryEntry, StaffTransferRequest } from '@emis/contracts';
 import { ETHNICITIES } from '@emis/domain';
-import { AuthStore, EmisDatePipe, EmisNumberPipe, loadOnChange, OrgUnitContext, ProblemAlertComponent, SchoolRequiredComponent, toProblem } from '@emis/web/core';
+import {
+  AuthStore,
+  EmisDatePipe,
+  EmisNumberPipe,
+  loadOnChange,
+  OrgUnitContext,
+  ProblemAlertComponent,
+  SchoolRequiredComponent,
+  toProblem,
+} from '@emis/web/core';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { StaffApi } from '../data-access/staff.api';
@@ -11,7 +20,15 @@ import { StaffTransferComponent } from './staff-transfer.component';
 /** A staff record: identity, employment, qualifications, subjects, and the employment history as a timeline. */
 @Component({
   selector: 'emis-staff-detail-page',
-  imports: [RouterLink, TranslocoPipe, EmisDatePipe, EmisNumberPipe, ProblemAlertComponent, SchoolRequiredComponent, StaffTransferComponent],
+  imports: [
+    RouterLink,
+    TranslocoPipe,
+    EmisDatePipe,
+    EmisNumberPipe,
+    ProblemAlertComponent,
+    SchoolRequiredComponent,
+    StaffTransferComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './staff-detail.page.html',
   styleUrl: './staff-detail.page.css',
@@ -34,12 +51,17 @@ export class StaffDetailPage {
     },
     ({ schoolId, staffId }) => this.api.get(schoolId, staffId),
   );
-  private readonly subjects = loadOnChange(() => true, () => this.api.subjects());
+  private readonly subjects = loadOnChange(
+    () => true,
+    () => this.api.subjects(),
+  );
   protected readonly subjectNames = computed(() => {
     const names = new Map((this.subjects.value() ?? []).map((s) => [s.code, s.name]));
     return (this.person.value()?.subjects ?? []).map((code) => names.get(code) ?? code);
   });
-  protected readonly ethnicity = computed(() => ETHNICITIES.find((e) => e.code === this.person.value()?.ethnicity)?.name ?? '—');
+  protected readonly ethnicity = computed(
+    () => ETHNICITIES.find((e) => e.code === this.person.value()?.ethnicity)?.name ?? '—',
+  );
   /** Newest first, like a personnel file's last page. */
   protected readonly history = computed(() =>
     [...(this.person.value()?.history ?? [])].sort((a, b) => b.effectiveOn.localeCompare(a.effectiveOn)),

@@ -13,23 +13,68 @@ import { TranslocoPipe } from '@jsverse/transloco';
   imports: [TranslocoPipe, ConfirmDialogComponent, ProblemAlertComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .field { margin-bottom: 0.5rem; }
-    .options { max-height: 12rem; overflow: auto; border: 1px solid var(--border); border-radius: var(--radius); margin: 0.25rem 0 0; padding: 0; list-style: none; }
-    .options button { display: block; width: 100%; text-align: left; padding: 0.375rem 0.625rem; border: 0; background: none; font: inherit; cursor: pointer; }
-    .options button:hover, .options button[aria-pressed='true'] { background: var(--primary-soft); }
-    .summary { margin: 0.75rem 0 0; font-weight: 600; }
+    .field {
+      margin-bottom: 0.5rem;
+    }
+    .options {
+      max-height: 12rem;
+      overflow: auto;
+      border: 1px solid var(--border);
+      border-radius: var(--radius);
+      margin: 0.25rem 0 0;
+      padding: 0;
+      list-style: none;
+    }
+    .options button {
+      display: block;
+      width: 100%;
+      text-align: left;
+      padding: 0.375rem 0.625rem;
+      border: 0;
+      background: none;
+      font: inherit;
+      cursor: pointer;
+    }
+    .options button:hover,
+    .options button[aria-pressed='true'] {
+      background: var(--primary-soft);
+    }
+    .summary {
+      margin: 0.75rem 0 0;
+      font-weight: 600;
+    }
   `,
   template: `
-    <emis-confirm-dialog [open]="open()" [title]="'staff.transfer.title' | transloco" [confirmLabel]="'staff.transfer.confirm' | transloco"
-      [busy]="busy()" [confirmDisabled]="!valid()" testId="staff-transfer" (confirmed)="submit()" (cancelled)="cancelled.emit()">
+    <emis-confirm-dialog
+      [open]="open()"
+      [title]="'staff.transfer.title' | transloco"
+      [confirmLabel]="'staff.transfer.confirm' | transloco"
+      [busy]="busy()"
+      [confirmDisabled]="!valid()"
+      testId="staff-transfer"
+      (confirmed)="submit()"
+      (cancelled)="cancelled.emit()"
+    >
       <div class="field">
         <label for="transfer-school-search">{{ 'staff.transfer.school' | transloco }}</label>
-        <input id="transfer-school-search" class="input" type="search" [value]="query()" (input)="query.set($any($event.target).value)"
-          [attr.placeholder]="'staff.transfer.schoolSearch' | transloco" data-testid="staff-transfer-search" />
+        <input
+          id="transfer-school-search"
+          class="input"
+          type="search"
+          [value]="query()"
+          (input)="query.set($any($event.target).value)"
+          [attr.placeholder]="'staff.transfer.schoolSearch' | transloco"
+          data-testid="staff-transfer-search"
+        />
         <ul class="options" [attr.aria-label]="'staff.transfer.school' | transloco">
           @for (school of schools(); track school.id) {
             <li>
-              <button type="button" [attr.aria-pressed]="toSchoolId() === school.id" (click)="toSchoolId.set(school.id)" data-testid="staff-transfer-school">
+              <button
+                type="button"
+                [attr.aria-pressed]="toSchoolId() === school.id"
+                (click)="toSchoolId.set(school.id)"
+                data-testid="staff-transfer-school"
+              >
                 {{ school.name }} <span class="muted">· {{ school.code }}</span>
               </button>
             </li>
@@ -39,19 +84,40 @@ import { TranslocoPipe } from '@jsverse/transloco';
       </div>
       <div class="field">
         <label for="transfer-date">{{ 'staff.transfer.effectiveOn' | transloco }}</label>
-        <input id="transfer-date" class="input" type="date" [value]="effectiveOn()" (input)="effectiveOn.set($any($event.target).value)" data-testid="staff-transfer-date" />
+        <input
+          id="transfer-date"
+          class="input"
+          type="date"
+          [value]="effectiveOn()"
+          (input)="effectiveOn.set($any($event.target).value)"
+          data-testid="staff-transfer-date"
+        />
         <p class="field-error">{{ errors()['effectiveOn'] }}</p>
       </div>
       <div class="field">
         <label for="transfer-decision">{{ 'staff.transfer.decisionNumber' | transloco }}</label>
-        <input id="transfer-decision" class="input" type="text" maxlength="50" placeholder="1234/QĐ-SGDĐT" [value]="decisionNumber()"
-          (input)="decisionNumber.set($any($event.target).value)" data-testid="staff-transfer-decision" />
+        <input
+          id="transfer-decision"
+          class="input"
+          type="text"
+          maxlength="50"
+          placeholder="1234/QĐ-SGDĐT"
+          [value]="decisionNumber()"
+          (input)="decisionNumber.set($any($event.target).value)"
+          data-testid="staff-transfer-decision"
+        />
         <p class="field-error">{{ errors()['decisionNumber'] }}</p>
       </div>
       @if (target(); as school) {
-        <p class="summary" data-testid="staff-transfer-summary">{{ 'staff.transfer.summary' | transloco: { name: staffName(), school: school.name } }}</p>
+        <p class="summary" data-testid="staff-transfer-summary">
+          {{ 'staff.transfer.summary' | transloco: { name: staffName(), school: school.name } }}
+        </p>
       }
-      <emis-problem-alert [problem]="problem()" [shownFields]="['toSchoolId', 'effectiveOn', 'decisionNumber']" testId="staff-transfer-error" />
+      <emis-problem-alert
+        [problem]="problem()"
+        [shownFields]="['toSchoolId', 'effectiveOn', 'decisionNumber']"
+        testId="staff-transfer-error"
+      />
     </emis-confirm-dialog>
   `,
 })
@@ -80,7 +146,9 @@ export class StaffTransferComponent {
       .slice(0, 30);
   });
   protected readonly target = computed(() => this.orgUnits.nodesById().get(this.toSchoolId() ?? '') ?? null);
-  protected readonly valid = computed(() => !!this.toSchoolId() && /^\d{4}-\d{2}-\d{2}$/.test(this.effectiveOn()) && this.decisionNumber().trim() !== '');
+  protected readonly valid = computed(
+    () => !!this.toSchoolId() && /^\d{4}-\d{2}-\d{2}$/.test(this.effectiveOn()) && this.decisionNumber().trim() !== '',
+  );
 
   constructor() {
     this.orgUnits.loadTree().subscribe({ error: () => undefined });
@@ -94,5 +162,10 @@ export class StaffTransferComponent {
 }
 
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 }

@@ -8,16 +8,37 @@ const MAN_1985 = '079085000123';
 const WOMAN_1985 = '079185000123';
 
 const detail: StaffDetail = {
-  id: 'p1', personalId: WOMAN_1985, fullName: 'Phạm Thị Dung', dateOfBirth: '1985-03-04T00:00:00.000Z', gender: 'FEMALE',
-  position: 'TEACHER', contractType: 'CIVIL_SERVANT', subjects: ['TOAN'], status: 'TRANSFERRED', phone: null, ethnicity: '01',
-  email: null, rankCode: 'V.07.04.32', salaryCoefficient: 3.33, salaryStep: 3,
+  id: 'p1',
+  personalId: WOMAN_1985,
+  fullName: 'Phạm Thị Dung',
+  dateOfBirth: '1985-03-04T00:00:00.000Z',
+  gender: 'FEMALE',
+  position: 'TEACHER',
+  contractType: 'CIVIL_SERVANT',
+  subjects: ['TOAN'],
+  status: 'TRANSFERRED',
+  phone: null,
+  ethnicity: '01',
+  email: null,
+  rankCode: 'V.07.04.32',
+  salaryCoefficient: 3.33,
+  salaryStep: 3,
   qualifications: [{ level: 'BACHELOR', major: 'Sư phạm Toán', institution: 'ĐHSP TP.HCM', year: 2007 }],
-  startDate: '2008-09-01', partyMember: null, unionMember: true, history: [], version: 5,
+  startDate: '2008-09-01',
+  partyMember: null,
+  unionMember: true,
+  history: [],
+  version: 5,
 };
 
 function validForm() {
   const form = createStaffForm();
-  form.patchValue({ personalId: WOMAN_1985, fullName: 'Phạm Thị Dung', dateOfBirth: '1985-03-04', startDate: '2008-09-01' });
+  form.patchValue({
+    personalId: WOMAN_1985,
+    fullName: 'Phạm Thị Dung',
+    dateOfBirth: '1985-03-04',
+    startDate: '2008-09-01',
+  });
   return form;
 }
 
@@ -78,18 +99,35 @@ describe('the staff form', () => {
     expect(form.controls.qualifications.length).toBe(1);
     expect(form.valid).toBe(true);
     expect(toInput(form)).toEqual({
-      personalId: WOMAN_1985, fullName: 'Phạm Thị Dung', dateOfBirth: '1985-03-04', gender: 'FEMALE', ethnicity: '01',
-      phone: null, email: null, position: 'TEACHER', contractType: 'CIVIL_SERVANT', rankCode: 'V.07.04.32',
-      salaryCoefficient: 3.33, salaryStep: 3,
+      personalId: WOMAN_1985,
+      fullName: 'Phạm Thị Dung',
+      dateOfBirth: '1985-03-04',
+      gender: 'FEMALE',
+      ethnicity: '01',
+      phone: null,
+      email: null,
+      position: 'TEACHER',
+      contractType: 'CIVIL_SERVANT',
+      rankCode: 'V.07.04.32',
+      salaryCoefficient: 3.33,
+      salaryStep: 3,
       qualifications: [{ level: 'BACHELOR', major: 'Sư phạm Toán', institution: 'ĐHSP TP.HCM', year: 2007 }],
-      subjects: ['TOAN'], startDate: '2008-09-01', partyMember: false, unionMember: true,
+      subjects: ['TOAN'],
+      startDate: '2008-09-01',
+      partyMember: false,
+      unionMember: true,
     });
   });
 
   it('sends a phone without its spaces, dots and dashes, and trimmed names', () => {
     const form = validForm();
     form.patchValue({ phone: '0912.345-678', fullName: ' Phạm  Thị   Dung ', email: '  ', rankCode: ' V.07 ' });
-    expect(toInput(form)).toMatchObject({ phone: '0912345678', fullName: 'Phạm Thị Dung', email: null, rankCode: 'V.07' });
+    expect(toInput(form)).toMatchObject({
+      phone: '0912345678',
+      fullName: 'Phạm Thị Dung',
+      email: null,
+      rankCode: 'V.07',
+    });
   });
 
   it('names the first failed rule of a control in a fixed order, for its message', () => {

@@ -15,7 +15,6 @@ import {
   StaffStatus,
 } from '@emis/domain';
 
-
 function personalIdFormat(control: AbstractControl<string>): ValidationErrors | null {
   const value = control.value.trim();
   if (value === '') return null;
@@ -45,16 +44,25 @@ export function personalIdMismatch(group: AbstractControl): ValidationErrors | n
   const parsed = parsePersonalId(form.controls.personalId.value.trim());
   const dob = form.controls.dateOfBirth.value;
   if (!parsed.ok || !/^\d{4}-/.test(dob)) return null;
-  const matches = parsed.info.birthYear === Number(dob.slice(0, 4)) && parsed.info.gender === form.controls.gender.value;
+  const matches =
+    parsed.info.birthYear === Number(dob.slice(0, 4)) && parsed.info.gender === form.controls.gender.value;
   return matches ? null : { personalIdMismatch: true };
 }
 
 export function qualificationGroup(q?: Qualification) {
   return new FormGroup({
     level: new FormControl<QualificationLevel>(q?.level ?? 'BACHELOR', { nonNullable: true }),
-    major: new FormControl(q?.major ?? '', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
-    institution: new FormControl(q?.institution ?? '', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
-    year: new FormControl<number | null>(q?.year ?? null, { validators: [Validators.required, Validators.min(1950), Validators.max(2100)] }),
+    major: new FormControl(q?.major ?? '', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(200)],
+    }),
+    institution: new FormControl(q?.institution ?? '', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(200)],
+    }),
+    year: new FormControl<number | null>(q?.year ?? null, {
+      validators: [Validators.required, Validators.min(1950), Validators.max(2100)],
+    }),
   });
 }
 
@@ -129,7 +137,12 @@ export function toInput(form: StaffForm): StaffInput {
     rankCode: orNull(v.rankCode),
     salaryCoefficient: v.salaryCoefficient ?? null,
     salaryStep: v.salaryStep ?? null,
-    qualifications: v.qualifications.map((q) => ({ level: q.level, major: q.major.trim(), institution: q.institution.trim(), year: Number(q.year) })),
+    qualifications: v.qualifications.map((q) => ({
+      level: q.level,
+      major: q.major.trim(),
+      institution: q.institution.trim(),
+      year: Number(q.year),
+    })),
     subjects: v.subjects,
     startDate: v.startDate,
     partyMember: v.partyMember,
@@ -139,7 +152,18 @@ export function toInput(form: StaffForm): StaffInput {
 
 /** The translation key for a control's first failed rule (under staff.form.errors). */
 export function ruleKey(errors: ValidationErrors): string {
-  const order = ['required', 'personalIdFormat', 'personalIdProvince', 'fullName', 'phone', 'email', 'ethnicity', 'min', 'max', 'maxlength'];
+  const order = [
+    'required',
+    'personalIdFormat',
+    'personalIdProvince',
+    'fullName',
+    'phone',
+    'email',
+    'ethnicity',
+    'min',
+    'max',
+    'maxlength',
+  ];
   return `staff.form.errors.${order.find((rule) => errors[rule]) ?? 'invalid'}`;
 }
 

@@ -1,14 +1,41 @@
-import { ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { ProblemDetails, StaffDetail } from '@emis/contracts';
 import { ETHNICITIES } from '@emis/domain';
-import { fieldErrorMap, loadOnChange, OrgUnitContext, OrgUnitsApi, ProblemAlertComponent, SchoolRequiredComponent, toProblem } from '@emis/web/core';
+import {
+  fieldErrorMap,
+  loadOnChange,
+  OrgUnitContext,
+  OrgUnitsApi,
+  ProblemAlertComponent,
+  SchoolRequiredComponent,
+  toProblem,
+} from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
 import { StaffApi } from '../data-access/staff.api';
-import { CONTRACTS, createStaffForm, fillForm, LEVELS, POSITIONS, qualificationGroup, ruleKey, toInput } from './staff-form.model';
+import {
+  CONTRACTS,
+  createStaffForm,
+  fillForm,
+  LEVELS,
+  POSITIONS,
+  qualificationGroup,
+  ruleKey,
+  toInput,
+} from './staff-form.model';
 
 /**
  * New staff record (/staff/new) or an edit (/staff/:staffId/edit). The browser checks the same rules as the API
@@ -46,12 +73,20 @@ export class StaffFormPage {
     },
     ({ schoolId, staffId }) => this.api.get(schoolId, staffId),
   );
-  private readonly school = loadOnChange(() => this.schoolId() ?? undefined, (id) => this.orgUnits.school(id));
-  private readonly allSubjects = loadOnChange(() => true, () => this.api.subjects());
+  private readonly school = loadOnChange(
+    () => this.schoolId() ?? undefined,
+    (id) => this.orgUnits.school(id),
+  );
+  private readonly allSubjects = loadOnChange(
+    () => true,
+    () => this.api.subjects(),
+  );
   /** Subjects taught at the school's levels. */
   protected readonly subjects = computed(() => {
     const levels = this.school.value()?.levels ?? [];
-    return (this.allSubjects.value() ?? []).filter((s) => levels.length === 0 || s.levels.some((l) => levels.includes(l)));
+    return (this.allSubjects.value() ?? []).filter(
+      (s) => levels.length === 0 || s.levels.some((l) => levels.includes(l)),
+    );
   });
 
   protected readonly saving = signal(false);
@@ -59,7 +94,9 @@ export class StaffFormPage {
   protected readonly showAll = signal(false);
   private readonly serverErrors = computed(() => fieldErrorMap(this.problem()));
   private readonly changes = toSignal(this.form.valueChanges);
-  protected readonly shownFields = computed(() => Object.keys(this.serverErrors()).filter((path) => this.form.get(path) !== null));
+  protected readonly shownFields = computed(() =>
+    Object.keys(this.serverErrors()).filter((path) => this.form.get(path) !== null),
+  );
 
   constructor() {
     effect(() => {
@@ -77,7 +114,8 @@ export class StaffFormPage {
     const server = this.serverErrors()[path];
     if (server && !control.dirty) return `!${server}`;
     if (control.errors) return ruleKey(control.errors);
-    if (path === 'personalId' && this.form.hasError('personalIdMismatch')) return 'staff.form.errors.personalIdMismatch';
+    if (path === 'personalId' && this.form.hasError('personalIdMismatch'))
+      return 'staff.form.errors.personalIdMismatch';
     return null;
   }
 
@@ -106,7 +144,11 @@ export class StaffFormPage {
     const input = toInput(this.form);
     const existing = this.existing.value();
     const request: Observable<StaffDetail> = existing
-      ? this.api.update(schoolId, existing.id, { ...input, status: this.form.controls.status.value, version: existing.version })
+      ? this.api.update(schoolId, existing.id, {
+          ...input,
+          status: this.form.controls.status.value,
+          version: existing.version,
+        })
       : this.api.create(schoolId, input);
     this.saving.set(true);
     this.problem.set(null);

@@ -11,12 +11,21 @@ import { TranslocoPipe } from '@jsverse/transloco';
   template: `
     <nav class="breadcrumb" [attr.aria-label]="'common.breadcrumb' | transloco">
       <ol>
-        <li><a routerLink="/staff">{{ 'staff.list.title' | transloco }}</a></li>
-        <li><span aria-current="page">{{ 'staff.titles.import' | transloco }}</span></li>
+        <li>
+          <a routerLink="/staff">{{ 'staff.list.title' | transloco }}</a>
+        </li>
+        <li>
+          <span aria-current="page">{{ 'staff.titles.import' | transloco }}</span>
+        </li>
       </ol>
     </nav>
     @if (schoolId(); as id) {
-      <emis-import-panel kind="STAFF" [schoolId]="id" [heading]="'staff.import.heading' | transloco" listPath="/staff" />
+      <emis-import-panel
+        kind="STAFF"
+        [schoolId]="id"
+        [heading]="'staff.import.heading' | transloco"
+        listPath="/staff"
+      />
     } @else {
       <emis-school-required />
     }

@@ -24,7 +24,16 @@ type StaffColumn = 'name' | 'personalId' | 'position' | 'contract' | 'subjects' 
 /** The current school's staff; the filters live in the URL (q, status, position, page) and go along to the export. */
 @Component({
   selector: 'emis-staff-list-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, EmisNumberPipe, ProblemAlertComponent, SchoolRequiredComponent, PaginatorComponent, ColumnChooserComponent],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslocoPipe,
+    EmisNumberPipe,
+    ProblemAlertComponent,
+    SchoolRequiredComponent,
+    PaginatorComponent,
+    ColumnChooserComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './staff-list.page.html',
   styleUrl: './staff-list.page.css',
@@ -62,7 +71,9 @@ export class StaffListPage {
   protected readonly positionFilter = computed(() => pick(STAFF_POSITIONS, this.position()));
   protected readonly pageNumber = computed(() => positiveInt(this.page(), 1));
   protected readonly size = computed(() => Math.min(positiveInt(this.pageSize(), DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE));
-  protected readonly hasFilters = computed(() => !!this.q()?.trim() || !!this.statusFilter() || !!this.positionFilter());
+  protected readonly hasFilters = computed(
+    () => !!this.q()?.trim() || !!this.statusFilter() || !!this.positionFilter(),
+  );
 
   private readonly request = computed<(StaffListRequest & { schoolId: string }) | undefined>(() => {
     const schoolId = this.schoolId();
@@ -77,8 +88,13 @@ export class StaffListPage {
       sort: 'name',
     };
   });
-  protected readonly result = loadOnChange(this.request, ({ schoolId, ...request }) => this.api.list(schoolId, request));
-  protected readonly subjects = loadOnChange(() => true, () => this.api.subjects());
+  protected readonly result = loadOnChange(this.request, ({ schoolId, ...request }) =>
+    this.api.list(schoolId, request),
+  );
+  protected readonly subjects = loadOnChange(
+    () => true,
+    () => this.api.subjects(),
+  );
   private readonly subjectNames = computed(() => new Map((this.subjects.value() ?? []).map((s) => [s.code, s.name])));
   protected readonly exporting = signal(false);
   protected readonly exportProblem = signal<ProblemDetails | null>(null);
@@ -91,7 +107,12 @@ export class StaffListPage {
       });
     });
     this.search.valueChanges
-      .pipe(debounceTime(SEARCH_DEBOUNCE_MS), map((v) => v.trim()), distinctUntilChanged(), takeUntilDestroyed())
+      .pipe(
+        debounceTime(SEARCH_DEBOUNCE_MS),
+        map((v) => v.trim()),
+        distinctUntilChanged(),
+        takeUntilDestroyed(),
+      )
       .subscribe((q) => {
         if (q !== (this.q() ?? '').trim()) this.navigate({ q: q || null, page: null }, true);
       });

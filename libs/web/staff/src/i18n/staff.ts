@@ -181,7 +181,13 @@ export const staffEn: TranslationOf<typeof staffVi> = {
   position: { PRINCIPAL: 'Principal', VICE_PRINCIPAL: 'Vice-principal', TEACHER: 'Teacher', STAFF: 'Staff' },
   contract: { CIVIL_SERVANT: 'Civil servant', CONTRACT: 'Contract' },
   status: { ACTIVE: 'Active', LEAVE: 'On leave', RETIRED: 'Retired', TRANSFERRED: 'Transferred' },
-  qualification: { INTERMEDIATE: 'Intermediate', COLLEGE: 'College', BACHELOR: 'Bachelor', MASTER: 'Master', DOCTOR: 'Doctorate' },
+  qualification: {
+    INTERMEDIATE: 'Intermediate',
+    COLLEGE: 'College',
+    BACHELOR: 'Bachelor',
+    MASTER: 'Master',
+    DOCTOR: 'Doctorate',
+  },
   fields: {
     personalId: 'Personal ID number',
     fullName: 'Full name',

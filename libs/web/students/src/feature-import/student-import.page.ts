@@ -10,8 +10,12 @@ import { TranslocoPipe } from '@jsverse/transloco';
   template: `
     <nav class="breadcrumb" [attr.aria-label]="'common.breadcrumb' | transloco">
       <ol>
-        <li><a routerLink="/students">{{ 'students.list.title' | transloco }}</a></li>
-        <li><span aria-current="page">{{ 'students.titles.import' | transloco }}</span></li>
+        <li>
+          <a routerLink="/students">{{ 'students.list.title' | transloco }}</a>
+        </li>
+        <li>
+          <span aria-current="page">{{ 'students.titles.import' | transloco }}</span>
+        </li>
       </ol>
     </nav>
     <header class="page-header">
@@ -21,7 +25,12 @@ import { TranslocoPipe } from '@jsverse/transloco';
       </div>
     </header>
     @if (schoolId(); as id) {
-      <emis-import-panel kind="STUDENTS" [schoolId]="id" [heading]="'students.import.studentsHeading' | transloco" listPath="/students" />
+      <emis-import-panel
+        kind="STUDENTS"
+        [schoolId]="id"
+        [heading]="'students.import.studentsHeading' | transloco"
+        listPath="/students"
+      />
     } @else {
       <emis-school-required />
     }

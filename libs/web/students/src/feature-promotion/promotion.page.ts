@@ -115,7 +115,11 @@ export class PromotionPage {
     this.saving.set(true);
     this.problem.set(null);
     this.api
-      .promote(schoolId, { schoolYearId: preview.schoolYearId, grade: preview.grade, repeaterIds: [...this.repeaters()] })
+      .promote(schoolId, {
+        schoolYearId: preview.schoolYearId,
+        grade: preview.grade,
+        repeaterIds: [...this.repeaters()],
+      })
       .pipe(finalize(() => this.saving.set(false)))
       .subscribe({
         next: (result) => {

@@ -13,33 +13,74 @@ import { isEnrolledOn, isRealDate, lastDayBefore, todayInVietnam } from '@emis/d
   imports: [TranslocoPipe, DialogComponent, ProblemAlertComponent, EmisDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <emis-dialog [open]="true" [heading]="'students.dropOut.title' | transloco" [busy]="busy()" testId="drop-out-dialog" (closed)="cancelled.emit()">
+    <emis-dialog
+      [open]="true"
+      [heading]="'students.dropOut.title' | transloco"
+      [busy]="busy()"
+      testId="drop-out-dialog"
+      (closed)="cancelled.emit()"
+    >
       <div class="field">
         <label for="drop-out-reason">{{ 'students.dropOut.reason' | transloco }}</label>
-        <textarea id="drop-out-reason" class="input" rows="3" maxlength="500" (input)="reason.set($any($event.target).value)" data-testid="drop-out-reason"></textarea>
+        <textarea
+          id="drop-out-reason"
+          class="input"
+          rows="3"
+          maxlength="500"
+          (input)="reason.set($any($event.target).value)"
+          data-testid="drop-out-reason"
+        ></textarea>
         <p class="field-error" aria-live="polite">{{ errors()['reason'] }}</p>
       </div>
       <div class="field">
         <label for="drop-out-date">{{ 'students.dropOut.date' | transloco }}</label>
-        <input id="drop-out-date" class="input" type="date" [value]="date()" (input)="date.set($any($event.target).value)" data-testid="drop-out-date" />
+        <input
+          id="drop-out-date"
+          class="input"
+          type="date"
+          [value]="date()"
+          (input)="date.set($any($event.target).value)"
+          data-testid="drop-out-date"
+        />
         <p class="field-error" aria-live="polite">{{ errors()['date'] }}</p>
         @if (lastDayInClass(); as last) {
-          <p class="muted" data-testid="drop-out-last-day">{{ 'students.dropOut.lastDay' | transloco: { class: student().className, date: (last | emisDate) } }}</p>
+          <p class="muted" data-testid="drop-out-last-day">
+            {{ 'students.dropOut.lastDay' | transloco: { class: student().className, date: (last | emisDate) } }}
+          </p>
         }
       </div>
-      <p class="alert alert-warning" data-testid="drop-out-confirm-text">{{ 'students.dropOut.confirm' | transloco: { name: student().fullName } }}</p>
+      <p class="alert alert-warning" data-testid="drop-out-confirm-text">
+        {{ 'students.dropOut.confirm' | transloco: { name: student().fullName } }}
+      </p>
       <emis-problem-alert [problem]="problem()" [shownFields]="['reason', 'date']" testId="drop-out-error" />
       <div class="dialog-actions">
-        <button type="button" class="btn btn-danger" [disabled]="!valid() || busy()" (click)="confirm()" data-testid="drop-out-submit">
+        <button
+          type="button"
+          class="btn btn-danger"
+          [disabled]="!valid() || busy()"
+          (click)="confirm()"
+          data-testid="drop-out-submit"
+        >
           {{ (busy() ? 'common.working' : 'students.dropOut.submit') | transloco }}
         </button>
-        <button type="button" class="btn btn-secondary" [disabled]="busy()" (click)="cancelled.emit()">{{ 'common.cancel' | transloco }}</button>
+        <button type="button" class="btn btn-secondary" [disabled]="busy()" (click)="cancelled.emit()">
+          {{ 'common.cancel' | transloco }}
+        </button>
       </div>
     </emis-dialog>
   `,
   styles: `
-    .dialog-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 1rem; }
-    .btn-danger { background: var(--danger); color: #fff; border-color: var(--danger); }
+    .dialog-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin-top: 1rem;
+    }
+    .btn-danger {
+      background: var(--danger);
+      color: #fff;
+      border-color: var(--danger);
+    }
   `,
 })
 export class DropOutDialogComponent {

@@ -13,13 +13,24 @@ import { isEnrolledOn, isRealDate, lastDayBefore, todayInVietnam } from '@emis/d
   imports: [TranslocoPipe, DialogComponent, ProblemAlertComponent, EmisDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <emis-dialog [open]="true" [heading]="(student().classId ? 'students.move.title' : 'students.move.enrolTitle') | transloco" [busy]="busy()" testId="move-dialog" (closed)="cancelled.emit()">
+    <emis-dialog
+      [open]="true"
+      [heading]="(student().classId ? 'students.move.title' : 'students.move.enrolTitle') | transloco"
+      [busy]="busy()"
+      testId="move-dialog"
+      (closed)="cancelled.emit()"
+    >
       @if (student().className; as current) {
         <p>{{ 'students.move.current' | transloco: { class: current } }}</p>
       }
       <div class="field">
         <label for="move-class">{{ 'students.move.class' | transloco }}</label>
-        <select id="move-class" class="select" (change)="classId.set($any($event.target).value)" data-testid="move-class">
+        <select
+          id="move-class"
+          class="select"
+          (change)="classId.set($any($event.target).value)"
+          data-testid="move-class"
+        >
           <option value="">{{ 'students.bulk.chooseClass' | transloco }}</option>
           @for (c of choices(); track c.id) {
             <option [value]="c.id">{{ c.name }} ({{ c.size }})</option>
@@ -28,15 +39,30 @@ import { isEnrolledOn, isRealDate, lastDayBefore, todayInVietnam } from '@emis/d
       </div>
       <div class="field">
         <label for="move-date">{{ 'students.move.fromDate' | transloco }}</label>
-        <input id="move-date" class="input" type="date" [value]="fromDate()" (input)="fromDate.set($any($event.target).value)" data-testid="move-date" />
+        <input
+          id="move-date"
+          class="input"
+          type="date"
+          [value]="fromDate()"
+          (input)="fromDate.set($any($event.target).value)"
+          data-testid="move-date"
+        />
         <p class="field-error" aria-live="polite" data-testid="move-date-error">{{ errors()['fromDate'] }}</p>
         @if (lastDayInCurrent(); as last) {
-          <p class="muted" data-testid="move-last-day">{{ 'students.move.lastDay' | transloco: { class: student().className, date: (last | emisDate) } }}</p>
+          <p class="muted" data-testid="move-last-day">
+            {{ 'students.move.lastDay' | transloco: { class: student().className, date: (last | emisDate) } }}
+          </p>
         }
       </div>
       <div class="field">
         <label for="move-reason">{{ 'students.move.reason' | transloco }}</label>
-        <input id="move-reason" class="input" maxlength="300" (input)="reason.set($any($event.target).value)" data-testid="move-reason" />
+        <input
+          id="move-reason"
+          class="input"
+          maxlength="300"
+          (input)="reason.set($any($event.target).value)"
+          data-testid="move-reason"
+        />
       </div>
       @if (chosen(); as c) {
         @if (c.sizeWarning; as w) {
@@ -45,14 +71,32 @@ import { isEnrolledOn, isRealDate, lastDayBefore, todayInVietnam } from '@emis/d
       }
       <emis-problem-alert [problem]="problem()" [shownFields]="['fromDate']" testId="move-error" />
       <div class="dialog-actions">
-        <button type="button" class="btn btn-primary" [disabled]="!chosen() || busy()" (click)="confirm()" data-testid="move-submit">
+        <button
+          type="button"
+          class="btn btn-primary"
+          [disabled]="!chosen() || busy()"
+          (click)="confirm()"
+          data-testid="move-submit"
+        >
           {{ (busy() ? 'common.working' : 'students.move.submit') | transloco }}
         </button>
-        <button type="button" class="btn btn-secondary" [disabled]="busy()" (click)="cancelled.emit()">{{ 'common.cancel' | transloco }}</button>
+        <button type="button" class="btn btn-secondary" [disabled]="busy()" (click)="cancelled.emit()">
+          {{ 'common.cancel' | transloco }}
+        </button>
       </div>
     </emis-dialog>
   `,
-  styles: `.field { margin-bottom: 0.5rem; } .dialog-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 1rem; }`,
+  styles: `
+    .field {
+      margin-bottom: 0.5rem;
+    }
+    .dialog-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin-top: 1rem;
+    }
+  `,
 })
 export class MoveClassDialogComponent {
   private readonly api = inject(StudentsApi);

@@ -20,13 +20,43 @@ const SEARCH_DEBOUNCE_MS = 300;
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './transfer-dialog.component.html',
   styles: `
-    .targets { max-height: 14rem; overflow-y: auto; margin: 0.25rem 0 0.75rem; padding: 0; list-style: none; border: 1px solid var(--border); border-radius: var(--radius); }
-    .targets li + li { border-top: 1px solid var(--border); }
-    .target { display: flex; gap: 0.5rem; align-items: center; padding: 0.5rem 0.75rem; cursor: pointer; }
-    .target:hover { background: var(--surface-muted); }
-    .plain-fieldset { margin: 0; padding: 0; border: 0; min-width: 0; }
-    .confirm-text { font-weight: 600; }
-    .dialog-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 1rem; }
+    .targets {
+      max-height: 14rem;
+      overflow-y: auto;
+      margin: 0.25rem 0 0.75rem;
+      padding: 0;
+      list-style: none;
+      border: 1px solid var(--border);
+      border-radius: var(--radius);
+    }
+    .targets li + li {
+      border-top: 1px solid var(--border);
+    }
+    .target {
+      display: flex;
+      gap: 0.5rem;
+      align-items: center;
+      padding: 0.5rem 0.75rem;
+      cursor: pointer;
+    }
+    .target:hover {
+      background: var(--surface-muted);
+    }
+    .plain-fieldset {
+      margin: 0;
+      padding: 0;
+      border: 0;
+      min-width: 0;
+    }
+    .confirm-text {
+      font-weight: 600;
+    }
+    .dialog-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin-top: 1rem;
+    }
   `,
 })
 export class TransferDialogComponent {
@@ -44,7 +74,9 @@ export class TransferDialogComponent {
   protected readonly target = signal<TransferTarget | null>(null);
   protected readonly effectiveOn = signal(todayInVietnam());
   protected readonly reason = signal('');
-  protected readonly valid = computed(() => !!this.target() && this.effectiveOn() !== '' && this.reason().trim() !== '');
+  protected readonly valid = computed(
+    () => !!this.target() && this.effectiveOn() !== '' && this.reason().trim() !== '',
+  );
   protected readonly busy = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));

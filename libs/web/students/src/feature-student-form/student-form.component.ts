@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, input, output, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  output,
+  untracked,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, ReactiveFormsModule } from '@angular/forms';
 import { ClassSummary, ProblemDetails, StudentDetail, StudentInput, StudentUpdate } from '@emis/contracts';
@@ -7,7 +17,14 @@ import { fieldErrorMap, LanguageService, ProblemAlertComponent } from '@emis/web
 import { TranslocoPipe } from '@jsverse/transloco';
 import { COMMON_NATIONALITIES, CountryNamePipe } from '../ui/country-name.pipe';
 import { FieldErrorComponent, FieldMessage } from '../ui/field-error.component';
-import { fillForm, FORM_OPTIONS, guardianGroup, MAX_GUARDIANS, studentFormGroup, toStudentInput } from './student-form.model';
+import {
+  fillForm,
+  FORM_OPTIONS,
+  guardianGroup,
+  MAX_GUARDIANS,
+  studentFormGroup,
+  toStudentInput,
+} from './student-form.model';
 
 /**
  * The full student record, for a new student (with an optional class) and for editing one. The browser checks
@@ -42,7 +59,9 @@ export class StudentFormComponent {
   /** The common list, plus the student's own code when it is another one. */
   protected readonly nationalities = computed(() => {
     const own = this.student()?.nationality;
-    return own && !(COMMON_NATIONALITIES as readonly string[]).includes(own) ? [...COMMON_NATIONALITIES, own] : [...COMMON_NATIONALITIES];
+    return own && !(COMMON_NATIONALITIES as readonly string[]).includes(own)
+      ? [...COMMON_NATIONALITIES, own]
+      : [...COMMON_NATIONALITIES];
   });
   /** Re-evaluates the messages on every keystroke (OnPush with signals: the form's changes are a signal here). */
   protected readonly changes = toSignal(this.form.valueChanges);

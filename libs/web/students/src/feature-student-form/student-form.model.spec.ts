@@ -1,7 +1,14 @@
 // Angular's packages are partially compiled: the JIT compiler finishes their declarations (no linker runs under Jest).
 import '@angular/compiler';
 import { StudentDetail } from '@emis/contracts';
-import { DEFAULT_ETHNICITY, DEFAULT_NATIONALITY, fillForm, guardianGroup, studentFormGroup, toStudentInput } from './student-form.model';
+import {
+  DEFAULT_ETHNICITY,
+  DEFAULT_NATIONALITY,
+  fillForm,
+  guardianGroup,
+  studentFormGroup,
+  toStudentInput,
+} from './student-form.model';
 
 // Circular 59/2021/TT-BCA Art. 7: province 001 (Hà Nội); digit 4 is century and gender (2 male, 3 female born 2000–2099).
 const BOY_2013 = '001213012345';
@@ -14,11 +21,31 @@ function validForm() {
 }
 
 const detail: StudentDetail = {
-  id: 'st1', personalId: GIRL_2013, fullName: 'Trần Thị Bình', dateOfBirth: '2013-02-01', gender: 'FEMALE', ethnicity: '04',
-  status: 'STUDYING', classId: 'c1', className: '6A', grade: '6', religion: null, nationality: 'VN', placeOfBirth: 'Hà Nội',
-  permanentAddress: null, currentAddress: null, policyGroups: ['POOR_HOUSEHOLD'], disability: 'HEARING',
+  id: 'st1',
+  personalId: GIRL_2013,
+  fullName: 'Trần Thị Bình',
+  dateOfBirth: '2013-02-01',
+  gender: 'FEMALE',
+  ethnicity: '04',
+  status: 'STUDYING',
+  classId: 'c1',
+  className: '6A',
+  grade: '6',
+  religion: null,
+  nationality: 'VN',
+  placeOfBirth: 'Hà Nội',
+  permanentAddress: null,
+  currentAddress: null,
+  policyGroups: ['POOR_HOUSEHOLD'],
+  disability: 'HEARING',
   guardians: [{ relation: 'MOTHER', fullName: 'Lê Thị Cúc', phone: '0912345678', occupation: null, birthYear: 1985 }],
-  statusReason: null, statusDate: null, enrolments: [], outcomes: [], transfers: [], readOnly: false, version: 2,
+  statusReason: null,
+  statusDate: null,
+  enrolments: [],
+  outcomes: [],
+  transfers: [],
+  readOnly: false,
+  version: 2,
 };
 
 describe('the student form', () => {
@@ -80,10 +107,21 @@ describe('the student form', () => {
     expect(form.controls.guardians.length).toBe(1);
     expect(form.valid).toBe(true);
     expect(toStudentInput(form)).toEqual({
-      personalId: GIRL_2013, fullName: 'Trần Thị Bình', dateOfBirth: '2013-02-01', gender: 'FEMALE', ethnicity: '04',
-      religion: null, nationality: 'VN', placeOfBirth: 'Hà Nội', permanentAddress: null, currentAddress: null,
-      policyGroups: ['POOR_HOUSEHOLD'], disability: 'HEARING',
-      guardians: [{ relation: 'MOTHER', fullName: 'Lê Thị Cúc', phone: '0912345678', occupation: null, birthYear: 1985 }],
+      personalId: GIRL_2013,
+      fullName: 'Trần Thị Bình',
+      dateOfBirth: '2013-02-01',
+      gender: 'FEMALE',
+      ethnicity: '04',
+      religion: null,
+      nationality: 'VN',
+      placeOfBirth: 'Hà Nội',
+      permanentAddress: null,
+      currentAddress: null,
+      policyGroups: ['POOR_HOUSEHOLD'],
+      disability: 'HEARING',
+      guardians: [
+        { relation: 'MOTHER', fullName: 'Lê Thị Cúc', phone: '0912345678', occupation: null, birthYear: 1985 },
+      ],
       classId: null,
     });
   });
@@ -93,15 +131,42 @@ describe('the student form', () => {
     fillForm(form, detail);
     fillForm(form, null);
     expect(form.controls.guardians.length).toBe(0);
-    expect(form.getRawValue()).toMatchObject({ personalId: '', ethnicity: DEFAULT_ETHNICITY, nationality: DEFAULT_NATIONALITY, disability: '' });
+    expect(form.getRawValue()).toMatchObject({
+      personalId: '',
+      ethnicity: DEFAULT_ETHNICITY,
+      nationality: DEFAULT_NATIONALITY,
+      disability: '',
+    });
   });
 
   it('trims and collapses the spaces of names and blanks optional text to null', () => {
     const form = validForm();
-    form.patchValue({ personalId: ` ${BOY_2013} `, fullName: '  Nguyễn   Văn  An ', religion: '   ', placeOfBirth: ' Huế ', classId: 'c9' });
-    form.controls.guardians.push(guardianGroup({ relation: 'FATHER', fullName: ' Nguyễn  Văn   Bố ', phone: ' ', occupation: ' Nông dân ', birthYear: null }));
+    form.patchValue({
+      personalId: ` ${BOY_2013} `,
+      fullName: '  Nguyễn   Văn  An ',
+      religion: '   ',
+      placeOfBirth: ' Huế ',
+      classId: 'c9',
+    });
+    form.controls.guardians.push(
+      guardianGroup({
+        relation: 'FATHER',
+        fullName: ' Nguyễn  Văn   Bố ',
+        phone: ' ',
+        occupation: ' Nông dân ',
+        birthYear: null,
+      }),
+    );
     const input = toStudentInput(form);
-    expect(input).toMatchObject({ personalId: BOY_2013, fullName: 'Nguyễn Văn An', religion: null, placeOfBirth: 'Huế', classId: 'c9' });
-    expect(input.guardians).toEqual([{ relation: 'FATHER', fullName: 'Nguyễn Văn Bố', phone: null, occupation: 'Nông dân', birthYear: null }]);
+    expect(input).toMatchObject({
+      personalId: BOY_2013,
+      fullName: 'Nguyễn Văn An',
+      religion: null,
+      placeOfBirth: 'Huế',
+      classId: 'c9',
+    });
+    expect(input.guardians).toEqual([
+      { relation: 'FATHER', fullName: 'Nguyễn Văn Bố', phone: null, occupation: 'Nông dân', birthYear: null },
+    ]);
   });
 });

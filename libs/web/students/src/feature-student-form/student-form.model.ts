@@ -1,6 +1,18 @@
 import { AbstractControl, FormArray, FormControl, FormGroup, ValidationErrors, Validators } from '@angular/forms';
 import { Guardian, StudentDetail, StudentInput } from '@emis/contracts';
-import { DISABILITY_KINDS, DisabilityKind, GUARDIAN_RELATIONS, GuardianRelation, isEthnicityCode, isVietnamesePhone, parsePersonalId, personalIdMatches, POLICY_GROUPS, PolicyGroup, todayInVietnam } from '@emis/domain';
+import {
+  DISABILITY_KINDS,
+  DisabilityKind,
+  GUARDIAN_RELATIONS,
+  GuardianRelation,
+  isEthnicityCode,
+  isVietnamesePhone,
+  parsePersonalId,
+  personalIdMatches,
+  POLICY_GROUPS,
+  PolicyGroup,
+  todayInVietnam,
+} from '@emis/domain';
 
 /** Four guardians cover father, mother and two others; the record form of the Ministry's database has as many. */
 export const MAX_GUARDIANS = 4;
@@ -30,7 +42,9 @@ function birthYear(control: AbstractControl<string>): ValidationErrors | null {
   if (value === '') return null;
   const year = Number(value);
   const max = new Date().getFullYear();
-  return /^\d{4}$/.test(value) && year >= FIRST_BIRTH_YEAR && year <= max ? null : { yearRange: { min: FIRST_BIRTH_YEAR, max } };
+  return /^\d{4}$/.test(value) && year >= FIRST_BIRTH_YEAR && year <= max
+    ? null
+    : { yearRange: { min: FIRST_BIRTH_YEAR, max } };
 }
 
 function pastDate(control: AbstractControl<string>): ValidationErrors | null {
@@ -52,17 +66,34 @@ function personalIdConsistent(group: AbstractControl): ValidationErrors | null {
 }
 
 function text(maxLength: number, required = false): FormControl<string> {
-  const validators = required ? [Validators.required, Validators.maxLength(maxLength)] : [Validators.maxLength(maxLength)];
+  const validators = required
+    ? [Validators.required, Validators.maxLength(maxLength)]
+    : [Validators.maxLength(maxLength)];
   return new FormControl('', { nonNullable: true, validators });
 }
 
 export function guardianGroup(guardian?: Guardian) {
   return new FormGroup({
-    relation: new FormControl<GuardianRelation | ''>(guardian?.relation ?? '', { nonNullable: true, validators: [Validators.required] }),
-    fullName: new FormControl(guardian?.fullName ?? '', { nonNullable: true, validators: [Validators.required, Validators.maxLength(100)] }),
-    phone: new FormControl(guardian?.phone ?? '', { nonNullable: true, validators: [Validators.maxLength(20), vietnamesePhone] }),
-    occupation: new FormControl(guardian?.occupation ?? '', { nonNullable: true, validators: [Validators.maxLength(100)] }),
-    birthYear: new FormControl(guardian?.birthYear ? String(guardian.birthYear) : '', { nonNullable: true, validators: [birthYear] }),
+    relation: new FormControl<GuardianRelation | ''>(guardian?.relation ?? '', {
+      nonNullable: true,
+      validators: [Validators.required],
+    }),
+    fullName: new FormControl(guardian?.fullName ?? '', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(100)],
+    }),
+    phone: new FormControl(guardian?.phone ?? '', {
+      nonNullable: true,
+      validators: [Validators.maxLength(20), vietnamesePhone],
+    }),
+    occupation: new FormControl(guardian?.occupation ?? '', {
+      nonNullable: true,
+      validators: [Validators.maxLength(100)],
+    }),
+    birthYear: new FormControl(guardian?.birthYear ? String(guardian.birthYear) : '', {
+      nonNullable: true,
+      validators: [birthYear],
+    }),
   });
 }
 export type GuardianGroup = ReturnType<typeof guardianGroup>;
@@ -76,7 +107,10 @@ export function studentFormGroup() {
       gender: new FormControl<'MALE' | 'FEMALE' | ''>('', { nonNullable: true, validators: [Validators.required] }),
       ethnicity: new FormControl(DEFAULT_ETHNICITY, { nonNullable: true, validators: [ethnicityCode] }),
       religion: text(60),
-      nationality: new FormControl(DEFAULT_NATIONALITY, { nonNullable: true, validators: [Validators.pattern(/^[A-Z]{2}$/)] }),
+      nationality: new FormControl(DEFAULT_NATIONALITY, {
+        nonNullable: true,
+        validators: [Validators.pattern(/^[A-Z]{2}$/)],
+      }),
       placeOfBirth: text(200),
       permanentAddress: text(300),
       currentAddress: text(300),
@@ -147,4 +181,8 @@ function orNull(value: string): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
-export const FORM_OPTIONS = { policyGroups: POLICY_GROUPS, disabilities: DISABILITY_KINDS, relations: GUARDIAN_RELATIONS };
+export const FORM_OPTIONS = {
+  policyGroups: POLICY_GROUPS,
+  disabilities: DISABILITY_KINDS,
+  relations: GUARDIAN_RELATIONS,
+};

@@ -15,8 +15,12 @@ import { StudentFormComponent } from './student-form.component';
   template: `
     <nav class="breadcrumb" [attr.aria-label]="'common.breadcrumb' | transloco">
       <ol>
-        <li><a routerLink="/students">{{ 'students.list.title' | transloco }}</a></li>
-        <li><span aria-current="page">{{ 'students.titles.new' | transloco }}</span></li>
+        <li>
+          <a routerLink="/students">{{ 'students.list.title' | transloco }}</a>
+        </li>
+        <li>
+          <span aria-current="page">{{ 'students.titles.new' | transloco }}</span>
+        </li>
       </ol>
     </nav>
     <header class="page-header">

@@ -16,10 +16,21 @@ import { StudentsApi } from '../data-access/students.api';
   imports: [TranslocoPipe, DialogComponent, ProblemAlertComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <emis-dialog [open]="true" [heading]="'students.bulk.title' | transloco" [busy]="busy()" testId="bulk-enrol-dialog" (closed)="cancelled.emit()">
+    <emis-dialog
+      [open]="true"
+      [heading]="'students.bulk.title' | transloco"
+      [busy]="busy()"
+      testId="bulk-enrol-dialog"
+      (closed)="cancelled.emit()"
+    >
       <div class="field">
         <label for="bulk-class">{{ 'students.bulk.class' | transloco }}</label>
-        <select id="bulk-class" class="select" (change)="classId.set($any($event.target).value)" data-testid="bulk-enrol-class">
+        <select
+          id="bulk-class"
+          class="select"
+          (change)="classId.set($any($event.target).value)"
+          data-testid="bulk-enrol-class"
+        >
           <option value="">{{ 'students.bulk.chooseClass' | transloco }}</option>
           @for (c of classes(); track c.id) {
             <option [value]="c.id">{{ c.name }} · {{ 'students.grades.' + c.grade | transloco }} ({{ c.size }})</option>
@@ -28,7 +39,14 @@ import { StudentsApi } from '../data-access/students.api';
       </div>
       <div class="field">
         <label for="bulk-date">{{ 'students.move.fromDate' | transloco }}</label>
-        <input id="bulk-date" class="input" type="date" [value]="fromDate()" (input)="fromDate.set($any($event.target).value)" data-testid="bulk-enrol-date" />
+        <input
+          id="bulk-date"
+          class="input"
+          type="date"
+          [value]="fromDate()"
+          (input)="fromDate.set($any($event.target).value)"
+          data-testid="bulk-enrol-date"
+        />
         <p class="field-error" aria-live="polite" data-testid="bulk-enrol-date-error">{{ errors()['fromDate'] }}</p>
       </div>
       <p class="confirm-text" aria-live="polite" data-testid="bulk-enrol-confirm-text">
@@ -40,19 +58,40 @@ import { StudentsApi } from '../data-access/students.api';
       </p>
       <emis-problem-alert [problem]="problem()" [shownFields]="['fromDate']" testId="bulk-enrol-error" />
       <div class="dialog-actions">
-        <button type="button" class="btn btn-primary" [disabled]="!chosen() || busy()" (click)="confirm()" data-testid="bulk-enrol-submit">
+        <button
+          type="button"
+          class="btn btn-primary"
+          [disabled]="!chosen() || busy()"
+          (click)="confirm()"
+          data-testid="bulk-enrol-submit"
+        >
           {{ (busy() ? 'common.working' : 'students.bulk.submit') | transloco }}
         </button>
-        <button type="button" class="btn btn-secondary" [disabled]="busy()" (click)="cancelled.emit()" data-testid="bulk-enrol-cancel">
+        <button
+          type="button"
+          class="btn btn-secondary"
+          [disabled]="busy()"
+          (click)="cancelled.emit()"
+          data-testid="bulk-enrol-cancel"
+        >
           {{ 'common.cancel' | transloco }}
         </button>
       </div>
     </emis-dialog>
   `,
   styles: `
-    .field { margin-bottom: 0.5rem; }
-    .confirm-text { font-weight: 600; }
-    .dialog-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 1rem; }
+    .field {
+      margin-bottom: 0.5rem;
+    }
+    .confirm-text {
+      font-weight: 600;
+    }
+    .dialog-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin-top: 1rem;
+    }
   `,
 })
 export class BulkEnrolDialogComponent {
@@ -77,7 +116,11 @@ export class BulkEnrolDialogComponent {
     this.busy.set(true);
     this.problem.set(null);
     this.api
-      .bulkEnrol(this.schoolId(), { studentIds: this.studentIds(), classId: chosen.id, fromDate: this.fromDate() || undefined })
+      .bulkEnrol(this.schoolId(), {
+        studentIds: this.studentIds(),
+        classId: chosen.id,
+        fromDate: this.fromDate() || undefined,
+      })
       .pipe(finalize(() => this.busy.set(false)))
       .subscribe({
         next: (result) => this.done.emit(result),

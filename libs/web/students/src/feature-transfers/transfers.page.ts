@@ -75,7 +75,10 @@ export class TransfersPage {
 
   protected showTab(direction: TransferDirection): void {
     this.pageNumber.set(1);
-    void this.router.navigate([], { queryParams: { tab: direction === 'IN' ? null : direction }, queryParamsHandling: 'merge' });
+    void this.router.navigate([], {
+      queryParams: { tab: direction === 'IN' ? null : direction },
+      queryParamsHandling: 'merge',
+    });
   }
 
   protected open(kind: Decision['kind'], transfer: StudentTransfer): void {

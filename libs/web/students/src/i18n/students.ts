@@ -116,7 +116,10 @@ export const studentsVi = {
     OTHER: 'Khuyết tật khác',
   } satisfies Record<DisabilityKind, string>,
   relations: { FATHER: 'Cha', MOTHER: 'Mẹ', GUARDIAN: 'Người giám hộ' } satisfies Record<GuardianRelation, string>,
-  outcomes: { PROMOTED: 'Lên lớp', REPEAT: 'Ở lại lớp', GRADUATED: 'Hoàn thành cấp học' } satisfies Record<YearOutcome, string>,
+  outcomes: { PROMOTED: 'Lên lớp', REPEAT: 'Ở lại lớp', GRADUATED: 'Hoàn thành cấp học' } satisfies Record<
+    YearOutcome,
+    string
+  >,
   guardian: {
     relation: 'Quan hệ',
     fullName: 'Họ và tên',
@@ -233,7 +236,8 @@ export const studentsVi = {
     noTargets: 'Không có trường nào phù hợp.',
     effectiveOn: 'Ngày chuyển',
     reason: 'Lý do chuyển trường',
-    confirm: 'Chuyển {{name}} sang {{school}} từ ngày {{date}}? Trường nhận cần tiếp nhận trước khi việc chuyển có hiệu lực.',
+    confirm:
+      'Chuyển {{name}} sang {{school}} từ ngày {{date}}? Trường nhận cần tiếp nhận trước khi việc chuyển có hiệu lực.',
     submit: 'Xác nhận chuyển trường',
     done: 'Đã gửi hồ sơ chuyển trường; đang chờ trường nhận tiếp nhận.',
   },
@@ -254,10 +258,12 @@ export const studentsVi = {
       IN: 'Chưa có học sinh nào được chuyển đến trường.',
       OUT: 'Trường chưa chuyển học sinh nào đi.',
     },
-    status: { PENDING: 'Chờ tiếp nhận', ACCEPTED: 'Đã tiếp nhận', REJECTED: 'Bị từ chối', CANCELLED: 'Đã huỷ' } satisfies Record<
-      TransferStatus,
-      string
-    >,
+    status: {
+      PENDING: 'Chờ tiếp nhận',
+      ACCEPTED: 'Đã tiếp nhận',
+      REJECTED: 'Bị từ chối',
+      CANCELLED: 'Đã huỷ',
+    } satisfies Record<TransferStatus, string>,
     accept: 'Tiếp nhận',
     reject: 'Từ chối',
     cancel: 'Huỷ chuyển',
@@ -635,7 +641,8 @@ export const studentsEn: TranslationOf<typeof studentsVi> = {
     subtitle: 'Import many records at once from an Excel file in the department’s template.',
     studentsHeading: 'Import a list of students',
     step1: 'Download the template',
-    step1Hint: 'The template has Vietnamese column headers and drop-down lists for the coded columns. Dates as dd/mm/yyyy.',
+    step1Hint:
+      'The template has Vietnamese column headers and drop-down lists for the coded columns. Dates as dd/mm/yyyy.',
     template: 'Download the template',
     step2: 'Upload the filled-in file',
     limits: 'An .xlsx file of at most {{mb}} MB and {{rows}} rows. If any row has an error, no row is written.',

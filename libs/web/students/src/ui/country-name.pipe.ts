@@ -1,7 +1,21 @@
 import { Pipe, PipeTransform } from '@angular/core';
 
 /** Nationalities most often met in the province's schools; any other ISO code still displays by name. */
-export const COMMON_NATIONALITIES = ['VN', 'LA', 'KH', 'CN', 'KR', 'JP', 'TH', 'US', 'FR', 'AU', 'RU', 'DE', 'GB'] as const;
+export const COMMON_NATIONALITIES = [
+  'VN',
+  'LA',
+  'KH',
+  'CN',
+  'KR',
+  'JP',
+  'TH',
+  'US',
+  'FR',
+  'AU',
+  'RU',
+  'DE',
+  'GB',
+] as const;
 
 const formatters = new Map<string, Intl.DisplayNames>();
 

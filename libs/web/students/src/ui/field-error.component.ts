@@ -13,8 +13,17 @@ export interface FieldMessage {
   selector: 'emis-field-error',
   imports: [TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { class: 'field-error', 'aria-live': 'polite', '[id]': 'fieldId() + "-error"', '[attr.data-testid]': 'fieldId() + "-error"' },
-  styles: `:host { display: block; }`,
+  host: {
+    class: 'field-error',
+    'aria-live': 'polite',
+    '[id]': 'fieldId() + "-error"',
+    '[attr.data-testid]': 'fieldId() + "-error"',
+  },
+  styles: `
+    :host {
+      display: block;
+    }
+  `,
   template: `
     @if (error(); as e) {
       @if (e.key) {

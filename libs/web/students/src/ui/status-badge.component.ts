@@ -21,8 +21,16 @@ const TRANSFER_TONE: Record<TransferStatus, string> = {
   selector: 'emis-status-badge',
   imports: [TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<span class="badge" [class]="tone()" data-testid="status-badge" [attr.data-status]="status()">{{ labelKey() | transloco }}</span>`,
-  styles: `.badge-danger { background: var(--danger-soft); border-color: var(--danger-border); color: var(--danger); }`,
+  template: `<span class="badge" [class]="tone()" data-testid="status-badge" [attr.data-status]="status()">{{
+    labelKey() | transloco
+  }}</span>`,
+  styles: `
+    .badge-danger {
+      background: var(--danger-soft);
+      border-color: var(--danger-border);
+      color: var(--danger);
+    }
+  `,
 })
 export class StatusBadgeComponent {
   readonly status = input.required<StudentStatus | TransferStatus>();

@@ -49,9 +49,17 @@ describe('the columns a list shows', () => {
     items.set('students.columns', JSON.stringify(['dob', 'renamed', 7]));
     expect([...new ColumnChoice<Key>('students.columns', options).visible()]).toEqual(['name', 'class', 'phone']);
     items.set('students.columns', '{"dob":true}');
-    expect([...new ColumnChoice<Key>('students.columns', options, ['class']).visible()]).toEqual(['name', 'dob', 'phone']);
+    expect([...new ColumnChoice<Key>('students.columns', options, ['class']).visible()]).toEqual([
+      'name',
+      'dob',
+      'phone',
+    ]);
     items.set('students.columns', 'not json');
-    expect([...new ColumnChoice<Key>('students.columns', options, ['class']).visible()]).toEqual(['name', 'dob', 'phone']);
+    expect([...new ColumnChoice<Key>('students.columns', options, ['class']).visible()]).toEqual([
+      'name',
+      'dob',
+      'phone',
+    ]);
   });
 
   it('still works, until reload, when the browser refuses storage', () => {

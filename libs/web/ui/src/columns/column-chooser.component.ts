@@ -35,9 +35,16 @@ import { ColumnOption } from './column-choice';
     </details>
   `,
   styles: `
-    .columns { position: relative; }
-    .columns summary { list-style: none; cursor: pointer; }
-    .columns summary::-webkit-details-marker { display: none; }
+    .columns {
+      position: relative;
+    }
+    .columns summary {
+      list-style: none;
+      cursor: pointer;
+    }
+    .columns summary::-webkit-details-marker {
+      display: none;
+    }
     .columns-menu {
       position: absolute;
       right: 0;
@@ -50,7 +57,14 @@ import { ColumnOption } from './column-choice';
       background: var(--surface);
       box-shadow: var(--shadow-lg);
     }
-    .columns-option { display: flex; gap: 0.5rem; align-items: center; padding: 0.25rem 0; font-size: 0.875rem; cursor: pointer; }
+    .columns-option {
+      display: flex;
+      gap: 0.5rem;
+      align-items: center;
+      padding: 0.25rem 0;
+      font-size: 0.875rem;
+      cursor: pointer;
+    }
   `,
 })
 export class ColumnChooserComponent {

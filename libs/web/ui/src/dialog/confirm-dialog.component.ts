@@ -11,20 +11,47 @@ import { DialogComponent } from './dialog.component';
   imports: [TranslocoPipe, DialogComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { --dialog-width: 32rem; --dialog-title-gap: 0.75rem; }
-    .btn-danger { background: var(--danger); color: var(--on-primary); }
-    .btn-danger:hover:not(:disabled) { background: #8c1d17; }
-    .actions { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 0.5rem; margin-top: 1.25rem; }
+    :host {
+      --dialog-width: 32rem;
+      --dialog-title-gap: 0.75rem;
+    }
+    .btn-danger {
+      background: var(--danger);
+      color: var(--on-primary);
+    }
+    .btn-danger:hover:not(:disabled) {
+      background: #8c1d17;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: flex-end;
+      gap: 0.5rem;
+      margin-top: 1.25rem;
+    }
   `,
   template: `
     <emis-dialog [open]="open()" [heading]="title()" [busy]="busy()" [testId]="testId()" (closed)="cancelled.emit()">
       <ng-content />
       <div class="actions">
-        <button type="button" class="btn btn-secondary" (click)="cancelled.emit()" [disabled]="busy()" [attr.data-testid]="testId() + '-cancel'">
+        <button
+          type="button"
+          class="btn btn-secondary"
+          (click)="cancelled.emit()"
+          [disabled]="busy()"
+          [attr.data-testid]="testId() + '-cancel'"
+        >
           {{ 'common.cancel' | transloco }}
         </button>
-        <button type="button" class="btn" [class.btn-primary]="!danger()" [class.btn-danger]="danger()" (click)="confirmed.emit()"
-          [disabled]="busy() || confirmDisabled()" [attr.data-testid]="testId() + '-confirm'">
+        <button
+          type="button"
+          class="btn"
+          [class.btn-primary]="!danger()"
+          [class.btn-danger]="danger()"
+          (click)="confirmed.emit()"
+          [disabled]="busy() || confirmDisabled()"
+          [attr.data-testid]="testId() + '-confirm'"
+        >
           {{ busy() ? ('common.working' | transloco) : confirmLabel() }}
         </button>
       </div>
