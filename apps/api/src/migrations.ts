@@ -3,15 +3,18 @@ import {
   CreateAcademicViews1764400000100,
   CreateAttendance1764200000040,
   CreateCalendarAndClasses1764200000020,
+  ExtendAcademicViews1764400000600,
 } from '@emis/api/academic';
 import { CreateGradebook1764300000000 } from '@emis/api/grading';
 import {
+  CreateIdentityUserView1764400000800,
   CreateIdentityViews1764400000400,
   CreateUsers1764100000030,
   LinkUsersToStaff1764200000060,
 } from '@emis/api/identity';
 import {
   AddPeopleDetails1764200000100,
+  CreatePeopleEnrolmentView1764400000700,
   CreatePeopleViews1764400000200,
   CreateStudents1764200000030,
 } from '@emis/api/people';
@@ -22,7 +25,11 @@ import {
   prepareDatabase,
 } from '@emis/api/platform';
 import { CreateStaff1764200000010, CreateStaffViews1764400000300 } from '@emis/api/staff';
-import { CreateOrgUnits1764100000020, CreateTenancyViews1764400000500 } from '@emis/api/tenancy';
+import {
+  CreateOrgUnits1764100000020,
+  CreateTenancyViews1764400000500,
+  ExtendTenancyViews1764400000900,
+} from '@emis/api/tenancy';
 import { CreateImportJobs1764200000050 } from '@emis/api/spreadsheets';
 import { MIGRATION_CHECKSUMS } from './migration-checksums';
 
@@ -53,6 +60,10 @@ export const MIGRATIONS = [
   CreateStaffViews1764400000300,
   CreateIdentityViews1764400000400,
   CreateTenancyViews1764400000500,
+  ExtendAcademicViews1764400000600,
+  CreatePeopleEnrolmentView1764400000700,
+  CreateIdentityUserView1764400000800,
+  ExtendTenancyViews1764400000900,
 ];
 
 /**

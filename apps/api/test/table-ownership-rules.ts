@@ -138,14 +138,8 @@ export function foreignWrites(uses: SqlUse[], plan: TablePlan): SqlUse[] {
 }
 
 /** A read of another context's table: allowed only through a published port (its code) or one of its named views. */
-export function foreignReads(uses: SqlUse[], plan: TablePlan, contexts: string[]): SqlUse[] {
-  return uses.filter(
-    (u) =>
-      u.kind === 'read' &&
-      contexts.includes(u.context) &&
-      plan.tables[u.table] &&
-      plan.tables[u.table].owner !== u.context,
-  );
+export function foreignReads(uses: SqlUse[], plan: TablePlan): SqlUse[] {
+  return uses.filter((u) => u.kind === 'read' && plan.tables[u.table] && plan.tables[u.table].owner !== u.context);
 }
 
 export function describeUse(u: SqlUse): string {

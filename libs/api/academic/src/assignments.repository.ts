@@ -47,7 +47,7 @@ export class AssignmentsRepository {
          from teaching_assignment a
          join class c on c.school_id = a.school_id and c.id = a.class_id
          join subject sub on sub.code = a.subject_code
-         join staff s on s.school_id = a.school_id and s.id = a.staff_id
+         join staff_member s on s.school_id = a.school_id and s.id = a.staff_id
         where ${where.join(' and ')}
         order by ${GRADE_ORDER}, c.name collate "vi-x-icu", a.semester, sub.sort_order`,
       params,
@@ -123,7 +123,7 @@ export class AssignmentsRepository {
   ): Promise<Set<string>> {
     const rows = await sqlRows<Pick<TeachingAssignmentRow, 'subject_code'>>(
       em,
-      `select a.subject_code from teaching_assignment a join staff s on s.school_id = a.school_id and s.id = a.staff_id
+      `select a.subject_code from teaching_assignment a join staff_member s on s.school_id = a.school_id and s.id = a.staff_id
         where a.school_id = $1 and a.staff_id = $2 and a.class_id = $3 and a.semester = $4 and s.status = 'ACTIVE'`,
       [schoolId, staffId, classId, semester],
     );
@@ -133,7 +133,7 @@ export class AssignmentsRepository {
   async isHomeroomTeacher(em: EntityManager, schoolId: string, staffId: string, classId: string): Promise<boolean> {
     const row = await sqlRow<{ found: number }>(
       em,
-      `select 1 as found from class c join staff s on s.school_id = c.school_id and s.id = c.homeroom_staff_id
+      `select 1 as found from class c join staff_member s on s.school_id = c.school_id and s.id = c.homeroom_staff_id
         where c.school_id = $1 and c.id = $2 and c.homeroom_staff_id = $3 and s.status = 'ACTIVE'`,
       [schoolId, classId, staffId],
     );

@@ -27,8 +27,8 @@ interface AttendanceRow {
 }
 
 /** Students of the class, in Vietnamese name order, whose enrolment satisfies `enrolled` (a condition on `e`). */
-const STUDENTS_ENROLLED = (enrolled: string) => `select st.id, st.full_name from student st
-  where st.school_id = $1 and st.id in (select e.student_id from enrolment e where e.school_id = $1 and e.class_id = $2 and ${enrolled})
+const STUDENTS_ENROLLED = (enrolled: string) => `select st.id, st.full_name from people_student st
+  where st.school_id = $1 and st.id in (select e.student_id from people_enrolment e where e.school_id = $1 and e.class_id = $2 and ${enrolled})
   order by ${STUDENT_NAME_ORDER}`;
 
 /**

@@ -24,10 +24,10 @@ export const CLASS_SORT_COLUMNS: Record<string, string> = {
 
 const SUMMARY = `select c.id, c.school_year_id, y.code as year_code, c.name, c.grade, c.homeroom_staff_id, s.full_name as homeroom_name,
     c.room, c.programme, c.version,
-    (select count(*)::int from enrolment e where e.school_id = c.school_id and e.class_id = c.id and ${openEnrolmentSql('e')}) as size
+    (select count(*)::int from people_enrolment e where e.school_id = c.school_id and e.class_id = c.id and ${openEnrolmentSql('e')}) as size
   from class c
   join school_year y on y.id = c.school_year_id
-  left join staff s on s.school_id = c.school_id and s.id = c.homeroom_staff_id`;
+  left join staff_member s on s.school_id = c.school_id and s.id = c.homeroom_staff_id`;
 
 /** A class with its year's code, its homeroom teacher's name and its open-enrolment count (SUMMARY). */
 interface ClassSummaryRow {
@@ -113,7 +113,7 @@ export class ClassesRepository {
     const rows = await sqlRows<RosterRow>(
       em,
       `select st.id, st.full_name, st.date_of_birth::text as date_of_birth, st.gender, st.personal_id
-         from enrolment e join student st on st.school_id = e.school_id and st.id = e.student_id
+         from people_enrolment e join people_student st on st.school_id = e.school_id and st.id = e.student_id
         where e.school_id = $1 and e.class_id = $2 and ${openEnrolmentSql('e')}
         order by ${STUDENT_NAME_ORDER}`,
       [schoolId, classId],

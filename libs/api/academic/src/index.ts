@@ -7,3 +7,4 @@ export { ACADEMIC_MESSAGES } from './messages';
 export { CreateCalendarAndClasses1764200000020 } from './migrations/1764200000020-CreateCalendarAndClasses';
 export { CreateAttendance1764200000040 } from './migrations/1764200000040-CreateAttendance';
 export { CreateAcademicViews1764400000100 } from './migrations/1764400000100-CreateAcademicViews';
+export { ExtendAcademicViews1764400000600 } from './migrations/1764400000600-ExtendAcademicViews';

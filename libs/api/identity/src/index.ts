@@ -8,3 +8,4 @@ export { IDENTITY_MESSAGES } from './messages';
 export { CreateUsers1764100000030 } from './migrations/1764100000030-CreateUsers';
 export { LinkUsersToStaff1764200000060 } from './migrations/1764200000060-LinkUsersToStaff';
 export { CreateIdentityViews1764400000400 } from './migrations/1764400000400-CreateIdentityViews';
+export { CreateIdentityUserView1764400000800 } from './migrations/1764400000800-CreateIdentityUserView';

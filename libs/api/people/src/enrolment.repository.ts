@@ -64,7 +64,7 @@ export class EnrolmentRepository {
   async findYear(em: EntityManager, yearId: string): Promise<SchoolYearRow | undefined> {
     const row = await sqlRow<SchoolYearDatesRow>(
       em,
-      `select id, code, status, starts_on::text as starts_on, ends_on::text as ends_on from school_year where id = $1`,
+      `select id, code, status, starts_on::text as starts_on, ends_on::text as ends_on from academic_school_year where id = $1`,
       [yearId],
     );
     return row ? toYear(row) : undefined;
@@ -73,8 +73,9 @@ export class EnrolmentRepository {
   async findClass(em: EntityManager, schoolId: string, classId: string): Promise<ClassRow | undefined> {
     const row = await sqlRow<ClassWithYearRow>(
       em,
-      `select c.id, c.name, c.grade, y.id as year_id, y.code, y.status, y.starts_on::text as starts_on, y.ends_on::text as ends_on
-         from class c join school_year y on y.id = c.school_year_id
+      `select c.id, c.name, c.grade, c.school_year_id as year_id, c.year_code as code, c.year_status as status,
+              c.year_starts_on::text as starts_on, c.year_ends_on::text as ends_on
+         from academic_class c
         where c.school_id = $1 and c.id = $2`,
       [schoolId, classId],
     );
@@ -110,8 +111,8 @@ export class EnrolmentRepository {
     const row = await sqlRow<{ grade: GradeLevel }>(
       em,
       `select c.grade from enrolment e
-         join class c on c.school_id = e.school_id and c.id = e.class_id
-         join school_year y on y.id = e.school_year_id
+         join academic_class c on c.school_id = e.school_id and c.id = e.class_id
+         join academic_school_year y on y.id = e.school_year_id
         where e.school_id = $1 and e.student_id = $2 and ${openEnrolmentSql('e')}
         order by y.starts_on desc limit 1`,
       [schoolId, studentId],

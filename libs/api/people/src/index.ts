@@ -5,3 +5,4 @@ export { PEOPLE_MESSAGES } from './messages';
 export { CreateStudents1764200000030 } from './migrations/1764200000030-CreateStudents';
 export { AddPeopleDetails1764200000100 } from './migrations/1764200000100-AddPeopleDetails';
 export { CreatePeopleViews1764400000200 } from './migrations/1764400000200-CreatePeopleViews';
+export { CreatePeopleEnrolmentView1764400000700 } from './migrations/1764400000700-CreatePeopleEnrolmentView';

@@ -34,7 +34,7 @@ export class PromotionRepository {
          left join year_outcome o on o.school_id = s.school_id and o.student_id = s.id and o.school_year_id = $2
         where s.school_id = $1
           and ((s.status = 'STUDYING' and exists (
-                 select 1 from enrolment e join class c on c.school_id = e.school_id and c.id = e.class_id
+                 select 1 from enrolment e join academic_class c on c.school_id = e.school_id and c.id = e.class_id
                   where e.school_id = s.school_id and e.student_id = s.id and e.school_year_id = $2
                     and ${openEnrolmentSql('e')} and c.grade = $3))
             or (o.grade = $3 and (s.status = 'STUDYING' or (s.status = 'GRADUATED' and o.outcome = 'GRADUATED'))))

@@ -130,7 +130,7 @@ export class StudentsRepository {
   async defaultYearId(em: EntityManager): Promise<string | null> {
     const row = await sqlRow<{ id: string }>(
       em,
-      `select id from school_year where status = 'OPEN'
+      `select id from academic_school_year where status = 'OPEN'
         order by (current_date between starts_on and ends_on) desc, starts_on desc limit 1`,
     );
     return row?.id ?? null;
@@ -291,8 +291,8 @@ export class StudentsRepository {
       `select e.id, e.class_id, c.name as class_name, c.grade, y.code as year_code, e.from_date::text as from_date,
               e.to_date::text as to_date, e.reason
          from enrolment e
-         join class c on c.school_id = e.school_id and c.id = e.class_id
-         join school_year y on y.id = e.school_year_id
+         join academic_class c on c.school_id = e.school_id and c.id = e.class_id
+         join academic_school_year y on y.id = e.school_year_id
         where e.school_id = $1 and e.student_id = $2
         order by e.from_date, e.id`,
       [schoolId, studentId],
@@ -316,7 +316,7 @@ export class StudentsRepository {
   ): Promise<{ schoolYearCode: string; grade: GradeLevel; outcome: YearOutcome }[]> {
     const rows = await sqlRows<StudentOutcomeRow>(
       em,
-      `select y.code, o.grade, o.outcome from year_outcome o join school_year y on y.id = o.school_year_id
+      `select y.code, o.grade, o.outcome from year_outcome o join academic_school_year y on y.id = o.school_year_id
         where o.school_id = $1 and o.student_id = $2 order by y.starts_on`,
       [schoolId, studentId],
     );
@@ -349,7 +349,7 @@ function listFrom(schoolId: string, f: StudentFilter): { from: string; params: u
   const from = `from student s
     left join lateral (
       select e.class_id, c.name as class_name, c.grade
-        from enrolment e join class c on c.school_id = e.school_id and c.id = e.class_id
+        from enrolment e join academic_class c on c.school_id = e.school_id and c.id = e.class_id
        where e.school_id = s.school_id and e.student_id = s.id and e.school_year_id = $2::uuid
        order by (${openEnrolmentSql('e')}) desc, e.from_date desc limit 1
     ) e on true

@@ -77,7 +77,7 @@ const TRANSFER_COLUMNS = `t.id, t.direction, t.student_id, coalesce(t.snapshot->
   o.name as counterpart_name, t.status, t.reason, t.effective_on::text as effective_on, t.requested_at, t.decided_at, t.decision_note`;
 const TRANSFER_FROM = `from student_transfer t
   left join student s on s.school_id = t.school_id and s.id = t.student_id
-  join org_unit o on o.id = t.counterpart_school_id`;
+  join tenancy_org_unit o on o.id = t.counterpart_school_id`;
 
 /** Both sides of transfers between schools. Each statement touches one school's rows, under that school's scope. */
 @Injectable()
@@ -209,7 +209,7 @@ export class TransfersRepository {
   async targets(em: EntityManager, search: string | undefined, limit: number): Promise<TransferTarget[]> {
     const rows = await sqlRows<TransferTargetRow>(
       em,
-      `select id, code, name, levels from org_unit
+      `select id, code, name, levels from tenancy_org_unit
         where kind = 'SCHOOL' and active ${search ? 'and (unaccent_vi(name) ilike unaccent_vi($2) or code ilike $2)' : ''}
         order by name collate "vi-x-icu", id limit $1`,
       search ? [limit, search] : [limit],

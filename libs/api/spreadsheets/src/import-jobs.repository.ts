@@ -216,7 +216,7 @@ export class ImportJobsRepository {
     if (!userId) return undefined;
     const row = await sqlRow<UploaderRow>(
       em,
-      `select id, username, full_name, role, org_unit_id from app_user where id = $1`,
+      `select user_id as id, username, full_name, role, org_unit_id from identity_user where user_id = $1`,
       [userId],
     );
     return row

@@ -87,11 +87,11 @@ export class StudentImportRepository {
   async openYearClasses(em: EntityManager, schoolId: string): Promise<OpenYearClass[]> {
     const rows = await sqlRows<OpenYearClassRow>(
       em,
-      `select c.id, c.name, c.school_year_id, to_char(y.starts_on, 'YYYY-MM-DD') as starts_on
-         from class c join school_year y on y.id = c.school_year_id
-        where c.school_id = $1 and y.status = 'OPEN'
-          and y.id = (select y2.id from class c2 join school_year y2 on y2.id = c2.school_year_id
-                       where c2.school_id = $1 and y2.status = 'OPEN' order by y2.starts_on desc limit 1)`,
+      `select c.id, c.name, c.school_year_id, to_char(c.year_starts_on, 'YYYY-MM-DD') as starts_on
+         from academic_class c
+        where c.school_id = $1 and c.year_status = 'OPEN'
+          and c.school_year_id = (select c2.school_year_id from academic_class c2
+                                   where c2.school_id = $1 and c2.year_status = 'OPEN' order by c2.year_starts_on desc limit 1)`,
       [schoolId],
     );
     return rows.map((r) => ({ id: r.id, name: r.name, schoolYearId: r.school_year_id, yearStartsOn: r.starts_on }));
