@@ -295,13 +295,22 @@ describe('a block copied from Excel', () => {
     expect(parseClipboardBlock('8')).toEqual([['8']]);
   });
 
-  // Known defect: the text is split into lines before quotes are read, so a quoted cell holding a line break
-  // (Excel quotes a comment typed with Alt+Enter) is cut in two rows. Marked `failing` until the parser is fixed.
-  it.failing('keeps a quoted cell that holds a line break in one cell', () => {
+  it('keeps a quoted cell that holds a line break (a comment typed with Alt+Enter) in one cell', () => {
     expect(parseClipboardBlock('8\t"Chăm\nngoan"\n7\tTốt\n')).toEqual([
       ['8', 'Chăm\nngoan'],
       ['7', 'Tốt'],
     ]);
+    expect(parseClipboardBlock('"a\r\nb"\t"c\td"\r\n')).toEqual([['a\nb', 'c\td']]);
+  });
+
+  it('keeps a quote that does not enclose a whole cell as text', () => {
+    expect(parseClipboardBlock('"8\t9')).toEqual([['"8', '9']]);
+    expect(parseClipboardBlock('"7" điểm\t6')).toEqual([['"7" điểm', '6']]);
+  });
+
+  it('reads an empty copy as one empty cell, and keeps empty rows inside a block', () => {
+    expect(parseClipboardBlock('')).toEqual([['']]);
+    expect(parseClipboardBlock('8\n\n9\n')).toEqual([['8'], [''], ['9']]);
   });
 });
 

@@ -228,18 +228,59 @@ export function takeTheirs(context: SheetContext, row: GridRow, key: string): vo
 }
 
 /**
- * A block copied from Excel or Google Sheets: rows by newline, cells by tab. The trailing newline Excel adds is
- * dropped; quoted cells (Excel quotes a cell holding a newline) are unquoted.
+ * A block copied from Excel or Google Sheets: rows by newline, cells by tab, the trailing newline Excel adds dropped.
+ * Excel quotes a cell that holds a tab, a newline or a quote (a comment typed with Alt+Enter), doubling the quotes
+ * inside; such a cell is read whole, line breaks included. A quote that does not close a whole cell is kept as text.
  */
 export function parseClipboardBlock(text: string): string[][] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return lines.map((line) => line.split('\t').map((cell) => unquote(cell)));
+  const s = text.replace(/\r\n?/g, '\n');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let i = 0;
+  for (;;) {
+    const quoted = s[i] === '"' ? quotedCell(s, i) : undefined;
+    let cell: string;
+    if (quoted) {
+      cell = quoted.value;
+      i = quoted.next;
+    } else {
+      const end = nextSeparator(s, i);
+      cell = s.slice(i, end);
+      i = end;
+    }
+    row.push(cell);
+    if (i >= s.length) break;
+    if (s[i] === '\t') {
+      i++;
+      continue;
+    }
+    rows.push(row);
+    row = [];
+    i++;
+    if (i >= s.length) return rows;
+  }
+  rows.push(row);
+  return rows;
 }
 
-function unquote(cell: string): string {
-  const m = /^"([\s\S]*)"$/.exec(cell);
-  return m ? m[1].replace(/""/g, '"') : cell;
+/** A quoted cell starting at `start`, when its closing quote ends the cell (a tab, a newline or the end follows). */
+function quotedCell(s: string, start: number): { value: string; next: number } | undefined {
+  for (let j = start + 1; j < s.length; j++) {
+    if (s[j] !== '"') continue;
+    if (s[j + 1] === '"') {
+      j++;
+      continue;
+    }
+    const after = j + 1;
+    if (after < s.length && s[after] !== '\t' && s[after] !== '\n') return undefined;
+    return { value: s.slice(start + 1, j).replace(/""/g, '"'), next: after };
+  }
+  return undefined;
+}
+
+function nextSeparator(s: string, from: number): number {
+  for (let j = from; j < s.length; j++) if (s[j] === '\t' || s[j] === '\n') return j;
+  return s.length;
 }
 
 /** The translation key of a cell's error: domain codes have texts; server messages are shown as they come. */
