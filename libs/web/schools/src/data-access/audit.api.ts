@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { AuditEntry, AuditListQuery, ChainVerification, Page, PageQuery } from '@emis/contracts';
 import { Observable } from 'rxjs';
-import { queryParams } from './query-params';
+import { toParams } from '@emis/web/core';
 
 export type AuditListRequest = Pick<PageQuery, 'page' | 'pageSize'> & AuditListQuery;
 
@@ -16,10 +16,10 @@ export class AuditApi {
 
   list(request: AuditListRequest): Observable<Page<AuditEntry>> {
     const { page, pageSize, schoolId, entity } = request;
-    return this.http.get<Page<AuditEntry>>('/api/audit', { params: queryParams({ page, pageSize, schoolId, entity }) });
+    return this.http.get<Page<AuditEntry>>('/api/audit', { params: toParams({ page, pageSize, schoolId, entity }) });
   }
 
   verify(schoolId: string): Observable<ChainVerification> {
-    return this.http.get<ChainVerification>('/api/audit/verify', { params: queryParams({ schoolId }) });
+    return this.http.get<ChainVerification>('/api/audit/verify', { params: toParams({ schoolId }) });
   }
 }

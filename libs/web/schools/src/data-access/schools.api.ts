@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { Page, PageQuery, SchoolDetail, SchoolListQuery, SchoolProfileUpdate, SchoolSummary } from '@emis/contracts';
 import { Observable } from 'rxjs';
-import { queryParams } from './query-params';
+import { toParams } from '@emis/web/core';
 
 export type SchoolSort = 'name' | '-name' | 'code';
 export const SCHOOL_SORTS: readonly SchoolSort[] = ['name', '-name', 'code'];
@@ -18,7 +18,7 @@ export class SchoolsApi {
   list(request: SchoolListRequest): Observable<Page<SchoolSummary>> {
     const { page, pageSize, sort, q, level, unitId } = request;
     return this.http.get<Page<SchoolSummary>>('/api/schools', {
-      params: queryParams({ page, pageSize, sort, q, level, unitId }),
+      params: toParams({ page, pageSize, sort, q, level, unitId }),
     });
   }
 

@@ -1,9 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, Signal } from '@angular/core';
 import { ClassSummary, Page, SchoolYear } from '@emis/contracts';
-import { Loaded, loadOnChange } from '@emis/web/core';
+import { Loaded, loadOnChange, toParams } from '@emis/web/core';
 import { map, Observable } from 'rxjs';
-import { queryParams } from './query-params';
 
 /** A school has at most a few dozen classes a year: one page of the maximum size holds them all. */
 const ALL_CLASSES = 200;
@@ -22,7 +21,7 @@ export class SchoolClassesApi {
   classes(schoolId: string, yearId: string | null): Observable<ClassSummary[]> {
     return this.http
       .get<Page<ClassSummary>>(`/api/schools/${encodeURIComponent(schoolId)}/classes`, {
-        params: queryParams({ yearId, pageSize: ALL_CLASSES, sort: 'grade' }),
+        params: toParams({ yearId, pageSize: ALL_CLASSES, sort: 'grade' }),
       })
       .pipe(map((page) => page.items));
   }

@@ -16,7 +16,7 @@ import {
 } from '@emis/contracts';
 import { GradeLevel, StudentStatus } from '@emis/domain';
 import { Observable } from 'rxjs';
-import { queryParams } from './query-params';
+import { toParams } from '@emis/web/core';
 
 export type StudentSort = 'name' | '-name' | 'dateOfBirth';
 export const STUDENT_SORTS: readonly StudentSort[] = ['name', '-name', 'dateOfBirth'];
@@ -41,13 +41,13 @@ export class StudentsApi {
   private readonly http = inject(HttpClient);
 
   list(schoolId: string, request: StudentListRequest): Observable<Page<StudentSummary>> {
-    return this.http.get<Page<StudentSummary>>(this.base(schoolId), { params: queryParams({ ...request }) });
+    return this.http.get<Page<StudentSummary>>(this.base(schoolId), { params: toParams({ ...request }) });
   }
 
   /** The list as filtered on screen, as an Excel file (the server streams it and audits the export). */
   exportXlsx(schoolId: string, filters: StudentFilters): Observable<HttpResponse<Blob>> {
     return this.http.get(`${this.base(schoolId)}/export.xlsx`, {
-      params: queryParams({ ...filters }),
+      params: toParams({ ...filters }),
       responseType: 'blob',
       observe: 'response',
     });
@@ -79,7 +79,7 @@ export class StudentsApi {
 
   promotionPreview(schoolId: string, yearId: string, grade: GradeLevel): Observable<PromotionPreview> {
     return this.http.get<PromotionPreview>(`/api/schools/${encodeURIComponent(schoolId)}/promotions/preview`, {
-      params: queryParams({ yearId, grade }),
+      params: toParams({ yearId, grade }),
     });
   }
 

@@ -10,7 +10,7 @@ import {
 } from '@emis/contracts';
 import { TransferStatus } from '@emis/domain';
 import { Observable } from 'rxjs';
-import { queryParams } from './query-params';
+import { toParams } from '@emis/web/core';
 
 export type TransferDirection = 'IN' | 'OUT';
 
@@ -30,7 +30,7 @@ export class TransfersApi {
     schoolId: string,
     request: { direction: TransferDirection; status?: TransferStatus; page?: number; pageSize?: number },
   ): Observable<Page<StudentTransfer>> {
-    return this.http.get<Page<StudentTransfer>>(this.base(schoolId), { params: queryParams({ ...request }) });
+    return this.http.get<Page<StudentTransfer>>(this.base(schoolId), { params: toParams({ ...request }) });
   }
 
   accept(schoolId: string, transferId: string, body: TransferAccept): Observable<StudentTransfer> {
@@ -47,7 +47,7 @@ export class TransfersApi {
 
   /** Schools of the province a student can move to (name and code only). */
   targets(q: string): Observable<TransferTarget[]> {
-    return this.http.get<TransferTarget[]>('/api/transfer-targets', { params: queryParams({ q }) });
+    return this.http.get<TransferTarget[]>('/api/transfer-targets', { params: toParams({ q }) });
   }
 
   private base(schoolId: string): string {
