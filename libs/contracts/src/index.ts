@@ -8,3 +8,4 @@ export * from './students';
 export * from './staff';
 export * from './imports';
 export * from './grading';
+export * from './reporting';

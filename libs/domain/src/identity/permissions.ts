@@ -56,6 +56,13 @@ export const PERMISSIONS = {
   'grades.export': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
   /** Storing results for reporting: the school, or the homeroom teacher of the class (checked by the service). */
   'results.store': ['SCHOOL_ADMIN', 'TEACHER'],
+
+  /** Aggregate reports and dashboards from the reporting read model: the department, units, and a school's own. */
+  'reports.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
+  /** The principal (school administrator) generates, checks and submits the official statistical reports. */
+  'reports.submit': ['SCHOOL_ADMIN'],
+  /** The department and units follow submissions, send reminders and reopen a submission with a reason. */
+  'reports.review': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
