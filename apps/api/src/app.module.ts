@@ -19,6 +19,7 @@ import {
   localeFrom,
   ProblemFilter,
 } from '@emis/api/platform';
+import { ReportingModule } from '@emis/api/reporting';
 import { StaffModule } from '@emis/api/staff';
 import { TenancyModule } from '@emis/api/tenancy';
 import { SpreadsheetsModule } from '@emis/api/spreadsheets';
@@ -76,6 +77,7 @@ export class AppModule {
         StaffModule,
         PeopleModule,
         SpreadsheetsModule,
+        ReportingModule,
         ...(webDist ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })] : []),
       ],
       controllers: [HealthController],

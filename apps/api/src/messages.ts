@@ -4,6 +4,7 @@ import { GRADING_MESSAGES } from '@emis/api/grading';
 import { IDENTITY_MESSAGES } from '@emis/api/identity';
 import { PEOPLE_MESSAGES } from '@emis/api/people';
 import { MessageCatalogue, registerMessages } from '@emis/api/platform';
+import { REPORTING_MESSAGES } from '@emis/api/reporting';
 import { STAFF_MESSAGES } from '@emis/api/staff';
 import { TENANCY_MESSAGES } from '@emis/api/tenancy';
 import { SPREADSHEETS_MESSAGES } from '@emis/api/spreadsheets';
@@ -18,6 +19,7 @@ export const API_MESSAGES: readonly MessageCatalogue[] = [
   STAFF_MESSAGES,
   SPREADSHEETS_MESSAGES,
   GRADING_MESSAGES,
+  REPORTING_MESSAGES,
 ];
 
 /** Called by createApp: problem titles, field-rule messages and field labels of every context, in both languages. */

@@ -24,6 +24,7 @@ import {
   MigrationSet,
   prepareDatabase,
 } from '@emis/api/platform';
+import { CreateReportingFacts1764500000000 } from '@emis/api/reporting';
 import { CreateStaff1764200000010, CreateStaffViews1764400000300 } from '@emis/api/staff';
 import {
   CreateOrgUnits1764100000020,
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   CreatePeopleEnrolmentView1764400000700,
   CreateIdentityUserView1764400000800,
   ExtendTenancyViews1764400000900,
+  CreateReportingFacts1764500000000,
 ];
 
 /**

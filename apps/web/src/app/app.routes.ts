@@ -37,6 +37,11 @@ export const appRoutes: Routes = [
       loadChildren: () => import('@emis/web/staff').then((m) => m.STAFF_ROUTES),
     },
     {
+      path: 'reports',
+      canMatch: [requirePermission('reports.read')],
+      loadChildren: () => import('@emis/web/reporting').then((m) => m.REPORTING_ROUTES),
+    },
+    {
       path: 'audit',
       canMatch: [requirePermission('audit.read')],
       loadChildren: () => import('@emis/web/schools').then((m) => m.AUDIT_ROUTES),

@@ -1,5 +1,6 @@
 import { academicEn } from '@emis/web/academic/i18n';
 import { gradingEn } from '@emis/web/grading/i18n';
+import { reportingEn } from '@emis/web/reporting/i18n';
 import { staffEn } from '@emis/web/staff/i18n';
 import { studentsEn } from '@emis/web/students/i18n';
 import { Translations } from './vi';
@@ -8,6 +9,7 @@ export const en: Translations = {
   students: studentsEn,
   academic: academicEn,
   staff: staffEn,
+  reporting: reportingEn,
   grading: gradingEn,
   app: {
     tagline: 'Education management information system',
@@ -53,6 +55,7 @@ export const en: Translations = {
   },
   nav: {
     dashboard: 'Overview',
+    reports: 'Reports',
     schools: 'Schools',
     students: 'Students',
     classes: 'Classes',

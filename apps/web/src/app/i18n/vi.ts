@@ -2,6 +2,7 @@ import { AuditAction } from '@emis/contracts';
 import { OrgUnitKind, Role, SchoolLevel, SchoolOwnership } from '@emis/domain';
 import { academicVi } from '@emis/web/academic/i18n';
 import { gradingVi } from '@emis/web/grading/i18n';
+import { reportingVi } from '@emis/web/reporting/i18n';
 import { staffVi } from '@emis/web/staff/i18n';
 import { studentsVi } from '@emis/web/students/i18n';
 
@@ -11,6 +12,7 @@ export const vi = {
   students: studentsVi,
   academic: academicVi,
   staff: staffVi,
+  reporting: reportingVi,
   grading: gradingVi,
   app: {
     tagline: 'Hệ thống thông tin quản lý giáo dục',
@@ -56,6 +58,7 @@ export const vi = {
   },
   nav: {
     dashboard: 'Tổng quan',
+    reports: 'Báo cáo',
     schools: 'Trường học',
     students: 'Học sinh',
     classes: 'Lớp học',

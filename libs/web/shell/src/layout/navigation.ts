@@ -1,7 +1,7 @@
 import { Permission } from '@emis/domain';
 
 export type NavIcon =
-  'dashboard' | 'schools' | 'students' | 'classes' | 'grades' | 'staff' | 'calendar' | 'audit' | 'account';
+  'dashboard' | 'reports' | 'schools' | 'students' | 'classes' | 'grades' | 'staff' | 'calendar' | 'audit' | 'account';
 
 export interface NavEntry {
   /** Also the data-testid suffix: nav-<name>. */
@@ -19,6 +19,7 @@ export interface NavEntry {
  */
 export const NAVIGATION: readonly NavEntry[] = [
   { name: 'dashboard', path: '/', labelKey: 'nav.dashboard', exact: true },
+  { name: 'reports', path: '/reports', labelKey: 'nav.reports', permission: 'reports.read', exact: false },
   { name: 'schools', path: '/schools', labelKey: 'nav.schools', permission: 'schools.read', exact: false },
   { name: 'students', path: '/students', labelKey: 'nav.students', permission: 'students.read', exact: false },
   { name: 'classes', path: '/classes', labelKey: 'nav.classes', permission: 'classes.read', exact: false },

@@ -1,0 +1,4 @@
+export * from './reporting.module';
+export { REPORTING_MESSAGES } from './messages';
+// Its migrations, collected in order by the app (apps/api/src/migrations.ts).
+export { CreateReportingFacts1764500000000 } from './migrations/1764500000000-CreateReportingFacts';

@@ -1,0 +1,1 @@
+export { REPORTING_ROUTES } from './reporting.routes';
