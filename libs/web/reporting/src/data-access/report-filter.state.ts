@@ -24,9 +24,11 @@ export class ReportFilterState {
   readonly compare = computed(() => compareFromQuery(this.params()), { equal: sameJson });
 
   /** The filter as query params of a link: only the keys set, so defaults stay the API's. */
-  readonly linkQuery = computed(() =>
-    Object.fromEntries(Object.entries(filterToQuery(this.filter())).filter(([, v]) => v !== null)),
-  );
+  readonly linkQuery = computed<Record<string, string>>(() => {
+    const query: Record<string, string> = {};
+    for (const [key, value] of Object.entries(filterToQuery(this.filter()))) if (value !== null) query[key] = value;
+    return query;
+  });
 
   readonly isFiltered = computed(() => Object.keys(this.linkQuery()).length > 0);
 

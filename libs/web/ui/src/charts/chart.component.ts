@@ -12,20 +12,8 @@ import {
   viewChild,
 } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import {
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-} from 'echarts/components';
-import { type ECharts, init, use } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import type { ECharts } from 'echarts/core';
 import { buildChartOption, ChartData, ChartKind, ChartReferenceLine, chartTable } from './chart-option';
-
-// Only the pieces the reports draw: the full echarts bundle is about three times larger.
-use([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendComponent, DatasetComponent, MarkLineComponent, CanvasRenderer]);
 
 let nextId = 0;
 
@@ -144,17 +132,22 @@ export class ChartComponent {
 
   constructor() {
     const destroyRef = inject(DestroyRef);
+    let destroyed = false;
+    destroyRef.onDestroy(() => (destroyed = true));
     afterNextRender(() => {
-      const element = this.canvas().nativeElement;
-      const chart = init(element, undefined, { renderer: 'canvas', locale: 'EN' });
-      const observer = new ResizeObserver(() => {
-        if (element.clientWidth > 0) chart.resize();
-      });
-      observer.observe(element);
-      this.chart.set(chart);
-      destroyRef.onDestroy(() => {
-        observer.disconnect();
-        chart.dispose();
+      void import('./echarts-setup').then(({ init }) => {
+        if (destroyed) return;
+        const element = this.canvas().nativeElement;
+        const chart = init(element, undefined, { renderer: 'canvas' });
+        const observer = new ResizeObserver(() => {
+          if (element.clientWidth > 0) chart.resize();
+        });
+        observer.observe(element);
+        this.chart.set(chart);
+        destroyRef.onDestroy(() => {
+          observer.disconnect();
+          chart.dispose();
+        });
       });
     });
     effect(() => {
