@@ -1,36 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { COMPARE_MEASURES, CompareQuery, CompareReport, ProblemDetails } from '@emis/contracts';
+import { COMPARE_MEASURES, CompareQuery, ProblemDetails } from '@emis/contracts';
 import { loadOnChange, OrgUnitContext, ProblemAlertComponent, toProblem } from '@emis/web/core';
-import { ChartComponent, ChartData, ChartReferenceLine, saveDownload } from '@emis/web/ui';
+import { ChartComponent, saveDownload } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { ReportFilterState } from '../data-access/report-filter.state';
 import { ReportsApi } from '../data-access/reports.api';
+import { compareChart } from './compare-chart';
 import { ReportFigureComponent } from '../ui/report-figure.component';
 import { ReportFiltersComponent } from '../ui/report-filters.component';
 import { ReportHeadingComponent } from '../ui/report-heading.component';
 import { ReportPrintStylesComponent } from '../ui/report-print-styles.component';
 import { reportTexts } from '../ui/report-texts';
-
-/** Rows ranked as the API ranked them (1 = best), unranked (withheld or missing) last. */
-export function compareChart(
-  report: CompareReport,
-  seriesName: string,
-  unitLabel: string,
-  provinceLabel: string,
-): { data: ChartData; references: ChartReferenceLine[] } {
-  const rows = [...report.rows].sort(
-    (a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.name.localeCompare(b.name, 'vi'),
-  );
-  const references: ChartReferenceLine[] = [];
-  if (report.unitValue !== null) references.push({ name: unitLabel, value: report.unitValue });
-  if (report.provinceValue !== null) references.push({ name: provinceLabel, value: report.provinceValue });
-  return {
-    data: { categories: rows.map((r) => r.name), series: [{ name: seriesName, values: rows.map((r) => r.value) }] },
-    references,
-  };
-}
 
 /**
  * /reports/compare — the schools of a unit side by side for one measure (a subject's mean needs a subject and a

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { ProblemDetails, ReportMeasures } from '@emis/contracts';
+import { ProblemDetails } from '@emis/contracts';
 import { LanguageService, loadOnChange, ProblemAlertComponent, toProblem } from '@emis/web/core';
 import { ChartComponent, saveDownload } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -8,7 +8,7 @@ import { ReportFilterState } from '../data-access/report-filter.state';
 import { ReportsApi } from '../data-access/reports.api';
 import { codeLabel } from '../ui/code-label';
 import { KpiTilesComponent } from '../ui/kpi-tiles.component';
-import { hasFigures, levelsByGrade, percent, pupilsByGender, shares, sharesSideBySide } from '../ui/report-charts';
+import { hasFigures, levelsByGrade, pupilsByGender, sharesSideBySide } from '../ui/report-charts';
 import { ReportColumn } from '../ui/report-columns';
 import { ReportFigureComponent } from '../ui/report-figure.component';
 import { ReportFiltersComponent } from '../ui/report-filters.component';
@@ -17,55 +17,9 @@ import { ReportPrintStylesComponent } from '../ui/report-print-styles.component'
 import { ReportRowsTableComponent } from '../ui/report-rows-table.component';
 import { reportTexts } from '../ui/report-texts';
 import { SubjectsTableComponent } from '../ui/subjects-table.component';
+import { againstProvince } from './against-province';
 
 const CLASS_COLUMNS: readonly ReportColumn[] = ['pupils', 'female', 'resultsMissing', 'attendanceRate', 'droppedOut'];
-
-export interface AgainstRow {
-  key: string;
-  label: string;
-  school: number | null;
-  province: number | null;
-  /** School − province, one decimal; null when either is missing. */
-  delta: number | null;
-  percent: boolean;
-}
-
-/** The school's shares and rates beside the province's, with the difference in percentage points. */
-export function againstProvince(
-  school: ReportMeasures,
-  province: ReportMeasures,
-  label: (key: string, code?: string) => string,
-): AgainstRow[] {
-  const row = (key: string, text: string, a: number | null, b: number | null, isPercent = true): AgainstRow => ({
-    key,
-    label: text,
-    school: a,
-    province: b,
-    delta: a === null || b === null ? null : Math.round((a - b) * 10) / 10,
-    percent: isPercent,
-  });
-  const rows: AgainstRow[] = [];
-  const schoolLearning = shares(school.learning);
-  const provinceLearning = shares(province.learning);
-  for (const code of Object.keys(schoolLearning)) {
-    rows.push(row(`learning-${code}`, label('learning', code), schoolLearning[code], provinceLearning[code] ?? null));
-  }
-  const schoolTraining = shares(school.training);
-  const provinceTraining = shares(province.training);
-  for (const code of Object.keys(schoolTraining)) {
-    rows.push(row(`training-${code}`, label('training', code), schoolTraining[code], provinceTraining[code] ?? null));
-  }
-  rows.push(row('attendanceRate', label('attendanceRate'), school.attendanceRate, province.attendanceRate));
-  rows.push(
-    row(
-      'femaleShare',
-      label('female'),
-      percent(school.female, school.pupils),
-      percent(province.female, province.pupils),
-    ),
-  );
-  return rows;
-}
 
 /**
  * /reports/schools/:schoolId — the school's figures against the province's: side-by-side bars and the differences,
