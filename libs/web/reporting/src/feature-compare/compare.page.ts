@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { COMPARE_MEASURES, CompareQuery, ProblemDetails } from '@emis/contracts';
+import { COMPARE_MEASURES, CompareQuery, OrgPathItem, ProblemDetails } from '@emis/contracts';
 import { loadOnChange, OrgUnitContext, ProblemAlertComponent, toProblem } from '@emis/web/core';
 import { ChartComponent, saveDownload } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -48,6 +48,12 @@ export class ComparePage {
     if (query.orgUnitId) return query;
     const unit = this.orgUnits.currentUnit();
     return unit && unit.kind !== 'SCHOOL' ? { ...query, orgUnitId: unit.id } : query;
+  });
+  /** The breadcrumb back to the unit compared (named from the switcher's tree, which holds the caller's units). */
+  protected readonly unitPath = computed<OrgPathItem[]>(() => {
+    const unitId = this.query().orgUnitId;
+    const node = unitId ? this.orgUnits.nodesById().get(unitId) : undefined;
+    return node ? [{ id: node.id, name: node.name, kind: node.kind }] : [];
   });
   protected readonly needsSubject = computed(() => {
     const q = this.query();

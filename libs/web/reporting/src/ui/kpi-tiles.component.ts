@@ -43,7 +43,7 @@ const TILES: readonly TileKey[] = ['schools', 'classes', 'pupils', 'staff', 'cla
       margin: 0 0 1rem;
       padding: 0;
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr));
       gap: 0.75rem;
     }
     .kpi {

@@ -105,7 +105,12 @@ export type FilterField = 'year' | 'period' | 'level' | 'ownership' | 'asOf';
     }
     @media (max-width: 36rem) {
       .report-filters .field {
-        flex: 1 1 100%;
+        flex: 1 1 40%;
+        min-width: 0;
+      }
+      .report-filters .select,
+      .report-filters .input {
+        width: 100%;
       }
     }
   `,

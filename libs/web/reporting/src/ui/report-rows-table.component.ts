@@ -66,6 +66,10 @@ import { ReportFigureComponent } from './report-figure.component';
     }
   `,
   styles: `
+    /* Positioned, so visually hidden texts in cells scrolled out of view stay inside it, not widening the page. */
+    .table-wrap {
+      position: relative;
+    }
     .num {
       text-align: right;
       font-variant-numeric: tabular-nums;

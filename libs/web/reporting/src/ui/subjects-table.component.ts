@@ -61,6 +61,10 @@ const BANDS = ['b80', 'b65', 'b50', 'b35', 'b00'] as const;
     }
   `,
   styles: `
+    /* Positioned, so visually hidden texts in cells scrolled out of view stay inside it, not widening the page. */
+    .table-wrap {
+      position: relative;
+    }
     .num {
       text-align: right;
       font-variant-numeric: tabular-nums;

@@ -70,4 +70,12 @@ describe('the chart wrapper’s option', () => {
     expect(option.series[0].type).toBe('pie');
     expect(option.series[0].data).toEqual([{ name: 'Khối 6', value: 1250 }]);
   });
+
+  it('shortens labels in a narrow container and names pie slices by the legend only', () => {
+    const wide = buildChartOption('horizontal-bar', data) as { yAxis: { axisLabel: { width: number } } };
+    const narrow = buildChartOption('horizontal-bar', data, [], true) as { yAxis: { axisLabel: { width: number } } };
+    expect(narrow.yAxis.axisLabel.width).toBeLessThan(wide.yAxis.axisLabel.width);
+    const pie = buildChartOption('pie', data, [], true) as { series: { label: { show: boolean } }[] };
+    expect(pie.series[0].label.show).toBe(false);
+  });
 });

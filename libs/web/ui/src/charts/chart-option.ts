@@ -54,6 +54,8 @@ export function buildChartOption(
   kind: ChartKind,
   data: ChartData,
   references: readonly ChartReferenceLine[] = [],
+  /** A narrow container (a phone): shorter axis labels, pie slices named by the legend only. */
+  compact = false,
 ): Record<string, unknown> {
   const tooltip = { trigger: kind === 'pie' ? 'item' : 'axis', valueFormatter: formatChartValue, confine: true };
   const legend = { show: data.series.length > 1 || kind === 'pie', type: 'scroll', bottom: 0 };
@@ -69,7 +71,10 @@ export function buildChartOption(
           name: first?.name ?? '',
           radius: ['35%', '65%'],
           center: ['50%', '45%'],
-          label: { formatter: (p: { name: string; percent: number }) => `${p.name}: ${formatEmisNumber(p.percent)}%` },
+          label: {
+            show: !compact,
+            formatter: (p: { name: string; percent: number }) => `${p.name}: ${formatEmisNumber(p.percent)}%`,
+          },
           data: data.categories
             .map((name, i) => ({ name, value: first?.values[i] ?? null }))
             .filter((d) => d.value !== null && d.value > 0),
@@ -83,7 +88,9 @@ export function buildChartOption(
     data: [...data.categories],
     // Rank 1 on top for a ranking; long school names are cut, the tooltip and the table hold them whole.
     inverse: horizontal,
-    axisLabel: horizontal ? { width: 140, overflow: 'truncate' } : { interval: 0, hideOverlap: true },
+    axisLabel: horizontal
+      ? { width: compact ? 90 : 160, overflow: 'truncate' }
+      : { interval: compact ? 'auto' : 0, hideOverlap: true },
   };
   const valueAxis = { type: 'value', axisLabel: { formatter: (v: number) => formatEmisNumber(v) } };
   const markLine = references.length
@@ -93,7 +100,7 @@ export function buildChartOption(
         lineStyle: { type: 'dashed' },
         label: {
           formatter: (p: { name: string; value: number }) => `${p.name}: ${formatEmisNumber(p.value)}`,
-          position: horizontal ? 'insideEndTop' : 'insideEndTop',
+          position: 'insideEndTop',
         },
         data: references.map((r) => (horizontal ? { name: r.name, xAxis: r.value } : { name: r.name, yAxis: r.value })),
       }

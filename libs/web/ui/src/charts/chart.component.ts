@@ -16,6 +16,7 @@ import type { ECharts } from 'echarts/core';
 import { buildChartOption, ChartData, ChartKind, ChartReferenceLine, chartTable } from './chart-option';
 
 let nextId = 0;
+const COMPACT_WIDTH = 480;
 
 /**
  * One chart with its table equivalent: a toggle switches between the drawing and a table of the same figures (screen
@@ -74,6 +75,10 @@ let nextId = 0;
     </figure>
   `,
   styles: `
+    /* Positioned, so visually hidden texts in cells scrolled out of view stay inside it, not widening the page. */
+    .table-wrap {
+      position: relative;
+    }
     :host {
       display: block;
       min-width: 0;
@@ -126,7 +131,11 @@ export class ChartComponent {
   protected readonly titleId = `emis-chart-${nextId++}`;
   protected readonly showTable = signal(false);
   protected readonly table = computed(() => chartTable(this.data()));
-  private readonly option = computed(() => buildChartOption(this.kind(), this.data(), this.references()));
+  /** Below this width (a phone, a narrow card) labels are shortened. */
+  private readonly compact = signal(false);
+  private readonly option = computed(() =>
+    buildChartOption(this.kind(), this.data(), this.references(), this.compact()),
+  );
   private readonly canvas = viewChild.required<ElementRef<HTMLDivElement>>('canvas');
   private readonly chart = signal<ECharts | null>(null);
 
@@ -140,7 +149,9 @@ export class ChartComponent {
         const element = this.canvas().nativeElement;
         const chart = init(element, undefined, { renderer: 'canvas' });
         const observer = new ResizeObserver(() => {
-          if (element.clientWidth > 0) chart.resize();
+          if (element.clientWidth === 0) return;
+          this.compact.set(element.clientWidth < COMPACT_WIDTH);
+          chart.resize();
         });
         observer.observe(element);
         this.chart.set(chart);
