@@ -11,8 +11,9 @@ const SCHOOL = 'Trường THCS Như Quỳnh';
 const CLASS = '7A';
 
 /** Saves a download and checks it is a real workbook: a zip (PK) that ExcelJS opens, with a sheet holding `text`. */
-async function expectWorkbook(download: Download, text: string): Promise<void> {
-  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+async function expectWorkbook(download: Download, name: string | RegExp, text: string): Promise<void> {
+  if (typeof name === 'string') expect(download.suggestedFilename()).toBe(name);
+  else expect(download.suggestedFilename()).toMatch(name);
   const file = test.info().outputPath(download.suggestedFilename());
   await download.saveAs(file);
   expect(readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK');
@@ -72,7 +73,7 @@ test('the department officer sees the province at a glance, drills down to a cla
   // The unit's Excel report.
   const unitExcel = page.waitForEvent('download');
   await page.getByTestId('report-export').click();
-  await expectWorkbook(await unitExcel, SCHOOL);
+  await expectWorkbook(await unitExcel, 'bao-cao-PGD-VL-2026-2027-HK1.xlsx', SCHOOL);
 
   // Unit → school: the school against the province, its classes.
   await page.getByTestId('report-row-link').filter({ hasText: SCHOOL }).click();
@@ -114,7 +115,7 @@ test('the department officer sees the province at a glance, drills down to a cla
   await screenshot(page, 'reports-compare');
   const compareExcel = page.waitForEvent('download');
   await page.getByTestId('compare-export').click();
-  await expectWorkbook(await compareExcel, SCHOOL);
+  await expectWorkbook(await compareExcel, 'so-sanh-pupils-2026-2027-HK1.xlsx', SCHOOL);
 });
 
 test('the province workbook is built in the background with its progress, then downloads', async ({ page }) => {
@@ -127,7 +128,7 @@ test('the province workbook is built in the background with its progress, then d
   await expect(status).toHaveAttribute('data-status', 'DONE');
   const workbook = page.waitForEvent('download');
   await page.getByTestId('workbook-download').click();
-  await expectWorkbook(await workbook, SCHOOL);
+  await expectWorkbook(await workbook, /\.xlsx$/, SCHOOL);
 });
 
 test('the dashboard fits a phone: charts as wide as the screen, nothing scrolls sideways', async ({ page }) => {

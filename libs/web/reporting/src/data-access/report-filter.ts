@@ -74,7 +74,7 @@ export function compareFromQuery(values: QueryValues): CompareQuery {
   if (measure === 'subjectMean') {
     const subject = single(values, 'subject');
     const grade = single(values, 'grade');
-    if (subject !== undefined && /^[A-Z0-9_]{1,32}$/.test(subject)) query.subjectCode = subject;
+    if (subject !== undefined && /^[A-Z0-9_]{1,20}$/.test(subject)) query.subjectCode = subject;
     if (grade !== undefined && /^\d{1,2}$/.test(grade)) query.grade = grade;
   }
   return withoutEmpty(query);

@@ -21,18 +21,12 @@ export function reportLinkOf(item: { id: string; kind: string }): string[] {
     @if (!embedded()) {
       <nav class="breadcrumb no-print" [attr.aria-label]="'common.breadcrumb' | transloco" data-testid="report-breadcrumb">
         <ol>
-          @for (item of path(); track item.id; let last = $last) {
+          @for (item of crumbs(); track item.id) {
             <li>
-              @if (last && !trailing()) {
-                <span aria-current="page">{{ item.name }}</span>
-              } @else {
-                <a [routerLink]="linkOf(item)" [queryParams]="linkQuery()" data-testid="breadcrumb-link">{{ item.name }}</a>
-              }
+              <a [routerLink]="linkOf(item)" [queryParams]="linkQuery()" data-testid="breadcrumb-link">{{ item.name }}</a>
             </li>
           }
-          @if (trailing(); as label) {
-            <li><span aria-current="page">{{ label }}</span></li>
-          }
+          <li><span aria-current="page">{{ trailing() ?? title() }}</span></li>
         </ol>
       </nav>
     }
@@ -83,12 +77,16 @@ export function reportLinkOf(item: { id: string; kind: string }): string[] {
 export class ReportHeadingComponent {
   readonly title = input.required<string>();
   readonly path = input<readonly OrgPathItem[]>([]);
-  /** A last crumb that is no org unit (a class, the comparison). */
+  /** The unit the page shows: left out of the links, the page's own title ends the trail instead. */
+  readonly currentId = input<string | null>(null);
+  /** The last crumb when it is not the title (a class, the comparison). */
   readonly trailing = input<string | null>(null);
   readonly freshness = input<Freshness | null | undefined>(null);
   readonly linkQuery = input<Record<string, string>>({});
   /** Shown inside another page (the home dashboard): no breadcrumbs, an h2. */
   readonly embedded = input(false);
+
+  protected readonly crumbs = computed(() => this.path().filter((item) => item.id !== this.currentId()));
 
   /** HH:mm in Vietnam's time zone; the date too when the figures are not from today. */
   protected readonly time = computed(() => {
