@@ -92,6 +92,7 @@ export class ComparePage {
     const r = this.report.value();
     return r ? [...r.rows].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name, 'vi')) : [];
   });
+  protected readonly anySuppressed = computed(() => this.report.value()?.rows.some((row) => row.suppressed) ?? false);
   protected readonly chart = computed(() => {
     const r = this.report.value();
     if (!r || r.rows.length === 0) return null;

@@ -85,6 +85,14 @@ export class UnitReportPage {
   protected readonly childrenAreSchools = computed(
     () => this.report.value()?.children.every((row) => row.kind === 'SCHOOL') ?? false,
   );
+  /** Some figure on the page is withheld: the legend explains the dashes. */
+  protected readonly anySuppressed = computed(() => {
+    const r = this.report.value();
+    return (
+      !!r &&
+      (r.totals.suppressed || r.children.some((c) => c.measures.suppressed) || r.subjects.some((s) => s.suppressed))
+    );
+  });
   protected readonly compareQuery = computed(() => ({ ...this.state.linkQuery(), unit: this.orgUnitId() }));
 
   protected readonly charts = computed(() => {
