@@ -5,6 +5,7 @@ import { StaffImportRepository } from './import/staff-import.repository';
 import { StaffImporter } from './import/staff-importer';
 import { StaffController } from './staff.controller';
 import { StaffDirectory } from './staff-directory';
+import { StaffFacts, StaffFactsRepository } from './staff-facts';
 import { StaffRepository } from './staff.repository';
 import { StaffService } from './staff.service';
 import { StaffTransferService } from './staff-transfer.service';
@@ -20,7 +21,9 @@ import { StaffTransferService } from './staff-transfer.service';
     StaffDirectory,
     StaffImportRepository,
     StaffImporter,
+    StaffFactsRepository,
+    StaffFacts,
   ],
-  exports: [StaffDirectory],
+  exports: [StaffDirectory, StaffFacts],
 })
 export class StaffModule {}

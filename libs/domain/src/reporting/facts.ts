@@ -1,6 +1,7 @@
 import type { ContractType, StaffPosition } from '../people/people-enums';
 import type { RatingCode } from '../grading/grade-column';
 import { divideHalfUp, fromTenths, Tenths, toTenths } from '../grading/tenths';
+import { ageOn } from '../calendar/school-day';
 
 /**
  * The rows of the reporting read model (docs/domain/reporting.md), as the owning contexts compute them and the
@@ -195,13 +196,6 @@ export function tallySubject(results: readonly { average: number | null; rating:
     if (isNotPassed(r)) tally.notPassed += 1;
   }
   return tally;
-}
-
-/** Age in whole years on `day` (both yyyy-MM-dd): the birthday itself counts as the new year of age. */
-export function ageOn(dateOfBirth: string, day: string): number {
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number);
-  const [y, m, d] = day.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
 /** The age band of a staff member on `day` (the staff statistics' bands: under 30, 30–39, 40–49, 50–54, 55+). */
