@@ -1,37 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { sqlRows } from '@emis/api/platform';
-import {
-  ageBand,
-  ContractType,
-  QUALIFICATION_LEVELS,
-  QualificationLevel,
-  StaffCountFact,
-  StaffPosition,
-} from '@emis/domain';
+import { ageBand, QUALIFICATION_LEVELS, QualificationLevel, StaffCountFact } from '@emis/domain';
 import { EntityManager } from 'typeorm';
-
-/** A staff member in post, as the facts need them; qualifications is the jsonb list of { level, … }. */
-interface InPostRow {
-  position: StaffPosition;
-  contract_type: ContractType;
-  gender: string;
-  dob: string;
-  qualifications: { level?: QualificationLevel }[];
-}
-
-/** The query behind StaffFacts. */
-@Injectable()
-export class StaffFactsRepository {
-  /** Staff in post: working (ACTIVE) or on leave (LEAVE), not retired or transferred away. */
-  async inPost(em: EntityManager, schoolId: string): Promise<InPostRow[]> {
-    return sqlRows<InPostRow>(
-      em,
-      `select position, contract_type, gender, date_of_birth::text as dob, qualifications
-         from staff where school_id = $1 and status in ('ACTIVE', 'LEAVE')`,
-      [schoolId],
-    );
-  }
-}
+import { StaffFactsRepository } from './staff-facts.repository';
 
 /**
  * The staff port of the reporting read model: the school's staff in post on `today` by position, highest
