@@ -5,6 +5,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * and kept here, with its progress and file, so any API instance can answer the poll and serve the download.
  * school_id is the org unit the job was asked for (department, unit or school) — first in the key (Citus
  * distribution column) and what row-level security checks, so a job is seen only by callers whose scope includes it.
+ * scope_root is the root of the requester's scope: the worker reads the figures under exactly that scope.
  */
 export class CreateReportJobs1764500000200 implements MigrationInterface {
   name = 'CreateReportJobs1764500000200';
@@ -18,6 +19,7 @@ export class CreateReportJobs1764500000200 implements MigrationInterface {
         status text not null default 'QUEUED' check (status in ('QUEUED', 'RUNNING', 'DONE', 'FAILED')),
         progress integer not null default 0 check (progress between 0 and 100),
         filter jsonb not null,
+        scope_root uuid not null,
         file_name text,
         file bytea,
         error text,

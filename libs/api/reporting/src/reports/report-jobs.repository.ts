@@ -20,17 +20,22 @@ interface ReportJobRow {
 export interface QueuedReportJob {
   status: ReportJob['status'];
   filter: ReportFilter;
+  /** The root of the requester's scope. */
+  scopeRoot: string;
 }
 
 /** reporting.report_job, written through TenantDb (the primary), never through the reporting connection. */
 @Injectable()
 export class ReportJobsRepository {
-  async create(em: EntityManager, orgUnitId: string, kind: string, filter: ReportFilter, userId: string): Promise<ReportJob> {
+  async create(
+    em: EntityManager,
+    job: { orgUnitId: string; kind: string; filter: ReportFilter; scopeRoot: string; userId: string },
+  ): Promise<ReportJob> {
     const row = await sqlRow<ReportJobRow>(
       em,
-      `insert into reporting.report_job (school_id, kind, filter, created_by) values ($1, $2, $3, $4)
+      `insert into reporting.report_job (school_id, kind, filter, scope_root, created_by) values ($1, $2, $3, $4, $5)
        returning ${JOB_COLUMNS}`,
-      [orgUnitId, kind, JSON.stringify(filter), userId],
+      [job.orgUnitId, job.kind, JSON.stringify(job.filter), job.scopeRoot, job.userId],
     );
     return toJob(row!);
   }
@@ -48,7 +53,7 @@ export class ReportJobsRepository {
   async queued(em: EntityManager, orgUnitId: string, jobId: string): Promise<QueuedReportJob | undefined> {
     return sqlRow<QueuedReportJob>(
       em,
-      `select status, filter from reporting.report_job where school_id = $1 and id = $2`,
+      `select status, filter, scope_root as "scopeRoot" from reporting.report_job where school_id = $1 and id = $2`,
       [orgUnitId, jobId],
     );
   }

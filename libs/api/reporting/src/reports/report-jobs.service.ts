@@ -40,7 +40,9 @@ export class ReportJobsService {
     const unitId = input.filter.orgUnitId ?? scope.rootId;
     await this.reports.unitInScope(scope, unitId);
     const filter = await this.reports.resolveFilter(scope, unitId, input.filter);
-    const job = await this.tenant.run((em) => this.jobs.create(em, unitId, input.kind, filter, actor.userId));
+    const job = await this.tenant.run((em) =>
+      this.jobs.create(em, { orgUnitId: unitId, kind: input.kind, filter, scopeRoot: scope.rootId, userId: actor.userId }),
+    );
     return { ...job, orgUnitId: unitId };
   }
 
@@ -60,12 +62,16 @@ export class ReportJobsService {
     return file;
   }
 
-  /** The worker's side: builds the workbook under the scope of exactly the job's org unit. */
+  /**
+   * The worker's side: builds the workbook under the requester's scope (the subtree of the unit they worked in when
+   * they asked), so it holds exactly the schools their own report of the unit shows.
+   */
   async run(orgUnitId: string, jobId: string): Promise<void> {
-    const scope = await this.tree.scopeFor(orgUnitId);
-    const queued = await this.tenant.runWithScope(scope, (em) => this.jobs.queued(em, orgUnitId, jobId));
+    const own = await this.tree.scopeFor(orgUnitId);
+    const queued = await this.tenant.runWithScope(own, (em) => this.jobs.queued(em, orgUnitId, jobId));
     // A job already finished (a redelivered message) or gone is left alone.
     if (!queued || queued.status === 'DONE' || queued.status === 'FAILED') return;
+    const scope = await this.tree.scopeFor(queued.scopeRoot);
     const progress = (p: number) => this.tenant.runWithScope(scope, (em) => this.jobs.progress(em, orgUnitId, jobId, p));
     try {
       await progress(1);
