@@ -87,6 +87,7 @@ select create_distributed_table('reporting.movement', 'school_id', colocate_with
 select create_distributed_table('reporting.attendance', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('reporting.staff_count', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('reporting.school_state', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('reporting.report_job', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('reporting.dirty', 'school_id', colocate_with := 'school_profile');
 
 -- The chain functions are keyed by the school: called outside a transaction block (the CLI's audit:verify) Citus

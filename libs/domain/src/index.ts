@@ -12,3 +12,4 @@ export * from './people/enrolment-interval';
 export * from './calendar/school-day';
 export * from './grading';
 export * from './reporting/facts';
+export * from './reporting/indicators';
