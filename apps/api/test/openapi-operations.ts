@@ -92,6 +92,8 @@ export function paramValue(name: string, f: Fixture): string {
   const values: Record<string, string> = {
     id: f.schoolId,
     schoolId: f.schoolId,
+    // The reports' org unit: the fixture's school (a unit report of one school).
+    orgUnitId: f.schoolId,
     studentId: f.studentId,
     classId: f.classId,
     staffId: f.staffId,
