@@ -92,6 +92,7 @@ test('the department officer sees the province at a glance, drills down to a cla
   await expect(page.getByTestId('report-breadcrumb')).toContainText(SCHOOL);
   await expect(page.getByTestId('subject-row').filter({ hasText: 'Toán' })).toBeVisible();
   await expect(page.getByTestId('class-outcomes')).toBeVisible();
+  await expectChart(page, 'chart-subjects');
   await screenshot(page, 'reports-class');
   await page.getByTestId('class-pupils').click();
   await expect(page).toHaveURL(/\/grades\/[0-9a-f-]{36}\/results\?period=HK1$/);

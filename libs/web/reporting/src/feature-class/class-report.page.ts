@@ -1,12 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { Router } from '@angular/router';
-import { loadOnChange, OrgUnitContext, ProblemAlertComponent } from '@emis/web/core';
+import { LanguageService, loadOnChange, OrgUnitContext, ProblemAlertComponent } from '@emis/web/core';
+import { ChartComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ReportFilterState } from '../data-access/report-filter.state';
 import { ReportsApi } from '../data-access/reports.api';
-import { CodeLabelPipe } from '../ui/code-label';
+import { codeLabel, CodeLabelPipe } from '../ui/code-label';
 import { KpiTilesComponent } from '../ui/kpi-tiles.component';
-import { awardCodes, orderedCodes, promotionCodes } from '../ui/report-charts';
+import { awardCodes, hasFigures, levelsPie, orderedCodes, promotionCodes, subjectMeans } from '../ui/report-charts';
 import { ReportFigureComponent } from '../ui/report-figure.component';
 import { ReportFiltersComponent } from '../ui/report-filters.component';
 import { ReportHeadingComponent } from '../ui/report-heading.component';
@@ -25,6 +26,7 @@ import { SubjectsTableComponent } from '../ui/subjects-table.component';
     TranslocoPipe,
     ProblemAlertComponent,
     CodeLabelPipe,
+    ChartComponent,
     KpiTilesComponent,
     ReportFigureComponent,
     ReportFiltersComponent,
@@ -41,6 +43,7 @@ export class ClassReportPage {
   private readonly api = inject(ReportsApi);
   private readonly router = inject(Router);
   private readonly orgUnits = inject(OrgUnitContext);
+  private readonly language = inject(LanguageService).language;
   private readonly t = reportTexts();
   protected readonly state = inject(ReportFilterState);
 
@@ -73,6 +76,30 @@ export class ClassReportPage {
       { key: 'promotion', record: m.promotion, codes: promotionCodes([m.promotion]) },
     ];
     return groups.filter((group) => group.codes.length > 0);
+  });
+
+  protected readonly charts = computed(() => {
+    const r = this.report.value();
+    if (!r) return [];
+    const t = this.t;
+    const language = this.language();
+    const charts = [
+      {
+        id: 'subjects',
+        kind: 'bar' as const,
+        label: t('reporting.charts.subjectMeans'),
+        category: t('reporting.subjects.subject'),
+        data: subjectMeans(r.subjects, t('reporting.subjects.mean')),
+      },
+      {
+        id: 'learning',
+        kind: 'pie' as const,
+        label: t('reporting.class.learning'),
+        category: t('reporting.charts.level'),
+        data: levelsPie(r.totals.learning, t('reporting.charts.count'), (c) => codeLabel(c, language)),
+      },
+    ];
+    return charts.filter((chart) => hasFigures(chart.data));
   });
 
   protected openPupils(): void {

@@ -14,8 +14,8 @@ function measures(overrides: Partial<ReportMeasures>): ReportMeasures {
 }
 
 describe('a school against the province', () => {
-  it('puts the school’s shares beside the province’s with the difference in points, one decimal', () => {
-    const school = measures({ pupils: 40, female: 18, learning: { TOT: 10, KHA: 30 }, attendanceRate: 96.4 });
+  it('puts the school’s shares beside the province’s, best level first, with the difference in points, one decimal', () => {
+    const school = measures({ pupils: 40, female: 18, learning: { KHA: 30, TOT: 10 }, attendanceRate: 96.4 });
     const province = measures({ pupils: 1000, female: 490, learning: { TOT: 300, KHA: 700 }, attendanceRate: 97.1 });
     const rows = againstProvince(school, province, (key, code) => (code ? `${key}:${code}` : key));
     expect(rows.map((r) => [r.label, r.school, r.province, r.delta])).toEqual([

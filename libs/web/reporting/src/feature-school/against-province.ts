@@ -1,5 +1,5 @@
 import { ReportMeasures } from '@emis/contracts';
-import { percent, shares } from '../ui/report-charts';
+import { orderedCodes, percent, shares } from '../ui/report-charts';
 
 export interface AgainstRow {
   key: string;
@@ -28,12 +28,12 @@ export function againstProvince(
   const rows: AgainstRow[] = [];
   const schoolLearning = shares(school.learning);
   const provinceLearning = shares(province.learning);
-  for (const code of Object.keys(schoolLearning)) {
+  for (const code of orderedCodes([school.learning])) {
     rows.push(row(`learning-${code}`, label('learning', code), schoolLearning[code], provinceLearning[code] ?? null));
   }
   const schoolTraining = shares(school.training);
   const provinceTraining = shares(province.training);
-  for (const code of Object.keys(schoolTraining)) {
+  for (const code of orderedCodes([school.training])) {
     rows.push(row(`training-${code}`, label('training', code), schoolTraining[code], provinceTraining[code] ?? null));
   }
   rows.push(row('attendanceRate', label('attendanceRate'), school.attendanceRate, province.attendanceRate));

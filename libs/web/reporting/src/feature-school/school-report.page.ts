@@ -8,7 +8,7 @@ import { ReportFilterState } from '../data-access/report-filter.state';
 import { ReportsApi } from '../data-access/reports.api';
 import { codeLabel } from '../ui/code-label';
 import { KpiTilesComponent } from '../ui/kpi-tiles.component';
-import { hasFigures, levelsByGrade, pupilsByGender, sharesSideBySide } from '../ui/report-charts';
+import { hasFigures, levelsByGrade, pupilsByGender, sharesSideBySide, withoutEmpty } from '../ui/report-charts';
 import { ReportColumn } from '../ui/report-columns';
 import { ReportFigureComponent } from '../ui/report-figure.component';
 import { ReportFiltersComponent } from '../ui/report-filters.component';
@@ -80,7 +80,8 @@ export class SchoolReportPage {
     if (!r) return [];
     const language = this.language();
     const t = this.t;
-    const grade = (g: string) => t('reporting.charts.gradeN', { grade: g });
+    // Bare grade codes on the axis (6, 7, MG3…): they all fit; the table's header says they are grades.
+    const grade = (g: string) => g;
     const code = (c: string) => codeLabel(c, language);
     const province = t('reporting.school.province');
     const charts = [
@@ -106,7 +107,9 @@ export class SchoolReportPage {
         data: pupilsByGender(r.grades, grade, t('reporting.measures.female'), t('reporting.measures.male')),
       },
     ];
-    return charts.filter((chart) => hasFigures(chart.data));
+    return charts
+      .map((chart) => ({ ...chart, data: withoutEmpty(chart.data) }))
+      .filter((chart) => hasFigures(chart.data));
   });
 
   protected readonly busy = signal(false);

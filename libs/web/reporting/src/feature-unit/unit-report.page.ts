@@ -14,6 +14,7 @@ import { codeLabel } from '../ui/code-label';
 import { KpiTilesComponent } from '../ui/kpi-tiles.component';
 import {
   hasFigures,
+  withoutEmpty,
   levelsByGrade,
   levelsPie,
   outcomesByGrade,
@@ -100,7 +101,8 @@ export class UnitReportPage {
     if (!report) return [];
     const language = this.language();
     const t = this.t;
-    const grade = (g: string) => t('reporting.charts.gradeN', { grade: g });
+    // Bare grade codes on the axis (6, 7, MG3…): they all fit; the table's header says they are grades.
+    const grade = (g: string) => g;
     const code = (c: string) => codeLabel(c, language);
     const charts = [
       {
@@ -144,7 +146,9 @@ export class UnitReportPage {
         ),
       },
     ];
-    return charts.filter((chart) => hasFigures(chart.data));
+    return charts
+      .map((chart) => ({ ...chart, data: withoutEmpty(chart.data) }))
+      .filter((chart) => hasFigures(chart.data));
   });
 
   protected readonly busy = signal<string | null>(null);

@@ -3,6 +3,8 @@ import {
   hasFigures,
   levelsByGrade,
   maleCount,
+  subjectMeans,
+  withoutEmpty,
   orderedCodes,
   outcomesByGrade,
   percent,
@@ -117,5 +119,34 @@ describe('the report charts’ figures', () => {
     expect(hasFigures({ categories: [], series: [] })).toBe(false);
     expect(hasFigures({ categories: ['a'], series: [{ name: 's', values: [null] }] })).toBe(false);
     expect(hasFigures({ categories: ['a'], series: [{ name: 's', values: [0, 3] }] })).toBe(true);
+  });
+
+  it('leaves out grades and levels without any figure', () => {
+    const data = {
+      categories: ['MG3', '6', '7'],
+      series: [
+        { name: 'Tốt', values: [null, 10, 0] },
+        { name: 'HTXS', values: [0, null, 0] },
+        { name: 'Khá', values: [null, 5, 7] },
+      ],
+    };
+    expect(withoutEmpty(data)).toEqual({
+      categories: ['6', '7'],
+      series: [
+        { name: 'Tốt', values: [10, 0] },
+        { name: 'Khá', values: [5, 7] },
+      ],
+    });
+  });
+
+  it('charts the means of the scored subjects only', () => {
+    const subjects = [
+      { subjectName: 'Toán', mean: 6.89 },
+      { subjectName: 'Âm nhạc', mean: null },
+    ] as unknown as Parameters<typeof subjectMeans>[0];
+    expect(subjectMeans(subjects, 'Điểm TB')).toEqual({
+      categories: ['Toán'],
+      series: [{ name: 'Điểm TB', values: [6.89] }],
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { GradeReportRow, ReportMeasures } from '@emis/contracts';
+import { GradeReportRow, ReportMeasures, SubjectResultRow } from '@emis/contracts';
 import { ChartData } from '@emis/web/ui';
 
 /** A code's or a grade's label in the interface language, supplied by the page (the pure functions know no i18n). */
@@ -67,6 +67,12 @@ export function levelsPie(record: Record<string, number | null>, name: string, c
   return { categories: codes.map(codeLabel), series: [{ name, values: codes.map((c) => record[c] ?? null) }] };
 }
 
+/** Each scored subject's mean (comment-assessed subjects have none and are left out). */
+export function subjectMeans(subjects: readonly SubjectResultRow[], name: string): ChartData {
+  const scored = subjects.filter((s) => s.mean !== null);
+  return { categories: scored.map((s) => s.subjectName), series: [{ name, values: scored.map((s) => s.mean) }] };
+}
+
 /** Year-end outcomes per grade: the promotion codes and the drop-outs, stacked. */
 export function outcomesByGrade(
   grades: readonly GradeReportRow[],
@@ -129,6 +135,19 @@ export function sharesSideBySide(
       { name: bName, values: codes.map((c) => bShares[c] ?? null) },
     ],
   };
+}
+
+/**
+ * Leaves out the categories (e.g. grades of levels without results yet) and series where every value is missing or
+ * zero, so a province's chart of learning levels is not a row of empty preschool grades.
+ */
+export function withoutEmpty(data: ChartData): ChartData {
+  const has = (v: number | null) => v !== null && v !== 0;
+  const keep = data.categories.map((_, i) => data.series.some((s) => has(s.values[i] ?? null)));
+  const series = data.series
+    .map((s) => ({ name: s.name, values: s.values.filter((_, i) => keep[i]) }))
+    .filter((s) => s.values.some(has));
+  return { categories: data.categories.filter((_, i) => keep[i]), series };
 }
 
 /** False when a chart would be empty (no category, or every value missing or zero). */

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { SubjectResultRow } from '@emis/contracts';
 import { LanguageService } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -6,6 +6,7 @@ import { codeLabel } from './code-label';
 import { ReportFigureComponent } from './report-figure.component';
 
 const BANDS = ['b80', 'b65', 'b50', 'b35', 'b00'] as const;
+let nextId = 0;
 
 /**
  * Grade × subject: pupils, the mean of the averages, the pupils in each band of averages and those not passed; with
@@ -19,6 +20,17 @@ const BANDS = ['b80', 'b65', 'b50', 'b35', 'b00'] as const;
     @if (rows().length === 0) {
       <p class="muted" data-testid="subjects-empty">{{ 'reporting.subjects.empty' | transloco }}</p>
     } @else {
+      @if (grades().length > 1) {
+        <div class="field subjects-grade no-print">
+          <label class="label" [for]="pickerId">{{ 'reporting.subjects.grade' | transloco }}</label>
+          <select [id]="pickerId" class="select" (change)="pickGrade($event)" data-testid="subjects-grade">
+            @for (grade of grades(); track grade) {
+              <option [value]="grade" [selected]="grade === shownGrade()">{{ grade }}</option>
+            }
+            <option value="" [selected]="shownGrade() === null">{{ 'reporting.subjects.allGrades' | transloco }}</option>
+          </select>
+        </div>
+      }
       <div class="table-wrap">
         <table class="table subjects-table" data-testid="subjects-table">
           <caption class="visually-hidden">{{ 'reporting.subjects.heading' | transloco }}</caption>
@@ -39,7 +51,7 @@ const BANDS = ['b80', 'b65', 'b50', 'b35', 'b00'] as const;
             </tr>
           </thead>
           <tbody>
-            @for (row of rows(); track row.grade + '/' + row.subjectCode) {
+            @for (row of shownRows(); track row.grade + '/' + row.subjectCode) {
               <tr data-testid="subject-row">
                 <td>{{ row.grade }}</td>
                 <th scope="row">{{ row.subjectName }}</th>
@@ -69,6 +81,10 @@ const BANDS = ['b80', 'b65', 'b50', 'b35', 'b00'] as const;
       text-align: right;
       font-variant-numeric: tabular-nums;
     }
+    .subjects-grade {
+      max-width: 14rem;
+      margin-bottom: 0.75rem;
+    }
     .subjects-table th,
     .subjects-table td {
       white-space: nowrap;
@@ -81,10 +97,27 @@ export class SubjectsTableComponent {
 
   private readonly language = inject(LanguageService).language;
   protected readonly bands = BANDS;
+  protected readonly pickerId = `subjects-grade-${nextId++}`;
+  /** A province has a dozen grades of a dozen subjects: one grade at a time, the first by default, or all. */
+  protected readonly grades = computed(() => [...new Set(this.rows().map((r) => r.grade))]);
+  private readonly pickedGrade = signal<string | null | undefined>(undefined);
+  protected readonly shownGrade = computed(() => {
+    const picked = this.pickedGrade();
+    return picked === undefined || (picked !== null && !this.grades().includes(picked)) ? (this.grades()[0] ?? null) : picked;
+  });
+  protected readonly shownRows = computed(() => {
+    const grade = this.shownGrade();
+    return grade === null ? this.rows() : this.rows().filter((r) => r.grade === grade);
+  });
   protected readonly hasProvince = computed(() => this.provinceRows() !== null);
   private readonly provinceByKey = computed(
     () => new Map((this.provinceRows() ?? []).map((r) => [`${r.grade}/${r.subjectCode}`, r.mean])),
   );
+
+  protected pickGrade(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.pickedGrade.set(value === '' ? null : value);
+  }
 
   protected provinceMean(row: SubjectResultRow): number | null {
     return this.provinceByKey().get(`${row.grade}/${row.subjectCode}`) ?? null;
