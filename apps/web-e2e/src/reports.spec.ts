@@ -132,6 +132,16 @@ test('the province workbook is built in the background with its progress, then d
   await expectWorkbook(await workbook, /\.xlsx$/, SCHOOL);
 });
 
+test('a principal’s home page shows the school’s figures against the province', async ({ page }) => {
+  await signIn(page, 'hieutruong.nhuquynh');
+  const home = page.getByTestId('home-panel');
+  await expect(home.getByTestId('report-title')).toHaveText(SCHOOL);
+  await expect(home.getByTestId('kpi-pupils')).toContainText('Toàn tỉnh');
+  await expect(home.getByTestId('against-table')).toContainText('Tỉ lệ chuyên cần');
+  await expectChart(page, 'chart-against');
+  await screenshot(page, 'reports-home-principal');
+});
+
 test('the dashboard fits a phone: charts as wide as the screen, nothing scrolls sideways', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await signIn(page, OFFICER);
