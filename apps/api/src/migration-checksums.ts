@@ -28,4 +28,5 @@ export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
   CreateIdentityUserView1764400000800: '074fe8a9e96f2e15377343bf0124d81cf39b53992723718fac0802c63cd1faae',
   ExtendTenancyViews1764400000900: '1eab82f3b4a2abbe4cde3a8b98a7a52c23ddd26200c45a1b2276d326968f23fc',
   CreateReportingFacts1764500000000: 'dbfaebb5d4ed56ba46b20ef5090abb13c642e0199efe0d8189ec0b4840895ece',
+  CreateStatisticalReports1764500000100: '708fe5f6d942790b3a385d3c7957495bcaa01d74ce7460d4a1897c2e46febaab',
 };

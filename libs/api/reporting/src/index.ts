@@ -2,3 +2,4 @@ export * from './reporting.module';
 export { REPORTING_MESSAGES } from './messages';
 // Its migrations, collected in order by the app (apps/api/src/migrations.ts).
 export { CreateReportingFacts1764500000000 } from './migrations/1764500000000-CreateReportingFacts';
+export { CreateStatisticalReports1764500000100 } from './migrations/1764500000100-CreateStatisticalReports';
