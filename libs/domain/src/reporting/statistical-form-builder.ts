@@ -256,9 +256,7 @@ function levelsSection(
   measure: 'learning' | 'training',
 ): FormSection {
   const present = new Set(facts.outcomes.filter((o) => o.measure === measure).map((o) => o.code));
-  const columns = SECTION_DEFINITIONS[code].columns.filter(
-    (c) => c === 'pupils' || c === 'missing' || present.has(c),
-  );
+  const columns = SECTION_DEFINITIONS[code].columns.filter((c) => c === 'pupils' || c === 'missing' || present.has(c));
   const lines = gradeLines(grades, columns, (grade, column) => {
     const rows = facts.outcomes.filter((o) => o.grade === grade);
     if (column === 'pupils' || column === 'missing')

@@ -37,7 +37,8 @@ export function checkStatisticalReport(
   for (const line of gradeLines('CLASSES')) {
     const over = line.values['overCeiling'] ?? 0;
     // The charters' class-size ceilings (Circular 28/2020 Art. 15, Circular 32/2020 Art. 16) warn; they never block.
-    if (over > 0) checks.push(warning('statisticalClassOverCeiling', 'sections.CLASSES', { grade: line.code, classes: over }));
+    if (over > 0)
+      checks.push(warning('statisticalClassOverCeiling', 'sections.CLASSES', { grade: line.code, classes: over }));
   }
   for (const line of gradeLines('PUPILS')) {
     const { total, male, female } = line.values;

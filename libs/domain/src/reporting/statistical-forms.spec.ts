@@ -76,7 +76,11 @@ describe('statistical forms', () => {
       ROOMS,
     );
     expect(skewedChecks).toContainEqual(
-      expect.objectContaining({ code: 'statisticalGenderSum', severity: 'ERROR', params: expect.objectContaining({ grade: '6', total: 4 }) }),
+      expect.objectContaining({
+        code: 'statisticalGenderSum',
+        severity: 'ERROR',
+        params: expect.objectContaining({ grade: '6', total: 4 }),
+      }),
     );
   });
 

@@ -156,7 +156,18 @@ export const STATISTICAL_FORMS: Record<StatisticalFormKind, FormDefinition> = {
     kind: 'END_OF_YEAR',
     number: '02/TKGD-CN',
     title: { vi: 'Báo cáo thống kê cuối năm học', en: 'End-of-year statistical report' },
-    sections: ['SCHOOL', 'CLASSES', 'PUPILS', 'POLICY', 'STAFF', 'FACILITIES', 'LEARNING', 'TRAINING', 'AWARDS', 'PROMOTION'],
+    sections: [
+      'SCHOOL',
+      'CLASSES',
+      'PUPILS',
+      'POLICY',
+      'STAFF',
+      'FACILITIES',
+      'LEARNING',
+      'TRAINING',
+      'AWARDS',
+      'PROMOTION',
+    ],
   },
 };
 

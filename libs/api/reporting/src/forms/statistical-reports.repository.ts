@@ -161,7 +161,12 @@ export class StatisticalReportsRepository {
   }
 
   /** Writes the row's new state and bumps its version. */
-  async update(em: EntityManager, row: StatisticalReportRow, userId: string | null, at: Date): Promise<StatisticalReportRow> {
+  async update(
+    em: EntityManager,
+    row: StatisticalReportRow,
+    userId: string | null,
+    at: Date,
+  ): Promise<StatisticalReportRow> {
     const updated = await sqlRow<Record<string, unknown>>(
       em,
       `update reporting.statistical_report

@@ -9,7 +9,15 @@ import {
   ManualFigures,
 } from '@emis/domain';
 import { AuditService } from '@emis/api/audit';
-import { assertInScope, CTX, Principal, ProblemException, Scope, TenantDb, ValidationProblem } from '@emis/api/platform';
+import {
+  assertInScope,
+  CTX,
+  Principal,
+  ProblemException,
+  Scope,
+  TenantDb,
+  ValidationProblem,
+} from '@emis/api/platform';
 import { OrgTreeService, OrgUnit } from '@emis/api/tenancy';
 import { ClsService } from 'nestjs-cls';
 import { EntityManager } from 'typeorm';

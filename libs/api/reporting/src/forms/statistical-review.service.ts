@@ -90,7 +90,8 @@ export class StatisticalReviewService {
         : [];
       const due = statuses.filter((s) => s.status !== 'SUBMITTED').map((s) => s.schoolId);
       const message = input.message.trim();
-      if (due.length) await this.repo.addReminders(em, due, input.yearId, input.kind, message, this.userId(), new Date());
+      if (due.length)
+        await this.repo.addReminders(em, due, input.yearId, input.kind, message, this.userId(), new Date());
       await this.audit.record(em, {
         schoolId: unit.id,
         entity: 'statistical_report_reminder',
@@ -103,7 +104,12 @@ export class StatisticalReviewService {
   }
 
   /** The unit's form: the sum of the submitted snapshots of its schools, with how many of them it covers. */
-  async aggregate(scope: Scope, yearId: string, kind: StatisticalReportKind, orgUnitId?: string): Promise<StatisticalReport> {
+  async aggregate(
+    scope: Scope,
+    yearId: string,
+    kind: StatisticalReportKind,
+    orgUnitId?: string,
+  ): Promise<StatisticalReport> {
     const { unit, schools } = await this.schoolsOf(scope, orgUnitId);
     return this.db.run(async (em) => {
       const year = await this.reports.year(em, yearId);
