@@ -96,20 +96,23 @@ export function sumStatisticalSections(kind: StatisticalFormKind, schools: reado
       definition.lineSet === 'GRADES'
         ? [...orderedGrades(lineCodes.filter((c) => c !== TOTAL_LINE)), TOTAL_LINE]
         : definition.lines.filter((l) => lineCodes.includes(l));
+    // A province sums about a thousand schools: index each school's lines once rather than search them per cell.
+    const indexed = parts.map((p) => new Map(p.lines.map((l) => [l.code, l.values])));
     return {
       code,
       columns,
-      lines: lines.map((line) => ({
-        code: line,
-        values: Object.fromEntries(
-          columns.map((column) => {
-            const values = parts
-              .map((p) => p.lines.find((l) => l.code === line)?.values[column])
-              .filter((v): v is number => typeof v === 'number');
-            return [column, values.length ? values.reduce((a, b) => a + b, 0) : null];
-          }),
-        ),
-      })),
+      lines: lines.map((line) => {
+        const rows = indexed.map((byCode) => byCode.get(line)).filter((v) => !!v);
+        return {
+          code: line,
+          values: Object.fromEntries(
+            columns.map((column) => {
+              const values = rows.map((v) => v[column]).filter((v): v is number => typeof v === 'number');
+              return [column, values.length ? values.reduce((a, b) => a + b, 0) : null];
+            }),
+          ),
+        };
+      }),
     };
   });
 }

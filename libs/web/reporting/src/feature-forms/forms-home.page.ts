@@ -40,6 +40,7 @@ import { SubmissionStatusComponent } from './submission-status.component';
           [kind]="kind()"
           [q]="q()"
           [status]="status()"
+          [unit]="unit()"
         />
       }
     }
@@ -56,6 +57,7 @@ export class FormsHomePage {
   readonly kind = input<string>();
   readonly q = input<string>();
   readonly status = input<string>();
+  readonly unit = input<string>();
 
   protected readonly canReview = computed(() => this.auth.can('reports.review'));
   protected readonly years = loadOnChange(

@@ -50,13 +50,15 @@ export class SubmissionStatusComponent {
   private readonly route = inject(ActivatedRoute);
   private readonly transloco = inject(TranslocoService);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly units = inject(OrgUnitContext);
+  private readonly orgUnits = inject(OrgUnitContext);
 
   readonly yearId = input.required<string>();
   readonly yearCode = input.required<string>();
   readonly kind = input<string>();
   readonly q = input<string>();
   readonly status = input<string>();
+  /** A unit's name: the department narrows the list to one unit's schools. */
+  readonly unit = input<string>();
 
   protected readonly kinds = STATISTICAL_REPORT_KINDS;
   protected readonly statuses = REPORT_STATUSES;
@@ -73,12 +75,19 @@ export class SubmissionStatusComponent {
   protected readonly visible = computed(() => {
     const q = (this.q() ?? '').trim().toLocaleLowerCase('vi');
     const status = this.statusFilter();
+    const unit = this.unit();
     return (this.rows.value() ?? []).filter(
       (r) =>
         (!status || r.status === status) &&
+        (!unit || r.parentName === unit) &&
         (!q || r.schoolName.toLocaleLowerCase('vi').includes(q) || r.schoolCode.toLocaleLowerCase('vi').includes(q)),
     );
   });
+  protected readonly units = computed(() =>
+    [...new Set((this.rows.value() ?? []).map((r) => r.parentName).filter((n): n is string => !!n))].sort((a, b) =>
+      a.localeCompare(b, 'vi'),
+    ),
+  );
   protected readonly counts = computed(() => statusCounts(this.rows.value() ?? []));
 
   protected readonly reminding = signal(false);
@@ -104,7 +113,7 @@ export class SubmissionStatusComponent {
       .subscribe((q) => this.navigate({ q: q || null }, true));
   }
 
-  protected changeFilter(name: 'kind' | 'status', event: Event): void {
+  protected changeFilter(name: 'kind' | 'status' | 'unit', event: Event): void {
     this.navigate({ [name]: (event.target as HTMLSelectElement).value || null });
   }
 
@@ -142,7 +151,7 @@ export class SubmissionStatusComponent {
 
   /** The unit in view (the caller's own or the one picked in the switcher): the reminder names it explicitly. */
   private rootUnitId(): string {
-    return this.units.currentUnit()?.id ?? '';
+    return this.orgUnits.currentUnit()?.id ?? '';
   }
 
   private navigate(queryParams: Record<string, string | null>, replaceUrl = false): void {
