@@ -14,3 +14,4 @@ export * from './grading';
 export * from './reporting/statistical-forms';
 export * from './reporting/statistical-form-builder';
 export * from './reporting/statistical-form-checks';
+export * from './reporting/facts';
