@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { bearer, createSchool, createUser, startTestApp, TestApp } from './harness';
-import { auditRows, openYearId, schoolWithAdmin, SchoolFixture } from './academic-fixtures';
+import { FactsRefresher } from '@emis/api/reporting';
+import { todayInVietnam } from '@emis/domain';
+import {
+  auditRows,
+  createClass,
+  enrolStudents,
+  insertStaff,
+  openYearId,
+  schoolWithAdmin,
+  SchoolFixture,
+} from './academic-fixtures';
 
 const ROOMS = { CLASSROOMS: 14, SUBJECT_ROOMS: 4, LABORATORIES: 2, LIBRARIES: 1, COMPUTERS: 30 };
 
@@ -73,7 +83,8 @@ describe('official statistical reports', () => {
     `/api/schools/${s.id}/statistical-reports/${yearId}/${kind}`;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // The refresher runs only when a test calls it, so the facts are exactly what each test arranged.
+    t = await startTestApp({ EVENT_WORKER: 'off' });
     yearId = await openYearId(t);
     const unitCode = `TK-${process.pid % 100000}`;
     [{ id: unitId }] = await t.owner.query(
@@ -377,6 +388,33 @@ describe('official statistical reports', () => {
     expect([total.getCell(2).value, total.getCell(3).value]).toEqual(['Tổng số', 72]);
     const signature = sheet.getRow(15);
     expect([signature.getCell(2).value, signature.getCell(8).value]).toEqual(['Người lập biểu', 'Thủ trưởng đơn vị']);
+  });
+
+  it("generates from the facts the refresher computes from the school's records; a submission stays as it was", async () => {
+    const refresher = t.app.get(FactsRefresher);
+    const school = await schoolWithAdmin(t);
+    const class7 = await createClass(t, school, { schoolYearId: yearId, name: '7A', grade: '7' });
+    await enrolStudents(t, school.id, class7.id, ['Nguyễn Văn An', 'Trần Văn Bình', 'Lê Văn Cường']);
+    await insertStaff(t, school.id, 'Phạm Thị Dung');
+    await refresher.rebuildSchool(school.id, todayInVietnam());
+
+    const start = `/api/schools/${school.id}/statistical-reports/${yearId}/START_OF_YEAR`;
+    const draft = await t.http().get(start).set(bearer(school.admin));
+    expect(line(draft.body.sections, 'CLASSES', '7')).toEqual({ classes: 1, pupils: 3, overCeiling: 0 });
+    expect(line(draft.body.sections, 'PUPILS', '7')).toMatchObject({ total: 3, male: 3, female: 0 });
+    expect(line(draft.body.sections, 'STAFF', 'TEACHER')).toMatchObject({ total: 1, female: 1, civilServant: 1 });
+    await t.http().put(`${start}/manual`).set(bearer(school.admin)).send({ manual: ROOMS, version: 0 });
+    expect((await t.http().post(`${start}/submit`).set(bearer(school.admin)).send({ version: 1 })).status).toBe(200);
+
+    await enrolStudents(t, school.id, class7.id, ['Vũ Văn Dũng', 'Đỗ Văn Em']);
+    await refresher.rebuildSchool(school.id, todayInVietnam());
+    const end = await t
+      .http()
+      .get(`/api/schools/${school.id}/statistical-reports/${yearId}/END_OF_YEAR`)
+      .set(bearer(school.admin));
+    expect(line(end.body.sections, 'PUPILS', '7')).toMatchObject({ total: 5 });
+    const submitted = await t.http().get(start).set(bearer(dept));
+    expect(line(submitted.body.sections, 'PUPILS', '7')).toMatchObject({ total: 3 });
   });
 
   it('shows a school only its own report, a unit only its schools, and a teacher nothing', async () => {
