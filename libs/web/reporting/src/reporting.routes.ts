@@ -1,12 +1,8 @@
 import { Routes } from '@angular/router';
+import { requirePermission } from '@emis/web/core';
 
-/**
- * Reports (under /reports, 'reports.read'): the caller's dashboard, the drill-down department → unit → school →
- * class (→ the class's pupils on the gradebook's results page), the comparison of schools and the official
- * statistical reports.
- */
-export const REPORTING_ROUTES: Routes = [
-  // --- Dashboards and drill-down -----------------------------------------------------------------------------
+// --- Dashboards and drill-down ------------------------------------------------------------------------------------
+const DASHBOARD_ROUTES: Routes = [
   {
     path: '',
     pathMatch: 'full',
@@ -33,5 +29,33 @@ export const REPORTING_ROUTES: Routes = [
     title: 'reporting.titles.compare',
     loadComponent: () => import('./feature-compare/compare.page').then((m) => m.ComparePage),
   },
-  // --- End of dashboards and drill-down ---------------------------------------------------------------------
 ];
+// --- end of the dashboards -------------------------------------------------------------------------------------
+
+// --- The official statistical reports (feature-forms) ------------------------------------------------------------
+const FORMS_ROUTES: Routes = [
+  {
+    path: 'forms',
+    title: 'reporting.forms.titles.home',
+    loadComponent: () => import('./feature-forms/forms-home.page').then((m) => m.FormsHomePage),
+  },
+  {
+    path: 'forms/aggregate',
+    title: 'reporting.forms.titles.aggregate',
+    canMatch: [requirePermission('reports.review')],
+    loadComponent: () => import('./feature-forms/aggregate.page').then((m) => m.AggregatePage),
+  },
+  {
+    path: 'forms/schools/:schoolId/:yearId/:kind',
+    title: 'reporting.forms.titles.form',
+    loadComponent: () => import('./feature-forms/statistical-form.page').then((m) => m.StatisticalFormPage),
+  },
+];
+// --- end of the statistical reports ------------------------------------------------------------------------------
+
+/**
+ * Reports (under /reports, 'reports.read'): the caller's dashboard, the drill-down department → unit → school →
+ * class (→ the class's pupils on the gradebook's results page), the comparison of schools and the official
+ * statistical reports.
+ */
+export const REPORTING_ROUTES: Routes = [...DASHBOARD_ROUTES, ...FORMS_ROUTES];

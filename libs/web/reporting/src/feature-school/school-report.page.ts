@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { ProblemDetails } from '@emis/contracts';
 import { LanguageService, loadOnChange, ProblemAlertComponent, toProblem } from '@emis/web/core';
 import { ChartComponent, saveDownload } from '@emis/web/ui';
@@ -28,6 +29,7 @@ const CLASS_COLUMNS: readonly ReportColumn[] = ['pupils', 'female', 'resultsMiss
 @Component({
   selector: 'emis-school-report-page',
   imports: [
+    RouterLink,
     TranslocoPipe,
     ProblemAlertComponent,
     ChartComponent,

@@ -4,10 +4,8 @@ import { TranslationOf } from '@emis/web/core';
  * Texts of the report pages (library @emis/web/reporting), under the key 'reporting'. The app imports them through
  * @emis/web/reporting/i18n, a project of its own (web-reporting-i18n) holding only this file.
  */
-export const reportingVi = {
-  title: 'Báo cáo thống kê',
-
-  // --- Dashboards and drill-down (/reports, units, schools, classes, compare) ---------------------------------
+// --- Dashboards and drill-down (/reports, units, schools, classes, compare) ----------------------------------------
+const dashboardsVi = {
   titles: {
     home: 'Báo cáo',
     unit: 'Báo cáo đơn vị',
@@ -169,10 +167,7 @@ export const reportingVi = {
   },
 };
 
-export const reportingEn: TranslationOf<typeof reportingVi> = {
-  title: 'Reports',
-
-  // --- Dashboards and drill-down (/reports, units, schools, classes, compare) ---------------------------------
+const dashboardsEn: TranslationOf<typeof dashboardsVi> = {
   titles: {
     home: 'Reports',
     unit: 'Unit report',
@@ -332,4 +327,189 @@ export const reportingEn: TranslationOf<typeof reportingVi> = {
   states: {
     empty: 'No figures for this filter yet.',
   },
+};
+// --- end of the dashboards -------------------------------------------------------------------------------------
+
+// --- The official statistical reports (feature-forms) ------------------------------------------------------------
+const formsVi = {
+  titles: {
+    home: 'Báo cáo thống kê định kỳ',
+    form: 'Biểu báo cáo thống kê',
+    aggregate: 'Báo cáo tổng hợp',
+  },
+  kind: { START_OF_YEAR: 'Đầu năm học', END_OF_YEAR: 'Cuối năm học' },
+  status: { NOT_STARTED: 'Chưa lập', DRAFT: 'Đang lập', SUBMITTED: 'Đã nộp', REOPENED: 'Đã mở lại' },
+  year: 'Năm học',
+  number: 'Biểu số {{number}}',
+  report: 'Kỳ báo cáo',
+  school: {
+    title: 'Báo cáo thống kê của trường',
+    subtitle: 'Hai kỳ báo cáo mỗi năm học: số liệu lấy từ dữ liệu của trường, trường nhập thêm phòng học và thiết bị.',
+    open: 'Mở báo cáo',
+    submittedAt: 'Nộp lúc {{at}}',
+  },
+  reminder: {
+    banner: 'Nhắc nộp báo cáo {{kind}} năm học {{year}} ({{at}}{{from}}): {{message}}',
+    from: ', từ {{name}}',
+  },
+  form: {
+    generatedAt: 'Số liệu đến {{at}}',
+    submittedAt: 'Đã nộp lúc {{at}} bởi {{name}}',
+    reopened: 'Báo cáo đã được mở lại: {{reason}}',
+    manualTitle: 'Số liệu trường tự nhập',
+    manualHint: 'Emis chưa quản lý tài sản: nhập số phòng học và thiết bị hiện có (nhập 0 nếu không có).',
+    invalidFigure: 'Nhập số nguyên từ 0',
+    save: 'Lưu số liệu',
+    saved: 'Đã lưu số liệu',
+    checks: 'Kiểm tra số liệu',
+    noChecks: 'Số liệu hợp lệ, không có cảnh báo.',
+    error: 'Lỗi',
+    warning: 'Cảnh báo',
+    submit: 'Nộp báo cáo',
+    submitTitle: 'Nộp báo cáo thống kê?',
+    submitBody: 'Số liệu sẽ được chốt tại thời điểm nộp và gửi lên cấp trên. Muốn sửa sau khi nộp phải đề nghị mở lại.',
+    submitBlocked: 'Cần sửa các lỗi trước khi nộp.',
+    export: 'Tải Excel (mẫu biểu)',
+    exporting: 'Đang tải…',
+    reopen: 'Mở lại báo cáo',
+    reopenTitle: 'Mở lại báo cáo cho trường sửa?',
+    reopenReason: 'Lý do mở lại',
+    back: 'Về danh sách',
+    line: 'Chỉ tiêu',
+  },
+  status_list: {
+    title: 'Tình hình nộp báo cáo thống kê',
+    subtitle: 'Các trường thuộc đơn vị; nhắc các trường chưa nộp, mở lại báo cáo khi cần sửa.',
+    search: 'Tìm trường',
+    searchPlaceholder: 'Tên hoặc mã trường…',
+    allStatuses: 'Tất cả trạng thái',
+    allUnits: 'Tất cả đơn vị',
+    summary: 'Đã nộp {{submitted}}/{{total}} trường',
+    school: 'Trường',
+    code: 'Mã',
+    parent: 'Đơn vị',
+    status: 'Trạng thái',
+    submittedAt: 'Ngày nộp',
+    lastReminder: 'Nhắc lần cuối',
+    open: 'Xem',
+    empty: 'Không có trường nào phù hợp.',
+    remind: 'Nhắc các trường chưa nộp',
+    remindTitle: 'Gửi nhắc nộp báo cáo',
+    remindMessage: 'Nội dung nhắc',
+    remindDefault: 'Đề nghị nhà trường hoàn thành và nộp báo cáo thống kê {{kind}} năm học {{year}}.',
+    remindSend: 'Gửi nhắc',
+    reminded: 'Đã gửi nhắc tới {{count}} trường',
+    aggregate: 'Xem báo cáo tổng hợp',
+  },
+  aggregate: {
+    title: 'Báo cáo tổng hợp {{kind}} năm học {{year}}',
+    coverage: 'Tổng hợp từ báo cáo đã nộp của {{included}}/{{schools}} trường',
+    export: 'Tải Excel tổng hợp',
+  },
+  checks: {
+    statisticalManualMissing: 'Chưa nhập: {{line}}',
+    statisticalGenderSum: 'Khối {{grade}}: số nam ({{male}}) và nữ ({{female}}) không khớp tổng số ({{total}})',
+    statisticalNoClasses: 'Chưa có lớp học nào trong năm học',
+    statisticalClassOverCeiling: 'Khối {{grade}}: {{classes}} lớp vượt sĩ số tối đa',
+    statisticalResultsMissing: 'Khối {{grade}}: {{pupils}} học sinh chưa đủ kết quả cả năm',
+    statisticalNoTeachers: 'Chưa có giáo viên đang công tác',
+  },
+};
+
+const formsEn: TranslationOf<typeof formsVi> = {
+  titles: {
+    home: 'Periodic statistical reports',
+    form: 'Statistical report',
+    aggregate: 'Aggregate report',
+  },
+  kind: { START_OF_YEAR: 'Start of year', END_OF_YEAR: 'End of year' },
+  status: { NOT_STARTED: 'Not started', DRAFT: 'Draft', SUBMITTED: 'Submitted', REOPENED: 'Reopened' },
+  year: 'School year',
+  number: 'Form {{number}}',
+  report: 'Report',
+  school: {
+    title: "The school's statistical reports",
+    subtitle: "Two reports each school year: figures come from the school's data; the school adds rooms and equipment.",
+    open: 'Open the report',
+    submittedAt: 'Submitted {{at}}',
+  },
+  reminder: {
+    banner: 'Reminder to submit the {{kind}} report for {{year}} ({{at}}{{from}}): {{message}}',
+    from: ', from {{name}}',
+  },
+  form: {
+    generatedAt: 'Figures as of {{at}}',
+    submittedAt: 'Submitted {{at}} by {{name}}',
+    reopened: 'The report was reopened: {{reason}}',
+    manualTitle: 'Figures the school types in',
+    manualHint: 'Emis does not keep assets yet: type in the rooms and equipment you have (0 when none).',
+    invalidFigure: 'Type a whole number from 0',
+    save: 'Save figures',
+    saved: 'Figures saved',
+    checks: 'Checks',
+    noChecks: 'The figures pass every check.',
+    error: 'Error',
+    warning: 'Warning',
+    submit: 'Submit the report',
+    submitTitle: 'Submit the statistical report?',
+    submitBody: 'The figures are frozen as they are now and sent up. To change them afterwards, ask for a reopening.',
+    submitBlocked: 'Fix the errors before submitting.',
+    export: 'Download Excel (official layout)',
+    exporting: 'Downloading…',
+    reopen: 'Reopen the report',
+    reopenTitle: 'Reopen the report for the school to correct?',
+    reopenReason: 'Reason for reopening',
+    back: 'Back to the list',
+    line: 'Line',
+  },
+  status_list: {
+    title: 'Submission of statistical reports',
+    subtitle: "The unit's schools; remind those that have not submitted, reopen a report that needs correcting.",
+    search: 'Find a school',
+    searchPlaceholder: 'School name or code…',
+    allStatuses: 'All statuses',
+    allUnits: 'All units',
+    summary: '{{submitted}} of {{total}} schools submitted',
+    school: 'School',
+    code: 'Code',
+    parent: 'Unit',
+    status: 'Status',
+    submittedAt: 'Submitted',
+    lastReminder: 'Last reminder',
+    open: 'Open',
+    empty: 'No school matches.',
+    remind: 'Remind schools that have not submitted',
+    remindTitle: 'Send a reminder',
+    remindMessage: 'Message',
+    remindDefault: 'Please complete and submit the {{kind}} statistical report for {{year}}.',
+    remindSend: 'Send',
+    reminded: 'Reminder sent to {{count}} schools',
+    aggregate: 'Open the aggregate report',
+  },
+  aggregate: {
+    title: 'Aggregate {{kind}} report, {{year}}',
+    coverage: 'Summed from the submitted reports of {{included}} of {{schools}} schools',
+    export: 'Download the aggregate as Excel',
+  },
+  checks: {
+    statisticalManualMissing: 'Not filled in: {{line}}',
+    statisticalGenderSum: 'Grade {{grade}}: male ({{male}}) and female ({{female}}) do not add up to the total ({{total}})',
+    statisticalNoClasses: 'No class in this school year',
+    statisticalClassOverCeiling: 'Grade {{grade}}: {{classes}} classes above the ceiling',
+    statisticalResultsMissing: 'Grade {{grade}}: {{pupils}} pupils without a full-year result',
+    statisticalNoTeachers: 'No teacher in post',
+  },
+};
+// --- end of the statistical reports ------------------------------------------------------------------------------
+
+export const reportingVi = {
+  title: 'Báo cáo thống kê',
+  ...dashboardsVi,
+  forms: formsVi,
+};
+
+export const reportingEn: TranslationOf<typeof reportingVi> = {
+  title: 'Reports',
+  ...dashboardsEn,
+  forms: formsEn,
 };
