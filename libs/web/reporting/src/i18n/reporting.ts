@@ -13,9 +13,6 @@ const dashboardsVi = {
     class: 'Báo cáo lớp',
     compare: 'So sánh các trường',
   },
-  home: {
-    heading: 'Tổng quan số liệu',
-  },
   filters: {
     label: 'Bộ lọc báo cáo',
     year: 'Năm học',
@@ -174,9 +171,6 @@ const dashboardsEn: TranslationOf<typeof dashboardsVi> = {
     school: 'School report',
     class: 'Class report',
     compare: 'Compare schools',
-  },
-  home: {
-    heading: 'Figures at a glance',
   },
   filters: {
     label: 'Report filter',
