@@ -6,7 +6,7 @@ import { EntityManager } from 'typeorm';
 
 /** The school's classes changed: one created, edited or deleted. */
 export const ACADEMIC_CLASSES_CHANGED = 'academic.classes-changed';
-/** Attendance of a class was recorded or corrected. */
+/** Attendance of a class was recorded or corrected, or the school's semester dates changed. */
 export const ACADEMIC_ATTENDANCE_CHANGED = 'academic.attendance-changed';
 
 /** Publishes academic's events in the transaction of the change (the event exists if and only if the change commits). */
@@ -18,7 +18,8 @@ export class AcademicEvents {
     return this.outbox.publish(em, { type: ACADEMIC_CLASSES_CHANGED, schoolId, aggregateId: classId, payload: {} });
   }
 
-  attendanceChanged(em: EntityManager, schoolId: string, classId: string): Promise<string> {
-    return this.outbox.publish(em, { type: ACADEMIC_ATTENDANCE_CHANGED, schoolId, aggregateId: classId, payload: {} });
+  /** `aggregateId`: the class, or the school year whose semester dates changed. */
+  attendanceChanged(em: EntityManager, schoolId: string, aggregateId: string): Promise<string> {
+    return this.outbox.publish(em, { type: ACADEMIC_ATTENDANCE_CHANGED, schoolId, aggregateId, payload: {} });
   }
 }
