@@ -11,4 +11,5 @@ export * from './people/ethnicities';
 export * from './people/enrolment-interval';
 export * from './calendar/school-day';
 export * from './grading';
+export * from './reporting/facts';
 export * from './reporting/indicators';
