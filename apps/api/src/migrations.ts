@@ -24,7 +24,11 @@ import {
   MigrationSet,
   prepareDatabase,
 } from '@emis/api/platform';
-import { CreateReportingFacts1764500000000, CreateReportJobs1764500000200 } from '@emis/api/reporting';
+import {
+  CreateReportingFacts1764500000000,
+  CreateReportJobs1764500000200,
+  CreateStatisticalReports1764500000100,
+} from '@emis/api/reporting';
 import { CreateStaff1764200000010, CreateStaffViews1764400000300 } from '@emis/api/staff';
 import {
   CreateOrgUnits1764100000020,
@@ -67,6 +71,7 @@ export const MIGRATIONS = [
   CreateIdentityUserView1764400000800,
   ExtendTenancyViews1764400000900,
   CreateReportingFacts1764500000000,
+  CreateStatisticalReports1764500000100,
   CreateReportJobs1764500000200,
   CreateTenancyHistoryView1764500000300,
 ];

@@ -104,6 +104,7 @@ export function paramValue(name: string, f: Fixture): string {
     semester: '1',
     subjectCode: 'TOAN',
     period: 'HK1',
+    kind: 'START_OF_YEAR',
     correctionId: f.correctionId,
   };
   if (!(name in values)) throw new Error(`No fixture value for path parameter {${name}}`);
