@@ -30,9 +30,8 @@ export class ImportQueue implements OnModuleInit, OnApplicationBootstrap {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const boss = await this.jobs.boss();
     // One attempt more if a worker dies mid-job (the job restarts from the stored file; nothing was committed).
-    await boss.createQueue(IMPORT_QUEUE, { name: IMPORT_QUEUE, retryLimit: 1, expireInSeconds: 30 * 60 });
+    const boss = await this.jobs.createQueue(IMPORT_QUEUE, { retryLimit: 1, expireInSeconds: 30 * 60 });
     this.boss = boss;
   }
 

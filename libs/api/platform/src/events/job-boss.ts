@@ -22,6 +22,25 @@ export class JobBoss implements OnModuleDestroy {
     return this.started;
   }
 
+  /**
+   * Creates a queue if it does not exist. Two instances starting together on a fresh database both create it (its
+   * partition and row): PostgreSQL may pick one as a deadlock victim (40P01), or the second may find the row just
+   * made (23505). Either way the next try finds the queue there.
+   */
+  async createQueue(name: string, options: Omit<PgBoss.Queue, 'name'>): Promise<PgBoss> {
+    const boss = await this.boss();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await boss.createQueue(name, { ...options, name });
+        return boss;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (attempt >= 5 || (code !== '40P01' && code !== '23505')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
+  }
+
   private async start(): Promise<PgBoss> {
     const boss = new PgBoss({
       connectionString: this.config.DATABASE_URL,

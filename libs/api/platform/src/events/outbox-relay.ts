@@ -48,7 +48,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     for (const sub of this.subscribers.all()) {
       const queue = queueOf(sub);
       // pg-boss retries a failed reaction with a growing delay; after the last try the job stays failed in pgboss.job.
-      await boss.createQueue(queue, { name: queue, retryLimit: 10, retryDelay: 2, retryBackoff: true });
+      await this.jobs.createQueue(queue, { retryLimit: 10, retryDelay: 2, retryBackoff: true });
       this.workers.push(
         await boss.work<OutboxEvent>(queue, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
           await this.deliver(sub, job.data);

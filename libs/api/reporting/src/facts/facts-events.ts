@@ -65,8 +65,7 @@ export class FactsEvents implements OnModuleInit, OnApplicationBootstrap, OnModu
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.EVENT_WORKER === 'off') return;
-    const boss = await this.jobs.boss();
-    await boss.createQueue(REFRESH_QUEUE, { name: REFRESH_QUEUE, retryLimit: 5, retryDelay: 2, retryBackoff: true });
+    const boss = await this.jobs.createQueue(REFRESH_QUEUE, { retryLimit: 5, retryDelay: 2, retryBackoff: true });
     this.workerId = await boss.work<{ schoolId: string }>(
       REFRESH_QUEUE,
       { pollingIntervalSeconds: 1, batchSize: 1 },
