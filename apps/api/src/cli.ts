@@ -92,9 +92,11 @@ async function rebuildFacts(args: string[]): Promise<number> {
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
     const started = Date.now();
-    const count = await app.get(FactsRefresher).rebuildSchools(at >= 0 ? [args[at + 1]] : undefined, (p) =>
-      console.log(`${p.done}/${p.total}  ${p.schoolId}  version ${p.version}  ${p.ms} ms`),
-    );
+    const count = await app
+      .get(FactsRefresher)
+      .rebuildSchools(at >= 0 ? [args[at + 1]] : undefined, (p) =>
+        console.log(`${p.done}/${p.total}  ${p.schoolId}  version ${p.version}  ${p.ms} ms`),
+      );
     console.log(`Reporting facts rebuilt for ${count} school(s) in ${Date.now() - started} ms.`);
     return 0;
   } finally {

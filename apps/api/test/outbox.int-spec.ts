@@ -246,9 +246,10 @@ describe('outbox events: staff leaving a school → academic releases their duti
     }
     const published = async (ids: string[]) =>
       (
-        await t.owner.query(`select count(*)::int as n from outbox where id = any($1::uuid[]) and published_at is not null`, [
-          ids,
-        ])
+        await t.owner.query(
+          `select count(*)::int as n from outbox where id = any($1::uuid[]) and published_at is not null`,
+          [ids],
+        )
       )[0].n;
 
     it('folds each batch inside the relay transaction before the events are marked published, then calls afterCommit', async () => {
@@ -271,9 +272,12 @@ describe('outbox events: staff leaving a school → academic releases their duti
       failing = false;
       await t.app.get(OutboxRelay).relayPending();
       expect(await published(ids)).toBe(2);
-      expect(seen.filter((b) => b.ids.some((id) => ids.includes(id))).flatMap((b) => b.ids).sort()).toEqual(
-        [...ids].sort(),
-      );
+      expect(
+        seen
+          .filter((b) => b.ids.some((id) => ids.includes(id)))
+          .flatMap((b) => b.ids)
+          .sort(),
+      ).toEqual([...ids].sort());
     });
   });
 });

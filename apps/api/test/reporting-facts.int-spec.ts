@@ -79,7 +79,8 @@ function expectedSubject(rows: ClassResults['rows'], code: string) {
 
 /** The class results summary read back from class_outcome rows. */
 function summaryFromOutcomes(rows: { measure: string; code: string; pupils: number }[]): ResultSummary {
-  const byMeasure = (m: string) => Object.fromEntries(rows.filter((r) => r.measure === m).map((r) => [r.code, r.pupils]));
+  const byMeasure = (m: string) =>
+    Object.fromEntries(rows.filter((r) => r.measure === m).map((r) => [r.code, r.pupils]));
   return {
     students: rows.find((r) => r.measure === 'pupils')?.pupils ?? -1,
     incomplete: rows.find((r) => r.measure === 'missing')?.pupils ?? -1,
@@ -115,13 +116,21 @@ describe('reporting facts (real PostgreSQL)', () => {
   beforeAll(async () => {
     t = await startTestApp({ EVENT_WORKER: 'off' });
     refresher = t.app.get(FactsRefresher);
-    f = await gradingClass(t, ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Hoàng Cường', 'Phạm Thị Dung', 'Vũ Minh Em', 'Đỗ Thu Hà']);
+    f = await gradingClass(t, [
+      'Nguyễn Văn An',
+      'Trần Thị Bình',
+      'Lê Hoàng Cường',
+      'Phạm Thị Dung',
+      'Vũ Minh Em',
+      'Đỗ Thu Hà',
+    ]);
     const overview = await t.http().get(`${base()}/gradebook`).query({ semester: '1' }).set(bearer(f.school.admin));
     const subjects: { code: string }[] = overview.body.subjects;
     for (const s of subjects.filter((x) => !['TOAN', 'NGU_VAN'].includes(x.code)))
       await assign(t, f.school.id, f.classId, s.code, f.staffA);
     for (const s of subjects)
-      for (const semester of [1, 2]) await randomSheet(s.code === 'NGU_VAN' ? f.teacherB : f.teacherA, s.code, semester);
+      for (const semester of [1, 2])
+        await randomSheet(s.code === 'NGU_VAN' ? f.teacherB : f.teacherA, s.code, semester);
     const levels = ['TOT', 'KHA', 'DAT', 'CHUA_DAT'];
     for (const semester of [1, 2]) {
       const rows = f.studentIds
@@ -143,33 +152,36 @@ describe('reporting facts (real PostgreSQL)', () => {
     );
     expect(summaryFromOutcomes(rows)).toEqual(page.summary);
     expect(page.summary.students).toBe(6);
-    expect(new Set(rows.map((r: { grade: string; school_year_id: string }) => `${r.grade}/${r.school_year_id}`))).toEqual(
-      new Set([`6/${f.yearId}`]),
-    );
+    expect(
+      new Set(rows.map((r: { grade: string; school_year_id: string }) => `${r.grade}/${r.school_year_id}`)),
+    ).toEqual(new Set([`6/${f.yearId}`]));
   });
 
-  it.each(['HK1', 'HK2', 'CN'])("%s: every subject's facts equal the averages and ratings of the page", async (period) => {
-    const page = await results(period);
-    const facts = await t.owner.query(
-      `select subject_code, pupils, scored, sum_tenths::int as sum_tenths, b80, b65, b50, b35, b00, rating_d, rating_cd,
+  it.each(['HK1', 'HK2', 'CN'])(
+    "%s: every subject's facts equal the averages and ratings of the page",
+    async (period) => {
+      const page = await results(period);
+      const facts = await t.owner.query(
+        `select subject_code, pupils, scored, sum_tenths::int as sum_tenths, b80, b65, b50, b35, b00, rating_d, rating_cd,
               not_passed
          from reporting.subject_result where school_id = $1 and class_id = $2 and period = $3`,
-      [f.school.id, f.classId, period],
-    );
-    expect(facts.map((r: { subject_code: string }) => r.subject_code).sort()).toEqual(
-      page.subjects.map((s) => s.code).sort(),
-    );
-    for (const s of page.subjects) {
-      const { subject_code: _code, ...fact } = facts.find((r: { subject_code: string }) => r.subject_code === s.code);
-      expect({ subject: s.code, ...fact }).toEqual({ subject: s.code, ...expectedSubject(page.rows, s.code) });
-    }
-    // The random sheets leave some results uncomputed and compute others: both cases are exercised.
-    expect(page.summary.incomplete).toBeGreaterThan(0);
-    expect(page.summary.incomplete).toBeLessThan(page.summary.students);
-    const scored = facts.reduce((n: number, r: { scored: number }) => n + r.scored, 0);
-    expect(scored).toBeGreaterThan(0);
-    expect(scored).toBeLessThan(facts.reduce((n: number, r: { pupils: number }) => n + r.pupils, 0));
-  });
+        [f.school.id, f.classId, period],
+      );
+      expect(facts.map((r: { subject_code: string }) => r.subject_code).sort()).toEqual(
+        page.subjects.map((s) => s.code).sort(),
+      );
+      for (const s of page.subjects) {
+        const { subject_code: _code, ...fact } = facts.find((r: { subject_code: string }) => r.subject_code === s.code);
+        expect({ subject: s.code, ...fact }).toEqual({ subject: s.code, ...expectedSubject(page.rows, s.code) });
+      }
+      // The random sheets leave some results uncomputed and compute others: both cases are exercised.
+      expect(page.summary.incomplete).toBeGreaterThan(0);
+      expect(page.summary.incomplete).toBeLessThan(page.summary.students);
+      const scored = facts.reduce((n: number, r: { scored: number }) => n + r.scored, 0);
+      expect(scored).toBeGreaterThan(0);
+      expect(scored).toBeLessThan(facts.reduce((n: number, r: { pupils: number }) => n + r.pupils, 0));
+    },
+  );
 
   it("counts the school's enrolled pupils in its headcount and class sizes, and its staff in post", async () => {
     const [{ enrolled }] = await t.owner.query(
@@ -197,8 +209,11 @@ describe('reporting facts (real PostgreSQL)', () => {
 
   it('stamps the school with a growing version at each refresh', async () => {
     const read = async () =>
-      (await t.owner.query(`select version::int as version from reporting.school_state where school_id = $1`, [f.school.id]))[0]
-        .version as number;
+      (
+        await t.owner.query(`select version::int as version from reporting.school_state where school_id = $1`, [
+          f.school.id,
+        ])
+      )[0].version as number;
     const before = await read();
     await insertStaff(t, f.school.id, 'Hoàng Văn Nam');
     expect(await refresher.rebuildSchool(f.school.id, today)).toBe(before + 1);
@@ -267,13 +282,20 @@ describe('reporting facts kept current from events (real PostgreSQL, real pg-bos
 
   const version = async (schoolId: string) =>
     Number(
-      (await t.owner.query(`select version from reporting.school_state where school_id = $1`, [schoolId]))[0]?.version ??
-        0,
+      (await t.owner.query(`select version from reporting.school_state where school_id = $1`, [schoolId]))[0]
+        ?.version ?? 0,
     );
 
   beforeAll(async () => {
     t = await startTestApp();
-    f = await gradingClass(t, ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Hoàng Cường', 'Phạm Thị Dung', 'Vũ Minh Em', 'Đỗ Thu Hà']);
+    f = await gradingClass(t, [
+      'Nguyễn Văn An',
+      'Trần Thị Bình',
+      'Lê Hoàng Cường',
+      'Phạm Thị Dung',
+      'Vũ Minh Em',
+      'Đỗ Thu Hà',
+    ]);
     other = await schoolWithAdmin(t);
     otherClassId = (await createClass(t, other, { schoolYearId: f.yearId, name: '6C', grade: '6' })).id;
     for (const code of ['TOAN', 'NGU_VAN'])
@@ -304,42 +326,101 @@ describe('reporting facts kept current from events (real PostgreSQL, real pg-bos
     const [mover, leaver, transferred] = f.studentIds.slice(3);
     let classB = '';
     const steps: [string, () => Promise<{ status: number }>][] = [
-      ['new pupil', () =>
-        t.http().post(`/api/schools/${f.school.id}/students`).set(bearer(admin))
-          .send(studentBody('Hoàng Thị Mai', { classId: f.classId, policyGroups: ['POOR_HOUSEHOLD', 'ORPHAN'], disability: 'VISUAL' }))],
-      ['new class', async () => {
-        const res = await t.http().post(`/api/schools/${f.school.id}/classes`).set(bearer(admin))
-          .send({ schoolYearId: f.yearId, name: '6B', grade: '6' });
-        classB = res.body.id;
-        return res;
-      }],
-      ['move', () =>
-        t.http().post(`/api/schools/${f.school.id}/students/${mover}/enrolment`).set(bearer(admin))
-          .send({ classId: classB, fromDate: today })],
-      ['drop-out', () =>
-        t.http().post(`/api/schools/${f.school.id}/students/${leaver}/drop-out`).set(bearer(admin))
-          .send({ reason: 'Gia đình chuyển vào Nam', date: today })],
-      ['transfer', async () => {
-        const released = await t.http().post(`/api/schools/${f.school.id}/students/${transferred}/transfers`)
-          .set(bearer(admin)).send({ toSchoolId: other.id, effectiveOn: today, reason: 'Chuyển nơi ở' });
-        if (released.status !== 201) return released;
-        return t.http().post(`/api/schools/${other.id}/transfers/${released.body.id}/accept`).set(bearer(other.admin))
-          .send({ classId: otherClassId });
-      }],
-      ['new staff', () =>
-        t.http().post(`/api/schools/${f.school.id}/staff`).set(bearer(admin)).send({
-          personalId: personalId(1968, 'MALE'), fullName: 'Trịnh Văn Sơn', dateOfBirth: '1968-02-03', gender: 'MALE',
-          ethnicity: '01', position: 'TEACHER', contractType: 'CONTRACT', startDate: '2020-09-01', subjects: ['TOAN'],
-          qualifications: [{ level: 'MASTER', major: 'Toán', institution: 'ĐHSP', year: 1995 }],
-        })],
-      ['staff on leave', async () => {
-        const [{ version: v }] = await t.owner.query(`select version from staff where school_id = $1 and id = $2`, [
-          f.school.id,
-          f.staffB,
-        ]);
-        return t.http().patch(`/api/schools/${f.school.id}/staff/${f.staffB}`).set(bearer(admin))
-          .send({ status: 'LEAVE', version: v });
-      }],
+      [
+        'new pupil',
+        () =>
+          t
+            .http()
+            .post(`/api/schools/${f.school.id}/students`)
+            .set(bearer(admin))
+            .send(
+              studentBody('Hoàng Thị Mai', {
+                classId: f.classId,
+                policyGroups: ['POOR_HOUSEHOLD', 'ORPHAN'],
+                disability: 'VISUAL',
+              }),
+            ),
+      ],
+      [
+        'new class',
+        async () => {
+          const res = await t
+            .http()
+            .post(`/api/schools/${f.school.id}/classes`)
+            .set(bearer(admin))
+            .send({ schoolYearId: f.yearId, name: '6B', grade: '6' });
+          classB = res.body.id;
+          return res;
+        },
+      ],
+      [
+        'move',
+        () =>
+          t
+            .http()
+            .post(`/api/schools/${f.school.id}/students/${mover}/enrolment`)
+            .set(bearer(admin))
+            .send({ classId: classB, fromDate: today }),
+      ],
+      [
+        'drop-out',
+        () =>
+          t
+            .http()
+            .post(`/api/schools/${f.school.id}/students/${leaver}/drop-out`)
+            .set(bearer(admin))
+            .send({ reason: 'Gia đình chuyển vào Nam', date: today }),
+      ],
+      [
+        'transfer',
+        async () => {
+          const released = await t
+            .http()
+            .post(`/api/schools/${f.school.id}/students/${transferred}/transfers`)
+            .set(bearer(admin))
+            .send({ toSchoolId: other.id, effectiveOn: today, reason: 'Chuyển nơi ở' });
+          if (released.status !== 201) return released;
+          return t
+            .http()
+            .post(`/api/schools/${other.id}/transfers/${released.body.id}/accept`)
+            .set(bearer(other.admin))
+            .send({ classId: otherClassId });
+        },
+      ],
+      [
+        'new staff',
+        () =>
+          t
+            .http()
+            .post(`/api/schools/${f.school.id}/staff`)
+            .set(bearer(admin))
+            .send({
+              personalId: personalId(1968, 'MALE'),
+              fullName: 'Trịnh Văn Sơn',
+              dateOfBirth: '1968-02-03',
+              gender: 'MALE',
+              ethnicity: '01',
+              position: 'TEACHER',
+              contractType: 'CONTRACT',
+              startDate: '2020-09-01',
+              subjects: ['TOAN'],
+              qualifications: [{ level: 'MASTER', major: 'Toán', institution: 'ĐHSP', year: 1995 }],
+            }),
+      ],
+      [
+        'staff on leave',
+        async () => {
+          const [{ version: v }] = await t.owner.query(`select version from staff where school_id = $1 and id = $2`, [
+            f.school.id,
+            f.staffB,
+          ]);
+          return t
+            .http()
+            .patch(`/api/schools/${f.school.id}/staff/${f.staffB}`)
+            .set(bearer(admin))
+            .send({ status: 'LEAVE', version: v });
+        },
+      ],
     ];
     for (const [i, [name, step]] of steps.entries()) {
       const res = await step();
@@ -349,7 +430,15 @@ describe('reporting facts kept current from events (real PostgreSQL, real pg-bos
       if (i === steps.length - 1 || next() < 0.5) await settled();
       // A few grade saves between the other changes, on whatever the class list now is.
       for (let i = 0; i < 1 + Math.floor(next() * 2); i++)
-        await saveRandomSheet(t, base(), f.studentIds.slice(0, 2), next, f.teacherA, 'TOAN', 1 + Math.floor(next() * 2));
+        await saveRandomSheet(
+          t,
+          base(),
+          f.studentIds.slice(0, 2),
+          next,
+          f.teacherA,
+          'TOAN',
+          1 + Math.floor(next() * 2),
+        );
     }
     await settled();
     const incremental = await snapshot();

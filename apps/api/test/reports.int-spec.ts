@@ -175,7 +175,10 @@ describe('reports over the read model (real PostgreSQL)', () => {
       ]),
     );
 
-    const province = await get<UnitReport>(dept, `/api/reports/units/${await t.unitId('SGDDT-HY')}?yearId=${yearId}&period=CN`);
+    const province = await get<UnitReport>(
+      dept,
+      `/api/reports/units/${await t.unitId('SGDDT-HY')}?yearId=${yearId}&period=CN`,
+    );
     const units = province.children.filter((c) => [u1.id, u2.id].includes(c.id));
     expect(units.map((c) => c.measures.pupils).sort()).toEqual([75, 81]);
     const children = province.children.map((c) => c.measures.pupils);
@@ -309,7 +312,10 @@ describe('reports over the read model (real PostgreSQL)', () => {
     expect(['QUEUED', 'RUNNING', 'DONE']).toContain(queued.status);
     const seen: number[] = [];
     let job = queued;
-    for (const until = Date.now() + HANG_GUARD_MS; job.status !== 'DONE' && job.status !== 'FAILED' && Date.now() < until; ) {
+    for (
+      const until = Date.now() + HANG_GUARD_MS;
+      job.status !== 'DONE' && job.status !== 'FAILED' && Date.now() < until;
+    ) {
       await new Promise((r) => setTimeout(r, 100));
       job = await get<ReportJob>(dept, `/api/reports/jobs/${queued.id}`);
       seen.push(job.progress);
@@ -337,7 +343,10 @@ describe('reports over the read model (real PostgreSQL)', () => {
     const compare = await t.http().get(`/api/reports/compare?orgUnitId=${u1.id}&measure=best`).set(bearer(dept));
     expect(compare.status).toBe(400);
     expect(compare.body.errors.map((e: { field: string }) => e.field)).toContain('measure');
-    const noSubject = await t.http().get(`/api/reports/compare?orgUnitId=${u1.id}&measure=subjectMean`).set(bearer(dept));
+    const noSubject = await t
+      .http()
+      .get(`/api/reports/compare?orgUnitId=${u1.id}&measure=subjectMean`)
+      .set(bearer(dept));
     expect(noSubject.status).toBe(400);
     expect(noSubject.body.errors.map((e: { field: string }) => e.field)).toEqual(['subjectCode']);
     const unknownYear = await t
@@ -346,7 +355,11 @@ describe('reports over the read model (real PostgreSQL)', () => {
       .set(bearer(dept));
     expect(unknownYear.status).toBe(400);
     expect(unknownYear.body.errors.map((e: { field: string }) => e.field)).toEqual(['yearId']);
-    const badJob = await t.http().post('/api/reports/jobs').set(bearer(dept)).send({ kind: 'X', filter: { period: 'Q' } });
+    const badJob = await t
+      .http()
+      .post('/api/reports/jobs')
+      .set(bearer(dept))
+      .send({ kind: 'X', filter: { period: 'Q' } });
     expect(badJob.status).toBe(400);
     expect(badJob.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['filter.period', 'kind']);
   });
@@ -360,7 +373,7 @@ describe('reports over the read model (real PostgreSQL)', () => {
       await locker.query(`lock table reporting.class_size in access exclusive mode`);
       const pending = unitReport(dept, u1, '&period=HK2&asOf=2025-08-02');
       let waiting: { application_name: string; query: string }[] = [];
-      for (const until = Date.now() + HANG_GUARD_MS; waiting.length === 0 && Date.now() < until; ) {
+      for (const until = Date.now() + HANG_GUARD_MS; waiting.length === 0 && Date.now() < until;) {
         await new Promise((r) => setTimeout(r, 50));
         waiting = await t.owner.query(
           `select application_name, query from pg_stat_activity
@@ -497,10 +510,7 @@ describe('reports over the demo province (seed → full rebuild, real PostgreSQL
 
   it("lets Văn Lâm's officer compare its schools but not see Khoái Châu's", async () => {
     const officer = await t.login('chuyenvien.vanlam');
-    const report = await get<CompareReport>(
-      officer,
-      `/api/reports/compare?measure=pupils&yearId=${yearId}&period=HK1`,
-    );
+    const report = await get<CompareReport>(officer, `/api/reports/compare?measure=pupils&yearId=${yearId}&period=HK1`);
     expect(report.rows.length).toBe(6);
     const values = report.rows.map((r) => r.value ?? -1);
     expect(values).toEqual([...values].sort((a, b) => b - a));
@@ -509,4 +519,3 @@ describe('reports over the demo province (seed → full rebuild, real PostgreSQL
     await get(officer, `/api/reports/schools/${await t.unitId('THCS-KC')}?yearId=${yearId}`, 403);
   });
 });
-

@@ -37,7 +37,9 @@ async function expectChart(page: Page, testId: string): Promise<void> {
 
 /** Nothing wider than the window: the page scrolls vertically only (tables scroll inside their own frame). */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
@@ -86,7 +88,11 @@ test('the department officer sees the province at a glance, drills down to a cla
   await screenshot(page, 'reports-school');
 
   // School → class: its subjects and outcomes; then its pupils on the gradebook's results page.
-  await page.getByTestId('classes-table').getByTestId('report-row-link').filter({ hasText: new RegExp(`^${CLASS}$`) }).click();
+  await page
+    .getByTestId('classes-table')
+    .getByTestId('report-row-link')
+    .filter({ hasText: new RegExp(`^${CLASS}$`) })
+    .click();
   await expect(page).toHaveURL(/\/reports\/schools\/[0-9a-f-]{36}\/classes\/[0-9a-f-]{36}\?period=HK1$/);
   await expect(page.getByTestId('report-title')).toContainText(CLASS);
   await expect(page.getByTestId('report-breadcrumb')).toContainText(SCHOOL);

@@ -53,7 +53,10 @@ function graded(cls: GradingClass): boolean {
 }
 
 /** The summary's counts as rows, zero counts included, so the summary can be read back exactly. */
-function outcomeFacts(key: Omit<ClassOutcomeFact, 'measure' | 'code' | 'pupils'>, s: ResultSummary): ClassOutcomeFact[] {
+function outcomeFacts(
+  key: Omit<ClassOutcomeFact, 'measure' | 'code' | 'pupils'>,
+  s: ResultSummary,
+): ClassOutcomeFact[] {
   const counts = (measure: OutcomeMeasure, byCode: Record<string, number>) =>
     Object.entries(byCode).map(([code, pupils]) => ({ ...key, measure, code, pupils }));
   return [

@@ -34,6 +34,7 @@ export class StaffFacts {
 /** The highest level in the list (QUALIFICATION_LEVELS runs from lowest to highest), '' for none. */
 function highestQualification(qualifications: { level?: QualificationLevel }[]): string {
   let best = -1;
-  for (const q of qualifications ?? []) best = Math.max(best, QUALIFICATION_LEVELS.indexOf(q.level as QualificationLevel));
+  for (const q of qualifications ?? [])
+    best = Math.max(best, QUALIFICATION_LEVELS.indexOf(q.level as QualificationLevel));
   return best >= 0 ? QUALIFICATION_LEVELS[best] : '';
 }

@@ -79,7 +79,8 @@ export class FactsRefresher {
    */
   async rebuildSchools(
     schoolIds?: readonly string[],
-    progress: (p: { done: number; total: number; schoolId: string; version: number; ms: number }) => void = () => undefined,
+    progress: (p: { done: number; total: number; schoolId: string; version: number; ms: number }) => void = () =>
+      undefined,
   ): Promise<number> {
     const ids = schoolIds ?? (await this.schoolIds());
     const today = todayInVietnam();
@@ -116,7 +117,8 @@ export class FactsRefresher {
     const started = Date.now();
     await this.writer.lockSchool(em, schoolId);
     if (plan.grades === 'all' || plan.grades.length) await this.refreshGrades(em, schoolId, plan.grades);
-    if (plan.classSizes) await this.writer.replaceClassSizes(em, schoolId, await this.academic.classSizes(em, schoolId, today));
+    if (plan.classSizes)
+      await this.writer.replaceClassSizes(em, schoolId, await this.academic.classSizes(em, schoolId, today));
     if (plan.people) {
       await this.writer.replacePeople(
         em,
@@ -126,7 +128,8 @@ export class FactsRefresher {
         await this.people.movements(em, schoolId),
       );
     }
-    if (plan.attendance) await this.writer.replaceAttendance(em, schoolId, await this.academic.attendance(em, schoolId));
+    if (plan.attendance)
+      await this.writer.replaceAttendance(em, schoolId, await this.academic.attendance(em, schoolId));
     if (plan.staff) await this.writer.replaceStaff(em, schoolId, await this.staff.staffCounts(em, schoolId, today));
     const version = await this.writer.stamp(em, schoolId, new Date());
     this.logger.debug(`school ${schoolId} refreshed in ${Date.now() - started} ms (version ${version})`);

@@ -253,7 +253,10 @@ export class FactsWriter {
 
   /** Every school of the province, through tenancy's view (run under the province's scope). */
   async schoolIds(em: EntityManager): Promise<string[]> {
-    const rows = await sqlRows<{ id: string }>(em, `select id from tenancy_org_unit where kind = 'SCHOOL' order by code`);
+    const rows = await sqlRows<{ id: string }>(
+      em,
+      `select id from tenancy_org_unit where kind = 'SCHOOL' order by code`,
+    );
     return rows.map((r) => r.id);
   }
 

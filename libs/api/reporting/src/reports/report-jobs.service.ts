@@ -41,7 +41,13 @@ export class ReportJobsService {
     await this.reports.unitInScope(scope, unitId);
     const filter = await this.reports.resolveFilter(scope, unitId, input.filter);
     const job = await this.tenant.run((em) =>
-      this.jobs.create(em, { orgUnitId: unitId, kind: input.kind, filter, scopeRoot: scope.rootId, userId: actor.userId }),
+      this.jobs.create(em, {
+        orgUnitId: unitId,
+        kind: input.kind,
+        filter,
+        scopeRoot: scope.rootId,
+        userId: actor.userId,
+      }),
     );
     return { ...job, orgUnitId: unitId };
   }
@@ -72,7 +78,8 @@ export class ReportJobsService {
     // A job already finished (a redelivered message) or gone is left alone.
     if (!queued || queued.status === 'DONE' || queued.status === 'FAILED') return;
     const scope = await this.tree.scopeFor(queued.scopeRoot);
-    const progress = (p: number) => this.tenant.runWithScope(scope, (em) => this.jobs.progress(em, orgUnitId, jobId, p));
+    const progress = (p: number) =>
+      this.tenant.runWithScope(scope, (em) => this.jobs.progress(em, orgUnitId, jobId, p));
     try {
       await progress(1);
       const unit = await this.reports.unitInScope(scope, orgUnitId);

@@ -31,8 +31,10 @@ export function measureColumns<T>(of: (row: T) => ReportMeasures): (ExportColumn
   });
   const levels = (codes: string[], pick: (m: ReportMeasures) => Record<string, number | null>, prefix: string) =>
     codes.map((code) =>
-      col(`${prefix}: ${GRADING_LABELS[code]?.vi ?? code}`, `${prefix}: ${GRADING_LABELS[code]?.en ?? code}`, (m) =>
-        pick(m)[code] ?? null,
+      col(
+        `${prefix}: ${GRADING_LABELS[code]?.vi ?? code}`,
+        `${prefix}: ${GRADING_LABELS[code]?.en ?? code}`,
+        (m) => pick(m)[code] ?? null,
       ),
     );
   return [
@@ -45,7 +47,11 @@ export function measureColumns<T>(of: (row: T) => ReportMeasures): (ExportColumn
     col('Cán bộ, giáo viên, nhân viên', 'Staff', (m) => m.staff),
     col('Giáo viên', 'Teachers', (m) => m.teachers),
     col('Lớp vượt sĩ số', 'Classes above the ceiling', (m) => m.classSizeBreaches),
-    ...levels(['TOT', 'KHA', 'DAT', 'CHUA_DAT', 'GIOI', 'TB', 'YEU', 'KEM', 'HTXS', 'HTT', 'HT', 'CHT'], (m) => m.learning, 'Học tập'),
+    ...levels(
+      ['TOT', 'KHA', 'DAT', 'CHUA_DAT', 'GIOI', 'TB', 'YEU', 'KEM', 'HTXS', 'HTT', 'HT', 'CHT'],
+      (m) => m.learning,
+      'Học tập',
+    ),
     ...levels(['TOT', 'KHA', 'DAT', 'CHUA_DAT'], (m) => m.training, 'Rèn luyện'),
     ...levels(['EXCELLENT', 'GOOD'], (m) => m.awards, 'Khen thưởng'),
     ...levels(['PROMOTE', 'RETEST', 'SUMMER_TRAINING', 'RETEST_AND_TRAINING', 'REPEAT'], (m) => m.promotion, 'Lên lớp'),
@@ -113,12 +119,20 @@ export function namedSheet(title: string, nameHeader: string, rows: Named[]): Re
 export function unitWorkbook(report: UnitReport): BuiltSheet[] {
   return [
     build(filterSheet(report.filter, report.unit.name, report.freshness.dataAsOf)),
-    build(namedSheet('Tổng hợp', 'Đơn vị', [
-      { code: report.unit.code, name: report.unit.name, measures: report.totals },
-      { code: '', name: 'Toàn tỉnh', measures: report.province },
-    ])),
+    build(
+      namedSheet('Tổng hợp', 'Đơn vị', [
+        { code: report.unit.code, name: report.unit.name, measures: report.totals },
+        { code: '', name: 'Toàn tỉnh', measures: report.province },
+      ]),
+    ),
     build(namedSheet('Đơn vị trực thuộc', 'Đơn vị / trường', report.children)),
-    build(namedSheet('Theo khối', 'Khối', report.grades.map((g) => ({ name: `Khối ${g.grade}`, measures: g.measures })))),
+    build(
+      namedSheet(
+        'Theo khối',
+        'Khối',
+        report.grades.map((g) => ({ name: `Khối ${g.grade}`, measures: g.measures })),
+      ),
+    ),
     build({ title: 'Môn học', columns: subjectColumns(), rows: report.subjects }),
   ];
 }
@@ -126,12 +140,20 @@ export function unitWorkbook(report: UnitReport): BuiltSheet[] {
 export function schoolWorkbook(report: SchoolReport): BuiltSheet[] {
   return [
     build(filterSheet(report.filter, report.school.name, report.freshness.dataAsOf)),
-    build(namedSheet('Tổng hợp', 'Đơn vị', [
-      { code: report.school.code, name: report.school.name, measures: report.totals },
-      { code: '', name: 'Toàn tỉnh', measures: report.province },
-    ])),
+    build(
+      namedSheet('Tổng hợp', 'Đơn vị', [
+        { code: report.school.code, name: report.school.name, measures: report.totals },
+        { code: '', name: 'Toàn tỉnh', measures: report.province },
+      ]),
+    ),
     build(namedSheet('Lớp', 'Lớp', report.classes)),
-    build(namedSheet('Theo khối', 'Khối', report.grades.map((g) => ({ name: `Khối ${g.grade}`, measures: g.measures })))),
+    build(
+      namedSheet(
+        'Theo khối',
+        'Khối',
+        report.grades.map((g) => ({ name: `Khối ${g.grade}`, measures: g.measures })),
+      ),
+    ),
     build({ title: 'Môn học', columns: subjectColumns(), rows: report.subjects }),
     build({ title: 'Môn học toàn tỉnh', columns: subjectColumns(), rows: report.provinceSubjects }),
   ];
@@ -140,7 +162,13 @@ export function schoolWorkbook(report: SchoolReport): BuiltSheet[] {
 export function compareWorkbook(report: CompareReport): BuiltSheet[] {
   type Row = CompareReport['rows'][number];
   return [
-    build(filterSheet(report.filter, `So sánh: ${report.measure}${report.subjectCode ? ` ${report.subjectCode}` : ''}`, report.freshness.dataAsOf)),
+    build(
+      filterSheet(
+        report.filter,
+        `So sánh: ${report.measure}${report.subjectCode ? ` ${report.subjectCode}` : ''}`,
+        report.freshness.dataAsOf,
+      ),
+    ),
     build({
       title: 'So sánh',
       columns: [

@@ -43,7 +43,8 @@ export class ReportFilterQueryDto implements ReportFilterQuery {
   asOf?: string;
 
   @ApiPropertyOptional({
-    description: "The unit of the comparison or job; default: the caller's own. A report naming its unit in the path ignores it.",
+    description:
+      "The unit of the comparison or job; default: the caller's own. A report naming its unit in the path ignores it.",
   })
   @IsOptional()
   @IsUUID()

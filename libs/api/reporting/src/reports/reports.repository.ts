@@ -176,7 +176,12 @@ export class ReportsRepository {
          from reporting.class_size f where ${WHERE} group by 1`,
       sliceParams(slice),
     )) {
-      Object.assign(at(r.key), { schools: r.schools, classes: r.classes, pupils: r.pupils, classSizeBreaches: r.breaches });
+      Object.assign(at(r.key), {
+        schools: r.schools,
+        classes: r.classes,
+        pupils: r.pupils,
+        classSizeBreaches: r.breaches,
+      });
     }
   }
 
@@ -348,7 +353,12 @@ export class ReportsRepository {
     return rows.map((r) => ({ classId: r.class_id, name: r.name, grade: r.grade }));
   }
 
-  async classInfo(em: EntityManager, schoolId: string, yearId: string, classId: string): Promise<ClassInfo | undefined> {
+  async classInfo(
+    em: EntityManager,
+    schoolId: string,
+    yearId: string,
+    classId: string,
+  ): Promise<ClassInfo | undefined> {
     const row = await sqlRow<{ class_id: string; name: string; grade: string }>(
       em,
       `select class_id, name, grade from reporting.class_size

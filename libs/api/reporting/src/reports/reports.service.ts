@@ -13,14 +13,7 @@ import type {
 } from '@emis/contracts';
 import { ProblemException, Scope, scopeIncludes, ValidationProblem } from '@emis/api/platform';
 import { OrgTreeService, OrgUnit } from '@emis/api/tenancy';
-import {
-  isWithheld,
-  LOWER_IS_BETTER,
-  measureBase,
-  measureValue,
-  OrgUnitKind,
-  rankValues,
-} from '@emis/domain';
+import { isWithheld, LOWER_IS_BETTER, measureBase, measureValue, OrgUnitKind, rankValues } from '@emis/domain';
 import { EntityManager } from 'typeorm';
 import { compareCounts, publishMeasures, publishSubject } from './report-measures';
 import { ReportCache } from './report-cache';
@@ -69,17 +62,21 @@ export class ReportsService {
       const placed = await this.placed(em, scope, unitId, filter);
       const ids = placed.map((p) => p.schoolId);
       const state = await this.repo.state(em, ids);
-      const body = await this.cache.get(`unit|${scopeKey(scope)}|${unitId}|${filterKey(filter)}`, state.versions, async () => {
-        const slice = sliceOf(filter, ids);
-        const bySchool = await this.repo.measures(em, slice, 'school');
-        const totals = sumSchools(placed, bySchool);
-        return {
-          totals: publishMeasures(totals, above),
-          children: childRows(placed, bySchool, above),
-          grades: gradeRows(await this.repo.measures(em, slice, 'grade'), above),
-          subjects: (await this.repo.subjects(em, slice)).map((s) => publishSubject(s, above)),
-        };
-      });
+      const body = await this.cache.get(
+        `unit|${scopeKey(scope)}|${unitId}|${filterKey(filter)}`,
+        state.versions,
+        async () => {
+          const slice = sliceOf(filter, ids);
+          const bySchool = await this.repo.measures(em, slice, 'school');
+          const totals = sumSchools(placed, bySchool);
+          return {
+            totals: publishMeasures(totals, above),
+            children: childRows(placed, bySchool, above),
+            grades: gradeRows(await this.repo.measures(em, slice, 'grade'), above),
+            subjects: (await this.repo.subjects(em, slice)).map((s) => publishSubject(s, above)),
+          };
+        },
+      );
       return {
         unit: { id: unit.id, code: unit.code, name: unit.name, kind: unit.kind },
         path,
@@ -120,7 +117,13 @@ export class ReportsService {
         };
       });
       return {
-        school: { id: school.id, code: school.code, name: school.name, levels: school.levels, ownership: school.ownership },
+        school: {
+          id: school.id,
+          code: school.code,
+          name: school.name,
+          levels: school.levels,
+          ownership: school.ownership,
+        },
         path,
         filter,
         freshness: freshnessOf(state),
@@ -131,7 +134,12 @@ export class ReportsService {
     });
   }
 
-  async classReport(scope: Scope, schoolId: string, classId: string, query: ReportFilterQueryDto): Promise<ClassReport> {
+  async classReport(
+    scope: Scope,
+    schoolId: string,
+    classId: string,
+    query: ReportFilterQueryDto,
+  ): Promise<ClassReport> {
     const school = await this.unitInScope(scope, schoolId, 'SCHOOL');
     const filter = await this.resolveFilter(scope, schoolId, query);
     const path = await this.path(scope, schoolId);
@@ -196,7 +204,10 @@ export class ReportsService {
 
   /** Each school under the unit with its summed facts (the every-school workbook reads them in chunks). */
   async schoolFigures(em: EntityManager, placed: Placement[], filter: ReportFilter): Promise<SchoolFigures[]> {
-    const slice = sliceOf(filter, placed.map((p) => p.schoolId));
+    const slice = sliceOf(
+      filter,
+      placed.map((p) => p.schoolId),
+    );
     const bySchool = await this.repo.measures(em, slice, 'school');
     const subjects = await this.repo.subjects(em, slice, 'school');
     return placed.map((placement) => ({

@@ -1,4 +1,11 @@
-import { compareFromQuery, filterFromQuery, filterToQuery, isIsoDay, pickFields, SCHOOL_FILTER_FIELDS } from './report-filter';
+import {
+  compareFromQuery,
+  filterFromQuery,
+  filterToQuery,
+  isIsoDay,
+  pickFields,
+  SCHOOL_FILTER_FIELDS,
+} from './report-filter';
 
 const YEAR = '0b9c3c2e-1f2a-4c55-9d3e-7a1b2c3d4e5f';
 const UNIT = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
@@ -53,9 +60,9 @@ describe('the comparison’s choices in the URL', () => {
   });
 
   it('reads the unit, the measure and, for a subject mean, the subject and the grade', () => {
-    expect(compareFromQuery({ unit: UNIT, measure: 'subjectMean', subject: 'TOAN', grade: '9', period: 'HK1' })).toEqual(
-      { orgUnitId: UNIT, measure: 'subjectMean', subjectCode: 'TOAN', grade: '9', period: 'HK1' },
-    );
+    expect(
+      compareFromQuery({ unit: UNIT, measure: 'subjectMean', subject: 'TOAN', grade: '9', period: 'HK1' }),
+    ).toEqual({ orgUnitId: UNIT, measure: 'subjectMean', subjectCode: 'TOAN', grade: '9', period: 'HK1' });
     expect(compareFromQuery({ measure: 'subjectMean', subject: "TOAN'; --", grade: 'nine' })).toEqual({
       measure: 'subjectMean',
     });

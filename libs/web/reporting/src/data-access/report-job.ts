@@ -19,9 +19,7 @@ export function followJob(
 ): Observable<ReportJob> {
   return started.pipe(
     switchMap((job) =>
-      isJobRunning(job)
-        ? concat(of(job), timer(intervalMs, intervalMs).pipe(exhaustMap(() => poll(job.id))))
-        : of(job),
+      isJobRunning(job) ? concat(of(job), timer(intervalMs, intervalMs).pipe(exhaustMap(() => poll(job.id)))) : of(job),
     ),
     takeWhile(isJobRunning, true),
   );

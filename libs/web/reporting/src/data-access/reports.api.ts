@@ -40,7 +40,10 @@ export class ReportsApi {
   }
 
   school(schoolId: string, filter: ReportFilterQuery): Observable<SchoolReport> {
-    return this.http.get<SchoolReport>(this.schoolPath(schoolId), this.options(pickFields(filter, SCHOOL_FILTER_FIELDS)));
+    return this.http.get<SchoolReport>(
+      this.schoolPath(schoolId),
+      this.options(pickFields(filter, SCHOOL_FILTER_FIELDS)),
+    );
   }
 
   classReport(schoolId: string, classId: string, filter: ReportFilterQuery): Observable<ClassReport> {

@@ -63,7 +63,9 @@ export class StatisticalFormsApi {
   }
 
   status(request: StatusRequest): Observable<SubmissionStatusRow[]> {
-    return this.http.get<SubmissionStatusRow[]>('/api/statistical-reports/status', { params: toParams({ ...request }) });
+    return this.http.get<SubmissionStatusRow[]>('/api/statistical-reports/status', {
+      params: toParams({ ...request }),
+    });
   }
 
   remind(request: Required<UnitFormRequest> & { message: string }): Observable<StatisticalReminderResult> {

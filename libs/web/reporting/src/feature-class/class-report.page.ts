@@ -61,7 +61,9 @@ export class ClassReportPage {
 
   protected readonly title = computed(() => {
     const r = this.report.value();
-    return r ? `${this.t('reporting.school.className')} ${r.class.name} — ${r.school.name}` : this.t('reporting.titles.class');
+    return r
+      ? `${this.t('reporting.school.className')} ${r.class.name} — ${r.school.name}`
+      : this.t('reporting.titles.class');
   });
 
   /** The outcome groups the period has: learning and training always; awards and promotion at the year's end. */

@@ -9,7 +9,8 @@ export function compareChart(
   provinceLabel: string,
 ): { data: ChartData; references: ChartReferenceLine[] } {
   const rows = [...report.rows].sort(
-    (a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.name.localeCompare(b.name, 'vi'),
+    (a, b) =>
+      (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.name.localeCompare(b.name, 'vi'),
   );
   const references: ChartReferenceLine[] = [];
   if (report.unitValue !== null) references.push({ name: unitLabel, value: report.unitValue });

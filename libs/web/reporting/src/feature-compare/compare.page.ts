@@ -90,7 +90,9 @@ export class ComparePage {
 
   protected readonly ranked = computed(() => {
     const r = this.report.value();
-    return r ? [...r.rows].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name, 'vi')) : [];
+    return r
+      ? [...r.rows].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.name.localeCompare(b.name, 'vi'))
+      : [];
   });
   protected readonly anySuppressed = computed(() => this.report.value()?.rows.some((row) => row.suppressed) ?? false);
   protected readonly chart = computed(() => {

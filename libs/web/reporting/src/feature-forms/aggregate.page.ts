@@ -28,7 +28,10 @@ import { isReportKind } from './statistical-forms.model';
       <header class="page-header">
         <div>
           <h1 class="page-title">
-            {{ 'reporting.forms.aggregate.title' | transloco: { kind: ('reporting.forms.kind.' + r.kind | transloco), year: r.yearCode } }}
+            {{
+              'reporting.forms.aggregate.title'
+                | transloco: { kind: ('reporting.forms.kind.' + r.kind | transloco), year: r.yearCode }
+            }}
             — {{ r.schoolName }}
           </h1>
           <p class="page-subtitle">
@@ -43,14 +46,24 @@ import { isReportKind } from './statistical-forms.model';
           <a class="btn btn-secondary" routerLink="/reports/forms" [queryParams]="{ yearId: r.yearId, kind: r.kind }">{{
             'reporting.forms.form.back' | transloco
           }}</a>
-          <button type="button" class="btn btn-primary" [disabled]="exporting()" (click)="exportAggregate()" data-testid="aggregate-export">
+          <button
+            type="button"
+            class="btn btn-primary"
+            [disabled]="exporting()"
+            (click)="exportAggregate()"
+            data-testid="aggregate-export"
+          >
             {{ (exporting() ? 'reporting.forms.form.exporting' : 'reporting.forms.aggregate.export') | transloco }}
           </button>
         </div>
       </header>
       <emis-problem-alert [problem]="problem()" />
       @for (section of r.sections; track section.code) {
-        <emis-statistical-section-table [section]="section" [lang]="lang()" [lineHeading]="'reporting.forms.form.line' | transloco" />
+        <emis-statistical-section-table
+          [section]="section"
+          [lang]="lang()"
+          [lineHeading]="'reporting.forms.form.line' | transloco"
+        />
       }
     } @else {
       <emis-problem-alert [problem]="report.error()" />

@@ -68,7 +68,9 @@ export class FormsHomePage {
     const years = this.years.value() ?? [];
     return years.some((y) => y.id === this.yearId()) ? this.yearId()! : defaultYearId(years);
   });
-  protected readonly currentYear = computed(() => (this.years.value() ?? []).find((y) => y.id === this.currentYearId()));
+  protected readonly currentYear = computed(() =>
+    (this.years.value() ?? []).find((y) => y.id === this.currentYearId()),
+  );
 
   protected pickYear(event: Event): void {
     const yearId = (event.target as HTMLSelectElement).value;

@@ -34,7 +34,9 @@ import { StatisticalFormsApi } from '../data-access/statistical-forms.api';
                     kind: ('reporting.forms.kind.' + reminder.kind | transloco),
                     year: reminder.yearCode,
                     at: (reminder.sentAt | emisDate: 'datetime'),
-                    from: reminder.sentBy ? ('reporting.forms.reminder.from' | transloco: { name: reminder.sentBy }) : '',
+                    from: reminder.sentBy
+                      ? ('reporting.forms.reminder.from' | transloco: { name: reminder.sentBy })
+                      : '',
                     message: reminder.message,
                   }
           }}
@@ -50,9 +52,13 @@ import { StatisticalFormsApi } from '../data-access/statistical-forms.api';
           <p>{{ 'reporting.forms.number' | transloco: { number: number(kind) } }}</p>
           @if (statusOf(kind); as report) {
             <p>
-              <span class="badge" data-testid="forms-card-status">{{ 'reporting.forms.status.' + report.status | transloco }}</span>
+              <span class="badge" data-testid="forms-card-status">{{
+                'reporting.forms.status.' + report.status | transloco
+              }}</span>
               @if (report.submittedAt) {
-                {{ 'reporting.forms.school.submittedAt' | transloco: { at: (report.submittedAt | emisDate: 'datetime') } }}
+                {{
+                  'reporting.forms.school.submittedAt' | transloco: { at: (report.submittedAt | emisDate: 'datetime') }
+                }}
               }
             </p>
           }

@@ -14,7 +14,14 @@ import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { ProblemDetails, StatisticalCheck, StatisticalReport } from '@emis/contracts';
 import { FACILITY_LINES, formLabel, STATISTICAL_FORMS } from '@emis/domain';
-import { AuthStore, EmisDatePipe, LanguageService, loadOnChange, ProblemAlertComponent, toProblem } from '@emis/web/core';
+import {
+  AuthStore,
+  EmisDatePipe,
+  LanguageService,
+  loadOnChange,
+  ProblemAlertComponent,
+  toProblem,
+} from '@emis/web/core';
 import { ConfirmDialogComponent, saveBlob } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';

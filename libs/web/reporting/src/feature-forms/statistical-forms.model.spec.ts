@@ -18,7 +18,9 @@ describe('statistical forms model', () => {
   });
 
   it('counts schools per status', () => {
-    const rows = ['SUBMITTED', 'SUBMITTED', 'NOT_STARTED', 'REOPENED'].map((status) => ({ status })) as SubmissionStatusRow[];
+    const rows = ['SUBMITTED', 'SUBMITTED', 'NOT_STARTED', 'REOPENED'].map((status) => ({
+      status,
+    })) as SubmissionStatusRow[];
     expect(statusCounts(rows)).toEqual({ NOT_STARTED: 1, DRAFT: 0, SUBMITTED: 2, REOPENED: 1 });
   });
 

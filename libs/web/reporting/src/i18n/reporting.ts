@@ -487,7 +487,8 @@ const formsEn: TranslationOf<typeof formsVi> = {
   },
   checks: {
     statisticalManualMissing: 'Not filled in: {{line}}',
-    statisticalGenderSum: 'Grade {{grade}}: male ({{male}}) and female ({{female}}) do not add up to the total ({{total}})',
+    statisticalGenderSum:
+      'Grade {{grade}}: male ({{male}}) and female ({{female}}) do not add up to the total ({{total}})',
     statisticalNoClasses: 'No class in this school year',
     statisticalClassOverCeiling: 'Grade {{grade}}: {{classes}} classes above the ceiling',
     statisticalResultsMissing: 'Grade {{grade}}: {{pupils}} pupils without a full-year result',

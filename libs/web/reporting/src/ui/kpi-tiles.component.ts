@@ -3,16 +3,17 @@ import { ReportMeasures } from '@emis/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ReportFigureComponent } from './report-figure.component';
 
-type TileKey =
-  | 'schools'
-  | 'classes'
-  | 'pupils'
-  | 'staff'
-  | 'classSizeBreaches'
-  | 'attendanceRate'
-  | 'droppedOut';
+type TileKey = 'schools' | 'classes' | 'pupils' | 'staff' | 'classSizeBreaches' | 'attendanceRate' | 'droppedOut';
 
-const TILES: readonly TileKey[] = ['schools', 'classes', 'pupils', 'staff', 'classSizeBreaches', 'attendanceRate', 'droppedOut'];
+const TILES: readonly TileKey[] = [
+  'schools',
+  'classes',
+  'pupils',
+  'staff',
+  'classSizeBreaches',
+  'attendanceRate',
+  'droppedOut',
+];
 
 /** The report's key figures as tiles; with the province's beside each (a school against the province). */
 @Component({

@@ -44,13 +44,12 @@ const grade = (g: string) => `Khối ${g}`;
 
 describe('the report charts’ figures', () => {
   it('orders learning levels best first across the three circulars, unknown codes last', () => {
-    expect(orderedCodes([{ CHUA_DAT: 1, DAT: 2, TOT: 3 }, { KHA: 4, ZZZ: 0 }])).toEqual([
-      'TOT',
-      'KHA',
-      'DAT',
-      'CHUA_DAT',
-      'ZZZ',
-    ]);
+    expect(
+      orderedCodes([
+        { CHUA_DAT: 1, DAT: 2, TOT: 3 },
+        { KHA: 4, ZZZ: 0 },
+      ]),
+    ).toEqual(['TOT', 'KHA', 'DAT', 'CHUA_DAT', 'ZZZ']);
     expect(orderedCodes([{ CHT: 1, HTXS: 2, HT: 3, HTT: 4 }])).toEqual(['HTXS', 'HTT', 'HT', 'CHT']);
   });
 

@@ -110,7 +110,12 @@ export function pupilsByGender(
 }
 
 /** Teachers and the other staff in post (the reports count staff and, of them, teachers). */
-export function staffSplit(measures: ReportMeasures, name: string, teachersLabel: string, otherLabel: string): ChartData {
+export function staffSplit(
+  measures: ReportMeasures,
+  name: string,
+  teachersLabel: string,
+  otherLabel: string,
+): ChartData {
   return {
     categories: [teachersLabel, otherLabel],
     series: [{ name, values: [measures.teachers, measures.staff - measures.teachers] }],

@@ -13,7 +13,12 @@ function row(name: string, pupils: number | null, attendanceRate: number | null,
 }
 
 describe('sorting the rows of a report table', () => {
-  const rows = [row('Trường B', 300, 95.5), row('Trường Ă', null, 99), row('Trường A', 300, null), row('Trường C', 120, 97)];
+  const rows = [
+    row('Trường B', 300, 95.5),
+    row('Trường Ă', null, 99),
+    row('Trường A', 300, null),
+    row('Trường C', 120, 97),
+  ];
 
   it('sorts by a figure, ties by name in Vietnamese order, withheld values last in both directions', () => {
     expect(sortRows(rows, { key: 'pupils', descending: true }).map((r) => r.name)).toEqual([

@@ -15,13 +15,20 @@ export type FilterField = 'year' | 'period' | 'level' | 'ownership' | 'asOf';
   imports: [TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form class="report-filters no-print" role="search" [attr.aria-label]="'reporting.filters.label' | transloco" (submit)="$event.preventDefault()" data-testid="report-filters">
+    <form
+      class="report-filters no-print"
+      role="search"
+      [attr.aria-label]="'reporting.filters.label' | transloco"
+      (submit)="$event.preventDefault()"
+      data-testid="report-filters"
+    >
       @if (shows('year')) {
         <div class="field">
           <label class="label" for="report-year">{{ 'reporting.filters.year' | transloco }}</label>
           <select id="report-year" class="select" (change)="pick('yearId', $event)" data-testid="filter-year">
             <option value="" [selected]="!filter().yearId">
-              {{ 'reporting.filters.defaultYear' | transloco }}{{ defaultYearCode() ? ' (' + defaultYearCode() + ')' : '' }}
+              {{ 'reporting.filters.defaultYear' | transloco
+              }}{{ defaultYearCode() ? ' (' + defaultYearCode() + ')' : '' }}
             </option>
             @for (year of years(); track year.id) {
               <option [value]="year.id" [selected]="year.id === filter().yearId">{{ year.code }}</option>
@@ -61,7 +68,12 @@ export type FilterField = 'year' | 'period' | 'level' | 'ownership' | 'asOf';
       @if (shows('ownership')) {
         <div class="field">
           <label class="label" for="report-ownership">{{ 'reporting.filters.ownership' | transloco }}</label>
-          <select id="report-ownership" class="select" (change)="pick('ownership', $event)" data-testid="filter-ownership">
+          <select
+            id="report-ownership"
+            class="select"
+            (change)="pick('ownership', $event)"
+            data-testid="filter-ownership"
+          >
             <option value="" [selected]="!filter().ownership">{{ 'reporting.filters.all' | transloco }}</option>
             @for (ownership of ownerships; track ownership) {
               <option [value]="ownership" [selected]="ownership === filter().ownership">

@@ -19,14 +19,22 @@ export function reportLinkOf(item: { id: string; kind: string }): string[] {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (!embedded()) {
-      <nav class="breadcrumb no-print" [attr.aria-label]="'common.breadcrumb' | transloco" data-testid="report-breadcrumb">
+      <nav
+        class="breadcrumb no-print"
+        [attr.aria-label]="'common.breadcrumb' | transloco"
+        data-testid="report-breadcrumb"
+      >
         <ol>
           @for (item of crumbs(); track item.id) {
             <li>
-              <a [routerLink]="linkOf(item)" [queryParams]="linkQuery()" data-testid="breadcrumb-link">{{ item.name }}</a>
+              <a [routerLink]="linkOf(item)" [queryParams]="linkQuery()" data-testid="breadcrumb-link">{{
+                item.name
+              }}</a>
             </li>
           }
-          <li><span aria-current="page">{{ trailing() ?? title() }}</span></li>
+          <li>
+            <span aria-current="page">{{ trailing() ?? title() }}</span>
+          </li>
         </ol>
       </nav>
     }

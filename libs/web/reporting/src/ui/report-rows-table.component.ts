@@ -3,7 +3,15 @@ import { RouterLink } from '@angular/router';
 import { ReportRow } from '@emis/contracts';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { reportLinkOf } from './report-heading.component';
-import { nextSort, PERCENT_COLUMNS, REPORT_COLUMNS, ReportColumn, SortKey, sortRows, SortState } from './report-columns';
+import {
+  nextSort,
+  PERCENT_COLUMNS,
+  REPORT_COLUMNS,
+  ReportColumn,
+  SortKey,
+  sortRows,
+  SortState,
+} from './report-columns';
 import { ReportFigureComponent } from './report-figure.component';
 
 /**
@@ -20,7 +28,11 @@ import { ReportFigureComponent } from './report-figure.component';
     } @else {
       <div class="table-wrap">
         <table class="table rows-table" [attr.data-testid]="testId()">
-          <caption class="visually-hidden">{{ caption() }}</caption>
+          <caption class="visually-hidden">
+            {{
+              caption()
+            }}
+          </caption>
           <thead>
             <tr>
               <th scope="col" [attr.aria-sort]="ariaSort('name')">
@@ -31,14 +43,21 @@ import { ReportFigureComponent } from './report-figure.component';
               @if (showGrade()) {
                 <th scope="col" [attr.aria-sort]="ariaSort('grade')">
                   <button type="button" class="sort-button" (click)="sortBy('grade')">
-                    {{ 'reporting.charts.grade' | transloco }}<span class="sort-mark" aria-hidden="true">{{ mark('grade') }}</span>
+                    {{ 'reporting.charts.grade' | transloco
+                    }}<span class="sort-mark" aria-hidden="true">{{ mark('grade') }}</span>
                   </button>
                 </th>
               }
               @for (column of columns(); track column) {
                 <th scope="col" class="num" [attr.aria-sort]="ariaSort(column)">
-                  <button type="button" class="sort-button" (click)="sortBy(column)" [attr.data-testid]="'sort-' + column">
-                    {{ 'reporting.measures.' + column | transloco }}<span class="sort-mark" aria-hidden="true">{{ mark(column) }}</span>
+                  <button
+                    type="button"
+                    class="sort-button"
+                    (click)="sortBy(column)"
+                    [attr.data-testid]="'sort-' + column"
+                  >
+                    {{ 'reporting.measures.' + column | transloco
+                    }}<span class="sort-mark" aria-hidden="true">{{ mark(column) }}</span>
                   </button>
                 </th>
               }
@@ -48,14 +67,20 @@ import { ReportFigureComponent } from './report-figure.component';
             @for (row of sorted(); track row.id) {
               <tr data-testid="report-row">
                 <th scope="row">
-                  <a [routerLink]="linkOf(row)" [queryParams]="linkQuery()" data-testid="report-row-link">{{ row.name }}</a>
+                  <a [routerLink]="linkOf(row)" [queryParams]="linkQuery()" data-testid="report-row-link">{{
+                    row.name
+                  }}</a>
                 </th>
                 @if (showGrade()) {
                   <td>{{ row.grade }}</td>
                 }
                 @for (column of columns(); track column) {
                   <td class="num">
-                    <emis-report-figure [value]="value(row, column)" [suppressed]="row.measures.suppressed" [percent]="isPercent(column)" />
+                    <emis-report-figure
+                      [value]="value(row, column)"
+                      [suppressed]="row.measures.suppressed"
+                      [percent]="isPercent(column)"
+                    />
                   </td>
                 }
               </tr>

@@ -25,7 +25,11 @@ import { EmisNumberPipe } from '@emis/web/ui';
   template: `
     <h2 [id]="'section-' + section().code">{{ title() }}</h2>
     <div class="table-wrap">
-      <table class="table" [attr.aria-labelledby]="'section-' + section().code" [attr.data-testid]="'section-' + section().code">
+      <table
+        class="table"
+        [attr.aria-labelledby]="'section-' + section().code"
+        [attr.data-testid]="'section-' + section().code"
+      >
         <thead>
           <tr>
             <th scope="col">{{ lineHeading() }}</th>

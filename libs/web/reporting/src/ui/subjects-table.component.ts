@@ -27,13 +27,19 @@ let nextId = 0;
             @for (grade of grades(); track grade) {
               <option [value]="grade" [selected]="grade === shownGrade()">{{ grade }}</option>
             }
-            <option value="" [selected]="shownGrade() === null">{{ 'reporting.subjects.allGrades' | transloco }}</option>
+            <option value="" [selected]="shownGrade() === null">
+              {{ 'reporting.subjects.allGrades' | transloco }}
+            </option>
           </select>
         </div>
       }
       <div class="table-wrap">
         <table class="table subjects-table" data-testid="subjects-table">
-          <caption class="visually-hidden">{{ 'reporting.subjects.heading' | transloco }}</caption>
+          <caption class="visually-hidden">
+            {{
+              'reporting.subjects.heading' | transloco
+            }}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{{ 'reporting.subjects.grade' | transloco }}</th>
@@ -103,7 +109,9 @@ export class SubjectsTableComponent {
   private readonly pickedGrade = signal<string | null | undefined>(undefined);
   protected readonly shownGrade = computed(() => {
     const picked = this.pickedGrade();
-    return picked === undefined || (picked !== null && !this.grades().includes(picked)) ? (this.grades()[0] ?? null) : picked;
+    return picked === undefined || (picked !== null && !this.grades().includes(picked))
+      ? (this.grades()[0] ?? null)
+      : picked;
   });
   protected readonly shownRows = computed(() => {
     const grade = this.shownGrade();
