@@ -136,6 +136,16 @@ export class AppConfig {
   @Max(60)
   @Transform(({ value }) => (value === undefined ? 1 : Number(value)))
   REPORTING_DEBOUNCE_SECONDS = 1;
+
+  /**
+   * How many schools' facts one API process refreshes at once. A refresh waits on PostgreSQL round trips more than on
+   * the CPU, so two workers on two cores let a burst of saves in many schools show sooner (docs/benchmarks.md).
+   */
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  @Transform(({ value }) => (value === undefined ? 2 : Number(value)))
+  REPORTING_REFRESH_WORKERS = 2;
 }
 
 export function validateConfig(env: Record<string, unknown>): AppConfig {

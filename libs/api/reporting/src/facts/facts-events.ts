@@ -43,7 +43,7 @@ export class FactsEvents implements OnModuleInit, OnApplicationBootstrap, OnModu
   private readonly logger = new Logger(FactsEvents.name);
   private sweeper?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
-  private workerId?: string;
+  private readonly workerIds: string[] = [];
 
   constructor(
     private readonly config: AppConfig,
@@ -66,16 +66,22 @@ export class FactsEvents implements OnModuleInit, OnApplicationBootstrap, OnModu
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.EVENT_WORKER === 'off') return;
     const boss = await this.jobs.createQueue(REFRESH_QUEUE, { retryLimit: 5, retryDelay: 2, retryBackoff: true });
-    this.workerId = await boss.work<{ schoolId: string }>(
-      REFRESH_QUEUE,
-      { pollingIntervalSeconds: 1, batchSize: 1 },
-      async ([job]) => {
-        const started = Date.now();
-        const version = await this.refresher.refreshDirty(job.data.schoolId);
-        if (version !== null)
-          this.logger.log(`school ${job.data.schoolId} facts refreshed in ${Date.now() - started} ms (v${version})`);
-      },
-    );
+    // Several workers refresh different schools at once; one school's refreshes never overlap (FactsWriter's
+    // per-school lock), so a later refresh cannot be overwritten by an earlier one.
+    for (let i = 0; i < this.config.REPORTING_REFRESH_WORKERS; i++) {
+      this.workerIds.push(
+        await boss.work<{ schoolId: string }>(
+          REFRESH_QUEUE,
+          { pollingIntervalSeconds: 1, batchSize: 1 },
+          async ([job]) => {
+            const started = Date.now();
+            const version = await this.refresher.refreshDirty(job.data.schoolId);
+            if (version !== null)
+              this.logger.log(`school ${job.data.schoolId} facts refreshed in ${Date.now() - started} ms (v${version})`);
+          },
+        ),
+      );
+    }
     this.sweeper = setInterval(() => {
       this.sweeping ??= this.sweep()
         .catch((error) => this.logger.error({ err: error }, 'reporting sweeper'))
@@ -90,7 +96,7 @@ export class FactsEvents implements OnModuleInit, OnApplicationBootstrap, OnModu
     const boss = await this.jobs.boss();
     for (const schoolId of schoolIds)
       await boss.sendDebounced(REFRESH_QUEUE, { schoolId }, {}, this.config.REPORTING_DEBOUNCE_SECONDS, schoolId);
-    if (this.workerId) boss.notifyWorker(this.workerId);
+    for (const id of this.workerIds) boss.notifyWorker(id);
   }
 
   /** Re-sends the jobs of schools whose marks have waited too long. */

@@ -55,7 +55,10 @@ export class ReportsService {
   async unitReport(scope: Scope, unitId: string, query: ReportFilterQueryDto): Promise<UnitReport> {
     const unit = await this.unitInScope(scope, unitId);
     const filter = await this.resolveFilter(scope, unitId, query);
-    const province = await this.province(filter);
+    // The department's own report, for a caller who sees the whole province, is the province: its totals are the
+    // province's figures, not a second sum over the same rows (measured: 0.6 s of a cold report at full scale).
+    const isProvince = scope.all && unit.kind === 'DEPARTMENT';
+    const province = isProvince ? undefined : await this.province(filter);
     const above = unit.kind !== 'SCHOOL';
     const path = await this.path(scope, unitId);
     return this.db.runWithScope(scope, async (em) => {
@@ -83,7 +86,7 @@ export class ReportsService {
         filter,
         freshness: freshnessOf(state),
         ...body,
-        province: publishMeasures(province.raw, true),
+        province: province ? publishMeasures(province.raw, true) : body.totals,
       };
     });
   }
