@@ -77,7 +77,9 @@ export class FactsEvents implements OnModuleInit, OnApplicationBootstrap, OnModu
             const started = Date.now();
             const version = await this.refresher.refreshDirty(job.data.schoolId);
             if (version !== null)
-              this.logger.log(`school ${job.data.schoolId} facts refreshed in ${Date.now() - started} ms (v${version})`);
+              this.logger.log(
+                `school ${job.data.schoolId} facts refreshed in ${Date.now() - started} ms (v${version})`,
+              );
           },
         ),
       );
