@@ -139,7 +139,7 @@ export async function run(ctx, { seconds }) {
   const token = await schoolAdminToken(ctx, school.id, 'bench.aggregate.admin');
   await waitForFacts(ctx.owner);
   const report = () => getReport(ctx, token, schoolReportUrl(school.id, school.year_id, PERIOD));
-  const ours = await timedLoop(report, seconds, 3, () => invalidateReportCache(ctx.owner));
+  const ours = await timedLoop(report, seconds, 3, () => invalidateReportCache(ctx.owner, school.id));
   const oursWarm = await timedLoop(report, seconds);
   const classByClass = await timedLoop(() => classByClassReport(ctx, school, token), seconds);
   const client = await appClient(ctx);

@@ -2,10 +2,10 @@
 // sign-in, the report requests through the API, the read model's state (pending dirty marks, refresh versions) and
 // the way a measured request is made cold.
 //
-// The report cache keys on the facts' version in the caller's scope (reporting.school_state.version, which every
-// refresh of a school raises, and the pending dirty marks): a cold request is made by raising the version of the
-// school with the highest one — the key every refresh changes — as the schema owner, outside the measured time. No
-// fact changes, so every cold answer must equal the warm one.
+// The report cache keys on the facts' version of the schools a report sums (the sum of their
+// reporting.school_state.version, which every refresh of a school raises): a cold request is made by raising the
+// version of one school inside the report's scope — what a refresh of that school does — as the schema owner, outside
+// the measured time. No fact changes, so every cold answer must equal the warm one.
 
 /** The department (root of the tree) and the open school year. */
 export async function provinceScope(owner) {
@@ -18,12 +18,15 @@ export async function provinceScope(owner) {
   return { department, year };
 }
 
-/** The intermediate unit with the most schools today (a commune committee at full scale, a bureau on the demo). */
+/**
+ * The intermediate unit with the most schools today (a commune committee at full scale, a bureau on the demo), and
+ * one of its schools.
+ */
 export async function busiestUnit(owner) {
   const {
     rows: [unit],
   } = await owner.query(
-    `select u.id, u.code, u.name, count(s.id)::int as schools
+    `select u.id, u.code, u.name, count(s.id)::int as schools, min(s.id::text)::uuid as "aSchoolId"
        from org_unit u join org_unit s on s.parent_id = u.id and s.kind = 'SCHOOL'
       where u.kind = 'UNIT' group by u.id, u.code, u.name order by schools desc, u.code limit 1`,
   );
@@ -65,12 +68,16 @@ export function coverage(report) {
   };
 }
 
-/** Makes the next report request miss the cache (see the file's comment). Not timed by the callers. */
-export async function invalidateReportCache(owner) {
-  await owner.query(
-    `update reporting.school_state set version = version + 1
-      where school_id = (select school_id from reporting.school_state order by version desc, school_id limit 1)`,
+/**
+ * Makes the next request for a report that sums `schoolId` miss the cache (see the file's comment); every unit above
+ * the school and the province are invalidated with it. Not timed by the callers.
+ */
+export async function invalidateReportCache(owner, schoolId) {
+  const { rowCount } = await owner.query(
+    `update reporting.school_state set version = version + 1 where school_id = $1`,
+    [schoolId],
   );
+  if (rowCount !== 1) throw new Error(`no facts version for school ${schoolId}: the read model is not filled`);
 }
 
 /** The sum of every school's refresh version and the pending dirty marks: what the refresher did and has left. */
