@@ -77,6 +77,17 @@ select create_distributed_table('conduct_rating', 'school_id', colocate_with := 
 select create_distributed_table('term_result', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('outbox', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('outbox_delivery', 'school_id', colocate_with := 'school_profile');
+-- The reporting read model (schema reporting): every fact table is a school's, next to the rows it is computed from.
+select create_distributed_table('reporting.subject_result', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('reporting.class_outcome', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('reporting.class_size', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('reporting.headcount', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('reporting.policy_count', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('reporting.movement', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('reporting.attendance', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('reporting.staff_count', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('reporting.school_state', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('reporting.dirty', 'school_id', colocate_with := 'school_profile');
 
 -- The chain functions are keyed by the school: called outside a transaction block (the CLI's audit:verify) Citus
 -- runs them on the node holding that school's chain. Inside the API's transactions they run on the coordinator and

@@ -60,10 +60,14 @@ export function loadTablePlan(file = PLAN_FILE): TablePlan {
   return JSON.parse(readFileSync(file, 'utf8')) as TablePlan;
 }
 
-/** Ordinary and partitioned tables of one schema with their columns, RLS flags, keys and unique indexes. */
-export async function readCatalog(query: Query, schema = 'public'): Promise<Catalog> {
+/**
+ * Ordinary and partitioned tables of one schema with their columns, RLS flags, keys and unique indexes. With
+ * `qualified`, tables are named `<schema>.<table>` as the plan names every table outside public (the reporting
+ * schema); a referenced table is named by its own schema the same way.
+ */
+export async function readCatalog(query: Query, schema = 'public', qualified = false): Promise<Catalog> {
   const tables = (await query(
-    `select c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
+    `select ${nameOf('c', qualified)} as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
             array(select a.attname::text from pg_attribute a where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped order by a.attnum) as columns,
             (select count(*)::int from pg_policy p where p.polrelid = c.oid) as policies
        from pg_class c
@@ -72,9 +76,9 @@ export async function readCatalog(query: Query, schema = 'public'): Promise<Cata
     [schema],
   )) as unknown as CatalogTable[];
   const constraints = (await query(
-    `select c.relname as table, con.conname as name, con.contype as type,
+    `select ${nameOf('c', qualified)} as table, con.conname as name, con.contype as type,
             array(select a.attname::text from unnest(con.conkey) with ordinality k(n, i) join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.n order by k.i) as columns,
-            r.relname as "refTable",
+            ${nameOf('r', qualified)} as "refTable",
             array(select a.attname::text from unnest(con.confkey) with ordinality k(n, i) join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.n order by k.i) as "refColumns"
        from pg_constraint con join pg_class c on c.oid = con.conrelid left join pg_class r on r.oid = con.confrelid
       where c.relnamespace = $1::regnamespace and con.contype in ('p', 'u', 'f')`,
@@ -82,7 +86,7 @@ export async function readCatalog(query: Query, schema = 'public'): Promise<Cata
   )) as unknown as CatalogKey[];
   // Unique indexes made with CREATE UNIQUE INDEX (partial ones included) have no constraint row.
   const indexes = (await query(
-    `select c.relname as table, i.relname as name, 'i' as type,
+    `select ${nameOf('c', qualified)} as table, i.relname as name, 'i' as type,
             array(select coalesce(a.attname::text, '(expression)') from unnest(x.indkey) with ordinality k(n, o) left join pg_attribute a on a.attrelid = c.oid and a.attnum = k.n order by k.o) as columns
        from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class c on c.oid = x.indrelid
       where c.relnamespace = $1::regnamespace and x.indisunique
@@ -93,6 +97,19 @@ export async function readCatalog(query: Query, schema = 'public'): Promise<Cata
     k.type === 'f' ? k : { ...k, refTable: undefined, refColumns: undefined },
   );
   return { tables, keys };
+}
+
+/** A relation's name in SQL: bare, or `<schema>.<name>` for a relation outside public when `qualified`. */
+function nameOf(alias: string, qualified: boolean): string {
+  return qualified
+    ? `case when ${alias}.relnamespace = 'public'::regnamespace then ${alias}.relname::text else ${alias}.relnamespace::regnamespace::text || '.' || ${alias}.relname end`
+    : `${alias}.relname`;
+}
+
+/** The catalogues of several schemas as one (the public schema bare, the others qualified). */
+export async function readCatalogs(query: Query, schemas: readonly string[]): Promise<Catalog> {
+  const parts = await Promise.all(schemas.map((s) => readCatalog(query, s, s !== 'public')));
+  return { tables: parts.flatMap((p) => p.tables), keys: parts.flatMap((p) => p.keys) };
 }
 
 /** Every table of the schema has a plan entry, and every entry names an existing table of a known group. */
@@ -199,7 +216,7 @@ export function parseDistributeScript(sql: string): { tables: ScriptCall[]; func
   const code = sql.replace(/--[^\n]*/g, '');
   const tables = [
     ...code.matchAll(
-      /(create_distributed_table|create_reference_table)\(\s*'(\w+)'(?:\s*,\s*'(\w+)')?(?:\s*,\s*colocate_with\s*:=\s*'(\w+)')?\s*\)/g,
+      /(create_distributed_table|create_reference_table)\(\s*'([\w.]+)'(?:\s*,\s*'(\w+)')?(?:\s*,\s*colocate_with\s*:=\s*'(\w+)')?\s*\)/g,
     ),
   ].map((m) => ({ fn: m[1] as ScriptCall['fn'], table: m[2], column: m[3], colocateWith: m[4] }));
   const functions = [...code.matchAll(/create_distributed_function\(\s*'([^']+)'/g)].map((m) => m[1]);

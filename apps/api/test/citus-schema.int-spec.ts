@@ -11,6 +11,7 @@ import {
   planCoverageViolations,
   Query,
   readCatalog,
+  readCatalogs,
   referenceDirectionViolations,
   rowSecurityViolations,
   TablePlan,
@@ -31,12 +32,13 @@ describe('Citus readiness of the schema', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    catalog = await readCatalog((sql, params) => t.owner.query(sql, params));
+    catalog = await readCatalogs((sql, params) => t.owner.query(sql, params), ['public', 'reporting']);
   });
   afterAll(() => t.close());
 
-  it('classifies every table of the public schema in the plan, and every planned table exists', () => {
+  it('classifies every table of the public and reporting schemas in the plan, and every planned table exists', () => {
     expect(catalog.tables.length).toBeGreaterThanOrEqual(30);
+    expect(catalog.tables.filter((x) => x.name.startsWith('reporting.')).length).toBeGreaterThanOrEqual(10);
     expect(planCoverageViolations(catalog, plan)).toEqual([]);
   });
 

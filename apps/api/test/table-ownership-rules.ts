@@ -26,7 +26,8 @@ export const ROOT = path.resolve(__dirname, '../../..');
 /** SQL functions that write a table although the statement calling them reads like a select. */
 const WRITING_FUNCTIONS: Record<string, string> = { audit_append: 'audit_log', audit_append_batch: 'audit_log' };
 
-const IDENT = '"?([a-z_][a-z0-9_]*)"?';
+/** A table name, bare (public) or qualified by its schema (`reporting.subject_result`), as the plan names it. */
+const IDENT = '"?((?:[a-z_][a-z0-9_]*\\.)?[a-z_][a-z0-9_]*)"?';
 const WRITE_PATTERNS: RegExp[] = [
   new RegExp(`\\binsert\\s+into\\s+(?:only\\s+)?${IDENT}`, 'gi'),
   // `do update set` (ON CONFLICT) names no table: the INSERT before it does.

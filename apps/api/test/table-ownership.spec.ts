@@ -72,6 +72,15 @@ describe('the SQL scan', () => {
     expect(sqlTables(`select * from staff s for update`).writes).toEqual([]);
   });
 
+  it('names a table outside public by its schema, as the plan does', () => {
+    expect(sqlTables(`insert into reporting.headcount (school_id) select 1`).writes).toEqual(['reporting.headcount']);
+    expect(sqlTables(`delete from reporting.dirty d where d.school_id = $1`).writes).toEqual(['reporting.dirty']);
+    expect(sqlTables(`select 1 from reporting.subject_result r join class c on true`).reads).toEqual([
+      'reporting.subject_result',
+      'class',
+    ]);
+  });
+
   it('sees the tables of joins, comma lists and USING', () => {
     expect(
       sqlTables(

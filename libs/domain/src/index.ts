@@ -11,3 +11,4 @@ export * from './people/ethnicities';
 export * from './people/enrolment-interval';
 export * from './calendar/school-day';
 export * from './grading';
+export * from './reporting/facts';

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { StaffModule } from '@emis/api/staff';
+import { AcademicFacts } from './academic-facts';
+import { AcademicFactsRepository } from './academic-facts.repository';
 import { AssignmentsRepository } from './assignments.repository';
 import { AssignmentsService } from './assignments.service';
 import { AttendanceController } from './attendance.controller';
@@ -33,7 +35,9 @@ import { SchoolYearsService } from './school-years.service';
     AttendanceRepository,
     AttendanceService,
     DutiesRelease,
+    AcademicFactsRepository,
+    AcademicFacts,
   ],
-  exports: [SchoolYearsService, AssignmentsService],
+  exports: [SchoolYearsService, AssignmentsService, AcademicFacts],
 })
 export class AcademicModule {}

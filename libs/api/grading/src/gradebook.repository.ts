@@ -185,6 +185,17 @@ export class GradebookRepository {
     return r ? toClass(r) : undefined;
   }
 
+  /** Every class of the school, of every year (the reporting facts walk them). */
+  async classesOfSchool(em: EntityManager, schoolId: string): Promise<GradingClass[]> {
+    const rows = await sqlRows<GradingClassRow>(
+      em,
+      `select c.id, c.name, c.grade, c.school_year_id, c.year_code as code, c.year_status as status, c.homeroom_staff_id
+         from academic_class c where c.school_id = $1 order by c.id`,
+      [schoolId],
+    );
+    return rows.map(toClass);
+  }
+
   /** The curriculum is reference data written only by migrations: read once per grade and process. */
   async curriculum(em: EntityManager, grade: GradeLevel): Promise<CurriculumSubject[]> {
     let cached = this.curricula.get(grade);

@@ -22,6 +22,8 @@ import { SchoolGradebookExportRepository } from './school-gradebook-export.repos
 import { ResultsController } from './results.controller';
 import { ResultsRepository } from './results.repository';
 import { ResultsService } from './results.service';
+import { ClassResultsLoader } from './results.loader';
+import { GradingFacts } from './grading-facts';
 
 /** The gradebook: sheets, saves, history, locks and corrections, conduct, results, Excel and report cards. */
 @Module({
@@ -44,6 +46,8 @@ import { ResultsService } from './results.service';
     ConductService,
     ResultsRepository,
     ResultsService,
+    ClassResultsLoader,
+    GradingFacts,
     ReportCardService,
     GradebookXlsxRepository,
     GradebookXlsxService,
@@ -51,6 +55,6 @@ import { ResultsService } from './results.service';
     SchoolGradebookExportService,
     SchoolGradebookExportRepository,
   ],
-  exports: [GradebookService, GradebookRepository, GradeWriter],
+  exports: [GradebookService, GradebookRepository, GradeWriter, GradingFacts],
 })
 export class GradingModule {}

@@ -1,15 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { ClassResults, ResultPeriod } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
-import { SchoolYearsService } from '@emis/api/academic';
 import { assertInScope, Principal, ProblemException, Scope, TenantDb } from '@emis/api/platform';
-import { schemeFor } from '@emis/domain';
 import type { Response } from 'express';
 import { EntityManager } from 'typeorm';
-import { ConductRepository } from './conduct.repository';
-import { GradebookRepository, GradingClass } from './gradebook.repository';
+import { GradingClass } from './gradebook.repository';
 import { GradebookService, GradingAccess } from './gradebook.service';
-import { ClassData, studentResult, summaryOf } from './results.calculation';
+import { ClassData } from './results.calculation';
+import { ClassResultsLoader } from './results.loader';
 import { streamResultsXlsx } from './results.excel';
 import { ResultsRepository } from './results.repository';
 
@@ -29,10 +27,8 @@ export interface LoadedResults {
 export class ResultsService {
   constructor(
     private readonly gradebook: GradebookService,
-    private readonly repo: GradebookRepository,
-    private readonly conduct: ConductRepository,
+    private readonly loader: ClassResultsLoader,
     private readonly results: ResultsRepository,
-    private readonly years: SchoolYearsService,
     private readonly db: TenantDb,
     private readonly audit: AuditService,
   ) {}
@@ -129,8 +125,8 @@ export class ResultsService {
     period: ResultPeriod,
   ): Promise<LoadedResults> {
     const { cls, access } = await this.gradebook.openClass(em, actor, schoolId, classId, period === 'HK1' ? 1 : 2);
-    const data = await this.classData(em, schoolId, cls, period);
-    const rows = data.roster.map((s, i) => studentResult(data, period, s, i + 1));
+    // openClass answered 404 for a grade without a scheme, so the loader computes.
+    const { data, rows, summary } = (await this.loader.compute(em, schoolId, cls, [period]))!.get(period)!;
     const results: ClassResults = {
       classId,
       className: cls.name,
@@ -140,37 +136,9 @@ export class ResultsService {
       scheme: data.scheme,
       subjects: data.subjects.map((s) => ({ code: s.code, name: s.name, assessment: s.assessment })),
       rows,
-      summary: summaryOf(data.scheme, period, rows),
+      summary,
       storedAt: await this.results.storedAt(em, schoolId, classId, period),
     };
     return { cls, access, data, results };
-  }
-
-  private async classData(
-    em: EntityManager,
-    schoolId: string,
-    cls: GradingClass,
-    period: ResultPeriod,
-  ): Promise<ClassData> {
-    const roster = await this.repo.roster(em, schoolId, cls.id);
-    const calendar = await this.years.calendarIn(em, schoolId, cls.schoolYearId);
-    const from = period === 'HK2' ? calendar.semester2Start : calendar.semester1Start;
-    const to = period === 'HK1' ? calendar.semester1End : calendar.semester2End;
-    return {
-      cls,
-      roster,
-      scheme: schemeFor(cls.schoolYearCode, cls.grade)!,
-      subjects: await this.repo.curriculum(em, cls.grade),
-      books: await this.repo.gradebooksOfClass(em, schoolId, cls.id),
-      entries: await this.repo.entriesOfClass(em, schoolId, cls.id),
-      conduct: await this.conduct.ofClass(em, schoolId, cls.id),
-      absences: await this.results.absences(
-        em,
-        schoolId,
-        roster.map((s) => s.studentId),
-        from,
-        to,
-      ),
-    };
   }
 }

@@ -25,3 +25,12 @@ export function enrolledDuringSql(e: string, from: string, to: string): string {
 export function openEnrolmentSql(e: string): string {
   return `${e}.to_date is null`;
 }
+
+/**
+ * The day a year's reporting figures count the pupils enrolled on (class sizes, headcounts): today while the year
+ * runs, its last day once it has ended, its first day before it starts — so a closed year keeps the figures it ended
+ * with and next year's classes show the pupils already placed. `today`, `startsOn`, `endsOn`: SQL dates.
+ */
+export function censusDaySql(today: string, startsOn: string, endsOn: string): string {
+  return `least(greatest(${today}, ${startsOn}), ${endsOn})`;
+}

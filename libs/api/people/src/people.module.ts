@@ -5,6 +5,8 @@ import { EnrolmentService } from './enrolment.service';
 import { StudentImportController } from './import/student-import.controller';
 import { StudentImportRepository } from './import/student-import.repository';
 import { StudentImporter } from './import/student-importer';
+import { PeopleFacts } from './people-facts';
+import { PeopleFactsRepository } from './people-facts.repository';
 import { PromotionRepository } from './promotion.repository';
 import { PromotionsController } from './promotions.controller';
 import { PromotionService } from './promotion.service';
@@ -41,7 +43,9 @@ import { TransfersService } from './transfers.service';
     TransfersService,
     StudentImportRepository,
     StudentImporter,
+    PeopleFactsRepository,
+    PeopleFacts,
   ],
-  exports: [StudentsService],
+  exports: [StudentsService, PeopleFacts],
 })
 export class PeopleModule {}

@@ -7,5 +7,5 @@ import { ReportsModule } from './reports/reports.module';
  * The reporting context: the read model's facts (refreshed from the owners' events), the reports and dashboards read
  * from them, and the official statistical reports. No other context depends on it (docs/adr/reporting-read-model.md).
  */
-@Module({ imports: [FactsModule, ReportsModule, FormsModule] })
+@Module({ imports: [FactsModule, ReportsModule, FormsModule], exports: [FactsModule] })
 export class ReportingModule {}

@@ -1,5 +1,7 @@
 export * from './staff.module';
 export * from './staff-directory';
+/** The reporting read model's port: staff in post by position, qualification, contract, gender and age band. */
+export { StaffFacts } from './staff-facts';
 export { displayDate } from './staff-rules';
 export * from './staff-events';
 export { STAFF_MESSAGES } from './messages';

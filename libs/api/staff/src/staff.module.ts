@@ -5,6 +5,8 @@ import { StaffImportRepository } from './import/staff-import.repository';
 import { StaffImporter } from './import/staff-importer';
 import { StaffController } from './staff.controller';
 import { StaffDirectory } from './staff-directory';
+import { StaffFacts } from './staff-facts';
+import { StaffFactsRepository } from './staff-facts.repository';
 import { StaffRepository } from './staff.repository';
 import { StaffService } from './staff.service';
 import { StaffTransferService } from './staff-transfer.service';
@@ -20,7 +22,9 @@ import { StaffTransferService } from './staff-transfer.service';
     StaffDirectory,
     StaffImportRepository,
     StaffImporter,
+    StaffFactsRepository,
+    StaffFacts,
   ],
-  exports: [StaffDirectory],
+  exports: [StaffDirectory, StaffFacts],
 })
 export class StaffModule {}
