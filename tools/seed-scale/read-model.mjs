@@ -34,11 +34,23 @@ export function assertRebuildBuilt() {
 export async function rebuildReadModel(owner, ownerUrl, appPassword) {
   assertRebuildBuilt();
   const started = performance.now();
+  const perSchoolMs = [];
   const code = await new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, 'reporting:rebuild'], {
       cwd: root,
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, DATABASE_URL: ownerUrl, APP_DB_PASSWORD: appPassword ?? '', LOG_LEVEL: 'warn' },
+    });
+    // One progress line per school (`done/total  id  version n  ms ms`): every 100th is shown, all are kept.
+    let pending = '';
+    child.stdout.on('data', (data) => {
+      const lines = (pending + data).split('\n');
+      pending = lines.pop();
+      for (const line of lines) {
+        const progress = /^(\d+)\/(\d+)\s.*\s(\d+) ms$/.exec(line.trim());
+        if (progress) perSchoolMs.push(Number(progress[3]));
+        if (!progress || Number(progress[1]) % 100 === 0) console.log(`    ${line.trim()}`);
+      }
     });
     child.once('error', reject);
     child.once('exit', resolve);
@@ -65,8 +77,16 @@ export async function rebuildReadModel(owner, ownerUrl, appPassword) {
     `select coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint as bytes
        from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'reporting' and c.relkind = 'r'`,
   );
+  const sorted = [...perSchoolMs].sort((a, b) => a - b);
   return {
     seconds,
+    schoolMs: sorted.length
+      ? {
+          mean: Math.round(sorted.reduce((a, b) => a + b, 0) / sorted.length),
+          p50: sorted[Math.floor(sorted.length / 2)],
+          max: sorted.at(-1),
+        }
+      : null,
     secondsPerSchool: schools.schools ? Math.round((seconds / schools.schools) * 1000) / 1000 : null,
     ...schools,
     rows,
