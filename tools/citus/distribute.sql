@@ -87,7 +87,11 @@ select create_distributed_table('reporting.movement', 'school_id', colocate_with
 select create_distributed_table('reporting.attendance', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('reporting.staff_count', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('reporting.school_state', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('reporting.report_job', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('reporting.dirty', 'school_id', colocate_with := 'school_profile');
+-- The official statistical reports (forms) and the reminders to send them: a school's own rows too.
+select create_distributed_table('reporting.statistical_report', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('reporting.statistical_report_reminder', 'school_id', colocate_with := 'school_profile');
 
 -- The chain functions are keyed by the school: called outside a transaction block (the CLI's audit:verify) Citus
 -- runs them on the node holding that school's chain. Inside the API's transactions they run on the coordinator and

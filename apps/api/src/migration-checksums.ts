@@ -28,4 +28,7 @@ export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
   CreateIdentityUserView1764400000800: '074fe8a9e96f2e15377343bf0124d81cf39b53992723718fac0802c63cd1faae',
   ExtendTenancyViews1764400000900: '1eab82f3b4a2abbe4cde3a8b98a7a52c23ddd26200c45a1b2276d326968f23fc',
   CreateReportingFacts1764500000000: 'dbfaebb5d4ed56ba46b20ef5090abb13c642e0199efe0d8189ec0b4840895ece',
+  CreateStatisticalReports1764500000100: '708fe5f6d942790b3a385d3c7957495bcaa01d74ce7460d4a1897c2e46febaab',
+  CreateReportJobs1764500000200: '7599f77223deeb7f744c2e5e223b60b1b9a71430c5f4a674e637af03ddb111fd',
+  CreateTenancyHistoryView1764500000300: 'c765fd3fe5e8a5aad21ec9104fd8c6a84ebabb9fa5f86354bf7626d2c221a037',
 };

@@ -24,12 +24,17 @@ import {
   MigrationSet,
   prepareDatabase,
 } from '@emis/api/platform';
-import { CreateReportingFacts1764500000000 } from '@emis/api/reporting';
+import {
+  CreateReportingFacts1764500000000,
+  CreateReportJobs1764500000200,
+  CreateStatisticalReports1764500000100,
+} from '@emis/api/reporting';
 import { CreateStaff1764200000010, CreateStaffViews1764400000300 } from '@emis/api/staff';
 import {
   CreateOrgUnits1764100000020,
   CreateTenancyViews1764400000500,
   ExtendTenancyViews1764400000900,
+  CreateTenancyHistoryView1764500000300,
 } from '@emis/api/tenancy';
 import { CreateImportJobs1764200000050 } from '@emis/api/spreadsheets';
 import { MIGRATION_CHECKSUMS } from './migration-checksums';
@@ -66,6 +71,9 @@ export const MIGRATIONS = [
   CreateIdentityUserView1764400000800,
   ExtendTenancyViews1764400000900,
   CreateReportingFacts1764500000000,
+  CreateStatisticalReports1764500000100,
+  CreateReportJobs1764500000200,
+  CreateTenancyHistoryView1764500000300,
 ];
 
 /**

@@ -92,6 +92,8 @@ export function paramValue(name: string, f: Fixture): string {
   const values: Record<string, string> = {
     id: f.schoolId,
     schoolId: f.schoolId,
+    // The reports' org unit: the fixture's school (a unit report of one school).
+    orgUnitId: f.schoolId,
     studentId: f.studentId,
     classId: f.classId,
     staffId: f.staffId,
@@ -102,6 +104,7 @@ export function paramValue(name: string, f: Fixture): string {
     semester: '1',
     subjectCode: 'TOAN',
     period: 'HK1',
+    kind: 'START_OF_YEAR',
     correctionId: f.correctionId,
   };
   if (!(name in values)) throw new Error(`No fixture value for path parameter {${name}}`);

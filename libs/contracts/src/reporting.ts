@@ -233,6 +233,8 @@ export interface StatisticalSection {
 export interface StatisticalCheck {
   code: string;
   severity: 'ERROR' | 'WARNING';
+  /** What the finding is about: `manual.CLASSROOMS`, `sections.PUPILS`. */
+  field?: string;
   params: Record<string, string | number>;
 }
 
@@ -255,6 +257,41 @@ export interface StatisticalReport {
   reopenedAt: string | null;
   reopenReason: string | null;
   version: number;
+  /** An aggregate only: the schools whose submitted snapshots are summed, of the unit's schools. */
+  coverage?: { included: number; schools: number };
+}
+
+/** The typed-in figures of a form, saved while it is a draft (optimistic `version`; 0 before the first save). */
+export interface StatisticalManualInput {
+  manual: Record<string, number | null>;
+  version: number;
+}
+
+export interface StatisticalSubmitInput {
+  version: number;
+}
+
+export interface StatisticalReopenInput {
+  reason: string;
+}
+
+export interface StatisticalReminderInput {
+  yearId: string;
+  kind: StatisticalReportKind;
+  orgUnitId: string;
+  message: string;
+}
+
+export interface StatisticalReminderResult {
+  /** Schools reminded: those of the unit that have not submitted. */
+  sent: number;
+}
+
+export interface StatisticalFormQuery {
+  yearId: string;
+  kind: StatisticalReportKind;
+  /** Default: the caller's own unit. */
+  orgUnitId?: string;
 }
 
 /** The department's (or a unit's) list of who has submitted. */

@@ -11,4 +11,8 @@ export * from './people/ethnicities';
 export * from './people/enrolment-interval';
 export * from './calendar/school-day';
 export * from './grading';
+export * from './reporting/statistical-forms';
+export * from './reporting/statistical-form-builder';
+export * from './reporting/statistical-form-checks';
 export * from './reporting/facts';
+export * from './reporting/indicators';

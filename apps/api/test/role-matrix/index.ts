@@ -2,6 +2,7 @@ import { ACADEMIC } from './academic';
 import { FOUNDATION } from './foundation';
 import { GRADING } from './grading';
 import { PEOPLE } from './people';
+import { REPORTING } from './reporting';
 import { STAFF } from './staff';
 import { IMPORTS } from './spreadsheets';
 import { MatrixEntry } from './types';
@@ -19,4 +20,5 @@ export const ROLE_MATRIX: Record<string, MatrixEntry> = {
   ...PEOPLE,
   ...IMPORTS,
   ...GRADING,
+  ...REPORTING,
 };

@@ -21,6 +21,15 @@ export class AppConfig {
   @IsString()
   DATABASE_APP_URL?: string;
 
+  /**
+   * Connection the reports read through (the reporting context's own pool, application_name 'emis-reporting'),
+   * e.g. a streaming read replica so province reports never compete with grade saves. Defaults to the application
+   * role's connection. Report jobs and caches still write through the primary.
+   */
+  @IsOptional()
+  @IsString()
+  REPORTING_DATABASE_URL?: string;
+
   /** Password given to the emis_app role when DATABASE_APP_URL is derived. */
   @IsOptional()
   @IsString()
@@ -137,6 +146,11 @@ export function appDatabaseUrl(config: AppConfig): string {
   url.username = APP_ROLE;
   url.password = config.APP_DB_PASSWORD;
   return url.toString();
+}
+
+/** The reports' read connection: REPORTING_DATABASE_URL, or the application role's own. */
+export function reportingDatabaseUrl(config: AppConfig): string {
+  return config.REPORTING_DATABASE_URL ?? appDatabaseUrl(config);
 }
 
 /** The PostgreSQL role the API runs as: owns nothing, never bypasses row-level security. */

@@ -4,16 +4,18 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CTX, Principal, Scope } from '../context/request-context';
 
 /**
- * The only way the API reaches school-owned data. Each unit of work is one transaction that first hands the
- * caller's scope to PostgreSQL with set_config(…, true) — transaction-local, which is also what Citus needs
- * to forward the scope to shard queries (docs/adr/0001-tenancy.md) — so row-level security filters every
- * statement inside. Without a scope nothing is set and every school-owned table reads as empty.
+ * A DataSource whose every unit of work is one transaction that first hands the caller's scope to PostgreSQL with
+ * set_config(…, true) — transaction-local, which is also what Citus needs to forward the scope to shard queries
+ * (docs/adr/0001-tenancy.md) — so row-level security filters every statement inside. Without a scope nothing is set
+ * and every school-owned table reads as empty. TenantDb is the API's own; a second one over another pool (the
+ * reporting connection, possibly a read replica) scopes its transactions with the same code.
  */
-@Injectable()
-export class TenantDb {
+export class ScopedDb {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly cls: ClsService,
+    protected readonly dataSource: DataSource,
+    protected readonly cls: ClsService,
+    /** The request-context key of this DataSource's open transaction (one per DataSource, so they never mix). */
+    protected readonly managerKey: string = CTX.manager,
   ) {}
 
   /** Runs `work` in a transaction scoped to the current request's caller. */
@@ -29,7 +31,7 @@ export class TenantDb {
    */
   async runWithScope<T>(scope: Scope, work: (em: EntityManager) => Promise<T>): Promise<T> {
     const outer = this.cls.isActive()
-      ? this.cls.get<{ em: EntityManager; scope: Scope } | undefined>(CTX.manager)
+      ? this.cls.get<{ em: EntityManager; scope: Scope } | undefined>(this.managerKey)
       : undefined;
     if (outer && sameScope(outer.scope, scope)) return work(outer.em);
     const principal = this.cls.isActive() ? this.cls.get<Principal | undefined>(CTX.principal) : undefined;
@@ -37,10 +39,18 @@ export class TenantDb {
       await setScope(em, scope, principal?.userId ?? '');
       if (!this.cls.isActive()) return work(em);
       return this.cls.run({ ifNested: 'inherit' }, async () => {
-        this.cls.set(CTX.manager, { em, scope });
+        this.cls.set(this.managerKey, { em, scope });
         return work(em);
       });
     });
+  }
+}
+
+/** The only way the API reaches school-owned data: its own pool, scoped per transaction (ScopedDb). */
+@Injectable()
+export class TenantDb extends ScopedDb {
+  constructor(dataSource: DataSource, cls: ClsService) {
+    super(dataSource, cls, CTX.manager);
   }
 
   /**
