@@ -71,11 +71,14 @@ async function coldAndWarm(ctx, token, url, schoolId, seconds) {
   const request = () => getReport(ctx, token, url);
   const cold = await timedLoop(request, seconds, 3, () => invalidateReportCache(ctx.owner, schoolId));
   const warm = await timedLoop(request, seconds);
-  // Nothing changed but the version: a cold answer that differs from the warm one is a cache bug, not a measurement.
+  // Nothing changed but the version: the first answer, the last cold one and the last warm one must be the same
+  // figures, or the measurement is of something else (a cache or a refresh bug).
   const figures = (r) => JSON.stringify([r.totals, r.subjects, r.children ?? r.classes, r.grades]);
-  if (figures(cold.last) !== figures(warm.last)) throw new Error(`${url}: the cold and the warm answers differ`);
+  if (new Set([cold.first, cold.last, warm.last].map(figures)).size !== 1)
+    throw new Error(`${url}: the answers before, cold and warm differ`);
   const covered = coverage(warm.last);
-  return { cold: { ...cold, last: undefined, covered }, warm: { ...warm, last: undefined, covered } };
+  const summary = (s) => ({ ...s, first: undefined, last: undefined, covered });
+  return { cold: summary(cold), warm: summary(warm) };
 }
 
 export async function run(ctx, { seconds }) {
@@ -126,7 +129,7 @@ export async function run(ctx, { seconds }) {
     drillDownSchool: { id: school.id, code: school.code, pupils: school.pupils },
     drillDownSchoolCold: schoolPage.cold,
     drillDownSchoolWarm: schoolPage.warm,
-    baseline: { ...baseline, last: undefined, covered: baseline.last },
-    baselineWithoutRls: { ...withoutRls, last: undefined },
+    baseline: { ...baseline, first: undefined, last: undefined, covered: baseline.last },
+    baselineWithoutRls: { ...withoutRls, first: undefined, last: undefined },
   };
 }

@@ -106,11 +106,13 @@ async function baselineReport(client, school) {
 }
 
 /**
- * Runs `op` back to back for `seconds` (at least `min` times) after one unmeasured warm-up; answers the summary.
+ * Runs `op` back to back for `seconds` (at least `min` times) after one unmeasured warm-up; answers the summary, the
+ * warm-up's answer (`first`) and the last measured one (`last`).
  * `before` runs ahead of every measured `op`, outside the measured time (to make the next request cold, say).
  */
 export async function timedLoop(op, seconds, min = 3, before = null) {
-  const last = await op();
+  const first = await op();
+  let last = first;
   const latencies = [];
   const started = performance.now();
   let outside = 0;
@@ -121,10 +123,10 @@ export async function timedLoop(op, seconds, min = 3, before = null) {
       outside += performance.now() - b;
     }
     const t = performance.now();
-    await op();
+    last = await op();
     latencies.push(performance.now() - t);
   }
-  return { ...summarise(latencies, (performance.now() - started - outside) / 1000, 0), last };
+  return { ...summarise(latencies, (performance.now() - started - outside) / 1000, 0), first, last };
 }
 
 /** A connection as the application role (no BYPASSRLS), as the API's own. */
@@ -144,6 +146,10 @@ export async function run(ctx, { seconds }) {
   const classByClass = await timedLoop(() => classByClassReport(ctx, school, token), seconds);
   const client = await appClient(ctx);
   const baseline = await timedLoop(() => baselineReport(client, school), seconds).finally(() => client.end());
+  // Only the facts' version changed between these requests: every answer must carry the same figures.
+  const figures = (r) => JSON.stringify([r.totals, r.subjects, r.classes, r.grades]);
+  if (new Set([ours.first, ours.last, oursWarm.last].map(figures)).size !== 1)
+    throw new Error(`aggregate-school: the report's answers before, cold and warm differ`);
   const covered = coverage(ours.last);
   if (covered.entries !== baseline.last.entries)
     console.error(
@@ -171,9 +177,9 @@ export async function run(ctx, { seconds }) {
       pupils: school.pupils,
       gradeRows: school.entries,
     },
-    ours: { ...ours, last: undefined, covered },
-    oursWarm: { ...oursWarm, last: undefined },
-    classByClass: { ...classByClass, last: undefined, covered: classByClass.last },
-    baseline: { ...baseline, last: undefined, covered: baseline.last },
+    ours: { ...ours, first: undefined, last: undefined, covered },
+    oursWarm: { ...oursWarm, first: undefined, last: undefined },
+    classByClass: { ...classByClass, first: undefined, last: undefined, covered: classByClass.last },
+    baseline: { ...baseline, first: undefined, last: undefined, covered: baseline.last },
   };
 }
