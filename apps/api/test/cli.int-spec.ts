@@ -104,4 +104,23 @@ describe('operator command line', () => {
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('ok');
   });
+
+  it("rebuilds one school's reporting facts under its scope, with progress, each run a new version", async () => {
+    const schoolId = await t.unitId('THCS-NQ');
+    const version = async () =>
+      Number(
+        (await t.owner.query(`select version from reporting.school_state where school_id = $1`, [schoolId]))[0]
+          ?.version ?? 0,
+      );
+    const before = await version();
+    const run = await cli(readTestEnv().ownerUrl, ['reporting:rebuild', '--school', schoolId]);
+    expect(run.stdout).toMatch(new RegExp(`1/1  ${schoolId}  version ${before + 1}  \\d+ ms`));
+    expect(run.stdout).toContain('Reporting facts rebuilt for 1 school(s)');
+    expect(await version()).toBe(before + 1);
+    const [{ n }] = await t.owner.query(`select count(*)::int as n from reporting.class_size where school_id = $1`, [
+      schoolId,
+    ]);
+    expect(n).toBeGreaterThan(0);
+    await expect(cli(readTestEnv().ownerUrl, ['reporting:rebuild', '--school'])).rejects.toMatchObject({ code: 1 });
+  });
 });

@@ -1,4 +1,4 @@
-import { EventSubscribers, OutboxEvent, OutboxRelay } from '@emis/api/platform';
+import { EventSubscribers, OutboxEvent, OutboxPublisher, OutboxRelay, TenantDb } from '@emis/api/platform';
 import { bearer, startTestApp, TestApp } from './harness';
 import { auditRows, createClass, insertStaff, openYearId, schoolWithAdmin, SchoolFixture } from './academic-fixtures';
 
@@ -40,7 +40,8 @@ describe('outbox events: staff leaving a school → academic releases their duti
     );
   const events = (staffId: string) =>
     t.owner.query(
-      `select id, type, school_id, aggregate_id, payload, occurred_at, published_at from outbox where aggregate_id = $1 order by occurred_at`,
+      `select id, type, school_id, aggregate_id, payload, occurred_at, published_at from outbox
+        where aggregate_id = $1 and type = 'staff.left-school' order by occurred_at`,
       [staffId],
     );
   const duties = async (staffId: string, classId: string) => {
@@ -198,5 +199,81 @@ describe('outbox events: staff leaving a school → academic releases their duti
     };
     await t.app.get(OutboxRelay).deliver(sub, event);
     expect(await duties(staffId, classId)).toEqual({ homeroom: staffId, assignments: 1 });
+  });
+
+  describe('batch projections', () => {
+    const seen: { ids: string[]; unpublished: number }[] = [];
+    const committed: { ids: string[]; published: number }[] = [];
+    let failing = false;
+
+    beforeAll(() => {
+      t.app.get(EventSubscribers).project({
+        name: 'test.batch-projection',
+        types: ['test.projected'],
+        record: async (em, batch) => {
+          if (failing) throw new Error('projection refuses the batch');
+          const ids = batch.map((e) => e.id);
+          const [{ n }] = await em.query(
+            `select count(*)::int as n from outbox where id = any($1::uuid[]) and published_at is null`,
+            [ids],
+          );
+          seen.push({ ids, unpublished: n });
+        },
+        afterCommit: async (batch) => {
+          const ids = batch.map((e) => e.id);
+          const [{ n }] = await t.owner.query(
+            `select count(*)::int as n from outbox where id = any($1::uuid[]) and published_at is not null`,
+            [ids],
+          );
+          committed.push({ ids, published: n });
+        },
+      });
+    });
+
+    /** Events of a type only the test projection folds, written in one transaction of the school. */
+    async function publish(count: number): Promise<string[]> {
+      const scope = { rootId: school.id, all: false, orgUnitIds: [school.id] };
+      return t.app.get(TenantDb).runWithScope(scope, async (em) => {
+        const ids: string[] = [];
+        for (let i = 0; i < count; i++)
+          ids.push(
+            await t.app
+              .get(OutboxPublisher)
+              .publish(em, { type: 'test.projected', schoolId: school.id, aggregateId: school.id, payload: { i } }),
+          );
+        return ids;
+      });
+    }
+    const published = async (ids: string[]) =>
+      (
+        await t.owner.query(`select count(*)::int as n from outbox where id = any($1::uuid[]) and published_at is not null`, [
+          ids,
+        ])
+      )[0].n;
+
+    it('folds each batch inside the relay transaction before the events are marked published, then calls afterCommit', async () => {
+      const ids = await publish(5);
+      await t.app.get(OutboxRelay).relayPending();
+      const mine = seen.filter((b) => b.ids.some((id) => ids.includes(id)));
+      expect(mine.flatMap((b) => b.ids).sort()).toEqual([...ids].sort());
+      expect(mine.every((b) => b.unpublished === b.ids.length)).toBe(true);
+      const after = committed.filter((b) => b.ids.some((id) => ids.includes(id)));
+      expect(after.flatMap((b) => b.ids).sort()).toEqual([...ids].sort());
+      expect(after.every((b) => b.published === b.ids.length)).toBe(true);
+    });
+
+    it('leaves a batch unpublished when the projection fails, and folds it on a later run (at least once)', async () => {
+      failing = true;
+      const ids = await publish(2);
+      await expect(t.app.get(OutboxRelay).relayPending()).rejects.toThrow('projection refuses the batch');
+      expect(await published(ids)).toBe(0);
+      expect(seen.some((b) => b.ids.some((id) => ids.includes(id)))).toBe(false);
+      failing = false;
+      await t.app.get(OutboxRelay).relayPending();
+      expect(await published(ids)).toBe(2);
+      expect(seen.filter((b) => b.ids.some((id) => ids.includes(id))).flatMap((b) => b.ids).sort()).toEqual(
+        [...ids].sort(),
+      );
+    });
   });
 });

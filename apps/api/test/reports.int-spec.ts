@@ -1,5 +1,6 @@
-import type { CompareReport, ReportJob, SchoolReport, UnitReport } from '@emis/contracts';
-import { ReportCache, REPORTING_APPLICATION_NAME } from '@emis/api/reporting';
+import type { ClassResults, CompareReport, ReportJob, SchoolReport, UnitReport } from '@emis/contracts';
+import { FactsRefresher, ReportCache, REPORTING_APPLICATION_NAME } from '@emis/api/reporting';
+import { DEMO_UNITS } from '../src/seed/demo-province.data';
 import ExcelJS from 'exceljs';
 import { bearer, createUser, startTestApp, TestApp } from './harness';
 import { openYearId } from './academic-fixtures';
@@ -409,3 +410,103 @@ describe('reports over the read model (real PostgreSQL)', () => {
     return book;
   }
 });
+
+/**
+ * The same reports over the demo province's own facts: the seed's pupils, classes, grades and staff, folded into the
+ * read model by the full rebuild (as `npm start` does after seeding). The demo's reorganisation of 1 July 2025 moved
+ * the three Sơn Nam schools from the abolished PGD-HY to UBND-SN.
+ */
+describe('reports over the demo province (seed → full rebuild, real PostgreSQL)', () => {
+  let t: TestApp;
+  let dept: string;
+  let yearId: string;
+  let departmentId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    dept = await t.login('admin.so');
+    yearId = await openYearId(t);
+    departmentId = await t.unitId('SGDDT-HY');
+    const schools = await Promise.all(DEMO_UNITS.filter((u) => u.kind === 'SCHOOL').map((u) => t.unitId(u.code)));
+    await t.app.get(FactsRefresher).rebuildSchools(schools);
+  });
+  afterAll(() => t.close());
+
+  const get = async <T>(token: string, path: string, status = 200): Promise<T> => {
+    const res = await t.http().get(path).set(bearer(token));
+    expect({ path, status: res.status }).toEqual({ path, status });
+    return res.body as T;
+  };
+
+  it("sums a unit's figures from its schools' reports and the province's from its units'", async () => {
+    const vl = await t.unitId('PGD-VL');
+    const unit = await get<UnitReport>(dept, `/api/reports/units/${vl}?yearId=${yearId}&period=HK1`);
+    expect(unit.totals.pupils).toBeGreaterThan(0);
+    expect(unit.subjects.some((x) => (x.scored ?? 0) > 0)).toBe(true);
+    const schools = await Promise.all(
+      unit.children.map((c) => get<SchoolReport>(dept, `/api/reports/schools/${c.id}?yearId=${yearId}&period=HK1`)),
+    );
+    const sum = (pick: (r: SchoolReport) => number | null | undefined) =>
+      schools.reduce((a, r) => a + (pick(r) ?? 0), 0);
+    expect(unit.totals.pupils).toBe(sum((r) => r.totals.pupils));
+    expect(unit.totals.classes).toBe(sum((r) => r.totals.classes));
+    expect(unit.totals.staff).toBe(sum((r) => r.totals.staff));
+    for (const code of Object.keys(unit.totals.learning).filter((c) => unit.totals.learning[c] !== null))
+      expect({ code, n: unit.totals.learning[code] }).toEqual({ code, n: sum((r) => r.totals.learning[code]) });
+    for (const s of unit.subjects.filter((x) => x.scored !== null))
+      expect({ s: `${s.grade} ${s.subjectCode}`, scored: s.scored }).toEqual({
+        s: `${s.grade} ${s.subjectCode}`,
+        scored: sum((r) => r.subjects.find((x) => x.grade === s.grade && x.subjectCode === s.subjectCode)?.scored),
+      });
+
+    const province = await get<UnitReport>(dept, `/api/reports/units/${departmentId}?yearId=${yearId}&period=HK1`);
+    const children = province.children.map((c) => c.measures.pupils);
+    expect(province.totals.pupils).toBe(children.reduce((a: number, n) => a + (n ?? 0), 0));
+    expect(province.children.find((c) => c.id === vl)?.measures.pupils).toBe(unit.totals.pupils);
+    expect(unit.province.pupils).toBe(province.totals.pupils);
+  });
+
+  it("gives a school's learning and training levels exactly as its classes' results pages count them", async () => {
+    const nq = await t.unitId('THCS-NQ');
+    const report = await get<SchoolReport>(dept, `/api/reports/schools/${nq}?yearId=${yearId}&period=HK1`);
+    expect(report.classes.length).toBeGreaterThan(0);
+    const learning: Record<string, number> = {};
+    const training: Record<string, number> = {};
+    for (const c of report.classes) {
+      const page = await get<ClassResults>(dept, `/api/schools/${nq}/classes/${c.id}/results?period=HK1`);
+      for (const [code, n] of Object.entries(page.summary.learning)) learning[code] = (learning[code] ?? 0) + n;
+      for (const [code, n] of Object.entries(page.summary.training)) training[code] = (training[code] ?? 0) + n;
+    }
+    const nonZero = (r: Record<string, number | null>) => Object.fromEntries(Object.entries(r).filter(([, n]) => n));
+    expect(Object.keys(nonZero(learning)).length).toBeGreaterThan(0);
+    expect(nonZero(report.totals.learning)).toEqual(nonZero(learning));
+    expect(nonZero(report.totals.training)).toEqual(nonZero(training));
+  });
+
+  it('rolls the Sơn Nam schools up under PGD-HY before 1 July 2025 and under UBND-SN after', async () => {
+    const sn = await t.unitId('UBND-SN');
+    const hy = await t.unitId('PGD-HY');
+    const before = await get<UnitReport>(dept, `/api/reports/units/${departmentId}?yearId=${yearId}&asOf=2025-06-30`);
+    const after = await get<UnitReport>(dept, `/api/reports/units/${departmentId}?yearId=${yearId}&asOf=2025-07-01`);
+    expect(before.children.find((c) => c.id === hy)?.measures.schools).toBe(3);
+    expect(before.children.find((c) => c.id === sn)).toBeUndefined();
+    expect(after.children.find((c) => c.id === sn)?.measures.schools).toBe(3);
+    expect(after.children.find((c) => c.id === hy)).toBeUndefined();
+    expect(before.totals.pupils).toBe(after.totals.pupils);
+  });
+
+  it("lets Văn Lâm's officer compare its schools but not see Khoái Châu's", async () => {
+    const officer = await t.login('chuyenvien.vanlam');
+    const report = await get<CompareReport>(
+      officer,
+      `/api/reports/compare?measure=pupils&yearId=${yearId}&period=HK1`,
+    );
+    expect(report.rows.length).toBe(6);
+    const values = report.rows.map((r) => r.value ?? -1);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    expect(report.rows[0].rank).toBe(1);
+    await get(officer, `/api/reports/units/${await t.unitId('PGD-KC')}?yearId=${yearId}`, 403);
+    await get(officer, `/api/reports/schools/${await t.unitId('THCS-KC')}?yearId=${yearId}`, 403);
+  });
+});
+

@@ -7,6 +7,7 @@ import {
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { provideTransloco } from '@jsverse/transloco';
 import { provideEmisCore } from '@emis/web/core';
+import { HOME_PANELS, HomePanel } from '@emis/web/shell';
 import { appRoutes } from './app.routes';
 import { BundledTranslationLoader } from './i18n/bundled-translation.loader';
 
@@ -27,5 +28,17 @@ export const appConfig: ApplicationConfig = {
       loader: BundledTranslationLoader,
     }),
     provideEmisCore(),
+    // The home page shows the department's (or a unit's) province at a glance, and a school its figures against the
+    // province (issue 10); loaded from the reports' lazy chunk.
+    {
+      provide: HOME_PANELS,
+      useValue: [
+        {
+          permission: 'reports.read',
+          load: () => import('@emis/web/reporting').then((m) => m.ReportsHomePage),
+          inputs: { embedded: true },
+        },
+      ] satisfies HomePanel[],
+    },
   ],
 };

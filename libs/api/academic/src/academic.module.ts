@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { StaffModule } from '@emis/api/staff';
+import { AcademicEvents } from './academic-events';
 import { AcademicFacts } from './academic-facts';
 import { AcademicFactsRepository } from './academic-facts.repository';
 import { AssignmentsRepository } from './assignments.repository';
@@ -37,6 +38,7 @@ import { SchoolYearsService } from './school-years.service';
     DutiesRelease,
     AcademicFactsRepository,
     AcademicFacts,
+    AcademicEvents,
   ],
   exports: [SchoolYearsService, AssignmentsService, AcademicFacts],
 })

@@ -19,6 +19,7 @@ import { monthBounds, monthlyAttendance } from './attendance-totals';
 import { attendanceDateErrors } from './calendar-rules';
 import { ClassesRepository } from './classes.repository';
 import { SchoolYearsService } from './school-years.service';
+import { AcademicEvents } from './academic-events';
 
 /** Daily attendance per class: one sheet per class and day (present, excused, unexcused, late). */
 @Injectable()
@@ -31,6 +32,7 @@ export class AttendanceService {
     private readonly staff: StaffDirectory,
     private readonly db: TenantDb,
     private readonly audit: AuditService,
+    private readonly events: AcademicEvents,
   ) {}
 
   async sheet(
@@ -73,6 +75,7 @@ export class AttendanceService {
       if (!entries.length) return this.sheetIn(em, schoolId, classId, date);
       const recorded = await this.repo.day(em, schoolId, classId, date);
       await this.repo.save(em, schoolId, classId, date, entries, actor.userId, new Date());
+      await this.events.attendanceChanged(em, schoolId, classId);
       const before = Object.fromEntries(
         entries.filter((e) => recorded.has(e.studentId)).map((e) => [e.studentId, markOf(recorded.get(e.studentId)!)]),
       );

@@ -20,6 +20,7 @@ import { AssignmentsRepository } from './assignments.repository';
 import { ClassListQueryDto } from './classes.dto';
 import { ClassFields, ClassFilter, ClassesRepository, CLASS_SORT_COLUMNS } from './classes.repository';
 import { SchoolYearsService } from './school-years.service';
+import { AcademicEvents } from './academic-events';
 
 @Injectable()
 export class ClassesService {
@@ -31,6 +32,7 @@ export class ClassesService {
     private readonly tree: OrgTreeService,
     private readonly db: TenantDb,
     private readonly audit: AuditService,
+    private readonly events: AcademicEvents,
   ) {}
 
   async list(scope: Scope, schoolId: string, query: ClassListQueryDto): Promise<Page<ClassSummary>> {
@@ -85,6 +87,7 @@ export class ClassesService {
         action: 'CREATE',
         after: withoutLists(after),
       });
+      await this.events.classesChanged(em, schoolId, id);
       return after;
     });
   }
@@ -115,6 +118,7 @@ export class ClassesService {
         before,
         after: withoutLists(after),
       });
+      await this.events.classesChanged(em, schoolId, classId);
       return after;
     });
   }

@@ -4,6 +4,7 @@ export { SchoolYearsService } from './school-years.service';
 export { AssignmentsService } from './assignments.service';
 /** The reporting read model's port: class sizes and attendance of a school. */
 export { AcademicFacts } from './academic-facts';
+export { ACADEMIC_ATTENDANCE_CHANGED, ACADEMIC_CLASSES_CHANGED } from './academic-events';
 export { ACADEMIC_MESSAGES } from './messages';
 // Its migrations, collected in order by the app (apps/api/src/migrations.ts).
 export { CreateCalendarAndClasses1764200000020 } from './migrations/1764200000020-CreateCalendarAndClasses';

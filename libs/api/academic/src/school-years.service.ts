@@ -7,6 +7,7 @@ import { OrgTreeService } from '@emis/api/tenancy';
 import { EntityManager } from 'typeorm';
 import { schoolYearErrors, semesterErrors } from './calendar-rules';
 import { SchoolYearsRepository } from './school-years.repository';
+import { AcademicEvents } from './academic-events';
 
 /**
  * The province's school years (docs/domain/calendar.md): the department plans, opens and closes them; a closed year is
@@ -20,6 +21,7 @@ export class SchoolYearsService {
     private readonly db: TenantDb,
     private readonly tree: OrgTreeService,
     private readonly audit: AuditService,
+    private readonly events: AcademicEvents,
   ) {}
 
   /**
@@ -129,6 +131,8 @@ export class SchoolYearsService {
         before: before ?? null,
         after,
       });
+      // The semesters date the attendance and the absences the results count.
+      await this.events.attendanceChanged(em, schoolId, yearId);
       return after;
     });
   }
@@ -148,6 +152,7 @@ export class SchoolYearsService {
           action: 'DELETE',
           before,
         });
+        await this.events.attendanceChanged(em, schoolId, yearId);
       }
       return this.calendarIn(em, schoolId, yearId);
     });

@@ -15,6 +15,7 @@ import { EntityManager } from 'typeorm';
 import { ConductRecord, ConductRepository, ConductWrite } from './conduct.repository';
 import { GradebookRepository, GradingClass, RosterStudent } from './gradebook.repository';
 import { GradebookService, GradingAccess } from './gradebook.service';
+import { GradingEvents } from './grading-events';
 
 const QUALITY_CODES = new Set(PRIMARY_QUALITIES.map((q) => q.code));
 const QUALITY_RATINGS: readonly QualityRating[] = ['TOT', 'DAT', 'CAN_CO_GANG'];
@@ -38,6 +39,7 @@ export class ConductService {
     private readonly conduct: ConductRepository,
     private readonly db: TenantDb,
     private readonly audit: AuditService,
+    private readonly events: GradingEvents,
   ) {}
 
   async sheet(
@@ -93,6 +95,7 @@ export class ConductService {
         throw conflict(roster, now, lost);
       }
       if (writes.length) {
+        await this.events.resultsChanged(em, schoolId, classId);
         await this.audit.record(
           em,
           {

@@ -18,6 +18,7 @@ import { columnsOf, GradeWriter, parseRowCells } from './grade-writer';
 import { CorrectionsRepository } from './corrections.repository';
 import { GradebookRepository } from './gradebook.repository';
 import { GradebookService } from './gradebook.service';
+import { GradingEvents } from './grading-events';
 
 /**
  * Semester locks and the corrections that follow them. Once the school locks a semester, a teacher cannot save;
@@ -34,6 +35,7 @@ export class CorrectionsService {
     private readonly years: SchoolYearsService,
     private readonly db: TenantDb,
     private readonly audit: AuditService,
+    private readonly events: GradingEvents,
   ) {}
 
   async locks(scope: Scope, schoolId: string, yearId: string): Promise<GradingLock[]> {
@@ -187,6 +189,7 @@ export class CorrectionsService {
         correctionId: c.id,
         requestId: null,
       });
+      await this.events.resultsChanged(em, schoolId, g.classId);
       await this.repo.decide(
         em,
         schoolId,

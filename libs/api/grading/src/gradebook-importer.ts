@@ -25,6 +25,7 @@ import {
   XlsxColumn,
   xlsxColumns,
 } from './gradebook-xlsx.layout';
+import { GradingEvents } from './grading-events';
 
 /** The sổ điểm the job writes, as its uploader may see it when the job runs. */
 interface OpenBook {
@@ -67,6 +68,7 @@ export class GradebookImporter implements Importer<OpenBook, ImportedRow>, OnMod
     private readonly gradebook: GradebookService,
     private readonly repo: GradebookRepository,
     private readonly writer: GradeWriter,
+    private readonly events: GradingEvents,
   ) {}
 
   onModuleInit(): void {
@@ -147,6 +149,7 @@ export class GradebookImporter implements Importer<OpenBook, ImportedRow>, OnMod
         }),
       );
       writes = written.length;
+      if (writes) await this.events.resultsChanged(em, schoolId, cls.id);
       created = written.filter((w) => !current.has(w.studentId)).length;
     }
     return { created, updated: writes - created, unchanged: rows.length - writes };

@@ -28,6 +28,7 @@ import {
   GradingClass,
   RosterStudent,
 } from './gradebook.repository';
+import { GradingEvents } from './grading-events';
 
 /** What the caller may do with a class's gradebook. */
 export interface GradingAccess {
@@ -52,6 +53,7 @@ export class GradebookService {
     private readonly repo: GradebookRepository,
     private readonly writer: GradeWriter,
     private readonly db: TenantDb,
+    private readonly events: GradingEvents,
   ) {}
 
   async overview(
@@ -210,6 +212,7 @@ export class GradebookService {
       );
       const result: GradeSaveResult = { savedAt: at.toISOString(), rows };
       await this.repo.keepRequest(em, schoolId, body.requestId, g.id, actor.userId, at, result);
+      if (writes.length) await this.events.resultsChanged(em, schoolId, classId);
       return result;
     });
   }

@@ -24,6 +24,7 @@ import { ResultsRepository } from './results.repository';
 import { ResultsService } from './results.service';
 import { ClassResultsLoader } from './results.loader';
 import { GradingFacts } from './grading-facts';
+import { GradingEvents } from './grading-events';
 
 /** The gradebook: sheets, saves, history, locks and corrections, conduct, results, Excel and report cards. */
 @Module({
@@ -48,6 +49,7 @@ import { GradingFacts } from './grading-facts';
     ResultsService,
     ClassResultsLoader,
     GradingFacts,
+    GradingEvents,
     ReportCardService,
     GradebookXlsxRepository,
     GradebookXlsxService,

@@ -2,6 +2,8 @@ export * from './grading.module';
 /** The reporting read model's port: a class's results as fact rows. */
 export { GradingFacts } from './grading-facts';
 export type { ClassFacts } from './grading-facts';
+export { GRADING_RESULTS_CHANGED } from './grading-events';
+export type { GradingResultsChanged } from './grading-events';
 export { GRADING_MESSAGES } from './messages';
 // Its migrations, collected in order by the app (apps/api/src/migrations.ts).
 export { CreateGradebook1764300000000 } from './migrations/1764300000000-CreateGradebook';

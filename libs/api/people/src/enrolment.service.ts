@@ -13,6 +13,7 @@ import { EntityManager } from 'typeorm';
 import { assertYearWritable, clampToYear, ClassRow, EnrolmentRepository, OpenEnrolment } from './enrolment.repository';
 import { StudentsRepository } from './students.repository';
 import { StudentsService } from './students.service';
+import { PeopleEvents } from './people-events';
 
 /** Enrolment into a class, moving between classes of a year, and leaving the school by dropping out. */
 @Injectable()
@@ -23,6 +24,7 @@ export class EnrolmentService {
     private readonly students: StudentsService,
     private readonly db: TenantDb,
     private readonly audit: AuditService,
+    private readonly events: PeopleEvents,
   ) {}
 
   /** Enrols a student into a class, or moves them to another class of the same year. */
@@ -33,7 +35,8 @@ export class EnrolmentService {
       const cls = await this.writableClass(em, schoolId, req.classId);
       const fromDate = req.fromDate ?? clampToYear(todayInVietnam(), cls.year);
       const open = (await this.repo.openIn(em, schoolId, [studentId], cls.year.id)).get(studentId);
-      await this.place(em, schoolId, studentId, cls, open, fromDate, req.reason ?? null);
+      if (await this.place(em, schoolId, studentId, cls, open, fromDate, req.reason ?? null))
+        await this.events.enrolmentChanged(em, schoolId, studentId);
       return this.students.load(em, schoolId, studentId);
     });
   }
@@ -55,6 +58,7 @@ export class EnrolmentService {
       for (const studentId of req.studentIds) {
         if (await this.place(em, schoolId, studentId, cls, open.get(studentId), fromDate, null)) changed++;
       }
+      if (changed) await this.events.enrolmentChanged(em, schoolId, cls.id);
       return { changed, unchanged: req.studentIds.length - changed };
     });
   }
@@ -74,6 +78,7 @@ export class EnrolmentService {
         before: { status: before.status },
         after: { status: 'DROPPED_OUT', statusReason: req.reason, statusDate: req.date },
       });
+      await this.events.enrolmentChanged(em, schoolId, studentId);
       return this.students.load(em, schoolId, studentId);
     });
   }

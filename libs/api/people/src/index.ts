@@ -2,6 +2,7 @@ export * from './people.module';
 export * from './enrolment-sql';
 /** The reporting read model's port: headcounts, policy groups and movements of a school. */
 export { PeopleFacts } from './people-facts';
+export { PEOPLE_ENROLMENT_CHANGED } from './people-events';
 export { PEOPLE_MESSAGES } from './messages';
 // Its migrations, collected in order by the app (apps/api/src/migrations.ts).
 export { CreateStudents1764200000030 } from './migrations/1764200000030-CreateStudents';

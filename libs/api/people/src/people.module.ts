@@ -5,6 +5,7 @@ import { EnrolmentService } from './enrolment.service';
 import { StudentImportController } from './import/student-import.controller';
 import { StudentImportRepository } from './import/student-import.repository';
 import { StudentImporter } from './import/student-importer';
+import { PeopleEvents } from './people-events';
 import { PeopleFacts } from './people-facts';
 import { PeopleFactsRepository } from './people-facts.repository';
 import { PromotionRepository } from './promotion.repository';
@@ -45,6 +46,7 @@ import { TransfersService } from './transfers.service';
     StudentImporter,
     PeopleFactsRepository,
     PeopleFacts,
+    PeopleEvents,
   ],
   exports: [StudentsService, PeopleFacts],
 })

@@ -8,6 +8,7 @@ import { EntityManager } from 'typeorm';
 import { assertYearWritable, EnrolmentRepository, SchoolYearRow } from './enrolment.repository';
 import { CohortMember, PromotionRepository } from './promotion.repository';
 import { StudentsRepository } from './students.repository';
+import { PeopleEvents } from './people-events';
 
 /**
  * Year-end promotion of a whole grade (Circular 22/2021 Art. 12; primary Circular 27/2020 Art. 11): the school
@@ -23,6 +24,7 @@ export class PromotionService {
     private readonly tree: OrgTreeService,
     private readonly db: TenantDb,
     private readonly audit: AuditService,
+    private readonly events: PeopleEvents,
   ) {}
 
   async preview(scope: Scope, schoolId: string, yearId: string, grade: GradeLevel): Promise<PromotionPreview> {
@@ -62,6 +64,7 @@ export class PromotionService {
         await this.decide(em, { schoolId, year, grade: req.grade, member, outcome, actor, at });
         result[outcome === 'PROMOTED' ? 'promoted' : outcome === 'REPEAT' ? 'repeated' : 'graduated']++;
       }
+      if (cohort.length) await this.events.enrolmentChanged(em, schoolId, year.id);
       return result;
     });
   }

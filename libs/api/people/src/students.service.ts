@@ -17,6 +17,7 @@ import { assertYearWritable, clampToYear, EnrolmentRepository } from './enrolmen
 import { StudentExportQueryDto, StudentListQueryDto } from './students.dto';
 import { StudentFields, StudentFilter, StudentRow, StudentsRepository, studentOrder } from './students.repository';
 import { TransfersRepository } from './transfers.repository';
+import { PeopleEvents } from './people-events';
 
 const FIELD_KEYS = [
   'personalId',
@@ -43,6 +44,7 @@ export class StudentsService {
     private readonly transfers: TransfersRepository,
     private readonly db: TenantDb,
     private readonly audit: AuditService,
+    private readonly events: PeopleEvents,
   ) {}
 
   async list(scope: Scope, schoolId: string, query: StudentListQueryDto): Promise<Page<StudentSummary>> {
@@ -121,6 +123,7 @@ export class StudentsService {
         action: 'CREATE',
         after: auditView(created),
       });
+      await this.events.enrolmentChanged(em, schoolId, id);
       return created;
     });
   }
@@ -154,6 +157,7 @@ export class StudentsService {
         before: beforeView,
         after: auditView(after),
       });
+      await this.events.enrolmentChanged(em, schoolId, studentId);
       return after;
     });
   }

@@ -21,6 +21,7 @@ import { assertYearWritable, clampToYear, EnrolmentRepository } from './enrolmen
 import { StudentsRepository } from './students.repository';
 import { auditView, StudentsService } from './students.service';
 import { TransferListFilter, TransferSide, TransferSnapshot, TransfersRepository } from './transfers.repository';
+import { PeopleEvents } from './people-events';
 
 /**
  * Moving a student between two schools: the sending school releases, the receiving school accepts or rejects,
@@ -38,6 +39,7 @@ export class TransfersService {
     private readonly tree: OrgTreeService,
     private readonly db: TenantDb,
     private readonly audit: AuditService,
+    private readonly events: PeopleEvents,
   ) {}
 
   /** The sending school releases a student to another school of the province. */
@@ -116,6 +118,7 @@ export class TransfersService {
       if (req.classId) await this.enrolOnArrival(em, schoolId, side, req.classId);
       const at = new Date();
       await this.repo.decide(em, schoolId, side.id, 'ACCEPTED', actor.userId, at, null);
+      await this.events.enrolmentChanged(em, schoolId, side.studentId);
       await this.auditSide(
         em,
         schoolId,
@@ -127,6 +130,7 @@ export class TransfersService {
       await this.inSchool(em, side.counterpartSchoolId, scope, async () => {
         await this.decideOther(em, side, 'ACCEPTED', actor, at, null);
         await this.enrolments.closeAllOpen(em, side.counterpartSchoolId, side.studentId, side.effectiveOn);
+        await this.events.enrolmentChanged(em, side.counterpartSchoolId, side.studentId);
         await this.studentsRepo.setStatus(
           em,
           side.counterpartSchoolId,

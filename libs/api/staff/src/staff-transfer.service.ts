@@ -16,6 +16,7 @@ import { OrgTreeService } from '@emis/api/tenancy';
 import { STAFF_LEFT_SCHOOL, StaffLeftSchool } from './staff-events';
 import { StaffRepository } from './staff.repository';
 import { StaffService } from './staff.service';
+import { StaffEvents } from './staff-events';
 
 /**
  * Moves a person between two schools on a personnel decision of the department (teacher recruitment and
@@ -33,6 +34,7 @@ export class StaffTransferService {
     private readonly db: TenantDb,
     private readonly audit: AuditService,
     private readonly events: OutboxPublisher,
+    private readonly staffEvents: StaffEvents,
   ) {}
 
   async transfer(
@@ -96,6 +98,8 @@ export class StaffTransferService {
         before: record,
         after: { status: 'TRANSFERRED', transfer: decision },
       });
+      await this.staffEvents.changed(em, fromSchoolId, staffId);
+      await this.staffEvents.changed(em, request.toSchoolId, staffId);
       const received = await this.staff.load(em, request.toSchoolId, staffId);
       const { history: _history, ...after } = received;
       await this.audit.record(em, {

@@ -5,6 +5,7 @@ import { StaffImportRepository } from './import/staff-import.repository';
 import { StaffImporter } from './import/staff-importer';
 import { StaffController } from './staff.controller';
 import { StaffDirectory } from './staff-directory';
+import { StaffEvents } from './staff-events';
 import { StaffFacts } from './staff-facts';
 import { StaffFactsRepository } from './staff-facts.repository';
 import { StaffRepository } from './staff.repository';
@@ -24,6 +25,7 @@ import { StaffTransferService } from './staff-transfer.service';
     StaffImporter,
     StaffFactsRepository,
     StaffFacts,
+    StaffEvents,
   ],
   exports: [StaffDirectory, StaffFacts],
 })

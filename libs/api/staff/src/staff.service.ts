@@ -19,6 +19,7 @@ import { StaffListQueryDto } from './staff.dto';
 import { STAFF_LEFT_SCHOOL, StaffLeftSchool } from './staff-events';
 import { StaffFields, StaffFilter, StaffRecord, StaffRepository, STAFF_SORT_COLUMNS } from './staff.repository';
 import { staffFieldErrors } from './staff-rules';
+import { StaffEvents } from './staff-events';
 
 @Injectable()
 export class StaffService {
@@ -27,6 +28,7 @@ export class StaffService {
     private readonly db: TenantDb,
     private readonly audit: AuditService,
     private readonly events: OutboxPublisher,
+    private readonly staffEvents: StaffEvents,
   ) {}
 
   async list(scope: Scope, schoolId: string, query: StaffListQueryDto): Promise<Page<StaffSummary>> {
@@ -90,6 +92,7 @@ export class StaffService {
         action: 'CREATE',
         after: withoutHistory(after),
       });
+      await this.staffEvents.changed(em, schoolId, id);
       return after;
     });
   }
@@ -127,6 +130,7 @@ export class StaffService {
         before,
         after: withoutHistory(after),
       });
+      await this.staffEvents.changed(em, schoolId, staffId);
       return after;
     });
   }

@@ -145,7 +145,7 @@ function schoolSection(facts: StatisticalFacts): FormSection {
     SCHOOLS: 1,
     CLASSES: facts.classes.length,
     PUPILS: sum(facts.classes, (c) => c.pupils),
-    STAFF: sum(facts.staff, (s) => s.staff),
+    ALL_STAFF: sum(facts.staff, (s) => s.staff),
     TEACHERS: sum(
       facts.staff.filter((s) => s.position === 'TEACHER'),
       (s) => s.staff,

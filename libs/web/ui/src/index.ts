@@ -8,3 +8,15 @@ export { saveBlob, saveDownload } from './download/file-download';
 export { formatEmisDate, type DateStyle } from './format/date-format';
 export { formatEmisNumber } from './format/number-format';
 export { EmisDatePipe, EmisNumberPipe } from './format/format.pipes';
+export { ChartComponent } from './charts/chart.component';
+export {
+  buildChartOption,
+  chartTable,
+  formatChartValue,
+  NO_VALUE,
+  type ChartData,
+  type ChartKind,
+  type ChartReferenceLine,
+  type ChartSeries,
+  type ChartTable,
+} from './charts/chart-option';

@@ -292,6 +292,8 @@ export const en: Translations = {
   },
   ui: {
     columns: 'Columns',
+    chartShowTable: 'Show the table',
+    chartShowChart: 'Show the chart',
   },
   paging: {
     label: 'Pagination',

@@ -297,6 +297,8 @@ export const vi = {
   // Texts of the shared presentational components (@emis/web/ui).
   ui: {
     columns: 'Cột hiển thị',
+    chartShowTable: 'Xem bảng số liệu',
+    chartShowChart: 'Xem biểu đồ',
   },
   paging: {
     label: 'Phân trang',

@@ -26,6 +26,7 @@ import {
 } from './student-import.repository';
 import { STUDENT_LAYOUT } from './student-layout';
 import { readStudentRow, StudentRow } from './student-rows';
+import { PeopleEvents } from '../people-events';
 
 export interface StudentContext {
   /** Classes of the open year by normalised name. */
@@ -72,6 +73,7 @@ export class StudentImporter implements Importer<StudentContext, StudentRow>, On
     private readonly registry: ImportRegistry,
     private readonly repo: StudentImportRepository,
     private readonly audit: AuditService,
+    private readonly events: PeopleEvents,
   ) {}
 
   onModuleInit(): void {
@@ -187,6 +189,7 @@ export class StudentImporter implements Importer<StudentContext, StudentRow>, On
       ...changedParents.map((c) => c.row),
       ...moves.rows,
     ]);
+    if (touched.size) await this.events.enrolmentChanged(em, schoolId, context.openYearId ?? schoolId);
     await this.audit.recordMany(
       em,
       schoolId,

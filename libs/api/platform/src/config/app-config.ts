@@ -126,6 +126,16 @@ export class AppConfig {
   @Max(60_000)
   @Transform(({ value }) => (value === undefined ? 1000 : Number(value)))
   EVENT_RELAY_INTERVAL_MS = 1000;
+
+  /**
+   * How long the reporting refresh of a school waits after a change for more changes to fold in (pg-boss debounce per
+   * school): a burst of grade saves costs one refresh, and a change shows in the reports within a few seconds.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  @Transform(({ value }) => (value === undefined ? 1 : Number(value)))
+  REPORTING_DEBOUNCE_SECONDS = 1;
 }
 
 export function validateConfig(env: Record<string, unknown>): AppConfig {

@@ -1,11 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { OutboxHandler } from './outbox-event';
+import { EntityManager } from 'typeorm';
+import { OutboxEvent, OutboxHandler } from './outbox-event';
 
 export interface Subscription {
   type: string;
   /** Unique per reaction (`<context>.<reaction>`): names its pg-boss queue and its rows in outbox_delivery. */
   subscriber: string;
   handle: OutboxHandler;
+}
+
+/**
+ * A batch projection: a consumer that folds many events at once (the reporting read model's dirty marks), where a
+ * pg-boss job per event would cost more than the change it reports (grade saves run at hundreds per second).
+ */
+export interface Projection {
+  /** `<context>.<projection>`, unique among projections. */
+  name: string;
+  /** The event types it folds. */
+  types: readonly string[];
+  /**
+   * Folds a batch of events in the relay's transaction, before they are marked published: the batch's effect and its
+   * publication commit together, so an event is folded at least once (again after a crash before the commit). Runs
+   * under the province's scope; it must be idempotent and quick (one statement per batch).
+   */
+  record: (em: EntityManager, events: OutboxEvent[]) => Promise<void>;
+  /** Called after that transaction committed (e.g. to wake a worker); a failure is logged, never undoes the batch. */
+  afterCommit?: (events: OutboxEvent[]) => Promise<void>;
 }
 
 /**
@@ -16,12 +36,23 @@ export interface Subscription {
 @Injectable()
 export class EventSubscribers {
   private readonly subscriptions = new Map<string, Subscription>();
+  private readonly projections = new Map<string, Projection>();
 
   subscribe<P>(type: string, subscriber: string, handle: OutboxHandler<P>): void {
-    if (!/^[a-z]+(\.[a-z][a-z-]*)+$/.test(subscriber))
-      throw new Error(`subscriber name ${subscriber}: use <context>.<reaction>`);
+    assertName(subscriber, 'subscriber');
     if (this.subscriptions.has(subscriber)) throw new Error(`subscriber ${subscriber} registered twice`);
     this.subscriptions.set(subscriber, { type, subscriber, handle: handle as OutboxHandler });
+  }
+
+  /** Registers a batch projection (see Projection); the relay hands it every batch holding one of its types. */
+  project(projection: Projection): void {
+    assertName(projection.name, 'projection');
+    if (this.projections.has(projection.name)) throw new Error(`projection ${projection.name} registered twice`);
+    this.projections.set(projection.name, projection);
+  }
+
+  allProjections(): Projection[] {
+    return [...this.projections.values()];
   }
 
   all(): Subscription[] {
@@ -35,4 +66,8 @@ export class EventSubscribers {
   get(subscriber: string): Subscription | undefined {
     return this.subscriptions.get(subscriber);
   }
+}
+
+function assertName(name: string, what: string): void {
+  if (!/^[a-z]+(\.[a-z][a-z-]*)+$/.test(name)) throw new Error(`${what} name ${name}: use <context>.<reaction>`);
 }

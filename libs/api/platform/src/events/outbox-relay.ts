@@ -21,6 +21,9 @@ const BATCH = 100;
  * delivery of a handled event does nothing. Events of a type nobody subscribes to are marked published and stay in
  * the table, from which a later consumer (the reporting read model) can be fed.
  *
+ * Batch projections (EventSubscribers.project) are folded differently: the relay hands each batch's events of their
+ * types to `record` inside the same transaction, before markPublished, and calls `afterCommit` once it committed.
+ *
  * Every API instance relays and delivers unless EVENT_WORKER=off; a single `npm start` needs nothing else running.
  */
 @Injectable()
@@ -82,20 +85,34 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const boss = await this.jobs.boss();
     let total = 0;
     for (;;) {
-      const count = await this.db.runWithScope(PROVINCE, async (em) => {
-        const events = await this.repo.unpublished(em, BATCH);
-        for (const event of events) {
+      const events = await this.db.runWithScope(PROVINCE, async (em) => {
+        const batch = await this.repo.unpublished(em, BATCH);
+        for (const event of batch) {
           for (const sub of this.subscribers.of(event.type)) await boss.send(queueOf(sub), event);
         }
-        if (events.length) await this.repo.markPublished(em, events, new Date());
-        return events.length;
+        for (const p of this.subscribers.allProjections()) {
+          const folded = batch.filter((e) => p.types.includes(e.type));
+          if (folded.length) await p.record(em, folded);
+        }
+        if (batch.length) await this.repo.markPublished(em, batch, new Date());
+        return batch;
       });
-      total += count;
-      if (count < BATCH) break;
+      await this.afterCommit(events);
+      total += events.length;
+      if (events.length < BATCH) break;
     }
     // This instance's workers fetch at once instead of at their next poll.
     if (total) for (const id of this.workers) boss.notifyWorker(id);
     return total;
+  }
+
+  /** The projections' after-commit step for a committed batch; a failure is theirs to recover from (a sweeper). */
+  private async afterCommit(events: OutboxEvent[]): Promise<void> {
+    for (const p of this.subscribers.allProjections()) {
+      const folded = events.filter((e) => p.types.includes(e.type));
+      if (!folded.length || !p.afterCommit) continue;
+      await p.afterCommit(folded).catch((error) => this.logger.error({ err: error }, `projection ${p.name}`));
+    }
   }
 
   private schedule(delayMs: number): void {

@@ -96,9 +96,25 @@ export class FactsRefresher {
     return this.db.runWithScope(schoolScope(schoolId), (em) => this.refreshIn(em, schoolId, plan, today));
   }
 
+  /**
+   * Folds the school's dirty marks into its facts: claims them and recomputes what they name, in one transaction
+   * under the school's scope. Answers null when nothing was waiting (another job took the marks first).
+   */
+  refreshDirty(schoolId: string, today = todayInVietnam()): Promise<number | null> {
+    return this.db.runWithScope(schoolScope(schoolId), async (em) => {
+      await this.writer.lockSchool(em, schoolId);
+      const marks = await this.writer.claimDirty(em, schoolId);
+      if (!marks.length) return null;
+      const topics = [...new Set(marks.map((m) => m.topic as FactTopic))];
+      const classIds = marks.filter((m) => m.topic === 'grades').map((m) => m.key);
+      return this.refreshIn(em, schoolId, planFor(topics, classIds), today);
+    });
+  }
+
   /** The refresh inside the caller's transaction (which must hold the school's scope). */
   async refreshIn(em: EntityManager, schoolId: string, plan: RefreshPlan, today: string): Promise<number> {
     const started = Date.now();
+    await this.writer.lockSchool(em, schoolId);
     if (plan.grades === 'all' || plan.grades.length) await this.refreshGrades(em, schoolId, plan.grades);
     if (plan.classSizes) await this.writer.replaceClassSizes(em, schoolId, await this.academic.classSizes(em, schoolId, today));
     if (plan.people) {

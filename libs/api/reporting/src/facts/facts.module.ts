@@ -3,13 +3,14 @@ import { AcademicModule } from '@emis/api/academic';
 import { GradingModule } from '@emis/api/grading';
 import { PeopleModule } from '@emis/api/people';
 import { StaffModule } from '@emis/api/staff';
+import { FactsEvents } from './facts-events';
 import { FactsRefresher } from './facts-refresher';
 import { FactsWriter } from './facts.repository';
 
 /** The read model kept current: dirty marks from the owners' events, the per-school refresh job, the full rebuild. */
 @Module({
   imports: [GradingModule, PeopleModule, AcademicModule, StaffModule],
-  providers: [FactsWriter, FactsRefresher],
+  providers: [FactsWriter, FactsRefresher, FactsEvents],
   exports: [FactsRefresher],
 })
 export class FactsModule {}

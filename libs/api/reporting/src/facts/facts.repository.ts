@@ -12,6 +12,14 @@ import type {
 } from '@emis/domain';
 import { EntityManager } from 'typeorm';
 
+/** What changed in a school: topic 'grades' with a class id as key, or a whole topic with key ''. */
+export interface DirtyMark {
+  schoolId: string;
+  topic: string;
+  key: string;
+  since: string;
+}
+
 /** A fact table: its columns after school_id, with their SQL types and the row field each comes from. */
 interface FactTable<R> {
   table: string;
@@ -192,6 +200,50 @@ export class FactsWriter {
 
   replaceStaff(em: EntityManager, schoolId: string, rows: StaffCountFact[]): Promise<void> {
     return replaceRows(em, schoolId, STAFF_COUNT, rows);
+  }
+
+  /**
+   * Records what changed, one statement per batch of events: a mark already there keeps its earlier `since` (the
+   * first change not folded in yet), so the sweeper sees how long a school has waited.
+   */
+  async markDirty(em: EntityManager, marks: readonly DirtyMark[]): Promise<void> {
+    if (!marks.length) return;
+    await sqlExec(
+      em,
+      `insert into reporting.dirty (school_id, topic, key, since)
+       select school_id, topic, key, min(since)
+         from unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[]) as m(school_id, topic, key, since)
+        group by school_id, topic, key
+       on conflict do nothing`,
+      [marks.map((m) => m.schoolId), marks.map((m) => m.topic), marks.map((m) => m.key), marks.map((m) => m.since)],
+    );
+  }
+
+  /** Takes the school's marks away in the refresh's transaction: they come back if the refresh rolls back. */
+  async claimDirty(em: EntityManager, schoolId: string): Promise<{ topic: string; key: string }[]> {
+    return sqlRows<{ topic: string; key: string }>(
+      em,
+      `delete from reporting.dirty where school_id = $1 returning topic, key`,
+      [schoolId],
+    );
+  }
+
+  /** Schools with a mark waiting longer than `seconds` (a job lost between a commit and its send; run province-wide). */
+  async waitingSchools(em: EntityManager, seconds: number): Promise<string[]> {
+    const rows = await sqlRows<{ school_id: string }>(
+      em,
+      `select distinct school_id from reporting.dirty where since < now() - make_interval(secs => $1)`,
+      [seconds],
+    );
+    return rows.map((r) => r.school_id);
+  }
+
+  /**
+   * One refresh of a school at a time (the job, a sweeper's job, the rebuild): a second waits for the first to commit,
+   * then reads what it committed, so an older computation never overwrites a newer one.
+   */
+  async lockSchool(em: EntityManager, schoolId: string): Promise<void> {
+    await sqlRows(em, `select pg_advisory_xact_lock(hashtextextended('reporting.refresh:' || $1, 0))`, [schoolId]);
   }
 
   /** Whether any school has been refreshed yet (run under the province's scope). */

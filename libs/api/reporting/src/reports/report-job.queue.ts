@@ -27,8 +27,20 @@ export class ReportJobQueue implements OnModuleInit, OnApplicationBootstrap {
 
   async onModuleInit(): Promise<void> {
     const boss = await this.jobs.boss();
-    // One attempt more if a worker dies mid-job: the workbook is rebuilt from the facts; nothing half-written stays.
-    await boss.createQueue(REPORT_QUEUE, { name: REPORT_QUEUE, retryLimit: 1, expireInSeconds: 30 * 60 });
+    // Two instances starting together on a fresh database both create the queue (its partition and row): PostgreSQL
+    // may pick one as a deadlock victim, or the second may find the row just made. Either way, the next try sees the
+    // queue there.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // One attempt more if a worker dies mid-job: the workbook is rebuilt from the facts; nothing half-written stays.
+        await boss.createQueue(REPORT_QUEUE, { name: REPORT_QUEUE, retryLimit: 1, expireInSeconds: 30 * 60 });
+        break;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (attempt >= 5 || (code !== '40P01' && code !== '23505')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
     this.boss = boss;
   }
 

@@ -1,4 +1,4 @@
-import { emptyRaw, RawSubject } from './reports.repository';
+import { emptyRaw, RawSubject } from './raw-measures';
 import { publishMeasures, publishSubject } from './report-measures';
 
 const subject: RawSubject = {

@@ -1,6 +1,6 @@
 import type { ReportMeasures, SubjectResultRow } from '@emis/contracts';
 import { CompareCounts, emptyCompareCounts, meanOfTenths, publishedCount, sharePercent } from '@emis/domain';
-import { RawMeasures, RawSubject } from './reports.repository';
+import { RawMeasures, RawSubject } from './raw-measures';
 
 /**
  * The summed facts as published (docs/domain/reporting.md): in a view above the school every count of 1 to 4 pupils

@@ -41,15 +41,17 @@ export class ReportFilterQueryDto implements ReportFilterQuery {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE_RULE)
   @IsISO8601({ strict: true }, DATE_RULE)
   asOf?: string;
+
+  @ApiPropertyOptional({
+    description: "The unit of the comparison or job; default: the caller's own. A report naming its unit in the path ignores it.",
+  })
+  @IsOptional()
+  @IsUUID()
+  orgUnitId?: string;
 }
 
 /** The comparison: one measure for every school under `orgUnitId`. */
 export class CompareQueryDto extends ReportFilterQueryDto implements CompareQuery {
-  @ApiPropertyOptional({ description: "The unit whose schools are compared; default: the caller's own." })
-  @IsOptional()
-  @IsUUID()
-  orgUnitId?: string;
-
   @ApiProperty({ enum: COMPARE_MEASURES })
   @IsIn(COMPARE_MEASURES)
   measure!: CompareMeasure;
@@ -66,13 +68,8 @@ export class CompareQueryDto extends ReportFilterQueryDto implements CompareQuer
   grade?: string;
 }
 
-/** The filter of a job: the report filter and the org unit the workbook covers. */
-export class ReportJobFilterDto extends ReportFilterQueryDto {
-  @ApiPropertyOptional({ description: "The unit whose schools the workbook lists; default: the caller's own." })
-  @IsOptional()
-  @IsUUID()
-  orgUnitId?: string;
-}
+/** The filter of a job: the report filter and the org unit (orgUnitId) whose schools the workbook lists. */
+export class ReportJobFilterDto extends ReportFilterQueryDto {}
 
 export const REPORT_JOB_KINDS = ['PROVINCE_WORKBOOK'] as const;
 

@@ -3,6 +3,7 @@ import type { ReportPeriod } from '@emis/contracts';
 import { sqlRow, sqlRows } from '@emis/api/platform';
 import type { OrgUnitKind, SchoolLevel, SchoolOwnership } from '@emis/domain';
 import { EntityManager } from 'typeorm';
+import { emptyRaw, RawMeasures, RawSubject } from './raw-measures';
 
 /** How fact rows are summed: one total, per school, per grade or per class. */
 export type Grouping = 'total' | 'school' | 'grade' | 'class';
@@ -14,50 +15,6 @@ export interface FactSlice {
   yearId: string;
   period: ReportPeriod;
   classId?: string;
-}
-
-/** The sums of the fact tables for one group, before suppression and rounding. */
-export interface RawMeasures {
-  schools: number;
-  classes: number;
-  pupils: number;
-  female: number;
-  ethnicMinority: number;
-  disabled: number;
-  staff: number;
-  teachers: number;
-  classSizeBreaches: number;
-  learning: Record<string, number>;
-  training: Record<string, number>;
-  awards: Record<string, number>;
-  promotion: Record<string, number>;
-  resultsMissing: number;
-  droppedOut: number;
-  transferredOut: number;
-  transferredIn: number;
-  recorded: number;
-  present: number;
-}
-
-export interface RawSubject {
-  key: string;
-  grade: string;
-  subjectCode: string;
-  subjectName: string;
-  pupils: number;
-  scored: number;
-  sumTenths: number;
-  b80: number;
-  b65: number;
-  b50: number;
-  b35: number;
-  b00: number;
-  ratingD: number;
-  ratingCd: number;
-  ratingT: number;
-  ratingH: number;
-  ratingC: number;
-  notPassed: number;
 }
 
 /** A school of the report and where it sat on the report's date. */
@@ -106,6 +63,14 @@ const KEY: Record<Grouping, string> = {
 
 /** The fact rows of a slice: $1 the schools (null: all in scope), $2 the year, $3 one class or null. */
 const WHERE = `($1::uuid[] is null or f.school_id = any ($1)) and f.school_year_id = $2 and ($3::uuid is null or f.class_id = $3)`;
+
+/** The parameters of WHERE. */
+function sliceParams(slice: FactSlice): unknown[] {
+  return [slice.schoolIds, slice.yearId, slice.classId ?? null];
+}
+
+/** The sums of one group, created on first use. */
+type At = (key: string) => RawMeasures;
 
 /** The org tree's instant for a report date: the end of that day in Vietnam (UTC+7), when every move of the day holds. */
 const END_OF_DAY = `(($2::date + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh')`;
@@ -192,35 +157,49 @@ export class ReportsRepository {
       return m;
     };
     const key = KEY[grouping];
-    const where = WHERE;
-    const params = [slice.schoolIds, slice.yearId, slice.classId ?? null];
-    const withPeriod = [...params, slice.period];
+    await this.addClassSizes(em, slice, key, at);
+    await this.addHeadcounts(em, slice, key, at);
+    await this.addOutcomes(em, slice, key, at);
+    await this.addAttendance(em, slice, key, at);
+    // Movements are counted per school and grade, staff per school: neither belongs to a class.
+    if (grouping !== 'class' && !slice.classId) await this.addMovements(em, slice, key, at);
+    if ((grouping === 'total' || grouping === 'school') && !slice.classId) await this.addStaff(em, slice, key, at);
+    return out;
+  }
+
+  private async addClassSizes(em: EntityManager, slice: FactSlice, key: string, at: At): Promise<void> {
     for (const r of await sqlRows<{ key: string; schools: number; classes: number; pupils: number; breaches: number }>(
       em,
       `select ${key} as key, count(distinct f.school_id)::int as schools, count(*)::int as classes,
               coalesce(sum(f.pupils), 0)::int as pupils,
               count(*) filter (where f.ceiling is not null and f.pupils > f.ceiling)::int as breaches
-         from reporting.class_size f where ${where} group by 1`,
-      params,
+         from reporting.class_size f where ${WHERE} group by 1`,
+      sliceParams(slice),
     )) {
       Object.assign(at(r.key), { schools: r.schools, classes: r.classes, pupils: r.pupils, classSizeBreaches: r.breaches });
     }
+  }
+
+  private async addHeadcounts(em: EntityManager, slice: FactSlice, key: string, at: At): Promise<void> {
     for (const r of await sqlRows<{ key: string; female: number; minority: number; disabled: number }>(
       em,
       `select ${key} as key,
               coalesce(sum(f.pupils) filter (where f.gender = 'FEMALE'), 0)::int as female,
               coalesce(sum(f.pupils) filter (where f.ethnicity <> '01'), 0)::int as minority,
               coalesce(sum(f.pupils) filter (where f.disabled), 0)::int as disabled
-         from reporting.headcount f where ${where} group by 1`,
-      params,
+         from reporting.headcount f where ${WHERE} group by 1`,
+      sliceParams(slice),
     )) {
       Object.assign(at(r.key), { female: r.female, ethnicMinority: r.minority, disabled: r.disabled });
     }
+  }
+
+  private async addOutcomes(em: EntityManager, slice: FactSlice, key: string, at: At): Promise<void> {
     for (const r of await sqlRows<{ key: string; measure: string; code: string; pupils: number }>(
       em,
       `select ${key} as key, f.measure, f.code, sum(f.pupils)::int as pupils
-         from reporting.class_outcome f where ${where} and f.period = $4 group by 1, 2, 3`,
-      withPeriod,
+         from reporting.class_outcome f where ${WHERE} and f.period = $4 group by 1, 2, 3`,
+      [...sliceParams(slice), slice.period],
     )) {
       const m = at(r.key);
       if (r.measure === 'missing') m.resultsMissing += r.pupils;
@@ -229,42 +208,47 @@ export class ReportsRepository {
       else if (r.measure === 'award') m.awards[r.code] = r.pupils;
       else if (r.measure === 'promotion') m.promotion[r.code] = r.pupils;
     }
+  }
+
+  /** The whole year (CN) counts both semesters' marks. */
+  private async addAttendance(em: EntityManager, slice: FactSlice, key: string, at: At): Promise<void> {
     for (const r of await sqlRows<{ key: string; recorded: number; present: number }>(
       em,
       `select ${key} as key, coalesce(sum(f.recorded), 0)::int as recorded, coalesce(sum(f.present), 0)::int as present
          from reporting.attendance f
-        where ${where} and (f.period = $4 or ($4 = 'CN' and f.period in ('HK1', 'HK2'))) group by 1`,
-      withPeriod,
+        where ${WHERE} and (f.period = $4 or ($4 = 'CN' and f.period in ('HK1', 'HK2'))) group by 1`,
+      [...sliceParams(slice), slice.period],
     )) {
       Object.assign(at(r.key), { recorded: r.recorded, present: r.present });
     }
-    // Movements are counted per school and grade, staff per school: neither belongs to a class.
-    if (grouping !== 'class' && !slice.classId) {
-      for (const r of await sqlRows<{ key: string; kind: string; pupils: number }>(
-        em,
-        `select ${key} as key, f.kind, sum(f.pupils)::int as pupils
-           from reporting.movement f
-          where ($1::uuid[] is null or f.school_id = any ($1)) and f.school_year_id = $2 group by 1, 2`,
-        [slice.schoolIds, slice.yearId],
-      )) {
-        const m = at(r.key);
-        if (r.kind === 'DROPPED_OUT') m.droppedOut += r.pupils;
-        else if (r.kind === 'TRANSFERRED_OUT') m.transferredOut += r.pupils;
-        else if (r.kind === 'TRANSFERRED_IN') m.transferredIn += r.pupils;
-      }
+  }
+
+  private async addMovements(em: EntityManager, slice: FactSlice, key: string, at: At): Promise<void> {
+    for (const r of await sqlRows<{ key: string; kind: string; pupils: number }>(
+      em,
+      `select ${key} as key, f.kind, sum(f.pupils)::int as pupils
+         from reporting.movement f
+        where ($1::uuid[] is null or f.school_id = any ($1)) and f.school_year_id = $2 group by 1, 2`,
+      [slice.schoolIds, slice.yearId],
+    )) {
+      const m = at(r.key);
+      if (r.kind === 'DROPPED_OUT') m.droppedOut += r.pupils;
+      else if (r.kind === 'TRANSFERRED_OUT') m.transferredOut += r.pupils;
+      else if (r.kind === 'TRANSFERRED_IN') m.transferredIn += r.pupils;
     }
-    if ((grouping === 'total' || grouping === 'school') && !slice.classId) {
-      for (const r of await sqlRows<{ key: string; staff: number; teachers: number }>(
-        em,
-        `select ${key} as key, sum(f.staff)::int as staff,
-                coalesce(sum(f.staff) filter (where f.position = 'TEACHER'), 0)::int as teachers
-           from reporting.staff_count f where ($1::uuid[] is null or f.school_id = any ($1)) group by 1`,
-        [slice.schoolIds],
-      )) {
-        Object.assign(at(r.key), { staff: r.staff, teachers: r.teachers });
-      }
+  }
+
+  /** Staff in post today belong to the school, not to a year. */
+  private async addStaff(em: EntityManager, slice: FactSlice, key: string, at: At): Promise<void> {
+    for (const r of await sqlRows<{ key: string; staff: number; teachers: number }>(
+      em,
+      `select ${key} as key, sum(f.staff)::int as staff,
+              coalesce(sum(f.staff) filter (where f.position = 'TEACHER'), 0)::int as teachers
+         from reporting.staff_count f where ($1::uuid[] is null or f.school_id = any ($1)) group by 1`,
+      [slice.schoolIds],
+    )) {
+      Object.assign(at(r.key), { staff: r.staff, teachers: r.teachers });
     }
-    return out;
   }
 
   /** Subject results summed per grade × subject (and per group of `grouping`). */
@@ -282,7 +266,7 @@ export class ReportsRepository {
         where ${WHERE} and f.period = $4
         group by 1, f.grade, f.subject_code
         order by 1, length(f.grade), f.grade, min(s.sort_order) nulls last, f.subject_code`,
-      [slice.schoolIds, slice.yearId, slice.classId ?? null, slice.period],
+      [...sliceParams(slice), slice.period],
     );
     return rows.map((r) => ({
       key: String(r.key),
@@ -319,7 +303,7 @@ export class ReportsRepository {
          from reporting.subject_result f
         where ${WHERE} and f.period = $4 and f.subject_code = $5 and ($6::text is null or f.grade = $6)
         group by f.school_id`,
-      [slice.schoolIds, slice.yearId, slice.classId ?? null, slice.period, subjectCode, grade],
+      [...sliceParams(slice), slice.period, subjectCode, grade],
     );
     return new Map(rows.map((r) => [r.school_id, { sumTenths: Number(r.sum_tenths), scored: r.scored }]));
   }
@@ -398,58 +382,4 @@ export class ReportsRepository {
   async applicationName(em: EntityManager): Promise<string> {
     return (await sqlRow<{ name: string }>(em, `select current_setting('application_name') as name`))?.name ?? '';
   }
-}
-
-export function emptyRaw(): RawMeasures {
-  return {
-    schools: 0,
-    classes: 0,
-    pupils: 0,
-    female: 0,
-    ethnicMinority: 0,
-    disabled: 0,
-    staff: 0,
-    teachers: 0,
-    classSizeBreaches: 0,
-    learning: {},
-    training: {},
-    awards: {},
-    promotion: {},
-    resultsMissing: 0,
-    droppedOut: 0,
-    transferredOut: 0,
-    transferredIn: 0,
-    recorded: 0,
-    present: 0,
-  };
-}
-
-/** Adds `b` into `a` (a unit's figures are the sums of its schools'). */
-export function addRaw(a: RawMeasures, b: RawMeasures): RawMeasures {
-  const add = (x: Record<string, number>, y: Record<string, number>) => {
-    for (const [k, v] of Object.entries(y)) x[k] = (x[k] ?? 0) + v;
-  };
-  for (const k of [
-    'schools',
-    'classes',
-    'pupils',
-    'female',
-    'ethnicMinority',
-    'disabled',
-    'staff',
-    'teachers',
-    'classSizeBreaches',
-    'resultsMissing',
-    'droppedOut',
-    'transferredOut',
-    'transferredIn',
-    'recorded',
-    'present',
-  ] as const)
-    a[k] += b[k];
-  add(a.learning, b.learning);
-  add(a.training, b.training);
-  add(a.awards, b.awards);
-  add(a.promotion, b.promotion);
-  return a;
 }

@@ -25,7 +25,8 @@ import { EntityManager } from 'typeorm';
 import { compareCounts, publishMeasures, publishSubject } from './report-measures';
 import { ReportCache } from './report-cache';
 import { CompareQueryDto, ReportFilterQueryDto } from './reports.dto';
-import { addRaw, emptyRaw, FactSlice, FactsState, Placement, RawMeasures, RawSubject, ReportsRepository } from './reports.repository';
+import { addRaw, emptyRaw, RawMeasures, RawSubject } from './raw-measures';
+import { FactSlice, FactsState, Placement, ReportsRepository } from './reports.repository';
 import { ReportingDb } from './reporting-db';
 
 /** The province's figures under a filter: its schools' facts summed, before publishing. */

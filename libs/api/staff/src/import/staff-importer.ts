@@ -20,6 +20,7 @@ import { EntityManager } from 'typeorm';
 import { ExistingStaff, HistoryWrite, StaffImportRepository, StaffWrite } from './staff-import.repository';
 import { STAFF_LAYOUT } from './staff-layout';
 import { readStaffRow, StaffRow } from './staff-rows';
+import { StaffEvents } from '../staff-events';
 
 export interface StaffContext {
   /** Subject codes by normalised name and by code. */
@@ -58,6 +59,7 @@ export class StaffImporter implements Importer<StaffContext, StaffRow>, OnModule
     private readonly registry: ImportRegistry,
     private readonly repo: StaffImportRepository,
     private readonly audit: AuditService,
+    private readonly staffEvents: StaffEvents,
   ) {}
 
   onModuleInit(): void {
@@ -134,6 +136,7 @@ export class StaffImporter implements Importer<StaffContext, StaffRow>, OnModule
     const ids = await this.repo.insert(em, schoolId, created, at);
     await this.repo.update(em, schoolId, changed, at);
     await this.repo.history(em, schoolId, historyOf(created, changed, ids), at);
+    if (created.length || changed.length) await this.staffEvents.changed(em, schoolId, schoolId);
     await this.audit.recordMany(
       em,
       schoolId,

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { NgComponentOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, Type } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { SCHOOL_LEVELS } from '@emis/domain';
 import {
@@ -10,10 +11,11 @@ import {
   ProblemAlertComponent,
 } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { HOME_PANELS } from './home-panels';
 
 @Component({
   selector: 'emis-dashboard-page',
-  imports: [RouterLink, TranslocoPipe, EmisNumberPipe, ProblemAlertComponent],
+  imports: [NgComponentOutlet, RouterLink, TranslocoPipe, EmisNumberPipe, ProblemAlertComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard.page.html',
   styleUrl: './dashboard.page.css',
@@ -26,6 +28,8 @@ export class DashboardPage {
   protected readonly user = this.auth.user;
   protected readonly currentUnit = this.orgUnits.currentUnit;
   protected readonly canReadSchools = computed(() => this.auth.can('schools.read'));
+  /** Features' panels for this role (the department's and a school's report dashboards), loaded on first view. */
+  protected readonly panels = signal<{ component: Type<unknown>; inputs: Record<string, unknown> }[]>([]);
   protected readonly summary = loadOnChange(
     () => (this.canReadSchools() ? { unit: this.orgUnits.selectedUnitId() } : undefined),
     () => this.api.scopeSummary(),
@@ -34,6 +38,13 @@ export class DashboardPage {
     const summary = this.summary.value();
     return summary ? SCHOOL_LEVELS.map((level) => ({ level, count: summary.schoolsByLevel[level] ?? 0 })) : [];
   });
+  constructor() {
+    const allowed = inject(HOME_PANELS).filter((panel) => this.auth.can(panel.permission));
+    void Promise.all(
+      allowed.map(async (panel) => ({ component: await panel.load(), inputs: panel.inputs ?? {} })),
+    ).then((loaded) => this.panels.set(loaded));
+  }
+
   /** Greeting by the hour in Vietnam, where the users are. */
   protected readonly greetingKey = computed(() => {
     const hour = Number(

@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { OutboxPublisher } from '@emis/api/platform';
+import { EntityManager } from 'typeorm';
+
+/** Events the grading context publishes through the outbox (docs/adr/table-ownership-and-events.md). */
+
+/** A class's results may have changed: a sheet saved or imported, a correction applied, conduct rated. */
+export const GRADING_RESULTS_CHANGED = 'grading.results-changed';
+
+export interface GradingResultsChanged {
+  classId: string;
+}
+
+/** Publishes grading's events in the transaction of the change (the event exists if and only if the change commits). */
+@Injectable()
+export class GradingEvents {
+  constructor(private readonly outbox: OutboxPublisher) {}
+
+  resultsChanged(em: EntityManager, schoolId: string, classId: string): Promise<string> {
+    const payload: GradingResultsChanged = { classId };
+    return this.outbox.publish(em, { type: GRADING_RESULTS_CHANGED, schoolId, aggregateId: classId, payload });
+  }
+}
