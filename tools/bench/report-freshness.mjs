@@ -34,7 +34,7 @@ const POLL_PAUSE_MS = 100;
 const OFF_ENV = { EVENT_WORKER: 'off' };
 
 export async function run(ctx, { classes, seconds }) {
-  const window = Math.max(seconds * 2, 20);
+  const window = Math.max(seconds * 4, 40);
   const workers = await prepare(ctx, classes);
   const probe = await prepareProbe(ctx, workers);
   const { department, year } = await provinceScope(ctx.owner);
