@@ -100,7 +100,8 @@ export async function run(ctx, { classes, seconds }) {
   };
 }
 
-async function currentVersions(ctx, w) {
+/** Every row's version of a worker's sheet, for the next load run to continue from. */
+export async function currentVersions(ctx, w) {
   const res = await fetch(`${ctx.baseUrl}${w.path}`, { headers: { authorization: `Bearer ${w.token}` } });
   const sheet = await res.json();
   return Object.fromEntries(sheet.rows.map((r) => [r.studentId, r.version]));

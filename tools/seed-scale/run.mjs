@@ -1,12 +1,14 @@
 // `npm run seed:scale -- --schools 1000 --students 350000 [--seed 20261125] [--database-url URL] [--dir tmp/scale-db]
-//   [--connections 2] [--semesters 1,2] [--rebuild]`
+//   [--connections 2] [--semesters 1,2] [--rebuild] [--no-facts | --facts-only]`
 // Builds a full-scale province for measurements: the org-unit tree, N schools of every level, their staff, classes and
 // M pupils with guardians and enrolments, teaching assignments, and for 2026-2027 every curriculum subject's
 // gradebooks with one row per pupil and the conduct ratings. Deterministic from --seed. Without --database-url it
 // starts a fresh embedded PostgreSQL in --dir (kept afterwards: `npm run bench -- --scale-dir tmp/scale-db` reuses it).
 // Migrations are the built API's (as `npm start` applies them). Prints each phase's time, the rows per table and the
 // database size, and writes them to <dir>/seed-report.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Last, the reporting read model is filled by the built API's own full rebuild (read-model.mjs), timed in the report;
+// --no-facts leaves it empty, --facts-only runs only that step on a province loaded before (migrations applied first).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -16,6 +18,7 @@ import { BulkLoader, emptyChunk, TABLES } from './bulk-loader.mjs';
 import { checkForeignKeys } from './foreign-keys.mjs';
 import { CREATED_AT, foundationRows, sealAuditChains } from './province-foundation.mjs';
 import { planClasses, planProvince } from './province-plan.mjs';
+import { assertRebuildBuilt, rebuildReadModel } from './read-model.mjs';
 import { schoolGrades } from './school-grades.mjs';
 import { schoolPeople } from './school-people.mjs';
 
@@ -31,6 +34,8 @@ const opts = {
   dir: path.resolve(root, option('dir', 'tmp/scale-db')),
   connections: Number(option('connections', '2')),
   semesters: option('semesters', '1,2').split(',').map(Number),
+  facts: !process.argv.includes('--no-facts'),
+  factsOnly: process.argv.includes('--facts-only'),
 };
 if (!(opts.schools >= 1 && opts.students >= opts.schools))
   throw new Error('--schools must be ≥ 1 and --students ≥ --schools');
@@ -49,6 +54,7 @@ function phaseDone(name, detail = '') {
 
 ensureBuilt(process.argv.includes('--rebuild'));
 const built = loadBuilt();
+if (opts.facts) assertRebuildBuilt();
 phaseDone('build check');
 
 let db = null;
@@ -72,6 +78,21 @@ const loader = new BulkLoader(ownerUrl, {
 });
 try {
   const applied = await built.migrations.migrateDatabase(ownerUrl, appPassword);
+  if (opts.factsOnly) {
+    phaseDone('database and migrations', `${applied.length} migrations`);
+    const readModel = await fillReadModel(owner);
+    writeReport(withReadModel(readModel));
+  } else {
+    await seedProvince(owner, applied);
+  }
+} finally {
+  await loader.end();
+  await owner.end().catch(() => undefined);
+  if (db) await db.stop();
+}
+
+/** The whole load, then the read model, then the report. */
+async function seedProvince(owner, applied) {
   const {
     rows: [{ count }],
   } = await owner.query(`select count(*)::int as count from org_unit`);
@@ -97,12 +118,32 @@ try {
   if (db) await serverSettings(owner, { autovacuum: null });
   phaseDone('vacuum analyze');
 
+  const readModel = opts.facts ? await fillReadModel(owner) : null;
   const report = await summarise(owner, plan, loader);
-  writeReport(report);
-} finally {
-  await loader.end();
-  await owner.end().catch(() => undefined);
-  if (db) await db.stop();
+  writeReport({ ...report, readModel });
+}
+
+/** The built API's reporting:rebuild over every school (read-model.mjs), as one phase. */
+async function fillReadModel(owner) {
+  const readModel = await rebuildReadModel(owner, ownerUrl, appPassword);
+  phaseDone(
+    'reporting read model (reporting:rebuild)',
+    `${readModel.schools} schools, ${readModel.rows['reporting.subject_result']} subject rows, ${readModel.secondsPerSchool} s a school`,
+  );
+  return { ...readModel, at: new Date().toISOString() };
+}
+
+/** --facts-only: the earlier seed's report (if any) with the read model and this run's phases added. */
+function withReadModel(readModel) {
+  const file = reportFile();
+  const earlier = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  return {
+    ...earlier,
+    rows: earlier.rows ?? {},
+    auditSample: earlier.auditSample ?? [],
+    phases: [...(earlier.phases ?? []), ...phases.map((p) => ({ ...p, run: 'facts-only' }))],
+    readModel,
+  };
 }
 
 /** The province, school after school: the org units and accounts, then everyone's people, then the gradebooks. */
@@ -221,8 +262,14 @@ function writeReport(report) {
   console.log(
     `Audit chains verified (sample of ${report.auditSample.length}): ${report.auditSample.every((c) => c.brokenAt === null) ? 'OK' : 'BROKEN'}`,
   );
-  const file = opts.url ? path.join(root, 'tmp/seed-scale-report.json') : path.join(opts.dir, 'seed-report.json');
+  if (report.readModel)
+    console.log(`Read model: ${report.readModel.seconds} s for ${report.readModel.schools} schools (reporting:rebuild)`);
+  const file = reportFile();
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(report, null, 2));
   console.log(`Written to ${path.relative(root, file)}`);
+}
+
+function reportFile() {
+  return opts.url ? path.join(root, 'tmp/seed-scale-report.json') : path.join(opts.dir, 'seed-report.json');
 }
