@@ -90,8 +90,20 @@ export async function run(ctx, { seconds }) {
   const unit = await busiestUnit(ctx.owner);
   const school = await heaviestSchool(ctx.owner);
   const ours = await coldAndWarm(ctx, token, unitReportUrl(department.id, province.yearId, PERIOD), school.id, seconds);
-  const unitPage = await coldAndWarm(ctx, token, unitReportUrl(unit.id, province.yearId, PERIOD), unit.aSchoolId, seconds);
-  const schoolPage = await coldAndWarm(ctx, token, schoolReportUrl(school.id, province.yearId, PERIOD), school.id, seconds);
+  const unitPage = await coldAndWarm(
+    ctx,
+    token,
+    unitReportUrl(unit.id, province.yearId, PERIOD),
+    unit.aSchoolId,
+    seconds,
+  );
+  const schoolPage = await coldAndWarm(
+    ctx,
+    token,
+    schoolReportUrl(school.id, province.yearId, PERIOD),
+    school.id,
+    seconds,
+  );
 
   const client = await appClient(ctx);
   const baseline = await timedLoop(() => baselineReport(client, province.yearId), seconds).finally(() => client.end());

@@ -232,7 +232,9 @@ async function withRefreshCost(ctx, work) {
 }
 
 function describeCost(cost) {
-  const jobs = cost.jobs.map((j) => `${j.name}: ${j.jobs} jobs, mean ${j.meanMs} ms, max ${j.maxMs} ms, wait ${j.meanWaitMs} ms`);
+  const jobs = cost.jobs.map(
+    (j) => `${j.name}: ${j.jobs} jobs, mean ${j.meanMs} ms, max ${j.maxMs} ms, wait ${j.meanWaitMs} ms`,
+  );
   return `${cost.refreshes} school refreshes in ${cost.seconds} s (${cost.refreshesPerSecond}/s)${jobs.length ? `; ${jobs.join('; ')}` : ''}`;
 }
 
@@ -246,7 +248,9 @@ function drive(config) {
     child.stdout.on('data', (d) => (out += d));
     child.once('error', reject);
     child.once('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop())) : reject(new Error(`load.mjs exited with ${code}`)),
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').pop()))
+        : reject(new Error(`load.mjs exited with ${code}`)),
     );
   });
 }

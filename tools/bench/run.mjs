@@ -159,8 +159,7 @@ for (const r of results)
 console.log('\nscenario, side, ops, errors, per s, p50 ms, p95 ms, p99 ms');
 // Every measured side of a scenario: ours and the baseline, and the extra ones some scenarios time (warm cache,
 // drill-down pages, the load with the refresher off…).
-const sides = (r) =>
-  Object.entries(r).filter(([, v]) => v && typeof v === 'object' && 'operations' in v && 'p95' in v);
+const sides = (r) => Object.entries(r).filter(([, v]) => v && typeof v === 'object' && 'operations' in v && 'p95' in v);
 for (const r of results) {
   for (const [side, s] of sides(r)) {
     console.log(`${r.scenario}, ${side}, ${s.operations}, ${s.errors}, ${s.perSecond}, ${s.p50}, ${s.p95}, ${s.p99}`);

@@ -263,7 +263,9 @@ function writeReport(report) {
     `Audit chains verified (sample of ${report.auditSample.length}): ${report.auditSample.every((c) => c.brokenAt === null) ? 'OK' : 'BROKEN'}`,
   );
   if (report.readModel)
-    console.log(`Read model: ${report.readModel.seconds} s for ${report.readModel.schools} schools (reporting:rebuild)`);
+    console.log(
+      `Read model: ${report.readModel.seconds} s for ${report.readModel.schools} schools (reporting:rebuild)`,
+    );
   const file = reportFile();
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(report, null, 2));
