@@ -144,14 +144,20 @@ export function fuzzOperations(shard: number, shards: number): void {
       return last;
     }
 
-    /** An accepted upload: its job runs before the next case, so its writes are never taken for the next case's. */
+    /**
+     * An accepted job (an upload, a report workbook): it runs before the next case, so its writes are never taken for
+     * the next case's.
+     */
     async function jobFinished(path: string, jobId: string, token: string | undefined): Promise<void> {
       const schoolId = /\/api\/schools\/([^/]+)\//.exec(path)?.[1];
+      const statusUrl = path.startsWith('/api/reports/jobs')
+        ? `/api/reports/jobs/${jobId}`
+        : `/api/schools/${schoolId}/imports/${jobId}`;
       for (const until = Date.now() + HANG_GUARD_MS; Date.now() < until; await new Promise((r) => setTimeout(r, 25))) {
-        const res = await t.http().get(`/api/schools/${schoolId}/imports/${jobId}`).set(bearer(token!));
+        const res = await t.http().get(statusUrl).set(bearer(token!));
         if (res.body?.status === 'DONE' || res.body?.status === 'FAILED') return;
       }
-      throw new Error(`import job ${jobId} did not finish within ${HANG_GUARD_MS / 1000} s`);
+      throw new Error(`job ${jobId} did not finish within ${HANG_GUARD_MS / 1000} s`);
     }
   });
 }
