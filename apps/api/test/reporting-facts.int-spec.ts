@@ -216,8 +216,10 @@ describe('reporting facts (real PostgreSQL)', () => {
       )[0].version as number;
     const before = await read();
     await insertStaff(t, f.school.id, 'Hoàng Văn Nam');
-    expect(await refresher.rebuildSchool(f.school.id, today)).toBe(before + 1);
-    expect(await read()).toBe(before + 1);
+    // Greater, not before + 1: a refresh job of the school (events of the earlier tests) may run in between.
+    const version = await refresher.rebuildSchool(f.school.id, today);
+    expect(version).toBeGreaterThan(before);
+    expect(await read()).toBeGreaterThanOrEqual(version);
     const [{ staff }] = await t.owner.query(
       `select sum(staff)::int as staff from reporting.staff_count where school_id = $1`,
       [f.school.id],

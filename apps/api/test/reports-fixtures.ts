@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { OutboxRelay } from '@emis/api/platform';
 import { OrgTreeService } from '@emis/api/tenancy';
 import { TestApp } from './harness';
 
@@ -175,4 +176,25 @@ export async function bumpVersion(t: TestApp, schoolId: string): Promise<void> {
      on conflict (school_id) do update set refreshed_at = now(), version = reporting.school_state.version + 1`,
     [schoolId],
   );
+}
+
+/**
+ * Waits until the read model is at rest: no event waiting for the relay and no dirty mark waiting for (or claimed by)
+ * a refresh job, twice in a row. The spec files of one Jest worker share a database, so events an earlier file left
+ * are folded in by this file's app in the background; a test comparing two reports waits for that first. Bounded:
+ * fails rather than hangs.
+ */
+export async function settleReadModel(t: TestApp): Promise<void> {
+  let quiet = 0;
+  for (let round = 0; round < 1200; round++) {
+    const [{ waiting }] = await t.owner.query(
+      `select (select count(*) from outbox where published_at is null)
+            + (select count(*) from reporting.dirty) as waiting`,
+    );
+    quiet = Number(waiting) === 0 ? quiet + 1 : 0;
+    if (quiet === 2) return;
+    await t.app.get(OutboxRelay).relayPending();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the read model never settled: events or dirty marks still waiting');
 }

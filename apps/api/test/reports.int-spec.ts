@@ -4,7 +4,15 @@ import { DEMO_UNITS } from '../src/seed/demo-province.data';
 import ExcelJS from 'exceljs';
 import { bearer, createUser, startTestApp, TestApp } from './harness';
 import { openYearId } from './academic-fixtures';
-import { ClassFacts, createReportSchool, createUnit, moveSchool, Unit, writeFacts } from './reports-fixtures';
+import {
+  ClassFacts,
+  createReportSchool,
+  createUnit,
+  moveSchool,
+  settleReadModel,
+  Unit,
+  writeFacts,
+} from './reports-fixtures';
 import { HANG_GUARD_MS, readTestEnv, SWEEP_DATABASES } from './test-env';
 
 /**
@@ -132,6 +140,7 @@ describe('reports over the read model (real PostgreSQL)', () => {
       { droppedOut: 1, teachers: 20 },
     );
   });
+  beforeEach(() => settleReadModel(t));
   afterAll(() => t.close());
 
   const get = async <T>(token: string, path: string, status = 200): Promise<T> => {
@@ -181,9 +190,9 @@ describe('reports over the read model (real PostgreSQL)', () => {
     );
     const units = province.children.filter((c) => [u1.id, u2.id].includes(c.id));
     expect(units.map((c) => c.measures.pupils).sort()).toEqual([75, 81]);
-    const children = province.children.map((c) => c.measures.pupils);
-    expect(children).not.toContain(null);
-    expect(province.totals.pupils).toBe(children.reduce((a: number, n) => a + (n ?? 0), 0));
+    // Other schools of this database (earlier spec files' fixtures) may be small enough to be withheld here, so the
+    // province's total is checked against its units' sums in the demo's tests below; here, that the unit's report
+    // shows the department's total as the province's.
     expect(report.province.pupils).toBe(province.totals.pupils);
   });
 
@@ -443,6 +452,8 @@ describe('reports over the demo province (seed → full rebuild, real PostgreSQL
     const schools = await Promise.all(DEMO_UNITS.filter((u) => u.kind === 'SCHOOL').map((u) => t.unitId(u.code)));
     await t.app.get(FactsRefresher).rebuildSchools(schools);
   });
+  // Reports read twice must see the same facts: nothing left from earlier spec files may be folded in meanwhile.
+  beforeEach(() => settleReadModel(t));
   afterAll(() => t.close());
 
   const get = async <T>(token: string, path: string, status = 200): Promise<T> => {
