@@ -489,13 +489,14 @@ export class GradebookRepository {
     userId: string,
     at: Date,
     response: unknown,
-  ): Promise<void> {
-    await sqlExec(
+  ): Promise<boolean> {
+    const kept = await sqlRows<{ kept: number }>(
       em,
       `insert into grade_save_request (school_id, request_id, gradebook_id, user_id, created_at, response) values ($1, $2, $3, $4, $5, $6)
-       on conflict (school_id, request_id) do nothing`,
+       on conflict (school_id, request_id) do nothing returning 1 as kept`,
       [schoolId, requestId, gradebookId, userId, at, JSON.stringify(response)],
     );
+    return kept.length > 0;
   }
 }
 
