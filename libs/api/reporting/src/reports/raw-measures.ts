@@ -1,3 +1,4 @@
+import type { SubjectTally } from '@emis/domain';
 /**
  * The fact tables' sums for one group (a school, a unit, a grade, a class), as the repository reads them and before
  * publishing rounds and withholds them (report-measures.ts). A unit's sums are its schools' added up.
@@ -26,25 +27,12 @@ export interface RawMeasures {
   present: number;
 }
 
-export interface RawSubject {
+/** One subject of one grade summed over schools: the subject tally of libs/domain, with its key and names. */
+export interface RawSubject extends SubjectTally {
   key: string;
   grade: string;
   subjectCode: string;
   subjectName: string;
-  pupils: number;
-  scored: number;
-  sumTenths: number;
-  b80: number;
-  b65: number;
-  b50: number;
-  b35: number;
-  b00: number;
-  ratingD: number;
-  ratingCd: number;
-  ratingT: number;
-  ratingH: number;
-  ratingC: number;
-  notPassed: number;
 }
 
 export function emptyRaw(): RawMeasures {
