@@ -49,6 +49,8 @@ select create_reference_table('refresh_token');
 select create_reference_table('school_year');
 select create_reference_table('subject');
 select create_reference_table('curriculum_subject');
+select create_reference_table('asset_category');
+select create_reference_table('asset_policy');
 
 -- Distributed tables, co-location group "school": school_profile starts the group, every other table joins it.
 -- A table is distributed after every distributed table its foreign keys reference.
@@ -92,6 +94,18 @@ select create_distributed_table('reporting.dirty', 'school_id', colocate_with :=
 -- The official statistical reports (forms) and the reminders to send them: a school's own rows too.
 select create_distributed_table('reporting.statistical_report', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('reporting.statistical_report_reminder', 'school_id', colocate_with := 'school_profile');
+-- Public assets: the register and everything hanging from it, in foreign-key order.
+select create_distributed_table('asset_location', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('asset', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('asset_event', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('asset_attachment', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('asset_wear_run', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('asset_wear', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('asset_loan', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('asset_disposal', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('asset_transfer', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('asset_inventory', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('asset_inventory_line', 'school_id', colocate_with := 'school_profile');
 
 -- The chain functions are keyed by the school: called outside a transaction block (the CLI's audit:verify) Citus
 -- runs them on the node holding that school's chain. Inside the API's transactions they run on the coordinator and

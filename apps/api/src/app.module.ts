@@ -4,6 +4,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AcademicModule } from '@emis/api/academic';
+import { AssetsModule } from '@emis/api/assets';
 import { AuditModule } from '@emis/api/audit';
 import { GradingModule } from '@emis/api/grading';
 import { IdentityModule } from '@emis/api/identity';
@@ -78,6 +79,7 @@ export class AppModule {
         PeopleModule,
         SpreadsheetsModule,
         ReportingModule,
+        AssetsModule,
         ...(webDist ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })] : []),
       ],
       controllers: [HealthController],

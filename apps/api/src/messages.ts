@@ -1,4 +1,5 @@
 import { ACADEMIC_MESSAGES } from '@emis/api/academic';
+import { ASSETS_MESSAGES } from '@emis/api/assets';
 import { AUDIT_MESSAGES } from '@emis/api/audit';
 import { GRADING_MESSAGES } from '@emis/api/grading';
 import { IDENTITY_MESSAGES } from '@emis/api/identity';
@@ -20,6 +21,7 @@ export const API_MESSAGES: readonly MessageCatalogue[] = [
   SPREADSHEETS_MESSAGES,
   GRADING_MESSAGES,
   REPORTING_MESSAGES,
+  ASSETS_MESSAGES,
 ];
 
 /** Called by createApp: problem titles, field-rule messages and field labels of every context, in both languages. */

@@ -9,3 +9,4 @@ export * from './staff';
 export * from './imports';
 export * from './grading';
 export * from './reporting';
+export * from './assets';

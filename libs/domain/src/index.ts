@@ -16,3 +16,4 @@ export * from './reporting/statistical-form-builder';
 export * from './reporting/statistical-form-checks';
 export * from './reporting/facts';
 export * from './reporting/indicators';
+export * from './assets';

@@ -37,6 +37,11 @@ export const appRoutes: Routes = [
       loadChildren: () => import('@emis/web/staff').then((m) => m.STAFF_ROUTES),
     },
     {
+      path: 'assets',
+      canMatch: [requirePermission('assets.read')],
+      loadChildren: () => import('@emis/web/assets').then((m) => m.ASSETS_ROUTES),
+    },
+    {
       path: 'reports',
       canMatch: [requirePermission('reports.read')],
       loadChildren: () => import('@emis/web/reporting').then((m) => m.REPORTING_ROUTES),

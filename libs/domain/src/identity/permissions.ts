@@ -63,6 +63,18 @@ export const PERMISSIONS = {
   'reports.submit': ['SCHOOL_ADMIN'],
   /** The department and units follow submissions, send reminders and reopen a submission with a reason. */
   'reports.review': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER'],
+
+  // Public assets (docs/domain/assets.md). The school's administrator and accountant keep the register; the
+  // department and units read across their schools and see totals through the reports.
+  'assets.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN', 'ACCOUNTANT'],
+  /** Register, edit, attach, label, move between rooms, lend, change the cost, import; count an inventory. */
+  'assets.manage': ['SCHOOL_ADMIN', 'ACCOUNTANT'],
+  /** Decisions of the head of the unit: disposal, transfers to and from other schools, approving an inventory. */
+  'assets.approve': ['SCHOOL_ADMIN'],
+  /** The year's wear run of a school (the accountant closes the books in December, Art. 12.1.a). */
+  'assets.wear': ['SCHOOL_ADMIN', 'ACCOUNTANT'],
+  /** The province's categories, rates, threshold and the province-wide wear run. */
+  'assets.configure': ['DEPARTMENT_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

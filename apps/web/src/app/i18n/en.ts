@@ -2,6 +2,7 @@ import { academicEn } from '@emis/web/academic/i18n';
 import { gradingEn } from '@emis/web/grading/i18n';
 import { reportingEn } from '@emis/web/reporting/i18n';
 import { staffEn } from '@emis/web/staff/i18n';
+import { assetsEn } from '@emis/web/assets/i18n';
 import { studentsEn } from '@emis/web/students/i18n';
 import { Translations } from './vi';
 
@@ -9,6 +10,7 @@ export const en: Translations = {
   students: studentsEn,
   academic: academicEn,
   staff: staffEn,
+  assets: assetsEn,
   reporting: reportingEn,
   grading: gradingEn,
   app: {
@@ -61,6 +63,7 @@ export const en: Translations = {
     classes: 'Classes',
     grades: 'Gradebook',
     staff: 'Staff',
+    assets: 'Assets',
     calendar: 'School years',
     audit: 'Audit log',
     account: 'Account',

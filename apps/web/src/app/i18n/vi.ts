@@ -4,6 +4,7 @@ import { academicVi } from '@emis/web/academic/i18n';
 import { gradingVi } from '@emis/web/grading/i18n';
 import { reportingVi } from '@emis/web/reporting/i18n';
 import { staffVi } from '@emis/web/staff/i18n';
+import { assetsVi } from '@emis/web/assets/i18n';
 import { studentsVi } from '@emis/web/students/i18n';
 
 /** Vietnamese, the interface's first language. en.ts must mirror every key (checked by its type). */
@@ -12,6 +13,7 @@ export const vi = {
   students: studentsVi,
   academic: academicVi,
   staff: staffVi,
+  assets: assetsVi,
   reporting: reportingVi,
   grading: gradingVi,
   app: {
@@ -64,6 +66,7 @@ export const vi = {
     classes: 'Lớp học',
     grades: 'Sổ điểm',
     staff: 'Cán bộ, giáo viên',
+    assets: 'Tài sản',
     calendar: 'Năm học',
     audit: 'Nhật ký thay đổi',
     account: 'Tài khoản',

@@ -1,7 +1,17 @@
 import { Permission } from '@emis/domain';
 
 export type NavIcon =
-  'dashboard' | 'reports' | 'schools' | 'students' | 'classes' | 'grades' | 'staff' | 'calendar' | 'audit' | 'account';
+  | 'dashboard'
+  | 'reports'
+  | 'schools'
+  | 'students'
+  | 'classes'
+  | 'grades'
+  | 'staff'
+  | 'assets'
+  | 'calendar'
+  | 'audit'
+  | 'account';
 
 export interface NavEntry {
   /** Also the data-testid suffix: nav-<name>. */
@@ -25,6 +35,7 @@ export const NAVIGATION: readonly NavEntry[] = [
   { name: 'classes', path: '/classes', labelKey: 'nav.classes', permission: 'classes.read', exact: false },
   { name: 'grades', path: '/grades', labelKey: 'nav.grades', permission: 'grades.read', exact: false },
   { name: 'staff', path: '/staff', labelKey: 'nav.staff', permission: 'staff.read', exact: false },
+  { name: 'assets', path: '/assets', labelKey: 'nav.assets', permission: 'assets.read', exact: false },
   { name: 'calendar', path: '/calendar', labelKey: 'nav.calendar', permission: 'calendar.read', exact: false },
   { name: 'audit', path: '/audit', labelKey: 'nav.audit', permission: 'audit.read', exact: false },
   { name: 'account', path: '/account', labelKey: 'nav.account', exact: false },

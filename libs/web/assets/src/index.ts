@@ -1,0 +1,1 @@
+export { ASSETS_ROUTES } from './assets.routes';
