@@ -109,6 +109,10 @@ export function paramValue(name: string, f: Fixture): string {
     assetId: f.assetId,
     locationId: f.locationId,
     attachmentId: f.attachmentId,
+    // Wear: a run named by an import job's id (not a run: 404 past the permission check), a posted year, a category.
+    runId: f.jobId,
+    year: '2025',
+    code: 'OFFICE_EQUIPMENT',
   };
   if (!(name in values)) throw new Error(`No fixture value for path parameter {${name}}`);
   return values[name];

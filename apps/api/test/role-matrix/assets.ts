@@ -11,6 +11,9 @@ export const ASSET_READERS = [
 /** assets.manage and assets.wear: the school's administrator and accountant. */
 export const ASSET_KEEPERS = ['SCHOOL_ADMIN', 'ACCOUNTANT'] as const;
 
+/** A year after the current one: a wear run of it is refused (Art. 12.1.a). Part A. */
+const YEAR_TO_COME = new Date().getUTCFullYear() + 2;
+
 /**
  * The assets context's operations (see types.ts for what an entry declares). Each part of the context keeps its
  * entries in its own block, under its heading.
@@ -19,6 +22,33 @@ export const ASSETS: Record<string, MatrixEntry> = {
   // — part B: register —
 
   // — part A: wear —
+  // A run's sample names a year still to come: refused (409) after the permission check, so the sweep queues no run
+  // whose background work could change a school while another test compares its snapshots.
+  'GET /api/schools/{schoolId}/asset-wear': { roles: ASSET_READERS, sample: () => ({ query: { year: '2025' } }) },
+  'POST /api/schools/{schoolId}/asset-wear/runs': { roles: ASSET_KEEPERS, sample: () => ({ body: { year: YEAR_TO_COME } }) },
+  // {runId} is an import job's id (or a fresh one): not a wear run, so 404 — past the permission check.
+  'GET /api/schools/{schoolId}/asset-wear/runs/{runId}': { roles: ASSET_READERS },
+  'GET /api/schools/{schoolId}/asset-wear/{year}/export.xlsx': { roles: ASSET_READERS },
+  'GET /api/schools/{schoolId}/asset-wear/{year}/export.pdf': { roles: ASSET_READERS },
+  'POST /api/asset-wear/runs': {
+    roles: ['DEPARTMENT_ADMIN'],
+    provinceWide: true,
+    sample: () => ({ body: { year: YEAR_TO_COME } }),
+  },
+  'GET /api/asset-wear/runs/{runId}': { roles: ['DEPARTMENT_ADMIN'], provinceWide: true },
+  'GET /api/assets-config/categories': { roles: ASSET_READERS, provinceWide: true },
+  // The sample sets the default's own rate back: the sweep leaves the configuration as it found it.
+  'PUT /api/assets-config/categories/{code}': {
+    roles: ['DEPARTMENT_ADMIN'],
+    provinceWide: true,
+    sample: () => ({ body: { rateBasisPoints: null } }),
+  },
+  'GET /api/assets-config/policy': { roles: ASSET_READERS, provinceWide: true },
+  'PUT /api/assets-config/policy': {
+    roles: ['DEPARTMENT_ADMIN'],
+    provinceWide: true,
+    sample: () => ({ body: { fixedAssetThreshold: 10_000_000 } }),
+  },
 
   // — part C: excel and print —
 
