@@ -1,7 +1,16 @@
 import { Module } from '@nestjs/common';
+import { AssetDetails } from './asset-details';
 import { AssetHistory } from './asset-history.repository';
 import { AssetsEvents } from './assets-events';
 import { AssetsRepository } from './assets.repository';
+import { AssetAttachmentsRepository } from './register/asset-attachments.repository';
+import { AssetAttachmentsService } from './register/asset-attachments.service';
+import { AssetLocationsController } from './register/asset-locations.controller';
+import { AssetLocationsRepository } from './register/asset-locations.repository';
+import { AssetLocationsService } from './register/asset-locations.service';
+import { CostChangeService } from './register/cost-change.service';
+import { RegisterController } from './register/register.controller';
+import { RegisterService } from './register/register.service';
 
 /**
  * Public assets (Circular 23/2023/TT-BTC; docs/domain/assets.md): the register, wear, movements between rooms and
@@ -9,9 +18,25 @@ import { AssetsRepository } from './assets.repository';
  */
 @Module({
   imports: [],
-  controllers: [],
-  // The core every part of the context shares: the register's rows, an asset's history, the assets.changed event.
-  providers: [AssetsRepository, AssetHistory, AssetsEvents],
+  controllers: [
+    // — part B: register —
+    RegisterController,
+    AssetLocationsController,
+  ],
+  providers: [
+    // The core every part of the context shares: the register's rows, an asset's history and record page, the event.
+    AssetsRepository,
+    AssetHistory,
+    AssetsEvents,
+    AssetDetails,
+    // — part B: register —
+    RegisterService,
+    CostChangeService,
+    AssetLocationsRepository,
+    AssetLocationsService,
+    AssetAttachmentsRepository,
+    AssetAttachmentsService,
+  ],
   exports: [],
 })
 export class AssetsModule {}
