@@ -15,6 +15,7 @@ export * from './http/download';
 export * from './access/access.decorators';
 export * from './access/permission.guard';
 export * from './excel/xlsx-export';
+export * from './pdf/pdf-export';
 export * from './events/events.module';
 export * from './events/job-boss';
 export * from './events/outbox-event';
