@@ -1,13 +1,33 @@
 import { Module } from '@nestjs/common';
+import { SpreadsheetsModule } from '@emis/api/spreadsheets';
+import { AssetPrintsController } from './asset-prints.controller';
+import { AssetBooksRepository } from './books/asset-books.repository';
+import { AssetBooksService } from './books/asset-books.service';
+import { AssetImportController } from './import/asset-import.controller';
+import { AssetImportRepository } from './import/asset-import.repository';
+import { AssetImporter } from './import/asset-importer';
+import { AssetLabelsRepository } from './labels/asset-labels.repository';
+import { AssetLabelsService } from './labels/asset-labels.service';
 
 /**
  * Public assets (Circular 23/2023/TT-BTC; docs/domain/assets.md): the register, wear, movements between rooms and
  * schools, loans, disposal, the annual inventory, and the books.
  */
 @Module({
-  imports: [],
-  controllers: [],
-  providers: [],
+  imports: [SpreadsheetsModule],
+  controllers: [
+    // Part C (books, labels, import) first: its fixed paths (assets/labels.pdf) must match before assets/:assetId.
+    AssetPrintsController,
+    AssetImportController,
+  ],
+  providers: [
+    AssetImportRepository,
+    AssetImporter,
+    AssetBooksRepository,
+    AssetBooksService,
+    AssetLabelsRepository,
+    AssetLabelsService,
+  ],
   exports: [],
 })
 export class AssetsModule {}
