@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { SpreadsheetsModule } from '@emis/api/spreadsheets';
+import { AssetHistory } from './asset-history.repository';
 import { AssetPrintsController } from './asset-prints.controller';
+import { AssetsEvents } from './assets-events';
+import { AssetsRepository } from './assets.repository';
 import { AssetBooksRepository } from './books/asset-books.repository';
 import { AssetBooksService } from './books/asset-books.service';
 import { AssetImportController } from './import/asset-import.controller';
@@ -20,7 +23,12 @@ import { AssetLabelsService } from './labels/asset-labels.service';
     AssetPrintsController,
     AssetImportController,
   ],
+  // The core every part of the context shares: the register's rows, an asset's history, the assets.changed event.
   providers: [
+    AssetsRepository,
+    AssetHistory,
+    AssetsEvents,
+    // — part C: excel and print —
     AssetImportRepository,
     AssetImporter,
     AssetBooksRepository,
