@@ -109,7 +109,9 @@ describe('asset list import, labels and books', () => {
     expect(res.status).toBe(200);
     const sheet = (await readWorkbook(res.body as Buffer)).worksheets[0];
     const rows: unknown[][] = [];
-    sheet.eachRow((row, n) => n > 8 && rows.push((row.values as unknown[]).slice(1)));
+    sheet.eachRow(
+      (row, n) => n > 8 && rows.push(Array.from({ length: 17 }, (_, i) => row.getCell(i + 1).value ?? null)),
+    );
     return { sheet, rows };
   };
 

@@ -33,6 +33,7 @@ export const ASSETS_MESSAGES: MessageCatalogue = {
     // — part A: wear —
 
     // — part C: excel and print —
+    ids: { vi: 'Tài sản', en: 'Assets' },
 
     // — part D: movements and inventory —
 

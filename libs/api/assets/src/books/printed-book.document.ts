@@ -1,12 +1,16 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { BOOK_SIGNATURES, BookColumn, formatCell, PrintedBook } from './printed-book';
 
+const MARGIN = 24;
+/** A4 landscape less the margins and the table's cell padding and rules. */
+const USABLE_WIDTH = 841.89 - 2 * MARGIN - 80;
+
 /** The book as an A4 landscape PDF, the same table as the workbook; its headings repeat on every page. */
 export function bookDocument(book: PrintedBook): TDocumentDefinitions {
   return {
     pageSize: 'A4',
     pageOrientation: 'landscape',
-    pageMargins: [24, 28, 24, 28],
+    pageMargins: [MARGIN, 28, MARGIN, 28],
     info: { title: `${book.title} — ${book.subtitle}` },
     defaultStyle: { fontSize: 7.5 },
     footer: (page, pages) => ({ text: `Trang ${page}/${pages}`, alignment: 'center', fontSize: 7 }),
@@ -55,8 +59,9 @@ function table(book: PrintedBook): Content {
       })),
     );
   }
+  const share = USABLE_WIDTH / columns.reduce((sum, c) => sum + c.width, 0);
   return {
-    table: { headerRows: 3, widths: columns.map((c) => `${c.width}*` as const), body, dontBreakRows: true },
+    table: { headerRows: 3, widths: columns.map((c) => c.width * share), body, dontBreakRows: true },
     layout: { paddingLeft: () => 2, paddingRight: () => 2, paddingTop: () => 1, paddingBottom: () => 1 },
   };
 }

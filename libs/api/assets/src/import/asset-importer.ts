@@ -17,6 +17,7 @@ import {
   SheetRow,
 } from '@emis/api/spreadsheets';
 import { EntityManager } from 'typeorm';
+import { AssetsEvents } from '../assets-events';
 import {
   AssetEventWrite,
   AssetImportRepository,
@@ -57,6 +58,7 @@ export class AssetImporter implements Importer<AssetImportTarget, AssetRow>, OnM
     private readonly repo: AssetImportRepository,
     private readonly audit: AuditService,
     private readonly db: TenantDb,
+    private readonly events: AssetsEvents,
   ) {}
 
   onModuleInit(): void {
@@ -139,6 +141,8 @@ export class AssetImporter implements Importer<AssetImportTarget, AssetRow>, OnM
       at,
     );
     await this.repo.events(em, schoolId, eventsOf(created, changed, ids, jobId), actor.userId, at);
+    // New assets change the department's totals; a description (name, room, keeper) does not.
+    if (created.length) await this.events.publishAssetsChanged(em, schoolId);
     await this.audit.recordMany(
       em,
       schoolId,
