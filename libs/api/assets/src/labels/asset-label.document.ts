@@ -7,6 +7,16 @@ export const LABEL_SHEET = { columns: 3, rows: 8 } as const;
 const LABEL = { width: A4.width / LABEL_SHEET.columns, height: A4.height / LABEL_SHEET.rows };
 const QR_SIZE = 78;
 
+/** The labels meet edge to edge: no rules, no cell padding (the label's own margin keeps the print off the cut). */
+const LABEL_GRID = {
+  hLineWidth: () => 0,
+  vLineWidth: () => 0,
+  paddingLeft: () => 0,
+  paddingRight: () => 0,
+  paddingTop: () => 0,
+  paddingBottom: () => 0,
+};
+
 /** What a label shows; `url` is the asset's page, which a phone camera opens from the QR code. */
 export interface AssetLabel {
   asset: LabelAsset;
@@ -35,7 +45,7 @@ export function labelSheetDocument(labels: AssetLabel[]): TDocumentDefinitions {
     info: { title: 'Nhãn tài sản' },
     content: sheets.map((sheet, i): Content => ({
       pageBreak: i > 0 ? 'before' : undefined,
-      layout: 'noBorders',
+      layout: LABEL_GRID,
       table: {
         widths: Array(LABEL_SHEET.columns).fill(LABEL.width - 0.01),
         heights: LABEL.height - 0.01,
