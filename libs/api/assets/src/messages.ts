@@ -179,6 +179,7 @@ export const ASSETS_MESSAGES: MessageCatalogue = {
     fixedAssetThreshold: { vi: 'Ngưỡng tài sản cố định', en: 'Fixed-asset threshold' },
 
     // — part C: excel and print —
+    ids: { vi: 'Tài sản', en: 'Assets' },
 
     // — part D: movements and inventory —
 
