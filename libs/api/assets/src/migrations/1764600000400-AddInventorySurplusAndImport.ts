@@ -12,7 +12,7 @@ export class AddInventorySurplusAndImport1764600000400 implements MigrationInter
     await q.query(`
       alter table asset_inventory_line add column category_code text references asset_category (code);
       alter table asset_inventory_line add column unit text;
-      -- Every kind so far, the register's import (ASSETS) included, and the inventory's checklist.
+      -- Every kind so far, the register's list import ASSETS included, and the inventory's checklist.
       alter table import_job drop constraint import_job_kind_check;
       alter table import_job add constraint import_job_kind_check
         check (kind in ('STUDENTS', 'STAFF', 'GRADEBOOK', 'ASSETS', 'ASSET_INVENTORY'));
