@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { ResultPeriod } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
-import { assertInScope, Principal, renderPdf, Scope, TenantDb } from '@emis/api/platform';
+import { assertInScope, Principal, renderPdf, Scope, sendPdf, TenantDb } from '@emis/api/platform';
 import type { Response } from 'express';
 import { ReportCardExtras, reportCardDocument } from './report-card.document';
 import { ClassData, entryOfPeriod } from './results.calculation';
@@ -56,15 +56,8 @@ export class ReportCardService {
         rows.map((row) => ({ row, extras: extrasOf(data, query.period, row.studentId) })),
       );
     });
-    const buffer = await renderPdf(doc);
     const name = query.studentId ? `phieu-bao-${query.period}.pdf` : `phieu-bao-${doc.info?.title ?? query.period}.pdf`;
-    res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    );
-    res.setHeader('Content-Length', buffer.length);
-    res.end(buffer);
+    sendPdf(res, name, await renderPdf(doc));
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Response } from 'express';
 import { dirname, join } from 'node:path';
 import pdfmake = require('pdfmake');
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
@@ -26,8 +27,19 @@ function configurePdfmake(): void {
   configured = true;
 }
 
-/** Renders a pdfmake document (font Roboto) to a PDF file. */
+/** Lays out a document (Roboto by default) into a PDF held in memory: the documents here are a few pages. */
 export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   configurePdfmake();
-  return pdfmake.createPdf(doc).getBuffer();
+  return pdfmake.createPdf({ ...doc, defaultStyle: { font: 'Roboto', ...doc.defaultStyle } }).getBuffer();
+}
+
+/** Sends a rendered PDF as a download named `fileName` (Vietnamese kept in filename*, ASCII in filename). */
+export function sendPdf(res: Response, fileName: string, pdf: Buffer): void {
+  res.setHeader('Content-Type', 'application/pdf');
+  res.setHeader(
+    'Content-Disposition',
+    `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+  );
+  res.setHeader('Content-Length', pdf.length);
+  res.end(pdf);
 }
