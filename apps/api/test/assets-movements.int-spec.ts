@@ -207,7 +207,7 @@ describe('asset movements: rooms, loans, disposal, transfers between schools', (
         effectiveOn: '2026-12-01',
         version: await versionOf(t, a.id, assetId),
       });
-      expect(later.body.code).toBe('asset_left_books');
+      expect(later.body.code).toBe('asset_off_the_books');
     });
   });
 

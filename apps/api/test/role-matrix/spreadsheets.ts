@@ -1,6 +1,7 @@
 import { MatrixEntry, SCHOOL_ADMIN_ONLY } from './types';
 
-const JOB_FOLLOWERS = ['SCHOOL_ADMIN', 'TEACHER'] as const;
+/** Who may follow import jobs: every role that can start one (the accountant: assets.manage, an inventory's checklist). */
+const JOB_FOLLOWERS = ['SCHOOL_ADMIN', 'ACCOUNTANT', 'TEACHER'] as const;
 
 /**
  * The import routes (see types.ts for what an entry declares): the list uploads and templates, which people and staff

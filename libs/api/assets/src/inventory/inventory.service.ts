@@ -228,11 +228,11 @@ export class InventoryService {
   ): Promise<void> {
     const errors: RawFieldError[] = [];
     if (s.locationId && !(await this.assets.locationExists(em, schoolId, s.locationId)))
-      errors.push({ field: 'locationId', rule: 'unknownLocation', args: [] });
+      errors.push({ field: 'locationId', rule: 'unknownAssetLocation', args: [] });
     if (!(await this.assets.category(em, s.categoryCode)))
-      errors.push({ field: 'categoryCode', rule: 'unknownCategory', args: [] });
+      errors.push({ field: 'categoryCode', rule: 'unknownAssetCategory', args: [] });
     if (s.quantity > 1 && s.unitCost >= (await this.assets.fixedAssetThreshold(em)))
-      errors.push({ field: 'quantity', rule: 'fixedAssetOnePerRecord', args: [] });
+      errors.push({ field: 'quantity', rule: 'fixedAssetQuantity', args: [] });
     if (errors.length) throw new ValidationProblem(errors);
   }
 }

@@ -22,7 +22,7 @@ export class AssetLock {
     if (!asset) throw new NotFoundException();
     // A disposed asset, or one that went to another school, stays on record read-only with its history.
     if (asset.status === 'DISPOSED' || asset.status === 'TRANSFERRED')
-      throw new ProblemException(HttpStatus.CONFLICT, 'asset_left_books', undefined, { assetStatus: asset.status });
+      throw new ProblemException(HttpStatus.CONFLICT, 'asset_off_the_books', undefined, { assetStatus: asset.status });
     if (version !== null && asset.version !== version)
       throw new ProblemException(HttpStatus.CONFLICT, 'version_conflict', undefined, { currentVersion: asset.version });
     // Released to another school: frozen until the receiver accepts or rejects, or the sender cancels.

@@ -84,7 +84,7 @@ export class AssetTransfersService {
     return this.db.run(async (em) => {
       const side = await this.pendingSide(em, schoolId, transferId, 'IN');
       if (locationId && !(await this.assets.locationExists(em, schoolId, locationId)))
-        throw new ValidationProblem([{ field: 'locationId', rule: 'unknownLocation', args: [] }]);
+        throw new ValidationProblem([{ field: 'locationId', rule: 'unknownAssetLocation', args: [] }]);
       // An asset coming back to a school it once left would need its old record revived: not supported yet.
       if (await this.repo.assetKnown(em, schoolId, side.assetId))
         throw new ProblemException(HttpStatus.CONFLICT, 'asset_already_known');
@@ -148,7 +148,7 @@ export class AssetTransfersService {
       throw new ProblemException(HttpStatus.CONFLICT, 'asset_transfer_not_pending');
     const asset = await this.assets.find(em, senderId, side.assetId, true);
     if (!asset || asset.status === 'DISPOSED' || asset.status === 'TRANSFERRED')
-      throw new ProblemException(HttpStatus.CONFLICT, 'asset_left_books');
+      throw new ProblemException(HttpStatus.CONFLICT, 'asset_off_the_books');
     const leaving = await this.snapshotOf(em, senderId, asset);
     await this.repo.markTransferred(em, senderId, side.assetId, side.effectiveOn);
     await this.history.record(em, senderId, side.assetId, 'TRANSFER_OUT', side.effectiveOn, {

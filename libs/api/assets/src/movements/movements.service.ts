@@ -46,7 +46,7 @@ export class MovementsService {
     return this.db.run(async (em) => {
       const before = await this.lock.forMovement(em, schoolId, assetId, input.version);
       if (!(await this.assets.locationExists(em, schoolId, input.locationId)))
-        throw new ValidationProblem([{ field: 'locationId', rule: 'unknownLocation', args: [] }]);
+        throw new ValidationProblem([{ field: 'locationId', rule: 'unknownAssetLocation', args: [] }]);
       assertOnOrAfter('effectiveOn', input.effectiveOn, before.inUseOn);
       const responsible = input.responsible === undefined ? before.responsible : input.responsible;
       await this.repo.moveTo(em, schoolId, assetId, input.locationId, responsible);
