@@ -1,3 +1,4 @@
+import { wearDue } from '@emis/domain';
 import { auditRows } from './academic-fixtures';
 import { get, historyKinds, post, schoolWithRooms, seedAsset, versionOf } from './assets-ops-fixtures';
 import { createUser, startTestApp, TestApp } from './harness';
@@ -308,8 +309,36 @@ describe('asset movements: rooms, loans, disposal, transfers between schools', (
         posted_wear: '0',
         document_number: '112/QĐ-SGDĐT',
       });
-      expect(arrived.in_use_on.toISOString?.() ?? arrived.in_use_on).toContain('2023-02');
+      const dates = async (schoolId: string) =>
+        (
+          await t.owner.query(
+            `select in_use_on::text as in_use_on, disposed_on::text as disposed_on from asset where school_id = $1 and id = $2`,
+            [schoolId, assetId],
+          )
+        )[0];
+      expect(await dates(b.id)).toEqual({ in_use_on: '2023-02-10', disposed_on: null });
+      expect(await dates(a.id)).toEqual({ in_use_on: '2023-02-10', disposed_on: '2026-11-03' });
       expect(await row(a.id, assetId)).toMatchObject({ status: 'TRANSFERRED' });
+      // The year of the transfer is worn by the receiver, on the cost and wear it received (Art. 12.1.c, 14.2.b).
+      const worn = {
+        kind: 'FIXED' as const,
+        rate: { lifeYears: 5, rateBasisPoints: 2000 },
+        inUseOn: '2023-02-10',
+        cost: Number(arrived.cost),
+        originalCost: Number(arrived.original_cost),
+        costChanges: [],
+        openingWear: Number(arrived.opening_wear),
+        openingWearYear: arrived.opening_wear_year,
+        posted: [],
+        condition: arrived.condition,
+        status: arrived.status,
+        disposedOn: null,
+      };
+      expect(wearDue(worn, 2026)).toEqual([
+        { year: 2026, costBasis: 20_000_000, amount: 4_000_000, accumulatedAfter: 16_000_000 },
+      ]);
+      const atSender = { ...worn, openingWear: 0, openingWearYear: null, posted: wear, status: 'TRANSFERRED' as const };
+      expect(wearDue({ ...atSender, disposedOn: '2026-11-03' }, 2026)).toEqual([]);
       expect(await historyKinds(t, a.id, assetId)).toEqual(['REGISTERED', 'TRANSFER_OUT']);
       expect(await historyKinds(t, b.id, assetId)).toEqual(['TRANSFER_IN']);
       const detail = await get(t, b.admin, `${base(b.id)}/assets/${assetId}`);

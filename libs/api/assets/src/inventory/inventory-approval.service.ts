@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { AssetInventory } from '@emis/contracts';
-import { inventoryAdjustment, todayInVietnam } from '@emis/domain';
+import { classifyAsset, inventoryAdjustment, todayInVietnam } from '@emis/domain';
 import { AuditService } from '@emis/api/audit';
 import { assertInScope, ProblemException, Scope, TenantDb } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
@@ -158,7 +158,7 @@ export class InventoryApprovalService {
     line: CountingLine,
     quantity: number,
   ): Promise<string> {
-    const kind = line.unitCost >= (await this.assets.fixedAssetThreshold(em)) ? 'FIXED' : 'TOOL';
+    const kind = classifyAsset(line.unitCost, await this.assets.fixedAssetThreshold(em));
     const code = await this.assets.nextCode(em, schoolId, kind === 'FIXED' ? 'TS' : 'CC');
     const fields = {
       code,

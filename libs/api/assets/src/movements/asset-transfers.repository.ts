@@ -171,6 +171,8 @@ export class AssetTransfersRepository {
    * Registers an arriving asset at the receiver under the sender's id (the key is school × id): the same cost,
    * category, funding source and date put into use; the wear the sender accumulated becomes the opening wear, through
    * the last year the sender posted, so the receiver's December run posts the transfer's year (Art. 12.1.c, 14.2.b).
+   * Its cost on arrival is also its original cost here: the sender's cost changes stay in the sender's history, and
+   * the receiver's later years are worn on the cost it received (the TRANSFER_IN row keeps the sender's figures).
    */
   async insertArriving(em: EntityManager, schoolId: string, a: ArrivingAsset, at: Date): Promise<void> {
     const s = a.snapshot;
@@ -191,7 +193,7 @@ export class AssetTransfersRepository {
         s.quantity,
         s.unit,
         s.unitCost,
-        s.originalCost,
+        s.cost,
         s.cost,
         s.fundingSource,
         s.inUseOn,

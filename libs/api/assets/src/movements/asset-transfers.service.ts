@@ -102,6 +102,7 @@ export class AssetTransfersService {
         fromSchoolId: side.otherSchoolId,
         decisionNumber: side.decisionNumber,
         cost: leaving.cost,
+        originalCostAtSender: leaving.originalCost,
         accumulatedWear: leaving.accumulatedWear,
         openingWearYear: leaving.lastWearYear,
       });
