@@ -164,6 +164,7 @@ describe('demo seed: public assets', () => {
         rate: rates.get(a.category_code) ?? null,
         inUseOn: a.in_use_on,
         cost: Number(a.cost),
+        originalCost: Number(a.original_cost),
         costChanges: (changes.get(a.id) ?? []).map((c) => ({
           effectiveOn: c.effectiveOn as string,
           costAfter: c.costAfter as number,

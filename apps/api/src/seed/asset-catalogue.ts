@@ -54,6 +54,10 @@ export const CLASSROOM = {
   cabinet: item('Tủ đựng đồ dùng lớp học', 'OTHER_TANGIBLE', 'chiếc', 1.9, 3.6),
   teacherComputer: item('Máy vi tính giáo viên (kết nối tivi, máy chiếu)', 'OFFICE_EQUIPMENT', 'bộ', 10.5, 14),
   speaker: item('Loa trợ giảng', 'TEACHING_EQUIPMENT', 'chiếc', 0.6, 1.4),
+  lectern: item('Bục giảng', 'OTHER_TANGIBLE', 'chiếc', 0.9, 1.8),
+  clock: item('Đồng hồ treo tường', 'OTHER_TANGIBLE', 'chiếc', 0.15, 0.35),
+  portrait: item('Ảnh Bác Hồ, khung khẩu hiệu, nội quy lớp học', 'OTHER_TANGIBLE', 'bộ', 0.35, 0.8),
+  bagRack: item('Giá để cặp sách, mũ nón', 'OTHER_TANGIBLE', 'chiếc', 0.6, 1.3),
   teacherKit: item('Bộ đồ dùng dạy học của giáo viên (tranh ảnh, mô hình)', 'TEACHING_EQUIPMENT', 'bộ', 1.5, 4.5),
   curtains: item('Rèm cửa lớp học', 'OTHER_TANGIBLE', 'bộ', 1.2, 2.6),
   bookcase: item('Tủ sách lớp học', 'OTHER_TANGIBLE', 'chiếc', 1.5, 2.8),
@@ -76,6 +80,10 @@ export const GROUP_ROOM = {
   organ: item('Đàn organ điện tử', 'TEACHING_EQUIPMENT', 'chiếc', 4.5, 8),
   bedding: item('Chăn, chiếu, gối cho trẻ', 'OTHER_TANGIBLE', 'bộ', 0.25, 0.45),
   towelRack: item('Giá phơi khăn, giá úp cốc inox', 'OTHER_TANGIBLE', 'chiếc', 0.9, 1.6),
+  shoeRack: item('Tủ để giày dép', 'OTHER_TANGIBLE', 'chiếc', 0.9, 1.7),
+  waterHeater: item('Bình nóng lạnh', 'OTHER_MACHINERY', 'chiếc', 2.6, 4.2),
+  waterJar: item('Bình inox đựng nước uống có vòi', 'OTHER_TANGIBLE', 'chiếc', 0.35, 0.7),
+  hygiene: item('Đồ dùng vệ sinh (xô, chậu, gáo, thảm lau)', 'OTHER_TANGIBLE', 'bộ', 0.25, 0.6),
   fans: item('Quạt treo tường', 'OTHER_MACHINERY', 'chiếc', 0.45, 0.75),
   waterFilter: item('Máy lọc nước', 'OTHER_MACHINERY', 'chiếc', 5.5, 8.5, GIFTED),
 };
@@ -105,8 +113,20 @@ export const OFFICE = {
   sound: item('Bộ âm thanh hội trường', 'OTHER_MACHINERY', 'bộ', 16, 38),
   cameras: item('Hệ thống camera giám sát', 'OTHER_MACHINERY', 'hệ thống', 22, 48),
   generator: item('Máy phát điện dự phòng', 'OTHER_MACHINERY', 'chiếc', 55, 130),
+  shredder: item('Máy hủy tài liệu', 'OFFICE_EQUIPMENT', 'chiếc', 2.5, 5.5),
+  telephone: item('Điện thoại bàn, máy fax', 'OFFICE_EQUIPMENT', 'chiếc', 0.6, 2.8),
+  safe: item('Két sắt', 'OTHER_TANGIBLE', 'chiếc', 4.5, 9),
+  noticeBoard: item('Bảng công tác, bảng thông báo', 'OTHER_TANGIBLE', 'chiếc', 1.1, 2.4),
   extinguishers: item('Bình chữa cháy', 'OTHER_TANGIBLE', 'bình', 0.35, 0.7),
   pump: item('Máy bơm nước', 'OTHER_MACHINERY', 'chiếc', 2.5, 6),
+};
+
+/** The health room (phòng y tế học đường). */
+export const HEALTH_ROOM = {
+  bed: item('Giường bệnh', 'OTHER_TANGIBLE', 'chiếc', 1.8, 3.2),
+  medicineCabinet: item('Tủ thuốc', 'OTHER_TANGIBLE', 'chiếc', 1.5, 3),
+  scales: item('Cân sức khỏe, thước đo chiều cao', 'OTHER_MACHINERY', 'bộ', 0.8, 1.9),
+  bloodPressure: item('Máy đo huyết áp, nhiệt kế điện tử', 'OTHER_MACHINERY', 'bộ', 0.9, 2.2),
 };
 
 /** Software the school bought outright (intangible, Art. 4.1; its life is set by the province, Art. 13.2). */

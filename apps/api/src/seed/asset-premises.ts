@@ -3,6 +3,7 @@ import {
   CAR,
   EQUIPMENT_SUBJECTS,
   FUNCTION_ROOMS,
+  HEALTH_ROOM,
   KITCHEN_AND_YARD,
   OFFICE,
   PROGRAMME_2018_YEAR,
@@ -138,12 +139,16 @@ export function addSchoolWide(b: RegisterBuilder, classes: readonly RegisterClas
   b.buy(OFFICE.filing, { ...desk, quantity: rng.int(3, 5), year: year() });
   b.buy(OFFICE.cameras, { ...desk, year: year() });
   b.buy(OFFICE.extinguishers, { ...desk, quantity: rng.int(8, 16), year: year() });
+  for (const line of [OFFICE.shredder, OFFICE.telephone, OFFICE.noticeBoard]) b.buy(line, { ...desk, year: year() });
   const accounts = office('Phòng Kế toán', 'Kế toán');
   b.buy(OFFICE.desktop, { ...accounts, quantity: rng.int(1, 2), year: year() });
   b.buy(OFFICE.printer, { ...accounts, year: year() });
   b.buy(OFFICE.airConditioner, { ...accounts, year: year() });
   b.buy(OFFICE.filing, { ...accounts, quantity: 2, year: year() });
   b.buy(SOFTWARE.accounting, { ...accounts, year: year() });
+  b.buy(OFFICE.safe, { ...accounts, year: year() });
+  const health = office('Phòng Y tế', 'Nhân viên y tế');
+  for (const line of Object.values(HEALTH_ROOM)) b.buy(line, { ...health, quantity: rng.int(1, 2), year: year() });
   const staffRoom = office('Phòng Hội đồng', 'Hiệu trưởng');
   b.buy(OFFICE.meetingTable, { ...staffRoom, quantity: rng.int(10, 22), year: year() });
   b.buy(OFFICE.airConditioner, { ...staffRoom, quantity: 2, year: year() });
@@ -233,13 +238,13 @@ function teachingEquipment(b: RegisterBuilder, classes: readonly RegisterClass[]
     if (!level) continue;
     const since = Math.max(PROGRAMME_2018_YEAR[grade], school.foundedYear ?? 0);
     const sets = Math.ceil(classes.filter((c) => c.grade === grade).length / 3);
-    for (const subject of EQUIPMENT_SUBJECTS[level])
-      b.buy(subject, {
-        ...store,
-        quantity: sets,
-        day: `${Math.min(since, 2026)}-08-${String(rng.int(5, 28)).padStart(2, '0')}`,
-        name: `Thiết bị dạy học tối thiểu môn ${subject.name} lớp ${grade}`,
-      });
+    for (const subject of EQUIPMENT_SUBJECTS[level]) {
+      const name = `Thiết bị dạy học tối thiểu môn ${subject.name} lớp ${grade}`;
+      b.buy(subject, { ...store, quantity: sets, day: `${Math.min(since, 2026)}-08-${String(rng.int(5, 28)).padStart(2, '0')}`, name });
+      // Half the lists were topped up in a later summer (items worn out, classes added).
+      if (since < 2026 && rng.chance(0.5))
+        b.buy(subject, { ...store, day: `${rng.int(since + 1, 2026)}-08-${String(rng.int(5, 28)).padStart(2, '0')}`, name: `${name} (bổ sung)` });
+    }
   }
 }
 

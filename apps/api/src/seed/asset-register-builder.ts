@@ -238,7 +238,15 @@ export class RegisterBuilder {
         {
           kind: 'REGISTERED',
           effectiveOn: a.inUseOn,
-          details: { code, name: a.name, kind: a.kind, quantity: a.quantity, cost: a.cost, source: 'seed' },
+          details: {
+            code,
+            kind: a.kind,
+            quantity: a.quantity,
+            unitCost: a.unitCost,
+            cost: a.cost,
+            fundingSource: a.fundingSource,
+            documentNumber: a.documentNumber,
+          },
           costAfter: null,
         },
       ],
@@ -253,7 +261,7 @@ export class RegisterBuilder {
     asset.events.push({
       kind: 'COST_CHANGED',
       effectiveOn,
-      details: { kind, from: asset.cost, to: costAfter, documentNumber: this.document(effectiveOn), note },
+      details: { kind, costBefore: asset.cost, documentNumber: this.document(effectiveOn), note },
       costAfter,
     });
     asset.cost = costAfter;

@@ -77,6 +77,7 @@ function classroom(b: RegisterBuilder, place: SeedLocation, teacher: string, pup
   b.buy(CLASSROOM.bookcase, { ...at, year: equipmentYear(rng, b.school) });
   b.buy(CLASSROOM.curtains, { ...at, year });
   b.buy(CLASSROOM.speaker, { ...at, year: equipmentYear(rng, b.school) });
+  for (const line of [CLASSROOM.lectern, CLASSROOM.clock, CLASSROOM.portrait, CLASSROOM.bagRack]) b.buy(line, { ...at, year });
   if (rng.chance(0.38)) b.buy(CLASSROOM.airConditioner, { ...at, quantity: 2, year: equipmentYear(rng, b.school) });
 }
 
@@ -96,6 +97,8 @@ function groupRoom(b: RegisterBuilder, place: SeedLocation, teacher: string, chi
   b.buy(GROUP_ROOM.organ, { ...at, year: equipmentYear(rng, b.school) });
   b.buy(GROUP_ROOM.bedding, { ...at, quantity: children + rng.int(0, 3), year: equipmentYear(rng, b.school) });
   b.buy(GROUP_ROOM.towelRack, { ...at, quantity: 2, year });
+  for (const line of [GROUP_ROOM.shoeRack, GROUP_ROOM.waterHeater, GROUP_ROOM.waterJar, GROUP_ROOM.hygiene])
+    b.buy(line, { ...at, quantity: rng.int(1, 2), year: equipmentYear(rng, b.school) });
   b.buy(GROUP_ROOM.fans, { ...at, quantity: rng.int(3, 4), year });
   b.buy(GROUP_ROOM.waterFilter, { ...at, year: equipmentYear(rng, b.school) });
 }
@@ -140,14 +143,17 @@ function computerRoom(b: RegisterBuilder, n: number): void {
  */
 function retireSome(b: RegisterBuilder): void {
   const { rng } = b;
-  const old = b.assets.filter(
-    (a) => a.kind === 'FIXED' && a.categoryCode === 'OFFICE_EQUIPMENT' && a.inUseOn < '2020-01-01',
-  );
+  // Old machines: office equipment first, then any other machine of a young school's first years.
+  const machines = ['OFFICE_EQUIPMENT', 'AIR_CONDITIONER', 'TEACHING_EQUIPMENT', 'OTHER_MACHINERY'];
+  const oldOf = (categories: string[]) =>
+    b.assets.filter((a) => a.kind === 'FIXED' && categories.includes(a.categoryCode) && a.inUseOn < '2021-01-01');
+  const office = oldOf(machines.slice(0, 1));
+  const old = office.length >= 2 ? office : oldOf(machines);
   const broken = old.length ? old[rng.int(0, old.length - 1)] : null;
   if (broken) {
     broken.condition = 'BROKEN';
     broken.status = 'AWAITING_DISPOSAL';
-    broken.note = 'Hỏng bo mạch chủ, không sửa được; đề nghị thanh lý';
+    broken.note = 'Hỏng, sửa chữa không hiệu quả; đề nghị thanh lý';
     broken.events.push({
       kind: 'STATUS_CHANGED',
       effectiveOn: '2026-10-12',

@@ -84,6 +84,7 @@ function pastState(asset: SeedAsset, rates: ReadonlyMap<string, WearRate | null>
     rate: rates.get(asset.categoryCode) ?? null,
     inUseOn: asset.inUseOn,
     cost: asset.cost,
+    originalCost: asset.originalCost,
     costChanges: asset.costChanges,
     openingWear: 0,
     openingWearYear: null,
