@@ -128,7 +128,7 @@ async function seedProvince(owner, applied) {
 
   const readModel = opts.facts ? await fillReadModel(owner) : null;
   const report = await summarise(owner, plan, loader);
-  writeReport({ ...report, readModel });
+  writeReport({ ...report, assets: plan.assets, readModel });
 }
 
 /** The built API's reporting:rebuild over every school (read-model.mjs), as one phase. */
@@ -174,12 +174,21 @@ async function addAssets(owner, applied) {
   phaseDone('vacuum analyze');
   const rows = {};
   for (const table of tables) rows[table] = Number((await owner.query(`select count(*) as n from ${table}`)).rows[0].n);
-  writeReport(withEarlier({ rows, assets }, 'assets-only'));
+  const {
+    rows: [size],
+  } = await owner.query(
+    `select pg_database_size(current_database()) as bytes, pg_size_pretty(pg_database_size(current_database())) as pretty`,
+  );
+  assets.seconds = Math.round((performance.now() - started) / 100) / 10;
+  writeReport(
+    withEarlier({ rows, assets, databaseBytes: Number(size.bytes), databaseSize: size.pretty }, 'assets-only'),
+  );
 }
 
 /** Every school's register and wear (school-assets.mjs), as one phase. */
 async function assetsPhase(owner) {
   const assets = await loadSchoolAssets(built, owner, loader, opts.seed);
+  assets.phaseSeconds = Math.round((performance.now() - phaseStart) / 100) / 10;
   phaseDone(
     'assets: registers, wear posted 2016–2025, runs, history, disposals',
     `${assets.assets} assets in ${assets.schools} schools, generating ${assets.generateSeconds} s`,
@@ -216,7 +225,7 @@ async function generateProvince(owner, loader) {
     `gradebooks and conduct, semesters ${opts.semesters.join(' and ')}`,
     `generating ${grades.generateSeconds} s`,
   );
-  await assetsPhase(owner);
+  plan.assets = await assetsPhase(owner);
   return plan;
 }
 
@@ -298,6 +307,11 @@ function writeReport(report) {
   console.log(
     `Audit chains verified (sample of ${report.auditSample.length}): ${report.auditSample.every((c) => c.brokenAt === null) ? 'OK' : 'BROKEN'}`,
   );
+  if (report.assets)
+    console.log(
+      `Assets: ${report.assets.assets} records in ${report.assets.schools} schools, phase ${report.assets.phaseSeconds} s` +
+        (report.assets.seconds ? `, --assets-only run ${report.assets.seconds} s` : ''),
+    );
   if (report.readModel)
     console.log(
       `Read model: ${report.readModel.seconds} s for ${report.readModel.schools} schools (reporting:rebuild)`,
