@@ -26,6 +26,7 @@ import {
   prepareDatabase,
 } from '@emis/api/platform';
 import {
+  CreateAssetTotals1764600000600,
   CreateReportingFacts1764500000000,
   CreateReportJobs1764500000200,
   CreateStatisticalReports1764500000100,
@@ -76,6 +77,7 @@ export const MIGRATIONS = [
   CreateReportJobs1764500000200,
   CreateTenancyHistoryView1764500000300,
   CreateAssets1764600000000,
+  CreateAssetTotals1764600000600,
 ];
 
 /**

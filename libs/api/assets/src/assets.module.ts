@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AssetsFacts } from './assets-facts';
+import { AssetsFactsRepository } from './assets-facts.repository';
 
 /**
  * Public assets (Circular 23/2023/TT-BTC; docs/domain/assets.md): the register, wear, movements between rooms and
@@ -7,7 +9,7 @@ import { Module } from '@nestjs/common';
 @Module({
   imports: [],
   controllers: [],
-  providers: [],
-  exports: [],
+  providers: [AssetsFactsRepository, AssetsFacts],
+  exports: [AssetsFacts],
 })
 export class AssetsModule {}
