@@ -1,1 +1,2 @@
 export * from './asset-types';
+export * from './asset-labels';
