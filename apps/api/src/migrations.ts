@@ -30,6 +30,7 @@ import {
   prepareDatabase,
 } from '@emis/api/platform';
 import {
+  CreateAssetTotals1764600000600,
   CreateReportingFacts1764500000000,
   CreateReportJobs1764500000200,
   CreateStatisticalReports1764500000100,
@@ -82,6 +83,7 @@ export const MIGRATIONS = [
   CreateAssets1764600000000,
   AllowAssetImports1764600000300,
   AddInventorySurplusAndImport1764600000400,
+  CreateAssetTotals1764600000600,
 ];
 
 /**
