@@ -235,8 +235,13 @@ export const registerVi = {
     documentNumber: 'Số chứng từ, quyết định',
     note: 'Ghi chú',
     confirm: 'Ghi thay đổi',
-    laterYears: 'Hao mòn các năm sau tính trên nguyên giá mới (Thông tư 23/2023/TT-BTC, Điều 5).',
+    laterYears: 'Hao mòn các năm sau tính trên nguyên giá mới.',
     done: 'Đã ghi thay đổi nguyên giá.',
+    errors: {
+      raise: 'Nâng cấp, sửa chữa làm tăng nguyên giá: nguyên giá mới phải lớn hơn {{cost}}.',
+      lower: 'Tháo dỡ một phần làm giảm nguyên giá: nguyên giá mới phải nhỏ hơn {{cost}}.',
+      same: 'Nguyên giá mới bằng nguyên giá hiện tại.',
+    },
   },
   labels: {
     opening: 'Đang tạo nhãn…',
@@ -247,7 +252,7 @@ export const registerVi = {
   },
   wear: {
     title: 'Hao mòn tài sản cố định',
-    subtitle: 'Tính hao mòn một lần mỗi năm vào tháng 12, cho cả năm (Thông tư 23/2023/TT-BTC, Điều 5, 12).',
+    subtitle: 'Hao mòn tính một lần mỗi năm vào tháng 12, cho cả năm (Thông tư 23/2023/TT-BTC, Điều 12, 14).',
     year: 'Năm',
     posted: 'Đã ghi sổ',
     preview: 'Dự tính — chưa ghi sổ',
@@ -535,8 +540,13 @@ export const registerEn: TranslationOf<typeof registerVi> = {
     documentNumber: 'Document or decision number',
     note: 'Note',
     confirm: 'Record the change',
-    laterYears: 'Wear of later years is computed on the new cost (Circular 23/2023/TT-BTC, Art. 5).',
+    laterYears: 'Wear of later years is computed on the new cost.',
     done: 'The cost change is recorded.',
+    errors: {
+      raise: 'An upgrade or a value-adding repair raises the cost: the new cost must exceed {{cost}}.',
+      lower: 'A partial removal lowers the cost: the new cost must be below {{cost}}.',
+      same: 'The new cost equals the current cost.',
+    },
   },
   labels: {
     opening: 'Making the label…',
@@ -547,7 +557,7 @@ export const registerEn: TranslationOf<typeof registerVi> = {
   },
   wear: {
     title: 'Wear of fixed assets',
-    subtitle: 'Wear is computed once a year in December, for the whole year (Circular 23/2023/TT-BTC, Art. 5, 12).',
+    subtitle: 'Wear is computed once a year in December, for the whole year (Circular 23/2023/TT-BTC, Art. 12, 14).',
     year: 'Year',
     posted: 'Posted',
     preview: 'Preview — not posted',
