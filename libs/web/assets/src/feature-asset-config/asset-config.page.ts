@@ -3,7 +3,7 @@ import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { AssetCategory, ProblemDetails } from '@emis/contracts';
 import { LanguageService, loadOnChange, ProblemAlertComponent, toProblem } from '@emis/web/core';
-import { ConfirmDialogComponent, EmisNumberPipe } from '@emis/web/ui';
+import { ConfirmDialogComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { AssetsApi } from '../data-access/assets.api';
@@ -26,7 +26,6 @@ import { checkOverride, formatRatePercent, overrideField } from './category-over
     ReactiveFormsModule,
     RouterLink,
     TranslocoPipe,
-    EmisNumberPipe,
     DongPipe,
     ProblemAlertComponent,
     ConfirmDialogComponent,

@@ -4,7 +4,7 @@ import { ATTACHMENT_KINDS, AttachmentKind } from '@emis/domain';
 import { EmisDatePipe, EmisNumberPipe, ProblemAlertComponent, toProblem } from '@emis/web/core';
 import { ConfirmDialogComponent, saveDownload } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { finalize } from 'rxjs';
+import { finalize, Observable } from 'rxjs';
 import { AssetsApi } from '../data-access/assets.api';
 import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_MEGABYTES, attachmentRefusal } from './attachment-check';
 
@@ -84,7 +84,7 @@ export class AssetAttachmentsComponent {
     this.run(this.api.removeAttachment(this.schoolId(), this.assetId(), attachment.id), () => this.removing.set(null));
   }
 
-  private run(request: ReturnType<AssetsApi['removeAttachment']> | ReturnType<AssetsApi['attach']>, done: () => void): void {
+  private run(request: Observable<unknown>, done: () => void): void {
     this.busy.set(true);
     this.problem.set(null);
     request.pipe(finalize(() => this.busy.set(false))).subscribe({

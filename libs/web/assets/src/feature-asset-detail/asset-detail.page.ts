@@ -127,31 +127,26 @@ export class AssetDetailPage {
       });
   }
 
-  /** A line of the history in words, from the details the server recorded with it. */
+  /** A line of the history in words, from the details the server recorded with it (unknown keys are left out). */
   protected describe(entry: AssetHistoryEntry): string {
     const d = entry.details;
     const amount = (key: string) => (typeof d[key] === 'number' ? formatDong(d[key] as number) : null);
-    switch (entry.kind) {
-      case 'COST_CHANGED': {
-        const before = amount('costBefore');
-        const after = amount('costAfter');
-        const kind = typeof d['kind'] === 'string' ? this.transloco.translate(`assets.register.costChange.${d['kind']}`) : '';
-        const change = before && after ? this.t('detail.historyDetail.cost', { before, after }) : (after ?? '');
-        return [kind, change].filter(Boolean).join(': ');
-      }
-      case 'WEAR_POSTED':
-        return typeof d['year'] === 'number' && amount('amount')
-          ? this.t('detail.historyDetail.year', { year: d['year'], amount: amount('amount') })
-          : '';
-      case 'ATTACHMENT_ADDED':
-      case 'ATTACHMENT_REMOVED':
-        return typeof d['fileName'] === 'string' ? d['fileName'] : '';
-      default:
-        return typeof d['note'] === 'string' ? d['note'] : '';
+    if (entry.kind === 'COST_CHANGED') {
+      const before = amount('costBefore');
+      const after = amount('costAfter');
+      const kind = typeof d['kind'] === 'string' ? this.t(`costChange.${d['kind']}`) : '';
+      const change = before && after ? this.t('detail.historyDetail.cost', { before, after }) : (after ?? '');
+      return [kind, change].filter(Boolean).join(': ');
     }
+    if (entry.kind === 'WEAR_POSTED') {
+      const posted = amount('amount');
+      return typeof d['year'] === 'number' && posted ? this.t('detail.historyDetail.year', { year: d['year'], amount: posted }) : '';
+    }
+    const text = d['fileName'] ?? d['note'];
+    return typeof text === 'string' ? text : '';
   }
 
-  private t(key: string, params: Record<string, unknown>): string {
+  private t(key: string, params: Record<string, unknown> = {}): string {
     return this.transloco.translate(`assets.register.${key}`, params);
   }
 }

@@ -144,6 +144,6 @@ export function categoriesByClass(categories: readonly AssetCategory[]): { asset
 
 /** The translation key for a control's first failed rule (under assets.register.form.errors). */
 export function assetRuleKey(errors: ValidationErrors): string {
-  const order = ['required', 'dong', 'integer', 'min', 'max', 'maxlength'];
+  const order = ['dong', 'required', 'integer', 'min', 'max', 'maxlength'];
   return `assets.register.form.errors.${order.find((rule) => errors[rule]) ?? 'invalid'}`;
 }

@@ -19,6 +19,7 @@ import { finalize, Observable } from 'rxjs';
 import { AssetsApi } from '../data-access/assets.api';
 import { DongInputDirective } from '../ui/dong-input.directive';
 import { DongPipe } from '../ui/dong.pipe';
+import { FieldMessageComponent } from '../ui/field-message.component';
 import {
   assetRuleKey,
   categoriesByClass,
@@ -48,6 +49,7 @@ const GROUP_RULES: Record<string, string> = { openingWearYear: 'openingYear', op
     DialogComponent,
     DongInputDirective,
     DongPipe,
+    FieldMessageComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './asset-form.page.html',
