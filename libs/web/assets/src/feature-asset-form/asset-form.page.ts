@@ -3,7 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { AssetDetail, AssetLocation, ProblemDetails } from '@emis/contracts';
-import { ASSET_CONDITIONS, FUNDING_SOURCES } from '@emis/domain';
+import { ASSET_CONDITIONS, classifyAsset, FUNDING_SOURCES } from '@emis/domain';
 import {
   fieldErrorMap,
   LanguageService,
@@ -98,6 +98,14 @@ export class AssetFormPage {
     this.changes();
     const { quantity, unitCost } = this.form.getRawValue();
     return quantity !== null && unitCost !== null && Number.isInteger(quantity) ? quantity * unitCost : null;
+  });
+
+  /** What the server will decide from the unit cost (Art. 3.2), shown while typing; the saved record has the answer. */
+  protected readonly likelyKind = computed(() => {
+    this.changes();
+    const unitCost = this.form.controls.unitCost.value;
+    const threshold = this.policy.value()?.fixedAssetThreshold;
+    return unitCost === null || threshold === undefined ? null : classifyAsset(unitCost, threshold);
   });
 
   protected readonly saving = signal(false);
