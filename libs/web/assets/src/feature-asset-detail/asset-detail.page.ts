@@ -135,8 +135,9 @@ export class AssetDetailPage {
       const before = amount('costBefore');
       const after = amount('costAfter');
       const kind = typeof d['kind'] === 'string' ? this.t(`costChange.${d['kind']}`) : '';
-      const change = before && after ? this.t('detail.historyDetail.cost', { before, after }) : (after ?? '');
-      return [kind, change].filter(Boolean).join(': ');
+      const change = before && after ? this.t('detail.historyDetail.cost', { before, after }) : (after ?? before);
+      const document = typeof d['documentNumber'] === 'string' ? d['documentNumber'] : null;
+      return [[kind, change].filter(Boolean).join(': '), document].filter(Boolean).join(' · ');
     }
     if (entry.kind === 'WEAR_POSTED') {
       const posted = amount('amount');
