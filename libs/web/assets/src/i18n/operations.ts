@@ -56,8 +56,6 @@ export const operationsVi = {
       underRepair: 'Tài sản đang sửa chữa.',
       awaitingDisposal: 'Tài sản đang chờ xử lý.',
     },
-    pending: 'Đã điều chuyển sang {{school}} ngày {{date}} — chờ trường nhận tiếp nhận.',
-    onLoan: 'Đang cho {{borrower}} mượn từ {{date}}.',
   },
   move: {
     title: 'Chuyển tài sản sang phòng khác',
@@ -311,8 +309,6 @@ export const operationsEn: TranslationOf<typeof operationsVi> = {
       underRepair: 'The asset is under repair.',
       awaitingDisposal: 'The asset is awaiting disposal.',
     },
-    pending: 'Transferred to {{school}} on {{date}} — awaiting acceptance.',
-    onLoan: 'On loan to {{borrower}} since {{date}}.',
   },
   move: {
     title: 'Move the asset to another room',

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { AssetDetail } from '@emis/contracts';
-import { AuthStore, EmisDatePipe, OrgUnitContext } from '@emis/web/core';
+import { AuthStore, OrgUnitContext } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ACTION_PERMISSION, actionBlock, ActionBlock, AssetAction } from './asset-action-rules';
 import { AssetDisposalDialogComponent } from './disposal-dialog.component';
@@ -21,13 +21,13 @@ interface ActionButton {
  * The movements of one asset, for its record page: move to another room, lend and take back, dispose of, transfer to
  * another school — each through a dialog that says what will happen before anything does — and, while the school's
  * inventory is open, "seen in the count". An action the asset's state forbids stays visible, disabled, with the
- * reason; one the user's role may not take is not shown. Emits `changed` after any of them succeeds.
+ * reason; one the user's role may not take is not shown. Emits `changed` after any of them succeeds. The record page
+ * itself shows an open loan or a pending transfer.
  */
 @Component({
   selector: 'emis-asset-actions',
   imports: [
     TranslocoPipe,
-    EmisDatePipe,
     InventorySeenComponent,
     AssetMoveDialogComponent,
     AssetLendDialogComponent,
@@ -42,9 +42,6 @@ interface ActionButton {
       flex-wrap: wrap;
       gap: 0.5rem;
     }
-    .state {
-      margin: 0 0 0.75rem;
-    }
     .reasons {
       margin: 0.5rem 0 0;
       padding: 0;
@@ -58,18 +55,6 @@ interface ActionButton {
         <h2 class="card-title" id="asset-actions-title">{{ 'assets.operations.actions.heading' | transloco }}</h2>
         @if (canCount()) {
           <emis-inventory-seen [schoolId]="schoolId" [asset]="asset()" />
-        }
-        @if (asset().pendingTransfer; as t) {
-          @if (t.status === 'PENDING') {
-            <p class="state alert alert-warning" data-testid="asset-actions-pending">
-              {{ 'assets.operations.actions.pending' | transloco: { school: t.otherSchool.name, date: (t.effectiveOn | emisDate) } }}
-            </p>
-          }
-        }
-        @if (asset().openLoan; as loan) {
-          <p class="state" data-testid="asset-actions-loan">
-            {{ 'assets.operations.actions.onLoan' | transloco: { borrower: loan.borrower, date: (loan.lentOn | emisDate) } }}
-          </p>
         }
         <div aria-live="polite">
           @if (message(); as key) {
