@@ -32,4 +32,5 @@ export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
   CreateReportJobs1764500000200: '7599f77223deeb7f744c2e5e223b60b1b9a71430c5f4a674e637af03ddb111fd',
   CreateTenancyHistoryView1764500000300: 'c765fd3fe5e8a5aad21ec9104fd8c6a84ebabb9fa5f86354bf7626d2c221a037',
   CreateAssets1764600000000: 'fa8703d91837c2ea48609eaf792315601bb457c35ce88b1660f4a6daf68b8edb',
+  AllowAssetImports1764600000300: '4122f9e818a12a072afca72af5d73a62b93749a61e893c5b00c2d2c79d5285ed',
 };

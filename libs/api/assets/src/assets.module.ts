@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AssetHistory } from './asset-history.repository';
+import { AssetsEvents } from './assets-events';
+import { AssetsRepository } from './assets.repository';
 
 /**
  * Public assets (Circular 23/2023/TT-BTC; docs/domain/assets.md): the register, wear, movements between rooms and
@@ -7,7 +10,8 @@ import { Module } from '@nestjs/common';
 @Module({
   imports: [],
   controllers: [],
-  providers: [],
+  // The core every part of the context shares: the register's rows, an asset's history, the assets.changed event.
+  providers: [AssetsRepository, AssetHistory, AssetsEvents],
   exports: [],
 })
 export class AssetsModule {}

@@ -1,1 +1,4 @@
 export * from './asset-types';
+export * from './classification';
+export * from './wear-rates';
+export * from './wear';
