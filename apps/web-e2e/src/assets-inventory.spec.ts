@@ -103,7 +103,14 @@ test('the school admin counts an inventory with one asset missing and approves i
   await desks.getByTestId('inventory-line-counted').press('Enter');
   await expect(desks.getByTestId('inventory-line-saved')).toBeVisible();
   await expect(desks.getByTestId('inventory-line-difference')).toHaveText('0');
+  // The laptop is not there: counted 0 (a line left uncounted proves nothing and changes nothing on approval).
+  const laptopLine = page.locator(`[data-testid="inventory-line"][data-code="${assets.laptop.code}"]`);
+  await laptopLine.getByTestId('inventory-line-counted').fill('0');
+  await laptopLine.getByTestId('inventory-line-counted').press('Enter');
+  await expect(laptopLine.getByTestId('inventory-line-difference')).toHaveText('-1');
   await page.getByTestId('inventory-show-UNCOUNTED').click();
+  await expect(page.getByTestId('inventory-line')).toHaveCount(0);
+  await page.getByTestId('inventory-show-DIFFERENCES').click();
   await expect(page.getByTestId('inventory-line')).toHaveCount(1);
   await expect(page.getByTestId('inventory-line')).toContainText(assets.laptop.name);
   await screenshot(page, 'assets-inventory-count');

@@ -32,7 +32,7 @@ export interface InventoryOpening {
 export interface SurplusInput {
   description: string;
   quantity: number;
-  locationId: string;
+  locationId: string | null;
   unitCost?: number;
 }
 

@@ -14,7 +14,10 @@ const ROOM_LAB = { id: 'r-lab', building: 'Nhà B', room: 'Phòng Tin học' };
 const ROOM_10 = { id: 'r-10', building: 'Nhà A', room: 'Phòng 10' };
 const ASSET_ID = '3f2b8c1e-9a4d-4e6f-8b1a-2c3d4e5f6a7b';
 
+/** A line as the API sends it: the difference is counted − book once counted. */
 function line(id: string, overrides: Partial<InventoryLine>): InventoryLine {
+  const bookQuantity = overrides.bookQuantity ?? 1;
+  const countedQuantity = overrides.countedQuantity ?? null;
   return {
     id,
     assetId: `asset-${id}`,
@@ -29,6 +32,7 @@ function line(id: string, overrides: Partial<InventoryLine>): InventoryLine {
     note: null,
     countedAt: null,
     ...overrides,
+    difference: countedQuantity === null ? null : countedQuantity - bookQuantity,
   };
 }
 
@@ -109,7 +113,11 @@ describe('the differences approval turns into movements', () => {
   });
 
   it('finds none when every count matches the books', () => {
-    const matching = LINES.map((l) => ({ ...l, countedQuantity: l.bookQuantity })).filter((l) => l.bookQuantity > 0);
+    const matching = LINES.filter((l) => l.bookQuantity > 0).map((l) => ({
+      ...l,
+      countedQuantity: l.bookQuantity,
+      difference: 0,
+    }));
     expect(differencesOf(matching)).toEqual({ shortfalls: [], surpluses: [], uncounted: 0 });
   });
 });

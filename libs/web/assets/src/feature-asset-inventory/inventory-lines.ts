@@ -44,7 +44,7 @@ export interface Differences {
   shortfalls: Difference[];
   /** Found, more than the books (or not on them at all): each becomes a new asset. */
   surpluses: Difference[];
-  /** Lines nobody has counted yet. */
+  /** Lines nobody has counted yet: approval leaves their records as they are. */
   uncounted: number;
 }
 
@@ -102,17 +102,20 @@ export function countedLines(lines: readonly InventoryLine[]): number {
   return lines.filter((line) => line.countedQuantity !== null).length;
 }
 
-/** The shortfalls and surpluses of the counted lines, as approval will record them. */
+/**
+ * The shortfalls and surpluses of the counted lines, as approval will record them (the difference is the server's,
+ * counted − book). An uncounted line proves nothing and changes nothing on approval: it is only tallied.
+ */
 export function differencesOf(lines: readonly InventoryLine[]): Differences {
   const shortfalls: Difference[] = [];
   const surpluses: Difference[] = [];
   let uncounted = 0;
   for (const line of lines) {
-    if (line.countedQuantity === null) {
+    const { countedQuantity, difference } = line;
+    if (countedQuantity === null || difference === null) {
       uncounted += 1;
       continue;
     }
-    const difference = line.countedQuantity - line.bookQuantity;
     if (difference === 0) continue;
     const item: Difference = {
       lineId: line.id,
@@ -120,7 +123,7 @@ export function differencesOf(lines: readonly InventoryLine[]): Differences {
       name: line.name,
       room: line.location ? `${line.location.room} · ${line.location.building}` : null,
       bookQuantity: line.bookQuantity,
-      countedQuantity: line.countedQuantity,
+      countedQuantity,
       difference,
       bookValue: line.bookValue,
     };
@@ -137,7 +140,7 @@ function inRoom(line: InventoryLine, locationId: string): boolean {
 
 function shown(line: InventoryLine, show: LineShow): boolean {
   if (show === 'UNCOUNTED') return line.countedQuantity === null;
-  if (show === 'DIFFERENCES') return line.countedQuantity !== null && line.countedQuantity !== line.bookQuantity;
+  if (show === 'DIFFERENCES') return (line.difference ?? 0) !== 0;
   return true;
 }
 

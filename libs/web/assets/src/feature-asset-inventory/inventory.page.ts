@@ -143,13 +143,10 @@ export class InventoryPage {
     const schoolId = this.schoolId();
     const inventory = this.inventory.value();
     if (!scanned || !schoolId || !inventory || this.scanning()) return;
-    const line = lineForScan(this.lines(), scanned);
-    const code = line?.code ?? ('code' in scanned ? scanned.code : null);
+    // The line's own code when the screen holds it; otherwise what was read, which the server resolves (a label's
+    // URL included) or answers "not in this inventory".
+    const code = lineForScan(this.lines(), scanned)?.code ?? typed;
     field.value = '';
-    if (!code) {
-      this.feedback.set({ kind: 'notFound', code: typed });
-      return;
-    }
     this.scanning.set(true);
     this.problem.set(null);
     this.api
@@ -165,7 +162,7 @@ export class InventoryPage {
         },
         error: (error: unknown) => {
           if (error instanceof HttpErrorResponse && error.status === 404) {
-            this.feedback.set({ kind: 'notFound', code });
+            this.feedback.set({ kind: 'notFound', code: typed });
           } else {
             this.feedback.set(null);
             this.problem.set(toProblem(error));

@@ -83,7 +83,7 @@ import { OperationsApi } from '../data-access/operations.api';
           (change)="locationId.set($any($event.target).value)"
           data-testid="surplus-location"
         >
-          <option value="">{{ 'assets.operations.move.chooseLocation' | transloco }}</option>
+          <option value="">{{ 'assets.operations.noRoomChoice' | transloco }}</option>
           @for (l of locations(); track l.id) {
             <option [value]="l.id" [selected]="l.id === locationId()">
               {{ 'assets.operations.roomLabel' | transloco: l }}
@@ -128,7 +128,6 @@ export class SurplusDialogComponent implements OnInit {
       this.description().trim() !== '' &&
       Number.isSafeInteger(this.quantity()) &&
       this.quantity() > 0 &&
-      this.locationId() !== '' &&
       this.cost() !== undefined,
   );
   protected readonly busy = signal(false);
@@ -156,7 +155,7 @@ export class SurplusDialogComponent implements OnInit {
       .addSurplus(this.schoolId(), this.inventoryId(), {
         description: this.description().trim(),
         quantity: this.quantity(),
-        locationId: this.locationId(),
+        locationId: this.locationId() || null,
         ...(unitCost !== null && unitCost !== undefined ? { unitCost } : {}),
       })
       .pipe(finalize(() => this.busy.set(false)))
