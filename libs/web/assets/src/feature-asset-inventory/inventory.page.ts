@@ -88,10 +88,6 @@ export class InventoryPage {
     },
     ({ schoolId, inventoryId }) => this.api.inventory(schoolId, inventoryId),
   );
-  protected readonly locations = loadOnChange(
-    () => this.schoolId() ?? undefined,
-    (schoolId) => this.api.locations(schoolId),
-  );
 
   protected readonly shows = SHOWS;
   protected readonly downloadFiles = Object.keys(DOWNLOAD_KEYS) as InventoryFile[];
@@ -109,13 +105,18 @@ export class InventoryPage {
   );
   protected readonly counted = computed(() => countedLines(this.lines()));
   protected readonly differences = computed(() => differencesOf(this.lines()));
-  protected readonly roomName = computed(() => this.rooms().find((room) => room.id === this.roomId()) ?? null);
+  protected readonly chosenRoom = computed(() => this.rooms().find((room) => room.id === this.roomId()) ?? null);
 
   protected readonly canCount = computed(
     () => this.inventory.value()?.status === 'OPEN' && this.auth.can('assets.manage'),
   );
   protected readonly canApprove = computed(
     () => this.inventory.value()?.status === 'CLOSED' && this.auth.can('assets.approve'),
+  );
+  /** The rooms a surplus may be found in: only needed while counting. */
+  protected readonly locations = loadOnChange(
+    () => (this.canCount() ? (this.schoolId() ?? undefined) : undefined),
+    (schoolId) => this.api.locations(schoolId),
   );
 
   protected readonly dialog = signal<Dialog | null>(null);

@@ -180,7 +180,6 @@ export const operationsVi = {
     book: 'Sổ sách',
     counted: 'Thực tế',
     difference: 'Chênh lệch',
-    bookValue: 'Giá trị còn lại (đ)',
     condition: 'Tình trạng',
     noCondition: '—',
     notCounted: 'Chưa đếm',
@@ -211,7 +210,7 @@ export const operationsVi = {
     },
     import: {
       title: 'Nhập phiếu kiểm kê đã điền',
-      hint: 'Tải phiếu (Excel), điền cột "Thực tế" và "Tình trạng", rồi tải lên: số đếm được ghi vào từng dòng.',
+      hint: 'Tải phiếu (Excel), điền cột "SL thực tế", "Tình trạng" và "Ghi chú", rồi tải lên: số đếm được ghi vào từng dòng.',
       file: 'Tệp phiếu kiểm kê (.xlsx)',
       upload: 'Tải lên',
       uploading: 'Đang tải lên {{percent}}%',
@@ -433,7 +432,6 @@ export const operationsEn: TranslationOf<typeof operationsVi> = {
     book: 'Books',
     counted: 'Counted',
     difference: 'Difference',
-    bookValue: 'Remaining value (VND)',
     condition: 'Condition',
     noCondition: '—',
     notCounted: 'Not counted',
@@ -464,7 +462,7 @@ export const operationsEn: TranslationOf<typeof operationsVi> = {
     },
     import: {
       title: 'Import the filled checklist',
-      hint: 'Download the checklist (Excel), fill the "Counted" and "Condition" columns, then upload it: each line gets its count.',
+      hint: 'Download the checklist (Excel), fill the "SL thực tế" (counted), "Tình trạng" (condition) and "Ghi chú" (note) columns, then upload it: each line gets its count.',
       file: 'Checklist file (.xlsx)',
       upload: 'Upload',
       uploading: 'Uploading {{percent}}%',
