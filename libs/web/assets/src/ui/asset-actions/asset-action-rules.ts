@@ -25,13 +25,18 @@ const OFF_BOOKS: readonly AssetStatus[] = ['DISPOSED', 'TRANSFERRED'];
 
 type ActionAsset = Pick<AssetDetail, 'status' | 'openLoan' | 'pendingTransfer'>;
 
+/** Still on the school's books: neither disposed of nor transferred away. */
+export function onBooks(asset: Pick<AssetDetail, 'status'>): boolean {
+  return !OFF_BOOKS.includes(asset.status);
+}
+
 /**
  * What stands in the way of an action, or null when it may go ahead. A disposed or transferred asset has left the
  * books; one released to another school waits for that school's answer; a lent one comes back before it is moved,
  * disposed of or transferred (the borrower holds it).
  */
 export function actionBlock(asset: ActionAsset, action: AssetAction): ActionBlock | null {
-  if (OFF_BOOKS.includes(asset.status)) return 'offBooks';
+  if (!onBooks(asset)) return 'offBooks';
   if (asset.pendingTransfer?.status === 'PENDING') return 'pendingTransfer';
   const lent = asset.openLoan !== null || asset.status === 'LENT';
   if (action === 'return') return lent ? null : 'notLent';

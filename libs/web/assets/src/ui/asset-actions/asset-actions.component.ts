@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { AssetDetail } from '@emis/contracts';
 import { AuthStore, OrgUnitContext } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ACTION_PERMISSION, actionBlock, ActionBlock, AssetAction } from './asset-action-rules';
+import { ACTION_PERMISSION, actionBlock, ActionBlock, AssetAction, onBooks } from './asset-action-rules';
 import { AssetDisposalDialogComponent } from './disposal-dialog.component';
 import { InventorySeenComponent } from './inventory-seen.component';
 import { AssetLendDialogComponent } from './lend-dialog.component';
@@ -136,7 +136,7 @@ export class AssetActionsComponent {
 
   protected readonly dialog = signal<AssetAction | null>(null);
   protected readonly message = signal<string | null>(null);
-  protected readonly canCount = computed(() => this.auth.can('assets.manage') && actionBlock(this.asset(), 'move') !== 'offBooks');
+  protected readonly canCount = computed(() => this.auth.can('assets.manage') && onBooks(this.asset()));
   protected readonly buttons = computed<ActionButton[]>(() =>
     ACTIONS.filter((action) => this.auth.can(ACTION_PERMISSION[action]))
       .map((action) => ({ action, block: actionBlock(this.asset(), action) }))
