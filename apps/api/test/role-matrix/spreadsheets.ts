@@ -1,5 +1,6 @@
 import { MatrixEntry, SCHOOL_ADMIN_ONLY } from './types';
 
+/** Who may follow import jobs: every role that can start one (the accountant: assets.manage, an inventory's checklist). */
 const JOB_FOLLOWERS = ['SCHOOL_ADMIN', 'ACCOUNTANT', 'TEACHER'] as const;
 
 /**
