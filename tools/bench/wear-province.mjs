@@ -60,17 +60,24 @@ const BASELINE_SQL = `
 async function baseline(ctx, year) {
   const client = await appClient(ctx);
   try {
-    await client.query('begin');
+    return await baselineOn(client, year);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The baseline's statement on `client`, timed, in a transaction rolled back. */
+export async function baselineOn(client, year) {
+  await client.query('begin');
+  try {
     await client.query(`select set_config('app.school_ids', '', true), set_config('app.all_schools', 'on', true)`);
     const started = performance.now();
     const {
       rows: [posted],
     } = await client.query(BASELINE_SQL, [year]);
-    const seconds = (performance.now() - started) / 1000;
-    await client.query('rollback');
-    return { seconds, rows: posted.rows, amount: Number(posted.amount) };
+    return { seconds: (performance.now() - started) / 1000, rows: posted.rows, amount: Number(posted.amount) };
   } finally {
-    await client.end();
+    await client.query('rollback');
   }
 }
 
