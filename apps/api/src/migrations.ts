@@ -5,7 +5,7 @@ import {
   CreateCalendarAndClasses1764200000020,
   ExtendAcademicViews1764400000600,
 } from '@emis/api/academic';
-import { CreateAssets1764600000000 } from '@emis/api/assets';
+import { AllowAssetImports1764600000300, CreateAssets1764600000000 } from '@emis/api/assets';
 import { CreateGradebook1764300000000 } from '@emis/api/grading';
 import {
   CreateIdentityUserView1764400000800,
@@ -77,6 +77,7 @@ export const MIGRATIONS = [
   CreateReportJobs1764500000200,
   CreateTenancyHistoryView1764500000300,
   CreateAssets1764600000000,
+  AllowAssetImports1764600000300,
   CreateAssetTotals1764600000600,
 ];
 

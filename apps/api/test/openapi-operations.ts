@@ -106,6 +106,9 @@ export function paramValue(name: string, f: Fixture): string {
     period: 'HK1',
     kind: 'START_OF_YEAR',
     correctionId: f.correctionId,
+    assetId: f.assetId,
+    locationId: f.locationId,
+    attachmentId: f.attachmentId,
   };
   if (!(name in values)) throw new Error(`No fixture value for path parameter {${name}}`);
   return values[name];
@@ -139,5 +142,21 @@ export async function fixtureOf(t: TestApp, code: string): Promise<Fixture> {
     correctionId: (await exists('grade_correction'))
       ? await one(`select id from grade_correction where school_id = $1 limit 1`)
       : randomUUID(),
+    ...(await assetsOf(one, await exists('asset'))),
+  };
+}
+
+/** The school's first asset on the books, its first room and first attachment. */
+async function assetsOf(
+  one: (sql: string) => Promise<string>,
+  has: boolean,
+): Promise<Pick<Fixture, 'assetId' | 'locationId' | 'attachmentId'>> {
+  if (!has) return { assetId: randomUUID(), locationId: randomUUID(), attachmentId: randomUUID() };
+  return {
+    assetId: await one(
+      `select id from asset where school_id = $1 and status not in ('DISPOSED', 'TRANSFERRED') order by code limit 1`,
+    ),
+    locationId: await one(`select id from asset_location where school_id = $1 order by building, room limit 1`),
+    attachmentId: await one(`select id from asset_attachment where school_id = $1 order by id limit 1`),
   };
 }

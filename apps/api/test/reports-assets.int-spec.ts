@@ -1,4 +1,5 @@
 import type { AssetsReport, AssetTotals } from '@emis/contracts';
+import { ASSETS_CHANGED } from '@emis/api/assets';
 import { FactsRefresher } from '@emis/api/reporting';
 import { OutboxPublisher } from '@emis/api/platform';
 import type { AssetKind, FundingSource } from '@emis/domain';
@@ -116,10 +117,10 @@ describe("the public assets' report (real PostgreSQL)", () => {
     return res.body;
   };
 
-  /** The school's assets changed: the event the register publishes in the transaction of a change. */
+  /** The school's assets changed: the event the register publishes in the transaction of a change (AssetsEvents). */
   const publishChanged = (schoolId: string) =>
     t.owner.transaction((em) =>
-      t.app.get(OutboxPublisher).publish(em, { type: 'assets.changed', schoolId, aggregateId: schoolId, payload: {} }),
+      t.app.get(OutboxPublisher).publish(em, { type: ASSETS_CHANGED, schoolId, aggregateId: schoolId, payload: {} }),
     );
 
   const facts = (schoolIds: string[]) =>

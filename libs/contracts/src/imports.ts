@@ -1,12 +1,12 @@
 /**
- * Excel import of student and staff lists.
- *   GET  /api/schools/:schoolId/imports/templates/{students|staff}.xlsx   template with Vietnamese headers and dropdowns
- *   POST /api/schools/:schoolId/imports/{students|staff}   multipart field "file" → 202 ImportJob
+ * Excel import of student, staff and asset lists.
+ *   GET  /api/schools/:schoolId/imports/templates/{students|staff|assets}.xlsx   template with Vietnamese headers and dropdowns
+ *   POST /api/schools/:schoolId/imports/{students|staff|assets}   multipart field "file" → 202 ImportJob
  *   GET  /api/schools/:schoolId/imports/:jobId             → ImportJob (poll for progress)
  *   GET  /api/schools/:schoolId/imports/:jobId/errors.xlsx → the uploaded workbook with bad cells highlighted and commented
  * Every row is validated first; any error → nothing is written. Re-importing the same file changes nothing.
  */
-export type ImportKind = 'STUDENTS' | 'STAFF';
+export type ImportKind = 'STUDENTS' | 'STAFF' | 'ASSETS';
 
 /**
  * What a job imports: a list (above), or a subject's gradebook sheet, uploaded at

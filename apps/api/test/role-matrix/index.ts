@@ -1,4 +1,5 @@
 import { ACADEMIC } from './academic';
+import { ASSETS } from './assets';
 import { FOUNDATION } from './foundation';
 import { GRADING } from './grading';
 import { PEOPLE } from './people';
@@ -21,4 +22,5 @@ export const ROLE_MATRIX: Record<string, MatrixEntry> = {
   ...IMPORTS,
   ...GRADING,
   ...REPORTING,
+  ...ASSETS,
 };

@@ -14,6 +14,10 @@ export interface Fixture {
   date: string;
   /** A grade correction request of the school (a fresh id when it has none). */
   correctionId: string;
+  /** An asset of the school on the books, one of its rooms, and an attachment (fresh ids when it has none). */
+  assetId: string;
+  locationId: string;
+  attachmentId: string;
 }
 
 export interface SampleRequest {
@@ -27,7 +31,7 @@ export interface MatrixEntry {
   /**
    * A well-formed request on the fixture's objects, so that a refusal can only come from the permission check.
    * Path parameters are filled from the fixture by name ({schoolId}, {studentId}, {classId}, {staffId}, {yearId},
-   * {transferId}, {jobId}, {date}, {correctionId}, {id} as the school; {semester} is 1, {subjectCode} TOAN,
+   * {transferId}, {jobId}, {date}, {correctionId}, {assetId}, {locationId}, {attachmentId}, {id} as the school; {semester} is 1, {subjectCode} TOAN,
    * {period} HK1).
    */
   sample?: (f: Fixture) => SampleRequest;

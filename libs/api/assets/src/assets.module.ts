@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AssetsFacts } from './assets-facts';
 import { AssetsFactsRepository } from './assets-facts.repository';
+import { AssetHistory } from './asset-history.repository';
+import { AssetsEvents } from './assets-events';
+import { AssetsRepository } from './assets.repository';
 
 /**
  * Public assets (Circular 23/2023/TT-BTC; docs/domain/assets.md): the register, wear, movements between rooms and
@@ -9,7 +12,9 @@ import { AssetsFactsRepository } from './assets-facts.repository';
 @Module({
   imports: [],
   controllers: [],
-  providers: [AssetsFactsRepository, AssetsFacts],
+  // The core every part of the context shares: the register's rows, an asset's history, the assets.changed event;
+  // and the reporting read model's port (AssetsFacts).
+  providers: [AssetsRepository, AssetHistory, AssetsEvents, AssetsFactsRepository, AssetsFacts],
   exports: [AssetsFacts],
 })
 export class AssetsModule {}

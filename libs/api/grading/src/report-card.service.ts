@@ -1,35 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { ResultPeriod } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
-import { assertInScope, Principal, Scope, TenantDb } from '@emis/api/platform';
+import { assertInScope, Principal, renderPdf, Scope, sendPdf, TenantDb } from '@emis/api/platform';
 import type { Response } from 'express';
-import { dirname, join } from 'node:path';
-import pdfmake = require('pdfmake');
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { ReportCardExtras, reportCardDocument } from './report-card.document';
 import { ClassData, entryOfPeriod } from './results.calculation';
 import { ResultsRepository } from './results.repository';
 import { ResultsService } from './results.service';
-
-/** Roboto as pdfmake ships it: it covers every Vietnamese letter with its diacritics. */
-const FONT_DIR = join(dirname(require.resolve('pdfmake/fonts/Roboto.js')), 'Roboto');
-
-/**
- * pdfmake 0.3's Node API is one module-wide instance: fonts are files read through its local access policy, which
- * admits the font directory only; documents name no URLs, so every download is refused.
- */
-function configurePdfmake(): void {
-  pdfmake.setFonts({
-    Roboto: {
-      normal: join(FONT_DIR, 'Roboto-Regular.ttf'),
-      bold: join(FONT_DIR, 'Roboto-Medium.ttf'),
-      italics: join(FONT_DIR, 'Roboto-Italic.ttf'),
-      bolditalics: join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
-  pdfmake.setUrlAccessPolicy(() => false);
-}
 
 /** Report cards as PDF: the same computed results as the API and the Excel summary, one page per pupil. */
 @Injectable()
@@ -39,9 +16,7 @@ export class ReportCardService {
     private readonly repo: ResultsRepository,
     private readonly db: TenantDb,
     private readonly audit: AuditService,
-  ) {
-    configurePdfmake();
-  }
+  ) {}
 
   /**
    * The whole class, or one pupil. An export of pupils' data (docs/domain/personal-data.md), audited in the transaction that reads
@@ -81,15 +56,8 @@ export class ReportCardService {
         rows.map((row) => ({ row, extras: extrasOf(data, query.period, row.studentId) })),
       );
     });
-    const buffer = await render(doc);
     const name = query.studentId ? `phieu-bao-${query.period}.pdf` : `phieu-bao-${doc.info?.title ?? query.period}.pdf`;
-    res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    );
-    res.setHeader('Content-Length', buffer.length);
-    res.end(buffer);
+    sendPdf(res, name, await renderPdf(doc));
   }
 }
 
@@ -103,8 +71,4 @@ function extrasOf(data: ClassData, period: ResultPeriod, studentId: string): Rep
     homeroomComment: conduct?.comment ?? null,
     qualities: conduct?.qualities ?? {},
   };
-}
-
-async function render(doc: TDocumentDefinitions): Promise<Buffer> {
-  return pdfmake.createPdf(doc).getBuffer();
 }

@@ -14,6 +14,7 @@ export * from './http/paging';
 export * from './access/access.decorators';
 export * from './access/permission.guard';
 export * from './excel/xlsx-export';
+export * from './pdf/pdf-export';
 export * from './events/events.module';
 export * from './events/job-boss';
 export * from './events/outbox-event';

@@ -10,7 +10,7 @@ export class ImportCellErrorDto implements ImportCellError {
 
 export class ImportJobDto implements ImportJob {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['STUDENTS', 'STAFF', 'GRADEBOOK'] }) kind!: ImportJobKind;
+  @ApiProperty({ enum: ['STUDENTS', 'STAFF', 'GRADEBOOK', 'ASSETS'] }) kind!: ImportJobKind;
   @ApiProperty({ enum: ['QUEUED', 'VALIDATING', 'COMMITTING', 'DONE', 'FAILED'] }) status!: ImportJob['status'];
   @ApiProperty() fileName!: string;
   @ApiPropertyOptional({ nullable: true, type: Number }) totalRows!: number | null;

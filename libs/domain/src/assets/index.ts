@@ -1,2 +1,5 @@
 export * from './asset-types';
+export * from './classification';
+export * from './wear-rates';
+export * from './wear';
 export * from './asset-labels';

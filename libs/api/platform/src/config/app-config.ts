@@ -1,5 +1,16 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : value === true || value === 'true' || value === '1';
@@ -85,6 +96,16 @@ export class AppConfig {
   @IsBoolean()
   @Transform(toBool)
   SEED_DEMO = false;
+
+  /**
+   * The address users open Emis at (https://emis.example.gov.vn), for links printed on paper: an asset label's QR
+   * code. When absent, the origin the request came in on.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/\s]+$/, {
+    message: 'PUBLIC_ORIGIN is a scheme and host without a path, e.g. https://emis.example.gov.vn',
+  })
+  PUBLIC_ORIGIN?: string;
 
   /** Folder of the built web app (index.html); the API serves it on the same origin. */
   @IsOptional()

@@ -23,6 +23,7 @@ const RUNNING: readonly ImportJob['status'][] = ['QUEUED', 'VALIDATING', 'COMMIT
 const TEMPLATE_NAMES: Record<ImportKind, string> = {
   STUDENTS: 'mau-nhap-hoc-sinh.xlsx',
   STAFF: 'mau-nhap-can-bo.xlsx',
+  ASSETS: 'mau-nhap-tai-san.xlsx',
 };
 
 /**

@@ -3,9 +3,9 @@ import { inject, Injectable } from '@angular/core';
 import { ImportJob, ImportKind } from '@emis/contracts';
 import { Observable } from 'rxjs';
 
-const PATH_OF_KIND: Record<ImportKind, string> = { STUDENTS: 'students', STAFF: 'staff' };
+const PATH_OF_KIND: Record<ImportKind, string> = { STUDENTS: 'students', STAFF: 'staff', ASSETS: 'assets' };
 
-/** Excel imports of student and staff lists (libs/contracts/src/imports.ts). */
+/** Excel imports of student, staff and asset lists (libs/contracts/src/imports.ts). */
 @Injectable({ providedIn: 'root' })
 export class ImportsApi {
   private readonly http = inject(HttpClient);

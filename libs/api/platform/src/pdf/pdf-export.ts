@@ -1,0 +1,45 @@
+import type { Response } from 'express';
+import { dirname, join } from 'node:path';
+import pdfmake = require('pdfmake');
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+
+/** Roboto as pdfmake ships it: it covers every Vietnamese letter with its diacritics. */
+const FONT_DIR = join(dirname(require.resolve('pdfmake/fonts/Roboto.js')), 'Roboto');
+
+let configured = false;
+
+/**
+ * pdfmake 0.3's Node API is one module-wide instance: fonts are files read through its local access policy, which
+ * admits the font directory only; documents name no URLs, so every download is refused.
+ */
+function configurePdfmake(): void {
+  if (configured) return;
+  pdfmake.setFonts({
+    Roboto: {
+      normal: join(FONT_DIR, 'Roboto-Regular.ttf'),
+      bold: join(FONT_DIR, 'Roboto-Medium.ttf'),
+      italics: join(FONT_DIR, 'Roboto-Italic.ttf'),
+      bolditalics: join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
+    },
+  });
+  pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
+  pdfmake.setUrlAccessPolicy(() => false);
+  configured = true;
+}
+
+/** Lays out a document (Roboto by default) into a PDF held in memory: the documents here are a few pages. */
+export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
+  configurePdfmake();
+  return pdfmake.createPdf({ ...doc, defaultStyle: { font: 'Roboto', ...doc.defaultStyle } }).getBuffer();
+}
+
+/** Sends a rendered PDF as a download named `fileName` (Vietnamese kept in filename*, ASCII in filename). */
+export function sendPdf(res: Response, fileName: string, pdf: Buffer): void {
+  res.setHeader('Content-Type', 'application/pdf');
+  res.setHeader(
+    'Content-Disposition',
+    `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+  );
+  res.setHeader('Content-Length', pdf.length);
+  res.end(pdf);
+}
