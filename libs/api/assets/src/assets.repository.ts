@@ -161,6 +161,7 @@ export class AssetsRepository {
     schoolId: string,
     f: AssetFilter,
     paging: SqlPaging | null,
+    orderBy = paging?.orderBy ?? 'a.code',
   ): Promise<{ items: AssetRecord[]; total: number }> {
     const { clause, params } = whereOf(schoolId, f);
     const counted = await sqlRow<{ total: number }>(
@@ -171,7 +172,7 @@ export class AssetsRepository {
     const page = paging ? `limit $${params.length + 1} offset $${params.length + 2}` : '';
     const rows = await sqlRows<AssetRow>(
       em,
-      `select ${COLUMNS} from ${FROM} where ${clause} order by ${paging?.orderBy ?? 'a.code'}, a.id ${page}`,
+      `select ${COLUMNS} from ${FROM} where ${clause} order by ${orderBy}, a.id ${page}`,
       paging ? [...params, paging.limit, paging.offset] : params,
     );
     return { total: counted?.total ?? 0, items: rows.map(toRecord) };

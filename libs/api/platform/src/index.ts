@@ -11,6 +11,7 @@ export * from './http/problem';
 export * from './http/problem.filter';
 export * from './http/validation';
 export * from './http/paging';
+export * from './http/download';
 export * from './access/access.decorators';
 export * from './access/permission.guard';
 export * from './excel/xlsx-export';

@@ -52,7 +52,8 @@ export class ImportsController {
   }
 }
 
-export function attachment(download: Download): StreamableFile {
+/** A file download: an .xlsx unless `contentType` says otherwise (a PDF). */
+export function attachment(download: Download, contentType: string = XLSX_CONTENT_TYPE): StreamableFile {
   const ascii = download.fileName
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -60,7 +61,7 @@ export function attachment(download: Download): StreamableFile {
     .replace(/Đ/g, 'D')
     .replace(/[^\w.-]/g, '_');
   return new StreamableFile(download.file, {
-    type: XLSX_CONTENT_TYPE,
+    type: contentType,
     disposition: `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
     length: download.file.length,
   });

@@ -27,6 +27,7 @@ const TOPIC_OF: Record<string, (e: OutboxEvent) => { topic: FactTopic; key: stri
   [ACADEMIC_CLASSES_CHANGED]: () => ({ topic: 'classes', key: '' }),
   [ACADEMIC_ATTENDANCE_CHANGED]: () => ({ topic: 'attendance', key: '' }),
   [STAFF_CHANGED]: () => ({ topic: 'staff', key: '' }),
+  ['assets.changed']: () => ({ topic: 'assets', key: '' }),
 };
 
 /** The dirty marks a batch of events leaves (one per school, topic and key; the earliest change first). */

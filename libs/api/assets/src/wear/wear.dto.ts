@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+
+/** The years a wear table or run may name (the table's own bounds). */
+const YEAR = { min: 1990, max: 2200 } as const;
+
+export class WearYearQueryDto {
+  @ApiProperty({ example: 2025 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(YEAR.min)
+  @Max(YEAR.max)
+  year!: number;
+}
+
+/** POST …/asset-wear/runs: the year to post (Art. 12.1.a: from 1 December of it on). */
+export class WearRunInputDto {
+  @ApiProperty({ example: 2025 })
+  @IsInt()
+  @Min(YEAR.min)
+  @Max(YEAR.max)
+  year!: number;
+}
