@@ -92,6 +92,14 @@ describe('the asset form', () => {
     expect(form.hasError('openingYear')).toBe(true);
   });
 
+  it('asks for the last year of wear on paper books once such wear is entered', () => {
+    const form = validForm();
+    form.patchValue({ inUseOn: '2020-01-01', openingWear: 5_000_000 });
+    expect(form.hasError('openingYearRequired')).toBe(true);
+    form.patchValue({ openingWearYear: 2024 });
+    expect(form.errors).toBeNull();
+  });
+
   it('refuses wear from paper books above the cost', () => {
     const form = validForm();
     form.patchValue({ inUseOn: '2020-01-01', openingWear: 25_000_001, openingWearYear: 2025 });

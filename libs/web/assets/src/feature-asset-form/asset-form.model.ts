@@ -13,7 +13,7 @@ function wholeNumber(control: AbstractControl<number | null>): ValidationErrors 
 
 /**
  * An asset brought from paper books carries the wear posted there up to the end of a year: that year lies between
- * the year put into use and this year, and the wear cannot exceed the cost (a fully worn asset stays on the books
+ * the year put into use and this year (and is required with it), and the wear cannot exceed the cost (a fully worn asset stays on the books
  * at zero remaining value, Circular 23/2023/TT-BTC Art. 5.3). The same rules the API checks.
  */
 export function openingWearRule(today: () => Date) {
@@ -21,6 +21,7 @@ export function openingWearRule(today: () => Date) {
     const form = group as AssetForm;
     const { inUseOn, openingWear, openingWearYear, unitCost, quantity } = form.getRawValue();
     const errors: ValidationErrors = {};
+    if (openingWear && openingWearYear === null) errors['openingYearRequired'] = true;
     if (openingWearYear !== null && /^\d{4}-/.test(inUseOn)) {
       const first = Number(inUseOn.slice(0, 4));
       if (openingWearYear < first || openingWearYear > today().getFullYear()) errors['openingYear'] = true;

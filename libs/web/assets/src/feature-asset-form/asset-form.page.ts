@@ -31,7 +31,10 @@ import {
 } from './asset-form.model';
 
 /** Cross-field rules of the form, shown under the field they concern. */
-const GROUP_RULES: Record<string, string> = { openingWearYear: 'openingYear', openingWear: 'openingWearAbove' };
+const GROUP_RULES: Record<string, readonly string[]> = {
+  openingWearYear: ['openingYearRequired', 'openingYear'],
+  openingWear: ['openingWearAbove'],
+};
 
 /**
  * A new asset (/assets/new) or an edit (/assets/:assetId/edit). Whether it is a fixed asset or a tool is the
@@ -139,8 +142,8 @@ export class AssetFormPage {
     const server = this.serverErrors()[path];
     if (server && !control.dirty) return `!${server}`;
     if (control.errors) return assetRuleKey(control.errors);
-    const groupRule = GROUP_RULES[path];
-    return groupRule && this.form.hasError(groupRule) ? `assets.register.form.errors.${groupRule}` : null;
+    const groupRule = GROUP_RULES[path]?.find((rule) => this.form.hasError(rule));
+    return groupRule ? `assets.register.form.errors.${groupRule}` : null;
   }
 
   protected openRoom(): void {
