@@ -50,10 +50,34 @@ async function registerRoom(api: Api): Promise<Record<'projector' | 'laptop' | '
       locationId: room.id,
     });
   return {
-    projector: await asset({ name: `Máy chiếu E2E ${SERIAL}`, categoryCode: 'OFFICE_EQUIPMENT', quantity: 1, unit: 'chiếc', unitCost: 15_600_000 }),
-    laptop: await asset({ name: `Máy tính xách tay E2E ${SERIAL}`, categoryCode: 'OFFICE_EQUIPMENT', quantity: 1, unit: 'chiếc', unitCost: 18_900_000 }),
-    speaker: await asset({ name: `Loa hội trường E2E ${SERIAL}`, categoryCode: 'TEACHING_EQUIPMENT', quantity: 1, unit: 'bộ', unitCost: 12_000_000 }),
-    desks: await asset({ name: `Bàn học sinh E2E ${SERIAL}`, categoryCode: 'TEACHING_EQUIPMENT', quantity: 10, unit: 'chiếc', unitCost: 1_450_000 }),
+    projector: await asset({
+      name: `Máy chiếu E2E ${SERIAL}`,
+      categoryCode: 'OFFICE_EQUIPMENT',
+      quantity: 1,
+      unit: 'chiếc',
+      unitCost: 15_600_000,
+    }),
+    laptop: await asset({
+      name: `Máy tính xách tay E2E ${SERIAL}`,
+      categoryCode: 'OFFICE_EQUIPMENT',
+      quantity: 1,
+      unit: 'chiếc',
+      unitCost: 18_900_000,
+    }),
+    speaker: await asset({
+      name: `Loa hội trường E2E ${SERIAL}`,
+      categoryCode: 'TEACHING_EQUIPMENT',
+      quantity: 1,
+      unit: 'bộ',
+      unitCost: 12_000_000,
+    }),
+    desks: await asset({
+      name: `Bàn học sinh E2E ${SERIAL}`,
+      categoryCode: 'TEACHING_EQUIPMENT',
+      quantity: 10,
+      unit: 'chiếc',
+      unitCost: 1_450_000,
+    }),
   };
 }
 
@@ -89,7 +113,8 @@ test('the school admin counts an inventory with one asset missing and approves i
   await page.getByTestId('inventory-seen-button').click();
   await expect(page.getByTestId('inventory-seen-done')).toContainText('1/1');
 
-  // On the count screen, in the room: the speaker by its code in the scan field, the desks typed in.
+  // On the count screen, on a phone, in the room: the speaker by its code in the scan field, the desks typed in.
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/assets/inventories/${inventoryId}`);
   const room = await page.getByTestId('inventory-room').locator('option', { hasText: ROOM }).getAttribute('value');
   await page.getByTestId('inventory-room').selectOption(room ?? '');
@@ -113,7 +138,8 @@ test('the school admin counts an inventory with one asset missing and approves i
   await page.getByTestId('inventory-show-DIFFERENCES').click();
   await expect(page.getByTestId('inventory-line')).toHaveCount(1);
   await expect(page.getByTestId('inventory-line')).toContainText(assets.laptop.name);
-  await screenshot(page, 'assets-inventory-count');
+  await screenshot(page, 'assets-inventory-count-phone');
+  await page.setViewportSize({ width: 1366, height: 800 });
 
   // Close with the committee, then approve: the confirmation lists the laptop as the one shortfall.
   await page.getByTestId('inventory-close-open').click();

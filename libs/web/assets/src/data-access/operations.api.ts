@@ -57,11 +57,7 @@ export class OperationsApi {
     return this.http.post<AssetTransfer>(`${asset(schoolId, assetId)}/transfers`, body);
   }
 
-  transfers(
-    schoolId: string,
-    direction: TransferDirection,
-    status?: AssetTransferStatus,
-  ): Observable<AssetTransfer[]> {
+  transfers(schoolId: string, direction: TransferDirection, status?: AssetTransferStatus): Observable<AssetTransfer[]> {
     return this.http.get<AssetTransfer[]>(`${school(schoolId)}/asset-transfers`, {
       params: toParams({ direction, status }),
     });
@@ -101,8 +97,16 @@ export class OperationsApi {
     return this.http.post<AssetInventory>(inventories(schoolId), body);
   }
 
-  countLine(schoolId: string, inventoryId: string, lineId: string, body: InventoryLineInput): Observable<InventoryLine> {
-    return this.http.put<InventoryLine>(`${inventory(schoolId, inventoryId)}/lines/${encodeURIComponent(lineId)}`, body);
+  countLine(
+    schoolId: string,
+    inventoryId: string,
+    lineId: string,
+    body: InventoryLineInput,
+  ): Observable<InventoryLine> {
+    return this.http.put<InventoryLine>(
+      `${inventory(schoolId, inventoryId)}/lines/${encodeURIComponent(lineId)}`,
+      body,
+    );
   }
 
   scan(schoolId: string, inventoryId: string, code: string): Observable<InventoryLine> {

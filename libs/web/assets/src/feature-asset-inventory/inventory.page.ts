@@ -35,8 +35,7 @@ import { InventoryLineComponent } from './inventory-line.component';
 import { SurplusDialogComponent } from './surplus-dialog.component';
 
 type ScanFeedback =
-  | { kind: 'counted'; line: InventoryLine; elsewhere: InventoryLine['location'] }
-  | { kind: 'notFound'; code: string };
+  { kind: 'counted'; line: InventoryLine; elsewhere: InventoryLine['location'] } | { kind: 'notFound'; code: string };
 
 type Dialog = 'surplus' | 'close' | 'approve';
 
