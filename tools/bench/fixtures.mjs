@@ -12,14 +12,19 @@ const { authenticator } = require('otplib');
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 /** A school administrator of `schoolId` with a known authenticator, signed in: answers the access token. */
-export async function schoolAdminToken(ctx, schoolId, username) {
+export function schoolAdminToken(ctx, schoolId, username) {
+  return adminToken(ctx, schoolId, username, 'SCHOOL_ADMIN');
+}
+
+/** An administrator (`role`) of the org unit `unitId` with a known authenticator, signed in: the access token. */
+export async function adminToken(ctx, unitId, username, role) {
   const { owner, jwtSecret } = ctx;
   const [{ password_hash: hash }] = (
     await owner.query(`select password_hash from app_user where role = 'TEACHER' limit 1`)
   ).rows;
   await owner.query(
-    `insert into app_user (username, password_hash, full_name, role, org_unit_id, mfa_secret, mfa_enabled) values ($1, $2, 'Quản Trị Đo', 'SCHOOL_ADMIN', $3, $4, true)`,
-    [username, hash, schoolId, new SecretBox(jwtSecret).seal(TOTP_SECRET)],
+    `insert into app_user (username, password_hash, full_name, role, org_unit_id, mfa_secret, mfa_enabled) values ($1, $2, 'Quản Trị Đo', $5, $3, $4, true)`,
+    [username, hash, unitId, new SecretBox(jwtSecret).seal(TOTP_SECRET), role],
   );
   const first = await post(ctx, '/api/auth/login', { username, password: 'Emis@2026' });
   const verified = await post(ctx, '/api/auth/mfa/verify', {

@@ -19,6 +19,7 @@ import * as gradeSave from './grade-save.mjs';
 import * as importStudents from './import-students.mjs';
 import * as login from './login.mjs';
 import * as reportFreshness from './report-freshness.mjs';
+import * as wearProvince from './wear-province.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCENARIOS = {
@@ -29,6 +30,7 @@ const SCENARIOS = {
   'aggregate-school': aggregateSchool,
   'aggregate-province': aggregateProvince,
   'report-freshness': reportFreshness,
+  'wear-province': wearProvince,
 };
 
 function option(name, fallback) {

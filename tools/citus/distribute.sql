@@ -88,6 +88,7 @@ select create_distributed_table('reporting.policy_count', 'school_id', colocate_
 select create_distributed_table('reporting.movement', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('reporting.attendance', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('reporting.staff_count', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('reporting.asset_total', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('reporting.school_state', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('reporting.report_job', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('reporting.dirty', 'school_id', colocate_with := 'school_profile');

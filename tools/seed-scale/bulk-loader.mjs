@@ -179,9 +179,23 @@ export const TABLES = {
 
 const INSERT_BATCH = 20_000;
 
+/**
+ * Tables whose columns another module defines (the assets, from the demo seed's ASSET_TABLES in dist/), appended
+ * after the others in their foreign-key order. Call before creating a BulkLoader.
+ */
+export function addTables(tables) {
+  Object.assign(TABLES, tables);
+}
+
 /** A chunk of rows: table name → row arrays in TABLES column order. */
 export function emptyChunk() {
   return Object.fromEntries(Object.keys(TABLES).map((t) => [t, []]));
+}
+
+export function rowsIn(chunk) {
+  let n = 0;
+  for (const rows of Object.values(chunk)) n += rows.length;
+  return n;
 }
 
 export class BulkLoader {

@@ -1,25 +1,29 @@
 // `npm run seed:scale -- --schools 1000 --students 350000 [--seed 20261125] [--database-url URL] [--dir tmp/scale-db]
-//   [--connections 2] [--semesters 1,2] [--rebuild] [--no-facts | --facts-only]`
+//   [--connections 2] [--semesters 1,2] [--rebuild] [--no-facts | --facts-only | --assets-only]`
 // Builds a full-scale province for measurements: the org-unit tree, N schools of every level, their staff, classes and
-// M pupils with guardians and enrolments, teaching assignments, and for 2026-2027 every curriculum subject's
-// gradebooks with one row per pupil and the conduct ratings. Deterministic from --seed. Without --database-url it
+// M pupils with guardians and enrolments, teaching assignments, for 2026-2027 every curriculum subject's
+// gradebooks with one row per pupil and the conduct ratings, and every school's public assets (school-assets.mjs:
+// about 300–600 records a school with their wear posted through 2025). Deterministic from --seed. Without --database-url it
 // starts a fresh embedded PostgreSQL in --dir (kept afterwards: `npm run bench -- --scale-dir tmp/scale-db` reuses it).
 // Migrations are the built API's (as `npm start` applies them). Prints each phase's time, the rows per table and the
 // database size, and writes them to <dir>/seed-report.json.
 // Last, the reporting read model is filled by the built API's own full rebuild (read-model.mjs), timed in the report;
 // --no-facts leaves it empty, --facts-only runs only that step on a province loaded before (migrations applied first).
+// --assets-only loads only the assets into a province loaded before without them (migrations applied first): minutes
+// instead of the whole load and read model again.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedDb } from '../embedded-db.mjs';
 import { copyStreams, ensureBuilt, loadBuilt, passwordHash, root } from './built-api.mjs';
-import { BulkLoader, emptyChunk, TABLES } from './bulk-loader.mjs';
+import { addTables, BulkLoader, emptyChunk, rowsIn, TABLES } from './bulk-loader.mjs';
 import { checkForeignKeys } from './foreign-keys.mjs';
 import { CREATED_AT, foundationRows, sealAuditChains } from './province-foundation.mjs';
 import { planClasses, planProvince } from './province-plan.mjs';
 import { assertRebuildBuilt, rebuildReadModel } from './read-model.mjs';
 import { schoolGrades } from './school-grades.mjs';
+import { loadSchoolAssets } from './school-assets.mjs';
 import { schoolPeople } from './school-people.mjs';
 
 function option(name, fallback) {
@@ -36,6 +40,7 @@ const opts = {
   semesters: option('semesters', '1,2').split(',').map(Number),
   facts: !process.argv.includes('--no-facts'),
   factsOnly: process.argv.includes('--facts-only'),
+  assetsOnly: process.argv.includes('--assets-only'),
 };
 if (!(opts.schools >= 1 && opts.students >= opts.schools))
   throw new Error('--schools must be ≥ 1 and --students ≥ --schools');
@@ -54,7 +59,8 @@ function phaseDone(name, detail = '') {
 
 ensureBuilt(process.argv.includes('--rebuild'));
 const built = loadBuilt();
-if (opts.facts) assertRebuildBuilt();
+addTables(built.assets.ASSET_TABLES);
+if (opts.facts && !opts.assetsOnly) assertRebuildBuilt();
 phaseDone('build check');
 
 let db = null;
@@ -81,7 +87,9 @@ try {
   if (opts.factsOnly) {
     phaseDone('database and migrations', `${applied.length} migrations`);
     const readModel = await fillReadModel(owner);
-    writeReport(withReadModel(readModel));
+    writeReport(withEarlier({ readModel }, 'facts-only'));
+  } else if (opts.assetsOnly) {
+    await addAssets(owner, applied);
   } else {
     await seedProvince(owner, applied);
   }
@@ -120,7 +128,7 @@ async function seedProvince(owner, applied) {
 
   const readModel = opts.facts ? await fillReadModel(owner) : null;
   const report = await summarise(owner, plan, loader);
-  writeReport({ ...report, readModel });
+  writeReport({ ...report, assets: plan.assets, readModel });
 }
 
 /** The built API's reporting:rebuild over every school (read-model.mjs), as one phase. */
@@ -133,17 +141,59 @@ async function fillReadModel(owner) {
   return { ...readModel, at: new Date().toISOString() };
 }
 
-/** --facts-only: the earlier seed's report (if any) with the read model and this run's phases added. */
-function withReadModel(readModel) {
+/** --facts-only, --assets-only: the earlier seed's report (if any) with this run's figures and phases added. */
+function withEarlier({ rows = {}, ...figures }, run) {
   const file = reportFile();
   const earlier = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   return {
     ...earlier,
-    rows: earlier.rows ?? {},
+    ...figures,
+    rows: { ...(earlier.rows ?? {}), ...rows },
     auditSample: earlier.auditSample ?? [],
-    phases: [...(earlier.phases ?? []), ...phases.map((p) => ({ ...p, run: 'facts-only' }))],
-    readModel,
+    phases: [...(earlier.phases ?? []), ...phases.map((p) => ({ ...p, run }))],
   };
+}
+
+/** --assets-only: the assets phase on a province loaded before, its foreign keys checked, its tables analysed. */
+async function addAssets(owner, applied) {
+  const {
+    rows: [{ count }],
+  } = await owner.query(`select count(*)::int as count from asset`);
+  if (count > 0) throw new Error(`The database already holds ${count} assets: --assets-only fills a province without any.`);
+  if (db) await serverSettings(owner, { max_wal_size: `'8GB'`, autovacuum: 'off' });
+  phaseDone('database and migrations', `${applied.length} migrations`);
+  const assets = await assetsPhase(owner);
+  const tables = Object.keys(built.assets.ASSET_TABLES);
+  if (superuser) {
+    const orphans = (await checkForeignKeys(owner, tables)).filter((k) => k.orphans > 0);
+    if (orphans.length) throw new Error(`Rows without their referenced row: ${JSON.stringify(orphans)}`);
+    phaseDone('foreign keys checked', 'no orphans');
+  }
+  await owner.query(`vacuum (analyze) ${tables.join(', ')}`);
+  if (db) await serverSettings(owner, { autovacuum: null });
+  phaseDone('vacuum analyze');
+  const rows = {};
+  for (const table of tables) rows[table] = Number((await owner.query(`select count(*) as n from ${table}`)).rows[0].n);
+  const {
+    rows: [size],
+  } = await owner.query(
+    `select pg_database_size(current_database()) as bytes, pg_size_pretty(pg_database_size(current_database())) as pretty`,
+  );
+  assets.seconds = Math.round((performance.now() - started) / 100) / 10;
+  writeReport(
+    withEarlier({ rows, assets, databaseBytes: Number(size.bytes), databaseSize: size.pretty }, 'assets-only'),
+  );
+}
+
+/** Every school's register and wear (school-assets.mjs), as one phase. */
+async function assetsPhase(owner) {
+  const assets = await loadSchoolAssets(built, owner, loader, opts.seed);
+  assets.phaseSeconds = Math.round((performance.now() - phaseStart) / 100) / 10;
+  phaseDone(
+    'assets: registers, wear posted 2016–2025, runs, history, disposals',
+    `${assets.assets} assets in ${assets.schools} schools, generating ${assets.generateSeconds} s`,
+  );
+  return { ...assets, at: new Date().toISOString() };
 }
 
 /** The province, school after school: the org units and accounts, then everyone's people, then the gradebooks. */
@@ -175,6 +225,7 @@ async function generateProvince(owner, loader) {
     `gradebooks and conduct, semesters ${opts.semesters.join(' and ')}`,
     `generating ${grades.generateSeconds} s`,
   );
+  plan.assets = await assetsPhase(owner);
   return plan;
 }
 
@@ -211,12 +262,6 @@ async function forEachSchool(loader, schools, generate) {
   }
   await loader.drain();
   return { results, generateSeconds: Math.round(generating / 100) / 10 };
-}
-
-function rowsIn(chunk) {
-  let n = 0;
-  for (const rows of Object.values(chunk)) n += rows.length;
-  return n;
 }
 
 async function summarise(client, plan, loader) {
@@ -262,6 +307,11 @@ function writeReport(report) {
   console.log(
     `Audit chains verified (sample of ${report.auditSample.length}): ${report.auditSample.every((c) => c.brokenAt === null) ? 'OK' : 'BROKEN'}`,
   );
+  if (report.assets)
+    console.log(
+      `Assets: ${report.assets.assets} records in ${report.assets.schools} schools, phase ${report.assets.phaseSeconds} s` +
+        (report.assets.seconds ? `, --assets-only run ${report.assets.seconds} s` : ''),
+    );
   if (report.readModel)
     console.log(
       `Read model: ${report.readModel.seconds} s for ${report.readModel.schools} schools (reporting:rebuild)`,

@@ -33,4 +33,6 @@ export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
   CreateTenancyHistoryView1764500000300: 'c765fd3fe5e8a5aad21ec9104fd8c6a84ebabb9fa5f86354bf7626d2c221a037',
   CreateAssets1764600000000: 'fa8703d91837c2ea48609eaf792315601bb457c35ce88b1660f4a6daf68b8edb',
   AllowAssetImports1764600000300: '4122f9e818a12a072afca72af5d73a62b93749a61e893c5b00c2d2c79d5285ed',
+  AddInventorySurplusAndImport1764600000400: 'd67dc84fab41bb252e5096cb7b4ba8ed69b47f2029a93bf2bd293d84e84dc886',
+  CreateAssetTotals1764600000600: 'b33e5d1733d192984c2e3ebbf78741c793b3939834287bb6ef6fbada67107543',
 };

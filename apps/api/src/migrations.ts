@@ -5,7 +5,11 @@ import {
   CreateCalendarAndClasses1764200000020,
   ExtendAcademicViews1764400000600,
 } from '@emis/api/academic';
-import { AllowAssetImports1764600000300, CreateAssets1764600000000 } from '@emis/api/assets';
+import {
+  AddInventorySurplusAndImport1764600000400,
+  AllowAssetImports1764600000300,
+  CreateAssets1764600000000,
+} from '@emis/api/assets';
 import { CreateGradebook1764300000000 } from '@emis/api/grading';
 import {
   CreateIdentityUserView1764400000800,
@@ -26,6 +30,7 @@ import {
   prepareDatabase,
 } from '@emis/api/platform';
 import {
+  CreateAssetTotals1764600000600,
   CreateReportingFacts1764500000000,
   CreateReportJobs1764500000200,
   CreateStatisticalReports1764500000100,
@@ -77,6 +82,8 @@ export const MIGRATIONS = [
   CreateTenancyHistoryView1764500000300,
   CreateAssets1764600000000,
   AllowAssetImports1764600000300,
+  AddInventorySurplusAndImport1764600000400,
+  CreateAssetTotals1764600000600,
 ];
 
 /**

@@ -158,7 +158,7 @@ export function upload(
   t: TestApp,
   token: string,
   schoolId: string,
-  kind: 'students' | 'staff',
+  kind: 'students' | 'staff' | 'assets',
   file: Buffer,
   name = 'danh-sach.xlsx',
 ) {
@@ -190,7 +190,7 @@ export async function importFile(
   t: TestApp,
   token: string,
   schoolId: string,
-  kind: 'students' | 'staff',
+  kind: 'students' | 'staff' | 'assets',
   file: Buffer,
 ) {
   const res = await upload(t, token, schoolId, kind, file);

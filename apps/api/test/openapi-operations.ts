@@ -109,6 +109,13 @@ export function paramValue(name: string, f: Fixture): string {
     assetId: f.assetId,
     locationId: f.locationId,
     attachmentId: f.attachmentId,
+    // Wear: a run named by an import job's id (not a run: 404 past the permission check), a posted year, a category.
+    runId: f.jobId,
+    year: '2025',
+    code: 'OFFICE_EQUIPMENT',
+    inventoryId: f.inventoryId,
+    lineId: f.lineId,
+    loanId: f.loanId,
   };
   if (!(name in values)) throw new Error(`No fixture value for path parameter {${name}}`);
   return values[name];
@@ -143,6 +150,7 @@ export async function fixtureOf(t: TestApp, code: string): Promise<Fixture> {
       ? await one(`select id from grade_correction where school_id = $1 limit 1`)
       : randomUUID(),
     ...(await assetsOf(one, await exists('asset'))),
+    ...(await inventoryOf(one, await exists('asset_inventory'))),
   };
 }
 
@@ -158,5 +166,22 @@ async function assetsOf(
     ),
     locationId: await one(`select id from asset_location where school_id = $1 order by building, room limit 1`),
     attachmentId: await one(`select id from asset_attachment where school_id = $1 order by id limit 1`),
+  };
+}
+
+/** The school's latest inventory, its first line, and its latest loan. */
+async function inventoryOf(
+  one: (sql: string) => Promise<string>,
+  has: boolean,
+): Promise<Pick<Fixture, 'inventoryId' | 'lineId' | 'loanId'>> {
+  if (!has) return { inventoryId: randomUUID(), lineId: randomUUID(), loanId: randomUUID() };
+  return {
+    inventoryId: await one(`select id from asset_inventory where school_id = $1 order by created_at desc limit 1`),
+    lineId: await one(
+      `select l.id from asset_inventory_line l where l.school_id = $1
+        order by (select created_at from asset_inventory i where i.school_id = l.school_id and i.id = l.inventory_id) desc,
+                 l.id limit 1`,
+    ),
+    loanId: await one(`select id from asset_loan where school_id = $1 order by created_at desc limit 1`),
   };
 }

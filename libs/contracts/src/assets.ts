@@ -381,3 +381,54 @@ export interface AssetTotals {
   accumulatedWear: number;
   remainingValue: number;
 }
+
+// — part D: movements and inventory — the request bodies the comments above describe inline.
+
+/** POST …/asset-transfers/:transferId/accept. */
+export interface AssetTransferAcceptInput {
+  /** The receiver's room the asset goes to. */
+  locationId?: string | null;
+}
+
+/** POST …/asset-transfers/:transferId/reject. */
+export interface AssetTransferRejectInput {
+  reason: string;
+}
+
+/** POST …/asset-inventories: lines for every asset on the books (not disposed or transferred); one open at a time. */
+export interface InventoryOpenInput {
+  year: number;
+  title: string;
+  countDate: string;
+}
+
+/**
+ * POST …/asset-inventories/:id/surplus: an item found that is on no record. On approval it is registered with these
+ * values (category OTHER_TANGIBLE and unit "cái" when not given; funding source OTHER; put into use on the count date).
+ */
+export interface InventorySurplusInput {
+  description: string;
+  quantity: number;
+  locationId?: string | null;
+  /** The committee's estimate of one item, whole đồng (0 when not given). */
+  unitCost?: number;
+  categoryCode?: string;
+  unit?: string;
+  condition?: AssetCondition | null;
+  note?: string | null;
+}
+
+/** POST …/asset-inventories/:id/scan: the asset's code, or what its label's QR code holds (the asset page's URL). */
+export interface InventoryScanInput {
+  code: string;
+}
+
+/** POST …/asset-inventories/:id/close: the committee's members who sign the report. */
+export interface InventoryCloseInput {
+  committee: string[];
+}
+
+/** POST …/asset-inventories/:id/approve: the head's decision that turns the differences into movements. */
+export interface InventoryApproveInput {
+  decisionNumber: string;
+}

@@ -11,9 +11,10 @@ export type ImportKind = 'STUDENTS' | 'STAFF' | 'ASSETS';
 /**
  * What a job imports: a list (above), or a subject's gradebook sheet, uploaded at
  *   POST /api/schools/:schoolId/classes/:classId/gradebook/:semester/:subjectCode/import (libs/contracts grading.ts)
- * and followed through the same GET …/imports/:jobId and …/errors.xlsx.
+ * and followed through the same GET …/imports/:jobId and …/errors.xlsx; or an inventory's filled-in checklist
+ * (ASSET_INVENTORY), uploaded at POST /api/schools/:schoolId/asset-inventories/:id/import (libs/contracts assets.ts).
  */
-export type ImportJobKind = ImportKind | 'GRADEBOOK';
+export type ImportJobKind = ImportKind | 'GRADEBOOK' | 'ASSET_INVENTORY';
 
 export interface ImportCellError {
   /** 1-based worksheet row, as Excel shows it. */

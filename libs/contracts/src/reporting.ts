@@ -1,4 +1,5 @@
-import type { OrgUnitKind, SchoolLevel, SchoolOwnership } from '@emis/domain';
+import type { AssetClass, AssetKind, FundingSource, OrgUnitKind, SchoolLevel, SchoolOwnership } from '@emis/domain';
+import type { AssetTotals } from './assets';
 
 /**
  * The department's and units' reports, read from the reporting read model (libs/api/reporting). Every figure is a
@@ -313,3 +314,58 @@ export interface SubmissionReminder {
   sentAt: string;
   sentBy: string;
 }
+
+// --- Public assets in the reports (issue 11, part H) ---------------------------------------------------------------
+
+/**
+ * GET /api/reports/assets/:orgUnitId?level=&ownership=&asOf= (and …/export.xlsx) — the public assets on the books
+ * (not disposed of or transferred away) of the department, a unit or a school, in whole đồng: the register as it
+ * stands now, rolled up through the org tree as it was on `asOf`. No figure is withheld: assets describe no person.
+ */
+export type AssetsReportQuery = Pick<ReportFilterQuery, 'level' | 'ownership' | 'asOf'>;
+
+export interface AssetsReportFilter {
+  orgUnitId: string;
+  level: SchoolLevel | null;
+  ownership: SchoolOwnership | null;
+  asOf: string;
+}
+
+/** One asset class (Circular 23/2023/TT-BTC Art. 4) of one kind. */
+export interface AssetClassTotals extends AssetTotals {
+  assetClass: AssetClass;
+  kind: AssetKind;
+}
+
+/** One funding source of one kind. */
+export interface AssetSourceTotals extends AssetTotals {
+  fundingSource: FundingSource;
+  kind: AssetKind;
+}
+
+/** A unit or a school of the report with its schools' totals. */
+export interface AssetTotalsRow extends AssetTotals {
+  id: string;
+  code: string;
+  name: string;
+  kind: OrgUnitKind;
+  schools: number;
+  /** A school's own parent on `asOf`. */
+  parentName?: string | null;
+}
+
+export interface AssetsReport {
+  unit: { id: string; code: string; name: string; kind: OrgUnitKind };
+  path: OrgPathItem[];
+  filter: AssetsReportFilter;
+  freshness: Freshness;
+  totals: AssetTotals & { schools: number };
+  /** By class and kind, in the order of Art. 4 (tangible classes, then intangible). */
+  byClass: AssetClassTotals[];
+  bySource: AssetSourceTotals[];
+  /** The units or schools directly under the unit on `asOf` (the drill-down); empty for a school. */
+  children: AssetTotalsRow[];
+  /** Every school of the report, by name. */
+  schools: AssetTotalsRow[];
+}
+// --- end of public assets in the reports ----------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-province.data';
+import { seedAssets } from './seed-assets';
 import { seedPeople } from './seed-people';
 
 /** District bureaus were abolished on 1 July 2025 (docs/domain/organisation.md); schools that moved keep their earlier parent. */
@@ -90,6 +91,7 @@ export async function seedDemoProvince(ownerUrl: string): Promise<boolean> {
         );
       }
       await seedPeople(em, ids, now);
+      await seedAssets(em, now);
       return true;
     });
   } finally {

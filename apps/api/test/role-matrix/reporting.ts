@@ -30,6 +30,14 @@ const REPORTS: Record<string, MatrixEntry> = {
 };
 // --- end of the reports API ----------------------------------------------------------------------------------------
 
+// --- Public assets in the reports (issue 11, part H; libs/api/reporting/src/reports/assets-report.*) -----------------
+// {orgUnitId} is the fixture's school: another school's caller is refused (403), like the other reports.
+const ASSET_REPORTS: Record<string, MatrixEntry> = {
+  'GET /api/reports/assets/{orgUnitId}': { roles: REPORT_READERS },
+  'GET /api/reports/assets/{orgUnitId}/export.xlsx': { roles: REPORT_READERS },
+};
+// --- end of public assets in the reports ----------------------------------------------------------------------------
+
 const REVIEWERS = ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER'] as const;
 
 // --- The official statistical reports (forms) ----------------------------------------------------------------------
@@ -77,5 +85,6 @@ const FORMS: Record<string, MatrixEntry> = {
 /** The reporting context's operations (see types.ts for what an entry declares). */
 export const REPORTING: Record<string, MatrixEntry> = {
   ...REPORTS,
+  ...ASSET_REPORTS,
   ...FORMS,
 };

@@ -1,6 +1,7 @@
 import { MatrixEntry, SCHOOL_ADMIN_ONLY } from './types';
 
-const JOB_FOLLOWERS = ['SCHOOL_ADMIN', 'TEACHER'] as const;
+/** Who may follow import jobs: every role that can start one (the accountant: assets.manage, an inventory's checklist). */
+const JOB_FOLLOWERS = ['SCHOOL_ADMIN', 'ACCOUNTANT', 'TEACHER'] as const;
 
 /**
  * The import routes (see types.ts for what an entry declares): the list uploads and templates, which people and staff
@@ -13,7 +14,8 @@ export const IMPORTS: Record<string, MatrixEntry> = {
   'POST /api/schools/{schoolId}/imports/students': { roles: SCHOOL_ADMIN_ONLY, sample: () => ({ body: {} }) },
   'POST /api/schools/{schoolId}/imports/staff': { roles: SCHOOL_ADMIN_ONLY, sample: () => ({ body: {} }) },
   'GET /api/schools/{schoolId}/imports': { roles: SCHOOL_ADMIN_ONLY, sample: () => ({ query: { page: '1' } }) },
-  // Following a job: the school admin (any job), or a teacher (grades.enter: their own gradebook imports, else 404).
+  // Following a job: the school admin (any job), a teacher (grades.enter: their own gradebook imports, else 404), or
+  // an accountant (assets.manage: their own asset list imports, else 404).
   'GET /api/schools/{schoolId}/imports/{jobId}': { roles: JOB_FOLLOWERS },
   'GET /api/schools/{schoolId}/imports/{jobId}/errors.xlsx': { roles: JOB_FOLLOWERS },
 };

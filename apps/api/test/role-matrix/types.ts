@@ -18,6 +18,10 @@ export interface Fixture {
   assetId: string;
   locationId: string;
   attachmentId: string;
+  /** An inventory of the school, one of its lines, and a loan (fresh ids when it has none). */
+  inventoryId: string;
+  lineId: string;
+  loanId: string;
 }
 
 export interface SampleRequest {
@@ -31,7 +35,7 @@ export interface MatrixEntry {
   /**
    * A well-formed request on the fixture's objects, so that a refusal can only come from the permission check.
    * Path parameters are filled from the fixture by name ({schoolId}, {studentId}, {classId}, {staffId}, {yearId},
-   * {transferId}, {jobId}, {date}, {correctionId}, {assetId}, {locationId}, {attachmentId}, {id} as the school; {semester} is 1, {subjectCode} TOAN,
+   * {transferId}, {jobId}, {date}, {correctionId}, {assetId}, {locationId}, {attachmentId}, {inventoryId}, {lineId}, {loanId}, {id} as the school; {semester} is 1, {subjectCode} TOAN,
    * {period} HK1).
    */
   sample?: (f: Fixture) => SampleRequest;

@@ -17,10 +17,59 @@ export const ASSETS_MESSAGES: MessageCatalogue = {
     },
 
     // — part A: wear —
+    wear_year_in_future: {
+      vi: 'Chưa thể tính hao mòn cho một năm chưa đến',
+      en: 'Wear cannot be posted for a year still to come',
+    },
+    wear_year_not_due: {
+      vi: 'Hao mòn của năm được tính từ ngày 01/12 của năm đó (Thông tư 23/2023/TT-BTC, Điều 12)',
+      en: "A year's wear is posted from 1 December of that year on (Circular 23/2023/TT-BTC, Art. 12)",
+    },
 
     // — part C: excel and print —
 
     // — part D: movements and inventory —
+    asset_not_lendable: {
+      vi: 'Chỉ cho mượn tài sản đang sử dụng hoặc chưa sử dụng',
+      en: 'Only an asset in use or idle can be lent',
+    },
+    asset_loan_returned: { vi: 'Lượt mượn này đã trả', en: 'This loan has already been returned' },
+    asset_lent: {
+      vi: 'Tài sản đang cho mượn: hãy nhận lại trước',
+      en: 'The asset is out on loan: take it back first',
+    },
+    asset_already_known: {
+      vi: 'Tài sản này đã từng có trong sổ của trường; chưa hỗ trợ nhận lại tài sản đã điều chuyển đi',
+      en: 'This asset was on the school’s books before; taking back an asset the school transferred away is not supported yet',
+    },
+    asset_transfer_not_pending: {
+      vi: 'Yêu cầu điều chuyển tài sản đã được xử lý',
+      en: 'The asset transfer has already been decided',
+    },
+    asset_transfer_wrong_side: {
+      vi: 'Trường chuyển đi chỉ được huỷ; trường nhận mới được tiếp nhận hoặc từ chối',
+      en: 'The sending school may only cancel; only the receiving school may accept or reject',
+    },
+    inventory_already_open: {
+      vi: 'Trường đang có một đợt kiểm kê chưa kết thúc',
+      en: 'The school already has an inventory in progress',
+    },
+    inventory_not_open: {
+      vi: 'Đợt kiểm kê đã kết thúc, không kiểm đếm thêm được',
+      en: 'The inventory is closed; no more counting',
+    },
+    inventory_not_closed: {
+      vi: 'Chỉ phê duyệt đợt kiểm kê đã kết thúc và chưa được phê duyệt',
+      en: 'Only a closed inventory not yet approved can be approved',
+    },
+    inventory_asset_not_listed: {
+      vi: 'Không có tài sản mang mã này trong đợt kiểm kê',
+      en: 'No asset with this code is in the inventory',
+    },
+    inventory_already_counted: {
+      vi: 'Tài sản cố định này đã được kiểm đếm',
+      en: 'This fixed asset has already been counted',
+    },
 
     // — part H: reporting —
   },
@@ -122,10 +171,36 @@ export const ASSETS_MESSAGES: MessageCatalogue = {
     },
 
     // — part A: wear —
+    wearRateOutOfRange: {
+      vi: '{field} phải trong khoảng {0}–{1} phần vạn (±20% tỷ lệ mặc định, Điều 13 Thông tư 23/2023/TT-BTC)',
+      en: '{field} must be {0}–{1} basis points (±20 % of the default, Circular 23/2023/TT-BTC Art. 13)',
+    },
+    wearLifeOutOfRange: {
+      vi: '{field} phải từ {0} đến {1} năm (Điều 13 Thông tư 23/2023/TT-BTC)',
+      en: '{field} must be {0} to {1} years (Circular 23/2023/TT-BTC Art. 13)',
+    },
+    wearNotApplicable: {
+      vi: '{field} không áp dụng cho loại tài sản này',
+      en: '{field} does not apply to this category',
+    },
+    wearNotWorn: {
+      vi: 'Loại tài sản này không tính hao mòn: không đặt {field}',
+      en: 'This category is not worn: {field} cannot be set',
+    },
 
     // — part C: excel and print —
 
     // — part D: movements and inventory —
+    notBefore: { vi: '{field} không được trước ngày {0}', en: '{field} cannot be before {0}' },
+    proceedsOnlyWhenSold: {
+      vi: 'Chỉ bán hoặc thanh lý mới có {field}',
+      en: 'Only a sale or a liquidation has {field}',
+    },
+    countNotNatural: { vi: '{field} phải là số nguyên không âm', en: '{field} must be a whole number, 0 or more' },
+    fixedAssetCountedTwice: {
+      vi: 'Tài sản cố định chỉ đếm 0 hoặc 1; tài sản thứ hai tìm thấy hãy ghi là tài sản thừa',
+      en: 'A fixed asset counts 0 or 1; a second one found is recorded as a surplus',
+    },
 
     // — part H: reporting —
   },
@@ -150,10 +225,28 @@ export const ASSETS_MESSAGES: MessageCatalogue = {
     file: { vi: 'Tệp', en: 'File' },
 
     // — part A: wear —
+    rateBasisPoints: { vi: 'Tỷ lệ hao mòn', en: 'Wear rate' },
+    lifeYears: { vi: 'Thời gian sử dụng', en: 'Useful life' },
+    fixedAssetThreshold: { vi: 'Ngưỡng tài sản cố định', en: 'Fixed-asset threshold' },
 
     // — part C: excel and print —
+    ids: { vi: 'Tài sản', en: 'Assets' },
 
     // — part D: movements and inventory —
+    borrower: { vi: 'Người, đơn vị mượn', en: 'Borrower' },
+    lentOn: { vi: 'Ngày cho mượn', en: 'Lent on' },
+    dueOn: { vi: 'Hạn trả', en: 'Due on' },
+    returnedOn: { vi: 'Ngày trả', en: 'Returned on' },
+    method: { vi: 'Hình thức xử lý', en: 'Method' },
+    decisionDate: { vi: 'Ngày quyết định', en: 'Decision date' },
+    disposedOn: { vi: 'Ngày xử lý', en: 'Disposed on' },
+    proceeds: { vi: 'Số tiền thu được', en: 'Proceeds' },
+    costs: { vi: 'Chi phí xử lý', en: 'Costs' },
+    countedQuantity: { vi: 'Số lượng thực tế', en: 'Counted quantity' },
+    description: { vi: 'Mô tả', en: 'Description' },
+    committee: { vi: 'Hội đồng kiểm kê', en: 'Committee' },
+    countDate: { vi: 'Thời điểm kiểm kê', en: 'Count date' },
+    title: { vi: 'Tiêu đề', en: 'Title' },
 
     // — part H: reporting —
   },

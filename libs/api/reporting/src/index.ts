@@ -9,3 +9,4 @@ export { CreateStatisticalReports1764500000100 } from './migrations/176450000010
 /** For the app: the full rebuild (CLI `reporting:rebuild`, after the demo seed). */
 export { FactsRefresher } from './facts/facts-refresher';
 export { CreateReportJobs1764500000200 } from './migrations/1764500000200-CreateReportJobs';
+export { CreateAssetTotals1764600000600 } from './migrations/1764600000600-CreateAssetTotals';

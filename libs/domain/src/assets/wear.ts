@@ -169,3 +169,17 @@ export function wearSkipReason(asset: WearAsset, year: number): WearSkip | null 
   if (accumulatedWear(asset) >= asset.cost) return 'FULLY_WORN';
   return null;
 }
+
+/** Why a wear run of `year` cannot start on `today` (yyyy-MM-dd, Vietnam), or null when it can. */
+export type WearYearRefusal = 'WEAR_YEAR_IN_FUTURE' | 'WEAR_YEAR_NOT_DUE';
+
+/**
+ * Art. 12.1.a: wear is computed once a year, in December, before the books close. A year may be run from
+ * 1 December of that year on (later years catch up their missing rows); never a year still to come.
+ */
+export function wearYearRefusal(year: number, today: string): WearYearRefusal | null {
+  const currentYear = yearOf(today);
+  if (year > currentYear) return 'WEAR_YEAR_IN_FUTURE';
+  if (year === currentYear && today < `${year}-12-01`) return 'WEAR_YEAR_NOT_DUE';
+  return null;
+}

@@ -1,4 +1,5 @@
 import type { ContractType, StaffPosition } from '../people/people-enums';
+import type { AssetClass, AssetKind, FundingSource } from '../assets/asset-types';
 import type { RatingCode } from '../grading/grade-column';
 import { divideHalfUp, fromTenths, Tenths, toTenths } from '../grading/tenths';
 import { ageOn } from '../calendar/school-day';
@@ -127,6 +128,23 @@ export interface StaffCountFact {
   gender: string;
   ageBand: AgeBand;
   staff: number;
+}
+
+/**
+ * A school's public assets on the books (not disposed of or transferred away) of one class × kind × funding source,
+ * in whole đồng (Circular 23/2023/TT-BTC Art. 5.1): records, quantity, original cost (nguyên giá), accumulated wear
+ * (hao mòn lũy kế: wear brought from paper books plus wear posted) and remaining value (giá trị còn lại = cost −
+ * accumulated wear, Art. 16).
+ */
+export interface AssetTotalFact {
+  assetClass: AssetClass;
+  kind: AssetKind;
+  fundingSource: FundingSource;
+  assets: number;
+  quantity: number;
+  cost: number;
+  accumulatedWear: number;
+  remainingValue: number;
 }
 
 /** An average (one decimal) as an exact whole number of tenths: 6.5 → 65, never 64.99…. */

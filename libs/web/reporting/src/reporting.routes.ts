@@ -29,6 +29,17 @@ const DASHBOARD_ROUTES: Routes = [
     title: 'reporting.titles.compare',
     loadComponent: () => import('./feature-compare/compare.page').then((m) => m.ComparePage),
   },
+  // The public assets (issue 11): the unit picked in the switcher, or the one named.
+  {
+    path: 'assets',
+    title: 'reporting.titles.assets',
+    loadComponent: () => import('./feature-assets/assets-report.page').then((m) => m.AssetsReportPage),
+  },
+  {
+    path: 'assets/:orgUnitId',
+    title: 'reporting.titles.assets',
+    loadComponent: () => import('./feature-assets/assets-report.page').then((m) => m.AssetsReportPage),
+  },
 ];
 // --- end of the dashboards -------------------------------------------------------------------------------------
 
@@ -55,7 +66,7 @@ const FORMS_ROUTES: Routes = [
 
 /**
  * Reports (under /reports, 'reports.read'): the caller's dashboard, the drill-down department → unit → school →
- * class (→ the class's pupils on the gradebook's results page), the comparison of schools and the official
- * statistical reports.
+ * class (→ the class's pupils on the gradebook's results page), the comparison of schools, the public assets and the
+ * official statistical reports.
  */
 export const REPORTING_ROUTES: Routes = [...DASHBOARD_ROUTES, ...FORMS_ROUTES];

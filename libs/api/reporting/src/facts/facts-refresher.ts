@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AcademicFacts } from '@emis/api/academic';
+import { AssetsFacts } from '@emis/api/assets';
 import { GradingFacts } from '@emis/api/grading';
 import { PeopleFacts } from '@emis/api/people';
 import { Scope, TenantDb } from '@emis/api/platform';
@@ -9,8 +10,8 @@ import { EntityManager } from 'typeorm';
 import { FactsWriter } from './facts.repository';
 
 /** What changed in a school, as the dirty marks say: the grades of some classes, or a whole topic. */
-export type FactTopic = 'grades' | 'people' | 'classes' | 'attendance' | 'staff';
-export const FACT_TOPICS: readonly FactTopic[] = ['grades', 'people', 'classes', 'attendance', 'staff'];
+export type FactTopic = 'grades' | 'people' | 'classes' | 'attendance' | 'staff' | 'assets';
+export const FACT_TOPICS: readonly FactTopic[] = ['grades', 'people', 'classes', 'attendance', 'staff', 'assets'];
 
 /** What one refresh recomputes: the grade facts of some classes (or all), and whole school-level topics. */
 export interface RefreshPlan {
@@ -20,6 +21,7 @@ export interface RefreshPlan {
   classSizes: boolean;
   attendance: boolean;
   staff: boolean;
+  assets: boolean;
 }
 
 /** The province's scope, to list the schools; each school's facts are written under that school's scope only. */
@@ -44,6 +46,7 @@ export function planFor(topics: readonly FactTopic[], gradedClassIds: readonly s
     classSizes: has('people') || has('classes'),
     attendance: has('attendance') || has('classes'),
     staff: has('staff'),
+    assets: has('assets'),
   };
 }
 
@@ -66,6 +69,7 @@ export class FactsRefresher {
     private readonly people: PeopleFacts,
     private readonly academic: AcademicFacts,
     private readonly staff: StaffFacts,
+    private readonly assets: AssetsFacts,
   ) {}
 
   /** Every fact of the school, recomputed. */
@@ -131,6 +135,7 @@ export class FactsRefresher {
     if (plan.attendance)
       await this.writer.replaceAttendance(em, schoolId, await this.academic.attendance(em, schoolId));
     if (plan.staff) await this.writer.replaceStaff(em, schoolId, await this.staff.staffCounts(em, schoolId, today));
+    if (plan.assets) await this.writer.replaceAssets(em, schoolId, await this.assets.assetTotals(em, schoolId));
     const version = await this.writer.stamp(em, schoolId, new Date());
     this.logger.debug(`school ${schoolId} refreshed in ${Date.now() - started} ms (version ${version})`);
     return version;

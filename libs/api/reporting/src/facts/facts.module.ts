@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AcademicModule } from '@emis/api/academic';
+import { AssetsModule } from '@emis/api/assets';
 import { GradingModule } from '@emis/api/grading';
 import { PeopleModule } from '@emis/api/people';
 import { StaffModule } from '@emis/api/staff';
@@ -9,7 +10,7 @@ import { FactsWriter } from './facts.repository';
 
 /** The read model kept current: dirty marks from the owners' events, the per-school refresh job, the full rebuild. */
 @Module({
-  imports: [GradingModule, PeopleModule, AcademicModule, StaffModule],
+  imports: [GradingModule, PeopleModule, AcademicModule, StaffModule, AssetsModule],
   providers: [FactsWriter, FactsRefresher, FactsEvents],
   exports: [FactsRefresher],
 })

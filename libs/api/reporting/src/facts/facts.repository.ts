@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
 import type {
+  AssetTotalFact,
   AttendanceFact,
   ClassOutcomeFact,
   ClassSizeFact,
@@ -139,6 +140,20 @@ const STAFF_COUNT: FactTable<StaffCountFact> = {
   ],
 };
 
+const ASSET_TOTAL: FactTable<AssetTotalFact> = {
+  table: 'reporting.asset_total',
+  columns: [
+    ['asset_class', 'text', 'assetClass'],
+    ['kind', 'text', 'kind'],
+    ['funding_source', 'text', 'fundingSource'],
+    ['assets', 'integer', 'assets'],
+    ['quantity', 'bigint', 'quantity'],
+    ['cost', 'bigint', 'cost'],
+    ['accumulated_wear', 'bigint', 'accumulatedWear'],
+    ['remaining_value', 'bigint', 'remainingValue'],
+  ],
+};
+
 /** The fact tables a school's whole refresh replaces, by what they hold. */
 export const FACT_TABLES = [
   SUBJECT_RESULT.table,
@@ -149,6 +164,7 @@ export const FACT_TABLES = [
   MOVEMENT.table,
   ATTENDANCE.table,
   STAFF_COUNT.table,
+  ASSET_TOTAL.table,
 ] as const;
 
 /**
@@ -200,6 +216,10 @@ export class FactsWriter {
 
   replaceStaff(em: EntityManager, schoolId: string, rows: StaffCountFact[]): Promise<void> {
     return replaceRows(em, schoolId, STAFF_COUNT, rows);
+  }
+
+  replaceAssets(em: EntityManager, schoolId: string, rows: AssetTotalFact[]): Promise<void> {
+    return replaceRows(em, schoolId, ASSET_TOTAL, rows);
   }
 
   /**

@@ -8,7 +8,7 @@ import { compareWorkbook, schoolWorkbook, unitWorkbook, workbookBuffer } from '.
 import { CompareQueryDto, CreateReportJobDto, ReportFilterQueryDto } from './reports.dto';
 import { ReportsService } from './reports.service';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The department's, units' and schools' reports, their workbooks and the background report jobs. */
 @ApiTags('reports')
@@ -126,7 +126,8 @@ export class ReportsController {
   }
 }
 
-function xlsxFile(download: Download): StreamableFile {
+/** A workbook as an attachment; the file name travels in ASCII and, exactly, in RFC 5987 form. */
+export function xlsxFile(download: Download): StreamableFile {
   const ascii = download.fileName
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

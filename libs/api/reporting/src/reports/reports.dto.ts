@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { CompareMeasure, CompareQuery, ReportFilterQuery, ReportPeriod } from '@emis/contracts';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import type { AssetsReportQuery, CompareMeasure, CompareQuery, ReportFilterQuery, ReportPeriod } from '@emis/contracts';
 import { COMPARE_MEASURES } from '@emis/contracts';
 import { COMPARE_MEASURE_CODES, SCHOOL_LEVELS, SCHOOL_OWNERSHIPS, SchoolLevel, SchoolOwnership } from '@emis/domain';
 import type { CompareMeasureCode } from '@emis/domain';
@@ -85,3 +85,8 @@ export class CreateReportJobDto {
   @Type(() => ReportJobFilterDto)
   filter!: ReportJobFilterDto;
 }
+
+/** The filter of the public assets' report: the register stands now, so no school year or period. */
+export class AssetsReportQueryDto
+  extends PickType(ReportFilterQueryDto, ['level', 'ownership', 'asOf'] as const)
+  implements AssetsReportQuery {}

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AssetsReportController } from './assets-report.controller';
+import { AssetsReportRepository } from './assets-report.repository';
+import { AssetsReportService } from './assets-report.service';
 import { ReportCache } from './report-cache';
 import { ReportJobQueue } from './report-job.queue';
 import { ReportJobsRepository } from './report-jobs.repository';
@@ -8,9 +11,12 @@ import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
-/** The reports and dashboards: rollups of the facts through the org tree, comparisons, workbooks, report jobs. */
+/**
+ * The reports and dashboards: rollups of the facts through the org tree, comparisons, workbooks, report jobs, and the
+ * public assets' totals.
+ */
 @Module({
-  controllers: [ReportsController],
+  controllers: [ReportsController, AssetsReportController],
   providers: [
     ReportingDb,
     ReportsRepository,
@@ -19,6 +25,8 @@ import { ReportsService } from './reports.service';
     ReportJobsRepository,
     ReportJobsService,
     ReportJobQueue,
+    AssetsReportRepository,
+    AssetsReportService,
   ],
   exports: [ReportCache, ReportingDb],
 })

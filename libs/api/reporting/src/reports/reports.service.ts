@@ -221,7 +221,12 @@ export class ReportsService {
   }
 
   /** The schools under the unit on the filter's date, within the caller's scope. */
-  async placed(em: EntityManager, scope: Scope, unitId: string, filter: ReportFilter): Promise<Placement[]> {
+  async placed(
+    em: EntityManager,
+    scope: Scope,
+    unitId: string,
+    filter: Pick<ReportFilter, 'asOf' | 'level' | 'ownership'>,
+  ): Promise<Placement[]> {
     const placements = await this.repo.placements(em, unitId, filter.asOf, filter.level, filter.ownership);
     // RLS would hide their facts anyway; leaving them out keeps the school counts honest.
     return placements.filter((p) => scopeIncludes(scope, p.schoolId));
@@ -272,7 +277,8 @@ export class ReportsService {
     });
   }
 
-  private async path(scope: Scope, id: string): Promise<OrgPathItem[]> {
+  /** The units above `id` that the caller may see (the breadcrumbs). */
+  async path(scope: Scope, id: string): Promise<OrgPathItem[]> {
     return (await this.tree.ancestors(id))
       .filter((u) => scopeIncludes(scope, u.id))
       .map((u) => ({ id: u.id, name: u.name, kind: u.kind }));
@@ -283,7 +289,7 @@ function sliceOf(filter: ReportFilter, schoolIds: string[]): FactSlice {
   return { schoolIds, yearId: filter.yearId, period: filter.period };
 }
 
-function scopeKey(scope: Scope): string {
+export function scopeKey(scope: Scope): string {
   return scope.all ? '*' : scope.rootId;
 }
 
@@ -311,7 +317,8 @@ function sumSchools(placed: Placement[], bySchool: Map<string, RawMeasures>): Ra
   return totals;
 }
 
-function childRows(placed: Placement[], bySchool: Map<string, RawMeasures>, above: boolean): ReportRow[] {
+/** The report's schools grouped by the child of the report's unit they sat under (`p`: the first of them). */
+export function schoolsByChild(placed: Placement[]): Map<string, { p: Placement; schools: Placement[] }> {
   const children = new Map<string, { p: Placement; schools: Placement[] }>();
   for (const p of placed) {
     if (!p.childId) continue;
@@ -319,7 +326,11 @@ function childRows(placed: Placement[], bySchool: Map<string, RawMeasures>, abov
     child.schools.push(p);
     children.set(p.childId, child);
   }
-  return [...children.entries()]
+  return children;
+}
+
+function childRows(placed: Placement[], bySchool: Map<string, RawMeasures>, above: boolean): ReportRow[] {
+  return [...schoolsByChild(placed).entries()]
     .map(([id, { p, schools }]) => ({
       id,
       code: p.childCode ?? '',

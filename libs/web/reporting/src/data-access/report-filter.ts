@@ -88,6 +88,8 @@ function withoutEmpty<T extends object>(value: T): T {
 export const UNIT_FILTER_FIELDS = ['yearId', 'period', 'level', 'ownership', 'asOf'] as const;
 export const SCHOOL_FILTER_FIELDS = ['yearId', 'period', 'asOf'] as const;
 export const CLASS_FILTER_FIELDS = ['yearId', 'period'] as const;
+/** The public assets' report: the register as it stands now, so no year or period. */
+export const ASSETS_FILTER_FIELDS = ['level', 'ownership', 'asOf'] as const;
 export const COMPARE_FIELDS = [
   'orgUnitId',
   'yearId',

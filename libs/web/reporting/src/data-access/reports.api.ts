@@ -1,6 +1,8 @@
 import { HttpClient, HttpResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
+  AssetsReport,
+  AssetsReportQuery,
   ClassReport,
   CompareQuery,
   CompareReport,
@@ -13,6 +15,7 @@ import {
 import { toParams, withWholeScope } from '@emis/web/core';
 import { Observable } from 'rxjs';
 import {
+  ASSETS_FILTER_FIELDS,
   CLASS_FILTER_FIELDS,
   COMPARE_FIELDS,
   pickFields,
@@ -69,6 +72,15 @@ export class ReportsApi {
     return this.download('/api/reports/compare/export.xlsx', pickFields(query, COMPARE_FIELDS));
   }
 
+  /** The public assets on the books of the department, a unit or a school. */
+  assets(orgUnitId: string, query: AssetsReportQuery): Observable<AssetsReport> {
+    return this.http.get<AssetsReport>(this.assetsPath(orgUnitId), this.options(pickFields(query, ASSETS_FILTER_FIELDS)));
+  }
+
+  exportAssets(orgUnitId: string, query: AssetsReportQuery): Observable<HttpResponse<Blob>> {
+    return this.download(`${this.assetsPath(orgUnitId)}/export.xlsx`, pickFields(query, ASSETS_FILTER_FIELDS));
+  }
+
   /** Starts the every-school workbook of the unit in the background (202). */
   startProvinceWorkbook(orgUnitId: string, filter: ReportFilterQuery): Observable<ReportJob> {
     return this.http.post<ReportJob>(
@@ -101,6 +113,10 @@ export class ReportsApi {
 
   private unitPath(orgUnitId: string): string {
     return `/api/reports/units/${enc(orgUnitId)}`;
+  }
+
+  private assetsPath(orgUnitId: string): string {
+    return `/api/reports/assets/${enc(orgUnitId)}`;
   }
 
   private schoolPath(schoolId: string): string {

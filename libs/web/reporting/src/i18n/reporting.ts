@@ -12,6 +12,7 @@ const dashboardsVi = {
     school: 'Báo cáo trường',
     class: 'Báo cáo lớp',
     compare: 'So sánh các trường',
+    assets: 'Tài sản công',
   },
   filters: {
     label: 'Bộ lọc báo cáo',
@@ -162,6 +163,24 @@ const dashboardsVi = {
   states: {
     empty: 'Chưa có số liệu cho bộ lọc này.',
   },
+  assets: {
+    link: 'Tài sản công',
+    titleOf: 'Tài sản công — {{unit}}',
+    onBooks: 'Tài sản đang theo dõi trên sổ',
+    note: 'Số tiền tính bằng đồng. Không gồm tài sản đã thanh lý hoặc đã điều chuyển đi; công cụ, dụng cụ không tính hao mòn.',
+    cost: 'Nguyên giá',
+    accumulatedWear: 'Hao mòn lũy kế',
+    remainingValue: 'Giá trị còn lại',
+    records: 'Số tài sản',
+    quantity: 'Số lượng',
+    byClass: 'Theo loại tài sản',
+    bySource: 'Theo nguồn kinh phí',
+    class: 'Loại tài sản',
+    source: 'Nguồn kinh phí',
+    kind: 'Phân loại',
+    under: 'Trực thuộc',
+    empty: 'Chưa có tài sản nào trên sổ.',
+  },
 };
 
 const dashboardsEn: TranslationOf<typeof dashboardsVi> = {
@@ -171,6 +190,7 @@ const dashboardsEn: TranslationOf<typeof dashboardsVi> = {
     school: 'School report',
     class: 'Class report',
     compare: 'Compare schools',
+    assets: 'Public assets',
   },
   filters: {
     label: 'Report filter',
@@ -320,6 +340,24 @@ const dashboardsEn: TranslationOf<typeof dashboardsVi> = {
   },
   states: {
     empty: 'No figures for this filter yet.',
+  },
+  assets: {
+    link: 'Public assets',
+    titleOf: 'Public assets — {{unit}}',
+    onBooks: 'Assets on the books',
+    note: 'Amounts in đồng. Assets disposed of or transferred away are not included; tools and instruments are not worn.',
+    cost: 'Original cost',
+    accumulatedWear: 'Accumulated wear',
+    remainingValue: 'Remaining value',
+    records: 'Assets',
+    quantity: 'Quantity',
+    byClass: 'By asset class',
+    bySource: 'By funding source',
+    class: 'Asset class',
+    source: 'Funding source',
+    kind: 'Kind',
+    under: 'Under',
+    empty: 'No asset on the books yet.',
   },
 };
 // --- end of the dashboards -------------------------------------------------------------------------------------

@@ -93,6 +93,8 @@ export class ReportHeadingComponent {
   readonly linkQuery = input<Record<string, string>>({});
   /** Shown inside another page (the home dashboard): no breadcrumbs, an h2. */
   readonly embedded = input(false);
+  /** Where a crumb leads: the unit's or school's report, or the same section of it (the public assets). */
+  readonly linkTo = input<(item: OrgPathItem) => string[]>(reportLinkOf);
 
   protected readonly crumbs = computed(() => this.path().filter((item) => item.id !== this.currentId()));
 
@@ -106,6 +108,6 @@ export class ReportHeadingComponent {
   });
 
   protected linkOf(item: OrgPathItem): string[] {
-    return reportLinkOf(item);
+    return this.linkTo()(item);
   }
 }
