@@ -146,7 +146,7 @@ describe('the asset register', () => {
       });
     expect(file.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(file.body as Buffer);
+    await workbook.xlsx.load(file.body as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     expect(sheet.getRow(1).getCell(1).value).toBe('Mã tài sản');
     const codes = sheet.getColumn(1).values.slice(2);
