@@ -12,7 +12,7 @@ const IN_USE_ON = `${YEAR}-01-01`;
 const COST = '25.000.000 ₫';
 const YEAR_WEAR = '5.000.000 ₫';
 
-test('the school admin registers a computer, prints its label and posts the year’s wear', async ({ page }) => {
+test('the school admin registers a computer, prints its label and a labels sheet, and posts the year’s wear', async ({ page }) => {
   await signIn(page, 'hieutruong.nhuquynh');
   await page.getByTestId('nav-assets').click();
   await expect(page.getByRole('heading', { name: 'Sổ tài sản' })).toBeVisible();
@@ -59,8 +59,23 @@ test('the school admin registers a computer, prints its label and posts the year
   expect((await response.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   await (await labelTab).close();
 
-  // The year's wear: previewed, then posted by the run, which the page follows to its end.
+  // The register finds it by code; a selection prints its labels on one A4 sheet, a PDF too.
   await page.getByTestId('nav-assets').click();
+  await page.getByTestId('assets-search').fill(code);
+  await expect(page.getByTestId('assets-row')).toHaveCount(1);
+  await expect(page.getByTestId('assets-row')).toContainText(NAME);
+  await page.getByTestId('assets-select').check();
+  await expect(page.getByTestId('assets-selected')).toContainText('1');
+  const sheetResponse = page.waitForResponse((r) => r.url().includes('/labels.pdf'));
+  const sheetTab = page.context().waitForEvent('page');
+  await page.getByTestId('assets-print-labels').click();
+  const sheet = await sheetResponse;
+  expect(sheet.status()).toBe(200);
+  expect((await sheet.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await (await sheetTab).close();
+  await screenshot(page, 'asset-list');
+
+  // The year's wear: previewed, then posted by the run, which the page follows to its end.
   await page.getByTestId('assets-wear-link').click();
   await expect(page.getByTestId('wear-year')).toHaveValue(String(YEAR));
   const row = page.getByTestId('wear-row').filter({ hasText: NAME });
