@@ -97,3 +97,28 @@ test('the school admin registers a computer, prints its label and a labels sheet
   await expect(page.getByTestId('asset-accumulated-wear')).toHaveText(YEAR_WEAR);
   await expect(page.getByTestId('asset-remaining-value')).toHaveText('20.000.000 ₫');
 });
+
+test('the department admin keeps a category’s wear rate within ±20 % of the appendix', async ({ page }) => {
+  await signIn(page, 'admin.so');
+  await page.getByTestId('nav-assets').click();
+  await page.getByTestId('assets-config-link').click();
+  const airConditioners = page.locator('[data-testid="config-category"][data-code="AIR_CONDITIONER"]');
+  await expect(airConditioners.getByTestId('config-category-default')).toContainText('12,5 %');
+
+  // 12,5 % ± 20 % is 10 %–15 %: 15,5 is refused in the form, before any request.
+  await airConditioners.getByTestId('config-category-value').fill('15,5');
+  await expect(airConditioners.getByTestId('config-category-error')).toContainText('từ 10 % đến 15 %');
+  await expect(airConditioners.getByTestId('config-category-save')).toBeDisabled();
+  await screenshot(page, 'asset-config');
+
+  await airConditioners.getByTestId('config-category-value').fill('14');
+  await expect(airConditioners.getByTestId('config-category-error')).toBeEmpty();
+  await airConditioners.getByTestId('config-category-save').click();
+  await expect(airConditioners.getByTestId('config-category-saved')).toBeVisible();
+  await expect(airConditioners.getByTestId('config-category-value')).toHaveValue('14');
+
+  // Back to the appendix's rate, so the province's other figures stay as seeded.
+  await airConditioners.getByTestId('config-category-reset').click();
+  await expect(airConditioners.getByTestId('config-category-reset')).toHaveCount(0);
+  await expect(airConditioners.getByTestId('config-category-value')).toHaveValue('');
+});
