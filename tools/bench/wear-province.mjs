@@ -46,11 +46,12 @@ const BASELINE_SQL = `
   posted as (
     insert into asset_wear (school_id, asset_id, year, cost_basis, amount, accumulated_after)
     select school_id, id, $1, cost, amount, before + amount from due where amount > 0
-    returning school_id, asset_id, amount, accumulated_after),
+    returning school_id, asset_id, cost_basis, amount, accumulated_after),
   history as (
     insert into asset_event (school_id, asset_id, kind, effective_on, details)
     select school_id, asset_id, 'WEAR_POSTED', make_date($1, 12, 31),
-           jsonb_build_object('year', $1, 'amount', amount, 'accumulatedAfter', accumulated_after)
+           jsonb_build_object('years', jsonb_build_array(jsonb_build_object('year', $1, 'costBasis', cost_basis,
+             'amount', amount)), 'accumulatedAfter', accumulated_after)
       from posted),
   totals as (
     update asset a set posted_wear = a.posted_wear + p.amount
@@ -60,17 +61,24 @@ const BASELINE_SQL = `
 async function baseline(ctx, year) {
   const client = await appClient(ctx);
   try {
-    await client.query('begin');
+    return await baselineOn(client, year);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The baseline's statement on `client`, timed, in a transaction rolled back. */
+export async function baselineOn(client, year) {
+  await client.query('begin');
+  try {
     await client.query(`select set_config('app.school_ids', '', true), set_config('app.all_schools', 'on', true)`);
     const started = performance.now();
     const {
       rows: [posted],
     } = await client.query(BASELINE_SQL, [year]);
-    const seconds = (performance.now() - started) / 1000;
-    await client.query('rollback');
-    return { seconds, rows: posted.rows, amount: Number(posted.amount) };
+    return { seconds: (performance.now() - started) / 1000, rows: posted.rows, amount: Number(posted.amount) };
   } finally {
-    await client.end();
+    await client.query('rollback');
   }
 }
 

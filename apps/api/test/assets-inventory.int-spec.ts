@@ -28,8 +28,18 @@ describe('annual asset inventory: open, count, checklist, close, approve, report
   beforeAll(async () => {
     t = await startTestApp();
     s = await schoolWithRooms(t, ['P.101', 'P.102']);
-    ids.laptop = await seedAsset(t, s.id, { code: 'TS-0001', name: 'Máy tính xách tay', unitCost: 18_500_000, locationId: s.rooms[0] });
-    ids.projector = await seedAsset(t, s.id, { code: 'TS-0002', name: 'Máy chiếu', unitCost: 15_000_000, locationId: s.rooms[0] });
+    ids.laptop = await seedAsset(t, s.id, {
+      code: 'TS-0001',
+      name: 'Máy tính xách tay',
+      unitCost: 18_500_000,
+      locationId: s.rooms[0],
+    });
+    ids.projector = await seedAsset(t, s.id, {
+      code: 'TS-0002',
+      name: 'Máy chiếu',
+      unitCost: 15_000_000,
+      locationId: s.rooms[0],
+    });
     ids.chairs = await seedAsset(t, s.id, {
       code: 'CC-0001',
       name: 'Ghế học sinh',
@@ -39,10 +49,10 @@ describe('annual asset inventory: open, count, checklist, close, approve, report
       locationId: s.rooms[1],
     });
     ids.gone = await seedAsset(t, s.id, { code: 'TS-0009', name: 'Máy in cũ', unitCost: 11_000_000 });
-    await t.owner.query(`update asset set status = 'DISPOSED', disposed_on = '2025-06-01' where school_id = $1 and id = $2`, [
-      s.id,
-      ids.gone,
-    ]);
+    await t.owner.query(
+      `update asset set status = 'DISPOSED', disposed_on = '2025-06-01' where school_id = $1 and id = $2`,
+      [s.id, ids.gone],
+    );
   });
   afterAll(() => t.close());
 
@@ -50,14 +60,30 @@ describe('annual asset inventory: open, count, checklist, close, approve, report
     const res = await post(t, s.admin, path(), { year: 2026, title: 'Kiểm kê cuối năm 2026', countDate: '2026-12-20' });
     expect(res.status).toBe(201);
     inventoryId = res.body.id;
-    expect(res.body).toMatchObject({ status: 'OPEN', lineCount: 3, countedCount: 0, shortfallCount: 0, surplusCount: 0 });
+    expect(res.body).toMatchObject({
+      status: 'OPEN',
+      lineCount: 3,
+      countedCount: 0,
+      shortfallCount: 0,
+      surplusCount: 0,
+    });
     const detail = await get(t, s.admin, path());
-    expect(detail.body.lines.map((l: { code: string; bookQuantity: number; bookValue: number }) => [l.code, l.bookQuantity, l.bookValue])).toEqual([
+    expect(
+      detail.body.lines.map((l: { code: string; bookQuantity: number; bookValue: number }) => [
+        l.code,
+        l.bookQuantity,
+        l.bookValue,
+      ]),
+    ).toEqual([
       ['TS-0001', 1, 18_500_000],
       ['TS-0002', 1, 15_000_000],
       ['CC-0001', 40, 24_000_000],
     ]);
-    const again = await t.http().post(`/api/schools/${s.id}/asset-inventories`).set(bearer(s.admin)).send({ year: 2026, title: 'Lần hai', countDate: '2026-12-21' });
+    const again = await t
+      .http()
+      .post(`/api/schools/${s.id}/asset-inventories`)
+      .set(bearer(s.admin))
+      .send({ year: 2026, title: 'Lần hai', countDate: '2026-12-21' });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('inventory_already_open');
   });
@@ -75,10 +101,18 @@ describe('annual asset inventory: open, count, checklist, close, approve, report
     expect(twice.body.code).toBe('inventory_already_counted');
     expect((await post(t, s.admin, path('/scan'), { code: 'KHONG-CO' })).status).toBe(404);
     const laptop = await lineOf('TS-0001');
-    const two = await t.http().put(path(`/lines/${laptop.id}`)).set(bearer(s.admin)).send({ countedQuantity: 2 });
+    const two = await t
+      .http()
+      .put(path(`/lines/${laptop.id}`))
+      .set(bearer(s.admin))
+      .send({ countedQuantity: 2 });
     expect(two.status).toBe(400);
     expect(two.body.errors[0]).toMatchObject({ field: 'countedQuantity' });
-    const missing = await t.http().put(path(`/lines/${laptop.id}`)).set(bearer(s.admin)).send({ countedQuantity: 0, note: 'Không tìm thấy' });
+    const missing = await t
+      .http()
+      .put(path(`/lines/${laptop.id}`))
+      .set(bearer(s.admin))
+      .send({ countedQuantity: 0, note: 'Không tìm thấy' });
     expect(missing.status).toBe(200);
     expect(missing.body).toMatchObject({ countedQuantity: 0, difference: -1, note: 'Không tìm thấy' });
   });
@@ -92,20 +126,36 @@ describe('annual asset inventory: open, count, checklist, close, approve, report
       categoryCode: 'OTHER_MACHINERY',
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ assetId: null, name: 'Quạt treo tường', bookQuantity: 0, countedQuantity: 2, difference: 2 });
-    const fixed = await post(t, s.admin, path('/surplus'), { description: 'Máy tính để bàn', quantity: 2, unitCost: 12_000_000 });
+    expect(res.body).toMatchObject({
+      assetId: null,
+      name: 'Quạt treo tường',
+      bookQuantity: 0,
+      countedQuantity: 2,
+      difference: 2,
+    });
+    const fixed = await post(t, s.admin, path('/surplus'), {
+      description: 'Máy tính để bàn',
+      quantity: 2,
+      unitCost: 12_000_000,
+    });
     expect(fixed.status).toBe(400);
   });
 
   it('hands out the checklist per room as Excel and PDF', async () => {
-    const xlsx = await download(t.http().get(path('/checklist.xlsx')).query({ locationId: s.rooms[1] }).set(bearer(s.admin)));
+    const xlsx = await download(
+      t.http().get(path('/checklist.xlsx')).query({ locationId: s.rooms[1] }).set(bearer(s.admin)),
+    );
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers['content-type']).toContain(XLSX_TYPE);
     const ws = (await readWorkbook(xlsx.body)).worksheets[0];
     expect(ws.getRow(7).values).toEqual(
       expect.arrayContaining(['STT', 'Mã dòng', 'Mã tài sản', 'Tên tài sản', 'SL thực tế', 'Tình trạng', 'Ghi chú']),
     );
-    expect([ws.getCell('C8').text, ws.getCell('D8').text, ws.getCell('F8').value]).toEqual(['CC-0001', 'Ghế học sinh', 40]);
+    expect([ws.getCell('C8').text, ws.getCell('D8').text, ws.getCell('F8').value]).toEqual([
+      'CC-0001',
+      'Ghế học sinh',
+      40,
+    ]);
     expect(ws.getCell('D9').text).toBe('Quạt treo tường');
     const pdf = await download(t.http().get(path('/checklist.pdf')).set(bearer(s.admin)));
     expect(pdf.headers['content-type']).toContain('application/pdf');
@@ -125,7 +175,9 @@ describe('annual asset inventory: open, count, checklist, close, approve, report
       return waitForJob(t, s.admin, s.id, res.body.id);
     };
     const filled = async (fill: (ws: ExcelJS.Worksheet) => void) => {
-      const xlsx = await download(t.http().get(path('/checklist.xlsx')).query({ locationId: s.rooms[1] }).set(bearer(s.admin)));
+      const xlsx = await download(
+        t.http().get(path('/checklist.xlsx')).query({ locationId: s.rooms[1] }).set(bearer(s.admin)),
+      );
       const wb = await readWorkbook(xlsx.body);
       fill(wb.worksheets[0]);
       return Buffer.from(await wb.xlsx.writeBuffer());
@@ -154,7 +206,12 @@ describe('annual asset inventory: open, count, checklist, close, approve, report
       });
       const job = await upload(file);
       expect(job).toMatchObject({ status: 'DONE', updated: 1 });
-      expect(await lineOf('CC-0001')).toMatchObject({ countedQuantity: 37, difference: -3, condition: 'FAIR', note: 'Gãy 3 chiếc' });
+      expect(await lineOf('CC-0001')).toMatchObject({
+        countedQuantity: 37,
+        difference: -3,
+        condition: 'FAIR',
+        note: 'Gãy 3 chiếc',
+      });
       expect(await upload(file)).toMatchObject({ status: 'DONE', updated: 0 });
     });
   });
@@ -162,28 +219,48 @@ describe('annual asset inventory: open, count, checklist, close, approve, report
   it('closes with the committee; a closed inventory refuses counting and the accountant may not approve it', async () => {
     const res = await post(t, s.admin, path('/close'), { committee: ['Nguyễn Văn An', 'Trần Thị Bình'] });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'CLOSED', committee: ['Nguyễn Văn An', 'Trần Thị Bình'], shortfallCount: 2, surplusCount: 1 });
+    expect(res.body).toMatchObject({
+      status: 'CLOSED',
+      committee: ['Nguyễn Văn An', 'Trần Thị Bình'],
+      shortfallCount: 2,
+      surplusCount: 1,
+    });
     const scan = await post(t, s.admin, path('/scan'), { code: 'TS-0001' });
     expect(scan.status).toBe(409);
     expect(scan.body.code).toBe('inventory_not_open');
     const line = await lineOf('TS-0001');
-    expect((await t.http().put(path(`/lines/${line.id}`)).set(bearer(s.admin)).send({ countedQuantity: 1 })).body.code).toBe(
-      'inventory_not_open',
-    );
+    expect(
+      (
+        await t
+          .http()
+          .put(path(`/lines/${line.id}`))
+          .set(bearer(s.admin))
+          .send({ countedQuantity: 1 })
+      ).body.code,
+    ).toBe('inventory_not_open');
     const accountant = await t.login(await createUser(t, 'ACCOUNTANT', s.code));
     expect((await post(t, accountant, path('/approve'), { decisionNumber: '45/QĐ' })).status).toBe(403);
   });
 
   it('approves in one transaction: exactly one loss disposal, one smaller lot, one new asset for the surplus', async () => {
-    const disposalsBefore = Number((await t.owner.query(`select count(*) from asset_disposal where school_id = $1`, [s.id]))[0].count);
-    const assetsBefore = Number((await t.owner.query(`select count(*) from asset where school_id = $1`, [s.id]))[0].count);
+    const disposalsBefore = Number(
+      (await t.owner.query(`select count(*) from asset_disposal where school_id = $1`, [s.id]))[0].count,
+    );
+    const assetsBefore = Number(
+      (await t.owner.query(`select count(*) from asset where school_id = $1`, [s.id]))[0].count,
+    );
     const res = await post(t, s.admin, path('/approve'), { decisionNumber: '45/QĐ-THCS' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'APPROVED', decisionNumber: '45/QĐ-THCS' });
 
-    const disposals = await t.owner.query(`select asset_id, method, decision_number, cost, quantity from asset_disposal where school_id = $1`, [s.id]);
+    const disposals = await t.owner.query(
+      `select asset_id, method, decision_number, cost, quantity from asset_disposal where school_id = $1`,
+      [s.id],
+    );
     expect(disposals.length - disposalsBefore).toBe(1);
-    expect(disposals).toEqual([{ asset_id: ids.laptop, method: 'LOSS', decision_number: '45/QĐ-THCS', cost: '18500000', quantity: 1 }]);
+    expect(disposals).toEqual([
+      { asset_id: ids.laptop, method: 'LOSS', decision_number: '45/QĐ-THCS', cost: '18500000', quantity: 1 },
+    ]);
     expect(await asset('TS-0001')).toMatchObject({ status: 'DISPOSED' });
     expect(await historyKinds(t, s.id, ids.laptop)).toEqual(['REGISTERED', 'DISPOSED']);
 
@@ -206,12 +283,22 @@ describe('annual asset inventory: open, count, checklist, close, approve, report
       location_id: s.rooms[1],
       document_number: '45/QĐ-THCS',
     });
-    const [registered] = await t.owner.query(`select kind, details from asset_event where school_id = $1 and asset_id = $2`, [s.id, found.id]);
+    const [registered] = await t.owner.query(
+      `select kind, details from asset_event where school_id = $1 and asset_id = $2`,
+      [s.id, found.id],
+    );
     expect(registered).toMatchObject({ kind: 'REGISTERED', details: { inventoryId, document: 'INVENTORY' } });
     expect((await auditRows(t, s.id, 'asset_inventory')).at(-1)).toMatchObject({
-      after: expect.objectContaining({ status: 'APPROVED', disposed: ['TS-0001'], adjusted: ['CC-0001'], registered: ['CC-0002'] }),
+      after: expect.objectContaining({
+        status: 'APPROVED',
+        disposed: ['TS-0001'],
+        adjusted: ['CC-0001'],
+        registered: ['CC-0002'],
+      }),
     });
-    expect((await post(t, s.admin, path('/approve'), { decisionNumber: '46/QĐ' })).body.code).toBe('inventory_not_closed');
+    expect((await post(t, s.admin, path('/approve'), { decisionNumber: '46/QĐ' })).body.code).toBe(
+      'inventory_not_closed',
+    );
   });
 
   it('reports book against count, surplus and shortfall with their value, and the committee, as Excel and PDF', async () => {
@@ -225,7 +312,11 @@ describe('annual asset inventory: open, count, checklist, close, approve, report
       ['CC-0001', 40, 24_000_000, 37, 22_200_000, null, null, 3, 1_800_000],
       ['CC-0002', 0, 0, 2, 900_000, 2, 900_000, null, null],
     ]);
-    expect([ws.getCell(12, 3).value, ws.getCell(12, 10).value, ws.getCell(12, 12).value]).toEqual(['Cộng', 900_000, 20_300_000]);
+    expect([ws.getCell(12, 3).value, ws.getCell(12, 10).value, ws.getCell(12, 12).value]).toEqual([
+      'Cộng',
+      900_000,
+      20_300_000,
+    ]);
     const pdf = await download(t.http().get(path('/report.pdf')).set(bearer(s.admin)));
     const text = pdfPages(pdf.body).join(' ');
     expect(text).toContain('BIÊN BẢN KIỂM KÊ TÀI SẢN');

@@ -34,7 +34,12 @@ describe('asset movements: rooms, loans, disposal, transfers between schools', (
   describe('between rooms', () => {
     let assetId: string;
     beforeAll(async () => {
-      assetId = await seedAsset(t, a.id, { code: 'TS-0001', name: 'Máy chiếu Epson', unitCost: 18_500_000, locationId: a.rooms[0] });
+      assetId = await seedAsset(t, a.id, {
+        code: 'TS-0001',
+        name: 'Máy chiếu Epson',
+        unitCost: 18_500_000,
+        locationId: a.rooms[0],
+      });
     });
 
     it('moves the asset to another room: history MOVED, audit before and after, version moved on, assets.changed', async () => {
@@ -46,7 +51,12 @@ describe('asset movements: rooms, loans, disposal, transfers between schools', (
         version,
       });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ id: assetId, location: { id: a.rooms[1], room: 'P.102' }, responsible: 'Nguyễn Văn Bảo', version: version + 1 });
+      expect(res.body).toMatchObject({
+        id: assetId,
+        location: { id: a.rooms[1], room: 'P.102' },
+        responsible: 'Nguyễn Văn Bảo',
+        version: version + 1,
+      });
       expect(res.body.history.map((h: { kind: string }) => h.kind)).toEqual(['REGISTERED', 'MOVED']);
       const audit = (await auditRows(t, a.id, 'asset')).filter((r) => r.entity_id === assetId);
       expect(audit.at(-1)).toMatchObject({
@@ -241,7 +251,9 @@ describe('asset movements: rooms, loans, disposal, transfers between schools', (
       const own = await release({ toSchoolId: a.id, effectiveOn: '2026-11-03', decisionNumber: '112/QĐ', version });
       expect(own.status).toBe(400);
       const unit = await t.unitId('PGD-KC');
-      expect((await release({ toSchoolId: unit, effectiveOn: '2026-11-03', decisionNumber: '112/QĐ', version })).status).toBe(400);
+      expect(
+        (await release({ toSchoolId: unit, effectiveOn: '2026-11-03', decisionNumber: '112/QĐ', version })).status,
+      ).toBe(400);
     });
 
     it('the sender releases: an OUT row at the sender, an IN row at the receiver, the asset frozen while pending', async () => {
@@ -278,7 +290,13 @@ describe('asset movements: rooms, loans, disposal, transfers between schools', (
 
     it('each school sees only its own side, a third school nothing; the sender cannot accept its own release', async () => {
       const incoming = await get(t, b.admin, `${base(b.id)}/asset-transfers`, { direction: 'IN', status: 'PENDING' });
-      expect(incoming.body).toEqual([expect.objectContaining({ id: transferId, direction: 'IN', otherSchool: { id: a.id, name: expect.any(String) } })]);
+      expect(incoming.body).toEqual([
+        expect.objectContaining({
+          id: transferId,
+          direction: 'IN',
+          otherSchool: { id: a.id, name: expect.any(String) },
+        }),
+      ]);
       expect((await get(t, a.admin, `${base(a.id)}/asset-transfers`, { direction: 'IN' })).body).toEqual([]);
       const third = await schoolWithRooms(t, []);
       expect((await get(t, third.admin, `${base(third.id)}/asset-transfers`)).body).toEqual([]);
@@ -379,7 +397,11 @@ describe('asset movements: rooms, loans, disposal, transfers between schools', (
       expect((await row(a.id, other)).status).toBe('IN_USE');
       expect((await row(b.id, other)) ?? null).toBeNull();
       const outgoing = await get(t, a.admin, `${base(a.id)}/asset-transfers`, { direction: 'OUT' });
-      expect(outgoing.body.map((x: { status: string }) => x.status).sort()).toEqual(['ACCEPTED', 'CANCELLED', 'REJECTED']);
+      expect(outgoing.body.map((x: { status: string }) => x.status).sort()).toEqual([
+        'ACCEPTED',
+        'CANCELLED',
+        'REJECTED',
+      ]);
     });
   });
 });

@@ -113,8 +113,8 @@ describe('asset wear runs', () => {
     expect(table.posted).toBe(false);
     const byCode = Object.fromEntries(table.rows.map((r) => [r.code, r]));
     expect(byCode['TS-0002']).toMatchObject({ amount: 46_913_530, accumulatedAfter: 2_345_678_901, remainingValue: 0 });
-    // The laptop's five years (2020–2024) are not posted yet: the preview catches them up, and 2025 has nothing left.
-    expect(byCode['TS-0001']).toMatchObject({ amount: 0 });
+    // The laptop's five years (2020–2024) are not posted yet: the run catches them up, and 2025 has nothing left.
+    expect(byCode['TS-0001']).toMatchObject({ amount: 0, accumulatedAfter: 18_500_000, skipped: 'FULLY_WORN' });
     expect(byCode['CC-0001']).toBeUndefined();
   });
 

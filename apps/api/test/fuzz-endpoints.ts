@@ -150,9 +150,12 @@ export function fuzzOperations(shard: number, shards: number): void {
      */
     async function jobFinished(path: string, jobId: string, token: string | undefined): Promise<void> {
       const schoolId = /\/api\/schools\/([^/]+)\//.exec(path)?.[1];
+      // A wear run (…/asset-wear/runs) is followed at its own address, like a report job.
       const statusUrl = path.startsWith('/api/reports/jobs')
         ? `/api/reports/jobs/${jobId}`
-        : `/api/schools/${schoolId}/imports/${jobId}`;
+        : path.endsWith('/asset-wear/runs')
+          ? `${path}/${jobId}`
+          : `/api/schools/${schoolId}/imports/${jobId}`;
       for (const until = Date.now() + HANG_GUARD_MS; Date.now() < until; await new Promise((r) => setTimeout(r, 25))) {
         const res = await t.http().get(statusUrl).set(bearer(token!));
         if (res.body?.status === 'DONE' || res.body?.status === 'FAILED') return;

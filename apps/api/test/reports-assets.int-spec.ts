@@ -1,6 +1,5 @@
 import type { AssetsReport, AssetTotals } from '@emis/contracts';
 import { FactsRefresher } from '@emis/api/reporting';
-import { OutboxPublisher } from '@emis/api/platform';
 import type { AssetKind, FundingSource } from '@emis/domain';
 import ExcelJS from 'exceljs';
 import { bearer, createUser, startTestApp, TestApp } from './harness';
@@ -101,26 +100,24 @@ const S2_ASSETS: TestAsset[] = [
 /**
  * The public assets' report over the reporting read model (real PostgreSQL, real pg-boss): a school's asset facts
  * are its register's assets on the books; the unit's and the province's figures are the sum of their schools' to the
- * đồng; a change reaches the report through the assets.changed event and the refresh, and the rebuild agrees with
- * it; a school administrator sees their own school only; the workbook carries the same figures.
+ * đồng; an asset registered or disposed of through the register's API reaches the report through the assets.changed
+ * event and the refresh, and the rebuild agrees with it; a school administrator sees their own school only; the
+ * workbook carries the same figures; schools roll up through the org tree of the report's date.
  */
 describe("the public assets' report (real PostgreSQL)", () => {
   let t: TestApp;
   let dept: string;
   let unit: Unit, other: Unit, s1: Unit, s2: Unit;
   const s1Assets = [...S1_ASSETS];
+  /** The administrator of school 1, and the asset they register through the API. */
+  let s1Admin: string;
+  let computer: { id: string; version: number };
 
   const report = async (token: string, id: string, query = ''): Promise<AssetsReport> => {
     const res = await t.http().get(`/api/reports/assets/${id}${query}`).set(bearer(token));
     expect(res.status).toBe(200);
     return res.body;
   };
-
-  /** The school's assets changed: the event the register publishes in the transaction of a change. */
-  const publishChanged = (schoolId: string) =>
-    t.owner.transaction((em) =>
-      t.app.get(OutboxPublisher).publish(em, { type: 'assets.changed', schoolId, aggregateId: schoolId, payload: {} }),
-    );
 
   const facts = (schoolIds: string[]) =>
     t.owner.query(
@@ -135,6 +132,12 @@ describe("the public assets' report (real PostgreSQL)", () => {
     other = await createUnit(t);
     s1 = await createReportSchool(t, unit);
     s2 = await createReportSchool(t, unit);
+    const adminName = await createUser(t, 'SCHOOL_ADMIN', s1.code);
+    await t.owner.query(
+      `update app_user set mfa_enabled = true, mfa_secret = (select mfa_secret from app_user where username = 'admin.so') where username = $1`,
+      [adminName],
+    );
+    s1Admin = await t.login(adminName);
     for (const a of S1_ASSETS) await registerAsset(t, s1.id, a);
     for (const a of S2_ASSETS) await registerAsset(t, s2.id, a);
     // Registered as the schema owner, without the register's event: both schools start from a rebuild.
@@ -237,18 +240,28 @@ describe("the public assets' report (real PostgreSQL)", () => {
     });
   });
 
-  it('shows a change after the refresh its event starts, and the rebuild then changes nothing', async () => {
-    const computer: TestAsset = {
+  it('shows an asset registered through the API after the refresh its event starts, and a rebuild then changes nothing', async () => {
+    const res = await t.http().post(`/api/schools/${s1.id}/assets`).set(bearer(s1Admin)).send({
+      name: 'Máy tính xách tay phòng hiệu trưởng',
+      categoryCode: 'OFFICE_EQUIPMENT',
+      quantity: 1,
+      unit: 'cái',
+      unitCost: 23_456_789,
+      fundingSource: 'OTHER',
+      inUseOn: '2024-09-05',
+      openingWear: 4_691_358,
+      openingWearYear: 2024,
+    });
+    expect(res.status).toBe(201);
+    computer = res.body;
+    s1Assets.push({
       category: 'OFFICE_EQUIPMENT',
       kind: 'FIXED',
       source: 'OTHER',
       quantity: 1,
       cost: 23_456_789,
-      postedWear: 4_691_358,
-    };
-    await registerAsset(t, s1.id, computer);
-    s1Assets.push(computer);
-    await publishChanged(s1.id);
+      openingWear: 4_691_358,
+    });
     await settleReadModel(t);
     const r = await report(dept, unit.id);
     expect(figures(r.schools.find((s) => s.id === s1.id)!)).toEqual(expected(s1Assets));
@@ -259,13 +272,24 @@ describe("the public assets' report (real PostgreSQL)", () => {
     expect(await facts([s1.id, s2.id])).toEqual(incremental);
   });
 
+  it('takes an asset disposed of through the API off the totals after the refresh', async () => {
+    const res = await t.http().post(`/api/schools/${s1.id}/assets/${computer.id}/disposal`).set(bearer(s1Admin)).send({
+      method: 'LOSS',
+      decisionNumber: '12/QĐ-THCS',
+      decisionDate: '2026-06-20',
+      disposedOn: '2026-06-30',
+      version: computer.version,
+    });
+    expect(res.status).toBe(200);
+    s1Assets.pop();
+    await settleReadModel(t);
+    const r = await report(dept, unit.id);
+    expect(figures(r.schools.find((s) => s.id === s1.id)!)).toEqual(expected(S1_ASSETS));
+    expect(figures(r.totals)).toEqual(sum([expected(S1_ASSETS), expected(S2_ASSETS)]));
+  });
+
   it('lets a school administrator see their own school only', async () => {
-    const name = await createUser(t, 'SCHOOL_ADMIN', s1.code);
-    await t.owner.query(
-      `update app_user set mfa_enabled = true, mfa_secret = (select mfa_secret from app_user where username = 'admin.so') where username = $1`,
-      [name],
-    );
-    const admin = await t.login(name);
+    const admin = s1Admin;
     const own = await report(admin, s1.id);
     expect(own.schools.map((s) => s.id)).toEqual([s1.id]);
     expect(own.children).toEqual([]);

@@ -50,10 +50,34 @@ async function registerRoom(api: Api): Promise<Record<'projector' | 'laptop' | '
       locationId: room.id,
     });
   return {
-    projector: await asset({ name: `Máy chiếu E2E ${SERIAL}`, categoryCode: 'OFFICE_EQUIPMENT', quantity: 1, unit: 'chiếc', unitCost: 15_600_000 }),
-    laptop: await asset({ name: `Máy tính xách tay E2E ${SERIAL}`, categoryCode: 'OFFICE_EQUIPMENT', quantity: 1, unit: 'chiếc', unitCost: 18_900_000 }),
-    speaker: await asset({ name: `Loa hội trường E2E ${SERIAL}`, categoryCode: 'TEACHING_EQUIPMENT', quantity: 1, unit: 'bộ', unitCost: 12_000_000 }),
-    desks: await asset({ name: `Bàn học sinh E2E ${SERIAL}`, categoryCode: 'TEACHING_EQUIPMENT', quantity: 10, unit: 'chiếc', unitCost: 1_450_000 }),
+    projector: await asset({
+      name: `Máy chiếu E2E ${SERIAL}`,
+      categoryCode: 'OFFICE_EQUIPMENT',
+      quantity: 1,
+      unit: 'chiếc',
+      unitCost: 15_600_000,
+    }),
+    laptop: await asset({
+      name: `Máy tính xách tay E2E ${SERIAL}`,
+      categoryCode: 'OFFICE_EQUIPMENT',
+      quantity: 1,
+      unit: 'chiếc',
+      unitCost: 18_900_000,
+    }),
+    speaker: await asset({
+      name: `Loa hội trường E2E ${SERIAL}`,
+      categoryCode: 'TEACHING_EQUIPMENT',
+      quantity: 1,
+      unit: 'bộ',
+      unitCost: 12_000_000,
+    }),
+    desks: await asset({
+      name: `Bàn học sinh E2E ${SERIAL}`,
+      categoryCode: 'TEACHING_EQUIPMENT',
+      quantity: 10,
+      unit: 'chiếc',
+      unitCost: 1_450_000,
+    }),
   };
 }
 
@@ -89,7 +113,8 @@ test('the school admin counts an inventory with one asset missing and approves i
   await page.getByTestId('inventory-seen-button').click();
   await expect(page.getByTestId('inventory-seen-done')).toContainText('1/1');
 
-  // On the count screen, in the room: the speaker by its code in the scan field, the desks typed in.
+  // On the count screen, on a phone, in the room: the speaker by its code in the scan field, the desks typed in.
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/assets/inventories/${inventoryId}`);
   const room = await page.getByTestId('inventory-room').locator('option', { hasText: ROOM }).getAttribute('value');
   await page.getByTestId('inventory-room').selectOption(room ?? '');
@@ -113,7 +138,8 @@ test('the school admin counts an inventory with one asset missing and approves i
   await page.getByTestId('inventory-show-DIFFERENCES').click();
   await expect(page.getByTestId('inventory-line')).toHaveCount(1);
   await expect(page.getByTestId('inventory-line')).toContainText(assets.laptop.name);
-  await screenshot(page, 'assets-inventory-count');
+  await screenshot(page, 'assets-inventory-count-phone');
+  await page.setViewportSize({ width: 1366, height: 800 });
 
   // Close with the committee, then approve: the confirmation lists the laptop as the one shortfall.
   await page.getByTestId('inventory-close-open').click();
@@ -140,4 +166,83 @@ test('the school admin counts an inventory with one asset missing and approves i
   const projector = await get<AssetDetail>(api, `/assets/${assets.projector.id}`);
   expect(projector.status).toBe('IN_USE');
   await screenshot(page, 'assets-inventory-loss');
+});
+
+test.describe.serial('an asset moves between rooms, is lent and comes back, then goes to another school', () => {
+  const RECEIVER = 'hieutruong.lachong';
+  let printer: AssetDetail;
+
+  /** The value of the option whose words contain `text` (option labels carry the building and counts too). */
+  async function optionValue(page: Page, testId: string, text: string): Promise<string> {
+    return (await page.getByTestId(testId).locator('option', { hasText: text }).getAttribute('value')) ?? '';
+  }
+
+  test('the sending school moves, lends, takes back and releases the asset', async ({ page }) => {
+    await signIn(page, ADMIN);
+    const api = await apiOf(page);
+    const from = await post<AssetLocation>(api, '/asset-locations', { building: 'Nhà E2E', room: `Phòng A ${SERIAL}` });
+    await post<AssetLocation>(api, '/asset-locations', { building: 'Nhà E2E', room: `Phòng B ${SERIAL}` });
+    printer = await post<AssetDetail>(api, '/assets', {
+      name: `Máy in laser E2E ${SERIAL}`,
+      categoryCode: 'OFFICE_EQUIPMENT',
+      quantity: 1,
+      unit: 'chiếc',
+      unitCost: 11_200_000,
+      fundingSource: 'STATE_BUDGET',
+      inUseOn: '2025-01-10',
+      locationId: from.id,
+    } satisfies AssetInput);
+
+    await page.goto(`/assets/${printer.id}`);
+    await page.getByTestId('asset-action-move').click();
+    await page
+      .getByTestId('asset-move-location')
+      .selectOption(await optionValue(page, 'asset-move-location', `Phòng B ${SERIAL}`));
+    await expect(page.getByTestId('asset-move-summary')).toContainText(`Phòng A ${SERIAL}`);
+    await expect(page.getByTestId('asset-move-summary')).toContainText(`Phòng B ${SERIAL}`);
+    await page.getByTestId('asset-move-confirm').click();
+    await expect(page.getByTestId('asset-actions-done')).toBeVisible();
+    await expect(page.getByTestId('asset-location')).toContainText(`Phòng B ${SERIAL}`);
+
+    await page.getByTestId('asset-action-lend').click();
+    await page.getByTestId('asset-lend-borrower').fill('Tổ Toán – Tin');
+    await expect(page.getByTestId('asset-lend-summary')).toContainText('Tổ Toán – Tin');
+    await page.getByTestId('asset-lend-confirm').click();
+    await expect(page.getByTestId('asset-open-loan')).toContainText('Tổ Toán – Tin');
+    // Lent: it comes back before it can be moved, disposed of or transferred.
+    await expect(page.getByTestId('asset-action-transfer')).toBeDisabled();
+    await expect(page.getByTestId('asset-action-reason-lent')).toBeVisible();
+
+    await page.getByTestId('asset-action-return').click();
+    await page.getByTestId('asset-return-confirm').click();
+    await expect(page.getByTestId('asset-open-loan')).toHaveCount(0);
+
+    await page.getByTestId('asset-action-transfer').click();
+    await page.getByTestId('asset-transfer-search').fill('THCS Lac Hong');
+    await page.getByTestId('asset-transfer-school').first().check();
+    await page.getByTestId('asset-transfer-decision').fill(`${SERIAL}/QĐ-UBND`);
+    await expect(page.getByTestId('asset-transfer-summary')).toContainText('Lạc Hồng');
+    await screenshot(page, 'assets-transfer-out');
+    await page.getByTestId('asset-transfer-confirm').click();
+    await expect(page.getByTestId('asset-pending-transfer')).toBeVisible();
+    await expect(page.getByTestId('asset-action-reason-pendingTransfer')).toBeVisible();
+
+    await page.getByTestId('nav-assets').click();
+    await page.getByTestId('assets-transfers-link').click();
+    await page.getByTestId('asset-transfers-tab-OUT').click();
+    const row = page.getByTestId('asset-transfer-row').filter({ hasText: printer.code });
+    await expect(row.getByTestId('asset-transfer-status')).toHaveAttribute('data-status', 'PENDING');
+  });
+
+  test('the receiving school accepts it into one of its rooms', async ({ page }) => {
+    await signIn(page, RECEIVER);
+    await page.goto('/assets/transfers');
+    const row = page.getByTestId('asset-transfer-row').filter({ hasText: printer.name });
+    await row.getByTestId('asset-transfer-accept').click();
+    await expect(page.getByTestId('asset-transfer-decision-text')).toContainText('11.200.000');
+    await page.getByTestId('asset-transfer-decision-submit').click();
+    await expect(page.getByTestId('asset-transfers-message')).toBeVisible();
+    await expect(row.getByTestId('asset-transfer-status')).toHaveAttribute('data-status', 'ACCEPTED');
+    await screenshot(page, 'assets-transfer-accepted');
+  });
 });

@@ -64,7 +64,12 @@ export function postSeedWear(
       asset.events.push({
         kind: 'WEAR_POSTED',
         effectiveOn: `${p.year}-12-31`,
-        details: { year: p.year, costBasis: p.costBasis, amount: p.amount, accumulatedAfter: p.accumulatedAfter, runId: run.id },
+        // The wear run's own history line (one a run and asset, listing the years it posted).
+        details: {
+          runId: run.id,
+          years: [{ year: p.year, costBasis: p.costBasis, amount: p.amount }],
+          accumulatedAfter: p.accumulatedAfter,
+        },
         costAfter: null,
       });
     }

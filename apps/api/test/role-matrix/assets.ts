@@ -24,7 +24,10 @@ export const ASSETS: Record<string, MatrixEntry> = {
     roles: ASSET_READERS,
     sample: () => ({ query: { status: 'IN_USE', sort: '-cost', q: 'may' } }),
   },
-  'GET /api/schools/{schoolId}/assets/export.xlsx': { roles: ASSET_READERS, sample: () => ({ query: { kind: 'FIXED' } }) },
+  'GET /api/schools/{schoolId}/assets/export.xlsx': {
+    roles: ASSET_READERS,
+    sample: () => ({ query: { kind: 'FIXED' } }),
+  },
   'POST /api/schools/{schoolId}/assets': {
     roles: ASSET_KEEPERS,
     sample: () => ({

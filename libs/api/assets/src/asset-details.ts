@@ -44,7 +44,9 @@ export function summaryOf(r: AssetRecord): AssetSummary {
 }
 
 /** The register row as the record page shows it, with the rate its next wear uses (province override applied). */
-function detailOf(r: AssetRecord): Omit<AssetDetail, 'history' | 'wear' | 'attachments' | 'openLoan' | 'pendingTransfer'> {
+function detailOf(
+  r: AssetRecord,
+): Omit<AssetDetail, 'history' | 'wear' | 'attachments' | 'openLoan' | 'pendingTransfer'> {
   // Tools are never worn (Art. 3.2): they show no rate even when their category has one.
   const rate = r.kind === 'FIXED' ? effectiveRate(r.category) : null;
   return {

@@ -34,8 +34,9 @@ export class AssetHistory {
   ): Promise<void> {
     await sqlExec(
       em,
-      `insert into asset_event (school_id, asset_id, kind, effective_on, details, cost_after, recorded_by)
-       values ($1, $2, $3, $4, $5::jsonb, $6, nullif(current_setting('app.user_id', true), '')::uuid)`,
+      // clock_timestamp(), not the transaction's now(): the lines of one change keep the order they were written in.
+      `insert into asset_event (school_id, asset_id, kind, effective_on, details, cost_after, recorded_at, recorded_by)
+       values ($1, $2, $3, $4, $5::jsonb, $6, clock_timestamp(), nullif(current_setting('app.user_id', true), '')::uuid)`,
       [schoolId, assetId, kind, effectiveOn, JSON.stringify(details), costAfter],
     );
   }

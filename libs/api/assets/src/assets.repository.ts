@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { AssetLoan, AssetSummary, AssetTransfer, AssetWearRow } from '@emis/contracts';
-import { AssetClass, AssetCondition, AssetKind, AssetStatus, AssetTransferStatus, FundingSource } from '@emis/domain';
+import {
+  AssetClass,
+  AssetCondition,
+  AssetKind,
+  AssetStatus,
+  AssetTransferStatus,
+  FundingSource,
+  WearCategory,
+} from '@emis/domain';
 import { SqlPaging, sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
-
-/** The wear configuration of an asset's category as stored: the appendix's defaults and the province's override. */
-export interface CategoryRate {
-  worn: boolean;
-  defaultLifeYears: number | null;
-  defaultRateBasisPoints: number | null;
-  lifeYears: number | null;
-  rateBasisPoints: number | null;
-}
 
 /** A register row as the API reads it: its category's rate and its room resolved, money as numbers of đồng. */
 export interface AssetRecord extends AssetSummary {
@@ -24,7 +23,7 @@ export interface AssetRecord extends AssetSummary {
   openingWearYear: number | null;
   postedWear: number;
   disposedOn: string | null;
-  category: CategoryRate;
+  category: WearCategory;
   version: number;
 }
 
@@ -288,7 +287,7 @@ export class AssetsRepository {
   }
 
   /** A category's class and wear configuration, or undefined for an unknown code. */
-  async category(em: EntityManager, code: string): Promise<(CategoryRate & { assetClass: AssetClass }) | undefined> {
+  async category(em: EntityManager, code: string): Promise<(WearCategory & { assetClass: AssetClass }) | undefined> {
     const row = await sqlRow<
       Pick<AssetRow, 'asset_class' | 'worn' | 'default_life_years' | 'default_rate_bp' | 'life_years' | 'rate_bp'>
     >(
@@ -407,7 +406,7 @@ function whereOf(schoolId: string, f: AssetFilter): { clause: string; params: un
 
 function categoryRateOf(
   r: Pick<AssetRow, 'worn' | 'default_life_years' | 'default_rate_bp' | 'life_years' | 'rate_bp'>,
-): CategoryRate {
+): WearCategory {
   return {
     worn: r.worn,
     defaultLifeYears: r.default_life_years,

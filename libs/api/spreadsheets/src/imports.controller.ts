@@ -52,8 +52,7 @@ export class ImportsController {
   }
 }
 
-/** A file download: an .xlsx unless `contentType` says otherwise (a PDF). */
-export function attachment(download: Download, contentType: string = XLSX_CONTENT_TYPE): StreamableFile {
+export function attachment(download: Download): StreamableFile {
   const ascii = download.fileName
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -61,7 +60,7 @@ export function attachment(download: Download, contentType: string = XLSX_CONTEN
     .replace(/Đ/g, 'D')
     .replace(/[^\w.-]/g, '_');
   return new StreamableFile(download.file, {
-    type: contentType,
+    type: XLSX_CONTENT_TYPE,
     disposition: `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
     length: download.file.length,
   });

@@ -27,7 +27,7 @@ export const ASSET_KIND_LABELS: Record<AssetKind, { vi: string; en: string }> = 
 
 export const FUNDING_SOURCE_LABELS: Record<FundingSource, { vi: string; en: string }> = {
   STATE_BUDGET: { vi: 'Ngân sách nhà nước', en: 'State budget' },
-  TUITION: { vi: 'Nguồn thu học phí', en: 'Tuition' },
+  TUITION: { vi: 'Học phí', en: 'Tuition' },
   AID: { vi: 'Viện trợ', en: 'Aid' },
   DONATION: { vi: 'Tài trợ, biếu tặng', en: 'Donations' },
   OTHER: { vi: 'Nguồn khác', en: 'Other sources' },

@@ -41,7 +41,7 @@ describe('inventory differences (kiểm kê)', () => {
     });
   });
 
-  it("rounds a missing share of a lot whose cost does not divide up to the next đồng (Art. 5.1)", () => {
+  it('rounds a missing share of a lot whose cost does not divide up to the next đồng (Art. 5.1)', () => {
     // 10,000,000 đ for 3 items: one item's share is 3,333,333.33… → 3,333,334 đ.
     expect(
       inventoryAdjustment({ kind: 'TOOL', bookQuantity: 3, cost: 10_000_000, unitCost: 3_333_333, countedQuantity: 2 }),
@@ -59,7 +59,12 @@ describe('inventory differences (kiểm kê)', () => {
 
   it('registers a surplus line as a new record of what was counted', () => {
     const found = { kind: null, bookQuantity: 0, cost: 0, unitCost: 2_500_000, countedQuantity: 4 };
-    expect(inventoryAdjustment(found)).toEqual({ action: 'REGISTER', quantity: 4, unitCost: 2_500_000, value: 10_000_000 });
+    expect(inventoryAdjustment(found)).toEqual({
+      action: 'REGISTER',
+      quantity: 4,
+      unitCost: 2_500_000,
+      value: 10_000_000,
+    });
     expect(inventoryAdjustment({ ...found, countedQuantity: 0 })).toEqual({ action: 'NONE' });
   });
 

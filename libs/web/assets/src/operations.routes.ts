@@ -8,14 +8,12 @@ export const OPERATIONS_ROUTES: Routes = [
   {
     path: 'transfers',
     title: 'assets.operations.titles.transfers',
-    loadComponent: () =>
-      import('./feature-asset-transfers/asset-transfers.page').then((m) => m.AssetTransfersPage),
+    loadComponent: () => import('./feature-asset-transfers/asset-transfers.page').then((m) => m.AssetTransfersPage),
   },
   {
     path: 'inventories',
     title: 'assets.operations.titles.inventories',
-    loadComponent: () =>
-      import('./feature-asset-inventory-list/inventory-list.page').then((m) => m.InventoryListPage),
+    loadComponent: () => import('./feature-asset-inventory-list/inventory-list.page').then((m) => m.InventoryListPage),
   },
   {
     path: 'inventories/:inventoryId',

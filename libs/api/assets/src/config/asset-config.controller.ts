@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AssetCategory, AssetPolicy } from '@emis/contracts';
-import { CurrentPrincipal, CurrentScope, Principal, RequirePermission, Scope } from '@emis/api/platform';
+import { CurrentPrincipal, Principal, RequirePermission } from '@emis/api/platform';
 import { AssetCategoryUpdateDto, AssetPolicyDto } from './asset-config.dto';
 import { AssetConfigService } from './asset-config.service';
 
@@ -20,12 +20,11 @@ export class AssetConfigController {
   @Put('categories/:code')
   @RequirePermission('assets.configure')
   updateCategory(
-    @CurrentScope() scope: Scope,
     @CurrentPrincipal() actor: Principal,
     @Param('code') code: string,
     @Body() body: AssetCategoryUpdateDto,
   ): Promise<AssetCategory> {
-    return this.config.updateCategory(scope, actor, code, body);
+    return this.config.updateCategory(actor, code, body);
   }
 
   @Get('policy')
@@ -37,10 +36,9 @@ export class AssetConfigController {
   @Put('policy')
   @RequirePermission('assets.configure')
   updatePolicy(
-    @CurrentScope() scope: Scope,
     @CurrentPrincipal() actor: Principal,
     @Body() body: AssetPolicyDto,
   ): Promise<AssetPolicy> {
-    return this.config.updatePolicy(scope, actor, body);
+    return this.config.updatePolicy(actor, body);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import type { AssetCategory, AssetCategoryUpdate, AssetPolicy } from '@emis/contracts';
 import { categoryOverrideProblems, type CategoryOverrideRule } from '@emis/domain';
 import { AuditService } from '@emis/api/audit';
-import { Principal, Scope, TenantDb, ValidationProblem } from '@emis/api/platform';
+import { Principal, TenantDb, ValidationProblem } from '@emis/api/platform';
 import { AssetConfigRepository } from './asset-config.repository';
 
 /** The message rule of each override problem (libs/api/assets/src/messages.ts). */
@@ -16,7 +16,7 @@ const OVERRIDE_RULES: Record<CategoryOverrideRule, string> = {
 /**
  * The province's configuration of public assets (docs/domain/assets.md "Rates and lives"): the wear categories with
  * the department's override, and the threshold of a fixed asset. Read by everyone who reads assets; written by the
- * department's administrator, audited in the department's chain.
+ * department's administrator, audited in the chain of the writer's own unit (the department), whatever unit they view.
  */
 @Injectable()
 export class AssetConfigService {
@@ -31,7 +31,7 @@ export class AssetConfigService {
   }
 
   /** Sets or clears the override of a category; a field left out keeps its value. */
-  async updateCategory(scope: Scope, actor: Principal, code: string, update: AssetCategoryUpdate): Promise<AssetCategory> {
+  async updateCategory(actor: Principal, code: string, update: AssetCategoryUpdate): Promise<AssetCategory> {
     return this.db.run(async (em) => {
       const before = await this.repo.category(em, code, true);
       if (!before) throw new NotFoundException();
@@ -47,7 +47,7 @@ export class AssetConfigService {
       await this.repo.setOverride(em, code, override, actor.userId);
       const after = (await this.repo.category(em, code)) as AssetCategory;
       await this.audit.record(em, {
-        schoolId: scope.rootId,
+        schoolId: actor.orgUnitId,
         entity: 'asset_category',
         entityId: code,
         action: 'UPDATE',
@@ -62,13 +62,13 @@ export class AssetConfigService {
     return this.db.run((em) => this.repo.policy(em));
   }
 
-  async updatePolicy(scope: Scope, actor: Principal, policy: AssetPolicy): Promise<AssetPolicy> {
+  async updatePolicy(actor: Principal, policy: AssetPolicy): Promise<AssetPolicy> {
     return this.db.run(async (em) => {
       const before = await this.repo.policy(em);
       await this.repo.setPolicy(em, { fixedAssetThreshold: policy.fixedAssetThreshold }, actor.userId);
       const after = await this.repo.policy(em);
       await this.audit.record(em, {
-        schoolId: scope.rootId,
+        schoolId: actor.orgUnitId,
         entity: 'asset_policy',
         entityId: 'threshold',
         action: 'UPDATE',

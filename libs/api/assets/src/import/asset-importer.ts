@@ -37,6 +37,9 @@ export interface AssetImportTarget {
   threshold: number;
 }
 
+/** The audit trail's name of a register record. */
+const ASSET_ENTITY = 'asset';
+
 /** Codes the register proposes for rows without one: fixed assets and tools keep separate series. */
 const CODE_PREFIX: Record<AssetKind, string> = { FIXED: 'TS-', TOOL: 'CC-' };
 
@@ -51,7 +54,6 @@ export class AssetImporter implements Importer<AssetImportTarget, AssetRow>, OnM
   readonly maxRows = IMPORT_MAX_ROWS;
   readonly headerRow = 1;
   readonly messages = { noRows: 'Tệp không có tài sản nào dưới dòng tiêu đề' };
-  private readonly entity = 'asset';
 
   constructor(
     private readonly registry: ImportRegistry,
@@ -118,18 +120,7 @@ export class AssetImporter implements Importer<AssetImportTarget, AssetRow>, OnM
     target: AssetImportTarget,
   ): Promise<ImportCounts> {
     const at = new Date();
-    const matcher = new AssetMatcher(await this.existing(em, schoolId, rows));
-    const fresh: AssetRow[] = [];
-    const changed: { before: ExistingAsset; row: AssetRow; fields: string[] }[] = [];
-    for (const row of rows) {
-      const before = matcher.match(row);
-      if (before === 'AMBIGUOUS') throw new Error(`row ${row.row} fits several assets after its check`);
-      if (!before) fresh.push(row);
-      else {
-        const fields = changedDescriptions(before, row);
-        if (fields.length) changed.push({ before, row, fields });
-      }
-    }
+    const { fresh, changed } = partition(rows, new AssetMatcher(await this.existing(em, schoolId, rows)));
     const created = await this.codesFor(em, schoolId, fresh, target);
     const locationIds = await this.repo.locations(em, schoolId, placesOf([...fresh, ...changed.map((c) => c.row)]));
     const ids = await this.repo.insert(em, schoolId, created, locationIds, at);
@@ -143,28 +134,7 @@ export class AssetImporter implements Importer<AssetImportTarget, AssetRow>, OnM
     await this.repo.events(em, schoolId, eventsOf(created, changed, ids, jobId), actor.userId, at);
     // New assets change the department's totals; a description (name, room, keeper) does not.
     if (created.length) await this.events.publishAssetsChanged(em, schoolId);
-    await this.audit.recordMany(
-      em,
-      schoolId,
-      [
-        ...created.map((w) => ({
-          entity: this.entity,
-          entityId: ids.get(w.code)!,
-          action: 'CREATE' as const,
-          before: null,
-          after: recordOf(w),
-        })),
-        ...changed.map(({ before: { id, status: _status, ...before }, row }) => ({
-          entity: this.entity,
-          entityId: id,
-          action: 'UPDATE' as const,
-          before,
-          after: recordOf({ row, code: before.code, kind: null }),
-        })),
-      ],
-      actor,
-      at,
-    );
+    await this.audit.recordMany(em, schoolId, auditOf(created, changed, ids), actor, at);
     return {
       created: created.length,
       updated: changed.length,
@@ -205,6 +175,47 @@ export class AssetImporter implements Importer<AssetImportTarget, AssetRow>, OnM
   }
 }
 
+interface DescriptionChange {
+  before: ExistingAsset;
+  row: AssetRow;
+  fields: string[];
+}
+
+/** The rows naming no asset of the register, and those whose description differs from the asset they name. */
+function partition(rows: AssetRow[], matcher: AssetMatcher): { fresh: AssetRow[]; changed: DescriptionChange[] } {
+  const fresh: AssetRow[] = [];
+  const changed: DescriptionChange[] = [];
+  for (const row of rows) {
+    const before = matcher.match(row);
+    if (before === 'AMBIGUOUS') throw new Error(`row ${row.row} fits several assets after its check`);
+    if (!before) fresh.push(row);
+    else {
+      const fields = changedDescriptions(before, row);
+      if (fields.length) changed.push({ before, row, fields });
+    }
+  }
+  return { fresh, changed };
+}
+
+function auditOf(created: AssetWrite[], changed: DescriptionChange[], ids: Map<string, string>) {
+  return [
+    ...created.map((w) => ({
+      entity: ASSET_ENTITY,
+      entityId: ids.get(w.code)!,
+      action: 'CREATE' as const,
+      before: null,
+      after: recordOf(w),
+    })),
+    ...changed.map(({ before: { id, status: _status, ...before }, row }) => ({
+      entity: ASSET_ENTITY,
+      entityId: id,
+      action: 'UPDATE' as const,
+      before,
+      after: recordOf({ row, code: before.code, kind: null }),
+    })),
+  ];
+}
+
 function placesOf(rows: AssetRow[]): { building: string; room: string }[] {
   const places = new Map<string, { building: string; room: string }>();
   for (const { building, room } of rows)
@@ -215,7 +226,7 @@ function placesOf(rows: AssetRow[]): { building: string; room: string }[] {
 /** Registration of the new assets on the day put into use; an update for those whose description changed. */
 function eventsOf(
   created: AssetWrite[],
-  changed: { before: ExistingAsset; fields: string[] }[],
+  changed: DescriptionChange[],
   ids: Map<string, string>,
   jobId: string,
 ): AssetEventWrite[] {

@@ -19,9 +19,9 @@ import {
   CHECKLIST_HEADER_ROW,
   CHECKLIST_IMPORT_LAYOUT,
   CHECKLIST_MAX_ROWS,
-  CONDITION_LABELS,
   MAX_COUNT,
 } from './checklist.layout';
+import { ASSET_CONDITION_VI } from '../asset-words';
 import { CountingLine, InventoryRepository } from './inventory.repository';
 import { InventoryService } from './inventory.service';
 
@@ -95,7 +95,7 @@ export class ChecklistImporter implements Importer<OpenInventory, CountRow>, OnM
     const line = lineId && UUID.test(lineId) ? inventory.lines.get(lineId.toLowerCase()) : undefined;
     if (lineId && !line) f.fail('lineId', 'Không phải một dòng của đợt kiểm kê này; hãy giữ nguyên cột "Mã dòng"');
     const countedQuantity = f.number('countedQuantity', { min: 0, max: MAX_COUNT, decimals: 0 });
-    const condition = f.choice('condition', CONDITION_LABELS);
+    const condition = f.choice('condition', ASSET_CONDITION_VI);
     const note = f.text('note');
     if (!line) return null;
     if (countedQuantity === null && !f.has('countedQuantity') && (condition || note))
@@ -106,7 +106,12 @@ export class ChecklistImporter implements Importer<OpenInventory, CountRow>, OnM
   }
 
   /** The inventory must still be open when the rows are written (it may have been closed since the upload). */
-  async commit(em: EntityManager, job: ImportJobContext, rows: CountRow[], inventory: OpenInventory): Promise<ImportCounts> {
+  async commit(
+    em: EntityManager,
+    job: ImportJobContext,
+    rows: CountRow[],
+    inventory: OpenInventory,
+  ): Promise<ImportCounts> {
     await asFailure(() => this.inventories.openForCounting(em, job.schoolId, inventory.id));
     const current = new Map((await this.repo.countingLines(em, job.schoolId, inventory.id)).map((l) => [l.id, l]));
     let updated = 0;

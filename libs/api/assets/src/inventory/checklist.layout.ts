@@ -1,4 +1,3 @@
-import { AssetCondition } from '@emis/domain';
 import { ImportFailure, ImportLayout } from '@emis/api/spreadsheets';
 import ExcelJS from 'exceljs';
 
@@ -20,25 +19,8 @@ export const MAX_COUNT = 100_000;
 const IDENTITY_SHEET = 'Emis';
 const IDENTITY_KIND = 'KIỂM KÊ';
 
-/** The words of an asset's condition as the checklist and the report print them (the cell's dropdown). */
-export const CONDITION_LABELS: Record<AssetCondition, string> = {
-  GOOD: 'Tốt',
-  FAIR: 'Khá',
-  POOR: 'Kém',
-  BROKEN: 'Hỏng',
-};
-
 export type ChecklistColumnKey =
-  | 'no'
-  | 'lineId'
-  | 'code'
-  | 'name'
-  | 'room'
-  | 'bookQuantity'
-  | 'bookValue'
-  | 'countedQuantity'
-  | 'condition'
-  | 'note';
+  'no' | 'lineId' | 'code' | 'name' | 'room' | 'bookQuantity' | 'bookValue' | 'countedQuantity' | 'condition' | 'note';
 
 export interface ChecklistColumn {
   key: ChecklistColumnKey;

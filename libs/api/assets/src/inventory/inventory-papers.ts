@@ -1,13 +1,8 @@
 import { neutraliseFormula } from '@emis/api/platform';
 import ExcelJS from 'exceljs';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import {
-  CHECKLIST_COLUMNS,
-  CHECKLIST_HEADER_ROW,
-  ChecklistColumnKey,
-  CONDITION_LABELS,
-  writeIdentity,
-} from './checklist.layout';
+import { CHECKLIST_COLUMNS, CHECKLIST_HEADER_ROW, ChecklistColumnKey, writeIdentity } from './checklist.layout';
+import { ASSET_CONDITION_VI } from '../asset-words';
 import { formatDong, InventoryPaper, PaperLine, ReportRow, reportRows, viDate } from './inventory-report';
 
 /**
@@ -48,7 +43,7 @@ export async function checklistWorkbook(paper: InventoryPaper): Promise<Buffer> 
         cell.dataValidation = {
           type: 'list',
           allowBlank: true,
-          formulae: [`"${Object.values(CONDITION_LABELS).join(',')}"`],
+          formulae: [`"${Object.values(ASSET_CONDITION_VI).join(',')}"`],
         };
     });
   });
@@ -75,7 +70,7 @@ function checklistValue(key: ChecklistColumnKey, line: PaperLine, i: number): Ex
     case 'countedQuantity':
       return line.countedQuantity;
     case 'condition':
-      return line.condition ? CONDITION_LABELS[line.condition] : null;
+      return line.condition ? ASSET_CONDITION_VI[line.condition] : null;
     case 'note':
       return line.note ? neutraliseFormula(line.note) : null;
   }
@@ -90,7 +85,10 @@ export function checklistDocument(paper: InventoryPaper): TDocumentDefinitions {
       columns.map((c): TableCell => {
         const v = checklistValue(c.key, line, i);
         if (c.key === 'bookValue') return { text: formatDong(line.bookValue), alignment: 'right' };
-        return { text: v === null || v === undefined ? '' : String(v), alignment: typeof v === 'number' ? 'right' : 'left' };
+        return {
+          text: v === null || v === undefined ? '' : String(v),
+          alignment: typeof v === 'number' ? 'right' : 'left',
+        };
       }),
     ),
   ];
@@ -167,7 +165,8 @@ export async function reportWorkbook(paper: InventoryPaper): Promise<Buffer> {
   total.font = { bold: true };
   [6, 10, 12].forEach((col) => (total.getCell(col).numFmt = MONEY_FORMAT));
   let at = CHECKLIST_HEADER_ROW + 3 + rows.length;
-  ws.getCell(at++, 1).value = `Số dòng đã kiểm: ${totals.counted}/${totals.lines}; thừa ${totals.surplusLines} dòng, thiếu ${totals.shortfallLines} dòng.`;
+  ws.getCell(at++, 1).value =
+    `Số dòng đã kiểm: ${totals.counted}/${totals.lines}; thừa ${totals.surplusLines} dòng, thiếu ${totals.shortfallLines} dòng.`;
   ws.getCell(at++, 1).value = 'Hội đồng kiểm kê:';
   for (const name of paper.inventory.committee) ws.getCell(at++, 1).value = `${name} ……………………… (ký)`;
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -266,7 +265,10 @@ function signatures(committee: string[]): Content {
       { text: 'HỘI ĐỒNG KIỂM KÊ', bold: true, alignment: 'center', margin: [0, 0, 0, 6] },
       {
         columns: (committee.length ? committee : ['']).map((name) => ({
-          stack: [{ text: '(Ký, ghi rõ họ tên)', italics: true }, { text: name || ' ', margin: [0, 40, 0, 0] }],
+          stack: [
+            { text: '(Ký, ghi rõ họ tên)', italics: true },
+            { text: name || ' ', margin: [0, 40, 0, 0] },
+          ],
           alignment: 'center',
         })),
       },

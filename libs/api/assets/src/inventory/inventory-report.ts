@@ -1,6 +1,6 @@
 import type { AssetInventory } from '@emis/contracts';
 import { inventoryAdjustment, inventoryTotals, InventoryTotals } from '@emis/domain';
-import { CONDITION_LABELS } from './checklist.layout';
+import { ASSET_CONDITION_VI } from '../asset-words';
 import { CountingLine } from './inventory.repository';
 
 /** A line of the checklist or the report. */
@@ -62,7 +62,7 @@ export function reportRows(lines: PaperLine[]): { rows: ReportRow[]; totals: Inv
             },
       surplus,
       shortfall,
-      condition: line.condition ? CONDITION_LABELS[line.condition] : '',
+      condition: line.condition ? ASSET_CONDITION_VI[line.condition] : '',
     };
   });
   const bookValue = lines.reduce((sum, l) => sum + l.bookValue, 0);

@@ -14,7 +14,7 @@ import {
 } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AssetInventory, ImportJob, InventoryLine } from '@emis/contracts';
-import { CurrentPrincipal, CurrentScope, Principal, RequirePermission, Scope } from '@emis/api/platform';
+import { CurrentPrincipal, CurrentScope, fileDownload, Principal, RequirePermission, Scope } from '@emis/api/platform';
 import {
   attachment,
   ImportJobDto,
@@ -23,6 +23,7 @@ import {
   WorkbookUpload,
   XLSX_CONTENT_TYPE,
 } from '@emis/api/spreadsheets';
+import type { Download } from '@emis/api/spreadsheets';
 import {
   InventoryApproveDto,
   InventoryCloseDto,
@@ -99,7 +100,7 @@ export class InventoryController {
     @Param('inventoryId', ParseUUIDPipe) inventoryId: string,
     @Query() query: InventoryLocationQueryDto,
   ): Promise<StreamableFile> {
-    return attachment(await this.papers.checklist(scope, schoolId, inventoryId, 'pdf', query.locationId), PDF);
+    return pdf(await this.papers.checklist(scope, schoolId, inventoryId, 'pdf', query.locationId));
   }
 
   @Put(':inventoryId/lines/:lineId')
@@ -201,6 +202,10 @@ export class InventoryController {
     @Param('schoolId', ParseUUIDPipe) schoolId: string,
     @Param('inventoryId', ParseUUIDPipe) inventoryId: string,
   ): Promise<StreamableFile> {
-    return attachment(await this.papers.report(scope, schoolId, inventoryId, 'pdf'), PDF);
+    return pdf(await this.papers.report(scope, schoolId, inventoryId, 'pdf'));
   }
+}
+
+function pdf(download: Download): StreamableFile {
+  return fileDownload(download.file, download.fileName, PDF);
 }

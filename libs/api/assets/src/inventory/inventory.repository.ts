@@ -171,7 +171,12 @@ export class InventoryRepository {
     return (await this.lineRows(em, schoolId, id, locationId)).map(toCountingLine);
   }
 
-  async line(em: EntityManager, schoolId: string, inventoryId: string, lineId: string): Promise<InventoryLine | undefined> {
+  async line(
+    em: EntityManager,
+    schoolId: string,
+    inventoryId: string,
+    lineId: string,
+  ): Promise<InventoryLine | undefined> {
     const r = await sqlRow<LineRow>(em, `${LINE} where l.school_id = $1 and l.inventory_id = $2 and l.id = $3`, [
       schoolId,
       inventoryId,
@@ -237,7 +242,19 @@ export class InventoryRepository {
       `insert into asset_inventory_line (school_id, inventory_id, description, location_id, book_quantity, book_value,
           counted_quantity, unit_cost, category_code, unit, condition, note, counted_at, counted_by)
        values ($1, $2, $3, $4, 0, 0, $5, $6, $7, $8, $9, $10, now(), nullif($11, '')::uuid) returning id`,
-      [schoolId, inventoryId, s.description, s.locationId, s.quantity, s.unitCost, s.categoryCode, s.unit, s.condition, s.note, by],
+      [
+        schoolId,
+        inventoryId,
+        s.description,
+        s.locationId,
+        s.quantity,
+        s.unitCost,
+        s.categoryCode,
+        s.unit,
+        s.condition,
+        s.note,
+        by,
+      ],
     );
     return row!.id;
   }

@@ -164,7 +164,9 @@ export class AssetTransfersRepository {
 
   /** Whether the school has ever had a record under this id (an asset coming back to a school it left). */
   async assetKnown(em: EntityManager, schoolId: string, assetId: string): Promise<boolean> {
-    return Boolean(await sqlRow(em, `select 1 as known from asset where school_id = $1 and id = $2`, [schoolId, assetId]));
+    return Boolean(
+      await sqlRow(em, `select 1 as known from asset where school_id = $1 and id = $2`, [schoolId, assetId]),
+    );
   }
 
   /**

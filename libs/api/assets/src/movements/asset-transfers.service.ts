@@ -74,12 +74,7 @@ export class AssetTransfersService {
    * marked TRANSFERRED with a TRANSFER_OUT row; the receiver registers the asset under the same id, with a TRANSFER_IN
    * row. Both sides publish assets.changed: the department's totals move from one school to the other.
    */
-  async accept(
-    scope: Scope,
-    schoolId: string,
-    transferId: string,
-    locationId: string | null,
-  ): Promise<AssetTransfer> {
+  async accept(scope: Scope, schoolId: string, transferId: string, locationId: string | null): Promise<AssetTransfer> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
       const side = await this.pendingSide(em, schoolId, transferId, 'IN');
@@ -94,7 +89,14 @@ export class AssetTransfersService {
       await this.repo.insertArriving(
         em,
         schoolId,
-        { id: side.assetId, code, snapshot: leaving, locationId, decisionNumber: side.decisionNumber, effectiveOn: side.effectiveOn },
+        {
+          id: side.assetId,
+          code,
+          snapshot: leaving,
+          locationId,
+          decisionNumber: side.decisionNumber,
+          effectiveOn: side.effectiveOn,
+        },
         at,
       );
       await this.history.record(em, schoolId, side.assetId, 'TRANSFER_IN', side.effectiveOn, {

@@ -36,12 +36,7 @@ export class AssetAttachmentsRepository {
     return rows.map(toAttachment);
   }
 
-  async find(
-    em: EntityManager,
-    schoolId: string,
-    assetId: string,
-    id: string,
-  ): Promise<AssetAttachment | undefined> {
+  async find(em: EntityManager, schoolId: string, assetId: string, id: string): Promise<AssetAttachment | undefined> {
     const row = await sqlRow<AttachmentRow>(
       em,
       `select ${COLUMNS} from asset_attachment where school_id = $1 and asset_id = $2 and id = $3`,

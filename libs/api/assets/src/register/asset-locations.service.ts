@@ -38,7 +38,14 @@ export class AssetLocationsService {
       await this.assertFree(em, schoolId, input, id);
       await this.locations.rename(em, schoolId, id, input.building, input.room);
       const after = await this.load(em, schoolId, id);
-      await this.audit.record(em, { schoolId, entity: 'asset_location', entityId: id, action: 'UPDATE', before, after });
+      await this.audit.record(em, {
+        schoolId,
+        entity: 'asset_location',
+        entityId: id,
+        action: 'UPDATE',
+        before,
+        after,
+      });
       return after;
     });
   }

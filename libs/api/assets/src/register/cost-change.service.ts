@@ -98,4 +98,3 @@ export function costChangeErrors(asset: AssetRecord, input: CostChangeInput, tod
     errors.push({ field: 'effectiveOn', rule: 'costChangeDateRange', args: [] });
   return errors;
 }
-

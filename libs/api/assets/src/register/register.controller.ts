@@ -23,13 +23,7 @@ import { ASSET_CLASS_VI, ASSET_CONDITION_VI, ASSET_KIND_VI, ASSET_STATUS_VI, FUN
 import { AssetAttachmentsService } from './asset-attachments.service';
 import { ATTACHMENT_UPLOAD_BODY, AttachmentUpload, UploadedAttachment } from './attachment-file';
 import { CostChangeService } from './cost-change.service';
-import {
-  AssetInputDto,
-  AssetListQueryDto,
-  AssetUpdateDto,
-  AttachmentUploadDto,
-  CostChangeDto,
-} from './register.dto';
+import { AssetInputDto, AssetListQueryDto, AssetUpdateDto, AttachmentUploadDto, CostChangeDto } from './register.dto';
 import { RegisterService } from './register.service';
 
 const dmy = (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : null);

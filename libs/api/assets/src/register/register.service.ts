@@ -87,7 +87,13 @@ export class RegisterService {
         documentNumber: fields.documentNumber,
       });
       const after = await this.details.load(em, schoolId, id);
-      await this.audit.record(em, { schoolId, entity: 'asset', entityId: id, action: 'CREATE', after: recordOf(after) });
+      await this.audit.record(em, {
+        schoolId,
+        entity: 'asset',
+        entityId: id,
+        action: 'CREATE',
+        after: recordOf(after),
+      });
       await this.events.publishAssetsChanged(em, schoolId, id);
       return after;
     });
@@ -192,7 +198,9 @@ export class RegisterService {
     selfId: string,
   ): Promise<void> {
     const category =
-      fields.categoryCode === before.categoryCode ? before.category : await this.assets.category(em, fields.categoryCode);
+      fields.categoryCode === before.categoryCode
+        ? before.category
+        : await this.assets.category(em, fields.categoryCode);
     const errors = registerFieldErrors(
       { ...before, ...fields, worn: category?.worn ?? true, openingWear: before.openingWear },
       todayInVietnam(),

@@ -1,5 +1,5 @@
 import type { WearRun, WearTable, WearTableRow } from '@emis/contracts';
-import { effectiveRate, type WearAsset, wearDue, wearSkipReason } from '@emis/domain';
+import { accumulatedWear, effectiveRate, type WearAsset, wearDue, type WearSkip, wearSkipReason } from '@emis/domain';
 import type { RunRow, WearAssetRow } from './wear.repository';
 
 /** The register row as the domain's wear rules read it (docs/domain/assets.md). */
@@ -22,34 +22,36 @@ export function toWearAsset(row: WearAssetRow): WearAsset {
 
 /**
  * One asset's line of the year's wear table (Bảng tính hao mòn): the row posted for the year; before the year's run,
- * the row a run would post now (catch-up of earlier years included in "accumulated before"); otherwise why nothing is
- * posted. Null for an asset that left the books before the year.
+ * the row a run would post now (its catch-up of earlier years counted in "accumulated before"); otherwise a line of
+ * nothing, with why. Null for an asset that left the books before the year.
  */
 export function wearTableRow(row: WearAssetRow, year: number, posted: boolean): WearTableRow | null {
   const asset = toWearAsset(row);
-  const skipped = wearSkipReason(asset, year);
-  if (skipped === 'DISPOSED' && !(row.disposedOn ?? '').startsWith(String(year))) return null;
-  const rate = asset.rate;
-  const line = (costBasis: number, amount: number, accumulatedAfter: number): WearTableRow => ({
+  if (wearSkipReason(asset, year) === 'DISPOSED' && !(row.disposedOn ?? '').startsWith(String(year))) return null;
+  const line = (costBasis: number, amount: number, accumulatedAfter: number, skipped: WearSkip | null): WearTableRow => ({
     assetId: row.id,
     code: row.code,
     name: row.name,
     assetClass: row.assetClass,
     cost: costBasis,
-    rateBasisPoints: rate?.rateBasisPoints ?? null,
-    lifeYears: rate?.lifeYears ?? null,
+    rateBasisPoints: asset.rate?.rateBasisPoints ?? null,
+    lifeYears: asset.rate?.lifeYears ?? null,
     accumulatedBefore: accumulatedAfter - amount,
     amount,
     accumulatedAfter,
     remainingValue: costBasis - accumulatedAfter,
-    skipped: amount > 0 ? null : skipped,
+    skipped,
   });
   const postedRow = row.posted.find((p) => p.year === year);
-  if (postedRow) return line(postedRow.costBasis, postedRow.amount, postedRow.accumulatedAfter);
-  const due = posted ? undefined : wearDue(asset, year).find((p) => p.year === year);
-  if (due) return line(due.costBasis, due.amount, due.accumulatedAfter);
-  const through = row.posted.filter((p) => p.year <= year).reduce((sum, p) => sum + p.amount, row.openingWear);
-  return line(row.cost, 0, through);
+  if (postedRow) return line(postedRow.costBasis, postedRow.amount, postedRow.accumulatedAfter, null);
+  const due = posted ? [] : wearDue(asset, year);
+  const ofYear = due.find((p) => p.year === year);
+  if (ofYear) return line(ofYear.costBasis, ofYear.amount, ofYear.accumulatedAfter, null);
+  const through: WearAsset = {
+    ...asset,
+    posted: [...asset.posted.filter((p) => p.year <= year), ...due.map(({ year: y, amount }) => ({ year: y, amount }))],
+  };
+  return line(row.cost, 0, accumulatedWear(through), wearSkipReason(through, year));
 }
 
 export function wearTable(rows: WearAssetRow[], year: number, posted: boolean): WearTable {

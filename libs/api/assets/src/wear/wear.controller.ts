@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { WearRun, WearTable } from '@emis/contracts';
 import {
@@ -12,7 +12,7 @@ import {
 } from '@emis/api/platform';
 import type { Response } from 'express';
 import { WEAR_TABLE_COLUMNS, wearTableLines } from './wear-table.document';
-import { WearRunInputDto, WearYearQueryDto } from './wear.dto';
+import { WearRunInputDto, WearYearPipe, WearYearQueryDto } from './wear.dto';
 import { WearService } from './wear.service';
 
 /** The xlsx headers carry both languages: "Nguyên giá (Cost)". */
@@ -63,7 +63,7 @@ export class SchoolWearController {
   async exportXlsx(
     @CurrentScope() scope: Scope,
     @Param('schoolId', ParseUUIDPipe) schoolId: string,
-    @Param('year', ParseIntPipe) year: number,
+    @Param('year', WearYearPipe) year: number,
     @Res() res: Response,
   ): Promise<void> {
     const table = await this.wear.exportTable(scope, schoolId, year);
@@ -76,7 +76,7 @@ export class SchoolWearController {
   async exportPdf(
     @CurrentScope() scope: Scope,
     @Param('schoolId', ParseUUIDPipe) schoolId: string,
-    @Param('year', ParseIntPipe) year: number,
+    @Param('year', WearYearPipe) year: number,
     @Res() res: Response,
   ): Promise<void> {
     sendPdf(res, `bang-tinh-hao-mon-${year}.pdf`, await this.wear.tablePdf(scope, schoolId, year));

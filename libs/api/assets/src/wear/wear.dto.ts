@@ -1,4 +1,6 @@
+import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
+import { ValidationProblem } from '@emis/api/platform';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 
@@ -21,4 +23,14 @@ export class WearRunInputDto {
   @Min(YEAR.min)
   @Max(YEAR.max)
   year!: number;
+}
+
+/** `:year` in a path: four digits within the table's bounds (the global pipe may already have made it a number). */
+@Injectable()
+export class WearYearPipe implements PipeTransform<string | number, number> {
+  transform(value: string | number, meta: ArgumentMetadata): number {
+    const year = /^\d{4}$/.test(String(value)) ? Number(value) : NaN;
+    if (year >= YEAR.min && year <= YEAR.max) return year;
+    throw new ValidationProblem([{ field: meta.data ?? 'year', rule: 'inRange', args: [YEAR.min, YEAR.max] }]);
+  }
 }

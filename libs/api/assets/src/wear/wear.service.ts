@@ -82,6 +82,8 @@ export class WearService {
   async startProvinceRun(scope: Scope, actor: Principal, year: number): Promise<WearRun> {
     refuseYear(year);
     const unitId = scope.rootId;
+    // The unit in view (X-Org-Unit) must exist: the run is recorded under it.
+    if (!(await this.tree.get(unitId))) throw new NotFoundException();
     const schools = (await this.tree.nodes(scope)).filter((node) => node.kind === 'SCHOOL').map((node) => node.id);
     const { province, children, fresh } = await this.db.run(async (em) => {
       const active = await this.repo.activeRun(em, unitId, year, 'PROVINCE');

@@ -12,7 +12,10 @@ export function fileDownload(content: Buffer, fileName: string, contentType: str
     .replace(/[đĐ]/g, 'd')
     .replace(/[^\w.-]/g, '_');
   // encodeURIComponent leaves ' ( ) * as they are; RFC 5987 does not allow them in the encoded value.
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return new StreamableFile(content, {
     type: contentType,
     disposition: `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`,

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ACADEMIC_ATTENDANCE_CHANGED, ACADEMIC_CLASSES_CHANGED } from '@emis/api/academic';
+import { ASSETS_CHANGED } from '@emis/api/assets';
 import { GRADING_RESULTS_CHANGED, GradingResultsChanged } from '@emis/api/grading';
 import { PEOPLE_ENROLMENT_CHANGED } from '@emis/api/people';
 import { AppConfig, EventSubscribers, JobBoss, OutboxEvent, Scope, TenantDb } from '@emis/api/platform';
@@ -27,7 +28,7 @@ const TOPIC_OF: Record<string, (e: OutboxEvent) => { topic: FactTopic; key: stri
   [ACADEMIC_CLASSES_CHANGED]: () => ({ topic: 'classes', key: '' }),
   [ACADEMIC_ATTENDANCE_CHANGED]: () => ({ topic: 'attendance', key: '' }),
   [STAFF_CHANGED]: () => ({ topic: 'staff', key: '' }),
-  ['assets.changed']: () => ({ topic: 'assets', key: '' }),
+  [ASSETS_CHANGED]: () => ({ topic: 'assets', key: '' }),
 };
 
 /** The dirty marks a batch of events leaves (one per school, topic and key; the earliest change first). */

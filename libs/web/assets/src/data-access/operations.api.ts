@@ -6,14 +6,20 @@ import {
   AssetInventory,
   AssetLoan,
   AssetLoanInput,
-  AssetLocation,
   AssetMoveInput,
   AssetReturnInput,
   AssetTransfer,
+  AssetTransferAcceptInput,
   AssetTransferInput,
+  AssetTransferRejectInput,
   ImportJob,
+  InventoryApproveInput,
+  InventoryCloseInput,
   InventoryLine,
   InventoryLineInput,
+  InventoryOpenInput,
+  InventoryScanInput,
+  InventorySurplusInput,
   TransferTarget,
 } from '@emis/contracts';
 import { AssetTransferStatus } from '@emis/domain';
@@ -23,19 +29,6 @@ import { Observable } from 'rxjs';
 export type TransferDirection = AssetTransfer['direction'];
 export type InventoryFile = 'checklist.xlsx' | 'checklist.pdf' | 'report.xlsx' | 'report.pdf';
 
-export interface InventoryOpening {
-  year: number;
-  title: string;
-  countDate: string;
-}
-
-export interface SurplusInput {
-  description: string;
-  quantity: number;
-  locationId: string | null;
-  unitCost?: number;
-}
-
 /**
  * Calls of the asset movements and the annual inventory (libs/contracts/src/assets.ts): moves, loans, disposal,
  * transfers between schools (two-sided), and counting, closing and approving an inventory.
@@ -43,10 +36,6 @@ export interface SurplusInput {
 @Injectable({ providedIn: 'root' })
 export class OperationsApi {
   private readonly http = inject(HttpClient);
-
-  locations(schoolId: string): Observable<AssetLocation[]> {
-    return this.http.get<AssetLocation[]>(`${school(schoolId)}/asset-locations`);
-  }
 
   move(schoolId: string, assetId: string, body: AssetMoveInput): Observable<AssetDetail> {
     return this.http.post<AssetDetail>(`${asset(schoolId, assetId)}/move`, body);
@@ -68,22 +57,20 @@ export class OperationsApi {
     return this.http.post<AssetTransfer>(`${asset(schoolId, assetId)}/transfers`, body);
   }
 
-  transfers(
-    schoolId: string,
-    direction: TransferDirection,
-    status?: AssetTransferStatus,
-  ): Observable<AssetTransfer[]> {
+  transfers(schoolId: string, direction: TransferDirection, status?: AssetTransferStatus): Observable<AssetTransfer[]> {
     return this.http.get<AssetTransfer[]>(`${school(schoolId)}/asset-transfers`, {
       params: toParams({ direction, status }),
     });
   }
 
   acceptTransfer(schoolId: string, transferId: string, locationId: string | null): Observable<AssetTransfer> {
-    return this.http.post<AssetTransfer>(`${transfer(schoolId, transferId)}/accept`, locationId ? { locationId } : {});
+    const body: AssetTransferAcceptInput = { locationId };
+    return this.http.post<AssetTransfer>(`${transfer(schoolId, transferId)}/accept`, body);
   }
 
   rejectTransfer(schoolId: string, transferId: string, reason: string): Observable<AssetTransfer> {
-    return this.http.post<AssetTransfer>(`${transfer(schoolId, transferId)}/reject`, { reason });
+    const body: AssetTransferRejectInput = { reason };
+    return this.http.post<AssetTransfer>(`${transfer(schoolId, transferId)}/reject`, body);
   }
 
   cancelTransfer(schoolId: string, transferId: string): Observable<AssetTransfer> {
@@ -106,19 +93,28 @@ export class OperationsApi {
     return this.http.get<AssetInventory>(inventory(schoolId, inventoryId));
   }
 
-  openInventory(schoolId: string, body: InventoryOpening): Observable<AssetInventory> {
+  openInventory(schoolId: string, body: InventoryOpenInput): Observable<AssetInventory> {
     return this.http.post<AssetInventory>(inventories(schoolId), body);
   }
 
-  countLine(schoolId: string, inventoryId: string, lineId: string, body: InventoryLineInput): Observable<InventoryLine> {
-    return this.http.put<InventoryLine>(`${inventory(schoolId, inventoryId)}/lines/${encodeURIComponent(lineId)}`, body);
+  countLine(
+    schoolId: string,
+    inventoryId: string,
+    lineId: string,
+    body: InventoryLineInput,
+  ): Observable<InventoryLine> {
+    return this.http.put<InventoryLine>(
+      `${inventory(schoolId, inventoryId)}/lines/${encodeURIComponent(lineId)}`,
+      body,
+    );
   }
 
   scan(schoolId: string, inventoryId: string, code: string): Observable<InventoryLine> {
-    return this.http.post<InventoryLine>(`${inventory(schoolId, inventoryId)}/scan`, { code });
+    const body: InventoryScanInput = { code };
+    return this.http.post<InventoryLine>(`${inventory(schoolId, inventoryId)}/scan`, body);
   }
 
-  addSurplus(schoolId: string, inventoryId: string, body: SurplusInput): Observable<InventoryLine> {
+  addSurplus(schoolId: string, inventoryId: string, body: InventorySurplusInput): Observable<InventoryLine> {
     return this.http.post<InventoryLine>(`${inventory(schoolId, inventoryId)}/surplus`, body);
   }
 
@@ -138,11 +134,13 @@ export class OperationsApi {
   }
 
   close(schoolId: string, inventoryId: string, committee: string[]): Observable<AssetInventory> {
-    return this.http.post<AssetInventory>(`${inventory(schoolId, inventoryId)}/close`, { committee });
+    const body: InventoryCloseInput = { committee };
+    return this.http.post<AssetInventory>(`${inventory(schoolId, inventoryId)}/close`, body);
   }
 
   approve(schoolId: string, inventoryId: string, decisionNumber: string): Observable<AssetInventory> {
-    return this.http.post<AssetInventory>(`${inventory(schoolId, inventoryId)}/approve`, { decisionNumber });
+    const body: InventoryApproveInput = { decisionNumber };
+    return this.http.post<AssetInventory>(`${inventory(schoolId, inventoryId)}/approve`, body);
   }
 
   /** A checklist (per room when locationId is given) or the inventory report, as Excel or PDF. */

@@ -17,6 +17,7 @@ import { finalize } from 'rxjs';
 import { AssetsApi } from '../data-access/assets.api';
 import { formatDong } from '../ui/dong';
 import { DongPipe } from '../ui/dong.pipe';
+import { AssetActionsComponent } from '../ui/asset-actions/asset-actions.component';
 import { showPdf } from '../ui/pdf-window';
 import { AssetAttachmentsComponent } from './asset-attachments.component';
 import { CostChangeDialogComponent } from './cost-change-dialog.component';
@@ -27,7 +28,7 @@ const OFF_THE_BOOKS = ['DISPOSED', 'TRANSFERRED'];
 /**
  * An asset's record: its facts and figures (cost, accumulated wear, remaining value), the wear posted year by year,
  * its history, attachments, the printable label and cost changes. The moves, loans, disposal and transfer actions
- * come from the operations part of this library.
+ * come from the operations part of this library (ui/asset-actions).
  */
 @Component({
   selector: 'emis-asset-detail-page',
@@ -41,6 +42,7 @@ const OFF_THE_BOOKS = ['DISPOSED', 'TRANSFERRED'];
     SchoolRequiredComponent,
     AssetAttachmentsComponent,
     CostChangeDialogComponent,
+    AssetActionsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './asset-detail.page.html',

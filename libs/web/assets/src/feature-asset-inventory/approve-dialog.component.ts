@@ -76,7 +76,11 @@ import { Differences } from './inventory-lines';
                   {{
                     'assets.operations.inventory.approve.surplusLine'
                       | transloco
-                        : { name: d.name, counted: (d.countedQuantity | emisNumber), difference: (d.difference | emisNumber) }
+                        : {
+                            name: d.name,
+                            counted: (d.countedQuantity | emisNumber),
+                            difference: (d.difference | emisNumber),
+                          }
                   }}
                 </li>
               }

@@ -37,11 +37,31 @@ function line(id: string, overrides: Partial<InventoryLine>): InventoryLine {
 }
 
 const LINES: InventoryLine[] = [
-  line('1', { assetId: ASSET_ID, code: 'TS-0001', name: 'Máy chiếu Epson', location: ROOM_6A, countedQuantity: 1, bookValue: 9_000_000 }),
+  line('1', {
+    assetId: ASSET_ID,
+    code: 'TS-0001',
+    name: 'Máy chiếu Epson',
+    location: ROOM_6A,
+    countedQuantity: 1,
+    bookValue: 9_000_000,
+  }),
   line('2', { code: 'TS-0002', name: 'Máy tính để bàn', location: ROOM_LAB, countedQuantity: 0, bookValue: 7_500_000 }),
-  line('3', { code: 'CC-0001', name: 'Bàn học sinh', location: ROOM_6A, bookQuantity: 20, countedQuantity: 18, bookValue: 0 }),
+  line('3', {
+    code: 'CC-0001',
+    name: 'Bàn học sinh',
+    location: ROOM_6A,
+    bookQuantity: 20,
+    countedQuantity: 18,
+    bookValue: 0,
+  }),
   line('4', { code: 'CC-0002', name: 'Ghế giáo viên', location: ROOM_10, bookQuantity: 2 }),
-  line('5', { assetId: null, name: 'Quạt trần (không có trên sổ)', location: ROOM_LAB, bookQuantity: 0, countedQuantity: 3 }),
+  line('5', {
+    assetId: null,
+    name: 'Quạt trần (không có trên sổ)',
+    location: ROOM_LAB,
+    bookQuantity: 0,
+    countedQuantity: 3,
+  }),
   line('6', { code: 'TS-0003', name: 'Đàn organ', countedQuantity: 1 }),
 ];
 
@@ -56,7 +76,9 @@ describe('reading a scanned or typed code', () => {
   it('reads anything else as an asset code, in capitals and without spaces', () => {
     expect(parseScannedCode(' ts-0001 ')).toEqual({ code: 'TS-0001' });
     expect(parseScannedCode('CC 0002')).toEqual({ code: 'CC0002' });
-    expect(parseScannedCode('https://example.org/assets/not-an-id')).toEqual({ code: 'HTTPS://EXAMPLE.ORG/ASSETS/NOT-AN-ID' });
+    expect(parseScannedCode('https://example.org/assets/not-an-id')).toEqual({
+      code: 'HTTPS://EXAMPLE.ORG/ASSETS/NOT-AN-ID',
+    });
   });
 
   it('reads nothing from an empty field', () => {
@@ -105,7 +127,13 @@ describe('the differences approval turns into movements', () => {
   it('lists shortfalls and surpluses of the counted lines and how many are left uncounted', () => {
     const { shortfalls, surpluses, uncounted } = differencesOf(LINES);
     expect(shortfalls).toEqual([
-      expect.objectContaining({ lineId: '2', code: 'TS-0002', difference: -1, bookValue: 7_500_000, room: 'Phòng Tin học · Nhà B' }),
+      expect.objectContaining({
+        lineId: '2',
+        code: 'TS-0002',
+        difference: -1,
+        bookValue: 7_500_000,
+        room: 'Phòng Tin học · Nhà B',
+      }),
       expect.objectContaining({ lineId: '3', bookQuantity: 20, countedQuantity: 18, difference: -2 }),
     ]);
     expect(surpluses).toEqual([expect.objectContaining({ lineId: '5', code: null, difference: 3, bookQuantity: 0 })]);

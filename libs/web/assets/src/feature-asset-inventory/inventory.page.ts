@@ -15,6 +15,7 @@ import {
 import { saveDownload } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
+import { AssetsApi } from '../data-access/assets.api';
 import { InventoryFile, OperationsApi } from '../data-access/operations.api';
 import { InventoryStatusBadgeComponent } from '../ui/inventory-status-badge.component';
 import { InventoryApproveDialogComponent } from './approve-dialog.component';
@@ -34,8 +35,7 @@ import { InventoryLineComponent } from './inventory-line.component';
 import { SurplusDialogComponent } from './surplus-dialog.component';
 
 type ScanFeedback =
-  | { kind: 'counted'; line: InventoryLine; elsewhere: InventoryLine['location'] }
-  | { kind: 'notFound'; code: string };
+  { kind: 'counted'; line: InventoryLine; elsewhere: InventoryLine['location'] } | { kind: 'notFound'; code: string };
 
 type Dialog = 'surplus' | 'close' | 'approve';
 
@@ -75,6 +75,7 @@ const DOWNLOAD_KEYS: Record<InventoryFile, string> = {
 })
 export class InventoryPage {
   private readonly api = inject(OperationsApi);
+  private readonly register = inject(AssetsApi);
   private readonly auth = inject(AuthStore);
   protected readonly schoolId = inject(OrgUnitContext).currentSchoolId;
 
@@ -116,7 +117,7 @@ export class InventoryPage {
   /** The rooms a surplus may be found in: only needed while counting. */
   protected readonly locations = loadOnChange(
     () => (this.canCount() ? (this.schoolId() ?? undefined) : undefined),
-    (schoolId) => this.api.locations(schoolId),
+    (schoolId) => this.register.locations(schoolId),
   );
 
   protected readonly dialog = signal<Dialog | null>(null);

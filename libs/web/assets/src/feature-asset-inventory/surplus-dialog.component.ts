@@ -5,6 +5,7 @@ import { ConfirmDialogComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { OperationsApi } from '../data-access/operations.api';
+import { parseDong } from '../ui/dong';
 
 /** Records something found in the count that is not on the books; approval makes it a new asset. */
 @Component({
@@ -65,14 +66,15 @@ import { OperationsApi } from '../data-access/operations.api';
           <input
             id="surplus-unit-cost"
             class="input"
-            type="number"
             inputmode="numeric"
-            min="0"
-            step="1"
-            (input)="unitCost.set($any($event.target).value)"
+            autocomplete="off"
+            [attr.aria-invalid]="!unitCost().ok"
+            (input)="unitCost.set(parseDong($any($event.target).value))"
             data-testid="surplus-unit-cost"
           />
-          <p class="field-error" aria-live="polite">{{ errors()['unitCost'] }}</p>
+          <p class="field-error" aria-live="polite">
+            {{ unitCost().ok ? errors()['unitCost'] : ('assets.register.form.errors.dong' | transloco) }}
+          </p>
         </div>
       </div>
       <div class="field">
@@ -121,26 +123,19 @@ export class SurplusDialogComponent implements OnInit {
 
   protected readonly description = signal('');
   protected readonly quantity = signal(1);
-  protected readonly unitCost = signal('');
+  protected readonly parseDong = parseDong;
+  protected readonly unitCost = signal(parseDong(''));
   protected readonly locationId = signal('');
   protected readonly valid = computed(
     () =>
       this.description().trim() !== '' &&
       Number.isSafeInteger(this.quantity()) &&
       this.quantity() > 0 &&
-      this.cost() !== undefined,
+      this.unitCost().ok,
   );
   protected readonly busy = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
-
-  /** The estimated unit cost in whole đồng: null when not given, undefined when not a whole amount. */
-  private readonly cost = computed(() => {
-    const text = this.unitCost().trim();
-    if (text === '') return null;
-    const value = Number(text);
-    return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
-  });
 
   ngOnInit(): void {
     this.locationId.set(this.roomId());
@@ -148,7 +143,8 @@ export class SurplusDialogComponent implements OnInit {
 
   protected submit(): void {
     if (!this.valid()) return;
-    const unitCost = this.cost();
+    const parsed = this.unitCost();
+    const unitCost = parsed.ok ? parsed.value : null;
     this.busy.set(true);
     this.problem.set(null);
     this.api
@@ -156,7 +152,7 @@ export class SurplusDialogComponent implements OnInit {
         description: this.description().trim(),
         quantity: this.quantity(),
         locationId: this.locationId() || null,
-        ...(unitCost !== null && unitCost !== undefined ? { unitCost } : {}),
+        ...(unitCost !== null ? { unitCost } : {}),
       })
       .pipe(finalize(() => this.busy.set(false)))
       .subscribe({

@@ -14,7 +14,9 @@ import {
 import { DialogComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
+import { AssetsApi } from '../data-access/assets.api';
 import { OperationsApi, TransferDirection } from '../data-access/operations.api';
+import { DongPipe } from '../ui/dong.pipe';
 
 type Decision = { kind: 'accept' | 'reject' | 'cancel'; transfer: AssetTransfer };
 
@@ -37,6 +39,7 @@ const STATUS_TONE: Record<AssetTransfer['status'], string> = {
     TranslocoPipe,
     EmisDatePipe,
     EmisNumberPipe,
+    DongPipe,
     ProblemAlertComponent,
     SchoolRequiredComponent,
     DialogComponent,
@@ -47,6 +50,7 @@ const STATUS_TONE: Record<AssetTransfer['status'], string> = {
 })
 export class AssetTransfersPage {
   private readonly api = inject(OperationsApi);
+  private readonly register = inject(AssetsApi);
   private readonly auth = inject(AuthStore);
   private readonly router = inject(Router);
   protected readonly schoolId = inject(OrgUnitContext).currentSchoolId;
@@ -67,7 +71,7 @@ export class AssetTransfersPage {
   );
   protected readonly locations = loadOnChange(
     () => (this.canDecide() ? (this.schoolId() ?? undefined) : undefined),
-    (schoolId) => this.api.locations(schoolId),
+    (schoolId) => this.register.locations(schoolId),
   );
 
   protected readonly decision = signal<Decision | null>(null);

@@ -92,7 +92,7 @@ export const operationsVi = {
     proceeds: 'Số tiền thu được (đ)',
     costs: 'Chi phí xử lý (đ)',
     confirm:
-      '{{name}} ({{code}}) sẽ ra khỏi sổ tài sản ngày {{date}} theo quyết định {{decision}} ({{method}}). Nguyên giá {{cost}} đ, hao mòn luỹ kế {{wear}} đ, giá trị còn lại {{remaining}} đ.',
+      '{{name}} ({{code}}) sẽ ra khỏi sổ tài sản ngày {{date}} theo quyết định {{decision}} ({{method}}). Nguyên giá {{cost}}, hao mòn luỹ kế {{wear}}, giá trị còn lại {{remaining}}.',
     noWearThisYear: 'Ghi giảm trước tháng 12: năm {{year}} không tính hao mòn cho tài sản này.',
     irreversible: 'Việc xử lý không hoàn tác được.',
     submit: 'Xử lý tài sản',
@@ -133,7 +133,7 @@ export const operationsVi = {
     dialog: { accept: 'Tiếp nhận tài sản', reject: 'Từ chối tiếp nhận', cancel: 'Huỷ điều chuyển' },
     confirm: {
       accept:
-        'Tiếp nhận {{name}} ({{code}}) từ {{school}}: nguyên giá {{cost}} đ và hao mòn luỹ kế {{wear}} đ được ghi vào sổ của trường; trường tính hao mòn năm nay.',
+        'Tiếp nhận {{name}} ({{code}}) từ {{school}}: nguyên giá {{cost}} và hao mòn luỹ kế {{wear}} được ghi vào sổ của trường; trường tính hao mòn năm nay.',
       reject: 'Từ chối tiếp nhận {{name}} ({{code}}) từ {{school}}? Tài sản ở lại sổ của trường chuyển.',
       cancel: 'Huỷ việc điều chuyển {{name}} ({{code}}) sang {{school}}? Tài sản ở lại sổ của trường.',
     },
@@ -344,7 +344,7 @@ export const operationsEn: TranslationOf<typeof operationsVi> = {
     proceeds: 'Proceeds (VND)',
     costs: 'Costs of disposal (VND)',
     confirm:
-      '{{name}} ({{code}}) will leave the asset books on {{date}} under decision {{decision}} ({{method}}). Original cost {{cost}} VND, accumulated wear {{wear}} VND, remaining value {{remaining}} VND.',
+      '{{name}} ({{code}}) will leave the asset books on {{date}} under decision {{decision}} ({{method}}). Original cost {{cost}}, accumulated wear {{wear}}, remaining value {{remaining}}.',
     noWearThisYear: 'Written off before December: no wear is charged on this asset for {{year}}.',
     irreversible: 'A disposal cannot be undone.',
     submit: 'Dispose of the asset',
@@ -385,7 +385,7 @@ export const operationsEn: TranslationOf<typeof operationsVi> = {
     dialog: { accept: 'Accept the asset', reject: 'Reject the transfer', cancel: 'Cancel the transfer' },
     confirm: {
       accept:
-        'Accept {{name}} ({{code}}) from {{school}}: its original cost {{cost}} VND and accumulated wear {{wear}} VND go onto the school’s books; the school charges this year’s wear.',
+        'Accept {{name}} ({{code}}) from {{school}}: its original cost {{cost}} and accumulated wear {{wear}} go onto the school’s books; the school charges this year’s wear.',
       reject: 'Reject {{name}} ({{code}}) from {{school}}? The asset stays on the sending school’s books.',
       cancel: 'Cancel the transfer of {{name}} ({{code}}) to {{school}}? The asset stays on the school’s books.',
     },

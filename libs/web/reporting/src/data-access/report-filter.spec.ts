@@ -1,4 +1,5 @@
 import {
+  ASSETS_FILTER_FIELDS,
   compareFromQuery,
   filterFromQuery,
   filterToQuery,
@@ -51,6 +52,8 @@ describe('the report filter in the URL', () => {
   it('sends each endpoint only the fields it accepts (the API refuses unknown parameters)', () => {
     const filter = { yearId: YEAR, period: 'CN' as const, level: 'PRIMARY' as const, asOf: '2026-01-15' };
     expect(pickFields(filter, SCHOOL_FILTER_FIELDS)).toEqual({ yearId: YEAR, period: 'CN', asOf: '2026-01-15' });
+    // The public assets are the register as it stands: no year or period.
+    expect(pickFields(filter, ASSETS_FILTER_FIELDS)).toEqual({ level: 'PRIMARY', asOf: '2026-01-15' });
   });
 });
 

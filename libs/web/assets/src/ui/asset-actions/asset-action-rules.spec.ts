@@ -60,13 +60,18 @@ describe('which actions an asset allows', () => {
   });
 
   it('no longer blocks on a transfer the other school rejected', () => {
-    const asset = { status: 'IN_USE' as const, openLoan: null, pendingTransfer: { ...PENDING, status: 'REJECTED' as const } };
+    const asset = {
+      status: 'IN_USE' as const,
+      openLoan: null,
+      pendingTransfer: { ...PENDING, status: 'REJECTED' as const },
+    };
     expect(actionBlock(asset, 'transfer')).toBeNull();
   });
 
   it('offers nothing for an asset that left the books', () => {
     for (const status of ['DISPOSED', 'TRANSFERRED'] as const) {
-      for (const action of ALL) expect(actionBlock({ status, openLoan: null, pendingTransfer: null }, action)).toBe('offBooks');
+      for (const action of ALL)
+        expect(actionBlock({ status, openLoan: null, pendingTransfer: null }, action)).toBe('offBooks');
     }
   });
 

@@ -4,13 +4,7 @@ import { AssetStatus, Permission } from '@emis/domain';
 export type AssetAction = 'move' | 'lend' | 'return' | 'dispose' | 'transfer';
 
 /** Why an action cannot be taken now: a key under 'assets.operations.actions.blocked'. */
-export type ActionBlock =
-  | 'offBooks'
-  | 'pendingTransfer'
-  | 'lent'
-  | 'notLent'
-  | 'underRepair'
-  | 'awaitingDisposal';
+export type ActionBlock = 'offBooks' | 'pendingTransfer' | 'lent' | 'notLent' | 'underRepair' | 'awaitingDisposal';
 
 /** Moves, loans and returns are everyday management; disposal and transfers are the head's decisions. */
 export const ACTION_PERMISSION: Record<AssetAction, Permission> = {

@@ -21,7 +21,8 @@ interface ActionButton {
  * The movements of one asset, for its record page: move to another room, lend and take back, dispose of, transfer to
  * another school — each through a dialog that says what will happen before anything does — and, while the school's
  * inventory is open, "seen in the count". An action the asset's state forbids stays visible, disabled, with the
- * reason; one the user's role may not take is not shown. Emits `changed` after any of them succeeds. The record page
+ * reason; one the user's role may not take is not shown, nor is the card for a reader. An asset off the books only
+ * says so. Emits `changed` after any of them succeeds. The record page
  * itself shows an open loan or a pending transfer.
  */
 @Component({
@@ -51,50 +52,66 @@ interface ActionButton {
   `,
   template: `
     @if (schoolId(); as schoolId) {
-      <section class="card" data-testid="asset-actions" [attr.aria-labelledby]="'asset-actions-title'">
-        <h2 class="card-title" id="asset-actions-title">{{ 'assets.operations.actions.heading' | transloco }}</h2>
-        @if (canCount()) {
-          <emis-inventory-seen [schoolId]="schoolId" [asset]="asset()" />
-        }
-        <div aria-live="polite">
-          @if (message(); as key) {
-            <div class="alert alert-success" data-testid="asset-actions-done">{{ key | transloco }}</div>
+      @if (buttons().length > 0) {
+        <section class="card" data-testid="asset-actions" [attr.aria-labelledby]="'asset-actions-title'">
+          <h2 class="card-title" id="asset-actions-title">{{ 'assets.operations.actions.heading' | transloco }}</h2>
+          @if (canCount()) {
+            <emis-inventory-seen [schoolId]="schoolId" [asset]="asset()" />
           }
-        </div>
-        @if (buttons().length > 0) {
-          <div class="buttons">
-            @for (b of buttons(); track b.action) {
-              <button
-                type="button"
-                class="btn btn-secondary"
-                [disabled]="b.block !== null"
-                [attr.aria-describedby]="b.block ? 'asset-action-reason-' + b.block : null"
-                [attr.title]="b.block ? ('assets.operations.actions.blocked.' + b.block | transloco) : null"
-                (click)="open(b.action)"
-                [attr.data-testid]="'asset-action-' + b.action"
-              >
-                {{ 'assets.operations.actions.' + b.action | transloco }}
-              </button>
+          <div aria-live="polite">
+            @if (message(); as key) {
+              <div class="alert alert-success" data-testid="asset-actions-done">{{ key | transloco }}</div>
             }
           </div>
-          @if (reasons().length > 0) {
-            <ul class="reasons muted">
-              @for (reason of reasons(); track reason) {
-                <li [id]="'asset-action-reason-' + reason" [attr.data-testid]="'asset-action-reason-' + reason">
-                  {{ 'assets.operations.actions.blocked.' + reason | transloco }}
-                </li>
+          @if (!onTheBooks()) {
+            <p class="muted" data-testid="asset-action-reason-offBooks">
+              {{ 'assets.operations.actions.blocked.offBooks' | transloco }}
+            </p>
+          } @else {
+            <div class="buttons">
+              @for (b of buttons(); track b.action) {
+                <button
+                  type="button"
+                  class="btn btn-secondary"
+                  [disabled]="b.block !== null"
+                  [attr.aria-describedby]="b.block ? 'asset-action-reason-' + b.block : null"
+                  [attr.title]="b.block ? ('assets.operations.actions.blocked.' + b.block | transloco) : null"
+                  (click)="open(b.action)"
+                  [attr.data-testid]="'asset-action-' + b.action"
+                >
+                  {{ 'assets.operations.actions.' + b.action | transloco }}
+                </button>
               }
-            </ul>
+            </div>
+            @if (reasons().length > 0) {
+              <ul class="reasons muted">
+                @for (reason of reasons(); track reason) {
+                  <li [id]="'asset-action-reason-' + reason" [attr.data-testid]="'asset-action-reason-' + reason">
+                    {{ 'assets.operations.actions.blocked.' + reason | transloco }}
+                  </li>
+                }
+              </ul>
+            }
           }
-        }
-      </section>
+        </section>
+      }
 
       @switch (dialog()) {
         @case ('move') {
-          <emis-asset-move-dialog [schoolId]="schoolId" [asset]="asset()" (done)="finish('move')" (cancelled)="close()" />
+          <emis-asset-move-dialog
+            [schoolId]="schoolId"
+            [asset]="asset()"
+            (done)="finish('move')"
+            (cancelled)="close()"
+          />
         }
         @case ('lend') {
-          <emis-asset-lend-dialog [schoolId]="schoolId" [asset]="asset()" (done)="finish('lend')" (cancelled)="close()" />
+          <emis-asset-lend-dialog
+            [schoolId]="schoolId"
+            [asset]="asset()"
+            (done)="finish('lend')"
+            (cancelled)="close()"
+          />
         }
         @case ('return') {
           @if (asset().openLoan; as loan) {
@@ -136,16 +153,15 @@ export class AssetActionsComponent {
 
   protected readonly dialog = signal<AssetAction | null>(null);
   protected readonly message = signal<string | null>(null);
-  protected readonly canCount = computed(() => this.auth.can('assets.manage') && onBooks(this.asset()));
+  protected readonly onTheBooks = computed(() => onBooks(this.asset()));
+  protected readonly canCount = computed(() => this.auth.can('assets.manage') && this.onTheBooks());
   protected readonly buttons = computed<ActionButton[]>(() =>
     ACTIONS.filter((action) => this.auth.can(ACTION_PERMISSION[action]))
       .map((action) => ({ action, block: actionBlock(this.asset(), action) }))
       // "Take back" only matters while the asset is lent: it is hidden rather than disabled the rest of the time.
       .filter((b) => b.action !== 'return' || b.block === null),
   );
-  protected readonly reasons = computed(() => [
-    ...new Set(this.buttons().flatMap((b) => (b.block ? [b.block] : []))),
-  ]);
+  protected readonly reasons = computed(() => [...new Set(this.buttons().flatMap((b) => (b.block ? [b.block] : [])))]);
 
   protected open(action: AssetAction): void {
     this.message.set(null);

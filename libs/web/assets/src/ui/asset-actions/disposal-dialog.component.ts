@@ -1,11 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { AssetDetail, ProblemDetails } from '@emis/contracts';
 import { DISPOSAL_METHODS, DisposalMethod, todayInVietnam } from '@emis/domain';
-import { EmisDatePipe, EmisNumberPipe, fieldErrorMap, ProblemAlertComponent, toProblem } from '@emis/web/core';
+import { EmisDatePipe, fieldErrorMap, ProblemAlertComponent, toProblem } from '@emis/web/core';
 import { ConfirmDialogComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { OperationsApi } from '../../data-access/operations.api';
+import { ParsedDong, parseDong } from '../dong';
+import { DongPipe } from '../dong.pipe';
 
 /** Only a sale or a liquidation brings money in (and may cost something to carry out). */
 const WITH_PROCEEDS: readonly DisposalMethod[] = ['SALE', 'LIQUIDATION'];
@@ -17,7 +19,7 @@ const WITH_PROCEEDS: readonly DisposalMethod[] = ['SALE', 'LIQUIDATION'];
  */
 @Component({
   selector: 'emis-asset-disposal-dialog',
-  imports: [TranslocoPipe, EmisDatePipe, EmisNumberPipe, ConfirmDialogComponent, ProblemAlertComponent],
+  imports: [TranslocoPipe, EmisDatePipe, DongPipe, ConfirmDialogComponent, ProblemAlertComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './asset-dialog.css',
   template: `
@@ -92,28 +94,32 @@ const WITH_PROCEEDS: readonly DisposalMethod[] = ['SALE', 'LIQUIDATION'];
             <input
               id="asset-dispose-proceeds"
               class="input"
-              type="number"
-              min="0"
-              step="1"
               inputmode="numeric"
-              (input)="proceeds.set($any($event.target).value)"
+              autocomplete="off"
+              placeholder="0"
+              [attr.aria-invalid]="!proceeds().ok"
+              (input)="proceeds.set(parseDong($any($event.target).value))"
               data-testid="asset-dispose-proceeds"
             />
-            <p class="field-error" aria-live="polite">{{ errors()['proceeds'] }}</p>
+            <p class="field-error" aria-live="polite">
+              {{ proceeds().ok ? errors()['proceeds'] : ('assets.register.form.errors.dong' | transloco) }}
+            </p>
           </div>
           <div class="field">
             <label for="asset-dispose-costs">{{ 'assets.operations.dispose.costs' | transloco }}</label>
             <input
               id="asset-dispose-costs"
               class="input"
-              type="number"
-              min="0"
-              step="1"
               inputmode="numeric"
-              (input)="costs.set($any($event.target).value)"
+              autocomplete="off"
+              placeholder="0"
+              [attr.aria-invalid]="!costs().ok"
+              (input)="costs.set(parseDong($any($event.target).value))"
               data-testid="asset-dispose-costs"
             />
-            <p class="field-error" aria-live="polite">{{ errors()['costs'] }}</p>
+            <p class="field-error" aria-live="polite">
+              {{ costs().ok ? errors()['costs'] : ('assets.register.form.errors.dong' | transloco) }}
+            </p>
           </div>
         </div>
       }
@@ -137,9 +143,9 @@ const WITH_PROCEEDS: readonly DisposalMethod[] = ['SALE', 'LIQUIDATION'];
                   date: (disposedOn() | emisDate),
                   decision: decisionNumber().trim() || '…',
                   method: ('assets.operations.disposalMethod.' + method() | transloco),
-                  cost: (asset().cost | emisNumber),
-                  wear: (asset().accumulatedWear | emisNumber),
-                  remaining: (asset().remainingValue | emisNumber),
+                  cost: (asset().cost | emisDong),
+                  wear: (asset().accumulatedWear | emisDong),
+                  remaining: (asset().remainingValue | emisDong),
                 }
         }}
       </p>
@@ -170,8 +176,9 @@ export class AssetDisposalDialogComponent {
   protected readonly decisionNumber = signal('');
   protected readonly decisionDate = signal(todayInVietnam());
   protected readonly disposedOn = signal(todayInVietnam());
-  protected readonly proceeds = signal('');
-  protected readonly costs = signal('');
+  protected readonly parseDong = parseDong;
+  protected readonly proceeds = signal(parseDong(''));
+  protected readonly costs = signal(parseDong(''));
   protected readonly note = signal('');
   protected readonly withProceeds = computed(() => WITH_PROCEEDS.includes(this.method()));
   protected readonly valid = computed(
@@ -179,8 +186,8 @@ export class AssetDisposalDialogComponent {
       this.decisionNumber().trim() !== '' &&
       this.decisionDate() !== '' &&
       this.disposedOn() !== '' &&
-      wholeDong(this.proceeds()) !== undefined &&
-      wholeDong(this.costs()) !== undefined,
+      this.proceeds().ok &&
+      this.costs().ok,
   );
   /** The year a fixed asset written off before December is no longer worn for. */
   protected readonly noWearYear = computed(() => {
@@ -193,9 +200,7 @@ export class AssetDisposalDialogComponent {
 
   protected submit(): void {
     if (!this.valid()) return;
-    const money = this.withProceeds()
-      ? { proceeds: wholeDong(this.proceeds()) ?? 0, costs: wholeDong(this.costs()) ?? 0 }
-      : {};
+    const money = this.withProceeds() ? { proceeds: amount(this.proceeds()), costs: amount(this.costs()) } : {};
     this.busy.set(true);
     this.problem.set(null);
     this.api
@@ -216,9 +221,7 @@ export class AssetDisposalDialogComponent {
   }
 }
 
-/** An amount field's whole đồng: null when empty, undefined when it is not a whole non-negative amount. */
-function wholeDong(text: string): number | null | undefined {
-  if (text.trim() === '') return null;
-  const value = Number(text);
-  return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+/** An amount left empty is none: 0 đồng. */
+function amount(parsed: ParsedDong): number {
+  return parsed.ok ? (parsed.value ?? 0) : 0;
 }

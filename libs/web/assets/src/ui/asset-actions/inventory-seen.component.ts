@@ -50,7 +50,9 @@ import { OperationsApi } from '../../data-access/operations.api';
         <div aria-live="polite">
           @if (counted(); as line) {
             <p class="alert-title" data-testid="inventory-seen-done">
-              {{ 'assets.operations.seen.done' | transloco: { counted: line.countedQuantity, book: line.bookQuantity } }}
+              {{
+                'assets.operations.seen.done' | transloco: { counted: line.countedQuantity, book: line.bookQuantity }
+              }}
             </p>
           } @else {
             <p class="muted">{{ 'assets.operations.seen.hint' | transloco: { title: inventory.title } }}</p>

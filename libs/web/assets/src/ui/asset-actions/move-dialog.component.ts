@@ -5,6 +5,7 @@ import { EmisDatePipe, fieldErrorMap, loadOnChange, ProblemAlertComponent, toPro
 import { ConfirmDialogComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
+import { AssetsApi } from '../../data-access/assets.api';
 import { OperationsApi } from '../../data-access/operations.api';
 
 /** Moves the asset to another room of the school; the move is dated and kept in the asset's history. */
@@ -89,6 +90,7 @@ import { OperationsApi } from '../../data-access/operations.api';
 })
 export class AssetMoveDialogComponent {
   private readonly api = inject(OperationsApi);
+  private readonly register = inject(AssetsApi);
 
   readonly schoolId = input.required<string>();
   readonly asset = input.required<AssetDetail>();
@@ -97,7 +99,7 @@ export class AssetMoveDialogComponent {
 
   private readonly locations = loadOnChange(
     () => this.schoolId(),
-    (schoolId) => this.api.locations(schoolId),
+    (schoolId) => this.register.locations(schoolId),
   );
   protected readonly choices = computed(() =>
     (this.locations.value() ?? []).filter((l) => l.id !== this.asset().location?.id),
