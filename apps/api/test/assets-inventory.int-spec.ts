@@ -48,6 +48,14 @@ describe('annual asset inventory: open, count, checklist, close, approve, report
       unitCost: 600_000,
       locationId: s.rooms[1],
     });
+    ids.tables = await seedAsset(t, s.id, {
+      code: 'CC-0003',
+      name: 'Bàn học sinh',
+      categoryCode: 'OTHER_TANGIBLE',
+      quantity: 20,
+      unitCost: 1_200_000,
+      locationId: s.rooms[0],
+    });
     ids.gone = await seedAsset(t, s.id, { code: 'TS-0009', name: 'Máy in cũ', unitCost: 11_000_000 });
     await t.owner.query(
       `update asset set status = 'DISPOSED', disposed_on = '2025-06-01' where school_id = $1 and id = $2`,
@@ -62,7 +70,7 @@ describe('annual asset inventory: open, count, checklist, close, approve, report
     inventoryId = res.body.id;
     expect(res.body).toMatchObject({
       status: 'OPEN',
-      lineCount: 3,
+      lineCount: 4,
       countedCount: 0,
       shortfallCount: 0,
       surplusCount: 0,
@@ -75,6 +83,7 @@ describe('annual asset inventory: open, count, checklist, close, approve, report
         l.bookValue,
       ]),
     ).toEqual([
+      ['CC-0003', 20, 24_000_000],
       ['TS-0001', 1, 18_500_000],
       ['TS-0002', 1, 15_000_000],
       ['CC-0001', 40, 24_000_000],
@@ -115,6 +124,13 @@ describe('annual asset inventory: open, count, checklist, close, approve, report
       .send({ countedQuantity: 0, note: 'Không tìm thấy' });
     expect(missing.status).toBe(200);
     expect(missing.body).toMatchObject({ countedQuantity: 0, difference: -1, note: 'Không tìm thấy' });
+    const tables = await lineOf('CC-0003');
+    const more = await t
+      .http()
+      .put(path(`/lines/${tables.id}`))
+      .set(bearer(s.admin))
+      .send({ countedQuantity: 22 });
+    expect(more.body).toMatchObject({ countedQuantity: 22, difference: 2 });
   });
 
   it('records a surplus found on no record', async () => {
@@ -223,7 +239,7 @@ describe('annual asset inventory: open, count, checklist, close, approve, report
       status: 'CLOSED',
       committee: ['Nguyễn Văn An', 'Trần Thị Bình'],
       shortfallCount: 2,
-      surplusCount: 1,
+      surplusCount: 2,
     });
     const scan = await post(t, s.admin, path('/scan'), { code: 'TS-0001' });
     expect(scan.status).toBe(409);
@@ -242,7 +258,7 @@ describe('annual asset inventory: open, count, checklist, close, approve, report
     expect((await post(t, accountant, path('/approve'), { decisionNumber: '45/QĐ' })).status).toBe(403);
   });
 
-  it('approves in one transaction: exactly one loss disposal, one smaller lot, one new asset for the surplus', async () => {
+  it('approves in one transaction: a loss for the fixed asset, a smaller lot with its write-off, new records for what was found', async () => {
     const disposalsBefore = Number(
       (await t.owner.query(`select count(*) from asset_disposal where school_id = $1`, [s.id]))[0].count,
     );
@@ -254,12 +270,15 @@ describe('annual asset inventory: open, count, checklist, close, approve, report
     expect(res.body).toMatchObject({ status: 'APPROVED', decisionNumber: '45/QĐ-THCS' });
 
     const disposals = await t.owner.query(
-      `select asset_id, method, decision_number, cost, quantity from asset_disposal where school_id = $1`,
+      `select asset_id, method, decision_number, cost, accumulated_wear, quantity, disposed_on::text as disposed_on
+         from asset_disposal where school_id = $1 order by cost desc`,
       [s.id],
     );
-    expect(disposals.length - disposalsBefore).toBe(1);
+    expect(disposals.length - disposalsBefore).toBe(2);
+    const loss = { method: 'LOSS', decision_number: '45/QĐ-THCS', accumulated_wear: '0', disposed_on: '2026-12-20' };
     expect(disposals).toEqual([
-      { asset_id: ids.laptop, method: 'LOSS', decision_number: '45/QĐ-THCS', cost: '18500000', quantity: 1 },
+      { ...loss, asset_id: ids.laptop, cost: '18500000', quantity: 1 },
+      { ...loss, asset_id: ids.chairs, cost: '1800000', quantity: 3 },
     ]);
     expect(await asset('TS-0001')).toMatchObject({ status: 'DISPOSED' });
     expect(await historyKinds(t, s.id, ids.laptop)).toEqual(['REGISTERED', 'DISPOSED']);
@@ -268,11 +287,22 @@ describe('annual asset inventory: open, count, checklist, close, approve, report
     expect(await historyKinds(t, s.id, ids.chairs)).toEqual(['REGISTERED', 'INVENTORY_ADJUSTED', 'INVENTORY_ADJUSTED']);
 
     expect(await asset('TS-0002')).toMatchObject({ status: 'IN_USE', quantity: 1 });
-    const all = await t.owner.query(`select * from asset where school_id = $1 order by created_at`, [s.id]);
-    expect(all.length - assetsBefore).toBe(1);
-    const found = all.at(-1);
+    expect(await asset('CC-0003')).toMatchObject({ status: 'IN_USE', quantity: 20, cost: '24000000' });
+    const all = await t.owner.query(`select * from asset where school_id = $1 order by code`, [s.id]);
+    expect(all.length - assetsBefore).toBe(2);
+    const [extraTables, found] = all.filter((a: { code: string }) => ['CC-0004', 'CC-0005'].includes(a.code));
+    expect(extraTables).toMatchObject({
+      name: 'Bàn học sinh',
+      kind: 'TOOL',
+      category_code: 'OTHER_TANGIBLE',
+      quantity: 2,
+      unit_cost: '1200000',
+      cost: '2400000',
+      location_id: s.rooms[0],
+      document_number: '45/QĐ-THCS',
+    });
     expect(found).toMatchObject({
-      code: 'CC-0002',
+      code: 'CC-0005',
       name: 'Quạt treo tường',
       kind: 'TOOL',
       category_code: 'OTHER_MACHINERY',
@@ -293,7 +323,7 @@ describe('annual asset inventory: open, count, checklist, close, approve, report
         status: 'APPROVED',
         disposed: ['TS-0001'],
         adjusted: ['CC-0001'],
-        registered: ['CC-0002'],
+        registered: ['CC-0004', 'CC-0005'],
       }),
     });
     expect((await post(t, s.admin, path('/approve'), { decisionNumber: '46/QĐ' })).body.code).toBe(
@@ -305,18 +335,16 @@ describe('annual asset inventory: open, count, checklist, close, approve, report
     const xlsx = await download(t.http().get(path('/report.xlsx')).set(bearer(s.admin)));
     expect(xlsx.status).toBe(200);
     const ws = (await readWorkbook(xlsx.body)).worksheets[0];
-    const rows = [8, 9, 10, 11].map((r) => [2, 5, 6, 7, 8, 9, 10, 11, 12].map((c) => ws.getCell(r, c).value));
+    const rows = [8, 9, 10, 11, 12].map((r) => [2, 5, 6, 7, 8, 9, 10, 11, 12].map((c) => ws.getCell(r, c).value));
     expect(rows).toEqual([
+      ['CC-0003', 20, 24_000_000, 22, 26_400_000, 2, 2_400_000, null, null],
       ['TS-0001', 1, 18_500_000, 0, 0, null, null, 1, 18_500_000],
       ['TS-0002', 1, 15_000_000, 1, 15_000_000, null, null, null, null],
       ['CC-0001', 40, 24_000_000, 37, 22_200_000, null, null, 3, 1_800_000],
-      ['CC-0002', 0, 0, 2, 900_000, 2, 900_000, null, null],
+      ['CC-0005', 0, 0, 2, 900_000, 2, 900_000, null, null],
     ]);
-    expect([ws.getCell(12, 3).value, ws.getCell(12, 10).value, ws.getCell(12, 12).value]).toEqual([
-      'Cộng',
-      900_000,
-      20_300_000,
-    ]);
+    expect([6, 10, 12].map((c) => ws.getCell(13, c).value)).toEqual([81_500_000, 3_300_000, 20_300_000]);
+    expect(ws.getCell(13, 3).value).toBe('Cộng');
     const pdf = await download(t.http().get(path('/report.pdf')).set(bearer(s.admin)));
     const text = pdfPages(pdf.body).join(' ');
     expect(text).toContain('BIÊN BẢN KIỂM KÊ TÀI SẢN');

@@ -20,14 +20,31 @@ describe('asset wear runs', () => {
   async function insertAsset(
     s: SchoolFixture,
     code: string,
-    fields: { name: string; category: string; kind: 'FIXED' | 'TOOL'; cost: number; inUseOn: string; quantity?: number },
+    fields: {
+      name: string;
+      category: string;
+      kind: 'FIXED' | 'TOOL';
+      cost: number;
+      inUseOn: string;
+      quantity?: number;
+    },
   ): Promise<string> {
     const quantity = fields.quantity ?? 1;
     const [row] = await t.owner.query(
       `insert into asset (school_id, code, name, category_code, kind, quantity, unit, unit_cost, original_cost, cost,
                           funding_source, in_use_on)
        values ($1, $2, $3, $4, $5, $6, 'cái', $7, $8, $8, 'STATE_BUDGET', $9) returning id`,
-      [s.id, code, fields.name, fields.category, fields.kind, quantity, fields.cost / quantity, fields.cost, fields.inUseOn],
+      [
+        s.id,
+        code,
+        fields.name,
+        fields.category,
+        fields.kind,
+        quantity,
+        fields.cost / quantity,
+        fields.cost,
+        fields.inUseOn,
+      ],
     );
     return row.id;
   }
@@ -125,7 +142,12 @@ describe('asset wear runs', () => {
     expect(building).toHaveLength(50);
     expect(building.slice(0, 49).every((r) => r.amount === '46913579')).toBe(true);
     expect(building[48]).toMatchObject({ year: 2024, accumulatedAfter: '2298765371' });
-    expect(building[49]).toEqual({ year: 2025, costBasis: '2345678901', amount: '46913530', accumulatedAfter: '2345678901' });
+    expect(building[49]).toEqual({
+      year: 2025,
+      costBasis: '2345678901',
+      amount: '46913530',
+      accumulatedAfter: '2345678901',
+    });
     const laptop = await wearRows(assets['laptop']);
     expect(laptop.map((r) => [r.year, r.amount])).toEqual([
       [2020, '3700000'],
@@ -138,19 +160,30 @@ describe('asset wear runs', () => {
     expect(run.postedAmount).toBe(2_345_678_901 + 18_500_000);
     const [register] = await t.owner.query(`select posted_wear::text from asset where id = $1`, [assets['building']]);
     expect(register.posted_wear).toBe('2345678901');
-    const history = await t.owner.query(`select kind, effective_on::text, details from asset_event where asset_id = $1`, [
-      assets['laptop'],
-    ]);
+    const history = await t.owner.query(
+      `select kind, effective_on::text, details from asset_event where asset_id = $1`,
+      [assets['laptop']],
+    );
     expect(history).toEqual([
-      expect.objectContaining({ kind: 'WEAR_POSTED', effective_on: '2024-12-31', details: expect.objectContaining({ accumulatedAfter: 18_500_000 }) }),
+      expect.objectContaining({
+        kind: 'WEAR_POSTED',
+        effective_on: '2024-12-31',
+        details: expect.objectContaining({ accumulatedAfter: 18_500_000 }),
+      }),
     ]);
-    const [events] = await t.owner.query(`select count(*)::int as n from outbox where school_id = $1 and type = 'assets.changed'`, [
-      school.id,
-    ]);
+    const [events] = await t.owner.query(
+      `select count(*)::int as n from outbox where school_id = $1 and type = 'assets.changed'`,
+      [school.id],
+    );
     expect(events.n).toBeGreaterThan(0);
-    const table = (await t.http().get(`/api/schools/${school.id}/asset-wear?year=2025`).set(bearer(school.admin))).body as WearTable;
+    const table = (await t.http().get(`/api/schools/${school.id}/asset-wear?year=2025`).set(bearer(school.admin)))
+      .body as WearTable;
     expect(table.posted).toBe(true);
-    expect(table.rows.find((r) => r.code === 'TS-0001')).toMatchObject({ amount: 0, skipped: 'FULLY_WORN', remainingValue: 0 });
+    expect(table.rows.find((r) => r.code === 'TS-0001')).toMatchObject({
+      amount: 0,
+      skipped: 'FULLY_WORN',
+      remainingValue: 0,
+    });
     expect(table.total.amount).toBe(46_913_530);
   });
 
@@ -166,17 +199,31 @@ describe('asset wear runs', () => {
 
   it('refuses a year still to come', async () => {
     const year = Number(todayInVietnam().slice(0, 4)) + 1;
-    const res = await t.http().post(`/api/schools/${school.id}/asset-wear/runs`).set(bearer(school.admin)).send({ year });
+    const res = await t
+      .http()
+      .post(`/api/schools/${school.id}/asset-wear/runs`)
+      .set(bearer(school.admin))
+      .send({ year });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('wear_year_in_future');
   });
 
   it("keeps a school to its own: another school's administrator neither sees nor runs this school's wear", async () => {
     const run = await runYear(school, 2025);
-    expect((await t.http().get(`/api/schools/${school.id}/asset-wear/runs/${run.id}`).set(bearer(other.admin))).status).toBe(404);
-    expect((await t.http().get(`/api/schools/${other.id}/asset-wear/runs/${run.id}`).set(bearer(other.admin))).status).toBe(404);
-    expect((await t.http().get(`/api/schools/${school.id}/asset-wear?year=2025`).set(bearer(other.admin))).status).toBe(404);
-    const started = await t.http().post(`/api/schools/${school.id}/asset-wear/runs`).set(bearer(other.admin)).send({ year: 2025 });
+    expect(
+      (await t.http().get(`/api/schools/${school.id}/asset-wear/runs/${run.id}`).set(bearer(other.admin))).status,
+    ).toBe(404);
+    expect(
+      (await t.http().get(`/api/schools/${other.id}/asset-wear/runs/${run.id}`).set(bearer(other.admin))).status,
+    ).toBe(404);
+    expect((await t.http().get(`/api/schools/${school.id}/asset-wear?year=2025`).set(bearer(other.admin))).status).toBe(
+      404,
+    );
+    const started = await t
+      .http()
+      .post(`/api/schools/${school.id}/asset-wear/runs`)
+      .set(bearer(other.admin))
+      .send({ year: 2025 });
     expect(started.status).toBe(404);
     // This school's runs wrote nothing for the other school's asset.
     expect(await wearRows(assets['otherLaptop'])).toEqual([]);
@@ -190,13 +237,14 @@ describe('asset wear runs', () => {
     const [schools] = await t.owner.query(`select count(*)::int as n from org_unit where kind = 'SCHOOL' and active`);
     expect(run).toMatchObject({ status: 'DONE', total: schools.n, done: schools.n });
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
-    const children = await t.owner.query(
-      `select school_id, status from asset_wear_run where parent_id = $1`,
-      [started.body.id],
-    );
+    const children = await t.owner.query(`select school_id, status from asset_wear_run where parent_id = $1`, [
+      started.body.id,
+    ]);
     expect(children).toHaveLength(schools.n);
     expect(children.every((c: { status: string }) => c.status === 'DONE')).toBe(true);
-    expect(children.map((c: { school_id: string }) => c.school_id)).toEqual(expect.arrayContaining([school.id, other.id]));
+    expect(children.map((c: { school_id: string }) => c.school_id)).toEqual(
+      expect.arrayContaining([school.id, other.id]),
+    );
     // The other school's laptop (20,000,000 đ at 20 %, in use since 2024) got 2024 and 2025.
     expect((await wearRows(assets['otherLaptop'])).map((r) => [r.year, r.amount])).toEqual([
       [2024, '4000000'],
@@ -231,27 +279,62 @@ describe('asset wear runs', () => {
       .send({ rateBasisPoints: 2500 });
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0]).toMatchObject({ field: 'rateBasisPoints' });
-    const set = await t.http().put('/api/assets-config/categories/OFFICE_EQUIPMENT').set(bearer(dept)).send({ rateBasisPoints: 2400 });
+    const set = await t
+      .http()
+      .put('/api/assets-config/categories/OFFICE_EQUIPMENT')
+      .set(bearer(dept))
+      .send({ rateBasisPoints: 2400 });
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ code: 'OFFICE_EQUIPMENT', rateBasisPoints: 2400, defaultRateBasisPoints: 2000 });
-    const reset = await t.http().put('/api/assets-config/categories/OFFICE_EQUIPMENT').set(bearer(dept)).send({ rateBasisPoints: null });
+    const reset = await t
+      .http()
+      .put('/api/assets-config/categories/OFFICE_EQUIPMENT')
+      .set(bearer(dept))
+      .send({ rateBasisPoints: null });
     expect(reset.body.rateBasisPoints).toBeNull();
-    const software = await t.http().put('/api/assets-config/categories/SOFTWARE').set(bearer(dept)).send({ lifeYears: 3 });
+    const software = await t
+      .http()
+      .put('/api/assets-config/categories/SOFTWARE')
+      .set(bearer(dept))
+      .send({ lifeYears: 3 });
     expect(software.status).toBe(400);
-    const land = await t.http().put('/api/assets-config/categories/LAND_USE_RIGHT').set(bearer(dept)).send({ lifeYears: 10 });
+    const land = await t
+      .http()
+      .put('/api/assets-config/categories/LAND_USE_RIGHT')
+      .set(bearer(dept))
+      .send({ lifeYears: 10 });
     expect(land.status).toBe(400);
-    expect((await t.http().put('/api/assets-config/categories/OFFICE_EQUIPMENT').set(bearer(school.admin)).send({ rateBasisPoints: 2400 })).status).toBe(403);
+    expect(
+      (
+        await t
+          .http()
+          .put('/api/assets-config/categories/OFFICE_EQUIPMENT')
+          .set(bearer(school.admin))
+          .send({ rateBasisPoints: 2400 })
+      ).status,
+    ).toBe(403);
     const categories = await t.http().get('/api/assets-config/categories').set(bearer(school.admin));
     expect(categories.body).toContainEqual(expect.objectContaining({ code: 'LAND_USE_RIGHT', worn: false }));
-    const audits = await t.owner.query(`select action from audit_log where entity = 'asset_category' and entity_id = 'OFFICE_EQUIPMENT'`);
+    const audits = await t.owner.query(
+      `select action from audit_log where entity = 'asset_category' and entity_id = 'OFFICE_EQUIPMENT'`,
+    );
     expect(audits.length).toBeGreaterThanOrEqual(2);
   });
 
   it('keeps the threshold of a fixed asset as the province sets it', async () => {
-    expect((await t.http().get('/api/assets-config/policy').set(bearer(school.admin))).body).toEqual({ fixedAssetThreshold: 10_000_000 });
-    const set = await t.http().put('/api/assets-config/policy').set(bearer(dept)).send({ fixedAssetThreshold: 30_000_000 });
+    expect((await t.http().get('/api/assets-config/policy').set(bearer(school.admin))).body).toEqual({
+      fixedAssetThreshold: 10_000_000,
+    });
+    const set = await t
+      .http()
+      .put('/api/assets-config/policy')
+      .set(bearer(dept))
+      .send({ fixedAssetThreshold: 30_000_000 });
     expect(set.body).toEqual({ fixedAssetThreshold: 30_000_000 });
     await t.http().put('/api/assets-config/policy').set(bearer(dept)).send({ fixedAssetThreshold: 10_000_000 });
-    expect((await t.http().put('/api/assets-config/policy').set(bearer(school.admin)).send({ fixedAssetThreshold: 1 })).status).toBe(403);
+    expect(
+      (await t.http().put('/api/assets-config/policy').set(bearer(school.admin)).send({ fixedAssetThreshold: 1 }))
+        .status,
+    ).toBe(403);
   });
 });

@@ -1,4 +1,5 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import type { AssetDetail, AssetInventory, AssetLocation, AssetInput, AuthUser } from '@emis/contracts';
 import { screenshot, signIn } from './session';
 
@@ -81,6 +82,30 @@ async function registerRoom(api: Api): Promise<Record<'projector' | 'laptop' | '
   };
 }
 
+/** The downloaded checklist with `count` in the "SL thực tế" cell of the asset's row, as a committee fills it. */
+async function filledChecklist(path: string, code: string, count: number | string) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const sheet = workbook.getWorksheet('Kiểm kê') ?? workbook.worksheets[0];
+  let codeColumn = 0;
+  let countColumn = 0;
+  let assetRow = 0;
+  sheet.eachRow((row, rowNumber) => {
+    row.eachCell((cell, column) => {
+      if (cell.text === 'Mã tài sản') codeColumn = column;
+      if (cell.text === 'SL thực tế') countColumn = column;
+      if (codeColumn && column === codeColumn && cell.text === code) assetRow = rowNumber;
+    });
+  });
+  expect(assetRow * countColumn, `${code} and the count column in the checklist`).toBeGreaterThan(0);
+  sheet.getRow(assetRow).getCell(countColumn).value = count;
+  return {
+    name: 'phieu-kiem-ke.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+  };
+}
+
 test('the school admin counts an inventory with one asset missing and approves it: the missing asset is written off as a loss', async ({
   page,
 }) => {
@@ -129,9 +154,25 @@ test('the school admin counts an inventory with one asset missing and approves i
   await expect(desks.getByTestId('inventory-line-saved')).toBeVisible();
   await expect(desks.getByTestId('inventory-line-difference')).toHaveText('0');
   // The laptop is not there: counted 0 (a line left uncounted proves nothing and changes nothing on approval).
+  // The committee's paper checklist of the room comes back from Excel: first with a word where the count goes (an
+  // error by row and column, nothing written), then with the laptop counted 0.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('inventory-download-checklist.xlsx').click();
+  const checklist = test.info().outputPath('checklist.xlsx');
+  await (await download).saveAs(checklist);
   const laptopLine = page.locator(`[data-testid="inventory-line"][data-code="${assets.laptop.code}"]`);
-  await laptopLine.getByTestId('inventory-line-counted').fill('0');
-  await laptopLine.getByTestId('inventory-line-counted').press('Enter');
+  await page.getByTestId('checklist-file').setInputFiles(await filledChecklist(checklist, assets.laptop.code, 'không'));
+  await page.getByTestId('checklist-upload').click();
+  await expect(page.getByTestId('checklist-import-failed')).toBeVisible();
+  await expect(page.getByTestId('checklist-import-error-row')).toHaveCount(1);
+  await expect(page.getByTestId('checklist-import-error-row')).toContainText('SL thực tế');
+  const marked = page.waitForEvent('download');
+  await page.getByTestId('checklist-import-error-workbook').click();
+  expect((await marked).suggestedFilename()).toMatch(/\.xlsx$/);
+  await expect(laptopLine.getByTestId('inventory-line-difference')).toContainText('Chưa đếm');
+  await page.getByTestId('checklist-file').setInputFiles(await filledChecklist(checklist, assets.laptop.code, 0));
+  await page.getByTestId('checklist-upload').click();
+  await expect(page.getByTestId('checklist-import-done')).toBeVisible();
   await expect(laptopLine.getByTestId('inventory-line-difference')).toHaveText('-1');
   await page.getByTestId('inventory-show-UNCOUNTED').click();
   await expect(page.getByTestId('inventory-line')).toHaveCount(0);

@@ -12,7 +12,7 @@ const IN_USE_ON = `${YEAR}-01-01`;
 const COST = '25.000.000 ₫';
 const YEAR_WEAR = '5.000.000 ₫';
 
-test('the school admin registers a computer, prints its label and posts the year’s wear', async ({ page }) => {
+test('the school admin registers a computer, prints its label and a labels sheet, and posts the year’s wear', async ({ page }) => {
   await signIn(page, 'hieutruong.nhuquynh');
   await page.getByTestId('nav-assets').click();
   await expect(page.getByRole('heading', { name: 'Sổ tài sản' })).toBeVisible();
@@ -59,8 +59,23 @@ test('the school admin registers a computer, prints its label and posts the year
   expect((await response.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   await (await labelTab).close();
 
-  // The year's wear: previewed, then posted by the run, which the page follows to its end.
+  // The register finds it by code; a selection prints its labels on one A4 sheet, a PDF too.
   await page.getByTestId('nav-assets').click();
+  await page.getByTestId('assets-search').fill(code);
+  await expect(page.getByTestId('assets-row')).toHaveCount(1);
+  await expect(page.getByTestId('assets-row')).toContainText(NAME);
+  await page.getByTestId('assets-select').check();
+  await expect(page.getByTestId('assets-selected')).toContainText('1');
+  const sheetResponse = page.waitForResponse((r) => r.url().includes('/labels.pdf'));
+  const sheetTab = page.context().waitForEvent('page');
+  await page.getByTestId('assets-print-labels').click();
+  const sheet = await sheetResponse;
+  expect(sheet.status()).toBe(200);
+  expect((await sheet.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await (await sheetTab).close();
+  await screenshot(page, 'asset-list');
+
+  // The year's wear: previewed, then posted by the run, which the page follows to its end.
   await page.getByTestId('assets-wear-link').click();
   await expect(page.getByTestId('wear-year')).toHaveValue(String(YEAR));
   const row = page.getByTestId('wear-row').filter({ hasText: NAME });
@@ -81,4 +96,29 @@ test('the school admin registers a computer, prints its label and posts the year
   await expect(posted.getByTestId('asset-wear-amount')).toHaveText(YEAR_WEAR);
   await expect(page.getByTestId('asset-accumulated-wear')).toHaveText(YEAR_WEAR);
   await expect(page.getByTestId('asset-remaining-value')).toHaveText('20.000.000 ₫');
+});
+
+test('the department admin keeps a category’s wear rate within ±20 % of the appendix', async ({ page }) => {
+  await signIn(page, 'admin.so');
+  await page.getByTestId('nav-assets').click();
+  await page.getByTestId('assets-config-link').click();
+  const airConditioners = page.locator('[data-testid="config-category"][data-code="AIR_CONDITIONER"]');
+  await expect(airConditioners.getByTestId('config-category-default')).toContainText('12,5 %');
+
+  // 12,5 % ± 20 % is 10 %–15 %: 15,5 is refused in the form, before any request.
+  await airConditioners.getByTestId('config-category-value').fill('15,5');
+  await expect(airConditioners.getByTestId('config-category-error')).toContainText('từ 10 % đến 15 %');
+  await expect(airConditioners.getByTestId('config-category-save')).toBeDisabled();
+  await screenshot(page, 'asset-config');
+
+  await airConditioners.getByTestId('config-category-value').fill('14');
+  await expect(airConditioners.getByTestId('config-category-error')).toBeEmpty();
+  await airConditioners.getByTestId('config-category-save').click();
+  await expect(airConditioners.getByTestId('config-category-saved')).toBeVisible();
+  await expect(airConditioners.getByTestId('config-category-value')).toHaveValue('14');
+
+  // Back to the appendix's rate, so the province's other figures stay as seeded.
+  await airConditioners.getByTestId('config-category-reset').click();
+  await expect(airConditioners.getByTestId('config-category-reset')).toHaveCount(0);
+  await expect(airConditioners.getByTestId('config-category-value')).toHaveValue('');
 });

@@ -48,7 +48,7 @@ describe('inventory differences (kiểm kê)', () => {
     ).toEqual({ action: 'REDUCE', quantity: 2, missing: 1, value: 3_333_334 });
   });
 
-  it('grows a lot of tools found with more items by their unit cost', () => {
+  it('values the extra items of a lot found with more at its unit cost', () => {
     expect(inventoryAdjustment({ ...chairs, countedQuantity: 42 })).toEqual({
       action: 'INCREASE',
       quantity: 42,

@@ -4,7 +4,8 @@ import type { AssetKind } from './asset-types';
  * The annual inventory (kiểm kê): what a counted line means for the books once the inventory is approved. The
  * count itself changes nothing; the approval turns each difference into a movement (docs/domain/assets.md,
  * "Inventory"): a fixed asset not found leaves the books as a loss, a lot of tools found short keeps fewer items
- * at a lower cost, a lot found with more items grows, and an item found that is on no record is registered.
+ * at a lower cost (the missing ones written off as a loss), and what was found on no record — a surplus line, or the
+ * extra items of a lot — is registered.
  */
 
 /** One line of an inventory as the approval reads it. */
@@ -25,9 +26,9 @@ export type InventoryAdjustment =
   | { action: 'NONE' }
   /** Nothing of the record was found: it leaves the books as a loss (the whole record, `quantity` items). */
   | { action: 'DISPOSE_LOSS'; quantity: number; value: number }
-  /** A lot of tools found short: `quantity` items remain, the cost drops by `value`. */
+  /** A lot of tools found short: `quantity` items remain, `missing` are written off, the cost drops by `value`. */
   | { action: 'REDUCE'; quantity: number; missing: number; value: number }
-  /** A lot of tools found with more items: `quantity` items, the cost grows by `value`. */
+  /** A lot of tools found with more items (`quantity` counted): `extra` items worth `value`, registered as a new lot. */
   | { action: 'INCREASE'; quantity: number; extra: number; value: number }
   /** A surplus line: a new record of `quantity` items at `unitCost` each. */
   | { action: 'REGISTER'; quantity: number; unitCost: number; value: number };

@@ -43,7 +43,11 @@ describe('wear after a cost change mid-life', () => {
 
   it('lowers the later wear after a partial removal and stops when the new cost is worn', () => {
     const { asset: worn2Years } = runYears(server, 2020, 2021);
-    const lowered = { ...worn2Years, cost: 26_000_000, costChanges: [{ effectiveOn: '2022-03-01', costAfter: 26_000_000 }] };
+    const lowered = {
+      ...worn2Years,
+      cost: 26_000_000,
+      costChanges: [{ effectiveOn: '2022-03-01', costAfter: 26_000_000 }],
+    };
     const { asset, rows } = runYears(lowered, 2022, 2026);
     expect(rows.map((row) => row.amount)).toEqual([2_000_000, 2_000_000, 2_000_000]);
     expect(wearDue(asset, 2027)).toEqual([]);
@@ -51,7 +55,11 @@ describe('wear after a cost change mid-life', () => {
 
   it('posts nothing more when a revaluation lowers the cost under the wear already accumulated', () => {
     const { asset: worn2Years } = runYears(server, 2020, 2021);
-    const revalued = { ...worn2Years, cost: 15_000_000, costChanges: [{ effectiveOn: '2022-03-01', costAfter: 15_000_000 }] };
+    const revalued = {
+      ...worn2Years,
+      cost: 15_000_000,
+      costChanges: [{ effectiveOn: '2022-03-01', costAfter: 15_000_000 }],
+    };
     expect(wearDue(revalued, 2022)).toEqual([]);
   });
 });

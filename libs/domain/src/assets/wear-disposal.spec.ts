@@ -18,7 +18,7 @@ describe('an asset disposed of during the year', () => {
     expect(wearSkipReason(sold, 2024)).toBe('DISPOSED');
   });
 
-  it('is worn for the year when disposed of in December, after the year\'s wear was due (Art. 12.1.a)', () => {
+  it("is worn for the year when disposed of in December, after the year's wear was due (Art. 12.1.a)", () => {
     const sold = { ...photocopier, status: 'DISPOSED' as const, disposedOn: '2024-12-01' };
     expect(wearDue(sold, 2024)).toEqual([
       { year: 2024, costBasis: 40_000_000, amount: 8_000_000, accumulatedAfter: 32_000_000 },

@@ -2,7 +2,11 @@ import { accumulatedWear, wearDue, wearSkipReason } from './wear';
 import { fixedAsset, runYears } from './wear.fixtures';
 
 describe('an asset fully worn or broken beyond use stays on the books, worn no further (Art. 11.3, 5.3)', () => {
-  const projector = fixedAsset({ inUseOn: '2015-08-01', cost: 15_000_000, rate: { lifeYears: 5, rateBasisPoints: 2000 } });
+  const projector = fixedAsset({
+    inUseOn: '2015-08-01',
+    cost: 15_000_000,
+    rate: { lifeYears: 5, rateBasisPoints: 2000 },
+  });
 
   it('posts nothing for a fully worn projector still in use, and says why', () => {
     const { asset } = runYears(projector, 2015, 2019);

@@ -2,7 +2,11 @@ import { wearDue } from './wear';
 import { afterPosting, fixedAsset } from './wear.fixtures';
 
 describe('wear of an asset put into use during the year (Art. 12.1.a, 14.1: a full year, no proration)', () => {
-  const printer = fixedAsset({ inUseOn: '2024-11-20', cost: 12_000_000, rate: { lifeYears: 5, rateBasisPoints: 2000 } });
+  const printer = fixedAsset({
+    inUseOn: '2024-11-20',
+    cost: 12_000_000,
+    rate: { lifeYears: 5, rateBasisPoints: 2000 },
+  });
 
   it('posts the full year for an asset put into use on 20 November', () => {
     expect(wearDue(printer, 2024)).toEqual([
@@ -14,7 +18,7 @@ describe('wear of an asset put into use during the year (Art. 12.1.a, 14.1: a fu
     expect(wearDue(printer, 2023)).toEqual([]);
   });
 
-  it('catches up a year the run missed: put into use after that year\'s run, worn in the next run', () => {
+  it("catches up a year the run missed: put into use after that year's run, worn in the next run", () => {
     expect(wearDue(printer, 2025).map((row) => [row.year, row.amount])).toEqual([
       [2024, 2_400_000],
       [2025, 2_400_000],

@@ -98,7 +98,10 @@ export function categoryOverrideProblems(
   if (tangible) {
     if (setsLife) problems.push({ field: 'lifeYears', rule: 'NOT_APPLICABLE' });
     const range = rateOverrideRange(category.defaultRateBasisPoints as number);
-    if (setsRate && !(Number.isInteger(rateBasisPoints) && rateBasisPoints >= range.min && rateBasisPoints <= range.max)) {
+    if (
+      setsRate &&
+      !(Number.isInteger(rateBasisPoints) && rateBasisPoints >= range.min && rateBasisPoints <= range.max)
+    ) {
       problems.push({ field: 'rateBasisPoints', rule: 'RATE_OUT_OF_RANGE', ...range });
     }
     return problems;

@@ -17,7 +17,7 @@ describe('an asset transferred to another school during the year (Art. 12.1.c, 1
     expect(wearDue(released, 2025)).toEqual([]);
   });
 
-  it('is worn for the year by the receiving school, continuing the sender\'s accumulated wear', () => {
+  it("is worn for the year by the receiving school, continuing the sender's accumulated wear", () => {
     const atReceiver = fixedAsset({
       inUseOn: '2022-05-01',
       cost: 24_000_000,

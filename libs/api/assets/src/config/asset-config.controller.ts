@@ -35,10 +35,7 @@ export class AssetConfigController {
 
   @Put('policy')
   @RequirePermission('assets.configure')
-  updatePolicy(
-    @CurrentPrincipal() actor: Principal,
-    @Body() body: AssetPolicyDto,
-  ): Promise<AssetPolicy> {
+  updatePolicy(@CurrentPrincipal() actor: Principal, @Body() body: AssetPolicyDto): Promise<AssetPolicy> {
     return this.config.updatePolicy(actor, body);
   }
 }

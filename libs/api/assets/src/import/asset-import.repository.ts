@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AssetCondition, AssetKind, AssetStatus, FundingSource } from '@emis/domain';
-import { sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
+import { sqlExec, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 import { AssetRow } from './asset-rows';
 
@@ -92,13 +92,6 @@ export class AssetImportRepository {
     return rows.map((r) => ({ code: r.code, nameVi: r.name_vi, worn: r.worn }));
   }
 
-  /** The province's threshold of a fixed asset (Art. 3.2, 3.3 of Circular 23/2023/TT-BTC). */
-  async threshold(em: EntityManager): Promise<number> {
-    const row = await sqlRow<{ threshold: string }>(em, `select fixed_asset_threshold as threshold from asset_policy`);
-    if (!row) throw new Error('asset_policy has no row');
-    return Number(row.threshold);
-  }
-
   /** The school's assets with one of these codes, or (rows without a code) one of these names. */
   async existing(em: EntityManager, schoolId: string, codes: string[], names: string[]): Promise<ExistingAsset[]> {
     const rows = await sqlRows<ExistingAssetRow>(
@@ -109,19 +102,6 @@ export class AssetImportRepository {
       [schoolId, codes, names],
     );
     return rows.map(toExisting);
-  }
-
-  /** The highest number used after each prefix (TS-0012 → 12), so proposed codes continue the school's series. */
-  async lastNumbers(em: EntityManager, schoolId: string, prefixes: string[]): Promise<Map<string, number>> {
-    const rows = await sqlRows<{ prefix: string; last: number }>(
-      em,
-      `select p.prefix, coalesce(max(substring(a.code from length(p.prefix) + 1)::int), 0)::int as last
-         from unnest($2::text[]) as p(prefix)
-         left join asset a on a.school_id = $1 and a.code ~ ('^' || p.prefix || '[0-9]{1,9}$')
-        group by p.prefix`,
-      [schoolId, prefixes],
-    );
-    return new Map(rows.map((r) => [r.prefix, r.last]));
   }
 
   /** The rooms the rows name, created when new; keyed by locationKey(building, room). */

@@ -18,6 +18,7 @@ import {
 } from '@emis/api/spreadsheets';
 import { EntityManager } from 'typeorm';
 import { AssetsEvents } from '../assets-events';
+import { AssetsRepository } from '../assets.repository';
 import {
   AssetEventWrite,
   AssetImportRepository,
@@ -41,7 +42,7 @@ export interface AssetImportTarget {
 const ASSET_ENTITY = 'asset';
 
 /** Codes the register proposes for rows without one: fixed assets and tools keep separate series. */
-const CODE_PREFIX: Record<AssetKind, string> = { FIXED: 'TS-', TOOL: 'CC-' };
+const CODE_PREFIX: Record<AssetKind, string> = { FIXED: 'TS', TOOL: 'CC' };
 
 /**
  * The asset list import (kind ASSETS), run by the one import runner: registers the assets of a school's paper books,
@@ -58,6 +59,7 @@ export class AssetImporter implements Importer<AssetImportTarget, AssetRow>, OnM
   constructor(
     private readonly registry: ImportRegistry,
     private readonly repo: AssetImportRepository,
+    private readonly register: AssetsRepository,
     private readonly audit: AuditService,
     private readonly db: TenantDb,
     private readonly events: AssetsEvents,
@@ -85,7 +87,7 @@ export class AssetImporter implements Importer<AssetImportTarget, AssetRow>, OnM
         ]),
       ),
       worn: new Map(categories.map((c) => [c.code, c.worn])),
-      threshold: await this.repo.threshold(em),
+      threshold: await this.register.fixedAssetThreshold(em),
     };
   }
 
@@ -152,27 +154,36 @@ export class AssetImporter implements Importer<AssetImportTarget, AssetRow>, OnM
     return this.repo.existing(em, schoolId, codes, names);
   }
 
-  /** The file's own code, or the next free one of the kind's series (after the register's and the file's codes). */
+  /**
+   * The file's own code, or the next free one of the kind's series: the register's proposal (taken under its lock, so
+   * a registration on screen meanwhile waits), continued past the codes of the file itself.
+   */
   private async codesFor(
     em: EntityManager,
     schoolId: string,
     rows: AssetRow[],
     target: AssetImportTarget,
   ): Promise<AssetWrite[]> {
-    const prefixes = Object.values(CODE_PREFIX);
-    const last = await this.repo.lastNumbers(em, schoolId, prefixes);
-    for (const row of rows) {
-      const prefix = prefixes.find((p) => row.code?.startsWith(p) && /^\d{1,9}$/.test(row.code.slice(p.length)));
-      if (prefix) last.set(prefix, Math.max(last.get(prefix) ?? 0, Number(row.code!.slice(prefix.length))));
+    if (!rows.length) return [];
+    const last = new Map<string, number>();
+    for (const prefix of Object.values(CODE_PREFIX)) {
+      const proposed = await this.register.nextCode(em, schoolId, prefix);
+      last.set(prefix, Math.max(numberIn(proposed, prefix) - 1, ...rows.map((r) => numberIn(r.code, prefix))));
     }
     return rows.map((row) => {
       const kind = this.kindOf(row, target);
       if (row.code) return { row, code: row.code, kind };
-      const next = (last.get(CODE_PREFIX[kind]) ?? 0) + 1;
+      const next = last.get(CODE_PREFIX[kind])! + 1;
       last.set(CODE_PREFIX[kind], next);
-      return { row, code: `${CODE_PREFIX[kind]}${String(next).padStart(4, '0')}`, kind };
+      return { row, code: `${CODE_PREFIX[kind]}-${String(next).padStart(4, '0')}`, kind };
     });
   }
+}
+
+/** The number of a code of the series `<prefix>-NNNN`, else 0. */
+function numberIn(code: string | null, prefix: string): number {
+  const match = code ? new RegExp(`^${prefix}-(\\d{1,9})$`).exec(code) : null;
+  return match ? Number(match[1]) : 0;
 }
 
 interface DescriptionChange {

@@ -4,6 +4,7 @@ import PgBoss from 'pg-boss';
 import { WearJob, WearRunner } from './wear-runner';
 
 export const WEAR_QUEUE = 'assets-wear';
+const WEAR_WORKERS = 2;
 
 /**
  * Wear runs on pg-boss (the process's one instance, JobBoss): background work like the imports and report jobs, run
@@ -12,7 +13,7 @@ export const WEAR_QUEUE = 'assets-wear';
 @Injectable()
 export class WearRunQueue implements OnModuleInit, OnApplicationBootstrap {
   private boss?: PgBoss;
-  private workerId?: string;
+  private readonly workerIds: string[] = [];
 
   constructor(
     private readonly config: AppConfig,
@@ -28,17 +29,23 @@ export class WearRunQueue implements OnModuleInit, OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.boss || this.config.IMPORT_WORKER === 'off') return;
     const boss = this.boss;
-    this.workerId = await boss.work<WearJob>(WEAR_QUEUE, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
-      await this.runner.run(job.data);
-      // pg-boss waits out the polling interval after every fetch, found or not: a province run is one job per school,
-      // so after a job the worker asks for the next at once (measured: 30 schools took 59 s, one per interval).
-      if (this.workerId) boss.notifyWorker(this.workerId);
-    });
+    // Two workers: a school's run waits on PostgreSQL round trips more than on the CPU, so a province run of a
+    // thousand schools finishes sooner with two schools in flight (docs/benchmarks.md). One school's runs never
+    // overlap harmfully: the wear rows' key posts each asset's year once.
+    for (let i = 0; i < WEAR_WORKERS; i++) {
+      const id = await boss.work<WearJob>(WEAR_QUEUE, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
+        await this.runner.run(job.data);
+        // pg-boss waits out the polling interval after every fetch, found or not: a province run is one job per
+        // school, so after a job the worker asks for the next at once (measured: 30 schools took 59 s, one per interval).
+        boss.notifyWorker(id);
+      });
+      this.workerIds.push(id);
+    }
   }
 
   async enqueue(job: WearJob): Promise<void> {
     if (!this.boss) throw new Error('the wear queue is not started');
     await this.boss.send(WEAR_QUEUE, job);
-    if (this.workerId) this.boss.notifyWorker(this.workerId);
+    for (const id of this.workerIds) this.boss.notifyWorker(id);
   }
 }

@@ -77,14 +77,16 @@ export class WearRunner {
     for (const row of written) byAsset.set(row.assetId, [...(byAsset.get(row.assetId) ?? []), row]);
     const amounts = new Map([...byAsset].map(([id, rows]) => [id, rows.reduce((sum, r) => sum + r.amount, 0)]));
     await this.repo.addPostedWear(em, run.schoolId, amounts);
-    for (const [assetId, rows] of byAsset) {
+    const lines = [...byAsset].map(([assetId, rows]) => {
       const last = rows[rows.length - 1];
-      await this.history.record(em, run.schoolId, assetId, 'WEAR_POSTED', `${last.year}-12-31`, {
+      const details = {
         runId: run.id,
         years: rows.map((r) => ({ year: r.year, costBasis: r.costBasis, amount: r.amount })),
         accumulatedAfter: last.accumulatedAfter,
-      });
-    }
+      };
+      return { assetId, effectiveOn: `${last.year}-12-31`, details };
+    });
+    await this.history.recordMany(em, run.schoolId, 'WEAR_POSTED', lines);
     if (written.length > 0) await this.events.publishAssetsChanged(em, run.schoolId);
     const amount = written.reduce((sum, r) => sum + r.amount, 0);
     await this.repo.advanceRun(em, run.schoolId, run.id, { done: ids.length, rows: written.length, amount });

@@ -24,9 +24,21 @@ export const WEAR_TABLE_COLUMNS: (ExportColumn<WearTableRow> & { en: string; mon
   { header: 'Nguyên giá', en: 'Cost', width: 16, money: true, value: (r) => r.cost },
   { header: 'Tỷ lệ hao mòn', en: 'Rate', width: 10, value: (r) => percent(r.rateBasisPoints) },
   { header: 'Số năm sử dụng', en: 'Life (years)', width: 10, value: (r) => r.lifeYears },
-  { header: 'Hao mòn lũy kế đầu năm', en: 'Accumulated before', width: 16, money: true, value: (r) => r.accumulatedBefore },
+  {
+    header: 'Hao mòn lũy kế đầu năm',
+    en: 'Accumulated before',
+    width: 16,
+    money: true,
+    value: (r) => r.accumulatedBefore,
+  },
   { header: 'Hao mòn trong năm', en: 'Wear of the year', width: 16, money: true, value: (r) => r.amount },
-  { header: 'Hao mòn lũy kế cuối năm', en: 'Accumulated after', width: 16, money: true, value: (r) => r.accumulatedAfter },
+  {
+    header: 'Hao mòn lũy kế cuối năm',
+    en: 'Accumulated after',
+    width: 16,
+    money: true,
+    value: (r) => r.accumulatedAfter,
+  },
   { header: 'Giá trị còn lại', en: 'Remaining value', width: 16, money: true, value: (r) => r.remainingValue },
   { header: 'Ghi chú', en: 'Note', width: 24, value: (r) => (r.skipped ? SKIPPED[r.skipped] : '') },
 ];

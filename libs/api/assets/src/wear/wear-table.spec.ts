@@ -27,8 +27,17 @@ const laptop: WearAssetRow = {
 describe('the year wear table', () => {
   it('previews the year a run would post, with the catch-up of earlier years counted before it', () => {
     const table = wearTable([{ ...laptop, inUseOn: '2022-01-10' }], 2025, false);
-    expect(table.rows[0]).toMatchObject({ accumulatedBefore: 11_100_000, amount: 3_700_000, accumulatedAfter: 14_800_000 });
-    expect(table.total).toEqual({ cost: 18_500_000, amount: 3_700_000, accumulatedAfter: 14_800_000, remainingValue: 3_700_000 });
+    expect(table.rows[0]).toMatchObject({
+      accumulatedBefore: 11_100_000,
+      amount: 3_700_000,
+      accumulatedAfter: 14_800_000,
+    });
+    expect(table.total).toEqual({
+      cost: 18_500_000,
+      amount: 3_700_000,
+      accumulatedAfter: 14_800_000,
+      remainingValue: 3_700_000,
+    });
   });
 
   it('shows an asset the catch-up wears fully before the year as fully worn, posting nothing that year', () => {
@@ -37,7 +46,10 @@ describe('the year wear table', () => {
   });
 
   it('shows the rows posted once the year is run, and no preview for an asset the run did not post', () => {
-    const posted = { ...laptop, posted: [{ year: 2020, amount: 3_700_000, costBasis: 18_500_000, accumulatedAfter: 3_700_000, postedAt: '' }] };
+    const posted = {
+      ...laptop,
+      posted: [{ year: 2020, amount: 3_700_000, costBasis: 18_500_000, accumulatedAfter: 3_700_000, postedAt: '' }],
+    };
     expect(wearTable([posted], 2020, true).rows[0]).toMatchObject({ amount: 3_700_000, skipped: null });
     expect(wearTable([laptop], 2020, true).rows[0]).toMatchObject({ amount: 0, accumulatedAfter: 0, skipped: null });
   });

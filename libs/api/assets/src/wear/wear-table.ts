@@ -28,7 +28,12 @@ export function toWearAsset(row: WearAssetRow): WearAsset {
 export function wearTableRow(row: WearAssetRow, year: number, posted: boolean): WearTableRow | null {
   const asset = toWearAsset(row);
   if (wearSkipReason(asset, year) === 'DISPOSED' && !(row.disposedOn ?? '').startsWith(String(year))) return null;
-  const line = (costBasis: number, amount: number, accumulatedAfter: number, skipped: WearSkip | null): WearTableRow => ({
+  const line = (
+    costBasis: number,
+    amount: number,
+    accumulatedAfter: number,
+    skipped: WearSkip | null,
+  ): WearTableRow => ({
     assetId: row.id,
     code: row.code,
     name: row.name,

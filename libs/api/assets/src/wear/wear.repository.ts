@@ -47,7 +47,13 @@ const RUN_COLUMNS = `
   created_at as "createdAt", finished_at as "finishedAt"`;
 
 /** pg answers bigint as text: the run's amount back to a number (whole đồng, far below 2^53). */
-function toRun(row: Omit<RunRow, 'postedAmount'> & { postedAmount: string; createdAt: Date | string; finishedAt: Date | string | null }): RunRow {
+function toRun(
+  row: Omit<RunRow, 'postedAmount'> & {
+    postedAmount: string;
+    createdAt: Date | string;
+    finishedAt: Date | string | null;
+  },
+): RunRow {
   return {
     ...row,
     postedAmount: Number(row.postedAmount),
@@ -120,7 +126,13 @@ export class WearRepository {
    */
   async insertWear(em: EntityManager, schoolId: string, runId: string, rows: NewWearRow[]): Promise<NewWearRow[]> {
     if (rows.length === 0) return [];
-    const written = await sqlRows<{ assetId: string; year: number; costBasis: string; amount: string; accumulatedAfter: string }>(
+    const written = await sqlRows<{
+      assetId: string;
+      year: number;
+      costBasis: string;
+      amount: string;
+      accumulatedAfter: string;
+    }>(
       em,
       `insert into asset_wear (school_id, asset_id, year, cost_basis, amount, accumulated_after, run_id)
        select $1, r.asset_id, r.year, r.cost_basis, r.amount, r.accumulated_after, $2
@@ -174,7 +186,14 @@ export class WearRepository {
 
   async createRun(
     em: EntityManager,
-    run: { schoolId: string; year: number; scope: 'SCHOOL' | 'PROVINCE'; parentId: string | null; total: number | null; requestedBy: string | null },
+    run: {
+      schoolId: string;
+      year: number;
+      scope: 'SCHOOL' | 'PROVINCE';
+      parentId: string | null;
+      total: number | null;
+      requestedBy: string | null;
+    },
   ): Promise<RunRow> {
     const row = await sqlRow<RawRun>(
       em,
@@ -185,7 +204,12 @@ export class WearRepository {
     return toRun(row as RawRun);
   }
 
-  async findRun(em: EntityManager, runId: string, scope?: 'SCHOOL' | 'PROVINCE', schoolId?: string): Promise<RunRow | undefined> {
+  async findRun(
+    em: EntityManager,
+    runId: string,
+    scope?: 'SCHOOL' | 'PROVINCE',
+    schoolId?: string,
+  ): Promise<RunRow | undefined> {
     const row = await sqlRow<RawRun>(
       em,
       `select ${RUN_COLUMNS} from asset_wear_run
@@ -196,7 +220,12 @@ export class WearRepository {
   }
 
   /** A school run of the year still queued or running: asking again answers it instead of starting a second. */
-  async activeRun(em: EntityManager, schoolId: string, year: number, scope: 'SCHOOL' | 'PROVINCE'): Promise<RunRow | undefined> {
+  async activeRun(
+    em: EntityManager,
+    schoolId: string,
+    year: number,
+    scope: 'SCHOOL' | 'PROVINCE',
+  ): Promise<RunRow | undefined> {
     const row = await sqlRow<RawRun>(
       em,
       `select ${RUN_COLUMNS} from asset_wear_run
@@ -215,7 +244,12 @@ export class WearRepository {
     ]);
   }
 
-  async advanceRun(em: EntityManager, schoolId: string, runId: string, step: { done: number; rows: number; amount: number }): Promise<void> {
+  async advanceRun(
+    em: EntityManager,
+    schoolId: string,
+    runId: string,
+    step: { done: number; rows: number; amount: number },
+  ): Promise<void> {
     await sqlExec(
       em,
       `update asset_wear_run set done = done + $3, posted_rows = posted_rows + $4, posted_amount = posted_amount + $5
@@ -224,7 +258,13 @@ export class WearRepository {
     );
   }
 
-  async finishRun(em: EntityManager, schoolId: string, runId: string, status: 'DONE' | 'FAILED', message: string | null): Promise<void> {
+  async finishRun(
+    em: EntityManager,
+    schoolId: string,
+    runId: string,
+    status: 'DONE' | 'FAILED',
+    message: string | null,
+  ): Promise<void> {
     await sqlExec(
       em,
       `update asset_wear_run set status = $3, message = $4, finished_at = now() where school_id = $1 and id = $2`,
@@ -238,19 +278,27 @@ export class WearRepository {
    * together both count each other.
    */
   async refreshProvinceRun(em: EntityManager, provinceUnitId: string, runId: string): Promise<void> {
-    await sqlExec(em, `select 1 from asset_wear_run where school_id = $1 and id = $2 for update`, [provinceUnitId, runId]);
+    await sqlExec(em, `select 1 from asset_wear_run where school_id = $1 and id = $2 for update`, [
+      provinceUnitId,
+      runId,
+    ]);
+    // Read over every school's shard, then written by key: each statement stays a plain one under Citus.
+    const schools = await sqlRow<{ finished: number; failed: number; rows: number; amount: string }>(
+      em,
+      `select count(*) filter (where status in ('DONE', 'FAILED'))::int as finished,
+              count(*) filter (where status = 'FAILED')::int as failed,
+              coalesce(sum(posted_rows), 0)::int as rows, coalesce(sum(posted_amount), 0)::text as amount
+         from asset_wear_run where parent_id = $1`,
+      [runId],
+    );
     await sqlExec(
       em,
-      `update asset_wear_run p
-          set done = c.finished, posted_rows = c.rows, posted_amount = c.amount,
-              status = case when c.finished < p.total then 'RUNNING' when c.failed > 0 then 'FAILED' else 'DONE' end,
-              finished_at = case when c.finished < p.total then null else now() end
-         from (select count(*) filter (where status in ('DONE', 'FAILED'))::int as finished,
-                      count(*) filter (where status = 'FAILED')::int as failed,
-                      coalesce(sum(posted_rows), 0)::int as rows, coalesce(sum(posted_amount), 0) as amount
-                 from asset_wear_run where parent_id = $2) c
-        where p.school_id = $1 and p.id = $2`,
-      [provinceUnitId, runId],
+      `update asset_wear_run
+          set done = $3, posted_rows = $4, posted_amount = $5,
+              status = case when $3 < total then 'RUNNING' when $6 > 0 then 'FAILED' else 'DONE' end,
+              finished_at = case when $3 < total then null else now() end
+        where school_id = $1 and id = $2`,
+      [provinceUnitId, runId, schools?.finished ?? 0, schools?.rows ?? 0, schools?.amount ?? '0', schools?.failed ?? 0],
     );
   }
 }

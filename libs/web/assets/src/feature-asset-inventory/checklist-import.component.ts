@@ -1,7 +1,8 @@
 import { HttpEventType } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, output, signal } from '@angular/core';
 import { IMPORT_MAX_BYTES, ImportJob, ProblemDetails } from '@emis/contracts';
-import { EmisNumberPipe, ProblemAlertComponent, toProblem } from '@emis/web/core';
+import { EmisNumberPipe, ImportsApi, ProblemAlertComponent, toProblem } from '@emis/web/core';
+import { saveDownload } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { exhaustMap, finalize, Subscription, takeWhile, timer } from 'rxjs';
 import { OperationsApi } from '../data-access/operations.api';
@@ -11,8 +12,8 @@ const RUNNING: readonly ImportJob['status'][] = ['QUEUED', 'VALIDATING', 'COMMIT
 
 /**
  * The filled checklist back from Excel: upload with its progress, then the outcome — the counts written, or the
- * errors by row and column (the server writes nothing unless every row is valid, like the other imports). A job
- * still running on the server is followed until it ends.
+ * errors by row and column with the workbook handed back marked (the server writes nothing unless every row is
+ * valid, like the other imports). A job still running on the server is followed through the imports endpoints.
  */
 @Component({
   selector: 'emis-checklist-import',
@@ -46,6 +47,7 @@ const RUNNING: readonly ImportJob['status'][] = ['QUEUED', 'VALIDATING', 'COMMIT
 })
 export class ChecklistImportComponent {
   private readonly api = inject(OperationsApi);
+  private readonly imports = inject(ImportsApi);
 
   readonly schoolId = input.required<string>();
   readonly inventoryId = input.required<string>();
@@ -59,6 +61,7 @@ export class ChecklistImportComponent {
   protected readonly sent = signal<number | null>(null);
   protected readonly job = signal<ImportJob | null>(null);
   protected readonly problem = signal<ProblemDetails | null>(null);
+  protected readonly downloading = signal(false);
   protected readonly running = computed(() => {
     const job = this.job();
     return !!job && RUNNING.includes(job.status);
@@ -104,6 +107,18 @@ export class ChecklistImportComponent {
             this.follow(event.body);
           }
         },
+        error: (error: unknown) => this.problem.set(toProblem(error)),
+      });
+  }
+
+  /** The uploaded workbook with its wrong cells marked and commented, to fix and upload again. */
+  protected downloadErrors(job: ImportJob): void {
+    this.downloading.set(true);
+    this.imports
+      .errorWorkbook(this.schoolId(), job.id)
+      .pipe(finalize(() => this.downloading.set(false)))
+      .subscribe({
+        next: (response) => saveDownload(response, `loi-${job.fileName}`),
         error: (error: unknown) => this.problem.set(toProblem(error)),
       });
   }

@@ -82,7 +82,7 @@ export class AssetListPage {
     { key: 'remaining', labelKey: 'assets.register.fields.remainingValue' },
     { key: 'location', labelKey: 'assets.register.fields.location' },
     { key: 'status', labelKey: 'assets.register.fields.status' },
-  ]);
+  ], ['assetClass']);
   protected readonly search = new FormControl('', { nonNullable: true });
   private readonly searchBox = viewChild<ElementRef<HTMLInputElement>>('searchBox');
 

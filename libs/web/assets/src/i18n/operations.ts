@@ -225,6 +225,7 @@ export const operationsVi = {
       header: 'Tiêu đề',
       message: 'Lỗi',
       moreErrors: 'Đang hiện {{shown}}/{{total}} lỗi.',
+      errorWorkbook: 'Tải tệp đã đánh dấu lỗi',
     },
     close: {
       action: 'Kết thúc kiểm kê…',
@@ -477,6 +478,7 @@ export const operationsEn: TranslationOf<typeof operationsVi> = {
       header: 'Header',
       message: 'Error',
       moreErrors: 'Showing {{shown}} of {{total}} errors.',
+      errorWorkbook: 'Download the file with the errors marked',
     },
     close: {
       action: 'Close the inventory…',
