@@ -437,6 +437,12 @@ describe('the asset register', () => {
       'CREATE',
       'DELETE',
     ]);
+    // The registration, two uploads and the removal, each with its event.
+    const [{ n }] = await t.owner.query(
+      `select count(*)::int as n from outbox where school_id = $1 and type = 'assets.changed' and aggregate_id = $2`,
+      [school.id, asset.id],
+    );
+    expect(n).toBe(4);
   });
 
   it("never lets another school's administrator read or write the register", async () => {

@@ -18,7 +18,7 @@ import type {
  * Money is whole đồng, sent as a JSON number (safe up to 9·10^15 đ).
  */
 
-/** A room or other place where assets stand. GET/POST …/asset-locations, PATCH …/asset-locations/:id. */
+/** A room or other place where assets stand. GET/POST …/asset-locations, PATCH …/asset-locations/:locationId. */
 export interface AssetLocation {
   id: string;
   building: string;

@@ -6,6 +6,7 @@ import { assertInScope, Scope, TenantDb, ValidationProblem } from '@emis/api/pla
 import { EntityManager } from 'typeorm';
 import { AssetHistory } from '../asset-history.repository';
 import { AssetsRepository } from '../assets.repository';
+import { AssetsEvents } from '../assets-events';
 import { AssetAttachmentsRepository } from './asset-attachments.repository';
 import { attachmentFileErrors, detectAttachmentType, storedFileName, UploadedAttachment } from './attachment-file';
 
@@ -17,8 +18,8 @@ export interface AttachmentDownload {
 }
 
 /**
- * Invoices, photos and decisions kept with an asset. Each upload and removal is a line of the asset's history and
- * an audit row (the file's name, type and size; never its bytes), in one transaction.
+ * Invoices, photos and decisions kept with an asset. Each upload and removal is a line of the asset's history, an
+ * audit row (the file's name, type and size; never its bytes) and an assets.changed event, in one transaction.
  */
 @Injectable()
 export class AssetAttachmentsService {
@@ -26,6 +27,7 @@ export class AssetAttachmentsService {
     private readonly attachments: AssetAttachmentsRepository,
     private readonly assets: AssetsRepository,
     private readonly history: AssetHistory,
+    private readonly events: AssetsEvents,
     private readonly db: TenantDb,
     private readonly audit: AuditService,
   ) {}
@@ -51,13 +53,14 @@ export class AssetAttachmentsService {
         content: file.buffer,
       });
       const after = await this.attachments.find(em, schoolId, assetId, id);
+      if (!after) throw new Error(`attachment ${id} of asset ${assetId} not found after its insert`);
       await this.history.record(em, schoolId, assetId, 'ATTACHMENT_ADDED', todayInVietnam(), {
         attachmentId: id,
         kind,
         fileName,
       });
       await this.audit.record(em, { schoolId, entity: 'asset_attachment', entityId: id, action: 'CREATE', after });
-      if (!after) throw new NotFoundException();
+      await this.events.publishAssetsChanged(em, schoolId, assetId);
       return after;
     });
   }
@@ -82,6 +85,7 @@ export class AssetAttachmentsService {
         fileName: before.fileName,
       });
       await this.audit.record(em, { schoolId, entity: 'asset_attachment', entityId: id, action: 'DELETE', before });
+      await this.events.publishAssetsChanged(em, schoolId, assetId);
     });
   }
 

@@ -1,14 +1,14 @@
-import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { AssetDetail, CostChangeInput } from '@emis/contracts';
 import { CostChangeKind, isRealDate, todayInVietnam } from '@emis/domain';
 import { AuditService } from '@emis/api/audit';
-import { assertInScope, ProblemException, RawFieldError, Scope, TenantDb, ValidationProblem } from '@emis/api/platform';
-import { AssetDetails, summaryOf } from '../asset-details';
+import { assertInScope, RawFieldError, Scope, TenantDb, ValidationProblem } from '@emis/api/platform';
+import { AssetDetails } from '../asset-details';
 import { AssetHistory } from '../asset-history.repository';
 import { AssetRecord, AssetsRepository } from '../assets.repository';
 import { AssetsEvents } from '../assets-events';
+import { AssetLock } from '../movements/asset-lock';
 import { dong } from './register-rules';
-import { RegisterService } from './register.service';
 
 /**
  * Which way each kind of change may move the original cost: an upgrade or a repair that adds value raises it, the
@@ -32,7 +32,7 @@ export class CostChangeService {
     private readonly details: AssetDetails,
     private readonly history: AssetHistory,
     private readonly events: AssetsEvents,
-    private readonly register: RegisterService,
+    private readonly lock: AssetLock,
     private readonly db: TenantDb,
     private readonly audit: AuditService,
   ) {}
@@ -40,11 +40,7 @@ export class CostChangeService {
   async changeCost(scope: Scope, schoolId: string, assetId: string, input: CostChangeInput): Promise<AssetDetail> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
-      const before = await this.assets.find(em, schoolId, assetId, true);
-      if (!before) throw new NotFoundException();
-      if (before.version !== input.version)
-        throw new ProblemException(HttpStatus.CONFLICT, 'version_conflict', undefined, { current: summaryOf(before) });
-      await this.register.assertEditable(em, schoolId, before);
+      const before = await this.lock.forMovement(em, schoolId, assetId, input.version);
       const errors = costChangeErrors(before, input, todayInVietnam());
       if (errors.length) throw new ValidationProblem(errors);
       await this.assets.setCost(em, schoolId, assetId, input.newCost, new Date());

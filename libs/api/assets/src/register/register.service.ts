@@ -1,11 +1,10 @@
-import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { AssetDetail, AssetInput, AssetSummary, AssetUpdate, Page } from '@emis/contracts';
 import { AssetKind, classifyAsset, todayInVietnam } from '@emis/domain';
 import { AuditService } from '@emis/api/audit';
 import {
   assertInScope,
   likePattern,
-  ProblemException,
   RawFieldError,
   Scope,
   TenantDb,
@@ -25,14 +24,12 @@ import {
   AssetsRepository,
 } from '../assets.repository';
 import { AssetsEvents } from '../assets-events';
+import { AssetLock } from '../movements/asset-lock';
 import { AssetListQueryDto } from './register.dto';
 import { originalCostOf, registerFieldErrors } from './register-rules';
 
 /** The prefix of proposed codes: TS (tài sản cố định) for fixed assets, CC (công cụ, dụng cụ) for tools. */
 const CODE_PREFIX: Record<AssetKind, string> = { FIXED: 'TS', TOOL: 'CC' };
-
-/** Statuses a record leaves the books with: kept for history, changed by nothing but their own workflows. */
-const OFF_THE_BOOKS = ['DISPOSED', 'TRANSFERRED'];
 
 /** The register: list, look, register, edit (Circular 23/2023/TT-BTC; docs/domain/assets.md). */
 @Injectable()
@@ -40,6 +37,7 @@ export class RegisterService {
   constructor(
     private readonly assets: AssetsRepository,
     private readonly details: AssetDetails,
+    private readonly lock: AssetLock,
     private readonly history: AssetHistory,
     private readonly events: AssetsEvents,
     private readonly db: TenantDb,
@@ -100,17 +98,14 @@ export class RegisterService {
   }
 
   /**
-   * Saves a PATCH if nobody changed the asset since `update.version`. The kind, quantity and money are not edited
-   * here: a cost change, a disposal or an inventory changes them, each with its own history line.
+   * Saves a PATCH if nobody changed the asset since `update.version`, through the gate every change of an asset passes
+   * (still on the books, not waiting for another school). The kind, quantity and money are not edited here: a cost
+   * change, a disposal or an inventory changes them, each with its own history line.
    */
   async update(scope: Scope, schoolId: string, assetId: string, update: AssetUpdate): Promise<AssetDetail> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
-      const before = await this.assets.find(em, schoolId, assetId, true);
-      if (!before) throw new NotFoundException();
-      if (before.version !== update.version)
-        throw new ProblemException(HttpStatus.CONFLICT, 'version_conflict', undefined, { current: summaryOf(before) });
-      await this.assertEditable(em, schoolId, before);
+      const before = await this.lock.forMovement(em, schoolId, assetId, update.version);
       const fields = merged(before, update);
       await this.validate(em, schoolId, fields, before, assetId);
       const at = new Date();
@@ -149,13 +144,6 @@ export class RegisterService {
         from: before.status,
         to: after.status,
       });
-  }
-
-  /** A record that left the books, is out on loan or on its way to another school is changed by those workflows only. */
-  async assertEditable(em: EntityManager, schoolId: string, asset: AssetRecord): Promise<void> {
-    if (OFF_THE_BOOKS.includes(asset.status)) throw new ProblemException(HttpStatus.CONFLICT, 'asset_off_the_books');
-    if (await this.assets.pendingTransfer(em, schoolId, asset.id))
-      throw new ProblemException(HttpStatus.CONFLICT, 'asset_transfer_pending');
   }
 
   /** The stored fields of a registration, checked: field rules, the category, the room, a free code. */
