@@ -53,7 +53,11 @@ describe('the report filter in the URL', () => {
     const filter = { yearId: YEAR, period: 'CN' as const, level: 'PRIMARY' as const, asOf: '2026-01-15' };
     expect(pickFields(filter, SCHOOL_FILTER_FIELDS)).toEqual({ yearId: YEAR, period: 'CN', asOf: '2026-01-15' });
     // The public assets are the register as it stands: no year or period.
-    expect(pickFields(filter, ASSETS_FILTER_FIELDS)).toEqual({ level: 'PRIMARY', asOf: '2026-01-15' });
+    expect(pickFields({ ...filter, ownership: 'PRIVATE' as const }, ASSETS_FILTER_FIELDS)).toEqual({
+      level: 'PRIMARY',
+      ownership: 'PRIVATE',
+      asOf: '2026-01-15',
+    });
   });
 });
 
