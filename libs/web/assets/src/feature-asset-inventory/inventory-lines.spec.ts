@@ -26,7 +26,6 @@ function line(id: string, overrides: Partial<InventoryLine>): InventoryLine {
     location: null,
     bookQuantity: 1,
     countedQuantity: null,
-    difference: null,
     bookValue: 0,
     condition: null,
     note: null,
