@@ -132,7 +132,12 @@ export async function run(ctx) {
       `(${register.fixed} fixed), ${posted.rows} rows posted (${posted.amount} đ) in ${wearRun.total} school jobs, ` +
       `API peak RSS ${peakMb} MB (+${growthMb} MB); baseline one INSERT … SELECT: ${base.rows} rows (${base.amount} đ)`,
     unit: 'rows/s',
-    ours: single(seconds, posted.rows, { schools: wearRun.total, amount: posted.amount, peakRssMb: peakMb, rssGrowthMb: growthMb }),
+    ours: single(seconds, posted.rows, {
+      schools: wearRun.total,
+      amount: posted.amount,
+      peakRssMb: peakMb,
+      rssGrowthMb: growthMb,
+    }),
     baseline: single(base.seconds, base.rows, { amount: base.amount }),
   };
 }

@@ -159,7 +159,8 @@ async function addAssets(owner, applied) {
   const {
     rows: [{ count }],
   } = await owner.query(`select count(*)::int as count from asset`);
-  if (count > 0) throw new Error(`The database already holds ${count} assets: --assets-only fills a province without any.`);
+  if (count > 0)
+    throw new Error(`The database already holds ${count} assets: --assets-only fills a province without any.`);
   if (db) await serverSettings(owner, { max_wal_size: `'8GB'`, autovacuum: 'off' });
   phaseDone('database and migrations', `${applied.length} migrations`);
   const assets = await assetsPhase(owner);

@@ -39,4 +39,3 @@ export async function loadSchoolAssets(built, owner, loader, seed) {
   await loader.drain();
   return { schools: inputs.schools.length, assets, generateSeconds: Math.round(generating / 100) / 10 };
 }
-

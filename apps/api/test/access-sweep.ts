@@ -95,7 +95,9 @@ export function describeAccessSweep(layers: string, bypassRls: boolean, database
               expect({ op: op.key, role, reached: whole.status < 300 }).toEqual({ op: op.key, role, reached: false });
               if (
                 op.path.includes('{schoolId}') &&
-                /\{(studentId|classId|staffId|transferId|jobId|correctionId|assetId|locationId|attachmentId|inventoryId|lineId|loanId)\}/.test(op.path)
+                /\{(studentId|classId|staffId|transferId|jobId|correctionId|assetId|locationId|attachmentId|inventoryId|lineId|loanId)\}/.test(
+                  op.path,
+                )
               ) {
                 const mixed = await call(op, token, { ...foreign, schoolId: own.schoolId });
                 expect({ op: op.key, role, reachedMixed: mixed.status < 300 }).toEqual({

@@ -201,7 +201,11 @@ describe('demo seed: public assets', () => {
     );
     for (const s of schools) {
       expect(s.fully_worn_in_use).toBeGreaterThanOrEqual(1);
-      expect({ code: s.code, awaiting: s.awaiting, disposed: s.disposed }).toEqual({ code: s.code, awaiting: 1, disposed: 1 });
+      expect({ code: s.code, awaiting: s.awaiting, disposed: s.disposed }).toEqual({
+        code: s.code,
+        awaiting: 1,
+        disposed: 1,
+      });
     }
     const disposals = await q(
       `select d.decision_number, d.decision_date::text, d.disposed_on::text, d.proceeds::bigint::float8 as proceeds,
@@ -217,7 +221,13 @@ describe('demo seed: public assets', () => {
     );
     expect(disposals).toHaveLength(DEMO_SCHOOLS.length);
     for (const d of disposals) {
-      expect(d).toMatchObject({ cost_kept: true, wear_kept: true, same_day: true, worn_that_year: false, in_history: true });
+      expect(d).toMatchObject({
+        cost_kept: true,
+        wear_kept: true,
+        same_day: true,
+        worn_that_year: false,
+        in_history: true,
+      });
       expect(d.decision_number).toMatch(/^\d+\/QĐ-/);
       expect(d.decision_date <= d.disposed_on && d.disposed_on < '2025-12-01').toBe(true);
       expect(d.proceeds).toBeGreaterThan(0);
@@ -240,9 +250,7 @@ describe('demo seed: public assets', () => {
 
   /** The shipped rates the seed worked with: another spec may have set the province's override since. */
   async function categoryRates(): Promise<Map<string, WearRate | null>> {
-    const rows = await q(
-      `select code, worn, default_life_years, default_rate_bp from asset_category`,
-    );
+    const rows = await q(`select code, worn, default_life_years, default_rate_bp from asset_category`);
     return new Map(
       rows.map((c: Record<string, unknown>) => [
         c.code as string,

@@ -84,17 +84,62 @@ function sum(rows: AssetTotals[]): AssetTotals {
 // School 1: a school building of §6's worked example with ten years of wear posted, laptops partly worn, desks
 // (tools, not worn) from tuition, and a disposed photocopier that has left the books.
 const S1_ASSETS: TestAsset[] = [
-  { category: 'SCHOOL_BUILDING', kind: 'FIXED', source: 'STATE_BUDGET', quantity: 1, cost: 2_345_678_901, postedWear: 469_135_790 },
-  { category: 'OFFICE_EQUIPMENT', kind: 'FIXED', source: 'STATE_BUDGET', quantity: 1, cost: 18_500_000, openingWear: 7_400_000, postedWear: 3_700_000 },
+  {
+    category: 'SCHOOL_BUILDING',
+    kind: 'FIXED',
+    source: 'STATE_BUDGET',
+    quantity: 1,
+    cost: 2_345_678_901,
+    postedWear: 469_135_790,
+  },
+  {
+    category: 'OFFICE_EQUIPMENT',
+    kind: 'FIXED',
+    source: 'STATE_BUDGET',
+    quantity: 1,
+    cost: 18_500_000,
+    openingWear: 7_400_000,
+    postedWear: 3_700_000,
+  },
   { category: 'OFFICE_EQUIPMENT', kind: 'FIXED', source: 'AID', quantity: 1, cost: 18_500_000, postedWear: 18_500_000 },
   { category: 'TEACHING_EQUIPMENT', kind: 'TOOL', source: 'TUITION', quantity: 45, cost: 445_500_000 },
-  { category: 'OFFICE_EQUIPMENT', kind: 'FIXED', source: 'STATE_BUDGET', quantity: 1, cost: 52_000_000, postedWear: 41_600_000, status: 'DISPOSED' },
+  {
+    category: 'OFFICE_EQUIPMENT',
+    kind: 'FIXED',
+    source: 'STATE_BUDGET',
+    quantity: 1,
+    cost: 52_000_000,
+    postedWear: 41_600_000,
+    status: 'DISPOSED',
+  },
 ];
 // School 2: a car lent to another school (still on its books), a donated air conditioner, a transferred-away one.
 const S2_ASSETS: TestAsset[] = [
-  { category: 'CAR', kind: 'FIXED', source: 'STATE_BUDGET', quantity: 1, cost: 789_000_001, postedWear: 236_700_001, status: 'LENT' },
-  { category: 'AIR_CONDITIONER', kind: 'FIXED', source: 'DONATION', quantity: 1, cost: 12_345_679, postedWear: 1_543_210 },
-  { category: 'AIR_CONDITIONER', kind: 'FIXED', source: 'DONATION', quantity: 1, cost: 14_000_000, status: 'TRANSFERRED' },
+  {
+    category: 'CAR',
+    kind: 'FIXED',
+    source: 'STATE_BUDGET',
+    quantity: 1,
+    cost: 789_000_001,
+    postedWear: 236_700_001,
+    status: 'LENT',
+  },
+  {
+    category: 'AIR_CONDITIONER',
+    kind: 'FIXED',
+    source: 'DONATION',
+    quantity: 1,
+    cost: 12_345_679,
+    postedWear: 1_543_210,
+  },
+  {
+    category: 'AIR_CONDITIONER',
+    kind: 'FIXED',
+    source: 'DONATION',
+    quantity: 1,
+    cost: 14_000_000,
+    status: 'TRANSFERRED',
+  },
 ];
 
 /**

@@ -12,7 +12,9 @@ const IN_USE_ON = `${YEAR}-01-01`;
 const COST = '25.000.000 ₫';
 const YEAR_WEAR = '5.000.000 ₫';
 
-test('the school admin registers a computer, prints its label and a labels sheet, and posts the year’s wear', async ({ page }) => {
+test('the school admin registers a computer, prints its label and a labels sheet, and posts the year’s wear', async ({
+  page,
+}) => {
   await signIn(page, 'hieutruong.nhuquynh');
   await page.getByTestId('nav-assets').click();
   await expect(page.getByRole('heading', { name: 'Sổ tài sản' })).toBeVisible();

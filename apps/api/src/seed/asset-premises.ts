@@ -33,7 +33,11 @@ export function addPremises(b: RegisterBuilder, rooms: number, preschool: boolea
   const yard = b.location('Khuôn viên trường', 'Sân trường');
   const area = preschool ? rng.int(2500, 6000) : rng.int(6000, 18000);
   b.build(
-    { name: `Quyền sử dụng đất khuôn viên trường (${area.toLocaleString('vi-VN')} m²)`, category: 'LAND_USE_RIGHT', unit: 'thửa' },
+    {
+      name: `Quyền sử dụng đất khuôn viên trường (${area.toLocaleString('vi-VN')} m²)`,
+      category: 'LAND_USE_RIGHT',
+      unit: 'thửa',
+    },
     roundTo(area * rng.int(900_000, 2_800_000), 1_000_000),
     Math.max(founded, 1990),
     { location: campus },
@@ -56,7 +60,13 @@ export function addPremises(b: RegisterBuilder, rooms: number, preschool: boolea
     // A block of the paper years renovated since: the upgrade raises the cost and the wear of later years.
     if (year < 2016 && rng.chance(0.45)) {
       const on = dayInUse(rng, rng.int(2019, 2024));
-      b.changeCost(block, 'UPGRADE', on, block.cost + roundTo(block.cost * (0.08 + rng.next() * 0.12), 1000), 'Cải tạo, nâng cấp mái, chống thấm và hệ thống điện');
+      b.changeCost(
+        block,
+        'UPGRADE',
+        on,
+        block.cost + roundTo(block.cost * (0.08 + rng.next() * 0.12), 1000),
+        'Cải tạo, nâng cấp mái, chống thấm và hệ thống điện',
+      );
     }
   }
   b.build(
@@ -67,7 +77,11 @@ export function addPremises(b: RegisterBuilder, rooms: number, preschool: boolea
   );
   if (!preschool)
     b.build(
-      { name: 'Nhà chức năng (thư viện, phòng bộ môn, phòng tin học)', category: 'SCHOOL_BUILDING', unit: 'công trình' },
+      {
+        name: 'Nhà chức năng (thư viện, phòng bộ môn, phòng tin học)',
+        category: 'SCHOOL_BUILDING',
+        unit: 'công trình',
+      },
       roundTo(rng.int(2.8 * BN, 6.5 * BN), 1000),
       rng.int(Math.max(founded, 2010), 2024),
       { location: campus },
@@ -92,9 +106,14 @@ export function addPremises(b: RegisterBuilder, rooms: number, preschool: boolea
     ['Nhà vệ sinh học sinh', 0.35, 0.95],
   ];
   for (const [name, low, high] of small)
-    b.build({ name, category: 'OTHER_BUILDING', unit: 'công trình' }, roundTo(rng.int(low * BN, high * BN), 1000), rng.int(Math.max(founded, 2005), 2024), {
-      location: campus,
-    });
+    b.build(
+      { name, category: 'OTHER_BUILDING', unit: 'công trình' },
+      roundTo(rng.int(low * BN, high * BN), 1000),
+      rng.int(Math.max(founded, 2005), 2024),
+      {
+        location: campus,
+      },
+    );
   b.build(
     { name: 'Tường rào, cổng trường', category: 'STRUCTURE', unit: 'công trình' },
     roundTo(rng.int(0.45 * BN, 1.6 * BN), 1000),
@@ -102,7 +121,11 @@ export function addPremises(b: RegisterBuilder, rooms: number, preschool: boolea
     { location: campus },
   );
   b.build(
-    { name: preschool ? 'Sân chơi ngoài trời' : 'Sân trường, sân thể thao', category: 'SPORTS_GROUND', unit: 'công trình' },
+    {
+      name: preschool ? 'Sân chơi ngoài trời' : 'Sân trường, sân thể thao',
+      category: 'SPORTS_GROUND',
+      unit: 'công trình',
+    },
     roundTo(rng.int(0.35 * BN, 1.4 * BN), 1000),
     rng.int(Math.max(founded, 2005), 2023),
     { location: yard },
@@ -154,21 +177,30 @@ export function addSchoolWide(b: RegisterBuilder, classes: readonly RegisterClas
   b.buy(OFFICE.airConditioner, { ...staffRoom, quantity: 2, year: year() });
   b.buy(OFFICE.sound, { ...staffRoom, year: year() });
   // Laptops lent to teachers for their lessons (about one for two classes), kept in the staff room.
-  b.buy(OFFICE.laptop, { ...staffRoom, quantity: Math.ceil(classes.length / 2), year: year(), name: 'Máy tính xách tay giáo viên' });
+  b.buy(OFFICE.laptop, {
+    ...staffRoom,
+    quantity: Math.ceil(classes.length / 2),
+    year: year(),
+    name: 'Máy tính xách tay giáo viên',
+  });
   if (rng.chance(0.4)) b.buy(OFFICE.generator, { ...office('Khu kỹ thuật', 'Bảo vệ'), year: year() });
   b.buy(OFFICE.pump, { ...office('Khu kỹ thuật', 'Bảo vệ'), year: year() });
   if (preschool) {
     kitchenAndYard(b);
     yearlyBooks(b, { location: b.location('Nhà hiệu bộ', 'Văn phòng'), responsible: 'Văn thư' });
-  }
-  else functionRooms(b, classes);
+  } else functionRooms(b, classes);
   teachingEquipment(b, classes);
 }
 
 /** Books come a lot a year: the library's purchase of each year since the register opened. */
 function yearlyBooks(b: RegisterBuilder, at: { location: SeedLocation; responsible: string }): void {
   for (let year = Math.max(REGISTER_FROM_YEAR, b.school.foundedYear ?? 0); year <= 2026; year++)
-    b.buy(FUNCTION_ROOMS.books, { ...at, quantity: b.rng.int(80, 600), year, name: `${FUNCTION_ROOMS.books.name} (mua năm ${year})` });
+    b.buy(FUNCTION_ROOMS.books, {
+      ...at,
+      quantity: b.rng.int(80, 600),
+      year,
+      name: `${FUNCTION_ROOMS.books.name} (mua năm ${year})`,
+    });
 }
 
 function kitchenAndYard(b: RegisterBuilder): void {
@@ -202,12 +234,17 @@ function functionRooms(b: RegisterBuilder, classes: readonly RegisterClass[]): v
   b.buy(OFFICE.airConditioner, { ...library, year: year() });
   if (rng.chance(0.6)) b.buy(SOFTWARE.library, { ...library, year: year() });
   const secondary = school.levels.some((l) => l !== 'PRIMARY');
-  if (secondary && rng.chance(0.5)) b.buy(SOFTWARE.lessons, { ...room('Phòng Thiết bị', 'Nhân viên thiết bị'), year: year() });
+  if (secondary && rng.chance(0.5))
+    b.buy(SOFTWARE.lessons, { ...room('Phòng Thiết bị', 'Nhân viên thiết bị'), year: year() });
   if (school.levels.includes('PRIMARY') || school.levels.includes('LOWER_SECONDARY')) {
     const music = room('Phòng Âm nhạc', 'Giáo viên Âm nhạc');
     b.buy(FUNCTION_ROOMS.organ, { ...music, quantity: rng.int(1, 2), year: year() });
     if (rng.chance(0.5)) b.buy(FUNCTION_ROOMS.piano, { ...music, year: year() });
-    b.buy(FUNCTION_ROOMS.easels, { ...room('Phòng Mĩ thuật', 'Giáo viên Mĩ thuật'), quantity: rng.int(20, 40), year: year() });
+    b.buy(FUNCTION_ROOMS.easels, {
+      ...room('Phòng Mĩ thuật', 'Giáo viên Mĩ thuật'),
+      quantity: rng.int(20, 40),
+      year: year(),
+    });
   }
   const labs = school.levels.includes('UPPER_SECONDARY')
     ? ['Phòng thí nghiệm Vật lí', 'Phòng thí nghiệm Hóa học', 'Phòng thí nghiệm Sinh học']
@@ -218,9 +255,13 @@ function functionRooms(b: RegisterBuilder, classes: readonly RegisterClass[]): v
     const lab = room(name, 'Nhân viên thiết bị');
     b.buy(FUNCTION_ROOMS.labBenches, { ...lab, quantity: rng.int(10, 14), year: year() });
     if (name.includes('Hóa') || name.includes('Khoa học')) b.buy(FUNCTION_ROOMS.fumeHood, { ...lab, year: year() });
-    if (name.includes('Sinh') || name.includes('Khoa học')) b.buy(FUNCTION_ROOMS.microscopes, { ...lab, quantity: rng.int(12, 24), year: year() });
+    if (name.includes('Sinh') || name.includes('Khoa học'))
+      b.buy(FUNCTION_ROOMS.microscopes, { ...lab, quantity: rng.int(12, 24), year: year() });
   }
-  const sports = { location: b.location('Khuôn viên trường', 'Sân trường'), responsible: 'Giáo viên Giáo dục thể chất' };
+  const sports = {
+    location: b.location('Khuôn viên trường', 'Sân trường'),
+    responsible: 'Giáo viên Giáo dục thể chất',
+  };
   for (const line of FUNCTION_ROOMS.sports) b.buy(line, { ...sports, quantity: rng.int(2, 12), year: year() });
   b.buy(FUNCTION_ROOMS.tableTennis, { ...sports, quantity: Math.min(6, Math.ceil(classes.length / 6)), year: year() });
 }
@@ -240,10 +281,19 @@ function teachingEquipment(b: RegisterBuilder, classes: readonly RegisterClass[]
     const sets = Math.ceil(classes.filter((c) => c.grade === grade).length / 3);
     for (const subject of EQUIPMENT_SUBJECTS[level]) {
       const name = `Thiết bị dạy học tối thiểu môn ${subject.name} lớp ${grade}`;
-      b.buy(subject, { ...store, quantity: sets, day: `${Math.min(since, 2026)}-08-${String(rng.int(5, 28)).padStart(2, '0')}`, name });
+      b.buy(subject, {
+        ...store,
+        quantity: sets,
+        day: `${Math.min(since, 2026)}-08-${String(rng.int(5, 28)).padStart(2, '0')}`,
+        name,
+      });
       // Half the lists were topped up in a later summer (items worn out, classes added).
       if (since < 2026 && rng.chance(0.5))
-        b.buy(subject, { ...store, day: `${rng.int(since + 1, 2026)}-08-${String(rng.int(5, 28)).padStart(2, '0')}`, name: `${name} (bổ sung)` });
+        b.buy(subject, {
+          ...store,
+          day: `${rng.int(since + 1, 2026)}-08-${String(rng.int(5, 28)).padStart(2, '0')}`,
+          name: `${name} (bổ sung)`,
+        });
     }
   }
 }

@@ -276,7 +276,9 @@ export function equipmentYear(rng: SeededRandom, school: RegisterSchool, last = 
 /** A day of `year` when a purchase was handed over and put into use, never after the demo's today. */
 export function dayInUse(rng: SeededRandom, year: number): string {
   const day = rng.dayOf(year);
-  return day > SEED_TODAY ? `${year}-${String(rng.int(1, 10)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}` : day;
+  return day > SEED_TODAY
+    ? `${year}-${String(rng.int(1, 10)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`
+    : day;
 }
 
 /** Older things are in a worse state; most are kept in good repair. */

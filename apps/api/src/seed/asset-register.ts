@@ -30,7 +30,11 @@ export function buildAssetRegister(
   const rooms = distinctRooms(classes);
   addPremises(b, rooms.length, preschool);
   rooms.forEach((room, i) => {
-    const building = preschool ? 'Khu nhóm lớp' : rooms.length > 15 && i >= rooms.length / 2 ? 'Nhà lớp học B' : 'Nhà lớp học A';
+    const building = preschool
+      ? 'Khu nhóm lớp'
+      : rooms.length > 15 && i >= rooms.length / 2
+        ? 'Nhà lớp học B'
+        : 'Nhà lớp học A';
     const place = b.location(building, room.room);
     const teacher = `GVCN lớp ${room.classes.join(', ')}`;
     if (preschool) groupRoom(b, place, teacher, room.size);
@@ -77,7 +81,8 @@ function classroom(b: RegisterBuilder, place: SeedLocation, teacher: string, pup
   b.buy(CLASSROOM.bookcase, { ...at, year: equipmentYear(rng, b.school) });
   b.buy(CLASSROOM.curtains, { ...at, year });
   b.buy(CLASSROOM.speaker, { ...at, year: equipmentYear(rng, b.school) });
-  for (const line of [CLASSROOM.lectern, CLASSROOM.clock, CLASSROOM.portrait, CLASSROOM.bagRack]) b.buy(line, { ...at, year });
+  for (const line of [CLASSROOM.lectern, CLASSROOM.clock, CLASSROOM.portrait, CLASSROOM.bagRack])
+    b.buy(line, { ...at, year });
   if (rng.chance(0.38)) b.buy(CLASSROOM.airConditioner, { ...at, quantity: 2, year: equipmentYear(rng, b.school) });
 }
 
@@ -86,13 +91,20 @@ function groupRoom(b: RegisterBuilder, place: SeedLocation, teacher: string, chi
   const year = equipmentYear(rng, b.school);
   const at = { location: place, responsible: teacher };
   b.buy(GROUP_ROOM.tv, { ...at, year: equipmentYear(rng, b.school) });
-  if (rng.chance(0.85)) b.buy(GROUP_ROOM.airConditioner, { ...at, quantity: rng.int(1, 2), year: equipmentYear(rng, b.school) });
+  if (rng.chance(0.85))
+    b.buy(GROUP_ROOM.airConditioner, { ...at, quantity: rng.int(1, 2), year: equipmentYear(rng, b.school) });
   b.buy(GROUP_ROOM.minimumSet, { ...at, year });
   inBatches(b, GROUP_ROOM.tables, { ...at, quantity: Math.ceil(children / 2) + rng.int(1, 3), year });
   inBatches(b, GROUP_ROOM.beds, { ...at, quantity: children + rng.int(0, 3), year });
   b.buy(GROUP_ROOM.lockers, { ...at, quantity: rng.int(2, 3), year });
   b.buy(GROUP_ROOM.shelves, { ...at, quantity: rng.int(3, 6), year });
-  for (const corner of [GROUP_ROOM.rolePlay, GROUP_ROOM.building, GROUP_ROOM.art, GROUP_ROOM.learning, GROUP_ROOM.nature])
+  for (const corner of [
+    GROUP_ROOM.rolePlay,
+    GROUP_ROOM.building,
+    GROUP_ROOM.art,
+    GROUP_ROOM.learning,
+    GROUP_ROOM.nature,
+  ])
     b.buy(corner, { ...at, year: equipmentYear(rng, b.school) });
   b.buy(GROUP_ROOM.organ, { ...at, year: equipmentYear(rng, b.school) });
   b.buy(GROUP_ROOM.bedding, { ...at, quantity: children + rng.int(0, 3), year: equipmentYear(rng, b.school) });
@@ -176,4 +188,3 @@ function retireSome(b: RegisterBuilder): void {
     proceeds: roundTo(rng.int(200_000, 1_500_000), 50_000),
   };
 }
-

@@ -112,7 +112,8 @@ export function assetRows(
   now: Date | string,
 ): void {
   const runAt = new Map(wear.runs.map((r) => [r.year, r.at]));
-  for (const l of register.locations) out.asset_location.push([schoolId, l.id, l.building, l.room, recordedOn(REGISTER_OPENED)]);
+  for (const l of register.locations)
+    out.asset_location.push([schoolId, l.id, l.building, l.room, recordedOn(REGISTER_OPENED)]);
   for (const a of register.assets) {
     out.asset.push([
       schoolId,
@@ -184,7 +185,19 @@ export function assetRows(
     }
   }
   for (const r of wear.runs)
-    out.asset_wear_run.push([schoolId, r.id, r.year, 'SCHOOL', 'DONE', r.total, r.total, r.postedRows, r.postedAmount, r.at, r.at]);
+    out.asset_wear_run.push([
+      schoolId,
+      r.id,
+      r.year,
+      'SCHOOL',
+      'DONE',
+      r.total,
+      r.total,
+      r.postedRows,
+      r.postedAmount,
+      r.at,
+      r.at,
+    ]);
   for (const w of wear.rows)
     out.asset_wear.push([schoolId, w.assetId, w.year, w.costBasis, w.amount, w.accumulatedAfter, w.runId, w.postedAt]);
 }

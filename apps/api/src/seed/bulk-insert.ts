@@ -1,7 +1,8 @@
 import { EntityManager } from 'typeorm';
 
 /** A column of a bulk insert and how its values travel: as a typed array, or as text turned into jsonb / text[]. */
-export type ColumnType = 'uuid' | 'text' | 'date' | 'int' | 'bigint' | 'numeric' | 'bool' | 'timestamptz' | 'jsonb' | 'text[]';
+export type ColumnType =
+  'uuid' | 'text' | 'date' | 'int' | 'bigint' | 'numeric' | 'bool' | 'timestamptz' | 'jsonb' | 'text[]';
 
 const CHUNK = 5000;
 

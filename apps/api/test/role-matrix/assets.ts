@@ -67,7 +67,10 @@ export const ASSETS: Record<string, MatrixEntry> = {
   // A run's sample names a year still to come: refused (409) after the permission check, so the sweep queues no run
   // whose background work could change a school while another test compares its snapshots.
   'GET /api/schools/{schoolId}/asset-wear': { roles: ASSET_READERS, sample: () => ({ query: { year: '2025' } }) },
-  'POST /api/schools/{schoolId}/asset-wear/runs': { roles: ASSET_KEEPERS, sample: () => ({ body: { year: YEAR_TO_COME } }) },
+  'POST /api/schools/{schoolId}/asset-wear/runs': {
+    roles: ASSET_KEEPERS,
+    sample: () => ({ body: { year: YEAR_TO_COME } }),
+  },
   // {runId} is an import job's id (or a fresh one): not a wear run, so 404 — past the permission check.
   'GET /api/schools/{schoolId}/asset-wear/runs/{runId}': { roles: ASSET_READERS },
   'GET /api/schools/{schoolId}/asset-wear/{year}/export.xlsx': { roles: ASSET_READERS },

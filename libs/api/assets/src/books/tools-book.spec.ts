@@ -28,7 +28,9 @@ describe('the tools book', () => {
   it('counts a lot from the quantity it was registered with, whatever the register holds after later decreases', () => {
     const record = lot({
       quantity: 42,
-      decreases: [{ on: '2025-04-01', quantity: 8, documentNumber: '3/QĐ', documentDate: '2025-03-20', reason: 'LOSS' }],
+      decreases: [
+        { on: '2025-04-01', quantity: 8, documentNumber: '3/QĐ', documentDate: '2025-03-20', reason: 'LOSS' },
+      ],
     });
     expect(toolsBookLines([record], 2024)[0]).toMatchObject({ opening: 50, increase: 0, decrease: 0, closing: 50 });
     expect(toolsBookLines([record], 2025)[0]).toMatchObject({ opening: 50, decrease: 8, closing: 42 });
@@ -38,7 +40,13 @@ describe('the tools book', () => {
     const record = lot({
       decreases: [
         { on: '2023-05-01', quantity: 10, documentNumber: '1/QĐ', documentDate: '2023-04-20', reason: 'LIQUIDATION' },
-        { on: '2024-02-01', quantity: null, documentNumber: '7/QĐ-SGD', documentDate: '2024-02-01', reason: 'TRANSFER' },
+        {
+          on: '2024-02-01',
+          quantity: null,
+          documentNumber: '7/QĐ-SGD',
+          documentDate: '2024-02-01',
+          reason: 'TRANSFER',
+        },
       ],
     });
     expect(toolsBookLines([record], 2022)[0]).toMatchObject({ opening: 0, increase: 50, decrease: 0, closing: 50 });

@@ -65,7 +65,15 @@ function sumOf(schools: Placement[], bySchool: Map<string, AssetTotals>): AssetT
 
 function schoolRow(p: Placement, bySchool: Map<string, AssetTotals>): AssetTotalsRow {
   const totals = bySchool.get(p.schoolId) ?? noAssets();
-  return { id: p.schoolId, code: p.code, name: p.name, kind: 'SCHOOL', schools: 1, parentName: p.parentName, ...totals };
+  return {
+    id: p.schoolId,
+    code: p.code,
+    name: p.name,
+    kind: 'SCHOOL',
+    schools: 1,
+    parentName: p.parentName,
+    ...totals,
+  };
 }
 
 function childRows(placed: Placement[], bySchool: Map<string, AssetTotals>): AssetTotalsRow[] {

@@ -40,7 +40,9 @@ function unitRowsSheet(title: string, rows: AssetTotalsRow[], withParent: boolea
     columns: [
       { header: 'Mã', en: 'Code', width: 14, value: (r) => r.code },
       { header: 'Tên', en: 'Name', width: 34, value: (r) => r.name },
-      ...(withParent ? [{ header: 'Trực thuộc', en: 'Under', width: 26, value: (r: AssetTotalsRow) => r.parentName }] : []),
+      ...(withParent
+        ? [{ header: 'Trực thuộc', en: 'Under', width: 26, value: (r: AssetTotalsRow) => r.parentName }]
+        : []),
       { header: 'Số trường', en: 'Schools', width: 10, value: (r) => r.schools },
       ...totalColumns<AssetTotalsRow>(),
     ],
@@ -61,7 +63,15 @@ export function assetsWorkbook(report: AssetsReport): BuiltSheet[] {
     build(
       unitRowsSheet(
         'Tổng hợp',
-        [{ ...report.totals, id: report.unit.id, code: report.unit.code, name: report.unit.name, kind: report.unit.kind }],
+        [
+          {
+            ...report.totals,
+            id: report.unit.id,
+            code: report.unit.code,
+            name: report.unit.name,
+            kind: report.unit.kind,
+          },
+        ],
         false,
       ),
     ),
@@ -77,7 +87,12 @@ export function assetsWorkbook(report: AssetsReport): BuiltSheet[] {
     build<SourceRow>({
       title: 'Theo nguồn kinh phí',
       columns: [
-        { header: 'Nguồn kinh phí', en: 'Funding source', width: 24, value: (r) => FUNDING_SOURCE_LABELS[r.fundingSource].vi },
+        {
+          header: 'Nguồn kinh phí',
+          en: 'Funding source',
+          width: 24,
+          value: (r) => FUNDING_SOURCE_LABELS[r.fundingSource].vi,
+        },
         { header: 'Phân loại', en: 'Kind', width: 18, value: kind },
         ...totalColumns<SourceRow>(),
       ],

@@ -15,8 +15,19 @@ const category = (patch: Partial<AssetCategory>): AssetCategory => ({
   ...patch,
 });
 
-const software = category({ code: 'SOFTWARE', assetClass: 'SOFTWARE', defaultLifeYears: 5, defaultRateBasisPoints: null });
-const land = category({ code: 'LAND_USE_RIGHT', assetClass: 'LAND_USE_RIGHT', worn: false, defaultLifeYears: null, defaultRateBasisPoints: null });
+const software = category({
+  code: 'SOFTWARE',
+  assetClass: 'SOFTWARE',
+  defaultLifeYears: 5,
+  defaultRateBasisPoints: null,
+});
+const land = category({
+  code: 'LAND_USE_RIGHT',
+  assetClass: 'LAND_USE_RIGHT',
+  worn: false,
+  defaultLifeYears: null,
+  defaultRateBasisPoints: null,
+});
 
 describe("the province's value for a category", () => {
   it('reads a rate written with a comma or a point, in basis points', () => {

@@ -67,6 +67,9 @@ export function checkOverride(category: AssetCategory, text: string): OverrideCh
   }
   return {
     update: null,
-    error: { key: 'assets.register.config.errors.lifeRange', params: { min: problem.min ?? '', max: problem.max ?? '' } },
+    error: {
+      key: 'assets.register.config.errors.lifeRange',
+      params: { min: problem.min ?? '', max: problem.max ?? '' },
+    },
   };
 }

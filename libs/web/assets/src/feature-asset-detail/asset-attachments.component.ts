@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { AssetAttachment, ProblemDetails } from '@emis/contracts';
 import { ATTACHMENT_KINDS, AttachmentKind } from '@emis/domain';
 import { EmisDatePipe, EmisNumberPipe, ProblemAlertComponent, toProblem } from '@emis/web/core';

@@ -143,7 +143,9 @@ export class AssetDetailPage {
     }
     if (entry.kind === 'WEAR_POSTED') {
       const posted = amount('amount');
-      return typeof d['year'] === 'number' && posted ? this.t('detail.historyDetail.year', { year: d['year'], amount: posted }) : '';
+      return typeof d['year'] === 'number' && posted
+        ? this.t('detail.historyDetail.year', { year: d['year'], amount: posted })
+        : '';
     }
     const text = d['fileName'] ?? d['note'];
     return typeof text === 'string' ? text : '';

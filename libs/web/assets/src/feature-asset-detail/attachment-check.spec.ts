@@ -10,9 +10,9 @@ describe('a file chosen for an asset record', () => {
   });
 
   it('is refused for its type: a workbook, an executable, an unknown type', () => {
-    expect(attachmentRefusal({ type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', size: 10 })).toBe(
-      'type',
-    );
+    expect(
+      attachmentRefusal({ type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', size: 10 }),
+    ).toBe('type');
     expect(attachmentRefusal({ type: 'application/x-msdownload', size: 10 })).toBe('type');
     expect(attachmentRefusal({ type: '', size: 10 })).toBe('type');
   });

@@ -14,7 +14,15 @@ import { createCostChangeForm, toCostChangeInput } from './cost-change.model';
 /** The dialog recording an upgrade, a value-adding repair, a revaluation or a partial removal of an asset. */
 @Component({
   selector: 'emis-cost-change-dialog',
-  imports: [ReactiveFormsModule, TranslocoPipe, DialogComponent, ProblemAlertComponent, DongInputDirective, DongPipe, FieldMessageComponent],
+  imports: [
+    ReactiveFormsModule,
+    TranslocoPipe,
+    DialogComponent,
+    ProblemAlertComponent,
+    DongInputDirective,
+    DongPipe,
+    FieldMessageComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .actions {
@@ -47,7 +55,13 @@ import { createCostChangeForm, toCostChangeInput } from './cost-change.model';
         </div>
         <div class="field">
           <label for="cost-effectiveOn">{{ 'assets.register.costDialog.effectiveOn' | transloco }}</label>
-          <input id="cost-effectiveOn" class="input" type="date" formControlName="effectiveOn" data-testid="cost-change-date" />
+          <input
+            id="cost-effectiveOn"
+            class="input"
+            type="date"
+            formControlName="effectiveOn"
+            data-testid="cost-change-date"
+          />
           <p class="field-error" aria-live="polite"><emis-field-message [message]="errorOf('effectiveOn')" /></p>
         </div>
         <div class="field">
@@ -67,7 +81,13 @@ import { createCostChangeForm, toCostChangeInput } from './cost-change.model';
         </div>
         <div class="field">
           <label for="cost-document">{{ 'assets.register.costDialog.documentNumber' | transloco }}</label>
-          <input id="cost-document" class="input" formControlName="documentNumber" maxlength="60" data-testid="cost-change-document" />
+          <input
+            id="cost-document"
+            class="input"
+            formControlName="documentNumber"
+            maxlength="60"
+            data-testid="cost-change-document"
+          />
           <p class="field-error" aria-live="polite"><emis-field-message [message]="errorOf('documentNumber')" /></p>
         </div>
         <div class="field">

@@ -1,7 +1,14 @@
 // Angular's packages are partially compiled: the JIT compiler finishes their declarations (no linker runs under Jest).
 import '@angular/compiler';
 import { AssetCategory, AssetDetail } from '@emis/contracts';
-import { assetRuleKey, categoriesByClass, createAssetForm, fillAssetForm, toAssetInput, toAssetUpdate } from './asset-form.model';
+import {
+  assetRuleKey,
+  categoriesByClass,
+  createAssetForm,
+  fillAssetForm,
+  toAssetInput,
+  toAssetUpdate,
+} from './asset-form.model';
 
 const TODAY = () => new Date(2026, 11, 5);
 
@@ -124,8 +131,7 @@ describe('the asset form', () => {
   });
 
   it('groups categories under their class in the order given', () => {
-    const category = (code: string, assetClass: AssetCategory['assetClass']) =>
-      ({ code, assetClass }) as AssetCategory;
+    const category = (code: string, assetClass: AssetCategory['assetClass']) => ({ code, assetClass }) as AssetCategory;
     const groups = categoriesByClass([
       category('SCHOOL_BUILDING', 'BUILDING'),
       category('OTHER_BUILDING', 'BUILDING'),

@@ -3,7 +3,12 @@ import { AssetCategory, AssetDetail, AssetInput, AssetUpdate } from '@emis/contr
 import { AssetClass, AssetCondition, AssetStatus, FundingSource } from '@emis/domain';
 
 /** Statuses an edit may set; the others come from a loan, a disposal or a transfer. */
-export const EDITABLE_STATUSES = ['IN_USE', 'IDLE', 'UNDER_REPAIR', 'AWAITING_DISPOSAL'] as const satisfies readonly AssetStatus[];
+export const EDITABLE_STATUSES = [
+  'IN_USE',
+  'IDLE',
+  'UNDER_REPAIR',
+  'AWAITING_DISPOSAL',
+] as const satisfies readonly AssetStatus[];
 type EditableStatus = (typeof EDITABLE_STATUSES)[number];
 
 function wholeNumber(control: AbstractControl<number | null>): ValidationErrors | null {
@@ -133,7 +138,9 @@ function describedFields(form: AssetForm) {
 }
 
 /** Categories under their class, in the appendix's order, for a select of <optgroup>s. */
-export function categoriesByClass(categories: readonly AssetCategory[]): { assetClass: AssetClass; categories: AssetCategory[] }[] {
+export function categoriesByClass(
+  categories: readonly AssetCategory[],
+): { assetClass: AssetClass; categories: AssetCategory[] }[] {
   const groups = new Map<AssetClass, AssetCategory[]>();
   for (const category of categories) {
     const group = groups.get(category.assetClass) ?? [];

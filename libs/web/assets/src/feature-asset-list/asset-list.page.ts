@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, input, signal, untracked, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -72,17 +83,21 @@ export class AssetListPage {
   protected readonly sources = FUNDING_SOURCES;
   protected readonly canManage = computed(() => this.auth.can('assets.manage'));
   protected readonly canConfigure = computed(() => this.auth.can('assets.configure'));
-  protected readonly columns = new ColumnChoice<AssetColumn>('emis.columns.assets', [
-    { key: 'name', labelKey: 'assets.register.fields.name', fixed: true },
-    { key: 'assetClass', labelKey: 'assets.register.fields.assetClass' },
-    { key: 'kind', labelKey: 'assets.register.fields.kind' },
-    { key: 'quantity', labelKey: 'assets.register.fields.quantity' },
-    { key: 'cost', labelKey: 'assets.register.fields.cost' },
-    { key: 'wear', labelKey: 'assets.register.fields.accumulatedWear' },
-    { key: 'remaining', labelKey: 'assets.register.fields.remainingValue' },
-    { key: 'location', labelKey: 'assets.register.fields.location' },
-    { key: 'status', labelKey: 'assets.register.fields.status' },
-  ], ['assetClass']);
+  protected readonly columns = new ColumnChoice<AssetColumn>(
+    'emis.columns.assets',
+    [
+      { key: 'name', labelKey: 'assets.register.fields.name', fixed: true },
+      { key: 'assetClass', labelKey: 'assets.register.fields.assetClass' },
+      { key: 'kind', labelKey: 'assets.register.fields.kind' },
+      { key: 'quantity', labelKey: 'assets.register.fields.quantity' },
+      { key: 'cost', labelKey: 'assets.register.fields.cost' },
+      { key: 'wear', labelKey: 'assets.register.fields.accumulatedWear' },
+      { key: 'remaining', labelKey: 'assets.register.fields.remainingValue' },
+      { key: 'location', labelKey: 'assets.register.fields.location' },
+      { key: 'status', labelKey: 'assets.register.fields.status' },
+    ],
+    ['assetClass'],
+  );
   protected readonly search = new FormControl('', { nonNullable: true });
   private readonly searchBox = viewChild<ElementRef<HTMLInputElement>>('searchBox');
 
@@ -153,7 +168,15 @@ export class AssetListPage {
 
   protected clearFilters(): void {
     this.search.setValue('', { emitEvent: false });
-    this.navigate({ q: null, assetClass: null, kind: null, status: null, locationId: null, fundingSource: null, page: null });
+    this.navigate({
+      q: null,
+      assetClass: null,
+      kind: null,
+      status: null,
+      locationId: null,
+      fundingSource: null,
+      page: null,
+    });
   }
 
   /** A first click sorts ascending (cost and date: descending, the question usually asked), a second reverses. */
@@ -236,7 +259,9 @@ export class AssetListPage {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const target = event.target as HTMLElement;
     const row = target.closest('tr');
-    const sibling = (event.key === 'ArrowDown' ? row?.nextElementSibling : row?.previousElementSibling) as HTMLElement | null;
+    const sibling = (
+      event.key === 'ArrowDown' ? row?.nextElementSibling : row?.previousElementSibling
+    ) as HTMLElement | null;
     const role = target.getAttribute('data-testid');
     const next = sibling?.querySelector<HTMLElement>(role ? `[data-testid="${role}"]` : 'a');
     if (!next) return;
@@ -275,5 +300,7 @@ function positiveInt(value: string | undefined, fallback: number): number {
 }
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
 }

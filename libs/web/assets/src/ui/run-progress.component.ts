@@ -32,9 +32,18 @@ import { DongPipe } from './dong.pipe';
   `,
   template: `
     @if (run(); as r) {
-      <div class="alert" [class.alert-success]="r.status === 'DONE'" [class.alert-error]="r.status === 'FAILED'" data-testid="wear-run" [attr.data-status]="r.status">
+      <div
+        class="alert"
+        [class.alert-success]="r.status === 'DONE'"
+        [class.alert-error]="r.status === 'FAILED'"
+        data-testid="wear-run"
+        [attr.data-status]="r.status"
+      >
         <p class="label" aria-live="polite">
-          {{ 'assets.register.wear.runStatus.' + r.status | transloco: { rows: (r.postedRows | emisNumber), amount: (r.postedAmount | emisDong) } }}
+          {{
+            'assets.register.wear.runStatus.' + r.status
+              | transloco: { rows: (r.postedRows | emisNumber), amount: (r.postedAmount | emisDong) }
+          }}
           @if (r.total) {
             — {{ countKey() | transloco: { done: (r.done | emisNumber), total: (r.total | emisNumber) } }}
           }

@@ -74,7 +74,10 @@ export class ReportsApi {
 
   /** The public assets on the books of the department, a unit or a school. */
   assets(orgUnitId: string, query: AssetsReportQuery): Observable<AssetsReport> {
-    return this.http.get<AssetsReport>(this.assetsPath(orgUnitId), this.options(pickFields(query, ASSETS_FILTER_FIELDS)));
+    return this.http.get<AssetsReport>(
+      this.assetsPath(orgUnitId),
+      this.options(pickFields(query, ASSETS_FILTER_FIELDS)),
+    );
   }
 
   exportAssets(orgUnitId: string, query: AssetsReportQuery): Observable<HttpResponse<Blob>> {

@@ -131,5 +131,11 @@ function money(value: number): string {
 }
 
 function unitRows(rows: readonly AssetTotalsRow[]): (AssetTableRow & { kind: string })[] {
-  return rows.map((row) => ({ ...row, key: row.id, label: row.name, detail: row.parentName ?? '', link: assetsLinkOf(row) }));
+  return rows.map((row) => ({
+    ...row,
+    key: row.id,
+    label: row.name,
+    detail: row.parentName ?? '',
+    link: assetsLinkOf(row),
+  }));
 }
