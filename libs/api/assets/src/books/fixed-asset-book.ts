@@ -1,5 +1,5 @@
 import { accumulatedWear, effectiveRate } from '@emis/domain';
-import { ASSET_CLASS_LABELS, DISPOSAL_METHOD_LABELS } from '../asset-vocabulary';
+import { ASSET_CLASS_VI, DISPOSAL_METHOD_VI } from '../asset-words';
 import { BookRecord } from './asset-books.repository';
 import { BookColumn, BookLine, FORM_NOTE, PrintedBook } from './printed-book';
 
@@ -84,7 +84,7 @@ export function fixedAssetBook(unitName: string, year: number, records: BookReco
       l.record.documentDate,
       l.record.code,
       l.record.name,
-      ASSET_CLASS_LABELS[l.record.assetClass],
+      ASSET_CLASS_VI[l.record.assetClass],
       l.record.inUseOn,
       l.cost,
       l.ratePercent,
@@ -93,7 +93,7 @@ export function fixedAssetBook(unitName: string, year: number, records: BookReco
       l.remaining,
       l.decrease?.documentNumber ?? null,
       l.decrease?.documentDate ?? null,
-      l.decrease ? DISPOSAL_METHOD_LABELS[l.decrease.reason] : null,
+      l.decrease ? DISPOSAL_METHOD_VI[l.decrease.reason] : null,
     ],
   }));
   const total: BookLine = {

@@ -1,4 +1,4 @@
-import { DISPOSAL_METHOD_LABELS } from '../asset-vocabulary';
+import { DISPOSAL_METHOD_VI } from '../asset-words';
 import { BookDecrease, BookRecord } from './asset-books.repository';
 import { viDate } from './printed-book';
 import { BookColumn, BookLine, FORM_NOTE, PrintedBook } from './printed-book';
@@ -119,7 +119,7 @@ function lineCells(n: number, l: ToolsBookLine): BookLine['cells'] {
     l.decrease,
     l.decrease * cost,
     l.decreases
-      .map((d) => `${d.documentNumber} ${viDate(d.documentDate)} ${DISPOSAL_METHOD_LABELS[d.reason]}`)
+      .map((d) => `${d.documentNumber} ${viDate(d.documentDate)} ${DISPOSAL_METHOD_VI[d.reason]}`)
       .join('; ') || null,
     l.closing,
     l.closing * cost,

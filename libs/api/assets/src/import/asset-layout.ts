@@ -1,5 +1,5 @@
 import { DATE_GUIDE, ImportLayout } from '@emis/api/spreadsheets';
-import { CONDITION_LABELS, FUNDING_SOURCE_LABELS } from '../asset-vocabulary';
+import { ASSET_CONDITION_VI, FUNDING_SOURCE_VI } from '../asset-words';
 
 /** Money cells: whole đồng (Art. 5.1 of Circular 23/2023/TT-BTC), typed as a number without separators. */
 const MONEY_GUIDE = 'Số nguyên, đơn vị đồng, không ghi dấu chấm hay chữ "đ".';
@@ -81,9 +81,9 @@ export function assetLayout(categoryNames: readonly string[]): ImportLayout {
         kind: 'text',
         required: true,
         width: 20,
-        choices: Object.values(FUNDING_SOURCE_LABELS),
-        guide: `Một trong: ${Object.values(FUNDING_SOURCE_LABELS).join(', ')}.`,
-        example: FUNDING_SOURCE_LABELS.STATE_BUDGET,
+        choices: Object.values(FUNDING_SOURCE_VI),
+        guide: `Một trong: ${Object.values(FUNDING_SOURCE_VI).join(', ')}.`,
+        example: FUNDING_SOURCE_VI.STATE_BUDGET,
       },
       {
         key: 'inUseOn',
@@ -149,9 +149,9 @@ export function assetLayout(categoryNames: readonly string[]): ImportLayout {
         kind: 'text',
         required: false,
         width: 10,
-        choices: Object.values(CONDITION_LABELS),
-        guide: `Một trong: ${Object.values(CONDITION_LABELS).join(', ')}; để trống là Tốt.`,
-        example: CONDITION_LABELS.GOOD,
+        choices: Object.values(ASSET_CONDITION_VI),
+        guide: `Một trong: ${Object.values(ASSET_CONDITION_VI).join(', ')}; để trống là Tốt.`,
+        example: ASSET_CONDITION_VI.GOOD,
       },
       {
         key: 'openingWear',

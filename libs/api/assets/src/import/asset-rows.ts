@@ -1,6 +1,6 @@
 import { AssetCondition, FundingSource, todayInVietnam } from '@emis/domain';
 import { FieldReader } from '@emis/api/spreadsheets';
-import { CONDITION_LABELS, FUNDING_SOURCE_LABELS } from '../asset-vocabulary';
+import { ASSET_CONDITION_VI, FUNDING_SOURCE_VI } from '../asset-words';
 
 /** One line of an asset list, typed; the kind (fixed asset or tool) is decided once the threshold is known. */
 export interface AssetRow {
@@ -40,13 +40,13 @@ export function readAssetRow(r: FieldReader, categoryCode: (word: string) => str
     quantity,
     unit: r.text('unit', true),
     unitCost,
-    fundingSource: r.choice('fundingSource', FUNDING_SOURCE_LABELS, true),
+    fundingSource: r.choice('fundingSource', FUNDING_SOURCE_VI, true),
     inUseOn,
     documentNumber: r.text('documentNumber'),
     documentDate: r.date('documentDate'),
     ...location(r),
     responsible: r.text('responsible'),
-    condition: r.has('condition') ? r.choice('condition', CONDITION_LABELS) : 'GOOD',
+    condition: r.has('condition') ? r.choice('condition', ASSET_CONDITION_VI) : 'GOOD',
     ...openingWear(r, inUseOn, quantity !== null && unitCost !== null ? quantity * unitCost : null),
   };
   const optional = ['code', 'documentNumber', 'documentDate', 'responsible', 'condition'] as const;

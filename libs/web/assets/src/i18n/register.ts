@@ -58,7 +58,7 @@ export const registerVi = {
     DISPOSED: 'Đã ghi giảm',
     TRANSFERRED: 'Đã điều chuyển',
   } satisfies Record<AssetStatus, string>,
-  condition: { GOOD: 'Tốt', FAIR: 'Trung bình', POOR: 'Kém', BROKEN: 'Hỏng, không sử dụng được' } satisfies Record<
+  condition: { GOOD: 'Tốt', FAIR: 'Khá', POOR: 'Kém', BROKEN: 'Hỏng, không sử dụng được' } satisfies Record<
     AssetCondition,
     string
   >,
