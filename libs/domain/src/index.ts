@@ -17,3 +17,4 @@ export * from './reporting/statistical-form-checks';
 export * from './reporting/facts';
 export * from './reporting/indicators';
 export * from './assets';
+export * from './text/fold';

@@ -1,4 +1,5 @@
 import { CellValue, GradeColumn, RatingCode } from './grade-column';
+import { foldVietnamese } from '../text/fold';
 import { fromTenths, toTenths } from './tenths';
 
 export type CellError = 'notANumber' | 'outOfRange' | 'tooManyDecimals' | 'notARating' | 'unknownColumn';
@@ -58,12 +59,7 @@ function parseScore(column: GradeColumn, raw: unknown): ParsedCell {
 
 function parseRating(column: GradeColumn, raw: unknown): ParsedCell {
   if (typeof raw !== 'string') return { error: 'notARating' };
-  const folded = raw
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[\s.]/g, '');
+  const folded = foldVietnamese(raw).replace(/[\s.]/g, '');
   const code = RATING_SPELLINGS[folded];
   return code && (column.ratings ?? []).includes(code) ? { value: code } : { error: 'notARating' };
 }

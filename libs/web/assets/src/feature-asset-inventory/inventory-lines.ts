@@ -1,4 +1,5 @@
 import { InventoryLine } from '@emis/contracts';
+import { foldVietnamese } from '@emis/domain';
 
 /**
  * What the count screen derives from an inventory's lines: the rooms to filter by, the lines a search shows, the
@@ -74,12 +75,12 @@ export function lineForScan(lines: readonly InventoryLine[], scanned: ScannedCod
 }
 
 export function filterLines(lines: readonly InventoryLine[], filter: LineFilter): InventoryLine[] {
-  const words = foldForSearch(filter.query).split(/\s+/).filter(Boolean);
+  const words = foldVietnamese(filter.query).split(/\s+/).filter(Boolean);
   return lines.filter(
     (line) =>
       inRoom(line, filter.locationId) &&
       shown(line, filter.show) &&
-      words.every((word) => foldForSearch(`${line.code ?? ''} ${line.name}`).includes(word)),
+      words.every((word) => foldVietnamese(`${line.code ?? ''} ${line.name}`).includes(word)),
   );
 }
 
@@ -142,13 +143,4 @@ function shown(line: InventoryLine, show: LineShow): boolean {
   if (show === 'UNCOUNTED') return line.countedQuantity === null;
   if (show === 'DIFFERENCES') return (line.difference ?? 0) !== 0;
   return true;
-}
-
-/** Search without diacritics: "may chieu" finds "Máy chiếu" (đ folds to d). */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
 }

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { foldVietnamese } from '@emis/domain';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { OrgUnitContext } from '../org/org-unit.context';
 
@@ -48,24 +49,15 @@ export class SchoolRequiredComponent {
   protected readonly context = inject(OrgUnitContext);
   protected readonly query = signal('');
   protected readonly shown = computed(() => {
-    const words = fold(this.query()).split(/\s+/).filter(Boolean);
+    const words = foldVietnamese(this.query()).split(/\s+/).filter(Boolean);
     return this.context
       .tree()
       .filter((n) => n.kind === 'SCHOOL')
-      .filter((n) => words.every((w) => fold(`${n.name} ${n.code}`).includes(w)))
+      .filter((n) => words.every((w) => foldVietnamese(`${n.name} ${n.code}`).includes(w)))
       .slice(0, 50);
   });
 
   constructor() {
     this.context.loadTree().subscribe({ error: () => undefined });
   }
-}
-
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
 }

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { foldVietnamese } from '@emis/domain';
 import { OrgUnitNode } from '@emis/contracts';
 import { EmisNumberPipe, OrgUnitContext } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -43,12 +44,12 @@ export class OrgSwitcherComponent {
   protected readonly searching = computed(() => this.query().trim() !== '');
   private readonly ordered = computed(() => orderAsTree(this.context.tree()));
   protected readonly matches = computed(() => {
-    const words = normalize(this.query()).split(/\s+/).filter(Boolean);
+    const words = foldVietnamese(this.query()).split(/\s+/).filter(Boolean);
     const all = this.ordered();
     return words.length === 0
       ? all
       : all.filter(({ node }) => {
-          const text = normalize(`${node.name} ${node.code}`);
+          const text = foldVietnamese(`${node.name} ${node.code}`);
           return words.every((word) => text.includes(word));
         });
   });
@@ -116,13 +117,4 @@ function orderAsTree(nodes: readonly OrgUnitNode[]): UnitOption[] {
   };
   visit(null, 0);
   return result;
-}
-
-/** Case- and accent-insensitive, so "truong thpt" finds "Trường THPT"; đ is folded to d as well. */
-function normalize(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/gi, 'd')
-    .toLowerCase();
 }

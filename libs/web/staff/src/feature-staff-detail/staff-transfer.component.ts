@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { foldVietnamese } from '@emis/domain';
 import { ProblemDetails, StaffTransferRequest } from '@emis/contracts';
 import { fieldErrorMap, OrgUnitContext, ProblemAlertComponent } from '@emis/web/core';
 import { ConfirmDialogComponent } from '@emis/web/ui';
@@ -138,11 +139,11 @@ export class StaffTransferComponent {
   protected readonly decisionNumber = signal('');
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
   protected readonly schools = computed(() => {
-    const words = fold(this.query()).split(/\s+/).filter(Boolean);
+    const words = foldVietnamese(this.query()).split(/\s+/).filter(Boolean);
     return this.orgUnits
       .tree()
       .filter((n) => n.kind === 'SCHOOL' && n.id !== this.fromSchoolId())
-      .filter((n) => words.every((w) => fold(`${n.name} ${n.code}`).includes(w)))
+      .filter((n) => words.every((w) => foldVietnamese(`${n.name} ${n.code}`).includes(w)))
       .slice(0, 30);
   });
   protected readonly target = computed(() => this.orgUnits.nodesById().get(this.toSchoolId() ?? '') ?? null);
@@ -159,13 +160,4 @@ export class StaffTransferComponent {
     if (!this.valid() || !toSchoolId) return;
     this.transfer.emit({ toSchoolId, effectiveOn: this.effectiveOn(), decisionNumber: this.decisionNumber().trim() });
   }
-}
-
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
 }
