@@ -29,7 +29,8 @@ ENV WEB_DIST_DIR=/app/dist/apps/web/browser \
 USER node
 EXPOSE 3000
 
-# Migrations run at start, hence the start period. /api/health also pings the database.
+# The migrate step runs before, in its own container (cli.js prepare); the start period covers the demo's first
+# reporting facts. /api/health also pings the database.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 

@@ -71,6 +71,7 @@ export default [
       'libs/api/platform/src/database/sql.ts',
       'libs/api/platform/src/database/migration-ledger.ts',
       'libs/api/platform/src/database/data-source.ts',
+      'libs/api/platform/src/database/job-queue-schema.ts',
       'libs/api/platform/src/database/tenant-db.ts',
     ],
     rules: {

@@ -63,15 +63,21 @@ export function freePort() {
   });
 }
 
+/** The data folder's generated secrets; one added since the folder was made (jobsPassword, scopeKey) is generated and kept. */
 function loadSecrets(dir) {
   const file = path.join(dir, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const stored = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   const secrets = {
     superPassword: randomBytes(18).toString('base64url'),
     appPassword: randomBytes(18).toString('base64url'),
+    jobsPassword: randomBytes(18).toString('base64url'),
     jwtSecret: randomBytes(48).toString('base64url'),
+    // SCOPE_KEY: signs the tenant scope the API hands to PostgreSQL (docs/adr/sealed-scope.md).
+    scopeKey: randomBytes(48).toString('base64url'),
+    ...stored,
   };
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  if (Object.keys(secrets).length !== Object.keys(stored).length)
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }
 
@@ -378,7 +384,7 @@ async function createDatabase(port, password, database) {
 
 /**
  * @param {{ dir: string, port?: number, database?: string, log?: (line: string) => void, systemDir?: string }} options
- * @returns {Promise<{ ownerUrl: string, appPassword: string, jwtSecret: string, port: number, dataDir: string, stop: () => Promise<void>, destroy: () => Promise<void> }>}
+ * @returns {Promise<{ ownerUrl: string, appPassword: string, jobsPassword: string, jwtSecret: string, scopeKey: string, port: number, dataDir: string, stop: () => Promise<void>, destroy: () => Promise<void> }>}
  *   `dataDir` is where the cluster really lives; `destroy()` stops the server and deletes `dir` and the cluster.
  */
 export async function startEmbeddedDb({ dir, port, database = 'emis', log = ignoreLog, systemDir }) {
@@ -403,7 +409,9 @@ export async function startEmbeddedDb({ dir, port, database = 'emis', log = igno
   return {
     ownerUrl,
     appPassword: secrets.appPassword,
+    jobsPassword: secrets.jobsPassword,
     jwtSecret: secrets.jwtSecret,
+    scopeKey: secrets.scopeKey,
     port: pgPort,
     dataDir,
     stop,

@@ -1,12 +1,15 @@
 // `npm start`: builds the API and the web app (Nx caches both), starts an embedded PostgreSQL unless DATABASE_URL
-// is set, migrates, seeds the demo province on first start and serves everything on one URL.
+// is set, runs the migrate step (migrations, the demo province's seed on first start) as the schema owner in a
+// process of its own, then serves everything on one URL from an API that holds only the application and job-queue
+// roles' connections (docs/security/roles.md).
 //   --no-build      skip the build (the e2e tests build once before)
 //   EMIS_DATA_DIR   where the embedded database and its generated secrets live (default .data)
 //   PORT            HTTP port (default 3000)
 // A failure it can foresee (a port in use, a failed build, a database it cannot start) ends with one line saying
 // what to do, and exit code 1; EMIS_DEBUG=1 prints the details of an unforeseen one.
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +52,64 @@ function checkPortFree(port, host) {
   });
 }
 
+/**
+ * The audit anchors of a data folder (docs/security/anchor.md): its own Ed25519 signing key, made on first start, and
+ * the anchor file's folder, both beside the database's folder and never inside it.
+ */
+function anchorsOf(dir) {
+  const signingKey = path.join(dir, 'anchor-signing-key.pem');
+  if (!existsSync(signingKey)) {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    writeFileSync(signingKey, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  }
+  return { signingKey, dir: path.join(dir, 'anchors') };
+}
+
+/**
+ * The runtime role's password the migrate step sets: the one given, else the embedded database's own. None when the
+ * role's URL is given whole: its password is then the operator's, left alone. Never a made-up one: roles belong to
+ * the whole server, and another installation on it would lose its login.
+ */
+function rolePassword(urlVariable, passwordVariable, embedded) {
+  if (process.env[urlVariable]) return process.env[passwordVariable];
+  const password = process.env[passwordVariable] ?? embedded;
+  if (!password)
+    throw new StartError(`Set ${passwordVariable} (12+ characters) or ${urlVariable} when DATABASE_URL is set.`);
+  return password;
+}
+
+function roleUrl(ownerUrl, role, password) {
+  const url = new URL(ownerUrl);
+  url.username = role;
+  url.password = encodeURIComponent(password);
+  return url.toString();
+}
+
+/**
+ * The migrate step (`cli.js prepare`) as the schema owner, in a child process: the owner's URL never enters the API's
+ * environment. It gives emis_app and emis_jobs their passwords; the API then gets their URLs.
+ */
+async function prepareDatabase(ownerUrl, cli) {
+  const appPassword = rolePassword('DATABASE_APP_URL', 'APP_DB_PASSWORD', db?.appPassword);
+  const jobsPassword = rolePassword('DATABASE_JOBS_URL', 'JOBS_DB_PASSWORD', db?.jobsPassword);
+  const env = { ...process.env, DATABASE_URL: ownerUrl };
+  for (const [name, value] of [
+    ['APP_DB_PASSWORD', appPassword],
+    ['JOBS_DB_PASSWORD', jobsPassword],
+  ])
+    if (value) env[name] = value;
+    else delete env[name];
+  // Asynchronous: the embedded server's output is read by this process's event loop, which must keep turning.
+  const code = await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, 'prepare'], { cwd: root, stdio: 'inherit', env });
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new StartError('The migrate step failed (its message is above).');
+  process.env.DATABASE_APP_URL ??= roleUrl(ownerUrl, 'emis_app', appPassword);
+  process.env.DATABASE_JOBS_URL ??= roleUrl(ownerUrl, 'emis_jobs', jobsPassword);
+}
+
 async function start() {
   await checkPortFree(Number(process.env.PORT ?? 3000), process.env.HOST ?? '0.0.0.0');
   if (!process.argv.includes('--no-build')) {
@@ -68,18 +129,27 @@ async function start() {
   if (!existsSync(serverEntry))
     throw new StartError(`No API build at ${serverEntry}: run npm start without --no-build.`);
 
-  if (!process.env.DATABASE_URL) {
+  let ownerUrl = process.env.DATABASE_URL;
+  if (!ownerUrl) {
     const dir = path.resolve(root, process.env.EMIS_DATA_DIR ?? '.data');
     db = await startEmbeddedDb({ dir, port: process.env.EMIS_PG_PORT ? Number(process.env.EMIS_PG_PORT) : undefined });
     const elsewhere =
       db.dataDir === path.join(dir, 'pg') ? '' : ` (kept in ${db.dataDir}: the postgres user cannot enter ${dir})`;
     console.log(`Embedded PostgreSQL 18 on port ${db.port}, data in ${dir}${elsewhere}`);
-    process.env.DATABASE_URL = db.ownerUrl;
-    process.env.APP_DB_PASSWORD ??= db.appPassword;
+    ownerUrl = db.ownerUrl;
     process.env.JWT_SECRET ??= db.jwtSecret;
+    process.env.SCOPE_KEY ??= db.scopeKey;
     process.env.SEED_DEMO ??= 'true';
+    const anchors = anchorsOf(dir);
+    process.env.ANCHOR_SIGNING_KEY ??= anchors.signingKey;
+    process.env.ANCHOR_DIR ??= anchors.dir;
   }
+  // The API must not see the owner's connection (it refuses to start with one): only the migrate step gets it.
+  delete process.env.DATABASE_URL;
+  await prepareDatabase(ownerUrl, path.join(root, 'dist/apps/api/apps/api/src/cli.js'));
   process.env.WEB_DIST_DIR ??= path.join(root, 'dist/apps/web/browser');
+  // A developer's machine: the API description is open (production's default is signed-in only).
+  process.env.API_DOCS ??= 'public';
   if (!existsSync(process.env.WEB_DIST_DIR))
     console.warn(`No web build at ${process.env.WEB_DIST_DIR}: only the API is served.`);
 

@@ -20,6 +20,7 @@ import {
   unitReportUrl,
   waitForFacts,
 } from './reports.mjs';
+import { presentScope } from './scope.mjs';
 
 const PERIOD = 'HK1';
 
@@ -43,7 +44,7 @@ async function provinceRows(owner) {
 async function baselineReport(client, yearId) {
   await client.query('begin');
   try {
-    await client.query(`select set_config('app.school_ids', '', true), set_config('app.all_schools', 'on', true)`);
+    await presentScope(client, { all: true });
     const { rows } = await client.query(
       `select c.grade, g.subject_code, count(*) as pupils, round(avg(e.average), 2) as mean,
               count(*) filter (where e.average >= 8) as good, count(*) filter (where e.average < 5) as below,

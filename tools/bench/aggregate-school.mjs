@@ -12,6 +12,7 @@ import pg from 'pg';
 import { schoolAdminToken } from './fixtures.mjs';
 import { coverage, getReport, invalidateReportCache, schoolReportUrl, waitForFacts } from './reports.mjs';
 import { summarise } from './stats.mjs';
+import { presentScope } from './scope.mjs';
 
 const PERIOD = 'HK1';
 const PRESCHOOL_GROUPS = ['NT', 'MG3', 'MG4', 'MG5'];
@@ -74,9 +75,7 @@ async function classByClassReport(ctx, school, token) {
 async function baselineReport(client, school) {
   await client.query('begin');
   try {
-    await client.query(`select set_config('app.school_ids', $1, true), set_config('app.all_schools', 'off', true)`, [
-      school.id,
-    ]);
+    await presentScope(client, { schoolIds: [school.id] });
     const { rows } = await client.query(
       `select g.class_id, g.subject_code, count(*) as pupils, round(avg(e.average), 2) as mean,
               count(*) filter (where e.average >= 8) as good, count(*) filter (where e.average < 5) as below,

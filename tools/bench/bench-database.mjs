@@ -9,7 +9,7 @@ import pg from 'pg';
 import { startEmbeddedDb } from '../embedded-db.mjs';
 
 /**
- * @returns {Promise<{ ownerUrl: string, appPassword: string, jwtSecret: string, seedDemo: boolean, label: string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ ownerUrl: string, appPassword: string, jobsPassword: string, jwtSecret: string, scopeKey: string, seedDemo: boolean, label: string, stop: () => Promise<void> }>}
  */
 export async function openBenchDatabase(root, { scaleDir, databaseUrl }) {
   if (!scaleDir && !databaseUrl) {
@@ -20,9 +20,13 @@ export async function openBenchDatabase(root, { scaleDir, databaseUrl }) {
   }
   const server = scaleDir ? await startEmbeddedDb({ dir: path.resolve(root, scaleDir) }) : null;
   const sourceUrl = server ? server.ownerUrl : databaseUrl;
-  // A server of one's own keeps the app role's password in APP_DB_PASSWORD: the API sets the role's password on start.
+  // A server of one's own keeps the runtime roles' passwords in APP_DB_PASSWORD and JOBS_DB_PASSWORD: the migrate step
+  // (run by tools/start.mjs before the API) sets them.
   const appPassword = server?.appPassword ?? process.env.APP_DB_PASSWORD ?? randomBytes(18).toString('base64url');
+  const jobsPassword = server?.jobsPassword ?? process.env.JOBS_DB_PASSWORD ?? randomBytes(18).toString('base64url');
   const jwtSecret = server?.jwtSecret ?? process.env.JWT_SECRET ?? randomBytes(48).toString('base64url');
+  // The API's migrate step installs it in the copy, so a given database's own key need not be known.
+  const scopeKey = server?.scopeKey ?? process.env.SCOPE_KEY ?? randomBytes(48).toString('base64url');
   const source = new URL(sourceUrl);
   const name = decodeURIComponent(source.pathname.slice(1));
   const copy = `${name}_bench`;
@@ -37,7 +41,9 @@ export async function openBenchDatabase(root, { scaleDir, databaseUrl }) {
   return {
     ownerUrl: copyUrl.toString(),
     appPassword,
+    jobsPassword,
     jwtSecret,
+    scopeKey,
     seedDemo: false,
     label: `copy of ${scaleDir ? path.relative(root, path.resolve(root, scaleDir)) : 'the given database'}`,
     stop: async () => {

@@ -3,6 +3,7 @@
 // the same join read straight from PostgreSQL and written as CSV text — the naive export.
 import pg from 'pg';
 import { measured, schoolAdminToken, single } from './fixtures.mjs';
+import { presentScope } from './scope.mjs';
 
 const TARGET_ROWS = 50_000;
 const PUPILS = 45;
@@ -83,9 +84,7 @@ async function baseline(ctx, school) {
   try {
     const started = performance.now();
     await client.query('begin');
-    await client.query(`select set_config('app.school_ids', $1, true), set_config('app.all_schools', 'off', true)`, [
-      school.id,
-    ]);
+    await presentScope(client, { schoolIds: [school.id] });
     const { rows } = await client.query(
       `select c.name, st.id, st.full_name, st.date_of_birth::text as dob, s.name as subject, e.cells::text as cells, e.average::text as average, e.rating, e.comment
          from grade_entry e join gradebook g on g.school_id = e.school_id and g.id = e.gradebook_id

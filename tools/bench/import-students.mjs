@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { measured, schoolAdminToken, single } from './fixtures.mjs';
+import { presentScope } from './scope.mjs';
 
 const ROWS = 10_000;
 const HEADERS = [
@@ -145,9 +146,7 @@ async function baseline(ctx, school, pupils) {
     const ids = pupils.map(() => randomUUID());
     const at = new Date();
     await client.query('begin');
-    await client.query(`select set_config('app.school_ids', $1, true), set_config('app.all_schools', 'off', true)`, [
-      school.id,
-    ]);
+    await presentScope(client, { schoolIds: [school.id] });
     await client.query(
       `insert into student (school_id, id, personal_id, full_name, date_of_birth, gender, ethnicity, nationality, place_of_birth, permanent_address, created_at, updated_at)
        select $1, u.id, u.pid, u.name, u.dob, u.gender, '01', 'Việt Nam', 'Hưng Yên', 'Thôn 1, xã Như Quỳnh', $7, $7

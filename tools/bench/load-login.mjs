@@ -2,6 +2,7 @@
 import argon2 from 'argon2';
 import { randomBytes, createHash } from 'node:crypto';
 import { driveLoad } from './stats.mjs';
+import { presentScope } from './scope.mjs';
 
 const config = JSON.parse(process.argv[2]);
 const PASSWORD = 'Emis@2026';
@@ -35,12 +36,17 @@ async function sqlWorker(w, pool, deadline, out) {
       if (!(await argon2.verify(user.password_hash, PASSWORD))) throw new Error('wrong password');
       const at = new Date();
       await client.query('begin');
-      await client.query(`select set_config('app.school_ids', $1, true), set_config('app.all_schools', 'off', true)`, [
-        w.schoolId,
-      ]);
+      await presentScope(client, { schoolIds: [w.schoolId] });
+      const {
+        rows: [session],
+      } = await client.query(
+        `insert into user_session (id, user_id, expires_at, user_agent, address)
+         values (gen_random_uuid(), $1, now() + interval '12 hours', 'bench', '127.0.0.1') returning id, expires_at`,
+        [user.id],
+      );
       await client.query(
-        `insert into refresh_token (user_id, family_id, token_hash, expires_at) values ($1, gen_random_uuid(), $2, $3)`,
-        [user.id, createHash('sha256').update(randomBytes(32)).digest('hex'), new Date(at.getTime() + 7 * 86400_000)],
+        `insert into refresh_token (user_id, family_id, token_hash, expires_at) values ($1, $2, $3, $4)`,
+        [user.id, session.id, createHash('sha256').update(randomBytes(32)).digest('hex'), session.expires_at],
       );
       await client.query(`select audit_append($1, $2, $3, 'bench', $1, 'session', $4, 'LOGIN', null, null, null)`, [
         w.schoolId,

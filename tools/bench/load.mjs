@@ -4,6 +4,7 @@
 //   sql  — the same transaction straight against PostgreSQL as the application role (the physical limit).
 import { randomUUID } from 'node:crypto';
 import { driveLoad, randomScore, seededRandom } from './stats.mjs';
+import { presentScope } from './scope.mjs';
 
 const config = JSON.parse(process.argv[2]);
 const COLUMNS = ['TX1', 'TX2', 'TX3', 'TX4', 'GK', 'CK'];
@@ -53,10 +54,7 @@ async function sqlWorker(w, pool, deadline, out) {
       const at = new Date();
       const started = performance.now();
       await client.query('begin');
-      await client.query(
-        `select set_config('app.school_ids', $1, true), set_config('app.all_schools', 'off', true), set_config('app.user_id', $2, true)`,
-        [w.schoolId, w.userId],
-      );
+      await presentScope(client, { schoolIds: [w.schoolId], userId: w.userId });
       await client.query(
         `insert into grade_entry (school_id, gradebook_id, student_id, cells, comment, average, rating, version, updated_by, updated_by_name, updated_at)
          select $1, $2, u.student_id, u.cells, null, 7.5, null, 1, $4, 'bench', $5 from unnest($3::uuid[], $6::jsonb[]) as u(student_id, cells)

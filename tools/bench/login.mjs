@@ -1,6 +1,7 @@
 // Scenario "login": 16 teachers signing in again and again (the morning rush). Ours: POST /api/auth/login
-// (throttling, argon2id, the session's refresh token, the audit entry). Baseline: the same work without the API —
-// read the hash, argon2id verify, insert the refresh token, append the audit entry — from the load process.
+// (throttling, argon2id, the session and its refresh token, the audit entry). Baseline: the same work without the
+// API — read the hash, argon2id verify, insert the session and its refresh token, append the audit entry — from the
+// load process.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -13,24 +13,32 @@ import pg from 'pg';
 import { freePort } from '../embedded-db.mjs';
 import * as aggregateProvince from './aggregate-province.mjs';
 import * as aggregateSchool from './aggregate-school.mjs';
+import * as bankImport from './bank-import.mjs';
 import { openBenchDatabase } from './bench-database.mjs';
+import * as duesProvince from './dues-province.mjs';
 import * as exportGradebook from './export-gradebook.mjs';
 import * as gradeSave from './grade-save.mjs';
+import * as hostileUpload from './hostile-upload.mjs';
 import * as importStudents from './import-students.mjs';
 import * as login from './login.mjs';
 import * as reportFreshness from './report-freshness.mjs';
+import * as sessionCheck from './session-check.mjs';
 import * as wearProvince from './wear-province.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCENARIOS = {
   'grade-save': gradeSave,
   login,
+  'session-check': sessionCheck,
   'import-10k': importStudents,
   'export-50k': exportGradebook,
   'aggregate-school': aggregateSchool,
   'aggregate-province': aggregateProvince,
   'report-freshness': reportFreshness,
   'wear-province': wearProvince,
+  'dues-province': duesProvince,
+  'bank-import-10k': bankImport,
+  'hostile-upload': hostileUpload,
 };
 
 function option(name, fallback) {
@@ -54,6 +62,8 @@ const db = await openBenchDatabase(root, {
   databaseUrl: option('database-url', undefined),
 });
 const port = await freePort();
+// The API and every scenario's process (the baselines sign their scopes with it: scope.mjs) read it from here.
+process.env.SCOPE_KEY = db.scopeKey;
 const appUrl = (() => {
   const u = new URL(db.ownerUrl);
   u.username = 'emis_app';
@@ -73,6 +83,7 @@ function startApi(env = {}) {
       ...process.env,
       DATABASE_URL: db.ownerUrl,
       APP_DB_PASSWORD: db.appPassword,
+      JOBS_DB_PASSWORD: db.jobsPassword,
       JWT_SECRET: db.jwtSecret,
       SEED_DEMO: String(db.seedDemo),
       PORT: String(port),

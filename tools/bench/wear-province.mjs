@@ -12,6 +12,7 @@
 // differs only in the amount): it is the floor of the work, not an equivalent. Both sides' row counts are printed.
 import { appClient } from './aggregate-school.mjs';
 import { adminToken, measured, single } from './fixtures.mjs';
+import { presentScope } from './scope.mjs';
 
 /** The year posted: the first December with no row posted yet in the register (the scale seed posts through 2025). */
 async function yearToPost(owner) {
@@ -71,7 +72,7 @@ async function baseline(ctx, year) {
 export async function baselineOn(client, year) {
   await client.query('begin');
   try {
-    await client.query(`select set_config('app.school_ids', '', true), set_config('app.all_schools', 'on', true)`);
+    await presentScope(client, { all: true });
     const started = performance.now();
     const {
       rows: [posted],

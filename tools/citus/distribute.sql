@@ -40,17 +40,40 @@ select create_distributed_function('emis_in_scope(uuid)');
 select create_distributed_function('unaccent_vi(text)');
 select create_distributed_function('audit_row_hash(text, uuid, bigint, timestamptz, uuid, text, uuid, text, text, text, jsonb, jsonb, text)');
 select create_distributed_function('audit_log_immutable()');
+-- The sealed scope (docs/adr/sealed-scope.md): every policy calls emis_scope_sealed(), so its functions must exist on
+-- every node, and pgcrypto with them (hmac). See docs/scaling.md, "Tenant scope on the workers", on the binding.
+create extension if not exists pgcrypto with schema public;
+select create_distributed_function('emis_scope_payload(text, text, text, text, text)');
+select create_distributed_function('emis_scope_binding()');
+select create_distributed_function('emis_scope_owner()');
+select create_distributed_function('emis_scope_verified()');
+select create_distributed_function('emis_scope_sealed()');
+select create_distributed_function('emis_sealed_user()');
+select create_distributed_function('emis_set_scope(text, boolean, text, text, bigint, text)');
 
 -- Reference tables: replicated to every node, so distributed tables may reference them. Referenced tables first.
 select create_reference_table('org_unit');
 select create_reference_table('org_unit_parent_history');
 select create_reference_table('app_user');
 select create_reference_table('refresh_token');
+select create_reference_table('user_session');
+select create_reference_table('mfa_challenge_use');
+select create_reference_table('mfa_recovery_code');
+select create_reference_table('mfa_policy');
+select create_reference_table('sign_in_failure');
+select create_reference_table('security_event');
+-- The scope key on every node, owner-only as on the coordinator (no grant follows it).
+select create_reference_table('scope_key');
+select create_reference_table('sign_in_address_failure');
+select create_reference_table('sign_in_unknown_failure');
+select create_reference_table('password_reset_request');
 select create_reference_table('school_year');
 select create_reference_table('subject');
 select create_reference_table('curriculum_subject');
 select create_reference_table('asset_category');
 select create_reference_table('asset_policy');
+select create_reference_table('finance_tuition_level');
+select create_reference_table('finance_fee_range');
 
 -- Distributed tables, co-location group "school": school_profile starts the group, every other table joins it.
 -- A table is distributed after every distributed table its foreign keys reference.
@@ -89,6 +112,8 @@ select create_distributed_table('reporting.movement', 'school_id', colocate_with
 select create_distributed_table('reporting.attendance', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('reporting.staff_count', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('reporting.asset_total', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('reporting.finance_total', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('reporting.finance_budget', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('reporting.school_state', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('reporting.report_job', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('reporting.dirty', 'school_id', colocate_with := 'school_profile');
@@ -107,6 +132,25 @@ select create_distributed_table('asset_disposal', 'school_id', colocate_with := 
 select create_distributed_table('asset_transfer', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('asset_inventory', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('asset_inventory_line', 'school_id', colocate_with := 'school_profile');
+-- School finance: settings, fee schedules, periods and charges, payments, bank, budget, vouchers, in foreign-key order.
+select create_distributed_table('finance_school_setting', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('finance_fee_schedule', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('finance_exception', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('finance_period', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('finance_charge_run', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('finance_charge', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('finance_charge_adjustment', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('finance_counter', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('finance_payment', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('finance_allocation', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('finance_bank_statement', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('finance_bank_line', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('finance_budget_entry', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('finance_expense', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('finance_expense_attachment', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('finance_claim', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('finance_opening_balance', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('finance_month_close', 'school_id', colocate_with := 'school_profile');
 
 -- The chain functions are keyed by the school: called outside a transaction block (the CLI's audit:verify) Citus
 -- runs them on the node holding that school's chain. Inside the API's transactions they run on the coordinator and

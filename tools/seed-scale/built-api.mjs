@@ -1,7 +1,7 @@
 // The built API's own modules, loaded from dist/: the migrations (migrateDatabase, as `npm start` applies them),
 // the grading rules of libs/domain (so every stored average is the one the API would compute) and the demo seed's
-// people generators (names, personal ids, staff and pupils) and asset registers, so the full-scale province and the
-// demo look alike.
+// people generators (names, personal ids, staff and pupils), asset registers and school finance, so the full-scale
+// province and the demo look alike.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -33,6 +33,7 @@ export function loadBuilt() {
     buildStaff: seed('seed-staff.js').buildStaff,
     buildClassStudents: seed('seed-students.js').buildClassStudents,
     assets: { ...seed('seed-assets.js'), ...seed('asset-rows.js') },
+    finance: { ...seed('seed-finance.js'), ...seed('finance-rows.js') },
   };
 }
 

@@ -1,16 +1,17 @@
 // `npm run seed:scale -- --schools 1000 --students 350000 [--seed 20261125] [--database-url URL] [--dir tmp/scale-db]
-//   [--connections 2] [--semesters 1,2] [--rebuild] [--no-facts | --facts-only | --assets-only]`
+//   [--connections 2] [--semesters 1,2] [--rebuild] [--no-facts | --facts-only | --assets-only | --finance-only]`
 // Builds a full-scale province for measurements: the org-unit tree, N schools of every level, their staff, classes and
 // M pupils with guardians and enrolments, teaching assignments, for 2026-2027 every curriculum subject's
-// gradebooks with one row per pupil and the conduct ratings, and every school's public assets (school-assets.mjs:
-// about 300–600 records a school with their wear posted through 2025). Deterministic from --seed. Without --database-url it
+// gradebooks with one row per pupil and the conduct ratings, every school's public assets (school-assets.mjs:
+// about 300–600 records a school with their wear posted through 2025) and its finance (school-finance.mjs: the first
+// semester's dues of every pupil, payments, bank statements, the year's budget and vouchers). Deterministic from --seed. Without --database-url it
 // starts a fresh embedded PostgreSQL in --dir (kept afterwards: `npm run bench -- --scale-dir tmp/scale-db` reuses it).
 // Migrations are the built API's (as `npm start` applies them). Prints each phase's time, the rows per table and the
 // database size, and writes them to <dir>/seed-report.json.
 // Last, the reporting read model is filled by the built API's own full rebuild (read-model.mjs), timed in the report;
 // --no-facts leaves it empty, --facts-only runs only that step on a province loaded before (migrations applied first).
 // --assets-only loads only the assets into a province loaded before without them (migrations applied first): minutes
-// instead of the whole load and read model again.
+// instead of the whole load and read model again. --finance-only does the same for the finance.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,7 @@ import { planClasses, planProvince } from './province-plan.mjs';
 import { assertRebuildBuilt, rebuildReadModel } from './read-model.mjs';
 import { schoolGrades } from './school-grades.mjs';
 import { loadSchoolAssets } from './school-assets.mjs';
+import { loadSchoolFinance } from './school-finance.mjs';
 import { schoolPeople } from './school-people.mjs';
 
 function option(name, fallback) {
@@ -41,6 +43,7 @@ const opts = {
   facts: !process.argv.includes('--no-facts'),
   factsOnly: process.argv.includes('--facts-only'),
   assetsOnly: process.argv.includes('--assets-only'),
+  financeOnly: process.argv.includes('--finance-only'),
 };
 if (!(opts.schools >= 1 && opts.students >= opts.schools))
   throw new Error('--schools must be ≥ 1 and --students ≥ --schools');
@@ -60,7 +63,8 @@ function phaseDone(name, detail = '') {
 ensureBuilt(process.argv.includes('--rebuild'));
 const built = loadBuilt();
 addTables(built.assets.ASSET_TABLES);
-if (opts.facts && !opts.assetsOnly) assertRebuildBuilt();
+addTables(built.finance.FINANCE_TABLES);
+if (opts.facts && !opts.assetsOnly && !opts.financeOnly) assertRebuildBuilt();
 phaseDone('build check');
 
 let db = null;
@@ -83,13 +87,15 @@ const loader = new BulkLoader(ownerUrl, {
   skipForeignKeyTriggers: superuser,
 });
 try {
-  const applied = await built.migrations.migrateDatabase(ownerUrl, appPassword);
+  const applied = await built.migrations.migrateDatabase(ownerUrl, { appPassword });
   if (opts.factsOnly) {
     phaseDone('database and migrations', `${applied.length} migrations`);
     const readModel = await fillReadModel(owner);
     writeReport(withEarlier({ readModel }, 'facts-only'));
   } else if (opts.assetsOnly) {
     await addAssets(owner, applied);
+  } else if (opts.financeOnly) {
+    await addFinance(owner, applied);
   } else {
     await seedProvince(owner, applied);
   }
@@ -128,7 +134,7 @@ async function seedProvince(owner, applied) {
 
   const readModel = opts.facts ? await fillReadModel(owner) : null;
   const report = await summarise(owner, plan, loader);
-  writeReport({ ...report, assets: plan.assets, readModel });
+  writeReport({ ...report, assets: plan.assets, finance: plan.finance, readModel });
 }
 
 /** The built API's reporting:rebuild over every school (read-model.mjs), as one phase. */
@@ -154,17 +160,38 @@ function withEarlier({ rows = {}, ...figures }, run) {
   };
 }
 
-/** --assets-only: the assets phase on a province loaded before, its foreign keys checked, its tables analysed. */
-async function addAssets(owner, applied) {
+/** --assets-only: the assets phase on a province loaded before without them. */
+function addAssets(owner, applied) {
+  return addOnly(owner, applied, {
+    run: 'assets-only',
+    tables: Object.keys(built.assets.ASSET_TABLES),
+    present: 'asset',
+    phase: assetsPhase,
+    key: 'assets',
+  });
+}
+
+/** --finance-only: the finance phase on a province loaded before without it. */
+function addFinance(owner, applied) {
+  return addOnly(owner, applied, {
+    run: 'finance-only',
+    tables: Object.keys(built.finance.FINANCE_TABLES),
+    present: 'finance_charge',
+    phase: financePhase,
+    key: 'finance',
+  });
+}
+
+/** One phase on a province loaded before without its rows: its foreign keys checked, its tables analysed. */
+async function addOnly(owner, applied, { run, tables, present, phase, key }) {
   const {
     rows: [{ count }],
-  } = await owner.query(`select count(*)::int as count from asset`);
+  } = await owner.query(`select count(*)::int as count from ${present}`);
   if (count > 0)
-    throw new Error(`The database already holds ${count} assets: --assets-only fills a province without any.`);
+    throw new Error(`The database already holds ${count} rows of ${present}: --${run} fills a province without any.`);
   if (db) await serverSettings(owner, { max_wal_size: `'8GB'`, autovacuum: 'off' });
   phaseDone('database and migrations', `${applied.length} migrations`);
-  const assets = await assetsPhase(owner);
-  const tables = Object.keys(built.assets.ASSET_TABLES);
+  const figures = await phase(owner);
   if (superuser) {
     const orphans = (await checkForeignKeys(owner, tables)).filter((k) => k.orphans > 0);
     if (orphans.length) throw new Error(`Rows without their referenced row: ${JSON.stringify(orphans)}`);
@@ -180,10 +207,8 @@ async function addAssets(owner, applied) {
   } = await owner.query(
     `select pg_database_size(current_database()) as bytes, pg_size_pretty(pg_database_size(current_database())) as pretty`,
   );
-  assets.seconds = Math.round((performance.now() - started) / 100) / 10;
-  writeReport(
-    withEarlier({ rows, assets, databaseBytes: Number(size.bytes), databaseSize: size.pretty }, 'assets-only'),
-  );
+  figures.seconds = Math.round((performance.now() - started) / 100) / 10;
+  writeReport(withEarlier({ rows, [key]: figures, databaseBytes: Number(size.bytes), databaseSize: size.pretty }, run));
 }
 
 /** Every school's register and wear (school-assets.mjs), as one phase. */
@@ -195,6 +220,17 @@ async function assetsPhase(owner) {
     `${assets.assets} assets in ${assets.schools} schools, generating ${assets.generateSeconds} s`,
   );
   return { ...assets, at: new Date().toISOString() };
+}
+
+/** Every school's finance (school-finance.mjs), as one phase. */
+async function financePhase(owner) {
+  const finance = await loadSchoolFinance(built, owner, loader, opts.seed);
+  finance.phaseSeconds = Math.round((performance.now() - phaseStart) / 100) / 10;
+  phaseDone(
+    'finance: fees, first-semester dues, payments, statements, budget, vouchers',
+    `${finance.charges} charges of ${finance.pupils} pupils in ${finance.schools} schools, generating ${finance.generateSeconds} s`,
+  );
+  return { ...finance, at: new Date().toISOString() };
 }
 
 /** The province, school after school: the org units and accounts, then everyone's people, then the gradebooks. */
@@ -227,6 +263,7 @@ async function generateProvince(owner, loader) {
     `generating ${grades.generateSeconds} s`,
   );
   plan.assets = await assetsPhase(owner);
+  plan.finance = await financePhase(owner);
   return plan;
 }
 
@@ -312,6 +349,11 @@ function writeReport(report) {
     console.log(
       `Assets: ${report.assets.assets} records in ${report.assets.schools} schools, phase ${report.assets.phaseSeconds} s` +
         (report.assets.seconds ? `, --assets-only run ${report.assets.seconds} s` : ''),
+    );
+  if (report.finance)
+    console.log(
+      `Finance: ${report.finance.charges} charges in ${report.finance.schools} schools, phase ${report.finance.phaseSeconds} s` +
+        (report.finance.seconds ? `, --finance-only run ${report.finance.seconds} s` : ''),
     );
   if (report.readModel)
     console.log(

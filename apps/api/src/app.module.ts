@@ -1,11 +1,11 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AcademicModule } from '@emis/api/academic';
 import { AssetsModule } from '@emis/api/assets';
 import { AuditModule } from '@emis/api/audit';
+import { FinanceModule } from '@emis/api/finance';
 import { GradingModule } from '@emis/api/grading';
 import { IdentityModule } from '@emis/api/identity';
 import { PeopleModule } from '@emis/api/people';
@@ -27,14 +27,14 @@ import { SpreadsheetsModule } from '@emis/api/spreadsheets';
 import type { Request } from 'express';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
-import { existsSync } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { HealthController } from './health.controller';
+import { accessLog } from './http/access-log';
 
 /** Wires the context libraries together; no business logic lives here. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    const webDist = config.WEB_DIST_DIR && existsSync(config.WEB_DIST_DIR) ? config.WEB_DIST_DIR : undefined;
+  static forRoot(config: AppConfig, options: { logStream?: Writable } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -42,12 +42,7 @@ export class AppModule {
         LoggerModule.forRoot({
           // Express 5 route syntax; the library's default '*' is the old one and logs a warning.
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            genReqId: (req) => (req as unknown as { id: string }).id,
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
-          },
+          pinoHttp: accessLog(config, options.logStream),
         }),
         ClsModule.forRoot({
           global: true,
@@ -80,7 +75,7 @@ export class AppModule {
         SpreadsheetsModule,
         ReportingModule,
         AssetsModule,
-        ...(webDist ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })] : []),
+        FinanceModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

@@ -1,26 +1,41 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, createValidationPipe } from '@emis/api/platform';
+import { AppConfig, createValidationPipe, trustedProxies } from '@emis/api/platform';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Writable } from 'node:stream';
 import { AppModule } from './app.module';
+import { setupApiDocs } from './http/api-docs';
+import { readBodies } from './http/bodies';
+import { applyServerTimeouts } from './http/server-timeouts';
+import { forbidCachingApiAnswers, serveWebApp } from './http/web-app';
 import { registerApiMessages } from './messages';
 
+export interface CreateAppOptions {
+  /** false: no Nest logger (tests); the access log still follows LOG_LEVEL. */
+  logger?: boolean;
+  /** Where the access log goes instead of standard output (a test reading its lines). */
+  logStream?: Writable;
+}
+
 /** Builds the HTTP application exactly as production runs it; tests use this too. */
-export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<INestApplication> {
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<INestApplication> {
   registerApiMessages();
-  const app = await NestFactory.create(AppModule.forRoot(config), {
+  const app = await NestFactory.create(AppModule.forRoot(config, { logStream: options.logStream }), {
     bufferLogs: true,
+    bodyParser: false,
     logger: options.logger === false ? false : undefined,
   });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   const express = app.getHttpAdapter().getInstance();
-  express.set('trust proxy', 'loopback, uniquelocal');
+  // Only the configured proxies' X-Forwarded-For names the client (docs/security/edge.md, "Client address").
+  express.set('trust proxy', trustedProxies(config));
   express.disable('x-powered-by');
   // A request id from the reverse proxy is kept when it looks like one; otherwise a new one is made.
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
@@ -47,20 +62,14 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
       crossOriginEmbedderPolicy: false,
     }),
   );
+  forbidCachingApiAnswers(app);
+  if (config.WEB_DIST_DIR && existsSync(config.WEB_DIST_DIR)) serveWebApp(app, config.WEB_DIST_DIR);
+  readBodies(app);
   app.use(cookieParser());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Emis API')
-      .setDescription('Education management information system of a provincial Department of Education and Training')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  applyServerTimeouts(app.getHttpServer() as Server, config);
+  setupApiDocs(app, config);
   return app;
 }

@@ -1,28 +1,23 @@
 import 'reflect-metadata';
-import { MigrationRefused, validateConfig } from '@emis/api/platform';
+import { validateConfig } from '@emis/api/platform';
 import { FactsRefresher } from '@emis/api/reporting';
 import { createApp } from './create-app';
-import { migrateDatabase } from './migrations';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo-province.data';
-import { seedDemoProvince } from './seed/seed-demo';
 
-/** Start-up: validate configuration, migrate, seed the demo province when asked and empty, then serve. */
+/**
+ * Start-up: validate configuration, build the demo's reporting facts when they are missing, then serve. The process
+ * holds only the application and job-queue roles' connections: migrations and the demo seed are the migrate step's,
+ * run before it as the schema owner (`cli.js prepare`; docs/security/roles.md).
+ */
 export async function main(): Promise<void> {
   const config = validateConfig(process.env);
-  const applied = await migrateDatabase(
-    config.DATABASE_URL,
-    config.DATABASE_APP_URL ? undefined : config.APP_DB_PASSWORD,
-  );
-  if (applied.length) console.log(`Migrations applied: ${applied.join(', ')}`);
-  const seeded = config.SEED_DEMO && (await seedDemoProvince(config.DATABASE_URL));
-  if (seeded) console.log('Demo province seeded.');
   const app = await createApp(config);
   if (config.SEED_DEMO) {
     // The seed writes every context's tables directly, so no event tells reporting: the demo's facts are built here,
     // after a fresh seed or on the first start of a demo seeded before the reporting context existed.
     await app.init();
     const facts = app.get(FactsRefresher);
-    if (seeded || !(await facts.hasFacts())) {
+    if (!(await facts.hasFacts())) {
       const started = Date.now();
       const schools = await facts.rebuildSchools();
       console.log(`Reporting facts built for ${schools} schools in ${Date.now() - started} ms.`);
@@ -46,7 +41,7 @@ export async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error) => {
-    console.error(error instanceof MigrationRefused ? error.message : error);
+    console.error(error);
     process.exit(1);
   });
 }

@@ -1,4 +1,4 @@
-import { fieldLabel, isKnownProblem, problemTitle, ruleMessage } from '@emis/api/platform';
+import { databaseRefusal, fieldLabel, isKnownProblem, problemTitle, ruleMessage } from '@emis/api/platform';
 import { API_MESSAGES, registerApiMessages } from './messages';
 
 describe('the API message catalogues', () => {
@@ -17,6 +17,10 @@ describe('the API message catalogues', () => {
         expect(ruleMessage(rule, 'x', [], 'vi')).toBe(text.vi.replace('{field}', 'x').replace(/\{\d\}/g, ''));
       }
       for (const [field, text] of Object.entries(catalogue.fields ?? {})) expect(fieldLabel(field, 'vi')).toBe(text.vi);
+      for (const [sqlState, refusal] of Object.entries(catalogue.databaseRefusals ?? {})) {
+        expect(databaseRefusal(sqlState)).toEqual(refusal);
+        expect(catalogue.problems?.[refusal.problem]).toBeDefined();
+      }
     }
     expect(ruleMessage('personalIdFormat', 'personalId', [], 'en')).toBe('Personal ID must be exactly 12 digits');
     expect(problemTitle('transfer_pending', 'vi')).toBe('Học sinh đang có một yêu cầu chuyển trường chờ xử lý');

@@ -1,8 +1,9 @@
 import { ACADEMIC_MESSAGES } from '@emis/api/academic';
 import { ASSETS_MESSAGES } from '@emis/api/assets';
 import { AUDIT_MESSAGES } from '@emis/api/audit';
+import { FINANCE_MESSAGES } from '@emis/api/finance';
 import { GRADING_MESSAGES } from '@emis/api/grading';
-import { IDENTITY_MESSAGES } from '@emis/api/identity';
+import { ACCOUNTS_MESSAGES, IDENTITY_MESSAGES } from '@emis/api/identity';
 import { PEOPLE_MESSAGES } from '@emis/api/people';
 import { MessageCatalogue, registerMessages } from '@emis/api/platform';
 import { REPORTING_MESSAGES } from '@emis/api/reporting';
@@ -14,6 +15,7 @@ import { SPREADSHEETS_MESSAGES } from '@emis/api/spreadsheets';
 export const API_MESSAGES: readonly MessageCatalogue[] = [
   TENANCY_MESSAGES,
   IDENTITY_MESSAGES,
+  ACCOUNTS_MESSAGES,
   AUDIT_MESSAGES,
   PEOPLE_MESSAGES,
   ACADEMIC_MESSAGES,
@@ -22,6 +24,7 @@ export const API_MESSAGES: readonly MessageCatalogue[] = [
   GRADING_MESSAGES,
   REPORTING_MESSAGES,
   ASSETS_MESSAGES,
+  FINANCE_MESSAGES,
 ];
 
 /** Called by createApp: problem titles, field-rule messages and field labels of every context, in both languages. */

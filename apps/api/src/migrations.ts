@@ -1,4 +1,9 @@
-import { AddImportDetails1764200000400, CreateAuditChain1764100000040 } from '@emis/api/audit';
+import {
+  AddImportDetails1764200000400,
+  CreateAuditChain1764100000040,
+  CreatePersonalDataLedger1764900000400,
+  CreateSecurityEvents1764900000050,
+} from '@emis/api/audit';
 import {
   CreateAcademicViews1764400000100,
   CreateAttendance1764200000040,
@@ -10,11 +15,20 @@ import {
   AllowAssetImports1764600000300,
   CreateAssets1764600000000,
 } from '@emis/api/assets';
+import {
+  CreateChargeRuns1764700000200,
+  CreateFinance1764700000000,
+  LimitLiveFeeLines1764700000100,
+  LinkRefundsToPayments1764700000300,
+} from '@emis/api/finance';
 import { CreateGradebook1764300000000 } from '@emis/api/grading';
 import {
+  AdministerAccounts1764800000000,
   CreateIdentityUserView1764400000800,
   CreateIdentityViews1764400000400,
   CreateUsers1764100000030,
+  GuardAccountRoles1764900000960,
+  HardenSignIn1764800000400,
   LinkUsersToStaff1764200000060,
 } from '@emis/api/identity';
 import {
@@ -25,12 +39,16 @@ import {
 } from '@emis/api/people';
 import {
   CreateAppRoleAndScope1764100000010,
+  CreateJobsRole1764900000950,
   CreateOutbox1764400000000,
   MigrationSet,
   prepareDatabase,
+  RuntimeSecrets,
+  SealTenantScope1764900000900,
 } from '@emis/api/platform';
 import {
   CreateAssetTotals1764600000600,
+  CreateFinanceTotals1764700000700,
   CreateReportingFacts1764500000000,
   CreateReportJobs1764500000200,
   CreateStatisticalReports1764500000100,
@@ -41,6 +59,7 @@ import {
   CreateTenancyViews1764400000500,
   ExtendTenancyViews1764400000900,
   CreateTenancyHistoryView1764500000300,
+  AdministerOrganisation1764800000100,
 } from '@emis/api/tenancy';
 import { CreateImportJobs1764200000050 } from '@emis/api/spreadsheets';
 import { MIGRATION_CHECKSUMS } from './migration-checksums';
@@ -84,6 +103,19 @@ export const MIGRATIONS = [
   AllowAssetImports1764600000300,
   AddInventorySurplusAndImport1764600000400,
   CreateAssetTotals1764600000600,
+  CreateFinance1764700000000,
+  LimitLiveFeeLines1764700000100,
+  CreateChargeRuns1764700000200,
+  LinkRefundsToPayments1764700000300,
+  CreateFinanceTotals1764700000700,
+  AdministerAccounts1764800000000,
+  AdministerOrganisation1764800000100,
+  HardenSignIn1764800000400,
+  CreateSecurityEvents1764900000050,
+  CreatePersonalDataLedger1764900000400,
+  SealTenantScope1764900000900,
+  CreateJobsRole1764900000950,
+  GuardAccountRoles1764900000960,
 ];
 
 /**
@@ -117,7 +149,10 @@ export const API_MIGRATIONS: MigrationSet = {
   retired: RETIRED_MIGRATIONS,
 };
 
-/** The migrate step of `npm start`, the CLI, the tests and the scale seed: the API's migrations on the owner's URL. */
-export function migrateDatabase(ownerUrl: string, appPassword?: string): Promise<string[]> {
-  return prepareDatabase(ownerUrl, API_MIGRATIONS, appPassword);
+/**
+ * The migrate step of `cli.js prepare` (and so `npm start`), the tests and the scale seed: the API's migrations on the
+ * owner's URL; the runtime roles get the passwords given, and the scope key (SCOPE_KEY) is installed when given.
+ */
+export function migrateDatabase(ownerUrl: string, secrets: RuntimeSecrets = {}): Promise<string[]> {
+  return prepareDatabase(ownerUrl, API_MIGRATIONS, secrets);
 }

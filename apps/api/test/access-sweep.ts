@@ -141,8 +141,12 @@ export function describeAccessSweep(layers: string, bypassRls: boolean, database
     /** What the sweep could have changed at the other school, to prove it changed nothing. */
     async function snapshot(schoolId: string) {
       const counts: Record<string, unknown> = {};
+      // security_event names the school a refused attempt aimed at in target_unit_id, not school_id: the sweep's
+      // refusals are recorded there by design (docs/security/coverage.md), and it is not the school's own data.
       const tables: { table_name: string }[] = await t.owner.query(
-        `select table_name from information_schema.columns where table_schema = 'public' and column_name = 'school_id' order by table_name`,
+        `select table_name from information_schema.columns
+          where table_schema = 'public' and column_name = 'school_id'
+          order by table_name`,
       );
       for (const { table_name } of tables) {
         const [row] = await t.owner.query(

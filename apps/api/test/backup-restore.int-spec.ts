@@ -8,6 +8,7 @@ import { seedDemoProvince } from '../src/seed/seed-demo';
 import { Query } from './citus-schema-rules';
 import { Fingerprint, fingerprint } from './database-fingerprint';
 import { pickPgTools, PgTools, SpareServer, startSpareServer } from './pg-tools';
+import { presentScope, schoolsScope, signScope } from './scope-fixtures';
 import { readTestEnv } from './test-env';
 import { migrateDatabase } from '../src/migrations';
 
@@ -93,7 +94,7 @@ describe('backup and restore with pg_dump -Fc and pg_restore', () => {
     if (picked.needsSpare) {
       spare = await startSpareServer(tools);
       ({ ownerUrl, appPassword } = spare);
-      await migrateDatabase(ownerUrl, appPassword);
+      await migrateDatabase(ownerUrl, { appPassword, scopeKey: env.scopeKey });
       await seedDemoProvince(ownerUrl);
       await lengthenChains();
     }
@@ -164,7 +165,8 @@ describe('backup and restore with pg_dump -Fc and pg_restore', () => {
     try {
       expect((await app.query(`select count(*)::int as n from student`)).rows[0].n).toBe(0);
       await app.query('begin');
-      await app.query(`select set_config('app.school_ids', $1, true)`, [school]);
+      // The dump carries the scope key (scope_key is the owner's table): a scope the API signs verifies in the copy.
+      await presentScope(app, signScope(schoolsScope(school)));
       const seen = await app.query(
         `select count(*)::int as n, count(*) filter (where school_id <> $1)::int as others from student`,
         [school],

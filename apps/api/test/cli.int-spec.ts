@@ -13,7 +13,13 @@ const run = promisify(execFile);
 function cli(url: string, args: string[]) {
   if (!existsSync(CLI)) throw new Error(`Build the API first (npx nx build api): ${CLI} is missing`);
   return run('node', [CLI, ...args], {
-    env: { ...process.env, DATABASE_URL: url, APP_DB_PASSWORD: readTestEnv().appPassword },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      APP_DB_PASSWORD: readTestEnv().appPassword,
+      JOBS_DB_PASSWORD: readTestEnv().jobsPassword,
+      SCOPE_KEY: readTestEnv().scopeKey,
+    },
   });
 }
 
@@ -94,10 +100,7 @@ describe('operator command line', () => {
 
   it('resets a locked-out user to a temporary password that signs in', async () => {
     const user = await createUser(t, 'TEACHER', 'THCS-NQ');
-    await t.owner.query(
-      `update app_user set failed_logins = 5, locked_until = now() + interval '1 hour' where username = $1`,
-      [user],
-    );
+    await t.owner.query(`update app_user set soft_locked_at = now() where username = $1`, [user]);
     const out = await cli(readTestEnv().ownerUrl, ['reset-password', user]);
     const password = /: (\S+)$/m.exec(out.stdout)?.[1];
     const res = await t.http().post('/api/auth/login').send({ username: user, password });

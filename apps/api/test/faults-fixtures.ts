@@ -1,4 +1,3 @@
-import { SecretBox } from '@emis/api/identity';
 import { ChildProcess, spawn } from 'node:child_process';
 import { lstatSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -8,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { DataSource, QueryRunner } from 'typeorm';
 import { seedDemoProvince } from '../src/seed/seed-demo';
 import { HANG_GUARD_MS, readTestEnv } from './test-env';
-import { ADMIN_TOTP_SECRET } from './totp';
+import { enrolSeededUsers } from './totp';
 import { migrateDatabase } from '../src/migrations';
 
 /**
@@ -172,6 +171,7 @@ export function targetOf(url: string): { host: string; port: number } {
 interface EmbeddedDb {
   ownerUrl: string;
   appPassword: string;
+  jobsPassword: string;
   port: number;
 }
 
@@ -182,7 +182,7 @@ interface EmbeddedDb {
 const SERVER_SCRIPT = `
   import { startEmbeddedDb } from ${JSON.stringify(pathToFileURL(path.resolve(__dirname, '../../../tools/embedded-db.mjs')).href)};
   const db = await startEmbeddedDb({ dir: process.env.EMIS_FAULTS_DIR, port: Number(process.env.EMIS_FAULTS_PORT) || undefined });
-  process.stdout.write(JSON.stringify({ ownerUrl: db.ownerUrl, appPassword: db.appPassword, port: db.port }) + '\\n');
+  process.stdout.write(JSON.stringify({ ownerUrl: db.ownerUrl, appPassword: db.appPassword, jobsPassword: db.jobsPassword, port: db.port }) + '\\n');
   const stop = async () => { await db.stop(); process.exit(0); };
   process.once('SIGTERM', stop);
   process.stdin.on('end', stop);
@@ -203,16 +203,21 @@ export class DedicatedDb {
     return this.current.appPassword;
   }
 
+  get jobsPassword(): string {
+    return this.current.jobsPassword;
+  }
+
   async create(): Promise<void> {
     await this.start();
-    await migrateDatabase(this.ownerUrl, this.appPassword);
+    await migrateDatabase(this.ownerUrl, {
+      appPassword: this.appPassword,
+      jobsPassword: this.jobsPassword,
+      scopeKey: readTestEnv().scopeKey,
+    });
     await seedDemoProvince(this.ownerUrl);
     const ds = new DataSource({ type: 'postgres', url: this.ownerUrl });
     await ds.initialize();
-    await ds.query(
-      `update app_user set mfa_secret = $1, mfa_enabled = true where role in ('DEPARTMENT_ADMIN', 'SCHOOL_ADMIN')`,
-      [new SecretBox(readTestEnv().jwtSecret).seal(ADMIN_TOTP_SECRET)],
-    );
+    await enrolSeededUsers(ds, readTestEnv().jwtSecret);
     await ds.destroy();
   }
 

@@ -66,7 +66,12 @@ describe('faults: an exhausted connection pool answers 503 with Retry-After inst
 
   it('validates DB_POOL_ACQUIRE_TIMEOUT_MS (default 3000 ms; below 100 ms refused at start-up)', () => {
     const env = readTestEnv();
-    const base = { DATABASE_URL: env.ownerUrl, APP_DB_PASSWORD: env.appPassword, JWT_SECRET: env.jwtSecret };
+    const base = {
+      DATABASE_APP_URL: 'postgres://emis_app@db/emis',
+      DATABASE_JOBS_URL: 'postgres://emis_jobs@db/emis',
+      JWT_SECRET: env.jwtSecret,
+      SCOPE_KEY: env.scopeKey,
+    };
     expect(validateConfig(base).DB_POOL_ACQUIRE_TIMEOUT_MS).toBe(3000);
     expect(validateConfig({ ...base, DB_POOL_ACQUIRE_TIMEOUT_MS: '750' }).DB_POOL_ACQUIRE_TIMEOUT_MS).toBe(750);
     expect(() => validateConfig({ ...base, DB_POOL_ACQUIRE_TIMEOUT_MS: '50' })).toThrow(/DB_POOL_ACQUIRE_TIMEOUT_MS/);

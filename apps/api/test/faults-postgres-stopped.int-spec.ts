@@ -20,6 +20,7 @@ describe('faults: PostgreSQL stopped in the middle of a save and started again',
     t = await startTestApp({
       DATABASE_URL: db.ownerUrl,
       APP_DB_PASSWORD: db.appPassword,
+      JOBS_DB_PASSWORD: db.jobsPassword,
       DB_POOL_ACQUIRE_TIMEOUT_MS: '1000',
       LOG_LEVEL: 'error',
     });

@@ -107,7 +107,10 @@ describe('faults: the API killed under load and started again', () => {
     api = new BuiltApi({
       DATABASE_URL: url.toString(),
       APP_DB_PASSWORD: env.appPassword,
+      // Roles belong to the whole server: the migrate step sets the run's own passwords, never others.
+      JOBS_DB_PASSWORD: env.jobsPassword,
       JWT_SECRET: env.jwtSecret,
+      SCOPE_KEY: env.scopeKey,
       SEED_DEMO: 'true',
       LOG_LEVEL: 'error',
       IMPORT_WORKER: 'off',

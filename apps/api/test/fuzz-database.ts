@@ -1,9 +1,8 @@
-import { SecretBox } from '@emis/api/identity';
 import { DataSource } from 'typeorm';
 import { seedDemoProvince } from '../src/seed/seed-demo';
 import { TestApp } from './harness';
 import { readTestEnv } from './test-env';
-import { ADMIN_TOTP_SECRET } from './totp';
+import { enrolSeededUsers } from './totp';
 import { migrateDatabase } from '../src/migrations';
 
 /**
@@ -20,16 +19,17 @@ export async function createFuzzDatabase(): Promise<{ url: string; drop: () => P
   await admin.query(`create database ${name}`);
   const url = new URL(env.ownerUrl);
   url.pathname = `/${name}`;
-  await migrateDatabase(url.toString(), env.appPassword);
+  await migrateDatabase(url.toString(), {
+    appPassword: env.appPassword,
+    jobsPassword: env.jobsPassword,
+    scopeKey: env.scopeKey,
+  });
   await seedDemoProvince(url.toString());
   const db = new DataSource({ type: 'postgres', url: url.toString(), extra: { max: 1 } });
   await db.initialize();
   try {
-    // As the global setup does for the run's database: the harness answers the administrators' TOTP step.
-    await db.query(
-      `update app_user set mfa_secret = $1, mfa_enabled = true where role in ('DEPARTMENT_ADMIN', 'SCHOOL_ADMIN')`,
-      [new SecretBox(env.jwtSecret).seal(ADMIN_TOTP_SECRET)],
-    );
+    // As the global setup does for the run's database: the users whose role requires a second factor are enrolled.
+    await enrolSeededUsers(db, env.jwtSecret);
     await installWriteLog(db);
   } finally {
     await db.destroy();

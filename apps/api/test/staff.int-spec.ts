@@ -60,6 +60,8 @@ describe('staff records', () => {
       'Lê Văn Dũng',
       'Trần Văn Đức',
     ]);
+    // The rank code is in the list: the accounts' bulk preview tells an accountant by it.
+    expect(list.body.items[0].rankCode).toBe('V.07.04.32');
     const searched = await t
       .http()
       .get(`/api/schools/${school.id}/staff?q=duc&position=TEACHER`)
@@ -241,6 +243,7 @@ describe('staff records', () => {
   });
 
   it('exports the filtered list as xlsx with formula-like text neutralised, audited; an accountant may not export', async () => {
+    const REASON = 'Báo cáo nhân sự gửi Phòng Giáo dục';
     const exporting = await schoolWithAdmin(t);
     await create(exporting, person('Mai Thị Xuất', { rankCode: '=1+2' }));
     await create(exporting, person('Tạ Văn Nghỉ', { gender: 'MALE', personalId: personalId(1986, 'MALE') })).then((r) =>
@@ -252,7 +255,7 @@ describe('staff records', () => {
     );
     const res = await t
       .http()
-      .get(`/api/schools/${exporting.id}/staff/export.xlsx?status=ACTIVE`)
+      .get(`/api/schools/${exporting.id}/staff/export.xlsx?status=ACTIVE&reason=${encodeURIComponent(REASON)}`)
       .set(bearer(exporting.admin))
       .buffer(true)
       .parse((r, cb) => {
@@ -270,7 +273,7 @@ describe('staff records', () => {
     expect(sheet.getRow(2).getCell(10).value).toBe("'=1+2");
     expect(
       (await auditRows(t, exporting.id, 'staff')).filter((r) => r.action === 'EXPORT').map((r) => r.after),
-    ).toEqual([{ filter: { status: 'ACTIVE' }, rows: 1 }]);
+    ).toEqual([{ reason: REASON, filter: { status: 'ACTIVE' }, rows: 1 }]);
     const accountant = await t.login('ketoan.nhuquynh');
     expect(
       (

@@ -2,7 +2,11 @@
 export interface TestEnv {
   ownerUrl: string;
   appPassword: string;
+  /** emis_jobs's login, set by the migrate step: pg-boss's role (docs/security/roles.md). */
+  jobsPassword: string;
   jwtSecret: string;
+  /** SCOPE_KEY of the run: installed by the migrate step, signs the API's scopes (docs/adr/sealed-scope.md). */
+  scopeKey: string;
   dataDir: string;
 }
 

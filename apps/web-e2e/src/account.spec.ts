@@ -90,3 +90,75 @@ test('an accountant changes the password with live rule feedback, then signs in 
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('user-menu')).toBeVisible();
 });
+
+test('a teacher sees the open sessions, ends another browser’s, and that browser is signed out at its next call', async ({
+  page,
+  browser,
+}) => {
+  const username = 'giaovien.nhuquynh';
+  const elsewhere = await browser.newContext();
+  const otherPage = await elsewhere.newPage();
+  await signIn(otherPage, username);
+  await otherPage.getByTestId('nav-account').click();
+  const otherCurrent = otherPage.getByTestId('session-row').filter({ has: otherPage.getByTestId('session-current') });
+  const otherId = await otherCurrent.getAttribute('data-session-id');
+  expect(otherId).toBeTruthy();
+
+  await signIn(page, username);
+  await page.getByTestId('nav-account').click();
+  const rows = page.getByTestId('session-row');
+  // This session first, marked; the other browser's below with its device and address.
+  await expect(rows.first()).toHaveAttribute('data-current', 'true');
+  await expect(rows.first().getByTestId('session-end')).toHaveCount(0);
+  const otherRow = page.locator(`[data-testid="session-row"][data-session-id="${otherId}"]`);
+  await expect(otherRow).toHaveAttribute('data-current', 'false');
+  await expect(otherRow).toContainText('Linux');
+  await page.getByTestId('sessions-card').scrollIntoViewIfNeeded();
+  await screenshot(page, 'account-sessions');
+
+  await otherRow.getByTestId('session-end').click();
+  await expect(page.getByTestId('sessions-confirm')).toBeVisible();
+  await page.getByTestId('sessions-confirm-confirm').click();
+  await expect(page.getByTestId('sessions-done')).toHaveText('Đã kết thúc phiên.');
+  await expect(otherRow).toHaveCount(0);
+
+  // The other browser's access token is still unexpired; its next call is refused and it lands on the sign-in page.
+  await otherPage.getByTestId('sessions-reload').click();
+  await expect(otherPage.getByTestId('login-form')).toBeVisible();
+  await expect(otherPage.getByTestId('signed-out-notice')).toContainText('Phiên đăng nhập đã kết thúc');
+  await screenshot(otherPage, 'signed-out-notice');
+
+  // Signed in again there, then "sign out all other sessions" from here.
+  await signIn(otherPage, username);
+  await expect(otherPage.getByTestId('signed-out-notice')).toHaveCount(0);
+  await page.getByTestId('sessions-reload').click();
+  await page.getByTestId('sessions-end-others').click();
+  await page.getByTestId('sessions-confirm-confirm').click();
+  await expect(page.getByTestId('sessions-done')).toHaveText(/^Đã đăng xuất [1-9]\d* phiên khác\.$/);
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByTestId('sessions-only-this')).toBeVisible();
+  await otherPage.getByTestId('nav-schools').click();
+  await expect(otherPage.getByTestId('signed-out-notice')).toBeVisible();
+
+  // This browser keeps its session, across a reload too.
+  await page.reload();
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+  await expect(rows).toHaveCount(1);
+  await elsewhere.close();
+});
+
+test('two tabs of one browser refreshing the session at the same moment both stay signed in', async ({ context }) => {
+  const first = await context.newPage();
+  await signIn(first, 'giaovien.nhuquynh');
+  const second = await context.newPage();
+  await second.goto('/account');
+  await expect(second.getByTestId('user-menu')).toBeVisible();
+  // Both tabs restore their session from the same refresh cookie at once, twice over.
+  for (let round = 0; round < 2; round++) {
+    await Promise.all([first.reload(), second.reload()]);
+    await expect(first.getByTestId('user-menu')).toBeVisible();
+    await expect(second.getByTestId('user-menu')).toBeVisible();
+  }
+  await expect(second.getByTestId('signed-out-notice')).toHaveCount(0);
+  await expect(first.getByTestId('login-form')).toHaveCount(0);
+});

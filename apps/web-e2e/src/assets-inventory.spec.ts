@@ -260,7 +260,8 @@ test.describe.serial('an asset moves between rooms, is lent and comes back, then
 
     await page.getByTestId('asset-action-transfer').click();
     await page.getByTestId('asset-transfer-search').fill('THCS Lac Hong');
-    await page.getByTestId('asset-transfer-school').first().check();
+    // The list shows every school until the debounced search answers: pick Lạc Hồng's own row, not the first one.
+    await page.locator('label', { hasText: 'THCS Lạc Hồng' }).getByTestId('asset-transfer-school').check();
     await page.getByTestId('asset-transfer-decision').fill(`${SERIAL}/QĐ-UBND`);
     await expect(page.getByTestId('asset-transfer-summary')).toContainText('Lạc Hồng');
     await screenshot(page, 'assets-transfer-out');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { screenshot, signIn } from './session';
+import { passingBody, screenshot, signIn } from './session';
 
 /** A name and a room unique to this run, so the register's search finds exactly this asset. */
 const SERIAL = String(Date.now()).slice(-6);
@@ -52,13 +52,14 @@ test('the school admin registers a computer, prints its label and a labels sheet
   await screenshot(page, 'asset-detail');
 
   // The label opens in a new tab; what the API sent is a PDF.
+  const label = passingBody(page, '**/label.pdf');
   const labelResponse = page.waitForResponse((r) => r.url().includes('/label.pdf'));
   const labelTab = page.context().waitForEvent('page');
   await page.getByTestId('asset-print-label').click();
   const response = await labelResponse;
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toContain('application/pdf');
-  expect((await response.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect((await label).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   await (await labelTab).close();
 
   // The register finds it by code; a selection prints its labels on one A4 sheet, a PDF too.
@@ -68,12 +69,13 @@ test('the school admin registers a computer, prints its label and a labels sheet
   await expect(page.getByTestId('assets-row')).toContainText(NAME);
   await page.getByTestId('assets-select').check();
   await expect(page.getByTestId('assets-selected')).toContainText('1');
+  const sheetBody = passingBody(page, '**/labels.pdf*');
   const sheetResponse = page.waitForResponse((r) => r.url().includes('/labels.pdf'));
   const sheetTab = page.context().waitForEvent('page');
   await page.getByTestId('assets-print-labels').click();
   const sheet = await sheetResponse;
   expect(sheet.status()).toBe(200);
-  expect((await sheet.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect((await sheetBody).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   await (await sheetTab).close();
   await screenshot(page, 'asset-list');
 

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { maskPersonalId } from '@emis/domain';
 import ExcelJS from 'exceljs';
 import { screenshot, signIn } from './session';
 
@@ -84,7 +85,8 @@ test('a school admin creates a student after fixing a bad personal ID, then find
   await page.getByTestId('students-search').fill(STUDENT.search);
   await expect(page.getByTestId('student-row')).toHaveCount(1);
   await expect(page.getByTestId('student-row')).toContainText(STUDENT.name);
-  await expect(page.getByTestId('student-row')).toContainText(STUDENT.id);
+  // The list shows identity numbers masked (docs/domain/personal-data.md); the record shows them whole.
+  await expect(page.getByTestId('student-row')).toContainText(maskPersonalId(STUDENT.id));
 });
 
 test('the admin enrols the student into a class, then moves them with the bulk action', async ({ page }) => {
@@ -262,7 +264,8 @@ test('the admin of THCS Lạc Hồng accepts the transfer into a class and finds
   await page.goto('/students');
   await page.getByTestId('students-search').fill(STUDENT.search);
   await expect(page.getByTestId('student-row')).toHaveCount(1);
-  await expect(page.getByTestId('student-row')).toContainText(STUDENT.id);
+  // The list shows identity numbers masked (docs/domain/personal-data.md); the record shows them whole.
+  await expect(page.getByTestId('student-row')).toContainText(maskPersonalId(STUDENT.id));
 });
 
 test('the sending school keeps the transferred record read-only', async ({ page }) => {
@@ -338,9 +341,16 @@ test('the admin exports the filtered list to Excel, one row per student shown', 
   await page.getByTestId('students-grade').selectOption('6');
   await expect(count).not.toHaveText(unfiltered);
   const shown = Number(((await count.textContent()) ?? '').replace(/\D/g, ''));
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('students-export').click()]);
+  // Personal data leaves only with a stated reason (10 characters at least), and the file names who took it.
+  await page.getByTestId('students-export').click();
+  const confirm = page.getByTestId('students-export-reason-confirm');
+  await page.getByTestId('students-export-reason-reason').fill('ngắn');
+  await expect(confirm).toBeDisabled();
+  await page.getByTestId('students-export-reason-reason').fill('Danh sách khối 6 gửi trạm y tế xã');
+  const [download] = await Promise.all([page.waitForEvent('download'), confirm.click()]);
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(await download.path());
+  expect(book.creator).toContain(`(${ADMIN})`);
   const sheet = book.worksheets[0];
   expect(String(sheet.getRow(1).values)).toContain('Họ và tên');
   expect(sheet.actualRowCount - 1).toBe(shown);

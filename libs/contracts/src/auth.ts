@@ -15,6 +15,8 @@ export interface AuthUser {
   orgUnitKind: 'DEPARTMENT' | 'UNIT' | 'SCHOOL';
   mfaEnabled: boolean;
   locale: 'vi' | 'en';
+  /** The session this access token belongs to (GET /api/auth/sessions marks it current). */
+  sessionId?: string;
 }
 
 /** A completed sign-in: the access token goes in `Authorization: Bearer`; the refresh token is an httpOnly cookie. */
@@ -28,7 +30,11 @@ export interface SessionResponse {
 
 /** The password was right; a TOTP code (or first an enrolment) is needed before a session is issued. */
 export interface MfaChallengeResponse {
-  status: 'mfa_required' | 'mfa_enrollment_required';
+  /**
+   * password_change_required: an administrator set a one-time password; POST /api/auth/password/first with the new
+   * one comes first, and answers with the next step.
+   */
+  status: 'mfa_required' | 'mfa_enrollment_required' | 'password_change_required';
   /** Short-lived token naming this half-finished sign-in; send it with the code. */
   mfaToken: string;
 }
@@ -45,7 +51,20 @@ export interface MfaEnrollmentStart {
 export interface MfaCodeRequest {
   /** From the login response; omitted when a signed-in user enrols from the account page. */
   mfaToken?: string;
-  code: string;
+  /** A TOTP code, or (at sign-in only) one of the user's recovery codes in `recoveryCode`. */
+  code?: string;
+  recoveryCode?: string;
+}
+
+/** Enrolment done: the session, and the recovery codes shown this once. */
+export interface EnrollmentConfirmed extends SessionResponse {
+  recoveryCodes: string[];
+}
+
+/** POST /api/auth/password/first: the first password after an administrator's one-time password. */
+export interface FirstPasswordRequest {
+  mfaToken: string;
+  newPassword: string;
 }
 
 export interface PasswordChangeRequest {

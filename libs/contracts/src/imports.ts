@@ -14,7 +14,17 @@ export type ImportKind = 'STUDENTS' | 'STAFF' | 'ASSETS';
  * and followed through the same GET …/imports/:jobId and …/errors.xlsx; or an inventory's filled-in checklist
  * (ASSET_INVENTORY), uploaded at POST /api/schools/:schoolId/asset-inventories/:id/import (libs/contracts assets.ts).
  */
-export type ImportJobKind = ImportKind | 'GRADEBOOK' | 'ASSET_INVENTORY';
+export type ImportJobKind =
+  | ImportKind
+  | 'GRADEBOOK'
+  | 'ASSET_INVENTORY'
+  // Finance's own uploads (libs/contracts finance.ts): province tuition levels, fee schedules, payments, bank statements.
+  | 'FINANCE_TUITION_LEVELS'
+  | 'FINANCE_FEE_SCHEDULES'
+  | 'FINANCE_PAYMENTS'
+  | 'FINANCE_BANK_STATEMENT'
+  // The province's school list (libs/contracts organisation.ts), uploaded by the department.
+  | 'SCHOOL_LIST';
 
 export interface ImportCellError {
   /** 1-based worksheet row, as Excel shows it. */

@@ -9,6 +9,8 @@ export interface OrgUnitNode {
   levels: SchoolLevel[];
   /** Number of schools in this unit's subtree (1 for a school). */
   schoolCount: number;
+  /** A closed unit or school: its data stays readable, nothing in it changes (docs/domain/organisation.md). */
+  closed?: boolean;
 }
 
 export interface SchoolSummary {

@@ -18,4 +18,6 @@ export interface ProblemDetails {
   code: string;
   requestId?: string;
   errors?: FieldError[];
+  /** Seconds to wait before trying again (429 sign_in_backoff / sign_in_throttled; also the Retry-After header). */
+  retryAfter?: number;
 }

@@ -8,7 +8,8 @@ export interface Qualification {
 }
 
 /**
- * GET /api/schools/:schoolId/staff?q=&status=&position=&page=&pageSize=&sort=name → Page<StaffSummary>;
+ * GET /api/schools/:schoolId/staff?q=&status=&position=&page=&pageSize=&sort=name&reveal=personalId → Page<StaffSummary>
+ * (personal IDs masked unless `reveal=personalId`, audited);
  * GET …/staff/export.xlsx streams the filtered list (audited).
  */
 export interface StaffSummary {
@@ -22,6 +23,8 @@ export interface StaffSummary {
   subjects: string[];
   status: StaffStatus;
   phone: string | null;
+  /** The civil-service rank code (e.g. 06.031, accountant): the accounts preview derives the role from it. */
+  rankCode: string | null;
 }
 
 /** POST /api/schools/:schoolId/staff → StaffDetail; PATCH …/staff/:staffId with version. */
@@ -57,16 +60,19 @@ export interface StaffHistoryEntry {
   details: Record<string, unknown>;
 }
 
+/**
+ * GET …/staff/:staffId (audited as VIEW naming the field groups shown). Fields the reader's role may not see are
+ * absent (the accountant: ethnicity and memberships; docs/domain/personal-data.md, "Who sees which fields").
+ */
 export interface StaffDetail extends StaffSummary {
-  ethnicity: string;
+  ethnicity?: string;
   email: string | null;
-  rankCode: string | null;
   salaryCoefficient: number | null;
   salaryStep: number | null;
   qualifications: Qualification[];
   startDate: string;
-  partyMember: boolean | null;
-  unionMember: boolean | null;
+  partyMember?: boolean | null;
+  unionMember?: boolean | null;
   history: StaffHistoryEntry[];
   version: number;
 }

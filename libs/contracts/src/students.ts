@@ -1,5 +1,6 @@
 import type {
   DisabilityKind,
+  PupilRelation,
   GradeLevel,
   GuardianRelation,
   PolicyGroup,
@@ -18,16 +19,21 @@ export interface Guardian {
 
 /**
  * GET /api/schools/:schoolId/students?q=&status=&classId=&grade=&yearId=&page=&pageSize=&sort=name|-name|dateOfBirth
- * → Page<StudentSummary>. `q` searches name (without diacritics) and personal ID. Sorted the Vietnamese way by default.
+ * &reveal=personalId → Page<StudentSummary>. `q` searches name (without diacritics) and personal ID. Sorted the Vietnamese
+ * way by default. A teacher lists only the pupils of classes they lead or teach. Fields the reader may not see are
+ * absent, and personal IDs come masked (`0341•••••789`) unless `reveal=personalId` is asked by a role that may see them
+ * (docs/domain/personal-data.md, "Who sees which fields"; the web reads the same table, studentFieldAccess).
  * GET …/students/export.xlsx with the same filters streams the list as Excel (audited).
  */
 export interface StudentSummary {
   id: string;
-  personalId: string;
+  /** Masked in lists unless revealed; absent for readers who may not see it. */
+  personalId?: string;
   fullName: string;
   dateOfBirth: string;
   gender: 'MALE' | 'FEMALE';
-  ethnicity: string;
+  /** Sensitive (ethnic origin): absent for readers who may not see it. */
+  ethnicity?: string;
   status: StudentStatus;
   /** The open enrolment of the selected (or current) year. */
   classId: string | null;
@@ -74,16 +80,22 @@ export interface EnrolmentRecord {
   reason: string | null;
 }
 
-/** GET /api/schools/:schoolId/students/:studentId (the access is audited as VIEW, docs/domain/personal-data.md). */
+/**
+ * GET /api/schools/:schoolId/students/:studentId (the access is audited as VIEW naming the field groups shown,
+ * docs/domain/personal-data.md). The fields of groups the reader may not see are absent; a teacher gets 404 for a
+ * pupil of none of their classes.
+ */
 export interface StudentDetail extends StudentSummary {
-  religion: string | null;
+  religion?: string | null;
   nationality: string;
-  placeOfBirth: string | null;
-  permanentAddress: string | null;
-  currentAddress: string | null;
-  policyGroups: PolicyGroup[];
-  disability: DisabilityKind | null;
-  guardians: Guardian[];
+  placeOfBirth?: string | null;
+  permanentAddress?: string | null;
+  currentAddress?: string | null;
+  policyGroups?: PolicyGroup[];
+  disability?: DisabilityKind | null;
+  guardians?: Guardian[];
+  /** How the reader stands to the pupil: the web hides fields with studentFieldAccess(role, relation). */
+  relation: PupilRelation;
   statusReason: string | null;
   statusDate: string | null;
   enrolments: EnrolmentRecord[];
@@ -166,7 +178,8 @@ export interface StudentTransfer {
   direction: 'OUT' | 'IN';
   studentId: string;
   studentName: string;
-  personalId: string;
+  /** Masked or absent as in the student list. */
+  personalId?: string;
   counterpartSchoolId: string;
   counterpartSchoolName: string;
   status: TransferStatus;

@@ -2,6 +2,7 @@ import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-province.data';
 import { seedAssets } from './seed-assets';
+import { seedFinance } from './seed-finance';
 import { seedPeople } from './seed-people';
 
 /** District bureaus were abolished on 1 July 2025 (docs/domain/organisation.md); schools that moved keep their earlier parent. */
@@ -22,8 +23,8 @@ export async function seedDemoProvince(ownerUrl: string): Promise<boolean> {
       const ids = new Map<string, string>();
       for (const u of DEMO_UNITS) {
         const [row] = await em.query(
-          `insert into org_unit (parent_id, kind, code, name, levels, ownership, active)
-           values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+          `insert into org_unit (parent_id, kind, code, name, levels, ownership, active, closed_on)
+           values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
           [
             u.parent ? ids.get(u.parent) : null,
             u.kind,
@@ -32,6 +33,8 @@ export async function seedDemoProvince(ownerUrl: string): Promise<boolean> {
             u.levels ?? [],
             u.kind === 'SCHOOL' ? (u.ownership ?? 'PUBLIC') : null,
             u.active ?? true,
+            // A demo unit made inactive is a bureau abolished by the 2025 reorganisation.
+            u.active === false ? '2025-07-01' : null,
           ],
         );
         ids.set(u.code, row.id);
@@ -92,6 +95,7 @@ export async function seedDemoProvince(ownerUrl: string): Promise<boolean> {
       }
       await seedPeople(em, ids, now);
       await seedAssets(em, now);
+      await seedFinance(em, now);
       return true;
     });
   } finally {

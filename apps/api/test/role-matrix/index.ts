@@ -1,11 +1,16 @@
 import { ACADEMIC } from './academic';
+import { ACCOUNTS } from './accounts';
 import { ASSETS } from './assets';
+import { FINANCE } from './finance';
 import { FOUNDATION } from './foundation';
 import { GRADING } from './grading';
 import { PEOPLE } from './people';
 import { REPORTING } from './reporting';
+import { SESSIONS } from './sessions';
 import { STAFF } from './staff';
+import { ORGANISATION } from './organisation';
 import { IMPORTS } from './spreadsheets';
+import { SECURITY } from './security';
 import { MatrixEntry } from './types';
 
 export * from './types';
@@ -23,4 +28,9 @@ export const ROLE_MATRIX: Record<string, MatrixEntry> = {
   ...GRADING,
   ...REPORTING,
   ...ASSETS,
+  ...FINANCE,
+  ...SESSIONS,
+  ...ACCOUNTS,
+  ...ORGANISATION,
+  ...SECURITY,
 };

@@ -26,7 +26,7 @@ export const PEOPLE: Record<string, MatrixEntry> = {
   },
   'GET /api/schools/{schoolId}/students/export.xlsx': {
     roles: EXPORTERS,
-    sample: () => ({ query: { status: 'STUDYING' } }),
+    sample: () => ({ query: { status: 'STUDYING', reason: 'Kiểm tra quyền truy cập (access sweep)' } }),
   },
   'POST /api/schools/{schoolId}/students/bulk/enrol': {
     roles: SCHOOL_ADMIN_ONLY,

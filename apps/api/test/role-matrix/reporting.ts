@@ -38,6 +38,22 @@ const ASSET_REPORTS: Record<string, MatrixEntry> = {
 };
 // --- end of public assets in the reports ----------------------------------------------------------------------------
 
+// --- School finance in the reports (issue 12, part H; libs/api/reporting/src/reports/finance-report.*) ---------------
+// finance.read (the department, unit officers, the school's administrator and accountant). {orgUnitId} is the
+// fixture's school: another school's caller is refused (403), like the other reports.
+const FINANCE_READERS = [
+  'DEPARTMENT_ADMIN',
+  'DEPARTMENT_OFFICER',
+  'UNIT_OFFICER',
+  'SCHOOL_ADMIN',
+  'ACCOUNTANT',
+] as const;
+const FINANCE_REPORTS: Record<string, MatrixEntry> = {
+  'GET /api/reports/finance/{orgUnitId}': { roles: FINANCE_READERS },
+  'GET /api/reports/finance/{orgUnitId}/export.xlsx': { roles: FINANCE_READERS },
+};
+// --- end of school finance in the reports ----------------------------------------------------------------------------
+
 const REVIEWERS = ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER'] as const;
 
 // --- The official statistical reports (forms) ----------------------------------------------------------------------
@@ -86,5 +102,6 @@ const FORMS: Record<string, MatrixEntry> = {
 export const REPORTING: Record<string, MatrixEntry> = {
   ...REPORTS,
   ...ASSET_REPORTS,
+  ...FINANCE_REPORTS,
   ...FORMS,
 };

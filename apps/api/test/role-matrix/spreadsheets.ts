@@ -1,7 +1,10 @@
 import { MatrixEntry, SCHOOL_ADMIN_ONLY } from './types';
 
-/** Who may follow import jobs: every role that can start one (the accountant: assets.manage, an inventory's checklist). */
-const JOB_FOLLOWERS = ['SCHOOL_ADMIN', 'ACCOUNTANT', 'TEACHER'] as const;
+/**
+ * Who may follow import jobs: every role that can start one (the accountant: assets.manage, an inventory's checklist;
+ * the department's administrator: finance.configure, the province's tuition levels, a job of the department's unit).
+ */
+const JOB_FOLLOWERS = ['DEPARTMENT_ADMIN', 'SCHOOL_ADMIN', 'ACCOUNTANT', 'TEACHER'] as const;
 
 /**
  * The import routes (see types.ts for what an entry declares): the list uploads and templates, which people and staff

@@ -6,7 +6,10 @@ const EXPORTERS = ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SC
 /** The staff context's operations (see types.ts for what an entry declares). */
 export const STAFF: Record<string, MatrixEntry> = {
   'GET /api/schools/{schoolId}/staff': { roles: STAFF_READERS, sample: () => ({ query: { status: 'ACTIVE' } }) },
-  'GET /api/schools/{schoolId}/staff/export.xlsx': { roles: EXPORTERS },
+  'GET /api/schools/{schoolId}/staff/export.xlsx': {
+    roles: EXPORTERS,
+    sample: () => ({ query: { reason: 'Kiểm tra quyền truy cập (access sweep)' } }),
+  },
   'POST /api/schools/{schoolId}/staff': {
     roles: SCHOOL_ADMIN_ONLY,
     sample: () => ({

@@ -22,6 +22,19 @@ export interface Fixture {
   inventoryId: string;
   lineId: string;
   loanId: string;
+  /** Finance, part B: a fee period, a charge and an adjustment — fresh ids, so no sample writes to the school. */
+  periodId: string;
+  chargeId: string;
+  adjustmentId: string;
+  /**
+   * Accounts administration and sessions: an account, a password reset request and a session — fresh ids, so no
+   * sample acts on a demo user or ends a demo account's sessions.
+   */
+  accountId: string;
+  requestId: string;
+  sessionId: string;
+  /** Organisation administration: an org unit — a fresh id, so no sample moves or closes a unit of the seed. */
+  unitId: string;
 }
 
 export interface SampleRequest {
@@ -35,7 +48,7 @@ export interface MatrixEntry {
   /**
    * A well-formed request on the fixture's objects, so that a refusal can only come from the permission check.
    * Path parameters are filled from the fixture by name ({schoolId}, {studentId}, {classId}, {staffId}, {yearId},
-   * {transferId}, {jobId}, {date}, {correctionId}, {assetId}, {locationId}, {attachmentId}, {inventoryId}, {lineId}, {loanId}, {id} as the school; {semester} is 1, {subjectCode} TOAN,
+   * {transferId}, {jobId}, {date}, {correctionId}, {assetId}, {locationId}, {attachmentId}, {inventoryId}, {lineId}, {loanId}, {periodId}, {chargeId}, {adjustmentId}, {accountId}, {requestId}, {sessionId}, {unitId}, {id} as the school; {semester} is 1, {subjectCode} TOAN,
    * {period} HK1).
    */
   sample?: (f: Fixture) => SampleRequest;

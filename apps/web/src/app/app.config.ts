@@ -29,7 +29,8 @@ export const appConfig: ApplicationConfig = {
     }),
     provideEmisCore(),
     // The home page shows the department's (or a unit's) province at a glance, and a school its figures against the
-    // province (issue 10); loaded from the reports' lazy chunk.
+    // province (issue 10); loaded from the reports' lazy chunk. Administrators also see the accounts that need them
+    // (issue 13: without MFA, locked, schools with no administrator, reset requests), from the accounts' chunk.
     {
       provide: HOME_PANELS,
       useValue: [
@@ -37,6 +38,15 @@ export const appConfig: ApplicationConfig = {
           permission: 'reports.read',
           load: () => import('@emis/web/reporting').then((m) => m.ReportsHomePage),
           inputs: { embedded: true },
+        },
+        {
+          permission: 'accounts.read',
+          load: () => import('@emis/web/accounts').then((m) => m.AccountsAttentionPanel),
+        },
+        // Issue 14: the department administrator sees the security alerts nobody has acknowledged yet.
+        {
+          permission: 'security.events.read',
+          load: () => import('@emis/web/accounts').then((m) => m.SecurityAlertsPanel),
         },
       ] satisfies HomePanel[],
     },

@@ -42,14 +42,34 @@ export const appRoutes: Routes = [
       loadChildren: () => import('@emis/web/assets').then((m) => m.ASSETS_ROUTES),
     },
     {
+      path: 'finance',
+      canMatch: [requirePermission('finance.read', 'finance.debtors')],
+      loadChildren: () => import('@emis/web/finance').then((m) => m.FINANCE_ROUTES),
+    },
+    {
       path: 'reports',
       canMatch: [requirePermission('reports.read')],
       loadChildren: () => import('@emis/web/reporting').then((m) => m.REPORTING_ROUTES),
     },
     {
+      path: 'accounts',
+      canMatch: [requirePermission('accounts.read')],
+      loadChildren: () => import('@emis/web/accounts').then((m) => m.ACCOUNTS_ROUTES),
+    },
+    {
+      path: 'organisation',
+      canMatch: [requirePermission('org.read')],
+      loadChildren: () => import('@emis/web/organisation').then((m) => m.ORGANISATION_ROUTES),
+    },
+    {
       path: 'audit',
       canMatch: [requirePermission('audit.read')],
       loadChildren: () => import('@emis/web/schools').then((m) => m.AUDIT_ROUTES),
+    },
+    {
+      path: 'security',
+      canMatch: [requirePermission('security.events.read')],
+      loadChildren: () => import('@emis/web/accounts').then((m) => m.SECURITY_ROUTES),
     },
   ]),
 ];

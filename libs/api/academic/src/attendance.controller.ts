@@ -14,11 +14,12 @@ export class AttendanceController {
   @RequirePermission('attendance.read')
   monthly(
     @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
     @Param('schoolId', ParseUUIDPipe) schoolId: string,
     @Param('classId', ParseUUIDPipe) classId: string,
     @Query() query: MonthQueryDto,
   ): Promise<MonthlyAttendance> {
-    return this.attendance.monthly(scope, schoolId, classId, query.month);
+    return this.attendance.monthly(scope, actor, schoolId, classId, query.month);
   }
 
   @Get(':date')

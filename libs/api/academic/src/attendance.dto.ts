@@ -46,8 +46,9 @@ export class AttendanceSheetUpdateDto implements AttendanceSheetUpdate {
 }
 
 export class MonthQueryDto {
+  /** yyyy-MM of a month that exists: PostgreSQL has no year 0 (`?month=0000-01` was a 500). */
   @ApiProperty({ example: '2026-11' })
   @IsString()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/)
+  @Matches(/^(?!0000)\d{4}-(0[1-9]|1[0-2])$/)
   month!: string;
 }

@@ -48,7 +48,9 @@ export class AttendanceService {
       const cls = await this.classOf(em, schoolId, classId);
       const editable =
         (await this.mayRecord(em, actor, schoolId, classId)) && (await this.years.isWritable(em, cls.schoolYearId));
-      return { ...(await this.sheetIn(em, schoolId, classId, date)), editable };
+      const sheet = await this.sheetIn(em, schoolId, classId, date);
+      await this.recordRead(em, actor, schoolId, `${classId}:${date}`, sheet.rows, { classId, date });
+      return { ...sheet, editable };
     });
   }
 
@@ -92,14 +94,38 @@ export class AttendanceService {
     });
   }
 
-  async monthly(scope: Scope, schoolId: string, classId: string, month: string): Promise<MonthlyAttendance> {
+  async monthly(
+    scope: Scope,
+    actor: Principal,
+    schoolId: string,
+    classId: string,
+    month: string,
+  ): Promise<MonthlyAttendance> {
     assertInScope(scope, schoolId);
     const { from, to } = monthBounds(month);
     return this.db.run(async (em) => {
       await this.classOf(em, schoolId, classId);
       const students = await this.repo.studentsDuring(em, schoolId, classId, from, to);
-      return monthlyAttendance(classId, month, students, await this.repo.marks(em, schoolId, classId, from, to));
+      const sheet = monthlyAttendance(classId, month, students, await this.repo.marks(em, schoolId, classId, from, to));
+      await this.recordRead(em, actor, schoolId, `${classId}:${month}`, sheet.rows, { classId, month });
+      return sheet;
     });
+  }
+
+  /**
+   * Pupils' attendance (absences bear on health and family circumstances): each read is audited once, naming the
+   * pupils shown (docs/domain/personal-data.md).
+   */
+  private recordRead(
+    em: EntityManager,
+    actor: Principal,
+    schoolId: string,
+    entityId: string,
+    rows: { studentId: string }[],
+    filter: Record<string, unknown>,
+  ): Promise<void> {
+    const ids = rows.map((r) => r.studentId);
+    return this.audit.recordRead(em, { schoolId, entity: 'attendance', entityId, ids, filter }, actor);
   }
 
   private async sheetIn(em: EntityManager, schoolId: string, classId: string, date: string): Promise<AttendanceSheet> {

@@ -3,6 +3,8 @@ import type { AuditAction, AuditEntry, ChainVerification, Page } from '@emis/con
 import { assertInScope, CTX, Principal, Scope, TenantDb, toPage, toSqlPaging, PageQueryDto } from '@emis/api/platform';
 import { ClsService } from 'nestjs-cls';
 import { EntityManager } from 'typeorm';
+import { withAnchor } from './anchor/anchor-check';
+import { AuditAnchors } from './anchor/audit-anchors.service';
 import { AuditRepository } from './audit.repository';
 
 export interface AuditChange {
@@ -15,6 +17,17 @@ export interface AuditChange {
   after?: unknown;
 }
 
+/** What a READ row names: the object read (a sheet, a class's results) and the records it returned. */
+export interface AuditedRead {
+  schoolId: string;
+  entity: string;
+  entityId: string;
+  /** The records returned (pupils' ids, a file's job id). */
+  ids: string[];
+  /** What narrowed the read (a semester, a date, a month), when anything did. */
+  filter?: Record<string, unknown>;
+}
+
 /**
  * Writes the audit trail. `record` must be called with the transaction that makes the change, so the change
  * and its audit row commit or roll back together.
@@ -25,6 +38,7 @@ export class AuditService {
     private readonly repo: AuditRepository,
     private readonly db: TenantDb,
     private readonly cls: ClsService,
+    private readonly anchors: AuditAnchors,
   ) {}
 
   async record(em: EntityManager, change: AuditChange, actor?: Principal): Promise<number> {
@@ -42,6 +56,25 @@ export class AuditService {
       after: change.after ?? null,
       requestId: this.cls.isActive() ? (this.cls.get<string | undefined>(CTX.requestId) ?? null) : null,
     });
+  }
+
+  /**
+   * A read of pupils' grades or personal data (Decree 356/2025/NĐ-CP; docs/domain/personal-data.md): one row per
+   * request naming the records returned, not one per record, in the transaction that read them — so the log answers
+   * "who saw whose data, when" at the cost of one append per page.
+   */
+  async recordRead(em: EntityManager, read: AuditedRead, actor?: Principal): Promise<void> {
+    await this.record(
+      em,
+      {
+        schoolId: read.schoolId,
+        entity: read.entity,
+        entityId: read.entityId,
+        action: 'READ',
+        after: { ids: read.ids, count: read.ids.length, ...(read.filter ? { filter: read.filter } : {}) },
+      },
+      actor,
+    );
   }
 
   /** Many changes in one school by one actor, in the caller's transaction (bulk actions, imports). */
@@ -88,6 +121,9 @@ export class AuditService {
 
   async verify(scope: Scope, schoolId: string): Promise<ChainVerification> {
     assertInScope(scope, schoolId);
-    return this.db.run((em) => this.repo.verify(em, schoolId));
+    return this.db.run(async (em) => {
+      const chain = await this.repo.verify(em, schoolId);
+      return withAnchor(chain, (await this.anchors.check(em, [schoolId]))?.get(schoolId));
+    });
   }
 }

@@ -52,7 +52,20 @@ export class ConductService {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
       const { cls, access } = await this.gradebook.openClass(em, actor, schoolId, classId, semester);
-      return this.sheetOf(em, schoolId, cls, semester, access);
+      const sheet = await this.sheetOf(em, schoolId, cls, semester, access);
+      // Pupils' conduct ratings: the read is audited, naming the pupils shown (docs/domain/personal-data.md).
+      await this.audit.recordRead(
+        em,
+        {
+          schoolId,
+          entity: 'conduct',
+          entityId: `${classId}:${semester}`,
+          ids: sheet.rows.map((r) => r.studentId),
+          filter: { classId, semester },
+        },
+        actor,
+      );
+      return sheet;
     });
   }
 

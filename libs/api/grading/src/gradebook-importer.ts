@@ -108,7 +108,7 @@ export class GradebookImporter implements Importer<OpenBook, ImportedRow>, OnMod
   /** Same columns are not enough: two subjects (or semesters) often share them, so the file must name this book. */
   checkIdentity(file: UploadedSheetView, book: OpenBook): void {
     assertNoForeignHeaders(file.headers, book.columns);
-    assertIdentity(file.workbook, book.identity, book.describe);
+    assertIdentity(file, book.identity, book.describe);
   }
 
   readRow(source: SheetRow, errors: CellErrors, book: OpenBook): ImportedRow | null {

@@ -1,6 +1,6 @@
 import type { GradeSheet } from '@emis/contracts';
 import { GradeColumn } from '@emis/domain';
-import { headerKey, ImportFailure, ImportLayout } from '@emis/api/spreadsheets';
+import { headerKey, ImportFailure, ImportLayout, UploadedSheetView } from '@emis/api/spreadsheets';
 import ExcelJS from 'exceljs';
 
 /**
@@ -113,10 +113,10 @@ export function writeIdentity(workbook: ExcelJS.Workbook, id: GradebookIdentity)
  * Refuses a file of another gradebook: two subjects (or classes, or semesters) often have the very same columns,
  * and matching headers alone would write one subject's scores into another's book.
  */
-export function assertIdentity(workbook: ExcelJS.Workbook, expected: GradebookIdentity, describe: string): void {
-  const sheet = workbook.getWorksheet(IDENTITY_SHEET);
-  const value = (row: number) => sheet?.getCell(row, 2).text.trim() ?? '';
-  if (!sheet || sheet.getCell(1, 1).text.trim() !== IDENTITY_KIND) {
+export function assertIdentity(file: UploadedSheetView, expected: GradebookIdentity, describe: string): void {
+  const text = (row: number, col: number) => file.cellText(IDENTITY_SHEET, row, col)?.trim() ?? '';
+  const value = (row: number) => text(row, 2);
+  if (text(1, 1) !== IDENTITY_KIND) {
     throw new ImportFailure(
       `Tệp không phải sổ điểm xuất từ hệ thống. Hãy tải sổ điểm ${describe} (nút "Xuất Excel"), nhập điểm vào tệp đó rồi tải lên.`,
     );

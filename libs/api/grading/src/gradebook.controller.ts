@@ -32,7 +32,7 @@ export class GradebookController {
     @Param('semester', SemesterPipe) semester: 1 | 2,
     @Param('subjectCode', SubjectCodePipe) subjectCode: string,
   ): Promise<GradeSheet> {
-    return this.gradebook.sheet(scope, actor, schoolId, classId, semester, subjectCode);
+    return this.gradebook.readSheet(scope, actor, schoolId, classId, semester, subjectCode);
   }
 
   /** The subject's teacher only (checked by the service against teaching assignments: 403 otherwise). */

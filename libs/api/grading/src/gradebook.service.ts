@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { AuditService } from '@emis/api/audit';
 import type {
   ClassGradebook,
   GradeRow,
@@ -54,6 +55,7 @@ export class GradebookService {
     private readonly writer: GradeWriter,
     private readonly db: TenantDb,
     private readonly events: GradingEvents,
+    private readonly audit: AuditService,
   ) {}
 
   async overview(
@@ -90,6 +92,35 @@ export class GradebookService {
           readable: true,
         })),
       };
+    });
+  }
+
+  /**
+   * The sheet a user opens: pupils' scores, so the read is audited (one READ row naming the pupils shown; Decree
+   * 356/2025/NĐ-CP, docs/domain/personal-data.md). The export reads `sheet` and audits itself as an EXPORT.
+   */
+  async readSheet(
+    scope: Scope,
+    actor: Principal,
+    schoolId: string,
+    classId: string,
+    semester: 1 | 2,
+    subjectCode: string,
+  ): Promise<GradeSheet> {
+    return this.db.run(async (em) => {
+      const sheet = await this.sheet(scope, actor, schoolId, classId, semester, subjectCode);
+      await this.audit.recordRead(
+        em,
+        {
+          schoolId,
+          entity: 'gradebook',
+          entityId: sheet.gradebookId ?? `${classId}:${subjectCode}:${semester}`,
+          ids: sheet.rows.map((r) => r.studentId),
+          filter: { classId, subjectCode, semester },
+        },
+        actor,
+      );
+      return sheet;
     });
   }
 
@@ -234,7 +265,20 @@ export class GradebookService {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
       const { gradebook: g } = await this.open(em, actor, schoolId, classId, semester, subjectCode);
-      return g ? this.repo.history(em, schoolId, g.id, studentId, column) : [];
+      const changes = g ? await this.repo.history(em, schoolId, g.id, studentId, column) : [];
+      if (g)
+        await this.audit.recordRead(
+          em,
+          {
+            schoolId,
+            entity: 'gradebook',
+            entityId: g.id,
+            ids: [...new Set(changes.map((c) => c.studentId))],
+            filter: { history: true, ...(studentId ? { studentId } : {}), ...(column ? { column } : {}) },
+          },
+          actor,
+        );
+      return changes;
     });
   }
 

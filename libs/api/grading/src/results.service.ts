@@ -41,7 +41,22 @@ export class ResultsService {
     period: ResultPeriod,
   ): Promise<ClassResults> {
     assertInScope(scope, schoolId);
-    return this.db.run(async (em) => (await this.load(em, actor, schoolId, classId, period)).results);
+    return this.db.run(async (em) => {
+      const { results } = await this.load(em, actor, schoolId, classId, period);
+      // A class's results and summary: audited as a read naming the pupils shown (docs/domain/personal-data.md).
+      await this.audit.recordRead(
+        em,
+        {
+          schoolId,
+          entity: 'term_result',
+          entityId: `${classId}:${period}`,
+          ids: results.rows.map((r) => r.studentId),
+          filter: { classId, period },
+        },
+        actor,
+      );
+      return results;
+    });
   }
 
   /**

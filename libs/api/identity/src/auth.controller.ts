@@ -1,22 +1,44 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ApiTags } from '@nestjs/swagger';
-import type { AuthUser, LoginResponse, MfaEnrollmentStart, SessionResponse } from '@emis/contracts';
+import type {
+  AuthUser,
+  EnrollmentConfirmed,
+  LoginResponse,
+  MfaEnrollmentStart,
+  SessionResponse,
+} from '@emis/contracts';
 import { AppConfig, CurrentPrincipal, Principal, ProblemException, Public } from '@emis/api/platform';
 import type { Request, Response } from 'express';
 import { MfaCodeDto, MfaStartDto, PasswordChangeDto } from './auth.dto';
-import { AccessClaims, AuthService, IssuedSession } from './auth.service';
-import { LocalAuthGuard, LoginThrottlerGuard } from './strategies';
+import { AuthService } from './auth.service';
+import { AccessClaims } from './sessions/access-token';
+import { IssuedSession, SessionsService } from './sessions/sessions.service';
+import { clientAddress, LocalAuthGuard, LoginThrottlerGuard } from './strategies';
 import { UserRecord } from './users.repository';
 
 export const REFRESH_COOKIE = 'emis_rt';
 const COOKIE_PATH = '/api/auth';
+
+/** Puts the session's refresh token in its httpOnly cookie (scoped to /api/auth) and answers the session's body. */
+export function sendSession(res: Response, session: IssuedSession, config: AppConfig): SessionResponse {
+  res.cookie(REFRESH_COOKIE, session.refreshToken, {
+    httpOnly: true,
+    secure: config.COOKIE_SECURE,
+    sameSite: 'strict',
+    path: COOKIE_PATH,
+    // Never past the session's absolute end: the browser drops the cookie when the session can no longer renew.
+    maxAge: Math.max(0, session.refreshExpiresAt.getTime() - Date.now()),
+  });
+  return session.body;
+}
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
     private readonly jwt: JwtService,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
@@ -37,9 +59,13 @@ export class AuthController {
   @Post('mfa/verify')
   @HttpCode(HttpStatus.OK)
   @UseGuards(LoginThrottlerGuard)
-  async verifyMfa(@Body() body: MfaCodeDto, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
+  async verifyMfa(
+    @Body() body: MfaCodeDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionResponse> {
     if (!body.mfaToken) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'session_expired');
-    return this.send(res, await this.auth.verifyMfa(body.mfaToken, body.code));
+    return this.send(res, await this.auth.verifyMfa(body.mfaToken, body, clientAddress(req)));
   }
 
   /** Public because the sign-in step has no session yet; a signed-in user is recognised by the bearer token. */
@@ -58,8 +84,11 @@ export class AuthController {
     @Body() body: MfaCodeDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<SessionResponse> {
-    return this.send(res, await this.auth.confirmEnrollment(await this.enrolmentTarget(body.mfaToken, req), body.code));
+  ): Promise<EnrollmentConfirmed> {
+    const target = await this.enrolmentTarget(body.mfaToken, req);
+    const enrolled = await this.auth.confirmEnrollment(target, body.code ?? '');
+    this.send(res, enrolled);
+    return enrolled.body;
   }
 
   @Public()
@@ -67,7 +96,7 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
     try {
-      return this.send(res, await this.auth.refresh(req.cookies?.[REFRESH_COOKIE]));
+      return this.send(res, await this.sessions.renew(req.cookies?.[REFRESH_COOKIE]));
     } catch (error) {
       res.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
       throw error;
@@ -78,7 +107,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
-    await this.auth.logout(req.cookies?.[REFRESH_COOKIE]);
+    await this.sessions.logout(req.cookies?.[REFRESH_COOKIE]);
     res.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
   }
 
@@ -88,27 +117,23 @@ export class AuthController {
   async changePassword(
     @CurrentPrincipal() principal: Principal,
     @Body() body: PasswordChangeDto,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionResponse> {
-    return this.send(res, await this.auth.changePassword(principal.userId, body.currentPassword, body.newPassword));
+    const { currentPassword, newPassword } = body;
+    const session = await this.auth.changePassword(principal.userId, currentPassword, newPassword, clientAddress(req));
+    return this.send(res, session);
   }
 
   @Get('me')
   async me(@CurrentPrincipal() principal: Principal): Promise<AuthUser> {
     const user = await this.auth.userById(principal.userId);
     if (!user) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthorized');
-    return this.auth.authUser(user);
+    return this.auth.authUser(user, principal.sessionId);
   }
 
   private send(res: Response, session: IssuedSession): SessionResponse {
-    res.cookie(REFRESH_COOKIE, session.refreshToken, {
-      httpOnly: true,
-      secure: this.config.COOKIE_SECURE,
-      sameSite: 'strict',
-      path: COOKIE_PATH,
-      maxAge: this.config.REFRESH_TOKEN_TTL_SECONDS * 1000,
-    });
-    return session.body;
+    return sendSession(res, session, this.config);
   }
 
   private async enrolmentTarget(
@@ -119,6 +144,7 @@ export class AuthController {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const claims = bearer ? await this.jwt.verifyAsync<AccessClaims>(bearer).catch(() => undefined) : undefined;
     if (!claims || claims.typ !== 'access') throw new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthorized');
+    await this.sessions.assertOpen(claims);
     return { userId: claims.sub };
   }
 }

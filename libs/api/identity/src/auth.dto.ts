@@ -22,10 +22,18 @@ export class MfaCodeDto implements MfaCodeRequest {
   @IsJWT()
   mfaToken?: string;
 
-  @ApiProperty({ example: '123456' })
+  @ApiPropertyOptional({ example: '123456' })
+  @IsOptional()
   @IsString()
   @Matches(/^\d{6}$/)
-  code!: string;
+  code?: string;
+
+  /** At sign-in only, instead of `code`: one of the user's recovery codes (each serves once). */
+  @ApiPropertyOptional({ example: '7K3M-Q9XD-2HPA-WR4T' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  recoveryCode?: string;
 }
 
 export class MfaStartDto {

@@ -41,3 +41,14 @@ export class SecretBox {
     return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
   }
 }
+
+/**
+ * The time step a valid code belongs to (the current one, or one either side), or null when the code is wrong. A step
+ * is accepted once per user (app_user.totp_last_step; docs/domain/sign-in.md, "Second factor").
+ */
+export function totpStep(code: string, secret: string, now = Date.now()): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const at = authenticator.clone({ epoch: now });
+  const delta = at.checkDelta(code, secret);
+  return delta === null ? null : Math.floor(now / 1000 / at.allOptions().step) + delta;
+}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { sqlExec, sqlRow } from '@emis/api/platform';
+import { sqlRow } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
+import { endSessions } from './sessions/sessions.repository';
 
 /** Accounts an operator creates or unlocks from the command line (apps/api/src/cli.ts), inside the operator's transaction. */
 @Injectable()
@@ -21,7 +22,7 @@ export class OperatorAccountsRepository {
     return user.id;
   }
 
-  /** Sets a new password, lifts a lockout and revokes the user's sessions; undefined when there is no such user. */
+  /** Sets a new password, lifts a soft lock and ends the user's sessions at once; undefined when there is no such user. */
   async resetPassword(
     em: EntityManager,
     username: string,
@@ -29,13 +30,11 @@ export class OperatorAccountsRepository {
   ): Promise<{ id: string; orgUnitId: string } | undefined> {
     const row = await sqlRow<{ id: string; org_unit_id: string }>(
       em,
-      `update app_user set password_hash = $2, failed_logins = 0, locked_until = null, updated_at = now() where lower(username) = lower($1) returning id, org_unit_id`,
+      `update app_user set password_hash = $2, failed_logins = 0, locked_until = null, soft_locked_at = null, updated_at = now() where lower(username) = lower($1) returning id, org_unit_id`,
       [username, passwordHash],
     );
     if (!row) return undefined;
-    await sqlExec(em, `update refresh_token set revoked_at = now() where user_id = $1 and revoked_at is null`, [
-      row.id,
-    ]);
+    await endSessions(em, row.id, 'PASSWORD_CHANGED');
     return { id: row.id, orgUnitId: row.org_unit_id };
   }
 }

@@ -9,18 +9,25 @@ import { ClsService } from 'nestjs-cls';
 import { ExtractJwt, Strategy as JwtStrategyBase } from 'passport-jwt';
 import { Strategy as LocalStrategyBase } from 'passport-local';
 import { LoginDto } from './auth.dto';
-import { AccessClaims, AuthService } from './auth.service';
+import { AuthService } from './auth.service';
+import { AccessClaims } from './sessions/access-token';
+import { SessionsService } from './sessions/sessions.service';
 import { UserRecord } from './users.repository';
 
 @Injectable()
 export class LocalStrategy extends PassportStrategy(LocalStrategyBase, 'local') {
   constructor(private readonly auth: AuthService) {
-    super({ usernameField: 'username', passwordField: 'password' });
+    super({ usernameField: 'username', passwordField: 'password', passReqToCallback: true });
   }
 
-  validate(username: string, password: string): Promise<UserRecord> {
-    return this.auth.validateCredentials(username, password);
+  validate(req: Request, username: string, password: string): Promise<UserRecord> {
+    return this.auth.validateCredentials(username, password, clientAddress(req));
   }
+}
+
+/** The client's address as Express sees it (behind the reverse proxy, from X-Forwarded-For): what sign-in counts by. */
+export function clientAddress(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
 
 /**
@@ -53,8 +60,9 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
 }
 
 /**
- * Validates the access token and builds the request's scope: the user's subtree, narrowed to the unit chosen in
- * the org-unit switcher (header X-Org-Unit) when that unit lies inside it.
+ * Validates the access token — signed, unexpired, and its session still open (ended sessions are refused from the next
+ * request, not when the token expires) — and builds the request's scope: the user's subtree, narrowed to the unit
+ * chosen in the org-unit switcher (header X-Org-Unit) when that unit lies inside it.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
@@ -62,6 +70,7 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
     @Inject(AppConfig) config: AppConfig,
     private readonly tree: OrgTreeService,
     private readonly cls: ClsService,
+    private readonly sessions: SessionsService,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -73,12 +82,14 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
 
   async validate(req: Request, claims: AccessClaims): Promise<Principal> {
     if (claims.typ !== 'access') throw new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthorized');
+    await this.sessions.assertOpen(claims);
     const principal: Principal = {
       userId: claims.sub,
       username: claims.usr,
       fullName: claims.name,
       role: claims.role,
       orgUnitId: claims.unit,
+      sessionId: claims.sid,
     };
     let scope = await this.tree.scopeFor(claims.unit);
     const requested = req.headers['x-org-unit'];
@@ -87,6 +98,8 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
       if (!narrowed) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
       scope = narrowed;
     }
+    // A closed school is read-only: a write is refused inside one, and carries the closed units to row-level security.
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method)) scope = await this.tree.forWriting(scope, req.path);
     this.cls.set(CTX.principal, principal);
     this.cls.set(CTX.scope, scope);
     return principal;

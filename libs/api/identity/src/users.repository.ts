@@ -16,15 +16,10 @@ export interface UserRecord {
   failedLogins: number;
   lockedUntil: Date | null;
   active: boolean;
-}
-
-export interface RefreshTokenRecord {
-  id: string;
-  userId: string;
-  familyId: string;
-  expiresAt: Date;
-  usedAt: Date | null;
-  revokedAt: Date | null;
+  /** An administrator set a one-time password: the next sign-in sets the user's own first. */
+  mustChangePassword: boolean;
+  /** Soft-locked after repeated failures: the second factor or an administrator lifts it. */
+  softLockedAt: Date | null;
 }
 
 /** A row of app_user as PostgreSQL returns it. */
@@ -41,25 +36,16 @@ interface AppUserRow {
   failed_logins: number;
   locked_until: Date | null;
   active: boolean;
-}
-
-/** The columns of refresh_token that the sign-in flow reads. */
-interface RefreshTokenRow {
-  id: string;
-  user_id: string;
-  family_id: string;
-  expires_at: Date;
-  used_at: Date | null;
-  revoked_at: Date | null;
+  must_change_password: boolean;
+  soft_locked_at: Date | null;
 }
 
 const USER_COLUMNS = `id, username, password_hash, full_name, role, org_unit_id, locale, mfa_secret, mfa_enabled, failed_logins,
-  locked_until, active`;
-const TOKEN_COLUMNS = `id, user_id, family_id, expires_at, used_at, revoked_at`;
+  locked_until, active, must_change_password, soft_locked_at`;
 
 /**
- * Users and refresh tokens. These are identity tables, read before any tenant scope exists (at sign-in),
- * so they carry no RLS; every statement here names the user it touches.
+ * Users. An identity table, read before any tenant scope exists (at sign-in), so it carries no RLS; every statement
+ * here names the user it touches. Sessions and their refresh tokens: sessions/sessions.repository.ts.
  */
 @Injectable()
 export class UsersRepository {
@@ -79,34 +65,6 @@ export class UsersRepository {
     return row ? toUser(row) : undefined;
   }
 
-  /** Counts a failed password; locks the account when the count reaches the threshold. Returns the new state. */
-  async recordFailure(
-    id: string,
-    threshold: number,
-    lockMinutes: number,
-  ): Promise<{ failedLogins: number; lockedUntil: Date | null }> {
-    const row = await sqlRow<Pick<AppUserRow, 'failed_logins' | 'locked_until'>>(
-      this.db,
-      `update app_user
-          set failed_logins = failed_logins + 1,
-              locked_until = case when failed_logins + 1 >= $2 then now() + make_interval(mins => $3) else locked_until end,
-              updated_at = now()
-        where id = $1
-        returning failed_logins, locked_until`,
-      [id, threshold, lockMinutes],
-    );
-    if (!row) throw new Error(`recordFailure: no user ${id}`);
-    return { failedLogins: row.failed_logins, lockedUntil: row.locked_until };
-  }
-
-  async recordSuccess(id: string): Promise<void> {
-    await sqlExec(
-      this.db,
-      `update app_user set failed_logins = 0, locked_until = null, updated_at = now() where id = $1`,
-      [id],
-    );
-  }
-
   async setPassword(id: string, passwordHash: string): Promise<void> {
     await sqlExec(
       this.db,
@@ -115,10 +73,13 @@ export class UsersRepository {
     );
   }
 
-  async revokeAllTokens(userId: string): Promise<void> {
-    await sqlExec(this.db, `update refresh_token set revoked_at = now() where user_id = $1 and revoked_at is null`, [
-      userId,
-    ]);
+  /** The user's own password in place of an administrator's one-time password. */
+  async setFirstPassword(id: string, passwordHash: string): Promise<void> {
+    await sqlExec(
+      this.db,
+      `update app_user set password_hash = $2, must_change_password = false, updated_at = now() where id = $1`,
+      [id, passwordHash],
+    );
   }
 
   async setPendingMfaSecret(id: string, encryptedSecret: string): Promise<void> {
@@ -136,52 +97,6 @@ export class UsersRepository {
       [id],
     );
   }
-
-  async insertRefreshToken(userId: string, familyId: string, tokenHash: string, expiresAt: Date): Promise<void> {
-    await sqlExec(
-      this.db,
-      `insert into refresh_token (user_id, family_id, token_hash, expires_at) values ($1, $2, $3, $4)`,
-      [userId, familyId, tokenHash, expiresAt],
-    );
-  }
-
-  /**
-   * Marks a refresh token used, atomically: of two concurrent refreshes with the same token only one wins.
-   * Returns the token when it was valid and unused, otherwise what is known of it (for reuse detection).
-   */
-  async consumeRefreshToken(
-    tokenHash: string,
-  ): Promise<{ consumed: RefreshTokenRecord | undefined; known: RefreshTokenRecord | undefined }> {
-    const consumed = await sqlRow<RefreshTokenRow>(
-      this.db,
-      `update refresh_token set used_at = now()
-        where token_hash = $1 and used_at is null and revoked_at is null and expires_at > now()
-        returning ${TOKEN_COLUMNS}`,
-      [tokenHash],
-    );
-    if (consumed) return { consumed: toToken(consumed), known: toToken(consumed) };
-    const known = await sqlRow<RefreshTokenRow>(
-      this.db,
-      `select ${TOKEN_COLUMNS} from refresh_token where token_hash = $1`,
-      [tokenHash],
-    );
-    return { consumed: undefined, known: known ? toToken(known) : undefined };
-  }
-
-  async revokeFamily(familyId: string): Promise<void> {
-    await sqlExec(this.db, `update refresh_token set revoked_at = now() where family_id = $1 and revoked_at is null`, [
-      familyId,
-    ]);
-  }
-
-  async findTokenOwner(tokenHash: string): Promise<{ familyId: string; userId: string } | undefined> {
-    const row = await sqlRow<Pick<RefreshTokenRow, 'family_id' | 'user_id'>>(
-      this.db,
-      `select family_id, user_id from refresh_token where token_hash = $1`,
-      [tokenHash],
-    );
-    return row ? { familyId: row.family_id, userId: row.user_id } : undefined;
-  }
 }
 
 function toUser(r: AppUserRow): UserRecord {
@@ -198,16 +113,7 @@ function toUser(r: AppUserRow): UserRecord {
     failedLogins: r.failed_logins,
     lockedUntil: r.locked_until,
     active: r.active,
-  };
-}
-
-function toToken(r: RefreshTokenRow): RefreshTokenRecord {
-  return {
-    id: r.id,
-    userId: r.user_id,
-    familyId: r.family_id,
-    expiresAt: r.expires_at,
-    usedAt: r.used_at,
-    revokedAt: r.revoked_at,
+    mustChangePassword: r.must_change_password,
+    softLockedAt: r.soft_locked_at,
   };
 }

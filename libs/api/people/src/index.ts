@@ -2,6 +2,9 @@ export * from './people.module';
 export * from './enrolment-sql';
 /** The reporting read model's port: headcounts, policy groups and movements of a school. */
 export { PeopleFacts } from './people-facts';
+/** For finance: the pupils a school bills, their classes and policy groups, names for receipts, homeroom classes. */
+export { PupilRoster } from './roster/pupil-roster';
+export type { NamedPupil, RosterClass, RosterPupil } from './roster/pupil-roster';
 export { PEOPLE_ENROLMENT_CHANGED } from './people-events';
 export { PEOPLE_MESSAGES } from './messages';
 // Its migrations, collected in order by the app (apps/api/src/migrations.ts).

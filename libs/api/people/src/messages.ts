@@ -3,6 +3,10 @@ import { MessageCatalogue } from '@emis/api/platform';
 /** The words of students, enrolments, promotion and transfers, Vietnamese first; registered with platform's message lookup by the app. */
 export const PEOPLE_MESSAGES: MessageCatalogue = {
   problems: {
+    reveal_not_allowed: {
+      vi: 'Vai trò của bạn không được xem mã định danh đầy đủ',
+      en: 'Your role may not see personal IDs in full',
+    },
     record_read_only: {
       vi: 'Hồ sơ học sinh đã lưu trữ (chuyển trường, thôi học hoặc tốt nghiệp), không thể sửa',
       en: 'The student record is kept as history (transferred, dropped out or graduated) and cannot change',

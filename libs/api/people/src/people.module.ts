@@ -8,6 +8,10 @@ import { StudentImporter } from './import/student-importer';
 import { PeopleEvents } from './people-events';
 import { PeopleFacts } from './people-facts';
 import { PeopleFactsRepository } from './people-facts.repository';
+import { PupilAccess } from './pupil-access';
+import { PupilRelationsRepository } from './pupil-relations.repository';
+import { PupilRoster } from './roster/pupil-roster';
+import { PupilRosterRepository } from './roster/pupil-roster.repository';
 import { PromotionRepository } from './promotion.repository';
 import { PromotionsController } from './promotions.controller';
 import { PromotionService } from './promotion.service';
@@ -47,7 +51,11 @@ import { TransfersService } from './transfers.service';
     PeopleFactsRepository,
     PeopleFacts,
     PeopleEvents,
+    PupilRosterRepository,
+    PupilRoster,
+    PupilAccess,
+    PupilRelationsRepository,
   ],
-  exports: [StudentsService, PeopleFacts],
+  exports: [StudentsService, PeopleFacts, PupilRoster],
 })
 export class PeopleModule {}

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { StudentSummary } from '@emis/contracts';
 import { ETHNICITIES } from '@emis/domain';
-import { AuditService } from '@emis/api/audit';
+import { AuditService, PersonalDataGuard } from '@emis/api/audit';
 import { assertInScope, ExportColumn, Scope, streamXlsx, TenantDb } from '@emis/api/platform';
 import type { Response } from 'express';
 import { EntityManager } from 'typeorm';
 import { StudentExportQueryDto } from './students.dto';
-import { studentOrder, StudentFilter, StudentsRepository } from './students.repository';
+import { StudentListItem, studentOrder, StudentFilter, StudentsRepository } from './students.repository';
 import { StudentsService } from './students.service';
 
 /** Rows fetched per round trip while streaming: memory stays flat however long the list is. */
@@ -20,7 +19,7 @@ const STATUS_VI: Record<string, string> = {
 };
 const ETHNICITY_NAME = new Map(ETHNICITIES.map((e) => [e.code, e.name]));
 
-const COLUMNS: ExportColumn<StudentSummary>[] = [
+const COLUMNS: ExportColumn<StudentListItem>[] = [
   { header: 'Mã định danh', width: 16, value: (s) => s.personalId },
   { header: 'Họ và tên', width: 28, value: (s) => s.fullName },
   { header: 'Ngày sinh', width: 12, value: (s) => s.dateOfBirth.split('-').reverse().join('/') },
@@ -32,8 +31,10 @@ const COLUMNS: ExportColumn<StudentSummary>[] = [
 ];
 
 /**
- * The student list as Excel, as filtered on screen (issue §7). An export of children's personal data is audited
- * with the filter and the row count (docs/domain/personal-data.md) in the transaction that reads the rows.
+ * The student list as Excel, as filtered on screen (issue §7). An export of children's personal data states its
+ * reason, fits the reader's daily export limit and read budget, is audited with the reason, the filter and the row
+ * count (docs/domain/personal-data.md) in the transaction that reads the rows, and names its reader in the file
+ * (docs/security/guard.md).
  */
 @Injectable()
 export class StudentExportService {
@@ -42,23 +43,29 @@ export class StudentExportService {
     private readonly students: StudentsService,
     private readonly db: TenantDb,
     private readonly audit: AuditService,
+    private readonly guard: PersonalDataGuard,
   ) {}
 
   async export(scope: Scope, schoolId: string, query: StudentExportQueryDto, res: Response): Promise<void> {
     assertInScope(scope, schoolId);
     await this.db.run(async (em) => {
-      const filter = await this.students.filterOf(em, query);
-      const rows = await this.repo.count(em, schoolId, filter);
+      const { reason, ...shown } = query;
+      const filter = await this.students.filterOf(em, shown);
+      const watermark = await this.guard.admitExport('STUDENT', schoolId);
+      const ids = await this.repo.ids(em, schoolId, filter);
+      await this.guard.charge('STUDENT', ids, schoolId);
       // Recorded before the first byte leaves: a failed download is logged as attempted, never a sent file unlogged.
       await this.audit.record(em, {
         schoolId,
         entity: 'student',
         entityId: 'export',
         action: 'EXPORT',
-        after: { filter: { ...query }, yearId: filter.yearId, rows },
+        after: { reason, filter: shown, yearId: filter.yearId, rows: ids.length },
       });
       const orderBy = studentOrder(query.sort);
-      await streamXlsx(res, 'hoc-sinh.xlsx', 'Học sinh', COLUMNS, this.batches(em, schoolId, filter, orderBy));
+      await streamXlsx(res, 'hoc-sinh.xlsx', 'Học sinh', COLUMNS, this.batches(em, schoolId, filter, orderBy), {
+        watermark,
+      });
     });
   }
 
@@ -67,7 +74,7 @@ export class StudentExportService {
     schoolId: string,
     filter: StudentFilter,
     orderBy: string,
-  ): AsyncIterable<StudentSummary> {
+  ): AsyncIterable<StudentListItem> {
     for (let offset = 0; ; offset += BATCH) {
       const page = await this.repo.list(em, schoolId, filter, orderBy, BATCH, offset);
       yield* page;

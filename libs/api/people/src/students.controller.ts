@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { BulkResult, Page, StudentDetail, StudentSummary } from '@emis/contracts';
-import { CurrentScope, RequirePermission, Scope } from '@emis/api/platform';
+import { CurrentPrincipal, CurrentScope, Principal, RequirePermission, Scope } from '@emis/api/platform';
 import type { Response } from 'express';
 import { EnrolmentService } from './enrolment.service';
 import { StudentExportService } from './student-export.service';
@@ -28,11 +28,12 @@ export class StudentsController {
   @Get()
   @RequirePermission('students.read')
   list(
+    @CurrentPrincipal() actor: Principal,
     @CurrentScope() scope: Scope,
     @Param('schoolId', ParseUUIDPipe) schoolId: string,
     @Query() query: StudentListQueryDto,
   ): Promise<Page<StudentSummary>> {
-    return this.students.list(scope, schoolId, query);
+    return this.students.list(actor, scope, schoolId, query);
   }
 
   /** Declared before ':studentId' so the literal segment wins. */
@@ -72,11 +73,12 @@ export class StudentsController {
   @Get(':studentId')
   @RequirePermission('students.read')
   detail(
+    @CurrentPrincipal() actor: Principal,
     @CurrentScope() scope: Scope,
     @Param('schoolId', ParseUUIDPipe) schoolId: string,
     @Param('studentId', ParseUUIDPipe) studentId: string,
   ): Promise<StudentDetail> {
-    return this.students.detail(scope, schoolId, studentId);
+    return this.students.detail(actor, scope, schoolId, studentId);
   }
 
   @Patch(':studentId')

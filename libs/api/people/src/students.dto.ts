@@ -21,8 +21,9 @@ import {
   StudentStatus,
   VN_PHONE_PATTERN,
 } from '@emis/domain';
+import { ExportReasonDto } from '@emis/api/audit';
 import { PageQueryDto } from '@emis/api/platform';
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -41,6 +42,7 @@ import {
   Min,
   ValidateIf,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import {
   HasPersonalIdProvince,
@@ -178,6 +180,8 @@ export class StudentInputDto implements StudentInput {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(4)
+  // Each an object: a list nested in the list passed ValidateNested and answered 500 (seen by fuzzing in CI).
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => GuardianDto)
   guardians?: GuardianDto[];
@@ -220,10 +224,21 @@ export class StudentListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   yearId?: string;
+
+  @ApiPropertyOptional({
+    enum: ['personalId'],
+    description: 'Personal IDs in full instead of masked, for roles that see them on the record (audited)',
+  })
+  @IsOptional()
+  @IsIn(['personalId'])
+  reveal?: 'personalId';
 }
 
 /** The list's filters and order, without paging: the export holds every matching row. */
-export class StudentExportQueryDto extends OmitType(StudentListQueryDto, ['page', 'pageSize'] as const) {}
+export class StudentFilterQueryDto extends OmitType(StudentListQueryDto, ['page', 'pageSize', 'reveal'] as const) {}
+
+/** An export of the list: its filters and the stated reason (docs/security/guard.md). */
+export class StudentExportQueryDto extends IntersectionType(StudentFilterQueryDto, ExportReasonDto) {}
 
 export class EnrolmentRequestDto implements EnrolmentRequest {
   @ApiProperty({ format: 'uuid' })

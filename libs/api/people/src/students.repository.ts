@@ -4,6 +4,7 @@ import { DisabilityKind, GradeLevel, GuardianRelation, PolicyGroup, StudentStatu
 import { sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 import { openEnrolmentSql } from './enrolment-sql';
+import { teacherClassIdsSql } from './pupil-relations.repository';
 
 /** The stored fields of a student record (what a create sets and an update may change). */
 export interface StudentFields {
@@ -37,6 +38,10 @@ export interface StudentFilter {
   grade?: GradeLevel;
   /** LIKE pattern, already escaped. */
   search?: string;
+  /** Whether the search also matches personal IDs (not for readers who may not see them). */
+  searchPersonalId: boolean;
+  /** A teacher's user id: only pupils whose class (of the chosen year) the teacher leads or teaches. */
+  taughtBy?: string;
 }
 
 /**
@@ -56,6 +61,9 @@ const STUDENT_ORDER: Record<string, string> = {
 export function studentOrder(sort: string | undefined): string {
   return sort && Object.hasOwn(STUDENT_ORDER, sort) ? STUDENT_ORDER[sort] : STUDENT_ORDER['name'];
 }
+
+/** A list row as read, before need-to-know: every field a list may carry (PupilAccess decides what leaves). */
+export type StudentListItem = StudentSummary & { personalId: string; ethnicity: string };
 
 /** A student in a list: the record's headline with the class of the chosen year's latest enrolment. */
 interface StudentListRow {
@@ -143,7 +151,7 @@ export class StudentsRepository {
     orderBy: string,
     limit: number,
     offset: number,
-  ): Promise<StudentSummary[]> {
+  ): Promise<StudentListItem[]> {
     const { from, params } = listFrom(schoolId, f);
     const rows = await sqlRows<StudentListRow>(
       em,
@@ -155,6 +163,12 @@ export class StudentsRepository {
       [...params, limit, offset],
     );
     return rows.map(toSummary);
+  }
+
+  /** Every id the filter matches: what an export will hold, charged to the reader's budget before it streams. */
+  async ids(em: EntityManager, schoolId: string, f: StudentFilter): Promise<string[]> {
+    const { from, params } = listFrom(schoolId, f);
+    return (await sqlRows<{ id: string }>(em, `select s.id ${from}`, params)).map((r) => r.id);
   }
 
   async count(em: EntityManager, schoolId: string, f: StudentFilter): Promise<number> {
@@ -342,9 +356,12 @@ function listFrom(schoolId: string, f: StudentFilter): { from: string; params: u
   }
   if (f.search) {
     params.push(f.search);
-    where.push(
-      `(unaccent_vi(s.full_name) ilike unaccent_vi($${params.length}) or s.personal_id like $${params.length})`,
-    );
+    const byId = f.searchPersonalId ? ` or s.personal_id like $${params.length}` : '';
+    where.push(`(unaccent_vi(s.full_name) ilike unaccent_vi($${params.length})${byId})`);
+  }
+  if (f.taughtBy) {
+    params.push(f.taughtBy);
+    where.push(`e.class_id in ${teacherClassIdsSql('$1', `$${params.length}::uuid`)}`);
   }
   const from = `from student s
     left join lateral (
@@ -374,7 +391,7 @@ function fieldValues(f: StudentFields): unknown[] {
   ];
 }
 
-function toSummary(r: StudentListRow): StudentSummary {
+function toSummary(r: StudentListRow): StudentListItem {
   return {
     id: r.id,
     personalId: r.personal_id,

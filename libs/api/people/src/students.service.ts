@@ -1,10 +1,11 @@
-import { personalIdMatches, todayInVietnam } from '@emis/domain';
+import { personalIdMatches, StudentGroupedField, todayInVietnam } from '@emis/domain';
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { Page, StudentDetail, StudentInput, StudentSummary, StudentUpdate } from '@emis/contracts';
-import { AuditService } from '@emis/api/audit';
+import { AuditService, PersonalDataGuard } from '@emis/api/audit';
 import {
   assertInScope,
   likePattern,
+  Principal,
   ProblemException,
   Scope,
   TenantDb,
@@ -14,10 +15,11 @@ import {
 } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 import { assertYearWritable, clampToYear, EnrolmentRepository } from './enrolment.repository';
-import { StudentExportQueryDto, StudentListQueryDto } from './students.dto';
+import { StudentFilterQueryDto, StudentListQueryDto } from './students.dto';
 import { StudentFields, StudentFilter, StudentRow, StudentsRepository, studentOrder } from './students.repository';
 import { TransfersRepository } from './transfers.repository';
 import { PeopleEvents } from './people-events';
+import { PupilAccess } from './pupil-access';
 
 const FIELD_KEYS = [
   'personalId',
@@ -36,6 +38,12 @@ const FIELD_KEYS = [
 /** Fields a PATCH may change but never blank out. */
 const REQUIRED_KEYS = ['personalId', 'fullName', 'dateOfBirth', 'gender', 'ethnicity', 'nationality'] as const;
 
+/**
+ * A record with every field: what the school keeps, and what an update, an audit row or a transfer's snapshot reads.
+ * Only `detail` turns it into what a reader may see.
+ */
+export type StudentRecord = StudentDetail & Required<Pick<StudentDetail, StudentGroupedField>>;
+
 @Injectable()
 export class StudentsService {
   constructor(
@@ -45,21 +53,47 @@ export class StudentsService {
     private readonly db: TenantDb,
     private readonly audit: AuditService,
     private readonly events: PeopleEvents,
+    private readonly guard: PersonalDataGuard,
+    private readonly access: PupilAccess,
   ) {}
 
-  async list(scope: Scope, schoolId: string, query: StudentListQueryDto): Promise<Page<StudentSummary>> {
+  /**
+   * A page of the school's pupils as `actor` may see them: a teacher only those of classes they lead or teach, and
+   * nobody a field the table withholds from their role (docs/domain/personal-data.md, "Who sees which fields").
+   */
+  async list(
+    actor: Principal,
+    scope: Scope,
+    schoolId: string,
+    query: StudentListQueryDto,
+  ): Promise<Page<StudentSummary>> {
     assertInScope(scope, schoolId);
+    const access = this.access.listAccess(actor, query.reveal === 'personalId');
     const paging = toSqlPaging(query, {}, 'name');
     const orderBy = studentOrder(query.sort);
     return this.db.run(async (em) => {
-      const filter = await this.filterOf(em, query);
+      const filter: StudentFilter = {
+        ...(await this.filterOf(em, query)),
+        taughtBy: actor.role === 'TEACHER' ? actor.userId : undefined,
+        // A reader who may not see ID numbers may not probe for one through the search either.
+        searchPersonalId: access.identityNumber !== 'WITHHELD',
+      };
       const items = await this.repo.list(em, schoolId, filter, orderBy, paging.limit, paging.offset);
-      return toPage(items, await this.repo.count(em, schoolId, filter), paging);
+      const ids = items.map((s) => s.id);
+      await this.guard.releaseList(em, {
+        kind: 'STUDENT',
+        schoolId,
+        ids,
+        query,
+        groups: this.access.listGroups(access),
+      });
+      const shown = items.map((i) => this.access.present(i, access));
+      return toPage(shown, await this.repo.count(em, schoolId, filter), paging);
     });
   }
 
   /** The list's filter; without a year, the open one decides the class columns. */
-  async filterOf(em: EntityManager, query: StudentExportQueryDto): Promise<StudentFilter> {
+  async filterOf(em: EntityManager, query: StudentFilterQueryDto): Promise<StudentFilter> {
     const q = query.q?.trim();
     return {
       yearId: query.yearId ?? (await this.repo.defaultYearId(em)),
@@ -67,21 +101,30 @@ export class StudentsService {
       classId: query.classId,
       grade: query.grade,
       search: q ? likePattern(q) : undefined,
+      searchPersonalId: true,
     };
   }
 
-  /** The full record. Every access is logged (docs/domain/personal-data.md: who saw whose data, when). */
-  async detail(scope: Scope, schoolId: string, studentId: string): Promise<StudentDetail> {
+  /**
+   * The full record as `actor` may see it. Every access is logged with the field groups shown
+   * (docs/domain/personal-data.md: who saw whose data, when) and charged to the reader's budget
+   * (docs/security/guard.md); a teacher's pupil outside their classes is not found.
+   */
+  async detail(actor: Principal, scope: Scope, schoolId: string, studentId: string): Promise<StudentDetail> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
       const detail = await this.load(em, schoolId, studentId);
-      await this.audit.record(em, { schoolId, entity: 'student', entityId: studentId, action: 'VIEW' });
-      return detail;
+      const relation = await this.access.relationTo(em, actor, schoolId, studentId);
+      const access = this.access.recordAccess(actor, relation);
+      await this.guard.charge('STUDENT', [studentId], schoolId);
+      await this.access.recordView(em, schoolId, studentId, access);
+      const transfers = detail.transfers.map((t) => this.access.present(t, access));
+      return this.access.present({ ...detail, transfers, relation }, access);
     });
   }
 
   /** Reads the record with its history, inside the caller's transaction (no audit: the caller decides). */
-  async load(em: EntityManager, schoolId: string, studentId: string): Promise<StudentDetail> {
+  async load(em: EntityManager, schoolId: string, studentId: string): Promise<StudentRecord> {
     const row = await this.repo.find(em, schoolId, studentId);
     if (!row) throw new NotFoundException();
     const enrolments = await this.repo.enrolments(em, schoolId, studentId);
@@ -100,6 +143,7 @@ export class StudentsService {
       transfers: await this.transfers.forStudent(em, schoolId, studentId),
       readOnly: row.status !== 'STUDYING',
       version,
+      relation: 'SCOPE',
     };
   }
 
@@ -221,6 +265,6 @@ function assertNoBlankRequired(update: StudentUpdate): void {
 
 /** What the audit row keeps of a record: its fields and guardians, not the derived history lists. */
 export function auditView(d: StudentDetail): Record<string, unknown> {
-  const { enrolments: _e, outcomes: _o, transfers: _t, readOnly: _r, ...rest } = d;
+  const { enrolments: _e, outcomes: _o, transfers: _t, readOnly: _r, relation: _v, ...rest } = d;
   return rest;
 }

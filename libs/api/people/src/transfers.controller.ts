@@ -31,11 +31,12 @@ export class TransfersController {
   @Get('transfers')
   @RequirePermission('students.read')
   list(
+    @CurrentPrincipal() actor: Principal,
     @CurrentScope() scope: Scope,
     @Param('schoolId', ParseUUIDPipe) schoolId: string,
     @Query() query: TransferListQueryDto,
   ): Promise<Page<StudentTransfer>> {
-    return this.transfers.list(scope, schoolId, query);
+    return this.transfers.list(actor, scope, schoolId, query);
   }
 
   @Post('transfers/:transferId/accept')

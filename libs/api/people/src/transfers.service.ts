@@ -22,6 +22,7 @@ import { StudentsRepository } from './students.repository';
 import { auditView, StudentsService } from './students.service';
 import { TransferListFilter, TransferSide, TransferSnapshot, TransfersRepository } from './transfers.repository';
 import { PeopleEvents } from './people-events';
+import { PupilAccess } from './pupil-access';
 
 /**
  * Moving a student between two schools: the sending school releases, the receiving school accepts or rejects,
@@ -40,6 +41,7 @@ export class TransfersService {
     private readonly db: TenantDb,
     private readonly audit: AuditService,
     private readonly events: PeopleEvents,
+    private readonly access: PupilAccess,
   ) {}
 
   /** The sending school releases a student to another school of the province. */
@@ -169,18 +171,34 @@ export class TransfersService {
     return this.close(scope, actor, schoolId, transferId, 'OUT', 'CANCELLED', null);
   }
 
-  async list(scope: Scope, schoolId: string, query: PageQueryDto & TransferListFilter): Promise<Page<StudentTransfer>> {
+  /**
+   * A page of the school's transfers, personal IDs masked or withheld as in the student list (PupilAccess). An
+   * incoming one shows the pupil's snapshot before the pupil is the school's: the read is audited, naming the pupils
+   * shown (docs/domain/personal-data.md).
+   */
+  async list(
+    actor: Principal,
+    scope: Scope,
+    schoolId: string,
+    query: PageQueryDto & TransferListFilter,
+  ): Promise<Page<StudentTransfer>> {
     assertInScope(scope, schoolId);
+    const access = this.access.listAccess(actor, false);
     const paging = toSqlPaging(query, {}, '');
     return this.db.run(async (em) => {
-      const { items, total } = await this.repo.list(
+      const filter = { direction: query.direction, status: query.status };
+      const { items, total } = await this.repo.list(em, schoolId, filter, paging.limit, paging.offset);
+      const ids = items.map((t) => t.studentId);
+      await this.audit.recordRead(
         em,
-        schoolId,
-        { direction: query.direction, status: query.status },
-        paging.limit,
-        paging.offset,
+        { schoolId, entity: 'student_transfer', entityId: schoolId, ids, filter: { ...filter, page: paging.page } },
+        actor,
       );
-      return toPage(items, total, paging);
+      return toPage(
+        items.map((i) => this.access.present(i, access)),
+        total,
+        paging,
+      );
     });
   }
 

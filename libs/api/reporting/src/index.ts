@@ -10,3 +10,4 @@ export { CreateStatisticalReports1764500000100 } from './migrations/176450000010
 export { FactsRefresher } from './facts/facts-refresher';
 export { CreateReportJobs1764500000200 } from './migrations/1764500000200-CreateReportJobs';
 export { CreateAssetTotals1764600000600 } from './migrations/1764600000600-CreateAssetTotals';
+export { CreateFinanceTotals1764700000700 } from './migrations/1764700000700-CreateFinanceTotals';

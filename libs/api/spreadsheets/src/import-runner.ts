@@ -1,17 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AuditService } from '@emis/api/audit';
-import { Principal, problemTitle, Scope, scopeIncludes, TenantDb } from '@emis/api/platform';
-import { OrgTreeService } from '@emis/api/tenancy';
+import { AuditService, SecurityEvents } from '@emis/api/audit';
+import { Principal, problemTitle, Scope, scopeIncludes, ScopeResolver, TenantDb } from '@emis/api/platform';
 import { can } from '@emis/domain';
-import ExcelJS from 'exceljs';
-import { ImportedRow, Importer, ImportJobContext } from './importer';
+import { ImportedRow, Importer, ImportJobContext, UploadedSheetView } from './importer';
 import { ImportProgress, ImportJobsRepository, JobOutcome, QueuedFile } from './import-jobs.repository';
 import { ImportRegistry } from './import-registry';
 import { CellErrors, ERRORS_KEPT_IN_JOB } from './workbook/cell-errors';
-import { errorWorkbook } from './workbook/error-workbook';
-import { ImportFailure, NOT_A_WORKBOOK } from './workbook/import-failure';
-import { assertRowLimit, dataSheet, findHeaderRow, headerTexts, mapColumns, readRows } from './workbook/sheet-reader';
-import { inspectXlsx } from './workbook/zip-guard';
+import { ImportFailure } from './workbook/import-failure';
+import { buildErrorWorkbook, readUploadedSheet } from './workbook/workbook-parser';
+import { SheetRead } from './workbook/workbook-tasks';
+import { HostileWorkbook, tooManyRows } from './workbook/zip-guard';
 
 /** Rows validated between two progress updates of the job (the UI's progress bar polls the job). */
 const PROGRESS_EVERY = 500;
@@ -35,10 +33,11 @@ export class ImportRunner {
 
   constructor(
     private readonly db: TenantDb,
-    private readonly tree: OrgTreeService,
+    private readonly tree: ScopeResolver,
     private readonly jobs: ImportJobsRepository,
     private readonly audit: AuditService,
     private readonly registry: ImportRegistry,
+    private readonly securityEvents: SecurityEvents,
   ) {}
 
   async run(schoolId: string, jobId: string): Promise<void> {
@@ -63,6 +62,8 @@ export class ImportRunner {
       });
     } catch (error) {
       if (!(error instanceof ImportFailure)) this.logger.error({ err: error, jobId }, 'import failed');
+      // Past the pre-scan, only the worker's own limits (heap, time) can refuse a file: as hostile as a refused upload.
+      if (error instanceof HostileWorkbook) await this.recordHostile(error, schoolId, jobId, queued.createdBy);
       outcome = {
         status: 'FAILED',
         message:
@@ -94,22 +95,22 @@ export class ImportRunner {
       params: queued.params,
       actor,
     };
-    inspectXlsx(queued.file, importer.maxRows);
-    const workbook = await loadWorkbook(queued.file);
     const target = await this.db.runWithScope(scope, (em) => importer.open(em, job));
-    const sheet = dataSheet(workbook);
-    const headerRow =
-      typeof importer.headerRow === 'number'
-        ? importer.headerRow
-        : findHeaderRow(sheet, importer.headerRow.anchor, importer.headerRow.notFound);
-    const columns = mapColumns(sheet, importer.layout(target), headerRow);
-    importer.checkIdentity?.({ workbook, headers: headerTexts(sheet, headerRow) }, target);
-    await progress({ totalRows: assertRowLimit(sheet, importer.maxRows, headerRow, importer.messages?.tooManyRows) });
+    const sheet = await readUploadedSheet(queued.file, {
+      layout: importer.layout(target),
+      headerRow: importer.headerRow,
+      maxRows: importer.maxRows,
+    });
+    importer.checkIdentity?.(uploadedView(sheet), target);
+    if (sheet.dataRows > importer.maxRows)
+      throw new ImportFailure(importer.messages?.tooManyRows ?? tooManyRows(importer.maxRows));
+    await progress({ totalRows: sheet.dataRows });
 
-    const errors = new CellErrors(new Map([...columns].map(([key, c]) => [key, { col: c.col, header: c.header }])));
+    const errors = new CellErrors(new Map(sheet.columns));
+    for (const e of sheet.cellErrors) errors.atColumn(e.row, e.col, e.header, e.message);
     const rows: ImportedRow[] = [];
     let seen = 0;
-    for (const source of readRows(sheet, columns, errors, headerRow)) {
+    for (const source of sheet.rows) {
       const row = importer.readRow(source, errors, target);
       if (row && !errors.hasRow(source.row)) rows.push(row);
       if (++seen % PROGRESS_EVERY === 0) await progress({ processedRows: seen });
@@ -120,7 +121,7 @@ export class ImportRunner {
     if (importer.checkRows)
       await this.db.runWithScope(scope, (em) => importer.checkRows!(em, job, rows, target, errors));
     await progress({ totalRows: seen, processedRows: seen });
-    if (errors.count > 0) return failedOutcome(workbook, sheet, errors, headerRow);
+    if (errors.count > 0) return failedOutcome(queued.file, errors, sheet.headerRow);
 
     await progress({ status: 'COMMITTING' });
     const counts = await this.db.runWithScope(scope, async (em) => {
@@ -139,6 +140,18 @@ export class ImportRunner {
       return result;
     });
     return { status: 'DONE', counts };
+  }
+
+  private async recordHostile(
+    error: HostileWorkbook,
+    schoolId: string,
+    jobId: string,
+    userId: string | null,
+  ): Promise<void> {
+    const detail = { ...error.detail, jobId, uploadedBy: userId, message: error.message };
+    await this.securityEvents.record({ kind: 'HOSTILE_UPLOAD', schoolId, detail }).catch((err: unknown) => {
+      this.logger.error({ err, jobId }, 'security event not recorded');
+    });
   }
 
   /**
@@ -161,32 +174,27 @@ export class ImportRunner {
  * The result of a file with cell errors: nothing written, the first errors kept in the job, and the uploaded
  * workbook handed back with the bad cells marked (`headerRow`: the sheet's row of column headers).
  */
-async function failedOutcome(
-  workbook: ExcelJS.Workbook,
-  sheet: ExcelJS.Worksheet,
-  errors: CellErrors,
-  headerRow: number,
-): Promise<JobOutcome> {
+async function failedOutcome(file: Buffer, errors: CellErrors, headerRow: number): Promise<JobOutcome> {
   const all = errors.all();
   const badRows = new Set(all.map((e) => e.row)).size;
   return {
     status: 'FAILED',
     errorCount: all.length,
     errors: all.slice(0, ERRORS_KEPT_IN_JOB).map(({ col: _col, ...e }) => e),
-    errorFile: await errorWorkbook(workbook, sheet, all, headerRow),
+    errorFile: await buildErrorWorkbook(file, all, headerRow),
     message: `Có ${all.length} lỗi ở ${badRows} dòng; chưa ghi dữ liệu nào. Hãy sửa các ô tô đỏ trong tệp lỗi rồi nhập lại.`,
   };
 }
 
-async function loadWorkbook(file: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // Data validations are skipped: exceljs expands each range cell by cell, which a hostile range makes endless.
-    await workbook.xlsx.load(file as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations'] });
-  } catch {
-    throw new ImportFailure(NOT_A_WORKBOOK);
-  }
-  return workbook;
+/** What an importer's identity check sees of the file: the header texts and the cells of the other sheets. */
+function uploadedView(sheet: SheetRead): UploadedSheetView {
+  return {
+    headers: sheet.headers,
+    cellText: (name, row, col) => {
+      const cells = sheet.otherSheets[name];
+      return cells ? (cells[row - 1]?.[col - 1] ?? '') : undefined;
+    },
+  };
 }
 
 /** A value twice in the file's unique column: every later row is marked, naming the first. */

@@ -1,7 +1,6 @@
 import type { ImportJobKind } from '@emis/contracts';
 import { Principal } from '@emis/api/platform';
 import { Permission } from '@emis/domain';
-import ExcelJS from 'exceljs';
 import { EntityManager } from 'typeorm';
 import { CellErrors } from './workbook/cell-errors';
 import { ImportLayout } from './workbook/layout';
@@ -36,11 +35,15 @@ export interface ImportJobContext {
  */
 export type HeaderRow = number | { anchor: string; notFound: string };
 
-/** What an importer's identity check sees of the uploaded file. */
+/** What an importer's identity check sees of the uploaded file (read in the workbook worker: plain data only). */
 export interface UploadedSheetView {
-  workbook: ExcelJS.Workbook;
   /** The texts of the header row, without the "Lỗi" column an earlier error workbook added. */
   headers: string[];
+  /**
+   * The text of a cell of another sheet than the data sheet (rows 1–20, columns 1–10: an export's hidden identity
+   * sheet); undefined when the workbook has no sheet of that name.
+   */
+  cellText(sheet: string, row: number, col: number): string | undefined;
 }
 
 /**

@@ -1,4 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { SecurityEvents } from '@emis/api/audit';
+import { IMPORT_MAX_ROWS } from '@emis/contracts';
+import { AuditService } from '@emis/api/audit';
 import type { ImportJob, ImportJobKind, Page } from '@emis/contracts';
 import {
   assertInScope,
@@ -16,6 +19,7 @@ import { ImportJobsRepository } from './import-jobs.repository';
 import { ImportQueue } from './import-queue';
 import { ImportRegistry } from './import-registry';
 import { assertWorkbookUpload, UploadedWorkbook } from './workbook-upload';
+import { HostileWorkbook, inspectXlsx } from './workbook/zip-guard';
 
 export interface Download {
   fileName: string;
@@ -29,6 +33,8 @@ export class ImportsService {
     private readonly jobs: ImportJobsRepository,
     private readonly queue: ImportQueue,
     private readonly registry: ImportRegistry,
+    private readonly securityEvents: SecurityEvents,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -45,6 +51,7 @@ export class ImportsService {
   ): Promise<ImportJob> {
     assertInScope(scope, schoolId);
     assertWorkbookUpload(file);
+    await this.refuseHostile(file, kind, schoolId);
     const job = await this.db.run((em) =>
       this.jobs.create(em, schoolId, {
         kind,
@@ -57,6 +64,26 @@ export class ImportsService {
     );
     await this.queue.enqueue({ schoolId, jobId: job.id });
     return job;
+  }
+
+  /**
+   * The pre-scan (inspectXlsx) at the door: a file shaped to exhaust the server is refused with 400 and a security
+   * event before it is stored. A file that is merely not a workbook is stored and its job fails with the message,
+   * as before; the runner scans again before parsing (a job queued before a limit changed).
+   */
+  private async refuseHostile(file: UploadedWorkbook, kind: ImportJobKind, schoolId: string): Promise<void> {
+    const maxRows = this.registry.get(kind)?.maxRows ?? IMPORT_MAX_ROWS;
+    try {
+      await inspectXlsx(file.buffer, maxRows);
+    } catch (error) {
+      if (!(error instanceof HostileWorkbook)) return;
+      await this.securityEvents.record({
+        kind: 'HOSTILE_UPLOAD',
+        schoolId,
+        detail: { ...error.detail, importKind: kind, fileName: fileNameOf(file.originalname), bytes: file.size },
+      });
+      throw new ProblemException(HttpStatus.BAD_REQUEST, 'hostile_workbook', error.message);
+    }
   }
 
   async job(scope: Scope, actor: Principal, schoolId: string, jobId: string): Promise<ImportJob> {
@@ -80,9 +107,20 @@ export class ImportsService {
   async errorWorkbook(scope: Scope, actor: Principal, schoolId: string, jobId: string): Promise<Download> {
     this.assertMayFollowJobs(actor);
     assertInScope(scope, schoolId);
-    const found = await this.db.run(async (em) =>
-      (await this.visible(em, actor, schoolId, jobId)) ? this.jobs.errorFile(em, schoolId, jobId) : undefined,
-    );
+    const found = await this.db.run(async (em) => {
+      const file = (await this.visible(em, actor, schoolId, jobId))
+        ? await this.jobs.errorFile(em, schoolId, jobId)
+        : undefined;
+      // The error workbook is the uploaded file with its rows marked: every pupil or staff member in it. Its download
+      // is audited in the transaction that read it, before a byte leaves (docs/domain/personal-data.md).
+      if (file?.file)
+        await this.audit.recordRead(
+          em,
+          { schoolId, entity: 'import_job', entityId: jobId, ids: [jobId], filter: { file: 'errors.xlsx' } },
+          actor,
+        );
+      return file;
+    });
     if (!found?.file) throw new ProblemException(HttpStatus.NOT_FOUND, 'not_found');
     return { fileName: found.fileName.replace(/\.xlsx$/i, '') + ' - lỗi.xlsx', file: found.file };
   }

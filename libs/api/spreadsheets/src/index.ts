@@ -10,7 +10,10 @@ export type { HeaderRow, ImportCounts, ImportedRow, Importer, ImportJobContext, 
 export { ImportRegistry } from './import-registry';
 export { CellErrors, columnLetter } from './workbook/cell-errors';
 export { FieldReader } from './workbook/field-reader';
-export { ImportFailure } from './workbook/import-failure';
+export { ImportFailure, NOT_A_WORKBOOK } from './workbook/import-failure';
+/** For a context that reads a workbook outside the import runner (a bank statement): pre-scan, then the worker. */
+export { readWorkbookCells } from './workbook/workbook-parser';
+export type { PlainCell } from './workbook/workbook-tasks';
 export { DATE_GUIDE } from './workbook/layout';
 export type { ImportColumn, ImportLayout } from './workbook/layout';
 export { headerKey } from './workbook/sheet-reader';

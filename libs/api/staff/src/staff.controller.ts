@@ -1,9 +1,17 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Page, StaffDetail, StaffSummary } from '@emis/contracts';
-import { CurrentScope, ExportColumn, RequirePermission, Scope, streamXlsx } from '@emis/api/platform';
+import {
+  CurrentPrincipal,
+  CurrentScope,
+  ExportColumn,
+  Principal,
+  RequirePermission,
+  Scope,
+  streamXlsx,
+} from '@emis/api/platform';
 import type { Response } from 'express';
-import { StaffInputDto, StaffListQueryDto, StaffTransferDto, StaffUpdateDto } from './staff.dto';
+import { StaffExportQueryDto, StaffInputDto, StaffListQueryDto, StaffTransferDto, StaffUpdateDto } from './staff.dto';
 import { StaffRecord } from './staff.repository';
 import { StaffService } from './staff.service';
 import { StaffTransferService } from './staff-transfer.service';
@@ -52,11 +60,12 @@ export class StaffController {
   @Get()
   @RequirePermission('staff.read')
   list(
+    @CurrentPrincipal() actor: Principal,
     @CurrentScope() scope: Scope,
     @Param('schoolId', ParseUUIDPipe) schoolId: string,
     @Query() query: StaffListQueryDto,
   ): Promise<Page<StaffSummary>> {
-    return this.staff.list(scope, schoolId, query);
+    return this.staff.list(actor, scope, schoolId, query);
   }
 
   /** Declared before `:staffId` so the path is not read as an id. */
@@ -66,11 +75,11 @@ export class StaffController {
   async export(
     @CurrentScope() scope: Scope,
     @Param('schoolId', ParseUUIDPipe) schoolId: string,
-    @Query() query: StaffListQueryDto,
+    @Query() query: StaffExportQueryDto,
     @Res() res: Response,
   ): Promise<void> {
-    const rows = await this.staff.exportRows(scope, schoolId, query);
-    await streamXlsx(res, 'danh-sach-can-bo.xlsx', 'Cán bộ', EXPORT_COLUMNS, rows);
+    const { rows, watermark } = await this.staff.exportRows(scope, schoolId, query);
+    await streamXlsx(res, 'danh-sach-can-bo.xlsx', 'Cán bộ', EXPORT_COLUMNS, rows, { watermark });
   }
 
   @Post()
@@ -86,11 +95,12 @@ export class StaffController {
   @Get(':staffId')
   @RequirePermission('staff.read')
   detail(
+    @CurrentPrincipal() actor: Principal,
     @CurrentScope() scope: Scope,
     @Param('schoolId', ParseUUIDPipe) schoolId: string,
     @Param('staffId', ParseUUIDPipe) staffId: string,
   ): Promise<StaffDetail> {
-    return this.staff.detail(scope, schoolId, staffId);
+    return this.staff.detail(actor, scope, schoolId, staffId);
   }
 
   @Patch(':staffId')

@@ -14,8 +14,9 @@ import {
   VN_PHONE_PATTERN,
   FULL_NAME_PATTERN,
 } from '@emis/domain';
+import { ExportReasonDto } from '@emis/api/audit';
 import { PageQueryDto } from '@emis/api/platform';
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -34,6 +35,7 @@ import {
   Min,
   ValidateIf,
   ValidateNested,
+  ValidateBy,
 } from 'class-validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -58,7 +60,21 @@ export class StaffListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(STAFF_POSITIONS)
   position?: StaffPosition;
+
+  @ApiPropertyOptional({
+    enum: ['personalId'],
+    description: 'Personal IDs in full instead of masked, for roles that see them on the record (audited)',
+  })
+  @IsOptional()
+  @IsIn(['personalId'])
+  reveal?: 'personalId';
 }
+
+/** An export of the list: its filters (every matching row, no paging) and the stated reason (docs/security/guard.md). */
+export class StaffExportQueryDto extends IntersectionType(
+  OmitType(StaffListQueryDto, ['page', 'pageSize'] as const),
+  ExportReasonDto,
+) {}
 
 export class QualificationDto implements Qualification {
   @ApiProperty({ enum: QUALIFICATION_LEVELS })
@@ -82,6 +98,20 @@ export class QualificationDto implements Qualification {
   @Min(1950)
   @Max(2100)
   year!: number;
+}
+
+/**
+ * Two decimals at most (3.33, not 3.333). class-validator's own `maxDecimalPlaces` reads the digits after '.', so a
+ * number JavaScript prints in exponent form (5e-324) made it throw and the request answer 500 (seen by fuzzing).
+ */
+function AtMostTwoDecimals(): PropertyDecorator {
+  return ValidateBy({
+    name: 'atMostTwoDecimals',
+    validator: {
+      validate: (v: unknown) =>
+        typeof v === 'number' && Number.isFinite(v) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6,
+    },
+  });
 }
 
 export class StaffInputDto implements StaffInput {
@@ -146,9 +176,10 @@ export class StaffInputDto implements StaffInput {
   @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 10, example: 3.33 })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsNumber()
   @Min(1)
   @Max(10)
+  @AtMostTwoDecimals()
   salaryCoefficient?: number | null;
 
   @ApiPropertyOptional({ nullable: true, minimum: 1, maximum: 12 })

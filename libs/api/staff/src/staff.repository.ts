@@ -4,7 +4,18 @@ import { ContractType, StaffPosition, StaffStatus } from '@emis/domain';
 import { SqlPaging, sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
-export type StaffRecord = Omit<StaffDetail, 'history'>;
+/** A stored record with every field; only `StaffService.detail` and `list` turn it into what a reader may see. */
+export type StaffRecord = Required<Omit<StaffDetail, 'history'>>;
+
+/** What accounts administration reads of a staff record to give it an account (StaffDirectory.forAccounts). */
+export interface StaffAccountCandidate {
+  id: string;
+  fullName: string;
+  position: StaffPosition;
+  rankCode: string | null;
+  status: StaffStatus;
+  email: string | null;
+}
 /** Every stored field of a record that a create, an update or a transfer writes. */
 export type StaffFields = Required<StaffInput> & { status: StaffStatus };
 
@@ -138,6 +149,32 @@ export class StaffRepository {
       [schoolId, staffIds],
     );
     return rows.map((r) => r.id);
+  }
+
+  /** The school's records that accounts are made for: every one, or those of `staffIds`, in name order. */
+  async accountCandidates(em: EntityManager, schoolId: string, staffIds?: string[]): Promise<StaffAccountCandidate[]> {
+    const rows = await sqlRows<{
+      id: string;
+      full_name: string;
+      position: StaffPosition;
+      rank_code: string | null;
+      status: StaffStatus;
+      email: string | null;
+    }>(
+      em,
+      `select s.id, s.full_name, s.position, s.rank_code, s.status, s.email from staff s
+        where s.school_id = $1 and ($2::uuid[] is null or s.id = any($2::uuid[]))
+        order by ${STAFF_NAME_ORDER}, s.id`,
+      [schoolId, staffIds ?? null],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      fullName: r.full_name,
+      position: r.position,
+      rankCode: r.rank_code,
+      status: r.status,
+      email: r.email,
+    }));
   }
 
   /** The staff record of a user account, read through identity's view; null for users who are not staff. */

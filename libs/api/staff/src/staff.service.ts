@@ -1,11 +1,21 @@
-import { todayInVietnam } from '@emis/domain';
+import {
+  applyFieldAccess,
+  mayRevealStaffIds,
+  shownGroups,
+  STAFF_FIELD_GROUPS,
+  staffFieldAccess,
+  staffListAccess,
+  todayInVietnam,
+} from '@emis/domain';
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { Page, StaffDetail, StaffHistoryEntry, StaffInput, StaffSummary, StaffUpdate } from '@emis/contracts';
-import { AuditService } from '@emis/api/audit';
+import { AuditService, PersonalDataGuard } from '@emis/api/audit';
 import {
   assertInScope,
+  ExportWatermark,
   likePattern,
   OutboxPublisher,
+  Principal,
   ProblemException,
   RawFieldError,
   Scope,
@@ -15,7 +25,7 @@ import {
   ValidationProblem,
 } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
-import { StaffListQueryDto } from './staff.dto';
+import { StaffExportQueryDto, StaffListQueryDto } from './staff.dto';
 import { STAFF_LEFT_SCHOOL, StaffLeftSchool } from './staff-events';
 import { StaffFields, StaffFilter, StaffRecord, StaffRepository, STAFF_SORT_COLUMNS } from './staff.repository';
 import { staffFieldErrors } from './staff-rules';
@@ -29,40 +39,82 @@ export class StaffService {
     private readonly audit: AuditService,
     private readonly events: OutboxPublisher,
     private readonly staffEvents: StaffEvents,
+    private readonly guard: PersonalDataGuard,
   ) {}
 
-  async list(scope: Scope, schoolId: string, query: StaffListQueryDto): Promise<Page<StaffSummary>> {
+  /**
+   * A page of the school's staff: personal IDs masked unless the reader may see them and asks (audited), fields the
+   * reader's role may not see withheld (docs/domain/personal-data.md, "Who sees which fields").
+   */
+  async list(actor: Principal, scope: Scope, schoolId: string, query: StaffListQueryDto): Promise<Page<StaffSummary>> {
     assertInScope(scope, schoolId);
+    const reveal = query.reveal === 'personalId';
+    if (reveal && !mayRevealStaffIds(actor.role))
+      throw new ProblemException(HttpStatus.FORBIDDEN, 'reveal_not_allowed');
+    const access = staffListAccess(actor.role, reveal);
     const paging = toSqlPaging(query, STAFF_SORT_COLUMNS, 'name');
     return this.db.run(async (em) => {
       const { items, total } = await this.repo.list(em, schoolId, filterOf(query), paging);
-      return toPage(items.map(toSummary), total, paging);
+      const ids = items.map((r) => r.id);
+      await this.guard.releaseList(em, {
+        kind: 'STAFF',
+        schoolId,
+        ids,
+        query,
+        groups: reveal ? ['identityNumber'] : [],
+      });
+      const shown = items.map((i) => applyFieldAccess(toSummary(i), STAFF_FIELD_GROUPS, access));
+      return toPage(shown, total, paging);
     });
   }
 
-  /** The filtered list for an export, audited (exports of personal data are logged: docs/domain/personal-data.md). */
-  async exportRows(scope: Scope, schoolId: string, query: StaffListQueryDto): Promise<StaffRecord[]> {
+  /**
+   * The filtered list for an export: within the reader's daily export limit and read budget, audited with its reason
+   * (exports of personal data are logged: docs/domain/personal-data.md), with the watermark the file must carry.
+   */
+  async exportRows(
+    scope: Scope,
+    schoolId: string,
+    query: StaffExportQueryDto,
+  ): Promise<{ rows: StaffRecord[]; watermark: ExportWatermark }> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
+      const watermark = await this.guard.admitExport('STAFF', schoolId);
       const { items } = await this.repo.list(em, schoolId, filterOf(query), null);
+      await this.guard.charge(
+        'STAFF',
+        items.map((r) => r.id),
+        schoolId,
+      );
       await this.audit.record(em, {
         schoolId,
         entity: 'staff',
         entityId: schoolId,
         action: 'EXPORT',
-        after: { filter: filterOf(query), rows: items.length },
+        after: { reason: query.reason, filter: filterOf(query), rows: items.length },
       });
-      return items;
+      return { rows: items, watermark };
     });
   }
 
-  /** A staff record with its employment history; each look is audited (personal data: docs/domain/personal-data.md). */
-  async detail(scope: Scope, schoolId: string, staffId: string): Promise<StaffDetail> {
+  /**
+   * A staff record with its employment history; each look is audited with the field groups shown (personal data:
+   * docs/domain/personal-data.md) and charged to the reader's budget (docs/security/guard.md).
+   */
+  async detail(actor: Principal, scope: Scope, schoolId: string, staffId: string): Promise<StaffDetail> {
     assertInScope(scope, schoolId);
+    const access = staffFieldAccess(actor.role);
     return this.db.run(async (em) => {
       const detail = await this.load(em, schoolId, staffId);
-      await this.audit.record(em, { schoolId, entity: 'staff', entityId: staffId, action: 'VIEW' });
-      return detail;
+      await this.guard.charge('STAFF', [staffId], schoolId);
+      await this.audit.record(em, {
+        schoolId,
+        entity: 'staff',
+        entityId: staffId,
+        action: 'VIEW',
+        after: { groups: shownGroups(access) },
+      });
+      return applyFieldAccess(detail, STAFF_FIELD_GROUPS, access);
     });
   }
 
@@ -135,7 +187,11 @@ export class StaffService {
     });
   }
 
-  async load(em: EntityManager, schoolId: string, staffId: string): Promise<StaffDetail> {
+  async load(
+    em: EntityManager,
+    schoolId: string,
+    staffId: string,
+  ): Promise<StaffRecord & Pick<StaffDetail, 'history'>> {
     const record = await this.repo.find(em, schoolId, staffId);
     if (!record) throw new NotFoundException();
     return { ...record, history: await this.repo.history(em, schoolId, staffId) };
@@ -152,7 +208,7 @@ export class StaffService {
   }
 }
 
-function filterOf(query: StaffListQueryDto): StaffFilter {
+function filterOf(query: Pick<StaffListQueryDto, 'q' | 'status' | 'position'>): StaffFilter {
   return {
     q: query.q?.trim() ? likePattern(query.q.trim()) : undefined,
     status: query.status,
@@ -161,11 +217,12 @@ function filterOf(query: StaffListQueryDto): StaffFilter {
 }
 
 function toSummary(r: StaffRecord): StaffSummary {
-  const { id, personalId, fullName, dateOfBirth, gender, position, contractType, subjects, status, phone } = r;
-  return { id, personalId, fullName, dateOfBirth, gender, position, contractType, subjects, status, phone };
+  const { id, personalId, fullName, dateOfBirth, gender, position, contractType, subjects, status, phone, rankCode } =
+    r;
+  return { id, personalId, fullName, dateOfBirth, gender, position, contractType, subjects, status, phone, rankCode };
 }
 
-function withoutHistory(d: StaffDetail): StaffRecord {
+function withoutHistory(d: StaffRecord & Pick<StaffDetail, 'history'>): StaffRecord {
   const { history: _history, ...record } = d;
   return record;
 }

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import type { OrgUnitNode } from '@emis/contracts';
 import { OrgUnitKind, SchoolLevel, SchoolOwnership } from '@emis/domain';
-import { Scope } from '@emis/api/platform';
+import { ProblemException, Scope, ScopeResolver } from '@emis/api/platform';
 import { OrgUnitsRepository } from './org-units.repository';
 
 export interface OrgUnit {
@@ -12,23 +12,33 @@ export interface OrgUnit {
   name: string;
   levels: SchoolLevel[];
   ownership: SchoolOwnership | null;
+  /** A closed unit stays in the tree with its data, read-only (docs/domain/organisation.md, "Closing a unit"). */
+  closed: boolean;
 }
 
 interface TreeIndex {
   byId: Map<string, OrgUnit>;
   children: Map<string, string[]>;
+  closedIds: string[];
   loadedAt: number;
 }
+
+/**
+ * What a user of a closed school or unit may still change: their own account (password, sign-out, sessions, MFA),
+ * and the department's organisation administration, which reopens a unit.
+ */
+const OPEN_WHEN_CLOSED = ['/api/auth/', '/api/org-admin/'];
 
 /** A province has at most a few thousand org units: the tree is held in memory and refreshed every few seconds. */
 const TREE_TTL_MS = 10_000;
 
 /**
- * The org-unit tree and the scopes it implies. org_unit is reference data (no RLS); this service is the
- * API-side layer that decides which subtree a caller sees.
+ * The org-unit tree of today and the scopes it implies. org_unit is reference data (no RLS); this service is the
+ * API-side layer that decides which subtree a caller sees. A moved unit sits under the parent of the period in force
+ * today, so a unit officer sees a school from the day it joins the unit (docs/domain/organisation.md).
  */
 @Injectable()
-export class OrgTreeService {
+export class OrgTreeService implements ScopeResolver {
   private index?: TreeIndex;
   private loading?: Promise<TreeIndex>;
 
@@ -54,6 +64,18 @@ export class OrgTreeService {
     return { rootId: orgUnitId, all: false, orgUnitIds: this.subtreeIds(tree, orgUnitId) };
   }
 
+  /** The department: the root of the tree. */
+  async departmentId(): Promise<string> {
+    const root = [...(await this.tree()).byId.values()].find((u) => u.parentId === null && u.kind === 'DEPARTMENT');
+    if (!root) throw new Error('departmentId: the province has no department (run the set-up first)');
+    return root.id;
+  }
+
+  /** The units of `rootId`'s subtree today, itself included. */
+  async subtree(rootId: string): Promise<string[]> {
+    return this.subtreeIds(await this.tree(), rootId);
+  }
+
   /** Narrows `scope` to the subtree of `unitId`, or undefined when that unit lies outside it. */
   async narrow(scope: Scope, unitId: string): Promise<Scope | undefined> {
     if (unitId === scope.rootId) return scope;
@@ -74,6 +96,7 @@ export class OrgTreeService {
         code: u.code,
         name: u.name,
         levels: u.levels,
+        closed: u.closed,
         schoolCount: this.subtreeIds(tree, u.id).filter((id) => tree.byId.get(id)?.kind === 'SCHOOL').length,
       }))
       .sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || a.name.localeCompare(b.name, 'vi'));
@@ -91,6 +114,19 @@ export class OrgTreeService {
       current = unit.parentId;
     }
     return path;
+  }
+
+  /**
+   * The scope of a mutating request: `scope` with the closed units inside it, which row-level security then keeps
+   * from the request (a closed school is read-only).
+   */
+  async forWriting(scope: Scope, path: string): Promise<Scope> {
+    const tree = await this.tree();
+    if (tree.byId.get(scope.rootId)?.closed && !OPEN_WHEN_CLOSED.some((prefix) => path.startsWith(prefix))) {
+      throw new ProblemException(HttpStatus.CONFLICT, 'school_closed');
+    }
+    const closedIds = scope.all ? tree.closedIds : scope.orgUnitIds.filter((id) => tree.byId.get(id)?.closed);
+    return { ...scope, closedIds };
   }
 
   /** Forget the cached tree after the tree changed. */
@@ -117,7 +153,7 @@ export class OrgTreeService {
   }
 
   private async load(): Promise<TreeIndex> {
-    const rows = await this.units.activeUnits();
+    const rows = await this.units.treeUnits();
     const byId = new Map<string, OrgUnit>();
     const children = new Map<string, string[]>();
     for (const r of rows) {
@@ -129,11 +165,13 @@ export class OrgTreeService {
         name: r.name,
         levels: r.levels ?? [],
         ownership: r.ownership,
+        closed: !r.active,
       };
       byId.set(unit.id, unit);
       if (unit.parentId) children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit.id]);
     }
-    return { byId, children, loadedAt: Date.now() };
+    const closedIds = [...byId.values()].filter((u) => u.closed).map((u) => u.id);
+    return { byId, children, closedIds, loadedAt: Date.now() };
   }
 }
 

@@ -12,17 +12,23 @@ export interface OrgUnitRow {
   name: string;
   levels: SchoolLevel[] | null;
   ownership: SchoolOwnership | null;
+  /** False once the unit is closed: it stays in the tree, read-only. */
+  active: boolean;
 }
 
-/** org_unit is reference data without RLS: the whole active tree is read before any caller has a scope. */
+/**
+ * org_unit is reference data without RLS: the whole tree is read before any caller has a scope. Closed units stay in
+ * it (their data stays readable); each unit sits under the parent of the history period containing now(), which the
+ * tenancy_org_unit view defines once for every reader.
+ */
 @Injectable()
 export class OrgUnitsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  activeUnits(): Promise<OrgUnitRow[]> {
+  treeUnits(): Promise<OrgUnitRow[]> {
     return sqlRows<OrgUnitRow>(
       this.dataSource,
-      `select id, parent_id, kind, code, name, levels, ownership from org_unit where active`,
+      `select id, parent_id, kind, code, name, levels, ownership, active from tenancy_org_unit`,
     );
   }
 }

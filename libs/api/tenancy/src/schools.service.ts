@@ -108,7 +108,8 @@ export class SchoolsService {
       return {
         orgUnitId: scope.rootId,
         orgUnitName: root?.name ?? '',
-        schoolCount: nodes.filter((n) => n.kind === 'SCHOOL').length,
+        // Open schools, as the counts by level: a closed school keeps its data but no longer runs.
+        schoolCount: nodes.filter((n) => n.kind === 'SCHOOL' && !n.closed).length,
         schoolsByLevel,
       };
     });

@@ -2,8 +2,23 @@ import { can, PERMISSIONS } from './permissions';
 import { ROLES, roleRequiresMfa, roleSpansSchools } from './roles';
 
 describe('roles and permissions', () => {
-  it('requires a second factor exactly for department and school administrators', () => {
-    expect(ROLES.filter(roleRequiresMfa)).toEqual(['DEPARTMENT_ADMIN', 'SCHOOL_ADMIN']);
+  it('requires a second factor of every role that reads more than one school or administers', () => {
+    expect(ROLES.filter((r) => roleRequiresMfa(r))).toEqual([
+      'DEPARTMENT_ADMIN',
+      'DEPARTMENT_OFFICER',
+      'UNIT_OFFICER',
+      'SCHOOL_ADMIN',
+    ]);
+  });
+
+  it('adds the roles the department policy requires, and never drops the fixed ones', () => {
+    expect(ROLES.filter((r) => roleRequiresMfa(r, ['ACCOUNTANT']))).toEqual([
+      'DEPARTMENT_ADMIN',
+      'DEPARTMENT_OFFICER',
+      'UNIT_OFFICER',
+      'SCHOOL_ADMIN',
+      'ACCOUNTANT',
+    ]);
   });
 
   it('lets only department and unit roles switch between org units', () => {

@@ -9,7 +9,29 @@ export const PERMISSIONS = {
   'schools.profile.edit': ['DEPARTMENT_ADMIN', 'SCHOOL_ADMIN'],
   'audit.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
   'audit.verify': ['DEPARTMENT_ADMIN', 'SCHOOL_ADMIN'],
+  /** The province's security events (refusals, budgets exceeded, anchors broken) and their alerts (docs/security.md). */
+  'security.events.read': ['DEPARTMENT_ADMIN'],
   'org.switch': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER'],
+  /** The caller's own sessions: list them and end any. */
+  'account.sessions': [
+    'DEPARTMENT_ADMIN',
+    'DEPARTMENT_OFFICER',
+    'UNIT_OFFICER',
+    'SCHOOL_ADMIN',
+    'ACCOUNTANT',
+    'TEACHER',
+  ],
+  // Accounts and organisation (docs/domain/accounts.md, docs/domain/organisation.md).
+  /** Read accounts in one's scope; the department's officers follow, administrators act. */
+  'accounts.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
+  /** Create, bulk-create, change role, disable, reset password or MFA, end sessions — within one's scope and rank. */
+  'accounts.manage': ['DEPARTMENT_ADMIN', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
+  /** Which roles must use a second factor. */
+  'accounts.policy': ['DEPARTMENT_ADMIN'],
+  /** The organisation as administered: units and schools with their history, closed ones included. */
+  'org.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER'],
+  /** Create, rename, move (effective-dated) and close units and schools; import the province's school list. */
+  'org.manage': ['DEPARTMENT_ADMIN'],
   'account.password': [
     'DEPARTMENT_ADMIN',
     'DEPARTMENT_OFFICER',
@@ -75,6 +97,19 @@ export const PERMISSIONS = {
   'assets.wear': ['SCHOOL_ADMIN', 'ACCOUNTANT'],
   /** The province's categories, rates, threshold and the province-wide wear run. */
   'assets.configure': ['DEPARTMENT_ADMIN'],
+  // School finance (docs/domain/finance.md). The school's accountant keeps the accounts, the principal approves; the
+  // department and units read across their schools and allocate budgets; a homeroom teacher sees their class's debtors.
+  'finance.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN', 'ACCOUNTANT'],
+  /** Fee schedules, periods, generating charges, payments and refunds, bank statements, estimates, draft vouchers. */
+  'finance.manage': ['SCHOOL_ADMIN', 'ACCOUNTANT'],
+  /** Decisions of the head of the school: exceptions, waivers, expense vouchers, closing a month, the claim. */
+  'finance.approve': ['SCHOOL_ADMIN'],
+  /** The debtor list; a teacher sees only the classes they are homeroom teacher of (checked by the service). */
+  'finance.debtors': ['SCHOOL_ADMIN', 'ACCOUNTANT', 'TEACHER'],
+  /** Budget allocations to a school, by the department or the school's managing unit. */
+  'finance.allocate': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER'],
+  /** The province's tuition levels, support levels, fee ranges and the schools' areas. */
+  'finance.configure': ['DEPARTMENT_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

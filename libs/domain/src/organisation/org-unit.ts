@@ -33,3 +33,16 @@ export const ORG_UNIT_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,18}[A-Z0-9]$/;
 export function isValidOrgUnitCode(code: string): boolean {
   return ORG_UNIT_CODE_PATTERN.test(code);
 }
+
+/** How a school's ownership is written (Law on Education 43/2019/QH14, Art. 47: công lập, dân lập, tư thục). */
+export const SCHOOL_OWNERSHIP_LABELS: Record<SchoolOwnership, { vi: string; en: string }> = {
+  PUBLIC: { vi: 'Công lập', en: 'Public' },
+  PRIVATE: { vi: 'Tư thục', en: 'Private' },
+  PEOPLE_FOUNDED: { vi: 'Dân lập', en: 'People-founded' },
+};
+
+export const ORG_UNIT_KIND_LABELS: Record<OrgUnitKind, { vi: string; en: string }> = {
+  DEPARTMENT: { vi: 'Sở', en: 'Department' },
+  UNIT: { vi: 'Đơn vị', en: 'Unit' },
+  SCHOOL: { vi: 'Trường', en: 'School' },
+};

@@ -1,5 +1,6 @@
 import type { ContractType, StaffPosition } from '../people/people-enums';
 import type { AssetClass, AssetKind, FundingSource } from '../assets/asset-types';
+import type { BudgetSource, SpendingGroup } from '../finance/finance-types';
 import type { RatingCode } from '../grading/grade-column';
 import { divideHalfUp, fromTenths, Tenths, toTenths } from '../grading/tenths';
 import { ageOn } from '../calendar/school-day';
@@ -145,6 +146,41 @@ export interface AssetTotalFact {
   cost: number;
   accumulatedWear: number;
   remainingValue: number;
+}
+
+/**
+ * What a school's pupils owe and paid for one school year, in whole đồng, summed over the charges of the year's fee
+ * periods: as generated (list − relief − support − reimbursed = due), the adjustments since (signed), and what
+ * payments settled (allocations, signed: refunds and reversals lower it). outstanding = due + adjusted − paid.
+ */
+export interface FinanceTotalFact {
+  schoolYearId: string;
+  /** Pupils with at least one charge in the year. */
+  pupils: number;
+  charges: number;
+  listAmount: number;
+  reliefAmount: number;
+  supportAmount: number;
+  reimbursedAmount: number;
+  dueAmount: number;
+  adjusted: number;
+  paid: number;
+  outstanding: number;
+}
+
+/**
+ * A school's budget of one fiscal (calendar) year for one funding source and spending group, in whole đồng: the
+ * estimate, the allocations and the adjustments (a reversal counts in the kind it reverses), and what approved
+ * expense vouchers spent (reversals subtract).
+ */
+export interface FinanceBudgetFact {
+  fiscalYear: number;
+  fundingSource: BudgetSource;
+  spendingGroup: SpendingGroup;
+  estimate: number;
+  allocated: number;
+  adjusted: number;
+  spent: number;
 }
 
 /** An average (one decimal) as an exact whole number of tenths: 6.5 → 65, never 64.99…. */

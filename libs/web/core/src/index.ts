@@ -15,3 +15,5 @@ export * from './i18n/translation-shape';
 export * from './ui/school-required.component';
 export * from './imports/imports.api';
 export * from './imports/import-panel.component';
+export * from './auth/second-factor';
+export { type SignOutNotice } from './auth/unauthorized';

@@ -40,6 +40,19 @@ const DASHBOARD_ROUTES: Routes = [
     title: 'reporting.titles.assets',
     loadComponent: () => import('./feature-assets/assets-report.page').then((m) => m.AssetsReportPage),
   },
+  // School finance (issue 12): finance.read besides the section's reports.read.
+  {
+    path: 'finance',
+    title: 'reporting.titles.finance',
+    canMatch: [requirePermission('finance.read')],
+    loadComponent: () => import('./feature-finance/finance-report.page').then((m) => m.FinanceReportPage),
+  },
+  {
+    path: 'finance/:orgUnitId',
+    title: 'reporting.titles.finance',
+    canMatch: [requirePermission('finance.read')],
+    loadComponent: () => import('./feature-finance/finance-report.page').then((m) => m.FinanceReportPage),
+  },
 ];
 // --- end of the dashboards -------------------------------------------------------------------------------------
 

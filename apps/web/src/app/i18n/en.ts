@@ -3,7 +3,10 @@ import { gradingEn } from '@emis/web/grading/i18n';
 import { reportingEn } from '@emis/web/reporting/i18n';
 import { staffEn } from '@emis/web/staff/i18n';
 import { assetsEn } from '@emis/web/assets/i18n';
+import { financeEn } from '@emis/web/finance/i18n';
+import { accountsEn } from '@emis/web/accounts/i18n';
 import { studentsEn } from '@emis/web/students/i18n';
+import { organisationEn } from '@emis/web/organisation/i18n';
 import { Translations } from './vi';
 
 export const en: Translations = {
@@ -11,8 +14,11 @@ export const en: Translations = {
   academic: academicEn,
   staff: staffEn,
   assets: assetsEn,
+  finance: financeEn,
+  accounts: accountsEn,
   reporting: reportingEn,
   grading: gradingEn,
+  organisation: organisationEn,
   app: {
     tagline: 'Education management information system',
     owner: 'Department of Education and Training',
@@ -35,6 +41,14 @@ export const en: Translations = {
     edit: 'Edit',
     retry: 'Try again',
     breadcrumb: 'Breadcrumb',
+    exportReason: {
+      title: 'Why export personal data?',
+      intro:
+        'The file will carry your account name and the time of export. Each export is logged with its reason, and exports are limited per day.',
+      label: 'Reason for the export',
+      hint: '{{min}} to {{max}} characters, e.g. List for the commune health station’s vaccinations.',
+      confirm: 'Export the file',
+    },
   },
   schoolRequired: {
     title: 'Choose a school',
@@ -54,6 +68,8 @@ export const en: Translations = {
     navLabel: 'Main navigation',
     logout: 'Sign out',
     accountOf: 'Account of {{name}}',
+    closedSchool: 'School closed — read only',
+    closedSchoolText: "The school's data is kept for reference; nothing can be added or changed.",
   },
   nav: {
     dashboard: 'Overview',
@@ -64,9 +80,13 @@ export const en: Translations = {
     grades: 'Gradebook',
     staff: 'Staff',
     assets: 'Assets',
+    finance: 'Finance',
     calendar: 'School years',
     audit: 'Audit log',
+    security: 'Security events',
+    accounts: 'User accounts',
     account: 'Account',
+    organisation: 'Organisation',
   },
   orgSwitcher: {
     caption: 'Viewing unit',
@@ -91,12 +111,35 @@ export const en: Translations = {
     back: '← Back to sign-in',
     errors: {
       invalidCredentials: 'Wrong user name or password.',
-      locked:
-        'This account is temporarily locked after repeated failed sign-ins. Try again later or contact an administrator.',
-      lockedUntil:
-        'This account is temporarily locked after repeated failed sign-ins, until {{until}}. Try again later or contact an administrator.',
       throttled: 'Too many attempts. Wait a moment and try again.',
       mfaExpired: 'The verification step has expired. Please sign in again.',
+      softLocked:
+        'This account is locked after many failed sign-ins. Ask the administrator of your school or unit to unlock it.',
+      backoff: 'Too many failed sign-ins. Wait a moment and try again.',
+      backoffSeconds: 'Too many failed sign-ins. Wait {{seconds}} seconds and try again.',
+      backoffMinutes: 'Too many failed sign-ins. Wait {{minutes}} minutes and try again.',
+      throttledSeconds: 'Too many sign-in attempts from this network. Wait {{seconds}} seconds and try again.',
+      throttledMinutes: 'Too many sign-in attempts from this network. Wait {{minutes}} minutes and try again.',
+    },
+    notices: {
+      session_expired: 'Your session reached its maximum length. Please sign in again.',
+      session_ended:
+        'Your session has ended (signed out from another device, by an administrator, or after a password change). Please sign in again.',
+    },
+    firstPassword: {
+      title: 'Choose your password',
+      intro:
+        'You signed in with a one-time password from an administrator. Choose your own password to continue; the one-time password stops working.',
+    },
+    forgot: {
+      link: 'Forgot your password?',
+      title: 'Forgot your password',
+      intro:
+        'Enter your user name. The request goes to your administrator (the principal, or the unit or department administrator), who will give you a one-time password.',
+      submit: 'Send the request',
+      sentTitle: 'Request received',
+      sentText:
+        'If this user name exists, your administrator receives the request and will give you a one-time password. For safety, Emis does not tell whether a user name exists.',
     },
   },
   mfa: {
@@ -117,6 +160,38 @@ export const en: Translations = {
       copy: 'Copy key',
       copied: 'Copied',
       confirm: 'Confirm and turn on',
+    },
+    recovery: {
+      use: 'No phone at hand? Use a recovery code',
+      useApp: 'Use a code from the authenticator app',
+      intro:
+        'Enter one of the recovery codes you kept when you turned on two-factor authentication. Each code works once.',
+      label: 'Recovery code',
+      hint: 'As on the copy you kept, e.g. 7K3M-Q9XD-2HPA-WR4T.',
+      invalid: 'A recovery code is made of letters, digits and dashes.',
+    },
+    current: {
+      label: 'Current verification code',
+      hint: 'The 6-digit code from the app you use now, or a recovery code.',
+      invalid: 'Enter a 6-digit code or a recovery code.',
+    },
+    recoveryCodes: {
+      title: 'Keep your recovery codes',
+      intro: 'Without your phone, you can sign in with one of these codes. Each code works once.',
+      onceTitle: 'These codes are shown only this once',
+      onceText: 'Emis does not keep them in clear. Download, print or copy them somewhere safe before you go on.',
+      listLabel: 'Recovery codes',
+      copy: 'Copy',
+      copied: 'Copied',
+      download: 'Download (.txt)',
+      print: 'Print',
+      kept: 'I have kept the recovery codes somewhere safe.',
+      continue: 'Continue',
+      done: 'Done',
+      sheetTitle: 'Emis recovery codes',
+      sheetAccount: 'Account: {{username}}',
+      sheetIssued: 'Issued: {{date}}',
+      sheetUse: 'Each code opens one sign-in without the authenticator app. New codes make these stop working.',
     },
   },
   dashboard: {
@@ -220,12 +295,22 @@ export const en: Translations = {
       MFA_ENROLLED: 'Two-factor turned on',
       PASSWORD_CHANGED: 'Password changed',
       LOGOUT: 'Signed out',
+      SESSION_ENDED: 'Session ended',
       EXPORT: 'Exported',
       VIEW: 'Viewed',
+      READ: 'Read a list',
       LOCK: 'Locked',
       UNLOCK: 'Unlocked',
       APPROVE: 'Approved',
       REJECT: 'Rejected',
+      ROLE_CHANGED: 'Role changed',
+      ACCOUNT_DISABLED: 'Account disabled',
+      ACCOUNT_ENABLED: 'Account enabled',
+      PASSWORD_RESET: 'Password reset',
+      MFA_RESET: 'Two-factor reset',
+      MOVE: 'Moved',
+      CLOSE: 'Closed',
+      REOPEN: 'Reopened',
     },
     entities: {
       school_profile: 'School profile',
@@ -241,6 +326,18 @@ export const en: Translations = {
       invalid: 'The audit chain is broken',
       invalidDetail:
         'Entry {{seq}} does not match the chain ({{rows}} entries checked). Report this to the system administrator at once.',
+      anchor: {
+        MATCHES: 'Matches its anchor kept outside the database (entry {{seq}}).',
+        NOT_ANCHORED: 'Not anchored yet: new entries are anchored at the next anchor.',
+        REWRITTEN:
+          'Entry {{seq}} was rewritten after it was anchored, although the chain checks out on its own. Report this to the system administrator at once.',
+        TRUNCATED:
+          'The chain was cut: its anchor reaches entry {{seq}}, only {{rows}} entries remain. Report this to the system administrator at once.',
+        DELETED:
+          'The audit chain was deleted: its anchor reaches entry {{seq}}. Report this to the system administrator at once.',
+        fileInvalid:
+          'The anchor file was edited or cut: it cannot be relied on. Report this to the system administrator at once.',
+      },
     },
   },
   account: {
@@ -275,6 +372,9 @@ export const en: Translations = {
       ruleUnmet: 'not met',
       tip: 'Tip: a few easy-to-remember words with a number are both long and hard to guess.',
       submit: 'Change password',
+      submitFirst: 'Set the password and continue',
+      commonNote:
+        'Very common passwords (such as password123), repeated characters and runs such as 12345 are refused.',
       changed: 'Your password has been changed. All your other sessions have been signed out.',
       errors: {
         currentPasswordRequired: 'Enter your current password.',
@@ -286,6 +386,41 @@ export const en: Translations = {
         notChanged: 'The password was not changed. Check the highlighted fields.',
         throttled: 'Too many attempts. Wait a moment and try again.',
       },
+    },
+    sessions: {
+      title: 'Sessions',
+      intro:
+        'The computers and browsers signed in to your account. If you see one you do not know, end it and change your password.',
+      caption: 'Open sessions',
+      device: 'Device',
+      address: 'Network address',
+      started: 'Started',
+      lastUsed: 'Last used',
+      expires: 'Ends',
+      actions: 'Actions',
+      current: 'This session',
+      unknown: 'Unknown',
+      end: 'End',
+      endLabel: 'End the session {{device}}',
+      endOthers: 'Sign out all other sessions',
+      confirmEnd: 'End the session {{device}}? That device is signed out at its next action.',
+      confirmEndOthers: 'Sign out all other sessions? Those devices are signed out at their next action.',
+      ended: 'The session has ended.',
+      endedOthers: 'Signed out {{count}} other sessions.',
+      onlyThis: 'No other session than this one.',
+      refresh: 'Reload',
+    },
+    factor: {
+      changeTitle: 'Change authenticator app',
+      changeIntro:
+        'To move to another phone or app, enter your current code (or a recovery code). Once changed, the old app no longer works.',
+      changeStart: 'Start the change',
+      changed: 'Your authenticator app has been changed. Keep your new recovery codes.',
+      codesTitle: 'Recovery codes',
+      codesIntro: 'Make a new set if you used up, lost or exposed the old codes. The old codes stop working.',
+      codesStart: 'Make new recovery codes',
+      codesIssued: 'New recovery codes made; the old ones no longer work.',
+      continue: 'Continue',
     },
   },
   notFound: {

@@ -5,7 +5,10 @@ import { gradingVi } from '@emis/web/grading/i18n';
 import { reportingVi } from '@emis/web/reporting/i18n';
 import { staffVi } from '@emis/web/staff/i18n';
 import { assetsVi } from '@emis/web/assets/i18n';
+import { financeVi } from '@emis/web/finance/i18n';
+import { accountsVi } from '@emis/web/accounts/i18n';
 import { studentsVi } from '@emis/web/students/i18n';
+import { organisationVi } from '@emis/web/organisation/i18n';
 
 /** Vietnamese, the interface's first language. en.ts must mirror every key (checked by its type). */
 export const vi = {
@@ -14,8 +17,11 @@ export const vi = {
   academic: academicVi,
   staff: staffVi,
   assets: assetsVi,
+  finance: financeVi,
+  accounts: accountsVi,
   reporting: reportingVi,
   grading: gradingVi,
+  organisation: organisationVi,
   app: {
     tagline: 'Hệ thống thông tin quản lý giáo dục',
     owner: 'Sở Giáo dục và Đào tạo',
@@ -38,6 +44,14 @@ export const vi = {
     edit: 'Chỉnh sửa',
     retry: 'Thử lại',
     breadcrumb: 'Đường dẫn',
+    exportReason: {
+      title: 'Lý do xuất dữ liệu cá nhân',
+      intro:
+        'Tệp sẽ ghi tên tài khoản của bạn và thời điểm xuất. Mỗi lần xuất được ghi nhật ký cùng lý do và bị giới hạn số lần trong ngày.',
+      label: 'Lý do xuất',
+      hint: 'Từ {{min}} đến {{max}} ký tự, ví dụ: Danh sách gửi trạm y tế xã để tiêm chủng.',
+      confirm: 'Xuất tệp',
+    },
   },
   schoolRequired: {
     title: 'Chọn một trường',
@@ -57,6 +71,8 @@ export const vi = {
     navLabel: 'Điều hướng chính',
     logout: 'Đăng xuất',
     accountOf: 'Tài khoản của {{name}}',
+    closedSchool: 'Trường đã đóng — chỉ xem',
+    closedSchoolText: 'Dữ liệu của trường được giữ nguyên để tra cứu; không thể thêm hay sửa.',
   },
   nav: {
     dashboard: 'Tổng quan',
@@ -67,9 +83,13 @@ export const vi = {
     grades: 'Sổ điểm',
     staff: 'Cán bộ, giáo viên',
     assets: 'Tài sản',
+    finance: 'Tài chính',
     calendar: 'Năm học',
     audit: 'Nhật ký thay đổi',
+    security: 'Sự kiện bảo mật',
+    accounts: 'Tài khoản người dùng',
     account: 'Tài khoản',
+    organisation: 'Tổ chức',
   },
   orgSwitcher: {
     caption: 'Đơn vị đang xem',
@@ -94,11 +114,35 @@ export const vi = {
     back: '← Quay lại đăng nhập',
     errors: {
       invalidCredentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
-      locked: 'Tài khoản đang bị tạm khoá do đăng nhập sai nhiều lần. Vui lòng thử lại sau hoặc liên hệ quản trị viên.',
-      lockedUntil:
-        'Tài khoản đang bị tạm khoá do đăng nhập sai nhiều lần, đến {{until}}. Vui lòng thử lại sau hoặc liên hệ quản trị viên.',
       throttled: 'Bạn đã thử quá nhiều lần. Vui lòng đợi một lát rồi thử lại.',
       mfaExpired: 'Phiên xác thực đã hết hạn. Vui lòng đăng nhập lại.',
+      softLocked:
+        'Tài khoản đang tạm khoá vì đăng nhập sai nhiều lần. Vui lòng nhờ quản trị viên của trường hoặc đơn vị mở khoá.',
+      backoff: 'Đăng nhập sai nhiều lần. Vui lòng đợi một lát rồi thử lại.',
+      backoffSeconds: 'Đăng nhập sai nhiều lần. Vui lòng đợi {{seconds}} giây rồi thử lại.',
+      backoffMinutes: 'Đăng nhập sai nhiều lần. Vui lòng đợi {{minutes}} phút rồi thử lại.',
+      throttledSeconds: 'Có quá nhiều lần đăng nhập từ mạng này. Vui lòng đợi {{seconds}} giây rồi thử lại.',
+      throttledMinutes: 'Có quá nhiều lần đăng nhập từ mạng này. Vui lòng đợi {{minutes}} phút rồi thử lại.',
+    },
+    notices: {
+      session_expired: 'Phiên đăng nhập đã hết thời hạn tối đa. Vui lòng đăng nhập lại.',
+      session_ended:
+        'Phiên đăng nhập đã kết thúc (đăng xuất từ thiết bị khác, do quản trị viên, hoặc sau khi đổi mật khẩu). Vui lòng đăng nhập lại.',
+    },
+    firstPassword: {
+      title: 'Đặt mật khẩu của bạn',
+      intro:
+        'Bạn đang dùng mật khẩu dùng một lần do quản trị viên cấp. Hãy đặt mật khẩu của riêng bạn để tiếp tục; mật khẩu dùng một lần sẽ hết hiệu lực.',
+    },
+    forgot: {
+      link: 'Quên mật khẩu?',
+      title: 'Quên mật khẩu',
+      intro:
+        'Nhập tên đăng nhập. Yêu cầu sẽ được chuyển tới quản trị viên của bạn (hiệu trưởng, hoặc quản trị viên phòng, sở), người sẽ cấp cho bạn một mật khẩu dùng một lần.',
+      submit: 'Gửi yêu cầu',
+      sentTitle: 'Đã ghi nhận yêu cầu',
+      sentText:
+        'Nếu tên đăng nhập này có trong hệ thống, quản trị viên của bạn sẽ nhận được yêu cầu và cấp mật khẩu dùng một lần. Vì an toàn, Emis không cho biết tên đăng nhập có tồn tại hay không.',
     },
   },
   mfa: {
@@ -119,6 +163,38 @@ export const vi = {
       copy: 'Sao chép khoá',
       copied: 'Đã sao chép',
       confirm: 'Xác nhận và bật',
+    },
+    recovery: {
+      use: 'Không có điện thoại? Dùng mã khôi phục',
+      useApp: 'Dùng mã từ ứng dụng xác thực',
+      intro: 'Nhập một trong các mã khôi phục bạn đã lưu khi bật xác thực hai lớp. Mỗi mã chỉ dùng được một lần.',
+      label: 'Mã khôi phục',
+      hint: 'Như trên bản bạn đã lưu, ví dụ 7K3M-Q9XD-2HPA-WR4T.',
+      invalid: 'Mã khôi phục gồm chữ, số và dấu gạch ngang.',
+    },
+    current: {
+      label: 'Mã xác thực hiện tại',
+      hint: 'Mã 6 chữ số từ ứng dụng đang dùng, hoặc một mã khôi phục.',
+      invalid: 'Nhập mã 6 chữ số hoặc một mã khôi phục.',
+    },
+    recoveryCodes: {
+      title: 'Lưu mã khôi phục',
+      intro: 'Khi không có điện thoại, bạn đăng nhập bằng một trong các mã này. Mỗi mã chỉ dùng được một lần.',
+      onceTitle: 'Các mã chỉ hiển thị một lần này',
+      onceText: 'Emis không lưu bản rõ của mã. Hãy tải về, in hoặc chép vào nơi an toàn trước khi tiếp tục.',
+      listLabel: 'Mã khôi phục',
+      copy: 'Sao chép',
+      copied: 'Đã sao chép',
+      download: 'Tải về (.txt)',
+      print: 'In',
+      kept: 'Tôi đã lưu các mã khôi phục ở nơi an toàn.',
+      continue: 'Tiếp tục',
+      done: 'Xong',
+      sheetTitle: 'Mã khôi phục Emis',
+      sheetAccount: 'Tài khoản: {{username}}',
+      sheetIssued: 'Cấp lúc: {{date}}',
+      sheetUse:
+        'Mỗi mã dùng cho một lần đăng nhập khi không có ứng dụng xác thực. Khi tạo mã mới, các mã này hết hiệu lực.',
     },
   },
   dashboard: {
@@ -223,12 +299,22 @@ export const vi = {
       MFA_ENROLLED: 'Bật xác thực hai lớp',
       PASSWORD_CHANGED: 'Đổi mật khẩu',
       LOGOUT: 'Đăng xuất',
+      SESSION_ENDED: 'Kết thúc phiên đăng nhập',
       EXPORT: 'Xuất dữ liệu',
       VIEW: 'Xem',
+      READ: 'Đọc danh sách',
       LOCK: 'Khoá sổ',
       UNLOCK: 'Mở khoá sổ',
       APPROVE: 'Duyệt',
       REJECT: 'Từ chối',
+      ROLE_CHANGED: 'Đổi vai trò',
+      ACCOUNT_DISABLED: 'Vô hiệu hoá tài khoản',
+      ACCOUNT_ENABLED: 'Mở lại tài khoản',
+      PASSWORD_RESET: 'Đặt lại mật khẩu',
+      MFA_RESET: 'Đặt lại xác thực hai lớp',
+      MOVE: 'Chuyển đơn vị',
+      CLOSE: 'Đóng',
+      REOPEN: 'Mở lại',
     } satisfies Record<AuditAction, string>,
     entities: {
       school_profile: 'Hồ sơ trường',
@@ -244,6 +330,16 @@ export const vi = {
       invalid: 'Chuỗi nhật ký bị phá vỡ',
       invalidDetail:
         'Bản ghi số {{seq}} không khớp với chuỗi ({{rows}} bản ghi đã kiểm tra). Hãy báo ngay cho quản trị hệ thống.',
+      anchor: {
+        MATCHES: 'Khớp với mốc neo lưu ngoài cơ sở dữ liệu (bản ghi số {{seq}}).',
+        NOT_ANCHORED: 'Chuỗi chưa được neo: các bản ghi mới sẽ được neo ở lần neo tiếp theo.',
+        REWRITTEN:
+          'Bản ghi số {{seq}} đã bị viết lại sau khi được neo, dù chuỗi tự kiểm tra vẫn khớp. Hãy báo ngay cho quản trị hệ thống.',
+        TRUNCATED:
+          'Chuỗi đã bị cắt: mốc neo ghi tới bản ghi số {{seq}}, nay chỉ còn {{rows}} bản ghi. Hãy báo ngay cho quản trị hệ thống.',
+        DELETED: 'Chuỗi nhật ký đã bị xoá: mốc neo ghi tới bản ghi số {{seq}}. Hãy báo ngay cho quản trị hệ thống.',
+        fileInvalid: 'Tệp mốc neo đã bị sửa hoặc bị cắt: không thể dựa vào nó. Hãy báo ngay cho quản trị hệ thống.',
+      },
     },
   },
   account: {
@@ -279,6 +375,8 @@ export const vi = {
       ruleUnmet: 'chưa đạt',
       tip: 'Mẹo: một cụm vài từ dễ nhớ kèm con số vừa dài vừa khó đoán.',
       submit: 'Đổi mật khẩu',
+      submitFirst: 'Đặt mật khẩu và tiếp tục',
+      commonNote: 'Mật khẩu quá phổ biến (như password123), lặp ký tự hoặc theo dãy liên tiếp sẽ bị từ chối.',
       changed: 'Đã đổi mật khẩu. Mọi phiên đăng nhập khác của bạn đã bị đăng xuất.',
       errors: {
         currentPasswordRequired: 'Vui lòng nhập mật khẩu hiện tại.',
@@ -290,6 +388,40 @@ export const vi = {
         notChanged: 'Chưa đổi được mật khẩu. Vui lòng xem lại các ô được đánh dấu.',
         throttled: 'Bạn đã thử quá nhiều lần. Vui lòng đợi một lát rồi thử lại.',
       },
+    },
+    sessions: {
+      title: 'Phiên đăng nhập',
+      intro: 'Các máy và trình duyệt đang đăng nhập tài khoản của bạn. Thấy phiên lạ, hãy kết thúc nó và đổi mật khẩu.',
+      caption: 'Các phiên đăng nhập đang mở',
+      device: 'Thiết bị',
+      address: 'Địa chỉ mạng',
+      started: 'Bắt đầu',
+      lastUsed: 'Dùng lần cuối',
+      expires: 'Hết hạn',
+      actions: 'Thao tác',
+      current: 'Phiên này',
+      unknown: 'Không rõ',
+      end: 'Kết thúc',
+      endLabel: 'Kết thúc phiên {{device}}',
+      endOthers: 'Đăng xuất mọi phiên khác',
+      confirmEnd: 'Kết thúc phiên {{device}}? Máy đó sẽ bị đăng xuất ở lần thao tác kế tiếp.',
+      confirmEndOthers: 'Đăng xuất mọi phiên khác? Các máy đó sẽ bị đăng xuất ở lần thao tác kế tiếp.',
+      ended: 'Đã kết thúc phiên.',
+      endedOthers: 'Đã đăng xuất {{count}} phiên khác.',
+      onlyThis: 'Không có phiên nào khác ngoài phiên này.',
+      refresh: 'Tải lại',
+    },
+    factor: {
+      changeTitle: 'Đổi ứng dụng xác thực',
+      changeIntro:
+        'Để chuyển sang điện thoại hoặc ứng dụng khác, hãy nhập mã hiện tại (hoặc một mã khôi phục). Sau khi đổi, ứng dụng cũ không dùng được nữa.',
+      changeStart: 'Bắt đầu đổi',
+      changed: 'Đã đổi ứng dụng xác thực. Hãy lưu các mã khôi phục mới.',
+      codesTitle: 'Mã khôi phục',
+      codesIntro: 'Tạo bộ mã mới nếu bạn đã dùng hết, làm mất hoặc lộ các mã cũ. Các mã cũ sẽ hết hiệu lực.',
+      codesStart: 'Tạo mã khôi phục mới',
+      codesIssued: 'Đã tạo mã khôi phục mới; các mã cũ không còn dùng được.',
+      continue: 'Tiếp tục',
     },
   },
   notFound: {

@@ -86,7 +86,7 @@ export class ChecklistImporter implements Importer<OpenInventory, CountRow>, OnM
   }
 
   checkIdentity(file: UploadedSheetView, inventory: OpenInventory): void {
-    assertIdentity(file.workbook, inventory.id, inventory.title);
+    assertIdentity(file, inventory.id, inventory.title);
   }
 
   readRow(source: SheetRow, errors: CellErrors, inventory: OpenInventory): CountRow | null {

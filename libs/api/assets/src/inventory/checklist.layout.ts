@@ -1,4 +1,4 @@
-import { ImportFailure, ImportLayout } from '@emis/api/spreadsheets';
+import { ImportFailure, ImportLayout, UploadedSheetView } from '@emis/api/spreadsheets';
 import ExcelJS from 'exceljs';
 
 /**
@@ -75,14 +75,14 @@ export function writeIdentity(workbook: ExcelJS.Workbook, inventoryId: string): 
 }
 
 /** Refuses a file of another inventory (the columns alone would match any year's checklist). */
-export function assertIdentity(workbook: ExcelJS.Workbook, inventoryId: string, title: string): void {
-  const sheet = workbook.getWorksheet(IDENTITY_SHEET);
-  if (!sheet || sheet.getCell(1, 1).text.trim() !== IDENTITY_KIND) {
+export function assertIdentity(file: UploadedSheetView, inventoryId: string, title: string): void {
+  const text = (row: number, col: number) => file.cellText(IDENTITY_SHEET, row, col)?.trim() ?? '';
+  if (text(1, 1) !== IDENTITY_KIND) {
     throw new ImportFailure(
       `Tệp không phải phiếu kiểm kê xuất từ hệ thống. Hãy tải phiếu kiểm kê "${title}", ghi số lượng thực tế vào tệp đó rồi tải lên.`,
     );
   }
-  if (sheet.getCell(2, 2).text.trim().toLowerCase() !== inventoryId.toLowerCase()) {
+  if (text(2, 2).toLowerCase() !== inventoryId.toLowerCase()) {
     throw new ImportFailure(
       `Tệp là phiếu của một đợt kiểm kê khác, không phải "${title}"; không có dòng nào được ghi.`,
     );

@@ -1,10 +1,10 @@
-import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { can, Permission } from '@emis/domain';
 import { ClsService } from 'nestjs-cls';
 import { CTX, Principal } from '../context/request-context';
-import { ProblemException } from '../http/problem';
 import { IS_PUBLIC, PERMISSION } from './access.decorators';
+import { PermissionRefusedException } from './refusals';
 
 /**
  * Runs after authentication. A route either is public, or names the permission it needs; a route that names
@@ -24,6 +24,7 @@ export class PermissionGuard implements CanActivate {
     if (!permission) return true;
     const principal = this.cls.get<Principal | undefined>(CTX.principal);
     if (principal && can(principal.role, permission)) return true;
-    throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
+    // Typed, so the problem filter records the attempt as a security event (PERMISSION_REFUSED).
+    throw new PermissionRefusedException(permission);
   }
 }

@@ -7,6 +7,8 @@ export interface Principal {
   fullName: string;
   role: Role;
   orgUnitId: string;
+  /** The session the access token belongs to (user_session.id); absent for system work outside a request. */
+  sessionId?: string;
 }
 
 /**
@@ -19,6 +21,19 @@ export interface Scope {
   rootId: string;
   all: boolean;
   orgUnitIds: string[];
+  /**
+   * Closed schools and units within the scope, set for a mutating request only: a closed school is read-only
+   * (docs/domain/organisation.md, "Closing a unit"), and row-level security refuses their rows to such a request.
+   */
+  closedIds?: string[];
+}
+
+/**
+ * The scope implied by an org unit, answered by the tenancy context's tree: the port for a library that tenancy
+ * itself builds on (the import runner) and so cannot import it.
+ */
+export abstract class ScopeResolver {
+  abstract scopeFor(orgUnitId: string): Promise<Scope>;
 }
 
 /** Keys of the request context (nestjs-cls). */

@@ -1,4 +1,4 @@
-import { NotFoundException } from '@nestjs/common';
+import { OutOfScopeException } from '../access/refusals';
 import { Scope } from './request-context';
 
 export function scopeIncludes(scope: Scope, orgUnitId: string): boolean {
@@ -7,8 +7,8 @@ export function scopeIncludes(scope: Scope, orgUnitId: string): boolean {
 
 /**
  * A resource outside the caller's scope answers 404, as if it did not exist: a school must not learn
- * which ids another school uses.
+ * which ids another school uses. The exception's type makes the attempt a security event (CROSS_SCOPE_REFUSED).
  */
 export function assertInScope(scope: Scope, orgUnitId: string): void {
-  if (!scopeIncludes(scope, orgUnitId)) throw new NotFoundException();
+  if (!scopeIncludes(scope, orgUnitId)) throw new OutOfScopeException(orgUnitId);
 }

@@ -1,6 +1,14 @@
 import { Global, Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { ScopeSealer } from './scope-seal';
 import { TenantDb } from './tenant-db';
 
 @Global()
-@Module({ providers: [TenantDb], exports: [TenantDb] })
+@Module({
+  providers: [
+    TenantDb,
+    { provide: ScopeSealer, useFactory: (config: AppConfig) => new ScopeSealer(config.SCOPE_KEY), inject: [AppConfig] },
+  ],
+  exports: [TenantDb, ScopeSealer],
+})
 export class DatabaseModule {}

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { DataSource, EntityManager } from 'typeorm';
 import { CTX, Principal, Scope } from '../context/request-context';
+import { ScopeSealer, SET_SCOPE_SQL, setScopeParams } from './scope-seal';
 
 /**
- * A DataSource whose every unit of work is one transaction that first hands the caller's scope to PostgreSQL with
- * set_config(…, true) — transaction-local, which is also what Citus needs to forward the scope to shard queries
+ * A DataSource whose every unit of work is one transaction that first hands the caller's scope to PostgreSQL through
+ * emis_set_scope, signed with SCOPE_KEY (docs/adr/sealed-scope.md): PostgreSQL verifies it and keeps it in
+ * transaction-local settings — which is also what Citus needs to forward the scope to shard queries
  * (docs/adr/0001-tenancy.md) — so row-level security filters every statement inside. Without a scope nothing is set
  * and every school-owned table reads as empty. TenantDb is the API's own; a second one over another pool (the
  * reporting connection, possibly a read replica) scopes its transactions with the same code.
@@ -14,6 +16,7 @@ export class ScopedDb {
   constructor(
     protected readonly dataSource: DataSource,
     protected readonly cls: ClsService,
+    protected readonly sealer: ScopeSealer,
     /** The request-context key of this DataSource's open transaction (one per DataSource, so they never mix). */
     protected readonly managerKey: string = CTX.manager,
   ) {}
@@ -36,7 +39,7 @@ export class ScopedDb {
     if (outer && sameScope(outer.scope, scope)) return work(outer.em);
     const principal = this.cls.isActive() ? this.cls.get<Principal | undefined>(CTX.principal) : undefined;
     return this.dataSource.transaction(async (em) => {
-      await setScope(em, scope, principal?.userId ?? '');
+      await setScope(em, this.sealer, scope, principal?.userId ?? '');
       if (!this.cls.isActive()) return work(em);
       return this.cls.run({ ifNested: 'inherit' }, async () => {
         this.cls.set(this.managerKey, { em, scope });
@@ -49,8 +52,8 @@ export class ScopedDb {
 /** The only way the API reaches school-owned data: its own pool, scoped per transaction (ScopedDb). */
 @Injectable()
 export class TenantDb extends ScopedDb {
-  constructor(dataSource: DataSource, cls: ClsService) {
-    super(dataSource, cls, CTX.manager);
+  constructor(dataSource: DataSource, cls: ClsService, sealer: ScopeSealer) {
+    super(dataSource, cls, sealer, CTX.manager);
   }
 
   /**
@@ -63,25 +66,27 @@ export class TenantDb extends ScopedDb {
     if (other.all) throw new Error('inOtherSchool takes the scope of one school, not the province');
     const principal = this.cls.isActive() ? this.cls.get<Principal | undefined>(CTX.principal) : undefined;
     const userId = principal?.userId ?? '';
-    await setScope(em, other, userId);
+    await setScope(em, this.sealer, other, userId);
     const active = this.cls.isActive();
     if (active) this.cls.set(CTX.manager, { em, scope: other });
     try {
       return await work();
     } finally {
       if (active) this.cls.set(CTX.manager, { em, scope: own });
-      await setScope(em, own, userId);
+      await setScope(em, this.sealer, own, userId);
     }
   }
 }
 
-async function setScope(em: EntityManager, scope: Scope, userId: string): Promise<void> {
-  await em.query(
-    `select set_config('app.school_ids', $1, true), set_config('app.all_schools', $2, true), set_config('app.user_id', $3, true)`,
-    [scope.all ? '' : scope.orgUnitIds.join(','), scope.all ? 'on' : 'off', userId],
-  );
+async function setScope(em: EntityManager, sealer: ScopeSealer, scope: Scope, userId: string): Promise<void> {
+  await em.query(SET_SCOPE_SQL, setScopeParams(sealer.sign(scope, userId)));
 }
 
 function sameScope(a: Scope, b: Scope): boolean {
-  return a.all === b.all && a.rootId === b.rootId && a.orgUnitIds.length === b.orgUnitIds.length;
+  return (
+    a.all === b.all &&
+    a.rootId === b.rootId &&
+    a.orgUnitIds.length === b.orgUnitIds.length &&
+    (a.closedIds?.length ?? 0) === (b.closedIds?.length ?? 0)
+  );
 }

@@ -1,11 +1,37 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { AppConfig } from '../config/app-config';
+import { JOB_QUEUE_SCHEMA } from '../database/job-queue-schema';
+
+/** pg-boss's worker manager (untyped: an internal module of pg-boss 10). */
+const Manager = require('pg-boss/src/manager') as { prototype: Record<string, unknown> };
+
+/**
+ * pg-boss 10's worker marks a job done or failed without awaiting it (`this.complete(…)` / `this.fail(…)` in
+ * Manager.watch). When PostgreSQL goes away at that moment (a restart, a fail-over), the rejected promise has no
+ * handler, and Node ends the process on an unhandled rejection. Each call's promise gets a handler that reports the
+ * failure as the manager's 'error' event (which JobBoss logs); a caller that awaits still sees the rejection. The job
+ * itself is not lost: pg-boss retries or expires it when the database is back.
+ */
+function reportFloatingCompletions(): void {
+  for (const name of ['complete', 'fail']) {
+    const original = Manager.prototype[name] as (...args: unknown[]) => Promise<unknown>;
+    if ((original as { reported?: boolean }).reported) continue;
+    const reported = function (this: { emit(event: string, error: unknown): void }, ...args: unknown[]) {
+      const result = original.apply(this, args);
+      result.catch((error: unknown) => this.emit('error', error));
+      return result;
+    };
+    Manager.prototype[name] = Object.assign(reported, { reported: true });
+  }
+}
+reportFloatingCompletions();
 
 /**
  * The process's one pg-boss instance, shared by every queue (Excel imports, outbox events). pg-boss keeps its tables in
- * its own schema ('pgboss'), which it creates and migrates itself, so it connects as the schema owner (DATABASE_URL),
- * never as the application role; the work a job does goes through TenantDb with the school's scope.
+ * its own schema ('pgboss'), owned by the emis_jobs role it connects as (DATABASE_JOBS_URL); the migrate step installs
+ * and upgrades that schema (prepareJobQueueSchema), so here pg-boss only checks its version and never migrates. The
+ * work a job does goes through TenantDb with the school's scope, as the application role.
  */
 @Injectable()
 export class JobBoss implements OnModuleDestroy {
@@ -43,8 +69,9 @@ export class JobBoss implements OnModuleDestroy {
 
   private async start(): Promise<PgBoss> {
     const boss = new PgBoss({
-      connectionString: this.config.DATABASE_URL,
-      schema: 'pgboss',
+      connectionString: this.config.DATABASE_JOBS_URL,
+      schema: JOB_QUEUE_SCHEMA,
+      migrate: false,
       max: 3,
       application_name: 'emis-jobs',
       schedule: false,

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
+import { ExportWatermark, watermarkText } from '../watermark/export-watermark';
 
 export interface ExportColumn<T> {
   header: string;
@@ -15,6 +16,11 @@ export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+export interface XlsxOptions {
+  /** Personal data: the exporting account and the time, in the page header and footer and the file's properties. */
+  watermark?: ExportWatermark;
+}
+
 /**
  * Streams rows into an .xlsx download without holding the workbook in memory: each row is committed as it is
  * written. `rows` may be an async iterable (a cursor) so a long list never sits in memory either.
@@ -25,6 +31,7 @@ export async function streamXlsx<T>(
   sheetTitle: string,
   columns: ExportColumn<T>[],
   rows: Iterable<T> | AsyncIterable<T>,
+  options: XlsxOptions = {},
 ): Promise<number> {
   res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   res.setHeader(
@@ -32,7 +39,11 @@ export async function streamXlsx<T>(
     `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
   );
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(sheetTitle.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  if (options.watermark) stampWorkbook(workbook, options.watermark);
+  const sheet = workbook.addWorksheet(sheetTitle.slice(0, 31), {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    ...(options.watermark ? { headerFooter: watermarkHeaderFooter(options.watermark) } : {}),
+  });
   sheet.columns = columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 18 }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
@@ -48,4 +59,21 @@ export async function streamXlsx<T>(
   sheet.commit();
   await workbook.commit();
   return count;
+}
+
+/** The file's properties (File → Info) name the exporting account: they travel with every copy. */
+function stampWorkbook(workbook: ExcelJS.Workbook, w: ExportWatermark): void {
+  const text = watermarkText(w);
+  workbook.creator = `${w.fullName} (${w.username})`;
+  workbook.lastModifiedBy = workbook.creator;
+  workbook.created = w.at;
+  workbook.modified = w.at;
+  workbook.description = text;
+  workbook.keywords = 'Emis; dữ liệu cá nhân; personal data';
+}
+
+/** Every printed page carries the line; `&` starts a header code in Excel, so a literal one is doubled. */
+function watermarkHeaderFooter(w: ExportWatermark): Partial<ExcelJS.HeaderFooter> {
+  const line = `&L${watermarkText(w).replace(/&/g, '&&')}`;
+  return { oddHeader: line, oddFooter: `${line}&RTrang &P/&N · Page &P/&N` };
 }

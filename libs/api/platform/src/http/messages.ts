@@ -12,6 +12,17 @@ export interface MessageCatalogue {
   problems?: Readonly<Record<string, Localized>>;
   rules?: Readonly<Record<string, Localized>>;
   fields?: Readonly<Record<string, Localized>>;
+  /**
+   * The SQLSTATEs the context's own triggers raise (its own codes, e.g. 'EF001'), with the answer the caller gets:
+   * a refusal written once beside the trigger's words, whichever service's statement hit it.
+   */
+  databaseRefusals?: Readonly<Record<string, DatabaseRefusal>>;
+}
+
+/** How a refusal raised by the database is answered: an HTTP status and a problem code of the catalogue. */
+export interface DatabaseRefusal {
+  status: number;
+  problem: string;
 }
 
 /** The generic words: HTTP problems, class-validator's rules and shape checks, the paging fields. */
@@ -19,6 +30,8 @@ const GENERIC: MessageCatalogue = {
   problems: {
     validation_failed: { vi: 'Dữ liệu không hợp lệ', en: 'The request has invalid fields' },
     bad_request: { vi: 'Yêu cầu không hợp lệ', en: 'Bad request' },
+    malformed_json: { vi: 'Nội dung gửi lên không phải JSON hợp lệ', en: 'The request body is not valid JSON' },
+    body_too_large: { vi: 'Nội dung gửi lên quá lớn', en: 'The request body is too large' },
     unauthorized: { vi: 'Bạn cần đăng nhập', en: 'Sign-in required' },
     forbidden: { vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' },
     not_found: { vi: 'Không tìm thấy', en: 'Not found' },
@@ -76,6 +89,7 @@ const GENERIC: MessageCatalogue = {
 const PROBLEM_TITLES: Record<string, Localized> = {};
 const RULE_MESSAGES: Record<string, Localized> = {};
 const FIELD_LABELS: Record<string, Localized> = {};
+const DATABASE_REFUSALS: Record<string, DatabaseRefusal> = {};
 registerMessages(GENERIC);
 
 /**
@@ -87,7 +101,18 @@ export function registerMessages(...catalogues: readonly MessageCatalogue[]): vo
     merge(PROBLEM_TITLES, catalogue.problems, 'problem');
     merge(RULE_MESSAGES, catalogue.rules, 'rule');
     merge(FIELD_LABELS, catalogue.fields, 'field');
+    for (const [sqlState, refusal] of Object.entries(catalogue.databaseRefusals ?? {})) {
+      const known = DATABASE_REFUSALS[sqlState];
+      if (known && (known.status !== refusal.status || known.problem !== refusal.problem))
+        throw new Error(`The database refusal '${sqlState}' is registered twice with different answers`);
+      DATABASE_REFUSALS[sqlState] = refusal;
+    }
   }
+}
+
+/** The answer registered for a SQLSTATE a context's trigger raises, if any. */
+export function databaseRefusal(sqlState: string): DatabaseRefusal | undefined {
+  return Object.hasOwn(DATABASE_REFUSALS, sqlState) ? DATABASE_REFUSALS[sqlState] : undefined;
 }
 
 function merge(into: Record<string, Localized>, from: Readonly<Record<string, Localized>> = {}, kind: string): void {

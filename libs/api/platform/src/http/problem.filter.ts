@@ -1,8 +1,9 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, Optional } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { FieldError, ProblemDetails } from '@emis/contracts';
 import type { Request, Response } from 'express';
-import { localeFrom, problemTitle, ruleMessage, isKnownProblem } from './messages';
+import { RefusalLog, refusalOf } from '../access/refusals';
+import { databaseRefusal, localeFrom, problemTitle, ruleMessage, isKnownProblem } from './messages';
 import { ProblemException, ValidationProblem } from './problem';
 
 const STATUS_CODES: Partial<Record<number, string>> = {
@@ -11,6 +12,7 @@ const STATUS_CODES: Partial<Record<number, string>> = {
   403: 'forbidden',
   404: 'not_found',
   409: 'conflict',
+  413: 'body_too_large',
   429: 'too_many_requests',
   503: 'service_unavailable',
 };
@@ -86,7 +88,20 @@ const RETRY_AFTER_SECONDS: Partial<Record<number, number>> = { 429: 60, 503: 5 }
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
 
+  constructor(@Optional() private readonly refusals?: RefusalLog) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
+    const refusal = refusalOf(exception);
+    if (!refusal || !this.refusals) return this.answer(exception, host);
+    // The event is written before the answer leaves, so a caller that saw its refusal finds it recorded (and a burst
+    // alerted); a failure to record is logged, never turned into another answer.
+    void this.refusals
+      .refused(refusal)
+      .catch((error: unknown) => this.logger.error({ err: error }, 'security event not recorded'))
+      .finally(() => this.answer(exception, host));
+  }
+
+  private answer(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const req = http.getRequest<Request & { id?: string }>();
     const res = http.getResponse<Response>();
@@ -97,7 +112,8 @@ export class ProblemFilter implements ExceptionFilter {
     // A 503 is an outage the operator sees on the database side; only a 500 is a bug of ours.
     if (problem.status === 503) this.logger.warn({ err: exception, requestId: req.id }, 'database unavailable');
     else if (problem.status >= 500) this.logger.error({ err: exception, requestId: req.id }, 'request failed');
-    const retryAfter = RETRY_AFTER_SECONDS[problem.status];
+    // A problem that knows its own wait (the sign-in backoff) says it; otherwise the status's usual one.
+    const retryAfter = problem.retryAfter ?? RETRY_AFTER_SECONDS[problem.status];
     if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
     res.status(problem.status).type('application/problem+json').json(problem);
   }
@@ -143,6 +159,8 @@ export class ProblemFilter implements ExceptionFilter {
       const { status, code } = PG_ERRORS[pgCode];
       return this.problem(status, code, locale);
     }
+    const refusal = typeof pgCode === 'string' ? databaseRefusal(pgCode) : undefined;
+    if (refusal) return this.problem(refusal.status, refusal.problem, locale);
     if (databaseUnreachable(exception))
       return this.problem(HttpStatus.SERVICE_UNAVAILABLE, 'service_unavailable', locale);
     return this.problem(HttpStatus.INTERNAL_SERVER_ERROR, 'internal_error', locale);

@@ -1,7 +1,8 @@
 import type { Response } from 'express';
 import { dirname, join } from 'node:path';
 import pdfmake = require('pdfmake');
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, DynamicContent, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { ExportWatermark, watermarkText } from '../watermark/export-watermark';
 
 /** Roboto as pdfmake ships it: it covers every Vietnamese letter with its diacritics. */
 const FONT_DIR = join(dirname(require.resolve('pdfmake/fonts/Roboto.js')), 'Roboto');
@@ -31,6 +32,24 @@ function configurePdfmake(): void {
 export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   configurePdfmake();
   return pdfmake.createPdf({ ...doc, defaultStyle: { font: 'Roboto', ...doc.defaultStyle } }).getBuffer();
+}
+
+/**
+ * A document of personal data marked with the exporting account and the time: a line under every page's own footer,
+ * and the file's metadata (author, subject), so a printed or forwarded copy names its source.
+ */
+export function watermarkPdf(doc: TDocumentDefinitions, w: ExportWatermark): TDocumentDefinitions {
+  const line: Content = { text: watermarkText(w), fontSize: 7, color: '#555555', margin: [40, 2, 40, 0] };
+  const own = doc.footer;
+  const footer: DynamicContent = (page, pages, size) => {
+    const base = typeof own === 'function' ? own(page, pages, size) : own;
+    return base ? { stack: [base, line] } : line;
+  };
+  return {
+    ...doc,
+    footer,
+    info: { ...doc.info, author: `${w.fullName} (${w.username})`, subject: watermarkText(w), creationDate: w.at },
+  };
 }
 
 /** Sends a rendered PDF as a download named `fileName` (Vietnamese kept in filename*, ASCII in filename). */

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ACADEMIC_ATTENDANCE_CHANGED, ACADEMIC_CLASSES_CHANGED } from '@emis/api/academic';
 import { ASSETS_CHANGED } from '@emis/api/assets';
+import { FINANCE_CHANGED } from '@emis/api/finance';
 import { GRADING_RESULTS_CHANGED, GradingResultsChanged } from '@emis/api/grading';
 import { PEOPLE_ENROLMENT_CHANGED } from '@emis/api/people';
 import { AppConfig, EventSubscribers, JobBoss, OutboxEvent, Scope, TenantDb } from '@emis/api/platform';
@@ -29,6 +30,7 @@ const TOPIC_OF: Record<string, (e: OutboxEvent) => { topic: FactTopic; key: stri
   [ACADEMIC_ATTENDANCE_CHANGED]: () => ({ topic: 'attendance', key: '' }),
   [STAFF_CHANGED]: () => ({ topic: 'staff', key: '' }),
   [ASSETS_CHANGED]: () => ({ topic: 'assets', key: '' }),
+  [FINANCE_CHANGED]: () => ({ topic: 'finance', key: '' }),
 };
 
 /** The dirty marks a batch of events leaves (one per school, topic and key; the earliest change first). */

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AcademicFacts } from '@emis/api/academic';
 import { AssetsFacts } from '@emis/api/assets';
+import { FinanceFacts } from '@emis/api/finance';
 import { GradingFacts } from '@emis/api/grading';
 import { PeopleFacts } from '@emis/api/people';
 import { Scope, TenantDb } from '@emis/api/platform';
@@ -10,8 +11,16 @@ import { EntityManager } from 'typeorm';
 import { FactsWriter } from './facts.repository';
 
 /** What changed in a school, as the dirty marks say: the grades of some classes, or a whole topic. */
-export type FactTopic = 'grades' | 'people' | 'classes' | 'attendance' | 'staff' | 'assets';
-export const FACT_TOPICS: readonly FactTopic[] = ['grades', 'people', 'classes', 'attendance', 'staff', 'assets'];
+export type FactTopic = 'grades' | 'people' | 'classes' | 'attendance' | 'staff' | 'assets' | 'finance';
+export const FACT_TOPICS: readonly FactTopic[] = [
+  'grades',
+  'people',
+  'classes',
+  'attendance',
+  'staff',
+  'assets',
+  'finance',
+];
 
 /** What one refresh recomputes: the grade facts of some classes (or all), and whole school-level topics. */
 export interface RefreshPlan {
@@ -22,6 +31,7 @@ export interface RefreshPlan {
   attendance: boolean;
   staff: boolean;
   assets: boolean;
+  finance: boolean;
 }
 
 /** The province's scope, to list the schools; each school's facts are written under that school's scope only. */
@@ -47,6 +57,7 @@ export function planFor(topics: readonly FactTopic[], gradedClassIds: readonly s
     attendance: has('attendance') || has('classes'),
     staff: has('staff'),
     assets: has('assets'),
+    finance: has('finance'),
   };
 }
 
@@ -70,6 +81,7 @@ export class FactsRefresher {
     private readonly academic: AcademicFacts,
     private readonly staff: StaffFacts,
     private readonly assets: AssetsFacts,
+    private readonly finance: FinanceFacts,
   ) {}
 
   /** Every fact of the school, recomputed. */
@@ -136,6 +148,13 @@ export class FactsRefresher {
       await this.writer.replaceAttendance(em, schoolId, await this.academic.attendance(em, schoolId));
     if (plan.staff) await this.writer.replaceStaff(em, schoolId, await this.staff.staffCounts(em, schoolId, today));
     if (plan.assets) await this.writer.replaceAssets(em, schoolId, await this.assets.assetTotals(em, schoolId));
+    if (plan.finance)
+      await this.writer.replaceFinance(
+        em,
+        schoolId,
+        await this.finance.financeTotals(em, schoolId),
+        await this.finance.budgetTotals(em, schoolId),
+      );
     const version = await this.writer.stamp(em, schoolId, new Date());
     this.logger.debug(`school ${schoolId} refreshed in ${Date.now() - started} ms (version ${version})`);
     return version;

@@ -5,6 +5,8 @@ import type {
   AttendanceFact,
   ClassOutcomeFact,
   ClassSizeFact,
+  FinanceBudgetFact,
+  FinanceTotalFact,
   HeadcountFact,
   MovementFact,
   PolicyCountFact,
@@ -154,6 +156,36 @@ const ASSET_TOTAL: FactTable<AssetTotalFact> = {
   ],
 };
 
+const FINANCE_TOTAL: FactTable<FinanceTotalFact> = {
+  table: 'reporting.finance_total',
+  columns: [
+    ['school_year_id', 'uuid', 'schoolYearId'],
+    ['pupils', 'integer', 'pupils'],
+    ['charges', 'integer', 'charges'],
+    ['list_amount', 'bigint', 'listAmount'],
+    ['relief_amount', 'bigint', 'reliefAmount'],
+    ['support_amount', 'bigint', 'supportAmount'],
+    ['reimbursed_amount', 'bigint', 'reimbursedAmount'],
+    ['due_amount', 'bigint', 'dueAmount'],
+    ['adjusted', 'bigint', 'adjusted'],
+    ['paid', 'bigint', 'paid'],
+    ['outstanding', 'bigint', 'outstanding'],
+  ],
+};
+
+const FINANCE_BUDGET: FactTable<FinanceBudgetFact> = {
+  table: 'reporting.finance_budget',
+  columns: [
+    ['fiscal_year', 'integer', 'fiscalYear'],
+    ['funding_source', 'text', 'fundingSource'],
+    ['spending_group', 'text', 'spendingGroup'],
+    ['estimate', 'bigint', 'estimate'],
+    ['allocated', 'bigint', 'allocated'],
+    ['adjusted', 'bigint', 'adjusted'],
+    ['spent', 'bigint', 'spent'],
+  ],
+};
+
 /** The fact tables a school's whole refresh replaces, by what they hold. */
 export const FACT_TABLES = [
   SUBJECT_RESULT.table,
@@ -165,6 +197,8 @@ export const FACT_TABLES = [
   ATTENDANCE.table,
   STAFF_COUNT.table,
   ASSET_TOTAL.table,
+  FINANCE_TOTAL.table,
+  FINANCE_BUDGET.table,
 ] as const;
 
 /**
@@ -220,6 +254,16 @@ export class FactsWriter {
 
   replaceAssets(em: EntityManager, schoolId: string, rows: AssetTotalFact[]): Promise<void> {
     return replaceRows(em, schoolId, ASSET_TOTAL, rows);
+  }
+
+  async replaceFinance(
+    em: EntityManager,
+    schoolId: string,
+    totals: FinanceTotalFact[],
+    budget: FinanceBudgetFact[],
+  ): Promise<void> {
+    await replaceRows(em, schoolId, FINANCE_TOTAL, totals);
+    await replaceRows(em, schoolId, FINANCE_BUDGET, budget);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { AppConfig, dataSourceOptions, reportingDatabaseUrl, ScopedDb } from '@emis/api/platform';
+import { AppConfig, dataSourceOptions, reportingDatabaseUrl, ScopedDb, ScopeSealer } from '@emis/api/platform';
 import { ClsService } from 'nestjs-cls';
 import { DataSource } from 'typeorm';
 
@@ -9,12 +9,12 @@ export const REPORTING_APPLICATION_NAME = 'emis-reporting';
 /**
  * The reports' own connection pool (REPORTING_DATABASE_URL, by default the application role's own URL), so a
  * deployment can point province reports at a read replica. Its transactions are scoped exactly as TenantDb's
- * (ScopedDb: set_config of the caller's school ids, then RLS) — only what it reads is elsewhere. It only reads:
+ * (ScopedDb: the caller's sealed scope, then RLS) — only what it reads is elsewhere. It only reads:
  * report jobs are written through TenantDb, on the primary.
  */
 @Injectable()
 export class ReportingDb extends ScopedDb implements OnModuleInit, OnApplicationShutdown {
-  constructor(config: AppConfig, cls: ClsService) {
+  constructor(config: AppConfig, cls: ClsService, sealer: ScopeSealer) {
     super(
       new DataSource(
         dataSourceOptions(reportingDatabaseUrl(config), {
@@ -27,6 +27,7 @@ export class ReportingDb extends ScopedDb implements OnModuleInit, OnApplication
         }),
       ),
       cls,
+      sealer,
       'reportingEntityManager',
     );
   }

@@ -1,10 +1,29 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import type { AssetsReportQuery, CompareMeasure, CompareQuery, ReportFilterQuery, ReportPeriod } from '@emis/contracts';
+import type {
+  AssetsReportQuery,
+  CompareMeasure,
+  CompareQuery,
+  FinanceReportQuery,
+  ReportFilterQuery,
+  ReportPeriod,
+} from '@emis/contracts';
 import { COMPARE_MEASURES } from '@emis/contracts';
 import { COMPARE_MEASURE_CODES, SCHOOL_LEVELS, SCHOOL_OWNERSHIPS, SchoolLevel, SchoolOwnership } from '@emis/domain';
 import type { CompareMeasureCode } from '@emis/domain';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsUUID, Matches, MaxLength, ValidateNested, IsDefined } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export const REPORT_PERIODS: readonly ReportPeriod[] = ['HK1', 'HK2', 'CN'];
 const DATE_RULE = { context: { rule: 'isRealDate' } };
@@ -90,3 +109,20 @@ export class CreateReportJobDto {
 export class AssetsReportQueryDto
   extends PickType(ReportFilterQueryDto, ['level', 'ownership', 'asOf'] as const)
   implements AssetsReportQuery {}
+
+/**
+ * The filter of the finance report: the school year of the dues, the fiscal (calendar) year of the budget, and the
+ * schools' level, ownership and the org tree's day.
+ */
+export class FinanceReportQueryDto
+  extends PickType(ReportFilterQueryDto, ['yearId', 'level', 'ownership', 'asOf'] as const)
+  implements FinanceReportQuery
+{
+  @ApiPropertyOptional({ description: 'The budget year; default: the calendar year the school year starts in.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2200)
+  fiscalYear?: number;
+}

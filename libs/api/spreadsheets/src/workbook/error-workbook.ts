@@ -1,4 +1,3 @@
-import { neutraliseFormula } from '@emis/api/platform';
 import ExcelJS from 'exceljs';
 import { LocatedError } from './cell-errors';
 import { ERROR_SUMMARY_HEADER } from './layout';
@@ -46,7 +45,9 @@ export async function errorWorkbook(
 function neutraliseFormulas(sheet: ExcelJS.Worksheet): void {
   sheet.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell) => {
-      if (cell.type === ExcelJS.ValueType.Formula) cell.value = neutraliseFormula(`=${cell.formula ?? ''}`);
+      // The text platform's neutraliseFormula makes of a formula (a leading apostrophe), written here so that the
+      // workbook worker, which builds this file, loads exceljs alone and not the API's platform library.
+      if (cell.type === ExcelJS.ValueType.Formula) cell.value = `'=${cell.formula ?? ''}`;
     });
   });
 }

@@ -1,3 +1,4 @@
+import { isDate } from 'node:util/types';
 import {
   ethnicityByName,
   Gender,
@@ -49,7 +50,8 @@ export class FieldReader {
   date(key: string, required = false): string | null {
     const value = this.value(key, required);
     if (value === null) return null;
-    if (value instanceof Date) {
+    // isDate, not instanceof: the cells come from the parsing worker thread, whose Date is another realm's.
+    if (isDate(value)) {
       // exceljs reads an Excel date serial as midnight UTC of that calendar day.
       return this.dateIn(key, value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
     }

@@ -1,3 +1,4 @@
+import { isDate } from 'node:util/types';
 import ExcelJS from 'exceljs';
 import { CellErrors } from './cell-errors';
 import { ImportFailure } from './import-failure';
@@ -132,7 +133,7 @@ function cellProblem(cell: ExcelJS.Cell): string | undefined {
 
 function plainValue(value: ExcelJS.CellValue): CellValue | undefined {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || isDate(value)) return value;
   let text: string;
   if (typeof value === 'string') text = value;
   else if ('richText' in value) text = value.richText.map((part) => part.text).join('');

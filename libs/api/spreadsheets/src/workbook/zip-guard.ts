@@ -1,17 +1,46 @@
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw } from 'node:zlib';
 import { ImportFailure, NOT_A_WORKBOOK } from './import-failure';
+import { StreamedMatches } from './streamed-matches';
 
 /**
- * Looks inside the .xlsx container before exceljs loads it, so a hostile file cannot make the server inflate
- * gigabytes ("zip bomb") or expand a huge merged range cell by cell. Reads the zip's central directory and
- * inflates every part with a hard output cap: the size the part declares.
+ * Looks inside the .xlsx container before anything parses it (docs/security/imports.md), so a hostile file can make
+ * the server neither inflate gigabytes ("zip bomb") nor build millions of cells, shared strings or styles: a 450 KB
+ * file declaring 4.3 million shared strings held the API's event loop for 7.8 s and took 470 MB when exceljs parsed
+ * it. Reads the zip's central directory first (sizes, count, ratios: nothing inflated yet), then inflates every part
+ * as a stream capped at the size it declares, counting what a parser would build. The inflating runs on zlib's
+ * thread pool and the counting chunk by chunk: the event loop keeps answering meanwhile.
+ *
+ * The limits, from the largest legitimate Emis import (a 20,000-row student list: 360,000 cells, about 300,000
+ * shared strings, 17 MB of XML, ratio at most 15) with headroom (the figures and the reasoning are in
+ * docs/security/imports.md):
  */
-const MAX_UNCOMPRESSED_BYTES = 150 * 1024 * 1024;
-const MAX_ENTRIES = 2_000;
-const MAX_MERGED_CELLS = 20_000;
+export const UPLOAD_LIMITS = {
+  uncompressedBytes: 150 * 1024 * 1024,
+  entries: 2_000,
+  /** Inflated ÷ compressed size of one part; checked on parts above `ratioFromBytes` (tiny parts vary widely). */
+  compressionRatio: 100,
+  ratioFromBytes: 1024 * 1024,
+  sharedStrings: 1_000_000,
+  /** Cell formats (`<xf>` of styles.xml): Excel itself stops at 64,000; a real file has a few hundred. */
+  styles: 20_000,
+  cellsPerSheet: 1_000_000,
+  mergedCells: 20_000,
+} as const;
+
+/** A refusal for the file's size or shape: the upload answers 400 and a HOSTILE_UPLOAD security event is recorded. */
+export class HostileWorkbook extends ImportFailure {
+  constructor(
+    message: string,
+    readonly detail: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
+const MB = 1024 * 1024;
 
 interface ZipEntry {
   name: string;
@@ -21,39 +50,136 @@ interface ZipEntry {
   localOffset: number;
 }
 
-export function inspectXlsx(file: Buffer, maxRows: number): void {
+/** What one part may hold: its counters see the part's text chunk by chunk, and refuse once over a limit. */
+interface PartCheck {
+  feed(text: string, last: boolean): void;
+}
+
+export async function inspectXlsx(file: Buffer, maxRows: number): Promise<void> {
   const entries = centralDirectory(file);
-  const names = new Set(entries.map((e) => e.name));
-  if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) throw new ImportFailure(NOT_A_WORKBOOK);
-  const total = entries.reduce((sum, e) => sum + e.size, 0);
-  if (total > MAX_UNCOMPRESSED_BYTES) {
-    throw new ImportFailure(
-      `Tệp Excel khi giải nén quá lớn (${Math.round(total / 1048576)} MB; tối đa ${MAX_UNCOMPRESSED_BYTES / 1048576} MB)`,
-    );
-  }
-  for (const entry of entries) {
-    // Every part is inflated here once, capped at the size it declares (150 MB in all at most): exceljs inflates
-    // every part without a cap, so a part that declares 1 KB and holds 300 MB (a 300 KB upload) filled the memory.
-    const data = inflate(file, entry);
-    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) continue;
-    const xml = data.toString('utf8');
-    // Blank but formatted rows also appear as <row> elements: the exact count of data rows is checked after
-    // loading; this bound only keeps a hostile sheet from being loaded at all.
-    if (count(xml, /<row[\s>]/g) > 2 * maxRows + 1_000) throw new ImportFailure(tooManyRows(maxRows));
-    if (mergedCells(xml) > MAX_MERGED_CELLS)
-      throw new ImportFailure('Bảng tính có vùng ô gộp (merge) quá lớn; hãy bỏ gộp ô');
-  }
+  assertContainer(entries);
+  for (const entry of entries) await scanPart(file, entry, partCheck(entry.name, maxRows));
 }
 
 export function tooManyRows(maxRows: number): string {
   return `Tệp có quá nhiều dòng dữ liệu: tối đa ${maxRows.toLocaleString('vi-VN')} dòng mỗi lần nhập; hãy chia thành nhiều tệp`;
 }
 
+function assertContainer(entries: ZipEntry[]): void {
+  const names = new Set(entries.map((e) => e.name));
+  if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) throw new ImportFailure(NOT_A_WORKBOOK);
+  const total = entries.reduce((sum, e) => sum + e.size, 0);
+  if (total > UPLOAD_LIMITS.uncompressedBytes) {
+    throw new HostileWorkbook(
+      `Tệp Excel khi giải nén quá lớn (${Math.round(total / MB)} MB; tối đa ${UPLOAD_LIMITS.uncompressedBytes / MB} MB)`,
+      { reason: 'uncompressed_size', bytes: total, limit: UPLOAD_LIMITS.uncompressedBytes },
+    );
+  }
+  for (const e of entries) {
+    const ratio = e.size / Math.max(e.compressedSize, 1);
+    if (e.size > UPLOAD_LIMITS.ratioFromBytes && ratio > UPLOAD_LIMITS.compressionRatio) {
+      throw new HostileWorkbook(
+        `Tệp Excel bất thường: phần "${e.name}" nén quá chặt (${Math.round(ratio)} lần), dấu hiệu của tệp được dựng để làm treo máy chủ`,
+        { reason: 'compression_ratio', part: e.name, ratio: Math.round(ratio), limit: UPLOAD_LIMITS.compressionRatio },
+      );
+    }
+  }
+}
+
+/** The counters of the parts a parser builds objects from; other parts are only inflated (capped) and dropped. */
+function partCheck(name: string, maxRows: number): PartCheck | undefined {
+  if (name === 'xl/sharedStrings.xml') return sharedStringsCheck();
+  if (name === 'xl/styles.xml') return stylesCheck();
+  if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) return worksheetCheck(name, maxRows);
+  return undefined;
+}
+
+function sharedStringsCheck(): PartCheck {
+  const limit = UPLOAD_LIMITS.sharedStrings;
+  const refuse = (found: number, source: string) =>
+    new HostileWorkbook(
+      `Tệp có quá nhiều chuỗi văn bản (${found.toLocaleString('vi-VN')}; tối đa ${limit.toLocaleString('vi-VN')})`,
+      { reason: 'shared_strings', source, found, limit },
+    );
+  let strings = 0;
+  return counters([
+    // The declared counts are refused at once, before the list itself is read; the list is counted too, as a
+    // hostile file may declare small counts and hold millions.
+    new StreamedMatches(/<(?:\w+:)?sst\b[^>]*>/g, (m) => {
+      for (const [, attr, value] of m[0].matchAll(/\b(count|uniqueCount)="(\d+)"/g))
+        if (Number(value) > limit) throw refuse(Number(value), attr);
+    }),
+    new StreamedMatches(/<(?:\w+:)?si[\s>/]/g, () => {
+      if (++strings > limit) throw refuse(strings, 'si');
+    }),
+  ]);
+}
+
+function stylesCheck(): PartCheck {
+  const limit = UPLOAD_LIMITS.styles;
+  let formats = 0;
+  return counters([
+    new StreamedMatches(/<(?:\w+:)?xf[\s>/]/g, () => {
+      if (++formats > limit) {
+        throw new HostileWorkbook(`Tệp có quá nhiều kiểu định dạng ô (tối đa ${limit.toLocaleString('vi-VN')})`, {
+          reason: 'styles',
+          found: formats,
+          limit,
+        });
+      }
+    }),
+  ]);
+}
+
+function worksheetCheck(part: string, maxRows: number): PartCheck {
+  const { cellsPerSheet, mergedCells } = UPLOAD_LIMITS;
+  // Blank but formatted rows also appear as <row> elements: the exact count of data rows is checked after
+  // parsing; this bound only keeps a hostile sheet from being parsed at all.
+  const rowLimit = 2 * maxRows + 1_000;
+  let cells = 0;
+  let rows = 0;
+  let merged = 0;
+  return counters([
+    new StreamedMatches(/<(?:\w+:)?c[\s>/]/g, () => {
+      if (++cells > cellsPerSheet) {
+        throw new HostileWorkbook(
+          `Trang tính có quá nhiều ô (tối đa ${cellsPerSheet.toLocaleString('vi-VN')}); hãy chia thành nhiều tệp`,
+          { reason: 'cells', part, limit: cellsPerSheet },
+        );
+      }
+    }),
+    new StreamedMatches(/<(?:\w+:)?row[\s>/]/g, () => {
+      if (++rows > rowLimit) throw new HostileWorkbook(tooManyRows(maxRows), { reason: 'rows', part, limit: rowLimit });
+    }),
+    new StreamedMatches(/<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g, (m) => {
+      merged += (Math.abs(columnNumber(m[3]) - columnNumber(m[1])) + 1) * (Math.abs(Number(m[4]) - Number(m[2])) + 1);
+      if (merged > mergedCells) {
+        throw new HostileWorkbook('Bảng tính có vùng ô gộp (merge) quá lớn; hãy bỏ gộp ô', {
+          reason: 'merged_cells',
+          part,
+          limit: mergedCells,
+        });
+      }
+    }),
+  ]);
+}
+
+function counters(matchers: StreamedMatches[]): PartCheck {
+  return { feed: (text, last) => matchers.forEach((m) => m.feed(text, last)) };
+}
+
 function centralDirectory(file: Buffer): ZipEntry[] {
   const eocd = findEndOfCentralDirectory(file);
   const count = file.readUInt16LE(eocd + 10);
   const offset = file.readUInt32LE(eocd + 16);
-  if (count > MAX_ENTRIES || offset + file.readUInt32LE(eocd + 12) > eocd) throw new ImportFailure(NOT_A_WORKBOOK);
+  if (count > UPLOAD_LIMITS.entries) {
+    throw new HostileWorkbook(`Tệp Excel có quá nhiều phần (${count}; tối đa ${UPLOAD_LIMITS.entries})`, {
+      reason: 'entries',
+      found: count,
+      limit: UPLOAD_LIMITS.entries,
+    });
+  }
+  if (offset + file.readUInt32LE(eocd + 12) > eocd) throw new ImportFailure(NOT_A_WORKBOOK);
   const entries: ZipEntry[] = [];
   let at = offset;
   for (let i = 0; i < count; i++) {
@@ -70,7 +196,9 @@ function centralDirectory(file: Buffer): ZipEntry[] {
   }
   // ZIP64 markers (0xFFFFFFFF sizes) mean a file far beyond anything a school list needs.
   if (entries.some((e) => e.size === 0xffffffff || e.compressedSize === 0xffffffff)) {
-    throw new ImportFailure(`Tệp Excel khi giải nén quá lớn (tối đa ${MAX_UNCOMPRESSED_BYTES / 1048576} MB)`);
+    throw new HostileWorkbook(`Tệp Excel khi giải nén quá lớn (tối đa ${UPLOAD_LIMITS.uncompressedBytes / MB} MB)`, {
+      reason: 'zip64',
+    });
   }
   return entries;
 }
@@ -83,32 +211,41 @@ function findEndOfCentralDirectory(file: Buffer): number {
   throw new ImportFailure(NOT_A_WORKBOOK);
 }
 
-function inflate(file: Buffer, entry: ZipEntry): Buffer {
+/**
+ * Inflates one part as a stream, capped at the size the directory declared (exceljs inflates without a cap: a part
+ * that declares 1 KB and holds 300 MB, a 300 KB upload, filled the memory), feeding `check` chunk by chunk. Nothing
+ * inflated is kept. Latin-1 decoding is enough: every pattern counted is ASCII, and it never splits a character.
+ */
+async function scanPart(file: Buffer, entry: ZipEntry, check: PartCheck | undefined): Promise<void> {
+  const data = compressedData(file, entry);
+  if (entry.method === 0) {
+    check?.feed(data.toString('latin1'), true);
+    return;
+  }
+  const inflater = createInflateRaw({ chunkSize: 64 * 1024 });
+  inflater.end(data);
+  let inflated = 0;
+  try {
+    for await (const chunk of inflater as AsyncIterable<Buffer>) {
+      inflated += chunk.length;
+      if (inflated > entry.size) {
+        throw new HostileWorkbook(NOT_A_WORKBOOK, { reason: 'inflates_beyond_declared', part: entry.name });
+      }
+      check?.feed(chunk.toString('latin1'), false);
+    }
+  } catch (error) {
+    inflater.destroy();
+    if (error instanceof ImportFailure) throw error;
+    throw new ImportFailure(NOT_A_WORKBOOK);
+  }
+  check?.feed('', true);
+}
+
+function compressedData(file: Buffer, entry: ZipEntry): Buffer {
   const at = entry.localOffset;
   if (at + 30 > file.length || file.readUInt32LE(at) !== LOCAL_SIGNATURE) throw new ImportFailure(NOT_A_WORKBOOK);
   const start = at + 30 + file.readUInt16LE(at + 26) + file.readUInt16LE(at + 28);
-  const data = file.subarray(start, start + entry.compressedSize);
-  if (entry.method === 0) return data;
-  try {
-    // The cap is the size the directory declared: an entry that inflates beyond its declaration is refused.
-    return inflateRawSync(data, { maxOutputLength: Math.max(entry.size, 1) });
-  } catch {
-    throw new ImportFailure(NOT_A_WORKBOOK);
-  }
-}
-
-function count(text: string, pattern: RegExp): number {
-  return text.match(pattern)?.length ?? 0;
-}
-
-function mergedCells(xml: string): number {
-  let cells = 0;
-  for (const m of xml.matchAll(/<mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)) {
-    const cols = Math.abs(columnNumber(m[3]) - columnNumber(m[1])) + 1;
-    const rows = Math.abs(Number(m[4]) - Number(m[2])) + 1;
-    cells += cols * rows;
-  }
-  return cells;
+  return file.subarray(start, start + entry.compressedSize);
 }
 
 function columnNumber(letters: string): number {

@@ -3,14 +3,12 @@ import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { AssetCategory, ProblemDetails } from '@emis/contracts';
 import { LanguageService, loadOnChange, ProblemAlertComponent, toProblem } from '@emis/web/core';
-import { ConfirmDialogComponent } from '@emis/web/ui';
+import { ConfirmDialogComponent, DongInputDirective, DongPipe } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { AssetsApi } from '../data-access/assets.api';
 import { followWearRun } from '../data-access/wear-run';
 import { wearYears } from '../feature-asset-wear/wear-years';
-import { DongInputDirective } from '../ui/dong-input.directive';
-import { DongPipe } from '../ui/dong.pipe';
 import { RunProgressComponent } from '../ui/run-progress.component';
 import { checkOverride, formatRatePercent, overrideField } from './category-override';
 

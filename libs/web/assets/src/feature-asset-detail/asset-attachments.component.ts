@@ -11,11 +11,16 @@ import {
 import { AssetAttachment, ProblemDetails } from '@emis/contracts';
 import { ATTACHMENT_KINDS, AttachmentKind } from '@emis/domain';
 import { EmisDatePipe, EmisNumberPipe, ProblemAlertComponent, toProblem } from '@emis/web/core';
-import { ConfirmDialogComponent, saveDownload } from '@emis/web/ui';
+import {
+  ATTACHMENT_ACCEPT,
+  ATTACHMENT_MAX_MEGABYTES,
+  attachmentRefusal,
+  ConfirmDialogComponent,
+  saveDownload,
+} from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
 import { AssetsApi } from '../data-access/assets.api';
-import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_MEGABYTES, attachmentRefusal } from './attachment-check';
 
 /**
  * An asset's invoices, photos and decisions: upload with a kind (type and size checked here before sending, and by

@@ -12,13 +12,11 @@ import {
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
+import { DongPipe, formatDong, showPdf } from '@emis/web/ui';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { AssetsApi } from '../data-access/assets.api';
-import { formatDong } from '../ui/dong';
-import { DongPipe } from '../ui/dong.pipe';
 import { AssetActionsComponent } from '../ui/asset-actions/asset-actions.component';
-import { showPdf } from '../ui/pdf-window';
 import { AssetAttachmentsComponent } from './asset-attachments.component';
 import { CostChangeDialogComponent } from './cost-change-dialog.component';
 

@@ -3,11 +3,8 @@ import { ReactiveFormsModule } from '@angular/forms';
 import { AssetDetail, CostChangeInput, ProblemDetails } from '@emis/contracts';
 import { COST_CHANGE_KINDS } from '@emis/domain';
 import { fieldErrorMap, ProblemAlertComponent } from '@emis/web/core';
-import { DialogComponent } from '@emis/web/ui';
+import { DialogComponent, DongInputDirective, DongPipe, FieldMessageComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { DongInputDirective } from '../ui/dong-input.directive';
-import { DongPipe } from '../ui/dong.pipe';
-import { FieldMessageComponent } from '../ui/field-message.component';
 import { assetRuleKey } from '../feature-asset-form/asset-form.model';
 import { createCostChangeForm, toCostChangeInput } from './cost-change.model';
 

@@ -23,13 +23,10 @@ import {
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
-import { DialogComponent } from '@emis/web/ui';
+import { DialogComponent, DongInputDirective, DongPipe, FieldMessageComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
 import { AssetsApi } from '../data-access/assets.api';
-import { DongInputDirective } from '../ui/dong-input.directive';
-import { DongPipe } from '../ui/dong.pipe';
-import { FieldMessageComponent } from '../ui/field-message.component';
 import {
   assetRuleKey,
   categoriesByClass,

@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output, signal } from '@angular/core';
 import { AssetLocation, InventoryLine, ProblemDetails } from '@emis/contracts';
 import { fieldErrorMap, ProblemAlertComponent, toProblem } from '@emis/web/core';
-import { ConfirmDialogComponent } from '@emis/web/ui';
+import { ConfirmDialogComponent, parseDong } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { OperationsApi } from '../data-access/operations.api';
-import { parseDong } from '../ui/dong';
 
 /** Records something found in the count that is not on the books; approval makes it a new asset. */
 @Component({

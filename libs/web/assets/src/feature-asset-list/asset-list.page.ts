@@ -25,12 +25,17 @@ import {
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
-import { ColumnChoice, ColumnChooserComponent, PaginatorComponent, saveDownload } from '@emis/web/ui';
+import {
+  ColumnChoice,
+  ColumnChooserComponent,
+  DongPipe,
+  PaginatorComponent,
+  saveDownload,
+  showPdf,
+} from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { debounceTime, distinctUntilChanged, finalize, map } from 'rxjs';
 import { ASSET_SORT_KEYS, AssetFilters, AssetSort, AssetSortKey, AssetsApi } from '../data-access/assets.api';
-import { DongPipe } from '../ui/dong.pipe';
-import { showPdf } from '../ui/pdf-window';
 
 const SEARCH_DEBOUNCE_MS = 300;
 type AssetColumn = 'name' | 'assetClass' | 'kind' | 'quantity' | 'cost' | 'wear' | 'remaining' | 'location' | 'status';

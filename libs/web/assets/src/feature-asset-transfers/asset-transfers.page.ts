@@ -11,12 +11,11 @@ import {
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
-import { DialogComponent } from '@emis/web/ui';
+import { DialogComponent, DongPipe } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
 import { AssetsApi } from '../data-access/assets.api';
 import { OperationsApi, TransferDirection } from '../data-access/operations.api';
-import { DongPipe } from '../ui/dong.pipe';
 
 type Decision = { kind: 'accept' | 'reject' | 'cancel'; transfer: AssetTransfer };
 

@@ -10,12 +10,11 @@ import {
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
-import { ConfirmDialogComponent, saveDownload } from '@emis/web/ui';
+import { ConfirmDialogComponent, DongPipe, saveDownload } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { AssetsApi } from '../data-access/assets.api';
 import { followWearRun } from '../data-access/wear-run';
-import { DongPipe } from '../ui/dong.pipe';
 import { RunProgressComponent } from '../ui/run-progress.component';
 import { wearYears } from './wear-years';
 

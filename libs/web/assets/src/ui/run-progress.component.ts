@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { WearRun } from '@emis/contracts';
-import { EmisNumberPipe } from '@emis/web/ui';
+import { DongPipe, EmisNumberPipe } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { DongPipe } from './dong.pipe';
 
 /** Where a wear run stands: its status in words, done of total (assets or schools), and a progress bar. */
 @Component({

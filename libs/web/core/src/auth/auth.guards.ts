@@ -13,7 +13,14 @@ export const requireSession: CanActivateFn = (_route, state) => {
 export const requireGuest: CanActivateFn = () =>
   inject(AuthStore).isSignedIn() ? inject(Router).createUrlTree(['/']) : true;
 
-/** A route the role may not use does not match, so the user lands on the not-found page. */
-export function requirePermission(permission: Permission): CanMatchFn {
-  return () => inject(AuthStore).can(permission);
+/**
+ * A route the role may not use does not match, so the user lands on the not-found page. With several permissions,
+ * any one of them lets the route match (a context whose pages need different ones, e.g. finance's debtor list for a
+ * homeroom teacher); each page inside keeps its own guard.
+ */
+export function requirePermission(...permissions: [Permission, ...Permission[]]): CanMatchFn {
+  return () => {
+    const auth = inject(AuthStore);
+    return permissions.some((permission) => auth.can(permission));
+  };
 }

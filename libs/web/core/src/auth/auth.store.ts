@@ -1,17 +1,24 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import {
   AuthUser,
+  EnrollmentConfirmed,
+  FirstPasswordRequest,
   LoginRequest,
   LoginResponse,
   MfaCodeRequest,
   MfaEnrollmentStart,
   PasswordChangeRequest,
+  RecoveryCodes,
   SessionResponse,
 } from '@emis/contracts';
 import { can, Permission } from '@emis/domain';
-import { catchError, finalize, firstValueFrom, map, Observable, of, shareReplay, tap } from 'rxjs';
+import { catchError, defer, finalize, firstValueFrom, map, Observable, of, shareReplay, tap } from 'rxjs';
+import { toProblem } from '../http/problem';
 import { withoutSessionRefresh } from '../http/request-context';
+import { underRefreshLock } from './refresh-lock';
+import { SecondFactor } from './second-factor';
+import { isSignOutNotice, SignOutNotice } from './unauthorized';
 
 interface Session {
   accessToken: string;
@@ -30,12 +37,14 @@ const REFRESH_MARGIN_SECONDS = 30;
 export class AuthStore {
   private readonly http = inject(HttpClient);
   private readonly session = signal<Session | null>(null);
+  private readonly notice = signal<SignOutNotice | null>(null);
   private refreshInFlight: Observable<SessionResponse> | null = null;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly user = computed(() => this.session()?.user ?? null);
   readonly accessToken = computed(() => this.session()?.accessToken ?? null);
   readonly isSignedIn = computed(() => this.session() !== null);
+  readonly signOutNotice = this.notice.asReadonly();
 
   constructor() {
     inject(DestroyRef).onDestroy(() => clearTimeout(this.refreshTimer));
@@ -56,8 +65,26 @@ export class AuthStore {
       );
   }
 
-  verifyMfa(mfaToken: string, code: string): Observable<SessionResponse> {
-    const body: MfaCodeRequest = { mfaToken, code };
+  /**
+   * The first password after an administrator's one-time password (docs/domain/accounts.md). The answer is the next
+   * step of the sign-in: the second factor, its enrolment, or the session itself.
+   */
+  setFirstPassword(request: FirstPasswordRequest): Observable<LoginResponse> {
+    return this.http
+      .post<LoginResponse>('/api/auth/password/first', request, {
+        withCredentials: true,
+        context: withoutSessionRefresh(),
+      })
+      .pipe(
+        tap((response) => {
+          if (response.status === 'ok') this.start(response);
+        }),
+      );
+  }
+
+  /** The second step of a sign-in: a code from the authenticator app, or one of the user's recovery codes. */
+  verifyMfa(mfaToken: string, factor: SecondFactor): Observable<SessionResponse> {
+    const body: MfaCodeRequest = { mfaToken, ...factor };
     return this.http
       .post<SessionResponse>('/api/auth/mfa/verify', body, { withCredentials: true, context: withoutSessionRefresh() })
       .pipe(tap((session) => this.start(session)));
@@ -71,14 +98,44 @@ export class AuthStore {
     });
   }
 
-  confirmMfaEnrolment(code: string, mfaToken?: string): Observable<SessionResponse> {
+  /** Enrolment done: the session starts, and the answer carries the recovery codes, shown this once. */
+  confirmMfaEnrolment(code: string, mfaToken?: string): Observable<EnrollmentConfirmed> {
     const body: MfaCodeRequest = mfaToken ? { mfaToken, code } : { code };
     return this.http
-      .post<SessionResponse>('/api/auth/mfa/enroll/confirm', body, {
+      .post<EnrollmentConfirmed>('/api/auth/mfa/enroll/confirm', body, {
         withCredentials: true,
         context: mfaToken ? withoutSessionRefresh() : undefined,
       })
       .pipe(tap((session) => this.start(session)));
+  }
+
+  /**
+   * A new authenticator for a user who has one: the current factor (a code from the old app, or a recovery code)
+   * opens the enrolment, so a stolen session alone cannot replace the factor (docs/domain/sign-in.md).
+   */
+  startMfaReEnrolment(current: SecondFactor): Observable<MfaEnrollmentStart> {
+    return this.http.post<MfaEnrollmentStart>('/api/auth/mfa/re-enroll/start', current);
+  }
+
+  /** The new authenticator's first code: the old one stops working, and the answer carries new recovery codes. */
+  confirmMfaReEnrolment(code: string): Observable<RecoveryCodes> {
+    const body: MfaCodeRequest = { code };
+    return this.http.post<RecoveryCodes>('/api/auth/mfa/re-enroll/confirm', body);
+  }
+
+  /** New recovery codes for the signed-in user, against the current factor; the old ones stop working. */
+  issueRecoveryCodes(current: SecondFactor): Observable<RecoveryCodes> {
+    return this.http.post<RecoveryCodes>('/api/auth/mfa/recovery-codes', current);
+  }
+
+  /**
+   * "Quên mật khẩu": asks the user's administrator for a new one-time password. The server answers the same whether
+   * or not the user name exists (no one learns which names exist), so the page says the same to everyone.
+   */
+  requestPasswordReset(username: string): Observable<void> {
+    return this.http
+      .post<void>('/api/auth/password-reset-requests', { username }, { context: withoutSessionRefresh() })
+      .pipe(map(() => undefined));
   }
 
   /**
@@ -91,16 +148,47 @@ export class AuthStore {
       .pipe(tap((session) => this.start(session)));
   }
 
-  /** One refresh at a time: concurrent 401s all wait for the same call. */
+  /**
+   * One refresh at a time in this tab (concurrent 401s and the timer all wait for the same call), and one at a time
+   * across the browser's tabs (see underRefreshLock). A refused refresh ends the session; a network failure does not:
+   * the next call tries again.
+   */
   refresh(): Observable<SessionResponse> {
-    this.refreshInFlight ??= this.http
-      .post<SessionResponse>('/api/auth/refresh', null, { withCredentials: true, context: withoutSessionRefresh() })
-      .pipe(
-        tap({ next: (session) => this.start(session), error: () => this.clear() }),
-        finalize(() => (this.refreshInFlight = null)),
-        shareReplay({ bufferSize: 1, refCount: false }),
-      );
+    this.refreshInFlight ??= defer(() =>
+      underRefreshLock(() =>
+        firstValueFrom(
+          this.http.post<SessionResponse>('/api/auth/refresh', null, {
+            withCredentials: true,
+            context: withoutSessionRefresh(),
+          }),
+        ),
+      ),
+    ).pipe(
+      tap({
+        next: (session) => this.start(session),
+        error: (error: unknown) => {
+          if (refusedByServer(error)) this.sessionEnded(noticeOf(error));
+        },
+      }),
+      finalize(() => (this.refreshInFlight = null)),
+      shareReplay({ bufferSize: 1, refCount: false }),
+    );
     return this.refreshInFlight;
+  }
+
+  /**
+   * The server ended the session under this tab: forget it, and leave a notice for the sign-in page (the shell
+   * layout sends a signed-out user there). A tab that was not signed in (start-up without a cookie) has no notice.
+   */
+  sessionEnded(notice: SignOutNotice): void {
+    if (!this.isSignedIn()) return;
+    this.clear();
+    this.notice.set(notice);
+  }
+
+  /** The notice was shown, or the user signed in again. */
+  dismissSignOutNotice(): void {
+    this.notice.set(null);
   }
 
   /** At start-up: a valid refresh cookie brings the session back after a reload. */
@@ -136,9 +224,24 @@ export class AuthStore {
   }
 
   private start(response: SessionResponse): void {
+    this.notice.set(null);
     this.session.set({ accessToken: response.accessToken, user: response.user });
     clearTimeout(this.refreshTimer);
     const delaySeconds = Math.max(response.expiresIn - REFRESH_MARGIN_SECONDS, 10);
     this.refreshTimer = setTimeout(() => this.refresh().subscribe({ error: () => undefined }), delaySeconds * 1000);
   }
+}
+
+/**
+ * The server refused the refresh cookie (expired, revoked, its session ended): the session is over. A network
+ * failure (status 0) or a throttled call (429) says nothing about the session.
+ */
+function refusedByServer(error: unknown): boolean {
+  return error instanceof HttpErrorResponse && error.status === 401;
+}
+
+/** The refused refresh's reason; a refresh cookie that is simply gone or unknown counts as a session ended. */
+function noticeOf(error: unknown): SignOutNotice {
+  const code = toProblem(error).code;
+  return isSignOutNotice(code) ? code : 'session_ended';
 }

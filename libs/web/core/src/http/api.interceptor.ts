@@ -1,16 +1,17 @@
 import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
-import { Router } from '@angular/router';
 import { catchError, switchMap, throwError } from 'rxjs';
 import { AuthStore } from '../auth/auth.store';
+import { answerUnauthorized, isSignOutNotice } from '../auth/unauthorized';
 import { LanguageService } from '../i18n/language.service';
 import { OrgUnitContext } from '../org/org-unit.context';
+import { toProblem } from './problem';
 import { IGNORE_SELECTED_UNIT, SKIP_SESSION_REFRESH } from './request-context';
 
 /**
- * Adds the bearer token, the picked org unit and the interface language to every /api call.
- * A 401 on an ordinary call means the access token expired: refresh once and retry; if the
- * refresh fails too, the session is over and the user goes back to the sign-in page.
+ * Adds the bearer token, the picked org unit and the interface language to every /api call, and answers a 401 as
+ * answerUnauthorized decides: an expired access token is refreshed once and the call retried; a session the server
+ * ended or expired sends the user back to the sign-in page with a notice (the shell layout navigates when the store empties).
  */
 export const apiInterceptor: HttpInterceptorFn = (request, next) => {
   if (!request.url.startsWith('/api/')) return next(request);
@@ -18,33 +19,42 @@ export const apiInterceptor: HttpInterceptorFn = (request, next) => {
   const auth = inject(AuthStore);
   const orgUnits = inject(OrgUnitContext);
   const languages = inject(LanguageService);
-  const router = inject(Router);
 
-  const send = () => {
+  const send = (token: string | null) => {
     const headers: Record<string, string> = { 'Accept-Language': languages.language() };
-    const token = auth.accessToken();
     if (token) headers['Authorization'] = `Bearer ${token}`;
     const unitId = orgUnits.selectedUnitId();
     if (unitId && !request.context.get(IGNORE_SELECTED_UNIT)) headers['X-Org-Unit'] = unitId;
     return next(request.clone({ setHeaders: headers }));
   };
 
-  if (request.context.get(SKIP_SESSION_REFRESH)) return send();
+  const sentToken = auth.accessToken();
+  if (request.context.get(SKIP_SESSION_REFRESH)) return send(sentToken);
 
-  return send().pipe(
+  return send(sentToken).pipe(
     catchError((error: unknown) => {
-      if (!isUnauthorized(error) || !auth.isSignedIn()) return throwError(() => error);
-      return auth.refresh().pipe(
-        catchError(() => {
-          void router.navigate(['/login'], { queryParams: { returnUrl: router.url } });
+      if (!(error instanceof HttpErrorResponse) || error.status !== 401) return throwError(() => error);
+      const code = toProblem(error).code;
+      const answer = answerUnauthorized({
+        code,
+        sentToken,
+        currentToken: auth.accessToken(),
+      });
+      switch (answer) {
+        case 'resend':
+          return send(auth.accessToken());
+        case 'refresh':
+          // A refused refresh ends the session in the store; the call fails with its own 401.
+          return auth.refresh().pipe(
+            catchError(() => throwError(() => error)),
+            switchMap((session) => send(session.accessToken)),
+          );
+        case 'end-session':
+          auth.sessionEnded(isSignOutNotice(code) ? code : 'session_ended');
           return throwError(() => error);
-        }),
-        switchMap(() => send()),
-      );
+        case 'pass-on':
+          return throwError(() => error);
+      }
     }),
   );
 };
-
-function isUnauthorized(error: unknown): boolean {
-  return error instanceof HttpErrorResponse && error.status === 401;
-}

@@ -10,10 +10,18 @@ import {
   viewChild,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, ImportJob, ImportKind, ProblemDetails } from '@emis/contracts';
+import { HttpResponse } from '@angular/common/http';
+import {
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_ROWS,
+  ImportJob,
+  ImportJobKind,
+  ImportKind,
+  ProblemDetails,
+} from '@emis/contracts';
 import { EmisDatePipe, EmisNumberPipe, saveDownload } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { exhaustMap, finalize, Subscription, takeWhile, timer } from 'rxjs';
+import { exhaustMap, finalize, Observable, Subscription, takeWhile, timer } from 'rxjs';
 import { toProblem } from '../http/problem';
 import { ProblemAlertComponent } from '../ui/problem-alert.component';
 import { ImportsApi } from './imports.api';
@@ -27,10 +35,22 @@ const TEMPLATE_NAMES: Record<ImportKind, string> = {
 };
 
 /**
+ * An import whose upload and template belong to their own context (a school's fee schedule of a year: its export is
+ * the template), followed through the same imports endpoints as the lists.
+ */
+export interface ImportSource {
+  kind: ImportJobKind;
+  upload(file: File): Observable<ImportJob>;
+  template(): Observable<HttpResponse<Blob>>;
+  templateName: string;
+}
+
+/**
  * Excel import of a list (students or staff): download the template, upload a workbook, follow the background
  * job, then read the outcome — the errors by row and column with the annotated workbook, or the counts.
  * Nothing is written unless every row is valid (the server's rule), so a failed import can simply be retried.
- * Used by the students import page and the staff import page; the page passes the kind and its own title.
+ * Used by the students, staff and assets import pages (the page passes the kind and its own title), and by imports
+ * that bring their own upload and template (`source`).
  */
 @Component({
   selector: 'emis-import-panel',
@@ -42,7 +62,9 @@ const TEMPLATE_NAMES: Record<ImportKind, string> = {
 export class ImportPanelComponent {
   private readonly api = inject(ImportsApi);
 
-  readonly kind = input.required<ImportKind>();
+  /** A list import (students, staff, assets), or `source` for any other. */
+  readonly kind = input<ImportKind>();
+  readonly source = input<ImportSource>();
   readonly schoolId = input.required<string>();
   /** The page's own title, e.g. "Nhập danh sách học sinh từ Excel". */
   readonly heading = input.required<string>();
@@ -66,6 +88,19 @@ export class ImportPanelComponent {
     const job = this.job();
     if (!job || !job.totalRows) return null;
     return Math.min(100, Math.round((job.processedRows / job.totalRows) * 100));
+  });
+
+  protected readonly chosen = computed<ImportSource>(() => {
+    const source = this.source();
+    if (source) return source;
+    const kind = this.kind();
+    if (!kind) throw new Error('emis-import-panel needs a kind or a source');
+    return {
+      kind,
+      upload: (file) => this.api.upload(this.schoolId(), kind, file),
+      template: () => this.api.template(this.schoolId(), kind),
+      templateName: TEMPLATE_NAMES[kind],
+    };
   });
 
   private polling: Subscription | null = null;
@@ -101,8 +136,8 @@ export class ImportPanelComponent {
     if (!file) return;
     this.uploading.set(true);
     this.problem.set(null);
-    this.api
-      .upload(this.schoolId(), this.kind(), file)
+    this.chosen()
+      .upload(file)
       .pipe(finalize(() => this.uploading.set(false)))
       .subscribe({
         next: (job) => {
@@ -127,11 +162,12 @@ export class ImportPanelComponent {
   protected downloadTemplate(): void {
     this.downloading.set('template');
     this.problem.set(null);
-    this.api
-      .template(this.schoolId(), this.kind())
+    const source = this.chosen();
+    source
+      .template()
       .pipe(finalize(() => this.downloading.set(null)))
       .subscribe({
-        next: (response) => saveDownload(response, TEMPLATE_NAMES[this.kind()]),
+        next: (response) => saveDownload(response, source.templateName),
         error: (error: unknown) => this.problem.set(toProblem(error)),
       });
   }

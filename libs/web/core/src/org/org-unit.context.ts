@@ -78,6 +78,12 @@ export class OrgUnitContext {
     }
   }
 
+  /** Reads the tree again after it changed (a unit created, moved, closed); the old one is shown until it answers. */
+  reloadTree(): Observable<OrgUnitNode[]> {
+    this.treeRequest = null;
+    return this.loadTree();
+  }
+
   /** Loads the tree once per signed-in user; later calls share the first answer, a failed load is retried. */
   loadTree(): Observable<OrgUnitNode[]> {
     const userId = this.auth.user()?.id;

@@ -90,6 +90,8 @@ export const SCHOOL_FILTER_FIELDS = ['yearId', 'period', 'asOf'] as const;
 export const CLASS_FILTER_FIELDS = ['yearId', 'period'] as const;
 /** The public assets' report: the register as it stands now, so no year or period. */
 export const ASSETS_FILTER_FIELDS = ['level', 'ownership', 'asOf'] as const;
+/** The finance report: the school year of the dues (its fiscal year travels beside the filter). */
+export const FINANCE_FILTER_FIELDS = ['yearId', 'level', 'ownership', 'asOf'] as const;
 export const COMPARE_FIELDS = [
   'orgUnitId',
   'yearId',

@@ -6,6 +6,7 @@ import {
   ClassReport,
   CompareQuery,
   CompareReport,
+  FinanceReport,
   ReportFilterQuery,
   ReportJob,
   SchoolReport,
@@ -18,6 +19,7 @@ import {
   ASSETS_FILTER_FIELDS,
   CLASS_FILTER_FIELDS,
   COMPARE_FIELDS,
+  FINANCE_FILTER_FIELDS,
   pickFields,
   SCHOOL_FILTER_FIELDS,
   UNIT_FILTER_FIELDS,
@@ -84,6 +86,15 @@ export class ReportsApi {
     return this.download(`${this.assetsPath(orgUnitId)}/export.xlsx`, pickFields(query, ASSETS_FILTER_FIELDS));
   }
 
+  /** The finance of the department, a unit or a school: the school year's dues, the fiscal year's budget. */
+  finance(orgUnitId: string, filter: ReportFilterQuery, fiscalYear?: number): Observable<FinanceReport> {
+    return this.http.get<FinanceReport>(this.financePath(orgUnitId), this.options(financeParams(filter, fiscalYear)));
+  }
+
+  exportFinance(orgUnitId: string, filter: ReportFilterQuery, fiscalYear?: number): Observable<HttpResponse<Blob>> {
+    return this.download(`${this.financePath(orgUnitId)}/export.xlsx`, financeParams(filter, fiscalYear));
+  }
+
   /** Starts the every-school workbook of the unit in the background (202). */
   startProvinceWorkbook(orgUnitId: string, filter: ReportFilterQuery): Observable<ReportJob> {
     return this.http.post<ReportJob>(
@@ -122,7 +133,15 @@ export class ReportsApi {
     return `/api/reports/assets/${enc(orgUnitId)}`;
   }
 
+  private financePath(orgUnitId: string): string {
+    return `/api/reports/finance/${enc(orgUnitId)}`;
+  }
+
   private schoolPath(schoolId: string): string {
     return `/api/reports/schools/${enc(schoolId)}`;
   }
+}
+
+function financeParams(filter: ReportFilterQuery, fiscalYear?: number): Record<string, string | undefined> {
+  return { ...pickFields(filter, FINANCE_FILTER_FIELDS), fiscalYear: fiscalYear?.toString() };
 }

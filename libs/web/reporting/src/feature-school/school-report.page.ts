@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { ProblemDetails } from '@emis/contracts';
-import { LanguageService, loadOnChange, ProblemAlertComponent, toProblem } from '@emis/web/core';
+import { AuthStore, LanguageService, loadOnChange, ProblemAlertComponent, toProblem } from '@emis/web/core';
 import { ChartComponent, saveDownload } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
@@ -51,6 +51,9 @@ export class SchoolReportPage {
   private readonly language = inject(LanguageService).language;
   private readonly t = reportTexts();
   protected readonly state = inject(ReportFilterState);
+  private readonly auth = inject(AuthStore);
+  /** The finance page asks finance.read besides reports.read. */
+  protected readonly seesFinance = computed(() => this.auth.can('finance.read'));
 
   readonly schoolId = input.required<string>();
   readonly embedded = input(false);

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { ProblemDetails, ReportJob } from '@emis/contracts';
-import { LanguageService, loadOnChange, ProblemAlertComponent, toProblem } from '@emis/web/core';
+import { AuthStore, LanguageService, loadOnChange, ProblemAlertComponent, toProblem } from '@emis/web/core';
 import { ChartComponent, saveDownload } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
@@ -69,6 +69,9 @@ export class UnitReportPage {
   private readonly language = inject(LanguageService).language;
   private readonly t = reportTexts();
   protected readonly state = inject(ReportFilterState);
+  private readonly auth = inject(AuthStore);
+  /** The finance page asks finance.read besides reports.read. */
+  protected readonly seesFinance = computed(() => this.auth.can('finance.read'));
 
   readonly orgUnitId = input.required<string>();
   /** Shown on the home page inside another page: no breadcrumbs, an h2 title. */

@@ -21,12 +21,24 @@ import { TranslocoPipe } from '@jsverse/transloco';
         <p class="alert-detail">{{ 'audit.verify.validDetail' | transloco: { rows: (result.rows | emisNumber) } }}</p>
       } @else {
         <p class="alert-title">{{ 'audit.verify.invalid' | transloco }}</p>
-        <p class="alert-detail">
+        @if (result.brokenAtSeq !== null) {
+          <p class="alert-detail">
+            {{
+              'audit.verify.invalidDetail' | transloco: { seq: result.brokenAtSeq, rows: (result.rows | emisNumber) }
+            }}
+          </p>
+        }
+      }
+      @if (result.anchor; as anchor) {
+        <p class="alert-detail" data-testid="audit-verify-anchor" [attr.data-anchor]="anchor.status">
           {{
-            'audit.verify.invalidDetail'
-              | transloco: { seq: result.brokenAtSeq ?? '?', rows: (result.rows | emisNumber) }
+            'audit.verify.anchor.' + anchor.status
+              | transloco: { seq: anchor.anchoredSeq ?? '?', rows: (result.rows | emisNumber) }
           }}
         </p>
+        @if (!anchor.fileValid) {
+          <p class="alert-detail">{{ 'audit.verify.anchor.fileInvalid' | transloco }}</p>
+        }
       }
     </div>
   `,

@@ -1,14 +1,16 @@
 import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
-import { MfaEnrollmentStart, PasswordChangeRequest, ProblemDetails } from '@emis/contracts';
-import { AuthStore, ProblemAlertComponent, toProblem } from '@emis/web/core';
+import { PasswordChangeRequest, ProblemDetails } from '@emis/contracts';
+import { AuthStore, toProblem } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
-import { MfaEnrolmentComponent } from '../ui/mfa-enrolment.component';
 import { PasswordChangeFormComponent } from '../ui/password-change-form.component';
+import { MySessionsComponent } from './my-sessions.component';
+import { SecondFactorComponent } from './second-factor.component';
 
+/** The signed-in user's own account: profile, password, second factor, open sessions. */
 @Component({
   selector: 'emis-account-page',
-  imports: [TranslocoPipe, ProblemAlertComponent, MfaEnrolmentComponent, PasswordChangeFormComponent],
+  imports: [TranslocoPipe, PasswordChangeFormComponent, SecondFactorComponent, MySessionsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account.page.html',
   styles: `
@@ -25,16 +27,6 @@ import { PasswordChangeFormComponent } from '../ui/password-change-form.componen
       margin: 0;
       font-weight: 500;
       overflow-wrap: anywhere;
-    }
-    .mfa-state {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.75rem;
-      margin-bottom: 1rem;
-    }
-    .mfa-state p {
-      margin: 0;
     }
     .card-intro {
       margin: -0.25rem 0 1rem;
@@ -56,15 +48,12 @@ export class AccountPage {
   private readonly auth = inject(AuthStore);
 
   protected readonly user = this.auth.user;
-  protected readonly enrolment = signal<MfaEnrollmentStart | null>(null);
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<ProblemDetails | null>(null);
-  protected readonly enabledNow = signal(false);
 
   protected readonly passwordBusy = signal(false);
   protected readonly passwordProblem = signal<ProblemDetails | null>(null);
   protected readonly passwordChanged = signal(false);
   private readonly passwordForm = viewChild(PasswordChangeFormComponent);
+  private readonly sessions = viewChild(MySessionsComponent);
 
   /** The new session replaces this one in the store; the server has signed out every other. */
   protected changePassword(request: PasswordChangeRequest): void {
@@ -78,40 +67,10 @@ export class AccountPage {
         next: () => {
           this.passwordForm()?.clear();
           this.passwordChanged.set(true);
+          // The server ended every other session with the change: the list shows it.
+          this.sessions()?.load();
         },
         error: (error: unknown) => this.passwordProblem.set(toProblem(error)),
       });
-  }
-
-  protected startEnrolment(): void {
-    this.busy.set(true);
-    this.problem.set(null);
-    this.auth
-      .startMfaEnrolment()
-      .pipe(finalize(() => this.busy.set(false)))
-      .subscribe({
-        next: (enrolment) => this.enrolment.set(enrolment),
-        error: (error: unknown) => this.problem.set(toProblem(error)),
-      });
-  }
-
-  protected confirmEnrolment(code: string): void {
-    this.busy.set(true);
-    this.problem.set(null);
-    this.auth
-      .confirmMfaEnrolment(code)
-      .pipe(finalize(() => this.busy.set(false)))
-      .subscribe({
-        next: () => {
-          this.enrolment.set(null);
-          this.enabledNow.set(true);
-        },
-        error: (error: unknown) => this.problem.set(toProblem(error)),
-      });
-  }
-
-  protected cancelEnrolment(): void {
-    this.enrolment.set(null);
-    this.problem.set(null);
   }
 }

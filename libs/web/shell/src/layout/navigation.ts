@@ -9,8 +9,12 @@ export type NavIcon =
   | 'grades'
   | 'staff'
   | 'assets'
+  | 'finance'
   | 'calendar'
+  | 'organisation'
   | 'audit'
+  | 'security'
+  | 'accounts'
   | 'account';
 
 export interface NavEntry {
@@ -18,8 +22,8 @@ export interface NavEntry {
   name: NavIcon;
   path: string;
   labelKey: string;
-  /** Omitted: every signed-in user may open it. */
-  permission?: Permission;
+  /** Omitted: every signed-in user may open it. Several: any one of them shows the entry. */
+  permission?: Permission | readonly Permission[];
   exact: boolean;
 }
 
@@ -36,7 +40,32 @@ export const NAVIGATION: readonly NavEntry[] = [
   { name: 'grades', path: '/grades', labelKey: 'nav.grades', permission: 'grades.read', exact: false },
   { name: 'staff', path: '/staff', labelKey: 'nav.staff', permission: 'staff.read', exact: false },
   { name: 'assets', path: '/assets', labelKey: 'nav.assets', permission: 'assets.read', exact: false },
+  // A homeroom teacher has no finance.read but opens their classes' debtor list there.
+  {
+    name: 'finance',
+    path: '/finance',
+    labelKey: 'nav.finance',
+    permission: ['finance.read', 'finance.debtors'],
+    exact: false,
+  },
   { name: 'calendar', path: '/calendar', labelKey: 'nav.calendar', permission: 'calendar.read', exact: false },
+  { name: 'accounts', path: '/accounts', labelKey: 'nav.accounts', permission: 'accounts.read', exact: false },
+  { name: 'organisation', path: '/organisation', labelKey: 'nav.organisation', permission: 'org.read', exact: false },
   { name: 'audit', path: '/audit', labelKey: 'nav.audit', permission: 'audit.read', exact: false },
+  {
+    name: 'security',
+    path: '/security',
+    labelKey: 'nav.security',
+    permission: 'security.events.read',
+    exact: false,
+  },
   { name: 'account', path: '/account', labelKey: 'nav.account', exact: false },
 ];
+
+/** Whether a user with these permissions sees the entry: no permission named, or any one of those named. */
+export function allowed(entry: NavEntry, can: (permission: Permission) => boolean): boolean {
+  if (entry.permission === undefined) return true;
+  const permissions: readonly Permission[] =
+    typeof entry.permission === 'string' ? [entry.permission] : entry.permission;
+  return permissions.some(can);
+}

@@ -15,13 +15,22 @@ import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } fro
 import { AuthStore, OrgUnitContext } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { filter } from 'rxjs';
+import { ClosedSchoolBannerComponent } from './closed-school-banner.component';
 import { LanguageToggleComponent } from './language-toggle.component';
-import { NAVIGATION } from './navigation';
+import { allowed, NAVIGATION } from './navigation';
 import { OrgSwitcherComponent } from './org-switcher.component';
 
 @Component({
   selector: 'emis-shell-layout',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoPipe, LanguageToggleComponent, OrgSwitcherComponent],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    TranslocoPipe,
+    LanguageToggleComponent,
+    OrgSwitcherComponent,
+    ClosedSchoolBannerComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell-layout.component.html',
   styleUrl: './shell-layout.component.css',
@@ -39,7 +48,7 @@ export class ShellLayoutComponent {
   protected readonly currentUnit = this.orgUnits.currentUnit;
   protected readonly canSwitchUnit = computed(() => this.auth.can('org.switch'));
   protected readonly navigation = computed(() =>
-    NAVIGATION.filter((entry) => !entry.permission || this.auth.can(entry.permission)),
+    NAVIGATION.filter((entry) => allowed(entry, (permission) => this.auth.can(permission))),
   );
   protected readonly initials = computed(() => {
     const words = (this.user()?.fullName ?? '').trim().split(/\s+/).filter(Boolean);

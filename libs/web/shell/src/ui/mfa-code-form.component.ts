@@ -2,20 +2,60 @@ import {
   afterNextRender,
   ChangeDetectionStrategy,
   Component,
+  computed,
   effect,
   ElementRef,
   input,
   output,
   viewChild,
 } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { ProblemDetails } from '@emis/contracts';
-import { ProblemAlertComponent } from '@emis/web/core';
+import { ProblemAlertComponent, TOTP_CODE_PATTERN } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 
-const CODE_PATTERN = /^\d{6}$/;
+/**
+ * A recovery code as printed for the user: letters, digits and dashes. Only a typing slip is caught here; the server
+ * decides whether the code is one of the user's.
+ */
+const RECOVERY_CODE_PATTERN = /^[A-Za-z0-9-]{6,64}$/;
 
-/** The six-digit authenticator code, for both sign-in verification and enrolment. */
+/**
+ * Which factor the form takes: the app's code (sign-in, enrolment), a recovery code (sign-in without the phone), or
+ * either (the account page's "current factor", see secondFactorFrom).
+ */
+export type CodeKind = 'totp' | 'recovery' | 'either';
+
+const FIELD: Record<CodeKind, { id: string; label: string; hint: string; invalid: string }> = {
+  totp: { id: 'mfa-code', label: 'mfa.codeLabel', hint: 'mfa.codeHint', invalid: 'mfa.codeInvalid' },
+  recovery: {
+    id: 'recovery-code',
+    label: 'mfa.recovery.label',
+    hint: 'mfa.recovery.hint',
+    invalid: 'mfa.recovery.invalid',
+  },
+  either: {
+    id: 'current-factor',
+    label: 'mfa.current.label',
+    hint: 'mfa.current.hint',
+    invalid: 'mfa.current.invalid',
+  },
+};
+
+export function codeFits(kind: CodeKind, value: string): boolean {
+  if (kind === 'totp') return TOTP_CODE_PATTERN.test(value);
+  if (kind === 'recovery') return RECOVERY_CODE_PATTERN.test(value);
+  return TOTP_CODE_PATTERN.test(value) || RECOVERY_CODE_PATTERN.test(value);
+}
+
+/** One code of the second factor, for sign-in verification, enrolment and the account page's checks. */
 @Component({
   selector: 'emis-mfa-code-form',
   imports: [ReactiveFormsModule, TranslocoPipe, ProblemAlertComponent],
@@ -28,29 +68,37 @@ const CODE_PATTERN = /^\d{6}$/;
   `,
   template: `
     <form class="stack" [formGroup]="form" (ngSubmit)="submit()" novalidate>
+      @let f = field();
       <div class="field">
-        <label for="mfa-code">{{ 'mfa.codeLabel' | transloco }}</label>
+        <label [for]="f.id">{{ f.label | transloco }}</label>
         <input
           #codeInput
-          id="mfa-code"
+          [id]="f.id"
           class="input input-code"
           type="text"
-          inputmode="numeric"
-          autocomplete="one-time-code"
-          maxlength="6"
+          [attr.inputmode]="kind() === 'totp' ? 'numeric' : 'text'"
+          [attr.autocomplete]="kind() === 'totp' ? 'one-time-code' : 'off'"
+          autocapitalize="none"
+          spellcheck="false"
+          [attr.maxlength]="kind() === 'totp' ? 6 : 64"
           formControlName="code"
           [attr.aria-invalid]="showInvalid()"
-          aria-describedby="mfa-code-hint mfa-code-error"
-          data-testid="mfa-code"
+          [attr.aria-describedby]="f.id + '-hint ' + f.id + '-error'"
+          [attr.data-testid]="f.id"
         />
-        <p id="mfa-code-hint" class="field-hint">{{ 'mfa.codeHint' | transloco }}</p>
-        <p id="mfa-code-error" class="field-error" aria-live="polite">
+        <p [id]="f.id + '-hint'" class="field-hint">{{ f.hint | transloco }}</p>
+        <p [id]="f.id + '-error'" class="field-error" aria-live="polite">
           @if (showInvalid()) {
-            {{ 'mfa.codeInvalid' | transloco }}
+            {{ f.invalid | transloco }}
           }
         </p>
       </div>
-      <emis-problem-alert [problem]="problem()" testId="mfa-error" />
+      <emis-problem-alert
+        [problem]="problem()"
+        [messageKey]="messageKey()"
+        [messageParams]="messageParams()"
+        testId="mfa-error"
+      />
       <button type="submit" class="btn btn-primary btn-block" [disabled]="busy()" data-testid="mfa-submit">
         {{ (busy() ? 'common.working' : submitLabel()) | transloco }}
       </button>
@@ -61,12 +109,17 @@ export class MfaCodeFormComponent {
   readonly busy = input(false);
   readonly problem = input<ProblemDetails | null>(null);
   readonly submitLabel = input('mfa.verify');
+  readonly kind = input<CodeKind>('totp');
+  /** The page's own words for the problem (a throttled sign-in with its wait), instead of the API's title. */
+  readonly messageKey = input<string | null>(null);
+  readonly messageParams = input<Record<string, unknown>>({});
   readonly submitted = output<string>();
 
+  protected readonly field = computed(() => FIELD[this.kind()]);
   protected readonly form = new FormGroup({
     code: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, Validators.pattern(CODE_PATTERN)],
+      validators: [Validators.required, (control: AbstractControl<string>) => this.fits(control)],
     }),
   });
   private readonly code = this.form.controls.code;
@@ -90,11 +143,15 @@ export class MfaCodeFormComponent {
   protected submit(): void {
     const value = this.code.value.replace(/\s/g, '');
     this.code.setValue(value);
-    if (!CODE_PATTERN.test(value)) {
+    if (!codeFits(this.kind(), value)) {
       this.code.markAsTouched();
       this.codeInput().nativeElement.focus();
       return;
     }
     this.submitted.emit(value);
+  }
+
+  private fits(control: AbstractControl<string>): ValidationErrors | null {
+    return codeFits(this.kind(), control.value.replace(/\s/g, '')) ? null : { code: true };
   }
 }

@@ -64,7 +64,13 @@ const FIELD_INPUTS: readonly FieldInput[] = [
 ];
 
 /**
- * Changing one's own password: the current one, a new one checked live against the shared policy from
+ * `change`: the signed-in user's own change, which proves the current password. `first`: the sign-in step after an
+ * administrator's one-time password, which the sign-in itself has just proved (docs/domain/accounts.md).
+ */
+export type PasswordFormMode = 'change' | 'first';
+
+/**
+ * Changing one's own password: the current one (not in `first` mode), a new one checked live against the shared policy from
  * libs/domain (the API enforces the same rules), and the new one again. Server errors go under their fields.
  */
 @Component({
@@ -162,7 +168,11 @@ export class PasswordChangeFormComponent {
   readonly username = input.required<string>();
   readonly busy = input(false);
   readonly problem = input<ProblemDetails | null>(null);
+  readonly mode = input<PasswordFormMode>('change');
+  /** `change` mode: the current and the new password. */
   readonly submitted = output<PasswordChangeRequest>();
+  /** `first` mode: the new password. */
+  readonly chosen = output<string>();
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
@@ -174,7 +184,12 @@ export class PasswordChangeFormComponent {
     }),
     confirmPassword: new FormControl('', { nonNullable: true, validators: [Validators.required, matchesNewPassword] }),
   });
-  protected readonly inputs = FIELD_INPUTS;
+  protected readonly inputs = computed(() =>
+    this.mode() === 'first' ? FIELD_INPUTS.filter((field) => field.name !== 'currentPassword') : FIELD_INPUTS,
+  );
+  protected readonly submitLabel = computed(() =>
+    this.mode() === 'first' ? 'account.password.submitFirst' : 'account.password.submit',
+  );
   protected readonly serverFields = SERVER_FIELDS;
   protected readonly showPasswords = signal(false);
 
@@ -212,6 +227,12 @@ export class PasswordChangeFormComponent {
   });
 
   constructor() {
+    // The first password is set without the one-time one: its field is neither shown nor required.
+    effect(() => {
+      const current = this.form.controls.currentPassword;
+      const first = this.mode() === 'first';
+      untracked(() => (first ? current.disable() : current.enable()));
+    });
     // The confirmation is checked against the new password whenever either changes.
     this.form.controls.newPassword.valueChanges
       .pipe(takeUntilDestroyed(inject(DestroyRef)))
@@ -268,7 +289,8 @@ export class PasswordChangeFormComponent {
       return;
     }
     const { currentPassword, newPassword } = this.form.getRawValue();
-    this.submitted.emit({ currentPassword, newPassword });
+    if (this.mode() === 'first') this.chosen.emit(newPassword);
+    else this.submitted.emit({ currentPassword, newPassword });
   }
 
   private policy(control: AbstractControl<string>): ValidationErrors | null {
@@ -285,7 +307,7 @@ export class PasswordChangeFormComponent {
   }
 
   private focusFirstInvalid(): void {
-    const first = FIELD_INPUTS.find((field) => this.form.controls[field.name].invalid);
+    const first = this.inputs().find((field) => this.form.controls[field.name].invalid);
     if (first) this.host.nativeElement.querySelector<HTMLInputElement>(`#${first.id}`)?.focus();
   }
 }

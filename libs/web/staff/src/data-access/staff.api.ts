@@ -34,10 +34,11 @@ export class StaffApi {
     });
   }
 
-  export(schoolId: string, request: StaffListRequest): Observable<Blob> {
+  /** The list as filtered on screen, as an Excel file; the reason is required and audited by the server. */
+  export(schoolId: string, request: StaffListRequest, reason: string): Observable<Blob> {
     const { q, status, position, sort } = request;
     return this.http.get(`${base(schoolId)}/export.xlsx`, {
-      params: toParams({ q, status, position, sort }),
+      params: toParams({ q, status, position, sort, reason }),
       responseType: 'blob',
     });
   }

@@ -13,7 +13,13 @@ import {
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
-import { ColumnChoice, ColumnChooserComponent, PaginatorComponent, saveBlob } from '@emis/web/ui';
+import {
+  ColumnChoice,
+  ColumnChooserComponent,
+  ExportReasonDialogComponent,
+  PaginatorComponent,
+  saveBlob,
+} from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { debounceTime, distinctUntilChanged, finalize, map } from 'rxjs';
 import { StaffApi, StaffListRequest } from '../data-access/staff.api';
@@ -33,6 +39,7 @@ type StaffColumn = 'name' | 'personalId' | 'position' | 'contract' | 'subjects' 
     SchoolRequiredComponent,
     PaginatorComponent,
     ColumnChooserComponent,
+    ExportReasonDialogComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './staff-list.page.html',
@@ -97,6 +104,8 @@ export class StaffListPage {
   );
   private readonly subjectNames = computed(() => new Map((this.subjects.value() ?? []).map((s) => [s.code, s.name])));
   protected readonly exporting = signal(false);
+  /** The reason dialog before an export of personal data (the API requires the reason). */
+  protected readonly askingReason = signal(false);
   protected readonly exportProblem = signal<ProblemDetails | null>(null);
 
   constructor() {
@@ -140,15 +149,20 @@ export class StaffListPage {
     this.navigate({ pageSize: pageSize === DEFAULT_PAGE_SIZE ? null : pageSize, page: null });
   }
 
-  protected exportList(): void {
+  protected exportList(reason: string): void {
     const request = this.request();
     if (!request) return;
     const { schoolId, ...filters } = request;
     this.exporting.set(true);
     this.exportProblem.set(null);
     this.api
-      .export(schoolId, filters)
-      .pipe(finalize(() => this.exporting.set(false)))
+      .export(schoolId, filters, reason)
+      .pipe(
+        finalize(() => {
+          this.exporting.set(false);
+          this.askingReason.set(false);
+        }),
+      )
       .subscribe({
         next: (blob) => saveBlob(blob, 'danh-sach-can-bo.xlsx'),
         error: (error: unknown) => this.exportProblem.set(toProblem(error)),

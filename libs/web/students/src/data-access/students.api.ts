@@ -33,6 +33,8 @@ export interface StudentFilters {
 export interface StudentListRequest extends StudentFilters {
   page?: number;
   pageSize?: number;
+  /** Personal IDs in full instead of masked (audited; roles that see them on the record only). */
+  reveal?: 'personalId';
 }
 
 /** The students of one school (libs/contracts/src/students.ts). */
@@ -44,10 +46,10 @@ export class StudentsApi {
     return this.http.get<Page<StudentSummary>>(this.base(schoolId), { params: toParams({ ...request }) });
   }
 
-  /** The list as filtered on screen, as an Excel file (the server streams it and audits the export). */
-  exportXlsx(schoolId: string, filters: StudentFilters): Observable<HttpResponse<Blob>> {
+  /** The list as filtered on screen, as an Excel file (the server streams it and audits the export with its reason). */
+  exportXlsx(schoolId: string, filters: StudentFilters, reason: string): Observable<HttpResponse<Blob>> {
     return this.http.get(`${this.base(schoolId)}/export.xlsx`, {
-      params: toParams({ ...filters }),
+      params: toParams({ ...filters, reason }),
       responseType: 'blob',
       observe: 'response',
     });

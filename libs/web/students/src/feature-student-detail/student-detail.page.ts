@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { ProblemDetails, StudentDetail, StudentTransfer, StudentUpdate } from '@emis/contracts';
+import { StudentFieldGroup, studentFieldAccess } from '@emis/domain';
 import {
   AuthStore,
   EmisDatePipe,
@@ -73,10 +74,27 @@ export class StudentDetailPage {
 
   protected readonly canManage = computed(() => this.auth.can('students.manage'));
   protected readonly canTransfer = computed(() => this.auth.can('students.transfer'));
+  /**
+   * What the reader's role, standing as the API says to this pupil, may see: the API's own table
+   * (studentFieldAccess), so a section is hidden exactly when the API withheld its fields.
+   */
+  protected readonly fieldAccess = computed(() => {
+    const student = this.record.value();
+    const role = this.auth.user()?.role;
+    return student && role ? studentFieldAccess(role, student.relation) : null;
+  });
+  protected readonly withheld = computed(() => {
+    const access = this.fieldAccess();
+    return access ? (Object.keys(access) as StudentFieldGroup[]).filter((g) => access[g] === 'WITHHELD') : [];
+  });
   protected readonly actionsAllowed = computed(() => {
     const student = this.record.value();
     return !!student && !student.readOnly && (this.canManage() || this.canTransfer());
   });
+  protected sees(group: StudentFieldGroup): boolean {
+    return this.fieldAccess()?.[group] !== 'WITHHELD';
+  }
+
   protected readonly pendingTransfer = computed(
     () => this.record.value()?.transfers.find((t) => t.direction === 'OUT' && t.status === 'PENDING') ?? null,
   );

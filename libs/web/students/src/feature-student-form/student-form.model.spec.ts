@@ -46,6 +46,7 @@ const detail: StudentDetail = {
   transfers: [],
   readOnly: false,
   version: 2,
+  relation: 'SCOPE',
 };
 
 describe('the student form', () => {

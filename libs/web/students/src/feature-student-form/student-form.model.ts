@@ -143,7 +143,7 @@ export function fillForm(form: StudentFormGroup, student: StudentDetail | null):
     placeOfBirth: student?.placeOfBirth ?? '',
     permanentAddress: student?.permanentAddress ?? '',
     currentAddress: student?.currentAddress ?? '',
-    policyGroups: Object.fromEntries(POLICY_GROUPS.map((g) => [g, student?.policyGroups.includes(g) ?? false])),
+    policyGroups: Object.fromEntries(POLICY_GROUPS.map((g) => [g, student?.policyGroups?.includes(g) ?? false])),
     disability: student?.disability ?? '',
     classId: '',
   });

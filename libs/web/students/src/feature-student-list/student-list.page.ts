@@ -4,7 +4,15 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ProblemDetails } from '@emis/contracts';
-import { isGradeLevel, STUDENT_STATUSES, StudentStatus } from '@emis/domain';
+import {
+  isGradeLevel,
+  mayRevealStudentIds,
+  roleReadsWholeScope,
+  STUDENT_STATUSES,
+  StudentFieldGroup,
+  studentListAccess,
+  StudentStatus,
+} from '@emis/domain';
 import {
   AuthStore,
   EmisDatePipe,
@@ -15,7 +23,7 @@ import {
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
-import { ColumnChooserComponent, PaginatorComponent, saveDownload } from '@emis/web/ui';
+import { ColumnChooserComponent, ExportReasonDialogComponent, PaginatorComponent, saveDownload } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { debounceTime, distinctUntilChanged, finalize, map } from 'rxjs';
 import { loadCurrentClasses } from '../data-access/school-classes.api';
@@ -29,6 +37,11 @@ const SEARCH_DEBOUNCE_MS = 300;
 const COLUMNS_KEY = 'emis.columns.students';
 export const OPTIONAL_COLUMNS = ['personalId', 'dateOfBirth', 'gender', 'className', 'ethnicity', 'status'] as const;
 type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
+/** The columns that carry a field group the API may withhold (docs/domain/personal-data.md, "Who sees which fields"). */
+const COLUMN_GROUP: Partial<Record<OptionalColumn, StudentFieldGroup>> = {
+  personalId: 'identityNumber',
+  ethnicity: 'ethnicityReligion',
+};
 
 /**
  * The current school's students. The list's state lives in the URL (q, status, grade, classId, sort, page,
@@ -50,6 +63,7 @@ type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
     StatusBadgeComponent,
     EthnicityNamePipe,
     BulkEnrolDialogComponent,
+    ExportReasonDialogComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './student-list.page.html',
@@ -79,7 +93,21 @@ export class StudentListPage {
   protected readonly canExport = computed(() => this.auth.can('people.export'));
 
   protected readonly search = new FormControl('', { nonNullable: true });
-  protected readonly columnOptions = OPTIONAL_COLUMNS.map((key) => ({ key, labelKey: `students.fields.${key}` }));
+  /** Personal IDs in full (the API audits the list); only offered to roles that see them on the record. */
+  protected readonly revealIds = signal(false);
+  protected readonly mayReveal = computed(() => {
+    const role = this.auth.user()?.role;
+    return !!role && mayRevealStudentIds(role);
+  });
+  /** The list's field access, read from the API's own table: a column the API withholds is not offered. */
+  private readonly listAccess = computed(() => {
+    const role = this.auth.user()?.role;
+    if (!role) return null;
+    return studentListAccess(role, roleReadsWholeScope(role) ? 'SCOPE' : 'TEACHES', this.revealIds());
+  });
+  protected readonly columnOptions = computed(() =>
+    OPTIONAL_COLUMNS.filter((key) => this.permitted(key)).map((key) => ({ key, labelKey: `students.fields.${key}` })),
+  );
   protected readonly visibleColumns = signal<string[]>(storedColumns(COLUMNS_KEY, OPTIONAL_COLUMNS, OPTIONAL_COLUMNS));
 
   protected readonly statusFilter = computed<StudentStatus | null>(
@@ -114,7 +142,9 @@ export class StudentListPage {
   protected readonly result = loadOnChange(
     () => {
       const schoolId = this.schoolId();
-      return schoolId ? { schoolId, ...this.filters(), page: this.pageNumber(), pageSize: this.size() } : undefined;
+      if (!schoolId) return undefined;
+      const reveal = this.revealIds() && this.mayReveal() ? ('personalId' as const) : undefined;
+      return { schoolId, ...this.filters(), page: this.pageNumber(), pageSize: this.size(), reveal };
     },
     ({ schoolId, ...request }) => this.api.list(schoolId, request),
   );
@@ -129,6 +159,8 @@ export class StudentListPage {
   protected readonly bulkDone = signal<{ changed: number; unchanged: number } | null>(null);
 
   protected readonly exporting = signal(false);
+  /** The reason dialog before an export of personal data (the API requires the reason). */
+  protected readonly askingReason = signal(false);
   protected readonly exportProblem = signal<ProblemDetails | null>(null);
 
   constructor() {
@@ -156,7 +188,12 @@ export class StudentListPage {
   }
 
   protected shows(column: OptionalColumn): boolean {
-    return this.visibleColumns().includes(column);
+    return this.permitted(column) && this.visibleColumns().includes(column);
+  }
+
+  private permitted(column: OptionalColumn): boolean {
+    const group = COLUMN_GROUP[column];
+    return !group || this.listAccess()?.[group] !== 'WITHHELD';
   }
 
   protected changeColumns(columns: string[]): void {
@@ -227,14 +264,19 @@ export class StudentListPage {
     this.result.reload();
   }
 
-  protected exportList(): void {
+  protected exportList(reason: string): void {
     const schoolId = this.schoolId();
     if (!schoolId) return;
     this.exporting.set(true);
     this.exportProblem.set(null);
     this.api
-      .exportXlsx(schoolId, this.filters())
-      .pipe(finalize(() => this.exporting.set(false)))
+      .exportXlsx(schoolId, this.filters(), reason)
+      .pipe(
+        finalize(() => {
+          this.exporting.set(false);
+          this.askingReason.set(false);
+        }),
+      )
       .subscribe({
         next: (response: HttpResponse<Blob>) => saveDownload(response, 'hoc-sinh.xlsx'),
         error: (error: unknown) => this.exportProblem.set(toProblem(error)),

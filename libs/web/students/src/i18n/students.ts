@@ -28,6 +28,8 @@ export const studentsVi = {
     promotion: 'Lên lớp cuối năm',
   },
   list: {
+    revealIds: 'Hiện đầy đủ mã định danh',
+    revealHint: 'Mã định danh được che một phần; mỗi lần xem đầy đủ đều được ghi nhật ký.',
     title: 'Học sinh',
     subtitle: 'Danh sách học sinh của {{school}}.',
     new: 'Thêm học sinh',
@@ -169,6 +171,8 @@ export const studentsVi = {
     done: 'Đã chuyển lớp cho {{changed}} học sinh; {{unchanged}} học sinh không thay đổi.',
   },
   detail: {
+    withheld:
+      'Một số thông tin (mã định danh, dân tộc, tôn giáo, khuyết tật, đối tượng chính sách, người giám hộ, địa chỉ) không hiển thị với vai trò của bạn theo quy định bảo vệ dữ liệu cá nhân.',
     summary: 'Thông tin chung',
     inClass: 'Lớp {{class}}',
     edit: 'Chỉnh sửa',
@@ -364,6 +368,8 @@ export const studentsEn: TranslationOf<typeof studentsVi> = {
     promotion: 'Year-end promotion',
   },
   list: {
+    revealIds: 'Show personal IDs in full',
+    revealHint: 'Personal IDs are partly hidden; every full view is logged.',
     title: 'Students',
     subtitle: 'Students of {{school}}.',
     new: 'Add student',
@@ -502,6 +508,8 @@ export const studentsEn: TranslationOf<typeof studentsVi> = {
     done: 'Moved {{changed}} students; {{unchanged}} unchanged.',
   },
   detail: {
+    withheld:
+      'Some details (personal ID, ethnicity, religion, disability, policy groups, guardians, address) are not shown to your role under the personal data protection rules.',
     summary: 'Summary',
     inClass: 'Class {{class}}',
     edit: 'Edit',

@@ -2,12 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { AssetDetail, ProblemDetails } from '@emis/contracts';
 import { DISPOSAL_METHODS, DisposalMethod, todayInVietnam } from '@emis/domain';
 import { EmisDatePipe, fieldErrorMap, ProblemAlertComponent, toProblem } from '@emis/web/core';
-import { ConfirmDialogComponent } from '@emis/web/ui';
+import { ConfirmDialogComponent, DongPipe, ParsedDong, parseDong } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { OperationsApi } from '../../data-access/operations.api';
-import { ParsedDong, parseDong } from '../dong';
-import { DongPipe } from '../dong.pipe';
 
 /** Only a sale or a liquidation brings money in (and may cost something to carry out). */
 const WITH_PROCEEDS: readonly DisposalMethod[] = ['SALE', 'LIQUIDATION'];

@@ -1,0 +1,118 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { HeaderRow } from '../importer';
+import { LocatedError } from './cell-errors';
+import { ImportFailure } from './import-failure';
+import { ImportLayout } from './layout';
+import { PlainCell, SheetRead, WorkbookTask } from './workbook-tasks';
+import type { WorkbookWorkerReply } from './workbook-worker';
+import { HostileWorkbook, inspectXlsx } from './zip-guard';
+
+/**
+ * The API's event loop never runs exceljs over an uploaded file: every parse runs in a worker thread of its own,
+ * with a heap limit and a time limit, after the pre-scan (inspectXlsx) passed. The largest legitimate import (a
+ * 20,000-row student list) parses in about 3 s with some 200 MB of heap; the limits leave room for a slow machine
+ * and refuse anything else (docs/security/imports.md).
+ */
+export const WORKER_LIMITS = {
+  maxOldGenerationSizeMb: 768,
+  maxYoungGenerationSizeMb: 64,
+  timeoutMs: 90_000,
+} as const;
+
+/** The data sheet of an import, read in the worker: what an import needs of the file, and nothing of exceljs. */
+export async function readUploadedSheet(
+  file: Buffer,
+  request: { layout: ImportLayout; headerRow: HeaderRow; maxRows: number },
+): Promise<SheetRead> {
+  await inspectXlsx(file, request.maxRows);
+  return inWorker<SheetRead>({ kind: 'readSheet', file, ...request });
+}
+
+/** The uploaded workbook with its errors marked, stripped of links, defined names and external references. */
+export async function buildErrorWorkbook(file: Buffer, errors: LocatedError[], headerRow: number): Promise<Buffer> {
+  const bytes = await inWorker<Uint8Array>({ kind: 'errorWorkbook', file, errors, headerRow });
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Every cell of the first sheet (a bank statement, read outside the import runner), after the same pre-scan. */
+export async function readWorkbookCells(file: Buffer, maxRows: number): Promise<PlainCell[][]> {
+  await inspectXlsx(file, maxRows);
+  return inWorker<PlainCell[][]>({ kind: 'readCells', file });
+}
+
+async function inWorker<T>(task: WorkbookTask): Promise<T> {
+  const worker = await startWorker(task);
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(
+        new HostileWorkbook(
+          `Đọc tệp quá lâu (quá ${WORKER_LIMITS.timeoutMs / 1000} giây); hãy kiểm tra lại tệp hoặc chia thành nhiều tệp`,
+          { reason: 'parse_time', limitMs: WORKER_LIMITS.timeoutMs },
+        ),
+      );
+      void worker.terminate();
+    }, WORKER_LIMITS.timeoutMs);
+    const settle = (outcome: () => void) => {
+      clearTimeout(timer);
+      outcome();
+    };
+    worker.once('message', (reply: WorkbookWorkerReply) =>
+      settle(() => (reply.ok ? resolve(reply.result as T) : reject(failureOf(reply)))),
+    );
+    worker.once('error', (error: Error & { code?: string }) =>
+      settle(() =>
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new HostileWorkbook(
+                'Tệp quá phức tạp để đọc (vượt giới hạn bộ nhớ); hãy kiểm tra lại tệp hoặc chia thành nhiều tệp',
+                { reason: 'parse_memory', limitMb: WORKER_LIMITS.maxOldGenerationSizeMb },
+              )
+            : error,
+        ),
+      ),
+    );
+    worker.once('exit', (code) =>
+      settle(() => reject(new Error(`the workbook worker exited (${code}) without an answer`))),
+    );
+  });
+}
+
+function failureOf(reply: Exclude<WorkbookWorkerReply, { ok: true }>): Error {
+  if ('crash' in reply) return new Error(`the workbook worker failed: ${reply.crash}`);
+  return reply.detail ? new HostileWorkbook(reply.failure, reply.detail) : new ImportFailure(reply.failure);
+}
+
+/**
+ * The worker runs workbook-worker.js beside this file once built. Run from the TypeScript sources (tests, ts-node),
+ * the worker's code is bundled once per process by esbuild (a few tens of milliseconds; exceljs stays a require):
+ * registering ts-node in every worker cost seconds per parse.
+ */
+async function startWorker(task: WorkbookTask): Promise<Worker> {
+  const options = {
+    workerData: task,
+    resourceLimits: {
+      maxOldGenerationSizeMb: WORKER_LIMITS.maxOldGenerationSizeMb,
+      maxYoungGenerationSizeMb: WORKER_LIMITS.maxYoungGenerationSizeMb,
+    },
+  };
+  if (path.extname(__filename) !== '.ts') return new Worker(path.join(__dirname, 'workbook-worker.js'), options);
+  bundledFromSources ??= bundleFromSources(path.join(__dirname, 'workbook-worker.ts'));
+  return new Worker(await bundledFromSources, { ...options, eval: true });
+}
+
+let bundledFromSources: Promise<string> | undefined;
+
+async function bundleFromSources(entry: string): Promise<string> {
+  const esbuild = await import('esbuild');
+  const built = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    write: false,
+  });
+  return built.outputFiles[0].text;
+}

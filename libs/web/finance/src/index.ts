@@ -1,0 +1,1 @@
+export { FINANCE_ROUTES } from './finance.routes';

@@ -1,0 +1,1 @@
+export { ORGANISATION_ROUTES } from './organisation.routes';
