@@ -77,6 +77,17 @@ describe('the validation pipe of every request', () => {
     expect(await failure({ fullName: 'An', guardians: [{ fullName: '\udc00' }] })).toBeInstanceOf(ProblemException);
   });
 
+  it('refuses an object carrying toString or valueOf as fields, which converting it to a number would throw on', async () => {
+    const poisoned = { toString: '', valueOf: 'x', hasOwnProperty: null };
+    expect(() => Number(poisoned)).toThrow(TypeError);
+    const error = await failure({ fullName: 'An', grade: [poisoned] });
+    expect(error).toBeInstanceOf(ProblemException);
+    expect((error as ProblemException).getStatus()).toBe(HttpStatus.BAD_REQUEST);
+    expect((error as ProblemException).detail).toBe('Tên trường không hợp lệ: toString');
+    const query = await failure({ grade: { valueOf: '1' } }, { type: 'query', metatype: StudentBody });
+    expect((query as ProblemException).detail).toBe('Tên trường không hợp lệ: valueOf');
+  });
+
   it('accepts a whole surrogate pair (an emoji) as ordinary text', async () => {
     await expect(pipe.transform({ fullName: 'An 😀' }, body)).resolves.toEqual({ fullName: 'An 😀' });
   });

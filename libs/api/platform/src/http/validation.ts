@@ -33,6 +33,14 @@ class BoundedValidationPipe extends ValidationPipe {
 /** Half of a UTF-16 surrogate pair on its own: no UTF-8 form, and validator's isEmail threw on it (a 500). */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/**
+ * The names JavaScript calls to turn an object into a number or text. A JSON object (or a query like
+ * `?fiscalYear[toString]=`) may carry them as plain fields, and then converting it (class-transformer's `Number(value)`
+ * for `@Type(() => Number)`) threw "Cannot convert object to primitive value": a 500. No request of the API names a
+ * field so.
+ */
+const CONVERSION_KEYS = ['toString', 'valueOf'];
+
 /** Walks the value without recursion (the point is not to overflow the stack). */
 function unreadable(value: unknown): string | undefined {
   const stack: [unknown, number][] = [[value, 0]];
@@ -41,6 +49,8 @@ function unreadable(value: unknown): string | undefined {
     if (typeof v === 'string' && LONE_SURROGATE.test(v)) return 'Văn bản chứa ký tự Unicode không hợp lệ';
     if (!v || typeof v !== 'object') continue;
     if (depth >= MAX_DEPTH) return `Dữ liệu lồng nhau quá sâu (tối đa ${MAX_DEPTH} cấp)`;
+    const key = CONVERSION_KEYS.find((k) => Object.hasOwn(v, k));
+    if (key) return `Tên trường không hợp lệ: ${key}`;
     for (const child of Object.values(v)) stack.push([child, depth + 1]);
   }
   return undefined;
