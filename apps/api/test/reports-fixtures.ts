@@ -198,3 +198,36 @@ export async function settleReadModel(t: TestApp): Promise<void> {
   }
   throw new Error('the read model never settled: events or dirty marks still waiting');
 }
+
+/**
+ * What a report is summed from, as one text: events written, every school's facts version, the org tree and the changes
+ * not folded into the facts yet. Equal before and after a read means no spec file running at the same time changed
+ * anything the read could see.
+ */
+async function factsFingerprint(t: TestApp): Promise<string> {
+  const [{ print }] = await t.owner.query(
+    `select concat_ws('/', (select count(*) from outbox), (select max(occurred_at) from outbox),
+                           (select coalesce(sum(version), 0) from reporting.school_state),
+                           (select count(*) from org_unit), (select count(*) from org_unit_parent_history),
+                           (select count(*) from outbox where published_at is null)
+                             + (select count(*) from reporting.dirty)) as print`,
+  );
+  return print as string;
+}
+
+/**
+ * Runs `read` (several requests whose answers a test compares with one another) at one moment of the data: spec
+ * files share the database and write into it at any time, so a read during which anything changed is repeated,
+ * after the read model settles. Comparing answers read at different moments proves nothing either way.
+ */
+export async function readAtRest<T>(t: TestApp, read: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await settleReadModel(t);
+    const before = await factsFingerprint(t);
+    // Its last part counts the changes not yet folded into the facts: the live pages would already show them.
+    if (!before.endsWith('/0')) continue;
+    const value = await read();
+    if ((await factsFingerprint(t)) === before) return value;
+  }
+  throw new Error('the data kept changing: 20 tries, none at rest');
+}

@@ -9,6 +9,7 @@ import {
   createReportSchool,
   createUnit,
   moveSchool,
+  readAtRest,
   settleReadModel,
   Unit,
   writeFacts,
@@ -464,12 +465,16 @@ describe('reports over the demo province (seed → full rebuild, real PostgreSQL
 
   it("sums a unit's figures from its schools' reports and the province's from its units'", async () => {
     const vl = await t.unitId('PGD-VL');
-    const unit = await get<UnitReport>(dept, `/api/reports/units/${vl}?yearId=${yearId}&period=HK1`);
+    const { unit, schools, province } = await readAtRest(t, async () => {
+      const unit = await get<UnitReport>(dept, `/api/reports/units/${vl}?yearId=${yearId}&period=HK1`);
+      const schools = await Promise.all(
+        unit.children.map((c) => get<SchoolReport>(dept, `/api/reports/schools/${c.id}?yearId=${yearId}&period=HK1`)),
+      );
+      const province = await get<UnitReport>(dept, `/api/reports/units/${departmentId}?yearId=${yearId}&period=HK1`);
+      return { unit, schools, province };
+    });
     expect(unit.totals.pupils).toBeGreaterThan(0);
     expect(unit.subjects.some((x) => (x.scored ?? 0) > 0)).toBe(true);
-    const schools = await Promise.all(
-      unit.children.map((c) => get<SchoolReport>(dept, `/api/reports/schools/${c.id}?yearId=${yearId}&period=HK1`)),
-    );
     const sum = (pick: (r: SchoolReport) => number | null | undefined) =>
       schools.reduce((a, r) => a + (pick(r) ?? 0), 0);
     expect(unit.totals.pupils).toBe(sum((r) => r.totals.pupils));
@@ -483,7 +488,6 @@ describe('reports over the demo province (seed → full rebuild, real PostgreSQL
         scored: sum((r) => r.subjects.find((x) => x.grade === s.grade && x.subjectCode === s.subjectCode)?.scored),
       });
 
-    const province = await get<UnitReport>(dept, `/api/reports/units/${departmentId}?yearId=${yearId}&period=HK1`);
     const children = province.children.map((c) => c.measures.pupils);
     expect(province.totals.pupils).toBe(children.reduce((a: number, n) => a + (n ?? 0), 0));
     expect(province.children.find((c) => c.id === vl)?.measures.pupils).toBe(unit.totals.pupils);
@@ -492,15 +496,18 @@ describe('reports over the demo province (seed → full rebuild, real PostgreSQL
 
   it("gives a school's learning and training levels exactly as its classes' results pages count them", async () => {
     const nq = await t.unitId('THCS-NQ');
-    const report = await get<SchoolReport>(dept, `/api/reports/schools/${nq}?yearId=${yearId}&period=HK1`);
+    const { report, learning, training } = await readAtRest(t, async () => {
+      const report = await get<SchoolReport>(dept, `/api/reports/schools/${nq}?yearId=${yearId}&period=HK1`);
+      const learning: Record<string, number> = {};
+      const training: Record<string, number> = {};
+      for (const c of report.classes) {
+        const page = await get<ClassResults>(dept, `/api/schools/${nq}/classes/${c.id}/results?period=HK1`);
+        for (const [code, n] of Object.entries(page.summary.learning)) learning[code] = (learning[code] ?? 0) + n;
+        for (const [code, n] of Object.entries(page.summary.training)) training[code] = (training[code] ?? 0) + n;
+      }
+      return { report, learning, training };
+    });
     expect(report.classes.length).toBeGreaterThan(0);
-    const learning: Record<string, number> = {};
-    const training: Record<string, number> = {};
-    for (const c of report.classes) {
-      const page = await get<ClassResults>(dept, `/api/schools/${nq}/classes/${c.id}/results?period=HK1`);
-      for (const [code, n] of Object.entries(page.summary.learning)) learning[code] = (learning[code] ?? 0) + n;
-      for (const [code, n] of Object.entries(page.summary.training)) training[code] = (training[code] ?? 0) + n;
-    }
     const nonZero = (r: Record<string, number | null>) => Object.fromEntries(Object.entries(r).filter(([, n]) => n));
     expect(Object.keys(nonZero(learning)).length).toBeGreaterThan(0);
     expect(nonZero(report.totals.learning)).toEqual(nonZero(learning));
@@ -510,8 +517,13 @@ describe('reports over the demo province (seed → full rebuild, real PostgreSQL
   it('rolls the Sơn Nam schools up under PGD-HY before 1 July 2025 and under UBND-SN after', async () => {
     const sn = await t.unitId('UBND-SN');
     const hy = await t.unitId('PGD-HY');
-    const before = await get<UnitReport>(dept, `/api/reports/units/${departmentId}?yearId=${yearId}&asOf=2025-06-30`);
-    const after = await get<UnitReport>(dept, `/api/reports/units/${departmentId}?yearId=${yearId}&asOf=2025-07-01`);
+    const [before, after] = await readAtRest(t, () =>
+      Promise.all(
+        ['2025-06-30', '2025-07-01'].map((asOf) =>
+          get<UnitReport>(dept, `/api/reports/units/${departmentId}?yearId=${yearId}&asOf=${asOf}`),
+        ),
+      ),
+    );
     expect(before.children.find((c) => c.id === hy)?.measures.schools).toBe(3);
     expect(before.children.find((c) => c.id === sn)).toBeUndefined();
     expect(after.children.find((c) => c.id === sn)?.measures.schools).toBe(3);
