@@ -98,7 +98,7 @@ export const gradingVi = {
     },
     cellErrors: {
       notANumber: 'Không phải là số.',
-      outOfRange: 'Điểm phải từ 0 đến 10 (Tiểu học: 1–10).',
+      outOfRange: 'Điểm phải từ 0 đến 10.',
       tooManyDecimals: 'Điểm chỉ có tối đa một chữ số thập phân (cột bài kiểm tra Tiểu học: số nguyên).',
       notARating: 'Mức đánh giá không hợp lệ (Đ/CĐ hoặc T/H/C).',
       unknownColumn: 'Cột không có trong sổ điểm.',
@@ -291,7 +291,7 @@ export const gradingEn: TranslationOf<typeof gradingVi> = {
     },
     cellErrors: {
       notANumber: 'Not a number.',
-      outOfRange: 'A score is between 0 and 10 (primary: 1–10).',
+      outOfRange: 'A score is between 0 and 10.',
       tooManyDecimals: 'A score has at most one decimal (primary tests: whole numbers).',
       notARating: 'Not a valid rating (Đ/CĐ or T/H/C).',
       unknownColumn: 'No such column in the gradebook.',
