@@ -4,7 +4,7 @@ import type { ConductSheet } from '@emis/contracts';
 import { CurrentPrincipal, CurrentScope, Principal, RequirePermission, Scope } from '@emis/api/platform';
 import { ConductSheetSaveDto } from './conduct.dto';
 import { ConductService } from './conduct.service';
-import { SemesterPipe } from './gradebook.dto';
+import { ConductPeriodPipe } from './gradebook.dto';
 
 @ApiTags('gradebook')
 @Controller('schools/:schoolId/classes/:classId/conduct')
@@ -18,12 +18,15 @@ export class ConductController {
     @CurrentPrincipal() actor: Principal,
     @Param('schoolId', ParseUUIDPipe) schoolId: string,
     @Param('classId', ParseUUIDPipe) classId: string,
-    @Param('semester', SemesterPipe) semester: 1 | 2,
+    @Param('semester', ConductPeriodPipe) semester: 0 | 1 | 2,
   ): Promise<ConductSheet> {
     return this.conduct.sheet(scope, actor, schoolId, classId, semester);
   }
 
-  /** The class's homeroom teacher only (checked by the service: 403 otherwise). */
+  /**
+   * The class's homeroom teacher only (checked by the service: 403 otherwise). `CN` enters a Circular 58 class's year
+   * conduct (Art. 3.2).
+   */
   @Put(':semester')
   @RequirePermission('conduct.record')
   save(
@@ -31,7 +34,7 @@ export class ConductController {
     @CurrentPrincipal() actor: Principal,
     @Param('schoolId', ParseUUIDPipe) schoolId: string,
     @Param('classId', ParseUUIDPipe) classId: string,
-    @Param('semester', SemesterPipe) semester: 1 | 2,
+    @Param('semester', ConductPeriodPipe) semester: 0 | 1 | 2,
     @Body() body: ConductSheetSaveDto,
   ): Promise<ConductSheet> {
     return this.conduct.save(scope, actor, schoolId, classId, semester, body);

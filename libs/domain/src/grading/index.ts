@@ -15,5 +15,6 @@ export * from './c27/c27-columns';
 export * from './c27/qualities';
 export * from './c27/c27-classification';
 export * from './c27/c27-recognition';
+export * from './year-recognition';
 export * from './curriculum';
 export * from './grading-labels';
