@@ -29,16 +29,6 @@ export class SemesterPipe implements PipeTransform<string | number, 1 | 2> {
   }
 }
 
-/** `:semester` of the conduct sheet: 1, 2, or CN for the year conduct (stored as 0). */
-@Injectable()
-export class ConductPeriodPipe implements PipeTransform<string | number, 0 | 1 | 2> {
-  transform(value: string | number, meta: ArgumentMetadata): 0 | 1 | 2 {
-    if (String(value) === 'CN') return 0;
-    if (String(value) === '1' || String(value) === '2') return Number(value) as 1 | 2;
-    throw new ValidationProblem([{ field: meta.data ?? 'semester', rule: 'isIn', args: [[1, 2, 'CN']] }]);
-  }
-}
-
 /** `:subjectCode` in a path: an upper-case catalogue code (unknown codes answer 404 from the service). */
 @Injectable()
 export class SubjectCodePipe implements PipeTransform<string, string> {
