@@ -140,7 +140,13 @@ export class ConductService {
     classId: string,
     semester: ConductPeriod,
   ): Promise<{ cls: GradingClass; access: GradingAccess }> {
-    const opened = await this.gradebook.openClass(em, actor, schoolId, classId, semester === YEAR_CONDUCT ? 2 : semester);
+    const opened = await this.gradebook.openClass(
+      em,
+      actor,
+      schoolId,
+      classId,
+      semester === YEAR_CONDUCT ? 2 : semester,
+    );
     const scheme = schemeFor(opened.cls.schoolYearCode, opened.cls.grade);
     if (semester === YEAR_CONDUCT && scheme !== 'C58')
       throw new ValidationProblem([{ field: 'semester', rule: 'notForScheme', args: [scheme ?? ''] }]);
@@ -221,11 +227,7 @@ function snapshot(r: Omit<ConductRecord, 'semester' | 'studentId'> | undefined) 
  * Rows must name pupils of the class once each; Circular 27 classes rate qualities and no training level, the
  * secondary schemes the reverse; quality codes and ratings come from Circular 27 Art. 6–7.
  */
-function rowErrors(
-  scheme: Scheme,
-  rows: readonly RowInput[],
-  roster: RosterStudent[],
-): RawFieldError[] {
+function rowErrors(scheme: Scheme, rows: readonly RowInput[], roster: RosterStudent[]): RawFieldError[] {
   const enrolled = new Set(roster.map((s) => s.studentId));
   const seen = new Set<string>();
   const errors: RawFieldError[] = [];

@@ -146,7 +146,8 @@ function decisionErrors(
     });
     if (rule === 'reasonRequired') errors.push({ field: `decisions.${i}.reason`, rule, args: [] });
     else if (rule === 'notForScheme') errors.push({ field: `decisions.${i}.kind`, rule, args: [scheme] });
-    else if (rule) errors.push({ field: `decisions.${i}.decision`, rule, args: [proposalOf(scheme, row, d.kind) ?? ''] });
+    else if (rule)
+      errors.push({ field: `decisions.${i}.decision`, rule, args: [proposalOf(scheme, row, d.kind) ?? ''] });
   });
   return errors;
 }
@@ -188,4 +189,3 @@ function sheetOf(loaded: LoadedResults, actor: Principal, decided: RecognitionRo
 function snapshot(r: Pick<RecognitionRow, 'decision' | 'proposed' | 'reason'> | undefined) {
   return r ? { decision: r.decision, proposed: r.proposed, reason: r.reason } : null;
 }
-

@@ -42,7 +42,8 @@ export function c58PromotionProposal(input: {
   const weakConduct = conduct === 'CHUA_DAT';
   if (input.absences > MAX_ABSENCES_FOR_PROMOTION || ranking === 'KEM' || (ranking === 'YEU' && weakConduct))
     return { outcome: 'REPEAT', retestSubjects: [] };
-  if (ranking === 'YEU') return { outcome: 'RETEST', retestSubjects: input.subjects.filter(belowPass).map((s) => s.code) };
+  if (ranking === 'YEU')
+    return { outcome: 'RETEST', retestSubjects: input.subjects.filter(belowPass).map((s) => s.code) };
   if (weakConduct) return { outcome: 'SUMMER_TRAINING', retestSubjects: [] };
   return { outcome: 'PROMOTE', retestSubjects: [] };
 }

@@ -28,8 +28,11 @@ describe('Circular 58 titles (Art. 18)', () => {
 });
 
 describe('Circular 58 promotion proposal (Art. 15–16)', () => {
-  const propose = (ranking: 'GIOI' | 'KHA' | 'TB' | 'YEU' | 'KEM', conduct: 'TOT' | 'KHA' | 'DAT' | 'CHUA_DAT', absences = 0) =>
-    c58PromotionProposal({ ranking, conduct, absences, subjects });
+  const propose = (
+    ranking: 'GIOI' | 'KHA' | 'TB' | 'YEU' | 'KEM',
+    conduct: 'TOT' | 'KHA' | 'DAT' | 'CHUA_DAT',
+    absences = 0,
+  ) => c58PromotionProposal({ ranking, conduct, absences, subjects });
 
   it('promotes with conduct and ranking at least Trung bình and at most 45 sessions absent', () => {
     expect(propose('TB', 'DAT', 45)).toEqual({ outcome: 'PROMOTE', retestSubjects: [] });
