@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ClassResults, StudentResult } from '@emis/contracts';
+import type { ClassResults, YearRecognitionRow } from '@emis/contracts';
 import { PRIMARY_QUALITIES } from '@emis/domain';
 import { OrgTreeService } from '@emis/api/tenancy';
 import {
@@ -47,7 +47,7 @@ describe('Circular 27 and Circular 58 year-end rules (real PostgreSQL)', () => {
       .get(`${base(f)}${path}`)
       .query(query)
       .set(bearer(token));
-  const put = (f: ClassFixture, token: string, path: string, body: unknown) =>
+  const put = (f: ClassFixture, token: string, path: string, body: object) =>
     t
       .http()
       .put(`${base(f)}${path}`)
@@ -58,7 +58,9 @@ describe('Circular 27 and Circular 58 year-end rules (real PostgreSQL)', () => {
     expect(res.status).toBe(200);
     return res.body;
   };
-  const rowOf = (body: { rows: StudentResult[] }, id: string) => body.rows.find((r) => r.studentId === id)!;
+  const rowOf = <R extends { studentId: string }>(body: { rows: R[] }, id: string): R =>
+    body.rows.find((r) => r.studentId === id)!;
+  const decisionsOf = (body: { rows: YearRecognitionRow[] }, id: string) => rowOf(body, id);
 
   /** Saves a subject's semester sheet; `cellsOf` gives each pupil's cells from the sheet's columns. */
   async function fill(
@@ -255,8 +257,8 @@ describe('Circular 27 and Circular 58 year-end rules (real PostgreSQL)', () => {
         ],
       });
       expect(ok.status).toBe(200);
-      expect(rowOf(ok.body, an).decided.AWARD).toMatchObject({ decision: 'GOOD', proposed: 'GOOD', version: 1 });
-      expect(rowOf(ok.body, cuong).decided.AWARD).toMatchObject({
+      expect(decisionsOf(ok.body, an).decided.AWARD).toMatchObject({ decision: 'GOOD', proposed: 'GOOD', version: 1 });
+      expect(decisionsOf(ok.body, cuong).decided.AWARD).toMatchObject({
         decision: 'NONE',
         proposed: 'ADVANCED',
         reason: 'Hội đồng không xét do vi phạm nội quy',
@@ -362,8 +364,8 @@ describe('Circular 27 and Circular 58 year-end rules (real PostgreSQL)', () => {
     it('grants Học sinh tiêu biểu to a candidate only with the class’s recognition as the reason', async () => {
       const sheet = await get(f, f.school.admin, '/recognitions');
       expect(sheet.status).toBe(200);
-      expect(rowOf(sheet.body, minh).proposed).toEqual({ AWARD: 'EXEMPLARY', COMPLETION: 'PRIMARY_COMPLETED' });
-      expect(rowOf(sheet.body, nga).proposed).toEqual({ AWARD: 'NONE', COMPLETION: 'NOT_COMPLETED' });
+      expect(decisionsOf(sheet.body, minh).proposed).toEqual({ AWARD: 'EXEMPLARY', COMPLETION: 'PRIMARY_COMPLETED' });
+      expect(decisionsOf(sheet.body, nga).proposed).toEqual({ AWARD: 'NONE', COMPLETION: 'NOT_COMPLETED' });
 
       const bare = await put(f, f.school.admin, '/recognitions', {
         decisions: [
@@ -396,14 +398,14 @@ describe('Circular 27 and Circular 58 year-end rules (real PostgreSQL)', () => {
         ],
       });
       expect(ok.status).toBe(200);
-      expect(rowOf(ok.body, minh).decided.AWARD).toMatchObject({
+      expect(decisionsOf(ok.body, minh).decided.AWARD).toMatchObject({
         decision: 'EXEMPLARY',
         proposed: 'EXEMPLARY',
         reason,
         decidedByName: expect.any(String),
         decidedAt: expect.any(String),
       });
-      expect(rowOf(ok.body, nga).decided.COMPLETION).toMatchObject({
+      expect(decisionsOf(ok.body, nga).decided.COMPLETION).toMatchObject({
         decision: 'PRIMARY_COMPLETED',
         proposed: 'NOT_COMPLETED',
       });

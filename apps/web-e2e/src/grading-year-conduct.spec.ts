@@ -44,7 +44,7 @@ test('the homeroom teacher of a 2019-2020 class enters the year conduct beside t
   const homeroom = classes.items.find((c) => c.name === '6A')!.homeroomStaffId;
   const cls = await call(request, principal, 'post', `${school}/classes`, {
     schoolYearId: year.id,
-    name: '6A (2019)',
+    name: '6H',
     grade: '6',
     homeroomStaffId: homeroom,
   });
