@@ -2,6 +2,7 @@ import type {
   AssessmentKind,
   Award,
   C27Classification,
+  C27Completion,
   C58Ranking,
   CellValue,
   GradeColumn,
@@ -9,6 +10,8 @@ import type {
   PromotionOutcome,
   QualityRating,
   RatingCode,
+  RecognitionDecision,
+  RecognitionKind,
   Scheme,
 } from '@emis/domain';
 import type { GradeLevel } from '@emis/domain';
@@ -181,9 +184,13 @@ export interface CorrectionDecision {
  * Conduct (rèn luyện; hạnh kiểm under Circular 58; qualities and competencies under Circular 27), recorded by the
  * homeroom teacher: GET/PUT …/conduct/:semester.
  */
+/**
+ * GET/PUT …/conduct/:semester with 1, 2 or CN. CN (the year conduct, Circular 58 classes only) is entered by the
+ * homeroom teacher: `semester` is 0 and each row carries the two semester ratings as a hint.
+ */
 export interface ConductSheet {
   classId: string;
-  semester: 1 | 2;
+  semester: 0 | 1 | 2;
   scheme: Scheme;
   editable: boolean;
   rows: ConductRow[];
@@ -197,6 +204,8 @@ export interface ConductRow {
   qualities: Record<string, QualityRating>;
   comment: string | null;
   version: number;
+  /** The year sheet only: the semester I and II ratings the year conduct is entered from. */
+  semesters?: { hk1: Level4 | null; hk2: Level4 | null };
 }
 
 export interface ConductSheetSave {
@@ -244,6 +253,8 @@ export interface StudentResult {
   /** CN only: the software's proposal (the school council decides). */
   promotion: PromotionOutcome | null;
   retestSubjects: string[];
+  /** Circular 27, CN only: the programme completion proposed (Art. 14); grade 5 "Hoàn thành chương trình tiểu học". */
+  completion?: C27Completion | null;
   missing: string[];
 }
 
@@ -255,4 +266,47 @@ export interface ResultSummary {
   awards: Record<string, number>;
   promotion: Record<string, number>;
   incomplete: number;
+}
+
+/**
+ * GET …/classes/:classId/recognitions — the year-end proposals (award or title; Circular 27 programme completion)
+ * beside the school's decisions; PUT records decisions (the school administrator; who and when are kept).
+ */
+export interface YearRecognitionSheet {
+  classId: string;
+  scheme: Scheme;
+  grade: GradeLevel;
+  editable: boolean;
+  rows: YearRecognitionRow[];
+}
+
+export interface RecognitionRecord {
+  decision: RecognitionDecision;
+  /** What the software proposed when the decision was made. */
+  proposed: RecognitionDecision | null;
+  reason: string | null;
+  decidedBy: string;
+  decidedByName: string | null;
+  decidedAt: string;
+  version: number;
+}
+
+export interface YearRecognitionRow {
+  studentId: string;
+  ordinal: number;
+  fullName: string;
+  /** Null while the year's results are incomplete; NONE when no award is proposed. */
+  proposed: Partial<Record<RecognitionKind, RecognitionDecision | null>>;
+  decided: Partial<Record<RecognitionKind, RecognitionRecord>>;
+}
+
+export interface YearRecognitionSave {
+  decisions: {
+    studentId: string;
+    kind: RecognitionKind;
+    decision: RecognitionDecision;
+    reason?: string | null;
+    /** The version the decision replaces (0 for a first decision). */
+    version: number;
+  }[];
 }

@@ -84,4 +84,17 @@ export const GRADING: Record<string, MatrixEntry> = {
     roles: ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
     sample: (f) => ({ query: { yearId: f.yearId, semester: '1' } }),
   },
+  // The Circular 58 year conduct: the fixture's 6A is a Circular 22 class, so the readers and the homeroom teacher get
+  // 400 notForScheme — past the permission.
+  'GET /api/schools/{schoolId}/classes/{classId}/conduct/CN': { roles: GRADE_READERS },
+  'PUT /api/schools/{schoolId}/classes/{classId}/conduct/CN': {
+    roles: TEACHER_ONLY,
+    sample: () => ({ body: { rows: [] } }),
+  },
+  // Year-end decisions on awards and completion: read like the results, decided by the school (an empty list is 400).
+  'GET /api/schools/{schoolId}/classes/{classId}/recognitions': { roles: GRADE_READERS },
+  'PUT /api/schools/{schoolId}/classes/{classId}/recognitions': {
+    roles: SCHOOL_ADMIN_ONLY,
+    sample: () => ({ body: { decisions: [] } }),
+  },
 };

@@ -3,9 +3,13 @@ import type { Level4, QualityRating } from '@emis/domain';
 import { sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
+/** 1 and 2: the semesters; 0: the year conduct a Circular 58 class enters (Art. 3.2), never derived. */
+export type ConductPeriod = 0 | 1 | 2;
+export const YEAR_CONDUCT = 0;
+
 export interface ConductRecord {
   studentId: string;
-  semester: 1 | 2;
+  semester: ConductPeriod;
   training: Level4 | null;
   qualities: Record<string, QualityRating>;
   comment: string | null;
@@ -14,10 +18,10 @@ export interface ConductRecord {
 
 export type ConductWrite = Omit<ConductRecord, 'semester'>;
 
-/** A row of conduct_rating; semester is a smallint checked 1 or 2, qualities a jsonb object. */
+/** A row of conduct_rating; semester is a smallint checked 0 (the year), 1 or 2, qualities a jsonb object. */
 interface ConductRow {
   student_id: string;
-  semester: 1 | 2;
+  semester: ConductPeriod;
   training: Level4 | null;
   qualities: Record<string, QualityRating>;
   comment: string | null;
@@ -32,15 +36,15 @@ export class ConductRepository {
     em: EntityManager,
     schoolId: string,
     classId: string,
-    semester?: 1 | 2,
+    semester?: ConductPeriod,
     forUpdate = false,
   ): Promise<ConductRecord[]> {
     const rows = await sqlRows<ConductRow>(
       em,
       `select student_id, semester, training, qualities, comment, version from conduct_rating
-        where school_id = $1 and class_id = $2 ${semester ? 'and semester = $3' : ''}
+        where school_id = $1 and class_id = $2 ${semester === undefined ? '' : 'and semester = $3'}
         order by student_id, semester ${forUpdate ? 'for update' : ''}`,
-      semester ? [schoolId, classId, semester] : [schoolId, classId],
+      semester === undefined ? [schoolId, classId] : [schoolId, classId, semester],
     );
     return rows.map((r) => ({
       studentId: r.student_id,
@@ -60,7 +64,7 @@ export class ConductRepository {
     em: EntityManager,
     schoolId: string,
     classId: string,
-    semester: 1 | 2,
+    semester: ConductPeriod,
     rows: ConductWrite[],
     userId: string,
     at: Date,

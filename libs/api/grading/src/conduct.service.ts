@@ -12,7 +12,7 @@ import {
 } from '@emis/api/platform';
 import { PRIMARY_QUALITIES, QualityRating, Scheme, schemeFor } from '@emis/domain';
 import { EntityManager } from 'typeorm';
-import { ConductRecord, ConductRepository, ConductWrite } from './conduct.repository';
+import { ConductPeriod, ConductRecord, ConductRepository, ConductWrite, YEAR_CONDUCT } from './conduct.repository';
 import { GradebookRepository, GradingClass, RosterStudent } from './gradebook.repository';
 import { GradebookService, GradingAccess } from './gradebook.service';
 import { GradingEvents } from './grading-events';
@@ -29,6 +29,9 @@ type RowInput = ConductSheetSave['rows'][number];
  * - Circular 58 Art. 4: conduct (hạnh kiểm) Tốt / Khá / Trung bình / Yếu, kept in the same `training` column as
  *   TOT / KHA / DAT / CHUA_DAT — the four levels in the same order, so Trung bình is stored as DAT and Yếu as
  *   CHUA_DAT; the books print them with the Circular 58 words (see `conductLabel`).
+ * - Circular 58 Art. 3.2: the year conduct is entered by the homeroom teacher "mainly from semester II and the
+ *   pupil's progress" — a sheet of its own (`semester` 0, the path's CN), with the semester ratings as a hint; it is
+ *   never derived. Other schemes have no year sheet (Circular 22 computes its year level; Circular 27 has none).
  * Everyone who may read the class's gradebook may read the sheet; only the homeroom teacher writes it.
  */
 @Injectable()
@@ -47,11 +50,11 @@ export class ConductService {
     actor: Principal,
     schoolId: string,
     classId: string,
-    semester: 1 | 2,
+    semester: ConductPeriod,
   ): Promise<ConductSheet> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
-      const { cls, access } = await this.gradebook.openClass(em, actor, schoolId, classId, semester);
+      const { cls, access } = await this.openSheet(em, actor, schoolId, classId, semester);
       const sheet = await this.sheetOf(em, schoolId, cls, semester, access);
       // Pupils' conduct ratings: the read is audited, naming the pupils shown (docs/domain/personal-data.md).
       await this.audit.recordRead(
@@ -78,12 +81,12 @@ export class ConductService {
     actor: Principal,
     schoolId: string,
     classId: string,
-    semester: 1 | 2,
+    semester: ConductPeriod,
     body: ConductSheetSave,
   ): Promise<ConductSheet> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
-      const { cls, access } = await this.gradebook.openClass(em, actor, schoolId, classId, semester);
+      const { cls, access } = await this.openSheet(em, actor, schoolId, classId, semester);
       if (!access.homeroom) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
       if (!access.yearWritable) throw new ProblemException(HttpStatus.CONFLICT, 'year_closed', cls.schoolYearCode);
       if (access.locked) throw new ProblemException(HttpStatus.LOCKED, 'gradebook_locked');
@@ -126,21 +129,52 @@ export class ConductService {
     });
   }
 
+  /**
+   * The class and the caller's access for a sheet; the year sheet (semester 0) follows semester II's lock and exists
+   * for Circular 58 classes only (400 otherwise).
+   */
+  private async openSheet(
+    em: EntityManager,
+    actor: Principal,
+    schoolId: string,
+    classId: string,
+    semester: ConductPeriod,
+  ): Promise<{ cls: GradingClass; access: GradingAccess }> {
+    const opened = await this.gradebook.openClass(
+      em,
+      actor,
+      schoolId,
+      classId,
+      semester === YEAR_CONDUCT ? 2 : semester,
+    );
+    const scheme = schemeFor(opened.cls.schoolYearCode, opened.cls.grade);
+    if (semester === YEAR_CONDUCT && scheme !== 'C58')
+      throw new ValidationProblem([{ field: 'semester', rule: 'notForScheme', args: [scheme ?? ''] }]);
+    return opened;
+  }
+
   private async sheetOf(
     em: EntityManager,
     schoolId: string,
     cls: GradingClass,
-    semester: 1 | 2,
+    semester: ConductPeriod,
     access: GradingAccess,
   ): Promise<ConductSheet> {
     const roster = await this.repo.roster(em, schoolId, cls.id);
-    const ratings = new Map((await this.conduct.ofClass(em, schoolId, cls.id, semester)).map((r) => [r.studentId, r]));
+    const all = await this.conduct.ofClass(em, schoolId, cls.id);
+    const ratings = new Map(all.filter((r) => r.semester === semester).map((r) => [r.studentId, r]));
+    const level = (studentId: string, s: 1 | 2) =>
+      all.find((r) => r.studentId === studentId && r.semester === s)?.training ?? null;
     return {
       classId: cls.id,
       semester,
       scheme: schemeFor(cls.schoolYearCode, cls.grade)!,
       editable: access.homeroom && access.yearWritable && !access.locked,
-      rows: roster.map((s, i) => rowOf(s, i + 1, ratings.get(s.studentId))),
+      rows: roster.map((s, i) => {
+        const row = rowOf(s, i + 1, ratings.get(s.studentId));
+        if (semester !== YEAR_CONDUCT) return row;
+        return { ...row, semesters: { hk1: level(s.studentId, 1), hk2: level(s.studentId, 2) } };
+      }),
     };
   }
 }

@@ -309,4 +309,21 @@ describe('reading the cells of a request', () => {
       { field: 'rows.1.cells.M_TX1', rule: 'notARating', args: [['Đ', 'CĐ']] },
     ]);
   });
+
+  it('takes a Circular 27 test of 0 and refuses 7.5 and 11 — the save and the Excel import read cells alike', () => {
+    const primary = columnsOf({ ...maths, scheme: 'C27', semester: 2, periodsPerYear: 175 }, '5');
+    const { parsed, errors } = parseRowCells(
+      primary,
+      [
+        { studentId: 'an', cells: { GK_TEST: 0, CK_TEST: '0' } },
+        { studentId: 'binh', cells: { GK_TEST: '7,5', CK_TEST: 11 } },
+      ],
+      'rows',
+    );
+    expect(parsed.get('an')).toEqual({ GK_TEST: 0, CK_TEST: 0 });
+    expect(errors).toEqual([
+      { field: 'rows.1.cells.GK_TEST', rule: 'tooManyDecimals', args: [0] },
+      { field: 'rows.1.cells.CK_TEST', rule: 'outOfRange', args: [0, 10] },
+    ]);
+  });
 });

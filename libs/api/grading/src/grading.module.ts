@@ -25,8 +25,14 @@ import { ResultsService } from './results.service';
 import { ClassResultsLoader } from './results.loader';
 import { GradingFacts } from './grading-facts';
 import { GradingEvents } from './grading-events';
+import { RecognitionController } from './recognition.controller';
+import { RecognitionRepository } from './recognition.repository';
+import { RecognitionService } from './recognition.service';
 
-/** The gradebook: sheets, saves, history, locks and corrections, conduct, results, Excel and report cards. */
+/**
+ * The gradebook: sheets, saves, history, locks and corrections, conduct, results and the year-end decisions on
+ * them, Excel and report cards.
+ */
 @Module({
   imports: [AcademicModule, StaffModule, SpreadsheetsModule],
   controllers: [
@@ -36,6 +42,7 @@ import { GradingEvents } from './grading-events';
     ResultsController,
     GradebookXlsxController,
     SchoolGradebookController,
+    RecognitionController,
   ],
   providers: [
     GradebookRepository,
@@ -56,6 +63,8 @@ import { GradingEvents } from './grading-events';
     GradebookImporter,
     SchoolGradebookExportService,
     SchoolGradebookExportRepository,
+    RecognitionRepository,
+    RecognitionService,
   ],
   exports: [GradebookService, GradebookRepository, GradeWriter, GradingFacts],
 })

@@ -51,10 +51,24 @@ export const GRADING_MESSAGES: MessageCatalogue = {
       vi: '{field} không dùng cho lớp đánh giá theo {0}',
       en: '{field} does not apply to a class assessed under {0}',
     },
+    noProposal: {
+      vi: '{field}: chưa đủ kết quả cả năm để xét',
+      en: '{field}: the year results are not complete yet',
+    },
+    notProposed: {
+      vi: '{field}: không phù hợp với kết quả cả năm (đề xuất: {0})',
+      en: '{field}: the year results do not support it (proposed: {0})',
+    },
+    reasonRequired: {
+      vi: '{field}: cần ghi lý do (Học sinh tiêu biểu cần được tập thể lớp công nhận; quyết định khác đề xuất cần lý do)',
+      en: '{field}: a reason is required (Học sinh tiêu biểu needs the class’s recognition; a decision other than the proposal needs one)',
+    },
   },
   fields: {
     training: { vi: 'Kết quả rèn luyện', en: 'Training result' },
     qualities: { vi: 'Phẩm chất, năng lực', en: 'Qualities and competencies' },
     period: { vi: 'Kì đánh giá', en: 'Period' },
+    decision: { vi: 'Quyết định', en: 'Decision' },
+    reason: { vi: 'Lý do', en: 'Reason' },
   },
 };

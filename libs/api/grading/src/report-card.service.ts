@@ -62,7 +62,8 @@ export class ReportCardService {
 }
 
 function extrasOf(data: ClassData, period: ResultPeriod, studentId: string): ReportCardExtras {
-  const semester = period === 'HK1' ? 1 : 2;
+  // A Circular 58 year has its own conduct row (semester 0, entered by the homeroom teacher) and its comment.
+  const semester = period === 'HK1' ? 1 : period === 'CN' && data.scheme === 'C58' ? 0 : 2;
   const conduct = data.conduct.find((c) => c.studentId === studentId && c.semester === semester);
   return {
     comments: Object.fromEntries(

@@ -198,18 +198,43 @@ describe('a class’s results under Circular 22', () => {
 });
 
 describe('a class’s results under Circular 58', () => {
-  it('gives the overall average (ĐTBcm) and a ranking, and the year’s conduct is semester II’s', () => {
+  it('gives the overall average (ĐTBcm) and a ranking; the year conduct is the one entered, never semester II’s', () => {
     const data = classData('C58', '2021-2022');
     semesterOf(data, 'an', 1, 8, 'KHA');
     semesterOf(data, 'an', 2, 8.5, 'TOT');
     const hk1 = studentResult(data, 'HK1', pupil('an'), 1);
     expect(hk1.overallAverage).toBe(8);
     expect(hk1.learning).toBe('GIOI');
-    const year = studentResult(data, 'CN', pupil('an'), 1);
+    const unentered = studentResult(data, 'CN', pupil('an'), 1);
     // (8,0 + 2 · 8,5) / 3 = 8,33… → 8,3
-    expect(year.overallAverage).toBe(8.3);
-    expect(year.training).toBe('TOT');
-    expect(year.promotion).toBeNull();
+    expect(unentered.overallAverage).toBe(8.3);
+    expect(unentered).toMatchObject({ training: null, award: null, promotion: null, missing: ['TRAINING.CN'] });
+    data.conduct.push({ studentId: 'an', semester: 0, training: 'KHA', qualities: {}, comment: null, version: 1 });
+    const year = studentResult(data, 'CN', pupil('an'), 1);
+    expect(year).toMatchObject({ learning: 'GIOI', training: 'KHA', missing: [] });
+  });
+
+  it('proposes the title and promotion from the year ranking and the year conduct entered (Art. 15–18)', () => {
+    const data = classData('C58', '2021-2022');
+    semesterOf(data, 'an', 1, 8, 'TOT');
+    semesterOf(data, 'an', 2, 8.5, 'TOT');
+    data.conduct.push({ studentId: 'an', semester: 0, training: 'TOT', qualities: {}, comment: null, version: 1 });
+    expect(studentResult(data, 'CN', pupil('an'), 1)).toMatchObject({ award: 'GOOD', promotion: 'PROMOTE' });
+    data.conduct[data.conduct.length - 1] = { ...data.conduct[data.conduct.length - 1], training: 'KHA' };
+    expect(studentResult(data, 'CN', pupil('an'), 1)).toMatchObject({ award: 'ADVANCED', promotion: 'PROMOTE' });
+    data.conduct[data.conduct.length - 1] = { ...data.conduct[data.conduct.length - 1], training: 'CHUA_DAT' };
+    expect(studentResult(data, 'CN', pupil('an'), 1)).toMatchObject({ award: null, promotion: 'SUMMER_TRAINING' });
+  });
+
+  it('proposes re-tests of the subjects below 5.0 for a Yếu ranking with conduct at least Trung bình', () => {
+    const data = classData('C58', '2021-2022');
+    semesterOf(data, 'binh', 1, 4, 'DAT', 6);
+    semesterOf(data, 'binh', 2, 4, 'DAT', 6);
+    data.conduct.push({ studentId: 'binh', semester: 0, training: 'DAT', qualities: {}, comment: null, version: 1 });
+    const row = studentResult(data, 'CN', pupil('binh'), 1);
+    expect(row.learning).toBe('YEU');
+    expect(row.promotion).toBe('RETEST');
+    expect(row.retestSubjects.sort()).toEqual(['GDCD', 'KHTN', 'LS_DL', 'NGU_VAN', 'TIENG_ANH']);
   });
 });
 
@@ -254,12 +279,15 @@ describe('the class summary', () => {
     });
   });
 
-  it('counts awards and promotion only at the end of a Circular 22 year, and no training under Circular 27', () => {
+  it('counts awards and promotion only at the end of a year, and no training or promotion under Circular 27', () => {
     expect(summaryOf('C22', 'HK1', [row('KHA', 'TOT')])).toMatchObject({ awards: {}, promotion: {} });
     expect(summaryOf('C58', 'CN', [row('KHA', 'TOT')]).learning).toEqual({ GIOI: 0, KHA: 1, TB: 0, YEU: 0, KEM: 0 });
-    expect(summaryOf('C27', 'CN', [row('HTT', null)])).toMatchObject({
+    expect(summaryOf('C27', 'CN', [row('HTT', null, { award: 'EXEMPLARY' })])).toMatchObject({
       learning: { HTXS: 0, HTT: 1, HT: 0, CHT: 0 },
       training: {},
+      awards: { EXCELLENT: 0, EXEMPLARY: 1 },
+      promotion: {},
     });
+    expect(summaryOf('C58', 'CN', [row('KHA', 'KHA', { award: 'ADVANCED' })]).awards).toEqual({ GOOD: 0, ADVANCED: 1 });
   });
 });

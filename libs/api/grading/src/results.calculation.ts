@@ -1,11 +1,17 @@
 import type { ResultPeriod, ResultSummary, StudentResult } from '@emis/contracts';
 import {
   c22Award,
+  c27AwardProposal,
+  c27CompletionProposal,
   c27HasPeriodicTest,
   c27YearClassification,
   c58Layout,
   c58OverallAverage,
+  c58PromotionProposal,
   c58Ranking,
+  c58Title,
+  C27Classification,
+  C58Ranking,
   GradingSubject,
   learningResult,
   LEVEL4_ORDER,
@@ -20,7 +26,7 @@ import {
   yearSubjectResult,
   yearTrainingResult,
 } from '@emis/domain';
-import type { ConductRecord } from './conduct.repository';
+import { ConductPeriod, ConductRecord, YEAR_CONDUCT } from './conduct.repository';
 import { CurriculumSubject, EntryRecord, GradebookRecord, GradingClass, RosterStudent } from './gradebook.repository';
 import type { Absences } from './results.repository';
 
@@ -43,6 +49,12 @@ const LEARNING_LEVELS: Record<Scheme, readonly string[]> = {
   C58: ['GIOI', 'KHA', 'TB', 'YEU', 'KEM'],
   C27: ['HTXS', 'HTT', 'HT', 'CHT'],
 };
+/** The awards and titles each scheme proposes at the end of the year. */
+const YEAR_AWARDS: Record<Scheme, readonly string[]> = {
+  C22: ['EXCELLENT', 'GOOD'],
+  C58: ['GOOD', 'ADVANCED'],
+  C27: ['EXCELLENT', 'EXEMPLARY'],
+};
 const PROMOTION_OUTCOMES = ['PROMOTE', 'RETEST', 'SUMMER_TRAINING', 'RETEST_AND_TRAINING', 'REPEAT'];
 
 interface Term {
@@ -55,7 +67,7 @@ interface Term {
 /**
  * A pupil's results for a period. Every number and level comes from libs/domain, so the grid, this API, the Excel
  * summary and the report card agree to the last digit. `missing` names what keeps a result uncomputed:
- * '<SUBJECT>.HK<n>[.<COLUMN>]', 'TRAINING.HK<n>', and for Circular 27 'QUALITIES.HK2.<CODE>'.
+ * '<SUBJECT>.HK<n>[.<COLUMN>]', 'TRAINING.HK<n>' ('TRAINING.CN' for a Circular 58 year conduct not entered), and for Circular 27 'QUALITIES.HK2.<CODE>'.
  */
 export function studentResult(
   data: ClassData,
@@ -91,26 +103,50 @@ export function studentResult(
     award: null,
     promotion: null,
     retestSubjects: [],
+    completion: null,
     missing,
   };
-  // Circular 22 Art. 12 and 15 decide promotion and awards at the end of the year, from both year results.
-  if (data.scheme === 'C22' && period === 'CN' && row.learning !== null && row.training !== null) {
+  if (period === 'CN') yearEndProposals(data, row, outcomes);
+  return row;
+}
+
+/**
+ * The year-end proposals the school decides on (the software proposes; the decisions are kept by
+ * RecognitionService and the year-end promotion):
+ * - Circular 22 Art. 12 and 15: promotion and awards from both year results;
+ * - Circular 58 Art. 15–16 and 18: promotion and the title from the year ranking and the year conduct entered;
+ * - Circular 27 Art. 14 and 15: programme completion (grade 5: primary) and the award from the classification.
+ */
+function yearEndProposals(data: ClassData, row: StudentResult, outcomes: SubjectOutcome[]): void {
+  const absences = row.absences.excused + row.absences.unexcused;
+  if (data.scheme === 'C27' && row.learning !== null) {
+    const classification = row.learning as C27Classification;
+    row.award = c27AwardProposal(classification);
+    row.completion = c27CompletionProposal(data.cls.grade, classification);
+  }
+  if (data.scheme === 'C58' && row.learning !== null && row.training !== null) {
+    const ranking = row.learning as C58Ranking;
+    row.award = c58Title(ranking, row.training);
+    const proposal = c58PromotionProposal({ ranking, conduct: row.training, absences, subjects: outcomes });
+    row.promotion = proposal.outcome;
+    row.retestSubjects = proposal.retestSubjects;
+  }
+  if (data.scheme === 'C22' && row.learning !== null && row.training !== null) {
     const learningLevel = row.learning as Level4;
     row.award = c22Award(learningLevel, row.training, outcomes);
     const proposal = promotionProposal({
       learning: learningLevel,
       training: row.training,
-      absences: absences.excused + absences.unexcused,
+      absences,
       subjects: outcomes,
     });
     row.promotion = proposal.outcome;
     row.retestSubjects = proposal.retestSubjects;
   }
-  return row;
 }
 
 export function summaryOf(scheme: Scheme, period: ResultPeriod, rows: StudentResult[]): ResultSummary {
-  const yearEnd = scheme === 'C22' && period === 'CN';
+  const yearEnd = period === 'CN';
   return {
     students: rows.length,
     learning: countBy(
@@ -122,11 +158,11 @@ export function summaryOf(scheme: Scheme, period: ResultPeriod, rows: StudentRes
       rows.map((r) => r.training),
     ),
     awards: countBy(
-      yearEnd ? ['EXCELLENT', 'GOOD'] : [],
+      yearEnd ? YEAR_AWARDS[scheme] : [],
       rows.map((r) => r.award),
     ),
     promotion: countBy(
-      yearEnd ? PROMOTION_OUTCOMES : [],
+      yearEnd && scheme !== 'C27' ? PROMOTION_OUTCOMES : [],
       rows.map((r) => r.promotion),
     ),
     incomplete: rows.filter((r) => r.missing.length > 0).length,
@@ -204,14 +240,14 @@ function gradingSubject(data: ClassData, code: string): GradingSubject {
     : { code, assessment: s.assessment, periodsPerYear: s.periodsPerYear };
 }
 
-function conductOf(data: ClassData, studentId: string, semester: 1 | 2): ConductRecord | undefined {
+function conductOf(data: ClassData, studentId: string, semester: ConductPeriod): ConductRecord | undefined {
   return data.conduct.find((c) => c.studentId === studentId && c.semester === semester);
 }
 
 /**
  * - Circular 22 Art. 8.2: the year level from both semesters (yearTrainingResult).
- * - Circular 58 Art. 4–5: the teacher rates the year's conduct, mainly from semester II; conduct_rating holds
- *   semesters only, so the year shows semester II's rating (confirm — a year rating would need a schema change).
+ * - Circular 58 Art. 3.2: the homeroom teacher enters the year's conduct ("mainly from semester II and the
+ *   pupil's progress"); it is stored as its own row (semester 0, YEAR_CONDUCT) and never derived.
  * - Circular 27 has no training level (qualities feed the classification instead).
  */
 function trainingOf(
@@ -220,8 +256,12 @@ function trainingOf(
   studentId: string,
 ): { value: Level4 | null; missing: string[] } {
   if (data.scheme === 'C27') return { value: null, missing: [] };
-  const level = (s: 1 | 2) => conductOf(data, studentId, s)?.training ?? null;
-  const semesters: (1 | 2)[] = period === 'HK1' ? [1] : period === 'HK2' || data.scheme === 'C58' ? [2] : [1, 2];
+  const level = (s: ConductPeriod) => conductOf(data, studentId, s)?.training ?? null;
+  if (data.scheme === 'C58' && period === 'CN') {
+    const year = level(YEAR_CONDUCT);
+    return { value: year, missing: year === null ? ['TRAINING.CN'] : [] };
+  }
+  const semesters: (1 | 2)[] = period === 'HK1' ? [1] : period === 'HK2' ? [2] : [1, 2];
   const missing = semesters.filter((s) => level(s) === null).map((s) => `TRAINING.HK${s}`);
   if (missing.length) return { value: null, missing };
   const value = semesters.length === 2 ? yearTrainingResult(level(1)!, level(2)!) : level(semesters[0]);

@@ -30,9 +30,15 @@ export const GRADING_LABELS: Record<string, { vi: string; en: string }> = {
   SUMMER_TRAINING: { vi: 'Rèn luyện trong hè', en: 'Summer training' },
   RETEST_AND_TRAINING: { vi: 'Rèn luyện trong hè và kiểm tra lại', en: 'Summer training and re-test' },
   REPEAT: { vi: 'Ở lại lớp', en: 'Repeats the year' },
-  // Circular 22 awards
+  // Awards and titles (Circular 22 and 27; Circular 58 titles)
   EXCELLENT: { vi: 'Học sinh Xuất sắc', en: 'Outstanding student' },
   GOOD: { vi: 'Học sinh Giỏi', en: 'Excellent student' },
+  ADVANCED: { vi: 'Học sinh tiên tiến', en: 'Advanced student' },
+  EXEMPLARY: { vi: 'Học sinh tiêu biểu', en: 'Exemplary student' },
+  // Circular 27 programme completion
+  GRADE_COMPLETED: { vi: 'Hoàn thành chương trình lớp học', en: 'Completed the grade' },
+  PRIMARY_COMPLETED: { vi: 'Hoàn thành chương trình tiểu học', en: 'Completed primary education' },
+  NOT_COMPLETED: { vi: 'Chưa hoàn thành chương trình lớp học', en: 'Grade not yet completed' },
   // Circular 27 year-end classification
   HTXS: { vi: 'Hoàn thành xuất sắc', en: 'Completed with distinction' },
   HTT: { vi: 'Hoàn thành tốt', en: 'Completed well' },

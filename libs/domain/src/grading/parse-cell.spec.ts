@@ -67,10 +67,14 @@ describe('parsing what a teacher typed into a cell', () => {
     expect(parseCell(c27Rating, 'Chưa hoàn thành')).toEqual({ value: 'C' });
   });
 
-  it('takes Circular 27 tests as whole numbers 1–10: rejects 0 and 7.5', () => {
+  it('takes Circular 27 tests as whole numbers 0–10: accepts 0, rejects 7.5, 11 and -1', () => {
     expect(parseCell(c27Test, '9')).toEqual({ value: 9 });
     expect(parseCell(c27Test, 1)).toEqual({ value: 1 });
-    expect(parseCell(c27Test, 0)).toEqual({ error: 'outOfRange' });
+    expect(parseCell(c27Test, 0)).toEqual({ value: 0 });
+    expect(parseCell(c27Test, '0')).toEqual({ value: 0 });
+    expect(parseCell(c27Test, 10)).toEqual({ value: 10 });
+    expect(parseCell(c27Test, 11)).toEqual({ error: 'outOfRange' });
+    expect(parseCell(c27Test, '-1')).toEqual({ error: 'outOfRange' });
     expect(parseCell(c27Test, 7.5)).toEqual({ error: 'tooManyDecimals' });
     expect(parseCell(c27Test, '7,5')).toEqual({ error: 'tooManyDecimals' });
   });

@@ -1,8 +1,12 @@
 import { toTenths } from '../tenths';
 import { Level4, SubjectOutcome } from './learning-result';
 
-/** Học sinh Xuất sắc / Học sinh Giỏi (Circular 22 Art. 15). */
-export type Award = 'EXCELLENT' | 'GOOD';
+/**
+ * The year's awards and titles: Học sinh Xuất sắc (`EXCELLENT`, Circular 22 Art. 15 and Circular 27 Art. 15),
+ * Học sinh Giỏi (`GOOD`, Circular 22 Art. 15; Học sinh giỏi of Circular 58 Art. 18), Học sinh tiên tiến
+ * (`ADVANCED`, Circular 58 Art. 18) and Học sinh tiêu biểu (`EXEMPLARY`, Circular 27 Art. 15).
+ */
+export type Award = 'EXCELLENT' | 'GOOD' | 'ADVANCED' | 'EXEMPLARY';
 
 /**
  * Circular 22 Art. 15.1, from the year results: Xuất sắc — learning Tốt, training Tốt and at least 6 subjects with

@@ -16,7 +16,7 @@ export interface SubjectOutcome {
 export interface LearningSettings {
   /**
    * Raise the level one step when a single subject alone pulls it down two steps or more. One reading reports
-   * it from one source; Circular 22 Art. 9 as we read it has no such clause (Circular 58 Art. 13.3 had one), so it
+   * it from one source; Circular 22 Art. 9 as we read it has no such clause (Circular 58 Art. 13.6 had one), so it
    * stays off unless a department confirms it.
    */
   adjustOneSubject: boolean;

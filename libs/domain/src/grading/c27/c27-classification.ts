@@ -8,7 +8,7 @@ export interface C27YearSubject {
   code: string;
   /** The end-of-year rating. */
   rating: RatingCode | null;
-  /** The end-of-year periodic test, 1–10. */
+  /** The end-of-year periodic test, a whole number 0–10. */
   test: number | null;
   /** Whether the subject has an end-of-year test (see `c27HasPeriodicTest`). */
   tested: boolean;

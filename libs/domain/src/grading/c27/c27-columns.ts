@@ -31,8 +31,9 @@ export function c27HasMidTermTest(subjectCode: string, grade: GradeLevel): boole
 
 /**
  * One subject's periodic assessments in a semester (Circular 27 Art. 7): semester 1 holds mid-semester I and end of
- * semester I, semester 2 mid-semester II and end of year. Each is a rating T/H/C; tests are whole numbers 1–10
- * ("không cho điểm 0, không cho điểm thập phân"). Which subjects are tested follows the circular's list, not the
+ * semester I, semester 2 mid-semester II and end of year. Each is a rating T/H/C; a test is scored 0–10 in whole numbers —
+ * Circular 27 dropped the old "no 0" rule of Circular 30/2014 and keeps "no decimals" (docs/domain/primary-assessment-c27.md).
+ * No threshold applies to a test at entry: the ≥ 9 / ≥ 7 / ≥ 5 of the classification read the end-of-year tests only. Which subjects are tested follows the circular's list, not the
  * subject's assessment kind. Nothing is averaged, so every weight is 0.
  */
 export function c27Columns(subject: GradingSubject, grade: GradeLevel, semester: Semester): GradeColumn[] {
@@ -50,5 +51,5 @@ function rating(key: string, label: string): GradeColumn {
 }
 
 function test(key: string, label: string): GradeColumn {
-  return { key, label, kind: 'SCORE', group: 'PERIODIC_TEST', weight: 0, required: true, min: 1, max: 10, decimals: 0 };
+  return { key, label, kind: 'SCORE', group: 'PERIODIC_TEST', weight: 0, required: true, min: 0, max: 10, decimals: 0 };
 }

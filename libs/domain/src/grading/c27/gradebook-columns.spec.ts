@@ -20,14 +20,14 @@ describe('Circular 27 periodic assessment columns', () => {
     expect(keys('AM_NHAC', '1')).toEqual(['GK_RATING', 'CK_RATING']);
   });
 
-  it('rates T / H / C and tests whole numbers 1–10, nothing weighted, everything required', () => {
+  it('rates T / H / C and tests whole numbers 0–10, nothing weighted, everything required', () => {
     const columns = gradebookColumns('C27', subject('TOAN'), '5', 2);
     expect(columns.find((c) => c.key === 'CK_RATING')).toMatchObject({
       kind: 'RATING',
       ratings: ['T', 'H', 'C'],
       label: 'CN',
     });
-    expect(columns.find((c) => c.key === 'CK_TEST')).toMatchObject({ kind: 'SCORE', min: 1, max: 10, decimals: 0 });
+    expect(columns.find((c) => c.key === 'CK_TEST')).toMatchObject({ kind: 'SCORE', min: 0, max: 10, decimals: 0 });
     expect(columns.every((c) => c.weight === 0 && c.required)).toBe(true);
   });
 });

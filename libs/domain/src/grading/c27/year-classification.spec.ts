@@ -63,3 +63,14 @@ describe('Circular 27 year-end classification', () => {
     );
   });
 });
+
+describe('Circular 27 year-end classification: the thresholds read the end-of-year tests only', () => {
+  it('takes a test of 0 as a score: Chưa hoàn thành', () => {
+    expect(c27YearClassification(pupil({ tests: [0, 10] }))).toBe('CHT');
+  });
+
+  it('is not held back by a mid-semester test, which is not part of its input (Art. 9.2.a)', () => {
+    // The input carries end-of-year tests only; results.calculation feeds CK_TEST of semester II, never GK_TEST.
+    expect(c27YearClassification(pupil({ tests: [7, 8] }))).toBe('HTT');
+  });
+});

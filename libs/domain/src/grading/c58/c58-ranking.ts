@@ -14,7 +14,7 @@ export interface C58RankingOptions {
    * (confirm the dates). Default false: the pre-2020 rule.
    */
   foreignLanguageCounts?: boolean;
-  /** Circular 58 Art. 13.3, raising a ranking pulled down by one subject. It is the circular's text: default true. */
+  /** Circular 58 Art. 13.6, raising a ranking pulled down by one subject. It is the circular's text: default true. */
   adjustOneSubject?: boolean;
 }
 
@@ -47,21 +47,30 @@ export function c58OverallAverage(subjects: readonly SubjectOutcome[]): number |
 
 /**
  * Học lực from a period's subject results; null while any is missing.
- * Art. 13.3 adjustment: when ĐTBcm reaches Giỏi or Khá but one subject alone drops the ranking — Giỏi to Trung
- * bình or Yếu, Khá to Yếu or Kém — it is raised one step (to Khá, Trung bình, Trung bình, Yếu). "One subject alone"
- * is read as: the ranking the student would have if that subject's own floor (or its comment result) were ignored,
- * the overall average and the Maths-or-Literature condition unchanged (confirm the reading).
+ * Art. 13.6 adjustment, exactly its four cases and nothing else (docs/domain/circular-58.md): when the pupil would
+ * reach Giỏi or Khá but for one subject alone, Giỏi pulled to Trung bình becomes Khá, Giỏi pulled to Yếu becomes
+ * Trung bình, Khá pulled to Yếu becomes Trung bình, Khá pulled to Kém becomes Yếu. "One subject alone" is read as:
+ * the ranking the pupil would have if that subject's own floor (or its comment result) were ignored, the overall
+ * average and the Maths-or-Literature condition unchanged. A one-step drop (Giỏi → Khá, Khá → Trung bình), Giỏi
+ * pulled to Kém, and a drop two subjects cause are left as computed.
  */
 export function c58Ranking(subjects: readonly SubjectOutcome[], opts?: C58RankingOptions): C58Ranking | null {
   const overall = c58OverallAverage(subjects);
   if (overall === null || subjects.some((s) => s.assessment === 'COMMENT' && s.rating === null)) return null;
   const context = { overall: toTenths(overall), core: coreBest(subjects, opts?.foreignLanguageCounts ?? false) };
-  const actual = RANKING_ORDER.indexOf(rankOf(subjects, context, -1));
-  if (opts?.adjustOneSubject === false) return RANKING_ORDER[actual];
-  const potential = Math.min(...subjects.map((_, i) => RANKING_ORDER.indexOf(rankOf(subjects, context, i))));
-  const drop = actual - potential;
-  return potential <= 1 && (drop === 2 || drop === 3) ? RANKING_ORDER[actual - 1] : RANKING_ORDER[actual];
+  const actual = rankOf(subjects, context, -1);
+  if (opts?.adjustOneSubject === false) return actual;
+  const best = RANKING_ORDER[Math.min(...subjects.map((_, i) => RANKING_ORDER.indexOf(rankOf(subjects, context, i))))];
+  return ART_13_6[`${best}>${actual}`] ?? actual;
 }
+
+/** Art. 13.6's table: would-be ranking > computed ranking → the ranking given. No other pair is adjusted. */
+const ART_13_6: Readonly<Record<string, C58Ranking>> = {
+  'GIOI>TB': 'KHA',
+  'GIOI>YEU': 'TB',
+  'KHA>YEU': 'TB',
+  'KHA>KEM': 'YEU',
+};
 
 /** The best of Maths and Literature (and the foreign language, when it counts), in tenths; -1 when none is taught. */
 function coreBest(subjects: readonly SubjectOutcome[], foreignLanguageCounts: boolean): number {

@@ -48,7 +48,7 @@ describe('Circular 58 overall average and academic ranking', () => {
     expect(c58Ranking(student(9, 9, 9, [9, 9, 9], 'CD'), { adjustOneSubject: false })).toBe('YEU');
   });
 
-  it('raises a ranking one subject alone pulled down two steps or more (Art. 13.3), unless switched off', () => {
+  it('raises a ranking one subject alone pulled down two steps or more (Art. 13.6), unless switched off', () => {
     // Giỏi by average, one subject 4.8 → Trung bình; adjusted to Khá.
     expect(c58Ranking(student(9, 9, 9, [9, 9, 4.8]), { adjustOneSubject: false })).toBe('TB');
     expect(c58Ranking(student(9, 9, 9, [9, 9, 4.8]))).toBe('KHA');

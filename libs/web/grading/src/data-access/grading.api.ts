@@ -167,11 +167,17 @@ export class GradingApi {
     );
   }
 
-  conduct(schoolId: string, classId: string, semester: 1 | 2): Observable<ConductSheet> {
+  /** `CN`: the year conduct a Circular 58 class's homeroom teacher enters (Art. 3.2). */
+  conduct(schoolId: string, classId: string, semester: 1 | 2 | 'CN'): Observable<ConductSheet> {
     return this.http.get<ConductSheet>(`${this.cls(schoolId, classId)}/conduct/${semester}`);
   }
 
-  saveConduct(schoolId: string, classId: string, semester: 1 | 2, body: ConductSheetSave): Observable<ConductSheet> {
+  saveConduct(
+    schoolId: string,
+    classId: string,
+    semester: 1 | 2 | 'CN',
+    body: ConductSheetSave,
+  ): Observable<ConductSheet> {
     return this.http.put<ConductSheet>(`${this.cls(schoolId, classId)}/conduct/${semester}`, body);
   }
 

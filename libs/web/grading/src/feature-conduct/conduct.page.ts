@@ -24,12 +24,16 @@ interface EditRow {
 }
 
 const LEVELS: readonly Level4[] = ['TOT', 'KHA', 'DAT', 'CHUA_DAT'];
+/** Circular 58 names the four steps Tốt, Khá, Trung bình, Yếu (stored as the Circular 22 levels). */
+const C58_WORDS: Readonly<Record<Level4, string>> = { TOT: 'TOT', KHA: 'KHA', DAT: 'TB', CHUA_DAT: 'YEU' };
 const QUALITY_RATINGS: readonly QualityRating[] = ['TOT', 'DAT', 'CAN_CO_GANG'];
 
 /**
  * /grades/:classId/conduct/:semester — the homeroom teacher records each student's training level (Circular 22
  * Art. 8; conduct under Circular 58) or, in primary school, the qualities and competencies (Circular 27 Art. 6),
- * with a comment. One save sends the changed rows with their versions.
+ * with a comment. One save sends the changed rows with their versions. /conduct/CN: the year conduct of a Circular 58
+ * class, entered by the homeroom teacher from the semester ratings shown beside it (Circular 58 Art. 3.2), never
+ * derived.
  */
 @Component({
   selector: 'emis-conduct-page',
@@ -71,16 +75,23 @@ export class ConductPage {
   protected readonly levels = LEVELS;
   protected readonly qualityRatings = QUALITY_RATINGS;
   protected readonly qualities = PRIMARY_QUALITIES;
-  protected readonly semesterNumber = computed<1 | 2>(() => (this.semester() === '2' ? 2 : 1));
+  protected readonly isYear = computed(() => this.semester() === 'CN');
+  protected readonly semesterNumber = computed<1 | 2>(() => (this.semester() === '1' ? 1 : 2));
+  private readonly period = computed<1 | 2 | 'CN'>(() => (this.isYear() ? 'CN' : this.semesterNumber()));
   protected readonly sheet = loadOnChange(
     () => {
       const schoolId = this.schoolId();
-      return schoolId ? { schoolId, classId: this.classId(), semester: this.semesterNumber() } : undefined;
+      return schoolId ? { schoolId, classId: this.classId(), semester: this.period() } : undefined;
     },
     ({ schoolId, classId, semester }) => this.api.conduct(schoolId, classId, semester),
   );
   protected readonly rows = signal<EditRow[]>([]);
   protected readonly isPrimary = computed(() => this.sheet.value()?.scheme === 'C27');
+  /** The label code of a level: the Circular 58 words in a Circular 58 class. */
+  protected levelLabel(level: Level4 | null | undefined): string {
+    if (!level) return '';
+    return this.sheet.value()?.scheme === 'C58' ? C58_WORDS[level] : level;
+  }
   protected readonly editable = computed(() => !!this.sheet.value()?.editable && this.auth.can('conduct.record'));
   protected readonly saving = signal(false);
   protected readonly saved = signal(false);
@@ -124,7 +135,7 @@ export class ConductPage {
     this.saving.set(true);
     this.problem.set(null);
     this.api
-      .saveConduct(schoolId, this.classId(), this.semesterNumber(), body)
+      .saveConduct(schoolId, this.classId(), this.period(), body)
       .pipe(finalize(() => this.saving.set(false)))
       .subscribe({
         next: (sheet) => {

@@ -43,6 +43,7 @@ export const gradingVi = {
     noAccess: 'Không được xem',
     subjectsCaption: 'Các môn học của lớp {{name}}',
     conduct: 'Rèn luyện (GVCN)',
+    yearConduct: 'Hạnh kiểm cả năm (GVCN)',
     results: 'Kết quả học tập',
     noScheme: 'Lớp này không đánh giá bằng sổ điểm (mầm non).',
     noClasses: 'Trường chưa có lớp nào trong năm học này.',
@@ -98,7 +99,7 @@ export const gradingVi = {
     },
     cellErrors: {
       notANumber: 'Không phải là số.',
-      outOfRange: 'Điểm phải từ 0 đến 10 (Tiểu học: 1–10).',
+      outOfRange: 'Điểm phải từ 0 đến 10.',
       tooManyDecimals: 'Điểm chỉ có tối đa một chữ số thập phân (cột bài kiểm tra Tiểu học: số nguyên).',
       notARating: 'Mức đánh giá không hợp lệ (Đ/CĐ hoặc T/H/C).',
       unknownColumn: 'Cột không có trong sổ điểm.',
@@ -169,6 +170,10 @@ export const gradingVi = {
     help: 'Giáo viên chủ nhiệm đánh giá kết quả rèn luyện của từng học sinh (Tốt, Khá, Đạt, Chưa đạt).',
     primaryHelp: 'Giáo viên chủ nhiệm đánh giá phẩm chất và năng lực của từng học sinh (Tốt, Đạt, Cần cố gắng).',
     training: 'Kết quả rèn luyện',
+    yearHeading: 'Hạnh kiểm cả năm',
+    yearHelp:
+      'Giáo viên chủ nhiệm xếp loại hạnh kiểm cả năm, chủ yếu căn cứ học kỳ II và sự tiến bộ của học sinh (Thông tư 58, Điều 3); không tự suy ra từ học kỳ II.',
+    yearTraining: 'Hạnh kiểm cả năm',
     readOnly: 'Chỉ giáo viên chủ nhiệm của lớp được nhập; bạn đang xem.',
     commentFor: 'Nhận xét cho {{name}}',
     unsaved: '{{count}} học sinh có thay đổi chưa lưu',
@@ -177,6 +182,7 @@ export const gradingVi = {
     title: 'Kết quả học tập',
     heading: 'Kết quả học tập lớp {{name}}',
     period: 'Kỳ',
+    candidate: 'ứng viên, cần tập thể lớp công nhận',
     periods: { HK1: 'Học kỳ I', HK2: 'Học kỳ II', CN: 'Cả năm' },
     store: 'Lưu kết quả',
     stored: 'Đã lưu kết quả để báo cáo.',
@@ -194,6 +200,7 @@ export const gradingVi = {
       absences: 'Nghỉ',
       awards: 'Khen thưởng',
       promotion: 'Đề nghị lên lớp',
+      completion: 'Đề nghị hoàn thành chương trình',
     },
   },
 };
@@ -236,6 +243,7 @@ export const gradingEn: TranslationOf<typeof gradingVi> = {
     noAccess: 'No access',
     subjectsCaption: 'Subjects of class {{name}}',
     conduct: 'Conduct (homeroom)',
+    yearConduct: 'Year conduct (homeroom)',
     results: 'Results',
     noScheme: 'This class is not assessed with a gradebook (preschool).',
     noClasses: 'The school has no classes in this school year.',
@@ -291,7 +299,7 @@ export const gradingEn: TranslationOf<typeof gradingVi> = {
     },
     cellErrors: {
       notANumber: 'Not a number.',
-      outOfRange: 'A score is between 0 and 10 (primary: 1–10).',
+      outOfRange: 'A score is between 0 and 10.',
       tooManyDecimals: 'A score has at most one decimal (primary tests: whole numbers).',
       notARating: 'Not a valid rating (Đ/CĐ or T/H/C).',
       unknownColumn: 'No such column in the gradebook.',
@@ -363,6 +371,10 @@ export const gradingEn: TranslationOf<typeof gradingVi> = {
     primaryHelp:
       'The homeroom teacher rates each student’s qualities and competencies (Good, Pass, Needs more effort).',
     training: 'Conduct',
+    yearHeading: 'Year conduct',
+    yearHelp:
+      'The homeroom teacher rates the year’s conduct, mainly from semester II and the student’s progress (Circular 58, Art. 3); it is not taken from semester II.',
+    yearTraining: 'Year conduct',
     readOnly: 'Only the class’s homeroom teacher records this; you are reading.',
     commentFor: 'Comment for {{name}}',
     unsaved: '{{count}} students with unsaved changes',
@@ -370,6 +382,7 @@ export const gradingEn: TranslationOf<typeof gradingVi> = {
   results: {
     title: 'Results',
     heading: 'Results of class {{name}}',
+    candidate: 'candidate, needs the class’s recognition',
     period: 'Period',
     periods: { HK1: 'Semester I', HK2: 'Semester II', CN: 'Whole year' },
     store: 'Store results',
@@ -388,6 +401,7 @@ export const gradingEn: TranslationOf<typeof gradingVi> = {
       absences: 'Absences',
       awards: 'Awards',
       promotion: 'Promotion proposal',
+      completion: 'Programme completion proposal',
     },
   },
 };
