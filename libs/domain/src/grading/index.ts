@@ -14,4 +14,5 @@ export * from './c27/c27-columns';
 export * from './c27/qualities';
 export * from './c27/c27-classification';
 export * from './curriculum';
+export * from './rule-settings';
 export * from './grading-labels';
