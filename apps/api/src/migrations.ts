@@ -63,6 +63,8 @@ import {
 } from '@emis/api/tenancy';
 import { CreateImportJobs1764200000050 } from '@emis/api/spreadsheets';
 import { MIGRATION_CHECKSUMS } from './migration-checksums';
+import { CreateProvinceRuleSettings1765000000100 } from '@emis/api/academic';
+import { CreateResultsRecomputeRun1765000000110 } from '@emis/api/grading';
 
 /**
  * Every migration of every context, in the order they apply (by the timestamp in their names). Each lives in its
@@ -116,6 +118,8 @@ export const MIGRATIONS = [
   SealTenantScope1764900000900,
   CreateJobsRole1764900000950,
   GuardAccountRoles1764900000960,
+  CreateProvinceRuleSettings1765000000100,
+  CreateResultsRecomputeRun1765000000110,
 ];
 
 /**

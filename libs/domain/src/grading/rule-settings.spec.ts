@@ -26,9 +26,9 @@ describe('the province rule settings of a school year', () => {
     expect(ruleSettingsErrors(bad).map((e) => `${e.field}:${e.rule}`)).toEqual([
       'c22Adjustment:isIn',
       'c58ForeignLanguage:isBoolean',
-      'classSizeCeilings.X:whitelistValidation',
-      'classSizeCeilings.6:inRange',
-      'classSizeCeilings.7:inRange',
+      'classSizeCeilings.X:unknownGrade',
+      'classSizeCeilings.6:classSizeCeiling',
+      'classSizeCeilings.7:classSizeCeiling',
     ]);
   });
 

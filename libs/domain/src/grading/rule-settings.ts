@@ -73,11 +73,11 @@ export function ruleSettingsErrors(input: Record<string, unknown>): RuleSettings
   const given = ceilings as Record<string, unknown>;
   for (const key of Object.keys(given))
     if (!(GRADE_LEVELS as readonly string[]).includes(key))
-      errors.push({ field: `classSizeCeilings.${key}`, rule: 'whitelistValidation', args: [] });
+      errors.push({ field: `classSizeCeilings.${key}`, rule: 'unknownGrade', args: [] });
   for (const grade of GRADE_LEVELS) {
     const value = given[grade];
     if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > MAX_CLASS_SIZE_CEILING)
-      errors.push({ field: `classSizeCeilings.${grade}`, rule: 'inRange', args: [1, MAX_CLASS_SIZE_CEILING] });
+      errors.push({ field: `classSizeCeilings.${grade}`, rule: 'classSizeCeiling', args: [1, MAX_CLASS_SIZE_CEILING] });
   }
   return errors;
 }
