@@ -84,4 +84,10 @@ export const GRADING: Record<string, MatrixEntry> = {
     roles: ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
     sample: (f) => ({ query: { yearId: f.yearId, semester: '1' } }),
   },
+  // Recomputing with the year's unchanged settings rewrites nothing; the run's job id is a fresh one (404).
+  'POST /api/province-settings/{yearId}/recompute': { roles: ['DEPARTMENT_ADMIN'], provinceWide: true },
+  'GET /api/province-settings/{yearId}/recompute/{jobId}': {
+    roles: ['DEPARTMENT_ADMIN'],
+    provinceWide: true,
+  },
 };

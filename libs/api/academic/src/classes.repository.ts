@@ -179,7 +179,10 @@ function toSummary(r: ClassSummaryRow): ClassSummary {
     room: r.room,
     programme: r.programme,
     size: r.size,
-    sizeWarning: classSizeWarning(r.grade, r.size, { ...CLASS_SIZE_CEILING, ...(r.ceiling ? { [r.grade]: r.ceiling } : {}) }),
+    sizeWarning: classSizeWarning(r.grade, r.size, {
+      ...CLASS_SIZE_CEILING,
+      ...(r.ceiling ? { [r.grade]: r.ceiling } : {}),
+    }),
     version: r.version,
   };
 }

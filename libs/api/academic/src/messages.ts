@@ -44,9 +44,15 @@ export const ACADEMIC_MESSAGES: MessageCatalogue = {
     },
   },
   fields: {
-    c22Adjustment: { vi: 'Cách điều chỉnh kết quả học tập (Điều 9.3 Thông tư 22)', en: 'Learning result adjustment (Circular 22 Art. 9.3)' },
+    c22Adjustment: {
+      vi: 'Cách điều chỉnh kết quả học tập (Điều 9.3 Thông tư 22)',
+      en: 'Learning result adjustment (Circular 22 Art. 9.3)',
+    },
     missingAssessment: { vi: 'Bài kiểm tra thiếu không kiểm tra bù', en: 'Missed assessment never made up' },
-    c58ForeignLanguage: { vi: 'Ngoại ngữ thay Toán hoặc Ngữ văn (Thông tư 58)', en: 'Foreign language for Maths or Literature (Circular 58)' },
+    c58ForeignLanguage: {
+      vi: 'Ngoại ngữ thay Toán hoặc Ngữ văn (Thông tư 58)',
+      en: 'Foreign language for Maths or Literature (Circular 58)',
+    },
     classSizeCeilings: { vi: 'Sĩ số tối đa theo khối', en: 'Class-size ceilings by grade' },
     startsOn: { vi: 'Ngày bắt đầu năm học', en: 'Year start' },
     endsOn: { vi: 'Ngày kết thúc năm học', en: 'Year end' },

@@ -123,7 +123,15 @@ export class GradeWriter {
           newValue: comment,
         });
       if (!cellChanges.length) continue;
-      const result = semesterSubjectResult(g.scheme, subjectOf(g), grade, g.semester, cells, g.yearCode, missingAssessment);
+      const result = semesterSubjectResult(
+        g.scheme,
+        subjectOf(g),
+        grade,
+        g.semester,
+        cells,
+        g.yearCode,
+        missingAssessment,
+      );
       writes.push({
         studentId: change.studentId,
         cells,

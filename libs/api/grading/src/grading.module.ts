@@ -25,6 +25,11 @@ import { ResultsService } from './results.service';
 import { ClassResultsLoader } from './results.loader';
 import { GradingFacts } from './grading-facts';
 import { GradingEvents } from './grading-events';
+import { RecomputeController } from './recompute/recompute.controller';
+import { RecomputeQueue } from './recompute/recompute.queue';
+import { RecomputeRepository } from './recompute/recompute.repository';
+import { RecomputeRunner } from './recompute/recompute.runner';
+import { RecomputeService } from './recompute/recompute.service';
 
 /** The gradebook: sheets, saves, history, locks and corrections, conduct, results, Excel and report cards. */
 @Module({
@@ -36,6 +41,7 @@ import { GradingEvents } from './grading-events';
     ResultsController,
     GradebookXlsxController,
     SchoolGradebookController,
+    RecomputeController,
   ],
   providers: [
     GradebookRepository,
@@ -56,6 +62,10 @@ import { GradingEvents } from './grading-events';
     GradebookImporter,
     SchoolGradebookExportService,
     SchoolGradebookExportRepository,
+    RecomputeRepository,
+    RecomputeRunner,
+    RecomputeQueue,
+    RecomputeService,
   ],
   exports: [GradebookService, GradebookRepository, GradeWriter, GradingFacts],
 })

@@ -64,7 +64,8 @@ export function ruleSettingsErrors(input: Record<string, unknown>): RuleSettings
   };
   oneOf('c22Adjustment', C22_ADJUSTMENT_READINGS);
   oneOf('missingAssessment', MISSING_ASSESSMENT_READINGS);
-  if (typeof input['c58ForeignLanguage'] !== 'boolean') errors.push({ field: 'c58ForeignLanguage', rule: 'isBoolean', args: [] });
+  if (typeof input['c58ForeignLanguage'] !== 'boolean')
+    errors.push({ field: 'c58ForeignLanguage', rule: 'isBoolean', args: [] });
   const ceilings = input['classSizeCeilings'];
   if (typeof ceilings !== 'object' || ceilings === null || Array.isArray(ceilings)) {
     errors.push({ field: 'classSizeCeilings', rule: 'isDefined', args: [] });

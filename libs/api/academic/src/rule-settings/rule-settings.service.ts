@@ -59,7 +59,9 @@ export class RuleSettingsService {
       const year = await this.yearRules.assertWritable(em, yearId);
       const stored = await this.repo.find(em, yearId, true);
       if ((stored?.version ?? 0) !== version)
-        throw new ProblemException(HttpStatus.CONFLICT, 'settings_conflict', undefined, { version: stored?.version ?? 0 });
+        throw new ProblemException(HttpStatus.CONFLICT, 'settings_conflict', undefined, {
+          version: stored?.version ?? 0,
+        });
       const before = withDefaults(year.code, stored?.settings ?? null);
       await this.repo.save(em, yearId, settings, version, { id: actor.userId, name: actor.fullName }, new Date());
       await this.audit.record(
