@@ -55,7 +55,7 @@ describe('province rule settings (real PostgreSQL)', () => {
     expect(res.status).toBe(200);
     return res.body;
   };
-  const putSettings = (token: string, body: unknown, lang = 'vi') =>
+  const putSettings = (token: string, body: object, lang = 'vi') =>
     t.http().put(settingsPath()).set(bearer(token)).set('Accept-Language', lang).send(body);
 
   async function fill(code: string, semester: number, cellsOf: Record<string, (columns: Column[]) => Cells>) {
@@ -333,7 +333,7 @@ describe('province rule settings (real PostgreSQL)', () => {
     const res = await download(get(school.admin, '/results/export.xlsx', { period: 'CN' }));
     expect(res.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.body as Buffer);
+    await workbook.xlsx.load(res.body);
     const sheet = workbook.worksheets[0];
     const headers = (sheet.getRow(5).values as unknown[]).slice(1).map(String);
     const col = (h: string) => headers.indexOf(h) + 1;
