@@ -7,7 +7,7 @@ import {
   MissingAssessmentReading,
 } from '@emis/domain';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsObject, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsObject, Max, Min } from 'class-validator';
 
 /** The whole settings object; the per-grade ceilings are checked by libs/domain's ruleSettingsErrors. */
 export class ProvinceRuleSettingsDto implements ProvinceRuleSettingsInput {
@@ -30,5 +30,6 @@ export class ProvinceRuleSettingsDto implements ProvinceRuleSettingsInput {
   @ApiProperty({ description: 'The version read (0 while the defaults apply)' })
   @IsInt()
   @Min(0)
+  @Max(2_000_000_000)
   version!: number;
 }

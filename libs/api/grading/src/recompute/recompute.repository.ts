@@ -31,14 +31,19 @@ export interface DerivedValues {
 /** The SQL of a recomputation: its run (results_recompute_run) and the stored averages it rewrites (grade_entry). */
 @Injectable()
 export class RecomputeRepository {
-  async createRun(em: EntityManager, yearId: string, requestedBy: string): Promise<ResultsRecomputeRun> {
+  /**
+   * A new run of the year, or undefined when one is already queued or running (the partial unique index decides, so
+   * two requests at once cannot both start one).
+   */
+  async createRun(em: EntityManager, yearId: string, requestedBy: string): Promise<ResultsRecomputeRun | undefined> {
     const r = await sqlRow<RunRow>(
       em,
       `insert into results_recompute_run (school_year_id, requested_by, requested_at) values ($1, $2, now())
+       on conflict (school_year_id) where status in ('QUEUED', 'RUNNING') do nothing
        returning ${RUN_COLUMNS}`,
       [yearId, requestedBy],
     );
-    return toRun(r!);
+    return r && toRun(r);
   }
 
   async activeRun(em: EntityManager, yearId: string): Promise<ResultsRecomputeRun | undefined> {

@@ -27,9 +27,13 @@ export class RecomputeService {
     const scope = await this.tree.scopeFor(actor.orgUnitId);
     const { run, fresh } = await this.db.runWithScope(scope, async (em) => {
       await this.years.assertWritable(em, yearId);
-      const active = await this.repo.activeRun(em, yearId);
-      if (active) return { run: active, fresh: false };
       const created = await this.repo.createRun(em, yearId, actor.userId);
+      if (!created) {
+        const active = await this.repo.activeRun(em, yearId);
+        if (active) return { run: active, fresh: false };
+        // The run that held the year finished between the two statements: ask once more.
+        return this.start(actor, yearId).then((run) => ({ run, fresh: false }));
+      }
       await this.audit.record(
         em,
         {
