@@ -74,6 +74,8 @@ select create_reference_table('asset_category');
 select create_reference_table('asset_policy');
 select create_reference_table('finance_tuition_level');
 select create_reference_table('finance_fee_range');
+select create_reference_table('province_rule_settings');
+select create_reference_table('results_recompute_run');
 
 -- Distributed tables, co-location group "school": school_profile starts the group, every other table joins it.
 -- A table is distributed after every distributed table its foreign keys reference.

@@ -8,6 +8,7 @@ import {
   CreateAcademicViews1764400000100,
   CreateAttendance1764200000040,
   CreateCalendarAndClasses1764200000020,
+  CreateProvinceRuleSettings1765000000100,
   ExtendAcademicViews1764400000600,
 } from '@emis/api/academic';
 import {
@@ -21,7 +22,11 @@ import {
   LimitLiveFeeLines1764700000100,
   LinkRefundsToPayments1764700000300,
 } from '@emis/api/finance';
-import { CreateGradebook1764300000000, RecordYearConductAndRecognitions1765000000200 } from '@emis/api/grading';
+import {
+  CreateGradebook1764300000000,
+  CreateResultsRecomputeRun1765000000110,
+  RecordYearConductAndRecognitions1765000000200,
+} from '@emis/api/grading';
 import {
   AdministerAccounts1764800000000,
   CreateIdentityUserView1764400000800,
@@ -116,6 +121,8 @@ export const MIGRATIONS = [
   SealTenantScope1764900000900,
   CreateJobsRole1764900000950,
   GuardAccountRoles1764900000960,
+  CreateProvinceRuleSettings1765000000100,
+  CreateResultsRecomputeRun1765000000110,
   RecordYearConductAndRecognitions1765000000200,
 ];
 

@@ -4,6 +4,7 @@ import type {
   C27Classification,
   C27Completion,
   C58Ranking,
+  MissingAssessmentReading,
   CellValue,
   GradeColumn,
   Level4,
@@ -65,6 +66,8 @@ export interface GradeSheet {
   columns: GradeColumn[];
   editable: boolean;
   locked: boolean;
+  /** The year's province setting for a missed assessment: the grid computes averages with it, as the server does. */
+  missingAssessment: MissingAssessmentReading;
   /** Semester II sheets carry semester I's result so the grid can show the year average. */
   rows: GradeRow[];
 }

@@ -74,4 +74,11 @@ export const ACADEMIC: Record<string, MatrixEntry> = {
     roles: SCHOOL_ADMIN_ONLY,
     sample: () => ({ body: { semester: 2, items: [] } }),
   },
+  'GET /api/province-settings/{yearId}': { roles: ANY, provinceWide: true },
+  // An empty body: the department's call answers a field error (400), so the sweep never changes the shared year's rules.
+  'PUT /api/province-settings/{yearId}': {
+    roles: DEPARTMENT_ADMIN_ONLY,
+    provinceWide: true,
+    sample: () => ({ body: {} }),
+  },
 };

@@ -10,6 +10,8 @@ export interface ClassSizeRow {
   grade: GradeLevel;
   name: string;
   pupils: number;
+  /** The department's ceiling for the grade in the year's rule settings; null while the defaults apply. */
+  ceiling: number | null;
 }
 
 export interface AttendanceTotalsRow {
@@ -42,8 +44,10 @@ export class AcademicFactsRepository {
       `select c.school_year_id, c.id as class_id, c.grade, c.name,
               (select count(*)::int from people_enrolment e
                 where e.school_id = c.school_id and e.class_id = c.id
-                  and ${enrolledOnSql('e', censusDaySql('$2::date', 'y.starts_on', 'y.ends_on'))}) as pupils
+                  and ${enrolledOnSql('e', censusDaySql('$2::date', 'y.starts_on', 'y.ends_on'))}) as pupils,
+              (rs.settings -> 'classSizeCeilings' ->> c.grade)::int as ceiling
          from class c join school_year y on y.id = c.school_year_id
+         left join province_rule_settings rs on rs.school_year_id = c.school_year_id
         where c.school_id = $1`,
       [schoolId, today],
     );

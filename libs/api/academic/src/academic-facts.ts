@@ -24,7 +24,8 @@ export class AcademicFacts {
       grade: r.grade,
       name: r.name,
       pupils: r.pupils,
-      ceiling: CLASS_SIZE_CEILING[r.grade] ?? null,
+      // The year's ceiling as the department set it (rule settings), else the charter's default.
+      ceiling: r.ceiling ?? CLASS_SIZE_CEILING[r.grade] ?? null,
     }));
   }
 

@@ -13,6 +13,9 @@ import { ClassesController } from './classes.controller';
 import { ClassesRepository } from './classes.repository';
 import { ClassesService } from './classes.service';
 import { DutiesRelease } from './duties-release';
+import { RuleSettingsController } from './rule-settings/rule-settings.controller';
+import { RuleSettingsRepository } from './rule-settings/rule-settings.repository';
+import { RuleSettingsService } from './rule-settings/rule-settings.service';
 import { SchoolYearsRepository } from './school-years.repository';
 import { SchoolYearsService } from './school-years.service';
 
@@ -25,6 +28,7 @@ import { SchoolYearsService } from './school-years.service';
     SchoolCalendarController,
     ClassesController,
     AttendanceController,
+    RuleSettingsController,
   ],
   providers: [
     SchoolYearsRepository,
@@ -39,7 +43,9 @@ import { SchoolYearsService } from './school-years.service';
     AcademicFactsRepository,
     AcademicFacts,
     AcademicEvents,
+    RuleSettingsRepository,
+    RuleSettingsService,
   ],
-  exports: [SchoolYearsService, AssignmentsService, AcademicFacts],
+  exports: [SchoolYearsService, AssignmentsService, AcademicFacts, RuleSettingsService],
 })
 export class AcademicModule {}

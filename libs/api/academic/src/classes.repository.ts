@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ClassDetail, ClassInput, ClassSummary } from '@emis/contracts';
-import { classSizeWarning, GRADE_LEVELS, GradeLevel } from '@emis/domain';
+import { CLASS_SIZE_CEILING, classSizeWarning, GRADE_LEVELS, GradeLevel } from '@emis/domain';
 import { openEnrolmentSql } from '@emis/api/people';
 import { SqlPaging, sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
@@ -24,9 +24,11 @@ export const CLASS_SORT_COLUMNS: Record<string, string> = {
 
 const SUMMARY = `select c.id, c.school_year_id, y.code as year_code, c.name, c.grade, c.homeroom_staff_id, s.full_name as homeroom_name,
     c.room, c.programme, c.version,
-    (select count(*)::int from people_enrolment e where e.school_id = c.school_id and e.class_id = c.id and ${openEnrolmentSql('e')}) as size
+    (select count(*)::int from people_enrolment e where e.school_id = c.school_id and e.class_id = c.id and ${openEnrolmentSql('e')}) as size,
+    (rs.settings -> 'classSizeCeilings' ->> c.grade)::int as ceiling
   from class c
   join school_year y on y.id = c.school_year_id
+  left join province_rule_settings rs on rs.school_year_id = c.school_year_id
   left join staff_member s on s.school_id = c.school_id and s.id = c.homeroom_staff_id`;
 
 /** A class with its year's code, its homeroom teacher's name and its open-enrolment count (SUMMARY). */
@@ -42,6 +44,8 @@ interface ClassSummaryRow {
   programme: string | null;
   version: number;
   size: number;
+  /** The year's ceiling for the grade from the department's rule settings; null while the defaults apply. */
+  ceiling: number | null;
 }
 
 /** A student on the class's roster, date of birth read as text. */
@@ -175,7 +179,10 @@ function toSummary(r: ClassSummaryRow): ClassSummary {
     room: r.room,
     programme: r.programme,
     size: r.size,
-    sizeWarning: classSizeWarning(r.grade, r.size),
+    sizeWarning: classSizeWarning(r.grade, r.size, {
+      ...CLASS_SIZE_CEILING,
+      ...(r.ceiling ? { [r.grade]: r.ceiling } : {}),
+    }),
     version: r.version,
   };
 }

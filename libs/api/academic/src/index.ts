@@ -11,3 +11,6 @@ export { CreateCalendarAndClasses1764200000020 } from './migrations/176420000002
 export { CreateAttendance1764200000040 } from './migrations/1764200000040-CreateAttendance';
 export { CreateAcademicViews1764400000100 } from './migrations/1764400000100-CreateAcademicViews';
 export { ExtendAcademicViews1764400000600 } from './migrations/1764400000600-ExtendAcademicViews';
+export { CreateProvinceRuleSettings1765000000100 } from './migrations/1765000000100-CreateProvinceRuleSettings';
+/** For other contexts: the province's rule settings of a school year (docs/domain/secondary-assessment-c22.md). */
+export { RuleSettingsService } from './rule-settings/rule-settings.service';

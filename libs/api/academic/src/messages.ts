@@ -3,6 +3,10 @@ import { MessageCatalogue } from '@emis/api/platform';
 /** The words of the school calendar, classes, teaching assignments and attendance, Vietnamese first; registered with platform's message lookup by the app. */
 export const ACADEMIC_MESSAGES: MessageCatalogue = {
   problems: {
+    settings_conflict: {
+      vi: 'Cài đặt quy định của năm học vừa được người khác thay đổi; hãy tải lại rồi lưu lại',
+      en: 'The year’s rule settings were changed by someone else; reload them and save again',
+    },
     year_closed: { vi: 'Năm học đã khoá sổ, không thể thay đổi', en: 'The school year is closed and read-only' },
     year_not_planned: {
       vi: 'Chỉ mở được năm học đang ở trạng thái dự kiến',
@@ -15,6 +19,11 @@ export const ACADEMIC_MESSAGES: MessageCatalogue = {
     },
   },
   rules: {
+    classSizeCeiling: {
+      vi: 'Sĩ số tối đa của khối {field} phải là số nguyên từ {0} đến {1}',
+      en: 'The class-size ceiling of grade {field} must be a whole number from {0} to {1}',
+    },
+    unknownGrade: { vi: '{field} không phải một khối lớp', en: '{field} is not a grade' },
     unknownYear: { vi: '{field} không phải một năm học', en: '{field} is not a school year' },
     schoolYearCode: {
       vi: 'Mã năm học phải là hai năm liên tiếp, ví dụ 2026-2027',
@@ -35,6 +44,16 @@ export const ACADEMIC_MESSAGES: MessageCatalogue = {
     },
   },
   fields: {
+    c22Adjustment: {
+      vi: 'Cách điều chỉnh kết quả học tập (Điều 9.3 Thông tư 22)',
+      en: 'Learning result adjustment (Circular 22 Art. 9.3)',
+    },
+    missingAssessment: { vi: 'Bài kiểm tra thiếu không kiểm tra bù', en: 'Missed assessment never made up' },
+    c58ForeignLanguage: {
+      vi: 'Ngoại ngữ thay Toán hoặc Ngữ văn (Thông tư 58)',
+      en: 'Foreign language for Maths or Literature (Circular 58)',
+    },
+    classSizeCeilings: { vi: 'Sĩ số tối đa theo khối', en: 'Class-size ceilings by grade' },
     startsOn: { vi: 'Ngày bắt đầu năm học', en: 'Year start' },
     endsOn: { vi: 'Ngày kết thúc năm học', en: 'Year end' },
     semester1Start: { vi: 'Ngày bắt đầu học kì I', en: 'Semester I start' },

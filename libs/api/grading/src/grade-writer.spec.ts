@@ -1,7 +1,8 @@
 import { HttpStatus } from '@nestjs/common';
+import type { RuleSettingsService } from '@emis/api/academic';
 import { AuditChange, AuditService } from '@emis/api/audit';
 import { Principal, ProblemException } from '@emis/api/platform';
-import { CellValue } from '@emis/domain';
+import { CellValue, defaultRuleSettings } from '@emis/domain';
 import { EntityManager } from 'typeorm';
 import { columnsOf, GradeWriter, parseRowCells, WriteMeta } from './grade-writer';
 import { CellChange, EntryRecord, EntryWrite, GradebookRecord, GradebookRepository } from './gradebook.repository';
@@ -101,7 +102,9 @@ describe('writing grades', () => {
   let writer: GradeWriter;
   beforeEach(() => {
     db = new MemoryGradebook();
-    writer = new GradeWriter(db.repository(), db.audit());
+    // The year's rule settings are the defaults: a missed assessment leaves the average uncomputed.
+    const rules = { forYearCode: async (_em: unknown, code: string) => defaultRuleSettings(code) };
+    writer = new GradeWriter(db.repository(), db.audit(), rules as unknown as RuleSettingsService);
   });
 
   it('merges the changed cells into the row, recomputes the average with the domain rule and bumps the version', async () => {

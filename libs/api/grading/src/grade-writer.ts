@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { GradeConflict } from '@emis/contracts';
+import { RuleSettingsService } from '@emis/api/academic';
 import { AuditService } from '@emis/api/audit';
 import { Principal, ProblemException, RawFieldError } from '@emis/api/platform';
 import {
@@ -84,6 +85,7 @@ export class GradeWriter {
   constructor(
     private readonly repo: GradebookRepository,
     private readonly audit: AuditService,
+    private readonly rules: RuleSettingsService,
   ) {}
 
   async apply(
@@ -97,6 +99,8 @@ export class GradeWriter {
   ): Promise<EntryWrite[]> {
     const writes: EntryWrite[] = [];
     const history: CellChange[] = [];
+    // What a missed assessment counts as is the department's setting of the year (docs/domain/secondary-assessment-c22.md).
+    const { missingAssessment } = await this.rules.forYearCode(em, g.yearCode);
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
     for (const change of changes) {
@@ -119,7 +123,15 @@ export class GradeWriter {
           newValue: comment,
         });
       if (!cellChanges.length) continue;
-      const result = semesterSubjectResult(g.scheme, subjectOf(g), grade, g.semester, cells, g.yearCode);
+      const result = semesterSubjectResult(
+        g.scheme,
+        subjectOf(g),
+        grade,
+        g.semester,
+        cells,
+        g.yearCode,
+        missingAssessment,
+      );
       writes.push({
         studentId: change.studentId,
         cells,

@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { RuleSettingsService } from '@emis/api/academic';
 import { AuditService } from '@emis/api/audit';
 import type {
   ClassGradebook,
@@ -56,6 +57,7 @@ export class GradebookService {
     private readonly db: TenantDb,
     private readonly events: GradingEvents,
     private readonly audit: AuditService,
+    private readonly rules: RuleSettingsService,
   ) {}
 
   async overview(
@@ -157,6 +159,8 @@ export class GradebookService {
         columns: columnsOf(g, cls.grade),
         editable: mayWrite(access, subjectCode),
         locked: access.locked,
+        // The grid averages as it types with the year's reading of a missed assessment, as GradeWriter stores it.
+        missingAssessment: (await this.rules.forYearCode(em, cls.schoolYearCode)).missingAssessment,
         rows,
       };
     });

@@ -28,6 +28,11 @@ import { GradingEvents } from './grading-events';
 import { RecognitionController } from './recognition.controller';
 import { RecognitionRepository } from './recognition.repository';
 import { RecognitionService } from './recognition.service';
+import { RecomputeController } from './recompute/recompute.controller';
+import { RecomputeQueue } from './recompute/recompute.queue';
+import { RecomputeRepository } from './recompute/recompute.repository';
+import { RecomputeRunner } from './recompute/recompute.runner';
+import { RecomputeService } from './recompute/recompute.service';
 
 /**
  * The gradebook: sheets, saves, history, locks and corrections, conduct, results and the year-end decisions on
@@ -43,6 +48,7 @@ import { RecognitionService } from './recognition.service';
     GradebookXlsxController,
     SchoolGradebookController,
     RecognitionController,
+    RecomputeController,
   ],
   providers: [
     GradebookRepository,
@@ -65,6 +71,10 @@ import { RecognitionService } from './recognition.service';
     SchoolGradebookExportRepository,
     RecognitionRepository,
     RecognitionService,
+    RecomputeRepository,
+    RecomputeRunner,
+    RecomputeQueue,
+    RecomputeService,
   ],
   exports: [GradebookService, GradebookRepository, GradeWriter, GradingFacts],
 })

@@ -8,3 +8,4 @@ export { GRADING_MESSAGES } from './messages';
 // Its migrations, collected in order by the app (apps/api/src/migrations.ts).
 export { CreateGradebook1764300000000 } from './migrations/1764300000000-CreateGradebook';
 export { RecordYearConductAndRecognitions1765000000200 } from './migrations/1765000000200-RecordYearConductAndRecognitions';
+export { CreateResultsRecomputeRun1765000000110 } from './migrations/1765000000110-CreateResultsRecomputeRun';

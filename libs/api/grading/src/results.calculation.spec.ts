@@ -1,5 +1,5 @@
 import type { StudentResult } from '@emis/contracts';
-import { CellValue, Level4, Scheme } from '@emis/domain';
+import { CellValue, defaultRuleSettings, Level4, Scheme } from '@emis/domain';
 import type { ConductRecord } from './conduct.repository';
 import type { CurriculumSubject, EntryRecord, GradebookRecord, RosterStudent } from './gradebook.repository';
 import { ClassData, entryOfPeriod, studentResult, summaryOf } from './results.calculation';
@@ -47,6 +47,7 @@ function classData(scheme: Scheme = 'C22', yearCode = '2024-2025'): ClassData {
     conduct: [],
     absences: new Map(),
     roster: [],
+    settings: defaultRuleSettings(yearCode),
   };
 }
 

@@ -5,7 +5,6 @@ import {
   c27CompletionProposal,
   c27HasPeriodicTest,
   c27YearClassification,
-  c58Layout,
   c58OverallAverage,
   c58PromotionProposal,
   c58Ranking,
@@ -18,6 +17,7 @@ import {
   Level4,
   PRIMARY_QUALITIES,
   promotionProposal,
+  ProvinceRuleSettings,
   QualityRating,
   Scheme,
   semesterSubjectResult,
@@ -41,6 +41,8 @@ export interface ClassData {
   conduct: ConductRecord[];
   absences: Map<string, Absences>;
   roster: RosterStudent[];
+  /** The department's rule settings of the class's year (docs/domain/secondary-assessment-c22.md). */
+  settings: ProvinceRuleSettings;
 }
 
 /** The levels each summary counts, in the order the books print them (zero counts included). */
@@ -227,6 +229,7 @@ function term(
     semester,
     entry?.cells ?? {},
     data.cls.schoolYearCode,
+    data.settings.missingAssessment,
   );
   const missing = entry ? result.missing.map((k) => `${code}.HK${semester}.${k}`) : [`${code}.HK${semester}`];
   return { result, entry, missing: result.missing.length ? missing : [], book };
@@ -276,14 +279,13 @@ function learningOf(
 ): { value: StudentResult['learning']; missing: string[] } {
   switch (data.scheme) {
     case 'C22':
-      return { value: learningResult(outcomes), missing: [] };
+      // Circular 22 Art. 9.2, then Art. 9.3 as the year's settings read it (on by default).
+      return { value: learningResult(outcomes, { adjustment: data.settings.c22Adjustment }), missing: [] };
     case 'C58':
-      // Circular 26/2020 added the foreign language to "Maths or Literature" from the years it governs (the same
-      // years whose sheet it changed — see c58Layout; confirm the dates).
+      // Circular 26/2020 added the foreign language to "Maths or Literature" from the years it governs; the year's
+      // settings say whether it applies (by default from 2020-21, the years whose sheet it changed — see c58Layout).
       return {
-        value: c58Ranking(outcomes, {
-          foreignLanguageCounts: c58Layout(data.cls.schoolYearCode) === 'REGULAR_PERIODIC',
-        }),
+        value: c58Ranking(outcomes, { foreignLanguageCounts: data.settings.c58ForeignLanguage }),
         missing: [],
       };
     case 'C27':

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ResultPeriod, ResultSummary, StudentResult } from '@emis/contracts';
-import { SchoolYearsService } from '@emis/api/academic';
+import { RuleSettingsService, SchoolYearsService } from '@emis/api/academic';
 import { Scheme, schemeFor } from '@emis/domain';
 import { EntityManager } from 'typeorm';
 import { ConductRepository } from './conduct.repository';
@@ -27,6 +27,7 @@ export class ClassResultsLoader {
     private readonly conduct: ConductRepository,
     private readonly results: ResultsRepository,
     private readonly years: SchoolYearsService,
+    private readonly rules: RuleSettingsService,
   ) {}
 
   /**
@@ -51,6 +52,7 @@ export class ClassResultsLoader {
       books: await this.repo.gradebooksOfClass(em, schoolId, cls.id),
       entries: await this.repo.entriesOfClass(em, schoolId, cls.id),
       conduct: await this.conduct.ofClass(em, schoolId, cls.id),
+      settings: await this.rules.forYear(em, cls.schoolYearId),
     };
     const computed = new Map<ResultPeriod, ComputedResults>();
     for (const period of periods) {

@@ -1,4 +1,4 @@
-import { CellValue, PRIMARY_QUALITIES, QualityRating } from '@emis/domain';
+import { CellValue, defaultRuleSettings, PRIMARY_QUALITIES, QualityRating } from '@emis/domain';
 import type { CurriculumSubject, EntryRecord, GradebookRecord, RosterStudent } from './gradebook.repository';
 import { ClassData, studentResult } from './results.calculation';
 
@@ -39,6 +39,7 @@ function classData(grade: '4' | '5' = '5'): ClassData {
     conduct: [],
     absences: new Map(),
     roster: [],
+    settings: defaultRuleSettings('2024-2025'),
   };
 }
 

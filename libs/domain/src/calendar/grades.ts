@@ -79,8 +79,13 @@ export const CLASS_SIZE_CEILING: Record<GradeLevel, number> = {
   '12': 45,
 };
 
-export function classSizeWarning(grade: GradeLevel, size: number): { ceiling: number; over: number } | null {
-  const ceiling = CLASS_SIZE_CEILING[grade];
+/** Over the ceiling: a warning, never a refusal. `ceilings`: the province's settings of the year (rule-settings.ts). */
+export function classSizeWarning(
+  grade: GradeLevel,
+  size: number,
+  ceilings: Readonly<Record<GradeLevel, number>> = CLASS_SIZE_CEILING,
+): { ceiling: number; over: number } | null {
+  const ceiling = ceilings[grade];
   return size > ceiling ? { ceiling, over: size - ceiling } : null;
 }
 

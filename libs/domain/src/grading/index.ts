@@ -17,4 +17,5 @@ export * from './c27/c27-classification';
 export * from './c27/c27-recognition';
 export * from './year-recognition';
 export * from './curriculum';
+export * from './rule-settings';
 export * from './grading-labels';

@@ -1,6 +1,7 @@
 import { GradeLevel } from '../calendar/grades';
-import { Cells, GradeColumn, GradingSubject, hasCellValue, RatingCode, Semester } from './grade-column';
+import { CellValue, Cells, GradeColumn, GradingSubject, hasCellValue, RatingCode, Semester } from './grade-column';
 import { gradebookColumns } from './gradebook-columns';
+import { MissingAssessmentReading } from './rule-settings';
 import { Scheme } from './scheme';
 import { divideHalfUp, fromTenths, toTenths } from './tenths';
 
@@ -20,7 +21,10 @@ export interface SubjectTermResult {
  * - Comment subjects: see `passFailRating`.
  * - Circular 27: the end-of-period rating (end of semester I, end of year); no average.
  * Any required value missing leaves the result uncomputed: the circulars let a missed assessment be made up and
- * never count it as 0. `yearCode` selects the Circular 58 sheet (see `gradebookColumns`).
+ * never count it as 0 — unless the province's setting reads a missed, never-made-up assessment as Circular 58
+ * Art. 8.5 did (`missingAssessment` 'ZERO': 0, or Chưa đạt for a comment subject), which applies to a pupil with at
+ * least one assessment of the subject and semester entered (docs/domain/secondary-assessment-c22.md).
+ * `yearCode` selects the Circular 58 sheet (see `gradebookColumns`).
  */
 export function semesterSubjectResult(
   scheme: Scheme,
@@ -29,9 +33,16 @@ export function semesterSubjectResult(
   semester: Semester,
   cells: Cells,
   yearCode?: string,
+  missingAssessment: MissingAssessmentReading = 'NOT_COMPUTED',
 ): SubjectTermResult {
   const columns = gradebookColumns(scheme, subject, grade, semester, yearCode);
   const missing = columns.filter((c) => c.required && !hasCellValue(c, cells[c.key])).map((c) => c.key);
+  const started = columns.some((c) => hasCellValue(c, cells[c.key]));
+  if (missing.length > 0 && missingAssessment === 'ZERO' && scheme !== 'C27' && started) {
+    const zero: CellValue = subject.assessment === 'COMMENT' ? 'CD' : 0;
+    const filled: Cells = { ...cells, ...Object.fromEntries(missing.map((key) => [key, zero])) };
+    return semesterSubjectResult(scheme, subject, grade, semester, filled, yearCode);
+  }
   if (missing.length > 0) return { average: null, rating: null, missing };
   if (scheme === 'C27') return { average: null, rating: cells['CK_RATING'] as RatingCode, missing };
   if (subject.assessment === 'COMMENT') {

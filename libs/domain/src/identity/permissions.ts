@@ -110,6 +110,8 @@ export const PERMISSIONS = {
   'finance.allocate': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER'],
   /** The province's tuition levels, support levels, fee ranges and the schools' areas. */
   'finance.configure': ['DEPARTMENT_ADMIN'],
+  /** The province's rule settings of a school year and the recomputation of stored results after a change. */
+  'rules.configure': ['DEPARTMENT_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -40,4 +40,9 @@ export const CALENDAR_ROUTES: Routes = [
     title: 'academic.titles.calendar',
     loadComponent: () => import('./feature-calendar/calendar.page').then((m) => m.CalendarPage),
   },
+  {
+    path: ':yearId/rules',
+    title: 'academic.titles.rules',
+    loadComponent: () => import('./feature-rule-settings/rule-settings.page').then((m) => m.RuleSettingsPage),
+  },
 ];

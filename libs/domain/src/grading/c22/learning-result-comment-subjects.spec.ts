@@ -22,7 +22,9 @@ describe('Circular 22 learning result with comment subjects', () => {
   });
 
   it('is at most Đạt with one comment subject Chưa đạt, even with every score at 9', () => {
-    expect(learningResult(student(['D', 'CD', 'D', 'D', 'D']))).toBe('DAT');
+    expect(learningResult(student(['D', 'CD', 'D', 'D', 'D']), { adjustment: 'OFF' })).toBe('DAT');
+    // Art. 9.3: a would-be Tốt two steps down is raised to Khá.
+    expect(learningResult(student(['D', 'CD', 'D', 'D', 'D']))).toBe('KHA');
   });
 
   it('is Chưa đạt with two comment subjects Chưa đạt', () => {

@@ -32,7 +32,9 @@ describe('Circular 22 learning result thresholds', () => {
   });
 
   it('drops from Khá to Đạt when one subject is 4.9', () => {
-    expect(learningResult(student(9, 9, 9, 9, 9, 9, 9, 4.9))).toBe('DAT');
+    expect(learningResult(student(9, 9, 9, 9, 9, 9, 9, 4.9), { adjustment: 'OFF' })).toBe('DAT');
+    // Art. 9.3: a would-be Tốt two steps down is raised to Khá.
+    expect(learningResult(student(9, 9, 9, 9, 9, 9, 9, 4.9))).toBe('KHA');
   });
 
   it('is Đạt with six subjects ≥ 5.0 and none below 3.5 — 3.5 itself counting', () => {
@@ -40,7 +42,9 @@ describe('Circular 22 learning result thresholds', () => {
   });
 
   it('is Chưa đạt with one subject at 3.4', () => {
-    expect(learningResult(student(9, 9, 9, 9, 9, 9, 9, 3.4))).toBe('CHUA_DAT');
+    // Art. 9.2 alone; Art. 9.3 then raises this would-be Tốt to Đạt (learning-result-adjustment-raised.spec.ts).
+    expect(learningResult(student(9, 9, 9, 9, 9, 9, 9, 3.4), { adjustment: 'OFF' })).toBe('CHUA_DAT');
+    expect(learningResult(student(9, 9, 9, 9, 9, 9, 9, 3.4))).toBe('DAT');
   });
 
   it('is Chưa đạt with only five subjects at 5.0 or more', () => {

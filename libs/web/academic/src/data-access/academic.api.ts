@@ -9,6 +9,9 @@ import {
   ClassSummary,
   ClassUpdate,
   MonthlyAttendance,
+  ProvinceRuleSettingsInput,
+  ProvinceRuleSettingsView,
+  ResultsRecomputeRun,
   Page,
   SchoolCalendar,
   SchoolDetail,
@@ -51,6 +54,22 @@ export class AcademicApi {
 
   openYear(yearId: string): Observable<SchoolYear> {
     return this.http.post<SchoolYear>(`/api/school-years/${enc(yearId)}/open`, {});
+  }
+
+  ruleSettings(yearId: string): Observable<ProvinceRuleSettingsView> {
+    return this.http.get<ProvinceRuleSettingsView>(`/api/province-settings/${enc(yearId)}`);
+  }
+
+  saveRuleSettings(yearId: string, input: ProvinceRuleSettingsInput): Observable<ProvinceRuleSettingsView> {
+    return this.http.put<ProvinceRuleSettingsView>(`/api/province-settings/${enc(yearId)}`, input);
+  }
+
+  startRecompute(yearId: string): Observable<ResultsRecomputeRun> {
+    return this.http.post<ResultsRecomputeRun>(`/api/province-settings/${enc(yearId)}/recompute`, {});
+  }
+
+  recomputeRun(yearId: string, runId: string): Observable<ResultsRecomputeRun> {
+    return this.http.get<ResultsRecomputeRun>(`/api/province-settings/${enc(yearId)}/recompute/${enc(runId)}`);
   }
 
   closeYear(yearId: string): Observable<SchoolYear> {

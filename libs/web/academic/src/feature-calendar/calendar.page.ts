@@ -9,6 +9,7 @@ import {
   toProblem,
 } from '@emis/web/core';
 import { ConfirmDialogComponent } from '@emis/web/ui';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
 import { AcademicApi } from '../data-access/academic.api';
@@ -30,6 +31,7 @@ type YearAction = { kind: 'open' | 'close'; year: SchoolYear };
     ConfirmDialogComponent,
     YearFormComponent,
     SemesterFormComponent,
+    RouterLink,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './calendar.page.html',

@@ -15,6 +15,7 @@ export const academicVi = {
     editClass: 'Sửa lớp',
     attendance: 'Điểm danh',
     calendar: 'Năm học',
+    rules: 'Quy định đánh giá',
   },
   common: {
     actions: 'Thao tác',
@@ -102,6 +103,34 @@ export const academicVi = {
     errors: {
       code: 'Năm học có dạng 2026-2027 (hai năm liên tiếp).',
     },
+  },
+  rules: {
+    title: 'Quy định đánh giá năm học {{code}}',
+    subtitle:
+      'Các lựa chọn của Sở áp dụng cho mọi trường trong năm học: mọi kết quả học tập, đề nghị lên lớp, phiếu báo và báo cáo đều tính theo đây.',
+    link: 'Quy định đánh giá',
+    defaults: 'Đang dùng giá trị mặc định (Sở chưa lưu quy định cho năm học này).',
+    updated: 'Cập nhật lần cuối {{at}} bởi {{by}}.',
+    readOnly: 'Chỉ quản trị viên của Sở được thay đổi các quy định này.',
+    c22Adjustment: 'Điều chỉnh kết quả học tập vì một môn (Điều 9.3 Thông tư 22)',
+    c22AdjustmentHelp:
+      'Học sinh đủ điều kiện mức Tốt hoặc Khá nếu không vì kết quả của đúng một môn, mà bị xếp thấp hơn từ hai mức trở lên, được nâng lên một mức.',
+    c22Readings: { EXCEPT_ONE_SUBJECT: 'Áp dụng (mặc định)', OFF: 'Không áp dụng' },
+    missingAssessment: 'Bài đánh giá thiếu, không đánh giá bù',
+    missingReadings: {
+      NOT_COMPUTED: 'Không tính điểm trung bình môn (mặc định)',
+      ZERO: 'Tính là 0 điểm, môn đánh giá bằng nhận xét là Chưa đạt (như Thông tư 58)',
+    },
+    c58ForeignLanguage:
+      'Thông tư 58: môn Ngoại ngữ được tính như Toán hoặc Ngữ văn khi xếp loại học lực (Thông tư 26/2020)',
+    ceilings: 'Sĩ số tối đa theo khối (vượt mức chỉ cảnh báo)',
+    save: 'Lưu quy định',
+    saved: 'Đã lưu quy định. Các trang kết quả tính theo quy định mới ngay; hãy tính lại kết quả đã lưu.',
+    recompute: 'Tính lại kết quả đã lưu',
+    recomputeHelp:
+      'Tính lại điểm trung bình đã lưu của mọi sổ điểm trong năm học và số liệu báo cáo theo quy định hiện hành (chạy nền).',
+    runStatus: { QUEUED: 'Đang chờ', RUNNING: 'Đang tính', DONE: 'Đã xong', FAILED: 'Lỗi' },
+    progress: '{{done}} / {{total}} trường · {{classes}} lớp · {{entries}} điểm trung bình thay đổi',
   },
   classes: {
     title: 'Lớp học',
@@ -204,6 +233,7 @@ export const academicEn: TranslationOf<typeof academicVi> = {
     editClass: 'Edit class',
     attendance: 'Attendance',
     calendar: 'School years',
+    rules: 'Assessment rules',
   },
   common: {
     actions: 'Actions',
@@ -291,6 +321,34 @@ export const academicEn: TranslationOf<typeof academicVi> = {
     errors: {
       code: 'A school year looks like 2026-2027 (two consecutive years).',
     },
+  },
+  rules: {
+    title: 'Assessment rules of {{code}}',
+    subtitle:
+      "The department's choices for every school in the year: every learning result, promotion proposal, report card and report follows them.",
+    link: 'Assessment rules',
+    defaults: 'The defaults apply (the department has not saved rules for this year).',
+    updated: 'Last changed {{at}} by {{by}}.',
+    readOnly: "Only the department's administrator may change these rules.",
+    c22Adjustment: 'Adjusting the learning result for one subject (Circular 22 Art. 9.3)',
+    c22AdjustmentHelp:
+      'A pupil who would reach Tốt or Khá but for exactly one subject, and is rated two or more levels lower, is raised one level.',
+    c22Readings: { EXCEPT_ONE_SUBJECT: 'Applied (default)', OFF: 'Not applied' },
+    missingAssessment: 'A missed assessment never made up',
+    missingReadings: {
+      NOT_COMPUTED: 'No subject average is computed (default)',
+      ZERO: 'Counts as 0, or Chưa đạt for a comment subject (as Circular 58)',
+    },
+    c58ForeignLanguage:
+      'Circular 58: the foreign language counts like Maths or Literature in the ranking (Circular 26/2020)',
+    ceilings: 'Class-size ceilings by grade (above them only a warning)',
+    save: 'Save rules',
+    saved: 'Rules saved. Results pages follow them at once; recompute the stored results.',
+    recompute: 'Recompute stored results',
+    recomputeHelp:
+      "Recomputes the stored subject averages of every gradebook of the year and the reports' figures with the current rules (in the background).",
+    runStatus: { QUEUED: 'Queued', RUNNING: 'Running', DONE: 'Done', FAILED: 'Failed' },
+    progress: '{{done}} / {{total}} schools · {{classes}} classes · {{entries}} averages changed',
   },
   classes: {
     title: 'Classes',

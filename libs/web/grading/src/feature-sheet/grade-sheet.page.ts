@@ -98,6 +98,7 @@ export class GradeSheetPage {
       semester: sheet.semester,
       yearCode: overview.schoolYearCode,
       columns: sheet.columns,
+      missingAssessment: sheet.missingAssessment,
       subject: { code: sheet.subjectCode, assessment: sheet.assessment, periodsPerYear: sheet.periodsPerYear },
     };
   });

@@ -7,6 +7,7 @@ import {
   GradeColumn,
   GradeLevel,
   GradingSubject,
+  MissingAssessmentReading,
   parseCell,
   RatingCode,
   Scheme,
@@ -26,6 +27,8 @@ export interface SheetContext {
   semester: 1 | 2;
   yearCode: string;
   columns: readonly GradeColumn[];
+  /** The year's province setting (docs/domain/gradebook.md "A missing assessment"); the default when absent. */
+  missingAssessment?: MissingAssessmentReading;
 }
 
 /** One student's line of the grid. AG Grid holds these objects; the page mutates them and refreshes the cells. */
@@ -85,8 +88,8 @@ export function toGridRow(context: SheetContext, row: GradeRow): GridRow {
  * counts as no value: it is never sent, so the server does not count it either.
  */
 export function recompute(context: SheetContext, row: GridRow): void {
-  const { scheme, subject, grade, semester, yearCode } = context;
-  row.result = semesterSubjectResult(scheme, subject, grade, semester, row.values, yearCode);
+  const { scheme, subject, grade, semester, yearCode, missingAssessment } = context;
+  row.result = semesterSubjectResult(scheme, subject, grade, semester, row.values, yearCode, missingAssessment);
   if (semester === 2) {
     const first: SubjectTermResult = {
       average: row.semester1?.average ?? null,

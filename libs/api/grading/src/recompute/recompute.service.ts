@@ -1,0 +1,60 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { ResultsRecomputeRun } from '@emis/contracts';
+import { SchoolYearsService } from '@emis/api/academic';
+import { AuditService } from '@emis/api/audit';
+import { Principal, TenantDb } from '@emis/api/platform';
+import { OrgTreeService } from '@emis/api/tenancy';
+import { RecomputeQueue } from './recompute.queue';
+import { RecomputeRepository } from './recompute.repository';
+
+/**
+ * The department asks for a year's stored results to be recomputed after changing its rule settings
+ * (docs/domain/secondary-assessment-c22.md): a background run with its progress; a request while one is queued or
+ * running answers that one. A closed year is refused (409 year_closed): its results are final.
+ */
+@Injectable()
+export class RecomputeService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly repo: RecomputeRepository,
+    private readonly years: SchoolYearsService,
+    private readonly audit: AuditService,
+    private readonly tree: OrgTreeService,
+    private readonly queue: RecomputeQueue,
+  ) {}
+
+  async start(actor: Principal, yearId: string): Promise<ResultsRecomputeRun> {
+    const scope = await this.tree.scopeFor(actor.orgUnitId);
+    const { run, fresh } = await this.db.runWithScope(scope, async (em) => {
+      await this.years.assertWritable(em, yearId);
+      const created = await this.repo.createRun(em, yearId, actor.userId);
+      if (!created) {
+        const active = await this.repo.activeRun(em, yearId);
+        if (active) return { run: active, fresh: false };
+        // The run that held the year finished between the two statements: ask once more.
+        return this.start(actor, yearId).then((run) => ({ run, fresh: false }));
+      }
+      await this.audit.record(
+        em,
+        {
+          schoolId: actor.orgUnitId,
+          entity: 'results_recompute_run',
+          entityId: created.id,
+          action: 'CREATE',
+          after: created,
+        },
+        actor,
+      );
+      return { run: created, fresh: true };
+    });
+    if (fresh) await this.queue.enqueue({ runId: run.id, actor });
+    return run;
+  }
+
+  async get(actor: Principal, yearId: string, runId: string): Promise<ResultsRecomputeRun> {
+    const scope = await this.tree.scopeFor(actor.orgUnitId);
+    const run = await this.db.runWithScope(scope, (em) => this.repo.findRun(em, runId, yearId));
+    if (!run) throw new NotFoundException();
+    return run;
+  }
+}
