@@ -48,4 +48,5 @@ export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
   SealTenantScope1764900000900: '1ccb34af929bb40fe9ef86312e5d6089afc1ec0dc48a137551758220bfa68606',
   CreateJobsRole1764900000950: 'cd97fbb1ca0999d51e6dff41933e8cceb1334d15241577b34a090c14d0cf0f8a',
   GuardAccountRoles1764900000960: '7de6e71506c2dcf0dc30edc43a7001e4edf4be66ebff2e13fcfbdab67492ed14',
+  IndexStudentLists1765000000500: 'e401b409a9f87eac9f5f182f4954712cd68bf5a97e6847510c2223a7782b863c',
 };

@@ -36,6 +36,7 @@ import {
   CreatePeopleEnrolmentView1764400000700,
   CreatePeopleViews1764400000200,
   CreateStudents1764200000030,
+  IndexStudentLists1765000000500,
 } from '@emis/api/people';
 import {
   CreateAppRoleAndScope1764100000010,
@@ -116,6 +117,7 @@ export const MIGRATIONS = [
   SealTenantScope1764900000900,
   CreateJobsRole1764900000950,
   GuardAccountRoles1764900000960,
+  IndexStudentLists1765000000500,
 ];
 
 /**
