@@ -24,6 +24,7 @@ import * as login from './login.mjs';
 import * as reportFreshness from './report-freshness.mjs';
 import * as sessionCheck from './session-check.mjs';
 import * as wearProvince from './wear-province.mjs';
+import * as studentsList from './students-list.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCENARIOS = {
@@ -39,6 +40,7 @@ const SCENARIOS = {
   'dues-province': duesProvince,
   'bank-import-10k': bankImport,
   'hostile-upload': hostileUpload,
+  'students-list-50k': studentsList,
 };
 
 function option(name, fallback) {

@@ -51,4 +51,5 @@ export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
   RecordYearConductAndRecognitions1765000000200: '9038202e9efc1ee146ec9eaa86c9a25cd12e07d1035fd73868ff1763ac24738c',
   CreateProvinceRuleSettings1765000000100: '2adb814faa83d089f66dcff7710c9d87f1cdf11cf83751787b3bb4e035892af1',
   CreateResultsRecomputeRun1765000000110: 'bf228cbdc4ed556ce32a8c19322c24ea07d470bb56c986666723762a2ef059f0',
+  IndexStudentLists1765000000500: 'ede1976fdc107d6bc049be7494156cb8e400151a88a314c45d25d1c62343555d',
 };

@@ -41,6 +41,7 @@ import {
   CreatePeopleEnrolmentView1764400000700,
   CreatePeopleViews1764400000200,
   CreateStudents1764200000030,
+  IndexStudentLists1765000000500,
 } from '@emis/api/people';
 import {
   CreateAppRoleAndScope1764100000010,
@@ -124,6 +125,7 @@ export const MIGRATIONS = [
   CreateProvinceRuleSettings1765000000100,
   CreateResultsRecomputeRun1765000000110,
   RecordYearConductAndRecognitions1765000000200,
+  IndexStudentLists1765000000500,
 ];
 
 /**

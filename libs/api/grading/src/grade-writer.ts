@@ -9,6 +9,7 @@ import {
   GradeLevel,
   gradebookColumns,
   GradingSubject,
+  MissingAssessmentReading,
   parseCell,
   semesterSubjectResult,
 } from '@emis/domain';
@@ -94,56 +95,13 @@ export class GradeWriter {
     g: GradebookRecord,
     grade: GradeLevel,
     current: Map<string, EntryRecord>,
-    changes: { studentId: string; cells: Record<string, CellValue | null>; comment?: string | null }[],
+    changes: EntryChange[],
     meta: WriteMeta,
   ): Promise<EntryWrite[]> {
-    const writes: EntryWrite[] = [];
-    const history: CellChange[] = [];
     // What a missed assessment counts as is the department's setting of the year (docs/domain/secondary-assessment-c22.md).
     const { missingAssessment } = await this.rules.forYearCode(em, g.yearCode);
-    const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = {};
-    for (const change of changes) {
-      const old = current.get(change.studentId);
-      const cells: Record<string, CellValue> = { ...(old?.cells ?? {}) };
-      const cellChanges: CellChange[] = [];
-      for (const [key, value] of Object.entries(change.cells)) {
-        const was = old?.cells[key] ?? null;
-        if (was === value) continue;
-        cellChanges.push({ studentId: change.studentId, column: key, oldValue: was, newValue: value });
-        if (value === null) delete cells[key];
-        else cells[key] = value;
-      }
-      const comment = change.comment === undefined ? (old?.comment ?? null) : change.comment || null;
-      if (comment !== (old?.comment ?? null))
-        cellChanges.push({
-          studentId: change.studentId,
-          column: 'comment',
-          oldValue: old?.comment ?? null,
-          newValue: comment,
-        });
-      if (!cellChanges.length) continue;
-      const result = semesterSubjectResult(
-        g.scheme,
-        subjectOf(g),
-        grade,
-        g.semester,
-        cells,
-        g.yearCode,
-        missingAssessment,
-      );
-      writes.push({
-        studentId: change.studentId,
-        cells,
-        comment,
-        average: result.average,
-        rating: result.rating,
-        version: (old?.version ?? 0) + 1,
-      });
-      history.push(...cellChanges);
-      before[change.studentId] = old ? { cells: old.cells, comment: old.comment } : null;
-      after[change.studentId] = { cells, comment };
-    }
+    const prepared = prepareWrite(g, grade, current, changes, missingAssessment);
+    const { writes, history } = prepared;
     if (!writes.length) return writes;
     const written = await this.repo.upsertEntries(
       em,
@@ -153,13 +111,7 @@ export class GradeWriter {
       { id: meta.actor.userId, name: meta.actor.fullName },
       meta.at,
     );
-    const lost = writes.filter((w) => !written.has(w.studentId)).map((w) => w.studentId);
-    if (lost.length) {
-      const now = await this.repo.entries(em, schoolId, g.id, lost);
-      throw new ProblemException(HttpStatus.CONFLICT, 'grade_conflict', undefined, {
-        conflicts: lost.map((id) => conflictOf(id, now.get(id))),
-      });
-    }
+    await this.refuseLost(em, schoolId, g.id, writes, written);
     await this.repo.insertChanges(em, schoolId, g.id, history, {
       actorId: meta.actor.userId,
       actorName: meta.actor.fullName,
@@ -168,20 +120,121 @@ export class GradeWriter {
       correctionId: meta.correctionId,
       requestId: meta.requestId,
     });
+    await this.audited(em, schoolId, g.id, prepared, meta);
+    return writes;
+  }
+
+  /** 409 with the current values of the rows a concurrent save changed since the versions read (none written). */
+  async refuseLost(
+    em: EntityManager,
+    schoolId: string,
+    gradebookId: string,
+    writes: EntryWrite[],
+    written: Set<string>,
+  ): Promise<void> {
+    const lost = writes.filter((w) => !written.has(w.studentId)).map((w) => w.studentId);
+    if (!lost.length) return;
+    const now = await this.repo.entries(em, schoolId, gradebookId, lost);
+    throw new ProblemException(HttpStatus.CONFLICT, 'grade_conflict', undefined, {
+      conflicts: lost.map((id) => conflictOf(id, now.get(id))),
+    });
+  }
+
+  /** The one audit row of a write: every changed row before and after. */
+  async audited(
+    em: EntityManager,
+    schoolId: string,
+    gradebookId: string,
+    { before, after }: PreparedWrite,
+    meta: WriteMeta,
+  ): Promise<void> {
     await this.audit.record(
       em,
       {
         schoolId,
         entity: 'gradebook',
-        entityId: g.id,
+        entityId: gradebookId,
         action: 'UPDATE',
         before,
         after: meta.correctionId ? { ...after, correctionId: meta.correctionId, reason: meta.reason } : after,
       },
       meta.actor,
     );
-    return writes;
   }
+}
+
+/** A row's parsed change. */
+export interface EntryChange {
+  studentId: string;
+  cells: Record<string, CellValue | null>;
+  comment?: string | null;
+}
+
+/** What a write will store: the changed rows with their recomputed results, each cell's history, the audit's sides. */
+export interface PreparedWrite {
+  writes: EntryWrite[];
+  history: CellChange[];
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
+/**
+ * Merges cell changes into the current rows and recomputes the averages with libs/domain — no database: the save
+ * builds its answer from it before its one write statement. Rows with no real change are left out.
+ */
+export function prepareWrite(
+  g: GradebookRecord,
+  grade: GradeLevel,
+  current: Map<string, EntryRecord>,
+  changes: EntryChange[],
+  missingAssessment: MissingAssessmentReading,
+): PreparedWrite {
+  const writes: EntryWrite[] = [];
+  const history: CellChange[] = [];
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const change of changes) {
+    const old = current.get(change.studentId);
+    const cells: Record<string, CellValue> = { ...(old?.cells ?? {}) };
+    const cellChanges: CellChange[] = [];
+    for (const [key, value] of Object.entries(change.cells)) {
+      const was = old?.cells[key] ?? null;
+      if (was === value) continue;
+      cellChanges.push({ studentId: change.studentId, column: key, oldValue: was, newValue: value });
+      if (value === null) delete cells[key];
+      else cells[key] = value;
+    }
+    const comment = change.comment === undefined ? (old?.comment ?? null) : change.comment || null;
+    if (comment !== (old?.comment ?? null))
+      cellChanges.push({
+        studentId: change.studentId,
+        column: 'comment',
+        oldValue: old?.comment ?? null,
+        newValue: comment,
+      });
+    if (!cellChanges.length) continue;
+    const result = semesterSubjectResult(
+      g.scheme,
+      subjectOf(g),
+      grade,
+      g.semester,
+      cells,
+      g.yearCode,
+      missingAssessment,
+    );
+    writes.push({
+      studentId: change.studentId,
+      cells,
+      comment,
+      average: result.average,
+      rating: result.rating,
+      version: (old?.version ?? 0) + 1,
+    });
+    history.push(...cellChanges);
+    before[change.studentId] = old ? { cells: old.cells, comment: old.comment } : null;
+    after[change.studentId] = { cells, comment };
+  }
+  return { writes, history, before, after };
 }
 
 export function conflictOf(studentId: string, e: EntryRecord | undefined): GradeConflict {

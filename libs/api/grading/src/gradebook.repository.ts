@@ -165,6 +165,22 @@ interface SavedRequestRow {
   response: unknown;
 }
 
+/** What a save reads in one round trip (saveInputs). */
+export interface SaveInputs {
+  kept: { gradebookId: string; userId: string | null; response: unknown } | undefined;
+  roster: RosterStudent[];
+  current: Map<string, EntryRecord>;
+  semester1: Map<string, { average: number | null; rating: RatingCode | null }>;
+}
+
+/** saveInputs' one row: json arrays (entries' updated_at as JSON text) and the kept answer as jsonb. */
+interface SaveInputsRow {
+  kept: SavedRequestRow | null;
+  roster: RosterRow[];
+  entries: (Omit<EntryRow, 'updated_at'> & { updated_at: string | null })[];
+  semester1: { student_id: string; average: number | null; rating: RatingCode | null }[];
+}
+
 const NAME_ORDER = `st.given_name collate "vi-x-icu", st.middle_name collate "vi-x-icu", st.family_name collate "vi-x-icu", st.student_id`;
 
 /**
@@ -464,6 +480,110 @@ export class GradebookRepository {
       reason: r.reason ?? null,
       correctionId: r.correction_id ?? null,
     }));
+  }
+
+  /**
+   * What a save reads after the context, in one round trip: the answer kept under its idempotency key, the class list,
+   * the current entries of the rows sent, and — on a semester II sheet — semester I's results for the year columns
+   * (docs/benchmarks.md, "grade-save": each statement is a round trip the baseline does not make).
+   */
+  async saveInputs(
+    em: EntityManager,
+    schoolId: string,
+    classId: string,
+    gradebookId: string,
+    requestId: string,
+    studentIds: string[],
+    semester1Subject: string | null,
+  ): Promise<SaveInputs> {
+    const r = await sqlRow<SaveInputsRow>(
+      em,
+      `select
+         (select to_jsonb(k) from (select gradebook_id, user_id, response from grade_save_request
+                                    where school_id = $1 and request_id = $3) k) as kept,
+         coalesce((select json_agg(json_build_object('id', st.student_id, 'full_name', st.full_name,
+                                     'dob', st.date_of_birth::text, 'gender', st.gender) order by ${NAME_ORDER})
+                     from people_class_roster st where st.school_id = $1 and st.class_id = $2), '[]') as roster,
+         coalesce((select json_agg(json_build_object('student_id', e.student_id, 'cells', e.cells, 'comment', e.comment,
+                                     'average', e.average::float8, 'rating', e.rating, 'version', e.version,
+                                     'updated_at', e.updated_at, 'updated_by_name', e.updated_by_name))
+                     from grade_entry e where e.school_id = $1 and e.gradebook_id = $4 and e.student_id = any($5::uuid[])), '[]') as entries,
+         coalesce((select json_agg(json_build_object('student_id', e.student_id, 'average', e.average::float8, 'rating', e.rating))
+                     from gradebook g join grade_entry e on e.school_id = g.school_id and e.gradebook_id = g.id
+                    where g.school_id = $1 and g.class_id = $2 and g.subject_code = $6 and g.semester = 1), '[]') as semester1`,
+      [schoolId, classId, requestId, gradebookId, studentIds, semester1Subject],
+    );
+    if (!r) throw new Error(`saveInputs: no row for gradebook ${gradebookId}`);
+    const entry = (e: SaveInputsRow['entries'][number]): EntryRecord =>
+      toEntry({ ...e, updated_at: e.updated_at ? new Date(e.updated_at) : (null as unknown as Date) });
+    return {
+      kept: r.kept
+        ? { gradebookId: r.kept.gradebook_id, userId: r.kept.user_id, response: r.kept.response }
+        : undefined,
+      roster: r.roster.map((p) => ({ studentId: p.id, fullName: p.full_name, dateOfBirth: p.dob, gender: p.gender })),
+      current: new Map(r.entries.map((e) => [e.student_id, entry(e)])),
+      semester1: new Map(r.semester1.map((e) => [e.student_id, { average: e.average, rating: e.rating }])),
+    };
+  }
+
+  /**
+   * A teacher's save written in one statement: the rows (each only over the version it was based on), their cells'
+   * history and the kept answer. History and answer are written only when every row was: a row lost to a concurrent
+   * save leaves nothing behind (the caller answers 409). Answers the rows written and whether the answer was kept (a
+   * concurrent duplicate of the request keeps it first).
+   */
+  async writeSave(
+    em: EntityManager,
+    schoolId: string,
+    gradebookId: string,
+    rows: EntryWrite[],
+    changes: CellChange[],
+    meta: { actorId: string; actorName: string; at: Date; requestId: string; response: unknown },
+  ): Promise<{ written: Set<string>; kept: boolean }> {
+    const r = await sqlRow<{ written: string[]; kept: boolean }>(
+      em,
+      `with w as (
+         insert into grade_entry (school_id, gradebook_id, student_id, cells, comment, average, rating, version, updated_by, updated_by_name, updated_at)
+         select $1, $2, u.student_id, u.cells, u.comment, u.average, u.rating, u.version, $8, $9, $10
+           from unnest($3::uuid[], $4::jsonb[], $5::text[], $6::numeric[], $7::text[], $11::int[]) as u(student_id, cells, comment, average, rating, version)
+         on conflict (school_id, gradebook_id, student_id) do update set cells = excluded.cells, comment = excluded.comment,
+           average = excluded.average, rating = excluded.rating, version = excluded.version,
+           updated_by = excluded.updated_by, updated_by_name = excluded.updated_by_name, updated_at = excluded.updated_at
+         where grade_entry.version = excluded.version - 1
+         returning student_id
+       ), complete as (select (select count(*) from w) = cardinality($3::uuid[]) as ok),
+       h as (
+         insert into grade_change (school_id, gradebook_id, student_id, column_key, old_value, new_value, changed_by, changed_by_name, changed_at, request_id)
+         select $1, $2, c.student_id, c.column_key, c.old_value, c.new_value, $8, $9, $10, $12
+           from unnest($13::uuid[], $14::text[], $15::jsonb[], $16::jsonb[]) as c(student_id, column_key, old_value, new_value)
+          where (select ok from complete)
+       ), k as (
+         insert into grade_save_request (school_id, request_id, gradebook_id, user_id, created_at, response)
+         select $1, $12, $2, $8, $10, $17 where (select ok from complete)
+         on conflict (school_id, request_id) do nothing returning 1
+       )
+       select coalesce((select array_agg(student_id) from w), '{}') as written, exists (select 1 from k) as kept`,
+      [
+        schoolId,
+        gradebookId,
+        rows.map((x) => x.studentId),
+        rows.map((x) => JSON.stringify(x.cells)),
+        rows.map((x) => x.comment),
+        rows.map((x) => x.average),
+        rows.map((x) => x.rating),
+        meta.actorId,
+        meta.actorName,
+        meta.at,
+        rows.map((x) => x.version),
+        meta.requestId,
+        changes.map((c) => c.studentId),
+        changes.map((c) => c.column),
+        changes.map((c) => (c.oldValue == null ? null : JSON.stringify(c.oldValue))),
+        changes.map((c) => (c.newValue == null ? null : JSON.stringify(c.newValue))),
+        JSON.stringify(meta.response),
+      ],
+    );
+    return { written: new Set(r?.written ?? []), kept: r?.kept ?? false };
   }
 
   /** The answer kept for a save's idempotency key, if that save was committed. */

@@ -20,7 +20,15 @@ import {
 } from '@emis/api/platform';
 import { schemeFor, SCHEME_VERSIONS, yearSubjectResult } from '@emis/domain';
 import { EntityManager } from 'typeorm';
-import { columnsOf, conflictOf, GradeWriter, parseRowCells, subjectOf } from './grade-writer';
+import {
+  columnsOf,
+  conflictOf,
+  GradeWriter,
+  parseRowCells,
+  PreparedWrite,
+  prepareWrite,
+  subjectOf,
+} from './grade-writer';
 import {
   ClassContext,
   CurriculumSubject,
@@ -187,9 +195,18 @@ export class GradebookService {
       this.assertWritable(access, subjectCode);
       const at = new Date();
       const g = gradebook ?? (await this.repo.ensureGradebook(em, schoolId, this.draft(cls, subject, semester), at));
-      const kept = await this.repo.savedRequest(em, schoolId, body.requestId);
-      if (kept) return replayOf(kept, g.id, actor);
-      const roster = await this.repo.roster(em, schoolId, classId);
+      // One round trip for the kept answer, the class list, the rows' current entries and semester I's results.
+      const inputs = await this.repo.saveInputs(
+        em,
+        schoolId,
+        classId,
+        g.id,
+        body.requestId,
+        body.rows.map((r) => r.studentId),
+        semester === 2 ? subjectCode : null,
+      );
+      if (inputs.kept) return replayOf(inputs.kept, g.id, actor);
+      const { roster, current } = inputs;
       const { parsed, errors } = parseRowCells(columnsOf(g, cls.grade), body.rows, 'rows');
       errors.push(
         ...rosterErrors(
@@ -198,16 +215,12 @@ export class GradebookService {
         ),
       );
       if (errors.length) throw new ValidationProblem(errors);
-      let writes;
+      let prepared: PreparedWrite;
+      let result: GradeSaveResult;
+      let kept: boolean;
       try {
-        // Read without row locks: the upsert writes a row only over the version read here, so a row changed in
+        // Read without row locks: the write stores a row only over the version read here, so a row changed in
         // between is refused there (409) — the same guarantee without locking 45 rows first (measured: bench).
-        const current = await this.repo.entries(
-          em,
-          schoolId,
-          g.id,
-          body.rows.map((r) => r.studentId),
-        );
         const conflicts = body.rows
           .filter((r) => (current.get(r.studentId)?.version ?? 0) !== r.version)
           .map((r) => conflictOf(r.studentId, current.get(r.studentId)));
@@ -218,13 +231,33 @@ export class GradebookService {
           cells: parsed.get(r.studentId) ?? {},
           comment: r.comment,
         }));
-        writes = await this.writer.apply(em, schoolId, g, cls.grade, current, changes, {
-          actor,
+        const { missingAssessment } = await this.rules.forYearCode(em, cls.schoolYearCode);
+        prepared = prepareWrite(g, cls.grade, current, changes, missingAssessment);
+        const saved = new Map(
+          prepared.writes.map((w) => [
+            w.studentId,
+            { ...w, updatedAt: at.toISOString(), updatedByName: actor.fullName },
+          ]),
+        );
+        const rows = this.rowsFrom(
+          cls,
+          g,
+          roster.filter((s) => saved.has(s.studentId)),
+          saved,
+          inputs.semester1,
+          roster,
+        );
+        result = { savedAt: at.toISOString(), rows };
+        // The rows, their history and the kept answer in one statement; nothing of it when a row was lost.
+        const write = await this.repo.writeSave(em, schoolId, g.id, prepared.writes, prepared.history, {
+          actorId: actor.userId,
+          actorName: actor.fullName,
           at,
-          reason: null,
-          correctionId: null,
           requestId: body.requestId,
+          response: result,
         });
+        await this.writer.refuseLost(em, schoolId, g.id, prepared.writes, write.written);
+        kept = write.kept;
       } catch (error) {
         const first =
           error instanceof ProblemException && error.code === 'grade_conflict'
@@ -233,25 +266,14 @@ export class GradebookService {
         if (first) return replayOf(first, g.id, actor);
         throw error;
       }
-      const saved = new Map(
-        writes.map((w) => [w.studentId, { ...w, updatedAt: at.toISOString(), updatedByName: actor.fullName }]),
-      );
-      const rows = await this.rowsOf(
-        em,
-        schoolId,
-        cls,
-        g,
-        roster.filter((s) => saved.has(s.studentId)),
-        saved,
-        roster,
-      );
-      const result: GradeSaveResult = { savedAt: at.toISOString(), rows };
+      const meta = { actor, at, reason: null, correctionId: null, requestId: body.requestId };
+      if (prepared.writes.length) await this.writer.audited(em, schoolId, g.id, prepared, meta);
       // Two retries of one request that change nothing both get here: the later one answers what the first kept.
-      if (!(await this.repo.keepRequest(em, schoolId, body.requestId, g.id, actor.userId, at, result))) {
+      if (!kept) {
         const first = await this.repo.savedRequest(em, schoolId, body.requestId);
         if (first) return replayOf(first, g.id, actor);
       }
-      if (writes.length) await this.events.resultsChanged(em, schoolId, classId);
+      if (prepared.writes.length) await this.events.resultsChanged(em, schoolId, classId);
       return result;
     });
   }
@@ -371,9 +393,21 @@ export class GradebookService {
     entries: Map<string, EntryRecord>,
     fullRoster: RosterStudent[] = students,
   ): Promise<GradeRow[]> {
-    const ordinal = new Map(fullRoster.map((s, i) => [s.studentId, i + 1]));
     const hk1Book = g.semester === 2 ? await this.repo.gradebook(em, schoolId, cls.id, g.subjectCode, 1) : undefined;
     const hk1 = hk1Book ? await this.repo.entries(em, schoolId, hk1Book.id) : new Map<string, EntryRecord>();
+    return this.rowsFrom(cls, g, students, entries, hk1, fullRoster);
+  }
+
+  /** rowsOf with semester I's results already read. */
+  rowsFrom(
+    cls: GradingClass,
+    g: Omit<GradebookRecord, 'id'>,
+    students: RosterStudent[],
+    entries: Map<string, EntryRecord>,
+    hk1: Map<string, Pick<EntryRecord, 'average' | 'rating'>>,
+    fullRoster: RosterStudent[] = students,
+  ): GradeRow[] {
+    const ordinal = new Map(fullRoster.map((s, i) => [s.studentId, i + 1]));
     return students.map((s) => {
       const e = entries.get(s.studentId);
       const row: GradeRow = {

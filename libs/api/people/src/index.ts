@@ -7,8 +7,12 @@ export { PupilRoster } from './roster/pupil-roster';
 export type { NamedPupil, RosterClass, RosterPupil } from './roster/pupil-roster';
 export { PEOPLE_ENROLMENT_CHANGED } from './people-events';
 export { PEOPLE_MESSAGES } from './messages';
+/** The student list's statements, for the spec that checks their plans at a school of 20,000 pupils. */
+export { studentCountStatement, studentListStatement, studentOrder } from './students.repository';
+export type { StudentFilter } from './students.repository';
 // Its migrations, collected in order by the app (apps/api/src/migrations.ts).
 export { CreateStudents1764200000030 } from './migrations/1764200000030-CreateStudents';
 export { AddPeopleDetails1764200000100 } from './migrations/1764200000100-AddPeopleDetails';
 export { CreatePeopleViews1764400000200 } from './migrations/1764400000200-CreatePeopleViews';
 export { CreatePeopleEnrolmentView1764400000700 } from './migrations/1764400000700-CreatePeopleEnrolmentView';
+export { IndexStudentLists1765000000500 } from './migrations/1765000000500-IndexStudentLists';

@@ -152,17 +152,8 @@ export class StudentsRepository {
     limit: number,
     offset: number,
   ): Promise<StudentListItem[]> {
-    const { from, params } = listFrom(schoolId, f);
-    const rows = await sqlRows<StudentListRow>(
-      em,
-      `select s.id, s.personal_id, s.full_name, s.date_of_birth::text as date_of_birth, s.gender, s.ethnicity, s.status,
-              e.class_id, e.class_name, e.grade
-         ${from}
-        order by ${orderBy}, s.id
-        limit $${params.length + 1} offset $${params.length + 2}`,
-      [...params, limit, offset],
-    );
-    return rows.map(toSummary);
+    const { sql, params } = studentListStatement(schoolId, f, orderBy, limit, offset);
+    return (await sqlRows<StudentListRow>(em, sql, params)).map(toSummary);
   }
 
   /** Every id the filter matches: what an export will hold, charged to the reader's budget before it streams. */
@@ -172,8 +163,8 @@ export class StudentsRepository {
   }
 
   async count(em: EntityManager, schoolId: string, f: StudentFilter): Promise<number> {
-    const { from, params } = listFrom(schoolId, f);
-    const counted = await sqlRow<{ total: number }>(em, `select count(*)::int as total ${from}`, params);
+    const { sql, params } = studentCountStatement(schoolId, f);
+    const counted = await sqlRow<{ total: number }>(em, sql, params);
     return counted?.total ?? 0;
   }
 
@@ -338,21 +329,58 @@ export class StudentsRepository {
   }
 }
 
-/** FROM and WHERE of the list and the export: the latest enrolment of the chosen year gives the class. */
-function listFrom(schoolId: string, f: StudentFilter): { from: string; params: unknown[] } {
+/** The statement of a page of the student list (exported for the spec that checks its plan at scale). */
+export function studentListStatement(
+  schoolId: string,
+  f: StudentFilter,
+  orderBy: string,
+  limit: number,
+  offset: number,
+): { sql: string; params: unknown[] } {
+  const { from, params } = listFrom(schoolId, f);
+  return {
+    sql: `select s.id, s.personal_id, s.full_name, s.date_of_birth::text as date_of_birth, s.gender, s.ethnicity, s.status,
+              e.class_id, e.class_name, e.grade
+         ${from}
+        order by ${orderBy}, s.id
+        limit $${params.length + 1} offset $${params.length + 2}`,
+    params: [...params, limit, offset],
+  };
+}
+
+/** The statement counting the list's pupils under the same filter. */
+export function studentCountStatement(schoolId: string, f: StudentFilter): { sql: string; params: unknown[] } {
+  const { from, params } = listFrom(schoolId, f, false);
+  return { sql: `select count(*)::int as total ${from}`, params };
+}
+
+/**
+ * FROM and WHERE of the list, its count and the export: the latest enrolment of the chosen year gives the class.
+ * O(page) at any school size (docs/domain/records.md, "Lists at any size"): the class of a pupil is looked up by
+ * enrolment_student_year_idx for the rows read only; the class, grade and teacher filters first narrow the pupils to
+ * those with an enrolment of the year in the classes asked (a condition the exact one implies, so the answer is the
+ * same), so the planner starts from those classes' enrolments instead of from every pupil of the school. `withClass`
+ * false leaves the class out when no filter needs it (the count).
+ */
+function listFrom(schoolId: string, f: StudentFilter, withClass = true): { from: string; params: unknown[] } {
   const params: unknown[] = [schoolId, f.yearId];
   const where = ['s.school_id = $1'];
+  /** Pupils with an enrolment of the year in a class that `classCondition` (on `c2`) admits. */
+  const enrolledIn = (classCondition: string) =>
+    `s.id in (select e2.student_id from enrolment e2
+       join academic_class c2 on c2.school_id = e2.school_id and c2.id = e2.class_id
+      where e2.school_id = $1 and e2.school_year_id = $2::uuid and ${classCondition})`;
   if (f.status) {
     params.push(f.status);
     where.push(`s.status = $${params.length}`);
   }
   if (f.classId) {
     params.push(f.classId);
-    where.push(`e.class_id = $${params.length}`);
+    where.push(`e.class_id = $${params.length}`, enrolledIn(`c2.id = $${params.length}::uuid`));
   }
   if (f.grade) {
     params.push(f.grade);
-    where.push(`e.grade = $${params.length}`);
+    where.push(`e.grade = $${params.length}`, enrolledIn(`c2.grade = $${params.length}`));
   }
   if (f.search) {
     params.push(f.search);
@@ -361,15 +389,20 @@ function listFrom(schoolId: string, f: StudentFilter): { from: string; params: u
   }
   if (f.taughtBy) {
     params.push(f.taughtBy);
-    where.push(`e.class_id in ${teacherClassIdsSql('$1', `$${params.length}::uuid`)}`);
+    const taught = teacherClassIdsSql('$1', `$${params.length}::uuid`);
+    where.push(`e.class_id in ${taught}`, enrolledIn(`c2.id in ${taught}`));
   }
-  const from = `from student s
+  const needsClass = withClass || Boolean(f.classId || f.grade || f.taughtBy);
+  const classOf = `
     left join lateral (
       select e.class_id, c.name as class_name, c.grade
         from enrolment e join academic_class c on c.school_id = e.school_id and c.id = e.class_id
        where e.school_id = s.school_id and e.student_id = s.id and e.school_year_id = $2::uuid
        order by (${openEnrolmentSql('e')}) desc, e.from_date desc limit 1
-    ) e on true
+    ) e on true`;
+  // Without the class, $2 (the year) must still be typed for the statement to prepare.
+  if (!needsClass) where.push('$2::uuid is not distinct from $2::uuid');
+  const from = `from student s ${needsClass ? classOf : ''}
     where ${where.join(' and ')}`;
   return { from, params };
 }

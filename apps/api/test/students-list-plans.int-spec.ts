@@ -1,0 +1,185 @@
+import { StudentFilter, studentCountStatement, studentListStatement, studentOrder } from '@emis/api/people';
+import { Client } from 'pg';
+import { bearer, createSchool, createUser, startTestApp, TestApp } from './harness';
+import { connectAsApp, presentScope, schoolsScope, signScope } from './scope-fixtures';
+import { createClass, createYear } from './students-fixtures';
+import { enrolUser } from './totp';
+
+/** A node of EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON). */
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Actual Rows': number;
+  'Actual Loops': number;
+  'Rows Removed by Filter'?: number;
+  'Shared Hit Blocks': number;
+  'Shared Read Blocks': number;
+  Plans?: PlanNode[];
+}
+
+/** Rows each table's scans read (kept and filtered out, over every loop), from the plan as run. */
+function rowsRead(plan: PlanNode, into: Record<string, number> = {}): Record<string, number> {
+  const table = plan['Relation Name'];
+  if (table) {
+    const read = (plan['Actual Rows'] + (plan['Rows Removed by Filter'] ?? 0)) * plan['Actual Loops'];
+    into[table] = (into[table] ?? 0) + read;
+  }
+  for (const child of plan.Plans ?? []) rowsRead(child, into);
+  return into;
+}
+
+const PUPILS = 20_000;
+const CLASSES = 40;
+
+/**
+ * The student list at a school of 20,000 pupils (docs/domain/records.md, "Lists at any size"): a page reads what it
+ * shows, not the school. Checked on the plans PostgreSQL runs (rows each table's scans read, buffers touched), as the
+ * application role under the school's sealed scope — never on the clock, which a shared machine makes unreliable.
+ * Before the fix, the first page read every pupil and, for each, the school's enrolments (per-row rescans).
+ */
+describe('the student list at a school of 20,000 pupils', () => {
+  let t: TestApp;
+  let app: Client;
+  let schoolId: string;
+  let schoolCode: string;
+  let year: { id: string };
+  const classIds: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ({ id: schoolId, code: schoolCode } = await createSchool(t, 'PGD-KC'));
+    const previous = await createYear(t, 2086, 'CLOSED');
+    year = await createYear(t, 2087);
+    const previousClass = await createClass(t, schoolId, previous.id, '5A', '5');
+    for (let i = 0; i < CLASSES; i += 1)
+      classIds.push(await createClass(t, schoolId, year.id, `${6 + (i % 4)}/${i}`, String(6 + (i % 4))));
+    // Pupils named from the commonest Vietnamese names; every one was in last year's class and is in a class of this
+    // year, and one in ten moved to it from another class of the year on 15/01 (a closed enrolment before it).
+    await t.owner.query(
+      `insert into student (school_id, personal_id, full_name, date_of_birth, gender, created_at, updated_at)
+       select $1, '0343' || lpad(i::text, 8, '0'),
+              (array['Nguyễn','Trần','Lê','Phạm','Hoàng','Vũ','Đặng','Bùi'])[1 + i % 8] || ' ' ||
+              (array['Văn','Thị','Minh','Ngọc','Thu','Đức'])[1 + (i / 8) % 6] || ' ' ||
+              (array['An','Bình','Chi','Dũng','Hà','Khánh','Lan','Nam','Phương','Quân','Thảo','Yến'])[1 + (i / 48) % 12]
+                || ' ' || (array['Anh','Bảo','Châu','Đạt','Giang','Hùng','Linh','Mai','Ngân','Sơn','Tú'])[1 + (i / 576) % 11],
+              date '2012-01-01' + (i % 700), case when i % 2 = 0 then 'MALE' else 'FEMALE' end, now(), now()
+         from generate_series(1, $2::int) i`,
+      [schoolId, PUPILS],
+    );
+    await t.owner.query(
+      `with pupils as (select id, row_number() over (order by id) as n from student where school_id = $1)
+       insert into enrolment (school_id, student_id, class_id, school_year_id, from_date, to_date, reason)
+       select $1::uuid, p.id, $2::uuid, $3::uuid, date '2086-09-05', date '2087-05-31', null from pupils p
+       union all
+       select $1::uuid, p.id, ($5::uuid[])[1 + (p.n + 1) % $6], $4::uuid, date '2087-09-05', date '2088-01-14', 'Chuyển lớp'
+         from pupils p where p.n % 10 = 0
+       union all
+       select $1::uuid, p.id, ($5::uuid[])[1 + p.n % $6], $4::uuid, case when p.n % 10 = 0 then date '2088-01-15' else date '2087-09-05' end,
+              null::date, null
+         from pupils p`,
+      [schoolId, previousClass, previous.id, year.id, classIds, CLASSES],
+    );
+    await t.owner.query(`analyze student; analyze enrolment; analyze class`);
+    app = await connectAsApp();
+  }, 120_000);
+  afterAll(async () => {
+    await app?.end();
+    await t.close();
+  });
+
+  const filter = (extra: Partial<StudentFilter> = {}): StudentFilter => ({
+    yearId: year.id,
+    searchPersonalId: true,
+    ...extra,
+  });
+
+  /** Runs `sql` under EXPLAIN ANALYZE as the application role in the school's scope: the plan's root node. */
+  async function planOf({ sql, params }: { sql: string; params: unknown[] }): Promise<PlanNode> {
+    await app.query('begin');
+    try {
+      await presentScope(app, signScope(schoolsScope(schoolId)));
+      const { rows } = await app.query(`explain (analyze, buffers, format json) ${sql}`, params);
+      return rows[0]['QUERY PLAN'][0].Plan as PlanNode;
+    } finally {
+      await app.query('rollback');
+    }
+  }
+
+  const page = (f: StudentFilter, sort?: string, limit = 20, offset = 0) =>
+    planOf(studentListStatement(schoolId, f, studentOrder(sort), limit, offset));
+
+  it('reads one page of pupils and one enrolment each for the first page, whichever order is asked', async () => {
+    for (const sort of ['name', '-name', 'dateOfBirth', '-dateOfBirth']) {
+      const plan = await page(filter(), sort);
+      const read = rowsRead(plan);
+      expect({ sort, rows: plan['Actual Rows'] }).toEqual({ sort, rows: 20 });
+      // The date orders read the pupils of the first birthdays (about 29 a day here) to sort them by name.
+      expect({ sort, student: read['student'] <= 100 }).toEqual({ sort, student: true });
+      expect({ sort, enrolment: read['enrolment'] <= 3 * 20 }).toEqual({ sort, enrolment: true });
+      expect({ sort, buffers: plan['Shared Hit Blocks'] + plan['Shared Read Blocks'] < 1000 }).toEqual({
+        sort,
+        buffers: true,
+      });
+    }
+  });
+
+  it("reads a class's pupils, not the school's, for a class page; a grade or a name search reads its matches", async () => {
+    const classPage = rowsRead(await page(filter({ classId: classIds[3] })));
+    // 500 pupils sit in the class now, 50 more were in it before they moved.
+    expect(classPage['student']).toBeLessThanOrEqual(600);
+    expect(classPage['enrolment']).toBeLessThanOrEqual(3 * 600);
+    const gradePage = rowsRead(await page(filter({ grade: '7' })));
+    expect(gradePage['student']).toBeLessThanOrEqual(PUPILS / 4 + 2000);
+    // A name search reads every name of the school (the RLS policy runs before ILIKE, which is not leakproof, so no
+    // index can answer it): bounded by the school, not by the school times its enrolments.
+    const searched = rowsRead(await page(filter({ search: '%quan tu%' })));
+    expect(searched['student']).toBeLessThanOrEqual(PUPILS);
+    // 144 pupils match: their classes are looked up, not those of the school.
+    expect(searched['enrolment']).toBeLessThanOrEqual(3 * 144);
+  });
+
+  it('counts without reading an enrolment unless a class filter asks for one', async () => {
+    const all = rowsRead(await planOf(studentCountStatement(schoolId, filter())));
+    expect(all['enrolment'] ?? 0).toBe(0);
+    const inClass = rowsRead(await planOf(studentCountStatement(schoolId, filter({ classId: classIds[3] }))));
+    expect(inClass['enrolment']).toBeLessThanOrEqual(3 * 600);
+  });
+
+  it('answers the first page through the API with the total, the Vietnamese name order and the class of now', async () => {
+    const username = await createUser(t, 'SCHOOL_ADMIN', schoolCode);
+    await enrolUser(t.owner, username, t.config.MFA_ENCRYPTION_KEY ?? t.config.JWT_SECRET);
+    const admin = await t.login(username);
+    const res = await t
+      .http()
+      .get(`/api/schools/${schoolId}/students`)
+      .query({ yearId: year.id, pageSize: 1 })
+      .set(bearer(admin));
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(PUPILS);
+    const [first] = await t.owner.query(
+      `select s.full_name from student s where s.school_id = $1
+        order by s.given_name collate "vi-x-icu", s.middle_name collate "vi-x-icu", s.family_name collate "vi-x-icu", s.id
+        limit 1`,
+      [schoolId],
+    );
+    expect(res.body.items.map((s: { fullName: string }) => s.fullName)).toEqual([first.full_name]);
+    // A pupil who moved on 15/01 shows the class they moved to, and is counted in it, not in the one they left.
+    const [moved] = await t.owner.query(
+      `select s.id, s.full_name, o.class_id as now_in, c.class_id as left_from from student s
+         join enrolment o on o.school_id = s.school_id and o.student_id = s.id and o.school_year_id = $2 and o.to_date is null
+         join enrolment c on c.school_id = s.school_id and c.student_id = s.id and c.school_year_id = $2 and c.to_date is not null
+        where s.school_id = $1 limit 1`,
+      [schoolId, year.id],
+    );
+    const inClass = async (classId: string) =>
+      (
+        await t
+          .http()
+          .get(`/api/schools/${schoolId}/students`)
+          .query({ yearId: year.id, classId, q: moved.full_name, pageSize: 100 })
+          .set(bearer(admin))
+      ).body.items.map((s: { id: string; className: string }) => s.id);
+    expect(await inClass(moved.now_in)).toContain(moved.id);
+    expect(await inClass(moved.left_from)).not.toContain(moved.id);
+  });
+});
