@@ -48,4 +48,6 @@ export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
   SealTenantScope1764900000900: '1ccb34af929bb40fe9ef86312e5d6089afc1ec0dc48a137551758220bfa68606',
   CreateJobsRole1764900000950: 'cd97fbb1ca0999d51e6dff41933e8cceb1334d15241577b34a090c14d0cf0f8a',
   GuardAccountRoles1764900000960: '7de6e71506c2dcf0dc30edc43a7001e4edf4be66ebff2e13fcfbdab67492ed14',
+  AddImportNotices1765000000400: '11418b21b8b30d1bc8cbf81979036206c978c33de1ec8557fb5c573cd51c323a',
+  AllowUnnamedGuardianContacts1765000000410: 'bdc2d164fa8e8e86f749983ef5727168b8df7975aafdc0747204f33b0f3fcd8e',
 };

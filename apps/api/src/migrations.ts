@@ -62,6 +62,8 @@ import {
   AdministerOrganisation1764800000100,
 } from '@emis/api/tenancy';
 import { CreateImportJobs1764200000050 } from '@emis/api/spreadsheets';
+import { AddImportNotices1765000000400 } from '@emis/api/spreadsheets';
+import { AllowUnnamedGuardianContacts1765000000410 } from '@emis/api/people';
 import { MIGRATION_CHECKSUMS } from './migration-checksums';
 
 /**
@@ -116,6 +118,8 @@ export const MIGRATIONS = [
   SealTenantScope1764900000900,
   CreateJobsRole1764900000950,
   GuardAccountRoles1764900000960,
+  AddImportNotices1765000000400,
+  AllowUnnamedGuardianContacts1765000000410,
 ];
 
 /**

@@ -12,3 +12,4 @@ export { CreateStudents1764200000030 } from './migrations/1764200000030-CreateSt
 export { AddPeopleDetails1764200000100 } from './migrations/1764200000100-AddPeopleDetails';
 export { CreatePeopleViews1764400000200 } from './migrations/1764400000200-CreatePeopleViews';
 export { CreatePeopleEnrolmentView1764400000700 } from './migrations/1764400000700-CreatePeopleEnrolmentView';
+export { AllowUnnamedGuardianContacts1765000000410 } from './migrations/1765000000410-AllowUnnamedGuardianContacts';
