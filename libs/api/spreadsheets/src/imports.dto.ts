@@ -26,7 +26,8 @@ export class ImportJobDto implements ImportJob {
   errors!: ImportCellError[];
   @ApiProperty({
     type: [ImportCellErrorDto],
-    description: 'Values read after a correction the clerk should check (an id whose leading zero Excel dropped). Empty in lists.',
+    description:
+      'Values read after a correction the clerk should check (an id whose leading zero Excel dropped). Empty in lists.',
   })
   notices!: ImportCellError[];
   @ApiPropertyOptional({ nullable: true, type: String }) message!: string | null;

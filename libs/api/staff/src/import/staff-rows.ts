@@ -1,12 +1,6 @@
 import type { Qualification } from '@emis/contracts';
 import { ContractType, Gender, StaffPosition } from '@emis/domain';
-import {
-  CONTRACT_LABELS,
-  FieldReader,
-  POSITION_LABELS,
-  QUALIFICATION_LABELS,
-  RowDraft,
-} from '@emis/api/spreadsheets';
+import { CONTRACT_LABELS, FieldReader, POSITION_LABELS, QUALIFICATION_LABELS, RowDraft } from '@emis/api/spreadsheets';
 
 export interface StaffRow {
   row: number;
@@ -33,10 +27,7 @@ const QUALIFICATION_KEYS = ['qualificationLevel', 'major', 'institution', 'gradu
  * Every field of the row, each bad cell recorded: a draft whose bad fields are null, so the duplicate and school
  * checks run on it too. `subjectCode` finds a subject of the catalogue by its name or code.
  */
-export function readStaffRow(
-  r: FieldReader,
-  subjectCode: (word: string) => string | undefined,
-): RowDraft<StaffRow> {
+export function readStaffRow(r: FieldReader, subjectCode: (word: string) => string | undefined): RowDraft<StaffRow> {
   const dateOfBirth = r.date('dateOfBirth', true);
   const gender = r.gender('gender');
   return {

@@ -356,6 +356,7 @@ export const studentsVi = {
     moreErrors: 'Đang hiển thị {{shown}} trên {{total}} lỗi; tệp đánh dấu lỗi có đủ tất cả.',
     noticesTitle: '{{count}} lưu ý: giá trị đã được hệ thống tự sửa khi đọc, hãy kiểm tra lại',
     noticesCaption: 'Danh sách lưu ý theo dòng và cột',
+    notice: 'Lưu ý',
     finishedAt: 'Kết thúc lúc {{at}}',
     errors: {
       extension: 'Tệp "{{name}}" không phải tệp Excel .xlsx. Hãy lưu lại theo định dạng .xlsx (Excel Workbook).',
@@ -690,6 +691,7 @@ export const studentsEn: TranslationOf<typeof studentsVi> = {
     moreErrors: 'Showing {{shown}} of {{total}} errors; the marked file has all of them.',
     noticesTitle: '{{count}} notices: values the system corrected while reading, please check them',
     noticesCaption: 'Notices by row and column',
+    notice: 'Notice',
     finishedAt: 'Finished at {{at}}',
     errors: {
       extension: '"{{name}}" is not an Excel .xlsx file. Save it as .xlsx (Excel Workbook).',
