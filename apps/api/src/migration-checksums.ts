@@ -52,4 +52,6 @@ export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
   CreateProvinceRuleSettings1765000000100: '2adb814faa83d089f66dcff7710c9d87f1cdf11cf83751787b3bb4e035892af1',
   CreateResultsRecomputeRun1765000000110: 'bf228cbdc4ed556ce32a8c19322c24ea07d470bb56c986666723762a2ef059f0',
   IndexStudentLists1765000000500: 'ede1976fdc107d6bc049be7494156cb8e400151a88a314c45d25d1c62343555d',
+  AddImportNotices1765000000400: '11418b21b8b30d1bc8cbf81979036206c978c33de1ec8557fb5c573cd51c323a',
+  AllowUnnamedGuardianContacts1765000000410: 'bdc2d164fa8e8e86f749983ef5727168b8df7975aafdc0747204f33b0f3fcd8e',
 };

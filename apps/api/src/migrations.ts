@@ -41,6 +41,7 @@ import {
   CreatePeopleEnrolmentView1764400000700,
   CreatePeopleViews1764400000200,
   CreateStudents1764200000030,
+  AllowUnnamedGuardianContacts1765000000410,
   IndexStudentLists1765000000500,
 } from '@emis/api/people';
 import {
@@ -67,7 +68,7 @@ import {
   CreateTenancyHistoryView1764500000300,
   AdministerOrganisation1764800000100,
 } from '@emis/api/tenancy';
-import { CreateImportJobs1764200000050 } from '@emis/api/spreadsheets';
+import { AddImportNotices1765000000400, CreateImportJobs1764200000050 } from '@emis/api/spreadsheets';
 import { MIGRATION_CHECKSUMS } from './migration-checksums';
 
 /**
@@ -125,6 +126,8 @@ export const MIGRATIONS = [
   CreateProvinceRuleSettings1765000000100,
   CreateResultsRecomputeRun1765000000110,
   RecordYearConductAndRecognitions1765000000200,
+  AddImportNotices1765000000400,
+  AllowUnnamedGuardianContacts1765000000410,
   IndexStudentLists1765000000500,
 ];
 

@@ -130,7 +130,11 @@ test('the admin enrols the student into a class, then moves them with the bulk a
 });
 
 /** Writes a student list in the template's own layout: headers read from the downloaded template. */
-async function studentWorkbook(templatePath: string, rows: Record<string, string>[], file: string): Promise<string> {
+async function studentWorkbook(
+  templatePath: string,
+  rows: Record<string, string | number>[],
+  file: string,
+): Promise<string> {
   const template = new ExcelJS.Workbook();
   await template.xlsx.readFile(templatePath);
   const sheet = template.worksheets[0];
@@ -207,11 +211,13 @@ test('an import with one bad row shows the error by row and column and gives the
   expect(cell.note).toBeTruthy();
 
   await page.getByTestId('import-again').first().click();
+  const typedId = Number(`033312${serial()}`);
   const good = await studentWorkbook(
     templatePath,
     [
       listRow('Lê Văn Khải', `033212${serial()}`, '02/05/2012', 'Nam'),
-      listRow('Phạm Thu Hà', `033312${serial()}`, '11/11/2012', 'Nữ'),
+      // The id typed as a number (Excel dropped its zero) and a father's phone without his name, as clerks' lists have.
+      { ...listRow('Phạm Thu Hà', '', '11/11/2012', 'Nữ'), 'Mã định danh': typedId, 'SĐT cha': '0912345678' },
       listRow('Trịnh Minh Đức', `033212${serial()}`, '20/01/2012', 'Nam'),
     ],
     'good-list.xlsx',
@@ -221,10 +227,18 @@ test('an import with one bad row shows the error by row and column and gives the
   await expect(page.getByTestId('import-done')).toBeVisible();
   await expect(page.getByTestId('import-created')).toHaveText('3');
   await expect(page.getByTestId('import-updated')).toHaveText('0');
+  // Written, and the restored id is named as a notice on its row and column.
+  const notice = page.locator('[data-testid="import-notice-row"][data-row="3"]');
+  await expect(notice).toHaveCount(1);
+  await expect(notice).toContainText(`đã đọc là 0${typedId}`);
+  await expect(page.getByTestId('import-notice-row')).toHaveCount(1);
   await screenshot(page, 'students-import-done');
   await page.getByTestId('import-back').click();
   await page.getByTestId('students-search').fill('pham thu ha');
   await expect(page.getByTestId('student-link').filter({ hasText: 'Phạm Thu Hà' })).toHaveCount(1);
+  await page.getByTestId('student-link').filter({ hasText: 'Phạm Thu Hà' }).click();
+  await expect(page.getByTestId('student-guardians')).toContainText('Chưa rõ quan hệ');
+  await expect(page.getByTestId('student-guardians')).toContainText('0912345678');
 });
 
 test('the admin releases the student to THCS Lạc Hồng', async ({ page }) => {

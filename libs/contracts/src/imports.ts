@@ -46,8 +46,13 @@ export interface ImportJob {
   updated: number;
   unchanged: number;
   errorCount: number;
-  /** The first errors (up to 500); the error workbook has all of them. */
+  /** Every error of every row (the error workbook marks the same cells); empty in lists. */
   errors: ImportCellError[];
+  /**
+   * Values the import read after a correction the clerk should check, the row not refused for it (a 12-digit id typed
+   * as a number, its leading zero restored); empty in lists.
+   */
+  notices: ImportCellError[];
   /** A message for failures that are not per cell (corrupt file, too many rows). */
   message: string | null;
   createdAt: string;

@@ -11,7 +11,8 @@ import type {
 
 export interface Guardian {
   relation: GuardianRelation;
-  fullName: string;
+  /** null only for a contact of relation UNKNOWN (a phone a list gave without a name). */
+  fullName: string | null;
   phone: string | null;
   occupation: string | null;
   birthYear: number | null;

@@ -16,3 +16,4 @@ export { AddPeopleDetails1764200000100 } from './migrations/1764200000100-AddPeo
 export { CreatePeopleViews1764400000200 } from './migrations/1764400000200-CreatePeopleViews';
 export { CreatePeopleEnrolmentView1764400000700 } from './migrations/1764400000700-CreatePeopleEnrolmentView';
 export { IndexStudentLists1765000000500 } from './migrations/1765000000500-IndexStudentLists';
+export { AllowUnnamedGuardianContacts1765000000410 } from './migrations/1765000000410-AllowUnnamedGuardianContacts';

@@ -12,7 +12,7 @@ import {
   GENDERS,
   GRADE_LEVELS,
   GradeLevel,
-  GUARDIAN_RELATIONS,
+  NAMED_GUARDIAN_RELATIONS,
   GuardianRelation,
   normalizePhone,
   POLICY_GROUPS,
@@ -61,8 +61,9 @@ const emptyToNull = ({ value }: { value: unknown }) =>
 const isPresent = (_: unknown, v: unknown) => v !== null && v !== undefined;
 
 export class GuardianDto implements Guardian {
-  @ApiProperty({ enum: GUARDIAN_RELATIONS })
-  @IsIn(GUARDIAN_RELATIONS)
+  // A contact of UNKNOWN relation comes only from a list's phone without a name (docs/domain/records.md, "Guardians").
+  @ApiProperty({ enum: NAMED_GUARDIAN_RELATIONS })
+  @IsIn(NAMED_GUARDIAN_RELATIONS)
   relation!: GuardianRelation;
 
   @ApiProperty({ example: 'Nguyễn Văn Bình' })

@@ -31,6 +31,8 @@ export interface JobOutcome {
   counts?: ImportCounts;
   errorCount?: number;
   errors?: ImportCellError[];
+  /** Values read after a correction the clerk should see (an id's lost leading zero), on a DONE or FAILED job. */
+  notices?: ImportCellError[];
   errorFile?: Buffer | null;
   message?: string | null;
 }
@@ -51,6 +53,7 @@ interface ImportJobRow {
   created_at: Date;
   finished_at: Date | null;
   errors: ImportCellError[];
+  notices: ImportCellError[];
 }
 
 /** A waiting job's upload, as the runner picks it up. */
@@ -90,7 +93,7 @@ export class ImportJobsRepository {
     const row = await sqlRow<ImportJobRow>(
       em,
       `insert into import_job (school_id, kind, file_name, file, created_by, created_at, params) values ($1, $2, $3, $4, $5, $6, $7::jsonb)
-       returning ${JOB_COLUMNS}, '[]'::jsonb as errors`,
+       returning ${JOB_COLUMNS}, '[]'::jsonb as errors, '[]'::jsonb as notices`,
       [schoolId, job.kind, job.fileName, job.file, job.createdBy, job.at, JSON.stringify(job.params ?? {})],
     );
     if (!row) throw new Error(`create: no job returned for ${job.fileName}`);
@@ -100,7 +103,7 @@ export class ImportJobsRepository {
   async find(em: EntityManager, schoolId: string, id: string): Promise<ImportJob | undefined> {
     const row = await sqlRow<ImportJobRow>(
       em,
-      `select ${JOB_COLUMNS}, errors from import_job where school_id = $1 and id = $2`,
+      `select ${JOB_COLUMNS}, errors, notices from import_job where school_id = $1 and id = $2`,
       [schoolId, id],
     );
     return row ? toJob(row) : undefined;
@@ -120,7 +123,7 @@ export class ImportJobsRepository {
     );
     const rows = await sqlRows<ImportJobRow>(
       em,
-      `select ${JOB_COLUMNS}, '[]'::jsonb as errors from import_job where school_id = $1 order by created_at desc, id limit $2 offset $3`,
+      `select ${JOB_COLUMNS}, '[]'::jsonb as errors, '[]'::jsonb as notices from import_job where school_id = $1 order by created_at desc, id limit $2 offset $3`,
       [schoolId, limit, offset],
     );
     return { total: counted?.total ?? 0, items: rows.map(toJob) };
@@ -178,7 +181,7 @@ export class ImportJobsRepository {
       em,
       `update import_job
           set status = $3, created_count = $4, updated_count = $5, unchanged_count = $6, error_count = $7, errors = $8::jsonb,
-              error_file = $9, message = $10, finished_at = $11, file = null,
+              error_file = $9, message = $10, finished_at = $11, file = null, notices = $12::jsonb,
               processed_rows = case when $3 = 'DONE' then coalesce(total_rows, processed_rows) else processed_rows end
         where school_id = $1 and id = $2`,
       [
@@ -193,6 +196,7 @@ export class ImportJobsRepository {
         o.errorFile ?? null,
         o.message ?? null,
         at,
+        JSON.stringify(o.notices ?? []),
       ],
     );
   }
@@ -238,6 +242,7 @@ function toJob(r: ImportJobRow): ImportJob {
     unchanged: r.unchanged_count,
     errorCount: r.error_count,
     errors: r.errors ?? [],
+    notices: r.notices ?? [],
     message: r.message ?? null,
     createdAt: r.created_at.toISOString(),
     finishedAt: r.finished_at ? r.finished_at.toISOString() : null,

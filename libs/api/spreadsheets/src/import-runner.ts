@@ -5,7 +5,7 @@ import { can } from '@emis/domain';
 import { ImportedRow, Importer, ImportJobContext, UploadedSheetView } from './importer';
 import { ImportProgress, ImportJobsRepository, JobOutcome, QueuedFile } from './import-jobs.repository';
 import { ImportRegistry } from './import-registry';
-import { CellErrors, ERRORS_KEPT_IN_JOB } from './workbook/cell-errors';
+import { CellErrors, LocatedError } from './workbook/cell-errors';
 import { ImportFailure } from './workbook/import-failure';
 import { buildErrorWorkbook, readUploadedSheet } from './workbook/workbook-parser';
 import { SheetRead } from './workbook/workbook-tasks';
@@ -22,8 +22,10 @@ type Kind = Importer<unknown, ImportedRow>;
  * Runs one import job, of any kind, in the background worker. Its guarantees, the same for every kind:
  * - the uploader is re-checked when the job runs (account, permission, school in scope), then the kind's own access;
  * - the file is inspected before it is loaded (zip bomb, row and merge bounds) and its header row found;
- * - every row is read and checked before anything is written: any error → nothing written, the errors by row and
- *   column in the job and the uploaded workbook handed back with the bad cells marked;
+ * - every row is read and checked before anything is written: any error → nothing written, every error by row and
+ *   column in the job and the uploaded workbook handed back with the bad cells marked (with `checkEveryRow`, the
+ *   duplicate and school checks see the rows with cell errors too: every error of the file in one pass);
+ * - notices (a value read after a correction, such as an id's lost leading zero) are kept in the job either way;
  * - otherwise everything is written in one transaction, with the job's audit row, as the uploader.
  * It runs with the scope of exactly the job's school, so row-level security applies to every read and write.
  */
@@ -108,11 +110,12 @@ export class ImportRunner {
 
     const errors = new CellErrors(new Map(sheet.columns));
     for (const e of sheet.cellErrors) errors.atColumn(e.row, e.col, e.header, e.message);
+    // Rows to check against the file and the school: the clean ones, or every row read (checkEveryRow).
     const rows: ImportedRow[] = [];
     let seen = 0;
     for (const source of sheet.rows) {
       const row = importer.readRow(source, errors, target);
-      if (row && !errors.hasRow(source.row)) rows.push(row);
+      if (row && (importer.checkEveryRow || !errors.hasRow(source.row))) rows.push(row);
       if (++seen % PROGRESS_EVERY === 0) await progress({ processedRows: seen });
     }
     if (seen === 0)
@@ -121,7 +124,8 @@ export class ImportRunner {
     if (importer.checkRows)
       await this.db.runWithScope(scope, (em) => importer.checkRows!(em, job, rows, target, errors));
     await progress({ totalRows: seen, processedRows: seen });
-    if (errors.count > 0) return failedOutcome(queued.file, errors, sheet.headerRow);
+    const notices = errors.notices().map(withoutCol);
+    if (errors.count > 0) return { ...(await failedOutcome(queued.file, errors, sheet.headerRow)), notices };
 
     await progress({ status: 'COMMITTING' });
     const counts = await this.db.runWithScope(scope, async (em) => {
@@ -139,7 +143,7 @@ export class ImportRunner {
       );
       return result;
     });
-    return { status: 'DONE', counts };
+    return { status: 'DONE', counts, notices };
   }
 
   private async recordHostile(
@@ -171,7 +175,7 @@ export class ImportRunner {
 }
 
 /**
- * The result of a file with cell errors: nothing written, the first errors kept in the job, and the uploaded
+ * The result of a file with cell errors: nothing written, every error kept in the job, and the uploaded
  * workbook handed back with the bad cells marked (`headerRow`: the sheet's row of column headers).
  */
 async function failedOutcome(file: Buffer, errors: CellErrors, headerRow: number): Promise<JobOutcome> {
@@ -180,7 +184,7 @@ async function failedOutcome(file: Buffer, errors: CellErrors, headerRow: number
   return {
     status: 'FAILED',
     errorCount: all.length,
-    errors: all.slice(0, ERRORS_KEPT_IN_JOB).map(({ col: _col, ...e }) => e),
+    errors: all.map(withoutCol),
     errorFile: await buildErrorWorkbook(file, all, headerRow),
     message: `Có ${all.length} lỗi ở ${badRows} dòng; chưa ghi dữ liệu nào. Hãy sửa các ô tô đỏ trong tệp lỗi rồi nhập lại.`,
   };
@@ -197,11 +201,19 @@ function uploadedView(sheet: SheetRead): UploadedSheetView {
   };
 }
 
-/** A value twice in the file's unique column: every later row is marked, naming the first. */
+function withoutCol({ col: _col, ...located }: LocatedError) {
+  return located;
+}
+
+/**
+ * A value twice in the file's unique column: every later row is marked, naming the first. A row whose value could
+ * not be read (null: its cell already has an error) is left out.
+ */
 function flagDuplicates(rows: ImportedRow[], unique: { key: string; label: string }, errors: CellErrors): void {
   const first = new Map<unknown, number>();
   for (const row of rows) {
     const value = (row as unknown as Record<string, unknown>)[unique.key];
+    if (value === null || value === undefined) continue;
     const earlier = first.get(value);
     if (earlier === undefined) first.set(value, row.row);
     else errors.at(row.row, unique.key, `Trùng ${unique.label} với dòng ${earlier}`);

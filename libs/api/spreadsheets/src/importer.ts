@@ -17,6 +17,12 @@ export interface ImportedRow {
   row: number;
 }
 
+/**
+ * A row as read, before the checks against the file and the school: a field whose cell was bad is null (its error is
+ * already recorded). An importer that sets `checkEveryRow` answers drafts from readRow and takes them in checkRows.
+ */
+export type RowDraft<Row extends ImportedRow> = { [K in keyof Row]: K extends 'row' ? Row[K] : Row[K] | null };
+
 /** The job an importer works for: its school, the uploaded file's name, what the upload named besides the file. */
 export interface ImportJobContext {
   schoolId: string;
@@ -65,6 +71,12 @@ export interface Importer<Target = unknown, Row extends ImportedRow = ImportedRo
   /** A column whose value a file may hold once (re-imports update by it): later rows are marked, naming the first. */
   readonly uniqueColumn?: { key: keyof Row & string; label: string };
   /**
+   * Rows with cell errors go through the duplicate check and checkRows too (as drafts, their bad fields null), so a
+   * clerk gets every error of every row in one pass. Without it, only rows read cleanly are checked against the file
+   * and the school.
+   */
+  readonly checkEveryRow?: boolean;
+  /**
    * The per-kind access re-check, when the job runs (an assignment, a lock or the year may have changed since the
    * upload), and the reference data the rows are checked against. Throw ImportFailure to fail the file with a message.
    */
@@ -73,10 +85,22 @@ export interface Importer<Target = unknown, Row extends ImportedRow = ImportedRo
   layout(target: Target): ImportLayout;
   /** Refuses, with ImportFailure, a file that is the right layout for another record (another class's sổ điểm). */
   checkIdentity?(file: UploadedSheetView, target: Target): void;
-  /** Types one row, recording each bad cell in `errors`; null when the row cannot be written. */
-  readRow(source: SheetRow, errors: CellErrors, target: Target): Row | null;
-  /** Checks of the rows against the school's records (unknown classes, read-only records), once all are read. */
-  checkRows?(em: EntityManager, job: ImportJobContext, rows: Row[], target: Target, errors: CellErrors): Promise<void>;
+  /**
+   * Types one row, recording each bad cell in `errors`; null when the row cannot be written (with `checkEveryRow`, a
+   * draft whose bad fields are null: only a row without errors is ever committed).
+   */
+  readRow(source: SheetRow, errors: CellErrors, target: Target): Row | RowDraft<Row> | null;
+  /**
+   * Checks of the rows against the school's records (unknown classes, read-only records), once all are read. With
+   * `checkEveryRow` the rows are drafts, rows with cell errors among them.
+   */
+  checkRows?(
+    em: EntityManager,
+    job: ImportJobContext,
+    rows: RowDraft<Row>[],
+    target: Target,
+    errors: CellErrors,
+  ): Promise<void>;
   /** Writes every row in the runner's one transaction (the audit of each record is the importer's). */
   commit(em: EntityManager, job: ImportJobContext, rows: Row[], target: Target): Promise<ImportCounts>;
 }

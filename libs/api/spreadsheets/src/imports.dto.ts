@@ -21,9 +21,15 @@ export class ImportJobDto implements ImportJob {
   @ApiProperty() errorCount!: number;
   @ApiProperty({
     type: [ImportCellErrorDto],
-    description: 'The first errors (up to 500); the error workbook has all. Empty in lists.',
+    description: 'Every error of every row, by row and column (the error workbook marks the same). Empty in lists.',
   })
   errors!: ImportCellError[];
+  @ApiProperty({
+    type: [ImportCellErrorDto],
+    description:
+      'Values read after a correction the clerk should check (an id whose leading zero Excel dropped). Empty in lists.',
+  })
+  notices!: ImportCellError[];
   @ApiPropertyOptional({ nullable: true, type: String }) message!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) finishedAt!: string | null;

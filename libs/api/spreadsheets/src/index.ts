@@ -6,7 +6,15 @@
 export { SpreadsheetsModule } from './spreadsheets.module';
 
 // An import kind: the interface, the registry, and what its methods receive and answer.
-export type { HeaderRow, ImportCounts, ImportedRow, Importer, ImportJobContext, UploadedSheetView } from './importer';
+export type {
+  HeaderRow,
+  ImportCounts,
+  ImportedRow,
+  Importer,
+  ImportJobContext,
+  RowDraft,
+  UploadedSheetView,
+} from './importer';
 export { ImportRegistry } from './import-registry';
 export { CellErrors, columnLetter } from './workbook/cell-errors';
 export { FieldReader } from './workbook/field-reader';
@@ -32,3 +40,4 @@ export { buildTemplate } from './workbook/template';
 // Its words and its migrations, collected by the app (apps/api/src/messages.ts, apps/api/src/migrations.ts).
 export { SPREADSHEETS_MESSAGES } from './messages';
 export { CreateImportJobs1764200000050 } from './migrations/1764200000050-CreateImportJobs';
+export { AddImportNotices1765000000400 } from './migrations/1765000000400-AddImportNotices';

@@ -28,8 +28,14 @@ export const DISABILITY_KINDS = [
 ] as const;
 export type DisabilityKind = (typeof DISABILITY_KINDS)[number];
 
-export const GUARDIAN_RELATIONS = ['FATHER', 'MOTHER', 'GUARDIAN'] as const;
+/**
+ * UNKNOWN: a contact phone a school's list gives without the person's name, so who answers it is not known
+ * (docs/domain/records.md, "Guardians"); only such a contact may lack a name.
+ */
+export const GUARDIAN_RELATIONS = ['FATHER', 'MOTHER', 'GUARDIAN', 'UNKNOWN'] as const;
 export type GuardianRelation = (typeof GUARDIAN_RELATIONS)[number];
+/** The relations a guardian entered on screen may have: there the person is named, so the relation is known. */
+export const NAMED_GUARDIAN_RELATIONS = ['FATHER', 'MOTHER', 'GUARDIAN'] as const satisfies readonly GuardianRelation[];
 
 /** Year-end decision per student (Circular 22/2021 Art. 12; primary Circular 27/2020 Art. 11). */
 export const YEAR_OUTCOMES = ['PROMOTED', 'REPEAT', 'GRADUATED'] as const;

@@ -152,7 +152,10 @@ export class StudentImportRepository {
     );
   }
 
-  /** Replaces the father and mother of `studentIds` (other guardians entered on screen stay) and writes `parents`. */
+  /**
+   * Replaces the father, the mother and the unnamed contacts (relation UNKNOWN) of `studentIds`, the parts of a record
+   * the list carries (other guardians entered on screen stay), and writes `parents`.
+   */
   async replaceParents(
     em: EntityManager,
     schoolId: string,
@@ -162,7 +165,7 @@ export class StudentImportRepository {
     if (studentIds.length) {
       await sqlExec(
         em,
-        `delete from guardian where school_id = $1 and student_id = any($2::uuid[]) and relation in ('FATHER', 'MOTHER')`,
+        `delete from guardian where school_id = $1 and student_id = any($2::uuid[]) and relation in ('FATHER', 'MOTHER', 'UNKNOWN')`,
         [schoolId, studentIds],
       );
     }

@@ -14,6 +14,7 @@ import {
   ImportJobContext,
   ImportRegistry,
   labelKey,
+  RowDraft,
   SheetRow,
 } from '@emis/api/spreadsheets';
 import { EntityManager } from 'typeorm';
@@ -64,8 +65,17 @@ export class StudentImporter implements Importer<StudentContext, StudentRow>, On
   readonly kind = 'STUDENTS';
   readonly permission = 'people.import';
   readonly maxRows = IMPORT_MAX_ROWS;
-  readonly headerRow = 1;
+  /**
+   * Clerks' lists often carry a title block (the school's name, "DANH SÁCH …", merged across the columns) above the
+   * column headers: the header row is the first of the top rows with the "Mã định danh" header.
+   */
+  readonly headerRow = {
+    anchor: 'Mã định danh',
+    notFound:
+      'Tệp không đúng mẫu: không thấy dòng tiêu đề có cột "Mã định danh" trong 30 dòng đầu. Hãy tải mẫu của hệ thống và giữ nguyên dòng tiêu đề.',
+  };
   readonly uniqueColumn = { key: 'personalId', label: 'mã định danh' } as const;
+  readonly checkEveryRow = true;
   private readonly entity = 'student';
 
   constructor(
@@ -101,14 +111,14 @@ export class StudentImporter implements Importer<StudentContext, StudentRow>, On
     };
   }
 
-  readRow(source: SheetRow, errors: CellErrors): StudentRow | null {
+  readRow(source: SheetRow, errors: CellErrors): RowDraft<StudentRow> {
     return readStudentRow(new FieldReader(source, errors));
   }
 
   async checkRows(
     em: EntityManager,
     { schoolId }: ImportJobContext,
-    rows: StudentRow[],
+    rows: RowDraft<StudentRow>[],
     context: StudentContext,
     errors: CellErrors,
   ): Promise<void> {
@@ -123,15 +133,11 @@ export class StudentImporter implements Importer<StudentContext, StudentRow>, On
         );
       }
     }
-    const existing = await this.repo.existing(
-      em,
-      schoolId,
-      rows.map((r) => r.personalId),
-      context.openYearId,
-    );
+    const ids = rows.flatMap((r) => (r.personalId ? [r.personalId] : []));
+    const existing = await this.repo.existing(em, schoolId, ids, context.openYearId);
     const left = new Map(existing.filter((s) => s.status in LEFT_STATUS).map((s) => [s.personalId, s.status]));
     for (const row of rows) {
-      const status = left.get(row.personalId);
+      const status = row.personalId ? left.get(row.personalId) : undefined;
       if (status)
         errors.at(
           row.row,
@@ -253,7 +259,7 @@ function recordDiffers(before: ExistingStudent, row: StudentRow): boolean {
 function parentKey(guardians: Guardian[]): string {
   return guardians
     .filter((g) => g.relation !== 'GUARDIAN')
-    .map((g) => `${g.relation}|${g.fullName}|${g.phone ?? ''}`)
+    .map((g) => `${g.relation}|${g.fullName ?? ''}|${g.phone ?? ''}`)
     .sort()
     .join('\n');
 }
@@ -264,6 +270,7 @@ function parentsDiffer(before: Guardian[], after: Guardian[]): boolean {
 
 /** A parent re-imported under the same name keeps the occupation and birth year entered on screen. */
 function keepDetails(guardian: Guardian, before: Guardian[]): Guardian {
+  if (guardian.fullName === null) return guardian;
   const same = before.find((g) => g.relation === guardian.relation && g.fullName === guardian.fullName);
   return same ? { ...guardian, occupation: same.occupation, birthYear: same.birthYear } : guardian;
 }

@@ -1,6 +1,13 @@
 import { ageOn, DisabilityKind, Gender, PolicyGroup, SCHOOL_AGE, todayInVietnam } from '@emis/domain';
 import type { Guardian } from '@emis/contracts';
-import { codeOfLabel, DISABILITY_LABELS, FieldReader, labelKey, POLICY_GROUP_LABELS } from '@emis/api/spreadsheets';
+import {
+  codeOfLabel,
+  DISABILITY_LABELS,
+  FieldReader,
+  labelKey,
+  POLICY_GROUP_LABELS,
+  RowDraft,
+} from '@emis/api/spreadsheets';
 
 /** A student row of the file, typed and checked on its own (checks against the file and the school come later). */
 export interface StudentRow {
@@ -21,10 +28,14 @@ export interface StudentRow {
   guardians: Guardian[];
 }
 
-export function readStudentRow(r: FieldReader): StudentRow | null {
+/**
+ * Every field of the row, each bad cell recorded: a draft whose bad fields are null, so the checks against the file
+ * and the school (duplicate ids, classes) run on it too and the clerk sees every error at once.
+ */
+export function readStudentRow(r: FieldReader): RowDraft<StudentRow> {
   const dateOfBirth = schoolAge(r, r.date('dateOfBirth', true));
   const gender = r.gender('gender');
-  const row = {
+  return {
     row: r.row,
     personalId: r.personalId('personalId', dateOfBirth, gender),
     fullName: r.fullName('fullName'),
@@ -41,19 +52,6 @@ export function readStudentRow(r: FieldReader): StudentRow | null {
     disability: r.choice('disability', DISABILITY_LABELS),
     guardians: guardians(r),
   };
-  if (
-    !row.personalId ||
-    !row.fullName ||
-    !row.dateOfBirth ||
-    !row.gender ||
-    !row.ethnicity ||
-    !row.nationality ||
-    !row.policyGroups ||
-    !row.guardians
-  )
-    return null;
-  if (row.disability === null && r.has('disability')) return null;
-  return row as StudentRow;
 }
 
 function schoolAge(r: FieldReader, dateOfBirth: string | null): string | null {
@@ -74,6 +72,11 @@ function nationality(r: FieldReader): string | null {
     : r.fail('nationality', 'Ghi "Việt Nam" hoặc mã quốc gia 2 chữ cái (ví dụ LA, KH)');
 }
 
+/**
+ * The father and the mother, each from a name and a phone. A phone without a name, as clerks' lists often have it, is
+ * kept as a contact whose relation is UNKNOWN (docs/domain/records.md, "Guardians"): the column it sits in does not
+ * say who answers that phone.
+ */
 function guardians(r: FieldReader): Guardian[] | null {
   const out: Guardian[] = [];
   let ok = true;
@@ -85,7 +88,7 @@ function guardians(r: FieldReader): Guardian[] | null {
     const phone = r.phone(phoneKey);
     if ((r.has(nameKey) && fullName === null) || (r.has(phoneKey) && phone === null)) ok = false;
     else if (fullName) out.push({ relation, fullName, phone, occupation: null, birthYear: null });
-    else if (phone) ok = r.fail(nameKey, 'Có số điện thoại thì cần nhập họ tên') ?? false;
+    else if (phone) out.push({ relation: 'UNKNOWN', fullName: null, phone, occupation: null, birthYear: null });
   }
   return ok ? out : null;
 }

@@ -5,9 +5,6 @@ export interface LocatedError extends ImportCellError {
   col: number;
 }
 
-/** The first errors kept in the job row; the error workbook carries all of them. */
-export const ERRORS_KEPT_IN_JOB = 500;
-
 export function columnLetter(col: number): string {
   let n = col;
   let letters = '';
@@ -26,6 +23,8 @@ export function columnLetter(col: number): string {
 export class CellErrors {
   private readonly errors: LocatedError[] = [];
   private readonly rows = new Set<number>();
+  /** What the import changed in a cell without refusing it (an id whose leading zero Excel dropped). */
+  private readonly notes: LocatedError[] = [];
 
   constructor(private readonly columns: ReadonlyMap<string, { col: number; header: string }>) {}
 
@@ -38,6 +37,17 @@ export class CellErrors {
   atColumn(row: number, col: number, header: string, message: string): void {
     this.errors.push({ row, col, column: columnLetter(col), header, message });
     this.rows.add(row);
+  }
+
+  /** A notice on a cell: the value was read after a correction the clerk should see; the row is not refused. */
+  noticeAt(row: number, key: string, message: string): void {
+    const column = this.columns.get(key);
+    if (!column) throw new Error(`no column ${key} in this sheet`);
+    this.notes.push({ row, col: column.col, column: columnLetter(column.col), header: column.header, message });
+  }
+
+  notices(): LocatedError[] {
+    return [...this.notes].sort((a, b) => a.row - b.row || a.col - b.col);
   }
 
   hasRow(row: number): boolean {

@@ -100,16 +100,16 @@ export class FieldReader {
   }
 
   /**
-   * The 12-digit personal id (Circular 59/2021/TT-BCA Art. 7). A number cell lost its leading zeros in Excel:
-   * they are put back, since every id has exactly 12 digits.
+   * The 12-digit personal id (Circular 59/2021/TT-BCA Art. 7). Every id starts with a zero (province codes 001–096),
+   * which Excel drops when the id is typed as a number: a whole number of 10 or 11 digits whose zeros put back give
+   * a valid id is read as that id, and a notice on the cell tells the clerk (docs/domain/records.md, "Importing a
+   * list"). Any other number is refused.
    */
   personalId(key: string, birthDate: string | null, gender: Gender | null): string | null {
     const value = this.value(key, true);
     if (value === null) return null;
-    const id =
-      typeof value === 'number' && Number.isInteger(value) && value > 0 && value < 1e12
-        ? String(value).padStart(12, '0')
-        : String(value);
+    const restored = typeof value === 'number' ? restoredId(value) : null;
+    const id = restored ?? String(value);
     const parsed = parsePersonalId(id);
     if (!parsed.ok) {
       return this.fail(
@@ -121,6 +121,13 @@ export class FieldReader {
     }
     if (birthDate && gender && !personalIdMatches(id, Number(birthDate.slice(0, 4)), gender)) {
       return this.fail(key, 'Mã định danh không khớp với giới tính và năm sinh (chữ số thứ 4–6)');
+    }
+    if (restored) {
+      this.errors.noticeAt(
+        this.source.row,
+        key,
+        `Mã định danh được nhập dạng số nên Excel bỏ mất số 0 ở đầu; đã đọc là ${restored}. Hãy kiểm tra lại`,
+      );
     }
     return id;
   }
@@ -174,4 +181,11 @@ export class FieldReader {
       return this.fail(key, 'Ngày nằm ngoài khoảng cho phép (từ 1900 đến hôm nay)');
     return d.toISOString().slice(0, 10);
   }
+}
+
+/** The id a number cell stood for: 10 or 11 digits, zeros put back in front to 12; null for any other number. */
+export function restoredId(value: number): string | null {
+  if (!Number.isInteger(value) || value < 1e9 || value >= 1e11) return null;
+  const id = String(value).padStart(12, '0');
+  return parsePersonalId(id).ok ? id : null;
 }

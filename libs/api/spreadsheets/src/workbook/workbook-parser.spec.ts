@@ -77,6 +77,44 @@ describe('the workbook worker', () => {
     expect(read.otherSheets['_id'][0].slice(0, 2)).toEqual(['emis-id', '7']);
   });
 
+  it("reads a clerk's list: header row found below a merged title block, trailing empty rows not counted as rows", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DS');
+    ws.addRow(['TRƯỜNG THCS NGHĨA DÂN']);
+    ws.addRow(['DANH SÁCH HỌC SINH']);
+    ws.mergeCells('A1:B1');
+    ws.mergeCells('A2:B2');
+    ws.addRow([]);
+    ws.addRow(['Ghi chú', 'Họ và tên']);
+    ws.addRow(['a', 'Nguyễn Văn An']);
+    ws.addRow([null, 'Lê Thị Hoa']);
+    // Rows a spreadsheet carries along: bordered, a cell of spaces, an empty string.
+    for (const values of [
+      [null, null],
+      ['   ', null],
+      ['', '  '],
+    ]) {
+      const row = ws.addRow(values);
+      row.getCell(1).border = { bottom: { style: 'thin' } };
+    }
+    const read = await readUploadedSheet(Buffer.from(await wb.xlsx.writeBuffer()), {
+      layout: LAYOUT,
+      headerRow: { anchor: 'Họ và tên', notFound: 'không thấy' },
+      maxRows: 100,
+    });
+    expect(read.headerRow).toBe(4);
+    expect(read.columns).toEqual([
+      ['name', { col: 2, header: 'Họ và tên' }],
+      ['note', { col: 1, header: 'Ghi chú' }],
+    ]);
+    expect(read.rows.map((r) => [r.row, Object.fromEntries(r.values)])).toEqual([
+      [5, { name: 'Nguyễn Văn An', note: 'a' }],
+      [6, { name: 'Lê Thị Hoa' }],
+    ]);
+    // The merged title cells sit above the header row: not data, so not reported.
+    expect(read.cellErrors).toEqual([]);
+  });
+
   it('hands back an error workbook without hyperlinks, defined names or external references', async () => {
     const uploaded = await linkedWorkbook();
     // The planted links are really in the upload: the assertions below would see them if they were copied back.

@@ -14,6 +14,7 @@ import {
   ImportJobContext,
   ImportRegistry,
   labelKey,
+  RowDraft,
   SheetRow,
 } from '@emis/api/spreadsheets';
 import { EntityManager } from 'typeorm';
@@ -51,8 +52,17 @@ export class StaffImporter implements Importer<StaffContext, StaffRow>, OnModule
   readonly kind = 'STAFF';
   readonly permission = 'people.import';
   readonly maxRows = IMPORT_MAX_ROWS;
-  readonly headerRow = 1;
+  /**
+   * Clerks' lists often carry a title block (the school's name, "DANH SÁCH …", merged across the columns) above the
+   * column headers: the header row is the first of the top rows with the "Mã định danh" header.
+   */
+  readonly headerRow = {
+    anchor: 'Mã định danh',
+    notFound:
+      'Tệp không đúng mẫu: không thấy dòng tiêu đề có cột "Mã định danh" trong 30 dòng đầu. Hãy tải mẫu của hệ thống và giữ nguyên dòng tiêu đề.',
+  };
   readonly uniqueColumn = { key: 'personalId', label: 'mã định danh' } as const;
+  readonly checkEveryRow = true;
   private readonly entity = 'staff';
 
   constructor(
@@ -88,24 +98,21 @@ export class StaffImporter implements Importer<StaffContext, StaffRow>, OnModule
     };
   }
 
-  readRow(source: SheetRow, errors: CellErrors, context: StaffContext): StaffRow | null {
+  readRow(source: SheetRow, errors: CellErrors, context: StaffContext): RowDraft<StaffRow> {
     return readStaffRow(new FieldReader(source, errors), (word) => context.subjects.get(labelKey(word)));
   }
 
   async checkRows(
     em: EntityManager,
     { schoolId }: ImportJobContext,
-    rows: StaffRow[],
+    rows: RowDraft<StaffRow>[],
     _context: StaffContext,
     errors: CellErrors,
   ): Promise<void> {
-    const existing = await this.repo.existing(
-      em,
-      schoolId,
-      rows.map((r) => r.personalId),
-    );
+    const ids = rows.flatMap((r) => (r.personalId ? [r.personalId] : []));
+    const existing = await this.repo.existing(em, schoolId, ids);
     const transferred = new Set(existing.filter((s) => s.status === 'TRANSFERRED').map((s) => s.personalId));
-    for (const row of rows.filter((r) => transferred.has(r.personalId))) {
+    for (const row of rows.filter((r) => r.personalId && transferred.has(r.personalId))) {
       errors.at(
         row.row,
         'personalId',

@@ -1,6 +1,6 @@
 import type { Qualification } from '@emis/contracts';
 import { ContractType, Gender, StaffPosition } from '@emis/domain';
-import { CONTRACT_LABELS, FieldReader, POSITION_LABELS, QUALIFICATION_LABELS } from '@emis/api/spreadsheets';
+import { CONTRACT_LABELS, FieldReader, POSITION_LABELS, QUALIFICATION_LABELS, RowDraft } from '@emis/api/spreadsheets';
 
 export interface StaffRow {
   row: number;
@@ -23,11 +23,14 @@ export interface StaffRow {
 
 const QUALIFICATION_KEYS = ['qualificationLevel', 'major', 'institution', 'graduationYear'] as const;
 
-/** `subjectCode` finds a subject of the catalogue by its name or code. */
-export function readStaffRow(r: FieldReader, subjectCode: (word: string) => string | undefined): StaffRow | null {
+/**
+ * Every field of the row, each bad cell recorded: a draft whose bad fields are null, so the duplicate and school
+ * checks run on it too. `subjectCode` finds a subject of the catalogue by its name or code.
+ */
+export function readStaffRow(r: FieldReader, subjectCode: (word: string) => string | undefined): RowDraft<StaffRow> {
   const dateOfBirth = r.date('dateOfBirth', true);
   const gender = r.gender('gender');
-  const row = {
+  return {
     row: r.row,
     personalId: r.personalId('personalId', dateOfBirth, gender),
     fullName: r.fullName('fullName'),
@@ -45,22 +48,6 @@ export function readStaffRow(r: FieldReader, subjectCode: (word: string) => stri
     subjects: r.list('subjects', subjectCode, 'môn học'),
     startDate: startDate(r, dateOfBirth),
   };
-  const optional = ['phone', 'email', 'rankCode', 'salaryCoefficient', 'salaryStep'] as const;
-  if (optional.some((key) => row[key] === null && r.has(key))) return null;
-  if (QUALIFICATION_KEYS.some((key) => r.has(key)) && row.qualification === null) return null;
-  if (
-    !row.personalId ||
-    !row.fullName ||
-    !row.dateOfBirth ||
-    !row.gender ||
-    !row.ethnicity ||
-    !row.position ||
-    !row.contractType ||
-    !row.subjects ||
-    !row.startDate
-  )
-    return null;
-  return row as StaffRow;
 }
 
 function email(r: FieldReader): string | null {

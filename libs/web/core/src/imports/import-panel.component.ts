@@ -27,6 +27,8 @@ import { ProblemAlertComponent } from '../ui/problem-alert.component';
 import { ImportsApi } from './imports.api';
 
 const POLL_INTERVAL_MS = 1000;
+/** Rows of errors (and of notices) drawn on the page; the job and the marked workbook carry every one. */
+const ROWS_SHOWN = 500;
 const RUNNING: readonly ImportJob['status'][] = ['QUEUED', 'VALIDATING', 'COMMITTING'];
 const TEMPLATE_NAMES: Record<ImportKind, string> = {
   STUDENTS: 'mau-nhap-hoc-sinh.xlsx',
@@ -89,6 +91,13 @@ export class ImportPanelComponent {
     if (!job || !job.totalRows) return null;
     return Math.min(100, Math.round((job.processedRows / job.totalRows) * 100));
   });
+
+  protected readonly shownErrors = computed(() => this.job()?.errors.slice(0, ROWS_SHOWN) ?? []);
+  /** Values read after a correction (an id's lost leading zero), listed whether the import was written or not. */
+  protected readonly shownNotices = computed(() => this.notices().slice(0, ROWS_SHOWN));
+  protected readonly noticeCount = computed(() => this.notices().length);
+  // A job-like answer of an older API (or another context's upload) may come without the list.
+  private readonly notices = computed(() => (this.job() as Partial<ImportJob> | null)?.notices ?? []);
 
   protected readonly chosen = computed<ImportSource>(() => {
     const source = this.source();

@@ -3,7 +3,7 @@ import { Guardian, StudentDetail, StudentInput } from '@emis/contracts';
 import {
   DISABILITY_KINDS,
   DisabilityKind,
-  GUARDIAN_RELATIONS,
+  NAMED_GUARDIAN_RELATIONS,
   GuardianRelation,
   isEthnicityCode,
   isVietnamesePhone,
@@ -74,10 +74,14 @@ function text(maxLength: number, required = false): FormControl<string> {
 
 export function guardianGroup(guardian?: Guardian) {
   return new FormGroup({
-    relation: new FormControl<GuardianRelation | ''>(guardian?.relation ?? '', {
-      nonNullable: true,
-      validators: [Validators.required],
-    }),
+    // An unnamed contact from a list (relation UNKNOWN) is named on screen with its relation: the clerk picks it.
+    relation: new FormControl<GuardianRelation | ''>(
+      guardian && guardian.relation !== 'UNKNOWN' ? guardian.relation : '',
+      {
+        nonNullable: true,
+        validators: [Validators.required],
+      },
+    ),
     fullName: new FormControl(guardian?.fullName ?? '', {
       nonNullable: true,
       validators: [Validators.required, Validators.maxLength(100)],
@@ -184,5 +188,5 @@ function orNull(value: string): string | null {
 export const FORM_OPTIONS = {
   policyGroups: POLICY_GROUPS,
   disabilities: DISABILITY_KINDS,
-  relations: GUARDIAN_RELATIONS,
+  relations: NAMED_GUARDIAN_RELATIONS,
 };

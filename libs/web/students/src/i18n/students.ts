@@ -117,7 +117,12 @@ export const studentsVi = {
     MULTIPLE: 'Đa tật',
     OTHER: 'Khuyết tật khác',
   } satisfies Record<DisabilityKind, string>,
-  relations: { FATHER: 'Cha', MOTHER: 'Mẹ', GUARDIAN: 'Người giám hộ' } satisfies Record<GuardianRelation, string>,
+  relations: {
+    FATHER: 'Cha',
+    MOTHER: 'Mẹ',
+    GUARDIAN: 'Người giám hộ',
+    UNKNOWN: 'Chưa rõ quan hệ',
+  } satisfies Record<GuardianRelation, string>,
   outcomes: { PROMOTED: 'Lên lớp', REPEAT: 'Ở lại lớp', GRADUATED: 'Hoàn thành cấp học' } satisfies Record<
     YearOutcome,
     string
@@ -349,6 +354,9 @@ export const studentsVi = {
     header: 'Tiêu đề cột',
     message: 'Lỗi',
     moreErrors: 'Đang hiển thị {{shown}} trên {{total}} lỗi; tệp đánh dấu lỗi có đủ tất cả.',
+    noticesTitle: '{{count}} lưu ý: giá trị đã được hệ thống tự sửa khi đọc, hãy kiểm tra lại',
+    noticesCaption: 'Danh sách lưu ý theo dòng và cột',
+    notice: 'Lưu ý',
     finishedAt: 'Kết thúc lúc {{at}}',
     errors: {
       extension: 'Tệp "{{name}}" không phải tệp Excel .xlsx. Hãy lưu lại theo định dạng .xlsx (Excel Workbook).',
@@ -457,7 +465,7 @@ export const studentsEn: TranslationOf<typeof studentsVi> = {
     MULTIPLE: 'Multiple',
     OTHER: 'Other',
   },
-  relations: { FATHER: 'Father', MOTHER: 'Mother', GUARDIAN: 'Guardian' },
+  relations: { FATHER: 'Father', MOTHER: 'Mother', GUARDIAN: 'Guardian', UNKNOWN: 'Relation unknown' },
   outcomes: { PROMOTED: 'Promoted', REPEAT: 'Repeats the year', GRADUATED: 'Completed the level' },
   guardian: {
     relation: 'Relation',
@@ -681,6 +689,9 @@ export const studentsEn: TranslationOf<typeof studentsVi> = {
     header: 'Header',
     message: 'Error',
     moreErrors: 'Showing {{shown}} of {{total}} errors; the marked file has all of them.',
+    noticesTitle: '{{count}} notices: values the system corrected while reading, please check them',
+    noticesCaption: 'Notices by row and column',
+    notice: 'Notice',
     finishedAt: 'Finished at {{at}}',
     errors: {
       extension: '"{{name}}" is not an Excel .xlsx file. Save it as .xlsx (Excel Workbook).',
