@@ -7,7 +7,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-const { SecretBox } = require(path.join(root, 'dist/apps/api/libs/api/identity/src/mfa.js'));
+// The built API's sealing of MFA secrets, loaded on first use: run.mjs builds the API after importing this module,
+// so on a fresh clone there is no dist/ yet when the import happens.
+let SecretBox;
+const sealTotp = (key) => {
+  SecretBox ??= require(path.join(root, 'dist/apps/api/libs/api/identity/src/mfa.js')).SecretBox;
+  return new SecretBox(key).seal(TOTP_SECRET);
+};
 const { authenticator } = require('otplib');
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
@@ -24,7 +30,7 @@ export async function adminToken(ctx, unitId, username, role) {
   ).rows;
   await owner.query(
     `insert into app_user (username, password_hash, full_name, role, org_unit_id, mfa_secret, mfa_enabled) values ($1, $2, 'Quản Trị Đo', $5, $3, $4, true)`,
-    [username, hash, unitId, new SecretBox(jwtSecret).seal(TOTP_SECRET), role],
+    [username, hash, unitId, sealTotp(jwtSecret), role],
   );
   const first = await post(ctx, '/api/auth/login', { username, password: 'Emis@2026' });
   const verified = await post(ctx, '/api/auth/mfa/verify', {
