@@ -21,7 +21,7 @@ import {
   LimitLiveFeeLines1764700000100,
   LinkRefundsToPayments1764700000300,
 } from '@emis/api/finance';
-import { CreateGradebook1764300000000 } from '@emis/api/grading';
+import { CreateCompletionCouncils1765000000300, CreateGradebook1764300000000 } from '@emis/api/grading';
 import {
   AdministerAccounts1764800000000,
   CreateIdentityUserView1764400000800,
@@ -116,6 +116,7 @@ export const MIGRATIONS = [
   SealTenantScope1764900000900,
   CreateJobsRole1764900000950,
   GuardAccountRoles1764900000960,
+  CreateCompletionCouncils1765000000300,
 ];
 
 /**

@@ -11,7 +11,7 @@ import type {
   RatingCode,
   Scheme,
 } from '@emis/domain';
-import type { GradeLevel } from '@emis/domain';
+import type { CompletionCondition, GradeLevel } from '@emis/domain';
 
 /**
  * The gradebook (sổ theo dõi và đánh giá học sinh). Paths under /api/schools/:schoolId/classes/:classId/…;
@@ -245,6 +245,11 @@ export interface StudentResult {
   promotion: PromotionOutcome | null;
   retestSubjects: string[];
   missing: string[];
+  /**
+   * CN of grade 9 from 2024-25 (Circular 31/2023): the completion proposal, which takes the place of moving up;
+   * the completion council decides.
+   */
+  completion?: { completes: boolean; unmet: CompletionCondition[]; age: number | null } | null;
 }
 
 /** The class summary sheet (tổng hợp kết quả): counts per level. */

@@ -15,3 +15,4 @@ export * from './finance';
 export * from './accounts';
 export * from './sessions';
 export * from './organisation';
+export * from './completion';

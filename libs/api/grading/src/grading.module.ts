@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AcademicModule } from '@emis/api/academic';
+import { PeopleModule } from '@emis/api/people';
 import { StaffModule } from '@emis/api/staff';
 import { SpreadsheetsModule } from '@emis/api/spreadsheets';
 import { ConductController } from './conduct.controller';
@@ -25,10 +26,14 @@ import { ResultsService } from './results.service';
 import { ClassResultsLoader } from './results.loader';
 import { GradingFacts } from './grading-facts';
 import { GradingEvents } from './grading-events';
+import { CompletionController } from './completion/completion.controller';
+import { CompletionPdfService } from './completion/completion-pdf.service';
+import { CompletionRepository } from './completion/completion.repository';
+import { CompletionService } from './completion/completion.service';
 
 /** The gradebook: sheets, saves, history, locks and corrections, conduct, results, Excel and report cards. */
 @Module({
-  imports: [AcademicModule, StaffModule, SpreadsheetsModule],
+  imports: [AcademicModule, StaffModule, SpreadsheetsModule, PeopleModule],
   controllers: [
     GradebookController,
     GradingController,
@@ -36,6 +41,7 @@ import { GradingEvents } from './grading-events';
     ResultsController,
     GradebookXlsxController,
     SchoolGradebookController,
+    CompletionController,
   ],
   providers: [
     GradebookRepository,
@@ -56,6 +62,9 @@ import { GradingEvents } from './grading-events';
     GradebookImporter,
     SchoolGradebookExportService,
     SchoolGradebookExportRepository,
+    CompletionRepository,
+    CompletionService,
+    CompletionPdfService,
   ],
   exports: [GradebookService, GradebookRepository, GradeWriter, GradingFacts],
 })

@@ -7,3 +7,4 @@ export type { GradingResultsChanged } from './grading-events';
 export { GRADING_MESSAGES } from './messages';
 // Its migrations, collected in order by the app (apps/api/src/migrations.ts).
 export { CreateGradebook1764300000000 } from './migrations/1764300000000-CreateGradebook';
+export { CreateCompletionCouncils1765000000300 } from './migrations/1765000000300-CreateCompletionCouncils';

@@ -6,6 +6,9 @@ import {
   c58Layout,
   c58OverallAverage,
   c58Ranking,
+  completionApplies,
+  completionProposal,
+  CompletionProgramme,
   GradingSubject,
   learningResult,
   LEVEL4_ORDER,
@@ -35,6 +38,8 @@ export interface ClassData {
   conduct: ConductRecord[];
   absences: Map<string, Absences>;
   roster: RosterStudent[];
+  /** The programme grade 9 completion is judged on (a continuing-education centre's pupils: CONTINUING). */
+  programme?: CompletionProgramme;
 }
 
 /** The levels each summary counts, in the order the books print them (zero counts included). */
@@ -105,6 +110,18 @@ export function studentResult(
     });
     row.promotion = proposal.outcome;
     row.retestSubjects = proposal.retestSubjects;
+  }
+  // Grade 9 from 2024-25: the completion proposal of Circular 31/2023 in place of moving up (docs/domain/completion.md).
+  if (data.scheme === 'C22' && period === 'CN' && completionApplies(data.cls.schoolYearCode, data.cls.grade)) {
+    row.completion = completionProposal({
+      schoolYearCode: data.cls.schoolYearCode,
+      learning: row.learning as Level4 | null,
+      training: row.training,
+      absences: absences.excused + absences.unexcused,
+      dateOfBirth: student.dateOfBirth,
+      programme: data.programme ?? 'GENERAL',
+      missingRecords: missing,
+    });
   }
   return row;
 }

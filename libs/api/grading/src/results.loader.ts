@@ -51,6 +51,7 @@ export class ClassResultsLoader {
       books: await this.repo.gradebooksOfClass(em, schoolId, cls.id),
       entries: await this.repo.entriesOfClass(em, schoolId, cls.id),
       conduct: await this.conduct.ofClass(em, schoolId, cls.id),
+      programme: await this.results.completionProgramme(em, schoolId),
     };
     const computed = new Map<ResultPeriod, ComputedResults>();
     for (const period of periods) {
