@@ -165,6 +165,24 @@ describe('grade 9 completion: proposals, the council (twice a year at most), dec
     ]);
     expect(pupil(o, cuong)).toMatchObject({ absences: 46, training: 'TOT', learning: 'TOT', className: '9A' });
     expect(pupil(o, dung).proposal.age).toBe(22);
+
+    // The people context's promotion preview sends grade 9 to the council; the report card prints the proposal.
+    const preview = await t
+      .http()
+      .get(`${api()}/promotions/preview`)
+      .query({ yearId, grade: '9' })
+      .set(bearer(school.admin));
+    expect(preview.body).toMatchObject({ grade: '9', nextGrade: null, completionCouncil: true });
+    const card = async (id: string) =>
+      pdfPages(
+        (
+          await download(
+            t.http().get(`${cls()}/report-cards.pdf`).query({ period: 'CN', studentId: id }).set(bearer(school.admin)),
+          )
+        ).body as Buffer,
+      ).join('\n');
+    expect(await card(binh)).toContain('Đề nghị: Hoàn thành chương trình trung học cơ sở');
+    expect(await card(cuong)).toContain('Chưa hoàn thành chương trình trung học cơ sở (nghỉ quá 45 buổi)');
   });
 
   it('refuses a council with bad fields, field by field and in Vietnamese first', async () => {

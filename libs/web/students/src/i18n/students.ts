@@ -301,6 +301,8 @@ export const studentsVi = {
     inGrade: 'học sinh đang học {{grade}}',
     toGrade: 'Sẽ lên {{grade}}',
     toGraduation: 'Sẽ hoàn thành cấp học (tốt nghiệp)',
+    completionCouncil:
+      'Lớp 9 từ năm học 2024-2025: hội đồng xét công nhận hoàn thành chương trình THCS (Thông tư 31/2023) quyết định từng học sinh tại trang Sổ điểm → Xét hoàn thành chương trình THCS; học sinh được công nhận sẽ tốt nghiệp.',
     alreadyDecided: '{{count}} học sinh đã có kết quả của năm này và sẽ được ghi đè.',
     step3: '3. Chọn học sinh ở lại lớp',
     repeatersHint: 'Đánh dấu những học sinh ở lại lớp; các học sinh còn lại sẽ lên lớp.',
@@ -636,6 +638,8 @@ export const studentsEn: TranslationOf<typeof studentsVi> = {
     inGrade: 'students studying in {{grade}}',
     toGrade: 'Will move up to {{grade}}',
     toGraduation: 'Will complete the level (graduate)',
+    completionCouncil:
+      'Grade 9 from 2024-25: the completion council (Circular 31/2023) decides each pupil on Gradebook → Lower-secondary completion; pupils it recognises graduate.',
     alreadyDecided: '{{count}} students already have an outcome for this year; it will be replaced.',
     step3: '3. Choose the students who repeat the year',
     repeatersHint: 'Tick the students who repeat; everyone else moves up.',
