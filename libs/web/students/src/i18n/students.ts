@@ -203,7 +203,7 @@ export const studentsVi = {
     to: 'Đến ngày',
     current: 'Hiện tại',
     outcomes: 'Kết quả cuối năm',
-    completion: 'Hoàn thành chương trình trung học cơ sở',
+    completion: 'Xét công nhận hoàn thành chương trình THCS',
     certifiedBy: 'Hiệu trưởng {{name}} xác nhận ngày {{date}} (năm học {{year}}), ghi vào học bạ.',
     completedDiploma:
       'Hội đồng năm học {{year}} công nhận hoàn thành ngày {{date}} (năm học còn cấp bằng tốt nghiệp THCS).',
@@ -547,7 +547,7 @@ export const studentsEn: TranslationOf<typeof studentsVi> = {
     to: 'To',
     current: 'Current',
     outcomes: 'Year-end outcomes',
-    completion: 'Lower-secondary programme completed',
+    completion: 'Lower-secondary completion',
     certifiedBy: 'Certified by principal {{name}} on {{date}} ({{year}}), written to the record book.',
     completedDiploma: 'Recognised by the council of {{year}} on {{date}} (a year with the lower-secondary diploma).',
     notCompleted: 'Council of {{year}} (sitting {{n}}): does not complete.',
