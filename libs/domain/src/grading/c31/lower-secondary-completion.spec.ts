@@ -90,8 +90,12 @@ describe('Circular 31/2023 lower-secondary completion proposal', () => {
   });
 
   it('completes a continuing-education pupil aged 15, and one aged 30 (no upper limit there)', () => {
-    expect(completionProposal({ ...eligible, programme: 'CONTINUING', dateOfBirth: '2011-06-01' }).completes).toBe(true);
-    expect(completionProposal({ ...eligible, programme: 'CONTINUING', dateOfBirth: '1996-06-01' }).completes).toBe(true);
+    expect(completionProposal({ ...eligible, programme: 'CONTINUING', dateOfBirth: '2011-06-01' }).completes).toBe(
+      true,
+    );
+    expect(completionProposal({ ...eligible, programme: 'CONTINUING', dateOfBirth: '1996-06-01' }).completes).toBe(
+      true,
+    );
   });
 
   it('does not complete with missing records, and names them as RECORDS', () => {
