@@ -54,4 +54,5 @@ export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
   IndexStudentLists1765000000500: 'ede1976fdc107d6bc049be7494156cb8e400151a88a314c45d25d1c62343555d',
   AddImportNotices1765000000400: '11418b21b8b30d1bc8cbf81979036206c978c33de1ec8557fb5c573cd51c323a',
   AllowUnnamedGuardianContacts1765000000410: 'bdc2d164fa8e8e86f749983ef5727168b8df7975aafdc0747204f33b0f3fcd8e',
+  CreateCompletionCouncils1765000000300: '44f2d94b0e5bb0571a525c24255ce916a337335b125790a6c237537f4b21be12',
 };

@@ -23,6 +23,7 @@ import {
   LinkRefundsToPayments1764700000300,
 } from '@emis/api/finance';
 import {
+  CreateCompletionCouncils1765000000300,
   CreateGradebook1764300000000,
   CreateResultsRecomputeRun1765000000110,
   RecordYearConductAndRecognitions1765000000200,
@@ -126,6 +127,7 @@ export const MIGRATIONS = [
   CreateProvinceRuleSettings1765000000100,
   CreateResultsRecomputeRun1765000000110,
   RecordYearConductAndRecognitions1765000000200,
+  CreateCompletionCouncils1765000000300,
   AddImportNotices1765000000400,
   AllowUnnamedGuardianContacts1765000000410,
   IndexStudentLists1765000000500,

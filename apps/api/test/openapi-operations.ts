@@ -123,6 +123,8 @@ export function paramValue(name: string, f: Fixture): string {
     sessionId: f.sessionId,
     requestId: f.requestId,
     unitId: f.unitId,
+    // Grade 9 completion: a council no school has (404 past the permission check).
+    councilId: '00000000-0000-4000-8000-000000000031',
     // Finance: a month to come, which no school can close (409 past the permission check).
     month: '2199-12',
     // The public receipt link: a token no key signed (404, like an unknown receipt).

@@ -15,7 +15,7 @@ import type {
   RecognitionKind,
   Scheme,
 } from '@emis/domain';
-import type { GradeLevel } from '@emis/domain';
+import type { CompletionCondition, GradeLevel } from '@emis/domain';
 
 /**
  * The gradebook (sổ theo dõi và đánh giá học sinh). Paths under /api/schools/:schoolId/classes/:classId/…;
@@ -259,6 +259,11 @@ export interface StudentResult {
   /** Circular 27, CN only: the programme completion proposed (Art. 14); grade 5 "Hoàn thành chương trình tiểu học". */
   completion?: C27Completion | null;
   missing: string[];
+  /**
+   * CN of grade 9 from 2024-25 (Circular 31/2023): the completion proposal, which takes the place of moving up;
+   * the completion council decides.
+   */
+  secondaryCompletion?: { completes: boolean; unmet: CompletionCondition[]; age: number | null } | null;
 }
 
 /** The class summary sheet (tổng hợp kết quả): counts per level. */

@@ -16,3 +16,4 @@ export * from './accounts';
 export * from './sessions';
 export * from './organisation';
 export * from './rule-settings';
+export * from './completion';

@@ -146,6 +146,11 @@ export interface PromotionPreview {
   nextGrade: GradeLevel | null;
   students: number;
   alreadyDecided: number;
+  /**
+   * Grade 9 from 2024-25: completion is decided by the completion council under Circular 31/2023 (the completion
+   * page), which graduates each pupil it recognises; set only then.
+   */
+  completionCouncil?: true;
 }
 
 export interface PromotionRequest {

@@ -103,4 +103,27 @@ export const GRADING: Record<string, MatrixEntry> = {
     roles: ['DEPARTMENT_ADMIN'],
     provinceWide: true,
   },
+  // Grade 9 completion (Circular 31/2023): the school and the readers above it read; the school's admin decides. The
+  // council sample names a year that does not exist (400 past the permission), so the sweep never uses up a sitting;
+  // the council of the decision and the PDF is a fresh id (404 past the permission).
+  'GET /api/schools/{schoolId}/completion': {
+    roles: ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
+    sample: (f) => ({ query: { yearId: f.yearId } }),
+  },
+  'POST /api/schools/{schoolId}/completion/councils': {
+    roles: SCHOOL_ADMIN_ONLY,
+    sample: () => ({
+      body: { schoolYearId: randomUUID(), heldOn: '2027-06-05', chairName: 'Nguyễn Văn Hiệu', members: ['Lê Thư Ký'] },
+    }),
+  },
+  'PUT /api/schools/{schoolId}/completion/councils/{councilId}/decisions': {
+    roles: SCHOOL_ADMIN_ONLY,
+    sample: (f) => ({ body: { decisions: [{ studentId: f.studentId, completes: true }] } }),
+  },
+  'GET /api/schools/{schoolId}/completion/councils/{councilId}/decision.pdf': {
+    roles: ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
+  },
+  'GET /api/schools/{schoolId}/students/{studentId}/completion': {
+    roles: ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
+  },
 };

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AcademicModule } from '@emis/api/academic';
+import { PeopleModule } from '@emis/api/people';
 import { StaffModule } from '@emis/api/staff';
 import { SpreadsheetsModule } from '@emis/api/spreadsheets';
 import { ConductController } from './conduct.controller';
@@ -33,13 +34,17 @@ import { RecomputeQueue } from './recompute/recompute.queue';
 import { RecomputeRepository } from './recompute/recompute.repository';
 import { RecomputeRunner } from './recompute/recompute.runner';
 import { RecomputeService } from './recompute/recompute.service';
+import { CompletionController } from './completion/completion.controller';
+import { CompletionPdfService } from './completion/completion-pdf.service';
+import { CompletionRepository } from './completion/completion.repository';
+import { CompletionService } from './completion/completion.service';
 
 /**
  * The gradebook: sheets, saves, history, locks and corrections, conduct, results and the year-end decisions on
  * them, Excel and report cards.
  */
 @Module({
-  imports: [AcademicModule, StaffModule, SpreadsheetsModule],
+  imports: [AcademicModule, StaffModule, SpreadsheetsModule, PeopleModule],
   controllers: [
     GradebookController,
     GradingController,
@@ -49,6 +54,7 @@ import { RecomputeService } from './recompute/recompute.service';
     SchoolGradebookController,
     RecognitionController,
     RecomputeController,
+    CompletionController,
   ],
   providers: [
     GradebookRepository,
@@ -75,6 +81,9 @@ import { RecomputeService } from './recompute/recompute.service';
     RecomputeRunner,
     RecomputeQueue,
     RecomputeService,
+    CompletionRepository,
+    CompletionService,
+    CompletionPdfService,
   ],
   exports: [GradebookService, GradebookRepository, GradeWriter, GradingFacts],
 })

@@ -9,3 +9,4 @@ export { GRADING_MESSAGES } from './messages';
 export { CreateGradebook1764300000000 } from './migrations/1764300000000-CreateGradebook';
 export { RecordYearConductAndRecognitions1765000000200 } from './migrations/1765000000200-RecordYearConductAndRecognitions';
 export { CreateResultsRecomputeRun1765000000110 } from './migrations/1765000000110-CreateResultsRecomputeRun';
+export { CreateCompletionCouncils1765000000300 } from './migrations/1765000000300-CreateCompletionCouncils';

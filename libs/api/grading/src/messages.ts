@@ -28,6 +28,10 @@ export const GRADING_MESSAGES: MessageCatalogue = {
       en: 'The score has changed since the request was made; a new request is needed',
     },
     no_assessment_scheme: { vi: 'Khối lớp này không có sổ điểm', en: 'This grade has no gradebook' },
+    completion_sittings_exhausted: {
+      vi: 'Hội đồng xét hoàn thành chương trình THCS đã họp đủ 2 lần trong năm học, không thể mở thêm lần xét',
+      en: 'The lower-secondary completion council has already sat twice this school year; no further sitting is allowed',
+    },
   },
   rules: {
     notANumber: { vi: '{field}: điểm phải là một số', en: '{field}: the score must be a number' },
@@ -63,12 +67,33 @@ export const GRADING_MESSAGES: MessageCatalogue = {
       vi: '{field}: cần ghi lý do (Học sinh tiêu biểu cần được tập thể lớp công nhận; quyết định khác đề xuất cần lý do)',
       en: '{field}: a reason is required (Học sinh tiêu biểu needs the class’s recognition; a decision other than the proposal needs one)',
     },
+    notInGrade9: {
+      vi: '{field}: học sinh không thuộc khối 9 của năm học',
+      en: '{field}: the pupil is not in grade 9 of the school year',
+    },
+    alreadyCompleted: {
+      vi: '{field}: học sinh đã được công nhận hoàn thành ở lần xét {0}',
+      en: '{field}: the pupil was already recognised as completing at sitting {0}',
+    },
+    completionReasonRequired: {
+      vi: '{field}: cần ghi lý do khi học sinh chưa hoàn thành hoặc quyết định khác đề nghị',
+      en: '{field}: a reason is required when the pupil does not complete or the decision differs from the proposal',
+    },
+    completionNotInYear: {
+      vi: '{field}: năm học {0} chưa xét hoàn thành chương trình THCS theo Thông tư 31/2023',
+      en: '{field}: school year {0} is not under Circular 31/2023 completion',
+    },
   },
   fields: {
     training: { vi: 'Kết quả rèn luyện', en: 'Training result' },
     qualities: { vi: 'Phẩm chất, năng lực', en: 'Qualities and competencies' },
     period: { vi: 'Kì đánh giá', en: 'Period' },
     decision: { vi: 'Quyết định', en: 'Decision' },
+    heldOn: { vi: 'Ngày họp hội đồng', en: 'Council date' },
+    chairName: { vi: 'Chủ tịch hội đồng', en: 'Council chair' },
+    members: { vi: 'Thành viên hội đồng', en: 'Council members' },
+    decisions: { vi: 'Quyết định', en: 'Decisions' },
+    completes: { vi: 'Hoàn thành chương trình', en: 'Completes' },
     reason: { vi: 'Lý do', en: 'Reason' },
   },
 };

@@ -1,6 +1,7 @@
 import type { ClassResults, StudentResult } from '@emis/contracts';
 import { formatAverage, formatCell, PRIMARY_QUALITIES, QualityRating } from '@emis/domain';
 import type { Column, Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { CONDITION_LABELS } from './completion/completion.document';
 import { conductLabel, label, learningHeading, PERIOD_LABELS, trainingHeading, viDate } from './results.labels';
 
 export interface ReportCardHeader {
@@ -119,7 +120,14 @@ function resultLines(results: ClassResults, row: StudentResult, extras: ReportCa
   }
   if (row.award) lines.push(['Danh hiệu', label(row.award)]);
   lines.push(['Số buổi nghỉ', `có phép ${row.absences.excused}, không phép ${row.absences.unexcused}`]);
-  if (results.period === 'CN' && row.promotion) {
+  if (results.period === 'CN' && row.secondaryCompletion) {
+    // Grade 9 (Circular 31/2023): the completion proposal in place of moving up (docs/domain/completion.md).
+    const unmet = row.secondaryCompletion.unmet.map((c) => CONDITION_LABELS[c].toLowerCase()).join('; ');
+    lines.push([
+      'Đề nghị',
+      `${row.secondaryCompletion.completes ? 'Hoàn thành chương trình trung học cơ sở' : `Chưa hoàn thành chương trình trung học cơ sở (${unmet})`} — Hội đồng xét công nhận hoàn thành quyết định`,
+    ]);
+  } else if (results.period === 'CN' && row.promotion) {
     const retest = row.retestSubjects
       .map((code) => results.subjects.find((s) => s.code === code)?.name ?? code)
       .join(', ');

@@ -11,6 +11,9 @@ import {
   c58Title,
   C27Classification,
   C58Ranking,
+  completionApplies,
+  completionProposal,
+  CompletionProgramme,
   GradingSubject,
   learningResult,
   LEVEL4_ORDER,
@@ -43,6 +46,8 @@ export interface ClassData {
   roster: RosterStudent[];
   /** The department's rule settings of the class's year (docs/domain/secondary-assessment-c22.md). */
   settings: ProvinceRuleSettings;
+  /** The programme grade 9 completion is judged on (a continuing-education centre's pupils: CONTINUING). */
+  programme?: CompletionProgramme;
 }
 
 /** The levels each summary counts, in the order the books print them (zero counts included). */
@@ -109,6 +114,18 @@ export function studentResult(
     missing,
   };
   if (period === 'CN') yearEndProposals(data, row, outcomes);
+  // Grade 9 from 2024-25: the completion proposal of Circular 31/2023 in place of moving up (docs/domain/completion.md).
+  if (data.scheme === 'C22' && period === 'CN' && completionApplies(data.cls.schoolYearCode, data.cls.grade)) {
+    row.secondaryCompletion = completionProposal({
+      schoolYearCode: data.cls.schoolYearCode,
+      learning: row.learning as Level4 | null,
+      training: row.training,
+      absences: absences.excused + absences.unexcused,
+      dateOfBirth: student.dateOfBirth,
+      programme: data.programme ?? 'GENERAL',
+      missingRecords: missing,
+    });
+  }
   return row;
 }
 

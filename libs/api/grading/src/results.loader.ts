@@ -53,6 +53,7 @@ export class ClassResultsLoader {
       entries: await this.repo.entriesOfClass(em, schoolId, cls.id),
       conduct: await this.conduct.ofClass(em, schoolId, cls.id),
       settings: await this.rules.forYear(em, cls.schoolYearId),
+      programme: await this.results.completionProgramme(em, schoolId),
     };
     const computed = new Map<ResultPeriod, ComputedResults>();
     for (const period of periods) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ResultPeriod, StudentResult } from '@emis/contracts';
-import type { Scheme } from '@emis/domain';
+import type { CompletionProgramme, Scheme } from '@emis/domain';
 import { sqlRow, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
@@ -119,6 +119,13 @@ export class ResultsRepository {
   async schoolName(em: EntityManager, schoolId: string): Promise<string> {
     const r = await sqlRow<{ name: string }>(em, `select name from tenancy_org_unit where id = $1`, [schoolId]);
     return r?.name ?? '';
+  }
+
+  /** A continuing-education centre judges grade 9 completion on the continuing-education programme's age rule. */
+  async completionProgramme(em: EntityManager, schoolId: string): Promise<CompletionProgramme> {
+    const r = await sqlRow<{ levels: string[] }>(em, `select levels from tenancy_org_unit where id = $1`, [schoolId]);
+    const levels = r?.levels ?? [];
+    return levels.includes('CONTINUING_EDUCATION') && !levels.includes('LOWER_SECONDARY') ? 'CONTINUING' : 'GENERAL';
   }
 
   async staffName(em: EntityManager, schoolId: string, staffId: string | null): Promise<string | null> {

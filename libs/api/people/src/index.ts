@@ -5,6 +5,8 @@ export { PeopleFacts } from './people-facts';
 /** For finance: the pupils a school bills, their classes and policy groups, names for receipts, homeroom classes. */
 export { PupilRoster } from './roster/pupil-roster';
 export type { NamedPupil, RosterClass, RosterPupil } from './roster/pupil-roster';
+/** For grading's completion council: a pupil who completes grade 9 graduates (docs/domain/completion.md). */
+export { PupilGraduation } from './pupil-graduation';
 export { PEOPLE_ENROLMENT_CHANGED } from './people-events';
 export { PEOPLE_MESSAGES } from './messages';
 /** The student list's statements, for the spec that checks their plans at a school of 20,000 pupils. */

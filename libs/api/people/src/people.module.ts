@@ -9,6 +9,7 @@ import { PeopleEvents } from './people-events';
 import { PeopleFacts } from './people-facts';
 import { PeopleFactsRepository } from './people-facts.repository';
 import { PupilAccess } from './pupil-access';
+import { PupilGraduation } from './pupil-graduation';
 import { PupilRelationsRepository } from './pupil-relations.repository';
 import { PupilRoster } from './roster/pupil-roster';
 import { PupilRosterRepository } from './roster/pupil-roster.repository';
@@ -55,7 +56,8 @@ import { TransfersService } from './transfers.service';
     PupilRoster,
     PupilAccess,
     PupilRelationsRepository,
+    PupilGraduation,
   ],
-  exports: [StudentsService, PeopleFacts, PupilRoster],
+  exports: [StudentsService, PeopleFacts, PupilRoster, PupilGraduation],
 })
 export class PeopleModule {}

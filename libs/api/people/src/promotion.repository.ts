@@ -74,6 +74,33 @@ export class PromotionRepository {
     );
   }
 
+  /** One pupil's status and the year's recorded outcome, the record locked (grade 9 completion, PupilGraduation). */
+  async memberOf(
+    em: EntityManager,
+    schoolId: string,
+    studentId: string,
+    yearId: string,
+  ): Promise<{ status: StudentStatus; outcome: YearOutcome | null } | undefined> {
+    return sqlRow<{ status: StudentStatus; outcome: YearOutcome | null }>(
+      em,
+      `select s.status, o.outcome
+         from student s
+         left join year_outcome o on o.school_id = s.school_id and o.student_id = s.id and o.school_year_id = $3
+        where s.school_id = $1 and s.id = $2
+        for update of s`,
+      [schoolId, studentId, yearId],
+    );
+  }
+
+  /** A completion taken back: the year's outcome is removed (the council's decision, not a promotion, set it). */
+  async deleteOutcome(em: EntityManager, schoolId: string, studentId: string, yearId: string): Promise<void> {
+    await sqlExec(em, `delete from year_outcome where school_id = $1 and student_id = $2 and school_year_id = $3`, [
+      schoolId,
+      studentId,
+      yearId,
+    ]);
+  }
+
   /** Undoes a graduation of an earlier run: the year's last enrolment opens again. */
   async reopenLastEnrolment(em: EntityManager, schoolId: string, studentId: string, yearId: string): Promise<void> {
     await sqlExec(

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { PromotionPreview, PromotionRequest, PromotionResult } from '@emis/contracts';
-import { GradeLevel, gradesOfSchool, nextGrade, YearOutcome } from '@emis/domain';
+import { completionApplies, GradeLevel, gradesOfSchool, nextGrade, YearOutcome } from '@emis/domain';
 import { AuditService } from '@emis/api/audit';
 import { assertInScope, Principal, ProblemException, Scope, TenantDb, ValidationProblem } from '@emis/api/platform';
 import { OrgTreeService } from '@emis/api/tenancy';
@@ -31,7 +31,7 @@ export class PromotionService {
     assertInScope(scope, schoolId);
     const next = await this.nextGradeAt(schoolId, grade);
     return this.db.run(async (em) => {
-      await this.yearOf(em, yearId, 'yearId');
+      const year = await this.yearOf(em, yearId, 'yearId');
       const cohort = await this.repo.cohort(em, schoolId, yearId, grade);
       return {
         schoolYearId: yearId,
@@ -39,6 +39,8 @@ export class PromotionService {
         nextGrade: next,
         students: cohort.length,
         alreadyDecided: await this.repo.countDecided(em, schoolId, yearId, grade),
+        // Grade 9 gets a completion proposal instead of "moves up" (docs/domain/completion.md).
+        ...(completionApplies(year.code, grade) ? { completionCouncil: true as const } : {}),
       };
     });
   }

@@ -8,6 +8,7 @@ export * from './c22/learning-result';
 export * from './c22/training-result';
 export * from './c22/promotion';
 export * from './c22/award';
+export * from './c31/lower-secondary-completion';
 export * from './c58/c58-columns';
 export * from './c58/c58-ranking';
 export * from './c58/c58-year-decisions';

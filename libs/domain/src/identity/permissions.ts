@@ -112,6 +112,11 @@ export const PERMISSIONS = {
   'finance.configure': ['DEPARTMENT_ADMIN'],
   /** The province's rule settings of a school year and the recomputation of stored results after a change. */
   'rules.configure': ['DEPARTMENT_ADMIN'],
+  // Grade 9 completion (docs/domain/completion.md, Circular 31/2023): the school's council, chaired by the principal,
+  // decides; the department and units read across their schools.
+  'completion.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
+  /** Open a council sitting (at most two a year) and record its decisions. */
+  'completion.decide': ['SCHOOL_ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

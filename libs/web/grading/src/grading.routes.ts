@@ -8,6 +8,11 @@ export const GRADING_ROUTES: Routes = [
     loadComponent: () => import('./feature-overview/grades-overview.page').then((m) => m.GradesOverviewPage),
   },
   {
+    path: 'completion',
+    title: 'grading.titles.completion',
+    loadComponent: () => import('./feature-completion/completion.page').then((m) => m.CompletionPage),
+  },
+  {
     path: ':classId/conduct/:semester',
     title: 'grading.titles.conduct',
     loadComponent: () => import('./feature-conduct/conduct.page').then((m) => m.ConductPage),

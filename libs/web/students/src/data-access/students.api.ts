@@ -13,6 +13,7 @@ import {
   StudentInput,
   StudentSummary,
   StudentUpdate,
+  StudentCompletion,
 } from '@emis/contracts';
 import { GradeLevel, StudentStatus } from '@emis/domain';
 import { Observable } from 'rxjs';
@@ -57,6 +58,11 @@ export class StudentsApi {
 
   get(schoolId: string, studentId: string): Observable<StudentDetail> {
     return this.http.get<StudentDetail>(this.one(schoolId, studentId));
+  }
+
+  /** Grade 9 completion recorded by the school's council (docs/domain/completion.md); null when none. */
+  completion(schoolId: string, studentId: string): Observable<{ completion: StudentCompletion | null }> {
+    return this.http.get<{ completion: StudentCompletion | null }>(`${this.one(schoolId, studentId)}/completion`);
   }
 
   create(schoolId: string, input: StudentInput): Observable<StudentDetail> {

@@ -66,6 +66,14 @@ export class StudentDetailPage {
     },
     ({ schoolId, studentId }) => this.api.get(schoolId, studentId),
   );
+  /** The grade 9 completion and its certification in the học bạ, for readers with completion.read. */
+  protected readonly completion = loadOnChange(
+    () => {
+      const schoolId = this.schoolId();
+      return schoolId && this.auth.can('completion.read') ? { schoolId, studentId: this.studentId() } : undefined;
+    },
+    ({ schoolId, studentId }) => this.api.completion(schoolId, studentId),
+  );
   protected readonly classes = loadCurrentClasses(this.schoolId).classes;
   protected readonly notFound = computed(() => {
     const status = this.record.error()?.status;
