@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import { AuditService } from '@emis/api/audit';
+import { AuditService, PersonalDataGuard } from '@emis/api/audit';
 import type {
   ClassGradebook,
   GradeRow,
@@ -56,6 +56,7 @@ export class GradebookService {
     private readonly db: TenantDb,
     private readonly events: GradingEvents,
     private readonly audit: AuditService,
+    private readonly guard: PersonalDataGuard,
   ) {}
 
   async overview(
@@ -109,9 +110,12 @@ export class GradebookService {
   ): Promise<GradeSheet> {
     return this.db.run(async (em) => {
       const sheet = await this.sheet(scope, actor, schoolId, classId, semester, subjectCode);
-      await this.audit.recordRead(
+      // Names with birth dates and scores: charged to the reader's read budget (docs/security/guard.md) — a teacher
+      // re-opening her own classes' sheets re-reads pupils already counted, which costs nothing.
+      await this.guard.releaseList(
         em,
         {
+          kind: 'STUDENT',
           schoolId,
           entity: 'gradebook',
           entityId: sheet.gradebookId ?? `${classId}:${subjectCode}:${semester}`,
