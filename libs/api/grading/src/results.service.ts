@@ -119,6 +119,12 @@ export class ResultsService {
     assertInScope(scope, schoolId);
     await this.db.run(async (em) => {
       const { results } = await this.load(em, actor, schoolId, classId, period);
+      // The class's pupils leave in a file: charged to the read budget like the screen (docs/security/guard.md).
+      await this.guard.charge(
+        'STUDENT',
+        results.rows.map((r) => r.studentId),
+        schoolId,
+      );
       await this.audit.record(
         em,
         {
