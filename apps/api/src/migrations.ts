@@ -45,6 +45,7 @@ import {
   prepareDatabase,
   RuntimeSecrets,
   SealTenantScope1764900000900,
+  CheckScopeKey1765000000600,
 } from '@emis/api/platform';
 import {
   CreateAssetTotals1764600000600,
@@ -116,6 +117,7 @@ export const MIGRATIONS = [
   SealTenantScope1764900000900,
   CreateJobsRole1764900000950,
   GuardAccountRoles1764900000960,
+  CheckScopeKey1765000000600,
 ];
 
 /**
