@@ -29,6 +29,7 @@ import {
   CreateUsers1764100000030,
   GuardAccountRoles1764900000960,
   HardenSignIn1764800000400,
+  GuardAccountCredentials1765000000610,
   LinkUsersToStaff1764200000060,
 } from '@emis/api/identity';
 import {
@@ -118,6 +119,7 @@ export const MIGRATIONS = [
   CreateJobsRole1764900000950,
   GuardAccountRoles1764900000960,
   CheckScopeKey1765000000600,
+  GuardAccountCredentials1765000000610,
 ];
 
 /**
