@@ -49,5 +49,5 @@ export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
   CreateJobsRole1764900000950: 'cd97fbb1ca0999d51e6dff41933e8cceb1334d15241577b34a090c14d0cf0f8a',
   GuardAccountRoles1764900000960: '7de6e71506c2dcf0dc30edc43a7001e4edf4be66ebff2e13fcfbdab67492ed14',
   CheckScopeKey1765000000600: '11392fbaf1f82ba5f1f29a4ed868f521097db1018781572e9b62b5ec61bf852f',
-  GuardAccountCredentials1765000000610: '2d59a154948c068c2dfbed3af7413bef65b823bc80fbf9cc3a320fb55d5fe7e3',
+  GuardAccountCredentials1765000000610: '412d37a572baf74549036f4bc6451d2343b72b81fb2c6ac26f472570418b7532',
 };

@@ -15,11 +15,13 @@ describe('accounts and credentials: what emis_app may no longer write', () => {
   let school: { id: string; code: string };
   let otherSchool: { id: string; code: string };
   let departmentId: string;
-  const ids: Record<'admin' | 'teacher' | 'otherAdmin' | 'departmentAdmin', string> = {
+  let unitId: string;
+  const ids: Record<'admin' | 'teacher' | 'otherAdmin' | 'departmentAdmin' | 'unitOfficer', string> = {
     admin: '',
     teacher: '',
     otherAdmin: '',
     departmentAdmin: '',
+    unitOfficer: '',
   };
 
   beforeAll(async () => {
@@ -27,12 +29,14 @@ describe('accounts and credentials: what emis_app may no longer write', () => {
     school = await createSchool(t, 'PGD-KC');
     otherSchool = await createSchool(t, 'PGD-KC');
     departmentId = await t.unitId('SGDDT-HY');
+    unitId = await t.unitId('PGD-KC');
     const idOf = async (username: string) =>
       (await t.owner.query(`select id from app_user where username = $1`, [username]))[0].id as string;
     ids.admin = await idOf(await createUser(t, 'SCHOOL_ADMIN', school.code));
     ids.teacher = await idOf(await createUser(t, 'TEACHER', school.code));
     ids.otherAdmin = await idOf(await createUser(t, 'SCHOOL_ADMIN', otherSchool.code));
     ids.departmentAdmin = await idOf(await createUser(t, 'DEPARTMENT_ADMIN', 'SGDDT-HY'));
+    ids.unitOfficer = await idOf(await createUser(t, 'UNIT_OFFICER', 'PGD-KC'));
     app = await connectAsApp();
   });
   afterAll(async () => {
@@ -100,6 +104,19 @@ describe('accounts and credentials: what emis_app may no longer write', () => {
       expect(await attempt(asAdmin(), insertAccount('TEACHER', school.id, ids.admin))).toBe('ok');
       expect(await attempt(asAdmin(), insertAccount('ACCOUNTANT', school.id, ids.admin))).toBe('ok');
     });
+
+    it('judges the role given, not the creator’s own: each administrator by the rules of docs/domain/accounts.md', async () => {
+      const asDepartment = { userId: ids.departmentAdmin, unitId: departmentId };
+      const asUnit = { userId: ids.unitOfficer, unitId };
+      // The department administrator gives a unit officer to a unit and a principal to a school, not a teacher to a unit.
+      expect(await attempt(asDepartment, insertAccount('UNIT_OFFICER', unitId, ids.departmentAdmin))).toBe('ok');
+      expect(await attempt(asDepartment, insertAccount('SCHOOL_ADMIN', school.id, ids.departmentAdmin))).toBe('ok');
+      expect(await attempt(asDepartment, insertAccount('TEACHER', unitId, ids.departmentAdmin))).toBe('42501');
+      // A unit officer names a school's principal under the unit, never another unit officer.
+      expect(await attempt(asUnit, insertAccount('SCHOOL_ADMIN', school.id, ids.unitOfficer))).toBe('ok');
+      expect(await attempt(asUnit, insertAccount('UNIT_OFFICER', unitId, ids.unitOfficer))).toBe('42501');
+      expect(await attempt(asUnit, insertAccount('DEPARTMENT_OFFICER', departmentId, ids.unitOfficer))).toBe('42501');
+    });
   });
 
   describe("writing someone's credentials", () => {
@@ -120,6 +137,10 @@ describe('accounts and credentials: what emis_app may no longer write', () => {
       expect(await attempt(asTeacher(), setPassword(ids.admin))).toBe('42501');
       expect(await attempt(asAdmin(), setPassword(ids.departmentAdmin, true))).toBe('42501');
       expect(await attempt(asAdmin(), setPassword(ids.otherAdmin, true))).toBe('42501');
+      // A unit officer does not reset a fellow unit officer, nor the department's administrator.
+      const asUnit = { userId: ids.unitOfficer, unitId };
+      expect(await attempt(asUnit, setPassword(ids.departmentAdmin, true))).toBe('42501');
+      expect(await attempt(asUnit, setPassword(ids.admin, true))).toBe('ok');
     });
 
     it('lets an administrator only reset: a one-time password, or the second factor cleared', async () => {

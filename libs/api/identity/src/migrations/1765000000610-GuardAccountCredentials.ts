@@ -22,15 +22,16 @@ export class GuardAccountCredentials1765000000610 implements MigrationInterface 
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
-      -- Whether the sealed caller administers the account of role \`role\` at unit \`unit\` (not their own).
-      create function emis_administers(caller_id uuid, account uuid, unit uuid, role text) returns boolean
+      -- Whether the sealed caller administers the account of role p_role at unit p_unit (not their own). The
+      -- parameters carry a prefix: in an SQL function a bare name that is also a column (app_user.role) is the column.
+      create function emis_administers(p_caller uuid, p_account uuid, p_unit uuid, p_role text) returns boolean
         language sql stable security definer set search_path = pg_catalog, public as $fn$
           select coalesce((
-            select c.id <> account
-               and public.emis_unit_within(unit, c.org_unit_id)
-               and public.emis_role_grantable(c.role, (select kind from public.org_unit where id = unit), role)
+            select c.id <> p_account
+               and public.emis_unit_within(p_unit, c.org_unit_id)
+               and public.emis_role_grantable(c.role, (select u.kind from public.org_unit u where u.id = p_unit), p_role)
               from public.app_user c
-             where c.id = caller_id and c.active), false)
+             where c.id = p_caller and c.active), false)
         $fn$;
 
       create function emis_guard_account_write() returns trigger
