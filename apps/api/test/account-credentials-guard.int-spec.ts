@@ -122,7 +122,8 @@ describe('accounts and credentials: what emis_app may no longer write', () => {
   describe("writing someone's credentials", () => {
     const setPassword = (id: string, mustChange = false) =>
       `update app_user set password_hash = '$argon2id$attacker', must_change_password = ${mustChange} where id = '${id}'`;
-    const setSecret = (id: string) => `update app_user set mfa_secret = 'attacker', mfa_enabled = true where id = '${id}'`;
+    const setSecret = (id: string) =>
+      `update app_user set mfa_secret = 'attacker', mfa_enabled = true where id = '${id}'`;
 
     it("refuses a password hash or a second factor written without the user's or their administrator's seal", async () => {
       for (const statement of [

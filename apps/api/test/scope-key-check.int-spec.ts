@@ -77,9 +77,9 @@ describe('start-up check: SCOPE_KEY must be the database’s', () => {
       expect(await ask(app, '')).toBe(false);
       expect(await ask(app, null)).toBe(false);
       // A scope's MAC is not the check's: the label is not a scope payload.
-      expect(await ask(app, new ScopeSealer(env.scopeKey).sign({ rootId: '', all: true, orgUnitIds: [] }, '').mac)).toBe(
-        false,
-      );
+      expect(
+        await ask(app, new ScopeSealer(env.scopeKey).sign({ rootId: '', all: true, orgUnitIds: [] }, '').mac),
+      ).toBe(false);
     });
 
     it('is no way to the key: the application role still cannot read scope_key', async () => {

@@ -101,7 +101,7 @@ test('the administrator sees more pupils, identity numbers masked, and the revea
   expect(after.filter).toMatchObject({ reveal: 'personalId' });
 });
 
-test("the staff list masks identity numbers until the administrator reveals them, and the reveal is audited", async ({
+test('the staff list masks identity numbers until the administrator reveals them, and the reveal is audited', async ({
   page,
 }) => {
   await signIn(page, ADMIN);

@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ScopeSealer } from './scope-seal';
+import { sqlRow } from './sql';
 
 /** The start-up refusal's text: what is wrong and what to do, never the key. */
 export const SCOPE_KEY_MISMATCH =
@@ -23,7 +24,7 @@ export class ScopeKeyCheck implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const [row] = await this.db.query<{ matches: boolean | null }[]>(`select emis_scope_key_matches($1) as matches`, [
+    const row = await sqlRow<{ matches: boolean | null }>(this.db, `select emis_scope_key_matches($1) as matches`, [
       this.sealer.keyCheck(),
     ]);
     if (row?.matches === true) return;
