@@ -496,8 +496,11 @@ describe('reports over the demo province (seed → full rebuild, real PostgreSQL
     expect(report.classes.length).toBeGreaterThan(0);
     const learning: Record<string, number> = {};
     const training: Record<string, number> = {};
+    // Results pages name pupils and are charged to the reader's read budget (docs/security/guard.md): a department
+    // officer of this test's own reads them, so no demo account's budget, shared by every spec of the run, is spent.
+    const officer = await t.login(await createUser(t, 'DEPARTMENT_OFFICER', 'SGDDT-HY'));
     for (const c of report.classes) {
-      const page = await get<ClassResults>(dept, `/api/schools/${nq}/classes/${c.id}/results?period=HK1`);
+      const page = await get<ClassResults>(officer, `/api/schools/${nq}/classes/${c.id}/results?period=HK1`);
       for (const [code, n] of Object.entries(page.summary.learning)) learning[code] = (learning[code] ?? 0) + n;
       for (const [code, n] of Object.entries(page.summary.training)) training[code] = (training[code] ?? 0) + n;
     }
