@@ -29,9 +29,13 @@ export function assertRebuildBuilt() {
 
 /**
  * Runs the rebuild on the database at `ownerUrl` and answers its duration, the rows of every fact table afterwards
- * and the refreshed schools. The command's progress lines go to this process's stderr.
+ * and the refreshed schools. The command's progress lines go to this process's stderr. The command starts the API's
+ * modules, which take both runtime roles (emis_app and emis_jobs: docs/security/roles.md) and refuse to start unless
+ * SCOPE_KEY is the one the migrate step installed (docs/security/scope.md): `secrets` carries all three.
+ *
+ * @param {{ appPassword?: string, jobsPassword?: string, scopeKey?: string }} secrets
  */
-export async function rebuildReadModel(owner, ownerUrl, appPassword) {
+export async function rebuildReadModel(owner, ownerUrl, secrets) {
   assertRebuildBuilt();
   const started = performance.now();
   const perSchoolMs = [];
@@ -39,7 +43,14 @@ export async function rebuildReadModel(owner, ownerUrl, appPassword) {
     const child = spawn(process.execPath, [CLI, 'reporting:rebuild'], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, DATABASE_URL: ownerUrl, APP_DB_PASSWORD: appPassword ?? '', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        DATABASE_URL: ownerUrl,
+        APP_DB_PASSWORD: secrets.appPassword ?? '',
+        JOBS_DB_PASSWORD: secrets.jobsPassword ?? '',
+        ...(secrets.scopeKey ? { SCOPE_KEY: secrets.scopeKey } : {}),
+        LOG_LEVEL: 'warn',
+      },
     });
     // One progress line per school (`done/total  id  version n  ms ms`): every 100th is shown, all are kept.
     let pending = '';

@@ -69,11 +69,20 @@ phaseDone('build check');
 
 let db = null;
 let ownerUrl = opts.url;
-let appPassword = process.env.APP_DB_PASSWORD;
+// The runtime roles' passwords and the scope key the migrate step installs: the read model's rebuild starts the API's
+// modules, which take both roles and check the key (docs/security/roles.md, docs/security/scope.md). On a server
+// given by URL they come from the environment (an unset SCOPE_KEY leaves the server's installed key alone).
+const secrets = {
+  appPassword: process.env.APP_DB_PASSWORD,
+  jobsPassword: process.env.JOBS_DB_PASSWORD,
+  scopeKey: process.env.SCOPE_KEY,
+};
 if (!ownerUrl) {
   db = await startEmbeddedDb({ dir: opts.dir });
   ownerUrl = db.ownerUrl;
-  appPassword = db.appPassword;
+  secrets.appPassword = db.appPassword;
+  secrets.jobsPassword = db.jobsPassword;
+  secrets.scopeKey = db.scopeKey;
   console.log(`Embedded PostgreSQL 18 on port ${db.port}, data in ${path.relative(root, opts.dir)}`);
 }
 const owner = new pg.Client({ connectionString: ownerUrl });
@@ -87,7 +96,7 @@ const loader = new BulkLoader(ownerUrl, {
   skipForeignKeyTriggers: superuser,
 });
 try {
-  const applied = await built.migrations.migrateDatabase(ownerUrl, { appPassword });
+  const applied = await built.migrations.migrateDatabase(ownerUrl, secrets);
   if (opts.factsOnly) {
     phaseDone('database and migrations', `${applied.length} migrations`);
     const readModel = await fillReadModel(owner);
@@ -139,7 +148,7 @@ async function seedProvince(owner, applied) {
 
 /** The built API's reporting:rebuild over every school (read-model.mjs), as one phase. */
 async function fillReadModel(owner) {
-  const readModel = await rebuildReadModel(owner, ownerUrl, appPassword);
+  const readModel = await rebuildReadModel(owner, ownerUrl, secrets);
   phaseDone(
     'reporting read model (reporting:rebuild)',
     `${readModel.schools} schools, ${readModel.rows['reporting.subject_result']} subject rows, ${readModel.secondsPerSchool} s a school`,

@@ -35,6 +35,7 @@ import {
   CreateUsers1764100000030,
   GuardAccountRoles1764900000960,
   HardenSignIn1764800000400,
+  GuardAccountCredentials1765000000610,
   LinkUsersToStaff1764200000060,
 } from '@emis/api/identity';
 import {
@@ -53,6 +54,7 @@ import {
   prepareDatabase,
   RuntimeSecrets,
   SealTenantScope1764900000900,
+  CheckScopeKey1765000000600,
 } from '@emis/api/platform';
 import {
   CreateAssetTotals1764600000600,
@@ -131,6 +133,8 @@ export const MIGRATIONS = [
   AddImportNotices1765000000400,
   AllowUnnamedGuardianContacts1765000000410,
   IndexStudentLists1765000000500,
+  CheckScopeKey1765000000600,
+  GuardAccountCredentials1765000000610,
 ];
 
 /**

@@ -43,6 +43,12 @@ const WRITES_BY_DESIGN: Record<string, string[]> = {
   'GET /api/schools/{schoolId}/staff': PERSONAL_DATA_REFUSAL,
   'GET /api/schools/{schoolId}/staff/{staffId}': PERSONAL_DATA_REFUSAL,
   'GET /api/schools/{schoolId}/staff/export.xlsx': PERSONAL_DATA_REFUSAL,
+  // Charged to the read budget too since issue 14's follow-up (docs/security/guard.md, "Which reads are charged").
+  'GET /api/schools/{schoolId}/classes/{classId}': PERSONAL_DATA_REFUSAL,
+  'GET /api/schools/{schoolId}/classes/{classId}/gradebook/{semester}/{subjectCode}': PERSONAL_DATA_REFUSAL,
+  'GET /api/schools/{schoolId}/classes/{classId}/results': PERSONAL_DATA_REFUSAL,
+  'GET /api/schools/{schoolId}/classes/{classId}/results/export.xlsx': PERSONAL_DATA_REFUSAL,
+  'GET /api/schools/{schoolId}/gradebook/export.xlsx': PERSONAL_DATA_REFUSAL,
   'POST /api/auth/login': SIGN_IN_FAILURE,
   'POST /api/auth/password': SIGN_IN_FAILURE,
   'POST /api/auth/mfa/re-enroll/start': SIGN_IN_FAILURE,

@@ -144,7 +144,7 @@ describe('personal-data guard: read budgets, READ audit rows, export reason, lim
       after: {
         ids: returned[1],
         count: 50,
-        query: { pageSize: 200, page: 2 },
+        filter: { pageSize: 200, page: 2 },
         // The school's administrator sees the sensitive groups: the row names them (docs/security/needtoknow.md).
         groups: ['ethnicityReligion', 'disability', 'policyGroups'],
       },
@@ -171,7 +171,7 @@ describe('personal-data guard: read budgets, READ audit rows, export reason, lim
       `select entity, entity_id, after from audit_log where school_id = $1 and action = 'READ' and actor_id = $2`,
       [school.id, await userId(username)],
     );
-    expect(read).toEqual({ entity: 'staff', entity_id: school.id, after: { ids: [staff.id], count: 1, query: {} } });
+    expect(read).toEqual({ entity: 'staff', entity_id: school.id, after: { ids: [staff.id], count: 1, filter: {} } });
   });
 
   describe('exports of personal data', () => {

@@ -496,12 +496,15 @@ describe('reports over the demo province (seed → full rebuild, real PostgreSQL
 
   it("gives a school's learning and training levels exactly as its classes' results pages count them", async () => {
     const nq = await t.unitId('THCS-NQ');
+    // Results pages name pupils and are charged to the reader's read budget (docs/security/guard.md): a department
+    // officer of this test's own reads them, so no demo account's budget, shared by every spec of the run, is spent.
+    const officer = await t.login(await createUser(t, 'DEPARTMENT_OFFICER', 'SGDDT-HY'));
     const { report, learning, training } = await readAtRest(t, async () => {
       const report = await get<SchoolReport>(dept, `/api/reports/schools/${nq}?yearId=${yearId}&period=HK1`);
       const learning: Record<string, number> = {};
       const training: Record<string, number> = {};
       for (const c of report.classes) {
-        const page = await get<ClassResults>(dept, `/api/schools/${nq}/classes/${c.id}/results?period=HK1`);
+        const page = await get<ClassResults>(officer, `/api/schools/${nq}/classes/${c.id}/results?period=HK1`);
         for (const [code, n] of Object.entries(page.summary.learning)) learning[code] = (learning[code] ?? 0) + n;
         for (const [code, n] of Object.entries(page.summary.training)) training[code] = (training[code] ?? 0) + n;
       }

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { ClassDetail, ClassInput, ClassSummary, ClassUpdate, Page } from '@emis/contracts';
 import { gradesOfSchool, GradeLevel } from '@emis/domain';
-import { AuditService } from '@emis/api/audit';
+import { AuditService, PersonalDataGuard } from '@emis/api/audit';
 import {
   assertInScope,
   likePattern,
@@ -33,6 +33,7 @@ export class ClassesService {
     private readonly db: TenantDb,
     private readonly audit: AuditService,
     private readonly events: AcademicEvents,
+    private readonly guard: PersonalDataGuard,
   ) {}
 
   async list(scope: Scope, schoolId: string, query: ClassListQueryDto): Promise<Page<ClassSummary>> {
@@ -60,9 +61,24 @@ export class ClassesService {
     });
   }
 
+  /**
+   * A class with its roster (names, birth dates, identity numbers): charged to the reader's read budget and audited
+   * as one READ row naming the pupils listed (docs/security/guard.md).
+   */
   async detail(scope: Scope, schoolId: string, classId: string): Promise<ClassDetail> {
     assertInScope(scope, schoolId);
-    return this.db.run((em) => this.load(em, schoolId, classId));
+    return this.db.run(async (em) => {
+      const detail = await this.load(em, schoolId, classId);
+      await this.guard.releaseList(em, {
+        kind: 'STUDENT',
+        schoolId,
+        entity: 'class',
+        entityId: classId,
+        ids: detail.students.map((s) => s.id),
+        groups: ['identityNumber'],
+      });
+      return detail;
+    });
   }
 
   /** Creates a class of an open (or planned) year; a size over the charter's ceiling only warns (ClassSummary.sizeWarning). */

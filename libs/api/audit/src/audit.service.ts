@@ -17,15 +17,28 @@ export interface AuditChange {
   after?: unknown;
 }
 
-/** What a READ row names: the object read (a sheet, a class's results) and the records it returned. */
+/**
+ * What a READ row names: the object read (a list, a sheet, a class's results) and the records it returned. The one
+ * shape of every READ row (docs/security/coverage.md): `after: { ids, count, filter?, groups? }`.
+ */
 export interface AuditedRead {
   schoolId: string;
   entity: string;
   entityId: string;
   /** The records returned (pupils' ids, a file's job id). */
-  ids: string[];
-  /** What narrowed the read (a semester, a date, a month), when anything did. */
-  filter?: Record<string, unknown>;
+  ids: readonly string[];
+  /** What narrowed the read (a semester, a date, a month, a list's filter and paging), when anything did. */
+  filter?: object;
+  /** The field groups shown beyond the read's plain columns (identity numbers in full, sensitive groups). */
+  groups?: readonly string[];
+}
+
+/** What a VIEW row names: one full record and the field groups it showed (who saw whose religion, and when). */
+export interface AuditedView {
+  schoolId: string;
+  entity: string;
+  entityId: string;
+  groups: readonly string[];
 }
 
 /**
@@ -71,7 +84,27 @@ export class AuditService {
         entity: read.entity,
         entityId: read.entityId,
         action: 'READ',
-        after: { ids: read.ids, count: read.ids.length, ...(read.filter ? { filter: read.filter } : {}) },
+        after: {
+          ids: [...read.ids],
+          count: read.ids.length,
+          ...(read.filter ? { filter: { ...read.filter } } : {}),
+          ...(read.groups?.length ? { groups: [...read.groups] } : {}),
+        },
+      },
+      actor,
+    );
+  }
+
+  /** The look at one full record (a pupil's, a staff member's), naming the field groups shown. The one VIEW writer. */
+  async recordView(em: EntityManager, view: AuditedView, actor?: Principal): Promise<void> {
+    await this.record(
+      em,
+      {
+        schoolId: view.schoolId,
+        entity: view.entity,
+        entityId: view.entityId,
+        action: 'VIEW',
+        after: { groups: [...view.groups] },
       },
       actor,
     );

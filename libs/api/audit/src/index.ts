@@ -15,5 +15,5 @@ export { anchorSettings } from './anchor/anchor-keys';
 export { AnchorRepository } from './anchor/anchor.repository';
 export { checkChains, isMismatch, withAnchor } from './anchor/anchor-check';
 export { PersonalDataGuard } from './privacy/personal-data-guard.service';
-export type { PersonalDataExport, ListRelease } from './privacy/personal-data-guard.service';
+export type { PersonalDataExport, ListRelease, RecordRelease } from './privacy/personal-data-guard.service';
 export { ExportReasonDto } from './privacy/export-reason.dto';

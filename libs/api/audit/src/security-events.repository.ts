@@ -3,18 +3,8 @@ import { SqlPaging, sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
 import type { SecurityEvent, SecurityEventKind, SecurityEventQuery } from '@emis/contracts';
 import { DataSource } from 'typeorm';
 
-export interface SecurityEventRow {
-  kind: SecurityEventKind;
-  alert: boolean;
-  userId: string | null;
-  userName: string | null;
-  userOrgUnitId: string | null;
-  schoolId: string | null;
-  method: string | null;
-  path: string | null;
-  requestId: string | null;
-  detail: Record<string, unknown>;
-}
+/** An event as written: the contract's event without what the database assigns or an administrator adds later. */
+export type SecurityEventRow = Omit<SecurityEvent, 'id' | 'at' | 'acknowledgedAt' | 'acknowledgedBy'>;
 
 interface StoredEvent {
   id: string;

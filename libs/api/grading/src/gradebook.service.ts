@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { RuleSettingsService } from '@emis/api/academic';
-import { AuditService } from '@emis/api/audit';
+import { AuditService, PersonalDataGuard } from '@emis/api/audit';
 import type {
   ClassGradebook,
   GradeRow,
@@ -66,6 +66,7 @@ export class GradebookService {
     private readonly events: GradingEvents,
     private readonly audit: AuditService,
     private readonly rules: RuleSettingsService,
+    private readonly guard: PersonalDataGuard,
   ) {}
 
   async overview(
@@ -119,9 +120,12 @@ export class GradebookService {
   ): Promise<GradeSheet> {
     return this.db.run(async (em) => {
       const sheet = await this.sheet(scope, actor, schoolId, classId, semester, subjectCode);
-      await this.audit.recordRead(
+      // Names with birth dates and scores: charged to the reader's read budget (docs/security/guard.md) — a teacher
+      // re-opening her own classes' sheets re-reads pupils already counted, which costs nothing.
+      await this.guard.releaseList(
         em,
         {
+          kind: 'STUDENT',
           schoolId,
           entity: 'gradebook',
           entityId: sheet.gradebookId ?? `${classId}:${subjectCode}:${semester}`,

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { ClassResults, ResultPeriod } from '@emis/contracts';
-import { AuditService } from '@emis/api/audit';
+import { AuditService, PersonalDataGuard } from '@emis/api/audit';
 import { assertInScope, Principal, ProblemException, Scope, TenantDb } from '@emis/api/platform';
 import type { Response } from 'express';
 import { EntityManager } from 'typeorm';
@@ -31,6 +31,7 @@ export class ResultsService {
     private readonly results: ResultsRepository,
     private readonly db: TenantDb,
     private readonly audit: AuditService,
+    private readonly guard: PersonalDataGuard,
   ) {}
 
   async classResults(
@@ -43,10 +44,12 @@ export class ResultsService {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
       const { results } = await this.load(em, actor, schoolId, classId, period);
-      // A class's results and summary: audited as a read naming the pupils shown (docs/domain/personal-data.md).
-      await this.audit.recordRead(
+      // A class's results and summary: charged to the read budget and audited as a read naming the pupils shown
+      // (docs/security/guard.md, docs/domain/personal-data.md).
+      await this.guard.releaseList(
         em,
         {
+          kind: 'STUDENT',
           schoolId,
           entity: 'term_result',
           entityId: `${classId}:${period}`,
@@ -116,6 +119,12 @@ export class ResultsService {
     assertInScope(scope, schoolId);
     await this.db.run(async (em) => {
       const { results } = await this.load(em, actor, schoolId, classId, period);
+      // The class's pupils leave in a file: charged to the read budget like the screen (docs/security/guard.md).
+      await this.guard.charge(
+        'STUDENT',
+        results.rows.map((r) => r.studentId),
+        schoolId,
+      );
       await this.audit.record(
         em,
         {

@@ -51,6 +51,23 @@ export class SchoolGradebookExportRepository {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * The pupils the workbook will name: those with a score row in a class of the year this semester (the rows
+   * gradeRowsOfClass streams), for the read budget's charge before the first byte leaves.
+   */
+  async pupilIdsOfExport(em: EntityManager, schoolId: string, classIds: string[], semester: number): Promise<string[]> {
+    if (!classIds.length) return [];
+    const rows = await sqlRows<{ student_id: string }>(
+      em,
+      `select distinct e.student_id
+         from grade_entry e
+         join gradebook g on g.school_id = e.school_id and g.id = e.gradebook_id
+        where e.school_id = $1 and g.class_id = any($2::uuid[]) and g.semester = $3`,
+      [schoolId, classIds, semester],
+    );
+    return rows.map((r) => r.student_id);
+  }
+
   /** Every score row of one class in a semester, by subject then the class list's order. */
   async gradeRowsOfClass(
     em: EntityManager,

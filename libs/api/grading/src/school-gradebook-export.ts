@@ -1,6 +1,6 @@
 import { Controller, Get, Injectable, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { AuditService } from '@emis/api/audit';
+import { AuditService, PersonalDataGuard } from '@emis/api/audit';
 import {
   assertInScope,
   CurrentScope,
@@ -61,7 +61,9 @@ export class SchoolGradebookQueryDto {
 /**
  * The whole school's scores for a semester in one workbook (what a school sends the department at term end): one
  * row per pupil and subject, streamed class by class so memory stays flat at any size, audited as an export of
- * personal data before the first byte leaves (docs/domain/personal-data.md).
+ * personal data before the first byte leaves (docs/domain/personal-data.md). Like the lists' exports it fits the
+ * reader's daily export limit, charges every pupil it names to the read budget and carries the reader's watermark
+ * (docs/security/guard.md).
  */
 @Injectable()
 export class SchoolGradebookExportService {
@@ -69,6 +71,7 @@ export class SchoolGradebookExportService {
     private readonly db: TenantDb,
     private readonly audit: AuditService,
     private readonly repo: SchoolGradebookExportRepository,
+    private readonly guard: PersonalDataGuard,
   ) {}
 
   async export(scope: Scope, schoolId: string, query: SchoolGradebookQueryDto, res: Response): Promise<void> {
@@ -77,12 +80,15 @@ export class SchoolGradebookExportService {
       const yearCode = await this.repo.yearCode(em, query.yearId);
       if (yearCode === undefined) throw new ValidationProblem([{ field: 'yearId', rule: 'unknownYear', args: [] }]);
       const classes = await this.repo.classIdsOfYear(em, schoolId, query.yearId);
+      const watermark = await this.guard.admitExport('GRADEBOOK', schoolId);
+      const pupils = await this.repo.pupilIdsOfExport(em, schoolId, classes, query.semester);
+      await this.guard.charge('STUDENT', pupils, schoolId);
       await this.audit.record(em, {
         schoolId,
         entity: 'gradebook',
         entityId: 'export',
         action: 'EXPORT',
-        after: { yearId: query.yearId, semester: query.semester, classes: classes.length },
+        after: { yearId: query.yearId, semester: query.semester, classes: classes.length, pupils: pupils.length },
       });
       await streamXlsx(
         res,
@@ -90,6 +96,7 @@ export class SchoolGradebookExportService {
         `Sổ điểm HK${query.semester}`,
         COLUMNS,
         this.rows(em, schoolId, classes, query.semester),
+        { watermark },
       );
     });
   }

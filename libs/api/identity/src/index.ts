@@ -15,3 +15,4 @@ export { CreateIdentityUserView1764400000800 } from './migrations/1764400000800-
 export { AdministerAccounts1764800000000 } from './migrations/1764800000000-AdministerAccounts';
 export { HardenSignIn1764800000400 } from './migrations/1764800000400-HardenSignIn';
 export { GuardAccountRoles1764900000960 } from './migrations/1764900000960-GuardAccountRoles';
+export { GuardAccountCredentials1765000000610 } from './migrations/1765000000610-GuardAccountCredentials';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
+import { sqlExec, sqlRow, sqlRows, TenantDb } from '@emis/api/platform';
 import { Role } from '@emis/domain';
 import { DataSource } from 'typeorm';
 
@@ -9,7 +9,10 @@ import { DataSource } from 'typeorm';
  */
 @Injectable()
 export class MfaRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly tenant: TenantDb,
+  ) {}
 
   async policy(): Promise<{ role: Role; required: boolean }[]> {
     return sqlRows<{ role: Role; required: boolean }>(this.db, `select role, required from mfa_policy`);
@@ -25,8 +28,8 @@ export class MfaRepository {
 
   /** Records `step` as the last accepted one unless it is not after it: true when accepted (a code serves once). */
   async acceptTotpStep(userId: string, step: number): Promise<boolean> {
-    const affected = await sqlExec(
-      this.db,
+    const affected = await this.ownWrite(
+      userId,
       `update app_user set totp_last_step = $2 where id = $1 and (totp_last_step is null or totp_last_step < $2)`,
       [userId, step],
     );
@@ -35,7 +38,7 @@ export class MfaRepository {
 
   /** A first enrolment: its confirming code's step is the last accepted one, whatever an earlier secret used. */
   async setTotpStep(userId: string, step: number): Promise<void> {
-    await sqlExec(this.db, `update app_user set totp_last_step = $2 where id = $1`, [userId, step]);
+    await this.ownWrite(userId, `update app_user set totp_last_step = $2 where id = $1`, [userId, step]);
   }
 
   /** Spends one unused recovery code of the user by its hash: true when there was one. */
@@ -53,7 +56,7 @@ export class MfaRepository {
 
   /** New codes replace the old: the unused old ones are spent (marked used) in the same transaction. */
   async replaceRecoveryCodes(userId: string, codeHashes: string[]): Promise<void> {
-    await this.db.transaction(async (em) => {
+    await this.tenant.asAccount(userId, async (em) => {
       await sqlExec(em, `update mfa_recovery_code set used_at = now() where user_id = $1 and used_at is null`, [
         userId,
       ]);
@@ -85,7 +88,7 @@ export class MfaRepository {
   }
 
   async setPendingSecret(userId: string, sealedSecret: string): Promise<void> {
-    await sqlExec(this.db, `update app_user set mfa_pending_secret = $2, updated_at = now() where id = $1`, [
+    await this.ownWrite(userId, `update app_user set mfa_pending_secret = $2, updated_at = now() where id = $1`, [
       userId,
       sealedSecret,
     ]);
@@ -105,12 +108,17 @@ export class MfaRepository {
    * steps of the old secret say nothing about the new one's codes.
    */
   async promotePendingSecret(userId: string, step: number): Promise<void> {
-    await sqlExec(
-      this.db,
+    await this.ownWrite(
+      userId,
       `update app_user set mfa_secret = mfa_pending_secret, mfa_pending_secret = null, mfa_enabled = true,
               totp_last_step = $2, updated_at = now()
         where id = $1 and mfa_pending_secret is not null`,
       [userId, step],
     );
+  }
+
+  /** One statement on the user's own second factor, sealed for the user (TenantDb.asAccount; docs/security/roles.md). */
+  private ownWrite(userId: string, sql: string, params: unknown[]): Promise<number> {
+    return this.tenant.asAccount(userId, (em) => sqlExec(em, sql, params));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { sqlExec, sqlRow } from '@emis/api/platform';
+import { sqlExec, sqlRow, TenantDb } from '@emis/api/platform';
 import { Role } from '@emis/domain';
 import { DataSource } from 'typeorm';
 
@@ -45,11 +45,16 @@ const USER_COLUMNS = `id, username, password_hash, full_name, role, org_unit_id,
 
 /**
  * Users. An identity table, read before any tenant scope exists (at sign-in), so it carries no RLS; every statement
- * here names the user it touches. Sessions and their refresh tokens: sessions/sessions.repository.ts.
+ * here names the user it touches. The password and second-factor writes run sealed for the user themself
+ * (TenantDb.asAccount): PostgreSQL refuses them otherwise (docs/security/roles.md, "Accounts and credentials").
+ * Sessions and their refresh tokens: sessions/sessions.repository.ts.
  */
 @Injectable()
 export class UsersRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly tenant: TenantDb,
+  ) {}
 
   async findByUsername(username: string): Promise<UserRecord | undefined> {
     const row = await sqlRow<AppUserRow>(
@@ -66,8 +71,8 @@ export class UsersRepository {
   }
 
   async setPassword(id: string, passwordHash: string): Promise<void> {
-    await sqlExec(
-      this.db,
+    await this.ownWrite(
+      id,
       `update app_user set password_hash = $2, failed_logins = 0, locked_until = null, updated_at = now() where id = $1`,
       [id, passwordHash],
     );
@@ -75,27 +80,32 @@ export class UsersRepository {
 
   /** The user's own password in place of an administrator's one-time password. */
   async setFirstPassword(id: string, passwordHash: string): Promise<void> {
-    await sqlExec(
-      this.db,
+    await this.ownWrite(
+      id,
       `update app_user set password_hash = $2, must_change_password = false, updated_at = now() where id = $1`,
       [id, passwordHash],
     );
   }
 
   async setPendingMfaSecret(id: string, encryptedSecret: string): Promise<void> {
-    await sqlExec(
-      this.db,
+    await this.ownWrite(
+      id,
       `update app_user set mfa_secret = $2, mfa_enabled = false, updated_at = now() where id = $1 and not mfa_enabled`,
       [id, encryptedSecret],
     );
   }
 
   async enableMfa(id: string): Promise<void> {
-    await sqlExec(
-      this.db,
+    await this.ownWrite(
+      id,
       `update app_user set mfa_enabled = true, updated_at = now() where id = $1 and mfa_secret is not null`,
       [id],
     );
+  }
+
+  /** One statement on the user's own credentials, sealed for the user (TenantDb.asAccount). */
+  private ownWrite(id: string, sql: string, params: unknown[]): Promise<number> {
+    return this.tenant.asAccount(id, (em) => sqlExec(em, sql, params));
   }
 }
 

@@ -5,14 +5,12 @@ import {
   mayRevealStudentIds,
   PupilRelation,
   roleReadsWholeScope,
-  shownGroups,
   shownSensitiveGroups,
   STUDENT_FIELD_GROUPS,
   StudentFieldGroup,
   studentFieldAccess,
   studentListAccess,
 } from '@emis/domain';
-import { AuditService } from '@emis/api/audit';
 import { Principal, ProblemException } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 import { PupilRelationsRepository } from './pupil-relations.repository';
@@ -26,10 +24,7 @@ type StudentAccess = Readonly<Record<StudentFieldGroup, FieldAccess>>;
  */
 @Injectable()
 export class PupilAccess {
-  constructor(
-    private readonly audit: AuditService,
-    private readonly relations: PupilRelationsRepository,
-  ) {}
+  constructor(private readonly relations: PupilRelationsRepository) {}
 
   /**
    * How `actor` stands to the pupil. A teacher's relation comes from the pupil's enrolments in the classes they lead
@@ -61,17 +56,6 @@ export class PupilAccess {
   /** `record` as the reader may see it. */
   present<T extends object>(record: T, access: StudentAccess): T {
     return applyFieldAccess(record, STUDENT_FIELD_GROUPS, access);
-  }
-
-  /** The VIEW row of a full record names the groups shown, so "who saw whose religion" has an answer. */
-  async recordView(em: EntityManager, schoolId: string, studentId: string, access: StudentAccess): Promise<void> {
-    await this.audit.record(em, {
-      schoolId,
-      entity: 'student',
-      entityId: studentId,
-      action: 'VIEW',
-      after: { groups: shownGroups(access) },
-    });
   }
 
   /**

@@ -1,4 +1,4 @@
-import { personalIdMatches, StudentGroupedField, todayInVietnam } from '@emis/domain';
+import { personalIdMatches, shownGroups, StudentGroupedField, todayInVietnam } from '@emis/domain';
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { Page, StudentDetail, StudentInput, StudentSummary, StudentUpdate } from '@emis/contracts';
 import { AuditService, PersonalDataGuard } from '@emis/api/audit';
@@ -84,7 +84,7 @@ export class StudentsService {
         kind: 'STUDENT',
         schoolId,
         ids,
-        query,
+        filter: query,
         groups: this.access.listGroups(access),
       });
       const shown = items.map((i) => this.access.present(i, access));
@@ -116,8 +116,7 @@ export class StudentsService {
       const detail = await this.load(em, schoolId, studentId);
       const relation = await this.access.relationTo(em, actor, schoolId, studentId);
       const access = this.access.recordAccess(actor, relation);
-      await this.guard.charge('STUDENT', [studentId], schoolId);
-      await this.access.recordView(em, schoolId, studentId, access);
+      await this.guard.releaseRecord(em, { kind: 'STUDENT', schoolId, id: studentId, groups: shownGroups(access) });
       const transfers = detail.transfers.map((t) => this.access.present(t, access));
       return this.access.present({ ...detail, transfers, relation }, access);
     });

@@ -8,6 +8,7 @@ export * from './database/job-queue-schema';
 export * from './database/migration-ledger';
 export * from './database/tenant-db';
 export * from './database/scope-seal';
+export { SCOPE_KEY_MISMATCH, SCOPE_KEY_MISSING, ScopeKeyCheck } from './database/scope-key-check';
 export * from './database/database.module';
 export * from './http/messages';
 export * from './http/problem';
@@ -33,3 +34,4 @@ export { CreateAppRoleAndScope1764100000010 } from './migrations/1764100000010-C
 export { CreateOutbox1764400000000 } from './migrations/1764400000000-CreateOutbox';
 export { SealTenantScope1764900000900 } from './migrations/1764900000900-SealTenantScope';
 export { CreateJobsRole1764900000950 } from './migrations/1764900000950-CreateJobsRole';
+export { CheckScopeKey1765000000600 } from './migrations/1765000000600-CheckScopeKey';

@@ -60,7 +60,7 @@ export class StaffService {
         kind: 'STAFF',
         schoolId,
         ids,
-        query,
+        filter: query,
         groups: reveal ? ['identityNumber'] : [],
       });
       const shown = items.map((i) => applyFieldAccess(toSummary(i), STAFF_FIELD_GROUPS, access));
@@ -106,14 +106,7 @@ export class StaffService {
     const access = staffFieldAccess(actor.role);
     return this.db.run(async (em) => {
       const detail = await this.load(em, schoolId, staffId);
-      await this.guard.charge('STAFF', [staffId], schoolId);
-      await this.audit.record(em, {
-        schoolId,
-        entity: 'staff',
-        entityId: staffId,
-        action: 'VIEW',
-        after: { groups: shownGroups(access) },
-      });
+      await this.guard.releaseRecord(em, { kind: 'STAFF', schoolId, id: staffId, groups: shownGroups(access) });
       return applyFieldAccess(detail, STAFF_FIELD_GROUPS, access);
     });
   }

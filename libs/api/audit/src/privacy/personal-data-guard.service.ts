@@ -12,22 +12,29 @@ import {
 import { CTX, ExportWatermark, localeFrom, Principal, ProblemException, vietnamTime } from '@emis/api/platform';
 import { CLS_REQ, ClsService } from 'nestjs-cls';
 import { EntityManager } from 'typeorm';
-import { AuditService } from '../audit.service';
+import { AuditedRead, AuditService } from '../audit.service';
 import { SecurityEvents } from '../security-events.service';
 import { PersonalDataLedger } from './personal-data-ledger.repository';
 
 /** What an export of personal data carries: the whole list of a school's pupils or staff, or its grade book. */
 export type PersonalDataExport = 'STUDENT' | 'STAFF' | 'GRADEBOOK';
 
-/** A list request whose rows name people: charged to the reader's budget and audited as one READ row. */
-export interface ListRelease {
+/**
+ * A request whose rows name people (a list, a class roster, a grade sheet, a class's results): charged to the
+ * reader's budget and audited as one READ row. `entity`/`entityId` default to the kind's list of the school.
+ */
+export interface ListRelease extends Omit<AuditedRead, 'entity' | 'entityId'> {
+  kind: PersonalDataKind;
+  entity?: string;
+  entityId?: string;
+}
+
+/** One full record (a pupil's, a staff member's): charged to the budget and audited as a VIEW naming its groups. */
+export interface RecordRelease {
   kind: PersonalDataKind;
   schoolId: string;
-  ids: string[];
-  /** The filter and paging the rows answered, as the caller sent them. */
-  query: object;
-  /** The field groups the rows showed beyond the list's plain columns (identity numbers in full, sensitive groups). */
-  groups?: readonly string[];
+  id: string;
+  groups: readonly string[];
 }
 
 const AUDIT_ENTITY: Record<PersonalDataKind, string> = { STUDENT: 'student', STAFF: 'staff' };
@@ -84,22 +91,28 @@ export class PersonalDataGuard {
   }
 
   /**
-   * A list request: charges the people on the page, then records one READ row in the school's chain naming them
-   * (docs/domain/personal-data.md: who saw whose data, when), in the request's transaction.
+   * A request whose rows name people: charges the people returned, then records one READ row in the school's chain
+   * naming them (docs/domain/personal-data.md: who saw whose data, when), in the request's transaction. Refused whole
+   * (429) before the READ row is written, so a refused request leaves no READ row.
    */
-  async releaseList(em: EntityManager, list: ListRelease): Promise<void> {
-    await this.charge(list.kind, list.ids, list.schoolId);
-    await this.audit.record(em, {
-      schoolId: list.schoolId,
-      entity: AUDIT_ENTITY[list.kind],
-      entityId: list.schoolId,
-      action: 'READ',
-      after: {
-        ids: list.ids,
-        count: list.ids.length,
-        query: { ...list.query },
-        ...(list.groups?.length ? { groups: list.groups } : {}),
-      },
+  async releaseList(em: EntityManager, list: ListRelease, actor?: Principal): Promise<void> {
+    const { kind, entity, entityId, ...read } = list;
+    await this.charge(kind, read.ids, read.schoolId);
+    await this.audit.recordRead(
+      em,
+      { ...read, entity: entity ?? AUDIT_ENTITY[kind], entityId: entityId ?? read.schoolId },
+      actor,
+    );
+  }
+
+  /** One full record: charged to the reader's budget, then one VIEW row naming the field groups shown. */
+  async releaseRecord(em: EntityManager, record: RecordRelease): Promise<void> {
+    await this.charge(record.kind, [record.id], record.schoolId);
+    await this.audit.recordView(em, {
+      schoolId: record.schoolId,
+      entity: AUDIT_ENTITY[record.kind],
+      entityId: record.id,
+      groups: record.groups,
     });
   }
 

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { ScopeKeyCheck } from './scope-key-check';
 import { ScopeSealer } from './scope-seal';
 import { TenantDb } from './tenant-db';
 
@@ -7,6 +8,7 @@ import { TenantDb } from './tenant-db';
 @Module({
   providers: [
     TenantDb,
+    ScopeKeyCheck,
     { provide: ScopeSealer, useFactory: (config: AppConfig) => new ScopeSealer(config.SCOPE_KEY), inject: [AppConfig] },
   ],
   exports: [TenantDb, ScopeSealer],

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { validateConfig } from '../config/app-config';
-import { SCOPE_SEAL_TTL_SECONDS, ScopeSealer, scopePayload } from './scope-seal';
+import { SCOPE_KEY_CHECK_LABEL, SCOPE_SEAL_TTL_SECONDS, ScopeSealer, scopePayload } from './scope-seal';
 
 const KEY = 'k'.repeat(32);
 const NOW = Date.UTC(2026, 11, 5, 23, 0, 0);
@@ -54,5 +54,21 @@ describe('SCOPE_KEY', () => {
     expect(() => validateConfig(base)).toThrow(/SCOPE_KEY/);
     expect(() => validateConfig({ ...base, SCOPE_KEY: 'short' })).toThrow(/SCOPE_KEY/);
     expect(validateConfig({ ...base, SCOPE_KEY: KEY }).SCOPE_KEY).toBe(KEY);
+  });
+});
+
+describe('ScopeSealer.keyCheck (the start-up check, docs/security/scope.md)', () => {
+  it('is the MAC of the fixed label under the key, the same for every call and another for another key', () => {
+    const check = new ScopeSealer(KEY).keyCheck();
+    expect(check).toBe(createHmac('sha256', KEY).update(SCOPE_KEY_CHECK_LABEL).digest('hex'));
+    expect(new ScopeSealer(KEY).keyCheck()).toBe(check);
+    expect(new ScopeSealer('j'.repeat(32)).keyCheck()).not.toBe(check);
+    expect(check).not.toContain(KEY);
+  });
+
+  it('signs a label that is no scope payload, so it can never stand in for a scope', () => {
+    expect(SCOPE_KEY_CHECK_LABEL.startsWith('emis-scope/1|')).toBe(false);
+    const signed = new ScopeSealer(KEY, () => NOW).sign({ rootId: '', all: true, orgUnitIds: [] }, '');
+    expect(new ScopeSealer(KEY).keyCheck()).not.toBe(signed.mac);
   });
 });

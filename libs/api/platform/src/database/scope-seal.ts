@@ -34,12 +34,23 @@ export function scopePayload(s: Omit<SignedScope, 'mac'>): string {
   return ['emis-scope/1', s.schoolIds, s.all ? 'on' : 'off', s.closedIds, s.userId, String(s.expiresAt)].join('|');
 }
 
+/**
+ * What the start-up check signs (migration CheckScopeKey1765000000600): a fixed label, never a scope payload, so the
+ * MAC sent to PostgreSQL cannot serve as a scope's.
+ */
+export const SCOPE_KEY_CHECK_LABEL = 'emis-scope-key-check/1';
+
 /** Signs scopes with the deployment's SCOPE_KEY, the secret the migrate step installed in the owner-only scope_key. */
 export class ScopeSealer {
   constructor(
     private readonly key: string,
     private readonly nowMs: () => number = Date.now,
   ) {}
+
+  /** Hex HMAC-SHA256 of SCOPE_KEY_CHECK_LABEL: what emis_scope_key_matches compares with the database's key. */
+  keyCheck(): string {
+    return createHmac('sha256', this.key).update(SCOPE_KEY_CHECK_LABEL).digest('hex');
+  }
 
   sign(scope: Scope, userId: string): SignedScope {
     const fields = {

@@ -57,6 +57,20 @@ export class TenantDb extends ScopedDb {
   }
 
   /**
+   * Runs `work` in its own transaction sealed for one account and no school (docs/security/roles.md, "Accounts and
+   * credentials"): the writes of a user's own password and second factor, made only after the API has verified the
+   * user's proof (the password, the sign-in challenge, the factor in use, a signed-in session). PostgreSQL admits
+   * those writes only under the seal of the account itself or of its administrator; every school-owned table reads
+   * as empty in it.
+   */
+  asAccount<T>(userId: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (em) => {
+      await setScope(em, this.sealer, NO_SCHOOL, userId);
+      return work(em);
+    });
+  }
+
+  /**
    * A cross-tenant workflow's second side (a transfer between two schools): runs `work` under `other` — the scope of
    * exactly the other school, never the province — inside the caller's transaction, so both sides commit or roll back
    * together, then restores the caller's scope. Explicit and audited by the caller on both sides; never a bypass.
@@ -77,6 +91,8 @@ export class TenantDb extends ScopedDb {
     }
   }
 }
+
+const NO_SCHOOL: Scope = { rootId: '', all: false, orgUnitIds: [] };
 
 async function setScope(em: EntityManager, sealer: ScopeSealer, scope: Scope, userId: string): Promise<void> {
   await em.query(SET_SCOPE_SQL, setScopeParams(sealer.sign(scope, userId)));

@@ -20,6 +20,8 @@ export interface StaffListRequest {
   page?: number;
   pageSize?: number;
   sort?: string;
+  /** ID numbers in full (roles that see them on the record; the API audits the list with the group shown). */
+  reveal?: 'personalId';
 }
 
 /** Calls of the staff endpoints (libs/contracts/src/staff.ts). */
@@ -28,9 +30,9 @@ export class StaffApi {
   private readonly http = inject(HttpClient);
 
   list(schoolId: string, request: StaffListRequest): Observable<Page<StaffSummary>> {
-    const { q, status, position, page, pageSize, sort } = request;
+    const { q, status, position, page, pageSize, sort, reveal } = request;
     return this.http.get<Page<StaffSummary>>(base(schoolId), {
-      params: toParams({ q, status, position, page, pageSize, sort }),
+      params: toParams({ q, status, position, page, pageSize, sort, reveal }),
     });
   }
 

@@ -3,7 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ProblemDetails } from '@emis/contracts';
-import { STAFF_POSITIONS, STAFF_STATUSES } from '@emis/domain';
+import { mayRevealStaffIds, STAFF_POSITIONS, STAFF_STATUSES } from '@emis/domain';
 import {
   AuthStore,
   EmisNumberPipe,
@@ -73,6 +73,12 @@ export class StaffListPage {
     { key: 'phone', labelKey: 'staff.columns.phone' },
   ]);
   protected readonly search = new FormControl('', { nonNullable: true });
+  /** ID numbers in full (the API audits the list); offered only to roles that see them on the record. */
+  protected readonly revealIds = signal(false);
+  protected readonly mayReveal = computed(() => {
+    const role = this.auth.user()?.role;
+    return !!role && mayRevealStaffIds(role);
+  });
 
   protected readonly statusFilter = computed(() => pick(STAFF_STATUSES, this.status()));
   protected readonly positionFilter = computed(() => pick(STAFF_POSITIONS, this.position()));
@@ -93,6 +99,7 @@ export class StaffListPage {
       page: this.pageNumber(),
       pageSize: this.size(),
       sort: 'name',
+      reveal: this.revealIds() && this.mayReveal() ? 'personalId' : undefined,
     };
   });
   protected readonly result = loadOnChange(this.request, ({ schoolId, ...request }) =>

@@ -27,6 +27,8 @@ export const staffVi = {
     count: 'Có {{count}} cán bộ',
     emptyTitle: 'Không có cán bộ nào',
     emptySchool: 'Trường chưa có hồ sơ cán bộ nào.',
+    revealIds: 'Hiện đầy đủ mã định danh',
+    revealHint: 'Mã định danh được che một phần; mỗi lần xem đầy đủ đều được ghi nhật ký.',
   },
   columns: {
     name: 'Họ và tên',
@@ -168,6 +170,8 @@ export const staffEn: TranslationOf<typeof staffVi> = {
     count: '{{count}} staff',
     emptyTitle: 'No staff',
     emptySchool: 'The school has no staff records yet.',
+    revealIds: 'Show ID numbers in full',
+    revealHint: 'ID numbers are partly hidden; every full view is logged.',
   },
   columns: {
     name: 'Full name',
