@@ -238,5 +238,27 @@ describe('personal-data guard: read budgets, READ audit rows, export reason, lim
       ]);
       expect(events).toEqual([{ kind: 'EXPORT_LIMIT_EXCEEDED', alert: true }]);
     });
+
+    it("lets a school's administrator export a school larger than the hourly budget, and nobody from outside it", async () => {
+      const budget = READ_BUDGETS.SCHOOL_ADMIN.STUDENT.perHour;
+      const big = await createReportSchool(t, unit);
+      await addPupils(big.id, budget + 100);
+      const reason = 'Danh sách học sinh nộp Phòng Giáo dục';
+      const admin = await schoolAdmin(big.code);
+      const own = await exportOf(admin.token, big.id, { reason });
+      expect(own.status).toBe(200);
+      const [{ n }] = await t.owner.query(
+        `select count(distinct subject_id)::int as n from personal_data_read where user_id = $1`,
+        [await userId(admin.username)],
+      );
+      expect(n).toBe(budget + 100);
+      // The same school's list, paged, is still charged: re-reading the pupils just exported costs nothing.
+      expect((await page(admin.token, big.id, 1, false)).status).toBe(200);
+      // An officer above the school exports it within the officer's own budget: refused whole.
+      const officer = await t.login(await createUser(t, 'DEPARTMENT_OFFICER', 'SGDDT-HY'));
+      const refused = await exportOf(officer, big.id, { reason }, true);
+      expect(refused.status).toBe(429);
+      expect(JSON.parse(refused.body.toString())).toMatchObject({ code: 'read_budget_exceeded' });
+    });
   });
 });

@@ -82,7 +82,7 @@ export class SchoolGradebookExportService {
       const classes = await this.repo.classIdsOfYear(em, schoolId, query.yearId);
       const watermark = await this.guard.admitExport('GRADEBOOK', schoolId);
       const pupils = await this.repo.pupilIdsOfExport(em, schoolId, classes, query.semester);
-      await this.guard.charge('STUDENT', pupils, schoolId);
+      await this.guard.chargeExport('STUDENT', pupils, schoolId);
       await this.audit.record(em, {
         schoolId,
         entity: 'gradebook',

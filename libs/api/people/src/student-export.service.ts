@@ -53,7 +53,7 @@ export class StudentExportService {
       const filter = await this.students.filterOf(em, shown);
       const watermark = await this.guard.admitExport('STUDENT', schoolId);
       const ids = await this.repo.ids(em, schoolId, filter);
-      await this.guard.charge('STUDENT', ids, schoolId);
+      await this.guard.chargeExport('STUDENT', ids, schoolId);
       // Recorded before the first byte leaves: a failed download is logged as attempted, never a sent file unlogged.
       await this.audit.record(em, {
         schoolId,

@@ -81,7 +81,7 @@ export class StaffService {
     return this.db.run(async (em) => {
       const watermark = await this.guard.admitExport('STAFF', schoolId);
       const { items } = await this.repo.list(em, schoolId, filterOf(query), null);
-      await this.guard.charge(
+      await this.guard.chargeExport(
         'STAFF',
         items.map((r) => r.id),
         schoolId,

@@ -7,6 +7,7 @@ import {
   judgeExport,
   judgeRead,
   PersonalDataKind,
+  ReadBudget,
   READ_BUDGETS,
 } from '@emis/domain';
 import { CTX, ExportWatermark, localeFrom, Principal, ProblemException, vietnamTime } from '@emis/api/platform';
@@ -59,9 +60,34 @@ export class PersonalDataGuard {
 
   /** Charges the reader for `ids`; refuses with 429 past the budget. Re-reads of people already counted are free. */
   async charge(kind: PersonalDataKind, ids: readonly string[], schoolId?: string): Promise<void> {
+    await this.chargeWithin(kind, ids, schoolId, (budget) => budget);
+  }
+
+  /**
+   * Charges the people of an export admitted by `admitExport` (docs/security/guard.md, "Exports"). An export of a
+   * school by someone who works in it (its administrator, accountant) is bounded by the daily export limit and by the
+   * school itself: their budget is the size of their school (the hour covers the whole school), so it widens to the
+   * export's own size for a school larger than the table's figure. Everyone else's export is charged like a list.
+   */
+  async chargeExport(kind: PersonalDataKind, ids: readonly string[], schoolId: string): Promise<void> {
+    const reader = this.reader();
+    const ownSchool = reader?.orgUnitId === schoolId;
+    await this.chargeWithin(kind, ids, schoolId, (budget) =>
+      ownSchool
+        ? { perHour: Math.max(budget.perHour, ids.length), perDay: Math.max(budget.perDay, 2 * ids.length) }
+        : budget,
+    );
+  }
+
+  private async chargeWithin(
+    kind: PersonalDataKind,
+    ids: readonly string[],
+    schoolId: string | undefined,
+    widen: (budget: ReadBudget) => ReadBudget,
+  ): Promise<void> {
     const reader = this.reader();
     if (!reader || ids.length === 0) return;
-    const budget = READ_BUDGETS[reader.role][kind];
+    const budget = widen(READ_BUDGETS[reader.role][kind]);
     const charge = await this.ledger.chargeReads(reader.userId, kind, [...ids], budget);
     if (charge.allowed) return;
     if (charge.blockedUntil) this.refuse('read_budget_exceeded', charge.blockedUntil, charge.now);
