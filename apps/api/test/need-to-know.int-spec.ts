@@ -113,6 +113,33 @@ describe('need-to-know: who sees which pupils and which fields', () => {
       expect(rows.at(-1)?.after).toMatchObject({ ids, count: ids.length, groups: ['identityNumber', 'policyGroups'] });
     });
 
+    it("masks or withholds the personal IDs of a class's roster as the student list does, and audits what it showed", async () => {
+      const roster = (token: string) =>
+        t.http().get(`/api/schools/${f.school.id}/classes/${f.classId}`).set(bearer(token));
+      const ofTeacher = await roster(f.teacherA);
+      expect(ofTeacher.status).toBe(200);
+      const pupil = (res: { body: { students: { id: string }[] } }) => res.body.students.find((s) => s.id === full.id);
+      expect(pupil(ofTeacher)).toBeDefined();
+      expect(pupil(ofTeacher)).not.toHaveProperty('personalId');
+      for (const token of [f.school.admin, accountant, officer]) {
+        const res = await roster(token);
+        expect(res.status).toBe(200);
+        expect(pupil(res)).toMatchObject({ personalId: maskPersonalId(full.personalId) });
+      }
+      const reads = await t.owner.query(
+        `select after->'groups' as groups from audit_log
+          where school_id = $1 and entity = 'class' and entity_id = $2 and action = 'READ' order by seq`,
+        [f.school.id, f.classId],
+      );
+      // The teacher's row names no field group: the roster showed her none.
+      expect(reads.map((r: { groups: string[] | null }) => r.groups)).toEqual([
+        null,
+        ['identityNumber'],
+        ['identityNumber'],
+        ['identityNumber'],
+      ]);
+    });
+
     it("masks or withholds the personal IDs of the school's transfers list as its student list does", async () => {
       await t
         .http()

@@ -83,7 +83,11 @@ export interface ClassUpdate extends Partial<Omit<ClassInput, 'schoolYearId'>> {
 
 /** GET /api/schools/:schoolId/classes/:classId */
 export interface ClassDetail extends ClassSummary {
-  students: { id: string; fullName: string; dateOfBirth: string; gender: 'MALE' | 'FEMALE'; personalId: string }[];
+  /**
+   * The roster. `personalId` is masked (`0341•••••789`) for the roles that may see identity numbers and absent for
+   * the others (a teacher): a roster is a list (docs/domain/personal-data.md).
+   */
+  students: { id: string; fullName: string; dateOfBirth: string; gender: 'MALE' | 'FEMALE'; personalId?: string }[];
   assignments: TeachingAssignment[];
 }
 

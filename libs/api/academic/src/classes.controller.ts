@@ -1,12 +1,20 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { ClassDetail, ClassSummary, Page, TeachingAssignment } from '@emis/contracts';
-import { CurrentScope, ExportColumn, RequirePermission, Scope, streamXlsx } from '@emis/api/platform';
+import {
+  CurrentPrincipal,
+  CurrentScope,
+  ExportColumn,
+  Principal,
+  RequirePermission,
+  Scope,
+  streamXlsx,
+} from '@emis/api/platform';
 import type { Response } from 'express';
 import { AssignmentListQueryDto, ClassAssignmentsUpdateDto } from './assignments.dto';
 import { AssignmentsService } from './assignments.service';
 import { ClassInputDto, ClassListQueryDto, ClassUpdateDto } from './classes.dto';
-import { ClassesService } from './classes.service';
+import { ClassesService, rosterShownTo } from './classes.service';
 
 const EXPORT_COLUMNS: ExportColumn<ClassSummary>[] = [
   { header: 'Năm học', width: 12, value: (c) => c.schoolYearCode },
@@ -57,33 +65,36 @@ export class ClassesController {
 
   @Post('classes')
   @RequirePermission('classes.manage')
-  create(
+  async create(
     @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
     @Param('schoolId', ParseUUIDPipe) schoolId: string,
     @Body() body: ClassInputDto,
   ): Promise<ClassDetail> {
-    return this.classes.create(scope, schoolId, body);
+    return rosterShownTo(actor.role, await this.classes.create(scope, schoolId, body));
   }
 
   @Get('classes/:classId')
   @RequirePermission('classes.read')
   detail(
     @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
     @Param('schoolId', ParseUUIDPipe) schoolId: string,
     @Param('classId', ParseUUIDPipe) classId: string,
   ): Promise<ClassDetail> {
-    return this.classes.detail(scope, schoolId, classId);
+    return this.classes.detail(scope, actor.role, schoolId, classId);
   }
 
   @Patch('classes/:classId')
   @RequirePermission('classes.manage')
-  update(
+  async update(
     @CurrentScope() scope: Scope,
+    @CurrentPrincipal() actor: Principal,
     @Param('schoolId', ParseUUIDPipe) schoolId: string,
     @Param('classId', ParseUUIDPipe) classId: string,
     @Body() body: ClassUpdateDto,
   ): Promise<ClassDetail> {
-    return this.classes.update(scope, schoolId, classId, body);
+    return rosterShownTo(actor.role, await this.classes.update(scope, schoolId, classId, body));
   }
 
   @Get('assignments')

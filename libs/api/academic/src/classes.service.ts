@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { ClassDetail, ClassInput, ClassSummary, ClassUpdate, Page } from '@emis/contracts';
-import { gradesOfSchool, GradeLevel } from '@emis/domain';
+import { gradesOfSchool, GradeLevel, maskPersonalId, Role, roleReadsWholeScope, studentListAccess } from '@emis/domain';
 import { AuditService, PersonalDataGuard } from '@emis/api/audit';
 import {
   assertInScope,
@@ -62,20 +62,21 @@ export class ClassesService {
   }
 
   /**
-   * A class with its roster (names, birth dates, identity numbers): charged to the reader's read budget and audited
-   * as one READ row naming the pupils listed (docs/security/guard.md).
+   * A class with its roster (names, birth dates; identity numbers as a list shows them to `role`, see rosterShownTo):
+   * charged to the reader's read budget and audited as one READ row naming the pupils listed and the field groups
+   * shown (docs/security/guard.md).
    */
-  async detail(scope: Scope, schoolId: string, classId: string): Promise<ClassDetail> {
+  async detail(scope: Scope, role: Role, schoolId: string, classId: string): Promise<ClassDetail> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
-      const detail = await this.load(em, schoolId, classId);
+      const detail = rosterShownTo(role, await this.load(em, schoolId, classId));
       await this.guard.releaseList(em, {
         kind: 'STUDENT',
         schoolId,
         entity: 'class',
         entityId: classId,
         ids: detail.students.map((s) => s.id),
-        groups: ['identityNumber'],
+        groups: rosterAccess(role).identityNumber === 'WITHHELD' ? [] : ['identityNumber'],
       });
       return detail;
     });
@@ -180,4 +181,25 @@ function filterOf(query: ClassListQueryDto): ClassFilter {
 function withoutLists(d: ClassDetail): ClassSummary {
   const { students: _s, assignments: _a, ...summary } = d;
   return summary;
+}
+
+/**
+ * What a class roster shows of the pupils' identity numbers (docs/domain/personal-data.md, "Who sees which fields"): a
+ * roster is a list, so numbers are masked for the roles that may see them and left out for the others (a teacher
+ * needs no pupil's number to teach).
+ */
+function rosterAccess(role: Role) {
+  return studentListAccess(role, roleReadsWholeScope(role) ? 'SCOPE' : 'TEACHES', false);
+}
+
+export function rosterShownTo(role: Role, detail: ClassDetail): ClassDetail {
+  const access = rosterAccess(role).identityNumber;
+  return {
+    ...detail,
+    students: detail.students.map(({ personalId, ...pupil }) =>
+      access === 'WITHHELD'
+        ? pupil
+        : { ...pupil, personalId: access === 'VISIBLE' || !personalId ? personalId : maskPersonalId(personalId) },
+    ),
+  };
 }
