@@ -48,7 +48,7 @@ export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
   SealTenantScope1764900000900: '1ccb34af929bb40fe9ef86312e5d6089afc1ec0dc48a137551758220bfa68606',
   CreateJobsRole1764900000950: 'cd97fbb1ca0999d51e6dff41933e8cceb1334d15241577b34a090c14d0cf0f8a',
   GuardAccountRoles1764900000960: '7de6e71506c2dcf0dc30edc43a7001e4edf4be66ebff2e13fcfbdab67492ed14',
-  RecordYearConductAndRecognitions1765000000200: '9038202e9efc1ee146ec9eaa86c9a25cd12e07d1035fd73868ff1763ac24738c',
+  RecordYearConductAndRecognitions1765000000200: 'ccf782949ab26c6a5463c2e38142f081ecd150460cd32175268aa1219ba6311d',
   CreateProvinceRuleSettings1765000000100: '2adb814faa83d089f66dcff7710c9d87f1cdf11cf83751787b3bb4e035892af1',
   CreateResultsRecomputeRun1765000000110: 'bf228cbdc4ed556ce32a8c19322c24ea07d470bb56c986666723762a2ef059f0',
   IndexStudentLists1765000000500: 'ede1976fdc107d6bc049be7494156cb8e400151a88a314c45d25d1c62343555d',

@@ -48,8 +48,8 @@ describe('the student list at a school of 20,000 pupils', () => {
   beforeAll(async () => {
     t = await startTestApp();
     ({ id: schoolId, code: schoolCode } = await createSchool(t, 'PGD-KC'));
-    const previous = await createYear(t, 2086, 'CLOSED');
-    year = await createYear(t, 2087);
+    const previous = await createYear(t, 2093, 'CLOSED');
+    year = await createYear(t, 2094);
     const previousClass = await createClass(t, schoolId, previous.id, '5A', '5');
     for (let i = 0; i < CLASSES; i += 1)
       classIds.push(await createClass(t, schoolId, year.id, `${6 + (i % 4)}/${i}`, String(6 + (i % 4))));
@@ -69,12 +69,12 @@ describe('the student list at a school of 20,000 pupils', () => {
     await t.owner.query(
       `with pupils as (select id, row_number() over (order by id) as n from student where school_id = $1)
        insert into enrolment (school_id, student_id, class_id, school_year_id, from_date, to_date, reason)
-       select $1::uuid, p.id, $2::uuid, $3::uuid, date '2086-09-05', date '2087-05-31', null from pupils p
+       select $1::uuid, p.id, $2::uuid, $3::uuid, date '2093-09-05', date '2094-05-31', null from pupils p
        union all
-       select $1::uuid, p.id, ($5::uuid[])[1 + (p.n + 1) % $6], $4::uuid, date '2087-09-05', date '2088-01-14', 'Chuyển lớp'
+       select $1::uuid, p.id, ($5::uuid[])[1 + (p.n + 1) % $6], $4::uuid, date '2094-09-05', date '2095-01-14', 'Chuyển lớp'
          from pupils p where p.n % 10 = 0
        union all
-       select $1::uuid, p.id, ($5::uuid[])[1 + p.n % $6], $4::uuid, case when p.n % 10 = 0 then date '2088-01-15' else date '2087-09-05' end,
+       select $1::uuid, p.id, ($5::uuid[])[1 + p.n % $6], $4::uuid, case when p.n % 10 = 0 then date '2095-01-15' else date '2094-09-05' end,
               null::date, null
          from pupils p`,
       [schoolId, previousClass, previous.id, year.id, classIds, CLASSES],

@@ -389,6 +389,7 @@ export class GradebookRepository {
     at: Date,
   ): Promise<Set<string>> {
     if (!rows.length) return new Set();
+    rows = inLockOrder(rows);
     const written = await sqlRows<Pick<EntryRow, 'student_id'>>(
       em,
       `insert into grade_entry (school_id, gradebook_id, student_id, cells, comment, average, rating, version, updated_by, updated_by_name, updated_at)
@@ -540,6 +541,7 @@ export class GradebookRepository {
     changes: CellChange[],
     meta: { actorId: string; actorName: string; at: Date; requestId: string; response: unknown },
   ): Promise<{ written: Set<string>; kept: boolean }> {
+    rows = inLockOrder(rows);
     const r = await sqlRow<{ written: string[]; kept: boolean }>(
       em,
       `with w as (
@@ -660,4 +662,13 @@ function toEntry(r: EntryRow): EntryRecord {
     updatedAt: r.updated_at ? r.updated_at.toISOString() : null,
     updatedByName: r.updated_by_name ?? null,
   };
+}
+
+/**
+ * Rows in the order their locks are taken: by pupil. Two teachers saving overlapping rows of one sheet in different
+ * orders would otherwise each hold a row the other waits for, and PostgreSQL would abort one save as a deadlock
+ * (a 500) instead of the second waiting and answering 409 on the rows the first changed.
+ */
+function inLockOrder(rows: EntryWrite[]): EntryWrite[] {
+  return [...rows].sort((a, b) => (a.studentId < b.studentId ? -1 : a.studentId > b.studentId ? 1 : 0));
 }

@@ -40,7 +40,8 @@ export class RecordYearConductAndRecognitions1765000000200 implements MigrationI
       alter table year_recognition enable row level security;
       alter table year_recognition force row level security;
       create policy year_recognition_scope on year_recognition
-        using (emis_in_scope(school_id)) with check (emis_in_scope(school_id));
+        using (emis_in_scope(school_id) and (select emis_scope_sealed()))
+        with check (emis_in_scope(school_id) and (select emis_scope_sealed()));
       comment on policy year_recognition_scope on year_recognition is 'year-end decisions of schools in scope';
       grant select, insert, update, delete on year_recognition to emis_app;
     `);
