@@ -309,6 +309,16 @@ describe('province rule settings (real PostgreSQL)', () => {
       expect((audit[0].after as Record<string, unknown>)[key]).toEqual({ average: 6.2, rating: null });
       expect((await auditRows(t, deptId, 'results_recompute_run')).some((a) => a.entity_id === run.id)).toBe(true);
       expect((await t.http().get(`${settingsPath()}/recompute/${randomUUID()}`).set(bearer(dept))).status).toBe(404);
+
+      // Asked again with the settings unchanged since that run: the same run answers, and none is started.
+      const again = await t.http().post(`${settingsPath()}/recompute`).set(bearer(dept));
+      expect(again.status).toBe(202);
+      expect(again.body).toMatchObject({ id: run.id, status: 'DONE' });
+      const [{ n }] = await t.owner.query(
+        `select count(*)::int as n from results_recompute_run where school_year_id = $1`,
+        [yearId],
+      );
+      expect(n).toBe(1);
     });
 
     it('refreshes the reporting facts: the year’s learning counts follow the settings', async () => {

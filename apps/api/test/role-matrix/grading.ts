@@ -97,7 +97,8 @@ export const GRADING: Record<string, MatrixEntry> = {
     roles: SCHOOL_ADMIN_ONLY,
     sample: () => ({ body: { decisions: [] } }),
   },
-  // Recomputing with the year's unchanged settings rewrites nothing; the run's job id is a fresh one (404).
+  // The demo year's settings were never changed: a recompute answers 409 recompute_not_needed (no run started);
+  // the run's job id is a fresh one (404).
   'POST /api/province-settings/{yearId}/recompute': { roles: ['DEPARTMENT_ADMIN'], provinceWide: true },
   'GET /api/province-settings/{yearId}/recompute/{jobId}': {
     roles: ['DEPARTMENT_ADMIN'],

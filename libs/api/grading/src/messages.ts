@@ -28,6 +28,10 @@ export const GRADING_MESSAGES: MessageCatalogue = {
       en: 'The score has changed since the request was made; a new request is needed',
     },
     no_assessment_scheme: { vi: 'Khối lớp này không có sổ điểm', en: 'This grade has no gradebook' },
+    recompute_not_needed: {
+      vi: 'Quy định đánh giá của năm học chưa được thay đổi: kết quả đã lưu đã được tính theo quy định hiện hành',
+      en: 'The school year’s assessment rules have not been changed: the stored results already follow them',
+    },
     completion_sittings_exhausted: {
       vi: 'Hội đồng xét hoàn thành chương trình THCS đã họp đủ 2 lần trong năm học, không thể mở thêm lần xét',
       en: 'The lower-secondary completion council has already sat twice this school year; no further sitting is allowed',

@@ -40,6 +40,11 @@ export class RuleSettingsService {
     return this.db.run((em) => this.viewIn(em, yearId));
   }
 
+  /** The year's settings with their version and last change, in the caller's transaction. */
+  viewWithin(em: EntityManager, yearId: string): Promise<ProvinceRuleSettingsView> {
+    return this.viewIn(em, yearId);
+  }
+
   /**
    * Replaces the year's settings (the whole object) over the version the client read; 409 'settings_conflict' when
    * another save came first, 409 'year_closed' for a closed year (its results are final). Stored results are not

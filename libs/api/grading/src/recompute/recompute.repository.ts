@@ -55,6 +55,17 @@ export class RecomputeRepository {
     return r && toRun(r);
   }
 
+  /** The year's latest finished run (DONE), if any. */
+  async lastDoneRun(em: EntityManager, yearId: string): Promise<ResultsRecomputeRun | undefined> {
+    const r = await sqlRow<RunRow>(
+      em,
+      `select ${RUN_COLUMNS} from results_recompute_run where school_year_id = $1 and status = 'DONE'
+        order by requested_at desc limit 1`,
+      [yearId],
+    );
+    return r && toRun(r);
+  }
+
   async findRun(em: EntityManager, runId: string, yearId?: string): Promise<ResultsRecomputeRun | undefined> {
     const r = await sqlRow<RunRow>(
       em,
