@@ -2,7 +2,7 @@ import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import type { ResultsRecomputeRun } from '@emis/contracts';
 import { RuleSettingsService, SchoolYearsService } from '@emis/api/academic';
 import { AuditService } from '@emis/api/audit';
-import { Principal, ProblemException, TenantDb } from '@emis/api/platform';
+import { Principal, ProblemException, Scope, TenantDb } from '@emis/api/platform';
 import { OrgTreeService } from '@emis/api/tenancy';
 import { RecomputeQueue } from './recompute.queue';
 import { RecomputeRepository } from './recompute.repository';
@@ -29,7 +29,22 @@ export class RecomputeService {
 
   async start(actor: Principal, yearId: string): Promise<ResultsRecomputeRun> {
     const scope = await this.tree.scopeFor(actor.orgUnitId);
-    const { run, fresh } = await this.db.runWithScope(scope, async (em) => {
+    for (;;) {
+      const asked = await this.ask(scope, actor, yearId);
+      // undefined: the run that held the year finished between two statements; ask again, in a new transaction.
+      if (!asked) continue;
+      if (asked.fresh) await this.queue.enqueue({ runId: asked.run.id, actor });
+      return asked.run;
+    }
+  }
+
+  /** One transaction of start: the run that answers, and whether it is new (to be queued once committed). */
+  private ask(
+    scope: Scope,
+    actor: Principal,
+    yearId: string,
+  ): Promise<{ run: ResultsRecomputeRun; fresh: boolean } | undefined> {
+    return this.db.runWithScope(scope, async (em) => {
       await this.years.assertWritable(em, yearId);
       const last = await this.repo.lastDoneRun(em, yearId);
       const { updatedAt } = await this.rules.viewWithin(em, yearId);
@@ -39,9 +54,7 @@ export class RecomputeService {
       const created = await this.repo.createRun(em, yearId, actor.userId);
       if (!created) {
         const active = await this.repo.activeRun(em, yearId);
-        if (active) return { run: active, fresh: false };
-        // The run that held the year finished between the two statements: ask once more.
-        return this.start(actor, yearId).then((run) => ({ run, fresh: false }));
+        return active ? { run: active, fresh: false } : undefined;
       }
       await this.audit.record(
         em,
@@ -56,8 +69,6 @@ export class RecomputeService {
       );
       return { run: created, fresh: true };
     });
-    if (fresh) await this.queue.enqueue({ runId: run.id, actor });
-    return run;
   }
 
   async get(actor: Principal, yearId: string, runId: string): Promise<ResultsRecomputeRun> {
