@@ -392,27 +392,8 @@ export class GradebookRepository {
     rows = inLockOrder(rows);
     const written = await sqlRows<Pick<EntryRow, 'student_id'>>(
       em,
-      `insert into grade_entry (school_id, gradebook_id, student_id, cells, comment, average, rating, version, updated_by, updated_by_name, updated_at)
-       select $1, $2, u.student_id, u.cells, u.comment, u.average, u.rating, u.version, $8, $9, $10
-         from unnest($3::uuid[], $4::jsonb[], $5::text[], $6::numeric[], $7::text[], $11::int[]) as u(student_id, cells, comment, average, rating, version)
-       on conflict (school_id, gradebook_id, student_id) do update set cells = excluded.cells, comment = excluded.comment,
-         average = excluded.average, rating = excluded.rating, version = excluded.version,
-         updated_by = excluded.updated_by, updated_by_name = excluded.updated_by_name, updated_at = excluded.updated_at
-       where grade_entry.version = excluded.version - 1
-       returning student_id`,
-      [
-        schoolId,
-        gradebookId,
-        rows.map((r) => r.studentId),
-        rows.map((r) => JSON.stringify(r.cells)),
-        rows.map((r) => r.comment),
-        rows.map((r) => r.average),
-        rows.map((r) => r.rating),
-        actor.id,
-        actor.name,
-        at,
-        rows.map((r) => r.version),
-      ],
+      UPSERT_ENTRIES,
+      upsertParams(schoolId, gradebookId, rows, actor.id, actor.name, at),
     );
     return new Set(written.map((w) => w.student_id));
   }
@@ -544,16 +525,7 @@ export class GradebookRepository {
     rows = inLockOrder(rows);
     const r = await sqlRow<{ written: string[]; kept: boolean }>(
       em,
-      `with w as (
-         insert into grade_entry (school_id, gradebook_id, student_id, cells, comment, average, rating, version, updated_by, updated_by_name, updated_at)
-         select $1, $2, u.student_id, u.cells, u.comment, u.average, u.rating, u.version, $8, $9, $10
-           from unnest($3::uuid[], $4::jsonb[], $5::text[], $6::numeric[], $7::text[], $11::int[]) as u(student_id, cells, comment, average, rating, version)
-         on conflict (school_id, gradebook_id, student_id) do update set cells = excluded.cells, comment = excluded.comment,
-           average = excluded.average, rating = excluded.rating, version = excluded.version,
-           updated_by = excluded.updated_by, updated_by_name = excluded.updated_by_name, updated_at = excluded.updated_at
-         where grade_entry.version = excluded.version - 1
-         returning student_id
-       ), complete as (select (select count(*) from w) = cardinality($3::uuid[]) as ok),
+      `with w as (${UPSERT_ENTRIES}), complete as (select (select count(*) from w) = cardinality($3::uuid[]) as ok),
        h as (
          insert into grade_change (school_id, gradebook_id, student_id, column_key, old_value, new_value, changed_by, changed_by_name, changed_at, request_id)
          select $1, $2, c.student_id, c.column_key, c.old_value, c.new_value, $8, $9, $10, $12
@@ -566,17 +538,7 @@ export class GradebookRepository {
        )
        select coalesce((select array_agg(student_id) from w), '{}') as written, exists (select 1 from k) as kept`,
       [
-        schoolId,
-        gradebookId,
-        rows.map((x) => x.studentId),
-        rows.map((x) => JSON.stringify(x.cells)),
-        rows.map((x) => x.comment),
-        rows.map((x) => x.average),
-        rows.map((x) => x.rating),
-        meta.actorId,
-        meta.actorName,
-        meta.at,
-        rows.map((x) => x.version),
+        ...upsertParams(schoolId, gradebookId, rows, meta.actorId, meta.actorName, meta.at),
         meta.requestId,
         changes.map((c) => c.studentId),
         changes.map((c) => c.column),
@@ -671,4 +633,41 @@ function toEntry(r: EntryRow): EntryRecord {
  */
 function inLockOrder(rows: EntryWrite[]): EntryWrite[] {
   return [...rows].sort((a, b) => (a.studentId < b.studentId ? -1 : a.studentId > b.studentId ? 1 : 0));
+}
+
+/**
+ * Rows of a gradebook written each only over the version it was based on ($1 school, $2 gradebook, $3–$7 and $11 the
+ * rows' arrays, $8–$10 who and when: upsertParams); answers the pupils written. Shared by the teacher's save (inside
+ * its one statement) and GradeWriter's import and corrections.
+ */
+const UPSERT_ENTRIES = `insert into grade_entry (school_id, gradebook_id, student_id, cells, comment, average, rating, version, updated_by, updated_by_name, updated_at)
+  select $1, $2, u.student_id, u.cells, u.comment, u.average, u.rating, u.version, $8, $9, $10
+    from unnest($3::uuid[], $4::jsonb[], $5::text[], $6::numeric[], $7::text[], $11::int[]) as u(student_id, cells, comment, average, rating, version)
+  on conflict (school_id, gradebook_id, student_id) do update set cells = excluded.cells, comment = excluded.comment,
+    average = excluded.average, rating = excluded.rating, version = excluded.version,
+    updated_by = excluded.updated_by, updated_by_name = excluded.updated_by_name, updated_at = excluded.updated_at
+  where grade_entry.version = excluded.version - 1
+  returning student_id`;
+
+function upsertParams(
+  schoolId: string,
+  gradebookId: string,
+  rows: EntryWrite[],
+  actorId: string,
+  actorName: string,
+  at: Date,
+): unknown[] {
+  return [
+    schoolId,
+    gradebookId,
+    rows.map((r) => r.studentId),
+    rows.map((r) => JSON.stringify(r.cells)),
+    rows.map((r) => r.comment),
+    rows.map((r) => r.average),
+    rows.map((r) => r.rating),
+    actorId,
+    actorName,
+    at,
+    rows.map((r) => r.version),
+  ];
 }
