@@ -25,6 +25,7 @@ import * as reportFreshness from './report-freshness.mjs';
 import * as sessionCheck from './session-check.mjs';
 import * as wearProvince from './wear-province.mjs';
 import * as studentsList from './students-list.mjs';
+import * as studentsSearch from './students-search.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCENARIOS = {
@@ -41,6 +42,7 @@ const SCENARIOS = {
   'bank-import-10k': bankImport,
   'hostile-upload': hostileUpload,
   'students-list-50k': studentsList,
+  'students-search': studentsSearch,
 };
 
 function option(name, fallback) {

@@ -40,6 +40,10 @@ select create_distributed_function('emis_in_scope(uuid)');
 select create_distributed_function('unaccent_vi(text)');
 select create_distributed_function('audit_row_hash(text, uuid, bigint, timestamptz, uuid, text, uuid, text, text, text, jsonb, jsonb, text)');
 select create_distributed_function('audit_log_immutable()');
+-- The pupil search's word folding and the trigger keeping student_search_word (co-located with student).
+select create_distributed_function('student_search_words(text)');
+select create_distributed_function('student_search_word_sync()');
+select create_distributed_function('student_search_rarest_word(text[])');
 -- The sealed scope (docs/adr/sealed-scope.md): every policy calls emis_scope_sealed(), so its functions must exist on
 -- every node, and pgcrypto with them (hmac). See docs/scaling.md, "Tenant scope on the workers", on the binding.
 create extension if not exists pgcrypto with schema public;
@@ -156,6 +160,7 @@ select create_distributed_table('finance_month_close', 'school_id', colocate_wit
 select create_distributed_table('year_recognition', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('completion_council', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('completion_decision', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('student_search_word', 'school_id', colocate_with := 'school_profile');
 
 -- The chain functions are keyed by the school: called outside a transaction block (the CLI's audit:verify) Citus
 -- runs them on the node holding that school's chain. Inside the API's transactions they run on the coordinator and

@@ -45,6 +45,7 @@ import {
   CreateStudents1764200000030,
   AllowUnnamedGuardianContacts1765000000410,
   IndexStudentLists1765000000500,
+  CreateStudentSearchWords1765000000800,
 } from '@emis/api/people';
 import {
   CreateAppRoleAndScope1764100000010,
@@ -135,6 +136,7 @@ export const MIGRATIONS = [
   IndexStudentLists1765000000500,
   CheckScopeKey1765000000600,
   GuardAccountCredentials1765000000610,
+  CreateStudentSearchWords1765000000800,
 ];
 
 /**

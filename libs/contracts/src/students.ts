@@ -211,3 +211,30 @@ export interface TransferTarget {
   name: string;
   levels: string[];
 }
+
+/**
+ * One pupil found by the province-wide search (GET /api/students/search): the record's headline at one school, with
+ * the school and the class of the pupil's latest enrolment. The ID number is masked (docs/domain/records.md,
+ * "Finding a pupil across schools").
+ */
+export interface StudentSearchHit {
+  id: string;
+  schoolId: string;
+  schoolName: string;
+  schoolCode: string;
+  /** Masked; absent for readers who may not see it. */
+  personalId?: string;
+  fullName: string;
+  dateOfBirth: string;
+  gender: 'MALE' | 'FEMALE';
+  status: StudentStatus;
+  className: string | null;
+  /** The school year of that enrolment (e.g. 2025-2026). */
+  schoolYearCode: string | null;
+}
+
+/** A keyset page of the search: `nextCursor` asks for the page after this one; null on the last page. */
+export interface StudentSearchPage {
+  items: StudentSearchHit[];
+  nextCursor: string | null;
+}

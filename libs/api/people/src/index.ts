@@ -12,6 +12,8 @@ export { PEOPLE_MESSAGES } from './messages';
 /** The student list's statements, for the spec that checks their plans at a school of 20,000 pupils. */
 export { studentCountStatement, studentListStatement, studentOrder } from './students.repository';
 export type { StudentFilter } from './students.repository';
+/** The province-wide search's statement, for the spec that checks its plan at the province's scale. */
+export { RAREST_WORD_SQL, SEARCH_PLAN_SETTINGS, studentSearchStatement } from './search/student-search.repository';
 // Its migrations, collected in order by the app (apps/api/src/migrations.ts).
 export { CreateStudents1764200000030 } from './migrations/1764200000030-CreateStudents';
 export { AddPeopleDetails1764200000100 } from './migrations/1764200000100-AddPeopleDetails';
@@ -19,3 +21,4 @@ export { CreatePeopleViews1764400000200 } from './migrations/1764400000200-Creat
 export { CreatePeopleEnrolmentView1764400000700 } from './migrations/1764400000700-CreatePeopleEnrolmentView';
 export { IndexStudentLists1765000000500 } from './migrations/1765000000500-IndexStudentLists';
 export { AllowUnnamedGuardianContacts1765000000410 } from './migrations/1765000000410-AllowUnnamedGuardianContacts';
+export { CreateStudentSearchWords1765000000800 } from './migrations/1765000000800-CreateStudentSearchWords';

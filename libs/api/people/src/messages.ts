@@ -62,6 +62,14 @@ export const PEOPLE_MESSAGES: MessageCatalogue = {
       vi: '{field} phải nằm trong năm học ({0} – {1})',
       en: '{field} must lie in the school year ({0} – {1})',
     },
+    searchWords: {
+      vi: '{field} phải có từ 1 đến {0} từ của họ tên, hoặc đúng 12 chữ số của mã định danh',
+      en: '{field} must hold 1 to {0} words of a name, or the 12 digits of a personal ID',
+    },
+    searchCursor: {
+      vi: '{field} không hợp lệ: hãy tìm lại từ trang đầu',
+      en: '{field} is not valid: search again from the first page',
+    },
   },
   fields: {
     personalId: { vi: 'Mã định danh', en: 'Personal ID' },
@@ -94,5 +102,6 @@ export const PEOPLE_MESSAGES: MessageCatalogue = {
     date: { vi: 'Ngày', en: 'Date' },
     status: { vi: 'Trạng thái', en: 'Status' },
     direction: { vi: 'Chiều chuyển', en: 'Direction' },
+    cursor: { vi: 'Vị trí trang', en: 'Page position' },
   },
 };

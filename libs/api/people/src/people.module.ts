@@ -16,6 +16,9 @@ import { PupilRosterRepository } from './roster/pupil-roster.repository';
 import { PromotionRepository } from './promotion.repository';
 import { PromotionsController } from './promotions.controller';
 import { PromotionService } from './promotion.service';
+import { StudentSearchController } from './search/student-search.controller';
+import { StudentSearchRepository } from './search/student-search.repository';
+import { StudentSearchService } from './search/student-search.service';
 import { StudentExportService } from './student-export.service';
 import { StudentsController } from './students.controller';
 import { StudentsRepository } from './students.repository';
@@ -36,9 +39,12 @@ import { TransfersService } from './transfers.service';
     TransferTargetsController,
     PromotionsController,
     StudentImportController,
+    StudentSearchController,
   ],
   providers: [
     StudentsRepository,
+    StudentSearchRepository,
+    StudentSearchService,
     EnrolmentRepository,
     PromotionRepository,
     TransfersRepository,

@@ -117,6 +117,8 @@ export const PERMISSIONS = {
   'completion.read': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
   /** Open a council sitting (at most two a year) and record its decisions. */
   'completion.decide': ['SCHOOL_ADMIN'],
+  /** Find a pupil across the schools in one's scope by name or ID number (docs/domain/records.md). */
+  'students.search': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -32,6 +32,12 @@ export const STUDENTS_ROUTES: Routes = [
     loadComponent: () => import('./feature-promotion/promotion.page').then((m) => m.PromotionPage),
   },
   {
+    path: 'search',
+    title: 'students.search.title',
+    canMatch: [requirePermission('students.search')],
+    loadComponent: () => import('./feature-pupil-search/pupil-search.page').then((m) => m.PupilSearchPage),
+  },
+  {
     path: ':studentId',
     title: 'students.titles.detail',
     loadComponent: () => import('./feature-student-detail/student-detail.page').then((m) => m.StudentDetailPage),

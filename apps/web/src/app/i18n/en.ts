@@ -87,6 +87,7 @@ export const en: Translations = {
     accounts: 'User accounts',
     account: 'Account',
     organisation: 'Organisation',
+    pupilSearch: 'Find a pupil',
   },
   orgSwitcher: {
     caption: 'Viewing unit',

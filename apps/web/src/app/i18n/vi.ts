@@ -90,6 +90,7 @@ export const vi = {
     accounts: 'Tài khoản người dùng',
     account: 'Tài khoản',
     organisation: 'Tổ chức',
+    pupilSearch: 'Tìm học sinh',
   },
   orgSwitcher: {
     caption: 'Đơn vị đang xem',

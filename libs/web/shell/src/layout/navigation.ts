@@ -15,7 +15,8 @@ export type NavIcon =
   | 'audit'
   | 'security'
   | 'accounts'
-  | 'account';
+  | 'account'
+  | 'pupilSearch';
 
 export interface NavEntry {
   /** Also the data-testid suffix: nav-<name>. */
@@ -36,6 +37,14 @@ export const NAVIGATION: readonly NavEntry[] = [
   { name: 'reports', path: '/reports', labelKey: 'nav.reports', permission: 'reports.read', exact: false },
   { name: 'schools', path: '/schools', labelKey: 'nav.schools', permission: 'schools.read', exact: false },
   { name: 'students', path: '/students', labelKey: 'nav.students', permission: 'students.read', exact: false },
+  // The department's and units' search across schools; declared after 'students' so /students/search lights both.
+  {
+    name: 'pupilSearch',
+    path: '/students/search',
+    labelKey: 'nav.pupilSearch',
+    permission: 'students.search',
+    exact: false,
+  },
   { name: 'classes', path: '/classes', labelKey: 'nav.classes', permission: 'classes.read', exact: false },
   { name: 'grades', path: '/grades', labelKey: 'nav.grades', permission: 'grades.read', exact: false },
   { name: 'staff', path: '/staff', labelKey: 'nav.staff', permission: 'staff.read', exact: false },
