@@ -1,9 +1,11 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
   ElementRef,
   inject,
+  Injector,
   input,
   OnInit,
   signal,
@@ -37,6 +39,7 @@ export class PupilSearchPage implements OnInit {
   private readonly api = inject(StudentSearchApi);
   private readonly router = inject(Router);
   private readonly orgUnits = inject(OrgUnitContext);
+  private readonly injector = inject(Injector);
   private readonly resultsHeading = viewChild<ElementRef<HTMLElement>>('resultsHeading');
 
   readonly q = input<string>();
@@ -57,9 +60,7 @@ export class PupilSearchPage implements OnInit {
   protected readonly result = loadOnChange(
     () => (this.asked().length >= 2 ? { q: this.asked(), cursor: this.cursor() } : undefined),
     ({ q, cursor }) =>
-      this.api
-        .search({ q, pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) })
-        .pipe(tap(() => queueMicrotask(() => this.resultsHeading()?.nativeElement.focus()))),
+      this.api.search({ q, pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }).pipe(tap(() => this.focusResults())),
   );
   protected readonly hits = computed(() => this.result.value()?.items ?? []);
   private readonly before = computed(() => (this.position().q === this.asked() ? this.position().before : []));
@@ -89,6 +90,11 @@ export class PupilSearchPage implements OnInit {
     const stack = this.before();
     if (!stack.length) return;
     this.position.set({ q: this.asked(), cursor: stack.at(-1) || undefined, before: stack.slice(0, -1) });
+  }
+
+  /** Moves the focus to the results' heading once it is drawn, so a keyboard or screen-reader user lands on them. */
+  private focusResults(): void {
+    afterNextRender(() => this.resultsHeading()?.nativeElement.focus(), { injector: this.injector });
   }
 
   /** Opens the pupil's record at their school: the view switches to that school, as picking it in the switcher does. */
