@@ -49,6 +49,7 @@ const WRITES_BY_DESIGN: Record<string, string[]> = {
   'GET /api/schools/{schoolId}/classes/{classId}/results': PERSONAL_DATA_REFUSAL,
   'GET /api/schools/{schoolId}/classes/{classId}/results/export.xlsx': PERSONAL_DATA_REFUSAL,
   'GET /api/schools/{schoolId}/gradebook/export.xlsx': PERSONAL_DATA_REFUSAL,
+  'GET /api/students/search': PERSONAL_DATA_REFUSAL,
   'POST /api/auth/login': SIGN_IN_FAILURE,
   'POST /api/auth/password': SIGN_IN_FAILURE,
   'POST /api/auth/mfa/re-enroll/start': SIGN_IN_FAILURE,

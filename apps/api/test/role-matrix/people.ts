@@ -77,4 +77,10 @@ export const PEOPLE: Record<string, MatrixEntry> = {
     roles: SCHOOL_ADMIN_ONLY,
     sample: (f) => ({ body: { schoolYearId: f.yearId, grade: '9', repeaterIds: [] } }),
   },
+  // The department's and units' search across their schools (docs/domain/records.md, "Finding a pupil across schools").
+  'GET /api/students/search': {
+    roles: ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER'],
+    provinceWide: true,
+    sample: () => ({ query: { q: 'nguyen' } }),
+  },
 };

@@ -95,7 +95,8 @@ export function studentSearchStatement(s: StudentSearch): { sql: string; params:
   const p = (value: unknown) => `$${params.push(value)}`;
   const limit = p(s.limit);
   const where: string[] = [];
-  if (s.schoolIds) where.push(`s.school_id = any(${p(s.schoolIds)}::uuid[])`);
+  const schoolOf = s.personalId ? 's' : 'w';
+  if (s.schoolIds) where.push(`${schoolOf}.school_id = any(${p(s.schoolIds)}::uuid[])`);
   if (s.status) where.push(`s.status = ${p(s.status)}`);
   let found: string;
   if (s.personalId) {
@@ -118,9 +119,10 @@ export function studentSearchStatement(s: StudentSearch): { sql: string; params:
         `(w.sort_name, w.school_id, w.student_id) > (${p(a.sortName)}, ${p(a.schoolId)}::uuid, ${p(a.id)}::uuid)`,
       );
     }
+    // The record itself is read here only for a status filter; otherwise only for the page's rows, below.
+    const student = s.status ? `join student s on s.school_id = w.school_id and s.id = w.student_id` : '';
     found = `select w.school_id, w.student_id, w.sort_name
-               from student_search_word w
-               join student s on s.school_id = w.school_id and s.id = w.student_id
+               from student_search_word w ${student}
               where w.word = ${p(driver)} ${where.map((c) => `and ${c}`).join(' ')}
               order by w.sort_name, w.school_id, w.student_id
               limit ${limit}`;
