@@ -17,6 +17,7 @@ import * as bankImport from './bank-import.mjs';
 import { openBenchDatabase } from './bench-database.mjs';
 import * as duesProvince from './dues-province.mjs';
 import * as exportGradebook from './export-gradebook.mjs';
+import * as gradeOpen from './grid-open.mjs';
 import * as gradeSave from './grade-save.mjs';
 import * as hostileUpload from './hostile-upload.mjs';
 import * as importStudents from './import-students.mjs';
@@ -43,6 +44,8 @@ const SCENARIOS = {
   'hostile-upload': hostileUpload,
   'students-list-50k': studentsList,
   'students-search': studentsSearch,
+  // Last: it restarts the API with the web app served (and back without it).
+  'grid-open': gradeOpen,
 };
 
 function option(name, fallback) {
@@ -56,7 +59,9 @@ const importRows = Number(option('import-rows', '200000'));
 const only = option('only', Object.keys(SCENARIOS).join(',')).split(',');
 
 if (!process.argv.includes('--no-build')) {
-  execFileSync('npx', ['nx', 'build', 'api', '--output-style=static'], {
+  // grid-open loads the web app in Chromium: it needs the web build as well.
+  const projects = only.includes('grid-open') ? ['run-many', '-t', 'build', '-p', 'api', 'web'] : ['build', 'api'];
+  execFileSync('npx', ['nx', ...projects, '--output-style=static'], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' },
