@@ -187,7 +187,9 @@ export class AuthStore {
             context: withoutSessionRefresh(),
           }),
         );
-        // Told while the lock is still held, so a tab waiting for it hears of the new token before it may refresh.
+        // Told while the lock is still held, so a tab waiting for it hears of the new token before it may refresh
+        // (and finds this tab among the signed-in ones, to ask).
+        this.tabs.present(true);
         this.tabs.announce(session);
         return session;
       }),

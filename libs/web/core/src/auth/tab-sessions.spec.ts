@@ -1,5 +1,13 @@
 import { AuthUser, SessionResponse } from '@emis/contracts';
-import { ChannelLike, HeldSession, isFresher, PresenceLocks, refreshDelaySeconds, TabMessage, TabSessions } from './tab-sessions';
+import {
+  ChannelLike,
+  HeldSession,
+  isFresher,
+  PresenceLocks,
+  refreshDelaySeconds,
+  TabMessage,
+  TabSessions,
+} from './tab-sessions';
 
 /** BroadcastChannel as browsers implement it: a message reaches every other member, later (a task), never the sender. */
 class Hub {
@@ -46,12 +54,7 @@ const session = (token: string, expiresIn = 900, who: AuthUser = user): SessionR
 });
 
 function tab(hub: Hub, locks: FakeLocks, held: () => HeldSession | null, taken: SessionResponse[] = []) {
-  return new TabSessions(
-    { held, refreshedElsewhere: (s) => taken.push(s) },
-    new FakeChannel(hub),
-    locks,
-    50,
-  );
+  return new TabSessions({ held, refreshedElsewhere: (s) => taken.push(s) }, new FakeChannel(hub), locks, 50);
 }
 
 describe('tabs of one browser sharing a session', () => {

@@ -9,7 +9,7 @@ import { SessionResponse } from '@emis/contracts';
 export const SESSION_CHANNEL = 'emis-session';
 
 /** How long a tab waits for another tab's answer before refreshing by itself. */
-export const ASK_TIMEOUT_MS = 500;
+export const ASK_TIMEOUT_MS = 2000;
 
 /** A token is worth taking from another tab only when it lives at least this much longer than the one held. */
 export const FRESHER_BY_SECONDS = 60;
@@ -110,30 +110,36 @@ export class TabSessions {
     if (!this.channel) return null;
     const held = this.handlers.held();
     if (this.received > mark && this.lastRefreshed && isFresher(this.lastRefreshed, held)) return this.lastRefreshed;
-    if (!(await this.othersSignedIn())) return null;
+    const others = await this.othersSignedIn();
+    if (others === 0) return null;
     const id = randomId();
     const answered = new Promise<SessionResponse | null>((resolve) => {
-      const timer = setTimeout(() => {
-        this.waiting.delete(id);
-        resolve(null);
-      }, this.timeoutMs);
-      this.waiting.set(id, (session) => {
-        if (!isFresher(session, held)) return;
+      let answers = 0;
+      const done = (session: SessionResponse | null) => {
         clearTimeout(timer);
         this.waiting.delete(id);
         resolve(session);
+      };
+      const timer = setTimeout(() => done(null), this.timeoutMs);
+      this.waiting.set(id, (session) => {
+        answers += 1;
+        if (isFresher(session, held)) done(session);
+        else if (answers >= others) done(null);
       });
     });
     this.channel.postMessage({ type: 'ask', id });
     return answered;
   }
 
-  /** Whether another tab holds its signed-in lock; without Web Locks, assume so (the question costs a short wait). */
-  private async othersSignedIn(): Promise<boolean> {
-    if (!this.locks) return true;
+  /**
+   * How many other tabs hold their signed-in lock (the question waits for that many answers at most); without Web
+   * Locks, unknown: the question then waits until an answer or the timeout.
+   */
+  private async othersSignedIn(): Promise<number> {
+    if (!this.locks) return Number.POSITIVE_INFINITY;
     const state = await this.locks.query().catch(() => ({ held: undefined }));
     const mine = PRESENCE_PREFIX + this.tabId;
-    return (state.held ?? []).some((lock) => !!lock.name?.startsWith(PRESENCE_PREFIX) && lock.name !== mine);
+    return (state.held ?? []).filter((lock) => !!lock.name?.startsWith(PRESENCE_PREFIX) && lock.name !== mine).length;
   }
 
   close(): void {
