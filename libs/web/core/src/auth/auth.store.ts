@@ -180,22 +180,24 @@ export class AuthStore {
     this.refreshInFlight ??= defer(() =>
       underRefreshLock(async () => {
         const shared = await this.tabs.sessionFromOtherTab(mark);
-        if (shared) return shared;
+        if (shared) {
+          this.start(shared, false);
+          return shared;
+        }
         const session = await firstValueFrom(
           this.http.post<SessionResponse>('/api/auth/refresh', null, {
             withCredentials: true,
             context: withoutSessionRefresh(),
           }),
         );
-        // Told while the lock is still held, so a tab waiting for it hears of the new token before it may refresh
-        // (and finds this tab among the signed-in ones, to ask).
-        this.tabs.present(true);
+        // Taken and told while the lock is still held, so a tab waiting for it hears of the new token before it may
+        // refresh, and finds this tab signed in with it when it asks.
+        this.start(session, false);
         this.tabs.announce(session);
         return session;
       }),
     ).pipe(
       tap({
-        next: (session) => this.start(session, false),
         error: (error: unknown) => {
           if (refusedByServer(error)) this.sessionEnded(noticeOf(error));
         },

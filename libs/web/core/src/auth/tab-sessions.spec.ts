@@ -90,6 +90,26 @@ describe('tabs of one browser sharing a session', () => {
     await expect(restoring.sessionFromOtherTab(restoring.mark())).resolves.toBeNull();
   });
 
+  it('stops waiting once every signed-in tab answered with a stale token, and takes one announced meanwhile', async () => {
+    const hub = new Hub();
+    const locks = new FakeLocks();
+    const stale = { session: session('old'), remaining: 5 };
+    const other = tab(hub, locks, () => stale);
+    other.present(true);
+    const asking = new TabSessions(
+      { held: () => stale, refreshedElsewhere: () => undefined },
+      new FakeChannel(hub),
+      locks,
+      60_000,
+    );
+    await expect(asking.sessionFromOtherTab(asking.mark())).resolves.toBeNull();
+
+    const question = asking.sessionFromOtherTab(asking.mark());
+    const refresher = tab(hub, locks, () => null);
+    refresher.announce(session('renewed'));
+    await expect(question).resolves.toMatchObject({ accessToken: 'renewed' });
+  });
+
   it('refuses the same token, another user’s or one about to expire: then the tab refreshes itself', () => {
     const held: HeldSession = { session: session('mine'), remaining: 20 };
     expect(isFresher(session('mine', 900), held)).toBe(false);

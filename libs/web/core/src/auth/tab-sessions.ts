@@ -63,7 +63,8 @@ export class TabSessions {
   /** Counts the 'refreshed' messages received, so a refresh can tell whether another tab refreshed since it asked. */
   private received = 0;
   private lastRefreshed: SessionResponse | null = null;
-  private readonly waiting = new Map<string, (session: SessionResponse) => void>();
+  /** Questions awaiting answers: called with each answer (counted) and each announcement (not counted). */
+  private readonly waiting = new Map<string, (session: SessionResponse, answer: boolean) => void>();
   private readonly listener = (event: { data: TabMessage }) => this.onMessage(event.data);
   private readonly tabId = randomId();
   private leave: (() => void) | null = null;
@@ -121,8 +122,8 @@ export class TabSessions {
         resolve(session);
       };
       const timer = setTimeout(() => done(null), this.timeoutMs);
-      this.waiting.set(id, (session) => {
-        answers += 1;
+      this.waiting.set(id, (session, answer) => {
+        if (answer) answers += 1;
         if (isFresher(session, held)) done(session);
         else if (answers >= others) done(null);
       });
@@ -155,19 +156,22 @@ export class TabSessions {
         this.received += 1;
         this.lastRefreshed = message.session;
         this.handlers.refreshedElsewhere(message.session);
+        // A tab asking right now takes it too: the announcement may arrive after its question went out.
+        for (const waiter of [...this.waiting.values()]) waiter(message.session, false);
         return;
       case 'ask': {
+        // Every signed-in tab answers, even with a token about to expire, so the asker stops waiting once all have.
         const held = this.handlers.held();
-        if (held && held.remaining >= FRESHER_BY_SECONDS)
+        if (held)
           this.channel?.postMessage({
             type: 'answer',
             id: message.id,
-            session: { ...held.session, expiresIn: Math.floor(held.remaining) },
+            session: { ...held.session, expiresIn: Math.max(0, Math.floor(held.remaining)) },
           });
         return;
       }
       case 'answer':
-        this.waiting.get(message.id)?.(message.session);
+        this.waiting.get(message.id)?.(message.session, true);
         return;
     }
   }
