@@ -111,7 +111,11 @@ test('a teacher enters three scores on a phone: one tap edits, the numeric keypa
   await expect(page.getByTestId('results-overall')).toHaveCount(0);
   await expect(page.getByTestId('results-count').first()).toContainText('%');
   const frame = page.locator('.table-wrap').filter({ has: page.getByTestId('results-table') });
-  await frame.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+  await frame.evaluate((el) => {
+    el.scrollIntoView({ block: 'start' });
+    el.scrollLeft = el.scrollWidth;
+  });
+  expect(await frame.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   await expect(page.getByTestId('results-row').first().locator('th')).toBeInViewport();
   await shoot(page, testInfo, 'phone-results');
 });

@@ -18,7 +18,7 @@ import { toProblem } from '../http/problem';
 import { withoutSessionRefresh } from '../http/request-context';
 import { underRefreshLock } from './refresh-lock';
 import { SecondFactor } from './second-factor';
-import { refreshDelaySeconds, TabSessions } from './tab-sessions';
+import { HeldSession, isFresher, refreshDelaySeconds, TabSessions } from './tab-sessions';
 import { isSignOutNotice, SignOutNotice } from './unauthorized';
 
 interface Session {
@@ -45,15 +45,7 @@ export class AuthStore {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   /** The other tabs of this browser: who refreshed, and who holds a fresher token (tab-sessions.ts). */
   private readonly tabs = new TabSessions({
-    held: () => {
-      const session = this.session();
-      return session
-        ? {
-            session: { status: 'ok', accessToken: session.accessToken, user: session.user, expiresIn: 0 },
-            remaining: (session.expiresAt - Date.now()) / 1000,
-          }
-        : null;
-    },
+    held: () => this.held(),
     refreshedElsewhere: (response) => {
       if (this.user()?.id === response.user.id) this.start(response, false);
     },
@@ -177,9 +169,13 @@ export class AuthStore {
    */
   refresh(): Observable<SessionResponse> {
     const mark = this.tabs.mark();
+    const heldBefore = this.held();
     this.refreshInFlight ??= defer(() =>
       underRefreshLock(async () => {
-        const shared = await this.tabs.sessionFromOtherTab(mark);
+        // Another tab's announcement may already have renewed this tab's session while it waited for the lock.
+        const now = this.held();
+        if (now && isFresher({ ...now.session, expiresIn: now.remaining }, heldBefore)) return now.session;
+        const shared = await this.tabs.sessionFromOtherTab(mark, heldBefore);
         if (shared) {
           this.start(shared, false);
           return shared;
@@ -254,6 +250,17 @@ export class AuthStore {
     clearTimeout(this.refreshTimer);
     this.tabs.present(false);
     this.session.set(null);
+  }
+
+  /** The session this tab holds, with the seconds its access token still lives by this tab's clock. */
+  private held(): HeldSession | null {
+    const session = this.session();
+    if (!session) return null;
+    const remaining = (session.expiresAt - Date.now()) / 1000;
+    return {
+      session: { status: 'ok', accessToken: session.accessToken, user: session.user, expiresIn: Math.floor(remaining) },
+      remaining,
+    };
   }
 
   /** A new session or token; `announce` tells the other tabs (a refresh has told them already, under the lock). */

@@ -68,26 +68,26 @@ describe('tabs of one browser sharing a session', () => {
     a.announce(session('new'));
     await new Promise((r) => setTimeout(r, 5));
     expect(taken.map((s) => s.accessToken)).toEqual(['new']);
-    await expect(b.sessionFromOtherTab(mark)).resolves.toMatchObject({ accessToken: 'new' });
+    await expect(b.sessionFromOtherTab(mark, null)).resolves.toMatchObject({ accessToken: 'new' });
   });
 
   it('asks a signed-in tab for its token when restoring, and refreshes alone without waiting', async () => {
     const hub = new Hub();
     const locks = new FakeLocks();
     const alone = tab(hub, locks, () => null);
-    await expect(alone.sessionFromOtherTab(alone.mark())).resolves.toBeNull();
+    await expect(alone.sessionFromOtherTab(alone.mark(), null)).resolves.toBeNull();
 
     const signedIn = tab(hub, locks, () => ({ session: session('held'), remaining: 700 }));
     signedIn.present(true);
     const restoring = tab(hub, locks, () => null);
-    await expect(restoring.sessionFromOtherTab(restoring.mark())).resolves.toMatchObject({
+    await expect(restoring.sessionFromOtherTab(restoring.mark(), null)).resolves.toMatchObject({
       accessToken: 'held',
       expiresIn: 700,
     });
     signedIn.present(false);
     await Promise.resolve();
     expect(locks.held.size).toBe(0);
-    await expect(restoring.sessionFromOtherTab(restoring.mark())).resolves.toBeNull();
+    await expect(restoring.sessionFromOtherTab(restoring.mark(), null)).resolves.toBeNull();
   });
 
   it('stops waiting once every signed-in tab answered with a stale token, and takes one announced meanwhile', async () => {
@@ -102,9 +102,9 @@ describe('tabs of one browser sharing a session', () => {
       locks,
       60_000,
     );
-    await expect(asking.sessionFromOtherTab(asking.mark())).resolves.toBeNull();
+    await expect(asking.sessionFromOtherTab(asking.mark(), stale)).resolves.toBeNull();
 
-    const question = asking.sessionFromOtherTab(asking.mark());
+    const question = asking.sessionFromOtherTab(asking.mark(), stale);
     const refresher = tab(hub, locks, () => null);
     refresher.announce(session('renewed'));
     await expect(question).resolves.toMatchObject({ accessToken: 'renewed' });

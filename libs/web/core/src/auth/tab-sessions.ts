@@ -105,11 +105,11 @@ export class TabSessions {
 
   /**
    * Run under the refresh lock, before refreshing: a session another tab announced since `mark`, else one a signed-in
-   * tab answers to the question, when it is fresher than the held one; null when this tab must refresh itself.
+   * tab answers to the question, when it is fresher than `held` (what this tab held when the refresh was asked for);
+   * null when this tab must refresh itself.
    */
-  async sessionFromOtherTab(mark: number): Promise<SessionResponse | null> {
+  async sessionFromOtherTab(mark: number, held: HeldSession | null): Promise<SessionResponse | null> {
     if (!this.channel) return null;
-    const held = this.handlers.held();
     if (this.received > mark && this.lastRefreshed && isFresher(this.lastRefreshed, held)) return this.lastRefreshed;
     const others = await this.othersSignedIn();
     if (others === 0) return null;
