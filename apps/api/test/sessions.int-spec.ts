@@ -264,6 +264,21 @@ describe('sessions that end at once', () => {
       expect((await sessionRow(b.sessionId)).ended_at).toBeNull();
     });
 
+    it('keeps three tabs restored together signed in: the same token three times at once, then each tab renews', async () => {
+      const user = await createUser(t, 'TEACHER', 'THCS-NQ');
+      const b = await signIn(user);
+      const answers = await Promise.all([refresh(b), refresh(b), refresh(b)]);
+      expect(answers.map((res) => res.status)).toEqual([200, 200, 200]);
+      expect(new Set(answers.map((res) => refreshCookie(res))).size).toBe(3);
+      for (const res of answers) {
+        expect(res.body.user.sessionId).toBe(b.sessionId);
+        expect((await me(res.body.accessToken)).status).toBe(200);
+      }
+      // The family was not revoked: the session is open and the browser's last cookie renews it.
+      expect((await sessionRow(b.sessionId)).ended_at).toBeNull();
+      expect((await refresh({ cookie: refreshCookie(answers[2]), userAgent: b.userAgent })).status).toBe(200);
+    });
+
     it('accepts a token just used again within the grace window, answering a new token of the same session', async () => {
       const user = await createUser(t, 'TEACHER', 'THCS-NQ');
       const b = await signIn(user);

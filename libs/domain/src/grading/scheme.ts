@@ -55,3 +55,14 @@ export type C58Layout = 'COEFFICIENT' | 'REGULAR_PERIODIC';
 export function c58Layout(yearCode: string): C58Layout {
   return schoolYearStart(yearCode) >= 2020 ? 'REGULAR_PERIODIC' : 'COEFFICIENT';
 }
+
+/**
+ * Whether the circular computes an average of all subjects (ĐTB các môn, docs/domain/gradebook.md "Results"): only
+ * Circular 58/2011 (amended by 26/2020), whose academic ranking (Art. 13.1) rests on the mean of the scored
+ * subjects' averages (docs/domain/circular-58.md "Overall average"). Circular 22/2021 rates learning from each
+ * subject's average (Art. 9) without an overall average, and Circular 27/2020 assesses primary pupils by levels and
+ * comments, with no average at all.
+ */
+export function hasOverallAverage(scheme: Scheme): boolean {
+  return scheme === 'C58';
+}

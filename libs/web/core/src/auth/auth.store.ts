@@ -18,11 +18,14 @@ import { toProblem } from '../http/problem';
 import { withoutSessionRefresh } from '../http/request-context';
 import { underRefreshLock } from './refresh-lock';
 import { SecondFactor } from './second-factor';
+import { HeldSession, isFresher, refreshDelaySeconds, TabSessions } from './tab-sessions';
 import { isSignOutNotice, SignOutNotice } from './unauthorized';
 
 interface Session {
   accessToken: string;
   user: AuthUser;
+  /** When the access token expires, by this tab's clock (ms). */
+  expiresAt: number;
 }
 
 /** Refresh this long before the access token expires, so ordinary calls rarely meet a 401. */
@@ -40,6 +43,13 @@ export class AuthStore {
   private readonly notice = signal<SignOutNotice | null>(null);
   private refreshInFlight: Observable<SessionResponse> | null = null;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The other tabs of this browser: who refreshed, and who holds a fresher token (tab-sessions.ts). */
+  private readonly tabs = new TabSessions({
+    held: () => this.held(),
+    refreshedElsewhere: (response) => {
+      if (this.user()?.id === response.user.id) this.start(response, false);
+    },
+  });
 
   readonly user = computed(() => this.session()?.user ?? null);
   readonly accessToken = computed(() => this.session()?.accessToken ?? null);
@@ -47,7 +57,10 @@ export class AuthStore {
   readonly signOutNotice = this.notice.asReadonly();
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => clearTimeout(this.refreshTimer));
+    inject(DestroyRef).onDestroy(() => {
+      clearTimeout(this.refreshTimer);
+      this.tabs.close();
+    });
   }
 
   can(permission: Permission): boolean {
@@ -150,22 +163,37 @@ export class AuthStore {
 
   /**
    * One refresh at a time in this tab (concurrent 401s and the timer all wait for the same call), and one at a time
-   * across the browser's tabs (see underRefreshLock). A refused refresh ends the session; a network failure does not:
-   * the next call tries again.
+   * across the browser's tabs (see underRefreshLock): holding the lock, a tab first takes a fresher token another tab
+   * announced or holds (tab-sessions.ts), and only then asks the server. A refused refresh ends the session; a network
+   * failure does not: the next call tries again.
    */
   refresh(): Observable<SessionResponse> {
+    const mark = this.tabs.mark();
+    const heldBefore = this.held();
     this.refreshInFlight ??= defer(() =>
-      underRefreshLock(() =>
-        firstValueFrom(
+      underRefreshLock(async () => {
+        // Another tab's announcement may already have renewed this tab's session while it waited for the lock.
+        const now = this.held();
+        if (now && isFresher({ ...now.session, expiresIn: now.remaining }, heldBefore)) return now.session;
+        const shared = await this.tabs.sessionFromOtherTab(mark, heldBefore);
+        if (shared) {
+          this.start(shared, false);
+          return shared;
+        }
+        const session = await firstValueFrom(
           this.http.post<SessionResponse>('/api/auth/refresh', null, {
             withCredentials: true,
             context: withoutSessionRefresh(),
           }),
-        ),
-      ),
+        );
+        // Taken and told while the lock is still held, so a tab waiting for it hears of the new token before it may
+        // refresh, and finds this tab signed in with it when it asks.
+        this.start(session, false);
+        this.tabs.announce(session);
+        return session;
+      }),
     ).pipe(
       tap({
-        next: (session) => this.start(session),
         error: (error: unknown) => {
           if (refusedByServer(error)) this.sessionEnded(noticeOf(error));
         },
@@ -220,14 +248,33 @@ export class AuthStore {
 
   clear(): void {
     clearTimeout(this.refreshTimer);
+    this.tabs.present(false);
     this.session.set(null);
   }
 
-  private start(response: SessionResponse): void {
+  /** The session this tab holds, with the seconds its access token still lives by this tab's clock. */
+  private held(): HeldSession | null {
+    const session = this.session();
+    if (!session) return null;
+    const remaining = (session.expiresAt - Date.now()) / 1000;
+    return {
+      session: { status: 'ok', accessToken: session.accessToken, user: session.user, expiresIn: Math.floor(remaining) },
+      remaining,
+    };
+  }
+
+  /** A new session or token; `announce` tells the other tabs (a refresh has told them already, under the lock). */
+  private start(response: SessionResponse, announce = true): void {
     this.notice.set(null);
-    this.session.set({ accessToken: response.accessToken, user: response.user });
+    this.session.set({
+      accessToken: response.accessToken,
+      user: response.user,
+      expiresAt: Date.now() + response.expiresIn * 1000,
+    });
+    this.tabs.present(true);
+    if (announce) this.tabs.announce(response);
     clearTimeout(this.refreshTimer);
-    const delaySeconds = Math.max(response.expiresIn - REFRESH_MARGIN_SECONDS, 10);
+    const delaySeconds = refreshDelaySeconds(response.expiresIn, REFRESH_MARGIN_SECONDS);
     this.refreshTimer = setTimeout(() => this.refresh().subscribe({ error: () => undefined }), delaySeconds * 1000);
   }
 }

@@ -51,6 +51,26 @@ const QUALITY_RATINGS: readonly QualityRating[] = ['TOT', 'DAT', 'CAN_CO_GANG'];
     .conduct-table .input {
       min-width: 14rem;
     }
+    /* The pupil's name stays in view while the table scrolls sideways in its frame, never the page (phones). */
+    .conduct-table .pinned {
+      position: sticky;
+      left: 0;
+      z-index: 1;
+      background: var(--surface);
+      box-shadow: 1px 0 0 var(--border);
+    }
+    @media (max-width: 640px) {
+      .conduct-table .pinned {
+        min-width: 8rem;
+        white-space: normal;
+      }
+      .conduct-table select {
+        min-height: 44px;
+      }
+      .conduct-table .input {
+        min-height: 44px;
+      }
+    }
     .save-bar {
       display: flex;
       gap: 1rem;

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { ProblemDetails, ResultPeriod, StudentResult } from '@emis/contracts';
-import { formatAverage, formatCell } from '@emis/domain';
+import { formatAverage, formatCell, hasOverallAverage } from '@emis/domain';
 import {
   AuthStore,
   EmisDatePipe,
@@ -19,6 +19,7 @@ import { GradingApi } from '../data-access/grading.api';
 import { GradingLabelPipe } from '../ui/grading-label.pipe';
 
 const PERIODS: readonly ResultPeriod[] = ['HK1', 'HK2', 'CN'];
+const PERCENT = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 });
 
 /**
  * /grades/:classId/results?period=HK1|HK2|CN — the class's results computed from its gradebooks: each subject's
@@ -81,6 +82,17 @@ export class ResultsPage {
     const result = row.subjects[code];
     if (!result) return '';
     return result.average !== null ? formatAverage(result.average) : formatCell(result.rating);
+  }
+
+  /** ĐTB các môn only where the circular has one (hasOverallAverage: Circular 58; never 22 or 27). */
+  protected readonly overall = computed(() => {
+    const scheme = this.results.value()?.scheme;
+    return !!scheme && hasOverallAverage(scheme);
+  });
+
+  /** A count's share of the class, as the statistics print it: one decimal, Vietnamese comma (26,7%). */
+  protected share(count: number, total: number): string {
+    return total > 0 ? PERCENT.format(count / total) : '—';
   }
 
   protected average(value: number | null): string {

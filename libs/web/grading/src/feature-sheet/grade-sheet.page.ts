@@ -26,8 +26,12 @@ import { GradingApi } from '../data-access/grading.api';
 import { CellHistoryDialogComponent, HistoryTarget } from './cell-history-dialog.component';
 import { CorrectionDialogComponent } from './correction-dialog.component';
 import { GradeGridComponent } from './grade-grid.component';
+import { PhoneSheetComponent } from './phone-sheet.component';
 import { SheetContext } from './sheet-model';
 import { ImportTarget, SheetImportDialogComponent } from './sheet-import-dialog.component';
+
+/** Screens this narrow (phones held upright) get the phone sheet instead of the spreadsheet grid. */
+export const PHONE_QUERY = '(max-width: 640px)';
 
 /**
  * /grades/:classId/:semester/:subjectCode — one subject's semester sheet of a class. Loads the sheet with the class
@@ -41,6 +45,7 @@ import { ImportTarget, SheetImportDialogComponent } from './sheet-import-dialog.
     ProblemAlertComponent,
     SchoolRequiredComponent,
     GradeGridComponent,
+    PhoneSheetComponent,
     CellHistoryDialogComponent,
     CorrectionDialogComponent,
     SheetImportDialogComponent,
@@ -71,7 +76,11 @@ export class GradeSheetPage {
   readonly semester = input.required<string>();
   readonly subjectCode = input.required<string>();
 
-  private readonly grid = viewChild(GradeGridComponent);
+  private readonly desktopGrid = viewChild(GradeGridComponent);
+  private readonly phoneSheet = viewChild(PhoneSheetComponent);
+  /** The view in use: the phone sheet on a narrow screen (PHONE_QUERY), the spreadsheet grid otherwise. */
+  private readonly grid = computed(() => this.phoneSheet() ?? this.desktopGrid());
+  protected readonly phone = signal(window.matchMedia(PHONE_QUERY).matches);
   protected readonly semesterNumber = computed<1 | 2>(() => (this.semester() === '2' ? 2 : 1));
   protected readonly data = loadOnChange(
     () => {
@@ -141,7 +150,16 @@ export class GradeSheetPage {
       if (this.grid()?.hasUnsaved()) event.preventDefault();
     };
     window.addEventListener('beforeunload', warnOnLeave);
-    inject(DestroyRef).onDestroy(() => window.removeEventListener('beforeunload', warnOnLeave));
+    const narrow = window.matchMedia(PHONE_QUERY);
+    const onWidth = (event: MediaQueryListEvent) => {
+      // A sheet with unsaved edits keeps its view until they are saved, rather than dropping them with the view.
+      if (!this.grid()?.hasUnsaved()) this.phone.set(event.matches);
+    };
+    narrow.addEventListener('change', onWidth);
+    inject(DestroyRef).onDestroy(() => {
+      window.removeEventListener('beforeunload', warnOnLeave);
+      narrow.removeEventListener('change', onWidth);
+    });
   }
 
   protected showHistory(): void {

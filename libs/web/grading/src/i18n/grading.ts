@@ -246,6 +246,11 @@ export const gradingVi = {
       RECORDS: 'hồ sơ chưa đủ',
     },
   },
+  phone: {
+    column: 'Cột đang nhập',
+    filled: 'Đã có {{filled}}/{{total}}',
+    listLabel: 'Danh sách học sinh',
+  },
 };
 
 export const gradingEn: TranslationOf<typeof gradingVi> = {
@@ -489,5 +494,10 @@ export const gradingEn: TranslationOf<typeof gradingVi> = {
       AGE: 'outside the age limit',
       RECORDS: 'records incomplete',
     },
+  },
+  phone: {
+    column: 'Column being entered',
+    filled: '{{filled}}/{{total}} filled',
+    listLabel: 'Pupils',
   },
 };

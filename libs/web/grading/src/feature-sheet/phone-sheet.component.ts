@@ -1,0 +1,153 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  ElementRef,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { GradeSheet } from '@emis/contracts';
+import { formatCell, GradeColumn, RatingCode } from '@emis/domain';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { GradingApi } from '../data-access/grading.api';
+import { FocusedCell } from './grade-grid.component';
+import { cellText, COMMENT_KEY, GridRow, resultText, SheetContext, toGridRow } from './sheet-model';
+import { SheetSession } from './sheet-session';
+
+/** One line of the list: the pupil and what the chosen column shows for them. */
+interface PhoneLine {
+  row: GridRow;
+  text: string;
+  error: string | undefined;
+  conflict: boolean;
+  result: string;
+}
+
+/**
+ * The grade sheet on a phone (docs/domain/gradebook.md "Entering scores on a phone"): one column at a time down the
+ * class. Each line carries the pupil's number and name beside the input, so whose score it is never scrolls away; a
+ * tap on the input edits it, with the numeric keypad (inputmode decimal) and Enter moving to the next pupil, the way
+ * a teacher copies one test's 45 scores from the marked papers in class order. Ratings (Đ/CĐ) are buttons. Typing,
+ * autosave and conflicts are the grid's (SheetSession, SheetAutosave and the sheet model).
+ */
+@Component({
+  selector: 'emis-phone-sheet',
+  imports: [TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './phone-sheet.component.html',
+  styleUrl: './phone-sheet.component.css',
+})
+export class PhoneSheetComponent {
+  private readonly api = inject(GradingApi);
+  private readonly transloco = inject(TranslocoService);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  readonly schoolId = input.required<string>();
+  readonly sheet = input.required<GradeSheet>();
+  readonly context = input.required<SheetContext>();
+  readonly editable = input.required<boolean>();
+  readonly lockedMeanwhile = output<void>();
+
+  private readonly rows = computed(() => this.sheet().rows.map((row) => toGridRow(this.context(), row)));
+  private readonly rowsById = computed(() => new Map(this.rows().map((row) => [row.studentId, row])));
+  /** Bumped whenever the session changed rows in place (a save's answer, a conflict): the list is read again. */
+  private readonly repainted = signal(0);
+  protected readonly chosenKey = signal<string | null>(null);
+  protected readonly columns = computed(() => this.context().columns);
+  protected readonly column = computed<GradeColumn | null>(() => {
+    const key = this.chosenKey();
+    const columns = this.columns();
+    return key === COMMENT_KEY ? null : (columns.find((c) => c.key === key) ?? columns[0] ?? null);
+  });
+  protected readonly key = computed(() => this.column()?.key ?? COMMENT_KEY);
+  protected readonly lines = computed<PhoneLine[]>(() => {
+    this.repainted();
+    const key = this.key();
+    return this.rows().map((row) => ({
+      row,
+      text: key === COMMENT_KEY ? row.comment : cellText(row, key),
+      error: this.session.errorText(row, key),
+      conflict: key in row.conflicts,
+      result: resultText(row.result),
+    }));
+  });
+  protected readonly filled = computed(() => {
+    this.repainted();
+    const key = this.key();
+    return this.rows().filter((row) =>
+      key === COMMENT_KEY ? row.comment.trim() !== '' : row.values[key] !== null && row.values[key] !== undefined,
+    ).length;
+  });
+
+  readonly session = new SheetSession({
+    context: () => this.context(),
+    rows: () => this.rowsById(),
+    send: (body) =>
+      this.api.saveSheet(this.schoolId(), this.sheet().classId, this.sheet().semester, this.sheet().subjectCode, body),
+    repaint: () => this.repainted.update((n) => n + 1),
+    lockedMeanwhile: () => this.lockedMeanwhile.emit(),
+    translate: (key, params) => this.transloco.translate(key, params),
+  });
+  protected readonly status = this.session.autosave.status;
+  protected readonly commentKey = COMMENT_KEY;
+  /** The pupil whose input has the focus, for the page's history and correction actions. */
+  readonly focused = signal<FocusedCell | null>(null);
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.session.destroy());
+  }
+
+  hasUnsaved(): boolean {
+    return this.session.autosave.hasUnsaved();
+  }
+
+  protected choose(key: string): void {
+    this.chosenKey.set(key);
+    this.focused.set(null);
+  }
+
+  protected onFocus(row: GridRow): void {
+    const key = this.key();
+    this.focused.set({
+      studentId: row.studentId,
+      fullName: row.fullName,
+      key,
+      label: this.column()?.label ?? this.transloco.translate<string>('grading.sheet.columns.comment'),
+      value: key === COMMENT_KEY ? row.comment : formatCell(row.values[key]),
+    });
+  }
+
+  /** The input lost the focus or Enter was pressed: the text goes through the domain, a valid change is saved. */
+  protected commit(row: GridRow, text: string): void {
+    if (!this.editable()) return;
+    this.session.input(row, this.key(), text);
+    this.repainted.update((n) => n + 1);
+  }
+
+  /** Enter: keep the value and move to the next pupil's input (the keypad's "next" key does the same). */
+  protected next(event: Event, row: GridRow, index: number): void {
+    event.preventDefault();
+    this.commit(row, (event.target as HTMLInputElement).value);
+    const inputs = this.host.nativeElement.querySelectorAll<HTMLInputElement>('input[data-testid="phone-input"]');
+    const following = inputs.item(index + 1);
+    if (following) {
+      following.focus();
+      following.select();
+    } else (event.target as HTMLInputElement).blur();
+  }
+
+  protected rate(row: GridRow, code: RatingCode): void {
+    this.commit(row, formatCell(code));
+  }
+
+  protected retry(): void {
+    this.session.autosave.flush();
+  }
+
+  protected isRated(row: GridRow, code: string): boolean {
+    return row.values[this.key()] === code;
+  }
+}
