@@ -3,8 +3,17 @@ import type { IncomingMessage } from 'node:http';
 import type { Writable } from 'node:stream';
 import type { Options } from 'pino-http';
 
-/** Nest's start-up chatter: a line per module and per route (about 130), which buried the URL on a first start. */
-const START_UP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+/**
+ * Nest's start-up chatter: a line per module and per route (about 130), which buried the URL on a first start, and
+ * "Nest application successfully started", which the URL banner says better (and which came after it).
+ */
+const START_UP_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+  'NestApplication',
+]);
 
 /**
  * The HTTP access log (pino-http) and the application log: one JSON line per event in production, to standard

@@ -1,6 +1,6 @@
 import type { GradeRow, GradeSheet } from '@emis/contracts';
 import { CellValue, formatCell, GradeColumn, RatingCode } from '@emis/domain';
-import { sheetText } from '@emis/api/platform';
+import { officialPageSetup, sheetText } from '@emis/api/platform';
 import { columnLetter } from '@emis/api/spreadsheets';
 import ExcelJS from 'exceljs';
 import { GRADEBOOK_HEADER_ROW, writeIdentity, XlsxColumn, xlsxColumns } from './gradebook-xlsx.layout';
@@ -41,7 +41,7 @@ export async function buildGradebookWorkbook(sheet: GradeSheet, title: SheetTitl
   const columns = xlsxColumns(sheet);
   const ws = workbook.addWorksheet(`Sổ điểm ${sheet.subjectName}`.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '), {
     views: [{ state: 'frozen', ySplit: GRADEBOOK_HEADER_ROW, xSplit: 3 }],
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: officialPageSetup({ headerRows: [GRADEBOOK_HEADER_ROW, GRADEBOOK_HEADER_ROW] }),
   });
   ws.columns = columns.map((c) => ({ width: c.width }));
   titleBlock(ws, sheet, title, columns.length);

@@ -1,4 +1,4 @@
-import { sheetText } from '@emis/api/platform';
+import { officialPageSetup, sheetText } from '@emis/api/platform';
 import ExcelJS from 'exceljs';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { CHECKLIST_COLUMNS, CHECKLIST_HEADER_ROW, ChecklistColumnKey, writeIdentity } from './checklist.layout';
@@ -26,7 +26,7 @@ export async function checklistWorkbook(paper: InventoryPaper): Promise<Buffer> 
   workbook.creator = 'Emis';
   const ws = workbook.addWorksheet('Kiểm kê', {
     views: [{ state: 'frozen', ySplit: CHECKLIST_HEADER_ROW }],
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: officialPageSetup({ headerRows: [CHECKLIST_HEADER_ROW, CHECKLIST_HEADER_ROW] }),
   });
   ws.columns = CHECKLIST_COLUMNS.map((c) => ({ width: c.width }));
   titleRows(ws, paper, 'PHIẾU KIỂM KÊ TÀI SẢN', CHECKLIST_COLUMNS.length);
@@ -142,7 +142,7 @@ export async function reportWorkbook(paper: InventoryPaper): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Emis';
   const ws = workbook.addWorksheet('Biên bản kiểm kê', {
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: officialPageSetup({ headerRows: [CHECKLIST_HEADER_ROW, CHECKLIST_HEADER_ROW] }),
   });
   ws.columns = REPORT_WIDTHS.map((width) => ({ width }));
   titleRows(ws, paper, 'BIÊN BẢN KIỂM KÊ TÀI SẢN', REPORT_HEADERS.length);
