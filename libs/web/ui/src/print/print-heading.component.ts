@@ -21,7 +21,9 @@ export interface PrintIssuer {
         @if (issuer()?.governingBody; as body) {
           <div data-testid="print-governing-body">{{ body.toLocaleUpperCase('vi') }}</div>
         }
-        <div class="print-school" data-testid="print-school">{{ (issuer()?.school ?? '').toLocaleUpperCase('vi') }}</div>
+        <div class="print-school" data-testid="print-school">
+          {{ (issuer()?.school ?? '').toLocaleUpperCase('vi') }}
+        </div>
       </div>
       <div class="print-motto">
         <div class="print-strong">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
