@@ -46,7 +46,8 @@ function drawnRows(page: Page): Promise<number> {
   return page
     .getByTestId('grade-grid')
     .evaluate(
-      (grid) => new Set([...grid.querySelectorAll('.ag-row[row-index]')].map((r) => r.getAttribute('row-index'))).size,
+      (grid) =>
+        new Set(Array.from(grid.querySelectorAll('.ag-row[row-index]'), (r) => r.getAttribute('row-index'))).size,
     );
 }
 
