@@ -12,6 +12,7 @@ import { AuditService } from '@emis/api/audit';
 import {
   assertInScope,
   likePattern,
+  OfficialHeading,
   Principal,
   ProblemException,
   Scope,
@@ -87,6 +88,13 @@ export class SchoolsService {
   async letterhead(em: EntityManager, schoolId: string): Promise<SchoolLetterhead> {
     const r = await this.repo.letterhead(em, schoolId);
     return { governingBody: r?.parent ?? null, schoolName: r?.school ?? '', principalName: r?.principal ?? null };
+  }
+
+  /** The page heading of a list the school exports: its governing body and name above the list's title. */
+  async printedHeading(scope: Scope, schoolId: string, title: string): Promise<OfficialHeading> {
+    assertInScope(scope, schoolId);
+    const letterhead = await this.db.run((em) => this.letterhead(em, schoolId));
+    return { governingBody: letterhead.governingBody, school: letterhead.schoolName, title };
   }
 
   /** Saves the school's profile if nobody changed it since `update.version`; audited in the same transaction. */
