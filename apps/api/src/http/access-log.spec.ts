@@ -31,7 +31,8 @@ describe('the log', () => {
     logger.info({ context: 'RouterExplorer' }, 'Mapped {/api/students, GET} route');
     logger.info({ context: 'InstanceLoader' }, 'AppModule dependencies initialized');
     logger.info({ context: 'NestApplication' }, 'Nest application successfully started');
-    logger.error({ context: 'PgBoss' }, 'something failed');
-    expect(lines.map((l) => JSON.parse(l).msg)).toEqual(['Nest application successfully started', 'something failed']);
+    logger.info({ context: 'AnchorSchedule' }, 'anchor 3: 1 chain(s)');
+    logger.error({ context: 'JobBoss' }, 'something failed');
+    expect(lines.map((l) => JSON.parse(l).msg)).toEqual(['anchor 3: 1 chain(s)', 'something failed']);
   });
 });
