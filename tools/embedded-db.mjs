@@ -325,8 +325,15 @@ function startFailure(output, port, dataDir) {
   return `PostgreSQL did not start: ${tail(output) || 'it exited without a message'} (data in ${dataDir}).`;
 }
 
-/** Starts the server and resolves once it accepts connections; stops it when this process exits. */
-function startServer(binaries, user, dataDir, port, env, log) {
+/**
+ * Starts the server and resolves once it accepts connections; stops it when this process exits. `ownProcessGroup`:
+ * the server runs in a process group of its own, so a terminal's Ctrl+C (sent to the whole foreground group) reaches
+ * only this process, which stops the API first and the server after it. Without it Ctrl+C also reached PostgreSQL,
+ * which cut the API's connections while the API was still closing (pg-boss logged "terminating connection due to
+ * administrator command"). Only for a terminal: a supervisor that kills the whole group (Playwright's web server,
+ * CI) must still reach the server.
+ */
+function startServer(binaries, user, dataDir, port, env, log, ownProcessGroup = false) {
   const child = spawn(
     binaries.postgres,
     [
@@ -342,7 +349,7 @@ function startServer(binaries, user, dataDir, port, env, log) {
       'shared_buffers=256MB',
     ],
     // A working folder the postgres user can enter (the caller's may be closed to it).
-    { ...user, env, cwd: path.dirname(dataDir), stdio: ['ignore', 'pipe', 'pipe'] },
+    { ...user, env, cwd: path.dirname(dataDir), stdio: ['ignore', 'pipe', 'pipe'], detached: ownProcessGroup },
   );
   // A server left behind would hold the port and the data folder: it gets a fast shutdown when we exit, however we exit.
   const stopOnExit = () => child.kill('SIGINT');
@@ -383,11 +390,11 @@ async function createDatabase(port, password, database) {
 }
 
 /**
- * @param {{ dir: string, port?: number, database?: string, log?: (line: string) => void, systemDir?: string }} options
+ * @param {{ dir: string, port?: number, database?: string, log?: (line: string) => void, systemDir?: string, ownProcessGroup?: boolean }} options
  * @returns {Promise<{ ownerUrl: string, appPassword: string, jobsPassword: string, jwtSecret: string, scopeKey: string, port: number, dataDir: string, stop: () => Promise<void>, destroy: () => Promise<void> }>}
  *   `dataDir` is where the cluster really lives; `destroy()` stops the server and deletes `dir` and the cluster.
  */
-export async function startEmbeddedDb({ dir, port, database = 'emis', log = ignoreLog, systemDir }) {
+export async function startEmbeddedDb({ dir, port, database = 'emis', log = ignoreLog, systemDir, ownProcessGroup }) {
   dir = path.resolve(dir);
   mkdirSync(dir, { recursive: true });
   const secrets = loadSecrets(dir);
@@ -398,7 +405,7 @@ export async function startEmbeddedDb({ dir, port, database = 'emis', log = igno
   // English messages: the start is recognised by what the server writes.
   const env = { ...process.env, LC_MESSAGES: 'C' };
   if (fresh) await initialise(binaries, user, dataDir, secrets.superPassword, env);
-  const server = startServer(binaries, user, dataDir, pgPort, env, log);
+  const server = startServer(binaries, user, dataDir, pgPort, env, log, ownProcessGroup);
   await server.ready;
   if (fresh) await createDatabase(pgPort, secrets.superPassword, database);
   const ownerUrl = `postgres://postgres:${encodeURIComponent(secrets.superPassword)}@127.0.0.1:${pgPort}/${database}`;

@@ -132,7 +132,12 @@ async function start() {
   let ownerUrl = process.env.DATABASE_URL;
   if (!ownerUrl) {
     const dir = path.resolve(root, process.env.EMIS_DATA_DIR ?? '.data');
-    db = await startEmbeddedDb({ dir, port: process.env.EMIS_PG_PORT ? Number(process.env.EMIS_PG_PORT) : undefined });
+    db = await startEmbeddedDb({
+      dir,
+      port: process.env.EMIS_PG_PORT ? Number(process.env.EMIS_PG_PORT) : undefined,
+      // In a terminal, Ctrl+C is for this process alone: it stops the API, then the database (see startServer).
+      ownProcessGroup: Boolean(process.stdin.isTTY),
+    });
     const elsewhere =
       db.dataDir === path.join(dir, 'pg') ? '' : ` (kept in ${db.dataDir}: the postgres user cannot enter ${dir})`;
     console.log(`Embedded PostgreSQL 18 on port ${db.port}, data in ${dir}${elsewhere}`);

@@ -301,8 +301,12 @@ describe('school calendar and classes', () => {
       expect(sheet.getRow(1).getCell(2).value).toBe('Tên lớp');
       expect(sheet.rowCount).toBe(2);
       expect(sheet.getRow(2).getCell(2).value).toBe('9A');
-      expect(sheet.getRow(2).getCell(5).value).toBe(`'=HYPERLINK("http://x","y")`);
+      expect(sheet.getRow(2).getCell(5).value).toBe(`=HYPERLINK("http://x","y")`);
       expect(sheet.getRow(2).getCell(5).formula).toBeUndefined();
+      // Printed as an official list: A4 landscape, one page wide, the header row on every page, the school above.
+      expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:1' });
+      expect(sheet.headerFooter.oddHeader).toMatch(/TRƯỜNG/);
+      expect(sheet.headerFooter.oddHeader).toContain('DANH SÁCH LỚP HỌC');
       const exports = await auditRows(t, school.id, 'class');
       expect(exports.filter((r) => r.action === 'EXPORT').at(-1)?.after).toMatchObject({ rows: 1 });
     });

@@ -28,6 +28,12 @@ describe('identity', () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     expect(cookie).toMatch(/Path=\/api\/auth/);
+    // Beside it a readable hint without a secret, so the web app asks /api/auth/refresh only when a session exists.
+    const hint = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('emis_session='))!;
+    expect(hint).toMatch(/^emis_session=1;/);
+    expect(hint).not.toMatch(/HttpOnly/);
+    expect(hint).toMatch(/Path=\/;/);
+    expect(hint).toMatch(/SameSite=Strict/);
     const me = await t.http().get('/api/auth/me').set(bearer(res.body.accessToken));
     expect(me.body.username).toBe('giaovien.nhuquynh');
   });
@@ -82,7 +88,11 @@ describe('identity', () => {
   it('revokes the session on logout', async () => {
     const login = await t.http().post('/api/auth/login').send({ username: 'ketoan.nhuquynh', password: 'Emis@2026' });
     const cookie = refreshCookie(login);
-    expect((await t.http().post('/api/auth/logout').set('Cookie', cookie)).status).toBe(204);
+    const logout = await t.http().post('/api/auth/logout').set('Cookie', cookie);
+    expect(logout.status).toBe(204);
+    // The hint goes with the refresh cookie.
+    const cleared = (logout.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('emis_session='));
+    expect(cleared).toMatch(/Expires=Thu, 01 Jan 1970/);
     expect((await t.http().post('/api/auth/refresh').set('Cookie', cookie)).status).toBe(401);
   });
 

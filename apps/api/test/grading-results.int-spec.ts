@@ -363,6 +363,16 @@ describe('grading results: conduct, results per period, Excel summary, report ca
       const sheet = workbook.worksheets[0];
       expect(String(sheet.getCell('A1').value)).toContain('TRƯỜNG THCS THỬ');
       expect(String(sheet.getCell('A3').value)).toBe('Lớp: 6A    Năm học: 2026-2027    Sĩ số: 4');
+      // Printed A4 landscape, one page wide, the column headers on every page, signed by the principal.
+      expect(sheet.pageSetup).toMatchObject({
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        printTitlesRow: '5:5',
+      });
+      const texts: unknown[] = [];
+      sheet.eachRow((r) => r.eachCell((c) => texts.push(c.value)));
+      expect(texts).toEqual(expect.arrayContaining(['HIỆU TRƯỞNG', 'NGƯỜI LẬP BIỂU']));
       const headers = (sheet.getRow(5).values as unknown[]).slice(1).map(String);
       expect(headers.slice(0, 3)).toEqual(['STT', 'Họ và tên', 'Ngày sinh']);
       const col = (h: string) => headers.indexOf(h) + 1;
@@ -443,6 +453,16 @@ describe('grading results: conduct, results per period, Excel summary, report ca
       expect(cuongPage).toContain('Lê Hoàng Cường');
       expect(cuongPage).toContain('Chưa đủ dữ liệu');
       expect(dungPage).toContain('Kiểm tra lại');
+      expect(anPage).toContain('Nhận xét của giáo viên chủ nhiệm');
+    });
+
+    it('names the download Phieu-bao-ket-qua-<class or pupil>-<year>-<period>.pdf, ASCII only, the prefix once', async () => {
+      const whole: Response = await download(get(f.teacherA, '/report-cards.pdf', { period: 'CN' }));
+      expect(whole.headers['content-disposition']).toContain('filename="Phieu-bao-ket-qua-6A-2026-2027-CaNam.pdf"');
+      const one: Response = await download(get(f.teacherA, '/report-cards.pdf', { period: 'HK1', studentId: an }));
+      expect(one.headers['content-disposition']).toContain(
+        'filename="Phieu-bao-ket-qua-Nguyen-Van-An-2026-2027-HKI.pdf"',
+      );
     });
 
     it('prints one pupil on request, semester I with 7,9; audited as EXPORT', async () => {

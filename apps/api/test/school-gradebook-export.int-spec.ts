@@ -50,7 +50,7 @@ describe("gradebook: the whole school's scores in one workbook (real PostgreSQL)
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual([
       'Lớp',
-      'Mã học sinh',
+      'Mã định danh',
       'Họ và tên',
       'Ngày sinh',
       'Môn học',
@@ -70,7 +70,12 @@ describe("gradebook: the whole school's scores in one workbook (real PostgreSQL)
     expect(rows).toHaveLength(3);
     const an = rows.find((r) => r[2] === 'Nguyễn Văn An' && r[4] === 'Toán')!;
     expect(an.slice(5, 12)).toEqual([8, 7, 9, 8, 7.5, 8, 7.9]);
-    expect(an[14]).toBe("'=cmd()");
+    expect(an[14]).toBe('=cmd()');
+    // The pupil's personal identification number, never an internal id, in any cell.
+    expect(an[1]).toMatch(/^\d{12}$/);
+    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+    expect(rows.flat().filter((v) => typeof v === 'string' && uuid.test(v))).toEqual([]);
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:1' });
     expect(rows.find((r) => r[4] === 'Ngữ văn')?.[5]).toBe(9);
     expect(
       (await auditRows(t, f.school.id, 'gradebook')).filter((a) => a.action === 'EXPORT' && a.entity_id === 'export'),

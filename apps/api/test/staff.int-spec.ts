@@ -270,7 +270,11 @@ describe('staff records', () => {
     const sheet = wb.worksheets[0];
     expect(sheet.rowCount).toBe(2);
     expect(sheet.getRow(2).getCell(1).value).toBe('Mai Thị Xuất');
-    expect(sheet.getRow(2).getCell(10).value).toBe("'=1+2");
+    expect(sheet.getRow(2).getCell(10).value).toBe('=1+2');
+    // Printed as an official list: A4 landscape, one page wide, the header row on every page, the school above.
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:1' });
+    expect(sheet.headerFooter.oddHeader).toMatch(/TRƯỜNG/);
+    expect(sheet.headerFooter.oddHeader).toContain('DANH SÁCH CÁN BỘ');
     expect(
       (await auditRows(t, exporting.id, 'staff')).filter((r) => r.action === 'EXPORT').map((r) => r.after),
     ).toEqual([{ reason: REASON, filter: { status: 'ACTIVE' }, rows: 1 }]);

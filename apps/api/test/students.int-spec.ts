@@ -280,9 +280,13 @@ describe('student records: create, validate, search, view, export', () => {
     const sheet = wb.worksheets[0];
     expect(sheet.getRow(1).getCell(2).value).toBe('Họ và tên');
     const names = [sheet.getRow(2).getCell(2).value, sheet.getRow(3).getCell(2).value];
-    expect(names).toEqual(["'=cmd|' /C calc'!A0 Bùi", 'Bùi Thị Xuất']);
+    expect(names).toEqual(["=cmd|' /C calc'!A0 Bùi", 'Bùi Thị Xuất']);
     expect(sheet.getRow(3).getCell(6).value).toBe('6X');
     expect(sheet.rowCount).toBe(3);
+    // Printed as an official list: A4 landscape, one page wide, the header row on every page, the school above.
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:1' });
+    expect(sheet.headerFooter.oddHeader).toMatch(/TRƯỜNG/);
+    expect(sheet.headerFooter.oddHeader).toContain('DANH SÁCH HỌC SINH');
     const [audit] = await t.owner.query(
       `select after from audit_log where school_id = $1 and action = 'EXPORT' order by seq desc limit 1`,
       [schoolId],

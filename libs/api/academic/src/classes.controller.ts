@@ -10,6 +10,7 @@ import {
   Scope,
   streamXlsx,
 } from '@emis/api/platform';
+import { SchoolsService } from '@emis/api/tenancy';
 import type { Response } from 'express';
 import { AssignmentListQueryDto, ClassAssignmentsUpdateDto } from './assignments.dto';
 import { AssignmentsService } from './assignments.service';
@@ -37,6 +38,7 @@ export class ClassesController {
   constructor(
     private readonly classes: ClassesService,
     private readonly assignments: AssignmentsService,
+    private readonly schools: SchoolsService,
   ) {}
 
   @Get('classes')
@@ -60,7 +62,8 @@ export class ClassesController {
     @Res() res: Response,
   ): Promise<void> {
     const rows = await this.classes.exportRows(scope, schoolId, query);
-    await streamXlsx(res, 'danh-sach-lop.xlsx', 'Lớp học', EXPORT_COLUMNS, rows);
+    const heading = await this.schools.printedHeading(scope, schoolId, 'DANH SÁCH LỚP HỌC');
+    await streamXlsx(res, 'danh-sach-lop.xlsx', 'Lớp học', EXPORT_COLUMNS, rows, { heading });
   }
 
   @Post('classes')

@@ -1,6 +1,6 @@
 import type { GradeRow, GradeSheet } from '@emis/contracts';
 import { CellValue, formatCell, GradeColumn, RatingCode } from '@emis/domain';
-import { neutraliseFormula } from '@emis/api/platform';
+import { officialPageSetup, sheetText } from '@emis/api/platform';
 import { columnLetter } from '@emis/api/spreadsheets';
 import ExcelJS from 'exceljs';
 import { GRADEBOOK_HEADER_ROW, writeIdentity, XlsxColumn, xlsxColumns } from './gradebook-xlsx.layout';
@@ -41,7 +41,7 @@ export async function buildGradebookWorkbook(sheet: GradeSheet, title: SheetTitl
   const columns = xlsxColumns(sheet);
   const ws = workbook.addWorksheet(`Sổ điểm ${sheet.subjectName}`.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '), {
     views: [{ state: 'frozen', ySplit: GRADEBOOK_HEADER_ROW, xSplit: 3 }],
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: officialPageSetup({ headerRows: [GRADEBOOK_HEADER_ROW, GRADEBOOK_HEADER_ROW] }),
   });
   ws.columns = columns.map((c) => ({ width: c.width }));
   titleBlock(ws, sheet, title, columns.length);
@@ -77,7 +77,7 @@ function titleBlock(ws: ExcelJS.Worksheet, sheet: GradeSheet, title: SheetTitle,
   ];
   lines.forEach(([text, font, centred], i) => {
     const cell = ws.getCell(i + 1, 1);
-    cell.value = neutraliseFormula(text);
+    cell.value = sheetText(text);
     cell.font = font;
     cell.alignment = { horizontal: centred ? 'center' : 'left', vertical: 'middle', wrapText: true };
     ws.mergeCells(i + 1, 1, i + 1, width);
@@ -121,7 +121,7 @@ function valueOf(c: XlsxColumn, row: GradeRow): ExcelJS.CellValue {
     case 'studentId':
       return row.studentId;
     case 'fullName':
-      return neutraliseFormula(row.fullName);
+      return sheetText(row.fullName);
     case 'dateOfBirth':
       return viDate(row.dateOfBirth);
     case 'cell':
@@ -133,7 +133,7 @@ function valueOf(c: XlsxColumn, row: GradeRow): ExcelJS.CellValue {
     case 'year':
       return result(row.year?.average ?? null, row.year?.rating ?? null);
     case 'comment':
-      return row.comment ? neutraliseFormula(row.comment) : null;
+      return row.comment ? sheetText(row.comment) : null;
   }
 }
 

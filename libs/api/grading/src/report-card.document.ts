@@ -1,11 +1,14 @@
 import type { ClassResults, StudentResult } from '@emis/contracts';
-import { formatAverage, formatCell, PRIMARY_QUALITIES, QualityRating } from '@emis/domain';
+import { fileNamePart, formatAverage, formatCell, PRIMARY_QUALITIES, QualityRating } from '@emis/domain';
 import type { Column, Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { CONDITION_LABELS } from './completion/completion.document';
 import { conductLabel, label, learningHeading, PERIOD_LABELS, trainingHeading, viDate } from './results.labels';
 
 export interface ReportCardHeader {
+  /** The unit above the school (the department, or the body that manages it), printed above the school's name. */
+  governingBody: string | null;
   schoolName: string;
+  principalName: string | null;
   homeroomName: string | null;
 }
 
@@ -20,8 +23,9 @@ export interface ReportCardExtras {
 /**
  * The report card (phiếu báo kết quả học tập và rèn luyện): one A4 page per pupil with the school, class, year and
  * period, each subject's average or rating as the gradebook prints it ('7,9', 'Đ'), the subject teacher's comment,
- * the learning and training levels, the award, absences, the promotion proposal at the year's end, and the
- * signature lines of the homeroom teacher and the principal.
+ * the learning and training levels, the award, absences, the promotion proposal at the year's end, the homeroom
+ * teacher's comment, and the signature lines of the homeroom teacher and the principal with their names. The
+ * governing body and the school head the page (docs/domain/records.md, "Official papers").
  */
 export function reportCardDocument(
   head: ReportCardHeader,
@@ -32,7 +36,7 @@ export function reportCardDocument(
     pageSize: 'A4',
     pageMargins: [40, 36, 40, 36],
     info: {
-      title: `Phiếu báo kết quả ${results.className} ${PERIOD_LABELS[results.period]} ${results.schoolYearCode}`,
+      title: `Phiếu báo kết quả học tập ${results.className} ${PERIOD_LABELS[results.period]} ${results.schoolYearCode}`,
     },
     defaultStyle: { font: 'Roboto', fontSize: 10 },
     styles: { title: { fontSize: 14, bold: true, alignment: 'center' }, th: { bold: true, alignment: 'center' } },
@@ -47,7 +51,14 @@ function page(head: ReportCardHeader, results: ClassResults, row: StudentResult,
   return [
     {
       columns: [
-        { text: head.schoolName.toUpperCase(), bold: true, width: '*' },
+        {
+          stack: [
+            ...(head.governingBody ? [{ text: head.governingBody.toUpperCase() }] : []),
+            { text: head.schoolName.toUpperCase(), bold: true },
+          ],
+          alignment: 'center',
+          width: '*',
+        },
         {
           stack: [{ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true }, 'Độc lập - Tự do - Hạnh phúc'],
           alignment: 'center',
@@ -136,7 +147,8 @@ function resultLines(results: ClassResults, row: StudentResult, extras: ReportCa
       `${label(row.promotion)}${retest ? ` (${retest})` : ''} — Hội đồng nhà trường xét, quyết định`,
     ]);
   }
-  if (extras.homeroomComment) lines.push(['Nhận xét của giáo viên chủ nhiệm', extras.homeroomComment]);
+  // Always printed: a card without the homeroom teacher's words leaves the line to be written by hand.
+  lines.push(['Nhận xét của giáo viên chủ nhiệm', extras.homeroomComment || '……………………………………………………………']);
   return lines.map(([k, v]) => ({ text: [{ text: `${k}: `, bold: true }, v], margin: [0, 0, 0, 3] }));
 }
 
@@ -156,9 +168,20 @@ function signatures(head: ReportCardHeader): Content {
       {
         columns: [
           block('GIÁO VIÊN CHỦ NHIỆM', '(Ký, ghi rõ họ tên)', head.homeroomName),
-          block('HIỆU TRƯỞNG', '(Ký tên, đóng dấu)', null),
+          block('HIỆU TRƯỞNG', '(Ký tên, đóng dấu)', head.principalName),
         ],
       },
     ],
   };
+}
+
+/** The periods as a file name spells them. */
+const PERIOD_FILE: Record<ClassResults['period'], string> = { HK1: 'HKI', HK2: 'HKII', CN: 'CaNam' };
+
+/**
+ * The download's name: `Phieu-bao-ket-qua-<pupil or class>-<year>-<period>.pdf`, each part folded to ASCII
+ * letters, digits and hyphens (fileNamePart).
+ */
+export function reportCardFileName(subject: string, schoolYearCode: string, period: ClassResults['period']): string {
+  return `Phieu-bao-ket-qua-${[subject, schoolYearCode, PERIOD_FILE[period]].map(fileNamePart).filter(Boolean).join('-')}.pdf`;
 }

@@ -2,8 +2,9 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import type { ResultPeriod } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
 import { assertInScope, Principal, renderPdf, Scope, sendPdf, TenantDb } from '@emis/api/platform';
+import { SchoolsService } from '@emis/api/tenancy';
 import type { Response } from 'express';
-import { ReportCardExtras, reportCardDocument } from './report-card.document';
+import { ReportCardExtras, reportCardDocument, reportCardFileName } from './report-card.document';
 import { ClassData, entryOfPeriod } from './results.calculation';
 import { ResultsRepository } from './results.repository';
 import { ResultsService } from './results.service';
@@ -16,6 +17,7 @@ export class ReportCardService {
     private readonly repo: ResultsRepository,
     private readonly db: TenantDb,
     private readonly audit: AuditService,
+    private readonly schools: SchoolsService,
   ) {}
 
   /**
@@ -31,7 +33,7 @@ export class ReportCardService {
     res: Response,
   ): Promise<void> {
     assertInScope(scope, schoolId);
-    const doc = await this.db.run(async (em) => {
+    const { doc, name } = await this.db.run(async (em) => {
       const { cls, data, results } = await this.results.load(em, actor, schoolId, classId, query.period);
       const rows = results.rows.filter((r) => !query.studentId || r.studentId === query.studentId);
       if (!rows.length && query.studentId) throw new NotFoundException();
@@ -46,17 +48,16 @@ export class ReportCardService {
         },
         actor,
       );
-      const head = {
-        schoolName: await this.repo.schoolName(em, schoolId),
-        homeroomName: await this.repo.staffName(em, schoolId, cls.homeroomStaffId),
-      };
-      return reportCardDocument(
+      const letterhead = await this.schools.letterhead(em, schoolId);
+      const head = { ...letterhead, homeroomName: await this.repo.staffName(em, schoolId, cls.homeroomStaffId) };
+      const doc = reportCardDocument(
         head,
         results,
         rows.map((row) => ({ row, extras: extrasOf(data, query.period, row.studentId) })),
       );
+      const subject = query.studentId ? rows[0].fullName : results.className;
+      return { doc, name: reportCardFileName(subject, results.schoolYearCode, query.period) };
     });
-    const name = query.studentId ? `phieu-bao-${query.period}.pdf` : `phieu-bao-${doc.info?.title ?? query.period}.pdf`;
     sendPdf(res, name, await renderPdf(doc));
   }
 }

@@ -1,6 +1,6 @@
 import type { ClassResults, StudentResult } from '@emis/contracts';
 import { formatCell } from '@emis/domain';
-import { neutraliseFormula } from '@emis/api/platform';
+import { officialHeaderFooter, officialPageSetup, sheetText, writeSignatureBlock } from '@emis/api/platform';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { conductLabel, label, learningHeading, PERIOD_LABELS, trainingHeading, viDate } from './results.labels';
@@ -9,6 +9,13 @@ import { conductLabel, label, learningHeading, PERIOD_LABELS, trainingHeading, v
 export const RESULTS_HEADER_ROW = 5;
 
 type Cell = string | number | null;
+
+/** The issuer lines of the sheet: the governing body, the school and its principal (who signs). */
+export interface ResultsHead {
+  governingBody: string | null;
+  schoolName: string;
+  principalName: string | null;
+}
 interface Column {
   header: string;
   width: number;
@@ -20,10 +27,11 @@ interface Column {
 /**
  * The class summary sheet schools print (bảng tổng hợp kết quả đánh giá): a title block (school, class, year,
  * period), one row per pupil — each subject's average or rating, ĐTB (Circular 58), the learning and training
- * levels, the award, absences and the promotion proposal — then the counts per level. Streamed row by row; every
- * text goes through neutraliseFormula so a name can never become a formula.
+ * levels, the award, absences and the promotion proposal — then the counts per level and the signature lines.
+ * Printed A4 landscape, one page wide, the column headers on every page. Streamed row by row; texts are string
+ * cells (sheetText), never formulas.
  */
-export async function streamResultsXlsx(res: Response, schoolName: string, results: ClassResults): Promise<void> {
+export async function streamResultsXlsx(res: Response, head: ResultsHead, results: ClassResults): Promise<void> {
   const fileName = `tong-hop-ket-qua-${results.className}-${results.period}.xlsx`;
   res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   res.setHeader(
@@ -33,10 +41,14 @@ export async function streamResultsXlsx(res: Response, schoolName: string, resul
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(`Tổng hợp ${PERIOD_LABELS[results.period]}`.slice(0, 31), {
     views: [{ state: 'frozen', ySplit: RESULTS_HEADER_ROW, xSplit: 2 }],
+    pageSetup: officialPageSetup({ headerRows: [RESULTS_HEADER_ROW, RESULTS_HEADER_ROW] }),
+    headerFooter: officialHeaderFooter({
+      title: `${results.className} — ${PERIOD_LABELS[results.period]} — ${results.schoolYearCode}`,
+    }),
   });
   const columns = columnsOf(results);
   sheet.columns = columns.map((c) => ({ width: c.width }));
-  titleBlock(sheet, schoolName, results, columns.length);
+  titleBlock(sheet, head, results, columns.length);
   const header = sheet.getRow(RESULTS_HEADER_ROW);
   header.values = columns.map((c) => c.header);
   header.font = { bold: true };
@@ -51,7 +63,8 @@ export async function streamResultsXlsx(res: Response, schoolName: string, resul
     });
     row.commit();
   }
-  countsBlock(sheet, at + 2, results);
+  const last = countsBlock(sheet, at + 2, results);
+  writeSignatureBlock(sheet, last + 2, columns.length, { title: 'HIỆU TRƯỞNG', name: head.principalName });
   sheet.commit();
   await workbook.commit();
 }
@@ -88,9 +101,11 @@ function columnsOf(results: ClassResults): Column[] {
   return columns;
 }
 
-function titleBlock(sheet: ExcelJS.Worksheet, schoolName: string, results: ClassResults, width: number): void {
+function titleBlock(sheet: ExcelJS.Worksheet, head: ResultsHead, results: ClassResults, width: number): void {
+  // The governing body above the school, in one cell, as official papers head (docs/domain/records.md).
+  const issuer = [head.governingBody, head.schoolName].filter((l): l is string => !!l).map((l) => l.toUpperCase());
   const lines: [string, Partial<ExcelJS.Font>][] = [
-    [schoolName.toUpperCase(), { bold: true }],
+    [issuer.join('\n'), { bold: true }],
     [
       `BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ HỌC SINH — ${PERIOD_LABELS[results.period].toUpperCase()}`,
       { bold: true, size: 14 },
@@ -99,16 +114,20 @@ function titleBlock(sheet: ExcelJS.Worksheet, schoolName: string, results: Class
   ];
   lines.forEach(([value, font], i) => {
     const row = sheet.getRow(i + 1);
-    row.getCell(1).value = neutraliseFormula(value);
+    row.getCell(1).value = sheetText(value);
     row.font = font;
     if (i === 1) row.alignment = { horizontal: 'center' };
+    if (i === 0 && issuer.length > 1) {
+      row.alignment = { wrapText: true, vertical: 'top' };
+      row.height = 30;
+    }
     sheet.mergeCells(i + 1, 1, i + 1, width);
     row.commit();
   });
 }
 
-/** The counts per level under the list, as the summary sheet ends: level, pupils, share of the class. */
-function countsBlock(sheet: ExcelJS.Worksheet, start: number, results: ClassResults): void {
+/** The counts per level under the list: level, pupils, share of the class. Returns the last row written. */
+function countsBlock(sheet: ExcelJS.Worksheet, start: number, results: ClassResults): number {
   const { scheme, summary } = results;
   const sections: [string, Record<string, number>, (code: string) => string][] = [
     [learningHeading(scheme), summary.learning, label],
@@ -130,6 +149,7 @@ function countsBlock(sheet: ExcelJS.Worksheet, start: number, results: ClassResu
     for (const [code, n] of Object.entries(counts)) write([word(code), n, share(n, summary.students)], false, 4);
   }
   write(['Chưa đủ dữ liệu để xếp loại', summary.incomplete, share(summary.incomplete, summary.students)], true, 4);
+  return at - 1;
 }
 
 function share(n: number, of: number): number {
@@ -137,5 +157,5 @@ function share(n: number, of: number): number {
 }
 
 function text(v: Cell): Cell {
-  return typeof v === 'string' ? neutraliseFormula(v) : v;
+  return typeof v === 'string' ? sheetText(v) : v;
 }

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import type { ClassResults, ResultPeriod } from '@emis/contracts';
 import { AuditService, PersonalDataGuard } from '@emis/api/audit';
 import { assertInScope, Principal, ProblemException, Scope, TenantDb } from '@emis/api/platform';
+import { SchoolsService } from '@emis/api/tenancy';
 import type { Response } from 'express';
 import { EntityManager } from 'typeorm';
 import { GradingClass } from './gradebook.repository';
@@ -32,6 +33,7 @@ export class ResultsService {
     private readonly db: TenantDb,
     private readonly audit: AuditService,
     private readonly guard: PersonalDataGuard,
+    private readonly schools: SchoolsService,
   ) {}
 
   async classResults(
@@ -136,7 +138,7 @@ export class ResultsService {
         },
         actor,
       );
-      await streamResultsXlsx(res, await this.results.schoolName(em, schoolId), results);
+      await streamResultsXlsx(res, await this.schools.letterhead(em, schoolId), results);
     });
   }
 

@@ -7,6 +7,8 @@ import { EntityManager } from 'typeorm';
 export interface SchoolGradeRow {
   className: string;
   studentId: string;
+  /** The 12-digit personal identification number the workbook shows in place of the internal id. */
+  personalId: string;
   fullName: string;
   dateOfBirth: string;
   subjectName: string;
@@ -20,6 +22,7 @@ export interface SchoolGradeRow {
 interface SchoolGradeEntryRow {
   class_name: string;
   id: string;
+  personal_id: string;
   full_name: string;
   dob: string;
   subject_name: string;
@@ -77,7 +80,7 @@ export class SchoolGradebookExportRepository {
   ): Promise<SchoolGradeRow[]> {
     const rows = await sqlRows<SchoolGradeEntryRow>(
       em,
-      `select c.name as class_name, st.id, st.full_name, st.date_of_birth::text as dob, s.name as subject_name, e.cells,
+      `select c.name as class_name, st.id, st.personal_id, st.full_name, st.date_of_birth::text as dob, s.name as subject_name, e.cells,
               e.average::float8 as average, e.rating, e.comment
          from grade_entry e
          join gradebook g on g.school_id = e.school_id and g.id = e.gradebook_id
@@ -91,6 +94,7 @@ export class SchoolGradebookExportRepository {
     return rows.map((r) => ({
       className: r.class_name,
       studentId: r.id,
+      personalId: r.personal_id,
       fullName: r.full_name,
       dateOfBirth: r.dob,
       subjectName: r.subject_name,

@@ -28,7 +28,8 @@ const score = (key: string) => (r: SchoolGradeRow) => {
 
 const COLUMNS: ExportColumn<SchoolGradeRow>[] = [
   { header: 'Lớp', width: 8, value: (r) => r.className },
-  { header: 'Mã học sinh', width: 38, value: (r) => r.studentId },
+  // The pupil's personal identification number, the national key (docs/domain/records.md), never an internal id.
+  { header: 'Mã định danh', width: 16, value: (r) => r.personalId },
   { header: 'Họ và tên', width: 26, value: (r) => r.fullName },
   { header: 'Ngày sinh', width: 12, value: (r) => r.dateOfBirth.split('-').reverse().join('/') },
   { header: 'Môn học', width: 22, value: (r) => r.subjectName },
@@ -96,7 +97,7 @@ export class SchoolGradebookExportService {
         `Sổ điểm HK${query.semester}`,
         COLUMNS,
         this.rows(em, schoolId, classes, query.semester),
-        { watermark },
+        { watermark, heading: { title: `Sổ điểm học kì ${query.semester === 1 ? 'I' : 'II'} năm học ${yearCode}` } },
       );
     });
   }

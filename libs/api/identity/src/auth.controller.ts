@@ -19,6 +19,19 @@ import { UserRecord } from './users.repository';
 
 export const REFRESH_COOKIE = 'emis_rt';
 const COOKIE_PATH = '/api/auth';
+/**
+ * A hint the web app can read (not httpOnly, no secret in it: "1"): a refresh cookie was set and has not been
+ * cleared. Without it the app does not ask /api/auth/refresh at start-up, so a visit to the sign-in page makes no
+ * request that fails with 401 (docs/domain/sign-in.md, "Restoring a session"). It lives and dies with the refresh
+ * cookie.
+ */
+export const SESSION_HINT_COOKIE = 'emis_session';
+
+/** Clears the refresh cookie and its hint. */
+export function clearSession(res: Response): void {
+  res.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+  res.clearCookie(SESSION_HINT_COOKIE, { path: '/' });
+}
 
 /** Puts the session's refresh token in its httpOnly cookie (scoped to /api/auth) and answers the session's body. */
 export function sendSession(res: Response, session: IssuedSession, config: AppConfig): SessionResponse {
@@ -28,6 +41,13 @@ export function sendSession(res: Response, session: IssuedSession, config: AppCo
     sameSite: 'strict',
     path: COOKIE_PATH,
     // Never past the session's absolute end: the browser drops the cookie when the session can no longer renew.
+    maxAge: Math.max(0, session.refreshExpiresAt.getTime() - Date.now()),
+  });
+  res.cookie(SESSION_HINT_COOKIE, '1', {
+    httpOnly: false,
+    secure: config.COOKIE_SECURE,
+    sameSite: 'strict',
+    path: '/',
     maxAge: Math.max(0, session.refreshExpiresAt.getTime() - Date.now()),
   });
   return session.body;
@@ -98,7 +118,7 @@ export class AuthController {
     try {
       return this.send(res, await this.sessions.renew(req.cookies?.[REFRESH_COOKIE]));
     } catch (error) {
-      res.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+      clearSession(res);
       throw error;
     }
   }
@@ -108,7 +128,7 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.sessions.logout(req.cookies?.[REFRESH_COOKIE]);
-    res.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+    clearSession(res);
   }
 
   @Post('password')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ETHNICITIES } from '@emis/domain';
 import { AuditService, PersonalDataGuard } from '@emis/api/audit';
 import { assertInScope, ExportColumn, Scope, streamXlsx, TenantDb } from '@emis/api/platform';
+import { SchoolsService } from '@emis/api/tenancy';
 import type { Response } from 'express';
 import { EntityManager } from 'typeorm';
 import { StudentExportQueryDto } from './students.dto';
@@ -44,6 +45,7 @@ export class StudentExportService {
     private readonly db: TenantDb,
     private readonly audit: AuditService,
     private readonly guard: PersonalDataGuard,
+    private readonly schools: SchoolsService,
   ) {}
 
   async export(scope: Scope, schoolId: string, query: StudentExportQueryDto, res: Response): Promise<void> {
@@ -63,8 +65,15 @@ export class StudentExportService {
         after: { reason, filter: shown, yearId: filter.yearId, rows: ids.length },
       });
       const orderBy = studentOrder(query.sort);
+      const letterhead = await this.schools.letterhead(em, schoolId);
+      const heading = {
+        governingBody: letterhead.governingBody,
+        school: letterhead.schoolName,
+        title: 'DANH SÁCH HỌC SINH',
+      };
       await streamXlsx(res, 'hoc-sinh.xlsx', 'Học sinh', COLUMNS, this.batches(em, schoolId, filter, orderBy), {
         watermark,
+        heading,
       });
     });
   }

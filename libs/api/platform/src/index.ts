@@ -20,6 +20,7 @@ export * from './access/access.decorators';
 export * from './access/permission.guard';
 export * from './access/refusals';
 export * from './excel/xlsx-export';
+export * from './excel/official-sheet';
 export * from './pdf/pdf-export';
 export * from './watermark/export-watermark';
 export * from './events/events.module';

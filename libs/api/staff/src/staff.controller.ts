@@ -10,6 +10,7 @@ import {
   Scope,
   streamXlsx,
 } from '@emis/api/platform';
+import { SchoolsService } from '@emis/api/tenancy';
 import type { Response } from 'express';
 import { StaffExportQueryDto, StaffInputDto, StaffListQueryDto, StaffTransferDto, StaffUpdateDto } from './staff.dto';
 import { StaffRecord } from './staff.repository';
@@ -55,6 +56,7 @@ export class StaffController {
   constructor(
     private readonly staff: StaffService,
     private readonly transfers: StaffTransferService,
+    private readonly schools: SchoolsService,
   ) {}
 
   @Get()
@@ -79,7 +81,8 @@ export class StaffController {
     @Res() res: Response,
   ): Promise<void> {
     const { rows, watermark } = await this.staff.exportRows(scope, schoolId, query);
-    await streamXlsx(res, 'danh-sach-can-bo.xlsx', 'Cán bộ', EXPORT_COLUMNS, rows, { watermark });
+    const heading = await this.schools.printedHeading(scope, schoolId, 'DANH SÁCH CÁN BỘ, GIÁO VIÊN, NHÂN VIÊN');
+    await streamXlsx(res, 'danh-sach-can-bo.xlsx', 'Cán bộ', EXPORT_COLUMNS, rows, { watermark, heading });
   }
 
   @Post()

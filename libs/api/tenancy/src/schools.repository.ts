@@ -96,6 +96,25 @@ export class SchoolsRepository {
     return row ? toSummary(row) : undefined;
   }
 
+  /**
+   * The names an official paper of the school prints: the school, the unit directly above it (its governing body)
+   * and the principal recorded in the school's profile. Read under RLS like the profile.
+   */
+  async letterhead(
+    em: EntityManager,
+    schoolId: string,
+  ): Promise<{ school: string; parent: string | null; principal: string | null } | undefined> {
+    return sqlRow<{ school: string; parent: string | null; principal: string | null }>(
+      em,
+      `select u.name as school, p.name as parent, sp.principal_name as principal
+         from tenancy_org_unit u
+         left join tenancy_org_unit p on p.id = u.parent_id
+         left join school_profile sp on sp.school_id = u.id
+        where u.id = $1`,
+      [schoolId],
+    );
+  }
+
   /** The profile row, read under RLS: a school outside the transaction's scope reads as absent. */
   async findProfile(em: EntityManager, schoolId: string, forUpdate = false): Promise<SchoolProfile | undefined> {
     const row = await sqlRow<SchoolProfileRow>(

@@ -12,6 +12,7 @@ import { AuditService } from '@emis/api/audit';
 import {
   assertInScope,
   likePattern,
+  OfficialHeading,
   Principal,
   ProblemException,
   Scope,
@@ -20,12 +21,22 @@ import {
   toSqlPaging,
   PageQueryDto,
 } from '@emis/api/platform';
+import { EntityManager } from 'typeorm';
 import { OrgTreeService } from './org-tree.service';
 import { ProfileFields, SCHOOL_SORT_COLUMNS, SchoolsRepository, scopeUnitIds } from './schools.repository';
 
 export interface SchoolListParams extends PageQueryDto {
   level?: SchoolLevel;
   unitId?: string;
+}
+
+/** What an official paper of a school prints at its head and signature (docs/domain/records.md, "Official papers"). */
+export interface SchoolLetterhead {
+  /** The unit directly above the school: the department, or the body that manages it. */
+  governingBody: string | null;
+  schoolName: string;
+  /** The principal's name as the school's profile records it; null when not recorded. */
+  principalName: string | null;
 }
 
 @Injectable()
@@ -68,6 +79,22 @@ export class SchoolsService {
       const path = (await this.tree.ancestors(schoolId)).map((u) => ({ id: u.id, name: u.name, kind: u.kind }));
       return { ...summary, path, profile };
     });
+  }
+
+  /**
+   * The published port other contexts print official papers with, read in the caller's transaction (so under the
+   * caller's RLS scope): the governing body, the school and the principal.
+   */
+  async letterhead(em: EntityManager, schoolId: string): Promise<SchoolLetterhead> {
+    const r = await this.repo.letterhead(em, schoolId);
+    return { governingBody: r?.parent ?? null, schoolName: r?.school ?? '', principalName: r?.principal ?? null };
+  }
+
+  /** The page heading of a list the school exports: its governing body and name above the list's title. */
+  async printedHeading(scope: Scope, schoolId: string, title: string): Promise<OfficialHeading> {
+    assertInScope(scope, schoolId);
+    const letterhead = await this.db.run((em) => this.letterhead(em, schoolId));
+    return { governingBody: letterhead.governingBody, school: letterhead.schoolName, title };
   }
 
   /** Saves the school's profile if nobody changed it since `update.version`; audited in the same transaction. */

@@ -27,3 +27,4 @@ export {
   type ChartSeries,
   type ChartTable,
 } from './charts/chart-option';
+export { PrintHeadingComponent, PrintSignaturesComponent, type PrintIssuer } from './print/print-heading.component';

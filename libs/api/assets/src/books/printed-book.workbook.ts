@@ -1,4 +1,4 @@
-import { neutraliseFormula } from '@emis/api/platform';
+import { sheetText } from '@emis/api/platform';
 import ExcelJS from 'exceljs';
 import { BOOK_SIGNATURES, BookCell, BookColumn, BookFormat, PrintedBook } from './printed-book';
 
@@ -50,7 +50,7 @@ function titleBlock(sheet: ExcelJS.Worksheet, book: PrintedBook): void {
   const width = book.columns.length;
   const left = Math.max(1, Math.floor(width / 2));
   sheet.mergeCells(1, 1, 1, left);
-  sheet.getCell(1, 1).value = neutraliseFormula(`Đơn vị: ${book.unitName}`);
+  sheet.getCell(1, 1).value = sheetText(`Đơn vị: ${book.unitName}`);
   sheet.getCell(1, 1).font = { bold: true };
   sheet.mergeCells(1, left + 1, 1, width);
   sheet.getCell(1, left + 1).value = book.formNumber;
@@ -97,7 +97,7 @@ function headings(sheet: ExcelJS.Worksheet, columns: BookColumn[]): void {
 function writeCell(cell: ExcelJS.Cell, value: BookCell, column: BookColumn): void {
   if (value === null) return;
   if (column.format === 'date' && typeof value === 'string') cell.value = new Date(`${value}T00:00:00Z`);
-  else cell.value = typeof value === 'string' ? neutraliseFormula(value) : value;
+  else cell.value = typeof value === 'string' ? sheetText(value) : value;
   const format = NUMBER_FORMATS[column.format];
   if (format) cell.numFmt = format;
   if (column.format === 'date') cell.alignment = { horizontal: 'center' };
@@ -121,7 +121,7 @@ function signatures(sheet: ExcelJS.Worksheet, from: number, width: number): void
 function centred(sheet: ExcelJS.Worksheet, row: number, width: number, value: string, font: Partial<ExcelJS.Font>) {
   sheet.mergeCells(row, 1, row, width);
   const cell = sheet.getCell(row, 1);
-  cell.value = neutraliseFormula(value);
+  cell.value = sheetText(value);
   cell.font = font;
   cell.alignment = { horizontal: 'center' };
 }

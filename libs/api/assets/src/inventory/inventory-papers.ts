@@ -1,4 +1,4 @@
-import { neutraliseFormula } from '@emis/api/platform';
+import { officialPageSetup, sheetText } from '@emis/api/platform';
 import ExcelJS from 'exceljs';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { CHECKLIST_COLUMNS, CHECKLIST_HEADER_ROW, ChecklistColumnKey, writeIdentity } from './checklist.layout';
@@ -26,7 +26,7 @@ export async function checklistWorkbook(paper: InventoryPaper): Promise<Buffer> 
   workbook.creator = 'Emis';
   const ws = workbook.addWorksheet('Kiểm kê', {
     views: [{ state: 'frozen', ySplit: CHECKLIST_HEADER_ROW }],
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: officialPageSetup({ headerRows: [CHECKLIST_HEADER_ROW, CHECKLIST_HEADER_ROW] }),
   });
   ws.columns = CHECKLIST_COLUMNS.map((c) => ({ width: c.width }));
   titleRows(ws, paper, 'PHIẾU KIỂM KÊ TÀI SẢN', CHECKLIST_COLUMNS.length);
@@ -60,7 +60,7 @@ function checklistValue(key: ChecklistColumnKey, line: PaperLine, i: number): Ex
     case 'code':
       return line.code ?? '';
     case 'name':
-      return neutraliseFormula(line.name);
+      return sheetText(line.name);
     case 'room':
       return line.room;
     case 'bookQuantity':
@@ -72,7 +72,7 @@ function checklistValue(key: ChecklistColumnKey, line: PaperLine, i: number): Ex
     case 'condition':
       return line.condition ? ASSET_CONDITION_VI[line.condition] : null;
     case 'note':
-      return line.note ? neutraliseFormula(line.note) : null;
+      return line.note ? sheetText(line.note) : null;
   }
 }
 
@@ -142,7 +142,7 @@ export async function reportWorkbook(paper: InventoryPaper): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Emis';
   const ws = workbook.addWorksheet('Biên bản kiểm kê', {
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: officialPageSetup({ headerRows: [CHECKLIST_HEADER_ROW, CHECKLIST_HEADER_ROW] }),
   });
   ws.columns = REPORT_WIDTHS.map((width) => ({ width }));
   titleRows(ws, paper, 'BIÊN BẢN KIỂM KÊ TÀI SẢN', REPORT_HEADERS.length);
@@ -152,7 +152,7 @@ export async function reportWorkbook(paper: InventoryPaper): Promise<Buffer> {
     const row = ws.getRow(CHECKLIST_HEADER_ROW + 1 + i);
     reportValues(r, i).forEach((v, col) => {
       const cell = row.getCell(col + 1);
-      cell.value = typeof v === 'string' ? neutraliseFormula(v) : v;
+      cell.value = typeof v === 'string' ? sheetText(v) : v;
       cell.border = THIN;
       if ([5, 7, 9, 11].includes(col)) cell.numFmt = MONEY_FORMAT;
     });

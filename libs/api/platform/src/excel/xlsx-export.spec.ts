@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import type { Response } from 'express';
-import { neutraliseFormula, streamXlsx } from './xlsx-export';
+import { neutraliseFormula, streamXlsx, XlsxOptions } from './xlsx-export';
 
 describe('Excel export', () => {
   it.each(['=1+1', '+84912', '-2', '@SUM(A1)', '\t=x', '\r=x'])(
@@ -16,7 +16,7 @@ describe('Excel export', () => {
     expect(neutraliseFormula('0912 345 678')).toBe('0912 345 678');
   });
 
-  it('streams a workbook whose cells are text and values, never formulas', async () => {
+  it('streams a workbook whose cells are text (without an apostrophe) and values, never formulas', async () => {
     const stream = new PassThrough();
     const chunks: Buffer[] = [];
     stream.on('data', (c: Buffer) => chunks.push(c));
@@ -43,8 +43,59 @@ describe('Excel export', () => {
     await book.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('Học sinh')!;
     expect(sheet.getRow(1).values).toEqual([undefined, 'Họ và tên', 'Ghi chú', 'Điểm']);
-    expect(sheet.getCell('B2').value).toBe(`'=HYPERLINK("http://evil","x")`);
+    // A string cell: the text as typed, no visible apostrophe, and never a formula.
+    expect(sheet.getCell('B2').value).toBe(`=HYPERLINK("http://evil","x")`);
+    expect(sheet.getCell('B2').type).toBe(ExcelJS.ValueType.String);
     expect(sheet.getCell('B2').formula).toBeUndefined();
     expect(sheet.getCell('C3').value).toBe(8.5);
   });
+
+  it('lays the list out for print: A4 landscape, one page wide, the header row on every page, school and title above', async () => {
+    const { book } = await streamed({
+      heading: {
+        governingBody: 'Sở Giáo dục và Đào tạo Hưng Yên',
+        school: 'Trường THCS Lê Lợi',
+        title: 'Danh sách lớp',
+      },
+    });
+    const sheet = book.getWorksheet('Lớp')!;
+    expect(sheet.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    });
+    expect(sheet.headerFooter.oddHeader).toContain('SỞ GIÁO DỤC VÀ ĐÀO TẠO HƯNG YÊN');
+    expect(sheet.headerFooter.oddHeader).toContain('TRƯỜNG THCS LÊ LỢI');
+    expect(sheet.headerFooter.oddHeader).toContain('Danh sách lớp');
+    expect(sheet.headerFooter.oddFooter).toContain('&P/&N');
+    expect(sheet.getCell('A2').value).toBe('+4 (tối đa 45)');
+  });
+
+  it('names the sheet in the page header when no heading is given, and doubles a literal ampersand', async () => {
+    const { book } = await streamed({}, 'Lớp & khối');
+    const sheet = book.getWorksheet('Lớp & khối')!;
+    expect(sheet.headerFooter.oddHeader).toContain('Lớp && khối');
+    expect(sheet.pageSetup.orientation).toBe('landscape');
+  });
 });
+
+async function streamed(options: XlsxOptions, title = 'Lớp'): Promise<{ book: ExcelJS.Workbook }> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  const res = Object.assign(stream, { setHeader: () => undefined }) as unknown as Response;
+  await streamXlsx(
+    res,
+    'lop.xlsx',
+    title,
+    [{ header: 'Sĩ số', value: (r: { s: string }) => r.s }],
+    [{ s: '+4 (tối đa 45)' }],
+    options,
+  );
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+  return { book };
+}

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { ExportWatermark, watermarkText } from '../watermark/export-watermark';
+import { OfficialHeading, officialHeaderFooter, officialPageSetup, sheetText } from './official-sheet';
 
 export interface ExportColumn<T> {
   header: string;
@@ -10,7 +11,8 @@ export interface ExportColumn<T> {
 
 /**
  * A text that a spreadsheet could take for a formula: one starting with =, +, -, @, or a tab / carriage return
- * (OWASP "CSV injection"). It is written with a leading apostrophe, so it stays text wherever the file goes next.
+ * (OWASP "CSV injection"). For CSV, where every field is re-parsed on opening, it is written with a leading
+ * apostrophe. An .xlsx string cell is never a formula, so workbooks write the text as it is (sheetText).
  */
 export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -19,6 +21,8 @@ export function neutraliseFormula(value: string): string {
 export interface XlsxOptions {
   /** Personal data: the exporting account and the time, in the page header and footer and the file's properties. */
   watermark?: ExportWatermark;
+  /** The governing body, school and title printed at the top of every page; the sheet's title when not given. */
+  heading?: OfficialHeading;
 }
 
 /**
@@ -40,9 +44,11 @@ export async function streamXlsx<T>(
   );
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
   if (options.watermark) stampWorkbook(workbook, options.watermark);
+  const heading = options.heading ?? { title: sheetTitle };
   const sheet = workbook.addWorksheet(sheetTitle.slice(0, 31), {
     views: [{ state: 'frozen', ySplit: 1 }],
-    ...(options.watermark ? { headerFooter: watermarkHeaderFooter(options.watermark) } : {}),
+    pageSetup: officialPageSetup({ headerRows: [1, 1] }),
+    headerFooter: officialHeaderFooter(heading, options.watermark && watermarkText(options.watermark)),
   });
   sheet.columns = columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 18 }));
   sheet.getRow(1).font = { bold: true };
@@ -51,7 +57,7 @@ export async function streamXlsx<T>(
   for await (const row of rows) {
     const values = columns.map((c) => {
       const v = c.value(row);
-      return typeof v === 'string' ? neutraliseFormula(v) : (v ?? null);
+      return typeof v === 'string' ? sheetText(v) : (v ?? null);
     });
     sheet.addRow(values).commit();
     count++;
@@ -70,10 +76,4 @@ function stampWorkbook(workbook: ExcelJS.Workbook, w: ExportWatermark): void {
   workbook.modified = w.at;
   workbook.description = text;
   workbook.keywords = 'Emis; dữ liệu cá nhân; personal data';
-}
-
-/** Every printed page carries the line; `&` starts a header code in Excel, so a literal one is doubled. */
-function watermarkHeaderFooter(w: ExportWatermark): Partial<ExcelJS.HeaderFooter> {
-  const line = `&L${watermarkText(w).replace(/&/g, '&&')}`;
-  return { oddHeader: line, oddFooter: `${line}&RTrang &P/&N · Page &P/&N` };
 }

@@ -1,6 +1,6 @@
 import type { StatisticalReport, StatisticalSection } from '@emis/contracts';
 import { formLabel, SECTION_DEFINITIONS, STATISTICAL_FORMS } from '@emis/domain';
-import { neutraliseFormula } from '@emis/api/platform';
+import { officialPageSetup, sheetText } from '@emis/api/platform';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 
@@ -42,7 +42,10 @@ export function statisticalWorkbook(report: StatisticalReport): ExcelJS.Workbook
     let name = title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
     while (used.has(name)) name = `${name.slice(0, 28)} ${used.size}`;
     used.add(name);
-    sectionSheet(workbook.addWorksheet(name), report, section, title);
+    const sheet = workbook.addWorksheet(name, {
+      pageSetup: officialPageSetup({ headerRows: [STATISTICAL_HEADER_ROW, STATISTICAL_HEADER_ROW] }),
+    });
+    sectionSheet(sheet, report, section, title);
   }
   return workbook;
 }
@@ -120,5 +123,5 @@ function viDateTime(iso: string): string {
 }
 
 function text(value: string): string {
-  return neutraliseFormula(value);
+  return sheetText(value);
 }

@@ -6,7 +6,7 @@ import type {
   SubjectResultRow,
   UnitReport,
 } from '@emis/contracts';
-import { ExportColumn, neutraliseFormula } from '@emis/api/platform';
+import { ExportColumn, officialHeaderFooter, officialPageSetup, sheetText } from '@emis/api/platform';
 import { GRADING_LABELS } from '@emis/domain';
 import ExcelJS from 'exceljs';
 
@@ -210,15 +210,19 @@ export async function workbookBuffer(sheets: BuiltSheet[]): Promise<Buffer> {
 
 /**
  * Adds one sheet and answers a function that appends more rows to it (the every-school workbook adds its schools in
- * chunks). Every text goes through neutraliseFormula, so a school's name can never become a formula.
+ * chunks). Texts are string cells (sheetText), which no spreadsheet reads as a formula.
  */
 export function appendSheet(workbook: ExcelJS.Workbook, sheet: BuiltSheet): (rows: Cell[][]) => void {
-  const ws = workbook.addWorksheet(sheet.title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 2 }] });
+  const ws = workbook.addWorksheet(sheet.title.slice(0, 31), {
+    views: [{ state: 'frozen', ySplit: 2 }],
+    pageSetup: officialPageSetup({ headerRows: [1, 2] }),
+    headerFooter: officialHeaderFooter({ title: sheet.title }),
+  });
   ws.columns = sheet.headers.map((c) => ({ width: c.width }));
   ws.addRow(sheet.headers.map((c) => c.header)).font = { bold: true };
   ws.addRow(sheet.headers.map((c) => c.en)).font = { italic: true };
   const add = (rows: Cell[][]) => {
-    for (const row of rows) ws.addRow(row.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : (v ?? null))));
+    for (const row of rows) ws.addRow(row.map((v) => (typeof v === 'string' ? sheetText(v) : (v ?? null))));
   };
   add(sheet.rows);
   return add;

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
-import { loadOnChange, ProblemAlertComponent } from '@emis/web/core';
+import { loadOnChange, OrgUnitsApi, ProblemAlertComponent } from '@emis/web/core';
+import { PrintHeadingComponent, PrintSignaturesComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AcademicApi } from '../data-access/academic.api';
 import { ATTENDANCE_KEYS } from './attendance-keys';
@@ -10,7 +11,7 @@ import { ATTENDANCE_KEYS } from './attendance-keys';
  */
 @Component({
   selector: 'emis-attendance-month',
-  imports: [TranslocoPipe, ProblemAlertComponent],
+  imports: [TranslocoPipe, ProblemAlertComponent, PrintHeadingComponent, PrintSignaturesComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './attendance-month.component.css',
   template: `
@@ -34,7 +35,11 @@ import { ATTENDANCE_KEYS } from './attendance-keys';
     </div>
     <emis-problem-alert [problem]="data.error()" />
     @if (data.value(); as m) {
-      <h2 class="print-title">
+      <emis-print-heading
+        [issuer]="letterhead.value() ?? null"
+        [title]="'SỔ THEO DÕI CHUYÊN CẦN — LỚP ' + className() + ' — THÁNG ' + monthLabel()"
+      />
+      <h2 class="print-title no-print">
         {{ 'academic.attendance.monthTitle' | transloco: { className: className(), month: monthLabel() } }}
       </h2>
       @if (m.rows.length === 0) {
@@ -86,6 +91,10 @@ import { ATTENDANCE_KEYS } from './attendance-keys';
           </table>
         </div>
         <p class="legend">{{ 'academic.attendance.legend' | transloco }}</p>
+        <emis-print-signatures
+          leftTitle="GIÁO VIÊN CHỦ NHIỆM"
+          [rightName]="letterhead.value()?.principalName ?? null"
+        />
       }
     } @else if (data.loading()) {
       <div class="loading-block" role="status">
@@ -96,6 +105,7 @@ import { ATTENDANCE_KEYS } from './attendance-keys';
 })
 export class AttendanceMonthComponent {
   private readonly api = inject(AcademicApi);
+  private readonly orgUnits = inject(OrgUnitsApi);
 
   readonly schoolId = input.required<string>();
   readonly classId = input.required<string>();
@@ -110,6 +120,11 @@ export class AttendanceMonthComponent {
   protected readonly data = loadOnChange(
     () => ({ schoolId: this.schoolId(), classId: this.classId(), month: this.month() }),
     ({ schoolId, classId, month }) => this.api.attendanceMonth(schoolId, classId, month),
+  );
+  /** The printed month's issuer lines (governing body, school, principal). */
+  protected readonly letterhead = loadOnChange(
+    () => this.schoolId(),
+    (schoolId) => this.orgUnits.letterhead(schoolId),
   );
   protected readonly monthLabel = computed(() => {
     const [y, m] = this.month().split('-');

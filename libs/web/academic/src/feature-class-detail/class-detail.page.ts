@@ -8,10 +8,12 @@ import {
   EmisNumberPipe,
   loadOnChange,
   OrgUnitContext,
+  OrgUnitsApi,
   ProblemAlertComponent,
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
+import { PrintHeadingComponent, PrintSignaturesComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { AcademicApi } from '../data-access/academic.api';
@@ -28,6 +30,8 @@ import { AssignmentsEditorComponent } from './assignments-editor.component';
     ProblemAlertComponent,
     SchoolRequiredComponent,
     AssignmentsEditorComponent,
+    PrintHeadingComponent,
+    PrintSignaturesComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './class-detail.page.html',
@@ -36,6 +40,7 @@ import { AssignmentsEditorComponent } from './assignments-editor.component';
 export class ClassDetailPage {
   private readonly api = inject(AcademicApi);
   private readonly auth = inject(AuthStore);
+  private readonly orgUnits = inject(OrgUnitsApi);
   protected readonly schoolId = inject(OrgUnitContext).currentSchoolId;
 
   readonly classId = input.required<string>();
@@ -51,6 +56,11 @@ export class ClassDetailPage {
       return schoolId ? { schoolId, classId: this.classId() } : undefined;
     },
     ({ schoolId, classId }) => this.api.classDetail(schoolId, classId),
+  );
+  /** The printed class list's issuer lines (governing body, school, principal). */
+  protected readonly letterhead = loadOnChange(
+    () => this.schoolId() ?? undefined,
+    (schoolId) => this.orgUnits.letterhead(schoolId),
   );
   protected readonly roster = computed(() =>
     [...(this.detail.value()?.students ?? [])].sort((a, b) => compareVietnameseNames(a.fullName, b.fullName)),

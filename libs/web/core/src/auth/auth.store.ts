@@ -1,4 +1,5 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { DOCUMENT } from '@angular/common';
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import {
   AuthUser,
@@ -19,6 +20,7 @@ import { withoutSessionRefresh } from '../http/request-context';
 import { underRefreshLock } from './refresh-lock';
 import { SecondFactor } from './second-factor';
 import { HeldSession, isFresher, refreshDelaySeconds, TabSessions } from './tab-sessions';
+import { hasSessionHint } from './session-hint';
 import { isSignOutNotice, SignOutNotice } from './unauthorized';
 
 interface Session {
@@ -39,6 +41,7 @@ const REFRESH_MARGIN_SECONDS = 30;
 @Injectable({ providedIn: 'root' })
 export class AuthStore {
   private readonly http = inject(HttpClient);
+  private readonly document = inject(DOCUMENT);
   private readonly session = signal<Session | null>(null);
   private readonly notice = signal<SignOutNotice | null>(null);
   private refreshInFlight: Observable<SessionResponse> | null = null;
@@ -219,8 +222,14 @@ export class AuthStore {
     this.notice.set(null);
   }
 
-  /** At start-up: a valid refresh cookie brings the session back after a reload. */
+  /**
+   * At start-up: a valid refresh cookie brings the session back after a reload. The refresh cookie is httpOnly, so
+   * the server sets a readable hint beside it (emis_session=1, no secret); without the hint there is no session to
+   * restore and no request is made — a visit to the sign-in page makes no call that fails with 401
+   * (docs/domain/sign-in.md, "Restoring a session").
+   */
   restore(): Promise<void> {
+    if (!hasSessionHint(this.document.cookie)) return Promise.resolve();
     return firstValueFrom(
       this.refresh().pipe(
         map(() => undefined),

@@ -146,7 +146,19 @@ export class GradeGridComponent {
     // Capture phase: the page sees Delete and Alt+H before AG Grid's own key handling does.
     const onKeydown = (event: KeyboardEvent) => this.onKeydown(event);
     afterNextRender(() => this.gridBox().nativeElement.addEventListener('keydown', onKeydown, true));
+    // Printing lays every row out (AG Grid draws only the rows in view otherwise): on the browser's print events,
+    // and on the print media query for a print preview or a PDF made by a headless browser.
+    const printing = window.matchMedia('print');
+    const onPrintMedia = (event: MediaQueryListEvent) => this.layoutForPrint(event.matches);
+    const beforePrint = () => this.layoutForPrint(true);
+    const afterPrint = () => this.layoutForPrint(false);
+    printing.addEventListener('change', onPrintMedia);
+    window.addEventListener('beforeprint', beforePrint);
+    window.addEventListener('afterprint', afterPrint);
     inject(DestroyRef).onDestroy(() => {
+      printing.removeEventListener('change', onPrintMedia);
+      window.removeEventListener('beforeprint', beforePrint);
+      window.removeEventListener('afterprint', afterPrint);
       this.gridBox().nativeElement.removeEventListener('keydown', onKeydown, true);
       this.autosave.destroy();
     });
@@ -158,6 +170,10 @@ export class GradeGridComponent {
 
   protected onGridReady(event: GridReadyEvent<GridRow>): void {
     this.gridApi = event.api;
+  }
+
+  private layoutForPrint(print: boolean): void {
+    this.gridApi?.setGridOption('domLayout', print ? 'print' : 'normal');
   }
 
   protected onCellFocused(event: CellFocusedEvent<GridRow>): void {

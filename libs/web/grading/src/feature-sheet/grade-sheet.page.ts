@@ -15,11 +15,12 @@ import {
   AuthStore,
   loadOnChange,
   OrgUnitContext,
+  OrgUnitsApi,
   ProblemAlertComponent,
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
-import { saveDownload } from '@emis/web/ui';
+import { PrintHeadingComponent, PrintSignaturesComponent, saveDownload } from '@emis/web/ui';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { finalize, forkJoin } from 'rxjs';
 import { GradingApi } from '../data-access/grading.api';
@@ -49,6 +50,8 @@ export const PHONE_QUERY = '(max-width: 640px)';
     CellHistoryDialogComponent,
     CorrectionDialogComponent,
     SheetImportDialogComponent,
+    PrintHeadingComponent,
+    PrintSignaturesComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './grade-sheet.page.html',
@@ -70,6 +73,7 @@ export class GradeSheetPage {
   private readonly api = inject(GradingApi);
   private readonly auth = inject(AuthStore);
   private readonly transloco = inject(TranslocoService);
+  private readonly orgUnits = inject(OrgUnitsApi);
   protected readonly schoolId = inject(OrgUnitContext).currentSchoolId;
 
   readonly classId = input.required<string>();
@@ -96,6 +100,18 @@ export class GradeSheetPage {
         years: this.api.schoolYears(),
       }),
   );
+  /** The printed sheet's issuer lines (governing body, school, principal). */
+  protected readonly letterhead = loadOnChange(
+    () => this.schoolId() ?? undefined,
+    (schoolId) => this.orgUnits.letterhead(schoolId),
+  );
+  /** The printed sheet's title, in Vietnamese as official papers are. */
+  protected readonly printTitle = computed(() => {
+    const d = this.data.value();
+    if (!d) return '';
+    const semester = d.sheet.semester === 2 ? 'II' : 'I';
+    return `SỔ THEO DÕI VÀ ĐÁNH GIÁ HỌC SINH — MÔN ${d.sheet.subjectName.toLocaleUpperCase('vi')} — LỚP ${d.overview.className} — HỌC KÌ ${semester} — NĂM HỌC ${d.overview.schoolYearCode}`;
+  });
   protected readonly lockedMeanwhile = signal(false);
   protected readonly context = computed<SheetContext | null>(() => {
     const d = this.data.value();

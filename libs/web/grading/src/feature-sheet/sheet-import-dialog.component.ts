@@ -72,7 +72,9 @@ export interface ImportTarget {
             <p>{{ 'grading.import.running' | transloco }}</p>
           } @else if (j.status === 'DONE') {
             <p class="alert alert-success">
-              {{ 'grading.import.done' | transloco: { updated: j.updated, unchanged: j.unchanged } }}
+              {{
+                'grading.import.done' | transloco: { created: j.created, updated: j.updated, unchanged: j.unchanged }
+              }}
             </p>
           } @else {
             <div class="alert alert-error">
