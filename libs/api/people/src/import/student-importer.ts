@@ -1,4 +1,4 @@
-import { IMPORT_MAX_ROWS } from '@emis/contracts';
+import { STUDENT_IMPORT_MAX_ROWS } from '@emis/contracts';
 import { todayInVietnam } from '@emis/domain';
 import { AuditService } from '@emis/api/audit';
 import { Injectable, OnModuleInit } from '@nestjs/common';
@@ -64,7 +64,8 @@ const RECORD_FIELDS = [
 export class StudentImporter implements Importer<StudentContext, StudentRow>, OnModuleInit {
   readonly kind = 'STUDENTS';
   readonly permission = 'people.import';
-  readonly maxRows = IMPORT_MAX_ROWS;
+  /** A whole list, streamed (docs/adr/province-scale-imports.md). */
+  readonly maxRows = STUDENT_IMPORT_MAX_ROWS;
   /**
    * Clerks' lists often carry a title block (the school's name, "DANH SÁCH …", merged across the columns) above the
    * column headers: the header row is the first of the top rows with the "Mã định danh" header.
