@@ -42,9 +42,7 @@ export async function readUploadedSheet(
 ): Promise<SheetRead> {
   const inspected = await inspectXlsx(file, request.maxRows);
   return inWorker<SheetRead>({ kind: 'readSheet', file, chunkRows: SHEET_CHUNK_ROWS, ...request }, (chunk) =>
-    onChunk(
-      chunk.kind === 'head' ? { ...chunk, estimatedRows: Math.max(0, inspected.rows - chunk.headerRow) } : chunk,
-    ),
+    onChunk(chunk.kind === 'head' ? { ...chunk, estimatedRows: Math.max(0, inspected.rows - chunk.headerRow) } : chunk),
   );
 }
 
