@@ -61,3 +61,9 @@ export interface ImportJob {
 
 export const IMPORT_MAX_ROWS = 20_000;
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+/**
+ * The student list, streamed (docs/adr/province-scale-imports.md): a whole list of a school, or of every school a
+ * department or unit manages, up to 200,000 rows and 40 MB (a 200,000-row list from the template is some 14 MB).
+ */
+export const STUDENT_IMPORT_MAX_ROWS = 200_000;
+export const STUDENT_IMPORT_MAX_BYTES = 40 * 1024 * 1024;

@@ -11,8 +11,11 @@ import { buildErrorWorkbook, readUploadedSheet } from './workbook/workbook-parse
 import { SheetRead } from './workbook/workbook-tasks';
 import { HostileWorkbook, tooManyRows } from './workbook/zip-guard';
 
-/** Rows validated between two progress updates of the job (the UI's progress bar polls the job). */
-const PROGRESS_EVERY = 500;
+/**
+ * The largest file whose error workbook is built on failure: it loads the uploaded file whole (some 200 MB of the
+ * worker's heap for 20,000 rows). A longer file that fails has every error listed in the job, without the workbook.
+ */
+const ERROR_WORKBOOK_MAX_ROWS = 20_000;
 
 const NOTHING_WRITTEN = 'không có dữ liệu nào được ghi';
 
@@ -98,26 +101,35 @@ export class ImportRunner {
       actor,
     };
     const target = await this.db.runWithScope(scope, (em) => importer.open(em, job));
-    const sheet = await readUploadedSheet(queued.file, {
-      layout: importer.layout(target),
-      headerRow: importer.headerRow,
-      maxRows: importer.maxRows,
-    });
-    importer.checkIdentity?.(uploadedView(sheet), target);
-    if (sheet.dataRows > importer.maxRows)
-      throw new ImportFailure(importer.messages?.tooManyRows ?? tooManyRows(importer.maxRows));
-    await progress({ totalRows: sheet.dataRows });
-
-    const errors = new CellErrors(new Map(sheet.columns));
-    for (const e of sheet.cellErrors) errors.atColumn(e.row, e.col, e.header, e.message);
-    // Rows to check against the file and the school: the clean ones, or every row read (checkEveryRow).
+    // The sheet is streamed: each chunk of rows is typed as it comes (readRow), and only the typed rows are kept.
+    let errors = new CellErrors(new Map());
     const rows: ImportedRow[] = [];
     let seen = 0;
-    for (const source of sheet.rows) {
-      const row = importer.readRow(source, errors, target);
-      if (row && (importer.checkEveryRow || !errors.hasRow(source.row))) rows.push(row);
-      if (++seen % PROGRESS_EVERY === 0) await progress({ processedRows: seen });
-    }
+    const sheet = await readUploadedSheet(
+      queued.file,
+      {
+        layout: importer.layout(target),
+        headerRow: importer.headerRow,
+        maxRows: importer.maxRows,
+        tooManyRows: importer.messages?.tooManyRows ?? tooManyRows(importer.maxRows),
+      },
+      async (chunk) => {
+        if (chunk.kind === 'head') {
+          errors = new CellErrors(new Map(chunk.columns));
+          await progress({ totalRows: chunk.estimatedRows });
+          return;
+        }
+        for (const e of chunk.cellErrors) errors.atColumn(e.row, e.col, e.header, e.message);
+        // Rows to check against the file and the school: the clean ones, or every row read (checkEveryRow).
+        for (const source of chunk.rows) {
+          const row = importer.readRow(source, errors, target);
+          if (row && (importer.checkEveryRow || !errors.hasRow(source.row))) rows.push(row);
+          seen++;
+        }
+        await progress({ processedRows: seen });
+      },
+    );
+    importer.checkIdentity?.(uploadedView(sheet), target);
     if (seen === 0)
       throw new ImportFailure(importer.messages?.noRows ?? 'Tệp không có dòng dữ liệu nào dưới dòng tiêu đề');
     if (importer.uniqueColumn) flagDuplicates(rows, importer.uniqueColumn, errors);
@@ -125,7 +137,8 @@ export class ImportRunner {
       await this.db.runWithScope(scope, (em) => importer.checkRows!(em, job, rows, target, errors));
     await progress({ totalRows: seen, processedRows: seen });
     const notices = errors.notices().map(withoutCol);
-    if (errors.count > 0) return { ...(await failedOutcome(queued.file, errors, sheet.headerRow)), notices };
+    if (errors.count > 0)
+      return { ...(await failedOutcome(queued.file, errors, sheet.headerRow, sheet.dataRows)), notices };
 
     await progress({ status: 'COMMITTING' });
     const counts = await this.db.runWithScope(scope, async (em) => {
@@ -178,15 +191,23 @@ export class ImportRunner {
  * The result of a file with cell errors: nothing written, every error kept in the job, and the uploaded
  * workbook handed back with the bad cells marked (`headerRow`: the sheet's row of column headers).
  */
-async function failedOutcome(file: Buffer, errors: CellErrors, headerRow: number): Promise<JobOutcome> {
+async function failedOutcome(
+  file: Buffer,
+  errors: CellErrors,
+  headerRow: number,
+  dataRows: number,
+): Promise<JobOutcome> {
   const all = errors.all();
   const badRows = new Set(all.map((e) => e.row)).size;
   return {
     status: 'FAILED',
     errorCount: all.length,
     errors: all.map(withoutCol),
-    errorFile: await buildErrorWorkbook(file, all, headerRow),
-    message: `Có ${all.length} lỗi ở ${badRows} dòng; chưa ghi dữ liệu nào. Hãy sửa các ô tô đỏ trong tệp lỗi rồi nhập lại.`,
+    errorFile: dataRows <= ERROR_WORKBOOK_MAX_ROWS ? await buildErrorWorkbook(file, all, headerRow) : null,
+    message:
+      dataRows <= ERROR_WORKBOOK_MAX_ROWS
+        ? `Có ${all.length} lỗi ở ${badRows} dòng; chưa ghi dữ liệu nào. Hãy sửa các ô tô đỏ trong tệp lỗi rồi nhập lại.`
+        : `Có ${all.length} lỗi ở ${badRows} dòng; chưa ghi dữ liệu nào. Hãy sửa các ô theo danh sách lỗi (dòng, cột) rồi nhập lại.`,
   };
 }
 

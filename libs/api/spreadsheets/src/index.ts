@@ -33,7 +33,7 @@ export { ImportsService } from './imports.service';
 export type { Download } from './imports.service';
 export { attachment, XLSX_CONTENT_TYPE } from './imports.controller';
 export { ImportJobDto, WORKBOOK_UPLOAD_BODY } from './imports.dto';
-export { WorkbookUpload } from './workbook-upload';
+export { WorkbookUpload, WorkbookUploadOf } from './workbook-upload';
 export type { UploadedWorkbook } from './workbook-upload';
 export { buildTemplate } from './workbook/template';
 

@@ -10,7 +10,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { ImportJob } from '@emis/contracts';
+import { STUDENT_IMPORT_MAX_BYTES, type ImportJob } from '@emis/contracts';
 import { CurrentPrincipal, CurrentScope, Principal, RequirePermission, Scope } from '@emis/api/platform';
 import {
   attachment,
@@ -18,7 +18,7 @@ import {
   ImportsService,
   UploadedWorkbook,
   WORKBOOK_UPLOAD_BODY,
-  WorkbookUpload,
+  WorkbookUploadOf,
   XLSX_CONTENT_TYPE,
 } from '@emis/api/spreadsheets';
 import { StudentImporter } from './student-importer';
@@ -45,7 +45,7 @@ export class StudentImportController {
   @Post('students')
   @HttpCode(202)
   @RequirePermission('people.import')
-  @UseInterceptors(WorkbookUpload)
+  @UseInterceptors(WorkbookUploadOf(STUDENT_IMPORT_MAX_BYTES))
   @ApiConsumes('multipart/form-data')
   @ApiBody(WORKBOOK_UPLOAD_BODY)
   @ApiAcceptedResponse({ type: ImportJobDto })

@@ -1,4 +1,4 @@
-import { IMPORT_MAX_ROWS } from '@emis/contracts';
+import { STUDENT_IMPORT_MAX_ROWS } from '@emis/contracts';
 import { todayInVietnam } from '@emis/domain';
 import { AuditService } from '@emis/api/audit';
 import { Injectable, OnModuleInit } from '@nestjs/common';
@@ -43,6 +43,9 @@ const LEFT_STATUS: Record<string, string> = {
 
 const classOrder = new Intl.Collator('vi', { numeric: true });
 
+/** Rows written per round of statements in the one transaction of a commit. */
+const COMMIT_CHUNK_ROWS = 10_000;
+
 const RECORD_FIELDS = [
   'fullName',
   'dateOfBirth',
@@ -64,7 +67,8 @@ const RECORD_FIELDS = [
 export class StudentImporter implements Importer<StudentContext, StudentRow>, OnModuleInit {
   readonly kind = 'STUDENTS';
   readonly permission = 'people.import';
-  readonly maxRows = IMPORT_MAX_ROWS;
+  /** A whole list, streamed (docs/adr/province-scale-imports.md). */
+  readonly maxRows = STUDENT_IMPORT_MAX_ROWS;
   /**
    * Clerks' lists often carry a title block (the school's name, "DANH SÁCH …", merged across the columns) above the
    * column headers: the header row is the first of the top rows with the "Mã định danh" header.
@@ -147,13 +151,37 @@ export class StudentImporter implements Importer<StudentContext, StudentRow>, On
     }
   }
 
+  /**
+   * Writes the rows in chunks of COMMIT_CHUNK_ROWS, all in the runner's one transaction (docs/adr/province-scale-
+   * imports.md): each chunk's statements and audit entries are bounded, whatever the file's length. A personal id is
+   * once in a file (the runner's duplicate check), so no chunk sees another's rows.
+   */
   async commit(
     em: EntityManager,
-    { schoolId, actor }: ImportJobContext,
+    job: ImportJobContext,
     rows: StudentRow[],
     context: StudentContext,
   ): Promise<ImportCounts> {
     const at = new Date();
+    const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+    for (let from = 0; from < rows.length; from += COMMIT_CHUNK_ROWS) {
+      const chunk = await this.commitChunk(em, job, rows.slice(from, from + COMMIT_CHUNK_ROWS), context, at);
+      counts.created += chunk.created;
+      counts.updated += chunk.updated;
+      counts.unchanged += chunk.unchanged;
+    }
+    if (counts.created + counts.updated > 0)
+      await this.events.enrolmentChanged(em, job.schoolId, context.openYearId ?? job.schoolId);
+    return counts;
+  }
+
+  private async commitChunk(
+    em: EntityManager,
+    { schoolId, actor }: ImportJobContext,
+    rows: StudentRow[],
+    context: StudentContext,
+    at: Date,
+  ): Promise<ImportCounts> {
     const existing = new Map(
       (
         await this.repo.existing(
@@ -195,7 +223,6 @@ export class StudentImporter implements Importer<StudentContext, StudentRow>, On
       ...changedParents.map((c) => c.row),
       ...moves.rows,
     ]);
-    if (touched.size) await this.events.enrolmentChanged(em, schoolId, context.openYearId ?? schoolId);
     await this.audit.recordMany(
       em,
       schoolId,

@@ -28,6 +28,11 @@ export class CellErrors {
 
   constructor(private readonly columns: ReadonlyMap<string, { col: number; header: string }>) {}
 
+  /** The columns errors are located by (a new collector for the same sheet starts from them). */
+  columnMap(): ReadonlyMap<string, { col: number; header: string }> {
+    return this.columns;
+  }
+
   at(row: number, key: string, message: string): void {
     const column = this.columns.get(key);
     if (!column) throw new Error(`no column ${key} in this sheet`);

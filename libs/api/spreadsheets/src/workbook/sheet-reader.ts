@@ -36,8 +36,13 @@ export function dataSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet {
  * above it), in any order; a missing column fails the whole file.
  */
 export function mapColumns(sheet: ExcelJS.Worksheet, layout: ImportLayout, headerRow = 1): Map<string, SheetColumn> {
+  return mapColumnsOfRow(sheet.findRow(headerRow), layout);
+}
+
+/** mapColumns on the header row itself (the streamed reader has no sheet to look rows up in). */
+export function mapColumnsOfRow(header: ExcelJS.Row | undefined, layout: ImportLayout): Map<string, SheetColumn> {
   const found = new Map<string, number>();
-  sheet.findRow(headerRow)?.eachCell((cell, col) => {
+  header?.eachCell((cell, col) => {
     const text = headerKey(cell.text);
     if (text && !found.has(text)) found.set(text, col);
   });
@@ -58,19 +63,26 @@ export function mapColumns(sheet: ExcelJS.Worksheet, layout: ImportLayout, heade
 
 /** The first of the top `within` rows with a cell reading `anchor`; a file without one fails with `notFound`. */
 export function findHeaderRow(sheet: ExcelJS.Worksheet, anchor: string, notFound: string, within = 30): number {
-  const wanted = headerKey(anchor);
-  for (let r = 1; r <= Math.min(within, sheet.rowCount); r++) {
-    let found = false;
-    sheet.findRow(r)?.eachCell((cell) => (found ||= headerKey(cell.text) === wanted));
-    if (found) return r;
-  }
+  for (let r = 1; r <= Math.min(within, sheet.rowCount); r++) if (rowHasHeader(sheet.findRow(r), anchor)) return r;
   throw new ImportFailure(notFound);
+}
+
+/** Whether a row holds a cell reading `anchor` (the header row of a sheet with a title block above it). */
+export function rowHasHeader(row: ExcelJS.Row | undefined, anchor: string): boolean {
+  const wanted = headerKey(anchor);
+  let found = false;
+  row?.eachCell((cell) => (found ||= headerKey(cell.text) === wanted));
+  return found;
 }
 
 /** The texts of the header row, without the summary column an earlier error workbook added. */
 export function headerTexts(sheet: ExcelJS.Worksheet, headerRow: number): string[] {
+  return headerTextsOfRow(sheet.findRow(headerRow));
+}
+
+export function headerTextsOfRow(header: ExcelJS.Row | undefined): string[] {
   const texts: string[] = [];
-  sheet.findRow(headerRow)?.eachCell((cell) => {
+  header?.eachCell((cell) => {
     const text = cell.text.trim();
     if (text && headerKey(text) !== headerKey(ERROR_SUMMARY_HEADER)) texts.push(text);
   });
@@ -99,31 +111,51 @@ export function* readRows(
   errors: CellErrors,
   headerRow = 1,
 ): Generator<SheetRow> {
-  const readable = [...columns.entries()].filter(([, column]) => !column.layout.notRead);
+  const readable = readableColumns(columns);
   for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
     const row = sheet.findRow(r);
-    if (!row) continue;
-    const values = new Map<string, CellValue>();
-    const flagged = new Set<string>();
-    for (const [key, column] of readable) {
-      const cell = row.findCell(column.col);
-      if (!cell) continue;
-      const problem = cellProblem(cell);
-      const value = problem ? undefined : plainValue(cell.value);
-      const textProblem =
-        problem ??
-        (typeof value === 'string' ? (formulaLike(value) ?? lengthProblem(value, column.layout)) : undefined);
-      if (textProblem) {
-        errors.atColumn(r, column.col, column.header, textProblem);
-        flagged.add(key);
-      } else if (value !== undefined) values.set(key, value);
-    }
-    if (values.size || flagged.size) yield { row: r, values, flagged };
+    const read = row && readSheetRow(row, r, readable, errors, (cell) => cell.isMerged);
+    if (read) yield read;
   }
 }
 
+export function readableColumns(columns: Map<string, SheetColumn>): [string, SheetColumn][] {
+  return [...columns.entries()].filter(([, column]) => !column.layout.notRead);
+}
+
+/**
+ * One data row (`r`: its number in the sheet), or undefined when none of its read columns holds anything. `merged`
+ * answers whether a cell is part of a merged range: the loaded workbook knows it per cell, the streamed reader from
+ * the sheet's merge list read beforehand (mergedCells).
+ */
+export function readSheetRow(
+  row: ExcelJS.Row,
+  r: number,
+  readable: [string, SheetColumn][],
+  errors: CellErrors,
+  merged: (cell: ExcelJS.Cell, col: number) => boolean,
+): SheetRow | undefined {
+  const values = new Map<string, CellValue>();
+  const flagged = new Set<string>();
+  for (const [key, column] of readable) {
+    const cell = row.findCell(column.col);
+    const isMerged = merged(cell ?? ({} as ExcelJS.Cell), column.col);
+    if (!cell && !isMerged) continue;
+    const problem = isMerged ? MERGED_CELL : cellProblem(cell!);
+    const value = problem ? undefined : plainValue(cell!.value);
+    const textProblem =
+      problem ?? (typeof value === 'string' ? (formulaLike(value) ?? lengthProblem(value, column.layout)) : undefined);
+    if (textProblem) {
+      errors.atColumn(r, column.col, column.header, textProblem);
+      flagged.add(key);
+    } else if (value !== undefined) values.set(key, value);
+  }
+  return values.size || flagged.size ? { row: r, values, flagged } : undefined;
+}
+
+const MERGED_CELL = 'Ô đang được gộp (merge) với ô khác; hãy bỏ gộp và nhập giá trị vào từng ô';
+
 function cellProblem(cell: ExcelJS.Cell): string | undefined {
-  if (cell.isMerged) return 'Ô đang được gộp (merge) với ô khác; hãy bỏ gộp và nhập giá trị vào từng ô';
   if (cell.type === ExcelJS.ValueType.Formula) return FORMULA_NOT_ALLOWED;
   const value = cell.value as unknown;
   if (value && typeof value === 'object' && 'error' in value)

@@ -1,7 +1,28 @@
 import ExcelJS from 'exceljs';
 import { inflateRawSync } from 'node:zlib';
 import { ImportLayout } from './layout';
-import { buildErrorWorkbook, readUploadedSheet } from './workbook-parser';
+import { LocatedError } from './cell-errors';
+import { HeaderRow } from '../importer';
+import { buildErrorWorkbook, readUploadedSheet, SHEET_CHUNK_ROWS } from './workbook-parser';
+import { SheetRow } from './sheet-reader';
+
+/** The streamed read with its chunks gathered: the rows, the cell errors, the chunks' sizes and the first total. */
+async function readAll(file: Buffer, request: { headerRow: HeaderRow; maxRows: number }) {
+  const rows: SheetRow[] = [];
+  const cellErrors: LocatedError[] = [];
+  const chunkSizes: number[] = [];
+  let estimatedRows = -1;
+  const read = await readUploadedSheet(file, { layout: LAYOUT, tooManyRows: 'quá nhiều dòng', ...request }, (chunk) => {
+    if (chunk.kind === 'head') estimatedRows = chunk.estimatedRows;
+    else {
+      rows.push(...chunk.rows);
+      cellErrors.push(...chunk.cellErrors);
+      chunkSizes.push(chunk.rows.length);
+    }
+    return Promise.resolve();
+  });
+  return { ...read, rows, cellErrors, chunkSizes, estimatedRows };
+}
 
 const LAYOUT: ImportLayout = {
   kind: 'STUDENTS',
@@ -61,7 +82,7 @@ function allParts(file: Buffer): string {
 
 describe('the workbook worker', () => {
   it('reads the data sheet into plain rows, with the cell problems found and the other sheets as text', async () => {
-    const read = await readUploadedSheet(await linkedWorkbook(), { layout: LAYOUT, headerRow: 1, maxRows: 100 });
+    const read = await readAll(await linkedWorkbook(), { headerRow: 1, maxRows: 100 });
     expect(read.columns).toEqual([
       ['name', { col: 1, header: 'Họ và tên' }],
       ['note', { col: 2, header: 'Ghi chú' }],
@@ -97,8 +118,7 @@ describe('the workbook worker', () => {
       const row = ws.addRow(values);
       row.getCell(1).border = { bottom: { style: 'thin' } };
     }
-    const read = await readUploadedSheet(Buffer.from(await wb.xlsx.writeBuffer()), {
-      layout: LAYOUT,
+    const read = await readAll(Buffer.from(await wb.xlsx.writeBuffer()), {
       headerRow: { anchor: 'Họ và tên', notFound: 'không thấy' },
       maxRows: 100,
     });
@@ -113,6 +133,27 @@ describe('the workbook worker', () => {
     ]);
     // The merged title cells sit above the header row: not data, so not reported.
     expect(read.cellErrors).toEqual([]);
+  });
+
+  it('streams a long sheet in chunks, reports merged data cells, and refuses a sheet over the row limit', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DS');
+    ws.addRow(['Họ và tên', 'Ghi chú']);
+    const count = SHEET_CHUNK_ROWS * 2 + 7;
+    for (let i = 0; i < count; i++) ws.addRow([`Học sinh ${i}`, i % 2 ? 'x' : null]);
+    ws.mergeCells('A10:B10');
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const read = await readAll(file, { headerRow: 1, maxRows: count });
+    expect(read.dataRows).toBe(count);
+    expect(read.estimatedRows).toBe(count);
+    expect(read.chunkSizes).toEqual([SHEET_CHUNK_ROWS, SHEET_CHUNK_ROWS, 7]);
+    expect(read.rows).toHaveLength(count);
+    expect(read.rows[8]).toMatchObject({ row: 10, values: new Map(), flagged: new Set(['name', 'note']) });
+    expect(read.cellErrors.map((e) => [e.row, e.col, e.message.includes('gộp')])).toEqual([
+      [10, 1, true],
+      [10, 2, true],
+    ]);
+    await expect(readAll(file, { headerRow: 1, maxRows: count - 1 })).rejects.toThrow('quá nhiều dòng');
   });
 
   it('hands back an error workbook without hyperlinks, defined names or external references', async () => {

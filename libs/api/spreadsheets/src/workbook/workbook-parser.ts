@@ -4,15 +4,20 @@ import type { HeaderRow } from '../importer';
 import { LocatedError } from './cell-errors';
 import { ImportFailure } from './import-failure';
 import { ImportLayout } from './layout';
-import { PlainCell, SheetRead, WorkbookTask } from './workbook-tasks';
-import type { WorkbookWorkerReply } from './workbook-worker';
+import { PlainCell, SheetChunk, SheetRead, WorkbookTask } from './workbook-tasks';
+import type { WorkbookWorkerChunk, WorkbookWorkerReply } from './workbook-worker';
 import { HostileWorkbook, inspectXlsx } from './zip-guard';
+
+/** The runner's answer to a chunk (workbook-worker.ts waits for it): kept here, the worker's module starts a thread. */
+const CHUNK_TAKEN = 'taken';
 
 /**
  * The API's event loop never runs exceljs over an uploaded file: every parse runs in a worker thread of its own,
- * with a heap limit and a time limit, after the pre-scan (inspectXlsx) passed. The largest legitimate import (a
- * 20,000-row student list) parses in about 3 s with some 200 MB of heap; the limits leave room for a slow machine
- * and refuse anything else (docs/security/imports.md).
+ * with a heap limit and a time limit, after the pre-scan (inspectXlsx) passed. An import's data sheet is streamed
+ * (a 200,000-row student list holds the shared strings, a chunk of rows and little else); the time limit is the
+ * longest the worker may take to produce its next answer (a chunk of rows, or the whole result of a whole-file task),
+ * the runner's own work between chunks not counted. The limits leave room for a slow machine and refuse anything
+ * else (docs/security/imports.md).
  */
 export const WORKER_LIMITS = {
   maxOldGenerationSizeMb: 768,
@@ -20,13 +25,25 @@ export const WORKER_LIMITS = {
   timeoutMs: 90_000,
 } as const;
 
-/** The data sheet of an import, read in the worker: what an import needs of the file, and nothing of exceljs. */
+/** Rows per chunk of a streamed sheet: the runner types and checks them before the worker reads on. */
+export const SHEET_CHUNK_ROWS = 2_000;
+
+/** A chunk as the runner gets it: the header comes with the pre-scan's count of the sheet's rows (a first total). */
+export type ReadChunk = (SheetChunk & { kind: 'rows' }) | (SheetChunk & { kind: 'head'; estimatedRows: number });
+
+/**
+ * The data sheet of an import, streamed by the worker: the header, then the rows chunk by chunk to `onChunk` (the
+ * worker waits for each to be taken in), then what else the import needs of the file, and nothing of exceljs.
+ */
 export async function readUploadedSheet(
   file: Buffer,
-  request: { layout: ImportLayout; headerRow: HeaderRow; maxRows: number },
+  request: { layout: ImportLayout; headerRow: HeaderRow; maxRows: number; tooManyRows: string },
+  onChunk: (chunk: ReadChunk) => Promise<void>,
 ): Promise<SheetRead> {
-  await inspectXlsx(file, request.maxRows);
-  return inWorker<SheetRead>({ kind: 'readSheet', file, ...request });
+  const inspected = await inspectXlsx(file, request.maxRows);
+  return inWorker<SheetRead>({ kind: 'readSheet', file, chunkRows: SHEET_CHUNK_ROWS, ...request }, (chunk) =>
+    onChunk(chunk.kind === 'head' ? { ...chunk, estimatedRows: Math.max(0, inspected.rows - chunk.headerRow) } : chunk),
+  );
 }
 
 /** The uploaded workbook with its errors marked, stripped of links, defined names and external references. */
@@ -41,10 +58,12 @@ export async function readWorkbookCells(file: Buffer, maxRows: number): Promise<
   return inWorker<PlainCell[][]>({ kind: 'readCells', file });
 }
 
-async function inWorker<T>(task: WorkbookTask): Promise<T> {
+async function inWorker<T>(task: WorkbookTask, onChunk?: (chunk: SheetChunk) => Promise<void>): Promise<T> {
   const worker = await startWorker(task);
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
+    let settled = false;
+    const tooLong = () => {
+      settled = true;
       reject(
         new HostileWorkbook(
           `Đọc tệp quá lâu (quá ${WORKER_LIMITS.timeoutMs / 1000} giây); hãy kiểm tra lại tệp hoặc chia thành nhiều tệp`,
@@ -52,14 +71,31 @@ async function inWorker<T>(task: WorkbookTask): Promise<T> {
         ),
       );
       void worker.terminate();
-    }, WORKER_LIMITS.timeoutMs);
+    };
+    let timer = setTimeout(tooLong, WORKER_LIMITS.timeoutMs);
     const settle = (outcome: () => void) => {
       clearTimeout(timer);
+      if (settled) return;
+      settled = true;
       outcome();
+      void worker.terminate();
     };
-    worker.once('message', (reply: WorkbookWorkerReply) =>
-      settle(() => (reply.ok ? resolve(reply.result as T) : reject(failureOf(reply)))),
-    );
+    worker.on('message', (message: WorkbookWorkerReply | WorkbookWorkerChunk) => {
+      if (!('chunk' in message)) {
+        settle(() => (message.ok ? resolve(message.result as T) : reject(failureOf(message))));
+        return;
+      }
+      // The runner's work on a chunk is not the worker's: the clock restarts once the chunk is taken in.
+      clearTimeout(timer);
+      (onChunk ?? (() => Promise.resolve()))(message.chunk).then(
+        () => {
+          if (settled) return;
+          timer = setTimeout(tooLong, WORKER_LIMITS.timeoutMs);
+          worker.postMessage(CHUNK_TAKEN);
+        },
+        (error: unknown) => settle(() => reject(error)),
+      );
+    });
     worker.once('error', (error: Error & { code?: string }) =>
       settle(() =>
         reject(

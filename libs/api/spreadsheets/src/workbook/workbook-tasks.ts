@@ -1,10 +1,21 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { HeaderRow } from '../importer';
 import { CellErrors, LocatedError } from './cell-errors';
 import { errorWorkbook } from './error-workbook';
 import { ImportFailure, NOT_A_WORKBOOK } from './import-failure';
 import { ImportLayout } from './layout';
-import { dataSheet, findHeaderRow, headerTexts, mapColumns, readRows, SheetRow } from './sheet-reader';
+import {
+  dataSheet,
+  headerTextsOfRow,
+  mapColumnsOfRow,
+  readableColumns,
+  readSheetRow,
+  rowHasHeader,
+  SheetColumn,
+  SheetRow,
+} from './sheet-reader';
+import { MergedRange, sheetDirectory } from './zip-guard';
 
 /**
  * What the workbook worker does with an uploaded file (workbook-worker.ts runs these; WorkbookParser on the API's
@@ -12,11 +23,40 @@ import { dataSheet, findHeaderRow, headerTexts, mapColumns, readRows, SheetRow }
  * the limits of the pre-scan, ever reaches the API's event loop.
  */
 export type WorkbookTask =
-  | { kind: 'readSheet'; file: Uint8Array; layout: ImportLayout; headerRow: HeaderRow; maxRows: number }
+  | {
+      kind: 'readSheet';
+      file: Uint8Array;
+      layout: ImportLayout;
+      headerRow: HeaderRow;
+      maxRows: number;
+      /** The message of a file over maxRows (the kind's wording). */
+      tooManyRows: string;
+      /** Rows per chunk sent to the runner. */
+      chunkRows: number;
+    }
   | { kind: 'errorWorkbook'; file: Uint8Array; errors: LocatedError[]; headerRow: number }
   | { kind: 'readCells'; file: Uint8Array };
 
-/** The data sheet of an import as plain data: its columns, rows and the cell problems found reading them. */
+/**
+ * What the streamed read of a data sheet sends the runner on its way, each chunk acknowledged before the worker reads
+ * on (so neither thread ever holds the file's rows): the header first, then the rows in chunks.
+ */
+export type SheetChunk =
+  | {
+      kind: 'head';
+      headerRow: number;
+      /** Layout key → the sheet's column (a user may reorder the columns). */
+      columns: [string, { col: number; header: string }][];
+      headers: string[];
+    }
+  | {
+      kind: 'rows';
+      rows: SheetRow[];
+      /** Merged cells, formulas, Excel error values, over-long text: found reading these rows. */
+      cellErrors: LocatedError[];
+    };
+
+/** The data sheet of an import once streamed through, as plain data (its rows went by in chunks). */
 export interface SheetRead {
   headerRow: number;
   /** Layout key → the sheet's column (a user may reorder the columns). */
@@ -24,12 +64,12 @@ export interface SheetRead {
   headers: string[];
   /** Rows 1–20, columns 1–10 of every other sheet, as text (an export's hidden identity sheet is among them). */
   otherSheets: Record<string, string[][]>;
-  /** Rows below the header row; when over `maxRows` no row is read. */
+  /** Rows below the header row holding a value. */
   dataRows: number;
-  rows: SheetRow[];
-  /** Merged cells, formulas, Excel error values, over-long text: found reading the rows. */
-  cellErrors: LocatedError[];
 }
+
+/** Sends a chunk to the runner and resolves once the runner has taken it in. */
+export type SendChunk = (chunk: SheetChunk) => Promise<void>;
 
 /** A cell of a sheet read whole (a bank statement): text, a number, a date, a formula's saved result, or nothing. */
 export type PlainCell = string | number | boolean | Date | null;
@@ -37,11 +77,13 @@ export type PlainCell = string | number | boolean | Date | null;
 const OTHER_SHEET_ROWS = 20;
 const OTHER_SHEET_COLS = 10;
 
-export async function runWorkbookTask(task: WorkbookTask): Promise<SheetRead | Uint8Array | PlainCell[][]> {
+export async function runWorkbookTask(
+  task: WorkbookTask,
+  send: SendChunk,
+): Promise<SheetRead | Uint8Array | PlainCell[][]> {
+  if (task.kind === 'readSheet') return streamSheet(task, send);
   const workbook = await loadWorkbook(task.file);
   switch (task.kind) {
-    case 'readSheet':
-      return readSheet(workbook, task.layout, task.headerRow, task.maxRows);
     case 'errorWorkbook':
       return annotated(workbook, task.errors, task.headerRow);
     case 'readCells':
@@ -62,28 +104,124 @@ async function loadWorkbook(file: Uint8Array): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-function readSheet(workbook: ExcelJS.Workbook, layout: ImportLayout, header: HeaderRow, maxRows: number): SheetRead {
-  const sheet = dataSheet(workbook);
-  const headerRow = typeof header === 'number' ? header : findHeaderRow(sheet, header.anchor, header.notFound);
-  const columns = mapColumns(sheet, layout, headerRow);
-  const dataRows = Math.max(0, sheet.actualRowCount - headerRow);
-  const errors = new CellErrors(new Map([...columns].map(([key, c]) => [key, { col: c.col, header: c.header }])));
-  const rows = dataRows > maxRows ? [] : [...readRows(sheet, columns, errors, headerRow)];
+/**
+ * Reads the data sheet row by row with exceljs's streamed reader (docs/adr/province-scale-imports.md): the worker's
+ * memory holds the shared strings and styles, one chunk of rows and the merged cells, whatever the file's length.
+ * The header row is the fixed one or the first of the top 30 holding the anchor, as in a loaded workbook; a cell in
+ * a merged range (listed after the rows in the file, so read beforehand: sheetDirectory) is reported as merged.
+ */
+async function streamSheet(task: Extract<WorkbookTask, { kind: 'readSheet' }>, send: SendChunk): Promise<SheetRead> {
+  const file = Buffer.from(task.file.buffer, task.file.byteOffset, task.file.byteLength);
+  const directory = await sheetDirectory(file);
+  const names = new Map(directory.sheets.map((s) => [s.sheetNo, s.name]));
+  const merged = mergedCells(directory.merges);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // Dates are numbers with a date format: the styles say which.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const otherSheets: Record<string, string[][]> = {};
+  let read: Omit<SheetRead, 'otherSheets'> | undefined;
+  try {
+    for await (const worksheet of reader) {
+      const sheetNo = String((worksheet as unknown as { id: string | number }).id);
+      const isData = directory.sheets.length ? sheetNo === directory.sheets[0].sheetNo : !read;
+      if (isData && !read) read = await streamDataSheet(worksheet, task, merged, send);
+      else otherSheets[names.get(sheetNo) ?? `Sheet${sheetNo}`] = await topLeftStreamed(worksheet);
+    }
+  } catch (error) {
+    if (error instanceof ImportFailure) throw error;
+    throw new ImportFailure(NOT_A_WORKBOOK);
+  }
+  if (!read) throw new ImportFailure('Tệp Excel không có trang tính nào');
+  return { ...read, otherSheets };
+}
+
+type StreamedSheet = AsyncIterable<ExcelJS.Row>;
+
+async function streamDataSheet(
+  worksheet: unknown,
+  task: Extract<WorkbookTask, { kind: 'readSheet' }>,
+  merged: Set<number>,
+  send: SendChunk,
+): Promise<Omit<SheetRead, 'otherSheets'>> {
+  const fixed = typeof task.headerRow === 'number' ? task.headerRow : undefined;
+  const anchor = typeof task.headerRow === 'number' ? undefined : task.headerRow;
+  let header: { row: number; columns: Map<string, SheetColumn>; headers: string[] } | undefined;
+  let readable: [string, SheetColumn][] = [];
+  let errors = new CellErrors(new Map());
+  let rows: SheetRow[] = [];
+  let dataRows = 0;
+  const isMerged = (r: number) => (_cell: ExcelJS.Cell, col: number) => merged.has(cellKey(r, col));
+  const flush = async () => {
+    if (!rows.length && !errors.count) return;
+    await send({ kind: 'rows', rows, cellErrors: errors.all() });
+    rows = [];
+    errors = new CellErrors(errors.columnMap());
+  };
+  const open = async (row: ExcelJS.Row | undefined, r: number) => {
+    const columns = mapColumnsOfRow(row, task.layout);
+    const found = { row: r, columns, headers: headerTextsOfRow(row) };
+    readable = readableColumns(columns);
+    errors = new CellErrors(new Map([...columns].map(([key, c]) => [key, { col: c.col, header: c.header }])));
+    await send({ kind: 'head', headerRow: r, columns: plainColumns(columns), headers: found.headers });
+    return found;
+  };
+  for await (const row of worksheet as StreamedSheet) {
+    const r = row.number;
+    if (!header) {
+      if (fixed !== undefined && r >= fixed) header = await open(r === fixed ? row : undefined, fixed);
+      else if (anchor && r <= 30 && rowHasHeader(row, anchor.anchor)) header = await open(row, r);
+      else if (anchor && r > 30) throw new ImportFailure(anchor.notFound);
+      if (!header || r === header.row) continue;
+    }
+    if (!row.hasValues) continue;
+    if (++dataRows > task.maxRows) throw new ImportFailure(task.tooManyRows);
+    const sheetRow = readSheetRow(row, r, readable, errors, isMerged(r));
+    if (sheetRow) rows.push(sheetRow);
+    if (rows.length >= task.chunkRows) await flush();
+  }
+  if (!header) {
+    if (anchor) throw new ImportFailure(anchor.notFound);
+    header = await open(undefined, fixed ?? 1);
+  }
+  await flush();
   return {
-    headerRow,
-    columns: [...columns].map(([key, c]) => [key, { col: c.col, header: c.header }]),
-    headers: headerTexts(sheet, headerRow),
-    otherSheets: Object.fromEntries(workbook.worksheets.slice(1).map((ws) => [ws.name, topLeftTexts(ws)])),
+    headerRow: header.row,
+    columns: plainColumns(header.columns),
+    headers: header.headers,
     dataRows,
-    rows,
-    cellErrors: errors.all(),
   };
 }
 
-function topLeftTexts(sheet: ExcelJS.Worksheet): string[][] {
-  return Array.from({ length: OTHER_SHEET_ROWS }, (_, r) =>
-    Array.from({ length: OTHER_SHEET_COLS }, (_, c) => sheet.findRow(r + 1)?.findCell(c + 1)?.text ?? ''),
-  );
+function plainColumns(columns: Map<string, SheetColumn>): [string, { col: number; header: string }][] {
+  return [...columns].map(([key, c]) => [key, { col: c.col, header: c.header }]);
+}
+
+/** The cells of merged ranges, by cellKey (at most UPLOAD_LIMITS.mergedCells of them: the pre-scan refused more). */
+function mergedCells(ranges: MergedRange[]): Set<number> {
+  const cells = new Set<number>();
+  for (const m of ranges)
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) cells.add(cellKey(r, c));
+  return cells;
+}
+
+function cellKey(row: number, col: number): number {
+  // Excel's last column is 16,384.
+  return row * 16_384 + col;
+}
+
+/** Rows 1–20, columns 1–10 of a sheet streamed through (the rest is read past, unkept). */
+async function topLeftStreamed(worksheet: unknown): Promise<string[][]> {
+  const cells = Array.from({ length: OTHER_SHEET_ROWS }, () => Array.from({ length: OTHER_SHEET_COLS }, () => ''));
+  for await (const row of worksheet as StreamedSheet) {
+    if (row.number > OTHER_SHEET_ROWS) continue;
+    for (let c = 1; c <= OTHER_SHEET_COLS; c++) cells[row.number - 1][c - 1] = row.findCell(c)?.text ?? '';
+  }
+  return cells;
 }
 
 /**

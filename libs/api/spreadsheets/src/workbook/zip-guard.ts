@@ -25,7 +25,18 @@ export const UPLOAD_LIMITS = {
   styles: 20_000,
   cellsPerSheet: 1_000_000,
   mergedCells: 20_000,
+  /**
+   * A kind taking more rows (the student list: 200,000) gets more room for what grows with the rows: the limits above
+   * or these allowances per row it may hold, whichever is larger. A 200,000-row student list has some 3.6 million
+   * cells, 3 million shared strings and 170 MB of XML (ten times the 20,000-row figures).
+   */
+  perRow: { cells: 25, sharedStrings: 20, uncompressedBytes: 1_500 },
 } as const;
+
+/** A limit for a file of at most `maxRows` data rows: the base limit, or the per-row allowance, whichever is larger. */
+export function scaledLimit(base: number, perRow: number, maxRows: number): number {
+  return Math.max(base, perRow * maxRows);
+}
 
 /** A refusal for the file's size or shape: the upload answers 400 and a HOSTILE_UPLOAD security event is recorded. */
 export class HostileWorkbook extends ImportFailure {
@@ -55,24 +66,107 @@ interface PartCheck {
   feed(text: string, last: boolean): void;
 }
 
-export async function inspectXlsx(file: Buffer, maxRows: number): Promise<void> {
+/** What the pre-scan counted: `rows`, the `<row>` elements of the longest sheet (a progress bar's first total). */
+export interface InspectedXlsx {
+  rows: number;
+}
+
+export async function inspectXlsx(file: Buffer, maxRows: number): Promise<InspectedXlsx> {
   const entries = centralDirectory(file);
-  assertContainer(entries);
-  for (const entry of entries) await scanPart(file, entry, partCheck(entry.name, maxRows));
+  assertContainer(entries, maxRows);
+  const counted = { rows: 0 };
+  for (const entry of entries) await scanPart(file, entry, partCheck(entry.name, maxRows, counted));
+  return counted;
+}
+
+/** A merged range of cells, by row and column numbers (inclusive). */
+export interface MergedRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** The sheets of a workbook as the streamed reader knows them: N of xl/worksheets/sheetN.xml, in workbook order. */
+export interface SheetDirectory {
+  /** N of each sheet, with the sheet's name, the data sheet (the workbook's first sheet) first. */
+  sheets: { sheetNo: string; name: string }[];
+  /** The merged ranges of the data sheet. */
+  merges: MergedRange[];
+}
+
+/**
+ * The workbook's sheets and the data sheet's merged ranges, for the streamed reader (exceljs's streamed reader
+ * names sheets by their part's number only, and ignores merged ranges). A sheet lists its merged ranges after its
+ * rows, so the reader, which sees each row once, learns them here first: one more inflate of the sheet, counted
+ * and bounded by the pre-scan, keeping nothing but the ranges (at most UPLOAD_LIMITS.mergedCells cells).
+ */
+export async function sheetDirectory(file: Buffer): Promise<SheetDirectory> {
+  const entries = centralDirectory(file);
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const workbookXml = await smallPartText(file, byName.get('xl/workbook.xml'));
+  const relsXml = await smallPartText(file, byName.get('xl/_rels/workbook.xml.rels'));
+  const targets = new Map<string, string>();
+  for (const [tag] of relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]+)"/.exec(tag)?.[1];
+    const target = /\bTarget="([^"]+)"/.exec(tag)?.[1];
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const sheets: SheetDirectory['sheets'] = [];
+  for (const [tag] of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const relId = /\s\w+:id="([^"]+)"/.exec(tag)?.[1];
+    const part = relId ? targets.get(relId) : undefined;
+    const sheetNo = part ? /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(part)?.[1] : undefined;
+    const name = /\sname="([^"]*)"/.exec(tag)?.[1];
+    if (sheetNo && name !== undefined) sheets.push({ sheetNo, name: xmlText(name) });
+  }
+  const merges: MergedRange[] = [];
+  const entry = sheets[0] && byName.get(`xl/worksheets/sheet${sheets[0].sheetNo}.xml`);
+  if (entry) {
+    const matches = new StreamedMatches(/<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g, (m) => {
+      const [a, b] = [columnNumber(m[1]), columnNumber(m[3])];
+      const [r1, r2] = [Number(m[2]), Number(m[4])];
+      merges.push({ top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(a, b), right: Math.max(a, b) });
+    });
+    await scanPart(file, entry, { feed: (text, last) => matches.feed(text, last) });
+  }
+  return { sheets, merges };
+}
+
+function xmlText(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** The text of a small part (the workbook's list of sheets, its relationships): at most 1 MB is kept. */
+async function smallPartText(file: Buffer, entry: ZipEntry | undefined): Promise<string> {
+  if (!entry) return '';
+  let text = '';
+  await scanPart(file, entry, {
+    feed: (chunk) => {
+      if (text.length < MB) text += chunk;
+    },
+  });
+  return Buffer.from(text, 'latin1').toString('utf8');
 }
 
 export function tooManyRows(maxRows: number): string {
   return `Tệp có quá nhiều dòng dữ liệu: tối đa ${maxRows.toLocaleString('vi-VN')} dòng mỗi lần nhập; hãy chia thành nhiều tệp`;
 }
 
-function assertContainer(entries: ZipEntry[]): void {
+function assertContainer(entries: ZipEntry[], maxRows: number): void {
+  const limit = scaledLimit(UPLOAD_LIMITS.uncompressedBytes, UPLOAD_LIMITS.perRow.uncompressedBytes, maxRows);
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) throw new ImportFailure(NOT_A_WORKBOOK);
   const total = entries.reduce((sum, e) => sum + e.size, 0);
-  if (total > UPLOAD_LIMITS.uncompressedBytes) {
+  if (total > limit) {
     throw new HostileWorkbook(
-      `Tệp Excel khi giải nén quá lớn (${Math.round(total / MB)} MB; tối đa ${UPLOAD_LIMITS.uncompressedBytes / MB} MB)`,
-      { reason: 'uncompressed_size', bytes: total, limit: UPLOAD_LIMITS.uncompressedBytes },
+      `Tệp Excel khi giải nén quá lớn (${Math.round(total / MB)} MB; tối đa ${Math.round(limit / MB)} MB)`,
+      { reason: 'uncompressed_size', bytes: total, limit },
     );
   }
   for (const e of entries) {
@@ -87,15 +181,15 @@ function assertContainer(entries: ZipEntry[]): void {
 }
 
 /** The counters of the parts a parser builds objects from; other parts are only inflated (capped) and dropped. */
-function partCheck(name: string, maxRows: number): PartCheck | undefined {
-  if (name === 'xl/sharedStrings.xml') return sharedStringsCheck();
+function partCheck(name: string, maxRows: number, counted: InspectedXlsx): PartCheck | undefined {
+  if (name === 'xl/sharedStrings.xml') return sharedStringsCheck(maxRows);
   if (name === 'xl/styles.xml') return stylesCheck();
-  if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) return worksheetCheck(name, maxRows);
+  if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) return worksheetCheck(name, maxRows, counted);
   return undefined;
 }
 
-function sharedStringsCheck(): PartCheck {
-  const limit = UPLOAD_LIMITS.sharedStrings;
+function sharedStringsCheck(maxRows: number): PartCheck {
+  const limit = scaledLimit(UPLOAD_LIMITS.sharedStrings, UPLOAD_LIMITS.perRow.sharedStrings, maxRows);
   const refuse = (found: number, source: string) =>
     new HostileWorkbook(
       `Tệp có quá nhiều chuỗi văn bản (${found.toLocaleString('vi-VN')}; tối đa ${limit.toLocaleString('vi-VN')})`,
@@ -131,8 +225,9 @@ function stylesCheck(): PartCheck {
   ]);
 }
 
-function worksheetCheck(part: string, maxRows: number): PartCheck {
-  const { cellsPerSheet, mergedCells } = UPLOAD_LIMITS;
+function worksheetCheck(part: string, maxRows: number, counted: InspectedXlsx): PartCheck {
+  const { mergedCells } = UPLOAD_LIMITS;
+  const cellsPerSheet = scaledLimit(UPLOAD_LIMITS.cellsPerSheet, UPLOAD_LIMITS.perRow.cells, maxRows);
   // Blank but formatted rows also appear as <row> elements: the exact count of data rows is checked after
   // parsing; this bound only keeps a hostile sheet from being parsed at all.
   const rowLimit = 2 * maxRows + 1_000;
@@ -150,6 +245,7 @@ function worksheetCheck(part: string, maxRows: number): PartCheck {
     }),
     new StreamedMatches(/<(?:\w+:)?row[\s>/]/g, () => {
       if (++rows > rowLimit) throw new HostileWorkbook(tooManyRows(maxRows), { reason: 'rows', part, limit: rowLimit });
+      counted.rows = Math.max(counted.rows, rows);
     }),
     new StreamedMatches(/<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g, (m) => {
       merged += (Math.abs(columnNumber(m[3]) - columnNumber(m[1])) + 1) * (Math.abs(Number(m[4]) - Number(m[2])) + 1);

@@ -15,6 +15,8 @@ import {
   IMPORT_MAX_BYTES,
   IMPORT_MAX_ROWS,
   ImportJob,
+  STUDENT_IMPORT_MAX_BYTES,
+  STUDENT_IMPORT_MAX_ROWS,
   ImportJobKind,
   ImportKind,
   ProblemDetails,
@@ -73,8 +75,14 @@ export class ImportPanelComponent {
   /** Where "back to the list" leads, e.g. '/students'. */
   readonly listPath = input.required<string>();
 
-  protected readonly maxMegabytes = IMPORT_MAX_BYTES / (1024 * 1024);
-  protected readonly maxRows = IMPORT_MAX_ROWS;
+  /** The student list is streamed and takes more (docs/adr/province-scale-imports.md); the other kinds the general limits. */
+  private readonly maxBytes = computed(() =>
+    this.chosen().kind === 'STUDENTS' ? STUDENT_IMPORT_MAX_BYTES : IMPORT_MAX_BYTES,
+  );
+  protected readonly maxMegabytes = computed(() => this.maxBytes() / (1024 * 1024));
+  protected readonly maxRows = computed(() =>
+    this.chosen().kind === 'STUDENTS' ? STUDENT_IMPORT_MAX_ROWS : IMPORT_MAX_ROWS,
+  );
   protected readonly file = signal<File | null>(null);
   protected readonly fileError = signal<{ key: string; params: Record<string, unknown> } | null>(null);
   protected readonly job = signal<ImportJob | null>(null);
@@ -132,8 +140,8 @@ export class ImportPanelComponent {
       input.value = '';
       return;
     }
-    if (file.size > IMPORT_MAX_BYTES) {
-      this.fileError.set({ key: 'students.import.errors.size', params: { max: this.maxMegabytes } });
+    if (file.size > this.maxBytes()) {
+      this.fileError.set({ key: 'students.import.errors.size', params: { max: this.maxMegabytes() } });
       input.value = '';
       return;
     }
