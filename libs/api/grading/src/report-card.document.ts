@@ -32,7 +32,7 @@ export function reportCardDocument(
     pageSize: 'A4',
     pageMargins: [40, 36, 40, 36],
     info: {
-      title: `Phiếu báo kết quả ${results.className} ${PERIOD_LABELS[results.period]} ${results.schoolYearCode}`,
+      title: `Phiếu báo kết quả học tập ${results.className} ${PERIOD_LABELS[results.period]} ${results.schoolYearCode}`,
     },
     defaultStyle: { font: 'Roboto', fontSize: 10 },
     styles: { title: { fontSize: 14, bold: true, alignment: 'center' }, th: { bold: true, alignment: 'center' } },

@@ -220,6 +220,9 @@ export const academicVi = {
       role: 'Vai trò của bạn chỉ được xem điểm danh, không được ghi.',
       closed: 'Năm học đã khoá: dữ liệu điểm danh chỉ còn xem được.',
       notHomeroom: 'Bạn chỉ được điểm danh lớp mình làm giáo viên chủ nhiệm. Lớp này chỉ được xem.',
+      sunday: 'Chủ nhật không phải ngày học: không điểm danh được ngày này.',
+      publicHoliday: 'Ngày nghỉ lễ không phải ngày học: không điểm danh được ngày này.',
+      outsideSemesters: 'Ngày này nằm ngoài các học kì của trường: không điểm danh được.',
     },
   },
 };
@@ -437,6 +440,9 @@ export const academicEn: TranslationOf<typeof academicVi> = {
       role: 'Your role may view attendance but not record it.',
       closed: 'The school year is closed: attendance can only be viewed.',
       notHomeroom: 'You may record attendance only for the class you are homeroom teacher of. This class is read only.',
+      sunday: 'Sunday is not a school day: no attendance can be recorded for it.',
+      publicHoliday: 'A public holiday is not a school day: no attendance can be recorded for it.',
+      outsideSemesters: 'This day is outside the school’s semesters: no attendance can be recorded for it.',
     },
   },
 };

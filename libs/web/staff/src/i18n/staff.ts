@@ -47,7 +47,7 @@ export const staffVi = {
   } satisfies Record<StaffPosition, string>,
   contract: { CIVIL_SERVANT: 'Biên chế', CONTRACT: 'Hợp đồng' } satisfies Record<ContractType, string>,
   status: {
-    ACTIVE: 'Đang công tác',
+    ACTIVE: 'Đang làm việc',
     LEAVE: 'Tạm nghỉ',
     RETIRED: 'Nghỉ hưu',
     TRANSFERRED: 'Đã chuyển công tác',
