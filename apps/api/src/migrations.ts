@@ -10,6 +10,7 @@ import {
   CreateCalendarAndClasses1764200000020,
   CreateProvinceRuleSettings1765000000100,
   ExtendAcademicViews1764400000600,
+  CreateNaturalCollation1765000001000,
 } from '@emis/api/academic';
 import {
   AddInventorySurplusAndImport1764600000400,
@@ -135,6 +136,7 @@ export const MIGRATIONS = [
   IndexStudentLists1765000000500,
   CheckScopeKey1765000000600,
   GuardAccountCredentials1765000000610,
+  CreateNaturalCollation1765000001000,
 ];
 
 /**

@@ -1,5 +1,5 @@
 import type { SchoolYearInput, SemesterDates } from '@emis/contracts';
-import { isRealDate, isSchoolYearCode, nonSchoolDay, SemesterCalendar } from '@emis/domain';
+import { isRealDate, isSchoolYearCode, nonSchoolDay, SchoolSemesters } from '@emis/domain';
 import type { RawFieldError } from '@emis/api/platform';
 import { displayDate } from '@emis/api/staff';
 
@@ -51,7 +51,7 @@ export function attendanceDateErrors(date: string, year: YearBounds, today: stri
  * Attendance is kept only for the school's school days: inside a semester of the school's calendar (its own dates or
  * the province's), never a Sunday or a fixed public holiday (docs/domain/calendar.md, "School days").
  */
-export function schoolDayErrors(date: string, calendar: SemesterCalendar): RawFieldError[] {
+export function schoolDayErrors(date: string, calendar: SchoolSemesters): RawFieldError[] {
   const reason = nonSchoolDay(date, calendar);
   if (reason === 'outsideSemesters') {
     const semesters = `${displayDate(calendar.semester1Start)} – ${displayDate(calendar.semester1End)}`;

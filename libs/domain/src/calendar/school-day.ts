@@ -33,7 +33,7 @@ export function ageOn(dateOfBirth: string, on: string): number {
 }
 
 /** The four semester dates of a school's calendar for a year (the school's own, or the province's). */
-export interface SemesterCalendar {
+export interface SchoolSemesters {
   semester1Start: string;
   semester1End: string;
   semester2Start: string;
@@ -54,7 +54,7 @@ export type NonSchoolDay = 'sunday' | 'publicHoliday' | 'outsideSemesters';
  * "School days"): Sundays, the fixed public holidays, and the days outside both semesters (before semester I, the
  * break between the semesters, after semester II). Saturdays are school days: many schools teach on them.
  */
-export function nonSchoolDay(date: string, calendar: SemesterCalendar): NonSchoolDay | null {
+export function nonSchoolDay(date: string, calendar: SchoolSemesters): NonSchoolDay | null {
   const inSemester =
     (date >= calendar.semester1Start && date <= calendar.semester1End) ||
     (date >= calendar.semester2Start && date <= calendar.semester2End);
@@ -65,7 +65,7 @@ export function nonSchoolDay(date: string, calendar: SemesterCalendar): NonSchoo
 }
 
 /** The last school day on or before `date`, or null when the calendar has none by then. */
-export function lastSchoolDayOnOrBefore(date: string, calendar: SemesterCalendar): string | null {
+export function lastSchoolDayOnOrBefore(date: string, calendar: SchoolSemesters): string | null {
   let day = date > calendar.semester2End ? calendar.semester2End : date;
   while (day >= calendar.semester1Start) {
     if (!nonSchoolDay(day, calendar)) return day;

@@ -27,3 +27,4 @@ export {
   type ChartSeries,
   type ChartTable,
 } from './charts/chart-option';
+export { NameCaseDirective } from './form/name-case.directive';

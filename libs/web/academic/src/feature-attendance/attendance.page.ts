@@ -11,7 +11,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { loadOnChange, OrgUnitContext, ProblemAlertComponent, SchoolRequiredComponent } from '@emis/web/core';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AcademicApi } from '../data-access/academic.api';
-import { lastSchoolDayOnOrBefore, nonSchoolDay, SemesterCalendar, todayInVietnam } from '@emis/domain';
+import { lastSchoolDayOnOrBefore, nonSchoolDay, SchoolSemesters, todayInVietnam } from '@emis/domain';
 import { AttendanceDayComponent } from './attendance-day.component';
 import { AttendanceMonthComponent } from './attendance-month.component';
 
@@ -73,7 +73,7 @@ export class AttendancePage {
     },
     ({ schoolId, yearId }) => this.api.schoolCalendar(schoolId, yearId),
   );
-  private readonly semesters = computed<SemesterCalendar | null>(() => this.calendar.value() ?? this.year());
+  private readonly semesters = computed<SchoolSemesters | null>(() => this.calendar.value() ?? this.year());
   protected readonly minDate = computed(() => this.year()?.startsOn.slice(0, 10) ?? null);
   /** The year's last day, or today when the year runs on: attendance is never recorded ahead (calendar.md). */
   protected readonly maxDate = computed(() => {

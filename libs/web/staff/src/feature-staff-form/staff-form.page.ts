@@ -1,3 +1,4 @@
+import { NameCaseDirective } from '@emis/web/ui';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -44,7 +45,14 @@ import {
  */
 @Component({
   selector: 'emis-staff-form-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ProblemAlertComponent, SchoolRequiredComponent],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslocoPipe,
+    ProblemAlertComponent,
+    SchoolRequiredComponent,
+    NameCaseDirective,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './staff-form.page.html',
   styleUrl: './staff-form.page.css',

@@ -1,3 +1,4 @@
+import { NameCaseDirective } from '@emis/web/ui';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -33,7 +34,14 @@ import {
  */
 @Component({
   selector: 'emis-student-form',
-  imports: [ReactiveFormsModule, TranslocoPipe, ProblemAlertComponent, FieldErrorComponent, CountryNamePipe],
+  imports: [
+    ReactiveFormsModule,
+    TranslocoPipe,
+    ProblemAlertComponent,
+    FieldErrorComponent,
+    CountryNamePipe,
+    NameCaseDirective,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './student-form.component.html',
   styleUrl: './student-form.component.css',
