@@ -12,6 +12,7 @@ import { loadOnChange, OrgUnitContext, ProblemAlertComponent, SchoolRequiredComp
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AcademicApi } from '../data-access/academic.api';
 import { lastSchoolDayOnOrBefore, nonSchoolDay, SchoolSemesters, todayInVietnam } from '@emis/domain';
+import { DateInputDirective } from '@emis/web/ui';
 import { AttendanceDayComponent } from './attendance-day.component';
 import { AttendanceMonthComponent } from './attendance-month.component';
 
@@ -29,6 +30,7 @@ import { AttendanceMonthComponent } from './attendance-month.component';
     SchoolRequiredComponent,
     AttendanceDayComponent,
     AttendanceMonthComponent,
+    DateInputDirective,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   encapsulation: ViewEncapsulation.None,

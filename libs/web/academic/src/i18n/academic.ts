@@ -161,6 +161,7 @@ export const academicVi = {
     saved: 'Đã lưu thông tin lớp.',
     errors: {
       required: 'Vui lòng nhập thông tin này.',
+      requiredChoice: 'Vui lòng chọn một mục.',
       name: 'Tên lớp gồm chữ và số, tối đa 20 ký tự (ví dụ 6A, 10A1).',
       maxLength: 'Nội dung quá dài.',
       grade: 'Trường không dạy khối này.',
@@ -382,6 +383,7 @@ export const academicEn: TranslationOf<typeof academicVi> = {
     saved: 'Class saved.',
     errors: {
       required: 'Please fill this in.',
+      requiredChoice: 'Please choose one.',
       name: 'Letters and digits, at most 20 characters (e.g. 6A, 10A1).',
       maxLength: 'Too long.',
       grade: 'The school does not teach this grade.',

@@ -1,4 +1,4 @@
-import { NameCaseDirective } from '@emis/web/ui';
+import { DateInputDirective, NameCaseDirective } from '@emis/web/ui';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -52,6 +52,7 @@ import {
     ProblemAlertComponent,
     SchoolRequiredComponent,
     NameCaseDirective,
+    DateInputDirective,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './staff-form.page.html',
@@ -121,7 +122,7 @@ export class StaffFormPage {
     if (!control || (!this.showAll() && !control.touched)) return null;
     const server = this.serverErrors()[path];
     if (server && !control.dirty) return `!${server}`;
-    if (control.errors) return ruleKey(control.errors);
+    if (control.errors) return ruleKey(control.errors, path);
     if (path === 'personalId' && this.form.hasError('personalIdMismatch'))
       return 'staff.form.errors.personalIdMismatch';
     return null;
