@@ -101,7 +101,8 @@ export const gradingVi = {
     cellErrors: {
       notANumber: 'Không phải là số.',
       outOfRange: 'Điểm phải từ 0 đến 10.',
-      tooManyDecimals: 'Điểm chỉ có tối đa một chữ số thập phân (cột bài kiểm tra Tiểu học: số nguyên).',
+      tooManyDecimals: 'Điểm có tối đa một chữ số thập phân, ví dụ 7,5.',
+      notWholeScore: 'Điểm bài kiểm tra định kì ở tiểu học là số nguyên từ 0 đến 10.',
       notARating: 'Mức đánh giá không hợp lệ (Đ/CĐ hoặc T/H/C).',
       unknownColumn: 'Cột không có trong sổ điểm.',
     },
@@ -344,7 +345,8 @@ export const gradingEn: TranslationOf<typeof gradingVi> = {
     cellErrors: {
       notANumber: 'Not a number.',
       outOfRange: 'A score is between 0 and 10.',
-      tooManyDecimals: 'A score has at most one decimal (primary tests: whole numbers).',
+      tooManyDecimals: 'A score has at most one decimal, e.g. 7.5.',
+      notWholeScore: 'A primary periodic test score is a whole number from 0 to 10.',
       notARating: 'Not a valid rating (Đ/CĐ or T/H/C).',
       unknownColumn: 'No such column in the gradebook.',
     },
