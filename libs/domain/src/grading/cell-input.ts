@@ -3,12 +3,7 @@ import { foldVietnamese } from '../text/fold';
 import { fromTenths, toTenths } from './tenths';
 
 export type CellError =
-  | 'notANumber'
-  | 'outOfRange'
-  | 'tooManyDecimals'
-  | 'notWholeScore'
-  | 'notARating'
-  | 'unknownColumn';
+  'notANumber' | 'outOfRange' | 'tooManyDecimals' | 'notWholeScore' | 'notARating' | 'unknownColumn';
 export type ParsedCell = { value: CellValue | null } | { error: CellError };
 
 const SCORE_TEXT = /^([+-])?(\d*)(?:\.(\d*))?$/;
@@ -61,7 +56,8 @@ function parseScore(column: GradeColumn, raw: unknown): ParsedCell {
   if (value < (column.min ?? 0) || value > (column.max ?? 10)) return { error: 'outOfRange' };
   // A primary periodic test is a whole number (Circular 27/2020 Art. 7), a secondary score has one decimal
   // (Circular 22/2021 Art. 6): each level gets its own message (docs/domain/gradebook.md, "Cell errors by level").
-  if (decimals.length > (column.decimals ?? 1)) return { error: column.decimals === 0 ? 'notWholeScore' : 'tooManyDecimals' };
+  if (decimals.length > (column.decimals ?? 1))
+    return { error: column.decimals === 0 ? 'notWholeScore' : 'tooManyDecimals' };
   return { value: fromTenths(toTenths(value)) + 0 }; // + 0 turns "-0" into 0
 }
 
