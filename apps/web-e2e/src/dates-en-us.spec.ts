@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './session';
+import { screenshot, signIn } from './session';
 
 /**
  * Dates and times the Vietnamese way whatever the browser (docs/conventions.md, "Dates" and "Times"): in an
@@ -23,4 +23,5 @@ test('an en-US browser in New York types and reads dates dd/mm/yyyy', async ({ p
   await expect(page).toHaveURL(/date=2026-10-05/);
   await expect(field).toHaveValue('05/10/2026');
   await expect(page.getByTestId('attendance-row').first()).toBeVisible();
+  await screenshot(page, 'dates-en-us-attendance');
 });
