@@ -54,7 +54,7 @@ export async function secondSemesters(ctx, tokens, year) {
     const res = await call(ctx, tokens.get(schoolId), 'POST', `/api/schools/${schoolId}/fee-periods`, {
       schoolYearId: year.id,
       code: 'HK2',
-      name: 'Học kỳ II',
+      name: 'Học kì II',
       startsOn: year.starts_on,
       endsOn: year.ends_on,
       months: 5,

@@ -10,6 +10,7 @@ import {
   CreateCalendarAndClasses1764200000020,
   CreateProvinceRuleSettings1765000000100,
   ExtendAcademicViews1764400000600,
+  CreateNaturalCollation1765000001000,
 } from '@emis/api/academic';
 import {
   AddInventorySurplusAndImport1764600000400,
@@ -137,6 +138,7 @@ export const MIGRATIONS = [
   CheckScopeKey1765000000600,
   GuardAccountCredentials1765000000610,
   CreateStudentSearchWords1765000000800,
+  CreateNaturalCollation1765000001000,
 ];
 
 /**

@@ -179,7 +179,7 @@ test('the principal locks semester I; the teacher sees the sheet read-only, asks
   await principal.getByTestId('grades-semester').selectOption('1');
   await expect(principal.getByTestId('corrections-inbox')).toBeVisible();
   await principal.getByTestId('grades-lock').click();
-  await expect(principal.getByTestId('grades-lock-dialog')).toContainText('không sửa được điểm Học kỳ I');
+  await expect(principal.getByTestId('grades-lock-dialog')).toContainText('không sửa được điểm Học kì I');
   await screenshot(principal, 'grading-lock-confirm');
   await principal.getByTestId('grades-lock-dialog-confirm').click();
   await expect(principal.getByTestId('grades-unlock')).toBeVisible();
@@ -350,7 +350,7 @@ test('in semester II the grid shows semester I and computes the year average as 
   await page.getByTestId('grades-class').selectOption({ label: '6A' });
   await page.getByTestId('grades-semester').selectOption('2');
   await page.getByTestId('grades-open-TOAN').click();
-  await expect(page.getByTestId('grade-sheet-title')).toContainText('Học kỳ II');
+  await expect(page.getByTestId('grade-sheet-title')).toContainText('Học kì II');
   // Semester I of the first student is 8,2 (after the approved correction); semester II all 8 → 8,0;
   // year = (8,2 + 2 × 8,0) / 3 = 8,066… → 8,1.
   await expect(cell(page, 0, 'semester1')).toHaveText('8,2');

@@ -15,10 +15,10 @@ test('the school admin adds a staff member, fixing a field error first', async (
   await page.getByTestId('staff-new').click();
   await page.getByTestId('staff-form-personalId').fill(PERSONAL_ID);
   await page.getByTestId('staff-form-fullName').fill(NAME);
-  await page.getByTestId('staff-form-dateOfBirth').fill('1991-03-14');
+  await page.getByTestId('staff-form-dateOfBirth').fill('14/03/1991');
   await page.getByTestId('staff-form-gender').selectOption({ label: 'Nữ' });
   await page.getByTestId('staff-form-phone').fill('0912 345 678');
-  await page.getByTestId('staff-form-startDate').fill('2013-09-01');
+  await page.getByTestId('staff-form-startDate').fill('01/09/2013');
   await page.getByTestId('staff-form-salaryCoefficient').fill('3.33');
   await page.getByTestId('staff-form-salaryStep').fill('4');
   await page.getByTestId('qualification-add').click();
@@ -31,7 +31,7 @@ test('the school admin adds a staff member, fixing a field error first', async (
   // The ID says 1990; the date of birth says 1991: the same cross-check as the API's.
   await expect(page.getByTestId('staff-form-personalId-error')).toContainText('không khớp với năm sinh');
   await screenshot(page, 'staff-form-error');
-  await page.getByTestId('staff-form-dateOfBirth').fill('1990-03-14');
+  await page.getByTestId('staff-form-dateOfBirth').fill('14/03/1990');
   await expect(page.getByTestId('staff-form-personalId-error')).toBeEmpty();
   await page.getByTestId('staff-form-save').click();
 

@@ -38,7 +38,7 @@ test('a school admin creates a student after fixing a bad personal ID, then find
   await page.getByTestId('students-new').click();
   await page.getByTestId('student-form-personalId').fill('12345');
   await page.getByTestId('student-form-fullName').fill(STUDENT.name);
-  await page.getByTestId('student-form-dateOfBirth').fill(STUDENT.dob);
+  await page.getByTestId('student-form-dateOfBirth').fill(STUDENT.dob.split('-').reverse().join('/'));
   await page.getByTestId('student-form-gender').selectOption('FEMALE');
   await expect(page.getByTestId('student-form-ethnicity')).toHaveValue('01');
   await page.getByTestId('student-form-save').click();
@@ -75,7 +75,7 @@ test('a school admin creates a student after fixing a bad personal ID, then find
   await page.goto('/students/new');
   await page.getByTestId('student-form-personalId').fill(STUDENT.id);
   await page.getByTestId('student-form-fullName').fill('Đặng Thị Hoài Thu');
-  await page.getByTestId('student-form-dateOfBirth').fill(STUDENT.dob);
+  await page.getByTestId('student-form-dateOfBirth').fill(STUDENT.dob.split('-').reverse().join('/'));
   await page.getByTestId('student-form-gender').selectOption('FEMALE');
   await page.getByTestId('student-form-save').click();
   await expect(page.getByTestId('student-form-personalId-error')).toContainText('đã có học sinh');

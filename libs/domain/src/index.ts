@@ -24,3 +24,6 @@ export * from './text/fold';
 export * from './finance';
 export * from './privacy/read-budgets';
 export * from './security/refusal-burst';
+export * from './text/search';
+export * from './text/name-case';
+export * from './text/natural-sort';

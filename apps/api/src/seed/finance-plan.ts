@@ -112,7 +112,7 @@ export const DEMO_FEES: readonly DemoFee[] = [
 /** The fee period the demo has collected: the first semester of 2026-2027, tuition billed for September–December. */
 export const DEMO_PERIOD = {
   code: 'HK1',
-  name: 'Học kỳ I',
+  name: 'Học kì I',
   startsOn: '2026-09-05',
   endsOn: '2027-01-16',
   months: 4,

@@ -183,7 +183,7 @@ export function drawExpenses(rng: SeededRandom, school: FinanceSeedSchool, lines
     method: 'BANK',
     amount: 4_500_000,
     payee: 'Công ty TNHH In Hưng Yên',
-    description: 'In giấy khen cuối học kỳ (chi trùng, đã huỷ)',
+    description: 'In giấy khen cuối học kì (chi trùng, đã huỷ)',
     status: 'APPROVED',
     reversedOn: day(10, 22),
   });

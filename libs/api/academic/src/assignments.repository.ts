@@ -49,7 +49,7 @@ export class AssignmentsRepository {
          join subject sub on sub.code = a.subject_code
          join staff_member s on s.school_id = a.school_id and s.id = a.staff_id
         where ${where.join(' and ')}
-        order by ${GRADE_ORDER}, c.name collate "vi-x-icu", a.semester, sub.sort_order`,
+        order by ${GRADE_ORDER}, c.name collate vi_natural, a.semester, sub.sort_order`,
       params,
     );
     return rows.map((r) => ({

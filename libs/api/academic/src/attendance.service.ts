@@ -16,7 +16,7 @@ import { EntityManager } from 'typeorm';
 import { AssignmentsRepository } from './assignments.repository';
 import { AttendanceEntry, AttendanceRepository } from './attendance.repository';
 import { monthBounds, monthlyAttendance } from './attendance-totals';
-import { attendanceDateErrors } from './calendar-rules';
+import { attendanceDateErrors, schoolDayErrors } from './calendar-rules';
 import { ClassesRepository } from './classes.repository';
 import { SchoolYearsService } from './school-years.service';
 import { AcademicEvents } from './academic-events';
@@ -72,6 +72,9 @@ export class AttendanceService {
       await this.assertMayRecord(em, actor, schoolId, classId);
       const year = await this.years.assertWritable(em, cls.schoolYearId);
       const dateErrors = attendanceDateErrors(date, year, todayInVietnam());
+      if (dateErrors.every((e) => e.rule === 'notInFuture')) {
+        dateErrors.push(...schoolDayErrors(date, await this.years.calendarIn(em, schoolId, cls.schoolYearId)));
+      }
       if (dateErrors.length) throw new ValidationProblem(dateErrors);
       const entries = await this.validEntries(em, schoolId, classId, date, update);
       if (!entries.length) return this.sheetIn(em, schoolId, classId, date);

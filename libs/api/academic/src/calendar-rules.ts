@@ -1,5 +1,5 @@
 import type { SchoolYearInput, SemesterDates } from '@emis/contracts';
-import { isRealDate, isSchoolYearCode } from '@emis/domain';
+import { isRealDate, isSchoolYearCode, nonSchoolDay, SchoolSemesters } from '@emis/domain';
 import type { RawFieldError } from '@emis/api/platform';
 import { displayDate } from '@emis/api/staff';
 
@@ -45,6 +45,20 @@ export function attendanceDateErrors(date: string, year: YearBounds, today: stri
   if (!isRealDate(date)) return [{ field: 'date', rule: 'isRealDate', args: [] }];
   if (date > today) return [{ field: 'date', rule: 'notInFuture', args: [] }];
   return rangeError('date', date, year.startsOn, year.endsOn);
+}
+
+/**
+ * Attendance is kept only for the school's school days: inside a semester of the school's calendar (its own dates or
+ * the province's), never a Sunday or a fixed public holiday (docs/domain/calendar.md, "School days").
+ */
+export function schoolDayErrors(date: string, calendar: SchoolSemesters): RawFieldError[] {
+  const reason = nonSchoolDay(date, calendar);
+  if (reason === 'outsideSemesters') {
+    const semesters = `${displayDate(calendar.semester1Start)} – ${displayDate(calendar.semester1End)}`;
+    const second = `${displayDate(calendar.semester2Start)} – ${displayDate(calendar.semester2End)}`;
+    return [{ field: 'date', rule: 'outsideSemesters', args: [semesters, second] }];
+  }
+  return reason ? [{ field: 'date', rule: reason === 'sunday' ? 'sundayNoSchool' : 'publicHoliday', args: [] }] : [];
 }
 
 function rangeError(field: string, value: string, from: string, to: string): RawFieldError[] {

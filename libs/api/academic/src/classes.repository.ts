@@ -18,7 +18,7 @@ export type RosterEntry = ClassDetail['students'][number];
 /** Grades in teaching order (NT … 12), so 6A sorts before 10A1; the name follows within a grade. */
 const GRADE_ORDER = `array_position('{${GRADE_LEVELS.join(',')}}'::text[], c.grade)`;
 export const CLASS_SORT_COLUMNS: Record<string, string> = {
-  name: `${GRADE_ORDER}, c.name collate "vi-x-icu"`,
+  name: `${GRADE_ORDER}, c.name collate vi_natural`,
   grade: GRADE_ORDER,
 };
 

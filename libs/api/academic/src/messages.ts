@@ -30,6 +30,15 @@ export const ACADEMIC_MESSAGES: MessageCatalogue = {
       en: 'The year code must be two consecutive years, e.g. 2026-2027',
     },
     schoolYearExists: { vi: 'Năm học này đã có', en: 'This school year already exists' },
+    outsideSemesters: {
+      vi: '{field} không thuộc học kì nào của trường (học kì I: {0}; học kì II: {1})',
+      en: '{field} is in neither of the school’s semesters (semester I: {0}; semester II: {1})',
+    },
+    sundayNoSchool: { vi: '{field} là Chủ nhật, không phải ngày học', en: '{field} is a Sunday, not a school day' },
+    publicHoliday: {
+      vi: '{field} là ngày nghỉ lễ, không phải ngày học',
+      en: '{field} is a public holiday, not a school day',
+    },
     notEnrolled: {
       vi: '{field}: học sinh không thuộc lớp vào ngày này',
       en: '{field}: the student is not in the class on this day',

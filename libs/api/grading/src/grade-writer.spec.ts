@@ -325,7 +325,7 @@ describe('reading the cells of a request', () => {
     );
     expect(parsed.get('an')).toEqual({ GK_TEST: 0, CK_TEST: 0 });
     expect(errors).toEqual([
-      { field: 'rows.1.cells.GK_TEST', rule: 'tooManyDecimals', args: [0] },
+      { field: 'rows.1.cells.GK_TEST', rule: 'notWholeScore', args: [0, 10] },
       { field: 'rows.1.cells.CK_TEST', rule: 'outOfRange', args: [0, 10] },
     ]);
   });

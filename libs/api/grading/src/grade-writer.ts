@@ -72,6 +72,7 @@ export function parseRowCells(
 function errorArgs(column: GradeColumn, error: string): unknown[] {
   if (error === 'outOfRange') return [column.min ?? 0, column.max ?? 10];
   if (error === 'tooManyDecimals') return [column.decimals ?? 1];
+  if (error === 'notWholeScore') return [column.min ?? 0, column.max ?? 10];
   if (error === 'notARating') return [(column.ratings ?? []).map((r) => (r === 'D' ? 'Đ' : r === 'CD' ? 'CĐ' : r))];
   return [];
 }

@@ -47,6 +47,10 @@ export const GRADING_MESSAGES: MessageCatalogue = {
       vi: '{field}: điểm có nhiều nhất {0} chữ số thập phân',
       en: '{field}: the score has at most {0} decimal places',
     },
+    notWholeScore: {
+      vi: '{field}: điểm bài kiểm tra định kì ở tiểu học là số nguyên từ {0} đến {1}',
+      en: '{field}: a primary periodic test score is a whole number from {0} to {1}',
+    },
     notARating: { vi: '{field}: phải là một trong: {0}', en: '{field}: must be one of: {0}' },
     unknownColumn: { vi: '{field} không phải một cột của sổ điểm', en: '{field} is not a column of this gradebook' },
     notInClass: { vi: '{field}: học sinh không thuộc lớp', en: '{field}: the student is not in the class' },

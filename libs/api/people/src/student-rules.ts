@@ -8,6 +8,7 @@ import {
   personalIdMatches,
   SCHOOL_AGE,
   todayInVietnam,
+  capitaliseVietnameseName,
 } from '@emis/domain';
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 
@@ -19,9 +20,12 @@ import { registerDecorator, ValidationArguments, ValidationOptions } from 'class
 /** The one rule for a person's full name, shared with the staff records, the imports and the web forms. */
 export { FULL_NAME_PATTERN };
 
-/** Trims, joins runs of spaces and composes diacritics (NFC), so "Nguyễn  Văn An" and its NFD twin are one name. */
+/**
+ * Trims, joins runs of spaces, composes diacritics (NFC) and capitalises each word the Vietnamese way
+ * (`capitaliseVietnameseName`, docs/conventions.md), so "nguyễn  văn an" and its NFD twin are "Nguyễn Văn An".
+ */
 export function normaliseName(value: unknown): unknown {
-  return typeof value === 'string' ? value.normalize('NFC').trim().replace(/\s+/g, ' ') : value;
+  return typeof value === 'string' ? capitaliseVietnameseName(value) : value;
 }
 
 function rule(

@@ -37,7 +37,7 @@ export interface StudentFilter {
   classId?: string;
   grade?: GradeLevel;
   /** LIKE pattern, already escaped. */
-  search?: string;
+  search?: string[];
   /** Whether the search also matches personal IDs (not for readers who may not see them). */
   searchPersonalId: boolean;
   /** A teacher's user id: only pupils whose class (of the chosen year) the teacher leads or teaches. */
@@ -382,10 +382,12 @@ function listFrom(schoolId: string, f: StudentFilter, withClass = true): { from:
     params.push(f.grade);
     where.push(`e.grade = $${params.length}`, enrolledIn(`c2.grade = $${params.length}`));
   }
-  if (f.search) {
+  if (f.search?.length) {
+    // Every word of the box, in any order (docs/conventions.md, "Search").
     params.push(f.search);
-    const byId = f.searchPersonalId ? ` or s.personal_id like $${params.length}` : '';
-    where.push(`(unaccent_vi(s.full_name) ilike unaccent_vi($${params.length})${byId})`);
+    const p = `$${params.length}::text[]`;
+    const byId = f.searchPersonalId ? ` or s.personal_id like all (${p})` : '';
+    where.push(`(unaccent_vi(s.full_name) ilike all (select unaccent_vi(w) from unnest(${p}) w)${byId})`);
   }
   if (f.taughtBy) {
     params.push(f.taughtBy);

@@ -4,7 +4,7 @@ import type { Page, StudentDetail, StudentInput, StudentSummary, StudentUpdate }
 import { AuditService, PersonalDataGuard } from '@emis/api/audit';
 import {
   assertInScope,
-  likePattern,
+  likePatterns,
   Principal,
   ProblemException,
   Scope,
@@ -100,7 +100,7 @@ export class StudentsService {
       status: query.status,
       classId: query.classId,
       grade: query.grade,
-      search: q ? likePattern(q) : undefined,
+      search: q ? likePatterns(q) : undefined,
       searchPersonalId: true,
     };
   }

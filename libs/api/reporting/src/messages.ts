@@ -29,7 +29,7 @@ const FORMS_RULES: MessageCatalogue['rules'] = {
     vi: 'Khối {0}: {1} học sinh chưa đủ kết quả cả năm',
     en: 'Grade {0}: {1} pupils without a full-year result',
   },
-  statisticalNoTeachers: { vi: 'Chưa có giáo viên đang công tác', en: 'No teacher in post' },
+  statisticalNoTeachers: { vi: 'Chưa có giáo viên đang làm việc', en: 'No teacher in post' },
 };
 const FORMS_FIELDS: MessageCatalogue['fields'] = {
   CLASSROOMS: { vi: 'Số phòng học', en: 'Classrooms' },

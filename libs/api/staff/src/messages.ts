@@ -15,7 +15,7 @@ export const STAFF_MESSAGES: MessageCatalogue = {
   rules: {
     atMostTwoDecimals: { vi: '{field} có tối đa hai chữ số thập phân', en: '{field} has at most two decimals' },
     notActiveStaff: {
-      vi: '{field} phải là cán bộ đang công tác tại trường',
+      vi: '{field} phải là cán bộ đang làm việc tại trường',
       en: '{field} must be an active staff member of the school',
     },
   },

@@ -13,6 +13,7 @@ import {
   StaffStatus,
   VN_PHONE_PATTERN,
   FULL_NAME_PATTERN,
+  capitaliseVietnameseName,
 } from '@emis/domain';
 import { ExportReasonDto } from '@emis/api/audit';
 import { PageQueryDto } from '@emis/api/platform';
@@ -122,7 +123,7 @@ export class StaffInputDto implements StaffInput {
   personalId!: string;
 
   @ApiProperty({ example: 'Nguyễn Thị Minh Thu' })
-  @Transform(trimmed)
+  @Transform(({ value }) => (typeof value === 'string' ? capitaliseVietnameseName(value) : value))
   @IsString()
   @MaxLength(100)
   @Matches(FULL_NAME_PATTERN, { context: { rule: 'vietnameseFullName' } })

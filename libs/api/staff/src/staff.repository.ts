@@ -21,7 +21,7 @@ export type StaffFields = Required<StaffInput> & { status: StaffStatus };
 
 export interface StaffFilter {
   /** Search text (unaccented match on the name, prefix match on the personal id). */
-  q?: string;
+  q?: string[];
   status?: StaffStatus;
   position?: StaffPosition;
 }
@@ -92,10 +92,12 @@ export class StaffRepository {
       params.push(f.position);
       where.push(`s.position = $${params.length}`);
     }
-    if (f.q) {
+    if (f.q?.length) {
+      // Every word of the box, in any order (docs/conventions.md, "Search").
       params.push(f.q);
+      const p = `$${params.length}::text[]`;
       where.push(
-        `(unaccent_vi(s.full_name) ilike unaccent_vi($${params.length}) or s.personal_id like $${params.length})`,
+        `(unaccent_vi(s.full_name) ilike all (select unaccent_vi(w) from unnest(${p}) w) or s.personal_id like all (${p}))`,
       );
     }
     const clause = where.join(' and ');

@@ -13,7 +13,7 @@ import { AuditService, PersonalDataGuard } from '@emis/api/audit';
 import {
   assertInScope,
   ExportWatermark,
-  likePattern,
+  likePatterns,
   OutboxPublisher,
   Principal,
   ProblemException,
@@ -203,7 +203,7 @@ export class StaffService {
 
 function filterOf(query: Pick<StaffListQueryDto, 'q' | 'status' | 'position'>): StaffFilter {
   return {
-    q: query.q?.trim() ? likePattern(query.q.trim()) : undefined,
+    q: query.q?.trim() ? likePatterns(query.q) : undefined,
     status: query.status,
     position: query.position,
   };

@@ -26,14 +26,14 @@ export function semesterPeriods(yearCode: string, calendar: SemesterCalendar): P
   return [
     {
       code: 'HK1',
-      name: `Học kỳ I năm học ${yearCode}`,
+      name: `Học kì I năm học ${yearCode}`,
       startsOn: calendar.semester1Start,
       endsOn: calendar.semester1End,
       months: SEMESTER_MONTHS.HK1,
     },
     {
       code: 'HK2',
-      name: `Học kỳ II năm học ${yearCode}`,
+      name: `Học kì II năm học ${yearCode}`,
       startsOn: calendar.semester2Start,
       endsOn: calendar.semester2End,
       months: SEMESTER_MONTHS.HK2,

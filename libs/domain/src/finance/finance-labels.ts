@@ -17,7 +17,7 @@ export const FEE_KIND_LABELS: Record<FeeKind, { vi: string; en: string }> = {
 
 export const BILLING_UNIT_LABELS: Record<BillingUnit, { vi: string; en: string }> = {
   MONTH: { vi: 'Tháng', en: 'Month' },
-  SEMESTER: { vi: 'Học kỳ', en: 'Semester' },
+  SEMESTER: { vi: 'Học kì', en: 'Semester' },
   YEAR: { vi: 'Năm học', en: 'School year' },
   ONCE: { vi: 'Một lần', en: 'Once' },
 };

@@ -2,7 +2,8 @@ import { CellValue, GradeColumn, RatingCode } from './grade-column';
 import { foldVietnamese } from '../text/fold';
 import { fromTenths, toTenths } from './tenths';
 
-export type CellError = 'notANumber' | 'outOfRange' | 'tooManyDecimals' | 'notARating' | 'unknownColumn';
+export type CellError =
+  'notANumber' | 'outOfRange' | 'tooManyDecimals' | 'notWholeScore' | 'notARating' | 'unknownColumn';
 export type ParsedCell = { value: CellValue | null } | { error: CellError };
 
 const SCORE_TEXT = /^([+-])?(\d*)(?:\.(\d*))?$/;
@@ -53,7 +54,10 @@ function parseScore(column: GradeColumn, raw: unknown): ParsedCell {
   const decimals = (m[3] ?? '').replace(/0+$/, '');
   const value = Number(`${m[1] ?? ''}${m[2] || '0'}.${decimals || '0'}`);
   if (value < (column.min ?? 0) || value > (column.max ?? 10)) return { error: 'outOfRange' };
-  if (decimals.length > (column.decimals ?? 1)) return { error: 'tooManyDecimals' };
+  // A primary periodic test is a whole number (Circular 27/2020 Art. 7), a secondary score has one decimal
+  // (Circular 22/2021 Art. 6): each level gets its own message (docs/domain/gradebook.md, "Cell errors by level").
+  if (decimals.length > (column.decimals ?? 1))
+    return { error: column.decimals === 0 ? 'notWholeScore' : 'tooManyDecimals' };
   return { value: fromTenths(toTenths(value)) + 0 }; // + 0 turns "-0" into 0
 }
 

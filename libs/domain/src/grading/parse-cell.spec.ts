@@ -75,8 +75,8 @@ describe('parsing what a teacher typed into a cell', () => {
     expect(parseCell(c27Test, 10)).toEqual({ value: 10 });
     expect(parseCell(c27Test, 11)).toEqual({ error: 'outOfRange' });
     expect(parseCell(c27Test, '-1')).toEqual({ error: 'outOfRange' });
-    expect(parseCell(c27Test, 7.5)).toEqual({ error: 'tooManyDecimals' });
-    expect(parseCell(c27Test, '7,5')).toEqual({ error: 'tooManyDecimals' });
+    expect(parseCell(c27Test, 7.5)).toEqual({ error: 'notWholeScore' });
+    expect(parseCell(c27Test, '7,5')).toEqual({ error: 'notWholeScore' });
   });
 
   it('rejects a key that is not a column of the sheet', () => {

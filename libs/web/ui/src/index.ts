@@ -28,3 +28,6 @@ export {
   type ChartTable,
 } from './charts/chart-option';
 export { PrintHeadingComponent, PrintSignaturesComponent, type PrintIssuer } from './print/print-heading.component';
+export { NameCaseDirective } from './form/name-case.directive';
+export { DateInputDirective } from './format/date-input.directive';
+export { displayToIso, isoToDisplay, maskDateTyping, type TypedDate } from './format/date-input';

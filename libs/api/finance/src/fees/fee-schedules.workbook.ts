@@ -56,7 +56,7 @@ export const FEE_SCHEDULES_LAYOUT: ImportLayout = {
       kind: 'number',
       required: true,
       width: 16,
-      guide: `${MONEY_GUIDE} Mức cho một đơn vị tính (một tháng, một học kỳ…).`,
+      guide: `${MONEY_GUIDE} Mức cho một đơn vị tính (một tháng, một học kì…).`,
       example: '450000',
     },
     {

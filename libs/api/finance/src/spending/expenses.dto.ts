@@ -45,7 +45,7 @@ export class ExpenseInputDto implements ExpenseInput {
   @MaxLength(200)
   payee!: string;
 
-  @ApiProperty({ example: 'Mua văn phòng phẩm học kỳ I' })
+  @ApiProperty({ example: 'Mua văn phòng phẩm học kì I' })
   @Transform(trimmed)
   @IsString()
   @IsNotEmpty()

@@ -165,7 +165,7 @@ export class CompletionRepository {
   async decisionsOfCouncil(em: EntityManager, schoolId: string, councilId: string): Promise<DecisionRecord[]> {
     const rows = await sqlRows<DecisionRow>(
       em,
-      `${DECISION} where d.school_id = $1 and d.council_id = $2 order by d.proposal->>'className', d.proposal->>'fullName'`,
+      `${DECISION} where d.school_id = $1 and d.council_id = $2 order by d.proposal->>'className' collate vi_natural, d.proposal->>'fullName'`,
       [schoolId, councilId],
     );
     return rows.map(toDecision);

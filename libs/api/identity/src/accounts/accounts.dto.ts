@@ -17,6 +17,7 @@ import {
   USERNAME_MAX_LENGTH,
   USERNAME_MIN_LENGTH,
   USERNAME_PATTERN,
+  capitaliseVietnameseName,
 } from '@emis/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -88,7 +89,7 @@ export class AccountCreateDto implements AccountCreate {
 
   @ApiPropertyOptional({ example: 'Nguyễn Văn An', description: 'Without staffId (department and unit roles)' })
   @IsOptional()
-  @Transform(trimmed)
+  @Transform(({ value }) => (typeof value === 'string' ? capitaliseVietnameseName(value) : value))
   @IsString()
   @Matches(FULL_NAME_PATTERN)
   fullName?: string;

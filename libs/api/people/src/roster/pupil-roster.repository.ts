@@ -67,7 +67,7 @@ export class PupilRosterRepository {
                 order by e.student_id, e.from_date desc, (e.to_date is null) desc) e
          join student s on s.school_id = e.school_id and s.id = e.student_id
          join academic_class c on c.school_id = e.school_id and c.id = e.class_id
-        order by c.name, ${BY_NAME}, s.id`,
+        order by c.name collate vi_natural, ${BY_NAME}, s.id`,
       [schoolId, from, to],
     );
   }
@@ -88,7 +88,7 @@ export class PupilRosterRepository {
   async search(
     em: EntityManager,
     schoolId: string,
-    pattern: string,
+    patterns: string[],
     limit: number,
   ): Promise<PupilRow<string | null>[]> {
     return sqlRows<PupilRow<string | null>>(
@@ -97,10 +97,11 @@ export class PupilRosterRepository {
               e.from_date::text as enrolled_from, e.to_date::text as enrolled_to
          from student s ${LATEST_CLASS}
         where s.school_id = $1
-          and (unaccent_vi(s.full_name) ilike unaccent_vi($2) or s.personal_id like $2)
+          and (unaccent_vi(s.full_name) ilike all (select unaccent_vi(w) from unnest($2::text[]) w)
+               or s.personal_id like all ($2::text[]))
         order by (s.status = 'STUDYING') desc, ${BY_NAME}, s.id
         limit $3`,
-      [schoolId, pattern, limit],
+      [schoolId, patterns, limit],
     );
   }
 

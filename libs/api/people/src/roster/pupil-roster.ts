@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { likePattern } from '@emis/api/platform';
+import { likePatterns } from '@emis/api/platform';
 import type { PolicyGroup } from '@emis/domain';
 import { EntityManager } from 'typeorm';
 import { PupilRosterRepository, PupilRow } from './pupil-roster.repository';
@@ -58,9 +58,9 @@ export class PupilRoster {
 
   /** Search by code or name, accents ignored (unaccent_vi, as the student list searches), for payment entry. */
   async search(em: EntityManager, schoolId: string, q: string, limit: number): Promise<NamedPupil[]> {
-    const text = q.trim();
-    if (!text) return [];
-    return (await this.repo.search(em, schoolId, likePattern(text), limit)).map(toPupil);
+    const patterns = likePatterns(q);
+    if (!patterns.length) return [];
+    return (await this.repo.search(em, schoolId, patterns, limit)).map(toPupil);
   }
 
   /** Names and grades of the school's classes by id (a charge keeps the class it was billed in). */

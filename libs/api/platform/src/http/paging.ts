@@ -1,4 +1,5 @@
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, PageQuery } from '@emis/contracts';
+import { searchWords } from '@emis/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
@@ -72,6 +73,14 @@ function orderByOf(sort: string, columns: Record<string, string>): string {
 
 export function toPage<T>(items: T[], total: number, paging: SqlPaging): Page<T> {
   return { items, total, page: paging.page, pageSize: paging.pageSize };
+}
+
+/**
+ * One LIKE pattern per word of a search box (`searchWords` of @emis/domain, docs/conventions.md "Search"): match a
+ * column with `ilike all (...)` so the words may come in any order, with any spacing. Empty when the box is blank.
+ */
+export function likePatterns(query: string | null | undefined): string[] {
+  return searchWords(query).map(likePattern);
 }
 
 /** Escapes LIKE wildcards so a search for "10%" finds "10%" literally. */

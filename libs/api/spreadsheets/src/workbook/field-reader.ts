@@ -7,6 +7,7 @@ import {
   normalizePhone,
   parsePersonalId,
   personalIdMatches,
+  capitaliseVietnameseName,
 } from '@emis/domain';
 import { codeOfLabel, GENDER_LABELS } from '../vocabulary';
 import { CellErrors } from './cell-errors';
@@ -161,7 +162,7 @@ export class FieldReader {
     const text = this.text(key, true);
     if (text === null) return null;
     return isValidFullName(text)
-      ? text.normalize('NFC').replace(/\s+/g, ' ')
+      ? capitaliseVietnameseName(text)
       : this.fail(key, 'Họ và tên phải gồm 2–7 từ, chỉ có chữ cái (có thể nối bằng dấu nháy hoặc gạch nối)');
   }
 

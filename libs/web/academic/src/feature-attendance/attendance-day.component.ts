@@ -10,7 +10,7 @@ import {
   untracked,
 } from '@angular/core';
 import { ProblemDetails } from '@emis/contracts';
-import { AttendanceStatus } from '@emis/domain';
+import { AttendanceStatus, NonSchoolDay } from '@emis/domain';
 import { AuthStore, loadOnChange, ProblemAlertComponent, toProblem } from '@emis/web/core';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
@@ -50,6 +50,8 @@ export class AttendanceDayComponent {
   readonly minDate = input<string | null>(null);
   readonly maxDate = input<string | null>(null);
   readonly yearClosed = input(false);
+  /** Why the day is not a school day of the school's calendar (docs/domain/calendar.md, "School days"), if it is not. */
+  readonly notSchoolDay = input<NonSchoolDay | null>(null);
 
   protected readonly keys = ATTENDANCE_KEYS;
   protected readonly sheet = loadOnChange(
@@ -69,6 +71,8 @@ export class AttendanceDayComponent {
   protected readonly readOnlyReason = computed<string | null>(() => {
     if (!this.auth.can('attendance.record')) return 'academic.attendance.readOnly.role';
     if (this.yearClosed()) return 'academic.attendance.readOnly.closed';
+    const notSchoolDay = this.notSchoolDay();
+    if (notSchoolDay) return `academic.attendance.readOnly.${notSchoolDay}`;
     if (this.refused() || this.sheet.value()?.editable === false) return 'academic.attendance.readOnly.notHomeroom';
     return null;
   });

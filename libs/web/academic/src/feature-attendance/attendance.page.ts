@@ -11,7 +11,8 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { loadOnChange, OrgUnitContext, ProblemAlertComponent, SchoolRequiredComponent } from '@emis/web/core';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AcademicApi } from '../data-access/academic.api';
-import { todayInVietnam } from '@emis/domain';
+import { lastSchoolDayOnOrBefore, nonSchoolDay, SchoolSemesters, todayInVietnam } from '@emis/domain';
+import { DateInputDirective } from '@emis/web/ui';
 import { AttendanceDayComponent } from './attendance-day.component';
 import { AttendanceMonthComponent } from './attendance-month.component';
 
@@ -29,6 +30,7 @@ import { AttendanceMonthComponent } from './attendance-month.component';
     SchoolRequiredComponent,
     AttendanceDayComponent,
     AttendanceMonthComponent,
+    DateInputDirective,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   encapsulation: ViewEncapsulation.None,
@@ -64,13 +66,37 @@ export class AttendancePage {
     const yearId = this.detail.value()?.schoolYearId;
     return (this.years.value() ?? []).find((y) => y.id === yearId) ?? null;
   });
+  /** The school's semesters (its own dates or the province's): attendance is kept on their school days only. */
+  protected readonly calendar = loadOnChange(
+    () => {
+      const schoolId = this.schoolId();
+      const yearId = this.detail.value()?.schoolYearId;
+      return schoolId && yearId ? { schoolId, yearId } : undefined;
+    },
+    ({ schoolId, yearId }) => this.api.schoolCalendar(schoolId, yearId),
+  );
+  private readonly semesters = computed<SchoolSemesters | null>(() => this.calendar.value() ?? this.year());
   protected readonly minDate = computed(() => this.year()?.startsOn.slice(0, 10) ?? null);
-  protected readonly maxDate = computed(() => this.year()?.endsOn.slice(0, 10) ?? null);
+  /** The year's last day, or today when the year runs on: attendance is never recorded ahead (calendar.md). */
+  protected readonly maxDate = computed(() => {
+    const endsOn = this.year()?.endsOn.slice(0, 10);
+    if (!endsOn) return null;
+    const today = todayInVietnam();
+    return endsOn < today ? endsOn : today;
+  });
   protected readonly isMonth = computed(() => this.view() === 'month');
-  /** The day shown: the URL's, else today, kept inside the school year. */
+  /** The day shown: the URL's, else the last school day up to today, kept inside the school year. */
   protected readonly selectedDate = computed(() => {
-    const wanted = /^\d{4}-\d{2}-\d{2}$/.test(this.date() ?? '') ? this.date()! : todayInVietnam();
+    const semesters = this.semesters();
+    const today = todayInVietnam();
+    const lastSchoolDay = semesters ? lastSchoolDayOnOrBefore(today, semesters) : null;
+    const wanted = /^\d{4}-\d{2}-\d{2}$/.test(this.date() ?? '') ? this.date()! : (lastSchoolDay ?? today);
     return clamp(wanted, this.minDate(), this.maxDate());
+  });
+  /** A Sunday, a public holiday or a day outside the semesters is shown read-only (the API refuses it too). */
+  protected readonly notSchoolDay = computed(() => {
+    const semesters = this.semesters();
+    return semesters ? nonSchoolDay(this.selectedDate(), semesters) : null;
   });
   protected readonly selectedMonth = computed(() => {
     const month = this.month();

@@ -117,6 +117,7 @@ export class ClassFormPage {
     if (!this.showAll() && !control.touched) return null;
     const server = this.serverErrors()[field];
     if (server && !control.dirty) return `!${server}`;
+    if (control.hasError('required') && field === 'grade') return 'academic.classForm.errors.requiredChoice';
     if (control.hasError('required')) return 'academic.classForm.errors.required';
     if (control.hasError('pattern')) return 'academic.classForm.errors.name';
     if (control.hasError('maxlength')) return 'academic.classForm.errors.maxLength';

@@ -161,6 +161,7 @@ export const academicVi = {
     saved: 'Đã lưu thông tin lớp.',
     errors: {
       required: 'Vui lòng nhập thông tin này.',
+      requiredChoice: 'Vui lòng chọn một mục.',
       name: 'Tên lớp gồm chữ và số, tối đa 20 ký tự (ví dụ 6A, 10A1).',
       maxLength: 'Nội dung quá dài.',
       grade: 'Trường không dạy khối này.',
@@ -220,6 +221,9 @@ export const academicVi = {
       role: 'Vai trò của bạn chỉ được xem điểm danh, không được ghi.',
       closed: 'Năm học đã khoá: dữ liệu điểm danh chỉ còn xem được.',
       notHomeroom: 'Bạn chỉ được điểm danh lớp mình làm giáo viên chủ nhiệm. Lớp này chỉ được xem.',
+      sunday: 'Chủ nhật không phải ngày học: không điểm danh được ngày này.',
+      publicHoliday: 'Ngày nghỉ lễ không phải ngày học: không điểm danh được ngày này.',
+      outsideSemesters: 'Ngày này nằm ngoài các học kì của trường: không điểm danh được.',
     },
   },
 };
@@ -379,6 +383,7 @@ export const academicEn: TranslationOf<typeof academicVi> = {
     saved: 'Class saved.',
     errors: {
       required: 'Please fill this in.',
+      requiredChoice: 'Please choose one.',
       name: 'Letters and digits, at most 20 characters (e.g. 6A, 10A1).',
       maxLength: 'Too long.',
       grade: 'The school does not teach this grade.',
@@ -437,6 +442,9 @@ export const academicEn: TranslationOf<typeof academicVi> = {
       role: 'Your role may view attendance but not record it.',
       closed: 'The school year is closed: attendance can only be viewed.',
       notHomeroom: 'You may record attendance only for the class you are homeroom teacher of. This class is read only.',
+      sunday: 'Sunday is not a school day: no attendance can be recorded for it.',
+      publicHoliday: 'A public holiday is not a school day: no attendance can be recorded for it.',
+      outsideSemesters: 'This day is outside the school’s semesters: no attendance can be recorded for it.',
     },
   },
 };

@@ -152,8 +152,8 @@ export const accountsVi = {
     staff: 'Cán bộ',
     staffPlaceholder: 'Chọn cán bộ của trường',
     staffSearch: 'Tìm cán bộ theo tên',
-    staffNone: 'Mọi cán bộ đang công tác của trường đều đã có tài khoản.',
-    staffHint: 'Chỉ hiện cán bộ đang công tác chưa có tài khoản.',
+    staffNone: 'Mọi cán bộ đang làm việc của trường đều đã có tài khoản.',
+    staffHint: 'Chỉ hiện cán bộ đang làm việc chưa có tài khoản.',
     fullName: 'Họ và tên',
     nameInstead:
       'Trường chưa có hồ sơ cán bộ (trường mới)? Nhập họ tên hiệu trưởng; hiệu trưởng sẽ tự lập hồ sơ cán bộ của trường.',
@@ -173,7 +173,7 @@ export const accountsVi = {
     },
   },
   bulk: {
-    subtitle: 'Mỗi cán bộ đang công tác chưa có tài khoản sẽ nhận một tài khoản và một mật khẩu dùng một lần.',
+    subtitle: 'Mỗi cán bộ đang làm việc chưa có tài khoản sẽ nhận một tài khoản và một mật khẩu dùng một lần.',
     defaultRole: 'Vai trò cho giáo viên, nhân viên',
     roleRule:
       'Hiệu trưởng, phó hiệu trưởng nhận vai trò Quản trị trường; kế toán (theo mã ngạch) nhận vai trò Kế toán; những người khác nhận vai trò chọn ở đây.',
@@ -183,8 +183,8 @@ export const accountsVi = {
     position: 'Chức vụ',
     role: 'Vai trò sẽ nhận',
     haveTitle: 'Đã có tài khoản ({{count}})',
-    nobody: 'Mọi cán bộ đang công tác của trường đều đã có tài khoản.',
-    noStaff: 'Trường chưa có hồ sơ cán bộ nào đang công tác. Hãy nhập danh sách cán bộ trước.',
+    nobody: 'Mọi cán bộ đang làm việc của trường đều đã có tài khoản.',
+    noStaff: 'Trường chưa có hồ sơ cán bộ nào đang làm việc. Hãy nhập danh sách cán bộ trước.',
     submit: 'Cấp {{count}} tài khoản',
     confirmTitle: 'Cấp {{count}} tài khoản?',
     confirmText:

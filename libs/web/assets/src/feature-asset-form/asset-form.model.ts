@@ -150,8 +150,12 @@ export function categoriesByClass(
   return [...groups].map(([assetClass, list]) => ({ assetClass, categories: list }));
 }
 
+/** Fields filled by choosing from a list: left empty, they say "Vui lòng chọn", not "Vui lòng nhập". */
+const CHOICE_FIELDS = new Set(['categoryCode', 'fundingSource', 'locationId', 'condition', 'status']);
+
 /** The translation key for a control's first failed rule (under assets.register.form.errors). */
-export function assetRuleKey(errors: ValidationErrors): string {
+export function assetRuleKey(errors: ValidationErrors, field = ''): string {
+  if (errors['required'] && CHOICE_FIELDS.has(field)) return 'assets.register.form.errors.requiredChoice';
   const order = ['dong', 'required', 'integer', 'min', 'max', 'maxlength'];
   return `assets.register.form.errors.${order.find((rule) => errors[rule]) ?? 'invalid'}`;
 }

@@ -148,7 +148,7 @@ export class AssetFormPage {
     if (!this.showAll() && !control.touched) return null;
     const server = this.serverErrors()[path];
     if (server && !control.dirty) return `!${server}`;
-    if (control.errors) return assetRuleKey(control.errors);
+    if (control.errors) return assetRuleKey(control.errors, path);
     const groupRule = GROUP_RULES[path]?.find((rule) => this.form.hasError(rule));
     return groupRule ? `assets.register.form.errors.${groupRule}` : null;
   }

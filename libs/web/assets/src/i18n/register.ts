@@ -171,6 +171,7 @@ export const registerVi = {
     saved: 'Đã lưu tài sản. Hệ thống xếp tài sản là: {{kind}}.',
     errors: {
       required: 'Vui lòng nhập thông tin này.',
+      requiredChoice: 'Vui lòng chọn một mục.',
       dong: 'Số tiền là số nguyên đồng, ví dụ 25.000.000.',
       min: 'Giá trị quá nhỏ.',
       max: 'Giá trị quá lớn.',
@@ -477,6 +478,7 @@ export const registerEn: TranslationOf<typeof registerVi> = {
     saved: 'The asset is saved. The system registered it as: {{kind}}.',
     errors: {
       required: 'Please fill this in.',
+      requiredChoice: 'Please choose one.',
       dong: 'An amount is whole đồng, e.g. 25.000.000.',
       min: 'The value is too small.',
       max: 'The value is too large.',

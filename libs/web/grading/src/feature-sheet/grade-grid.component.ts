@@ -14,6 +14,7 @@ import {
 } from '@angular/core';
 import { GradeConflict, GradeSaveResult, GradeSheet, ProblemDetails } from '@emis/contracts';
 import { formatCell } from '@emis/domain';
+import { formatEmisDate } from '@emis/web/ui';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AgGridAngular } from 'ag-grid-angular';
 import {
@@ -267,7 +268,8 @@ export class GradeGridComponent {
       mine: show(conflict.mine),
       theirs: show(conflict.theirs),
       by: conflict.byName ?? this.transloco.translate('grading.sheet.conflict.someone'),
-      at: conflict.at ? new Date(conflict.at).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' }) : '',
+      // Vietnam time like every other time on screen (docs/conventions.md, "Times"), not the browser's zone.
+      at: formatEmisDate(conflict.at, 'time'),
     });
   }
 

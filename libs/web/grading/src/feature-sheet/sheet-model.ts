@@ -288,5 +288,7 @@ function nextSeparator(s: string, from: number): number {
 
 /** The translation key of a cell's error: domain codes have texts; server messages are shown as they come. */
 export function isDomainError(error: string): error is CellError {
-  return ['notANumber', 'outOfRange', 'tooManyDecimals', 'notARating', 'unknownColumn'].includes(error);
+  return ['notANumber', 'outOfRange', 'tooManyDecimals', 'notWholeScore', 'notARating', 'unknownColumn'].includes(
+    error,
+  );
 }

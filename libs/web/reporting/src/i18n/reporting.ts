@@ -498,7 +498,7 @@ const formsVi = {
     statisticalNoClasses: 'Chưa có lớp học nào trong năm học',
     statisticalClassOverCeiling: 'Khối {{grade}}: {{classes}} lớp vượt sĩ số tối đa',
     statisticalResultsMissing: 'Khối {{grade}}: {{pupils}} học sinh chưa đủ kết quả cả năm',
-    statisticalNoTeachers: 'Chưa có giáo viên đang công tác',
+    statisticalNoTeachers: 'Chưa có giáo viên đang làm việc',
   },
 };
 

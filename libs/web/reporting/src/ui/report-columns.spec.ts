@@ -52,6 +52,15 @@ describe('sorting the rows of a report table', () => {
     expect(sortRows(classes, { key: 'grade', descending: false }).map((r) => r.name)).toEqual(['6A', '9B', '10A']);
   });
 
+  it('breaks ties between classes in natural order: 10A2 before 10A10', () => {
+    const classes = [row('10A10', 40, 90, '10'), row('10A2', 40, 90, '10'), row('10A1', 40, 90, '10')];
+    expect(sortRows(classes, { key: 'pupils', descending: true }).map((r) => r.name)).toEqual([
+      '10A1',
+      '10A2',
+      '10A10',
+    ]);
+  });
+
   it('flips the direction on the same column and starts figures descending, names ascending', () => {
     expect(nextSort({ key: 'pupils', descending: true }, 'pupils')).toEqual({ key: 'pupils', descending: false });
     expect(nextSort({ key: 'name', descending: false }, 'staff')).toEqual({ key: 'staff', descending: true });

@@ -1,4 +1,5 @@
 import { ReportMeasures, ReportRow } from '@emis/contracts';
+import { compareClassNames } from '@emis/domain';
 
 /** The columns a table of units, schools or classes can show; each reads one measure of a row. */
 export const REPORT_COLUMNS = {
@@ -29,7 +30,8 @@ export const PERCENT_COLUMNS: readonly ReportColumn[] = ['attendanceRate'];
  * Vietnamese order, so "Trường THCS Ă…" sorts after "Trường THCS A…".
  */
 export function sortRows(rows: readonly ReportRow[], sort: SortState): ReportRow[] {
-  const byName = (a: ReportRow, b: ReportRow) => a.name.localeCompare(b.name, 'vi');
+  // Natural order (docs/conventions.md, "Sorting"): class 10A2 before 10A10, school "số 2" before "số 10".
+  const byName = (a: ReportRow, b: ReportRow) => compareClassNames(a.name, b.name);
   const value = (row: ReportRow): string | number | null => {
     if (sort.key === 'name') return row.name;
     if (sort.key === 'grade') return row.grade ?? null;

@@ -26,7 +26,8 @@ import { ReportFigureComponent } from './report-figure.component';
     @if (rows().length === 0) {
       <p class="muted" data-testid="rows-empty">{{ 'reporting.children.empty' | transloco }}</p>
     } @else {
-      <div class="table-wrap">
+      <!-- A region that scrolls is reachable by keyboard (axe scrollable-region-focusable, WCAG 2.1.1). -->
+      <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="caption()">
         <table class="table rows-table" [attr.data-testid]="testId()">
           <caption class="visually-hidden">
             {{

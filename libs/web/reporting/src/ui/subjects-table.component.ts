@@ -33,7 +33,8 @@ let nextId = 0;
           </select>
         </div>
       }
-      <div class="table-wrap">
+      <!-- A region that scrolls is reachable by keyboard (axe scrollable-region-focusable, WCAG 2.1.1). -->
+      <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="'reporting.subjects.heading' | transloco">
         <table class="table subjects-table" data-testid="subjects-table">
           <caption class="visually-hidden">
             {{

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { AuditEntry } from '@emis/contracts';
 import { EmisDatePipe } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { AUDIT_ENTITIES } from './audit-entities';
 
 export interface FieldChange {
   field: string;
@@ -9,8 +10,6 @@ export interface FieldChange {
   after: string;
 }
 
-/** Entities the interface has a label for; others show their raw name. */
-const KNOWN_ENTITIES = new Set(['school_profile', 'app_user', 'org_unit', 'session']);
 const KNOWN_FIELDS = new Set(['address', 'phone', 'email', 'principalName', 'foundedYear', 'website']);
 /** Bookkeeping that changes with every edit and says nothing to the reader. */
 const HIDDEN_FIELDS = new Set(['version', 'updatedAt']);
@@ -62,7 +61,7 @@ export class AuditTableComponent {
   readonly caption = input.required<string>();
 
   protected entityKey(entity: string): string | null {
-    return KNOWN_ENTITIES.has(entity) ? `audit.entities.${entity}` : null;
+    return AUDIT_ENTITIES.has(entity) ? `audit.entities.${entity}` : null;
   }
 
   protected fieldKey(field: string): string | null {

@@ -36,15 +36,11 @@ import { TranslocoPipe } from '@jsverse/transloco';
     }
   `,
   template: `
-    <button
-      type="button"
-      class="lang-toggle"
-      data-testid="lang-toggle"
-      [attr.aria-label]="'language.switchTo' | transloco: { language: targetName() }"
-      (click)="languages.toggle()"
-    >
-      <span class="lang" [class.active]="languages.language() === 'vi'" aria-hidden="true">VI</span>
-      <span class="lang" [class.active]="languages.language() === 'en'" aria-hidden="true">EN</span>
+    <!-- The name starts with the letters shown (WCAG 2.5.3, label in name): a voice user says "VI EN". -->
+    <button type="button" class="lang-toggle" data-testid="lang-toggle" (click)="languages.toggle()">
+      <span class="lang" [class.active]="languages.language() === 'vi'">VI</span>
+      <span class="lang" [class.active]="languages.language() === 'en'">EN</span>
+      <span class="visually-hidden">{{ 'language.switchTo' | transloco: { language: targetName() } }}</span>
     </button>
   `,
 })

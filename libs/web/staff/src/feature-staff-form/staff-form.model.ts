@@ -150,10 +150,15 @@ export function toInput(form: StaffForm): StaffInput {
   };
 }
 
+/** Fields filled by choosing from a list: left empty, they say "Vui lòng chọn", not "Vui lòng nhập". */
+const CHOICE_FIELDS = new Set(['gender', 'ethnicity', 'position', 'contractType', 'status', 'level']);
+
 /** The translation key for a control's first failed rule (under staff.form.errors). */
-export function ruleKey(errors: ValidationErrors): string {
+export function ruleKey(errors: ValidationErrors, field = ''): string {
+  if (errors['required'] && CHOICE_FIELDS.has(field.split('.').pop() ?? '')) return 'staff.form.errors.requiredChoice';
   const order = [
     'required',
+    'date',
     'personalIdFormat',
     'personalIdProvince',
     'fullName',

@@ -1,3 +1,4 @@
+import { DateInputDirective, NameCaseDirective } from '@emis/web/ui';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -44,7 +45,15 @@ import {
  */
 @Component({
   selector: 'emis-staff-form-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ProblemAlertComponent, SchoolRequiredComponent],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslocoPipe,
+    ProblemAlertComponent,
+    SchoolRequiredComponent,
+    NameCaseDirective,
+    DateInputDirective,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './staff-form.page.html',
   styleUrl: './staff-form.page.css',
@@ -113,7 +122,7 @@ export class StaffFormPage {
     if (!control || (!this.showAll() && !control.touched)) return null;
     const server = this.serverErrors()[path];
     if (server && !control.dirty) return `!${server}`;
-    if (control.errors) return ruleKey(control.errors);
+    if (control.errors) return ruleKey(control.errors, path);
     if (path === 'personalId' && this.form.hasError('personalIdMismatch'))
       return 'staff.form.errors.personalIdMismatch';
     return null;

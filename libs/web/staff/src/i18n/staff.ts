@@ -47,7 +47,7 @@ export const staffVi = {
   } satisfies Record<StaffPosition, string>,
   contract: { CIVIL_SERVANT: 'Biên chế', CONTRACT: 'Hợp đồng' } satisfies Record<ContractType, string>,
   status: {
-    ACTIVE: 'Đang công tác',
+    ACTIVE: 'Đang làm việc',
     LEAVE: 'Tạm nghỉ',
     RETIRED: 'Nghỉ hưu',
     TRANSFERRED: 'Đã chuyển công tác',
@@ -99,6 +99,8 @@ export const staffVi = {
     },
     errors: {
       required: 'Vui lòng nhập thông tin này.',
+      requiredChoice: 'Vui lòng chọn một mục.',
+      date: 'Nhập ngày theo dạng dd/mm/yyyy, ví dụ 05/12/2026.',
       personalIdFormat: 'Mã định danh phải gồm đúng 12 chữ số.',
       personalIdProvince: 'Ba chữ số đầu không phải mã tỉnh hợp lệ.',
       personalIdMismatch: 'Mã định danh không khớp với năm sinh hoặc giới tính.',
@@ -232,6 +234,8 @@ export const staffEn: TranslationOf<typeof staffVi> = {
     },
     errors: {
       required: 'Please fill this in.',
+      requiredChoice: 'Please choose one.',
+      date: 'Type the date as dd/mm/yyyy, e.g. 05/12/2026.',
       personalIdFormat: 'The ID number must have exactly 12 digits.',
       personalIdProvince: 'The first three digits are not a valid province code.',
       personalIdMismatch: 'The ID number does not match the birth year or gender.',

@@ -1,3 +1,4 @@
+import { DateInputDirective, NameCaseDirective } from '@emis/web/ui';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -33,7 +34,15 @@ import {
  */
 @Component({
   selector: 'emis-student-form',
-  imports: [ReactiveFormsModule, TranslocoPipe, ProblemAlertComponent, FieldErrorComponent, CountryNamePipe],
+  imports: [
+    ReactiveFormsModule,
+    TranslocoPipe,
+    ProblemAlertComponent,
+    FieldErrorComponent,
+    CountryNamePipe,
+    NameCaseDirective,
+    DateInputDirective,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './student-form.component.html',
   styleUrl: './student-form.component.css',
@@ -101,6 +110,9 @@ export class StudentFormComponent {
     this.statusChanges();
     const control = this.form.get(path);
     if (!control || !(control.touched || control.dirty)) return null;
+    if (control.hasError('required') && CHOICE_FIELDS.has(path.split('.').pop() ?? '')) {
+      return translated('requiredChoice');
+    }
     const message = messageOf(control);
     if (message) return message;
     if (path === 'personalId' && this.form.errors?.['personalIdMismatch']) return translated('personalIdMismatch');
@@ -162,12 +174,16 @@ export class StudentFormComponent {
 
 const DUPLICATE_PERSONAL_ID = 'duplicate_personal_id';
 
+/** Fields filled by choosing from a list: left empty, they say "Vui lòng chọn", not "Vui lòng nhập". */
+const CHOICE_FIELDS = new Set(['gender', 'ethnicity', 'nationality', 'disability', 'relation', 'classId']);
+
 function messageOf(control: AbstractControl): FieldMessage | null {
   const errors = control.errors;
   if (!errors) return null;
   if (typeof errors['server'] === 'string') return { message: errors['server'], key: null, params: {} };
   if (errors['duplicate']) return translated('duplicate');
   if (errors['required']) return translated('required');
+  if (errors['date']) return translated('date');
   if (errors['maxlength']) return translated('maxLength', { max: errors['maxlength'].requiredLength });
   if (errors['personalId']) return translated(`personalId_${errors['personalId']}`);
   if (errors['phone']) return translated('phone');

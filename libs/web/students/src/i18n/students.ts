@@ -153,6 +153,8 @@ export const studentsVi = {
     },
     errors: {
       required: 'Vui lòng nhập thông tin này.',
+      requiredChoice: 'Vui lòng chọn một mục.',
+      date: 'Nhập ngày theo dạng dd/mm/yyyy, ví dụ 05/12/2026.',
       maxLength: 'Không được dài quá {{max}} ký tự.',
       personalId_format: 'Mã định danh phải gồm đúng 12 chữ số.',
       personalId_province: 'Ba chữ số đầu không phải mã tỉnh, thành phố hợp lệ.',
@@ -517,6 +519,8 @@ export const studentsEn: TranslationOf<typeof studentsVi> = {
     },
     errors: {
       required: 'Please fill this in.',
+      requiredChoice: 'Please choose one.',
+      date: 'Type the date as dd/mm/yyyy, e.g. 05/12/2026.',
       maxLength: 'At most {{max}} characters.',
       personalId_format: 'The personal ID must have exactly 12 digits.',
       personalId_province: 'The first three digits are not a valid province code.',

@@ -12,6 +12,10 @@ describe('dates shown to officials', () => {
     expect(formatEmisDate(new Date('2025-06-15T00:00:00+07:00'), 'datetime')).toBe('15/06/2025 00:00');
   });
 
+  it('shows a time alone as HH:mm in Vietnam, whatever the browser’s zone', () => {
+    expect(formatEmisDate('2026-12-05T02:05:00Z', 'time')).toBe('09:05');
+  });
+
   it('shows nothing for an empty or unreadable value', () => {
     expect(formatEmisDate(null)).toBe('');
     expect(formatEmisDate(undefined)).toBe('');

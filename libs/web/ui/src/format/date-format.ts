@@ -14,7 +14,7 @@ const partsFormatter = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-export type DateStyle = 'date' | 'datetime';
+export type DateStyle = 'date' | 'datetime' | 'time';
 
 export function formatEmisDate(value: string | number | Date | null | undefined, style: DateStyle = 'date'): string {
   if (value === null || value === undefined || value === '') return '';
@@ -23,5 +23,7 @@ export function formatEmisDate(value: string | number | Date | null | undefined,
   const part: Record<string, string> = {};
   for (const { type, value: text } of partsFormatter.formatToParts(date)) part[type] = text;
   const day = `${part['day']}/${part['month']}/${part['year']}`;
-  return style === 'date' ? day : `${day} ${part['hour']}:${part['minute']}`;
+  const time = `${part['hour']}:${part['minute']}`;
+  if (style === 'time') return time;
+  return style === 'date' ? day : `${day} ${time}`;
 }
