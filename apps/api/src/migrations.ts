@@ -72,6 +72,7 @@ import {
   AdministerOrganisation1764800000100,
 } from '@emis/api/tenancy';
 import { AddImportNotices1765000000400, CreateImportJobs1764200000050 } from '@emis/api/spreadsheets';
+import { CreateRuleSettingsView1765000000750 } from '@emis/api/academic';
 import { MIGRATION_CHECKSUMS } from './migration-checksums';
 
 /**
@@ -135,6 +136,7 @@ export const MIGRATIONS = [
   IndexStudentLists1765000000500,
   CheckScopeKey1765000000600,
   GuardAccountCredentials1765000000610,
+  CreateRuleSettingsView1765000000750,
 ];
 
 /**

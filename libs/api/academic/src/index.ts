@@ -12,5 +12,6 @@ export { CreateAttendance1764200000040 } from './migrations/1764200000040-Create
 export { CreateAcademicViews1764400000100 } from './migrations/1764400000100-CreateAcademicViews';
 export { ExtendAcademicViews1764400000600 } from './migrations/1764400000600-ExtendAcademicViews';
 export { CreateProvinceRuleSettings1765000000100 } from './migrations/1765000000100-CreateProvinceRuleSettings';
+export { CreateRuleSettingsView1765000000750 } from './migrations/1765000000750-CreateRuleSettingsView';
 /** For other contexts: the province's rule settings of a school year (docs/domain/secondary-assessment-c22.md). */
 export { RuleSettingsService } from './rule-settings/rule-settings.service';
