@@ -7,6 +7,7 @@ import type {
   GradeSaveResult,
   GradeSheet,
   GradeSheetSave,
+  SavedGradeRow,
   ScoreChange,
 } from '@emis/contracts';
 import {
@@ -245,7 +246,7 @@ export class GradebookService {
           inputs.semester1,
           roster,
         );
-        result = { savedAt: at.toISOString(), rows };
+        result = { savedAt: at.toISOString(), rows: rows.map(savedRow) };
         const meta = { actor, at, reason: null, correctionId: null, requestId: body.requestId };
         // The rows, their history, the kept answer, the audit entry and the results event in one statement; nothing
         // of it when a row was lost.
@@ -463,6 +464,23 @@ function accessFrom(actor: Principal, ctx: ClassContext): GradingAccess {
   const teaches = new Set([...ctx.teachers].filter(([, t]) => t.staffId === staffId).map(([code]) => code));
   const homeroom = ctx.cls.homeroomStaffId === staffId;
   return { ...base, readable: homeroom || ctx.teachesClass, homeroom, teaches };
+}
+
+/** A saved row as the save answers it and keeps it for retries: without the pupil's place, name and birth date. */
+function savedRow(r: GradeRow): SavedGradeRow {
+  const saved: SavedGradeRow = {
+    studentId: r.studentId,
+    cells: r.cells,
+    comment: r.comment,
+    average: r.average,
+    rating: r.rating,
+    version: r.version,
+    updatedAt: r.updatedAt,
+    updatedByName: r.updatedByName,
+  };
+  if (r.semester1) saved.semester1 = r.semester1;
+  if (r.year) saved.year = r.year;
+  return saved;
 }
 
 /** The first answer to a request id — only to the same user, for the same gradebook. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { SqlPart } from '../database/sql';
+import type { SqlPart } from '../database/sql-part';
 import { NewOutboxEvent } from './outbox-event';
 import { OutboxRepository } from './outbox.repository';
 
