@@ -61,6 +61,10 @@ async function bigSchool(ctx) {
       where g.school_id = $1`,
     [school.id],
   );
+  // Statistics as a school's data has them once autovacuum has seen it: measured right after the load, the planner took
+  // the new school for empty and the export's per-class read scanned the whole school's scores for every class (2–4
+  // minutes instead of seconds on a loaded machine, whenever autoanalyze had not come round yet).
+  await owner.query(`analyze grade_entry; analyze gradebook; analyze enrolment; analyze student; analyze class`);
   const [{ n }] = (await owner.query(`select count(*)::int as n from grade_entry where school_id = $1`, [school.id]))
     .rows;
   return { id: school.id, yearId, rows: n };

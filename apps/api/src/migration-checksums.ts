@@ -59,4 +59,5 @@ export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
   GuardAccountCredentials1765000000610: '412d37a572baf74549036f4bc6451d2343b72b81fb2c6ac26f472570418b7532',
   CreateStudentSearchWords1765000000800: '3632967fa1888ec64ee9ff1703ecaaa5cbede3da1c2c327fcda08ecc3195502c',
   CreateNaturalCollation1765000001000: '45de699e9bd896756a1354d53cd6e707f397051fa7ccc5b40d4eaa324fc7a6c8',
+  CreateRuleSettingsView1765000000750: '7d03cc0c4905c7d341a10a75b413ed40142614cc1206288f18f2236c35f3db7e',
 };

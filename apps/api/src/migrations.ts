@@ -74,6 +74,7 @@ import {
   AdministerOrganisation1764800000100,
 } from '@emis/api/tenancy';
 import { AddImportNotices1765000000400, CreateImportJobs1764200000050 } from '@emis/api/spreadsheets';
+import { CreateRuleSettingsView1765000000750 } from '@emis/api/academic';
 import { MIGRATION_CHECKSUMS } from './migration-checksums';
 
 /**
@@ -139,6 +140,7 @@ export const MIGRATIONS = [
   GuardAccountCredentials1765000000610,
   CreateStudentSearchWords1765000000800,
   CreateNaturalCollation1765000001000,
+  CreateRuleSettingsView1765000000750,
 ];
 
 /**

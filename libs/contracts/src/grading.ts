@@ -111,9 +111,16 @@ export interface GradeRowChange {
   comment?: string | null;
 }
 
+/**
+ * A row as a save answers it: what the grid takes back (version, cells, comment, results, who saved it and when) —
+ * not the pupil's place, name and birth date, which the grid already shows and the answer kept for retries need not
+ * hold again (docs/adr/idempotent-versioned-saves.md, "A compact answer").
+ */
+export type SavedGradeRow = Omit<GradeRow, 'ordinal' | 'fullName' | 'dateOfBirth'>;
+
 export interface GradeSaveResult {
   savedAt: string;
-  rows: GradeRow[];
+  rows: SavedGradeRow[];
 }
 
 /** The 409 problem's extra member. */

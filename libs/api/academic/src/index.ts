@@ -13,5 +13,6 @@ export { CreateAcademicViews1764400000100 } from './migrations/1764400000100-Cre
 export { ExtendAcademicViews1764400000600 } from './migrations/1764400000600-ExtendAcademicViews';
 export { CreateProvinceRuleSettings1765000000100 } from './migrations/1765000000100-CreateProvinceRuleSettings';
 export { CreateNaturalCollation1765000001000 } from './migrations/1765000001000-CreateNaturalCollation';
+export { CreateRuleSettingsView1765000000750 } from './migrations/1765000000750-CreateRuleSettingsView';
 /** For other contexts: the province's rule settings of a school year (docs/domain/secondary-assessment-c22.md). */
 export { RuleSettingsService } from './rule-settings/rule-settings.service';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditAction, AuditEntry, ChainVerification } from '@emis/contracts';
-import { sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
+import { prepared, sqlExec, sqlRow, sqlRows, SqlPart } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
 export interface AuditRecord {
@@ -44,25 +44,17 @@ interface AuditLogRow {
 @Injectable()
 export class AuditRepository {
   async append(em: EntityManager, r: AuditRecord): Promise<number> {
-    const row = await sqlRow<{ seq: string }>(
-      em,
-      `select audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11) as seq`,
-      [
-        r.schoolId,
-        r.at,
-        r.actorId,
-        r.actorName,
-        r.actorOrgUnitId,
-        r.entity,
-        r.entityId,
-        r.action,
-        r.before === undefined ? null : JSON.stringify(r.before),
-        r.after === undefined ? null : JSON.stringify(r.after),
-        r.requestId,
-      ],
-    );
+    const row = await sqlRow<{ seq: string }>(em, APPEND, appendParams(r));
     if (!row) throw new Error('audit_append returned no row');
     return Number(row.seq);
+  }
+
+  /** `append` as a piece of the caller's statement: `select audit_append(…) as seq` with the caller's placeholders. */
+  appendPart(r: AuditRecord): SqlPart {
+    return (bind) => {
+      const [p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11] = appendParams(r).map(bind);
+      return `select audit_append(${p1}::uuid, ${p2}::timestamptz, ${p3}::uuid, ${p4}::text, ${p5}::uuid, ${p6}::text, ${p7}::text, ${p8}::text, ${p9}::jsonb, ${p10}::jsonb, ${p11}::text) as seq`;
+    };
   }
 
   /**
@@ -159,4 +151,23 @@ function toEntry(r: AuditLogRow): AuditEntry {
     after: r.after ?? null,
     requestId: r.request_id,
   };
+}
+
+const APPEND = prepared(`select audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11) as seq`);
+
+/** audit_append's arguments, in order. */
+function appendParams(r: AuditRecord): unknown[] {
+  return [
+    r.schoolId,
+    r.at,
+    r.actorId,
+    r.actorName,
+    r.actorOrgUnitId,
+    r.entity,
+    r.entityId,
+    r.action,
+    r.before === undefined ? null : JSON.stringify(r.before),
+    r.after === undefined ? null : JSON.stringify(r.after),
+    r.requestId,
+  ];
 }

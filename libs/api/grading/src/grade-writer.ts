@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import type { GradeConflict } from '@emis/contracts';
 import { RuleSettingsService } from '@emis/api/academic';
 import { AuditService } from '@emis/api/audit';
-import { Principal, ProblemException, RawFieldError } from '@emis/api/platform';
+import { Principal, ProblemException, RawFieldError, SqlPart } from '@emis/api/platform';
 import {
   CellValue,
   GradeColumn,
@@ -146,22 +146,27 @@ export class GradeWriter {
     em: EntityManager,
     schoolId: string,
     gradebookId: string,
-    { before, after }: PreparedWrite,
+    prepared: PreparedWrite,
     meta: WriteMeta,
   ): Promise<void> {
-    await this.audit.record(
-      em,
-      {
-        schoolId,
-        entity: 'gradebook',
-        entityId: gradebookId,
-        action: 'UPDATE',
-        before,
-        after: meta.correctionId ? { ...after, correctionId: meta.correctionId, reason: meta.reason } : after,
-      },
-      meta.actor,
-    );
+    await this.audit.record(em, auditChange(schoolId, gradebookId, prepared, meta), meta.actor);
   }
+
+  /** The same audit row as a piece of the write's own statement (the teacher's save: GradebookRepository.writeSave). */
+  auditPart(schoolId: string, gradebookId: string, prepared: PreparedWrite, meta: WriteMeta): SqlPart {
+    return this.audit.appendPart(auditChange(schoolId, gradebookId, prepared, meta), meta.actor);
+  }
+}
+
+function auditChange(schoolId: string, gradebookId: string, { before, after }: PreparedWrite, meta: WriteMeta) {
+  return {
+    schoolId,
+    entity: 'gradebook',
+    entityId: gradebookId,
+    action: 'UPDATE' as const,
+    before,
+    after: meta.correctionId ? { ...after, correctionId: meta.correctionId, reason: meta.reason } : after,
+  };
 }
 
 /** A row's parsed change. */

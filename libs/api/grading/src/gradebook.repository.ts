@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { CellValue, GradeLevel, RatingCode, Scheme } from '@emis/domain';
+import type { CellValue, GradeLevel, ProvinceRuleSettings, RatingCode, Scheme } from '@emis/domain';
 import type { ScoreChange } from '@emis/contracts';
-import { sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
+import { prepared, PreparedSql, sqlExec, sqlRow, sqlRows, SqlPart } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
 /** A class as the gradebook needs it. */
@@ -165,20 +165,24 @@ interface SavedRequestRow {
   response: unknown;
 }
 
-/** What a save reads in one round trip (saveInputs). */
-export interface SaveInputs {
+/** What a save reads in one round trip (saveContext). */
+export interface SaveContext {
+  context: ClassContext;
   kept: { gradebookId: string; userId: string | null; response: unknown } | undefined;
   roster: RosterStudent[];
   current: Map<string, EntryRecord>;
   semester1: Map<string, { average: number | null; rating: RatingCode | null }>;
+  /** The department's stored rule settings of the class's year, null when never set (withDefaults fills them). */
+  ruleSettings: Partial<ProvinceRuleSettings> | null;
 }
 
-/** saveInputs' one row: json arrays (entries' updated_at as JSON text) and the kept answer as jsonb. */
-interface SaveInputsRow {
+/** saveContext's one row: the context's columns, then json arrays (entries' updated_at as JSON text) and jsonb. */
+interface SaveContextRow extends ClassContextRow {
   kept: SavedRequestRow | null;
   roster: RosterRow[];
   entries: (Omit<EntryRow, 'updated_at'> & { updated_at: string | null })[];
   semester1: { student_id: string; average: number | null; rating: RatingCode | null }[];
+  rule_settings: Partial<ProvinceRuleSettings> | null;
 }
 
 const NAME_ORDER = `st.given_name collate "vi-x-icu", st.middle_name collate "vi-x-icu", st.family_name collate "vi-x-icu", st.student_id`;
@@ -253,30 +257,8 @@ export class GradebookRepository {
     userId: string,
     subjectCode: string | null,
   ): Promise<ClassContext | undefined> {
-    const r = await sqlRow<ClassContextRow>(
-      em,
-      `select c.id, c.name, c.grade, c.school_year_id, c.year_code as code, c.year_status as status, c.homeroom_staff_id,
-              exists (select 1 from grading_lock l where l.school_id = $1 and l.school_year_id = c.school_year_id and l.semester = $3) as locked,
-              u.staff_id,
-              coalesce((select json_agg(json_build_object('code', a.subject_code, 'staffId', a.staff_id, 'name', s.full_name))
-                          from academic_teaching_assignment a join staff_member s on s.school_id = a.school_id and s.id = a.staff_id
-                         where a.school_id = $1 and a.class_id = $2 and a.semester = $3), '[]') as teachers,
-              exists (select 1 from academic_teaching_assignment a where a.school_id = $1 and a.class_id = $2 and a.staff_id = u.staff_id) as teaches_class,
-              (select to_jsonb(g) from (${GRADEBOOK} where school_id = $1 and class_id = $2 and subject_code = $5 and semester = $3) g) as gradebook
-         from academic_class c
-         left join lateral (select staff_id from identity_user_staff where user_id = $4) u on true
-        where c.school_id = $1 and c.id = $2`,
-      [schoolId, classId, semester, userId, subjectCode],
-    );
-    if (!r) return undefined;
-    return {
-      cls: toClass(r),
-      locked: r.locked,
-      staffId: r.staff_id ?? null,
-      teachesClass: r.teaches_class,
-      teachers: new Map(r.teachers.map((t) => [t.code, { staffId: t.staffId, name: t.name }])),
-      gradebook: r.gradebook ? toGradebook(r.gradebook) : undefined,
-    };
+    const r = await sqlRow<ClassContextRow>(em, CONTEXT, [schoolId, classId, semester, userId, subjectCode]);
+    return r ? toContext(r) : undefined;
   }
 
   async gradebook(
@@ -465,46 +447,42 @@ export class GradebookRepository {
   }
 
   /**
-   * What a save reads after the context, in one round trip: the answer kept under its idempotency key, the class list,
-   * the current entries of the rows sent, and — on a semester II sheet — semester I's results for the year columns
-   * (docs/benchmarks.md, "grade-save": each statement is a round trip the baseline does not make).
+   * Everything a save reads, in one round trip (docs/benchmarks.md, "grade-save": each statement is a round trip the
+   * baseline does not make): the context (as `context`), the answer kept under the request's idempotency key, the class
+   * list, the current entries of the rows sent, on a semester II sheet semester I's results for the year columns, and
+   * the department's rule settings of the class's year (academic's `academic_rule_settings`; null when never set).
    */
-  async saveInputs(
+  async saveContext(
     em: EntityManager,
     schoolId: string,
     classId: string,
-    gradebookId: string,
+    semester: 1 | 2,
+    userId: string,
+    subjectCode: string,
     requestId: string,
     studentIds: string[],
-    semester1Subject: string | null,
-  ): Promise<SaveInputs> {
-    const r = await sqlRow<SaveInputsRow>(
-      em,
-      `select
-         (select to_jsonb(k) from (select gradebook_id, user_id, response from grade_save_request
-                                    where school_id = $1 and request_id = $3) k) as kept,
-         coalesce((select json_agg(json_build_object('id', st.student_id, 'full_name', st.full_name,
-                                     'dob', st.date_of_birth::text, 'gender', st.gender) order by ${NAME_ORDER})
-                     from people_class_roster st where st.school_id = $1 and st.class_id = $2), '[]') as roster,
-         coalesce((select json_agg(json_build_object('student_id', e.student_id, 'cells', e.cells, 'comment', e.comment,
-                                     'average', e.average::float8, 'rating', e.rating, 'version', e.version,
-                                     'updated_at', e.updated_at, 'updated_by_name', e.updated_by_name))
-                     from grade_entry e where e.school_id = $1 and e.gradebook_id = $4 and e.student_id = any($5::uuid[])), '[]') as entries,
-         coalesce((select json_agg(json_build_object('student_id', e.student_id, 'average', e.average::float8, 'rating', e.rating))
-                     from gradebook g join grade_entry e on e.school_id = g.school_id and e.gradebook_id = g.id
-                    where g.school_id = $1 and g.class_id = $2 and g.subject_code = $6 and g.semester = 1), '[]') as semester1`,
-      [schoolId, classId, requestId, gradebookId, studentIds, semester1Subject],
-    );
-    if (!r) throw new Error(`saveInputs: no row for gradebook ${gradebookId}`);
-    const entry = (e: SaveInputsRow['entries'][number]): EntryRecord =>
+  ): Promise<SaveContext | undefined> {
+    const r = await sqlRow<SaveContextRow>(em, SAVE_CONTEXT, [
+      schoolId,
+      classId,
+      semester,
+      userId,
+      subjectCode,
+      requestId,
+      studentIds,
+    ]);
+    if (!r) return undefined;
+    const entry = (e: SaveContextRow['entries'][number]): EntryRecord =>
       toEntry({ ...e, updated_at: e.updated_at ? new Date(e.updated_at) : (null as unknown as Date) });
     return {
+      context: toContext(r),
       kept: r.kept
         ? { gradebookId: r.kept.gradebook_id, userId: r.kept.user_id, response: r.kept.response }
         : undefined,
       roster: r.roster.map((p) => ({ studentId: p.id, fullName: p.full_name, dateOfBirth: p.dob, gender: p.gender })),
       current: new Map(r.entries.map((e) => [e.student_id, entry(e)])),
       semester1: new Map(r.semester1.map((e) => [e.student_id, { average: e.average, rating: e.rating }])),
+      ruleSettings: r.rule_settings,
     };
   }
 
@@ -521,31 +499,33 @@ export class GradebookRepository {
     rows: EntryWrite[],
     changes: CellChange[],
     meta: { actorId: string; actorName: string; at: Date; requestId: string; response: unknown },
+    also?: { audit: SqlPart; event: SqlPart },
   ): Promise<{ written: Set<string>; kept: boolean }> {
     rows = inLockOrder(rows);
+    const params: unknown[] = [
+      ...upsertParams(schoolId, gradebookId, rows, meta.actorId, meta.actorName, meta.at),
+      meta.requestId,
+      changes.map((c) => c.studentId),
+      changes.map((c) => c.column),
+      changes.map((c) => (c.oldValue == null ? null : JSON.stringify(c.oldValue))),
+      changes.map((c) => (c.newValue == null ? null : JSON.stringify(c.newValue))),
+      JSON.stringify(meta.response),
+    ];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    // The audit entry when every row was written; the event only when this request's answer was kept (a concurrent
+    // duplicate that kept it first published it).
+    const parts = also
+      ? `, a as (${also.audit(bind)} where (select ok from complete)),
+         o as (${also.event(bind)} where exists (select 1 from k) returning 1)`
+      : '';
+    const text = `${WRITE_SAVE}${parts}
+       select coalesce((select array_agg(student_id) from w), '{}') as written, exists (select 1 from k) as kept${
+         also ? ', (select count(*) from a) as audited, (select count(*) from o) as published' : ''
+       }`;
     const r = await sqlRow<{ written: string[]; kept: boolean }>(
       em,
-      `with w as (${UPSERT_ENTRIES}), complete as (select (select count(*) from w) = cardinality($3::uuid[]) as ok),
-       h as (
-         insert into grade_change (school_id, gradebook_id, student_id, column_key, old_value, new_value, changed_by, changed_by_name, changed_at, request_id)
-         select $1, $2, c.student_id, c.column_key, c.old_value, c.new_value, $8, $9, $10, $12
-           from unnest($13::uuid[], $14::text[], $15::jsonb[], $16::jsonb[]) as c(student_id, column_key, old_value, new_value)
-          where (select ok from complete)
-       ), k as (
-         insert into grade_save_request (school_id, request_id, gradebook_id, user_id, created_at, response)
-         select $1, $12, $2, $8, $10, $17 where (select ok from complete)
-         on conflict (school_id, request_id) do nothing returning 1
-       )
-       select coalesce((select array_agg(student_id) from w), '{}') as written, exists (select 1 from k) as kept`,
-      [
-        ...upsertParams(schoolId, gradebookId, rows, meta.actorId, meta.actorName, meta.at),
-        meta.requestId,
-        changes.map((c) => c.studentId),
-        changes.map((c) => c.column),
-        changes.map((c) => (c.oldValue == null ? null : JSON.stringify(c.oldValue))),
-        changes.map((c) => (c.newValue == null ? null : JSON.stringify(c.newValue))),
-        JSON.stringify(meta.response),
-      ],
+      also ? writeSaveAudited(text) : writeSavePlain(text),
+      params,
     );
     return { written: new Set(r?.written ?? []), kept: r?.kept ?? false };
   }
@@ -586,6 +566,17 @@ export class GradebookRepository {
 
 const GRADEBOOK = `select * from (select g.school_id, g.id, g.class_id, g.subject_code, g.semester, g.scheme, g.scheme_version, g.assessment,
   g.periods_per_year, c.year_code from gradebook g join academic_class c on c.school_id = g.school_id and c.id = g.class_id) g`;
+
+function toContext(r: ClassContextRow): ClassContext {
+  return {
+    cls: toClass(r),
+    locked: r.locked,
+    staffId: r.staff_id ?? null,
+    teachesClass: r.teaches_class,
+    teachers: new Map(r.teachers.map((t) => [t.code, { staffId: t.staffId, name: t.name }])),
+    gradebook: r.gradebook ? toGradebook(r.gradebook) : undefined,
+  };
+}
 
 function toClass(r: GradingClassRow): GradingClass {
   return {
@@ -670,4 +661,70 @@ function upsertParams(
     at,
     rows.map((r) => r.version),
   ];
+}
+
+/** The context query's columns and joins ($1 school, $2 class, $3 semester, $4 user, $5 subject): `context`. */
+const CONTEXT_COLUMNS = `c.id, c.name, c.grade, c.school_year_id, c.year_code as code, c.year_status as status, c.homeroom_staff_id,
+  exists (select 1 from grading_lock l where l.school_id = $1 and l.school_year_id = c.school_year_id and l.semester = $3) as locked,
+  u.staff_id,
+  coalesce((select json_agg(json_build_object('code', a.subject_code, 'staffId', a.staff_id, 'name', s.full_name))
+              from academic_teaching_assignment a join staff_member s on s.school_id = a.school_id and s.id = a.staff_id
+             where a.school_id = $1 and a.class_id = $2 and a.semester = $3), '[]') as teachers,
+  exists (select 1 from academic_teaching_assignment a where a.school_id = $1 and a.class_id = $2 and a.staff_id = u.staff_id) as teaches_class,
+  (select to_jsonb(g) from (${GRADEBOOK} where school_id = $1 and class_id = $2 and subject_code = $5 and semester = $3) g) as gradebook`;
+
+const CONTEXT_FROM = `from academic_class c
+  left join lateral (select staff_id from identity_user_staff where user_id = $4) u on true
+ where c.school_id = $1 and c.id = $2`;
+
+const CONTEXT = prepared(`select ${CONTEXT_COLUMNS} ${CONTEXT_FROM}`);
+
+/**
+ * saveContext: the context's columns and, $6 the request id and $7 the pupils sent, the kept answer, the class list,
+ * the rows' current entries, semester I's results (on a semester II sheet) and the year's rule settings.
+ */
+const SAVE_CONTEXT = prepared(`select ${CONTEXT_COLUMNS},
+  (select to_jsonb(k) from (select gradebook_id, user_id, response from grade_save_request
+                             where school_id = $1 and request_id = $6) k) as kept,
+  coalesce((select json_agg(json_build_object('id', st.student_id, 'full_name', st.full_name,
+                              'dob', st.date_of_birth::text, 'gender', st.gender) order by ${NAME_ORDER})
+              from people_class_roster st where st.school_id = $1 and st.class_id = $2), '[]') as roster,
+  coalesce((select json_agg(json_build_object('student_id', e.student_id, 'cells', e.cells, 'comment', e.comment,
+                              'average', e.average::float8, 'rating', e.rating, 'version', e.version,
+                              'updated_at', e.updated_at, 'updated_by_name', e.updated_by_name))
+              from gradebook g join grade_entry e on e.school_id = g.school_id and e.gradebook_id = g.id
+             where g.school_id = $1 and g.class_id = $2 and g.subject_code = $5 and g.semester = $3
+               and e.student_id = any($7::uuid[])), '[]') as entries,
+  coalesce((select json_agg(json_build_object('student_id', e.student_id, 'average', e.average::float8, 'rating', e.rating))
+              from gradebook g join grade_entry e on e.school_id = g.school_id and e.gradebook_id = g.id
+             where $3 = 2 and g.school_id = $1 and g.class_id = $2 and g.subject_code = $5 and g.semester = 1), '[]') as semester1,
+  (select r.settings from academic_rule_settings r where r.year_code = c.year_code) as rule_settings
+  ${CONTEXT_FROM}`);
+
+/**
+ * writeSave's CTEs ($1–$11 upsertParams, $12 the request id, $13–$16 the history's arrays, $17 the answer): the rows,
+ * whether every row was written, the history and the kept answer, each of the last two only when every row was.
+ */
+const WRITE_SAVE = `with w as (${UPSERT_ENTRIES}), complete as (select (select count(*) from w) = cardinality($3::uuid[]) as ok),
+  h as (
+    insert into grade_change (school_id, gradebook_id, student_id, column_key, old_value, new_value, changed_by, changed_by_name, changed_at, request_id)
+    select $1, $2, c.student_id, c.column_key, c.old_value, c.new_value, $8, $9, $10, $12
+      from unnest($13::uuid[], $14::text[], $15::jsonb[], $16::jsonb[]) as c(student_id, column_key, old_value, new_value)
+     where (select ok from complete)
+  ), k as (
+    insert into grade_save_request (school_id, request_id, gradebook_id, user_id, created_at, response)
+    select $1, $12, $2, $8, $10, $17 where (select ok from complete)
+    on conflict (school_id, request_id) do nothing returning 1
+  )`;
+
+/** writeSave's two texts (with and without the audit entry and the event), each prepared once it is first built. */
+let audited: PreparedSql | undefined;
+let plain: PreparedSql | undefined;
+function writeSaveAudited(text: string): PreparedSql {
+  if (audited?.text !== text) audited = prepared(text);
+  return audited;
+}
+function writeSavePlain(text: string): PreparedSql {
+  if (plain?.text !== text) plain = prepared(text);
+  return plain;
 }

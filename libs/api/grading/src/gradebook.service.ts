@@ -7,6 +7,7 @@ import type {
   GradeSaveResult,
   GradeSheet,
   GradeSheetSave,
+  SavedGradeRow,
   ScoreChange,
 } from '@emis/contracts';
 import {
@@ -18,17 +19,9 @@ import {
   TenantDb,
   ValidationProblem,
 } from '@emis/api/platform';
-import { schemeFor, SCHEME_VERSIONS, yearSubjectResult } from '@emis/domain';
+import { schemeFor, SCHEME_VERSIONS, withDefaults, yearSubjectResult } from '@emis/domain';
 import { EntityManager } from 'typeorm';
-import {
-  columnsOf,
-  conflictOf,
-  GradeWriter,
-  parseRowCells,
-  PreparedWrite,
-  prepareWrite,
-  subjectOf,
-} from './grade-writer';
+import { columnsOf, conflictOf, GradeWriter, parseRowCells, prepareWrite, subjectOf } from './grade-writer';
 import {
   ClassContext,
   CurriculumSubject,
@@ -195,20 +188,23 @@ export class GradebookService {
   ): Promise<GradeSaveResult> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
-      const { cls, subject, access, gradebook } = await this.open(em, actor, schoolId, classId, semester, subjectCode);
-      this.assertWritable(access, subjectCode);
-      const at = new Date();
-      const g = gradebook ?? (await this.repo.ensureGradebook(em, schoolId, this.draft(cls, subject, semester), at));
-      // One round trip for the kept answer, the class list, the rows' current entries and semester I's results.
-      const inputs = await this.repo.saveInputs(
+      // One round trip for the context, the kept answer, the class list, the rows' current entries, semester I's
+      // results and the year's rule settings (docs/benchmarks.md, "grade-save").
+      const inputs = await this.repo.saveContext(
         em,
         schoolId,
         classId,
-        g.id,
+        semester,
+        actor.userId,
+        subjectCode,
         body.requestId,
         body.rows.map((r) => r.studentId),
-        semester === 2 ? subjectCode : null,
       );
+      if (!inputs) throw new NotFoundException();
+      const { cls, subject, access, gradebook } = await this.openedIn(em, inputs.context, actor, subjectCode);
+      this.assertWritable(access, subjectCode);
+      const at = new Date();
+      const g = gradebook ?? (await this.repo.ensureGradebook(em, schoolId, this.draft(cls, subject, semester), at));
       if (inputs.kept) return replayOf(inputs.kept, g.id, actor);
       const { roster, current } = inputs;
       const { parsed, errors } = parseRowCells(columnsOf(g, cls.grade), body.rows, 'rows');
@@ -219,9 +215,8 @@ export class GradebookService {
         ),
       );
       if (errors.length) throw new ValidationProblem(errors);
-      let prepared: PreparedWrite;
-      let result: GradeSaveResult;
       let kept: boolean;
+      let result: GradeSaveResult;
       try {
         // Read without row locks: the write stores a row only over the version read here, so a row changed in
         // between is refused there (409) — the same guarantee without locking 45 rows first (measured: bench).
@@ -235,8 +230,8 @@ export class GradebookService {
           cells: parsed.get(r.studentId) ?? {},
           comment: r.comment,
         }));
-        const { missingAssessment } = await this.rules.forYearCode(em, cls.schoolYearCode);
-        prepared = prepareWrite(g, cls.grade, current, changes, missingAssessment);
+        const { missingAssessment } = withDefaults(cls.schoolYearCode, inputs.ruleSettings);
+        const prepared = prepareWrite(g, cls.grade, current, changes, missingAssessment);
         const saved = new Map(
           prepared.writes.map((w) => [
             w.studentId,
@@ -251,15 +246,24 @@ export class GradebookService {
           inputs.semester1,
           roster,
         );
-        result = { savedAt: at.toISOString(), rows };
-        // The rows, their history and the kept answer in one statement; nothing of it when a row was lost.
-        const write = await this.repo.writeSave(em, schoolId, g.id, prepared.writes, prepared.history, {
-          actorId: actor.userId,
-          actorName: actor.fullName,
-          at,
-          requestId: body.requestId,
-          response: result,
-        });
+        result = { savedAt: at.toISOString(), rows: rows.map(savedRow) };
+        const meta = { actor, at, reason: null, correctionId: null, requestId: body.requestId };
+        // The rows, their history, the kept answer, the audit entry and the results event in one statement; nothing
+        // of it when a row was lost.
+        const write = await this.repo.writeSave(
+          em,
+          schoolId,
+          g.id,
+          prepared.writes,
+          prepared.history,
+          { actorId: actor.userId, actorName: actor.fullName, at, requestId: body.requestId, response: result },
+          prepared.writes.length
+            ? {
+                audit: this.writer.auditPart(schoolId, g.id, prepared, meta),
+                event: this.events.resultsChangedPart(schoolId, classId, at),
+              }
+            : undefined,
+        );
         await this.writer.refuseLost(em, schoolId, g.id, prepared.writes, write.written);
         kept = write.kept;
       } catch (error) {
@@ -270,14 +274,11 @@ export class GradebookService {
         if (first) return replayOf(first, g.id, actor);
         throw error;
       }
-      const meta = { actor, at, reason: null, correctionId: null, requestId: body.requestId };
-      if (prepared.writes.length) await this.writer.audited(em, schoolId, g.id, prepared, meta);
       // Two retries of one request that change nothing both get here: the later one answers what the first kept.
       if (!kept) {
         const first = await this.repo.savedRequest(em, schoolId, body.requestId);
         if (first) return replayOf(first, g.id, actor);
       }
-      if (prepared.writes.length) await this.events.resultsChanged(em, schoolId, classId);
       return result;
     });
   }
@@ -321,7 +322,13 @@ export class GradebookService {
     semester: 1 | 2,
     subjectCode: string,
   ) {
-    const ctx = await this.contextOf(em, actor, schoolId, classId, semester, subjectCode);
+    const ctx = await this.repo.context(em, schoolId, classId, semester, actor.userId, subjectCode);
+    return this.openedIn(em, ctx, actor, subjectCode);
+  }
+
+  /** `open` of a context already read (the save reads it with its inputs). */
+  private async openedIn(em: EntityManager, ctx: ClassContext | undefined, actor: Principal, subjectCode: string) {
+    checkedContext(ctx);
     const subject = (await this.repo.curriculum(em, ctx.cls.grade)).find((s) => s.code === subjectCode);
     if (!subject) throw new NotFoundException();
     const access = accessFrom(actor, ctx);
@@ -360,9 +367,7 @@ export class GradebookService {
     subjectCode: string | null,
   ): Promise<ClassContext> {
     const ctx = await this.repo.context(em, schoolId, classId, semester, actor.userId, subjectCode);
-    if (!ctx) throw new NotFoundException();
-    if (!schemeFor(ctx.cls.schoolYearCode, ctx.cls.grade))
-      throw new ProblemException(HttpStatus.NOT_FOUND, 'no_assessment_scheme');
+    checkedContext(ctx);
     return ctx;
   }
 
@@ -443,6 +448,13 @@ export class GradebookService {
   }
 }
 
+/** 404 for a class not found (or not the caller's to see) and for a year and grade no assessment scheme covers. */
+function checkedContext(ctx: ClassContext | undefined): asserts ctx is ClassContext {
+  if (!ctx) throw new NotFoundException();
+  if (!schemeFor(ctx.cls.schoolYearCode, ctx.cls.grade))
+    throw new ProblemException(HttpStatus.NOT_FOUND, 'no_assessment_scheme');
+}
+
 /** A teacher reads the classes they teach or lead and writes their own subjects; other roles read. */
 function accessFrom(actor: Principal, ctx: ClassContext): GradingAccess {
   const base = { locked: ctx.locked, yearWritable: ctx.cls.yearStatus !== 'CLOSED', teachers: ctx.teachers };
@@ -452,6 +464,23 @@ function accessFrom(actor: Principal, ctx: ClassContext): GradingAccess {
   const teaches = new Set([...ctx.teachers].filter(([, t]) => t.staffId === staffId).map(([code]) => code));
   const homeroom = ctx.cls.homeroomStaffId === staffId;
   return { ...base, readable: homeroom || ctx.teachesClass, homeroom, teaches };
+}
+
+/** A saved row as the save answers it and keeps it for retries: without the pupil's place, name and birth date. */
+function savedRow(r: GradeRow): SavedGradeRow {
+  const saved: SavedGradeRow = {
+    studentId: r.studentId,
+    cells: r.cells,
+    comment: r.comment,
+    average: r.average,
+    rating: r.rating,
+    version: r.version,
+    updatedAt: r.updatedAt,
+    updatedByName: r.updatedByName,
+  };
+  if (r.semester1) saved.semester1 = r.semester1;
+  if (r.year) saved.year = r.year;
+  return saved;
 }
 
 /** The first answer to a request id — only to the same user, for the same gradebook. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OutboxPublisher } from '@emis/api/platform';
+import { OutboxPublisher, SqlPart } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
 /** Events the grading context publishes through the outbox (docs/adr/table-ownership-and-events.md). */
@@ -19,5 +19,11 @@ export class GradingEvents {
   resultsChanged(em: EntityManager, schoolId: string, classId: string): Promise<string> {
     const payload: GradingResultsChanged = { classId };
     return this.outbox.publish(em, { type: GRADING_RESULTS_CHANGED, schoolId, aggregateId: classId, payload });
+  }
+
+  /** The same event as a piece of the change's own statement (the grade save writes it with its rows). */
+  resultsChangedPart(schoolId: string, classId: string, at: Date): SqlPart {
+    const payload: GradingResultsChanged = { classId };
+    return this.outbox.publishPart({ type: GRADING_RESULTS_CHANGED, schoolId, aggregateId: classId, payload }, at);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { sqlRow, sqlRows } from '@emis/api/platform';
+import { prepared, sqlRow, sqlRows } from '@emis/api/platform';
 import type { CellValue } from '@emis/domain';
 import { EntityManager } from 'typeorm';
 
@@ -12,20 +12,6 @@ export interface SchoolGradeRow {
   fullName: string;
   dateOfBirth: string;
   subjectName: string;
-  cells: Record<string, CellValue>;
-  average: number | null;
-  rating: string | null;
-  comment: string | null;
-}
-
-/** A grade_entry row with its class, subject and pupil; the birth date read as text, average (numeric) as float8. */
-interface SchoolGradeEntryRow {
-  class_name: string;
-  id: string;
-  personal_id: string;
-  full_name: string;
-  dob: string;
-  subject_name: string;
   cells: Record<string, CellValue>;
   average: number | null;
   rating: string | null;
@@ -78,30 +64,22 @@ export class SchoolGradebookExportRepository {
     classId: string,
     semester: number,
   ): Promise<SchoolGradeRow[]> {
-    const rows = await sqlRows<SchoolGradeEntryRow>(
-      em,
-      `select c.name as class_name, st.id, st.personal_id, st.full_name, st.date_of_birth::text as dob, s.name as subject_name, e.cells,
-              e.average::float8 as average, e.rating, e.comment
-         from grade_entry e
-         join gradebook g on g.school_id = e.school_id and g.id = e.gradebook_id
-         join academic_class c on c.school_id = g.school_id and c.id = g.class_id
-         join academic_subject s on s.code = g.subject_code
-         join people_student st on st.school_id = e.school_id and st.id = e.student_id
-        where e.school_id = $1 and g.class_id = $2 and g.semester = $3
-        order by s.sort_order, st.given_name collate "vi-x-icu", st.middle_name collate "vi-x-icu", st.family_name collate "vi-x-icu", st.id`,
-      [schoolId, classId, semester],
-    );
-    return rows.map((r) => ({
-      className: r.class_name,
-      studentId: r.id,
-      personalId: r.personal_id,
-      fullName: r.full_name,
-      dateOfBirth: r.dob,
-      subjectName: r.subject_name,
-      cells: r.cells,
-      average: r.average,
-      rating: r.rating,
-      comment: r.comment,
-    }));
+    // The rows come in the workbook's shape (column aliases), so no second object per row is made.
+    return sqlRows<SchoolGradeRow>(em, GRADE_ROWS_OF_CLASS, [schoolId, classId, semester]);
   }
 }
+
+/**
+ * A grade_entry row with its class, subject and pupil, named as SchoolGradeRow; the birth date read as text, average
+ * (numeric) as float8. Prepared: the export sends it once per class.
+ */
+const GRADE_ROWS_OF_CLASS =
+  prepared(`select c.name as "className", st.id as "studentId", st.personal_id as "personalId", st.full_name as "fullName",
+    st.date_of_birth::text as "dateOfBirth", s.name as "subjectName", e.cells, e.average::float8 as average, e.rating, e.comment
+   from grade_entry e
+   join gradebook g on g.school_id = e.school_id and g.id = e.gradebook_id
+   join academic_class c on c.school_id = g.school_id and c.id = g.class_id
+   join academic_subject s on s.code = g.subject_code
+   join people_student st on st.school_id = e.school_id and st.id = e.student_id
+  where e.school_id = $1 and g.class_id = $2 and g.semester = $3
+  order by s.sort_order, st.given_name collate "vi-x-icu", st.middle_name collate "vi-x-icu", st.family_name collate "vi-x-icu", st.id`);

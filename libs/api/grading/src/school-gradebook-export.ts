@@ -108,7 +108,16 @@ export class SchoolGradebookExportService {
     classIds: string[],
     semester: number,
   ): AsyncIterable<SchoolGradeRow> {
-    for (const classId of classIds) yield* await this.repo.gradeRowsOfClass(em, schoolId, classId, semester);
+    // The next class is asked for before this one's rows are written: PostgreSQL reads it while the workbook is
+    // built (the transaction's one connection takes the query at once; node-postgres answers it in turn).
+    let next = classIds.length ? this.repo.gradeRowsOfClass(em, schoolId, classIds[0], semester) : undefined;
+    for (let i = 0; next; i++) {
+      const rows = await next;
+      next = i + 1 < classIds.length ? this.repo.gradeRowsOfClass(em, schoolId, classIds[i + 1], semester) : undefined;
+      // A failed read ahead is thrown by the next await; until then it must not count as unhandled.
+      next?.catch(() => undefined);
+      yield* rows;
+    }
   }
 }
 

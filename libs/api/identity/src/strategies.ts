@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { ExecutionContext, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
@@ -74,7 +75,10 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.JWT_SECRET,
+      // A KeyObject made once: given the string, jsonwebtoken tries to read it as a PEM public key (and fails, a thrown
+      // error) before making the same secret key, on every request — the largest CPU cost of a grade save's request
+      // outside the database (CPU profile, docs/benchmarks.md).
+      secretOrKey: createSecretKey(Buffer.from(config.JWT_SECRET)) as unknown as string,
       algorithms: ['HS256'],
       passReqToCallback: true,
     });

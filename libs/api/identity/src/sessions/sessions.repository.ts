@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SessionEndReason } from '@emis/contracts';
-import { sqlExec, sqlRow, sqlRows, SqlTarget } from '@emis/api/platform';
+import { prepared, sqlExec, sqlRow, sqlRows, SqlTarget } from '@emis/api/platform';
 import { DataSource } from 'typeorm';
 
 /** A signed-in session (user_session), as the sessions service reads it. */
@@ -49,6 +49,11 @@ const SESSION_COLUMNS = `id, user_id, created_at, last_used_at, expires_at, user
 /** Open: not ended and within its absolute lifetime. */
 const OPEN = `ended_at is null and expires_at > now()`;
 
+/** The gate of every authenticated request, a prepared statement (docs/adr/sql-by-hand.md). */
+const GATE = prepared(`select s.ended_at is not null as ended, s.expires_at <= now() as expired, u.active as user_active
+  from user_session s join app_user u on u.id = s.user_id
+ where s.id = $1 and s.user_id = $2`);
+
 /**
  * Sessions (user_session) and their rotating refresh tokens (refresh_token, family_id = the session's id). Identity
  * tables, read before any tenant scope exists, so without RLS; every statement names the user or the session it
@@ -80,13 +85,10 @@ export class SessionsRepository {
 
   /** The check every authenticated request makes: one lookup by primary key (and the user's, by theirs). */
   async gate(sessionId: string, userId: string): Promise<SessionGate | undefined> {
-    const row = await sqlRow<{ ended: boolean; expired: boolean; user_active: boolean }>(
-      this.db,
-      `select s.ended_at is not null as ended, s.expires_at <= now() as expired, u.active as user_active
-         from user_session s join app_user u on u.id = s.user_id
-        where s.id = $1 and s.user_id = $2`,
-      [sessionId, userId],
-    );
+    const row = await sqlRow<{ ended: boolean; expired: boolean; user_active: boolean }>(this.db, GATE, [
+      sessionId,
+      userId,
+    ]);
     return row ? { ended: row.ended, expired: row.expired, userActive: row.user_active } : undefined;
   }
 

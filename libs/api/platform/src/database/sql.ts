@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 /**
@@ -11,12 +12,35 @@ import { DataSource, EntityManager, QueryRunner } from 'typeorm';
  */
 export type SqlTarget = EntityManager | DataSource;
 
+/**
+ * A statement sent as a named prepared statement (docs/adr/sql-by-hand.md, "Prepared statements"): each pooled
+ * connection parses it once and PostgreSQL keeps its parse tree (and, once it proves no worse, a generic plan), so a
+ * hot path's repeated statement skips parsing, view inlining and RLS rewriting on every later call. Only for fixed
+ * texts of the hot paths (the text decides the name; a connection keeps every name it prepared until it closes).
+ */
+export interface PreparedSql {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** The text as a named prepared statement; call it once per text (at module load), not per request. */
+export function prepared(text: string): PreparedSql {
+  return { name: `emis_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`, text };
+}
+
+/** SQL text, or a named prepared statement. */
+export type Sql = string | PreparedSql;
+
+export type { SqlPart } from './sql-part';
+
 interface Answer {
   records: unknown[];
   affected?: number;
 }
 
-async function run(db: SqlTarget, text: string, params: readonly unknown[]): Promise<Answer> {
+async function run(db: SqlTarget, sql: Sql, params: readonly unknown[]): Promise<Answer> {
+  // node-postgres takes a { name, text } query config where a text goes and prepares the statement once per connection.
+  const text = sql as string;
   const runner: QueryRunner | undefined = db instanceof EntityManager ? db.queryRunner : undefined;
   if (runner) return (await runner.query(text, params as unknown[], true)) as Answer;
   const source = db instanceof EntityManager ? db.connection : db;
@@ -31,7 +55,7 @@ async function run(db: SqlTarget, text: string, params: readonly unknown[]): Pro
 /** Every row a statement returns (a SELECT, or a write with RETURNING), as `R`. */
 export async function sqlRows<R extends object>(
   db: SqlTarget,
-  text: string,
+  text: Sql,
   params: readonly unknown[] = [],
 ): Promise<R[]> {
   return (await run(db, text, params)).records as R[];
@@ -40,7 +64,7 @@ export async function sqlRows<R extends object>(
 /** The first row a statement returns, or undefined when it returns none. */
 export async function sqlRow<R extends object>(
   db: SqlTarget,
-  text: string,
+  text: Sql,
   params: readonly unknown[] = [],
 ): Promise<R | undefined> {
   const [row] = (await run(db, text, params)).records as R[];
@@ -48,7 +72,7 @@ export async function sqlRow<R extends object>(
 }
 
 /** Runs a statement for its effect and answers how many rows it touched (INSERT, UPDATE, DELETE). */
-export async function sqlExec(db: SqlTarget, text: string, params: readonly unknown[] = []): Promise<number> {
+export async function sqlExec(db: SqlTarget, text: Sql, params: readonly unknown[] = []): Promise<number> {
   const answer = await run(db, text, params);
   return answer.affected ?? answer.records.length;
 }

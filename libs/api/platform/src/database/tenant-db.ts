@@ -3,6 +3,7 @@ import { ClsService } from 'nestjs-cls';
 import { DataSource, EntityManager } from 'typeorm';
 import { CTX, Principal, Scope } from '../context/request-context';
 import { ScopeSealer, SET_SCOPE_SQL, setScopeParams } from './scope-seal';
+import { prepared, sqlRow } from './sql';
 
 /**
  * A DataSource whose every unit of work is one transaction that first hands the caller's scope to PostgreSQL through
@@ -94,8 +95,11 @@ export class TenantDb extends ScopedDb {
 
 const NO_SCHOOL: Scope = { rootId: '', all: false, orgUnitIds: [] };
 
+/** The first statement of every transaction: prepared once per connection (docs/adr/sql-by-hand.md). */
+const SET_SCOPE = prepared(SET_SCOPE_SQL);
+
 async function setScope(em: EntityManager, sealer: ScopeSealer, scope: Scope, userId: string): Promise<void> {
-  await em.query(SET_SCOPE_SQL, setScopeParams(sealer.sign(scope, userId)));
+  await sqlRow(em, SET_SCOPE, setScopeParams(sealer.sign(scope, userId)));
 }
 
 function sameScope(a: Scope, b: Scope): boolean {

@@ -80,6 +80,37 @@ describe('Excel export', () => {
     expect(sheet.headerFooter.oddHeader).toContain('Lớp && khối');
     expect(sheet.pageSetup.orientation).toBe('landscape');
   });
+
+  it('gives the data cells the styles exceljs would: dates their date format, others none; the header stays bold', async () => {
+    const stream = new PassThrough();
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    const res = Object.assign(stream, { setHeader: () => undefined }) as unknown as Response;
+    const on = new Date(Date.UTC(2026, 8, 5));
+    await streamXlsx(
+      res,
+      'x.xlsx',
+      'x',
+      [
+        { header: 'Tên', value: (r: { n: number }) => `Học sinh ${r.n}` },
+        { header: 'Ngày', value: () => on },
+        { header: 'Điểm', value: (r) => (r.n % 2 ? r.n : null) },
+      ],
+      [{ n: 1 }, { n: 2 }, { n: 3 }],
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('x')!;
+    expect(sheet.getCell('A1').font?.bold).toBe(true);
+    for (const r of [2, 3, 4]) {
+      expect(sheet.getCell(`A${r}`).font?.bold).toBeFalsy();
+      expect(sheet.getCell(`B${r}`).value).toEqual(on);
+      expect(sheet.getCell(`B${r}`).numFmt).toBe('mm-dd-yy');
+      expect(sheet.getCell(`C${r}`).numFmt).toBeUndefined();
+    }
+    expect(sheet.getCell('C2').value).toBe(1);
+    expect(sheet.getCell('C3').value).toBeNull();
+  });
 });
 
 async function streamed(options: XlsxOptions, title = 'Lớp'): Promise<{ book: ExcelJS.Workbook }> {

@@ -1,4 +1,4 @@
-import { GradeConflict, GradeRow } from '@emis/contracts';
+import { GradeConflict, GradeRow, SavedGradeRow } from '@emis/contracts';
 import {
   CellError,
   CellValue,
@@ -147,7 +147,7 @@ export function semester1Text(row: GridRow): string {
 export function acceptSaved(
   context: SheetContext,
   row: GridRow,
-  saved: GradeRow,
+  saved: SavedGradeRow,
   pendingKeys: ReadonlySet<string>,
 ): void {
   row.version = saved.version;
