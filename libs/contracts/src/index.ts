@@ -17,3 +17,4 @@ export * from './sessions';
 export * from './organisation';
 export * from './rule-settings';
 export * from './completion';
+export * from './home';

@@ -38,6 +38,9 @@ import { CompletionController } from './completion/completion.controller';
 import { CompletionPdfService } from './completion/completion-pdf.service';
 import { CompletionRepository } from './completion/completion.repository';
 import { CompletionService } from './completion/completion.service';
+import { HomeController } from './home/home.controller';
+import { HomeRepository } from './home/home.repository';
+import { HomeService } from './home/home.service';
 
 /**
  * The gradebook: sheets, saves, history, locks and corrections, conduct, results and the year-end decisions on
@@ -55,6 +58,7 @@ import { CompletionService } from './completion/completion.service';
     RecognitionController,
     RecomputeController,
     CompletionController,
+    HomeController,
   ],
   providers: [
     GradebookRepository,
@@ -84,6 +88,8 @@ import { CompletionService } from './completion/completion.service';
     CompletionRepository,
     CompletionService,
     CompletionPdfService,
+    HomeRepository,
+    HomeService,
   ],
   exports: [GradebookService, GradebookRepository, GradeWriter, GradingFacts],
 })
