@@ -127,4 +127,6 @@ export const GRADING: Record<string, MatrixEntry> = {
   'GET /api/schools/{schoolId}/students/{studentId}/completion': {
     roles: ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
   },
+  // The school's home (issue 16): a teacher's own assignments; the principal and the department the whole school.
+  'GET /api/schools/{schoolId}/home': { roles: GRADE_READERS },
 };
