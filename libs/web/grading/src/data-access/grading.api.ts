@@ -15,6 +15,7 @@ import {
   ImportJob,
   Page,
   ResultPeriod,
+  SchoolHome,
   SchoolYear,
   ScoreChange,
   TeachingAssignment,
@@ -208,6 +209,11 @@ export class GradingApi {
       responseType: 'blob',
       observe: 'response',
     });
+  }
+
+  /** The school's home: the caller's assignments with what is left, the principal's figures (issue 16). */
+  home(schoolId: string, semester?: 1 | 2): Observable<SchoolHome> {
+    return this.http.get<SchoolHome>(`${this.school(schoolId)}/home`, { params: toParams({ semester }) });
   }
 
   private school(schoolId: string): string {
