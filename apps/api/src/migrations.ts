@@ -27,6 +27,7 @@ import {
   CreateGradebook1764300000000,
   CreateResultsRecomputeRun1765000000110,
   RecordYearConductAndRecognitions1765000000200,
+  CreateNotification1765000000950,
 } from '@emis/api/grading';
 import {
   AdministerAccounts1764800000000,
@@ -135,6 +136,7 @@ export const MIGRATIONS = [
   IndexStudentLists1765000000500,
   CheckScopeKey1765000000600,
   GuardAccountCredentials1765000000610,
+  CreateNotification1765000000950,
 ];
 
 /**

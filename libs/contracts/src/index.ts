@@ -18,3 +18,4 @@ export * from './organisation';
 export * from './rule-settings';
 export * from './completion';
 export * from './home';
+export * from './notifications';

@@ -142,7 +142,9 @@ export class CorrectionsService {
         action: 'CREATE',
         after: { gradebookId: g.id, studentId: input.studentId, changes, reason: input.reason },
       });
-      return this.one(em, schoolId, id);
+      const correction = await this.one(em, schoolId, id);
+      await this.events.correctionRequested(em, schoolId, { correction, requestedBy: actor.userId });
+      return correction;
     });
   }
 
@@ -206,7 +208,9 @@ export class CorrectionsService {
         action: 'APPROVE',
         after: { note: decision.note ?? null },
       });
-      return this.one(em, schoolId, id);
+      const correction = await this.one(em, schoolId, id);
+      await this.events.correctionDecided(em, schoolId, { correction, requestedBy: c.requestedBy });
+      return correction;
     });
   }
 
@@ -219,7 +223,7 @@ export class CorrectionsService {
   ): Promise<CorrectionRequest> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
-      await this.pending(em, schoolId, id);
+      const c = await this.pending(em, schoolId, id);
       await this.repo.decide(
         em,
         schoolId,
@@ -236,7 +240,9 @@ export class CorrectionsService {
         action: 'REJECT',
         after: { note: decision.note ?? null },
       });
-      return this.one(em, schoolId, id);
+      const correction = await this.one(em, schoolId, id);
+      await this.events.correctionDecided(em, schoolId, { correction, requestedBy: c.requestedBy });
+      return correction;
     });
   }
 

@@ -41,6 +41,9 @@ import { CompletionService } from './completion/completion.service';
 import { HomeController } from './home/home.controller';
 import { HomeRepository } from './home/home.repository';
 import { HomeService } from './home/home.service';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsRepository } from './notifications/notifications.repository';
+import { NotificationsService } from './notifications/notifications.service';
 
 /**
  * The gradebook: sheets, saves, history, locks and corrections, conduct, results and the year-end decisions on
@@ -59,6 +62,7 @@ import { HomeService } from './home/home.service';
     RecomputeController,
     CompletionController,
     HomeController,
+    NotificationsController,
   ],
   providers: [
     GradebookRepository,
@@ -90,6 +94,8 @@ import { HomeService } from './home/home.service';
     CompletionPdfService,
     HomeRepository,
     HomeService,
+    NotificationsRepository,
+    NotificationsService,
   ],
   exports: [GradebookService, GradebookRepository, GradeWriter, GradingFacts],
 })
