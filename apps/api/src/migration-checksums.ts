@@ -58,4 +58,5 @@ export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
   CheckScopeKey1765000000600: '11392fbaf1f82ba5f1f29a4ed868f521097db1018781572e9b62b5ec61bf852f',
   GuardAccountCredentials1765000000610: '412d37a572baf74549036f4bc6451d2343b72b81fb2c6ac26f472570418b7532',
   CreateNotification1765000000950: '091fa8223c59d6c78c78e19324c6a7d300fea046f968f6b1693a7cf2c7accdb8',
+  ScopeGradingLocks1765000000960: '7455fd5f9af58f8a2f827647c7d385f0bb66d2860a1ecc731cf33c4fe0d1eb58',
 };

@@ -28,6 +28,7 @@ import {
   CreateResultsRecomputeRun1765000000110,
   RecordYearConductAndRecognitions1765000000200,
   CreateNotification1765000000950,
+  ScopeGradingLocks1765000000960,
 } from '@emis/api/grading';
 import {
   AdministerAccounts1764800000000,
@@ -137,6 +138,7 @@ export const MIGRATIONS = [
   CheckScopeKey1765000000600,
   GuardAccountCredentials1765000000610,
   CreateNotification1765000000950,
+  ScopeGradingLocks1765000000960,
 ];
 
 /**

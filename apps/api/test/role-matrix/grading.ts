@@ -133,4 +133,6 @@ export const GRADING: Record<string, MatrixEntry> = {
   'GET /api/notifications': { roles: ANY, provinceWide: true },
   'GET /api/notifications/unread': { roles: ANY, provinceWide: true },
   'POST /api/notifications/{id}/read': { roles: ANY, provinceWide: true },
+  // Any gradebook lock by id, narrowed or school-wide (issue 16): the principal.
+  'DELETE /api/schools/{schoolId}/grading/locks/{lockId}': { roles: SCHOOL_ADMIN_ONLY },
 };
