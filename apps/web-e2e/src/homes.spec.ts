@@ -130,3 +130,67 @@ test('a correction decided shows a notification to the teacher, with the bell’
   await rejected.click();
   await expect(page.getByTestId('grade-sheet-title')).toContainText('Toán');
 });
+
+/** The principal locks 6A × Toán of semester I on the locks page; the lock is removed at the end whatever happens. */
+test('a class × subject lock makes that sheet read-only for the teacher, and is removed at the end', async ({
+  browser,
+  request,
+}, testInfo) => {
+  const principalContext = await browser.newContext();
+  const teacherContext = await browser.newContext();
+  const principal = await principalContext.newPage();
+  const teacher = await teacherContext.newPage();
+  await signIn(principal, PRINCIPAL);
+  const token = await apiAccessToken(request, PRINCIPAL);
+  const me = (await call(request, token, 'get', '/api/auth/me')) as AuthUser;
+  const school = `/api/schools/${me.orgUnitId}`;
+  const { schoolYearId } = await call(request, token, 'get', `${school}/home`);
+  try {
+    await principal.goto('/grades/locks');
+    await expect(principal.getByTestId('locks-title')).toBeVisible();
+    await principal.getByTestId('locks-semester').selectOption('1');
+    await principal.getByTestId('locks-class').selectOption({ label: '6A' });
+    await principal.getByTestId('locks-subject').selectOption({ label: 'Toán' });
+    await principal.getByTestId('locks-reason').fill('Đã nộp sổ điểm Toán 6A (e2e)');
+    await principal.getByTestId('locks-submit').click();
+    const row = principal.getByTestId('lock-row').filter({ hasText: 'Đã nộp sổ điểm Toán 6A' });
+    await expect(row).toContainText('6A · Toán');
+    await testInfo.attach('locks-principal.png', {
+      body: await principal.screenshot({ fullPage: true }),
+      contentType: 'image/png',
+    });
+    await screenshot(principal, 'locks-principal');
+
+    await signIn(teacher, TEACHER);
+    const classes = (await call(request, token, 'get', `${school}/classes?pageSize=100&yearId=${schoolYearId}`)) as {
+      items: ClassSummary[];
+    };
+    const classId = classes.items.find((c) => c.name === '6A')!.id;
+    await teacher.goto(`/grades/${classId}/1/TOAN`);
+    await expect(teacher.getByTestId('grade-sheet-title')).toContainText('Toán');
+    await expect(teacher.getByTestId('grade-sheet-readonly')).toHaveAttribute('data-reason', 'locked');
+    const cell = teacher.locator('[data-testid="grade-grid"] .ag-row[row-index="0"] .ag-cell[col-id="TX1"]');
+    const before = await cell.textContent();
+    await cell.click();
+    await teacher.keyboard.type('5');
+    await teacher.keyboard.press('Enter');
+    await expect(cell).toHaveText(before ?? '');
+    await testInfo.attach('locked-sheet-teacher.png', {
+      body: await teacher.screenshot({ fullPage: true }),
+      contentType: 'image/png',
+    });
+
+    await row.getByTestId('lock-remove').click();
+    await expect(principal.getByTestId('lock-row').filter({ hasText: 'Đã nộp sổ điểm Toán 6A' })).toHaveCount(0);
+  } finally {
+    // Leave no lock behind: other specs write grades.
+    const left = (await call(request, token, 'get', `${school}/grading/locks?yearId=${schoolYearId}`)) as {
+      id: string;
+      reason: string | null;
+    }[];
+    for (const l of left.filter((l) => l.reason?.includes('(e2e)')))
+      await call(request, token, 'delete', `${school}/grading/locks/${l.id}`);
+    await principalContext.close();
+    await teacherContext.close();
+  }
+});
