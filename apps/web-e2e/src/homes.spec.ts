@@ -68,8 +68,8 @@ test('the principal’s home shows the figures, the progress by class × subject
 });
 
 /**
- * Semester II of 6A is locked for the test, the teacher asks for a correction and the principal rejects it (so no
- * demo grade changes); the lock is removed whatever happens.
+ * 6A × Toán of semester I is locked for the test (a scoped lock, reaching nothing else), the teacher asks for a
+ * correction and the principal rejects it (so no demo grade changes); the lock is removed whatever happens.
  */
 test('a correction decided shows a notification to the teacher, with the bell’s count', async ({
   page,
@@ -89,15 +89,21 @@ test('a correction decided shows a notification to the teacher, with the bell’
     items: ClassSummary[];
   };
   const classId = classes.items.find((c) => c.name === '6A')!.id;
-  await call(request, principal, 'post', `${school}/grading/locks`, { yearId: home.schoolYearId, semester: 2 });
+  const locks = (await call(request, principal, 'post', `${school}/grading/locks`, {
+    yearId: home.schoolYearId,
+    semester: 1,
+    classId,
+    subjectCode: 'TOAN',
+    reason: 'Thông báo (e2e)',
+  })) as { id: string; reason: string | null }[];
   try {
     const teacher = await apiAccessToken(request, TEACHER);
-    const sheet = (await call(request, teacher, 'get', `${school}/classes/${classId}/gradebook/2/TOAN`)) as GradeSheet;
+    const sheet = (await call(request, teacher, 'get', `${school}/classes/${classId}/gradebook/1/TOAN`)) as GradeSheet;
     const pupil = sheet.rows[0];
     const asked = await call(request, teacher, 'post', `${school}/grading/corrections`, {
       classId,
       subjectCode: 'TOAN',
-      semester: 2,
+      semester: 1,
       studentId: pupil.studentId,
       cells: { TX1: pupil.cells['TX1'] === 9 ? 8 : 9 },
       reason: 'Kiểm tra thông báo (e2e)',
@@ -106,7 +112,8 @@ test('a correction decided shows a notification to the teacher, with the bell’
       note: 'Chưa có minh chứng',
     });
   } finally {
-    await call(request, principal, 'delete', `${school}/grading/locks/${home.schoolYearId}/2`);
+    for (const l of locks.filter((l) => l.reason === 'Thông báo (e2e)'))
+      await call(request, principal, 'delete', `${school}/grading/locks/${l.id}`);
   }
 
   await page.getByTestId('user-menu').click();

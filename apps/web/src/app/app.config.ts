@@ -52,6 +52,7 @@ export const appConfig: ApplicationConfig = {
         {
           permission: 'grades.read',
           load: () => import('@emis/web/grading').then((m) => m.SchoolHomePanel),
+          order: -1,
         },
       ] satisfies HomePanel[],
     },
