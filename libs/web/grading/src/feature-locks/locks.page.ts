@@ -46,7 +46,10 @@ import { GradingApi } from '../data-access/grading.api';
       gap: 0.25rem;
     }
     .reason {
-      grid-column: 1 / -1;
+      grid-column: 1 / -2;
+    }
+    .card-title {
+      margin-top: 1.25rem;
     }
     table {
       width: 100%;
@@ -76,15 +79,15 @@ import { GradingApi } from '../data-access/grading.api';
           @if (canLock()) {
             <form class="form" [formGroup]="form" (ngSubmit)="lock()" data-testid="locks-form">
               <label>
-                <span>{{ 'grading.locks.semester' | transloco }}</span>
-                <select formControlName="semester" data-testid="locks-semester">
+                <span class="label">{{ 'grading.locks.semester' | transloco }}</span>
+                <select class="select" formControlName="semester" data-testid="locks-semester">
                   <option value="1">{{ 'grading.common.semester1' | transloco }}</option>
                   <option value="2">{{ 'grading.common.semester2' | transloco }}</option>
                 </select>
               </label>
               <label>
-                <span>{{ 'grading.locks.grade' | transloco }}</span>
-                <select formControlName="grade" data-testid="locks-grade">
+                <span class="label">{{ 'grading.locks.grade' | transloco }}</span>
+                <select class="select" formControlName="grade" data-testid="locks-grade">
                   <option value="">{{ 'grading.locks.every' | transloco }}</option>
                   @for (g of grades(); track g) {
                     <option [value]="g">{{ g }}</option>
@@ -92,8 +95,8 @@ import { GradingApi } from '../data-access/grading.api';
                 </select>
               </label>
               <label>
-                <span>{{ 'grading.locks.class' | transloco }}</span>
-                <select formControlName="classId" data-testid="locks-class">
+                <span class="label">{{ 'grading.locks.class' | transloco }}</span>
+                <select class="select" formControlName="classId" data-testid="locks-class">
                   <option value="">{{ 'grading.locks.every' | transloco }}</option>
                   @for (c of d.classes; track c.id) {
                     <option [value]="c.id">{{ c.name }}</option>
@@ -101,8 +104,8 @@ import { GradingApi } from '../data-access/grading.api';
                 </select>
               </label>
               <label>
-                <span>{{ 'grading.locks.subject' | transloco }}</span>
-                <select formControlName="subjectCode" data-testid="locks-subject">
+                <span class="label">{{ 'grading.locks.subject' | transloco }}</span>
+                <select class="select" formControlName="subjectCode" data-testid="locks-subject">
                   <option value="">{{ 'grading.locks.every' | transloco }}</option>
                   @for (s of d.subjects; track s.code) {
                     <option [value]="s.code">{{ language() === 'en' ? s.nameEn : s.name }}</option>
@@ -110,8 +113,8 @@ import { GradingApi } from '../data-access/grading.api';
                 </select>
               </label>
               <label>
-                <span>{{ 'grading.locks.column' | transloco }}</span>
-                <select formControlName="columnKey" data-testid="locks-column">
+                <span class="label">{{ 'grading.locks.column' | transloco }}</span>
+                <select class="select" formControlName="columnKey" data-testid="locks-column">
                   <option value="">{{ 'grading.locks.everyColumn' | transloco }}</option>
                   @for (k of columnKeys; track k) {
                     <option [value]="k">{{ k }}</option>
@@ -119,8 +122,8 @@ import { GradingApi } from '../data-access/grading.api';
                 </select>
               </label>
               <label class="reason">
-                <span>{{ 'grading.locks.reason' | transloco }}</span>
-                <input formControlName="reason" maxlength="500" data-testid="locks-reason" />
+                <span class="label">{{ 'grading.locks.reason' | transloco }}</span>
+                <input class="input" formControlName="reason" maxlength="500" data-testid="locks-reason" />
               </label>
               <button type="submit" class="btn btn-primary" [disabled]="busy()" data-testid="locks-submit">
                 {{ 'grading.locks.lock' | transloco }}
