@@ -27,18 +27,14 @@ describe('notifications: corrections requested and decided (real PostgreSQL)', (
     throw new Error(`fewer than ${count} notifications arrived`);
   };
   const request = (cells: Record<string, unknown>) =>
-    t
-      .http()
-      .post(corrections())
-      .set(bearer(f.teacherA))
-      .send({
-        classId: f.classId,
-        subjectCode: 'TOAN',
-        semester: 1,
-        studentId: f.studentIds[0],
-        cells,
-        reason: 'Nhập nhầm',
-      });
+    t.http().post(corrections()).set(bearer(f.teacherA)).send({
+      classId: f.classId,
+      subjectCode: 'TOAN',
+      semester: 1,
+      studentId: f.studentIds[0],
+      cells,
+      reason: 'Nhập nhầm',
+    });
 
   beforeAll(async () => {
     t = await startTestApp();
