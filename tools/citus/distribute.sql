@@ -161,6 +161,7 @@ select create_distributed_table('year_recognition', 'school_id', colocate_with :
 select create_distributed_table('completion_council', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('completion_decision', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('student_search_word', 'school_id', colocate_with := 'school_profile');
+select create_distributed_table('notification', 'school_id', colocate_with := 'school_profile');
 
 -- The chain functions are keyed by the school: called outside a transaction block (the CLI's audit:verify) Citus
 -- runs them on the node holding that school's chain. Inside the API's transactions they run on the coordinator and

@@ -60,4 +60,6 @@ export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
   CreateStudentSearchWords1765000000800: '3632967fa1888ec64ee9ff1703ecaaa5cbede3da1c2c327fcda08ecc3195502c',
   CreateNaturalCollation1765000001000: '45de699e9bd896756a1354d53cd6e707f397051fa7ccc5b40d4eaa324fc7a6c8',
   CreateRuleSettingsView1765000000750: '7d03cc0c4905c7d341a10a75b413ed40142614cc1206288f18f2236c35f3db7e',
+  CreateNotification1765000000950: '091fa8223c59d6c78c78e19324c6a7d300fea046f968f6b1693a7cf2c7accdb8',
+  ScopeGradingLocks1765000000960: '7455fd5f9af58f8a2f827647c7d385f0bb66d2860a1ecc731cf33c4fe0d1eb58',
 };

@@ -28,6 +28,8 @@ import {
   CreateGradebook1764300000000,
   CreateResultsRecomputeRun1765000000110,
   RecordYearConductAndRecognitions1765000000200,
+  CreateNotification1765000000950,
+  ScopeGradingLocks1765000000960,
 } from '@emis/api/grading';
 import {
   AdministerAccounts1764800000000,
@@ -141,6 +143,8 @@ export const MIGRATIONS = [
   CreateStudentSearchWords1765000000800,
   CreateNaturalCollation1765000001000,
   CreateRuleSettingsView1765000000750,
+  CreateNotification1765000000950,
+  ScopeGradingLocks1765000000960,
 ];
 
 /**

@@ -125,6 +125,8 @@ export function paramValue(name: string, f: Fixture): string {
     unitId: f.unitId,
     // Grade 9 completion: a council no school has (404 past the permission check).
     councilId: '00000000-0000-4000-8000-000000000031',
+    // Gradebook locks by scope (issue 16): a lock no school has (404 past the permission check).
+    lockId: '00000000-0000-4000-8000-000000000016',
     // Finance: a month to come, which no school can close (409 past the permission check).
     month: '2199-12',
     // The public receipt link: a token no key signed (404, like an unknown receipt).

@@ -66,6 +66,8 @@ export interface GradeSheet {
   columns: GradeColumn[];
   editable: boolean;
   locked: boolean;
+  /** Issue 16: assessment columns locked by the principal (read-only in the grid), with the reason. */
+  lockedColumns?: { key: string; reason: string | null }[];
   /** The year's province setting for a missed assessment: the grid computes averages with it, as the server does. */
   missingAssessment: MissingAssessmentReading;
   /** Semester II sheets carry semester I's result so the grid can show the year average. */
@@ -151,6 +153,29 @@ export interface GradingLock {
   semester: 1 | 2;
   lockedAt: string;
   lockedByName: string | null;
+  /**
+   * Issue 16: a lock may be narrowed to a grade, a class, a subject and an assessment column (null = every one; all
+   * null = the whole school's semester). DELETE …/locks/:lockId removes any lock.
+   */
+  id: string;
+  grade: string | null;
+  classId: string | null;
+  className: string | null;
+  subjectCode: string | null;
+  subjectName: string | null;
+  columnKey: string | null;
+  reason: string | null;
+}
+
+/** POST /api/schools/:schoolId/grading/locks: the semester, and the scope's narrowing (each optional). */
+export interface GradingLockInput {
+  yearId: string;
+  semester: 1 | 2;
+  grade?: string;
+  classId?: string;
+  subjectCode?: string;
+  columnKey?: string;
+  reason?: string;
 }
 
 /**

@@ -17,3 +17,5 @@ export * from './sessions';
 export * from './organisation';
 export * from './rule-settings';
 export * from './completion';
+export * from './home';
+export * from './notifications';

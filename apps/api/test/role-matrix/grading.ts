@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MatrixEntry, SCHOOL_ADMIN_ONLY } from './types';
+import { ANY, MatrixEntry, SCHOOL_ADMIN_ONLY } from './types';
 
 /** grades.read: everyone but the accountant (a teacher only for classes they teach or lead — the fixture's 6A). */
 const GRADE_READERS = ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN', 'TEACHER'] as const;
@@ -127,4 +127,12 @@ export const GRADING: Record<string, MatrixEntry> = {
   'GET /api/schools/{schoolId}/students/{studentId}/completion': {
     roles: ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER', 'SCHOOL_ADMIN'],
   },
+  // The school's home (issue 16): a teacher's own assignments; the principal and the department the whole school.
+  'GET /api/schools/{schoolId}/home': { roles: GRADE_READERS },
+  // The caller's own notifications (issue 16): anyone signed in; {id} is no notification of theirs (404 past the check).
+  'GET /api/notifications': { roles: ANY, provinceWide: true },
+  'GET /api/notifications/unread': { roles: ANY, provinceWide: true },
+  'POST /api/notifications/{id}/read': { roles: ANY, provinceWide: true },
+  // Any gradebook lock by id, narrowed or school-wide (issue 16): the principal.
+  'DELETE /api/schools/{schoolId}/grading/locks/{lockId}': { roles: SCHOOL_ADMIN_ONLY },
 };

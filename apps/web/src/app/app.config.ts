@@ -48,6 +48,12 @@ export const appConfig: ApplicationConfig = {
           permission: 'security.events.read',
           load: () => import('@emis/web/accounts').then((m) => m.SecurityAlertsPanel),
         },
+        // Issue 16: a school's gradebook today — a teacher's sheets with what is left, the principal's progress.
+        {
+          permission: 'grades.read',
+          load: () => import('@emis/web/grading').then((m) => m.SchoolHomePanel),
+          order: -1,
+        },
       ] satisfies HomePanel[],
     },
   ],

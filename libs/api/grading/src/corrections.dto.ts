@@ -1,4 +1,5 @@
-import type { CorrectionDecision, CorrectionRequestInput } from '@emis/contracts';
+import type { CorrectionDecision, CorrectionRequestInput, GradingLockInput } from '@emis/contracts';
+import { GRADE_LEVELS } from '@emis/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -16,7 +17,7 @@ import { PageQueryDto } from '@emis/api/platform';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class LockInputDto {
+export class LockInputDto implements GradingLockInput {
   @ApiProperty()
   @IsUUID()
   yearId!: string;
@@ -24,6 +25,33 @@ export class LockInputDto {
   @ApiProperty({ enum: [1, 2] })
   @IsIn([1, 2])
   semester!: 1 | 2;
+
+  @ApiPropertyOptional({ enum: GRADE_LEVELS })
+  @IsOptional()
+  @IsIn(GRADE_LEVELS)
+  grade?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  classId?: string;
+
+  @ApiPropertyOptional({ example: 'TOAN' })
+  @IsOptional()
+  @Matches(/^[A-Z0-9_]{1,40}$/)
+  subjectCode?: string;
+
+  @ApiPropertyOptional({ example: 'GK' })
+  @IsOptional()
+  @Matches(/^[A-Z0-9_]{1,20}$/)
+  columnKey?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 }
 
 export class LocksQueryDto {

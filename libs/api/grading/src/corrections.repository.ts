@@ -14,12 +14,28 @@ export interface CorrectionRecord {
   requestedBy: string | null;
 }
 
-/** A semester lock (grading_lock); semester is a smallint checked 1 or 2. */
+/** A lock (grading_lock) with its class's and subject's names; semester is a smallint checked 1 or 2. */
 interface GradingLockRow {
+  id: string;
   school_year_id: string;
   semester: GradingLock['semester'];
+  grade: string | null;
+  class_id: string | null;
+  class_name: string | null;
+  subject_code: string | null;
+  subject_name: string | null;
+  column_key: string | null;
+  reason: string | null;
   locked_at: Date;
   locked_by_name: string | null;
+}
+
+/** A lock's scope: null narrows nothing (docs/domain/gradebook.md, "Locks and corrections"). */
+export interface LockScope {
+  grade: string | null;
+  classId: string | null;
+  subjectCode: string | null;
+  columnKey: string | null;
 }
 
 /** A correction request as a decision needs it (grade_correction); changes is the jsonb the request stored. */
@@ -56,41 +72,101 @@ export class CorrectionsRepository {
   async locks(em: EntityManager, schoolId: string, yearId: string): Promise<GradingLock[]> {
     const rows = await sqlRows<GradingLockRow>(
       em,
-      `select school_year_id, semester, locked_at, locked_by_name from grading_lock where school_id = $1 and school_year_id = $2 order by semester`,
+      `select l.id, l.school_year_id, l.semester, l.grade, l.class_id, c.name as class_name, l.subject_code,
+              s.name as subject_name, l.column_key, l.reason, l.locked_at, l.locked_by_name
+         from grading_lock l
+         left join academic_class c on c.school_id = l.school_id and c.id = l.class_id
+         left join academic_subject s on s.code = l.subject_code
+        where l.school_id = $1 and l.school_year_id = $2
+        order by l.semester, l.grade nulls first, c.name nulls first, s.sort_order nulls first, l.column_key nulls first`,
       [schoolId, yearId],
     );
     return rows.map((r) => ({
+      id: r.id,
       schoolYearId: r.school_year_id,
       semester: r.semester,
+      grade: r.grade,
+      classId: r.class_id,
+      className: r.class_name,
+      subjectCode: r.subject_code,
+      subjectName: r.subject_name,
+      columnKey: r.column_key,
+      reason: r.reason,
       lockedAt: r.locked_at.toISOString(),
       lockedByName: r.locked_by_name ?? null,
     }));
   }
 
+  /** A new lock of the scope; undefined when the same scope is already locked. */
   async lock(
     em: EntityManager,
     schoolId: string,
     yearId: string,
     semester: number,
+    scope: LockScope & { reason: string | null },
     actor: { id: string; name: string },
     at: Date,
-  ): Promise<boolean> {
-    const rows = await sqlRows<Pick<GradingLockRow, 'semester'>>(
+  ): Promise<string | undefined> {
+    const rows = await sqlRows<{ id: string }>(
       em,
-      `insert into grading_lock (school_id, school_year_id, semester, locked_by, locked_by_name, locked_at) values ($1, $2, $3, $4, $5, $6)
-       on conflict do nothing returning semester`,
-      [schoolId, yearId, semester, actor.id, actor.name, at],
+      `insert into grading_lock (school_id, school_year_id, semester, grade, class_id, subject_code, column_key, reason,
+                                 locked_by, locked_by_name, locked_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict do nothing returning id`,
+      [
+        schoolId,
+        yearId,
+        semester,
+        scope.grade,
+        scope.classId,
+        scope.subjectCode,
+        scope.columnKey,
+        scope.reason,
+        actor.id,
+        actor.name,
+        at,
+      ],
     );
-    return rows.length > 0;
+    return rows[0]?.id;
   }
 
+  /** What a lock's scope names that the school's year does not hold: the class, its grade, the subject. */
+  async scopeFacts(
+    em: EntityManager,
+    schoolId: string,
+    yearId: string,
+    classId: string | null,
+    subjectCode: string | null,
+  ): Promise<{ class_grade: string | null; subject_known: boolean }> {
+    return (await sqlRow<{ class_grade: string | null; subject_known: boolean }>(
+      em,
+      `select (select grade from academic_class where school_id = $1 and id = $3 and school_year_id = $2) as class_grade,
+              exists (select 1 from academic_subject where code = $4) as subject_known`,
+      [schoolId, yearId, classId, subjectCode],
+    ))!;
+  }
+
+  /** Removes the whole school's lock of the semester (every scope null). */
   async unlock(em: EntityManager, schoolId: string, yearId: string, semester: number): Promise<boolean> {
     const count = await sqlExec(
       em,
-      `delete from grading_lock where school_id = $1 and school_year_id = $2 and semester = $3`,
+      `delete from grading_lock where school_id = $1 and school_year_id = $2 and semester = $3
+          and grade is null and class_id is null and subject_code is null and column_key is null`,
       [schoolId, yearId, semester],
     );
     return count > 0;
+  }
+
+  /** Removes one lock by id; answers it as it was (for the audit), undefined when the school has no such lock. */
+  async unlockById(em: EntityManager, schoolId: string, id: string): Promise<GradingLock | undefined> {
+    const rows = await sqlRows<{ school_year_id: string }>(
+      em,
+      `select school_year_id from grading_lock where school_id = $1 and id = $2`,
+      [schoolId, id],
+    );
+    if (!rows.length) return undefined;
+    const before = (await this.locks(em, schoolId, rows[0].school_year_id)).find((l) => l.id === id);
+    await sqlExec(em, `delete from grading_lock where school_id = $1 and id = $2`, [schoolId, id]);
+    return before;
   }
 
   async create(

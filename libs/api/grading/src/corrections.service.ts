@@ -1,5 +1,12 @@
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
-import type { CorrectionDecision, CorrectionRequest, CorrectionRequestInput, GradingLock, Page } from '@emis/contracts';
+import type {
+  CorrectionDecision,
+  CorrectionRequest,
+  CorrectionRequestInput,
+  GradingLock,
+  GradingLockInput,
+  Page,
+} from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
 import {
   assertInScope,
@@ -17,7 +24,7 @@ import { EntityManager } from 'typeorm';
 import { columnsOf, GradeWriter, parseRowCells } from './grade-writer';
 import { CorrectionsRepository } from './corrections.repository';
 import { GradebookRepository } from './gradebook.repository';
-import { GradebookService } from './gradebook.service';
+import { GradebookService, lockedColumns } from './gradebook.service';
 import { GradingEvents } from './grading-events';
 
 /**
@@ -43,29 +50,77 @@ export class CorrectionsService {
     return this.db.run((em) => this.repo.locks(em, schoolId, yearId));
   }
 
-  async lock(
-    scope: Scope,
-    actor: Principal,
-    schoolId: string,
-    yearId: string,
-    semester: 1 | 2,
-  ): Promise<GradingLock[]> {
+  /**
+   * Locks a semester for the whole school or a narrower scope (grade, class, subject, assessment column); the scope
+   * must name a class of the school's year (of the grade, when both are given) and a known subject, else 400.
+   */
+  async lock(scope: Scope, actor: Principal, schoolId: string, input: GradingLockInput): Promise<GradingLock[]> {
     assertInScope(scope, schoolId);
+    const { yearId, semester } = input;
+    const lockScope = {
+      grade: input.grade ?? null,
+      classId: input.classId ?? null,
+      subjectCode: input.subjectCode ?? null,
+      columnKey: input.columnKey ?? null,
+    };
+    const schoolWide = Object.values(lockScope).every((v) => v === null);
     return this.db.run(async (em) => {
       await this.years.assertWritable(em, yearId, 'yearId');
-      if (
-        await this.repo.lock(em, schoolId, yearId, semester, { id: actor.userId, name: actor.fullName }, new Date())
-      ) {
+      if (!schoolWide) await this.assertScope(em, schoolId, input);
+      const id = await this.repo.lock(
+        em,
+        schoolId,
+        yearId,
+        semester,
+        { ...lockScope, reason: input.reason || null },
+        { id: actor.userId, name: actor.fullName },
+        new Date(),
+      );
+      if (id) {
         await this.audit.record(em, {
           schoolId,
           entity: 'grading_lock',
-          entityId: `${yearId}:${semester}`,
+          entityId: schoolWide ? `${yearId}:${semester}` : id,
           action: 'LOCK',
-          after: { yearId, semester },
+          after: schoolWide ? { yearId, semester } : { yearId, semester, ...lockScope, reason: input.reason || null },
         });
       }
       return this.repo.locks(em, schoolId, yearId);
     });
+  }
+
+  /** Removes any lock by its id (the principal), audited with the lock as it was. */
+  async unlockById(scope: Scope, schoolId: string, lockId: string): Promise<void> {
+    assertInScope(scope, schoolId);
+    await this.db.run(async (em) => {
+      const before = await this.repo.unlockById(em, schoolId, lockId);
+      if (!before) throw new NotFoundException();
+      await this.years.assertWritable(em, before.schoolYearId, 'yearId');
+      await this.audit.record(em, {
+        schoolId,
+        entity: 'grading_lock',
+        entityId: lockId,
+        action: 'UNLOCK',
+        before: { ...before },
+      });
+    });
+  }
+
+  private async assertScope(em: EntityManager, schoolId: string, input: GradingLockInput): Promise<void> {
+    const facts = await this.repo.scopeFacts(
+      em,
+      schoolId,
+      input.yearId,
+      input.classId ?? null,
+      input.subjectCode ?? null,
+    );
+    const errors: { field: string; rule: string; args: unknown[] }[] = [];
+    if (input.classId && !facts.class_grade) errors.push({ field: 'classId', rule: 'lockClassNotInYear', args: [] });
+    if (input.classId && input.grade && facts.class_grade && facts.class_grade !== input.grade)
+      errors.push({ field: 'grade', rule: 'lockGradeNotClass', args: [facts.class_grade] });
+    if (input.subjectCode && !facts.subject_known)
+      errors.push({ field: 'subjectCode', rule: 'unknownSubject', args: [] });
+    if (errors.length) throw new ValidationProblem(errors);
   }
 
   async unlock(scope: Scope, schoolId: string, yearId: string, semester: 1 | 2): Promise<void> {
@@ -101,7 +156,11 @@ export class CorrectionsService {
         input.subjectCode,
       );
       if (!access.teaches.has(input.subjectCode)) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
-      if (!access.locked) throw new ProblemException(HttpStatus.CONFLICT, 'gradebook_not_locked');
+      // A correction is for a locked sheet, or for cells of locked columns only (issue 16's column locks).
+      const columns = new Set(lockedColumns(access, input.subjectCode).map((c) => c.key));
+      const onLockedColumns =
+        Object.keys(input.cells).length > 0 && Object.keys(input.cells).every((k) => columns.has(k));
+      if (!access.locked && !onLockedColumns) throw new ProblemException(HttpStatus.CONFLICT, 'gradebook_not_locked');
       const g =
         gradebook ??
         (await this.gradebooks.ensureGradebook(
@@ -142,7 +201,9 @@ export class CorrectionsService {
         action: 'CREATE',
         after: { gradebookId: g.id, studentId: input.studentId, changes, reason: input.reason },
       });
-      return this.one(em, schoolId, id);
+      const correction = await this.one(em, schoolId, id);
+      await this.events.correctionRequested(em, schoolId, { correction, requestedBy: actor.userId });
+      return correction;
     });
   }
 
@@ -206,7 +267,9 @@ export class CorrectionsService {
         action: 'APPROVE',
         after: { note: decision.note ?? null },
       });
-      return this.one(em, schoolId, id);
+      const correction = await this.one(em, schoolId, id);
+      await this.events.correctionDecided(em, schoolId, { correction, requestedBy: c.requestedBy });
+      return correction;
     });
   }
 
@@ -219,7 +282,7 @@ export class CorrectionsService {
   ): Promise<CorrectionRequest> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
-      await this.pending(em, schoolId, id);
+      const c = await this.pending(em, schoolId, id);
       await this.repo.decide(
         em,
         schoolId,
@@ -236,7 +299,9 @@ export class CorrectionsService {
         action: 'REJECT',
         after: { note: decision.note ?? null },
       });
-      return this.one(em, schoolId, id);
+      const correction = await this.one(em, schoolId, id);
+      await this.events.correctionDecided(em, schoolId, { correction, requestedBy: c.requestedBy });
+      return correction;
     });
   }
 

@@ -15,9 +15,19 @@ export interface GradingClass {
   homeroomStaffId: string | null;
 }
 
+/** A lock covering the class's semester (any scope reaching it), as the context query reads it. */
+export interface LockCover {
+  subjectCode: string | null;
+  columnKey: string | null;
+  reason: string | null;
+}
+
 export interface ClassContext {
   cls: GradingClass;
+  /** The sheet (or, with no subject, the class's semester as a whole) is locked: a lock with no column covers it. */
   locked: boolean;
+  /** Every lock reaching the class's semester: school, grade or class scope, any subject or column. */
+  locks: LockCover[];
   staffId: string | null;
   teachers: Map<string, { staffId: string; name: string }>;
   teachesClass: boolean;
@@ -115,7 +125,7 @@ interface GradebookRow {
 
 /** The context query's one row: the class, then the lock, the caller's staff id, the teachers (json) and the gradebook (jsonb, GradebookRow's keys). */
 interface ClassContextRow extends GradingClassRow {
-  locked: boolean;
+  locks: LockCover[];
   staff_id: string | null;
   teachers: { code: string; staffId: string; name: string }[];
   teaches_class: boolean;
@@ -258,7 +268,7 @@ export class GradebookRepository {
     subjectCode: string | null,
   ): Promise<ClassContext | undefined> {
     const r = await sqlRow<ClassContextRow>(em, CONTEXT, [schoolId, classId, semester, userId, subjectCode]);
-    return r ? toContext(r) : undefined;
+    return r ? toContext(r, subjectCode) : undefined;
   }
 
   async gradebook(
@@ -475,7 +485,7 @@ export class GradebookRepository {
     const entry = (e: SaveContextRow['entries'][number]): EntryRecord =>
       toEntry({ ...e, updated_at: e.updated_at ? new Date(e.updated_at) : (null as unknown as Date) });
     return {
-      context: toContext(r),
+      context: toContext(r, subjectCode),
       kept: r.kept
         ? { gradebookId: r.kept.gradebook_id, userId: r.kept.user_id, response: r.kept.response }
         : undefined,
@@ -567,10 +577,12 @@ export class GradebookRepository {
 const GRADEBOOK = `select * from (select g.school_id, g.id, g.class_id, g.subject_code, g.semester, g.scheme, g.scheme_version, g.assessment,
   g.periods_per_year, c.year_code from gradebook g join academic_class c on c.school_id = g.school_id and c.id = g.class_id) g`;
 
-function toContext(r: ClassContextRow): ClassContext {
+/** The context of a row; `subjectCode` the sheet's subject (null: the class's semester as a whole). */
+function toContext(r: ClassContextRow, subjectCode: string | null): ClassContext {
   return {
     cls: toClass(r),
-    locked: r.locked,
+    locks: r.locks,
+    locked: r.locks.some((l) => l.columnKey === null && (l.subjectCode === null || l.subjectCode === subjectCode)),
     staffId: r.staff_id ?? null,
     teachesClass: r.teaches_class,
     teachers: new Map(r.teachers.map((t) => [t.code, { staffId: t.staffId, name: t.name }])),
@@ -665,7 +677,10 @@ function upsertParams(
 
 /** The context query's columns and joins ($1 school, $2 class, $3 semester, $4 user, $5 subject): `context`. */
 const CONTEXT_COLUMNS = `c.id, c.name, c.grade, c.school_year_id, c.year_code as code, c.year_status as status, c.homeroom_staff_id,
-  exists (select 1 from grading_lock l where l.school_id = $1 and l.school_year_id = c.school_year_id and l.semester = $3) as locked,
+  coalesce((select json_agg(json_build_object('subjectCode', l.subject_code, 'columnKey', l.column_key, 'reason', l.reason))
+              from grading_lock l
+             where l.school_id = $1 and l.school_year_id = c.school_year_id and l.semester = $3
+               and (l.grade is null or l.grade = c.grade) and (l.class_id is null or l.class_id = c.id)), '[]') as locks,
   u.staff_id,
   coalesce((select json_agg(json_build_object('code', a.subject_code, 'staffId', a.staff_id, 'name', s.full_name))
               from academic_teaching_assignment a join staff_member s on s.school_id = a.school_id and s.id = a.staff_id

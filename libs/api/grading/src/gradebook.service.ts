@@ -29,6 +29,7 @@ import {
   GradebookRecord,
   GradebookRepository,
   GradingClass,
+  LockCover,
   RosterStudent,
 } from './gradebook.repository';
 import { GradingEvents } from './grading-events';
@@ -40,6 +41,8 @@ export interface GradingAccess {
   /** Subjects whose sheet the caller may write this semester (their teaching assignments). */
   teaches: Set<string>;
   locked: boolean;
+  /** Every lock reaching the class's semester (issue 16: by grade, class, subject or column). */
+  locks: LockCover[];
   yearWritable: boolean;
   /** The class's teachers this semester, by subject code. */
   teachers: Map<string, { staffId: string; name: string }>;
@@ -164,6 +167,7 @@ export class GradebookService {
         columns: columnsOf(g, cls.grade),
         editable: mayWrite(access, subjectCode),
         locked: access.locked,
+        lockedColumns: lockedColumns(access, subjectCode),
         // The grid averages as it types with the year's reading of a missed assessment, as GradeWriter stores it.
         missingAssessment: (await this.rules.forYearCode(em, cls.schoolYearCode)).missingAssessment,
         rows,
@@ -215,6 +219,7 @@ export class GradebookService {
         ),
       );
       if (errors.length) throw new ValidationProblem(errors);
+      assertColumnsOpen(access, subjectCode, body.rows, parsed, current);
       let kept: boolean;
       let result: GradeSaveResult;
       try {
@@ -374,7 +379,8 @@ export class GradebookService {
   assertWritable(access: GradingAccess, subjectCode: string): void {
     if (!access.teaches.has(subjectCode)) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden');
     if (!access.yearWritable) throw new ProblemException(HttpStatus.CONFLICT, 'year_closed');
-    if (access.locked) throw new ProblemException(HttpStatus.LOCKED, 'gradebook_locked');
+    if (access.locked || sheetLocked(access, subjectCode))
+      throw new ProblemException(HttpStatus.LOCKED, 'gradebook_locked');
   }
 
   /** The gradebook a first save will open: the scheme of the class's year and grade, the curriculum's periods. */
@@ -457,7 +463,12 @@ function checkedContext(ctx: ClassContext | undefined): asserts ctx is ClassCont
 
 /** A teacher reads the classes they teach or lead and writes their own subjects; other roles read. */
 function accessFrom(actor: Principal, ctx: ClassContext): GradingAccess {
-  const base = { locked: ctx.locked, yearWritable: ctx.cls.yearStatus !== 'CLOSED', teachers: ctx.teachers };
+  const base = {
+    locked: ctx.locked,
+    locks: ctx.locks,
+    yearWritable: ctx.cls.yearStatus !== 'CLOSED',
+    teachers: ctx.teachers,
+  };
   if (actor.role !== 'TEACHER') return { ...base, readable: true, homeroom: false, teaches: new Set() };
   const staffId = ctx.staffId;
   if (!staffId) return { ...base, readable: false, homeroom: false, teaches: new Set() };
@@ -495,7 +506,40 @@ function replayOf(
 }
 
 export function mayWrite(access: GradingAccess, subjectCode: string): boolean {
-  return access.teaches.has(subjectCode) && access.yearWritable && !access.locked;
+  return access.teaches.has(subjectCode) && access.yearWritable && !sheetLocked(access, subjectCode);
+}
+
+/** A lock with no column, of every subject or this one, locks the whole sheet (docs/domain/gradebook.md). */
+export function sheetLocked(access: Pick<GradingAccess, 'locks'>, subjectCode: string): boolean {
+  return access.locks.some((l) => l.columnKey === null && (l.subjectCode === null || l.subjectCode === subjectCode));
+}
+
+/** The sheet's locked assessment columns with the principal's reason (the grid shows them read-only). */
+export function lockedColumns(
+  access: Pick<GradingAccess, 'locks'>,
+  subjectCode: string,
+): { key: string; reason: string | null }[] {
+  return access.locks
+    .filter((l) => l.columnKey !== null && (l.subjectCode === null || l.subjectCode === subjectCode))
+    .map((l) => ({ key: l.columnKey as string, reason: l.reason }));
+}
+
+/** A save that changes a value of a locked column is refused whole (423), as a locked sheet is. */
+function assertColumnsOpen(
+  access: GradingAccess,
+  subjectCode: string,
+  rows: { studentId: string }[],
+  parsed: Map<string, Record<string, unknown>>,
+  current: Map<string, { cells: Record<string, unknown> } | undefined>,
+): void {
+  const locked = lockedColumns(access, subjectCode).map((c) => c.key);
+  if (!locked.length) return;
+  const changesLocked = rows.some((r) => {
+    const cells = parsed.get(r.studentId) ?? {};
+    const before = current.get(r.studentId)?.cells ?? {};
+    return locked.some((k) => k in cells && (cells[k] ?? null) !== (before[k] ?? null));
+  });
+  if (changesLocked) throw new ProblemException(HttpStatus.LOCKED, 'gradebook_column_locked');
 }
 
 function rosterErrors(roster: RosterStudent[], studentIds: string[]): RawFieldError[] {

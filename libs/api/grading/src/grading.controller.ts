@@ -36,7 +36,7 @@ export class GradingController {
     @Param('schoolId', ParseUUIDPipe) schoolId: string,
     @Body() body: LockInputDto,
   ): Promise<GradingLock[]> {
-    return this.corrections.lock(scope, actor, schoolId, body.yearId, body.semester);
+    return this.corrections.lock(scope, actor, schoolId, body);
   }
 
   @Delete('locks/:yearId/:semester')
@@ -49,6 +49,18 @@ export class GradingController {
     @Param('semester', SemesterPipe) semester: 1 | 2,
   ): Promise<void> {
     return this.corrections.unlock(scope, schoolId, yearId, semester);
+  }
+
+  /** Any lock by its id: a narrowed one (grade, class, subject, column) or the school's (issue 16). */
+  @Delete('locks/:lockId')
+  @HttpCode(204)
+  @RequirePermission('grades.lock')
+  unlockById(
+    @CurrentScope() scope: Scope,
+    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @Param('lockId', ParseUUIDPipe) lockId: string,
+  ): Promise<void> {
+    return this.corrections.unlockById(scope, schoolId, lockId);
   }
 
   @Get('corrections')

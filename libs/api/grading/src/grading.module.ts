@@ -38,6 +38,12 @@ import { CompletionController } from './completion/completion.controller';
 import { CompletionPdfService } from './completion/completion-pdf.service';
 import { CompletionRepository } from './completion/completion.repository';
 import { CompletionService } from './completion/completion.service';
+import { HomeController } from './home/home.controller';
+import { HomeRepository } from './home/home.repository';
+import { HomeService } from './home/home.service';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsRepository } from './notifications/notifications.repository';
+import { NotificationsService } from './notifications/notifications.service';
 
 /**
  * The gradebook: sheets, saves, history, locks and corrections, conduct, results and the year-end decisions on
@@ -55,6 +61,8 @@ import { CompletionService } from './completion/completion.service';
     RecognitionController,
     RecomputeController,
     CompletionController,
+    HomeController,
+    NotificationsController,
   ],
   providers: [
     GradebookRepository,
@@ -84,6 +92,10 @@ import { CompletionService } from './completion/completion.service';
     CompletionRepository,
     CompletionService,
     CompletionPdfService,
+    HomeRepository,
+    HomeService,
+    NotificationsRepository,
+    NotificationsService,
   ],
   exports: [GradebookService, GradebookRepository, GradeWriter, GradingFacts],
 })

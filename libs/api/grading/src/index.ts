@@ -10,3 +10,7 @@ export { CreateGradebook1764300000000 } from './migrations/1764300000000-CreateG
 export { RecordYearConductAndRecognitions1765000000200 } from './migrations/1765000000200-RecordYearConductAndRecognitions';
 export { CreateResultsRecomputeRun1765000000110 } from './migrations/1765000000110-CreateResultsRecomputeRun';
 export { CreateCompletionCouncils1765000000300 } from './migrations/1765000000300-CreateCompletionCouncils';
+export { CreateNotification1765000000950 } from './migrations/1765000000950-CreateNotification';
+export { ScopeGradingLocks1765000000960 } from './migrations/1765000000960-ScopeGradingLocks';
+/** In-app notifications: the reactions that write them (NotificationsService.deliver, exercised by the specs). */
+export { NotificationsService } from './notifications/notifications.service';

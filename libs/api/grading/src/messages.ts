@@ -32,6 +32,10 @@ export const GRADING_MESSAGES: MessageCatalogue = {
       vi: 'Quy định đánh giá của năm học chưa được thay đổi: kết quả đã lưu đã được tính theo quy định hiện hành',
       en: 'The school year’s assessment rules have not been changed: the stored results already follow them',
     },
+    gradebook_column_locked: {
+      vi: 'Cột điểm này đã bị khoá: cần gửi yêu cầu sửa điểm',
+      en: 'This assessment column is locked: send a correction request',
+    },
     completion_sittings_exhausted: {
       vi: 'Hội đồng xét hoàn thành chương trình THCS đã họp đủ 2 lần trong năm học, không thể mở thêm lần xét',
       en: 'The lower-secondary completion council has already sat twice this school year; no further sitting is allowed',
@@ -91,6 +95,11 @@ export const GRADING_MESSAGES: MessageCatalogue = {
       vi: '{field}: năm học {0} chưa xét hoàn thành chương trình THCS theo Thông tư 31/2023',
       en: '{field}: school year {0} is not under Circular 31/2023 completion',
     },
+    lockClassNotInYear: {
+      vi: '{field}: lớp không thuộc năm học của trường',
+      en: '{field}: not a class of the school’s year',
+    },
+    lockGradeNotClass: { vi: '{field}: lớp thuộc khối {0}', en: '{field}: the class is in grade {0}' },
   },
   fields: {
     training: { vi: 'Kết quả rèn luyện', en: 'Training result' },
@@ -103,5 +112,9 @@ export const GRADING_MESSAGES: MessageCatalogue = {
     decisions: { vi: 'Quyết định', en: 'Decisions' },
     completes: { vi: 'Hoàn thành chương trình', en: 'Completes' },
     reason: { vi: 'Lý do', en: 'Reason' },
+    classId: { vi: 'Lớp', en: 'Class' },
+    grade: { vi: 'Khối', en: 'Grade' },
+    subjectCode: { vi: 'Môn học', en: 'Subject' },
+    columnKey: { vi: 'Cột điểm', en: 'Assessment column' },
   },
 };

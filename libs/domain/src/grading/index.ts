@@ -20,3 +20,4 @@ export * from './year-recognition';
 export * from './curriculum';
 export * from './rule-settings';
 export * from './grading-labels';
+export * from './entry-progress';

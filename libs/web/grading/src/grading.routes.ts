@@ -13,6 +13,11 @@ export const GRADING_ROUTES: Routes = [
     loadComponent: () => import('./feature-completion/completion.page').then((m) => m.CompletionPage),
   },
   {
+    path: 'locks',
+    title: 'grading.locks.title',
+    loadComponent: () => import('./feature-locks/locks.page').then((m) => m.GradingLocksPage),
+  },
+  {
     path: ':classId/conduct/:semester',
     title: 'grading.titles.conduct',
     loadComponent: () => import('./feature-conduct/conduct.page').then((m) => m.ConductPage),

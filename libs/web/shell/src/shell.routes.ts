@@ -31,6 +31,11 @@ export function shellRoute(features: Routes): Route {
         title: 'titles.account',
         loadComponent: () => import('./feature-account/account.page').then((m) => m.AccountPage),
       },
+      {
+        path: 'notifications',
+        title: 'notifications.title',
+        loadComponent: () => import('./feature-notifications/notifications.page').then((m) => m.NotificationsPage),
+      },
       ...features,
       {
         path: '**',

@@ -522,4 +522,16 @@ export const en: Translations = {
     UNIT: 'Unit',
     SCHOOL: 'School',
   },
+  notifications: {
+    title: 'Notifications',
+    bell: 'Notifications: {{count}} unread',
+    none: 'No notifications yet.',
+    note: 'Note: {{note}}',
+    kinds: {
+      CORRECTION_REQUESTED:
+        '{{requestedByName}} asks to correct {{studentName}}’s {{subjectName}} in {{className}} (semester {{semester}})',
+      CORRECTION_APPROVED: 'Your correction of {{studentName}}’s {{subjectName}} in {{className}} was approved',
+      CORRECTION_REJECTED: 'Your correction of {{studentName}}’s {{subjectName}} in {{className}} was rejected',
+    },
+  },
 };

@@ -524,6 +524,19 @@ export const vi = {
     UNIT: 'Đơn vị',
     SCHOOL: 'Trường',
   } satisfies Record<OrgUnitKind, string>,
+  // Issue 16: in-app notifications (the header's bell and /notifications).
+  notifications: {
+    title: 'Thông báo',
+    bell: 'Thông báo: {{count}} chưa đọc',
+    none: 'Chưa có thông báo nào.',
+    note: 'Ghi chú: {{note}}',
+    kinds: {
+      CORRECTION_REQUESTED:
+        '{{requestedByName}} đề nghị sửa điểm {{subjectName}} lớp {{className}} (HK{{semester}}) của {{studentName}}',
+      CORRECTION_APPROVED: 'Yêu cầu sửa điểm {{subjectName}} lớp {{className}} của {{studentName}} đã được duyệt',
+      CORRECTION_REJECTED: 'Yêu cầu sửa điểm {{subjectName}} lớp {{className}} của {{studentName}} bị từ chối',
+    },
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -15,6 +15,9 @@ import {
   ImportJob,
   Page,
   ResultPeriod,
+  SchoolHome,
+  Subject,
+  GradingLockInput,
   SchoolYear,
   ScoreChange,
   TeachingAssignment,
@@ -208,6 +211,24 @@ export class GradingApi {
       responseType: 'blob',
       observe: 'response',
     });
+  }
+
+  /** The school's home: the caller's assignments with what is left, the principal's figures (issue 16). */
+  home(schoolId: string, semester?: 1 | 2): Observable<SchoolHome> {
+    return this.http.get<SchoolHome>(`${this.school(schoolId)}/home`, { params: toParams({ semester }) });
+  }
+
+  subjects(): Observable<Subject[]> {
+    return this.http.get<Subject[]>('/api/subjects');
+  }
+
+  /** A lock of any scope (issue 16); the answer is the year's locks. */
+  lockScope(schoolId: string, input: GradingLockInput): Observable<GradingLock[]> {
+    return this.http.post<GradingLock[]>(`${this.school(schoolId)}/grading/locks`, input);
+  }
+
+  unlockById(schoolId: string, lockId: string): Observable<unknown> {
+    return this.http.delete(`${this.school(schoolId)}/grading/locks/${enc(lockId)}`);
   }
 
   private school(schoolId: string): string {

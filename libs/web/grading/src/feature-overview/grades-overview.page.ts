@@ -98,11 +98,15 @@ export class GradesOverviewPage {
     },
     ({ schoolId, yearId }) => this.api.locks(schoolId, yearId),
   );
+  /** The whole school's lock of the semester (narrower locks are kept on /grades/locks, issue 16). */
+  private readonly schoolLocks = computed(() =>
+    (this.locks.value() ?? []).filter((l) => !l.grade && !l.classId && !l.subjectCode && !l.columnKey),
+  );
   protected readonly semesterLocked = computed(() =>
-    (this.locks.value() ?? []).some((l) => l.semester === this.semesterNumber()),
+    this.schoolLocks().some((l) => l.semester === this.semesterNumber()),
   );
   protected readonly lockOf = computed(
-    () => (this.locks.value() ?? []).find((l) => l.semester === this.semesterNumber()) ?? null,
+    () => this.schoolLocks().find((l) => l.semester === this.semesterNumber()) ?? null,
   );
 
   protected readonly confirming = signal<'lock' | 'unlock' | null>(null);

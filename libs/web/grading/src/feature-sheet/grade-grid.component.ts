@@ -120,6 +120,7 @@ export class GradeGridComponent {
       errorText: (row, key) => this.errorText(row, key),
       pending: (row, key) => this.autosave.pendingKeys(row.studentId).has(key),
       label: (key) => this.transloco.translate(`grading.sheet.columns.${key}`),
+      lockedColumn: (key) => this.sheet().lockedColumns?.find((c) => c.key === key),
     }),
   );
   protected readonly gridOptions: GridOptions<GridRow> = {

@@ -15,6 +15,8 @@ export interface GridColumnCallbacks {
   errorText(row: GridRow, key: string): string | undefined;
   pending(row: GridRow, key: string): boolean;
   label(key: string): string;
+  /** Issue 16: the principal's lock of an assessment column, with its reason; such a column is read-only. */
+  lockedColumn?(key: string): { reason: string | null } | undefined;
 }
 
 /** Delete and Backspace clear the focused cell (handled by the page); AG Grid would open the editor instead. */
@@ -49,24 +51,32 @@ export function gridColumns(
       valueGetter: (p: ValueGetterParams<GridRow>) => formatEmisDate(p.data?.dateOfBirth ?? null),
     },
   ];
-  const grades: ColDef<GridRow>[] = context.columns.map((column) => ({
-    colId: column.key,
-    headerName: column.label,
-    headerTooltip: column.required ? column.label : `${column.label} (${callbacks.label('optional')})`,
-    width: column.kind === 'RATING' ? 66 : 60,
-    editable,
-    suppressKeyboardEvent: suppressClearKeys,
-    valueGetter: (p: ValueGetterParams<GridRow>) => (p.data ? cellText(p.data, column.key) : ''),
-    valueSetter: (p: ValueSetterParams<GridRow>) => callbacks.edit(p, column.key),
-    tooltipValueGetter: (p) => (p.data ? callbacks.errorText(p.data, column.key) : undefined),
-    cellEditorParams: { maxLength: 8 },
-    cellClass: 'grade-cell-number',
-    cellClassRules: {
-      'grade-cell-invalid': (p) => !!p.data && column.key in p.data.errors,
-      'grade-cell-conflict': (p) => !!p.data && column.key in p.data.conflicts,
-      'grade-cell-pending': (p) => !!p.data && callbacks.pending(p.data, column.key),
-    },
-  }));
+  const grades: ColDef<GridRow>[] = context.columns.map((column) => {
+    const lock = callbacks.lockedColumn?.(column.key);
+    const tooltip = column.required ? column.label : `${column.label} (${callbacks.label('optional')})`;
+    return {
+      colId: column.key,
+      headerName: lock ? `🔒 ${column.label}` : column.label,
+      headerTooltip: lock
+        ? `${tooltip} — ${callbacks.label('columnLocked')}${lock.reason ? `: ${lock.reason}` : ''}`
+        : tooltip,
+      headerClass: lock ? 'grade-header-locked' : undefined,
+      width: column.kind === 'RATING' ? 66 : lock ? 72 : 60,
+      editable: lock ? false : editable,
+      suppressKeyboardEvent: suppressClearKeys,
+      valueGetter: (p: ValueGetterParams<GridRow>) => (p.data ? cellText(p.data, column.key) : ''),
+      valueSetter: (p: ValueSetterParams<GridRow>) => callbacks.edit(p, column.key),
+      tooltipValueGetter: (p) => (p.data ? callbacks.errorText(p.data, column.key) : undefined),
+      cellEditorParams: { maxLength: 8 },
+      cellClass: 'grade-cell-number',
+      cellClassRules: {
+        'grade-cell-invalid': (p) => !!p.data && column.key in p.data.errors,
+        'grade-cell-conflict': (p) => !!p.data && column.key in p.data.conflicts,
+        'grade-cell-pending': (p) => !!p.data && callbacks.pending(p.data, column.key),
+        'grade-cell-locked': () => !!lock,
+      },
+    };
+  });
   const results: ColDef<GridRow>[] = [
     {
       colId: 'result',

@@ -39,7 +39,11 @@ export class DashboardPage {
     return summary ? SCHOOL_LEVELS.map((level) => ({ level, count: summary.schoolsByLevel[level] ?? 0 })) : [];
   });
   constructor() {
-    const allowed = inject(HOME_PANELS).filter((panel) => this.auth.can(panel.permission));
+    const allowed = inject(HOME_PANELS)
+      .filter((panel) => this.auth.can(panel.permission))
+      .map((panel, i) => ({ panel, i }))
+      .sort((a, b) => (a.panel.order ?? 0) - (b.panel.order ?? 0) || a.i - b.i)
+      .map(({ panel }) => panel);
     void Promise.all(
       allowed.map(async (panel) => ({ component: await panel.load(), inputs: panel.inputs ?? {} })),
     ).then((loaded) => this.panels.set(loaded));

@@ -9,6 +9,8 @@ export interface HomePanel {
   permission: Permission;
   load: () => Promise<Type<unknown>>;
   inputs?: Record<string, unknown>;
+  /** Panels show by ascending order, then as provided (default 0); today's work (issue 16) asks to come first. */
+  order?: number;
 }
 
 export const HOME_PANELS = new InjectionToken<readonly HomePanel[]>('HOME_PANELS', {

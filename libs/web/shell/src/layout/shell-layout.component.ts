@@ -17,6 +17,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { filter } from 'rxjs';
 import { ClosedSchoolBannerComponent } from './closed-school-banner.component';
 import { LanguageToggleComponent } from './language-toggle.component';
+import { NotificationBellComponent } from './notification-bell.component';
 import { allowed, NAVIGATION } from './navigation';
 import { OrgSwitcherComponent } from './org-switcher.component';
 
@@ -30,6 +31,7 @@ import { OrgSwitcherComponent } from './org-switcher.component';
     LanguageToggleComponent,
     OrgSwitcherComponent,
     ClosedSchoolBannerComponent,
+    NotificationBellComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell-layout.component.html',
