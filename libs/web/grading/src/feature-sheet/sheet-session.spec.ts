@@ -66,7 +66,10 @@ describe('SheetSession (the phone sheet’s typing, autosave and conflicts)', ()
     jest.advanceTimersByTime(AUTOSAVE_DELAY_MS);
     expect(requests).toHaveLength(1);
     expect(requests[0].body.rows).toEqual([{ studentId: 'a', version: 1, cells: { TX2: 7.5 } }]);
-    requests[0].reply.next({ rows: [gradeRow({ TX1: 8, TX2: 7.5 }, 2)] } as GradeSaveResult);
+    requests[0].reply.next({
+      rows: [gradeRow({ TX1: 8, TX2: 7.5 }, 2)],
+      savedAt: '2026-12-06T00:00:00Z',
+    } as GradeSaveResult);
     expect(row.version).toBe(2);
     expect(session.autosave.status()).toBe('saved');
   });
