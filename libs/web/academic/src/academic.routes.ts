@@ -1,5 +1,5 @@
 import { Routes } from '@angular/router';
-import { requirePermission } from '@emis/web/core';
+import { canLeavePage, requirePermission } from '@emis/web/core';
 
 /** Classes of the current school, with their roster, teachers and daily attendance. */
 export const CLASSES_ROUTES: Routes = [
@@ -30,6 +30,7 @@ export const CLASSES_ROUTES: Routes = [
     title: 'academic.titles.attendance',
     canMatch: [requirePermission('attendance.read')],
     loadComponent: () => import('./feature-attendance/attendance.page').then((m) => m.AttendancePage),
+    canDeactivate: [canLeavePage],
   },
 ];
 

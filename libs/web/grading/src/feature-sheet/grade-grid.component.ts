@@ -4,6 +4,7 @@ import {
   Component,
   computed,
   DestroyRef,
+  effect,
   ElementRef,
   inject,
   input,
@@ -14,11 +15,13 @@ import {
 } from '@angular/core';
 import { GradeConflict, GradeSaveResult, GradeSheet, ProblemDetails } from '@emis/contracts';
 import { formatCell } from '@emis/domain';
+import { PendingChanges } from '@emis/web/core';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AgGridAngular } from 'ag-grid-angular';
 import {
   CellApiModule,
   CellFocusedEvent,
+  CellPosition as AgCellPosition,
   CellStyleModule,
   ClientSideRowModelModule,
   ColumnApiModule,
@@ -29,14 +32,18 @@ import {
   ModuleRegistry,
   RenderApiModule,
   RowApiModule,
+  ScrollApiModule,
+  TabToNextCellParams,
   TextEditorModule,
   themeQuartz,
   TooltipModule,
   ValueSetterParams,
 } from 'ag-grid-community';
 import { GradingApi } from '../data-access/grading.api';
-import { pasteBlock } from './grid-paste';
+import { PasteColumn, PastePlan, planPaste } from './grid-paste';
 import { gridColumns } from './grid-columns';
+import { CellPosition, CellRange, extendBy, inRange, isSingleCell, nextTabStop, rangeBetween, toTsv } from './grid-selection';
+import { CellChange, UndoHistory } from './grid-undo';
 import { AutosaveHandlers, SaveBatch, SaveStatus, SheetAutosave } from './sheet-autosave';
 import {
   acceptSaved,
@@ -45,7 +52,9 @@ import {
   CellConflict,
   COMMENT_KEY,
   GridRow,
+  cellText,
   isDomainError,
+  parseClipboardBlock,
   SheetContext,
   takeTheirs,
   toGridRow,
@@ -61,6 +70,7 @@ ModuleRegistry.registerModules([
   RenderApiModule,
   RowApiModule,
   ColumnApiModule,
+  ScrollApiModule,
 ]);
 
 /** The house look on AG Grid's theming API: the app's font, blue accent and borders. */
@@ -88,6 +98,8 @@ export interface FocusedCell {
  * The spreadsheet of one subject's semester sheet. Keyboard as in Excel (AG Grid's navigation with Enter moving down,
  * typing starts editing, Delete clears), paste of a block copied from Excel, validation and averages by the domain's
  * functions while typing, autosave with a visible status, and the conflict panel when someone else saved first.
+ * What AG Grid Community lacks (range selection, clipboard and a paste-aware undo are Enterprise) is built on its
+ * events here, with the pure parts in grid-selection, grid-paste and grid-undo (keyboard map: docs/web/grade-grid.md).
  */
 @Component({
   selector: 'emis-grade-grid',
@@ -105,6 +117,8 @@ export class GradeGridComponent {
   readonly sheet = input.required<GradeSheet>();
   readonly context = input.required<SheetContext>();
   readonly editable = input.required<boolean>();
+  /** The grid's accessible name: subject, class and semester. */
+  readonly gridLabel = input('');
   /** The server refused a save with 423: the semester was locked meanwhile. */
   readonly lockedMeanwhile = output<void>();
   readonly historyRequested = output<void>();
@@ -119,6 +133,7 @@ export class GradeGridComponent {
       errorText: (row, key) => this.errorText(row, key),
       pending: (row, key) => this.autosave.pendingKeys(row.studentId).has(key),
       label: (key) => this.transloco.translate(`grading.sheet.columns.${key}`),
+      selected: (rowIndex, key) => this.isSelected(rowIndex, key),
     }),
   );
   protected readonly gridOptions: GridOptions<GridRow> = {
@@ -130,6 +145,8 @@ export class GradeGridComponent {
     headerHeight: 40,
     tooltipShowDelay: 200,
     suppressMovableColumns: true,
+    tabToNextCell: (params) => this.tabToNextCell(params),
+    focusGridInnerElement: (params) => !params.fromBottom && this.focusFirstCell(),
     defaultColDef: { sortable: false, resizable: true, suppressHeaderMenuButton: true },
   };
 
@@ -139,29 +156,71 @@ export class GradeGridComponent {
   readonly focused = signal<FocusedCell | null>(null);
   readonly autosave = new SheetAutosave(this.handlers());
   protected readonly status = this.autosave.status;
+  /** Cells holding text that failed validation: never sent, so counted in the save status and at leaving. */
+  protected readonly invalidCells = signal(0);
+  private readonly history = new UndoHistory();
+  /** Where the selection started, and the selected block when more than one cell (see grid-selection). */
+  private anchor: CellPosition | null = null;
+  private readonly selection = signal<CellRange | null>(null);
+  /** The cell a Shift move or Shift+click focuses: its focus event extends the selection instead of restarting it. */
+  private extendingTo: { row: number; colId: string } | null = null;
+  private copied: string | null = null;
   private gridApi: GridApi<GridRow> | null = null;
   private readonly gridBox = viewChild.required<ElementRef<HTMLElement>>('gridBox');
 
   constructor() {
-    // Capture phase: the page sees Delete and Alt+H before AG Grid's own key handling does.
+    // Capture phase: the page sees its keys (Delete, Alt+H, Ctrl+Z, Ctrl+C, Shift+arrows) before AG Grid does.
     const onKeydown = (event: KeyboardEvent) => this.onKeydown(event);
-    afterNextRender(() => this.gridBox().nativeElement.addEventListener('keydown', onKeydown, true));
+    const onMousedown = (event: MouseEvent) => this.onMousedown(event);
+    const onCopy = (event: ClipboardEvent) => this.onCopy(event);
+    // Alt+G from anywhere on the page: into the grid, on the first cell that takes input.
+    const onPageKeydown = (event: KeyboardEvent) => {
+      if (event.altKey && !event.ctrlKey && event.code === 'KeyG') {
+        event.preventDefault();
+        this.focusFirstCell();
+      }
+    };
+    afterNextRender(() => {
+      const box = this.gridBox().nativeElement;
+      box.addEventListener('keydown', onKeydown, true);
+      box.addEventListener('mousedown', onMousedown, true);
+    });
+    document.addEventListener('keydown', onPageKeydown);
+    document.addEventListener('copy', onCopy);
+    effect(() => this.nameGrid(this.gridLabel()));
     inject(DestroyRef).onDestroy(() => {
       this.gridBox().nativeElement.removeEventListener('keydown', onKeydown, true);
+      this.gridBox().nativeElement.removeEventListener('mousedown', onMousedown, true);
+      document.removeEventListener('keydown', onPageKeydown);
+      document.removeEventListener('copy', onCopy);
       this.autosave.destroy();
     });
   }
 
-  hasUnsaved(): boolean {
-    return this.autosave.hasUnsaved();
+  /** For the leave guard: a cell still being edited counts as a change on its way. */
+  pendingChanges(): PendingChanges {
+    const editing = (this.gridApi?.getEditingCells().length ?? 0) > 0;
+    return {
+      saving: this.autosave.unsavedCount() + (editing ? 1 : 0),
+      invalid: this.countInvalid(),
+      dirty: this.conflicts().length > 0,
+    };
+  }
+
+  /** Commits the open editor (its value goes through the valueSetter like Enter), then sends and awaits every save. */
+  flush(): Promise<boolean> {
+    this.gridApi?.stopEditing(false);
+    return this.autosave.flushAll();
   }
 
   protected onGridReady(event: GridReadyEvent<GridRow>): void {
     this.gridApi = event.api;
+    this.nameGrid(this.gridLabel());
   }
 
   protected onCellFocused(event: CellFocusedEvent<GridRow>): void {
     const column = typeof event.column === 'object' && event.column ? event.column.getColId() : null;
+    this.trackSelection(event.rowIndex ?? null, column);
     const row =
       event.rowIndex === null || event.rowIndex === undefined
         ? null
@@ -176,23 +235,43 @@ export class GradeGridComponent {
     this.focused.set({ studentId: row.studentId, fullName: row.fullName, key: column, label, value });
   }
 
-  /** Delete/Backspace clear the focused cell; Alt+H opens its history. */
+  /**
+   * Alt+H history; Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z undo and redo (an open editor keeps its own text undo); Ctrl+C
+   * copies the selected block; Shift+arrows extend it; Delete/Backspace clear the focused cell or the block.
+   */
   private onKeydown(event: KeyboardEvent): void {
+    const api = this.gridApi;
     if (event.altKey && (event.key === 'h' || event.key === 'H')) {
       event.preventDefault();
       this.historyRequested.emit();
       return;
     }
-    if ((event.key !== 'Delete' && event.key !== 'Backspace') || !this.gridApi || !this.editable()) return;
-    if (this.gridApi.getEditingCells().length > 0) return;
-    const cell = this.gridApi.getFocusedCell();
-    const node = cell ? this.gridApi.getDisplayedRowAtIndex(cell.rowIndex) : undefined;
-    const key = cell?.column.getColId();
-    if (!node || !key || !this.isEditableKey(key)) return;
-    event.preventDefault();
-    node.setDataValue(key, '');
+    if (!api || api.getEditingCells().length > 0) return;
+    const ctrl = event.ctrlKey || event.metaKey;
+    const key = event.key.toLowerCase();
+    if (ctrl && key === 'c') {
+      this.copySelection();
+      return;
+    }
+    if (ctrl && (key === 'z' || key === 'y') && this.editable()) {
+      event.preventDefault();
+      event.stopPropagation();
+      this.replay(key === 'y' || event.shiftKey ? 'redo' : 'undo');
+      return;
+    }
+    if (event.shiftKey && !ctrl && !event.altKey && event.key.startsWith('Arrow')) {
+      event.preventDefault();
+      event.stopPropagation();
+      this.extendSelection(event.key);
+      return;
+    }
+    if ((event.key === 'Delete' || event.key === 'Backspace') && this.editable()) {
+      event.preventDefault();
+      this.clearSelection();
+    }
   }
 
+  /** Ctrl+V: the block lands on the column under the cursor and the columns of its kind that follow (grid-paste). */
   protected onPaste(event: ClipboardEvent): void {
     const text = event.clipboardData?.getData('text/plain') ?? '';
     const api = this.gridApi;
@@ -201,19 +280,30 @@ export class GradeGridComponent {
     if (api.getEditingCells().length > 0 && !/[\t\n]/.test(text.replace(/\r?\n$/, ''))) return;
     event.preventDefault();
     api.stopEditing(true);
-    const outcome = pasteBlock(
-      api,
-      text,
-      (key) => this.isEditableKey(key),
-      (row, key, raw) => this.applyAndTrack(row, key, raw),
+    const focused = api.getFocusedCell();
+    if (!focused) return;
+    const plan = planPaste(
+      parseClipboardBlock(text),
+      this.pasteColumns(api),
+      { rowIndex: focused.rowIndex, colId: focused.column.getColId() },
+      api.getDisplayedRowCount(),
     );
-    if (outcome) {
-      this.refresh(outcome.nodes);
-      this.setMessage(
-        this.transloco.translate(outcome.invalid ? 'grading.sheet.pastedInvalid' : 'grading.sheet.pasted', outcome),
-        outcome.invalid ? 'error' : 'info',
-      );
+    if (plan === 'notEditable') {
+      this.setMessage(this.transloco.translate('grading.grid.pasteNotEditable'), 'error');
+      return;
     }
+    const step: CellChange[] = [];
+    let invalid = 0;
+    const nodes: IRowNode<GridRow>[] = [];
+    for (const write of plan.writes) {
+      const node = api.getDisplayedRowAtIndex(write.rowIndex);
+      if (!node?.data) continue;
+      if (!this.write(node.data, write.key, write.raw, step)) invalid += 1;
+      if (!nodes.includes(node)) nodes.push(node);
+    }
+    this.history.record(step);
+    this.refresh(nodes);
+    this.setMessage(this.pasteReport(plan, invalid), invalid ? 'error' : 'info');
   }
 
   protected retry(): void {
@@ -255,6 +345,208 @@ export class GradeGridComponent {
     });
   }
 
+  /** Tab walks the cells that take input and leaves the grid after the last one (Shift+Tab: before the first). */
+  private tabToNextCell(params: TabToNextCellParams<GridRow>): AgCellPosition | boolean {
+    const from = params.previousCellPosition;
+    const next = nextTabStop(
+      { row: from.rowIndex, colId: from.column.getColId() },
+      this.tabStops(),
+      params.api.getDisplayedRowCount(),
+      params.backwards,
+    );
+    const column = next ? params.api.getColumn(next.colId) : null;
+    return next && column ? { rowIndex: next.row, column, rowPinned: null } : false;
+  }
+
+  private tabStops(): string[] {
+    return this.editable() ? [...this.context().columns.map((c) => c.key), COMMENT_KEY] : [];
+  }
+
+  /** Alt+G, and Tab into the grid from above: the first cell that takes input (the first name when read-only). */
+  private focusFirstCell(): boolean {
+    const api = this.gridApi;
+    if (!api || api.getDisplayedRowCount() === 0) return false;
+    const colId = this.tabStops()[0] ?? 'fullName';
+    api.ensureIndexVisible(0);
+    api.ensureColumnVisible(colId);
+    api.setFocusedCell(0, colId);
+    return true;
+  }
+
+  /** AG Grid gives its grid element no name: subject, class and semester, for screen readers. */
+  private nameGrid(label: string): void {
+    const grid = this.gridApi ? this.gridBox().nativeElement.querySelector('[role="grid"], [role="treegrid"]') : null;
+    if (!grid) return;
+    if (label) grid.setAttribute('aria-label', label);
+    grid.setAttribute('aria-describedby', 'grade-grid-help');
+  }
+
+  private columnIndex(colId: string): number {
+    return this.gridApi?.getAllDisplayedColumns().findIndex((c) => c.getColId() === colId) ?? -1;
+  }
+
+  /** A cell reached without Shift starts a new selection there; one reached by a Shift move extends it. */
+  private trackSelection(rowIndex: number | null, colId: string | null): void {
+    if (rowIndex === null || colId === null) return;
+    const col = this.columnIndex(colId);
+    const extending = this.extendingTo?.row === rowIndex && this.extendingTo.colId === colId;
+    this.extendingTo = null;
+    if (extending && this.anchor) {
+      this.select(rangeBetween(this.anchor, { row: rowIndex, col }));
+      return;
+    }
+    this.anchor = { row: rowIndex, col };
+    if (this.selection()) this.select(null);
+  }
+
+  private select(range: CellRange | null): void {
+    this.selection.set(range && !isSingleCell(range) ? range : null);
+    this.gridApi?.refreshCells({ force: true });
+  }
+
+  private isSelected(rowIndex: number | null, colId: string): boolean {
+    const range = this.selection();
+    return rowIndex !== null && !!range && inRange(range, rowIndex, this.columnIndex(colId));
+  }
+
+  private extendSelection(key: string): void {
+    const api = this.gridApi;
+    const focused = api?.getFocusedCell();
+    if (!api || !focused) return;
+    const columns = api.getAllDisplayedColumns();
+    const from = { row: focused.rowIndex, col: this.columnIndex(focused.column.getColId()) };
+    const to = extendBy(from, key, { rows: api.getDisplayedRowCount(), cols: columns.length });
+    if (!to) return;
+    const colId = columns[to.col].getColId();
+    this.anchor ??= from;
+    this.extendingTo = { row: to.row, colId };
+    api.ensureIndexVisible(to.row);
+    api.ensureColumnVisible(colId);
+    api.setFocusedCell(to.row, colId);
+  }
+
+  /** Shift+click on a cell: the block from the anchor to that cell. */
+  private onMousedown(event: MouseEvent): void {
+    if (!event.shiftKey || !this.anchor || !(event.target instanceof Element)) return;
+    const cell = event.target.closest('.ag-cell');
+    const rowIndex = cell?.closest('.ag-row')?.getAttribute('row-index');
+    const colId = cell?.getAttribute('col-id');
+    if (!rowIndex || !colId) return;
+    event.preventDefault();
+    this.extendingTo = { row: Number(rowIndex), colId };
+    this.gridApi?.setFocusedCell(Number(rowIndex), colId);
+  }
+
+  /** The block (or the focused cell) as the text shown, tabs and CRLF between, for Excel or another sheet. */
+  private copySelection(): void {
+    const api = this.gridApi;
+    const focused = api?.getFocusedCell();
+    if (!api || !focused) return;
+    const col = this.columnIndex(focused.column.getColId());
+    const range = this.selection() ?? { top: focused.rowIndex, bottom: focused.rowIndex, left: col, right: col };
+    const columns = api.getAllDisplayedColumns().slice(range.left, range.right + 1);
+    const cells: string[][] = [];
+    for (let r = range.top; r <= range.bottom; r++) {
+      const rowNode = api.getDisplayedRowAtIndex(r);
+      if (!rowNode) continue;
+      cells.push(columns.map((column) => String(api.getCellValue({ rowNode, colKey: column }) ?? '')));
+    }
+    this.copied = toTsv(cells);
+    // The copy event that follows Ctrl+C carries the text (see onCopy); the async API also covers browsers that
+    // send no copy event without a text selection.
+    navigator.clipboard?.writeText(this.copied).catch(() => undefined);
+    this.setMessage(
+      this.transloco.translate('grading.grid.copied', { rows: cells.length, cols: columns.length }),
+      'info',
+    );
+  }
+
+  private onCopy(event: ClipboardEvent): void {
+    if (this.copied === null || !event.clipboardData) return;
+    event.clipboardData.setData('text/plain', this.copied);
+    event.preventDefault();
+    this.copied = null;
+  }
+
+  /** Delete on a block clears every cell of it that takes input, as one undo step. */
+  private clearSelection(): void {
+    const api = this.gridApi;
+    const focused = api?.getFocusedCell();
+    if (!api || !focused) return;
+    const col = this.columnIndex(focused.column.getColId());
+    const range = this.selection() ?? { top: focused.rowIndex, bottom: focused.rowIndex, left: col, right: col };
+    const keys = api
+      .getAllDisplayedColumns()
+      .slice(range.left, range.right + 1)
+      .map((c) => c.getColId())
+      .filter((key) => this.isEditableKey(key));
+    const step: CellChange[] = [];
+    const nodes: IRowNode<GridRow>[] = [];
+    for (let r = range.top; r <= range.bottom; r++) {
+      const node = api.getDisplayedRowAtIndex(r);
+      if (!node?.data) continue;
+      for (const key of keys) this.write(node.data, key, '', step);
+      nodes.push(node);
+    }
+    this.history.record(step);
+    this.refresh(nodes);
+  }
+
+  /** Undo or redo one step: the texts go back through parseCell and the autosave, like typing. */
+  private replay(direction: 'undo' | 'redo'): void {
+    const changes = direction === 'undo' ? this.history.undo() : this.history.redo();
+    if (!changes) {
+      this.setMessage(this.transloco.translate(`grading.grid.nothingTo.${direction}`), 'info');
+      return;
+    }
+    const nodes: IRowNode<GridRow>[] = [];
+    for (const change of changes) {
+      const row = this.rowsById().get(change.studentId);
+      const node = this.gridApi?.getRowNode(change.studentId);
+      if (!row || !node) continue;
+      this.applyAndTrack(row, change.key, change.after);
+      if (!nodes.includes(node)) nodes.push(node);
+    }
+    this.refresh(nodes);
+    const first = changes[0];
+    const node = this.gridApi?.getRowNode(first.studentId);
+    if (node?.rowIndex !== null && node?.rowIndex !== undefined) this.gridApi?.setFocusedCell(node.rowIndex, first.key);
+    this.setMessage(this.transloco.translate(`grading.grid.${direction}Done`, { cells: changes.length }), 'info');
+  }
+
+  private pasteColumns(api: GridApi<GridRow>): PasteColumn[] {
+    return api.getAllDisplayedColumns().map((column) => {
+      const key = column.getColId();
+      const takes = key === COMMENT_KEY ? 'comment' : this.context().columns.some((c) => c.key === key) ? 'grade' : null;
+      return { key, label: column.getColDef().headerName ?? key, takes };
+    });
+  }
+
+  /** "Đã dán 24 ô vào TX1–TX3, hàng 1–8; từ chối 3 ô (…)", read by screen readers from the live region. */
+  private pasteReport(plan: PastePlan, invalid: number): string {
+    const t = (key: string, params?: object) => this.transloco.translate(`grading.grid.${key}`, params);
+    const ordinal = (index: number) => this.gridApi?.getDisplayedRowAtIndex(index)?.data?.ordinal ?? index + 1;
+    const parts: string[] = [];
+    if (plan.columns && plan.rows) {
+      const [firstColumn, lastColumn] = plan.columns;
+      const [firstRow, lastRow] = plan.rows.map(ordinal);
+      parts.push(
+        t('pasted', {
+          cells: plan.writes.length,
+          columns: firstColumn === lastColumn ? firstColumn : `${firstColumn}–${lastColumn}`,
+          rows: firstRow === lastRow ? `${firstRow}` : `${firstRow}–${lastRow}`,
+        }),
+      );
+    } else parts.push(t('pastedNothing'));
+    const reasons: string[] = [];
+    if (plan.pastLastColumn) reasons.push(t('pastLastColumn', { count: plan.pastLastColumn }));
+    if (plan.pastLastRow) reasons.push(t('pastLastRow', { count: plan.pastLastRow }));
+    if (reasons.length)
+      parts.push(t('refused', { count: plan.pastLastColumn + plan.pastLastRow, reasons: reasons.join('; ') }));
+    if (invalid) parts.push(t('pastedInvalid', { count: invalid }));
+    return parts.join(' ');
+  }
+
   private isEditableKey(key: string): boolean {
     return key === COMMENT_KEY || this.context().columns.some((c) => c.key === key);
   }
@@ -263,10 +555,20 @@ export class GradeGridComponent {
   private edit(params: ValueSetterParams<GridRow>, key: string): boolean {
     const row = params.data;
     const node = params.node;
-    this.applyAndTrack(row, key, params.newValue ?? '');
+    const step: CellChange[] = [];
+    this.write(row, key, params.newValue ?? '', step);
+    this.history.record(step);
     // The result columns of the row depend on the cell just set: repaint the whole row once AG Grid is done.
     if (node) queueMicrotask(() => this.refresh([node]));
     return true;
+  }
+
+  /** One cell written by a paste, an undo or a block clear, with its before/after text for the undo history. */
+  private write(row: GridRow, key: string, raw: string, step: CellChange[]): boolean {
+    const before = textOf(row, key);
+    const valid = this.applyAndTrack(row, key, raw);
+    step.push({ studentId: row.studentId, key, before, after: textOf(row, key) });
+    return valid;
   }
 
   private applyAndTrack(row: GridRow, key: string, raw: unknown): boolean {
@@ -306,6 +608,11 @@ export class GradeGridComponent {
 
   private refresh(nodes: IRowNode<GridRow>[]): void {
     this.gridApi?.refreshCells({ rowNodes: nodes, force: true });
+    this.invalidCells.set(this.countInvalid());
+  }
+
+  private countInvalid(): number {
+    return this.rows().reduce((count, row) => count + Object.keys(row.errors).length, 0);
   }
 
   private refreshRow(studentId: string): void {
@@ -395,6 +702,10 @@ export class GradeGridComponent {
   private nodesOf(studentIds: string[]): IRowNode<GridRow>[] {
     return studentIds.map((id) => this.gridApi?.getRowNode(id)).filter((n): n is IRowNode<GridRow> => !!n);
   }
+}
+
+function textOf(row: GridRow, key: string): string {
+  return key === COMMENT_KEY ? row.comment : cellText(row, key);
 }
 
 function show(value: unknown): string {

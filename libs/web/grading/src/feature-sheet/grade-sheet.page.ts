@@ -2,7 +2,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  DestroyRef,
   inject,
   input,
   signal,
@@ -13,7 +12,11 @@ import { ProblemDetails } from '@emis/contracts';
 import { SCHEME_VERSIONS } from '@emis/domain';
 import {
   AuthStore,
+  guardLeaving,
+  LeavesSafely,
   loadOnChange,
+  NOTHING_PENDING,
+  PendingChanges,
   OrgUnitContext,
   ProblemAlertComponent,
   SchoolRequiredComponent,
@@ -61,7 +64,7 @@ import { ImportTarget, SheetImportDialogComponent } from './sheet-import-dialog.
     }
   `,
 })
-export class GradeSheetPage {
+export class GradeSheetPage implements LeavesSafely {
   private readonly api = inject(GradingApi);
   private readonly auth = inject(AuthStore);
   private readonly transloco = inject(TranslocoService);
@@ -136,12 +139,29 @@ export class GradeSheetPage {
     return cell ? this.transloco.translate('grading.history.title', { name: cell.fullName, column: cell.label }) : '';
   });
 
+  /** The grid's accessible name: "Bảng điểm Toán, lớp 6A, Học kỳ I". */
+  protected readonly gridLabel = computed(() => {
+    const d = this.data.value();
+    return d
+      ? this.transloco.translate('grading.grid.label', {
+          subject: d.sheet.subjectName,
+          className: d.overview.className,
+          semester: this.transloco.translate(`grading.common.semester${d.sheet.semester}`),
+        })
+      : '';
+  });
+
   constructor() {
-    const warnOnLeave = (event: BeforeUnloadEvent) => {
-      if (this.grid()?.hasUnsaved()) event.preventDefault();
-    };
-    window.addEventListener('beforeunload', warnOnLeave);
-    inject(DestroyRef).onDestroy(() => window.removeEventListener('beforeunload', warnOnLeave));
+    // Leaving (a link, Back, sign-out, the session's end) first sends the pending saves; reload/close: beforeunload.
+    guardLeaving(this);
+  }
+
+  pendingChanges(): PendingChanges {
+    return this.grid()?.pendingChanges() ?? NOTHING_PENDING;
+  }
+
+  flush(): Promise<boolean> {
+    return this.grid()?.flush() ?? Promise.resolve(true);
   }
 
   protected showHistory(): void {

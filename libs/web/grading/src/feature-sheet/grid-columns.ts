@@ -15,6 +15,8 @@ export interface GridColumnCallbacks {
   errorText(row: GridRow, key: string): string | undefined;
   pending(row: GridRow, key: string): boolean;
   label(key: string): string;
+  /** Whether the cell lies in the selected block (Shift+arrows, Shift+click). */
+  selected?(rowIndex: number | null, key: string): boolean;
 }
 
 /** Delete and Backspace clear the focused cell (handled by the page); AG Grid would open the editor instead. */
@@ -111,5 +113,19 @@ export function gridColumns(
       'grade-cell-pending': (p) => !!p.data && callbacks.pending(p.data, COMMENT_KEY),
     },
   };
-  return [...student, ...grades, ...results, comment];
+  return [...student, ...grades, ...results, comment].map((column) => withSelection(column, callbacks));
+}
+
+/** Every column shows the selected block the same way (AG Grid Community has no range selection to do it). */
+function withSelection(column: ColDef<GridRow>, callbacks: GridColumnCallbacks): ColDef<GridRow> {
+  const selected = callbacks.selected;
+  if (!selected) return column;
+  const key = column.colId ?? '';
+  return {
+    ...column,
+    cellClassRules: {
+      ...column.cellClassRules,
+      'grade-cell-selected': (p) => selected(p.node?.rowIndex ?? null, key),
+    },
+  };
 }
