@@ -13,6 +13,7 @@ export const CLASSES_ROUTES: Routes = [
     title: 'academic.titles.newClass',
     canMatch: [requirePermission('classes.manage')],
     loadComponent: () => import('./feature-class-form/class-form.page').then((m) => m.ClassFormPage),
+    canDeactivate: [canLeavePage],
   },
   {
     path: ':classId',
@@ -24,6 +25,7 @@ export const CLASSES_ROUTES: Routes = [
     title: 'academic.titles.editClass',
     canMatch: [requirePermission('classes.manage')],
     loadComponent: () => import('./feature-class-form/class-form.page').then((m) => m.ClassFormPage),
+    canDeactivate: [canLeavePage],
   },
   {
     path: ':classId/attendance',

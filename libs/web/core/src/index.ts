@@ -20,3 +20,4 @@ export { type SignOutNotice } from './auth/unauthorized';
 export * from './leave/pending-changes';
 export * from './leave/leave-guard';
 export * from './leave/leave-dialog.component';
+export * from './leave/form-leave';

@@ -42,7 +42,16 @@ import {
 import { GradingApi } from '../data-access/grading.api';
 import { PasteColumn, PastePlan, planPaste } from './grid-paste';
 import { gridColumns } from './grid-columns';
-import { CellPosition, CellRange, extendBy, inRange, isSingleCell, nextTabStop, rangeBetween, toTsv } from './grid-selection';
+import {
+  CellPosition,
+  CellRange,
+  extendBy,
+  inRange,
+  isSingleCell,
+  nextTabStop,
+  rangeBetween,
+  toTsv,
+} from './grid-selection';
 import { CellChange, UndoHistory } from './grid-undo';
 import { AutosaveHandlers, SaveBatch, SaveStatus, SheetAutosave } from './sheet-autosave';
 import {
@@ -517,7 +526,8 @@ export class GradeGridComponent {
   private pasteColumns(api: GridApi<GridRow>): PasteColumn[] {
     return api.getAllDisplayedColumns().map((column) => {
       const key = column.getColId();
-      const takes = key === COMMENT_KEY ? 'comment' : this.context().columns.some((c) => c.key === key) ? 'grade' : null;
+      const takes =
+        key === COMMENT_KEY ? 'comment' : this.context().columns.some((c) => c.key === key) ? 'grade' : null;
       return { key, label: column.getColDef().headerName ?? key, takes };
     });
   }

@@ -35,11 +35,7 @@ export function isSingleCell(range: CellRange): boolean {
 }
 
 /** Shift+arrow: the focus moves one cell, kept inside the grid. */
-export function extendBy(
-  focus: CellPosition,
-  key: string,
-  size: { rows: number; cols: number },
-): CellPosition | null {
+export function extendBy(focus: CellPosition, key: string, size: { rows: number; cols: number }): CellPosition | null {
   const step: Record<string, [number, number]> = {
     ArrowUp: [-1, 0],
     ArrowDown: [1, 0],
