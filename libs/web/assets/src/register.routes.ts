@@ -1,5 +1,5 @@
 import { Routes } from '@angular/router';
-import { requirePermission, canLeavePage } from '@emis/web/core';
+import { canLeavePage, requirePermission } from '@emis/web/core';
 
 /** The register: list, asset record, new, edit, import, labels, wear, the province's configuration. */
 export const REGISTER_ROUTES: Routes = [

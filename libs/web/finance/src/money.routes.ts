@@ -1,5 +1,5 @@
 import { Routes } from '@angular/router';
-import { requirePermission, canLeavePage } from '@emis/web/core';
+import { canLeavePage, requirePermission } from '@emis/web/core';
 
 /**
  * Budget, expense vouchers, bank statements and matching, the books, reconciliation, closed months, the reimbursement

@@ -1,5 +1,5 @@
 import { Routes } from '@angular/router';
-import { requirePermission, canLeavePage } from '@emis/web/core';
+import { canLeavePage, requirePermission } from '@emis/web/core';
 
 /** Staff of the current school: list, record, new, edit, import; the department's transfer is on the record. */
 export const STAFF_ROUTES: Routes = [

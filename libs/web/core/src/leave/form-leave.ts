@@ -1,4 +1,3 @@
-import { AbstractControl } from '@angular/forms';
 import { guardLeaving } from './leave-guard';
 import { LeavesSafely, PendingChanges } from './pending-changes';
 
@@ -7,10 +6,15 @@ import { LeavesSafely, PendingChanges } from './pending-changes';
  * leaving (a form saves only on its button, so there is nothing to flush). The page calls `saved()` before it moves on
  * after a successful save, and delegates its LeavesSafely methods here.
  */
+/** What the guard reads of a form: an AbstractControl, or a child form component's own answer. */
+export interface DirtyForm {
+  readonly dirty: boolean;
+}
+
 export class FormLeave implements LeavesSafely {
   private done = false;
 
-  constructor(private readonly form: () => AbstractControl | null | undefined) {}
+  constructor(private readonly form: () => DirtyForm | null | undefined) {}
 
   /** The save succeeded: the navigation that follows leaves without a question. */
   saved(): void {
@@ -27,7 +31,7 @@ export class FormLeave implements LeavesSafely {
 }
 
 /** Call in the page's constructor; the page implements LeavesSafely by delegating to the returned FormLeave. */
-export function guardForm(page: LeavesSafely, form: () => AbstractControl | null | undefined): FormLeave {
+export function guardForm(page: LeavesSafely, form: () => DirtyForm | null | undefined): FormLeave {
   guardLeaving(page);
   return new FormLeave(form);
 }

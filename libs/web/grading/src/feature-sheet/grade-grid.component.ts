@@ -40,19 +40,11 @@ import {
   ValueSetterParams,
 } from 'ag-grid-community';
 import { GradingApi } from '../data-access/grading.api';
-import { PasteColumn, PastePlan, planPaste } from './grid-paste';
+import { PasteColumn, pasteReport, planPaste } from './grid-paste';
 import { gridColumns } from './grid-columns';
-import {
-  CellPosition,
-  CellRange,
-  extendBy,
-  inRange,
-  isSingleCell,
-  nextTabStop,
-  rangeBetween,
-  toTsv,
-} from './grid-selection';
+import { nextTabStop } from './grid-selection';
 import { CellChange, UndoHistory } from './grid-undo';
+import { SheetSelection } from './sheet-selection';
 import { AutosaveHandlers, SaveBatch, SaveStatus, SheetAutosave } from './sheet-autosave';
 import {
   acceptSaved,
@@ -142,7 +134,7 @@ export class GradeGridComponent {
       errorText: (row, key) => this.errorText(row, key),
       pending: (row, key) => this.autosave.pendingKeys(row.studentId).has(key),
       label: (key) => this.transloco.translate(`grading.sheet.columns.${key}`),
-      selected: (rowIndex, key) => this.isSelected(rowIndex, key),
+      selected: (rowIndex, key) => this.selection.contains(rowIndex, key),
     }),
   );
   protected readonly gridOptions: GridOptions<GridRow> = {
@@ -168,19 +160,15 @@ export class GradeGridComponent {
   /** Cells holding text that failed validation: never sent, so counted in the save status and at leaving. */
   protected readonly invalidCells = signal(0);
   private readonly history = new UndoHistory();
-  /** Where the selection started, and the selected block when more than one cell (see grid-selection). */
-  private anchor: CellPosition | null = null;
-  private readonly selection = signal<CellRange | null>(null);
-  /** The cell a Shift move or Shift+click focuses: its focus event extends the selection instead of restarting it. */
-  private extendingTo: { row: number; colId: string } | null = null;
-  private copied: string | null = null;
   private gridApi: GridApi<GridRow> | null = null;
+  private readonly selection = new SheetSelection(() => this.gridApi);
+  private copied: string | null = null;
   private readonly gridBox = viewChild.required<ElementRef<HTMLElement>>('gridBox');
 
   constructor() {
     // Capture phase: the page sees its keys (Delete, Alt+H, Ctrl+Z, Ctrl+C, Shift+arrows) before AG Grid does.
     const onKeydown = (event: KeyboardEvent) => this.onKeydown(event);
-    const onMousedown = (event: MouseEvent) => this.onMousedown(event);
+    const onMousedown = (event: MouseEvent) => this.selection.shiftClick(event);
     const onCopy = (event: ClipboardEvent) => this.onCopy(event);
     // Alt+G from anywhere on the page: into the grid, on the first cell that takes input.
     const onPageKeydown = (event: KeyboardEvent) => {
@@ -229,7 +217,7 @@ export class GradeGridComponent {
 
   protected onCellFocused(event: CellFocusedEvent<GridRow>): void {
     const column = typeof event.column === 'object' && event.column ? event.column.getColId() : null;
-    this.trackSelection(event.rowIndex ?? null, column);
+    this.selection.focused(event.rowIndex ?? null, column);
     const row =
       event.rowIndex === null || event.rowIndex === undefined
         ? null
@@ -256,6 +244,7 @@ export class GradeGridComponent {
       return;
     }
     if (!api || api.getEditingCells().length > 0) return;
+    if (!event.shiftKey) this.selection.forgetTarget();
     const ctrl = event.ctrlKey || event.metaKey;
     const key = event.key.toLowerCase();
     if (ctrl && key === 'c') {
@@ -271,7 +260,7 @@ export class GradeGridComponent {
     if (event.shiftKey && !ctrl && !event.altKey && event.key.startsWith('Arrow')) {
       event.preventDefault();
       event.stopPropagation();
-      this.extendSelection(event.key);
+      this.selection.extend(event.key);
       return;
     }
     if ((event.key === 'Delete' || event.key === 'Backspace') && this.editable()) {
@@ -312,7 +301,13 @@ export class GradeGridComponent {
     }
     this.history.record(step);
     this.refresh(nodes);
-    this.setMessage(this.pasteReport(plan, invalid), invalid ? 'error' : 'info');
+    const report = pasteReport(
+      plan,
+      invalid,
+      (key, params) => this.transloco.translate(`grading.grid.${key}`, params),
+      (index) => api.getDisplayedRowAtIndex(index)?.data?.ordinal ?? index + 1,
+    );
+    this.setMessage(report, invalid ? 'error' : 'info');
   }
 
   protected retry(): void {
@@ -390,84 +385,15 @@ export class GradeGridComponent {
     grid.setAttribute('aria-describedby', 'grade-grid-help');
   }
 
-  private columnIndex(colId: string): number {
-    return this.gridApi?.getAllDisplayedColumns().findIndex((c) => c.getColId() === colId) ?? -1;
-  }
-
-  /** A cell reached without Shift starts a new selection there; one reached by a Shift move extends it. */
-  private trackSelection(rowIndex: number | null, colId: string | null): void {
-    if (rowIndex === null || colId === null) return;
-    const col = this.columnIndex(colId);
-    const extending = this.extendingTo?.row === rowIndex && this.extendingTo.colId === colId;
-    this.extendingTo = null;
-    if (extending && this.anchor) {
-      this.select(rangeBetween(this.anchor, { row: rowIndex, col }));
-      return;
-    }
-    this.anchor = { row: rowIndex, col };
-    if (this.selection()) this.select(null);
-  }
-
-  private select(range: CellRange | null): void {
-    this.selection.set(range && !isSingleCell(range) ? range : null);
-    this.gridApi?.refreshCells({ force: true });
-  }
-
-  private isSelected(rowIndex: number | null, colId: string): boolean {
-    const range = this.selection();
-    return rowIndex !== null && !!range && inRange(range, rowIndex, this.columnIndex(colId));
-  }
-
-  private extendSelection(key: string): void {
-    const api = this.gridApi;
-    const focused = api?.getFocusedCell();
-    if (!api || !focused) return;
-    const columns = api.getAllDisplayedColumns();
-    const from = { row: focused.rowIndex, col: this.columnIndex(focused.column.getColId()) };
-    const to = extendBy(from, key, { rows: api.getDisplayedRowCount(), cols: columns.length });
-    if (!to) return;
-    const colId = columns[to.col].getColId();
-    this.anchor ??= from;
-    this.extendingTo = { row: to.row, colId };
-    api.ensureIndexVisible(to.row);
-    api.ensureColumnVisible(colId);
-    api.setFocusedCell(to.row, colId);
-  }
-
-  /** Shift+click on a cell: the block from the anchor to that cell. */
-  private onMousedown(event: MouseEvent): void {
-    if (!event.shiftKey || !this.anchor || !(event.target instanceof Element)) return;
-    const cell = event.target.closest('.ag-cell');
-    const rowIndex = cell?.closest('.ag-row')?.getAttribute('row-index');
-    const colId = cell?.getAttribute('col-id');
-    if (!rowIndex || !colId) return;
-    event.preventDefault();
-    this.extendingTo = { row: Number(rowIndex), colId };
-    this.gridApi?.setFocusedCell(Number(rowIndex), colId);
-  }
-
   /** The block (or the focused cell) as the text shown, tabs and CRLF between, for Excel or another sheet. */
   private copySelection(): void {
-    const api = this.gridApi;
-    const focused = api?.getFocusedCell();
-    if (!api || !focused) return;
-    const col = this.columnIndex(focused.column.getColId());
-    const range = this.selection() ?? { top: focused.rowIndex, bottom: focused.rowIndex, left: col, right: col };
-    const columns = api.getAllDisplayedColumns().slice(range.left, range.right + 1);
-    const cells: string[][] = [];
-    for (let r = range.top; r <= range.bottom; r++) {
-      const rowNode = api.getDisplayedRowAtIndex(r);
-      if (!rowNode) continue;
-      cells.push(columns.map((column) => String(api.getCellValue({ rowNode, colKey: column }) ?? '')));
-    }
-    this.copied = toTsv(cells);
+    const copied = this.selection.tsv();
+    if (!copied) return;
+    this.copied = copied.text;
     // The copy event that follows Ctrl+C carries the text (see onCopy); the async API also covers browsers that
     // send no copy event without a text selection.
-    navigator.clipboard?.writeText(this.copied).catch(() => undefined);
-    this.setMessage(
-      this.transloco.translate('grading.grid.copied', { rows: cells.length, cols: columns.length }),
-      'info',
-    );
+    navigator.clipboard?.writeText(copied.text).catch(() => undefined);
+    this.setMessage(this.transloco.translate('grading.grid.copied', { rows: copied.rows, cols: copied.cols }), 'info');
   }
 
   private onCopy(event: ClipboardEvent): void {
@@ -480,15 +406,10 @@ export class GradeGridComponent {
   /** Delete on a block clears every cell of it that takes input, as one undo step. */
   private clearSelection(): void {
     const api = this.gridApi;
-    const focused = api?.getFocusedCell();
-    if (!api || !focused) return;
-    const col = this.columnIndex(focused.column.getColId());
-    const range = this.selection() ?? { top: focused.rowIndex, bottom: focused.rowIndex, left: col, right: col };
-    const keys = api
-      .getAllDisplayedColumns()
-      .slice(range.left, range.right + 1)
-      .map((c) => c.getColId())
-      .filter((key) => this.isEditableKey(key));
+    const block = this.selection.block();
+    if (!api || !block) return;
+    const { range } = block;
+    const keys = block.columns.map((c) => c.getColId()).filter((key) => this.isEditableKey(key));
     const step: CellChange[] = [];
     const nodes: IRowNode<GridRow>[] = [];
     for (let r = range.top; r <= range.bottom; r++) {
@@ -530,31 +451,6 @@ export class GradeGridComponent {
         key === COMMENT_KEY ? 'comment' : this.context().columns.some((c) => c.key === key) ? 'grade' : null;
       return { key, label: column.getColDef().headerName ?? key, takes };
     });
-  }
-
-  /** "Đã dán 24 ô vào TX1–TX3, hàng 1–8; từ chối 3 ô (…)", read by screen readers from the live region. */
-  private pasteReport(plan: PastePlan, invalid: number): string {
-    const t = (key: string, params?: object) => this.transloco.translate(`grading.grid.${key}`, params);
-    const ordinal = (index: number) => this.gridApi?.getDisplayedRowAtIndex(index)?.data?.ordinal ?? index + 1;
-    const parts: string[] = [];
-    if (plan.columns && plan.rows) {
-      const [firstColumn, lastColumn] = plan.columns;
-      const [firstRow, lastRow] = plan.rows.map(ordinal);
-      parts.push(
-        t('pasted', {
-          cells: plan.writes.length,
-          columns: firstColumn === lastColumn ? firstColumn : `${firstColumn}–${lastColumn}`,
-          rows: firstRow === lastRow ? `${firstRow}` : `${firstRow}–${lastRow}`,
-        }),
-      );
-    } else parts.push(t('pastedNothing'));
-    const reasons: string[] = [];
-    if (plan.pastLastColumn) reasons.push(t('pastLastColumn', { count: plan.pastLastColumn }));
-    if (plan.pastLastRow) reasons.push(t('pastLastRow', { count: plan.pastLastRow }));
-    if (reasons.length)
-      parts.push(t('refused', { count: plan.pastLastColumn + plan.pastLastRow, reasons: reasons.join('; ') }));
-    if (invalid) parts.push(t('pastedInvalid', { count: invalid }));
-    return parts.join(' ');
   }
 
   private isEditableKey(key: string): boolean {

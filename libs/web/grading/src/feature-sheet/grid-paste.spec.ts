@@ -1,4 +1,5 @@
-import { PasteColumn, planPaste } from './grid-paste';
+import { PasteColumn, PastePlan, pasteReport, planPaste } from './grid-paste';
+import { gradingVi } from '../i18n/grading';
 import { parseClipboardBlock } from './sheet-model';
 
 /** The displayed columns of a Toán grade 6 sheet, semester I (see gridColumns). */
@@ -79,5 +80,33 @@ describe('planning a paste of a block copied from Excel', () => {
       pastLastColumn: 0,
       pastLastRow: 1,
     });
+  });
+});
+
+describe('the report of a paste', () => {
+  /** The Vietnamese texts themselves, with Transloco's {{name}} placeholders filled. */
+  const t = (key: string, params: Record<string, unknown> = {}) =>
+    (gradingVi.grid as unknown as Record<string, string>)[key].replace(/{{(\w+)}}/g, (_, name: string) =>
+      String(params[name]),
+    );
+  const ordinal = (index: number) => index + 1;
+
+  it('names the columns and the rows (by STT) it wrote', () => {
+    const plan = planPaste(block('1\t2\t3\n4\t5\t6'), COLUMNS, { rowIndex: 0, colId: 'TX1' }, 12) as PastePlan;
+    expect(pasteReport(plan, 0, t, ordinal)).toBe('Đã dán 6 ô vào TX1–TX3, hàng 1–2.');
+  });
+
+  it('says what it refused and why, and how many values were invalid', () => {
+    const plan = planPaste(block('7\t8\t9\n11\t6\t5\n1\t2\t3'), COLUMNS, { rowIndex: 1, colId: 'GK' }, 3) as PastePlan;
+    expect(pasteReport(plan, 1, t, ordinal)).toBe(
+      'Đã dán 4 ô vào GK–CK, hàng 2–3. Từ chối 5 ô (2 ô vượt quá cột cuối cùng cùng loại; 3 ô vượt quá học sinh cuối cùng). 1 ô không hợp lệ (tô đỏ), chưa lưu.',
+    );
+  });
+
+  it('says so when nothing could be written', () => {
+    const plan = planPaste(block('5'), COLUMNS, { rowIndex: 3, colId: 'TX1' }, 3) as PastePlan;
+    expect(pasteReport(plan, 0, t, ordinal)).toBe(
+      'Không dán được ô nào. Từ chối 1 ô (1 ô vượt quá học sinh cuối cùng).',
+    );
   });
 });

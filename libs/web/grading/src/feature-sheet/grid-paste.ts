@@ -70,3 +70,30 @@ export function planPaste(
   }
   return plan;
 }
+
+/**
+ * What the live region says after a paste: "Đã dán 24 ô vào TX1–TX3, hàng 1–8. Từ chối 3 ô (…). 2 ô không hợp lệ
+ * (tô đỏ), chưa lưu." Rows are named by STT (`ordinal`), texts by `t` (keys under grading.grid).
+ */
+export function pasteReport(
+  plan: PastePlan,
+  invalid: number,
+  t: (key: string, params?: Record<string, unknown>) => string,
+  ordinal: (rowIndex: number) => number,
+): string {
+  const span = (first: string | number, last: string | number) => (first === last ? `${first}` : `${first}–${last}`);
+  const parts: string[] = [];
+  if (plan.columns && plan.rows) {
+    const [firstRow, lastRow] = plan.rows.map(ordinal);
+    parts.push(
+      t('pasted', { cells: plan.writes.length, columns: span(...plan.columns), rows: span(firstRow, lastRow) }),
+    );
+  } else parts.push(t('pastedNothing'));
+  const reasons: string[] = [];
+  if (plan.pastLastColumn) reasons.push(t('pastLastColumn', { count: plan.pastLastColumn }));
+  if (plan.pastLastRow) reasons.push(t('pastLastRow', { count: plan.pastLastRow }));
+  if (reasons.length)
+    parts.push(t('refused', { count: plan.pastLastColumn + plan.pastLastRow, reasons: reasons.join('; ') }));
+  if (invalid) parts.push(t('pastedInvalid', { count: invalid }));
+  return parts.join(' ');
+}
