@@ -1,5 +1,5 @@
 import { PasteColumn, PastePlan, pasteReport, planPaste } from './grid-paste';
-import { gradingVi } from '../i18n/grading';
+import { gradingVi } from '@emis/web/grading/i18n';
 import { parseClipboardBlock } from './sheet-model';
 
 /** The displayed columns of a Toán grade 6 sheet, semester I (see gridColumns). */
