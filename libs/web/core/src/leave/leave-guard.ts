@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import { DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { CanDeactivateFn } from '@angular/router';
 import { AuthStore } from '../auth/auth.store';
@@ -11,6 +12,7 @@ import { afterFlush, hasPending, LeavesSafely, PendingChanges } from './pending-
  */
 @Injectable({ providedIn: 'root' })
 export class LeaveGuard {
+  private readonly window = inject(DOCUMENT).defaultView;
   private readonly pages = new Set<LeavesSafely>();
   /** Pages whose user chose "leave and discard": the same departure is not asked about twice (sign-out, then route). */
   private readonly released = new WeakSet<LeavesSafely>();
@@ -29,10 +31,10 @@ export class LeaveGuard {
     const warnOnUnload = (event: BeforeUnloadEvent) => {
       if (!this.released.has(page) && hasPending(page.pendingChanges())) event.preventDefault();
     };
-    window.addEventListener('beforeunload', warnOnUnload);
+    this.window?.addEventListener('beforeunload', warnOnUnload);
     destroyRef.onDestroy(() => {
       this.pages.delete(page);
-      window.removeEventListener('beforeunload', warnOnUnload);
+      this.window?.removeEventListener('beforeunload', warnOnUnload);
     });
   }
 
