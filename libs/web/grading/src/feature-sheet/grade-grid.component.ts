@@ -390,6 +390,9 @@ export class GradeGridComponent {
     const copied = this.selection.tsv();
     if (!copied) return;
     this.copied = copied.text;
+    // The copy event, when the browser sends one, follows this keydown at once; a stale block must not take over a
+    // later copy of text elsewhere on the page.
+    setTimeout(() => (this.copied = null));
     // The copy event that follows Ctrl+C carries the text (see onCopy); the async API also covers browsers that
     // send no copy event without a text selection.
     navigator.clipboard?.writeText(copied.text).catch(() => undefined);
