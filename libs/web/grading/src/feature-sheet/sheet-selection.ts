@@ -19,12 +19,17 @@ export class SheetSelection {
   private anchor: CellPosition | null = null;
   /** The cell a Shift move or Shift+click focuses: its focus events extend the block instead of restarting it. */
   private extendingTo: { row: number; colId: string } | null = null;
+  /** The cell the last focus event named. */
+  private current: { row: number; colId: string } | null = null;
 
   constructor(private readonly api: () => GridApi<GridRow> | null) {}
 
   /** AG Grid's cellFocused. It may fire more than once for a click: the Shift target holds until another cell. */
   focused(rowIndex: number | null, colId: string | null): void {
     if (rowIndex === null || colId === null) return;
+    // AG Grid announces the focused cell again when cells are re-rendered (the block's repaint): not a move.
+    if (this.current?.row === rowIndex && this.current.colId === colId) return;
+    this.current = { row: rowIndex, colId };
     const col = this.columnIndex(colId);
     const extending = this.extendingTo?.row === rowIndex && this.extendingTo.colId === colId;
     if (!extending) this.extendingTo = null;
@@ -66,7 +71,9 @@ export class SheetSelection {
   /** Shift+click on a cell (capture-phase mousedown): the block from the anchor to that cell. */
   shiftClick(event: MouseEvent): void {
     if (!event.shiftKey) {
+      // A plain click starts a new selection even on the cell that already has the focus.
       this.forgetTarget();
+      this.current = null;
       return;
     }
     if (!this.anchor || !(event.target instanceof Element)) return;
