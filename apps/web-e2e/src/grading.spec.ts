@@ -77,10 +77,15 @@ test('a teacher enters grades with the keyboard, sees the average, an invalid va
   await expect(cell(page, 2, 'TX2')).toHaveText('7,5');
   await expect(cell(page, 4, 'TX1')).toHaveText('5,5');
   await expect(cell(page, 4, 'TX2')).toHaveText('10');
-  await expect(page.getByTestId('grade-cell-message')).toContainText('Đã dán 6 ô');
-  await expectSaved(page);
+  await expect(page.getByTestId('grade-cell-message')).toContainText('Đã dán 6 ô vào TX1–TX2, hàng 3–5');
+  // The red cell was never sent: it is counted, and "Đã lưu" is not shown while it remains.
+  await expect(page.getByTestId('grade-save-status')).toHaveAttribute('data-state', 'saved');
+  await expect(page.getByTestId('grade-invalid-count')).toHaveText('1 ô chưa hợp lệ, chưa lưu');
+  await expect(page.getByTestId('grade-save-status')).not.toContainText('Đã lưu');
   await screenshot(page, 'grading-sheet-typed');
 
+  // A reload would drop it: the browser asks first, and the teacher accepts.
+  page.once('dialog', (dialog) => void dialog.accept());
   await page.reload();
   await expect(cell(page, 0, 'TX1')).toHaveText('8');
   await expect(cell(page, 0, 'TX4')).toHaveText('8');

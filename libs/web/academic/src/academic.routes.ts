@@ -1,5 +1,5 @@
 import { Routes } from '@angular/router';
-import { requirePermission } from '@emis/web/core';
+import { canLeavePage, requirePermission } from '@emis/web/core';
 
 /** Classes of the current school, with their roster, teachers and daily attendance. */
 export const CLASSES_ROUTES: Routes = [
@@ -13,6 +13,7 @@ export const CLASSES_ROUTES: Routes = [
     title: 'academic.titles.newClass',
     canMatch: [requirePermission('classes.manage')],
     loadComponent: () => import('./feature-class-form/class-form.page').then((m) => m.ClassFormPage),
+    canDeactivate: [canLeavePage],
   },
   {
     path: ':classId',
@@ -24,12 +25,14 @@ export const CLASSES_ROUTES: Routes = [
     title: 'academic.titles.editClass',
     canMatch: [requirePermission('classes.manage')],
     loadComponent: () => import('./feature-class-form/class-form.page').then((m) => m.ClassFormPage),
+    canDeactivate: [canLeavePage],
   },
   {
     path: ':classId/attendance',
     title: 'academic.titles.attendance',
     canMatch: [requirePermission('attendance.read')],
     loadComponent: () => import('./feature-attendance/attendance.page').then((m) => m.AttendancePage),
+    canDeactivate: [canLeavePage],
   },
 ];
 

@@ -1,5 +1,5 @@
 import { Routes } from '@angular/router';
-import { requirePermission } from '@emis/web/core';
+import { canLeavePage, requirePermission } from '@emis/web/core';
 
 /** The register: list, asset record, new, edit, import, labels, wear, the province's configuration. */
 export const REGISTER_ROUTES: Routes = [
@@ -13,6 +13,7 @@ export const REGISTER_ROUTES: Routes = [
     title: 'assets.register.titles.new',
     canMatch: [requirePermission('assets.manage')],
     loadComponent: () => import('./feature-asset-form/asset-form.page').then((m) => m.AssetFormPage),
+    canDeactivate: [canLeavePage],
   },
   {
     path: 'import',
@@ -41,5 +42,6 @@ export const REGISTER_ROUTES: Routes = [
     title: 'assets.register.titles.edit',
     canMatch: [requirePermission('assets.manage')],
     loadComponent: () => import('./feature-asset-form/asset-form.page').then((m) => m.AssetFormPage),
+    canDeactivate: [canLeavePage],
   },
 ];

@@ -17,3 +17,7 @@ export * from './imports/imports.api';
 export * from './imports/import-panel.component';
 export * from './auth/second-factor';
 export { type SignOutNotice } from './auth/unauthorized';
+export * from './leave/pending-changes';
+export * from './leave/leave-guard';
+export * from './leave/leave-dialog.component';
+export * from './leave/form-leave';

@@ -1,5 +1,5 @@
 import { Routes } from '@angular/router';
-import { requirePermission } from '@emis/web/core';
+import { canLeavePage, requirePermission } from '@emis/web/core';
 
 /**
  * Budget, expense vouchers, bank statements and matching, the books, reconciliation, closed months, the reimbursement
@@ -23,6 +23,7 @@ export const MONEY_ROUTES: Routes = [
     title: 'finance.money.titles.expenseNew',
     canMatch: [requirePermission('finance.manage')],
     loadComponent: () => import('./feature-expenses/expense-form.page').then((m) => m.ExpenseFormPage),
+    canDeactivate: [canLeavePage],
   },
   {
     path: 'expenses/:expenseId',
@@ -34,6 +35,7 @@ export const MONEY_ROUTES: Routes = [
     title: 'finance.money.titles.expenseEdit',
     canMatch: [requirePermission('finance.manage')],
     loadComponent: () => import('./feature-expenses/expense-form.page').then((m) => m.ExpenseFormPage),
+    canDeactivate: [canLeavePage],
   },
   {
     path: 'bank',

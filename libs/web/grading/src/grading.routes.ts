@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { canLeavePage } from '@emis/web/core';
 
 /** The gradebook: a class's subjects, each subject's sheet, conduct and results (under /grades, 'grades.read'). */
 export const GRADING_ROUTES: Routes = [
@@ -21,6 +22,7 @@ export const GRADING_ROUTES: Routes = [
     path: ':classId/conduct/:semester',
     title: 'grading.titles.conduct',
     loadComponent: () => import('./feature-conduct/conduct.page').then((m) => m.ConductPage),
+    canDeactivate: [canLeavePage],
   },
   {
     path: ':classId/results',
@@ -31,5 +33,6 @@ export const GRADING_ROUTES: Routes = [
     path: ':classId/:semester/:subjectCode',
     title: 'grading.titles.sheet',
     loadComponent: () => import('./feature-sheet/grade-sheet.page').then((m) => m.GradeSheetPage),
+    canDeactivate: [canLeavePage],
   },
 ];

@@ -1,5 +1,5 @@
 import { Routes } from '@angular/router';
-import { requirePermission } from '@emis/web/core';
+import { canLeavePage, requirePermission } from '@emis/web/core';
 
 /** Staff of the current school: list, record, new, edit, import; the department's transfer is on the record. */
 export const STAFF_ROUTES: Routes = [
@@ -13,6 +13,7 @@ export const STAFF_ROUTES: Routes = [
     title: 'staff.titles.new',
     canMatch: [requirePermission('staff.manage')],
     loadComponent: () => import('./feature-staff-form/staff-form.page').then((m) => m.StaffFormPage),
+    canDeactivate: [canLeavePage],
   },
   {
     path: 'import',
@@ -30,5 +31,6 @@ export const STAFF_ROUTES: Routes = [
     title: 'staff.titles.edit',
     canMatch: [requirePermission('staff.manage')],
     loadComponent: () => import('./feature-staff-form/staff-form.page').then((m) => m.StaffFormPage),
+    canDeactivate: [canLeavePage],
   },
 ];

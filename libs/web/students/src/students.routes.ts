@@ -1,5 +1,5 @@
 import { Routes } from '@angular/router';
-import { requirePermission } from '@emis/web/core';
+import { canLeavePage, requirePermission } from '@emis/web/core';
 
 /** Students of the current school: list, record, new, import, transfers, promotion. */
 export const STUDENTS_ROUTES: Routes = [
@@ -13,6 +13,7 @@ export const STUDENTS_ROUTES: Routes = [
     title: 'students.titles.new',
     canMatch: [requirePermission('students.manage')],
     loadComponent: () => import('./feature-student-form/student-new.page').then((m) => m.StudentNewPage),
+    canDeactivate: [canLeavePage],
   },
   {
     path: 'import',

@@ -534,4 +534,13 @@ export const en: Translations = {
       CORRECTION_REJECTED: 'Your correction of {{studentName}}’s {{subjectName}} in {{className}} was rejected',
     },
   },
+  leave: {
+    title: 'Leave with unsaved data?',
+    detail: 'These changes are not saved and will be lost if you leave:',
+    invalid: '{{count}} invalid cells, not saved (in red)',
+    saving: '{{count}} changes the server has not saved',
+    dirty: 'Unsaved changes on this page',
+    stay: 'Stay on this page',
+    discard: 'Leave and discard',
+  },
 };

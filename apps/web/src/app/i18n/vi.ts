@@ -537,6 +537,15 @@ export const vi = {
       CORRECTION_REJECTED: 'Yêu cầu sửa điểm {{subjectName}} lớp {{className}} của {{studentName}} bị từ chối',
     },
   },
+  leave: {
+    title: 'Rời trang khi còn dữ liệu chưa lưu?',
+    detail: 'Những thay đổi sau chưa được lưu và sẽ mất nếu bạn rời trang:',
+    invalid: '{{count}} ô chưa hợp lệ, chưa lưu (tô đỏ)',
+    saving: '{{count}} thay đổi chưa lưu được lên máy chủ',
+    dirty: 'Có thay đổi chưa lưu trên trang',
+    stay: 'Ở lại trang',
+    discard: 'Rời trang, bỏ thay đổi',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -8,7 +8,15 @@ import {
   ViewEncapsulation,
 } from '@angular/core';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { loadOnChange, OrgUnitContext, ProblemAlertComponent, SchoolRequiredComponent } from '@emis/web/core';
+import {
+  guardLeaving,
+  LeavesSafely,
+  loadOnChange,
+  OrgUnitContext,
+  PendingChanges,
+  ProblemAlertComponent,
+  SchoolRequiredComponent,
+} from '@emis/web/core';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AcademicApi } from '../data-access/academic.api';
 import { lastSchoolDayOnOrBefore, nonSchoolDay, SchoolSemesters, todayInVietnam } from '@emis/domain';
@@ -37,7 +45,7 @@ import { AttendanceMonthComponent } from './attendance-month.component';
   templateUrl: './attendance.page.html',
   styleUrl: './attendance.page.css',
 })
-export class AttendancePage {
+export class AttendancePage implements LeavesSafely {
   private readonly api = inject(AcademicApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
@@ -102,6 +110,19 @@ export class AttendancePage {
     const month = this.month();
     return month && /^\d{4}-\d{2}$/.test(month) ? month : this.selectedDate().slice(0, 7);
   });
+
+  constructor() {
+    guardLeaving(this);
+  }
+
+  /** Marks are saved on the teacher's command: unsaved ones make leaving the teacher's decision. */
+  pendingChanges(): PendingChanges {
+    return { saving: 0, invalid: 0, dirty: !!this.day()?.hasUnsavedChanges() };
+  }
+
+  flush(): Promise<boolean> {
+    return Promise.resolve(!this.day()?.hasUnsavedChanges());
+  }
 
   protected pickDate(value: string): void {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !this.leaveDayAllowed()) return;

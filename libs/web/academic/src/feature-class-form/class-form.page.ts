@@ -11,6 +11,10 @@ import {
   ProblemAlertComponent,
   SchoolRequiredComponent,
   toProblem,
+  FormLeave,
+  guardForm,
+  LeavesSafely,
+  PendingChanges,
 } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
@@ -49,7 +53,7 @@ type ClassField = (typeof CLASS_FIELDS)[number];
     }
   `,
 })
-export class ClassFormPage {
+export class ClassFormPage implements LeavesSafely {
   private readonly api = inject(AcademicApi);
   private readonly router = inject(Router);
   protected readonly schoolId = inject(OrgUnitContext).currentSchoolId;
@@ -103,6 +107,17 @@ export class ClassFormPage {
   private readonly serverErrors = computed(() => fieldErrorMap(this.problem()));
   private readonly showAll = signal(false);
 
+  /** Typed and not saved: leaving is the user's decision (docs/domain/gradebook.md, "Leaving a page"). */
+  private readonly leaving: FormLeave = guardForm(this, () => this.form);
+
+  pendingChanges(): PendingChanges {
+    return this.leaving.pendingChanges();
+  }
+
+  flush(): Promise<boolean> {
+    return this.leaving.flush();
+  }
+
   constructor() {
     effect(() => {
       const detail = this.existing.value();
@@ -148,7 +163,10 @@ export class ClassFormPage {
     this.saving.set(true);
     this.problem.set(null);
     request.pipe(finalize(() => this.saving.set(false))).subscribe({
-      next: (saved) => void this.router.navigate(['/classes', saved.id], { state: { saved: true } }),
+      next: (saved) => {
+        this.leaving.saved();
+        void this.router.navigate(['/classes', saved.id], { state: { saved: true } });
+      },
       error: (error: unknown) => {
         const problem = toProblem(error);
         this.problem.set(problem);

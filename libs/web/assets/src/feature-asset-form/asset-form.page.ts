@@ -22,6 +22,10 @@ import {
   ProblemAlertComponent,
   SchoolRequiredComponent,
   toProblem,
+  FormLeave,
+  guardForm,
+  LeavesSafely,
+  PendingChanges,
 } from '@emis/web/core';
 import { DialogComponent, DongInputDirective, DongPipe, FieldMessageComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -65,7 +69,7 @@ const GROUP_RULES: Record<string, readonly string[]> = {
   templateUrl: './asset-form.page.html',
   styleUrl: './asset-form.page.css',
 })
-export class AssetFormPage {
+export class AssetFormPage implements LeavesSafely {
   private readonly api = inject(AssetsApi);
   private readonly router = inject(Router);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
@@ -134,6 +138,17 @@ export class AssetFormPage {
     room: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(100)] }),
   });
 
+  /** Typed and not saved: leaving is the user's decision (docs/domain/gradebook.md, "Leaving a page"). */
+  private readonly leaving: FormLeave = guardForm(this, () => this.form);
+
+  pendingChanges(): PendingChanges {
+    return this.leaving.pendingChanges();
+  }
+
+  flush(): Promise<boolean> {
+    return this.leaving.flush();
+  }
+
   constructor() {
     effect(() => {
       const detail = this.existing.value();
@@ -194,7 +209,10 @@ export class AssetFormPage {
     this.saving.set(true);
     this.problem.set(null);
     request.pipe(finalize(() => this.saving.set(false))).subscribe({
-      next: (saved) => void this.router.navigate(['/assets', saved.id], { state: { saved: true } }),
+      next: (saved) => {
+        this.leaving.saved();
+        void this.router.navigate(['/assets', saved.id], { state: { saved: true } });
+      },
       error: (error: unknown) => {
         const problem = toProblem(error);
         if (problem.status === 409) this.existing.reload();

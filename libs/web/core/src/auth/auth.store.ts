@@ -53,6 +53,8 @@ export class AuthStore {
       if (this.user()?.id === response.user.id) this.start(response, false);
     },
   });
+  private beforeSessionEnds: (() => Promise<unknown>) | null = null;
+  private ending = false;
 
   readonly user = computed(() => this.session()?.user ?? null);
   readonly accessToken = computed(() => this.session()?.accessToken ?? null);
@@ -212,9 +214,22 @@ export class AuthStore {
    * layout sends a signed-out user there). A tab that was not signed in (start-up without a cookie) has no notice.
    */
   sessionEnded(notice: SignOutNotice): void {
-    if (!this.isSignedIn()) return;
-    this.clear();
-    this.notice.set(notice);
+    if (!this.isSignedIn() || this.ending) return;
+    this.ending = true;
+    // Pages with unsaved work send it first, while the access token may still be honoured (the refresh runs before
+    // it expires); what cannot be sent is asked about when the shell then leaves for the sign-in page (LeaveGuard).
+    void (this.beforeSessionEnds?.() ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => {
+        this.ending = false;
+        this.clear();
+        this.notice.set(notice);
+      });
+  }
+
+  /** LeaveGuard's flush of the open pages, run before a session the server ended is forgotten here. */
+  onSessionEnding(flush: () => Promise<unknown>): void {
+    this.beforeSessionEnds = flush;
   }
 
   /** The notice was shown, or the user signed in again. */

@@ -10,6 +10,10 @@ import {
   ProblemAlertComponent,
   SchoolRequiredComponent,
   toProblem,
+  FormLeave,
+  guardForm,
+  LeavesSafely,
+  PendingChanges,
 } from '@emis/web/core';
 import { DongInputDirective, FieldMessageComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -39,7 +43,7 @@ type ExpenseField = keyof ReturnType<typeof createExpenseForm>['controls'];
   templateUrl: './expense-form.page.html',
   styleUrls: ['../ui/finance-page.css', '../ui/money-page.css'],
 })
-export class ExpenseFormPage {
+export class ExpenseFormPage implements LeavesSafely {
   private readonly api = inject(MoneyApi);
   private readonly router = inject(Router);
   protected readonly schoolId = inject(OrgUnitContext).currentSchoolId;
@@ -63,6 +67,17 @@ export class ExpenseFormPage {
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
   protected readonly shownFields = FIELDS;
+
+  /** Typed and not saved: leaving is the user's decision (docs/domain/gradebook.md, "Leaving a page"). */
+  private readonly leaving: FormLeave = guardForm(this, () => this.form);
+
+  pendingChanges(): PendingChanges {
+    return this.leaving.pendingChanges();
+  }
+
+  flush(): Promise<boolean> {
+    return this.leaving.flush();
+  }
 
   constructor() {
     effect(() => {
@@ -92,7 +107,10 @@ export class ExpenseFormPage {
     this.busy.set(true);
     this.problem.set(null);
     request.pipe(finalize(() => this.busy.set(false))).subscribe({
-      next: (saved) => void this.router.navigate(['/finance/expenses', saved.id]),
+      next: (saved) => {
+        this.leaving.saved();
+        void this.router.navigate(['/finance/expenses', saved.id]);
+      },
       error: (error: unknown) => this.problem.set(toProblem(error)),
     });
   }

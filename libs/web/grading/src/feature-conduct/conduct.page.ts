@@ -4,9 +4,12 @@ import { ConductRow, ConductSheetSave, ProblemDetails } from '@emis/contracts';
 import { Level4, PRIMARY_QUALITIES, QualityRating } from '@emis/domain';
 import {
   AuthStore,
+  guardLeaving,
   LanguageService,
+  LeavesSafely,
   loadOnChange,
   OrgUnitContext,
+  PendingChanges,
   ProblemAlertComponent,
   SchoolRequiredComponent,
   toProblem,
@@ -83,7 +86,7 @@ const QUALITY_RATINGS: readonly QualityRating[] = ['TOT', 'DAT', 'CAN_CO_GANG'];
     }
   `,
 })
-export class ConductPage {
+export class ConductPage implements LeavesSafely {
   private readonly api = inject(GradingApi);
   private readonly auth = inject(AuthStore);
   protected readonly schoolId = inject(OrgUnitContext).currentSchoolId;
@@ -123,6 +126,16 @@ export class ConductPage {
       const sheet = this.sheet.value();
       untracked(() => this.rows.set((sheet?.rows ?? []).map(toEditRow)));
     });
+    guardLeaving(this);
+  }
+
+  /** The page saves on the teacher's command: unsaved rows are the teacher's decision when leaving. */
+  pendingChanges(): PendingChanges {
+    return { saving: this.saving() ? 1 : 0, invalid: 0, dirty: this.changed().length > 0 };
+  }
+
+  flush(): Promise<boolean> {
+    return Promise.resolve(this.changed().length === 0 && !this.saving());
   }
 
   protected setTraining(index: number, value: string): void {

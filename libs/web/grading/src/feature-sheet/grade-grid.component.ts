@@ -4,6 +4,7 @@ import {
   Component,
   computed,
   DestroyRef,
+  effect,
   ElementRef,
   inject,
   input,
@@ -15,11 +16,13 @@ import {
 import { GradeConflict, GradeSaveResult, GradeSheet, ProblemDetails } from '@emis/contracts';
 import { formatCell } from '@emis/domain';
 import { formatEmisDate } from '@emis/web/ui';
+import { PendingChanges } from '@emis/web/core';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AgGridAngular } from 'ag-grid-angular';
 import {
   CellApiModule,
   CellFocusedEvent,
+  CellPosition as AgCellPosition,
   CellStyleModule,
   ClientSideRowModelModule,
   ColumnApiModule,
@@ -30,14 +33,19 @@ import {
   ModuleRegistry,
   RenderApiModule,
   RowApiModule,
+  ScrollApiModule,
+  TabToNextCellParams,
   TextEditorModule,
   themeQuartz,
   TooltipModule,
   ValueSetterParams,
 } from 'ag-grid-community';
 import { GradingApi } from '../data-access/grading.api';
-import { pasteBlock } from './grid-paste';
+import { PasteColumn, pasteReport, planPaste } from './grid-paste';
 import { gridColumns } from './grid-columns';
+import { nextTabStop } from './grid-selection';
+import { CellChange, UndoHistory } from './grid-undo';
+import { SheetSelection } from './sheet-selection';
 import { AutosaveHandlers, SaveBatch, SaveStatus, SheetAutosave } from './sheet-autosave';
 import {
   acceptSaved,
@@ -46,7 +54,9 @@ import {
   CellConflict,
   COMMENT_KEY,
   GridRow,
+  cellText,
   isDomainError,
+  parseClipboardBlock,
   SheetContext,
   takeTheirs,
   toGridRow,
@@ -62,6 +72,7 @@ ModuleRegistry.registerModules([
   RenderApiModule,
   RowApiModule,
   ColumnApiModule,
+  ScrollApiModule,
 ]);
 
 /** The house look on AG Grid's theming API: the app's font, blue accent and borders. */
@@ -89,7 +100,12 @@ export interface FocusedCell {
  * The spreadsheet of one subject's semester sheet. Keyboard as in Excel (AG Grid's navigation with Enter moving down,
  * typing starts editing, Delete clears), paste of a block copied from Excel, validation and averages by the domain's
  * functions while typing, autosave with a visible status, and the conflict panel when someone else saved first.
+ * What AG Grid Community lacks (range selection, clipboard and a paste-aware undo are Enterprise) is built on its
+ * events here, with the pure parts in grid-selection, grid-paste and grid-undo (keyboard map: docs/web/grade-grid.md).
  */
+/** The performance mark of a sheet become usable (tools/bench/grid-open.mjs waits for it). */
+export const GRID_READY_MARK = 'emis:grid-ready';
+
 @Component({
   selector: 'emis-grade-grid',
   imports: [AgGridAngular, TranslocoPipe],
@@ -106,6 +122,8 @@ export class GradeGridComponent {
   readonly sheet = input.required<GradeSheet>();
   readonly context = input.required<SheetContext>();
   readonly editable = input.required<boolean>();
+  /** The grid's accessible name: subject, class and semester. */
+  readonly gridLabel = input('');
   /** The server refused a save with 423: the semester was locked meanwhile. */
   readonly lockedMeanwhile = output<void>();
   readonly historyRequested = output<void>();
@@ -121,6 +139,7 @@ export class GradeGridComponent {
       pending: (row, key) => this.autosave.pendingKeys(row.studentId).has(key),
       label: (key) => this.transloco.translate(`grading.sheet.columns.${key}`),
       lockedColumn: (key) => this.sheet().lockedColumns?.find((c) => c.key === key),
+      selected: (rowIndex, key) => this.selection.contains(rowIndex, key),
     }),
   );
   protected readonly gridOptions: GridOptions<GridRow> = {
@@ -132,6 +151,8 @@ export class GradeGridComponent {
     headerHeight: 40,
     tooltipShowDelay: 200,
     suppressMovableColumns: true,
+    tabToNextCell: (params) => this.tabToNextCell(params),
+    focusGridInnerElement: (params) => !params.fromBottom && this.focusFirstCell(),
     defaultColDef: { sortable: false, resizable: true, suppressHeaderMenuButton: true },
   };
 
@@ -141,13 +162,34 @@ export class GradeGridComponent {
   readonly focused = signal<FocusedCell | null>(null);
   readonly autosave = new SheetAutosave(this.handlers());
   protected readonly status = this.autosave.status;
+  /** Cells holding text that failed validation: never sent, so counted in the save status and at leaving. */
+  protected readonly invalidCells = signal(0);
+  private readonly history = new UndoHistory();
   private gridApi: GridApi<GridRow> | null = null;
+  private readonly selection = new SheetSelection(() => this.gridApi);
+  private copied: string | null = null;
   private readonly gridBox = viewChild.required<ElementRef<HTMLElement>>('gridBox');
 
   constructor() {
-    // Capture phase: the page sees Delete and Alt+H before AG Grid's own key handling does.
+    // Capture phase: the page sees its keys (Delete, Alt+H, Ctrl+Z, Ctrl+C, Shift+arrows) before AG Grid does.
     const onKeydown = (event: KeyboardEvent) => this.onKeydown(event);
-    afterNextRender(() => this.gridBox().nativeElement.addEventListener('keydown', onKeydown, true));
+    const onMousedown = (event: MouseEvent) => this.selection.shiftClick(event);
+    const onCopy = (event: ClipboardEvent) => this.onCopy(event);
+    // Alt+G from anywhere on the page: into the grid, on the first cell that takes input.
+    const onPageKeydown = (event: KeyboardEvent) => {
+      if (event.altKey && !event.ctrlKey && event.code === 'KeyG') {
+        event.preventDefault();
+        this.focusFirstCell();
+      }
+    };
+    afterNextRender(() => {
+      const box = this.gridBox().nativeElement;
+      box.addEventListener('keydown', onKeydown, true);
+      box.addEventListener('mousedown', onMousedown, true);
+    });
+    document.addEventListener('keydown', onPageKeydown);
+    document.addEventListener('copy', onCopy);
+    effect(() => this.nameGrid(this.gridLabel()));
     // Printing lays every row out (AG Grid draws only the rows in view otherwise): on the browser's print events,
     // and on the print media query for a print preview or a PDF made by a headless browser.
     const printing = window.matchMedia('print');
@@ -162,16 +204,40 @@ export class GradeGridComponent {
       window.removeEventListener('beforeprint', beforePrint);
       window.removeEventListener('afterprint', afterPrint);
       this.gridBox().nativeElement.removeEventListener('keydown', onKeydown, true);
+      this.gridBox().nativeElement.removeEventListener('mousedown', onMousedown, true);
+      document.removeEventListener('keydown', onPageKeydown);
+      document.removeEventListener('copy', onCopy);
       this.autosave.destroy();
     });
   }
 
-  hasUnsaved(): boolean {
-    return this.autosave.hasUnsaved();
+  /** For the leave guard: a cell still being edited counts as a change on its way. */
+  pendingChanges(): PendingChanges {
+    const editing = (this.gridApi?.getEditingCells().length ?? 0) > 0;
+    return {
+      saving: this.autosave.unsavedCount() + (editing ? 1 : 0),
+      invalid: this.countInvalid(),
+      dirty: this.conflicts().length > 0,
+    };
+  }
+
+  /** Commits the open editor (its value goes through the valueSetter like Enter), then sends and awaits every save. */
+  flush(): Promise<boolean> {
+    this.gridApi?.stopEditing(false);
+    return this.autosave.flushAll();
   }
 
   protected onGridReady(event: GridReadyEvent<GridRow>): void {
     this.gridApi = event.api;
+    this.nameGrid(this.gridLabel());
+  }
+
+  /**
+   * The rows are drawn and the first editable cell can take the focus: the moment the sheet is usable, marked for the
+   * browser's performance timeline (the benchmark's grid-open scenario reads it: docs/benchmarks.md).
+   */
+  protected onFirstDataRendered(): void {
+    performance.mark(GRID_READY_MARK);
   }
 
   private layoutForPrint(print: boolean): void {
@@ -180,6 +246,7 @@ export class GradeGridComponent {
 
   protected onCellFocused(event: CellFocusedEvent<GridRow>): void {
     const column = typeof event.column === 'object' && event.column ? event.column.getColId() : null;
+    this.selection.focused(event.rowIndex ?? null, column);
     const row =
       event.rowIndex === null || event.rowIndex === undefined
         ? null
@@ -194,23 +261,44 @@ export class GradeGridComponent {
     this.focused.set({ studentId: row.studentId, fullName: row.fullName, key: column, label, value });
   }
 
-  /** Delete/Backspace clear the focused cell; Alt+H opens its history. */
+  /**
+   * Alt+H history; Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z undo and redo (an open editor keeps its own text undo); Ctrl+C
+   * copies the selected block; Shift+arrows extend it; Delete/Backspace clear the focused cell or the block.
+   */
   private onKeydown(event: KeyboardEvent): void {
+    const api = this.gridApi;
     if (event.altKey && (event.key === 'h' || event.key === 'H')) {
       event.preventDefault();
       this.historyRequested.emit();
       return;
     }
-    if ((event.key !== 'Delete' && event.key !== 'Backspace') || !this.gridApi || !this.editable()) return;
-    if (this.gridApi.getEditingCells().length > 0) return;
-    const cell = this.gridApi.getFocusedCell();
-    const node = cell ? this.gridApi.getDisplayedRowAtIndex(cell.rowIndex) : undefined;
-    const key = cell?.column.getColId();
-    if (!node || !key || !this.isEditableKey(key)) return;
-    event.preventDefault();
-    node.setDataValue(key, '');
+    if (!api || api.getEditingCells().length > 0) return;
+    if (!event.shiftKey) this.selection.forgetTarget();
+    const ctrl = event.ctrlKey || event.metaKey;
+    const key = event.key.toLowerCase();
+    if (ctrl && key === 'c') {
+      this.copySelection();
+      return;
+    }
+    if (ctrl && (key === 'z' || key === 'y') && this.editable()) {
+      event.preventDefault();
+      event.stopPropagation();
+      this.replay(key === 'y' || event.shiftKey ? 'redo' : 'undo');
+      return;
+    }
+    if (event.shiftKey && !ctrl && !event.altKey && event.key.startsWith('Arrow')) {
+      event.preventDefault();
+      event.stopPropagation();
+      this.selection.extend(event.key);
+      return;
+    }
+    if ((event.key === 'Delete' || event.key === 'Backspace') && this.editable()) {
+      event.preventDefault();
+      this.clearSelection();
+    }
   }
 
+  /** Ctrl+V: the block lands on the column under the cursor and the columns of its kind that follow (grid-paste). */
   protected onPaste(event: ClipboardEvent): void {
     const text = event.clipboardData?.getData('text/plain') ?? '';
     const api = this.gridApi;
@@ -219,19 +307,36 @@ export class GradeGridComponent {
     if (api.getEditingCells().length > 0 && !/[\t\n]/.test(text.replace(/\r?\n$/, ''))) return;
     event.preventDefault();
     api.stopEditing(true);
-    const outcome = pasteBlock(
-      api,
-      text,
-      (key) => this.isEditableKey(key),
-      (row, key, raw) => this.applyAndTrack(row, key, raw),
+    const focused = api.getFocusedCell();
+    if (!focused) return;
+    const plan = planPaste(
+      parseClipboardBlock(text),
+      this.pasteColumns(api),
+      { rowIndex: focused.rowIndex, colId: focused.column.getColId() },
+      api.getDisplayedRowCount(),
     );
-    if (outcome) {
-      this.refresh(outcome.nodes);
-      this.setMessage(
-        this.transloco.translate(outcome.invalid ? 'grading.sheet.pastedInvalid' : 'grading.sheet.pasted', outcome),
-        outcome.invalid ? 'error' : 'info',
-      );
+    if (plan === 'notEditable') {
+      this.setMessage(this.transloco.translate('grading.grid.pasteNotEditable'), 'error');
+      return;
     }
+    const step: CellChange[] = [];
+    let invalid = 0;
+    const nodes: IRowNode<GridRow>[] = [];
+    for (const write of plan.writes) {
+      const node = api.getDisplayedRowAtIndex(write.rowIndex);
+      if (!node?.data) continue;
+      if (!this.write(node.data, write.key, write.raw, step)) invalid += 1;
+      if (!nodes.includes(node)) nodes.push(node);
+    }
+    this.history.record(step);
+    this.refresh(nodes);
+    const report = pasteReport(
+      plan,
+      invalid,
+      (key, params) => this.transloco.translate(`grading.grid.${key}`, params),
+      (index) => api.getDisplayedRowAtIndex(index)?.data?.ordinal ?? index + 1,
+    );
+    this.setMessage(report, invalid ? 'error' : 'info');
   }
 
   protected retry(): void {
@@ -274,6 +379,113 @@ export class GradeGridComponent {
     });
   }
 
+  /** Tab walks the cells that take input and leaves the grid after the last one (Shift+Tab: before the first). */
+  private tabToNextCell(params: TabToNextCellParams<GridRow>): AgCellPosition | boolean {
+    const from = params.previousCellPosition;
+    const next = nextTabStop(
+      { row: from.rowIndex, colId: from.column.getColId() },
+      this.tabStops(),
+      params.api.getDisplayedRowCount(),
+      params.backwards,
+    );
+    const column = next ? params.api.getColumn(next.colId) : null;
+    return next && column ? { rowIndex: next.row, column, rowPinned: null } : false;
+  }
+
+  private tabStops(): string[] {
+    return this.editable() ? [...this.context().columns.map((c) => c.key), COMMENT_KEY] : [];
+  }
+
+  /** Alt+G, and Tab into the grid from above: the first cell that takes input (the first name when read-only). */
+  private focusFirstCell(): boolean {
+    const api = this.gridApi;
+    if (!api || api.getDisplayedRowCount() === 0) return false;
+    const colId = this.tabStops()[0] ?? 'fullName';
+    api.ensureIndexVisible(0);
+    api.ensureColumnVisible(colId);
+    api.setFocusedCell(0, colId);
+    return true;
+  }
+
+  /** AG Grid gives its grid element no name: subject, class and semester, for screen readers. */
+  private nameGrid(label: string): void {
+    const grid = this.gridApi ? this.gridBox().nativeElement.querySelector('[role="grid"], [role="treegrid"]') : null;
+    if (!grid) return;
+    if (label) grid.setAttribute('aria-label', label);
+    grid.setAttribute('aria-describedby', 'grade-grid-help');
+  }
+
+  /** The block (or the focused cell) as the text shown, tabs and CRLF between, for Excel or another sheet. */
+  private copySelection(): void {
+    const copied = this.selection.tsv();
+    if (!copied) return;
+    this.copied = copied.text;
+    // The copy event, when the browser sends one, follows this keydown at once; a stale block must not take over a
+    // later copy of text elsewhere on the page.
+    setTimeout(() => (this.copied = null));
+    // The copy event that follows Ctrl+C carries the text (see onCopy); the async API also covers browsers that
+    // send no copy event without a text selection.
+    navigator.clipboard?.writeText(copied.text).catch(() => undefined);
+    this.setMessage(this.transloco.translate('grading.grid.copied', { rows: copied.rows, cols: copied.cols }), 'info');
+  }
+
+  private onCopy(event: ClipboardEvent): void {
+    if (this.copied === null || !event.clipboardData) return;
+    event.clipboardData.setData('text/plain', this.copied);
+    event.preventDefault();
+    this.copied = null;
+  }
+
+  /** Delete on a block clears every cell of it that takes input, as one undo step. */
+  private clearSelection(): void {
+    const api = this.gridApi;
+    const block = this.selection.block();
+    if (!api || !block) return;
+    const { range } = block;
+    const keys = block.columns.map((c) => c.getColId()).filter((key) => this.isEditableKey(key));
+    const step: CellChange[] = [];
+    const nodes: IRowNode<GridRow>[] = [];
+    for (let r = range.top; r <= range.bottom; r++) {
+      const node = api.getDisplayedRowAtIndex(r);
+      if (!node?.data) continue;
+      for (const key of keys) this.write(node.data, key, '', step);
+      nodes.push(node);
+    }
+    this.history.record(step);
+    this.refresh(nodes);
+  }
+
+  /** Undo or redo one step: the texts go back through parseCell and the autosave, like typing. */
+  private replay(direction: 'undo' | 'redo'): void {
+    const changes = direction === 'undo' ? this.history.undo() : this.history.redo();
+    if (!changes) {
+      this.setMessage(this.transloco.translate(`grading.grid.nothingTo.${direction}`), 'info');
+      return;
+    }
+    const nodes: IRowNode<GridRow>[] = [];
+    for (const change of changes) {
+      const row = this.rowsById().get(change.studentId);
+      const node = this.gridApi?.getRowNode(change.studentId);
+      if (!row || !node) continue;
+      this.applyAndTrack(row, change.key, change.after);
+      if (!nodes.includes(node)) nodes.push(node);
+    }
+    this.refresh(nodes);
+    const first = changes[0];
+    const node = this.gridApi?.getRowNode(first.studentId);
+    if (node?.rowIndex !== null && node?.rowIndex !== undefined) this.gridApi?.setFocusedCell(node.rowIndex, first.key);
+    this.setMessage(this.transloco.translate(`grading.grid.${direction}Done`, { cells: changes.length }), 'info');
+  }
+
+  private pasteColumns(api: GridApi<GridRow>): PasteColumn[] {
+    return api.getAllDisplayedColumns().map((column) => {
+      const key = column.getColId();
+      const takes =
+        key === COMMENT_KEY ? 'comment' : this.context().columns.some((c) => c.key === key) ? 'grade' : null;
+      return { key, label: column.getColDef().headerName ?? key, takes };
+    });
+  }
+
   private isEditableKey(key: string): boolean {
     return key === COMMENT_KEY || this.context().columns.some((c) => c.key === key);
   }
@@ -282,10 +494,20 @@ export class GradeGridComponent {
   private edit(params: ValueSetterParams<GridRow>, key: string): boolean {
     const row = params.data;
     const node = params.node;
-    this.applyAndTrack(row, key, params.newValue ?? '');
+    const step: CellChange[] = [];
+    this.write(row, key, params.newValue ?? '', step);
+    this.history.record(step);
     // The result columns of the row depend on the cell just set: repaint the whole row once AG Grid is done.
     if (node) queueMicrotask(() => this.refresh([node]));
     return true;
+  }
+
+  /** One cell written by a paste, an undo or a block clear, with its before/after text for the undo history. */
+  private write(row: GridRow, key: string, raw: string, step: CellChange[]): boolean {
+    const before = textOf(row, key);
+    const valid = this.applyAndTrack(row, key, raw);
+    step.push({ studentId: row.studentId, key, before, after: textOf(row, key) });
+    return valid;
   }
 
   private applyAndTrack(row: GridRow, key: string, raw: unknown): boolean {
@@ -325,6 +547,11 @@ export class GradeGridComponent {
 
   private refresh(nodes: IRowNode<GridRow>[]): void {
     this.gridApi?.refreshCells({ rowNodes: nodes, force: true });
+    this.invalidCells.set(this.countInvalid());
+  }
+
+  private countInvalid(): number {
+    return this.rows().reduce((count, row) => count + Object.keys(row.errors).length, 0);
   }
 
   private refreshRow(studentId: string): void {
@@ -414,6 +641,10 @@ export class GradeGridComponent {
   private nodesOf(studentIds: string[]): IRowNode<GridRow>[] {
     return studentIds.map((id) => this.gridApi?.getRowNode(id)).filter((n): n is IRowNode<GridRow> => !!n);
   }
+}
+
+function textOf(row: GridRow, key: string): string {
+  return key === COMMENT_KEY ? row.comment : cellText(row, key);
 }
 
 function show(value: unknown): string {

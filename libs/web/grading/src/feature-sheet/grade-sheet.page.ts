@@ -13,7 +13,11 @@ import { ProblemDetails } from '@emis/contracts';
 import { SCHEME_VERSIONS } from '@emis/domain';
 import {
   AuthStore,
+  guardLeaving,
+  LeavesSafely,
   loadOnChange,
+  NOTHING_PENDING,
+  PendingChanges,
   OrgUnitContext,
   OrgUnitsApi,
   ProblemAlertComponent,
@@ -69,7 +73,7 @@ export const PHONE_QUERY = '(max-width: 640px)';
     }
   `,
 })
-export class GradeSheetPage {
+export class GradeSheetPage implements LeavesSafely {
   private readonly api = inject(GradingApi);
   private readonly auth = inject(AuthStore);
   private readonly transloco = inject(TranslocoService);
@@ -161,21 +165,36 @@ export class GradeSheetPage {
     return cell ? this.transloco.translate('grading.history.title', { name: cell.fullName, column: cell.label }) : '';
   });
 
+  /** The grid's accessible name: "Bảng điểm Toán, lớp 6A, Học kỳ I". */
+  protected readonly gridLabel = computed(() => {
+    const d = this.data.value();
+    return d
+      ? this.transloco.translate('grading.grid.label', {
+          subject: d.sheet.subjectName,
+          className: d.overview.className,
+          semester: this.transloco.translate(`grading.common.semester${d.sheet.semester}`),
+        })
+      : '';
+  });
+
   constructor() {
-    const warnOnLeave = (event: BeforeUnloadEvent) => {
-      if (this.grid()?.hasUnsaved()) event.preventDefault();
-    };
-    window.addEventListener('beforeunload', warnOnLeave);
+    // Leaving (a link, Back, sign-out, the session's end) first sends the pending saves; reload/close: beforeunload.
+    guardLeaving(this);
     const narrow = window.matchMedia(PHONE_QUERY);
     const onWidth = (event: MediaQueryListEvent) => {
       // A sheet with unsaved edits keeps its view until they are saved, rather than dropping them with the view.
-      if (!this.grid()?.hasUnsaved()) this.phone.set(event.matches);
+      if (this.pendingChanges().saving === 0) this.phone.set(event.matches);
     };
     narrow.addEventListener('change', onWidth);
-    inject(DestroyRef).onDestroy(() => {
-      window.removeEventListener('beforeunload', warnOnLeave);
-      narrow.removeEventListener('change', onWidth);
-    });
+    inject(DestroyRef).onDestroy(() => narrow.removeEventListener('change', onWidth));
+  }
+
+  pendingChanges(): PendingChanges {
+    return this.grid()?.pendingChanges() ?? NOTHING_PENDING;
+  }
+
+  flush(): Promise<boolean> {
+    return this.grid()?.flush() ?? Promise.resolve(true);
   }
 
   protected showHistory(): void {

@@ -17,6 +17,8 @@ export interface GridColumnCallbacks {
   label(key: string): string;
   /** Issue 16: the principal's lock of an assessment column, with its reason; such a column is read-only. */
   lockedColumn?(key: string): { reason: string | null } | undefined;
+  /** Whether the cell lies in the selected block (Shift+arrows, Shift+click). */
+  selected?(rowIndex: number | null, key: string): boolean;
 }
 
 /** Delete and Backspace clear the focused cell (handled by the page); AG Grid would open the editor instead. */
@@ -121,5 +123,19 @@ export function gridColumns(
       'grade-cell-pending': (p) => !!p.data && callbacks.pending(p.data, COMMENT_KEY),
     },
   };
-  return [...student, ...grades, ...results, comment];
+  return [...student, ...grades, ...results, comment].map((column) => withSelection(column, callbacks));
+}
+
+/** Every column shows the selected block the same way (AG Grid Community has no range selection to do it). */
+function withSelection(column: ColDef<GridRow>, callbacks: GridColumnCallbacks): ColDef<GridRow> {
+  const selected = callbacks.selected;
+  if (!selected) return column;
+  const key = column.colId ?? '';
+  return {
+    ...column,
+    cellClassRules: {
+      ...column.cellClassRules,
+      'grade-cell-selected': (p) => selected(p.node?.rowIndex ?? null, key),
+    },
+  };
 }

@@ -1,120 +1,112 @@
-import { GradeRow } from '@emis/contracts';
-import { gradebookColumns, GradingSubject } from '@emis/domain';
-import { GridApi, IRowNode } from 'ag-grid-community';
-import { pasteBlock } from './grid-paste';
-import { applyInput, COMMENT_KEY, GridRow, SheetContext, toGridRow } from './sheet-model';
+import { PasteColumn, PastePlan, pasteReport, planPaste } from './grid-paste';
+import { gradingVi } from '@emis/web/grading/i18n';
+import { parseClipboardBlock } from './sheet-model';
 
-const maths: GradingSubject = { code: 'TOAN', assessment: 'SCORE', periodsPerYear: 140 };
-const context: SheetContext = {
-  scheme: 'C22',
-  subject: maths,
-  grade: '6',
-  semester: 1,
-  yearCode: '2024-2025',
-  columns: gradebookColumns('C22', maths, '6', 1),
-};
-/** The columns the grid displays, in order (see gridColumns): the pinned student, TX1–TX4, GK, CK, the result, the comment. */
-const DISPLAYED = ['ordinal', 'fullName', 'dateOfBirth', 'TX1', 'TX2', 'TX3', 'TX4', 'GK', 'CK', 'result', COMMENT_KEY];
+/** The displayed columns of a Toán grade 6 sheet, semester I (see gridColumns). */
+const COLUMNS: PasteColumn[] = [
+  { key: 'ordinal', label: 'STT', takes: null },
+  { key: 'fullName', label: 'Họ và tên', takes: null },
+  { key: 'dateOfBirth', label: 'Ngày sinh', takes: null },
+  ...['TX1', 'TX2', 'TX3', 'TX4', 'GK', 'CK'].map((key) => ({ key, label: key, takes: 'grade' as const })),
+  { key: 'result', label: 'ĐTBmhk', takes: null },
+  { key: 'comment', label: 'Nhận xét', takes: 'comment' },
+];
 
-function rowOf(n: number): GridRow {
-  const row: GradeRow = {
-    studentId: `s${n}`,
-    ordinal: n,
-    fullName: `Học sinh ${n}`,
-    dateOfBirth: '2013-09-05',
-    cells: {},
-    comment: null,
-    average: null,
-    rating: null,
-    version: 1,
-    updatedAt: null,
-    updatedByName: null,
-  };
-  return toGridRow(context, row);
-}
+const block = (text: string) => parseClipboardBlock(text);
 
-/**
- * The three calls pasteBlock makes on AG Grid's API, answered from a list of rows and the displayed columns — AG
- * Grid itself needs a DOM to run.
- */
-function gridOf(rows: GridRow[], focus: { rowIndex: number; colId: string } | null): GridApi<GridRow> {
-  const columns = DISPLAYED.map((id) => ({ getColId: () => id }));
-  const nodes = rows.map((data) => ({ data }) as IRowNode<GridRow>);
-  return {
-    getFocusedCell: () => (focus ? { rowIndex: focus.rowIndex, column: { getColId: () => focus.colId } } : null),
-    getAllDisplayedColumns: () => columns,
-    getDisplayedRowAtIndex: (index: number) => nodes[index],
-  } as unknown as GridApi<GridRow>;
-}
-
-const accepts = (key: string) => key === COMMENT_KEY || context.columns.some((c) => c.key === key);
-const apply = (row: GridRow, key: string, raw: string) => {
-  applyInput(context, row, key, raw);
-  return !(key in row.errors);
-};
-
-describe('pasting a block copied from Excel', () => {
-  it('fills right and down from the focused cell, reading decimal commas', () => {
-    const rows = [rowOf(1), rowOf(2), rowOf(3)];
-    const outcome = pasteBlock(gridOf(rows, { rowIndex: 1, colId: 'TX2' }), '7,5\t8\r\n6\t9,0\r\n', accepts, apply);
-    expect(outcome).toMatchObject({ rows: 2, cols: 2, cells: 4, invalid: 0 });
-    expect(outcome?.nodes.map((n) => n.data?.studentId)).toEqual(['s2', 's3']);
-    expect(rows[0].values).toEqual({});
-    expect(rows[1].values).toEqual({ TX2: 7.5, TX3: 8 });
-    expect(rows[2].values).toEqual({ TX2: 6, TX3: 9 });
+describe('planning a paste of a block copied from Excel', () => {
+  it('fills right and down from the focused score column and says where it went', () => {
+    const plan = planPaste(block('7,5\t8\r\n6\t9\r\n'), COLUMNS, { rowIndex: 1, colId: 'TX2' }, 10);
+    expect(plan).toEqual({
+      writes: [
+        { rowIndex: 1, key: 'TX2', raw: '7,5' },
+        { rowIndex: 1, key: 'TX3', raw: '8' },
+        { rowIndex: 2, key: 'TX2', raw: '6' },
+        { rowIndex: 2, key: 'TX3', raw: '9' },
+      ],
+      columns: ['TX2', 'TX3'],
+      rows: [1, 2],
+      pastLastColumn: 0,
+      pastLastRow: 0,
+    });
   });
 
-  it('counts invalid values, keeps their text in the cell and still applies the valid ones', () => {
-    const rows = [rowOf(1), rowOf(2)];
-    const outcome = pasteBlock(gridOf(rows, { rowIndex: 0, colId: 'GK' }), '11\t8\nvắng\t7,25\n', accepts, apply);
-    expect(outcome).toMatchObject({ cells: 4, invalid: 3 });
-    expect(rows[0].errors).toEqual({ GK: 'outOfRange' });
-    expect(rows[0].values['CK']).toBe(8);
-    expect(rows[1].invalidText).toEqual({ GK: 'vắng', CK: '7,25' });
-    expect(rows[1].errors).toEqual({ GK: 'notANumber', CK: 'tooManyDecimals' });
+  it('trims spaces around values', () => {
+    const plan = planPaste(block(' 8 \t 7,5'), COLUMNS, { rowIndex: 0, colId: 'TX1' }, 1);
+    expect(plan !== 'notEditable' && plan.writes.map((w) => w.raw)).toEqual(['8', '7,5']);
   });
 
-  it('trims spaces around pasted values', () => {
-    const rows = [rowOf(1)];
-    pasteBlock(gridOf(rows, { rowIndex: 0, colId: 'TX1' }), ' 8 \t 7,5', accepts, apply);
-    expect(rows[0].values).toEqual({ TX1: 8, TX2: 7.5 });
+  it('never spills a wide block of scores past CK into the average or the comment: the rest is refused', () => {
+    const plan = planPaste(block('7\t8\t9\t10'), COLUMNS, { rowIndex: 0, colId: 'GK' }, 1);
+    expect(plan).toMatchObject({
+      writes: [
+        { key: 'GK', raw: '7' },
+        { key: 'CK', raw: '8' },
+      ],
+      columns: ['GK', 'CK'],
+      pastLastColumn: 2,
+    });
   });
 
-  it('skips the computed result column in a block wider than the scores, and lands the next value in the comment', () => {
-    const rows = [rowOf(1)];
-    const outcome = pasteBlock(
-      gridOf(rows, { rowIndex: 0, colId: 'GK' }),
-      '7\t8\t9,9\tChăm chỉ\tthừa\tthừa',
-      accepts,
-      apply,
+  it('writes a comment pasted on the comment column, and nothing into the scores', () => {
+    const plan = planPaste(block('Chăm chỉ\n"Tiến bộ\nrõ"'), COLUMNS, { rowIndex: 0, colId: 'comment' }, 5);
+    expect(plan).toMatchObject({
+      writes: [
+        { rowIndex: 0, key: 'comment', raw: 'Chăm chỉ' },
+        { rowIndex: 1, key: 'comment', raw: 'Tiến bộ\nrõ' },
+      ],
+      columns: ['Nhận xét', 'Nhận xét'],
+      rows: [0, 1],
+    });
+  });
+
+  it('refuses a paste on the name column rather than shifting a copied row into TX1', () => {
+    expect(planPaste(block('Nguyễn An\t8\t7'), COLUMNS, { rowIndex: 0, colId: 'fullName' }, 5)).toBe('notEditable');
+    expect(planPaste(block('8'), COLUMNS, { rowIndex: 0, colId: 'result' }, 5)).toBe('notEditable');
+    expect(planPaste(block('8'), COLUMNS, { rowIndex: 0, colId: 'hidden' }, 5)).toBe('notEditable');
+  });
+
+  it('counts the cells below the last student as refused', () => {
+    const plan = planPaste(block('5\t6\n7\t8\n9\t10\n'), COLUMNS, { rowIndex: 1, colId: 'TX1' }, 2);
+    expect(plan).toMatchObject({ rows: [1, 1], pastLastRow: 4, pastLastColumn: 0 });
+    expect(plan !== 'notEditable' && plan.writes).toHaveLength(2);
+  });
+
+  it('reports nothing written when every cell was refused', () => {
+    expect(planPaste(block('5\n'), COLUMNS, { rowIndex: 3, colId: 'TX1' }, 3)).toEqual({
+      writes: [],
+      columns: null,
+      rows: null,
+      pastLastColumn: 0,
+      pastLastRow: 1,
+    });
+  });
+});
+
+describe('the report of a paste', () => {
+  /** The Vietnamese texts themselves, with Transloco's {{name}} placeholders filled. */
+  const t = (key: string, params: Record<string, unknown> = {}) =>
+    (gradingVi.grid as unknown as Record<string, string>)[key].replace(/{{(\w+)}}/g, (_, name: string) =>
+      String(params[name]),
     );
-    expect(outcome).toMatchObject({ rows: 1, cols: 6, cells: 3, invalid: 0 });
-    expect(rows[0].values).toEqual({ GK: 7, CK: 8 });
-    expect(rows[0].values).not.toHaveProperty('result');
-    expect(rows[0].comment).toBe('Chăm chỉ');
+  const ordinal = (index: number) => index + 1;
+
+  it('names the columns and the rows (by STT) it wrote', () => {
+    const plan = planPaste(block('1\t2\t3\n4\t5\t6'), COLUMNS, { rowIndex: 0, colId: 'TX1' }, 12) as PastePlan;
+    expect(pasteReport(plan, 0, t, ordinal)).toBe('Đã dán 6 ô vào TX1–TX3, hàng 1–2.');
   });
 
-  it('skips the student’s own columns when the focus is on the name', () => {
-    const rows = [rowOf(1)];
-    const outcome = pasteBlock(gridOf(rows, { rowIndex: 0, colId: 'fullName' }), 'Tên\t2013\t8', accepts, apply);
-    expect(outcome).toMatchObject({ cells: 1 });
-    expect(rows[0].fullName).toBe('Học sinh 1');
-    expect(rows[0].values).toEqual({ TX1: 8 });
+  it('says what it refused and why, and how many values were invalid', () => {
+    const plan = planPaste(block('7\t8\t9\n11\t6\t5\n1\t2\t3'), COLUMNS, { rowIndex: 1, colId: 'GK' }, 3) as PastePlan;
+    expect(pasteReport(plan, 1, t, ordinal)).toBe(
+      'Đã dán 4 ô vào GK–CK, hàng 2–3. Từ chối 5 ô (2 ô vượt quá cột cuối cùng cùng loại; 3 ô vượt quá học sinh cuối cùng). 1 ô không hợp lệ (tô đỏ), chưa lưu.',
+    );
   });
 
-  it('drops the rows that fall past the last student', () => {
-    const rows = [rowOf(1), rowOf(2)];
-    const outcome = pasteBlock(gridOf(rows, { rowIndex: 1, colId: 'TX1' }), '5\n6\n7\n', accepts, apply);
-    expect(outcome).toMatchObject({ rows: 3, cells: 1 });
-    expect(outcome?.nodes.map((n) => n.data?.studentId)).toEqual(['s2']);
-    expect(rows[1].values).toEqual({ TX1: 5 });
-  });
-
-  it('does nothing without a focused cell', () => {
-    expect(pasteBlock(gridOf([rowOf(1)], null), '8', accepts, apply)).toBeNull();
-  });
-
-  it('does nothing when the focused column is not displayed', () => {
-    expect(pasteBlock(gridOf([rowOf(1)], { rowIndex: 0, colId: 'hidden' }), '8', accepts, apply)).toBeNull();
+  it('says so when nothing could be written', () => {
+    const plan = planPaste(block('5'), COLUMNS, { rowIndex: 3, colId: 'TX1' }, 3) as PastePlan;
+    expect(pasteReport(plan, 0, t, ordinal)).toBe(
+      'Không dán được ô nào. Từ chối 1 ô (1 ô vượt quá học sinh cuối cùng).',
+    );
   });
 });

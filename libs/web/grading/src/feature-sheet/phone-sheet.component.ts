@@ -11,6 +11,7 @@ import {
 } from '@angular/core';
 import { GradeSheet } from '@emis/contracts';
 import { formatCell, GradeColumn, RatingCode } from '@emis/domain';
+import { PendingChanges } from '@emis/web/core';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { GradingApi } from '../data-access/grading.api';
 import { FocusedCell } from './grade-grid.component';
@@ -102,6 +103,20 @@ export class PhoneSheetComponent {
 
   hasUnsaved(): boolean {
     return this.session.autosave.hasUnsaved();
+  }
+
+  /** For the leave guard (docs/domain/gradebook.md, "Leaving a page"): as the desktop grid counts them. */
+  pendingChanges(): PendingChanges {
+    return {
+      saving: this.session.autosave.unsavedCount(),
+      invalid: this.rows().reduce((count, row) => count + Object.keys(row.errors).length, 0),
+      dirty: this.session.conflicts().length > 0,
+    };
+  }
+
+  /** Sends and awaits every pending save before the page is left. */
+  flush(): Promise<boolean> {
+    return this.session.autosave.flushAll();
   }
 
   protected choose(key: string): void {

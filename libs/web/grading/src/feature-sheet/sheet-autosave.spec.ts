@@ -280,4 +280,65 @@ describe('autosave of a grade sheet', () => {
     jest.advanceTimersByTime(AUTOSAVE_DELAY_MS * 2);
     expect(h.requests).toHaveLength(0);
   });
+  describe('flushing before the page is left', () => {
+    /** Lets the promise chain of flushAll run between the test's replies. */
+    const settle = () => Promise.resolve().then(() => undefined);
+
+    it('sends the waiting cells at once and answers true once the server saved them', async () => {
+      h.type('a', 'TX1', '9');
+      expect(h.autosave.unsavedCount()).toBe(1);
+      const flushed = h.autosave.flushAll();
+      expect(h.requests).toHaveLength(1);
+      expect(h.last().body.rows).toEqual([{ studentId: 'a', version: 1, cells: { TX1: 9 } }]);
+      h.succeed();
+      await expect(flushed).resolves.toBe(true);
+      expect(h.autosave.unsavedCount()).toBe(0);
+      expect(h.autosave.status()).toBe('saved');
+    });
+
+    it('waits for a request already on its way, then sends what changed meanwhile', async () => {
+      h.type('a', 'TX1', '9');
+      h.autosave.flush();
+      h.type('b', 'GK', '6');
+      expect(h.autosave.unsavedCount()).toBe(2);
+      const flushed = h.autosave.flushAll();
+      h.succeed();
+      await settle();
+      await settle();
+      expect(h.requests).toHaveLength(2);
+      expect(h.last().body.rows).toEqual([{ studentId: 'b', version: 5, cells: { GK: 6 } }]);
+      h.succeed();
+      await expect(flushed).resolves.toBe(true);
+    });
+
+    it('answers false when the network fails, keeping the batch for a retry', async () => {
+      h.type('a', 'TX1', '9');
+      const flushed = h.autosave.flushAll();
+      h.fail(0);
+      await expect(flushed).resolves.toBe(false);
+      expect(h.autosave.hasUnsaved()).toBe(true);
+      expect(h.autosave.unsavedCount()).toBe(1);
+    });
+
+    it('answers false when the server refuses (the semester was locked meanwhile)', async () => {
+      h.type('a', 'TX1', '9');
+      const flushed = h.autosave.flushAll();
+      h.fail(423, { type: 'about:blank', title: 'Locked', status: 423 });
+      await expect(flushed).resolves.toBe(false);
+    });
+
+    it('keeps the batch when the session ended (401) instead of dropping it as a refusal', async () => {
+      h.type('a', 'TX1', '9');
+      const flushed = h.autosave.flushAll();
+      h.fail(401, { type: 'about:blank', title: 'Unauthorized', status: 401, code: 'session_expired' });
+      await expect(flushed).resolves.toBe(false);
+      expect(h.refused).toHaveLength(0);
+      expect(h.autosave.pendingKeys('a')).toEqual(new Set(['TX1']));
+    });
+
+    it('answers true at once when nothing waits', async () => {
+      await expect(h.autosave.flushAll()).resolves.toBe(true);
+      expect(h.requests).toHaveLength(0);
+    });
+  });
 });

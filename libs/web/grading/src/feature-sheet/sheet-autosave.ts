@@ -44,6 +44,7 @@ export class SheetAutosave {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private subscription: Subscription | null = null;
   private autoRetries = 0;
+  private waiting: (() => void)[] = [];
 
   constructor(private readonly handlers: AutosaveHandlers) {}
 
@@ -71,6 +72,33 @@ export class SheetAutosave {
     return this.dirty.size > 0 || this.inFlight !== null || this.failed !== null;
   }
 
+  /** Changed cells not yet confirmed by the server: waiting, on their way, or in a failed request. */
+  unsavedCount(): number {
+    let count = 0;
+    for (const keys of this.dirty.values()) count += keys.size;
+    for (const batch of [this.inFlight, this.failed])
+      for (const keys of batch?.keys.values() ?? []) count += keys.length;
+    return count;
+  }
+
+  /**
+   * Before the page is left: sends now what waits (and a failed request once more) and waits for the answers. True
+   * when everything is saved; false after a failure, a refusal or a conflict — the leave guard then asks the user.
+   */
+  async flushAll(): Promise<boolean> {
+    for (let round = 0; round < 4; round++) {
+      if (this.inFlight) await this.answered();
+      const hadFailed = this.failed !== null;
+      this.flush();
+      if (!this.inFlight) break;
+      await this.answered();
+      if (this.failed || (hadFailed && this.status() === 'error')) break;
+    }
+    this.clearTimer();
+    const status = this.status();
+    return !this.hasUnsaved() && status !== 'error' && status !== 'conflict';
+  }
+
   /** Sends now: the failed batch first (same requestId), else what changed since. */
   flush(): void {
     this.clearTimer();
@@ -86,6 +114,17 @@ export class SheetAutosave {
   destroy(): void {
     this.clearTimer();
     this.subscription?.unsubscribe();
+    this.wake();
+  }
+
+  private answered(): Promise<void> {
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
   }
 
   private schedule(): void {
@@ -109,12 +148,14 @@ export class SheetAutosave {
         this.lastProblem.set(null);
         this.handlers.saved(result, batch);
         this.afterRequest('saved');
+        this.wake();
       },
       error: (error: unknown) => {
         this.inFlight = null;
         const problem = toProblem(error);
         this.lastProblem.set(problem);
-        if (problem.status === 0 || problem.status >= 500) {
+        // 401: the session ended under the sheet; the batch is kept (not dropped as a refusal) for after sign-in.
+        if (problem.status === 0 || problem.status >= 500 || problem.status === 401) {
           this.failed = batch;
           this.status.set('error');
           const delay =
@@ -123,10 +164,12 @@ export class SheetAutosave {
             this.autoRetries += 1;
             this.timer = setTimeout(() => this.flush(), delay);
           }
+          this.wake();
           return;
         }
         this.failed = null;
         this.afterRequest(this.handlers.refused(problem, batch));
+        this.wake();
       },
     });
   }

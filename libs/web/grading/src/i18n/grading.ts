@@ -292,6 +292,25 @@ export const gradingVi = {
     by: 'Người khoá',
     remove: 'Mở khoá',
   },
+  grid: {
+    label: 'Bảng điểm {{subject}}, lớp {{className}}, {{semester}}',
+    keysHelp:
+      'Alt+G: vào bảng điểm. Mũi tên di chuyển, gõ để nhập, Enter xuống dòng, Tab sang ô điểm kế tiếp (hết bảng thì ra ngoài), Delete xoá; Shift+mũi tên hoặc Shift+nhấp chọn khối, Ctrl+C sao chép, Ctrl+V dán khối từ Excel, Ctrl+Z hoàn tác, Ctrl+Y làm lại; Alt+H lịch sử ô. Điểm tự lưu sau khi bạn ngừng gõ.',
+    keysHelpReadOnly:
+      'Alt+G: vào bảng điểm. Mũi tên di chuyển; Shift+mũi tên chọn khối, Ctrl+C sao chép; Alt+H lịch sử ô đang chọn.',
+    invalid: '{{count}} ô chưa hợp lệ, chưa lưu',
+    pasted: 'Đã dán {{cells}} ô vào {{columns}}, hàng {{rows}}.',
+    pastedNothing: 'Không dán được ô nào.',
+    refused: 'Từ chối {{count}} ô ({{reasons}}).',
+    pastLastColumn: '{{count}} ô vượt quá cột cuối cùng cùng loại',
+    pastLastRow: '{{count}} ô vượt quá học sinh cuối cùng',
+    pastedInvalid: '{{count}} ô không hợp lệ (tô đỏ), chưa lưu.',
+    pasteNotEditable: 'Không dán: hãy chọn một ô điểm hoặc ô nhận xét (cột có thể nhập) rồi dán.',
+    copied: 'Đã sao chép {{rows}} hàng × {{cols}} cột.',
+    undoDone: 'Đã hoàn tác {{cells}} ô.',
+    redoDone: 'Đã làm lại {{cells}} ô.',
+    nothingTo: { undo: 'Không còn gì để hoàn tác.', redo: 'Không còn gì để làm lại.' },
+  },
 };
 
 export const gradingEn: TranslationOf<typeof gradingVi> = {
@@ -581,5 +600,24 @@ export const gradingEn: TranslationOf<typeof gradingVi> = {
     scope: 'Scope',
     by: 'Locked by',
     remove: 'Unlock',
+  },
+  grid: {
+    label: 'Grade sheet {{subject}}, class {{className}}, {{semester}}',
+    keysHelp:
+      'Alt+G: into the grid. Arrows move, typing edits, Enter moves down, Tab goes to the next grade cell (and out after the last), Delete clears; Shift+arrows or Shift+click select a block, Ctrl+C copies, Ctrl+V pastes a block from Excel, Ctrl+Z undoes, Ctrl+Y redoes; Alt+H shows a cell’s history. Grades save by themselves when you stop typing.',
+    keysHelpReadOnly:
+      'Alt+G: into the grid. Arrows move; Shift+arrows select a block, Ctrl+C copies; Alt+H shows the selected cell’s history.',
+    invalid: '{{count}} invalid cells, not saved',
+    pasted: 'Pasted {{cells}} cells into {{columns}}, rows {{rows}}.',
+    pastedNothing: 'No cell was pasted.',
+    refused: 'Refused {{count}} cells ({{reasons}}).',
+    pastLastColumn: '{{count}} past the last column of the same kind',
+    pastLastRow: '{{count}} below the last student',
+    pastedInvalid: '{{count}} invalid cells (in red), not saved.',
+    pasteNotEditable: 'Not pasted: select a grade or comment cell (a column that takes input), then paste.',
+    copied: 'Copied {{rows}} rows × {{cols}} columns.',
+    undoDone: 'Undid {{cells}} cells.',
+    redoDone: 'Redid {{cells}} cells.',
+    nothingTo: { undo: 'Nothing left to undo.', redo: 'Nothing left to redo.' },
   },
 };

@@ -12,7 +12,7 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { AuthStore, OrgUnitContext } from '@emis/web/core';
+import { AuthStore, LeaveDialogComponent, LeaveGuard, OrgUnitContext } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { filter } from 'rxjs';
 import { ClosedSchoolBannerComponent } from './closed-school-banner.component';
@@ -32,6 +32,7 @@ import { OrgSwitcherComponent } from './org-switcher.component';
     OrgSwitcherComponent,
     ClosedSchoolBannerComponent,
     NotificationBellComponent,
+    LeaveDialogComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell-layout.component.html',
@@ -42,6 +43,7 @@ export class ShellLayoutComponent {
   private readonly auth = inject(AuthStore);
   private readonly orgUnits = inject(OrgUnitContext);
   private readonly router = inject(Router);
+  private readonly leaveGuard = inject(LeaveGuard);
   private readonly document = inject(DOCUMENT);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
   private readonly sideNav = viewChild.required<ElementRef<HTMLElement>>('sideNav');
@@ -89,8 +91,13 @@ export class ShellLayoutComponent {
     this.main().nativeElement.focus();
   }
 
-  protected logout(): void {
+  /** Pending saves go out first; unsaved or invalid values are the user's decision before the session ends. */
+  protected async logout(): Promise<void> {
     this.signingOut.set(true);
+    if (!(await this.leaveGuard.mayLeaveAll())) {
+      this.signingOut.set(false);
+      return;
+    }
     this.orgUnits.select(null);
     this.auth.logout().subscribe({
       complete: () => void this.router.navigateByUrl('/login'),

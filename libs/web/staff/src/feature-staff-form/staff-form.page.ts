@@ -23,6 +23,10 @@ import {
   ProblemAlertComponent,
   SchoolRequiredComponent,
   toProblem,
+  FormLeave,
+  guardForm,
+  LeavesSafely,
+  PendingChanges,
 } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
@@ -58,7 +62,7 @@ import {
   templateUrl: './staff-form.page.html',
   styleUrl: './staff-form.page.css',
 })
-export class StaffFormPage {
+export class StaffFormPage implements LeavesSafely {
   private readonly api = inject(StaffApi);
   private readonly orgUnits = inject(OrgUnitsApi);
   private readonly router = inject(Router);
@@ -106,6 +110,17 @@ export class StaffFormPage {
   protected readonly shownFields = computed(() =>
     Object.keys(this.serverErrors()).filter((path) => this.form.get(path) !== null),
   );
+
+  /** Typed and not saved: leaving is the user's decision (docs/domain/gradebook.md, "Leaving a page"). */
+  private readonly leaving: FormLeave = guardForm(this, () => this.form);
+
+  pendingChanges(): PendingChanges {
+    return this.leaving.pendingChanges();
+  }
+
+  flush(): Promise<boolean> {
+    return this.leaving.flush();
+  }
 
   constructor() {
     effect(() => {
@@ -162,7 +177,10 @@ export class StaffFormPage {
     this.saving.set(true);
     this.problem.set(null);
     request.pipe(finalize(() => this.saving.set(false))).subscribe({
-      next: (saved) => void this.router.navigate(['/staff', saved.id], { state: { saved: true } }),
+      next: (saved) => {
+        this.leaving.saved();
+        void this.router.navigate(['/staff', saved.id], { state: { saved: true } });
+      },
       error: (error: unknown) => {
         const problem = toProblem(error);
         if (problem.status === 409) this.existing.reload();

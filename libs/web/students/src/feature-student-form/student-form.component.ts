@@ -61,6 +61,11 @@ export class StudentFormComponent {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   protected readonly form = studentFormGroup();
+
+  /** Typed into and not saved: the page's leave guard asks before the user leaves. */
+  get dirty(): boolean {
+    return this.form.dirty;
+  }
   protected readonly ethnicities = ETHNICITIES;
   protected readonly options = FORM_OPTIONS;
   protected readonly maxGuardians = MAX_GUARDIANS;

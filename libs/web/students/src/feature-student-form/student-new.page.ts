@@ -1,7 +1,15 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { ProblemDetails, StudentInput } from '@emis/contracts';
-import { OrgUnitContext, SchoolRequiredComponent, toProblem } from '@emis/web/core';
+import {
+  FormLeave,
+  guardForm,
+  LeavesSafely,
+  OrgUnitContext,
+  PendingChanges,
+  SchoolRequiredComponent,
+  toProblem,
+} from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { loadCurrentClasses } from '../data-access/school-classes.api';
@@ -41,7 +49,7 @@ import { StudentFormComponent } from './student-form.component';
     }
   `,
 })
-export class StudentNewPage {
+export class StudentNewPage implements LeavesSafely {
   private readonly api = inject(StudentsApi);
   private readonly router = inject(Router);
   protected readonly schoolId = inject(OrgUnitContext).currentSchoolId;
@@ -50,6 +58,17 @@ export class StudentNewPage {
 
   protected readonly saving = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
+  private readonly studentForm = viewChild(StudentFormComponent);
+  /** Typed and not saved: leaving is the user's decision (docs/domain/gradebook.md, "Leaving a page"). */
+  private readonly leaving: FormLeave = guardForm(this, () => this.studentForm());
+
+  pendingChanges(): PendingChanges {
+    return this.leaving.pendingChanges();
+  }
+
+  flush(): Promise<boolean> {
+    return this.leaving.flush();
+  }
 
   protected save(input: StudentInput): void {
     const schoolId = this.schoolId();
@@ -60,7 +79,10 @@ export class StudentNewPage {
       .create(schoolId, input)
       .pipe(finalize(() => this.saving.set(false)))
       .subscribe({
-        next: (student) => void this.router.navigate(['/students', student.id], { state: { created: true } }),
+        next: (student) => {
+          this.leaving.saved();
+          void this.router.navigate(['/students', student.id], { state: { created: true } });
+        },
         error: (error: unknown) => this.problem.set(toProblem(error)),
       });
   }
