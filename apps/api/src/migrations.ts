@@ -140,11 +140,11 @@ export const MIGRATIONS = [
   IndexStudentLists1765000000500,
   CheckScopeKey1765000000600,
   GuardAccountCredentials1765000000610,
-  CreateStudentSearchWords1765000000800,
-  CreateNaturalCollation1765000001000,
   CreateRuleSettingsView1765000000750,
+  CreateStudentSearchWords1765000000800,
   CreateNotification1765000000950,
   ScopeGradingLocks1765000000960,
+  CreateNaturalCollation1765000001000,
 ];
 
 /**

@@ -356,6 +356,7 @@ export const en: Translations = {
       grade_entry_recompute: 'Average recomputation',
       gradebook: 'Gradebook',
       grading_lock: 'Gradebook lock',
+      notification: 'Notification',
       import_job: 'Excel import',
       mfa_policy: 'Two-factor policy',
       password_reset_request: 'Password reset request',

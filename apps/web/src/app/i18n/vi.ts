@@ -360,6 +360,7 @@ export const vi = {
       grade_entry_recompute: 'Tính lại điểm trung bình',
       gradebook: 'Sổ điểm',
       grading_lock: 'Khoá sổ điểm',
+      notification: 'Thông báo',
       import_job: 'Nhập dữ liệu từ Excel',
       mfa_policy: 'Quy định xác thực hai lớp',
       password_reset_request: 'Yêu cầu đặt lại mật khẩu',

@@ -165,7 +165,7 @@ export class GradeSheetPage implements LeavesSafely {
     return cell ? this.transloco.translate('grading.history.title', { name: cell.fullName, column: cell.label }) : '';
   });
 
-  /** The grid's accessible name: "Bảng điểm Toán, lớp 6A, Học kỳ I". */
+  /** The grid's accessible name: "Bảng điểm Toán, lớp 6A, Học kì I". */
   protected readonly gridLabel = computed(() => {
     const d = this.data.value();
     return d

@@ -46,6 +46,7 @@ export const AUDIT_ENTITIES: ReadonlySet<string> = new Set([
   'grade_entry_recompute',
   'gradebook',
   'grading_lock',
+  'notification',
   'import_job',
   'mfa_policy',
   'password_reset_request',
