@@ -222,7 +222,7 @@ test('Alt+G jumps into the grid, Tab walks the score cells and leaves the grid a
   await signIn(page, TEACHER);
   await openMathsSheet(page);
   const grid = page.locator('[data-testid="grade-grid"] [role="treegrid"], [data-testid="grade-grid"] [role="grid"]');
-  await expect(grid.first()).toHaveAttribute('aria-label', /Toán, lớp 6A, Học kỳ I/);
+  await expect(grid.first()).toHaveAttribute('aria-label', /Toán, lớp 6A, Học kì I/);
   await expect(page.locator('#grade-grid-help')).toContainText('Alt+G: vào bảng điểm');
 
   await page.getByTestId('grade-history-button').focus();
