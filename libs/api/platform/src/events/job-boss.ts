@@ -33,6 +33,9 @@ reportFloatingCompletions();
  * and upgrades that schema (prepareJobQueueSchema), so here pg-boss only checks its version and never migrates. The
  * work a job does goes through TenantDb with the school's scope, as the application role.
  */
+/** manager.offWork's polling delay in pg-boss 10, and a margin. */
+const OFF_WORK_LOOP_MS = 1_100;
+
 @Injectable()
 export class JobBoss implements OnModuleDestroy {
   private readonly logger = new Logger(JobBoss.name);
@@ -89,6 +92,11 @@ export class JobBoss implements OnModuleDestroy {
     this.closed = true;
     const started = this.started;
     this.started = undefined;
-    if (started) await (await started).stop({ graceful: true, wait: true, timeout: 120_000 });
+    if (!started) return;
+    await (await started).stop({ graceful: true, wait: true, timeout: 120_000 });
+    // pg-boss 10 stops each worker with a loop of its own that it does not await (manager.offWork: a 1 s delay until
+    // the worker says it stopped). One more second lets that loop see the stopped workers and end, so nothing of
+    // pg-boss still runs once the module is gone (seen in the integration tests: its timer firing after teardown).
+    await new Promise((resolve) => setTimeout(resolve, OFF_WORK_LOOP_MS));
   }
 }

@@ -37,6 +37,8 @@ import { ImportTarget, SheetImportDialogComponent } from './sheet-import-dialog.
 
 /** Screens this narrow (phones held upright) get the phone sheet instead of the spreadsheet grid. */
 export const PHONE_QUERY = '(max-width: 640px)';
+/** How long the width must stay on one side of PHONE_QUERY before the sheet changes its view. */
+const VIEW_SETTLE_MS = 400;
 
 /**
  * /grades/:classId/:semester/:subjectCode — one subject's semester sheet of a class. Loads the sheet with the class
@@ -180,13 +182,23 @@ export class GradeSheetPage implements LeavesSafely {
   constructor() {
     // Leaving (a link, Back, sign-out, the session's end) first sends the pending saves; reload/close: beforeunload.
     guardLeaving(this);
+    // The view follows the screen's width only once the width has settled (a rotation, a resized window), never on a
+    // passing resize such as a full-page capture's, which re-created the grid and lost its conflicts (seen in e2e).
+    // A sheet with anything pending (saves, invalid cells, conflicts) keeps its view until that is settled.
     const narrow = window.matchMedia(PHONE_QUERY);
-    const onWidth = (event: MediaQueryListEvent) => {
-      // A sheet with unsaved edits keeps its view until they are saved, rather than dropping them with the view.
-      if (this.pendingChanges().saving === 0) this.phone.set(event.matches);
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    const onWidth = () => {
+      clearTimeout(settle);
+      settle = setTimeout(() => {
+        const pending = this.pendingChanges();
+        if (pending.saving === 0 && pending.invalid === 0 && !pending.dirty) this.phone.set(narrow.matches);
+      }, VIEW_SETTLE_MS);
     };
     narrow.addEventListener('change', onWidth);
-    inject(DestroyRef).onDestroy(() => narrow.removeEventListener('change', onWidth));
+    inject(DestroyRef).onDestroy(() => {
+      clearTimeout(settle);
+      narrow.removeEventListener('change', onWidth);
+    });
   }
 
   pendingChanges(): PendingChanges {
