@@ -27,6 +27,46 @@ function reportFloatingCompletions(): void {
 }
 reportFloatingCompletions();
 
+/** A pg-boss worker as the manager keeps it (pg-boss 10's Worker). */
+interface BossWorker {
+  stopping: boolean;
+  stopped: boolean;
+}
+
+/** Workers being stopped, until their loops end: JobBoss waits for them at shutdown. */
+const stoppingWorkers = new Set<BossWorker>();
+
+/**
+ * pg-boss 10 stops a worker (Manager.offWork, called for every worker by stop()) without waiting for it: a loop of
+ * its own, started with setImmediate and never awaited, checks every second until the worker's own loop ended — which
+ * is only after the job it is running. A job still running when stop() returns (fetched just after pg-boss looked
+ * for work in progress) keeps that loop, and its timers, alive after the application closed (seen in the integration
+ * tests: a timer firing after Jest tore the suite down). Each stopped worker is noted here, so that JobBoss can wait
+ * for it before the module is gone.
+ */
+function trackWorkerStops(): void {
+  const original = Manager.prototype['offWork'] as (...args: unknown[]) => Promise<unknown>;
+  if ((original as { tracked?: boolean }).tracked) return;
+  const tracked = async function (this: { getWorkers(): BossWorker[] }, ...args: unknown[]) {
+    const running = this.getWorkers().filter((w) => !w.stopping && !w.stopped);
+    const result = await original.apply(this, args);
+    for (const worker of running) if (worker.stopping && !worker.stopped) stoppingWorkers.add(worker);
+    return result;
+  };
+  Manager.prototype['offWork'] = Object.assign(tracked, { tracked: true });
+}
+trackWorkerStops();
+
+/** Resolves once every worker pg-boss was asked to stop has ended its loop, or after `limitMs`. */
+async function workersStopped(limitMs: number): Promise<void> {
+  const until = Date.now() + limitMs;
+  while (Date.now() < until) {
+    for (const worker of stoppingWorkers) if (worker.stopped) stoppingWorkers.delete(worker);
+    if (stoppingWorkers.size === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /**
  * The process's one pg-boss instance, shared by every queue (Excel imports, outbox events). pg-boss keeps its tables in
  * its own schema ('pgboss'), owned by the emis_jobs role it connects as (DATABASE_JOBS_URL); the migrate step installs
@@ -94,9 +134,10 @@ export class JobBoss implements OnModuleDestroy {
     this.started = undefined;
     if (!started) return;
     await (await started).stop({ graceful: true, wait: true, timeout: 120_000 });
-    // pg-boss 10 stops each worker with a loop of its own that it does not await (manager.offWork: a 1 s delay until
-    // the worker says it stopped). One more second lets that loop see the stopped workers and end, so nothing of
-    // pg-boss still runs once the module is gone (seen in the integration tests: its timer firing after teardown).
+    // Every worker's loop has ended (a job fetched at the last moment finishes first: trackWorkerStops), then one more
+    // second lets pg-boss's own checking loop (manager.offWork, a 1 s delay) see it and end, so nothing of pg-boss
+    // still runs once the module is gone.
+    await workersStopped(120_000);
     await new Promise((resolve) => setTimeout(resolve, OFF_WORK_LOOP_MS));
   }
 }
