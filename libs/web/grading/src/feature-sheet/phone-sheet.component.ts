@@ -101,10 +101,6 @@ export class PhoneSheetComponent {
     inject(DestroyRef).onDestroy(() => this.session.destroy());
   }
 
-  hasUnsaved(): boolean {
-    return this.session.autosave.hasUnsaved();
-  }
-
   /** For the leave guard (docs/domain/gradebook.md, "Leaving a page"): as the desktop grid counts them. */
   pendingChanges(): PendingChanges {
     return {

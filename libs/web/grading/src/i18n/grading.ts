@@ -77,14 +77,9 @@ export const gradingVi = {
   },
   sheet: {
     heading: '{{subject}} — lớp {{className}} — {{semester}}',
-    keysHelp:
-      'Phím mũi tên để di chuyển, gõ để nhập, Enter xuống dòng, Tab sang phải, Delete để xoá; dán được cả khối ô sao chép từ Excel. Điểm tự lưu sau khi bạn ngừng gõ.',
-    keysHelpReadOnly: 'Phím mũi tên để di chuyển; Alt+H xem lịch sử ô đang chọn.',
     noStudents: 'Lớp chưa có học sinh.',
     history: 'Lịch sử ô',
     focusACell: 'Hãy chọn một ô điểm trong bảng trước.',
-    pasted: 'Đã dán {{cells}} ô.',
-    pastedInvalid: 'Đã dán {{cells}} ô, trong đó {{invalid}} ô không hợp lệ (tô đỏ) và sẽ không được lưu.',
     refused: 'Máy chủ không lưu: {{reason}}',
     invalidCell: 'Học sinh {{name}}, cột {{column}}: “{{value}}” — {{reason}} Giá trị này không được lưu.',
     columns: {
@@ -385,14 +380,9 @@ export const gradingEn: TranslationOf<typeof gradingVi> = {
   },
   sheet: {
     heading: '{{subject}} — class {{className}} — {{semester}}',
-    keysHelp:
-      'Arrow keys move, typing edits, Enter moves down, Tab moves right, Delete clears; a block copied from Excel can be pasted. Grades save by themselves when you stop typing.',
-    keysHelpReadOnly: 'Arrow keys move; Alt+H shows the history of the selected cell.',
     noStudents: 'The class has no students.',
     history: 'Cell history',
     focusACell: 'Select a grade cell in the table first.',
-    pasted: 'Pasted {{cells}} cells.',
-    pastedInvalid: 'Pasted {{cells}} cells; {{invalid}} are invalid (in red) and will not be saved.',
     refused: 'The server did not save: {{reason}}',
     invalidCell: 'Student {{name}}, column {{column}}: “{{value}}” — {{reason}} This value is not saved.',
     columns: {
