@@ -155,6 +155,8 @@ async function signIn(username) {
 }
 
 const results = [];
+/** Scenarios that failed, said again after the figures; the run then exits with 1. */
+const failed = [];
 try {
   await waitForApi();
   const ctx = { owner, baseUrl, appUrl, login: signIn, apiPid: api.pid, jwtSecret: db.jwtSecret };
@@ -163,13 +165,14 @@ try {
   };
   for (const name of only) {
     console.error(`Running ${name}…`);
-    results.push(
-      await SCENARIOS[name].run(ctx, { seconds, classes, importRows }).catch((error) => {
-        // Said before the database stops: stopping it ends the pool's connections, which would bury the cause.
-        console.error(`${name} failed:`, error);
-        throw error;
-      }),
-    );
+    // A failed scenario is said at once (before the database stops: stopping it ends the pool's connections, which
+    // would bury the cause) and the run goes on, so one scenario's failure does not lose the others' figures.
+    const result = await SCENARIOS[name].run(ctx, { seconds, classes, importRows }).catch((error) => {
+      console.error(`${name} failed:`, error);
+      failed.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    });
+    if (result) results.push(result);
   }
 } finally {
   // An idle owner connection ended by the database's stop is expected here, not a failure of the run.
@@ -212,3 +215,7 @@ const report = {
 mkdirSync(path.join(root, 'tmp/bench'), { recursive: true });
 writeFileSync(path.join(root, 'tmp/bench/results.json'), JSON.stringify(report, null, 2));
 console.log('\nWritten to tmp/bench/results.json');
+if (failed.length > 0) {
+  console.error(`\nFailed scenarios (no figures):\n${failed.map((f) => `  ${f}`).join('\n')}`);
+  process.exitCode = 1;
+}
