@@ -497,6 +497,7 @@ export const en: Translations = {
     page: 'Page {{page}}',
     pageSize: 'Rows per page',
     range: 'Showing {{from}}–{{to}} of {{total}}',
+    rangeCapped: 'Showing {{from}}–{{to}} of more than {{total}}',
   },
   roles: {
     DEPARTMENT_ADMIN: 'Department administrator',

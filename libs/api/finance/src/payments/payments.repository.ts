@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
+import { cappedCountSql, ListTotal, listTotal, sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
 import type { Allocation, DocumentSeries, PaymentKind, PaymentMethod } from '@emis/domain';
 import { EntityManager } from 'typeorm';
 
@@ -217,13 +217,17 @@ export class PaymentsRepository {
     return row && toRecord(row);
   }
 
-  /** A page of the school's payments, newest first, and how many match. */
+  /**
+   * A page of the school's payments, newest first, and how many match (up to COUNT_CAP: docs/conventions.md,
+   * "Counts"). The page and the count are two statements: a window count over the page's statement read and sorted
+   * every payment of the school before the first page was cut.
+   */
   async list(
     em: EntityManager,
     schoolId: string,
     filter: PaymentFilter,
     paging: { limit: number; offset: number } | null,
-  ): Promise<{ rows: PaymentRecord[]; total: number }> {
+  ): Promise<{ rows: PaymentRecord[]; total: ListTotal }> {
     const where = [`p.school_id = $1`];
     const params: unknown[] = [schoolId];
     const add = (sql: string, value: unknown) => {
@@ -249,14 +253,20 @@ export class PaymentsRepository {
     }
     if (found.length > 0) where.push(`(${found.join(' or ')})`);
     const page = paging ? `limit ${paging.limit} offset ${paging.offset}` : '';
-    const rows = await sqlRows<PaymentRow & { total: number }>(
+    const rows = await sqlRows<PaymentRow>(
       em,
-      `select ${PAYMENT_COLUMNS}, count(*) over ()::int as total from ${PAYMENT_FROM}
+      `select ${PAYMENT_COLUMNS} from ${PAYMENT_FROM}
         where ${where.join(' and ')}
         order by p.paid_on desc, p.recorded_at desc, p.id ${page}`,
       params,
     );
-    return { rows: rows.map(({ total: _total, ...r }) => toRecord(r)), total: rows[0]?.total ?? 0 };
+    if (!paging) return { rows: rows.map(toRecord), total: { total: rows.length, totalCapped: false } };
+    const counted = await sqlRow<{ n: number }>(
+      em,
+      cappedCountSql(`from finance_payment p where ${where.join(' and ')}`),
+      params,
+    );
+    return { rows: rows.map(toRecord), total: listTotal(counted?.n) };
   }
 
   /** The allocations of the given payments with their period and fee, for lists and receipts. */
