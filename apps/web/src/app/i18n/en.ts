@@ -498,6 +498,7 @@ export const en: Translations = {
     pageSize: 'Rows per page',
     range: 'Showing {{from}}–{{to}} of {{total}}',
     rangeCapped: 'Showing {{from}}–{{to}} of more than {{total}}',
+    moreThan: 'more than {{count}}',
   },
   roles: {
     DEPARTMENT_ADMIN: 'Department administrator',

@@ -500,6 +500,7 @@ export const vi = {
     pageSize: 'Số dòng mỗi trang',
     range: 'Hiển thị {{from}}–{{to}} trên {{total}}',
     rangeCapped: 'Hiển thị {{from}}–{{to}} trên hơn {{total}}',
+    moreThan: 'hơn {{count}}',
   },
   roles: {
     DEPARTMENT_ADMIN: 'Quản trị Sở',
