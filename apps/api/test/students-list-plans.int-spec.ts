@@ -2,32 +2,10 @@ import { StudentFilter, studentCountStatement, studentListStatement, studentOrde
 import { COUNT_CAP } from '@emis/contracts';
 import { Client } from 'pg';
 import { bearer, createSchool, createUser, startTestApp, TestApp } from './harness';
-import { connectAsApp, presentScope, schoolsScope, signScope } from './scope-fixtures';
+import { PlanNode, planAsApp, rowsRead } from './plan-fixtures';
+import { connectAsApp } from './scope-fixtures';
 import { createClass, createYear } from './students-fixtures';
 import { enrolUser } from './totp';
-
-/** A node of EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON). */
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Actual Rows': number;
-  'Actual Loops': number;
-  'Rows Removed by Filter'?: number;
-  'Shared Hit Blocks': number;
-  'Shared Read Blocks': number;
-  Plans?: PlanNode[];
-}
-
-/** Rows each table's scans read (kept and filtered out, over every loop), from the plan as run. */
-function rowsRead(plan: PlanNode, into: Record<string, number> = {}): Record<string, number> {
-  const table = plan['Relation Name'];
-  if (table) {
-    const read = (plan['Actual Rows'] + (plan['Rows Removed by Filter'] ?? 0)) * plan['Actual Loops'];
-    into[table] = (into[table] ?? 0) + read;
-  }
-  for (const child of plan.Plans ?? []) rowsRead(child, into);
-  return into;
-}
 
 const PUPILS = 50_000;
 const CLASSES = 100;
@@ -95,15 +73,8 @@ describe('the student list at a school of 50,000 pupils', () => {
   });
 
   /** Runs `sql` under EXPLAIN ANALYZE as the application role in the school's scope: the plan's root node. */
-  async function planOf({ sql, params }: { sql: string; params: unknown[] }): Promise<PlanNode> {
-    await app.query('begin');
-    try {
-      await presentScope(app, signScope(schoolsScope(schoolId)));
-      const { rows } = await app.query(`explain (analyze, buffers, format json) ${sql}`, params);
-      return rows[0]['QUERY PLAN'][0].Plan as PlanNode;
-    } finally {
-      await app.query('rollback');
-    }
+  function planOf({ sql, params }: { sql: string; params: unknown[] }): Promise<PlanNode> {
+    return planAsApp(app, schoolId, sql, params);
   }
 
   const page = (f: StudentFilter, sort?: string, limit = 20, offset = 0) =>

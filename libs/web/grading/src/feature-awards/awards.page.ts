@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { ProblemDetails, RecognitionRecord, YearRecognitionRow, YearRecognitionSave } from '@emis/contracts';
 import { RecognitionDecision } from '@emis/domain';
@@ -49,7 +48,6 @@ interface AwardRow {
 @Component({
   selector: 'emis-awards-page',
   imports: [
-    FormsModule,
     RouterLink,
     TranslocoPipe,
     ProblemAlertComponent,
@@ -149,12 +147,14 @@ export class AwardsPage {
     () => this.overview.value()?.classes.find((c) => c.classId === this.classId())?.className ?? '',
   );
   protected readonly drafts = signal<Record<string, Draft>>({});
-  protected decisionNumber = '';
+  protected readonly decisionNumber = signal('');
   protected readonly decisionDate = signal<string | null>(null);
   protected readonly busy = signal<'save' | 'export' | null>(null);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly saved = signal<number | null>(null);
   protected readonly chosen = computed(() => Object.values(this.drafts()).filter((d) => d.choice !== '').length);
+  /** The decision document is filled: the save needs its number and date. */
+  protected readonly documented = computed(() => this.decisionNumber().trim() !== '' && this.decisionDate() !== null);
 
   constructor() {
     // Another class, another sheet: the choices made belong to the class they were made in.
@@ -227,7 +227,7 @@ export class AwardsPage {
     if (!decisions.length) return;
     const body: YearRecognitionSave = {
       decisions,
-      decisionNumber: this.decisionNumber.trim() || null,
+      decisionNumber: this.decisionNumber().trim() || null,
       decisionDate: this.decisionDate(),
     };
     this.run('save', this.api.decide(schoolId, classId, body), () => {
