@@ -18,7 +18,7 @@ test('the principal opens the awards of the year class by class and exports the 
   await page.getByTestId('nav-grades').click();
   await page.getByTestId('awards-link').click();
   await expect(page.getByTestId('awards-title')).toHaveText('Khen thưởng cuối năm');
-  await expect(page.getByText('Năm học 2026-2027')).toBeVisible();
+  await expect(page.locator('.page-subtitle')).toHaveText('Năm học 2026-2027');
 
   const classes = page.getByTestId('awards-class');
   await expect(classes.first()).toBeVisible();
