@@ -118,7 +118,7 @@ describe('award decisions of a school year (real PostgreSQL)', () => {
     expect(rowOf(sheet.body.rows, nga).proposed.AWARD).toBe('NONE');
   });
 
-  it("refuses a decision document without its number or date, with an unreal or a future date (400, localized)", async () => {
+  it('refuses a decision document without its number or date, with an unreal or a future date (400, localized)', async () => {
     const decisions = [{ studentId: lan, kind: 'AWARD', decision: 'EXCELLENT', version: 0 }];
     const noDate = await put({ decisions, decisionNumber: '12/QĐ-TH' });
     expect(noDate.status).toBe(400);

@@ -81,7 +81,11 @@ describe('list counts and searches', () => {
     expect({ total: all.body.total, capped: all.body.totalCapped }).toEqual({ total: COUNT_CAP, capped: true });
     const codes = async (q: string) => {
       const res = await get(`/api/schools/${school.id}/assets`, { q, pageSize: 5 });
-      return { total: res.body.total, capped: res.body.totalCapped, codes: res.body.items.map((a: { code: string }) => a.code) };
+      return {
+        total: res.body.total,
+        capped: res.body.totalCapped,
+        codes: res.body.items.map((a: { code: string }) => a.code),
+      };
     };
     expect(await codes('latitude  may DELL')).toEqual({ total: 1, capped: undefined, codes: ['MT-0001'] });
     expect(await codes('mt-0001 tính')).toEqual({ total: 1, capped: undefined, codes: ['MT-0001'] });

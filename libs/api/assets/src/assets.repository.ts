@@ -9,7 +9,16 @@ import {
   FundingSource,
   WearCategory,
 } from '@emis/domain';
-import { allWordsSql, cappedCountSql, ListTotal, listTotal, SqlPaging, sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
+import {
+  allWordsSql,
+  cappedCountSql,
+  ListTotal,
+  listTotal,
+  SqlPaging,
+  sqlExec,
+  sqlRow,
+  sqlRows,
+} from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
 /** A register row as the API reads it: its category's rate and its room resolved, money as numbers of đồng. */

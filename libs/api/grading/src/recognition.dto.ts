@@ -77,7 +77,11 @@ export class YearRecognitionSaveDto implements YearRecognitionSave {
   @MaxLength(50)
   decisionNumber?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'The date the decision was signed (yyyy-MM-dd).', example: '2027-05-28' })
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'The date the decision was signed (yyyy-MM-dd).',
+    example: '2027-05-28',
+  })
   @Transform(trimToNull)
   @IsOptional()
   @ValidateIf((_, v) => v !== null)

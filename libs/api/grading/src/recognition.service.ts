@@ -58,7 +58,11 @@ export class RecognitionService {
     return this.db.run(async (em) => {
       const year = await this.repo.year(em, yearId);
       if (!year) throw new NotFoundException();
-      return { schoolYearId: yearId, schoolYearCode: year.code, classes: await this.repo.overview(em, schoolId, yearId) };
+      return {
+        schoolYearId: yearId,
+        schoolYearCode: year.code,
+        classes: await this.repo.overview(em, schoolId, yearId),
+      };
     });
   }
 

@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { AccountDetail, AccountListQuery, AccountStatus, AccountSummary } from '@emis/contracts';
-import { allWordsSql, cappedCountSql, likePatterns, ListTotal, listTotal, Scope, SqlPaging, sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
+import {
+  allWordsSql,
+  cappedCountSql,
+  likePatterns,
+  ListTotal,
+  listTotal,
+  Scope,
+  SqlPaging,
+  sqlExec,
+  sqlRow,
+  sqlRows,
+} from '@emis/api/platform';
 import { Role } from '@emis/domain';
 import { EntityManager } from 'typeorm';
 

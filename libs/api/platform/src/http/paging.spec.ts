@@ -52,7 +52,7 @@ describe('paging convention', () => {
     expect(toPage(['a'], { total: 7, totalCapped: false }, paging)).not.toHaveProperty('totalCapped');
   });
 
-  it('matches every word of a search box in any of the record\'s columns, accents and case aside', () => {
+  it("matches every word of a search box in any of the record's columns, accents and case aside", () => {
     expect(likePatterns('  Lê  lợi THCS ')).toEqual(['%Lê%', '%lợi%', '%THCS%']);
     expect(allWordsSql('$2::text[]', 's.full_name')).toBe(
       'unaccent_vi(s.full_name) ilike all (select unaccent_vi(w) from unnest($2::text[]) w)',

@@ -57,7 +57,5 @@ export function reachable(s: PagerState, page: number): boolean {
 
 /** The last row shown (the "to" of "1–20 of …"). */
 export function lastRowShown(s: PagerState): number {
-  return s.capped
-    ? (s.page - 1) * s.pageSize + (s.shown ?? s.pageSize)
-    : Math.min(s.page * s.pageSize, s.total);
+  return s.capped ? (s.page - 1) * s.pageSize + (s.shown ?? s.pageSize) : Math.min(s.page * s.pageSize, s.total);
 }

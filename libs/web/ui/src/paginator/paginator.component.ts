@@ -6,7 +6,6 @@ import { hasNextPage, lastRowShown, pageLinks, PagerState, reachable } from './p
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 
-
 /**
  * Page numbers with the first, last and two either side of the current page; gaps shown as "…". A capped total
  * (`Page.totalCapped`: the list holds more than `total` rows, docs/conventions.md "Counts") is said as "hơn 10.000"
