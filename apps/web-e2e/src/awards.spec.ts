@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { screenshot, signIn } from './session';
@@ -51,7 +50,7 @@ test('the principal opens the awards of the year class by class and exports the 
   const file = await download;
   expect(file.suggestedFilename()).toBe('khen-thuong-2026-2027.xlsx');
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(readFileSync((await file.path())!));
+  await book.xlsx.readFile(await file.path());
   const sheet = book.worksheets[0];
   expect(String(sheet.getRow(1).getCell(1).value)).toContain('THCS LẠC HỒNG');
   expect(sheet.getRow(2).getCell(1).value).toBe('DANH SÁCH HỌC SINH ĐƯỢC KHEN THƯỞNG NĂM HỌC 2026-2027');
