@@ -221,8 +221,10 @@ describe('award decisions of a school year (real PostgreSQL)', () => {
     expect(sheet.pageSetup.printTitlesRow).toBe('5:5');
     const texts = (row: number) =>
       (sheet.getRow(row).values as unknown[]).filter((v) => v !== null && v !== undefined).map(String);
-    expect(texts(1)[0]).toContain(`TRƯỜNG TIỂU HỌC KHEN THƯỞNG ${school.code}`.toUpperCase());
-    expect(texts(2)).toEqual(['DANH SÁCH HỌC SINH ĐƯỢC KHEN THƯỞNG NĂM HỌC 2026-2027']);
+    // The title block's rows are merged across the list's width: their text is the first cell's.
+    expect(String(sheet.getCell(1, 1).value)).toContain(`TRƯỜNG TIỂU HỌC KHEN THƯỞNG ${school.code}`.toUpperCase());
+    expect(sheet.getCell(2, 1).value).toBe('DANH SÁCH HỌC SINH ĐƯỢC KHEN THƯỞNG NĂM HỌC 2026-2027');
+    expect(sheet.getCell(3, 1).value).toBe('Số học sinh được khen thưởng: 1');
     expect(texts(5)).toEqual([
       'STT',
       'Họ và tên',
