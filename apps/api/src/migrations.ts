@@ -31,6 +31,7 @@ import {
   CreateNotification1765000000950,
   ScopeGradingLocks1765000000960,
 } from '@emis/api/grading';
+import { RecordRecognitionDecisionDocuments1765000001400 } from '@emis/api/grading';
 import {
   AdministerAccounts1764800000000,
   CreateIdentityUserView1764400000800,
@@ -145,6 +146,7 @@ export const MIGRATIONS = [
   CreateNotification1765000000950,
   ScopeGradingLocks1765000000960,
   CreateNaturalCollation1765000001000,
+  RecordRecognitionDecisionDocuments1765000001400,
 ];
 
 /**

@@ -329,6 +329,9 @@ export interface RecognitionRecord {
   decidedByName: string | null;
   decidedAt: string;
   version: number;
+  /** The school's decision document (số quyết định, ngày ký) the decision was recorded under; null before it. */
+  decisionNumber: string | null;
+  decisionDate: string | null;
 }
 
 export interface YearRecognitionRow {
@@ -349,4 +352,28 @@ export interface YearRecognitionSave {
     /** The version the decision replaces (0 for a first decision). */
     version: number;
   }[];
+  /** The principal's decision these decisions are recorded under: its number (45/QĐ-THCS) and date; both or none. */
+  decisionNumber?: string | null;
+  decisionDate?: string | null;
+}
+
+/** A class of the year on the school's award-decisions screen: its pupils' decisions recorded so far. */
+export interface SchoolRecognitionClass {
+  classId: string;
+  className: string;
+  grade: GradeLevel;
+  /** Pupils with an award decision recorded (granted or not). */
+  decided: number;
+  /** Awards and titles granted, per decision (EXCELLENT, GOOD, ADVANCED, EXEMPLARY). */
+  granted: Partial<Record<RecognitionDecision, number>>;
+}
+
+/**
+ * GET /api/schools/:schoolId/recognitions?yearId= — the school's award decisions of a year, class by class
+ * (docs/domain/gradebook.md, "The award-decisions screen"); `export.xlsx` beside it lists the granted awards.
+ */
+export interface SchoolRecognitionOverview {
+  schoolYearId: string;
+  schoolYearCode: string;
+  classes: SchoolRecognitionClass[];
 }

@@ -135,4 +135,14 @@ export const GRADING: Record<string, MatrixEntry> = {
   'POST /api/notifications/{id}/read': { roles: ANY, provinceWide: true },
   // Any gradebook lock by id, narrowed or school-wide (issue 16): the principal.
   'DELETE /api/schools/{schoolId}/grading/locks/{lockId}': { roles: SCHOOL_ADMIN_ONLY },
+  // The school's award decisions of a year (issue 15): counts read like the gradebook; the list of awards exported by
+  // the school, which decides them.
+  'GET /api/schools/{schoolId}/recognitions': {
+    roles: GRADE_READERS,
+    sample: (f) => ({ query: { yearId: f.yearId } }),
+  },
+  'GET /api/schools/{schoolId}/recognitions/export.xlsx': {
+    roles: SCHOOL_ADMIN_ONLY,
+    sample: (f) => ({ query: { yearId: f.yearId } }),
+  },
 };

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { ClassDetail, ClassInput, ClassSummary } from '@emis/contracts';
 import { CLASS_SIZE_CEILING, classSizeWarning, GRADE_LEVELS, GradeLevel } from '@emis/domain';
 import { openEnrolmentSql } from '@emis/api/people';
-import { SqlPaging, sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
+import { allWordsSql, SqlPaging, sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
 export interface ClassFilter {
   yearId?: string;
   grade?: GradeLevel;
-  /** LIKE pattern over the class name, already escaped. */
-  search?: string;
+  /** LIKE patterns (`likePatterns`), one per word, each found in the class name. */
+  search?: string[];
 }
 
 export type ClassFields = Required<Omit<ClassInput, 'schoolYearId'>>;
@@ -80,7 +80,8 @@ export class ClassesRepository {
     }
     if (f.search) {
       params.push(f.search);
-      where.push(`unaccent_vi(c.name) ilike unaccent_vi($${params.length})`);
+      // Every word of the box, in any order (docs/conventions.md, "Search").
+      where.push(allWordsSql(`$${params.length}::text[]`, 'c.name'));
     }
     const clause = where.join(' and ');
     const counted = await sqlRow<{ total: number }>(

@@ -4,7 +4,7 @@ import { gradesOfSchool, GradeLevel, maskPersonalId, Role, roleReadsWholeScope, 
 import { AuditService, PersonalDataGuard } from '@emis/api/audit';
 import {
   assertInScope,
-  likePattern,
+  likePatterns,
   ProblemException,
   RawFieldError,
   Scope,
@@ -174,7 +174,7 @@ function filterOf(query: ClassListQueryDto): ClassFilter {
   return {
     yearId: query.yearId,
     grade: query.grade,
-    search: query.q?.trim() ? likePattern(query.q.trim()) : undefined,
+    search: query.q?.trim() ? likePatterns(query.q) : undefined,
   };
 }
 

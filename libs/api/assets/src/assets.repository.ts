@@ -9,7 +9,16 @@ import {
   FundingSource,
   WearCategory,
 } from '@emis/domain';
-import { SqlPaging, sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
+import {
+  allWordsSql,
+  cappedCountSql,
+  ListTotal,
+  listTotal,
+  SqlPaging,
+  sqlExec,
+  sqlRow,
+  sqlRows,
+} from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
 /** A register row as the API reads it: its category's rate and its room resolved, money as numbers of đồng. */
@@ -54,8 +63,8 @@ export interface AssetFields {
 export type AssetEditableFields = Omit<AssetFields, 'kind' | 'quantity' | 'unitCost' | 'originalCost' | 'openingWear'>;
 
 export interface AssetFilter {
-  /** A LIKE pattern matched against code and name with accents ignored. */
-  q?: string;
+  /** LIKE patterns (`likePatterns`), one per word, each found in the name or the code, accents ignored. */
+  q?: string[];
   assetClass?: AssetClass;
   kind?: AssetKind;
   status?: AssetStatus;
@@ -161,20 +170,17 @@ export class AssetsRepository {
     f: AssetFilter,
     paging: SqlPaging | null,
     orderBy = paging?.orderBy ?? 'a.code',
-  ): Promise<{ items: AssetRecord[]; total: number }> {
+  ): Promise<{ items: AssetRecord[]; total: ListTotal }> {
     const { clause, params } = whereOf(schoolId, f);
-    const counted = await sqlRow<{ total: number }>(
-      em,
-      `select count(*)::int as total from ${FROM} where ${clause}`,
-      params,
-    );
+    // Counted up to COUNT_CAP (docs/conventions.md, "Counts").
+    const counted = await sqlRow<{ n: number }>(em, cappedCountSql(`from ${FROM} where ${clause}`), params);
     const page = paging ? `limit $${params.length + 1} offset $${params.length + 2}` : '';
     const rows = await sqlRows<AssetRow>(
       em,
       `select ${COLUMNS} from ${FROM} where ${clause} order by ${orderBy}, a.id ${page}`,
       paging ? [...params, paging.limit, paging.offset] : params,
     );
-    return { total: counted?.total ?? 0, items: rows.map(toRecord) };
+    return { total: listTotal(counted?.n), items: rows.map(toRecord) };
   }
 
   /** One asset of the school; `forUpdate` locks its row for the rest of the transaction. */
@@ -399,7 +405,8 @@ function whereOf(schoolId: string, f: AssetFilter): { clause: string; params: un
   equal('a.funding_source', f.fundingSource);
   if (f.q) {
     params.push(f.q);
-    where.push(`(unaccent_vi(a.name) ilike unaccent_vi($${params.length}) or a.code ilike $${params.length})`);
+    // Every word of the box, in any order, in the name or the code (docs/conventions.md, "Search").
+    where.push(allWordsSql(`$${params.length}::text[]`, 'a.name', 'a.code'));
   }
   return { clause: where.join(' and '), params };
 }

@@ -6,6 +6,8 @@ export { FINANCE_CHANGED } from './finance-events';
 export { FinanceFacts } from './facts/finance-facts';
 /** The signed token of a receipt link, as the public route checks it (a family opens one receipt, no account). */
 export { ReceiptLinks } from './receipts/receipt-link';
+/** The payment list's statements, for the spec that checks their plans at scale. */
+export { paymentListStatements } from './payments/payments.repository';
 // Its migrations, collected in order by the app (apps/api/src/migrations.ts).
 export { CreateFinance1764700000000 } from './migrations/1764700000000-CreateFinance';
 export { LimitLiveFeeLines1764700000100 } from './migrations/1764700000100-LimitLiveFeeLines';

@@ -26,7 +26,7 @@ import { ResultsService } from './results.service';
 import { ClassResultsLoader } from './results.loader';
 import { GradingFacts } from './grading-facts';
 import { GradingEvents } from './grading-events';
-import { RecognitionController } from './recognition.controller';
+import { RecognitionController, SchoolRecognitionController } from './recognition.controller';
 import { RecognitionRepository } from './recognition.repository';
 import { RecognitionService } from './recognition.service';
 import { RecomputeController } from './recompute/recompute.controller';
@@ -59,6 +59,7 @@ import { NotificationsService } from './notifications/notifications.service';
     GradebookXlsxController,
     SchoolGradebookController,
     RecognitionController,
+    SchoolRecognitionController,
     RecomputeController,
     CompletionController,
     HomeController,

@@ -12,5 +12,6 @@ export { CreateResultsRecomputeRun1765000000110 } from './migrations/17650000001
 export { CreateCompletionCouncils1765000000300 } from './migrations/1765000000300-CreateCompletionCouncils';
 export { CreateNotification1765000000950 } from './migrations/1765000000950-CreateNotification';
 export { ScopeGradingLocks1765000000960 } from './migrations/1765000000960-ScopeGradingLocks';
+export { RecordRecognitionDecisionDocuments1765000001400 } from './migrations/1765000001400-RecordRecognitionDecisionDocuments';
 /** In-app notifications: the reactions that write them (NotificationsService.deliver, exercised by the specs). */
 export { NotificationsService } from './notifications/notifications.service';

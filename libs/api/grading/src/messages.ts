@@ -116,5 +116,7 @@ export const GRADING_MESSAGES: MessageCatalogue = {
     grade: { vi: 'Khối', en: 'Grade' },
     subjectCode: { vi: 'Môn học', en: 'Subject' },
     columnKey: { vi: 'Cột điểm', en: 'Assessment column' },
+    decisionNumber: { vi: 'Số quyết định', en: 'Decision number' },
+    decisionDate: { vi: 'Ngày quyết định', en: 'Decision date' },
   },
 };

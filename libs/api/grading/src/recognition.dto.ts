@@ -11,6 +11,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -20,6 +21,7 @@ import {
 
 const KINDS: readonly RecognitionKind[] = ['AWARD', 'COMPLETION'];
 const DECISIONS: readonly RecognitionDecision[] = [...RECOGNITION_DECISIONS.AWARD, ...RECOGNITION_DECISIONS.COMPLETION];
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
 
 export class RecognitionDecisionDto {
@@ -62,4 +64,35 @@ export class YearRecognitionSaveDto implements YearRecognitionSave {
   @ValidateNested({ each: true })
   @Type(() => RecognitionDecisionDto)
   decisions!: RecognitionDecisionDto[];
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: "The principal's decision these decisions are recorded under; with decisionDate, or neither.",
+    example: '45/QĐ-THCS',
+  })
+  @Transform(trimToNull)
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(50)
+  decisionNumber?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'The date the decision was signed (yyyy-MM-dd).',
+    example: '2027-05-28',
+  })
+  @Transform(trimToNull)
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @Matches(ISO_DATE, { context: { rule: 'isRealDate' } })
+  decisionDate?: string | null;
+}
+
+/** The school year of the award-decisions screen and its export. */
+export class RecognitionYearQueryDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  yearId!: string;
 }

@@ -1,6 +1,12 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import type { StudentResult, YearRecognitionRow, YearRecognitionSave, YearRecognitionSheet } from '@emis/contracts';
-import { AuditService } from '@emis/api/audit';
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import type {
+  SchoolRecognitionOverview,
+  StudentResult,
+  YearRecognitionRow,
+  YearRecognitionSave,
+  YearRecognitionSheet,
+} from '@emis/contracts';
+import { AuditService, PersonalDataGuard } from '@emis/api/audit';
 import {
   assertInScope,
   Principal,
@@ -10,8 +16,18 @@ import {
   TenantDb,
   ValidationProblem,
 } from '@emis/api/platform';
-import { RecognitionDecision, RecognitionKind, recognitionDecisionError, Scheme } from '@emis/domain';
+import { SchoolsService } from '@emis/api/tenancy';
+import {
+  isRealDate,
+  RecognitionDecision,
+  RecognitionKind,
+  recognitionDecisionError,
+  Scheme,
+  todayInVietnam,
+} from '@emis/domain';
+import type { Response } from 'express';
 import { GradingEvents } from './grading-events';
+import { streamAwardsXlsx } from './recognition.excel';
 import { RecognitionRepository, RecognitionRow, RecognitionWrite } from './recognition.repository';
 import { LoadedResults, ResultsService } from './results.service';
 
@@ -32,7 +48,53 @@ export class RecognitionService {
     private readonly db: TenantDb,
     private readonly audit: AuditService,
     private readonly events: GradingEvents,
+    private readonly guard: PersonalDataGuard,
+    private readonly schools: SchoolsService,
   ) {}
+
+  /** The year's classes with the award decisions recorded so far (no pupil named: counts only). */
+  async overview(scope: Scope, schoolId: string, yearId: string): Promise<SchoolRecognitionOverview> {
+    assertInScope(scope, schoolId);
+    return this.db.run(async (em) => {
+      const year = await this.repo.year(em, yearId);
+      if (!year) throw new NotFoundException();
+      return {
+        schoolYearId: yearId,
+        schoolYearCode: year.code,
+        classes: await this.repo.overview(em, schoolId, yearId),
+      };
+    });
+  }
+
+  /**
+   * The list of the year's awards and titles granted, as Excel with the official page set-up: an export of pupils'
+   * data, charged to the read budget and audited in the transaction that reads it, before the first byte leaves.
+   */
+  async exportGranted(scope: Scope, actor: Principal, schoolId: string, yearId: string, res: Response): Promise<void> {
+    assertInScope(scope, schoolId);
+    await this.db.run(async (em) => {
+      const year = await this.repo.year(em, yearId);
+      if (!year) throw new NotFoundException();
+      const granted = await this.repo.granted(em, schoolId, yearId);
+      await this.guard.charge(
+        'STUDENT',
+        granted.map((g) => g.studentId),
+        schoolId,
+      );
+      await this.audit.record(
+        em,
+        {
+          schoolId,
+          entity: 'year_recognition',
+          entityId: yearId,
+          action: 'EXPORT',
+          after: { format: 'xlsx', schoolYear: year.code, students: granted.length },
+        },
+        actor,
+      );
+      await streamAwardsXlsx(res, await this.schools.letterhead(em, schoolId), year.code, granted);
+    });
+  }
 
   async sheet(scope: Scope, actor: Principal, schoolId: string, classId: string): Promise<YearRecognitionSheet> {
     assertInScope(scope, schoolId);
@@ -72,7 +134,7 @@ export class RecognitionService {
       if (!loaded.access.yearWritable)
         throw new ProblemException(HttpStatus.CONFLICT, 'year_closed', loaded.cls.schoolYearCode);
       const rows = new Map(loaded.results.rows.map((r) => [r.studentId, r]));
-      const errors = decisionErrors(loaded, rows, body.decisions);
+      const errors = [...decisionErrors(loaded, rows, body.decisions), ...documentErrors(body)];
       if (errors.length) throw new ValidationProblem(errors);
       const current = await this.repo.ofClass(em, schoolId, classId, true);
       const key = (studentId: string, kind: RecognitionKind) => `${studentId}:${kind}`;
@@ -89,6 +151,8 @@ export class RecognitionService {
         proposed: proposalOf(loaded.results.scheme, rows.get(d.studentId)!, d.kind),
         reason: d.reason ?? null,
         version: d.version + 1,
+        decisionNumber: body.decisionNumber ?? null,
+        decisionDate: body.decisionDate ?? null,
       }));
       await this.repo.upsert(em, schoolId, classId, writes, { id: actor.userId, name: actor.fullName }, new Date());
       await this.events.resultsChanged(em, schoolId, classId);
@@ -173,6 +237,8 @@ function sheetOf(loaded: LoadedResults, actor: Principal, decided: RecognitionRo
             decidedByName: d.decidedByName,
             decidedAt: d.decidedAt.toISOString(),
             version: d.version,
+            decisionNumber: d.decisionNumber,
+            decisionDate: d.decisionDate,
           },
         ]),
     ),
@@ -186,6 +252,26 @@ function sheetOf(loaded: LoadedResults, actor: Principal, decided: RecognitionRo
   };
 }
 
-function snapshot(r: Pick<RecognitionRow, 'decision' | 'proposed' | 'reason'> | undefined) {
-  return r ? { decision: r.decision, proposed: r.proposed, reason: r.reason } : null;
+/**
+ * The decision document: a number and a date together or neither; the date a real one, not after today (Vietnam
+ * time) — a decision is recorded once signed.
+ */
+function documentErrors(body: YearRecognitionSave): RawFieldError[] {
+  const number = body.decisionNumber ?? null;
+  const date = body.decisionDate ?? null;
+  if (number === null && date === null) return [];
+  if (number === null) return [{ field: 'decisionNumber', rule: 'isDefined', args: [] }];
+  if (date === null) return [{ field: 'decisionDate', rule: 'isDefined', args: [] }];
+  if (!isRealDate(date)) return [{ field: 'decisionDate', rule: 'isRealDate', args: [] }];
+  if (date > todayInVietnam()) return [{ field: 'decisionDate', rule: 'notInFuture', args: [] }];
+  return [];
+}
+
+/** What the audit keeps of a decision: the decision document only when there is one (older records have none). */
+function snapshot(
+  r: Pick<RecognitionRow, 'decision' | 'proposed' | 'reason' | 'decisionNumber' | 'decisionDate'> | undefined,
+) {
+  if (!r) return null;
+  const document = r.decisionNumber ? { decisionNumber: r.decisionNumber, decisionDate: r.decisionDate } : {};
+  return { decision: r.decision, proposed: r.proposed, reason: r.reason, ...document };
 }

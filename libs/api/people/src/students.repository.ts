@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EnrolmentRecord, Guardian, StudentSummary } from '@emis/contracts';
 import { DisabilityKind, GradeLevel, GuardianRelation, PolicyGroup, StudentStatus, YearOutcome } from '@emis/domain';
-import { sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
+import { allWordsSql, cappedCountSql, ListTotal, listTotal, sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 import { openEnrolmentSql } from './enrolment-sql';
 import { teacherClassIdsSql } from './pupil-relations.repository';
@@ -162,10 +162,10 @@ export class StudentsRepository {
     return (await sqlRows<{ id: string }>(em, `select s.id ${from}`, params)).map((r) => r.id);
   }
 
-  async count(em: EntityManager, schoolId: string, f: StudentFilter): Promise<number> {
+  /** The list's total, counted up to COUNT_CAP (docs/domain/records.md, "Lists at any size"). */
+  async count(em: EntityManager, schoolId: string, f: StudentFilter): Promise<ListTotal> {
     const { sql, params } = studentCountStatement(schoolId, f);
-    const counted = await sqlRow<{ total: number }>(em, sql, params);
-    return counted?.total ?? 0;
+    return listTotal((await sqlRow<{ n: number }>(em, sql, params))?.n);
   }
 
   async find(em: EntityManager, schoolId: string, id: string, forUpdate = false): Promise<StudentRow | undefined> {
@@ -348,10 +348,10 @@ export function studentListStatement(
   };
 }
 
-/** The statement counting the list's pupils under the same filter. */
+/** The statement counting the list's pupils under the same filter, up to COUNT_CAP + 1 of them (`n`). */
 export function studentCountStatement(schoolId: string, f: StudentFilter): { sql: string; params: unknown[] } {
   const { from, params } = listFrom(schoolId, f, false);
-  return { sql: `select count(*)::int as total ${from}`, params };
+  return { sql: cappedCountSql(from), params };
 }
 
 /**
@@ -387,7 +387,7 @@ function listFrom(schoolId: string, f: StudentFilter, withClass = true): { from:
     params.push(f.search);
     const p = `$${params.length}::text[]`;
     const byId = f.searchPersonalId ? ` or s.personal_id like all (${p})` : '';
-    where.push(`(unaccent_vi(s.full_name) ilike all (select unaccent_vi(w) from unnest(${p}) w)${byId})`);
+    where.push(`(${allWordsSql(p, 's.full_name')}${byId})`);
   }
   if (f.taughtBy) {
     params.push(f.taughtBy);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Qualification, StaffDetail, StaffHistoryEntry, StaffInput } from '@emis/contracts';
 import { ContractType, StaffPosition, StaffStatus } from '@emis/domain';
-import { SqlPaging, sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
+import { allWordsSql, SqlPaging, sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
 /** A stored record with every field; only `StaffService.detail` and `list` turn it into what a reader may see. */
@@ -96,9 +96,7 @@ export class StaffRepository {
       // Every word of the box, in any order (docs/conventions.md, "Search").
       params.push(f.q);
       const p = `$${params.length}::text[]`;
-      where.push(
-        `(unaccent_vi(s.full_name) ilike all (select unaccent_vi(w) from unnest(${p}) w) or s.personal_id like all (${p}))`,
-      );
+      where.push(`(${allWordsSql(p, 's.full_name')} or s.personal_id like all (${p}))`);
     }
     const clause = where.join(' and ');
     const counted = await sqlRow<{ total: number }>(

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { SchoolProfile, SchoolSummary } from '@emis/contracts';
 import { SchoolLevel, SchoolOwnership } from '@emis/domain';
-import { Scope, SqlPaging, sqlRow, sqlRows } from '@emis/api/platform';
+import { allWordsSql, Scope, SqlPaging, sqlRow, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
 export interface SchoolListFilter {
   /** Schools must lie in these org units (the scope, possibly narrowed to a unit's subtree); null = all. */
   orgUnitIds: string[] | null;
   level?: SchoolLevel;
-  /** LIKE pattern over name and code, already escaped. */
-  search?: string;
+  /** LIKE patterns (`likePatterns`), one per word, each found in the name or the code. */
+  search?: string[];
 }
 
 export type ProfileFields = Omit<SchoolProfile, 'updatedAt' | 'version'>;
@@ -61,7 +61,8 @@ export class SchoolsRepository {
     }
     if (f.search) {
       params.push(f.search);
-      where.push(`(unaccent_vi(s.name) ilike unaccent_vi($${params.length}) or s.code ilike $${params.length})`);
+      // Every word of the box, in any order, in the name or the code (docs/conventions.md, "Search").
+      where.push(allWordsSql(`$${params.length}::text[]`, 's.name', 's.code'));
     }
     const clause = where.join(' and ');
     const counted = await sqlRow<{ total: number }>(

@@ -11,7 +11,7 @@ import { SCHOOL_LEVELS, SchoolLevel } from '@emis/domain';
 import { AuditService } from '@emis/api/audit';
 import {
   assertInScope,
-  likePattern,
+  likePatterns,
   OfficialHeading,
   Principal,
   ProblemException,
@@ -62,7 +62,7 @@ export class SchoolsService {
         {
           orgUnitIds: scopeUnitIds(view),
           level: params.level,
-          search: params.q?.trim() ? likePattern(params.q.trim()) : undefined,
+          search: params.q?.trim() ? likePatterns(params.q) : undefined,
         },
         paging,
       );

@@ -14,6 +14,12 @@ export const GRADING_ROUTES: Routes = [
     loadComponent: () => import('./feature-completion/completion.page').then((m) => m.CompletionPage),
   },
   {
+    path: 'awards',
+    title: 'grading.titles.awards',
+    loadComponent: () => import('./feature-awards/awards.page').then((m) => m.AwardsPage),
+    canDeactivate: [canLeavePage],
+  },
+  {
     path: 'locks',
     title: 'grading.locks.title',
     loadComponent: () => import('./feature-locks/locks.page').then((m) => m.GradingLocksPage),

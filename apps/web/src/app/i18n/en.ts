@@ -497,6 +497,8 @@ export const en: Translations = {
     page: 'Page {{page}}',
     pageSize: 'Rows per page',
     range: 'Showing {{from}}–{{to}} of {{total}}',
+    rangeCapped: 'Showing {{from}}–{{to}} of more than {{total}}',
+    moreThan: 'more than {{count}}',
   },
   roles: {
     DEPARTMENT_ADMIN: 'Department administrator',

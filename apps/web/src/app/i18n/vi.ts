@@ -499,6 +499,8 @@ export const vi = {
     page: 'Trang {{page}}',
     pageSize: 'Số dòng mỗi trang',
     range: 'Hiển thị {{from}}–{{to}} trên {{total}}',
+    rangeCapped: 'Hiển thị {{from}}–{{to}} trên hơn {{total}}',
+    moreThan: 'hơn {{count}}',
   },
   roles: {
     DEPARTMENT_ADMIN: 'Quản trị Sở',

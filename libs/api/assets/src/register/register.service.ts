@@ -4,7 +4,7 @@ import { AssetKind, classifyAsset, todayInVietnam } from '@emis/domain';
 import { AuditService } from '@emis/api/audit';
 import {
   assertInScope,
-  likePattern,
+  likePatterns,
   RawFieldError,
   Scope,
   TenantDb,
@@ -220,7 +220,7 @@ export class RegisterService {
 
 function filterOf(query: AssetListQueryDto): AssetFilter {
   return {
-    q: query.q?.trim() ? likePattern(query.q.normalize('NFC').trim()) : undefined,
+    q: query.q?.trim() ? likePatterns(query.q) : undefined,
     assetClass: query.assetClass,
     kind: query.kind,
     status: query.status,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
+import { cappedCountSql, ListTotal, listTotal, sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
 import type { Allocation, DocumentSeries, PaymentKind, PaymentMethod } from '@emis/domain';
 import { EntityManager } from 'typeorm';
 
@@ -217,46 +217,21 @@ export class PaymentsRepository {
     return row && toRecord(row);
   }
 
-  /** A page of the school's payments, newest first, and how many match. */
+  /**
+   * A page of the school's payments, newest first, and how many match (up to COUNT_CAP: docs/conventions.md,
+   * "Counts"). The page and the count are two statements: a window count over the page's statement read and sorted
+   * every payment of the school before the first page was cut.
+   */
   async list(
     em: EntityManager,
     schoolId: string,
     filter: PaymentFilter,
     paging: { limit: number; offset: number } | null,
-  ): Promise<{ rows: PaymentRecord[]; total: number }> {
-    const where = [`p.school_id = $1`];
-    const params: unknown[] = [schoolId];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (filter.from) add(`p.paid_on >= ?`, filter.from);
-    if (filter.to) add(`p.paid_on <= ?`, filter.to);
-    if (filter.method) add(`p.method = ?`, filter.method);
-    if (filter.studentId) add(`p.student_id = ?`, filter.studentId);
-    const found: string[] = [];
-    if (filter.studentIds) {
-      params.push(filter.studentIds);
-      found.push(`p.student_id = any($${params.length}::uuid[])`);
-    }
-    if (filter.document) {
-      const { series, year, number } = filter.document;
-      params.push(number, series, year);
-      const [n, s, y] = [params.length - 2, params.length - 1, params.length];
-      found.push(
-        `(p.doc_number = $${n} and ($${s}::text is null or p.doc_series = $${s}) and ($${y}::int is null or p.doc_year = $${y}))`,
-      );
-    }
-    if (found.length > 0) where.push(`(${found.join(' or ')})`);
-    const page = paging ? `limit ${paging.limit} offset ${paging.offset}` : '';
-    const rows = await sqlRows<PaymentRow & { total: number }>(
-      em,
-      `select ${PAYMENT_COLUMNS}, count(*) over ()::int as total from ${PAYMENT_FROM}
-        where ${where.join(' and ')}
-        order by p.paid_on desc, p.recorded_at desc, p.id ${page}`,
-      params,
-    );
-    return { rows: rows.map(({ total: _total, ...r }) => toRecord(r)), total: rows[0]?.total ?? 0 };
+  ): Promise<{ rows: PaymentRecord[]; total: ListTotal }> {
+    const { sql, countSql, params } = paymentListStatements(schoolId, filter, paging);
+    const rows = (await sqlRows<PaymentRow>(em, sql, params)).map(toRecord);
+    if (!paging) return { rows, total: { total: rows.length, totalCapped: false } };
+    return { rows, total: listTotal((await sqlRow<{ n: number }>(em, countSql, params))?.n) };
   }
 
   /** The allocations of the given payments with their period and fee, for lists and receipts. */
@@ -318,4 +293,47 @@ export class PaymentsRepository {
     );
     return rows.map(toRecord);
   }
+}
+
+/**
+ * The statements of a page of the school's payments and of its count (exported for the spec that checks their plans
+ * at scale): newest first, read through the date index so the first page stops after its rows.
+ */
+export function paymentListStatements(
+  schoolId: string,
+  filter: PaymentFilter,
+  paging: { limit: number; offset: number } | null,
+): { sql: string; countSql: string; params: unknown[] } {
+  const where = [`p.school_id = $1`];
+  const params: unknown[] = [schoolId];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (filter.from) add(`p.paid_on >= ?`, filter.from);
+  if (filter.to) add(`p.paid_on <= ?`, filter.to);
+  if (filter.method) add(`p.method = ?`, filter.method);
+  if (filter.studentId) add(`p.student_id = ?`, filter.studentId);
+  const found: string[] = [];
+  if (filter.studentIds) {
+    params.push(filter.studentIds);
+    found.push(`p.student_id = any($${params.length}::uuid[])`);
+  }
+  if (filter.document) {
+    const { series, year, number } = filter.document;
+    params.push(number, series, year);
+    const [n, s, y] = [params.length - 2, params.length - 1, params.length];
+    found.push(
+      `(p.doc_number = $${n} and ($${s}::text is null or p.doc_series = $${s}) and ($${y}::int is null or p.doc_year = $${y}))`,
+    );
+  }
+  if (found.length > 0) where.push(`(${found.join(' or ')})`);
+  const page = paging ? `limit ${paging.limit} offset ${paging.offset}` : '';
+  return {
+    sql: `select ${PAYMENT_COLUMNS} from ${PAYMENT_FROM}
+        where ${where.join(' and ')}
+        order by p.paid_on desc, p.recorded_at desc, p.id ${page}`,
+    countSql: cappedCountSql(`from finance_payment p where ${where.join(' and ')}`),
+    params,
+  };
 }

@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { AccountDetail, AccountListQuery, AccountStatus, AccountSummary } from '@emis/contracts';
-import { likePattern, Scope, SqlPaging, sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
+import {
+  allWordsSql,
+  cappedCountSql,
+  likePatterns,
+  ListTotal,
+  listTotal,
+  Scope,
+  SqlPaging,
+  sqlExec,
+  sqlRow,
+  sqlRows,
+} from '@emis/api/platform';
 import { Role } from '@emis/domain';
 import { EntityManager } from 'typeorm';
 
@@ -85,27 +96,27 @@ export class AccountsRepository {
     scope: Scope,
     filter: AccountFilter,
     paging: SqlPaging,
-  ): Promise<{ items: AccountSummary[]; total: number }> {
+  ): Promise<{ items: AccountSummary[]; total: ListTotal }> {
     const params: unknown[] = [];
     const where = [scopeCondition(scope, params)];
     if (filter.role) where.push(`u.role = $${params.push(filter.role)}`);
     if (filter.status) where.push(STATUS_CONDITION[filter.status]);
     if (filter.withoutMfa) where.push(`u.active and coalesce(p.required, false) and not u.mfa_enabled`);
     if (filter.q) {
-      const n = params.push(likePattern(filter.q));
-      where.push(`(unaccent_vi(u.full_name) ilike unaccent_vi($${n}) or u.username ilike $${n})`);
+      // Every word of the box, in any order, in the name or the user name (docs/conventions.md, "Search").
+      const n = params.push(likePatterns(filter.q));
+      where.push(allWordsSql(`$${n}::text[]`, 'u.full_name', 'u.username'));
     }
     const clause = where.join(' and ');
-    const counted = await sqlRow<{ total: number }>(em, `select count(*)::int as total from ${FROM} where ${clause}`, [
-      ...params,
-    ]);
+    // The department's list spans the province's accounts: counted up to COUNT_CAP (docs/conventions.md, "Counts").
+    const counted = await sqlRow<{ n: number }>(em, cappedCountSql(`from ${FROM} where ${clause}`), [...params]);
     const rows = await sqlRows<AccountRow>(
       em,
       `select ${COLUMNS}, 0 as active_sessions from ${FROM} where ${clause}
         order by ${paging.orderBy}, u.id limit $${params.length + 1} offset $${params.length + 2}`,
       [...params, paging.limit, paging.offset],
     );
-    return { total: counted?.total ?? 0, items: rows.map(toSummary) };
+    return { total: listTotal(counted?.n), items: rows.map(toSummary) };
   }
 
   async find(em: EntityManager, id: string, forUpdate = false): Promise<AccountRecord | undefined> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { sqlRows } from '@emis/api/platform';
+import { allWordsSql, sqlRows } from '@emis/api/platform';
 import type { PolicyGroup } from '@emis/domain';
 import { EntityManager } from 'typeorm';
 import { enrolledDuringSql } from '../enrolment-sql';
@@ -97,8 +97,7 @@ export class PupilRosterRepository {
               e.from_date::text as enrolled_from, e.to_date::text as enrolled_to
          from student s ${LATEST_CLASS}
         where s.school_id = $1
-          and (unaccent_vi(s.full_name) ilike all (select unaccent_vi(w) from unnest($2::text[]) w)
-               or s.personal_id like all ($2::text[]))
+          and (${allWordsSql('$2::text[]', 's.full_name')} or s.personal_id like all ($2::text[]))
         order by (s.status = 'STUDYING') desc, ${BY_NAME}, s.id
         limit $3`,
       [schoolId, patterns, limit],

@@ -1,4 +1,5 @@
-import { likePattern, toSqlPaging } from './paging';
+import { COUNT_CAP } from '@emis/contracts';
+import { allWordsSql, cappedCountSql, likePattern, likePatterns, listTotal, toPage, toSqlPaging } from './paging';
 
 describe('paging convention', () => {
   const columns = { name: 's.name', code: 's.code' };
@@ -27,5 +28,37 @@ describe('paging convention', () => {
 
   it('escapes LIKE wildcards', () => {
     expect(likePattern('10%_a\\b')).toBe('%10\\%\\_a\\\\b%');
+  });
+
+  it('counts a long list up to the cap: exact below it, the cap and "more" above it', () => {
+    expect(cappedCountSql('from student s where s.school_id = $1')).toBe(
+      `select count(*)::int as n from (select 1 from student s where s.school_id = $1 limit ${COUNT_CAP + 1}) counted`,
+    );
+    expect(listTotal(undefined)).toEqual({ total: 0, totalCapped: false });
+    expect(listTotal(COUNT_CAP)).toEqual({ total: COUNT_CAP, totalCapped: false });
+    expect(listTotal(COUNT_CAP + 1)).toEqual({ total: COUNT_CAP, totalCapped: true });
+  });
+
+  it('marks a page whose total is capped, and only such a page', () => {
+    const paging = toSqlPaging({ page: 2 }, columns, 'name');
+    expect(toPage(['a'], { total: COUNT_CAP, totalCapped: true }, paging)).toEqual({
+      items: ['a'],
+      total: COUNT_CAP,
+      page: 2,
+      pageSize: 20,
+      totalCapped: true,
+    });
+    expect(toPage(['a'], 7, paging)).toEqual({ items: ['a'], total: 7, page: 2, pageSize: 20 });
+    expect(toPage(['a'], { total: 7, totalCapped: false }, paging)).not.toHaveProperty('totalCapped');
+  });
+
+  it("matches every word of a search box in any of the record's columns, accents and case aside", () => {
+    expect(likePatterns('  Lê  lợi THCS ')).toEqual(['%Lê%', '%lợi%', '%THCS%']);
+    expect(allWordsSql('$2::text[]', 's.full_name')).toBe(
+      'unaccent_vi(s.full_name) ilike all (select unaccent_vi(w) from unnest($2::text[]) w)',
+    );
+    expect(allWordsSql('$3::text[]', 'u.name', 'u.code')).toBe(
+      "unaccent_vi(concat_ws(' ', u.name, u.code)) ilike all (select unaccent_vi(w) from unnest($3::text[]) w)",
+    );
   });
 });

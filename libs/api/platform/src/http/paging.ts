@@ -1,4 +1,4 @@
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, PageQuery } from '@emis/contracts';
+import { COUNT_CAP, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, PageQuery } from '@emis/contracts';
 import { searchWords } from '@emis/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -71,8 +71,37 @@ function orderByOf(sort: string, columns: Record<string, string>): string {
     .join(', ');
 }
 
-export function toPage<T>(items: T[], total: number, paging: SqlPaging): Page<T> {
-  return { items, total, page: paging.page, pageSize: paging.pageSize };
+/** A list's total: exact, or COUNT_CAP with `totalCapped` when the list holds more (`cappedCountSql`). */
+export interface ListTotal {
+  total: number;
+  totalCapped: boolean;
+}
+
+export function toPage<T>(items: T[], total: number | ListTotal, paging: SqlPaging): Page<T> {
+  const counted = typeof total === 'number' ? { total, totalCapped: false } : total;
+  return {
+    items,
+    total: counted.total,
+    page: paging.page,
+    pageSize: paging.pageSize,
+    ...(counted.totalCapped ? { totalCapped: true } : {}),
+  };
+}
+
+/**
+ * The count of a long list, stopped after COUNT_CAP + 1 rows (docs/conventions.md, "Counts"): `fromWhere` is the
+ * list's own `from … where …`, so the total matches the rows listed. Under row-level security no index can count a
+ * school's rows without reading them (the policy's function is not leakproof), so an exact count reads the whole
+ * school however small the page; capped, it reads at most COUNT_CAP + 1 rows. Answers `n` (read by `listTotal`).
+ */
+export function cappedCountSql(fromWhere: string): string {
+  return `select count(*)::int as n from (select 1 ${fromWhere} limit ${COUNT_CAP + 1}) counted`;
+}
+
+/** The total of `cappedCountSql`'s `n`: COUNT_CAP and capped above it. */
+export function listTotal(n: number | undefined): ListTotal {
+  const counted = n ?? 0;
+  return counted > COUNT_CAP ? { total: COUNT_CAP, totalCapped: true } : { total: counted, totalCapped: false };
 }
 
 /**
@@ -81,6 +110,16 @@ export function toPage<T>(items: T[], total: number, paging: SqlPaging): Page<T>
  */
 export function likePatterns(query: string | null | undefined): string[] {
   return searchWords(query).map(likePattern);
+}
+
+/**
+ * The condition "every word of the search box appears in the record" (docs/conventions.md, "Search"), the one
+ * matching every list's search box uses: `param` is the SQL of a text[] of `likePatterns`, `columns` the record's
+ * searchable text columns (a word may appear in any of them), compared without case or diacritics (`unaccent_vi`).
+ */
+export function allWordsSql(param: string, ...columns: string[]): string {
+  const text = columns.length === 1 ? columns[0] : `concat_ws(' ', ${columns.join(', ')})`;
+  return `unaccent_vi(${text}) ilike all (select unaccent_vi(w) from unnest(${param}) w)`;
 }
 
 /** Escapes LIKE wildcards so a search for "10%" finds "10%" literally. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OrgUnitParentPeriod } from '@emis/contracts';
 import { OrgUnitKind, SchoolLevel, SchoolOwnership } from '@emis/domain';
-import { SqlPaging, sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
+import { allWordsSql, SqlPaging, sqlExec, sqlRow, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
 /** A unit as organisation administration reads it: today's parent, its closing, and a move not yet in force. */
@@ -31,8 +31,8 @@ export interface AdminUnitFilter {
   kind?: OrgUnitKind;
   level?: SchoolLevel;
   includeClosed: boolean;
-  /** LIKE pattern over name and code, already escaped. */
-  search?: string;
+  /** LIKE patterns (`likePatterns`), one per word, each found in the name or the code. */
+  search?: string[];
 }
 
 /** The particulars a unit is created or corrected with. */
@@ -97,7 +97,7 @@ export class OrgAdminRepository {
     if (f.kind) add(f.kind, (n) => `u.kind = $${n}`);
     if (f.level) add(f.level, (n) => `$${n} = any(u.levels)`);
     if (!f.includeClosed) where.push('u.active');
-    if (f.search) add(f.search, (n) => `(unaccent_vi(u.name) ilike unaccent_vi($${n}) or u.code ilike $${n})`);
+    if (f.search) add(f.search, (n) => allWordsSql(`$${n}::text[]`, 'u.name', 'u.code'));
     const clause = where.join(' and ');
     const counted = await sqlRow<{ total: number }>(
       em,

@@ -12,7 +12,7 @@ import type {
 import { todayInVietnam } from '@emis/domain';
 import {
   assertInScope,
-  likePattern,
+  likePatterns,
   Principal,
   ProblemException,
   RawFieldError,
@@ -135,7 +135,7 @@ export class OrgAdminService {
       kind: query.kind,
       level: query.level,
       includeClosed: query.includeClosed ?? false,
-      search: query.q?.trim() ? likePattern(query.q.trim()) : undefined,
+      search: query.q?.trim() ? likePatterns(query.q) : undefined,
     };
   }
 
