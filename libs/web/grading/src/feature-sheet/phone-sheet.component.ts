@@ -54,8 +54,6 @@ export class PhoneSheetComponent {
 
   private readonly rows = computed(() => this.sheet().rows.map((row) => toGridRow(this.context(), row)));
   private readonly rowsById = computed(() => new Map(this.rows().map((row) => [row.studentId, row])));
-  /** Bumped whenever the session changed rows in place (a save's answer, a conflict): the list is read again. */
-  private readonly repainted = signal(0);
   protected readonly chosenKey = signal<string | null>(null);
   protected readonly columns = computed(() => this.context().columns);
   protected readonly column = computed<GradeColumn | null>(() => {
@@ -64,8 +62,9 @@ export class PhoneSheetComponent {
     return key === COMMENT_KEY ? null : (columns.find((c) => c.key === key) ?? columns[0] ?? null);
   });
   protected readonly key = computed(() => this.column()?.key ?? COMMENT_KEY);
+  // The session bumps its revision whenever a row changed in place (typing, a save's answer, a conflict).
   protected readonly lines = computed<PhoneLine[]>(() => {
-    this.repainted();
+    this.session.revision();
     const key = this.key();
     return this.rows().map((row) => ({
       row,
@@ -76,7 +75,7 @@ export class PhoneSheetComponent {
     }));
   });
   protected readonly filled = computed(() => {
-    this.repainted();
+    this.session.revision();
     const key = this.key();
     return this.rows().filter((row) =>
       key === COMMENT_KEY ? row.comment.trim() !== '' : row.values[key] !== null && row.values[key] !== undefined,
@@ -88,11 +87,12 @@ export class PhoneSheetComponent {
     rows: () => this.rowsById(),
     send: (body) =>
       this.api.saveSheet(this.schoolId(), this.sheet().classId, this.sheet().semester, this.sheet().subjectCode, body),
-    repaint: () => this.repainted.update((n) => n + 1),
+    // The list reads the session's revision: nothing else to repaint.
+    repaint: () => undefined,
     lockedMeanwhile: () => this.lockedMeanwhile.emit(),
     translate: (key, params) => this.transloco.translate(key, params),
   });
-  protected readonly status = this.session.autosave.status;
+  protected readonly status = this.session.status;
   protected readonly commentKey = COMMENT_KEY;
   /** The pupil whose input has the focus, for the page's history and correction actions. */
   readonly focused = signal<FocusedCell | null>(null);
@@ -101,18 +101,14 @@ export class PhoneSheetComponent {
     inject(DestroyRef).onDestroy(() => this.session.destroy());
   }
 
-  /** For the leave guard (docs/domain/gradebook.md, "Leaving a page"): as the desktop grid counts them. */
+  /** For the leave guard (docs/domain/gradebook.md, "Leaving a page"): the session's count, as the desktop grid's. */
   pendingChanges(): PendingChanges {
-    return {
-      saving: this.session.autosave.unsavedCount(),
-      invalid: this.rows().reduce((count, row) => count + Object.keys(row.errors).length, 0),
-      dirty: this.session.conflicts().length > 0,
-    };
+    return this.session.pendingChanges();
   }
 
   /** Sends and awaits every pending save before the page is left. */
   flush(): Promise<boolean> {
-    return this.session.autosave.flushAll();
+    return this.session.flush();
   }
 
   protected choose(key: string): void {
@@ -135,7 +131,6 @@ export class PhoneSheetComponent {
   protected commit(row: GridRow, text: string): void {
     if (!this.editable()) return;
     this.session.input(row, this.key(), text);
-    this.repainted.update((n) => n + 1);
   }
 
   /** Enter: keep the value and move to the next pupil's input (the keypad's "next" key does the same). */
@@ -155,7 +150,7 @@ export class PhoneSheetComponent {
   }
 
   protected retry(): void {
-    this.session.autosave.flush();
+    this.session.retry();
   }
 
   protected isRated(row: GridRow, code: string): boolean {
