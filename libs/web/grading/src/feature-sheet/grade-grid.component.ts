@@ -6,6 +6,7 @@ import {
   DestroyRef,
   effect,
   ElementRef,
+  forwardRef,
   inject,
   input,
   output,
@@ -25,17 +26,11 @@ import { gridColumns } from './grid-columns';
 import { GridKeys } from './grid-keys';
 import { followPrinting, GRID_THEME, gradeGridOptions } from './grid-options';
 import { SheetSelection } from './sheet-selection';
+import { SheetMessagesComponent } from './sheet-messages.component';
+import { SheetSaveStateComponent } from './sheet-save-state.component';
 import { SheetSession } from './sheet-session';
+import { FocusedCell, SheetView } from './sheet-view';
 import { COMMENT_KEY, GridRow, SheetContext, toGridRow } from './sheet-model';
-
-/** The focused cell, for the history and correction actions. */
-export interface FocusedCell {
-  studentId: string;
-  fullName: string;
-  key: string;
-  label: string;
-  value: string;
-}
 
 /** The performance mark of a sheet become usable (tools/bench/grid-open.mjs waits for it). */
 export const GRID_READY_MARK = 'emis:grid-ready';
@@ -49,13 +44,14 @@ export const GRID_READY_MARK = 'emis:grid-ready';
  */
 @Component({
   selector: 'emis-grade-grid',
-  imports: [AgGridAngular, TranslocoPipe],
+  imports: [AgGridAngular, TranslocoPipe, SheetSaveStateComponent, SheetMessagesComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   encapsulation: ViewEncapsulation.None,
   templateUrl: './grade-grid.component.html',
   styleUrl: './grade-grid.component.css',
+  providers: [{ provide: SheetView, useExisting: forwardRef(() => GradeGridComponent) }],
 })
-export class GradeGridComponent {
+export class GradeGridComponent implements SheetView {
   private readonly api = inject(GradingApi);
   private readonly transloco = inject(TranslocoService);
 

@@ -4,6 +4,7 @@ import {
   computed,
   DestroyRef,
   ElementRef,
+  forwardRef,
   inject,
   input,
   output,
@@ -14,9 +15,11 @@ import { formatCell, GradeColumn, RatingCode } from '@emis/domain';
 import { PendingChanges } from '@emis/web/core';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { GradingApi } from '../data-access/grading.api';
-import { FocusedCell } from './grade-grid.component';
 import { cellText, COMMENT_KEY, GridRow, resultText, SheetContext, toGridRow } from './sheet-model';
+import { SheetMessagesComponent } from './sheet-messages.component';
+import { SheetSaveStateComponent } from './sheet-save-state.component';
 import { SheetSession } from './sheet-session';
+import { FocusedCell, SheetView } from './sheet-view';
 
 /** One line of the list: the pupil and what the chosen column shows for them. */
 interface PhoneLine {
@@ -36,12 +39,13 @@ interface PhoneLine {
  */
 @Component({
   selector: 'emis-phone-sheet',
-  imports: [TranslocoPipe],
+  imports: [TranslocoPipe, SheetSaveStateComponent, SheetMessagesComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './phone-sheet.component.html',
   styleUrl: './phone-sheet.component.css',
+  providers: [{ provide: SheetView, useExisting: forwardRef(() => PhoneSheetComponent) }],
 })
-export class PhoneSheetComponent {
+export class PhoneSheetComponent implements SheetView {
   private readonly api = inject(GradingApi);
   private readonly transloco = inject(TranslocoService);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
@@ -92,7 +96,6 @@ export class PhoneSheetComponent {
     lockedMeanwhile: () => this.lockedMeanwhile.emit(),
     translate: (key, params) => this.transloco.translate(key, params),
   });
-  protected readonly status = this.session.status;
   protected readonly commentKey = COMMENT_KEY;
   /** The pupil whose input has the focus, for the page's history and correction actions. */
   readonly focused = signal<FocusedCell | null>(null);
@@ -147,10 +150,6 @@ export class PhoneSheetComponent {
 
   protected rate(row: GridRow, code: RatingCode): void {
     this.commit(row, formatCell(code));
-  }
-
-  protected retry(): void {
-    this.session.retry();
   }
 
   protected isRated(row: GridRow, code: string): boolean {
