@@ -5,7 +5,7 @@ import { EmisDatePipe, loadOnChange, ProblemAlertComponent } from '@emis/web/cor
 import { DialogComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { GradingApi } from '../data-access/grading.api';
-import { FocusedCell } from './grade-grid.component';
+import { FocusedCell } from './sheet-view';
 
 export interface HistoryTarget {
   schoolId: string;

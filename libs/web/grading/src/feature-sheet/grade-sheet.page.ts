@@ -33,6 +33,7 @@ import { CorrectionDialogComponent } from './correction-dialog.component';
 import { GradeGridComponent } from './grade-grid.component';
 import { PhoneSheetComponent } from './phone-sheet.component';
 import { SheetContext } from './sheet-model';
+import { SheetView } from './sheet-view';
 import { ImportTarget, SheetImportDialogComponent } from './sheet-import-dialog.component';
 
 /** Screens this narrow (phones held upright) get the phone sheet instead of the spreadsheet grid. */
@@ -86,10 +87,8 @@ export class GradeSheetPage implements LeavesSafely {
   readonly semester = input.required<string>();
   readonly subjectCode = input.required<string>();
 
-  private readonly desktopGrid = viewChild(GradeGridComponent);
-  private readonly phoneSheet = viewChild(PhoneSheetComponent);
   /** The view in use: the phone sheet on a narrow screen (PHONE_QUERY), the spreadsheet grid otherwise. */
-  private readonly grid = computed(() => this.phoneSheet() ?? this.desktopGrid());
+  private readonly grid = viewChild(SheetView);
   protected readonly phone = signal(window.matchMedia(PHONE_QUERY).matches);
   protected readonly semesterNumber = computed<1 | 2>(() => (this.semester() === '2' ? 2 : 1));
   protected readonly data = loadOnChange(
@@ -180,6 +179,9 @@ export class GradeSheetPage implements LeavesSafely {
   });
 
   constructor() {
+    // The grid's chunk (AG Grid: most of the sheet's code) is deferred in the template, so a phone never loads it; on a
+    // wider screen it is fetched now, alongside the sheet's requests, and the @defer block finds it loaded.
+    if (!this.phone()) void import('./grade-grid.component');
     // Leaving (a link, Back, sign-out, the session's end) first sends the pending saves; reload/close: beforeunload.
     guardLeaving(this);
     // The view follows the screen's width only once the width has settled (a rotation, a resized window), never on a

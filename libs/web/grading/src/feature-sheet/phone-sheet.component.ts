@@ -4,6 +4,7 @@ import {
   computed,
   DestroyRef,
   ElementRef,
+  forwardRef,
   inject,
   input,
   output,
@@ -14,9 +15,11 @@ import { formatCell, GradeColumn, RatingCode } from '@emis/domain';
 import { PendingChanges } from '@emis/web/core';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { GradingApi } from '../data-access/grading.api';
-import { FocusedCell } from './grade-grid.component';
 import { cellText, COMMENT_KEY, GridRow, resultText, SheetContext, toGridRow } from './sheet-model';
+import { SheetMessagesComponent } from './sheet-messages.component';
+import { SheetSaveStateComponent } from './sheet-save-state.component';
 import { SheetSession } from './sheet-session';
+import { FocusedCell, SheetView } from './sheet-view';
 
 /** One line of the list: the pupil and what the chosen column shows for them. */
 interface PhoneLine {
@@ -36,12 +39,13 @@ interface PhoneLine {
  */
 @Component({
   selector: 'emis-phone-sheet',
-  imports: [TranslocoPipe],
+  imports: [TranslocoPipe, SheetSaveStateComponent, SheetMessagesComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './phone-sheet.component.html',
   styleUrl: './phone-sheet.component.css',
+  providers: [{ provide: SheetView, useExisting: forwardRef(() => PhoneSheetComponent) }],
 })
-export class PhoneSheetComponent {
+export class PhoneSheetComponent implements SheetView {
   private readonly api = inject(GradingApi);
   private readonly transloco = inject(TranslocoService);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
@@ -54,8 +58,6 @@ export class PhoneSheetComponent {
 
   private readonly rows = computed(() => this.sheet().rows.map((row) => toGridRow(this.context(), row)));
   private readonly rowsById = computed(() => new Map(this.rows().map((row) => [row.studentId, row])));
-  /** Bumped whenever the session changed rows in place (a save's answer, a conflict): the list is read again. */
-  private readonly repainted = signal(0);
   protected readonly chosenKey = signal<string | null>(null);
   protected readonly columns = computed(() => this.context().columns);
   protected readonly column = computed<GradeColumn | null>(() => {
@@ -64,8 +66,9 @@ export class PhoneSheetComponent {
     return key === COMMENT_KEY ? null : (columns.find((c) => c.key === key) ?? columns[0] ?? null);
   });
   protected readonly key = computed(() => this.column()?.key ?? COMMENT_KEY);
+  // The session bumps its revision whenever a row changed in place (typing, a save's answer, a conflict).
   protected readonly lines = computed<PhoneLine[]>(() => {
-    this.repainted();
+    this.session.revision();
     const key = this.key();
     return this.rows().map((row) => ({
       row,
@@ -76,7 +79,7 @@ export class PhoneSheetComponent {
     }));
   });
   protected readonly filled = computed(() => {
-    this.repainted();
+    this.session.revision();
     const key = this.key();
     return this.rows().filter((row) =>
       key === COMMENT_KEY ? row.comment.trim() !== '' : row.values[key] !== null && row.values[key] !== undefined,
@@ -88,11 +91,11 @@ export class PhoneSheetComponent {
     rows: () => this.rowsById(),
     send: (body) =>
       this.api.saveSheet(this.schoolId(), this.sheet().classId, this.sheet().semester, this.sheet().subjectCode, body),
-    repaint: () => this.repainted.update((n) => n + 1),
+    // The list reads the session's revision: nothing else to repaint.
+    repaint: () => undefined,
     lockedMeanwhile: () => this.lockedMeanwhile.emit(),
     translate: (key, params) => this.transloco.translate(key, params),
   });
-  protected readonly status = this.session.autosave.status;
   protected readonly commentKey = COMMENT_KEY;
   /** The pupil whose input has the focus, for the page's history and correction actions. */
   readonly focused = signal<FocusedCell | null>(null);
@@ -101,18 +104,14 @@ export class PhoneSheetComponent {
     inject(DestroyRef).onDestroy(() => this.session.destroy());
   }
 
-  /** For the leave guard (docs/domain/gradebook.md, "Leaving a page"): as the desktop grid counts them. */
+  /** For the leave guard (docs/domain/gradebook.md, "Leaving a page"): the session's count, as the desktop grid's. */
   pendingChanges(): PendingChanges {
-    return {
-      saving: this.session.autosave.unsavedCount(),
-      invalid: this.rows().reduce((count, row) => count + Object.keys(row.errors).length, 0),
-      dirty: this.session.conflicts().length > 0,
-    };
+    return this.session.pendingChanges();
   }
 
   /** Sends and awaits every pending save before the page is left. */
   flush(): Promise<boolean> {
-    return this.session.autosave.flushAll();
+    return this.session.flush();
   }
 
   protected choose(key: string): void {
@@ -135,7 +134,6 @@ export class PhoneSheetComponent {
   protected commit(row: GridRow, text: string): void {
     if (!this.editable()) return;
     this.session.input(row, this.key(), text);
-    this.repainted.update((n) => n + 1);
   }
 
   /** Enter: keep the value and move to the next pupil's input (the keypad's "next" key does the same). */
@@ -152,10 +150,6 @@ export class PhoneSheetComponent {
 
   protected rate(row: GridRow, code: RatingCode): void {
     this.commit(row, formatCell(code));
-  }
-
-  protected retry(): void {
-    this.session.autosave.flush();
   }
 
   protected isRated(row: GridRow, code: string): boolean {
