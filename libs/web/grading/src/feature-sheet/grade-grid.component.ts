@@ -1,6 +1,7 @@
 import {
   afterNextRender,
   ChangeDetectionStrategy,
+  ChangeDetectorRef,
   Component,
   computed,
   DestroyRef,
@@ -46,6 +47,8 @@ import { gridColumns } from './grid-columns';
 import { nextTabStop } from './grid-selection';
 import { CellChange, UndoHistory } from './grid-undo';
 import { SheetSelection } from './sheet-selection';
+import { SheetPrintTableComponent } from './sheet-print-table.component';
+import { applyColumnLocks, LockedColumn, lockedColumnsOf } from './sheet-locks';
 import { AutosaveHandlers, SaveBatch, SaveStatus, SheetAutosave } from './sheet-autosave';
 import {
   acceptSaved,
@@ -108,7 +111,7 @@ export const GRID_READY_MARK = 'emis:grid-ready';
 
 @Component({
   selector: 'emis-grade-grid',
-  imports: [AgGridAngular, TranslocoPipe],
+  imports: [AgGridAngular, TranslocoPipe, SheetPrintTableComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   encapsulation: ViewEncapsulation.None,
   templateUrl: './grade-grid.component.html',
@@ -117,6 +120,7 @@ export const GRID_READY_MARK = 'emis:grid-ready';
 export class GradeGridComponent {
   private readonly api = inject(GradingApi);
   private readonly transloco = inject(TranslocoService);
+  private readonly changeDetector = inject(ChangeDetectorRef);
 
   readonly schoolId = input.required<string>();
   readonly sheet = input.required<GradeSheet>();
@@ -138,7 +142,7 @@ export class GradeGridComponent {
       errorText: (row, key) => this.errorText(row, key),
       pending: (row, key) => this.autosave.pendingKeys(row.studentId).has(key),
       label: (key) => this.transloco.translate(`grading.sheet.columns.${key}`),
-      lockedColumn: (key) => this.sheet().lockedColumns?.find((c) => c.key === key),
+      lockedColumn: (key) => this.lockOf(key),
       selected: (rowIndex, key) => this.selection.contains(rowIndex, key),
     }),
   );
@@ -156,6 +160,10 @@ export class GradeGridComponent {
     defaultColDef: { sortable: false, resizable: true, suppressHeaderMenuButton: true },
   };
 
+  /** While printing: the print table is drawn in place of the grid. */
+  protected readonly printing = signal(false);
+  /** Columns a 423 answer said the principal locked after the sheet was loaded. */
+  private readonly lockedLater = signal<LockedColumn[]>([]);
   protected readonly message = signal<string>('');
   protected readonly messageTone = signal<'info' | 'error'>('info');
   protected readonly conflicts = signal<CellConflict[]>([]);
@@ -190,12 +198,12 @@ export class GradeGridComponent {
     document.addEventListener('keydown', onPageKeydown);
     document.addEventListener('copy', onCopy);
     effect(() => this.nameGrid(this.gridLabel()));
-    // Printing lays every row out (AG Grid draws only the rows in view otherwise): on the browser's print events,
-    // and on the print media query for a print preview or a PDF made by a headless browser.
+    // Paper gets a plain table of every row instead of the grid (sheet-print-table): drawn on the browser's print
+    // events, and on the print media query for a print preview or a PDF made by a headless browser.
     const printing = window.matchMedia('print');
-    const onPrintMedia = (event: MediaQueryListEvent) => this.layoutForPrint(event.matches);
-    const beforePrint = () => this.layoutForPrint(true);
-    const afterPrint = () => this.layoutForPrint(false);
+    const onPrintMedia = (event: MediaQueryListEvent) => this.showForPrint(event.matches);
+    const beforePrint = () => this.showForPrint(true);
+    const afterPrint = () => this.showForPrint(false);
     printing.addEventListener('change', onPrintMedia);
     window.addEventListener('beforeprint', beforePrint);
     window.addEventListener('afterprint', afterPrint);
@@ -240,8 +248,14 @@ export class GradeGridComponent {
     performance.mark(GRID_READY_MARK);
   }
 
-  private layoutForPrint(print: boolean): void {
-    this.gridApi?.setGridOption('domLayout', print ? 'print' : 'normal');
+  /**
+   * The print table is drawn at once (not at the next change detection): the browser lays the page out for paper
+   * right after its beforeprint handlers return.
+   */
+  private showForPrint(print: boolean): void {
+    if (print) this.gridApi?.stopEditing(false);
+    this.printing.set(print);
+    this.changeDetector.detectChanges();
   }
 
   protected onCellFocused(event: CellFocusedEvent<GridRow>): void {
@@ -477,17 +491,22 @@ export class GradeGridComponent {
     this.setMessage(this.transloco.translate(`grading.grid.${direction}Done`, { cells: changes.length }), 'info');
   }
 
+  /** A column the principal locked (issue 16) takes no paste: it is skipped like the read-only columns. */
   private pasteColumns(api: GridApi<GridRow>): PasteColumn[] {
     return api.getAllDisplayedColumns().map((column) => {
       const key = column.getColId();
-      const takes =
-        key === COMMENT_KEY ? 'comment' : this.context().columns.some((c) => c.key === key) ? 'grade' : null;
+      const takes = key === COMMENT_KEY ? 'comment' : this.isEditableKey(key) ? 'grade' : null;
       return { key, label: column.getColDef().headerName ?? key, takes };
     });
   }
 
   private isEditableKey(key: string): boolean {
-    return key === COMMENT_KEY || this.context().columns.some((c) => c.key === key);
+    return key === COMMENT_KEY || (this.context().columns.some((c) => c.key === key) && !this.lockOf(key));
+  }
+
+  /** The principal's lock of a column: as the sheet was loaded, or as a 423 answer named it since. */
+  private lockOf(key: string): { reason: string | null } | undefined {
+    return this.sheet().lockedColumns?.find((c) => c.key === key) ?? this.lockedLater().find((c) => c.key === key);
   }
 
   /** AG Grid's valueSetter: the text goes through the domain's parseCell; only a valid change is queued for saving. */
@@ -598,6 +617,8 @@ export class GradeGridComponent {
       this.onConflict(problem, batch);
       return this.conflicts().length ? 'conflict' : 'pending';
     }
+    const columns = lockedColumnsOf(problem);
+    if (columns) return this.onColumnsLocked(columns, batch);
     if (problem.status === 423) this.lockedMeanwhile.emit();
     if (problem.status === 400) this.markFieldErrors(problem, batch);
     this.setMessage(
@@ -605,6 +626,27 @@ export class GradeGridComponent {
       'error',
     );
     return 'error';
+  }
+
+  /**
+   * The principal locked columns since the sheet was loaded (423 naming them): just those turn read-only, their cells
+   * of the refused save go back to the saved values, and the batch's other cells are sent again — the rest of the
+   * sheet stays editable.
+   */
+  private onColumnsLocked(columns: LockedColumn[], batch: SaveBatch): SaveStatus {
+    this.lockedLater.set(columns);
+    const outcome = applyColumnLocks(this.context(), this.rowsById(), batch.keys, new Set(columns.map((c) => c.key)));
+    for (const [studentId, key] of outcome.resend) this.autosave.markDirty(studentId, key);
+    this.refresh(this.nodesOf([...batch.keys.keys()]));
+    const labels = outcome.revertedKeys.map((key) => this.context().columns.find((c) => c.key === key)?.label ?? key);
+    this.setMessage(
+      this.transloco.translate('grading.grid.columnsLockedMeanwhile', {
+        columns: labels.join(', '),
+        count: outcome.reverted,
+      }),
+      'error',
+    );
+    return outcome.resend.length ? 'pending' : 'error';
   }
 
   private onConflict(problem: ProblemDetails, batch: SaveBatch): void {
