@@ -174,7 +174,7 @@ describe('notifications: corrections requested and decided (real PostgreSQL)', (
       .set(bearer(g.school.admin))
       .send({ yearId: g.yearId, semester: 1 })
       .expect(201);
-    const ask = async (i: number) => {
+    const ask = async (i: number, gk = 8) => {
       const res = await t
         .http()
         .post(`/api/schools/${g.school.id}/grading/corrections`)
@@ -184,7 +184,7 @@ describe('notifications: corrections requested and decided (real PostgreSQL)', (
           subjectCode: 'TOAN',
           semester: 1,
           studentId: g.studentIds[i],
-          cells: { GK: 8 },
+          cells: { GK: gk },
           reason: 'Nhập nhầm',
         });
       expect(res.status).toBe(201);
@@ -247,7 +247,7 @@ describe('notifications: corrections requested and decided (real PostgreSQL)', (
 
     // The control: an active teacher of the school who asks is told.
     await t.owner.query(`update app_user set org_unit_id = $2 where id = $1`, [teacherUser, g.school.id]);
-    const third = await ask(1);
+    const third = await ask(1, 9);
     await decide(third);
     expect(await delivered(third, 'grading.correction-decided', NotificationsService.ON_DECIDED)).toEqual([
       teacherUser,

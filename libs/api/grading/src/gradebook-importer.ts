@@ -101,7 +101,8 @@ export class GradebookImporter implements Importer<OpenBook, ImportedRow>, OnMod
     const pupils = roster.map((s) => ({ ...s, personalId: ids.get(s.studentId) ?? '' }));
     // The principal's column locks (docs/domain/gradebook.md, "Locks"): a changed value there is a cell error.
     const locked = lockedColumns(access, target.subjectCode);
-    const stored = locked.length && g.id ? await this.repo.entries(em, job.schoolId, g.id) : new Map();
+    const stored: Map<string, EntryRecord> =
+      locked.length && g.id ? await this.repo.entries(em, job.schoolId, g.id) : new Map();
     return {
       identity: target,
       columns: xlsxColumns({

@@ -17,6 +17,7 @@ import { GradingApi } from '../data-access/grading.api';
 import { FocusedCell } from './grade-grid.component';
 import { cellText, COMMENT_KEY, GridRow, resultText, SheetContext, toGridRow } from './sheet-model';
 import { SheetSession } from './sheet-session';
+import { LockedColumn } from './sheet-locks';
 
 /** One line of the list: the pupil and what the chosen column shows for them. */
 interface PhoneLine {
@@ -64,6 +65,14 @@ export class PhoneSheetComponent {
     return key === COMMENT_KEY ? null : (columns.find((c) => c.key === key) ?? columns[0] ?? null);
   });
   protected readonly key = computed(() => this.column()?.key ?? COMMENT_KEY);
+  /** Columns a 423 answer said the principal locked after the sheet was loaded. */
+  private readonly lockedLater = signal<LockedColumn[]>([]);
+  /** The chosen column takes input: the sheet is editable and the principal has not locked that column. */
+  protected readonly writable = computed(() => {
+    const key = this.key();
+    const locked = [...(this.sheet().lockedColumns ?? []), ...this.lockedLater()];
+    return this.editable() && !locked.some((c) => c.key === key);
+  });
   protected readonly lines = computed<PhoneLine[]>(() => {
     this.repainted();
     const key = this.key();
@@ -90,6 +99,7 @@ export class PhoneSheetComponent {
       this.api.saveSheet(this.schoolId(), this.sheet().classId, this.sheet().semester, this.sheet().subjectCode, body),
     repaint: () => this.repainted.update((n) => n + 1),
     lockedMeanwhile: () => this.lockedMeanwhile.emit(),
+    columnsLocked: (columns) => this.lockedLater.set(columns),
     translate: (key, params) => this.transloco.translate(key, params),
   });
   protected readonly status = this.session.autosave.status;
@@ -133,7 +143,7 @@ export class PhoneSheetComponent {
 
   /** The input lost the focus or Enter was pressed: the text goes through the domain, a valid change is saved. */
   protected commit(row: GridRow, text: string): void {
-    if (!this.editable()) return;
+    if (!this.writable()) return;
     this.session.input(row, this.key(), text);
     this.repainted.update((n) => n + 1);
   }

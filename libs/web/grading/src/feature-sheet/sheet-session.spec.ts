@@ -38,6 +38,7 @@ function harness() {
   const rows = new Map<string, GridRow>([['a', toGridRow(context, gradeRow({ TX1: 8 }, 1))]]);
   const requests: { body: GradeSheetSave; reply: Subject<GradeSaveResult> }[] = [];
   const repainted: string[][] = [];
+  const locked: string[][] = [];
   const session = new SheetSession({
     context: () => context,
     rows: () => rows,
@@ -48,9 +49,10 @@ function harness() {
     },
     repaint: (ids) => repainted.push(ids),
     lockedMeanwhile: () => undefined,
+    columnsLocked: (columns) => locked.push(columns.map((c) => c.key)),
     translate: (key) => key,
   });
-  return { rows, requests, repainted, session };
+  return { rows, requests, repainted, locked, session };
 }
 
 describe('SheetSession (the phone sheet’s typing, autosave and conflicts)', () => {
@@ -95,5 +97,29 @@ describe('SheetSession (the phone sheet’s typing, autosave and conflicts)', ()
     session.keepMine(session.conflicts()[0]);
     jest.advanceTimersByTime(AUTOSAVE_DELAY_MS);
     expect(requests[1].body.rows).toEqual([{ studentId: 'a', version: 3, cells: { TX1: 9 } }]);
+  });
+
+  it('a 423 naming a column locked meanwhile: that column goes back to its saved value, the other cell is sent again', () => {
+    const { rows, requests, locked, session } = harness();
+    const row = rows.get('a')!;
+    session.input(row, 'TX1', '9');
+    session.input(row, 'TX2', '7');
+    jest.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+    requests[0].reply.error(
+      new HttpErrorResponse({
+        status: 423,
+        error: {
+          status: 423,
+          code: 'gradebook_column_locked',
+          title: 'Locked',
+          lockedColumns: [{ key: 'TX1', reason: 'Đã chốt' }],
+        },
+      }),
+    );
+    expect(locked).toEqual([['TX1']]);
+    expect(row.values).toMatchObject({ TX1: 8, TX2: 7 });
+    expect(session.message()).toBe('grading.grid.columnsLockedMeanwhile');
+    jest.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+    expect(requests[1].body.rows).toEqual([{ studentId: 'a', version: 1, cells: { TX2: 7 } }]);
   });
 });

@@ -3,6 +3,7 @@ import { GradeConflict, GradeSaveResult, GradeSheetSave, ProblemDetails } from '
 import { formatCell } from '@emis/domain';
 import { Observable } from 'rxjs';
 import { AutosaveHandlers, SaveBatch, SaveStatus, SheetAutosave } from './sheet-autosave';
+import { applyColumnLocks, LockedColumn, lockedColumnsOf } from './sheet-locks';
 import {
   acceptSaved,
   applyConflict,
@@ -22,6 +23,8 @@ export interface SheetSessionPorts {
   repaint(studentIds: string[]): void;
   /** The server refused a save with 423: the semester was locked meanwhile. */
   lockedMeanwhile(): void;
+  /** The server refused a save with 423 naming columns locked since the sheet was loaded: only those turn read-only. */
+  columnsLocked(columns: LockedColumn[]): void;
   translate(key: string, params?: Record<string, unknown>): string;
 }
 
@@ -123,6 +126,8 @@ export class SheetSession {
       this.onConflict(problem, batch);
       return this.conflicts().length ? 'conflict' : 'pending';
     }
+    const columns = lockedColumnsOf(problem);
+    if (columns) return this.onColumnsLocked(columns, batch);
     if (problem.status === 423) this.ports.lockedMeanwhile();
     if (problem.status === 400) this.markFieldErrors(problem, batch);
     this.setMessage(
@@ -130,6 +135,23 @@ export class SheetSession {
       'error',
     );
     return 'error';
+  }
+
+  /** As the grid does (grade-grid.component.ts): the locked columns' cells go back, the others are sent again. */
+  private onColumnsLocked(columns: LockedColumn[], batch: SaveBatch): SaveStatus {
+    this.ports.columnsLocked(columns);
+    const context = this.ports.context();
+    const outcome = applyColumnLocks(context, this.ports.rows(), batch.keys, new Set(columns.map((c) => c.key)));
+    for (const [studentId, key] of outcome.resend) this.autosave.markDirty(studentId, key);
+    this.ports.repaint([...batch.keys.keys()]);
+    this.setMessage(
+      this.ports.translate('grading.grid.columnsLockedMeanwhile', {
+        columns: outcome.revertedKeys.map((key) => this.labelOf(key)).join(', '),
+        count: outcome.reverted,
+      }),
+      'error',
+    );
+    return outcome.resend.length ? 'pending' : 'error';
   }
 
   private onConflict(problem: ProblemDetails, batch: SaveBatch): void {
