@@ -218,7 +218,8 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
         row: stranger.number,
         column: 'B',
         header: 'Mã định danh',
-        message: 'Không có học sinh nào có mã định danh 033215999999 trong lớp 6A (đã chuyển lớp, chuyển trường, là học sinh lớp khác hoặc mã bị sửa)',
+        message:
+          'Không có học sinh nào có mã định danh 033215999999 trong lớp 6A (đã chuyển lớp, chuyển trường, là học sinh lớp khác hoặc mã bị sửa)',
       },
     ]);
     expect(await historyCount()).toBe(changes);
@@ -333,9 +334,9 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
 
   it('names each pupil by the personal ID — masked for the teacher, in full for the principal — with the record id only in a hidden column', async () => {
     const ids = new Map<string, string>(
-      (
-        await t.owner.query(`select id, personal_id from student where school_id = $1`, [f.school.id])
-      ).map((r: { id: string; personal_id: string }) => [r.id, r.personal_id]),
+      (await t.owner.query(`select id, personal_id from student where school_id = $1`, [f.school.id])).map(
+        (r: { id: string; personal_id: string }) => [r.id, r.personal_id],
+      ),
     );
     const teacherWs = (await readWorkbook(await exportBook())).worksheets[0];
     const header = headerRowOf(teacherWs);
@@ -385,7 +386,9 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
     binhRow.getCell(2).value = anCode;
     const refused = await importBook(Buffer.from(await shifted.xlsx.writeBuffer()), 'lech-dong.xlsx');
     expect(refused).toMatchObject({ status: 'FAILED', errorCount: 2 });
-    expect(refused.errors.map((e: { row: number; column: string; header: string }) => [e.row, e.column, e.header])).toEqual([
+    expect(
+      refused.errors.map((e: { row: number; column: string; header: string }) => [e.row, e.column, e.header]),
+    ).toEqual([
       [anRow.number, 'B', 'Mã định danh'],
       [binhRow.number, 'B', 'Mã định danh'],
     ]);
@@ -399,7 +402,14 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
       .http()
       .post(locks)
       .set(bearer(f.school.admin))
-      .send({ yearId: f.yearId, semester: 1, classId: f.classId, subjectCode: 'TOAN', columnKey: 'TX2', reason: 'Đã chốt' });
+      .send({
+        yearId: f.yearId,
+        semester: 1,
+        classId: f.classId,
+        subjectCode: 'TOAN',
+        columnKey: 'TX2',
+        reason: 'Đã chốt',
+      });
     expect(locked.status).toBe(201);
     const lockId = (locked.body as { id: string; columnKey: string | null }[]).find((l) => l.columnKey === 'TX2')!.id;
     try {

@@ -210,7 +210,11 @@ describe('notifications: corrections requested and decided (real PostgreSQL)', (
       }
       const rows = await t.owner.query(
         `select recipient_id from notification where school_id = $1 and subject_id = $2 and kind = $3`,
-        [g.school.id, correctionId, type === 'grading.correction-requested' ? 'CORRECTION_REQUESTED' : 'CORRECTION_APPROVED'],
+        [
+          g.school.id,
+          correctionId,
+          type === 'grading.correction-requested' ? 'CORRECTION_REQUESTED' : 'CORRECTION_APPROVED',
+        ],
       );
       return rows.map((r: { recipient_id: string }) => r.recipient_id);
     };

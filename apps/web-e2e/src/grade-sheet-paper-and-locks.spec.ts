@@ -92,7 +92,11 @@ test('the grade sheet of a class over 45 prints every pupil once over several pa
   await expect(page.getByTestId('print-signatures')).toBeVisible();
   const dir = path.join(OUTPUT, 'print');
   mkdirSync(dir, { recursive: true });
-  const pdf = await page.pdf({ path: path.join(dir, `grade-sheet-${big.name}-toan.pdf`), format: 'A4', landscape: true });
+  const pdf = await page.pdf({
+    path: path.join(dir, `grade-sheet-${big.name}-toan.pdf`),
+    format: 'A4',
+    landscape: true,
+  });
   await page.emulateMedia({ media: 'screen' });
 
   const pages = squeezed(pdfPages(pdf));

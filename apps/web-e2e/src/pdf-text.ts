@@ -5,24 +5,35 @@ interface PdfObject {
   stream?: Buffer;
 }
 
+/** A font's codes as the page's text shows them: two bytes each in a composite (Type0) font, else one (Type3). */
+interface FontCodes {
+  unicode: Map<number, string>;
+  bytes: 1 | 2;
+}
+
 /**
  * The text of each page of a PDF Chromium printed (page.pdf(): Skia's PDF writer), in page order, for tests. Streams
  * are inflated and each font's glyph ids mapped back to Unicode through its ToUnicode CMap (bfchar and bfrange
- * entries), so a letter comes out only when the page really shows it. Text is concatenated in drawing order; Skia
+ * entries; two-byte codes in composite fonts, one-byte codes in the Type3 fonts Skia makes for synthesised faces),
+ * so a letter comes out only when the page really shows it. Text is concatenated in drawing order; Skia
  * places words rather than drawing spaces, so a test compares texts with whitespace left out. No dependency: the few
  * PDF structures Skia writes are read here (objects, Flate streams, the page tree).
  */
 export function pdfPages(pdf: Buffer): string[] {
   const objects = parseObjects(pdf);
-  const cmapOfFont = new Map<number, Map<number, string>>();
-  const cmapOf = (fontRef: number): Map<number, string> => {
-    let cmap = cmapOfFont.get(fontRef);
-    if (!cmap) {
-      const toUnicode = /\/ToUnicode (\d+) 0 R/.exec(objects.get(fontRef)?.dict ?? '');
-      cmap = parseCmap(toUnicode ? (objects.get(Number(toUnicode[1]))?.stream?.toString('latin1') ?? '') : '');
-      cmapOfFont.set(fontRef, cmap);
+  const codesOfFont = new Map<number, FontCodes>();
+  const cmapOf = (fontRef: number): FontCodes => {
+    let codes = codesOfFont.get(fontRef);
+    if (!codes) {
+      const dict = objects.get(fontRef)?.dict ?? '';
+      const toUnicode = /\/ToUnicode (\d+) 0 R/.exec(dict);
+      codes = {
+        unicode: parseCmap(toUnicode ? (objects.get(Number(toUnicode[1]))?.stream?.toString('latin1') ?? '') : ''),
+        bytes: /\/Subtype\s*\/Type0\b/.test(dict) ? 2 : 1,
+      };
+      codesOfFont.set(fontRef, codes);
     }
-    return cmap;
+    return codes;
   };
   return pageRefs(objects).map((ref) => {
     const page = objects.get(ref)!;
@@ -107,7 +118,8 @@ function parseCmap(cmap: string): Map<number, string> {
   const utf16 = (hex: string) =>
     String.fromCharCode(...(hex.replace(/\s+/g, '').match(/.{1,4}/g) ?? []).map((u) => parseInt(u, 16)));
   for (const [, body] of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const [, src, dst] of body.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g)) map.set(parseInt(src, 16), utf16(dst));
+    for (const [, src, dst] of body.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g))
+      map.set(parseInt(src, 16), utf16(dst));
   }
   for (const [, body] of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     for (const [, start, end, dst, list] of body.matchAll(
@@ -128,8 +140,8 @@ function parseCmap(cmap: string): Map<number, string> {
   return map;
 }
 
-function decodeContent(content: string, cmapOf: (font: string) => Map<number, string>): string {
-  let font = new Map<number, string>();
+function decodeContent(content: string, cmapOf: (font: string) => FontCodes): string {
+  let font: FontCodes = { unicode: new Map(), bytes: 2 };
   let out = '';
   for (const [, name, array, single] of content.matchAll(
     /\/([A-Za-z]+\d+) [\d.]+ Tf|\[((?:<[0-9a-fA-F]*>|[^\]<])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g,
@@ -141,8 +153,10 @@ function decodeContent(content: string, cmapOf: (font: string) => Map<number, st
         : single !== undefined
           ? [single]
           : [];
+    const width = font.bytes * 2;
     for (const hex of hexes) {
-      for (let i = 0; i + 4 <= hex.length; i += 4) out += font.get(parseInt(hex.slice(i, i + 4), 16)) ?? '\uFFFD';
+      for (let i = 0; i + width <= hex.length; i += width)
+        out += font.unicode.get(parseInt(hex.slice(i, i + width), 16)) ?? '\uFFFD';
     }
   }
   return out;

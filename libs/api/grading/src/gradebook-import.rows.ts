@@ -91,7 +91,8 @@ export class GradebookRowReader {
       );
     const hidden = source.values.get('studentId');
     if (hidden !== undefined) {
-      const exported = typeof hidden === 'string' && UUID.test(hidden) ? this.byId.get(hidden.toLowerCase()) : undefined;
+      const exported =
+        typeof hidden === 'string' && UUID.test(hidden) ? this.byId.get(hidden.toLowerCase()) : undefined;
       if (!exported || !candidates.includes(exported))
         return fail(
           errors,
@@ -130,12 +131,7 @@ export class GradebookRowReader {
    * A value in a locked column is refused when it differs from the stored one (an unchanged value, as an exported
    * sheet carries it, is no change): the error names the column and the principal's reason.
    */
-  private checkLocked(
-    source: SheetRow,
-    studentId: string,
-    cells: Record<string, CellValue>,
-    errors: CellErrors,
-  ): void {
+  private checkLocked(source: SheetRow, studentId: string, cells: Record<string, CellValue>, errors: CellErrors): void {
     const stored = this.locks.stored.get(studentId) ?? {};
     for (const lock of this.locks.columns) {
       if (!(lock.key in cells) || cells[lock.key] === (stored[lock.key] ?? null)) continue;

@@ -114,7 +114,10 @@ export class ChargesController {
   ): Promise<void> {
     const debtors = await this.debtors.exportList(scope, actor, schoolId, query);
     const heading = await this.schools.printedHeading(scope, schoolId, 'DANH SÁCH HỌC SINH CÒN NỢ CÁC KHOẢN THU');
-    await streamXlsx(res, 'danh-sach-no-phi.xlsx', 'Còn nợ', DEBTOR_XLSX_COLUMNS, debtors, { heading, signatures: true });
+    await streamXlsx(res, 'danh-sach-no-phi.xlsx', 'Còn nợ', DEBTOR_XLSX_COLUMNS, debtors, {
+      heading,
+      signatures: true,
+    });
   }
 
   @Get('debtors.pdf')

@@ -62,7 +62,15 @@ describe('applyColumnLocks', () => {
       ['an', ['TX1', 'TX2']],
       ['binh', ['TX2', 'TX3']],
     ]);
-    const outcome = applyColumnLocks(context, new Map([['an', an], ['binh', binh]]), sent, new Set(['TX2']));
+    const outcome = applyColumnLocks(
+      context,
+      new Map([
+        ['an', an],
+        ['binh', binh],
+      ]),
+      sent,
+      new Set(['TX2']),
+    );
     expect(outcome).toEqual({
       reverted: 2,
       revertedKeys: ['TX2'],

@@ -151,7 +151,8 @@ export class SheetSession {
       }),
       'error',
     );
-    return outcome.resend.length ? 'pending' : 'error';
+    // Nothing else waiting: the sheet equals what the server holds again (the refused cells went back).
+    return outcome.resend.length ? 'pending' : 'saved';
   }
 
   private onConflict(problem: ProblemDetails, batch: SaveBatch): void {
