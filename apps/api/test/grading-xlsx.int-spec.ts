@@ -399,18 +399,14 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
 
   it('refuses a changed value in a column the principal locked, by row and column ("Cột TX2 đã khoá"), writes nothing; unchanged values there pass', async () => {
     const locks = `/api/schools/${f.school.id}/grading/locks`;
-    const locked = await t
-      .http()
-      .post(locks)
-      .set(bearer(f.school.admin))
-      .send({
-        yearId: f.yearId,
-        semester: 1,
-        classId: f.classId,
-        subjectCode: 'TOAN',
-        columnKey: 'TX2',
-        reason: 'Đã chốt',
-      });
+    const locked = await t.http().post(locks).set(bearer(f.school.admin)).send({
+      yearId: f.yearId,
+      semester: 1,
+      classId: f.classId,
+      subjectCode: 'TOAN',
+      columnKey: 'TX2',
+      reason: 'Đã chốt',
+    });
     expect(locked.status).toBe(201);
     const lockId = (locked.body as { id: string; columnKey: string | null }[]).find((l) => l.columnKey === 'TX2')!.id;
     try {
