@@ -63,4 +63,5 @@ export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
   CreateNotification1765000000950: '091fa8223c59d6c78c78e19324c6a7d300fea046f968f6b1693a7cf2c7accdb8',
   ScopeGradingLocks1765000000960: '7455fd5f9af58f8a2f827647c7d385f0bb66d2860a1ecc731cf33c4fe0d1eb58',
   RecordRecognitionDecisionDocuments1765000001400: '9ff667e7ca651710a504dcc017ea509fdf2f25b95e42b84a6a52869b1af8f0cd',
+  ExposeAccountActive1765000001600: '7dded79bba956b1c50eb40077c7abc9cfade1e4fcdf4cba74e0c07b0e1211e1d',
 };

@@ -78,6 +78,7 @@ import {
 } from '@emis/api/tenancy';
 import { AddImportNotices1765000000400, CreateImportJobs1764200000050 } from '@emis/api/spreadsheets';
 import { CreateRuleSettingsView1765000000750 } from '@emis/api/academic';
+import { ExposeAccountActive1765000001600 } from '@emis/api/identity';
 import { MIGRATION_CHECKSUMS } from './migration-checksums';
 
 /**
@@ -147,6 +148,7 @@ export const MIGRATIONS = [
   ScopeGradingLocks1765000000960,
   CreateNaturalCollation1765000001000,
   RecordRecognitionDecisionDocuments1765000001400,
+  ExposeAccountActive1765000001600,
 ];
 
 /**

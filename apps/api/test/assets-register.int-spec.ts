@@ -150,7 +150,14 @@ describe('the asset register', () => {
     const sheet = workbook.worksheets[0];
     expect(sheet.getRow(1).getCell(1).value).toBe('Mã tài sản');
     const codes = sheet.getColumn(1).values.slice(2);
-    expect(codes).toEqual(['TS-0001', 'TS-0002', 'TS-0010', 'TS-0011']);
+    // The four assets, a blank row, then the signature block (preparer at the left, the principal at the right).
+    expect(codes.slice(0, 5)).toEqual(['TS-0001', 'TS-0002', 'TS-0010', 'TS-0011', undefined]);
+    expect(codes).toContain('NGƯỜI LẬP BIỂU');
+    expect(sheet.getSheetValues().flat()).toContain('HIỆU TRƯỞNG');
+    // An official list: the governing body, the school and the title in every printed page's header.
+    expect(sheet.headerFooter.oddHeader).toMatch(/TRƯỜNG/);
+    expect(sheet.headerFooter.oddHeader).toContain('DANH SÁCH TÀI SẢN');
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:1' });
     expect(sheet.getRow(2).getCell(8).value).toBe(18_500_000);
     expect(sheet.getRow(2).getCell(12).value).toBe('05/09/2024');
   });

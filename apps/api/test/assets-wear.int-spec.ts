@@ -270,6 +270,9 @@ describe('asset wear runs', () => {
     const lines = sheet.getSheetValues().filter(Boolean) as unknown[][];
     const building = lines.find((l) => l.includes('TS-0002'));
     expect(building).toEqual(expect.arrayContaining([2_345_678_901, 2_298_765_371, 46_913_530, 0]));
+    expect(sheet.headerFooter.oddHeader).toMatch(/TRƯỜNG/);
+    expect(sheet.headerFooter.oddHeader).toContain('BẢNG TÍNH HAO MÒN TÀI SẢN CỐ ĐỊNH NĂM 2025');
+    expect(lines.flat()).toEqual(expect.arrayContaining(['NGƯỜI LẬP BIỂU', 'HIỆU TRƯỞNG']));
     const pdf = await download(`/api/schools/${school.id}/asset-wear/2025/export.pdf`, school.admin);
     expect(pdf.status).toBe(200);
     const text = pdfPages(pdf.body as Buffer).join(' ');

@@ -148,7 +148,12 @@ describe('finance receipts and payment files', () => {
     const res = await get('payments/export.xlsx?from=2025-12-01&to=2025-12-31');
     expect(res.status).toBe(200);
     const sheet = (await readWorkbook(res.body)).worksheets[0];
-    const rows = sheet.getSheetValues().slice(2) as unknown[][];
+    const rows = sheet.getSheetValues().slice(2, 5) as unknown[][];
+    // The issuer lines on every printed page; the signature block after a blank row under the last payment.
+    expect(sheet.headerFooter.oddHeader).toMatch(/TRƯỜNG/);
+    expect(sheet.headerFooter.oddHeader).toContain('BẢNG KÊ THU, HOÀN TRẢ CÁC KHOẢN THU');
+    expect(sheet.getRow(5).cellCount).toBe(0);
+    expect(sheet.getSheetValues().slice(6).flat()).toEqual(expect.arrayContaining(['NGƯỜI LẬP BIỂU', 'HIỆU TRƯỞNG']));
     expect(rows.map((r) => [r[2], r[3], r[5], r[10]])).toEqual([
       ['Thu', '01/12/2025', 'Hồ Thị Ngọc Ánh', 200_000],
       ['Thu', '02/12/2025', 'Hồ Thị Ngọc Ánh', 300_000],

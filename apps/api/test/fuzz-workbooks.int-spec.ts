@@ -183,7 +183,7 @@ async function gradebookTarget(t: TestApp, f: GradingFixture): Promise<Target> {
     valueCol: 5,
     maxRows: 200,
     dataRow: (ws) => {
-      for (let r = 1; r <= 30; r++) if (ws.getCell(r, 2).text === 'Mã học sinh') return r + 1;
+      for (let r = 1; r <= 30; r++) if (ws.getCell(r, 2).text === 'Mã định danh') return r + 1;
       throw new Error('no header row in the exported sổ điểm');
     },
     tables: ['gradebook', 'grade_entry', 'grade_change', 'audit_log'],

@@ -127,7 +127,11 @@ describe('gradebook: locks by grade, class, subject and column (real PostgreSQL)
   it('a column lock refuses a change of that column only, shows it on the sheet and takes a correction for it', async () => {
     const res = await lock({ subjectCode: 'TOAN', columnKey: 'GK', reason: 'Đã chốt điểm giữa kì' });
     expect((await save('6A', 'TOAN', { GK: 6 })).status).toBe(423);
-    expect((await save('6A', 'TOAN', { GK: 6 })).body.code).toBe('gradebook_column_locked');
+    // The answer names the sheet's locked columns with the reason: the grid makes just those read-only.
+    expect((await save('6A', 'TOAN', { GK: 6 })).body).toMatchObject({
+      code: 'gradebook_column_locked',
+      lockedColumns: [{ key: 'GK', reason: 'Đã chốt điểm giữa kì' }],
+    });
     expect((await save('6A', 'TOAN', { TX4: 6 })).status).toBe(200);
     const sheet = await t
       .http()

@@ -15,7 +15,7 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
   const [an, binh, cuong] = [0, 1, 2];
   const TOAN_HEADERS = [
     'STT',
-    'Mã học sinh',
+    'Mã định danh',
     'Họ và tên',
     'Ngày sinh',
     'TX1',
@@ -26,6 +26,7 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
     'CK',
     'ĐTBmhk',
     'Nhận xét',
+    'Mã hệ thống',
   ];
 
   beforeAll(async () => {
@@ -111,7 +112,7 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
     const header = headerRowOf(ws);
     expect(rowTexts(ws, header)).toEqual([
       'STT',
-      'Mã học sinh',
+      'Mã định danh',
       'Họ và tên',
       'Ngày sinh',
       'TX1',
@@ -121,6 +122,7 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
       'CK',
       'Đánh giá HK',
       'Nhận xét',
+      'Mã hệ thống',
     ]);
     const row = dataRowOf(ws, header, f.studentIds[an]);
     expect([row.getCell(5).value, row.getCell(6).value]).toEqual(['Đ', 'CĐ']);
@@ -197,7 +199,8 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
     anRow.getCell(6).value = 'abc';
     dataRowOf(ws, header, f.studentIds[binh]).getCell(9).value = 7.25;
     const stranger = dataRowOf(ws, header, f.studentIds[cuong]);
-    stranger.getCell(2).value = randomUUID();
+    // A code no pupil of the class has (the hidden id removed too): an error on the row's code cell.
+    stranger.getCell(2).value = '033215999999';
     stranger.getCell(10).value = 9; // a valid score on a bad row is not written either
     const job = await importBook(Buffer.from(await wb.xlsx.writeBuffer()), 'so-diem-loi.xlsx');
     expect(job).toMatchObject({ status: 'FAILED', errorCount: 4 });
@@ -214,8 +217,9 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
       {
         row: stranger.number,
         column: 'B',
-        header: 'Mã học sinh',
-        message: expect.stringMatching(/không thuộc lớp 6A/),
+        header: 'Mã định danh',
+        message:
+          'Không có học sinh nào có mã định danh 033215999999 trong lớp 6A (đã chuyển lớp, chuyển trường, là học sinh lớp khác hoặc mã bị sửa)',
       },
     ]);
     expect(await historyCount()).toBe(changes);
@@ -234,7 +238,7 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
         note: noteText(cell),
       }).toEqual({ at: `${e.column}${e.row}`, fill: 'FFFFC7CE', note: e.message });
     }
-    expect(marked.getCell(header, 13).text).toBe('Lỗi');
+    expect(marked.getCell(header, 14).text).toBe('Lỗi');
     // The job is the uploader's: another teacher does not see it.
     expect((await t.http().get(`/api/schools/${f.school.id}/imports/${job.id}`).set(bearer(f.teacherB))).status).toBe(
       404,
@@ -253,7 +257,8 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
       'danh-sach.xlsx',
     );
     expect(list).toMatchObject({ status: 'FAILED' });
-    expect(list.message).toMatch(/không đúng mẫu sổ điểm/);
+    // A pupils' list also has "Mã định danh": what it lacks of a sổ điểm is named.
+    expect(list.message).toMatch(/không đúng mẫu: thiếu cột "Ngày sinh", "TX1"/);
 
     // Ngữ văn has the very same columns as Toán: only the file's identity tells them apart.
     const nguVan = await importBook(await exportBook(f.teacherA, sheetPath(f, 'NGU_VAN')), 'ngu-van.xlsx');
@@ -316,7 +321,7 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
     const api = await rowOf(cuong, sheetPath(f, 'TOAN', 2));
     const ws = (await readWorkbook(await exportBook(f.teacherA, sheetPath(f, 'TOAN', 2)))).worksheets[0];
     const header = headerRowOf(ws);
-    expect(rowTexts(ws, header).slice(10)).toEqual(['ĐTBmhk', 'HK I', 'Cả năm', 'Nhận xét']);
+    expect(rowTexts(ws, header).slice(10)).toEqual(['ĐTBmhk', 'HK I', 'Cả năm', 'Nhận xét', 'Mã hệ thống']);
     const row = dataRowOf(ws, header, student);
     // HK II (6+6+7+6 + 2·6 + 3·6.5)/9 = 6.27… → 6.3; HK I 8.0; year (8 + 2·6.3)/3 = 6.87 → 6.9.
     expect([row.getCell(11).value, row.getCell(12).value, row.getCell(13).value]).toEqual([
@@ -326,6 +331,117 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
     ]);
     expect([api.average, api.semester1.average, api.year.average]).toEqual([6.3, 8, 6.9]);
     expect(ws.getCell(4, 1).text).toMatch(/Học kì: II/);
+  });
+
+  it('names each pupil by the personal ID — masked for the teacher, in full for the principal — with the record id only in a hidden column', async () => {
+    const ids = new Map<string, string>(
+      (await t.owner.query(`select id, personal_id from student where school_id = $1`, [f.school.id])).map(
+        (r: { id: string; personal_id: string }) => [r.id, r.personal_id],
+      ),
+    );
+    const teacherWs = (await readWorkbook(await exportBook())).worksheets[0];
+    const header = headerRowOf(teacherWs);
+    const idCol = idColumnOf(teacherWs, header);
+    expect(idCol).toBe(13);
+    expect(teacherWs.getColumn(idCol).hidden).toBe(true);
+    expect(teacherWs.getColumn(2).hidden).toBe(false);
+    const full = ids.get(f.studentIds[an])!;
+    const row = dataRowOf(teacherWs, header, f.studentIds[an]);
+    // A teacher sees no ID numbers (docs/domain/personal-data.md): the code is the masked number, 0331•••••789.
+    expect(row.getCell(2).text).toBe(`${full.slice(0, 4)}•••••${full.slice(9)}`);
+    const principalWs = (await readWorkbook(await exportBook(f.school.admin))).worksheets[0];
+    expect(dataRowOf(principalWs, headerRowOf(principalWs), f.studentIds[an]).getCell(2).text).toBe(full);
+    expect(dataRowOf(principalWs, headerRowOf(principalWs), f.studentIds[an]).getCell(2).numFmt).toBe('@');
+    const exports = (await auditRows(t, f.school.id, 'gradebook')).filter((a) => a.action === 'EXPORT');
+    expect(exports.slice(-2).map((a) => (a.after as { personalIds: string }).personalIds)).toEqual(['MASKED', 'FULL']);
+  });
+
+  it('matches rows by the visible code: the principal’s full-ID file imports unchanged; without the hidden column a re-ordered file still imports; a shifted code is refused', async () => {
+    const before = await sheet();
+    // The principal's file names the pupils by their full IDs: the teacher's upload of it matches them all.
+    const principals = await importBook(await exportBook(f.school.admin), 'so-diem-hieu-truong.xlsx');
+    expect(principals).toMatchObject({ status: 'DONE', created: 0, updated: 0, unchanged: 3, errorCount: 0 });
+    // Rows sorted the other way round and the hidden id column deleted: each row is still found by its code.
+    const wb = await readWorkbook(await exportBook());
+    const ws = wb.worksheets[0];
+    const header = headerRowOf(ws);
+    const [first, last] = [dataRowOf(ws, header, f.studentIds[an]), dataRowOf(ws, header, f.studentIds[cuong])];
+    for (let col = 1; col <= TOAN_HEADERS.length; col++) {
+      const value = first.getCell(col).value;
+      first.getCell(col).value = last.getCell(col).value;
+      last.getCell(col).value = value;
+    }
+    ws.spliceColumns(idColumnOf(ws, header), 1);
+    const reordered = await importBook(Buffer.from(await wb.xlsx.writeBuffer()), 'dao-thu-tu.xlsx');
+    expect(reordered).toMatchObject({ status: 'DONE', created: 0, updated: 0, unchanged: 3, errorCount: 0 });
+    expect((await sheet()).rows).toEqual(before.rows);
+
+    // The hidden id says the row was exported for another pupil than its code names: refused by row and column.
+    const shifted = await readWorkbook(await exportBook());
+    const sws = shifted.worksheets[0];
+    const sh = headerRowOf(sws);
+    const anRow = dataRowOf(sws, sh, f.studentIds[an]);
+    const binhRow = dataRowOf(sws, sh, f.studentIds[binh]);
+    const [anCode, binhCode] = [anRow.getCell(2).value, binhRow.getCell(2).value];
+    anRow.getCell(2).value = binhCode;
+    binhRow.getCell(2).value = anCode;
+    const refused = await importBook(Buffer.from(await shifted.xlsx.writeBuffer()), 'lech-dong.xlsx');
+    expect(refused).toMatchObject({ status: 'FAILED', errorCount: 2 });
+    expect(
+      refused.errors.map((e: { row: number; column: string; header: string }) => [e.row, e.column, e.header]),
+    ).toEqual([
+      [anRow.number, 'B', 'Mã định danh'],
+      [binhRow.number, 'B', 'Mã định danh'],
+    ]);
+    expect(refused.errors[0].message).toMatch(/không khớp với học sinh của dòng này/);
+    expect((await sheet()).rows).toEqual(before.rows);
+  });
+
+  it('refuses a changed value in a column the principal locked, by row and column ("Cột TX2 đã khoá"), writes nothing; unchanged values there pass', async () => {
+    const locks = `/api/schools/${f.school.id}/grading/locks`;
+    const locked = await t.http().post(locks).set(bearer(f.school.admin)).send({
+      yearId: f.yearId,
+      semester: 1,
+      classId: f.classId,
+      subjectCode: 'TOAN',
+      columnKey: 'TX2',
+      reason: 'Đã chốt',
+    });
+    expect(locked.status).toBe(201);
+    const lockId = (locked.body as { id: string; columnKey: string | null }[]).find((l) => l.columnKey === 'TX2')!.id;
+    try {
+      const before = await sheet();
+      const changes = await historyCount();
+      // The exported sheet as it is (TX2 values included) is no change.
+      expect(await importBook(await exportBook())).toMatchObject({ status: 'DONE', updated: 0, unchanged: 3 });
+      const wb = await readWorkbook(await exportBook());
+      const ws = wb.worksheets[0];
+      const header = headerRowOf(ws);
+      const anRow = dataRowOf(ws, header, f.studentIds[an]);
+      anRow.getCell(6).value = 10; // TX2, locked
+      anRow.getCell(7).value = 6; // TX3, open: not written either, the file is refused whole
+      dataRowOf(ws, header, f.studentIds[cuong]).getCell(6).value = 5; // TX2 of a pupil, locked
+      const job = await importBook(Buffer.from(await wb.xlsx.writeBuffer()), 'khoa-cot.xlsx');
+      expect(job).toMatchObject({ status: 'FAILED', errorCount: 2 });
+      expect(job.errors).toEqual([
+        {
+          row: anRow.number,
+          column: 'F',
+          header: 'TX2',
+          message: 'Cột TX2 đã khoá (Đã chốt): không sửa được điểm trong cột này; cần gửi yêu cầu sửa điểm',
+        },
+        {
+          row: dataRowNumber(ws, header, f.studentIds[cuong]),
+          column: 'F',
+          header: 'TX2',
+          message: 'Cột TX2 đã khoá (Đã chốt): không sửa được điểm trong cột này; cần gửi yêu cầu sửa điểm',
+        },
+      ]);
+      expect(await historyCount()).toBe(changes);
+      expect((await sheet()).rows).toEqual(before.rows);
+    } finally {
+      await t.http().delete(`${locks}/${lockId}`).set(bearer(f.school.admin)).expect(204);
+    }
   });
 
   it('refuses the upload while the semester is locked (423), before any job is queued', async () => {
@@ -344,10 +460,15 @@ describe('gradebook Excel export and import (real PostgreSQL, pg-boss jobs)', ()
   });
 });
 
-/** The header row: the one holding "Mã học sinh" (the title block sits above it). */
+/** The header row: the one holding "Mã định danh" (the title block sits above it). */
 function headerRowOf(ws: ExcelJS.Worksheet): number {
-  for (let r = 1; r <= 30; r++) if (rowTexts(ws, r).includes('Mã học sinh')) return r;
+  for (let r = 1; r <= 30; r++) if (rowTexts(ws, r).includes('Mã định danh')) return r;
   throw new Error('no header row');
+}
+
+/** The hidden last column holding the record's id (a check; the row is named by its personal ID). */
+function idColumnOf(ws: ExcelJS.Worksheet, header: number): number {
+  return rowTexts(ws, header).indexOf('Mã hệ thống') + 1;
 }
 
 function rowTexts(ws: ExcelJS.Worksheet, r: number): string[] {
@@ -357,7 +478,8 @@ function rowTexts(ws: ExcelJS.Worksheet, r: number): string[] {
 }
 
 function dataRowNumber(ws: ExcelJS.Worksheet, header: number, studentId: string): number {
-  for (let r = header + 1; r <= ws.rowCount; r++) if (ws.getCell(r, 2).text === studentId) return r;
+  const col = idColumnOf(ws, header);
+  for (let r = header + 1; r <= ws.rowCount; r++) if (ws.getCell(r, col).text === studentId) return r;
   throw new Error(`no row for ${studentId}`);
 }
 

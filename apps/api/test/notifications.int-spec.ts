@@ -3,7 +3,7 @@ import { NotificationsService } from '@emis/api/grading';
 import { OutboxRelay } from '@emis/api/platform';
 import { auditRows } from './academic-fixtures';
 import { GradingFixture, gradingClass, sheetPath } from './grading-fixtures';
-import { bearer, startTestApp, TestApp } from './harness';
+import { bearer, createSchool, createUser, startTestApp, TestApp } from './harness';
 
 /**
  * In-app notifications of corrections (docs/domain/gradebook.md, "Notifications") on a school of its own: a request
@@ -144,5 +144,117 @@ describe('notifications: corrections requested and decided (real PostgreSQL)', (
       [f.school.id],
     );
     expect(again).toBe(count);
+  });
+  it('tells only active accounts that still have the school in scope: a disabled principal, a disabled or moved teacher get nothing', async () => {
+    const g = await gradingClass(t, ['Hoàng Thị Mai', 'Vũ Văn Nam']);
+    const idOf = async (username: string): Promise<string> =>
+      (await t.owner.query(`select id from app_user where username = $1`, [username]))[0].id;
+    const [{ id: principal }] = await t.owner.query(
+      `select id from app_user where org_unit_id = $1 and role = 'SCHOOL_ADMIN'`,
+      [g.school.id],
+    );
+    const disabledPrincipal = await idOf(await createUser(t, 'SCHOOL_ADMIN', g.school.code));
+    await t.owner.query(
+      `update app_user set active = false, disabled_at = now(), disabled_reason = 'Nghỉ hưu' where id = $1`,
+      [disabledPrincipal],
+    );
+    const path = sheetPath(g);
+    await t
+      .http()
+      .put(path)
+      .set(bearer(g.teacherA))
+      .send({
+        requestId: randomUUID(),
+        rows: g.studentIds.map((studentId) => ({ studentId, version: 0, cells: { GK: 7 } })),
+      })
+      .expect(200);
+    await t
+      .http()
+      .post(`/api/schools/${g.school.id}/grading/locks`)
+      .set(bearer(g.school.admin))
+      .send({ yearId: g.yearId, semester: 1 })
+      .expect(201);
+    const ask = async (i: number, gk = 8) => {
+      const res = await t
+        .http()
+        .post(`/api/schools/${g.school.id}/grading/corrections`)
+        .set(bearer(g.teacherA))
+        .send({
+          classId: g.classId,
+          subjectCode: 'TOAN',
+          semester: 1,
+          studentId: g.studentIds[i],
+          cells: { GK: gk },
+          reason: 'Nhập nhầm',
+        });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    /** Runs the relay until `subscriber` has handled every event of the correction, then answers its notifications. */
+    const delivered = async (correctionId: string, type: string, subscriber: string) => {
+      for (let i = 0; i < 100; i++) {
+        const [{ pending }] = await t.owner.query(
+          `select count(*)::int as pending from outbox o
+            where o.school_id = $1 and o.aggregate_id = $2 and o.type = $3
+              and not exists (select 1 from outbox_delivery d
+                               where d.school_id = o.school_id and d.event_id = o.id and d.subscriber = $4)`,
+          [g.school.id, correctionId, type, subscriber],
+        );
+        const [{ events }] = await t.owner.query(
+          `select count(*)::int as events from outbox where school_id = $1 and aggregate_id = $2 and type = $3`,
+          [g.school.id, correctionId, type],
+        );
+        if (events > 0 && pending === 0) break;
+        await t.app.get(OutboxRelay).relayPending();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const rows = await t.owner.query(
+        `select recipient_id from notification where school_id = $1 and subject_id = $2 and kind = $3`,
+        [
+          g.school.id,
+          correctionId,
+          type === 'grading.correction-requested' ? 'CORRECTION_REQUESTED' : 'CORRECTION_APPROVED',
+        ],
+      );
+      return rows.map((r: { recipient_id: string }) => r.recipient_id);
+    };
+    const decide = (id: string) =>
+      t
+        .http()
+        .post(`/api/schools/${g.school.id}/grading/corrections/${id}/approve`)
+        .set(bearer(g.school.admin))
+        .send({ note: 'Đồng ý' })
+        .expect(200);
+    const [{ id: teacherUser }] = await t.owner.query(`select id from app_user where staff_id = $1`, [g.staffA]);
+
+    // A request: the active principal is told; the disabled one is not, and is not named in the audit either.
+    const first = await ask(0);
+    expect(await delivered(first, 'grading.correction-requested', NotificationsService.ON_REQUESTED)).toEqual([
+      principal,
+    ]);
+    const audit = (await auditRows(t, g.school.id, 'notification')).filter((a) => a.action === 'CREATE');
+    expect(audit.length).toBeGreaterThan(0);
+    expect(JSON.stringify(audit.map((a) => a.after))).not.toContain(disabledPrincipal);
+
+    // The teacher's account is disabled before the decision: nobody is told of it.
+    const second = await ask(1);
+    await t.owner.query(`update app_user set active = false, disabled_at = now() where id = $1`, [teacherUser]);
+    await decide(second);
+    expect(await delivered(second, 'grading.correction-decided', NotificationsService.ON_DECIDED)).toEqual([]);
+
+    // Active again but moved to another school: the first school's decision is not theirs to hear of.
+    await t.owner.query(`update app_user set active = true, disabled_at = null where id = $1`, [teacherUser]);
+    const elsewhere = await createSchool(t, 'PGD-KC');
+    await t.owner.query(`update app_user set org_unit_id = $2 where id = $1`, [teacherUser, elsewhere.id]);
+    await decide(first);
+    expect(await delivered(first, 'grading.correction-decided', NotificationsService.ON_DECIDED)).toEqual([]);
+
+    // The control: an active teacher of the school who asks is told.
+    await t.owner.query(`update app_user set org_unit_id = $2 where id = $1`, [teacherUser, g.school.id]);
+    const third = await ask(1, 9);
+    await decide(third);
+    expect(await delivered(third, 'grading.correction-decided', NotificationsService.ON_DECIDED)).toEqual([
+      teacherUser,
+    ]);
   });
 });

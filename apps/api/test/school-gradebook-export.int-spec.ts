@@ -66,8 +66,14 @@ describe("gradebook: the whole school's scores in one workbook (real PostgreSQL)
       'Nhận xét',
     ]);
     const rows = [];
-    for (let i = 2; i <= sheet.rowCount; i++) rows.push((sheet.getRow(i).values as unknown[]).slice(1));
+    // The pupils' rows end at the blank row above the signature block.
+    for (let i = 2; sheet.getRow(i).cellCount > 0; i++) rows.push((sheet.getRow(i).values as unknown[]).slice(1));
     expect(rows).toHaveLength(3);
+    // Official: the governing body, school and title in the printed page's header; preparer and principal below.
+    expect(sheet.headerFooter.oddHeader).toMatch(/TRƯỜNG/);
+    expect(sheet.headerFooter.oddHeader).toMatch(/SỔ ĐIỂM HỌC KÌ I NĂM HỌC \d{4}-\d{4}/);
+    const below = sheet.getSheetValues().slice(6).flat();
+    expect(below).toEqual(expect.arrayContaining(['NGƯỜI LẬP BIỂU', 'HIỆU TRƯỞNG']));
     const an = rows.find((r) => r[2] === 'Nguyễn Văn An' && r[4] === 'Toán')!;
     expect(an.slice(5, 12)).toEqual([8, 7, 9, 8, 7.5, 8, 7.9]);
     expect(an[14]).toBe('=cmd()');

@@ -377,3 +377,11 @@ export interface SchoolRecognitionOverview {
   schoolYearCode: string;
   classes: SchoolRecognitionClass[];
 }
+
+/**
+ * The 423 answer of a save that changed a column the principal locked (`gradebook_column_locked`): every locked
+ * column of the sheet with its reason, so the grid makes just those read-only.
+ */
+export interface GradeColumnsLocked {
+  lockedColumns: { key: string; reason: string | null }[];
+}

@@ -14,14 +14,16 @@ import {
 import { EntityManager } from 'typeorm';
 import { columnsOf, GradeWriter } from './grade-writer';
 import { EntryRecord, GradebookRepository } from './gradebook.repository';
-import { GradebookService } from './gradebook.service';
+import { assertColumnsOpen, GradebookService, lockedColumns } from './gradebook.service';
 import { commentKey, GradebookRowReader, ImportedRow } from './gradebook-import.rows';
+import { GradebookXlsxRepository } from './gradebook-xlsx.repository';
 import {
   assertIdentity,
   assertNoForeignHeaders,
   GRADEBOOK_MAX_ROWS,
   GradebookIdentity,
   importLayout,
+  STUDENT_CODE_HEADER,
   XlsxColumn,
   xlsxColumns,
 } from './gradebook-xlsx.layout';
@@ -43,6 +45,9 @@ interface OpenBook {
  * right the cells present in the file overwrite the sheet's in one transaction through GradeWriter (the one way
  * cells are written: averages by libs/domain, history with the reason "Nhập từ Excel: <file>", audit).
  *
+ * A value in a column the principal locked that differs from the stored one is a cell error ("Cột TX2 đã khoá"), so the
+ * file is refused whole like any other error; unchanged values there (an exported sheet re-imported) are no change.
+ *
  * No version check against the file: only the subject's teacher writes the sheet and the file is their intent; an
  * empty cell leaves a score as it is, and every overwritten value stays in the cell's history. The rows are locked
  * while they are written, so a save from the grid at the same moment waits or meets a version conflict. A value
@@ -54,9 +59,8 @@ export class GradebookImporter implements Importer<OpenBook, ImportedRow>, OnMod
   readonly permission = 'grades.enter';
   readonly maxRows = GRADEBOOK_MAX_ROWS;
   readonly headerRow = {
-    anchor: 'Mã học sinh',
-    notFound:
-      'Tệp không đúng mẫu sổ điểm: không thấy dòng tiêu đề có cột "Mã học sinh". Hãy xuất sổ điểm từ hệ thống và giữ nguyên các dòng tiêu đề.',
+    anchor: STUDENT_CODE_HEADER,
+    notFound: `Tệp không đúng mẫu sổ điểm: không thấy dòng tiêu đề có cột "${STUDENT_CODE_HEADER}". Hãy xuất sổ điểm từ hệ thống và giữ nguyên các dòng tiêu đề.`,
   };
   readonly messages = {
     noRows: 'Tệp không có dòng học sinh nào dưới dòng tiêu đề',
@@ -69,6 +73,7 @@ export class GradebookImporter implements Importer<OpenBook, ImportedRow>, OnMod
     private readonly repo: GradebookRepository,
     private readonly writer: GradeWriter,
     private readonly events: GradingEvents,
+    private readonly xlsx: GradebookXlsxRepository,
   ) {}
 
   onModuleInit(): void {
@@ -88,6 +93,16 @@ export class GradebookImporter implements Importer<OpenBook, ImportedRow>, OnMod
     };
     const gradeColumns = columnsOf(g, cls.grade);
     const roster = await this.repo.roster(em, job.schoolId, cls.id);
+    const ids = await this.xlsx.personalIds(
+      em,
+      job.schoolId,
+      roster.map((s) => s.studentId),
+    );
+    const pupils = roster.map((s) => ({ ...s, personalId: ids.get(s.studentId) ?? '' }));
+    // The principal's column locks (docs/domain/gradebook.md, "Locks"): a changed value there is a cell error.
+    const locked = lockedColumns(access, target.subjectCode);
+    const stored: Map<string, EntryRecord> =
+      locked.length && g.id ? await this.repo.entries(em, job.schoolId, g.id) : new Map();
     return {
       identity: target,
       columns: xlsxColumns({
@@ -96,7 +111,10 @@ export class GradebookImporter implements Importer<OpenBook, ImportedRow>, OnMod
         assessment: g.assessment,
         columns: gradeColumns,
       }),
-      reader: new GradebookRowReader(roster, gradeColumns, cls.name),
+      reader: new GradebookRowReader(pupils, gradeColumns, cls.name, {
+        columns: locked,
+        stored: new Map([...stored].map(([id, e]) => [id, e.cells])),
+      }),
       describe: `môn ${subject.name} lớp ${cls.name} học kì ${target.semester === 1 ? 'I' : 'II'}`,
     };
   }
@@ -134,6 +152,10 @@ export class GradebookImporter implements Importer<OpenBook, ImportedRow>, OnMod
         stored ??
         (await this.repo.ensureGradebook(em, schoolId, this.gradebook.draft(cls, subject, target.semester), at));
       const current = await this.repo.entries(em, schoolId, g.id, ids, true);
+      // A column locked since the rows were checked: nothing is written (the import is all or nothing).
+      await asFailure(async () =>
+        assertColumnsOpen(access, target.subjectCode, rows, new Map(rows.map((r) => [r.studentId, r.cells])), current),
+      );
       const changes = rows.map((r) => ({
         studentId: r.studentId,
         cells: r.cells,

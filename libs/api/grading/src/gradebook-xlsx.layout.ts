@@ -19,27 +19,41 @@ export const IDENTITY_SHEET = 'Emis';
 const IDENTITY_KIND = 'SỔ ĐIỂM';
 
 export type XlsxColumnRole =
-  'ordinal' | 'studentId' | 'fullName' | 'dateOfBirth' | 'cell' | 'result' | 'semester1' | 'year' | 'comment';
+  | 'ordinal'
+  | 'studentCode'
+  | 'fullName'
+  | 'dateOfBirth'
+  | 'cell'
+  | 'result'
+  | 'semester1'
+  | 'year'
+  | 'comment'
+  | 'studentId';
 
 export interface XlsxColumn {
-  /** The import's key: 'studentId', 'comment', 'cell.TX1' … */
+  /** The import's key: 'studentCode', 'comment', 'cell.TX1' … */
   key: string;
   header: string;
   role: XlsxColumnRole;
   width: number;
   grade?: GradeColumn;
+  /** Written, read back as a check, and hidden in Excel (the record's internal id). */
+  hidden?: boolean;
 }
 
+/** The header of the pupil's visible key: the personal identification number, as the school's workbook names it. */
+export const STUDENT_CODE_HEADER = 'Mã định danh';
+
 /**
- * The student column holds the record's id (a UUID), not the personal id: it never changes (a personal id can be
- * corrected on the record), it is unique in the whole database, it is not personal data (a sổ điểm is mailed and
- * copied; Decree 13/2023 asks to spread citizen numbers no further than needed), and Excel cannot strip it into a
- * number the way it drops the leading zeros of a 12-digit id.
+ * A pupil is named by the national key, the personal identification number (docs/domain/records.md, "Pupil
+ * identifiers") — in full for the roles that see ID numbers, masked (0341•••••789) for a teacher, who sees none
+ * (docs/domain/personal-data.md) — never by an internal id. The record's id still travels in a last, hidden column:
+ * the import matches by the visible code and uses the hidden id only as a check that the row was not shifted.
  */
 export function xlsxColumns(sheet: Pick<GradeSheet, 'semester' | 'scheme' | 'assessment' | 'columns'>): XlsxColumn[] {
   const columns: XlsxColumn[] = [
     { key: 'no', header: 'STT', role: 'ordinal', width: 5 },
-    { key: 'studentId', header: 'Mã học sinh', role: 'studentId', width: 38 },
+    { key: 'studentCode', header: STUDENT_CODE_HEADER, role: 'studentCode', width: 15 },
     { key: 'fullName', header: 'Họ và tên', role: 'fullName', width: 26 },
     { key: 'dateOfBirth', header: 'Ngày sinh', role: 'dateOfBirth', width: 11 },
     ...sheet.columns.map((c): XlsxColumn => ({
@@ -58,6 +72,7 @@ export function xlsxColumns(sheet: Pick<GradeSheet, 'semester' | 'scheme' | 'ass
     );
   }
   columns.push({ key: 'comment', header: 'Nhận xét', role: 'comment', width: 40 });
+  columns.push({ key: 'studentId', header: 'Mã hệ thống', role: 'studentId', width: 38, hidden: true });
   return columns;
 }
 
@@ -76,10 +91,12 @@ export function importLayout(columns: XlsxColumn[]): ImportLayout {
       key: c.key,
       header: c.header,
       width: c.width,
-      required: c.role === 'studentId',
+      required: c.role === 'studentCode',
       guide: '',
       example: '',
       notRead: !isImported(c),
+      // The hidden id is a check: a file whose hidden column was deleted is still read by the visible code.
+      mayBeMissing: c.role === 'studentId',
       kind: c.role === 'cell' && c.grade?.kind === 'SCORE' ? 'number' : 'text',
       maxLength: c.role === 'comment' ? 500 : c.role === 'studentId' ? 60 : 200,
     })),
@@ -89,7 +106,11 @@ export function importLayout(columns: XlsxColumn[]): ImportLayout {
 /** The columns the import reads; the others (running number, date of birth, averages) are the system's. */
 export function isImported(column: XlsxColumn): boolean {
   return (
-    column.role === 'studentId' || column.role === 'fullName' || column.role === 'cell' || column.role === 'comment'
+    column.role === 'studentCode' ||
+    column.role === 'studentId' ||
+    column.role === 'fullName' ||
+    column.role === 'cell' ||
+    column.role === 'comment'
   );
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { sqlRow } from '@emis/api/platform';
+import { sqlRow, sqlRows } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
 
 /** The school's name and the name of the first department above it, or null where the tree has none. */
@@ -25,5 +25,16 @@ export class GradebookXlsxRepository {
       [schoolId],
     );
     return { schoolName: r?.school ?? '', departmentName: r?.department ?? null };
+  }
+
+  /** The pupils' personal identification numbers (people's view people_student), by the record's id. */
+  async personalIds(em: EntityManager, schoolId: string, studentIds: string[]): Promise<Map<string, string>> {
+    if (!studentIds.length) return new Map();
+    const rows = await sqlRows<{ id: string; personal_id: string }>(
+      em,
+      `select id, personal_id from people_student where school_id = $1 and id = any($2::uuid[])`,
+      [schoolId, studentIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.personal_id]));
   }
 }

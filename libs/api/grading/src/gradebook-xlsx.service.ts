@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ImportJob } from '@emis/contracts';
 import { AuditService } from '@emis/api/audit';
 import { assertInScope, Principal, Scope, TenantDb } from '@emis/api/platform';
+import { maskPersonalId, mayRevealStudentIds } from '@emis/domain';
 import { Download, ImportsService, UploadedWorkbook } from '@emis/api/spreadsheets';
 import { GradebookService } from './gradebook.service';
 import { buildGradebookWorkbook } from './gradebook-xlsx.workbook';
@@ -41,6 +42,14 @@ export class GradebookXlsxService {
       const { cls, access } = await this.gradebook.open(em, actor, schoolId, classId, semester, subjectCode);
       const teacher = access.teachers.get(subjectCode);
       const names = await this.names.titleNames(em, schoolId);
+      // The personal ID as the reader may see it: in full for the roles that see ID numbers, masked for a teacher.
+      const full = mayRevealStudentIds(actor.role);
+      const ids = await this.names.personalIds(
+        em,
+        schoolId,
+        sheet.rows.map((r) => r.studentId),
+      );
+      const codes = new Map([...ids].map(([id, personalId]) => [id, full ? personalId : maskPersonalId(personalId)]));
       await this.audit.record(
         em,
         {
@@ -48,16 +57,22 @@ export class GradebookXlsxService {
           entity: 'gradebook',
           entityId: sheet.gradebookId ?? `${classId}:${subjectCode}:${semester}`,
           action: 'EXPORT',
-          after: { format: 'xlsx', classId, subjectCode, semester, students: sheet.rows.length },
+          after: {
+            format: 'xlsx',
+            classId,
+            subjectCode,
+            semester,
+            students: sheet.rows.length,
+            personalIds: full ? 'FULL' : 'MASKED',
+          },
         },
         actor,
       );
-      const file = await buildGradebookWorkbook(sheet, {
-        ...names,
-        className: cls.name,
-        schoolYearCode: cls.schoolYearCode,
-        teacherName: teacher?.name ?? null,
-      });
+      const file = await buildGradebookWorkbook(
+        sheet,
+        { ...names, className: cls.name, schoolYearCode: cls.schoolYearCode, teacherName: teacher?.name ?? null },
+        codes,
+      );
       return { fileName: `so-diem-${cls.name}-${subjectCode}-HK${semester}-${cls.schoolYearCode}.xlsx`, file };
     });
   }

@@ -14,6 +14,9 @@ export interface SheetTitle {
   teacherName: string | null;
 }
 
+/** The code each pupil is shown by (the personal ID, in full or masked for the reader), by the record's id. */
+export type StudentCodes = ReadonlyMap<string, string>;
+
 /** exceljs 4.4 has range data validations but its typings omit them. */
 interface WithValidations {
   dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
@@ -35,7 +38,11 @@ const THIN: Partial<ExcelJS.Borders> = {
  * year's), and the comment. Values are the API's (the sheet's rows), never recomputed here. Scores are numbers shown
  * with one decimal (whole numbers for Circular 27 tests); ratings as the book prints them (Đ, CĐ; T, H, C).
  */
-export async function buildGradebookWorkbook(sheet: GradeSheet, title: SheetTitle): Promise<Buffer> {
+export async function buildGradebookWorkbook(
+  sheet: GradeSheet,
+  title: SheetTitle,
+  codes: StudentCodes,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Emis';
   const columns = xlsxColumns(sheet);
@@ -43,10 +50,11 @@ export async function buildGradebookWorkbook(sheet: GradeSheet, title: SheetTitl
     views: [{ state: 'frozen', ySplit: GRADEBOOK_HEADER_ROW, xSplit: 3 }],
     pageSetup: officialPageSetup({ headerRows: [GRADEBOOK_HEADER_ROW, GRADEBOOK_HEADER_ROW] }),
   });
-  ws.columns = columns.map((c) => ({ width: c.width }));
-  titleBlock(ws, sheet, title, columns.length);
+  ws.columns = columns.map((c) => ({ width: c.width, hidden: c.hidden ?? false }));
+  const shown = columns.filter((c) => !c.hidden).length;
+  titleBlock(ws, sheet, title, shown);
   headerRow(ws, columns);
-  sheet.rows.forEach((row, i) => dataRow(ws, GRADEBOOK_HEADER_ROW + 1 + i, columns, row));
+  sheet.rows.forEach((row, i) => dataRow(ws, GRADEBOOK_HEADER_ROW + 1 + i, columns, row, codes));
   validations(ws, columns, sheet.rows.length);
   writeIdentity(workbook, { classId: sheet.classId, semester: sheet.semester, subjectCode: sheet.subjectCode });
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -70,7 +78,7 @@ function titleBlock(ws: ExcelJS.Worksheet, sheet: GradeSheet, title: SheetTitle,
     ],
     [
       'Nhập lại tệp này vào hệ thống: chỉ sửa các cột điểm và cột "Nhận xét". Ô để trống được giữ nguyên (không xoá điểm đã có; ' +
-        'muốn xoá điểm hãy xoá trên màn hình sổ điểm). Không thêm, bớt hay đổi tên cột; không sửa "Mã học sinh". Các cột tô xám do hệ thống tính.',
+        'muốn xoá điểm hãy xoá trên màn hình sổ điểm). Không thêm, bớt hay đổi tên cột; không sửa "Mã định danh". Các cột tô xám do hệ thống tính.',
       { italic: true, size: 9 },
       false,
     ],
@@ -100,11 +108,11 @@ function headerRow(ws: ExcelJS.Worksheet, columns: XlsxColumn[]): void {
   });
 }
 
-function dataRow(ws: ExcelJS.Worksheet, at: number, columns: XlsxColumn[], row: GradeRow): void {
+function dataRow(ws: ExcelJS.Worksheet, at: number, columns: XlsxColumn[], row: GradeRow, codes: StudentCodes): void {
   const r = ws.getRow(at);
   columns.forEach((c, i) => {
     const cell = r.getCell(i + 1);
-    cell.value = valueOf(c, row);
+    cell.value = valueOf(c, row, codes);
     cell.border = THIN;
     const numFmt = formatOf(c, cell.value);
     if (numFmt) cell.numFmt = numFmt;
@@ -114,10 +122,12 @@ function dataRow(ws: ExcelJS.Worksheet, at: number, columns: XlsxColumn[], row: 
   });
 }
 
-function valueOf(c: XlsxColumn, row: GradeRow): ExcelJS.CellValue {
+function valueOf(c: XlsxColumn, row: GradeRow, codes: StudentCodes): ExcelJS.CellValue {
   switch (c.role) {
     case 'ordinal':
       return row.ordinal;
+    case 'studentCode':
+      return codes.get(row.studentId) ?? '';
     case 'studentId':
       return row.studentId;
     case 'fullName':
@@ -149,7 +159,8 @@ function result(average: number | null, rating: RatingCode | null): ExcelJS.Cell
 }
 
 function formatOf(c: XlsxColumn, value: ExcelJS.CellValue): string | undefined {
-  if (c.role === 'studentId' || c.role === 'comment' || c.role === 'fullName') return '@';
+  // Text: Excel would turn a 12-digit number into 3.41E+11 and drop its leading zero.
+  if (c.role === 'studentCode' || c.role === 'studentId' || c.role === 'comment' || c.role === 'fullName') return '@';
   if (typeof value !== 'number' && c.role !== 'cell') return undefined;
   if (c.role === 'cell') return c.grade!.kind === 'SCORE' ? (c.grade!.decimals === 0 ? '0' : '0.0') : '@';
   return '0.0';

@@ -524,22 +524,27 @@ export function lockedColumns(
     .map((l) => ({ key: l.columnKey as string, reason: l.reason }));
 }
 
-/** A save that changes a value of a locked column is refused whole (423), as a locked sheet is. */
-function assertColumnsOpen(
+/**
+ * A save that changes a value of a locked column is refused whole (423), as a locked sheet is. The answer names every
+ * locked column of the sheet (with the principal's reason), so the grid makes just those read-only and keeps the
+ * rest editable.
+ */
+export function assertColumnsOpen(
   access: GradingAccess,
   subjectCode: string,
   rows: { studentId: string }[],
   parsed: Map<string, Record<string, unknown>>,
   current: Map<string, { cells: Record<string, unknown> } | undefined>,
 ): void {
-  const locked = lockedColumns(access, subjectCode).map((c) => c.key);
-  if (!locked.length) return;
+  const locks = lockedColumns(access, subjectCode);
+  if (!locks.length) return;
   const changesLocked = rows.some((r) => {
     const cells = parsed.get(r.studentId) ?? {};
     const before = current.get(r.studentId)?.cells ?? {};
-    return locked.some((k) => k in cells && (cells[k] ?? null) !== (before[k] ?? null));
+    return locks.some(({ key }) => key in cells && (cells[key] ?? null) !== (before[key] ?? null));
   });
-  if (changesLocked) throw new ProblemException(HttpStatus.LOCKED, 'gradebook_column_locked');
+  if (changesLocked)
+    throw new ProblemException(HttpStatus.LOCKED, 'gradebook_column_locked', undefined, { lockedColumns: locks });
 }
 
 function rosterErrors(roster: RosterStudent[], studentIds: string[]): RawFieldError[] {

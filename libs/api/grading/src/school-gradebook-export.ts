@@ -14,6 +14,7 @@ import {
 import { CellValue, formatCell } from '@emis/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsUUID } from 'class-validator';
+import { SchoolsService } from '@emis/api/tenancy';
 import type { Response } from 'express';
 import { EntityManager } from 'typeorm';
 import { SchoolGradebookExportRepository, SchoolGradeRow } from './school-gradebook-export.repository';
@@ -73,6 +74,7 @@ export class SchoolGradebookExportService {
     private readonly audit: AuditService,
     private readonly repo: SchoolGradebookExportRepository,
     private readonly guard: PersonalDataGuard,
+    private readonly schools: SchoolsService,
   ) {}
 
   async export(scope: Scope, schoolId: string, query: SchoolGradebookQueryDto, res: Response): Promise<void> {
@@ -97,9 +99,20 @@ export class SchoolGradebookExportService {
         `Sổ điểm HK${query.semester}`,
         COLUMNS,
         this.rows(em, schoolId, classes, query.semester),
-        { watermark, heading: { title: `Sổ điểm học kì ${query.semester === 1 ? 'I' : 'II'} năm học ${yearCode}` } },
+        { watermark, heading: await this.heading(em, schoolId, query.semester, yearCode), signatures: true },
       );
     });
+  }
+
+  /** The governing body and school above the title, the principal under the signature block (official papers). */
+  private async heading(em: EntityManager, schoolId: string, semester: number, yearCode: string) {
+    const letterhead = await this.schools.letterhead(em, schoolId);
+    return {
+      governingBody: letterhead.governingBody,
+      school: letterhead.schoolName,
+      title: `SỔ ĐIỂM HỌC KÌ ${semester === 1 ? 'I' : 'II'} NĂM HỌC ${yearCode}`,
+      principalName: letterhead.principalName,
+    };
   }
 
   private async *rows(

@@ -16,3 +16,4 @@ export { AdministerAccounts1764800000000 } from './migrations/1764800000000-Admi
 export { HardenSignIn1764800000400 } from './migrations/1764800000400-HardenSignIn';
 export { GuardAccountRoles1764900000960 } from './migrations/1764900000960-GuardAccountRoles';
 export { GuardAccountCredentials1765000000610 } from './migrations/1765000000610-GuardAccountCredentials';
+export { ExposeAccountActive1765000001600 } from './migrations/1765000001600-ExposeAccountActive';

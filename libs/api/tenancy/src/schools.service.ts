@@ -94,7 +94,12 @@ export class SchoolsService {
   async printedHeading(scope: Scope, schoolId: string, title: string): Promise<OfficialHeading> {
     assertInScope(scope, schoolId);
     const letterhead = await this.db.run((em) => this.letterhead(em, schoolId));
-    return { governingBody: letterhead.governingBody, school: letterhead.schoolName, title };
+    return {
+      governingBody: letterhead.governingBody,
+      school: letterhead.schoolName,
+      title,
+      principalName: letterhead.principalName,
+    };
   }
 
   /** Saves the school's profile if nobody changed it since `update.version`; audited in the same transaction. */

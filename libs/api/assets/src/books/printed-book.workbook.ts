@@ -1,4 +1,4 @@
-import { sheetText } from '@emis/api/platform';
+import { officialHeaderFooter, officialPageSetup, sheetText } from '@emis/api/platform';
 import ExcelJS from 'exceljs';
 import { BOOK_SIGNATURES, BookCell, BookColumn, BookFormat, PrintedBook } from './printed-book';
 
@@ -27,8 +27,11 @@ const NUMBER_FORMATS: Partial<Record<BookFormat, string>> = {
 export async function bookWorkbook(book: PrintedBook): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Emis';
+  // The official page set-up of every list (A4 landscape, one page wide, the heading rows on every page) and the
+  // unit and title in the printed page's header (docs/domain/records.md, "Official papers").
   const sheet = workbook.addWorksheet(book.title.slice(0, 31).replace(/[:\\/?*[\]]/g, ' '), {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: officialPageSetup({ headerRows: [BOOK_HEADER_ROW, BOOK_HEADER_ROW + 2] }),
+    headerFooter: officialHeaderFooter({ school: book.unitName, title: book.title }),
     views: [{ state: 'frozen', ySplit: BOOK_HEADER_ROW + 2 }],
   });
   sheet.columns = book.columns.map((c) => ({ width: c.width }));

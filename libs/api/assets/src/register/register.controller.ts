@@ -17,6 +17,7 @@ import {
 import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AssetAttachment, AssetDetail, AssetSummary, Page } from '@emis/contracts';
 import { CurrentScope, ExportColumn, fileDownload, RequirePermission, Scope, streamXlsx } from '@emis/api/platform';
+import { SchoolsService } from '@emis/api/tenancy';
 import type { Response } from 'express';
 import { AssetRecord } from '../assets.repository';
 import { ASSET_CLASS_VI, ASSET_CONDITION_VI, ASSET_KIND_VI, ASSET_STATUS_VI, FUNDING_SOURCE_VI } from '../asset-words';
@@ -56,6 +57,7 @@ export class RegisterController {
     private readonly register: RegisterService,
     private readonly costChanges: CostChangeService,
     private readonly attachments: AssetAttachmentsService,
+    private readonly schools: SchoolsService,
   ) {}
 
   @Get()
@@ -79,7 +81,9 @@ export class RegisterController {
     @Res() res: Response,
   ): Promise<void> {
     const rows = await this.register.exportRows(scope, schoolId, query);
-    await streamXlsx(res, 'so-tai-san.xlsx', 'Tài sản', EXPORT_COLUMNS, rows);
+    // An official list: the governing body, school and title on every printed page, the signatures under the rows.
+    const heading = await this.schools.printedHeading(scope, schoolId, 'DANH SÁCH TÀI SẢN');
+    await streamXlsx(res, 'so-tai-san.xlsx', 'Tài sản', EXPORT_COLUMNS, rows, { heading, signatures: true });
   }
 
   @Post()

@@ -10,6 +10,7 @@ import {
   sendPdf,
   streamXlsx,
 } from '@emis/api/platform';
+import { SchoolsService } from '@emis/api/tenancy';
 import type { Response } from 'express';
 import { WEAR_TABLE_COLUMNS, wearTableLines } from './wear-table.document';
 import { WearRunInputDto, WearYearPipe, WearYearQueryDto } from './wear.dto';
@@ -22,7 +23,10 @@ const XLSX_COLUMNS = WEAR_TABLE_COLUMNS.map((c) => ({ ...c, header: `${c.header}
 @ApiTags('assets')
 @Controller('schools/:schoolId/asset-wear')
 export class SchoolWearController {
-  constructor(private readonly wear: WearService) {}
+  constructor(
+    private readonly wear: WearService,
+    private readonly schools: SchoolsService,
+  ) {}
 
   @Get()
   @RequirePermission('assets.read')
@@ -67,7 +71,11 @@ export class SchoolWearController {
     @Res() res: Response,
   ): Promise<void> {
     const table = await this.wear.exportTable(scope, schoolId, year);
-    await streamXlsx(res, `bang-tinh-hao-mon-${year}.xlsx`, `Hao mòn ${year}`, XLSX_COLUMNS, wearTableLines(table));
+    const heading = await this.schools.printedHeading(scope, schoolId, `BẢNG TÍNH HAO MÒN TÀI SẢN CỐ ĐỊNH NĂM ${year}`);
+    await streamXlsx(res, `bang-tinh-hao-mon-${year}.xlsx`, `Hao mòn ${year}`, XLSX_COLUMNS, wearTableLines(table), {
+      heading,
+      signatures: true,
+    });
   }
 
   @Get(':year/export.pdf')

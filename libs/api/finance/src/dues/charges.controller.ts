@@ -10,6 +10,7 @@ import {
   sendPdf,
   streamXlsx,
 } from '@emis/api/platform';
+import { SchoolsService } from '@emis/api/tenancy';
 import type { Response } from 'express';
 import { ChargesService } from './charges.service';
 import { DEBTOR_XLSX_COLUMNS } from './debtors.document';
@@ -29,6 +30,7 @@ export class ChargesController {
   constructor(
     private readonly charges: ChargesService,
     private readonly debtors: DebtorsService,
+    private readonly schools: SchoolsService,
   ) {}
 
   @Get('charges')
@@ -111,7 +113,11 @@ export class ChargesController {
     @Res() res: Response,
   ): Promise<void> {
     const debtors = await this.debtors.exportList(scope, actor, schoolId, query);
-    await streamXlsx(res, 'danh-sach-no-phi.xlsx', 'Còn nợ', DEBTOR_XLSX_COLUMNS, debtors);
+    const heading = await this.schools.printedHeading(scope, schoolId, 'DANH SÁCH HỌC SINH CÒN NỢ CÁC KHOẢN THU');
+    await streamXlsx(res, 'danh-sach-no-phi.xlsx', 'Còn nợ', DEBTOR_XLSX_COLUMNS, debtors, {
+      heading,
+      signatures: true,
+    });
   }
 
   @Get('debtors.pdf')

@@ -22,6 +22,7 @@ import {
   WorkbookUpload,
   XLSX_CONTENT_TYPE,
 } from '@emis/api/spreadsheets';
+import { SchoolsService } from '@emis/api/tenancy';
 import type { Response } from 'express';
 import { SchoolYearQueryDto } from '../config/finance-config.dto';
 import { AdoptProvinceDto, FeeScheduleAdoptionDto, FeeScheduleDto, FeeScheduleUpdateDto } from './fee-schedules.dto';
@@ -32,7 +33,10 @@ import { FEE_SCHEDULE_EXPORT_COLUMNS, feeSchedulesFileName } from './fee-schedul
 @ApiTags('finance')
 @Controller('schools/:schoolId/fee-schedules')
 export class FeeSchedulesController {
-  constructor(private readonly schedules: FeeSchedulesService) {}
+  constructor(
+    private readonly schedules: FeeSchedulesService,
+    private readonly schools: SchoolsService,
+  ) {}
 
   @Get()
   @RequirePermission('finance.read')
@@ -79,7 +83,11 @@ export class FeeSchedulesController {
     @Res() res: Response,
   ): Promise<void> {
     const { yearCode, lines } = await this.schedules.exportOfYear(scope, schoolId, query.schoolYearId);
-    await streamXlsx(res, feeSchedulesFileName(yearCode), 'Khoản thu', FEE_SCHEDULE_EXPORT_COLUMNS, lines);
+    // The issuer lines go in the printed page's header only: a signature block under the rows would not import back.
+    const heading = await this.schools.printedHeading(scope, schoolId, `CÁC KHOẢN THU NĂM HỌC ${yearCode}`);
+    await streamXlsx(res, feeSchedulesFileName(yearCode), 'Khoản thu', FEE_SCHEDULE_EXPORT_COLUMNS, lines, {
+      heading,
+    });
   }
 
   /** Queues the import of the year's lines (followed at /api/schools/{schoolId}/imports/{jobId}). */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Payment } from '@emis/contracts';
 import { assertInScope, ExportColumn, Scope, streamXlsx, TenantDb } from '@emis/api/platform';
+import { SchoolsService } from '@emis/api/tenancy';
 import type { Response } from 'express';
 import { PaymentExportQueryDto } from './payments.dto';
 import { PAYMENT_METHOD_LABELS } from './import/payment-list.layout';
@@ -39,12 +40,17 @@ export class PaymentsExport {
   constructor(
     private readonly db: TenantDb,
     private readonly payments: PaymentsService,
+    private readonly schools: SchoolsService,
   ) {}
 
   async stream(res: Response, scope: Scope, schoolId: string, query: PaymentExportQueryDto): Promise<void> {
     assertInScope(scope, schoolId);
     const rows = await this.db.run((em) => this.payments.all(em, schoolId, query));
     const range = [query.from, query.to].filter(Boolean).join('_');
-    await streamXlsx(res, `thu-chi-hoc-phi${range ? `-${range}` : ''}.xlsx`, 'Thu tiền', COLUMNS, rows);
+    const heading = await this.schools.printedHeading(scope, schoolId, 'BẢNG KÊ THU, HOÀN TRẢ CÁC KHOẢN THU');
+    await streamXlsx(res, `thu-chi-hoc-phi${range ? `-${range}` : ''}.xlsx`, 'Thu tiền', COLUMNS, rows, {
+      heading,
+      signatures: true,
+    });
   }
 }

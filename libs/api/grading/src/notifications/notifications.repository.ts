@@ -14,6 +14,12 @@ interface NotificationRow {
   read_at: Date | null;
 }
 
+/** The school and every unit above it in the org tree (a user of any of them has the school in scope). */
+const SCHOOL_AND_ABOVE = `with recursive up as (
+    select id, parent_id, 0 as depth from tenancy_org_unit where id = $1
+    union all
+    select o.id, o.parent_id, up.depth + 1 from tenancy_org_unit o join up on o.id = up.parent_id where up.depth < 20)`;
+
 /** The notification table: written by the reactions to grading's events, read by its recipient. */
 @Injectable()
 export class NotificationsRepository {
@@ -38,11 +44,29 @@ export class NotificationsRepository {
     return rows.length;
   }
 
-  /** The school's principals (school administrators), who decide correction requests. */
+  /**
+   * Who of `candidates` may still be told about the school: an active account (a disabled one is never notified) whose
+   * unit is the school or a unit above it, so that its scope still includes the school — a teacher moved to another
+   * school since asking is not told of the first school's decision (docs/domain/gradebook.md, "Notifications").
+   */
+  async reachable(em: EntityManager, schoolId: string, candidates: string[]): Promise<string[]> {
+    if (!candidates.length) return [];
+    const rows = await sqlRows<{ user_id: string }>(
+      em,
+      `${SCHOOL_AND_ABOVE}
+       select u.user_id from identity_user u
+        where u.user_id = any($2::uuid[]) and u.active and u.org_unit_id in (select id from up)
+        order by u.user_id`,
+      [schoolId, candidates],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
+  /** The school's principals (school administrators) with an active account, who decide correction requests. */
   async principals(em: EntityManager, schoolId: string): Promise<string[]> {
     const rows = await sqlRows<{ user_id: string }>(
       em,
-      `select user_id from identity_user where org_unit_id = $1 and role = 'SCHOOL_ADMIN' order by user_id`,
+      `select user_id from identity_user where org_unit_id = $1 and role = 'SCHOOL_ADMIN' and active order by user_id`,
       [schoolId],
     );
     return rows.map((r) => r.user_id);

@@ -11,7 +11,7 @@ const DEFAULT_PAGE_SIZE = 20;
 /**
  * In-app notifications (docs/domain/gradebook.md, "Notifications"). Grading's reactions to its own correction events
  * write them — a request to the school's principals, a decision to the teacher who asked — in the reaction's
- * transaction, audited once per event; the recipient lists them (unread first) and marks them read, audited too.
+ * transaction, audited once per event; only to active accounts whose scope still includes the school; the recipient lists them (unread first) and marks them read, audited too.
  */
 @Injectable()
 export class NotificationsService implements OnModuleInit {
@@ -35,12 +35,12 @@ export class NotificationsService implements OnModuleInit {
     this.subscribers.subscribe<GradingCorrectionEvent>(
       GRADING_CORRECTION_DECIDED,
       NotificationsService.ON_DECIDED,
-      (em, event) =>
+      async (em, event) =>
         this.deliver(
           em,
           event,
           event.payload.correction.status === 'APPROVED' ? 'CORRECTION_APPROVED' : 'CORRECTION_REJECTED',
-          event.payload.requestedBy ? [event.payload.requestedBy] : [],
+          await this.repo.reachable(em, event.schoolId, event.payload.requestedBy ? [event.payload.requestedBy] : []),
         ),
     );
   }

@@ -9,6 +9,8 @@ export interface OfficialHeading {
   governingBody?: string | null;
   school?: string | null;
   title: string;
+  /** The principal, named under the signature block's "Hiệu trưởng" when a list carries one. */
+  principalName?: string | null;
 }
 
 /** The print layout of every list Emis exports: A4 landscape, as wide as the page, the header rows on every page. */

@@ -74,6 +74,24 @@ describe('Excel export', () => {
     expect(sheet.getCell('A2').value).toBe('+4 (tối đa 45)');
   });
 
+  it('writes the signature block under the last row when asked: preparer, principal with the name from the heading', async () => {
+    const { book } = await streamed({
+      heading: { school: 'Trường THCS Lê Lợi', title: 'Danh sách tài sản', principalName: 'Nguyễn Thị Hạnh' },
+      signatures: true,
+    });
+    const sheet = book.getWorksheet('Lớp')!;
+    // Row 1 the header, row 2 the one data row, row 3 left blank, then the place-and-date line and the titles.
+    expect(sheet.getRow(3).cellCount).toBe(0);
+    expect(sheet.getCell('B4').value).toMatch(/ngày …… tháng …… năm/);
+    expect([sheet.getCell('A5').value, sheet.getCell('B5').value]).toEqual(['NGƯỜI LẬP BIỂU', 'HIỆU TRƯỞNG']);
+    expect(sheet.getCell('B10').value).toBe('Nguyễn Thị Hạnh');
+  });
+
+  it('writes no signature block unless asked (a list that imports back)', async () => {
+    const { book } = await streamed({ heading: { title: 'Khoản thu', principalName: 'Nguyễn Thị Hạnh' } });
+    expect(book.getWorksheet('Lớp')!.rowCount).toBe(2);
+  });
+
   it('names the sheet in the page header when no heading is given, and doubles a literal ampersand', async () => {
     const { book } = await streamed({}, 'Lớp & khối');
     const sheet = book.getWorksheet('Lớp & khối')!;

@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { ExportWatermark, watermarkText } from '../watermark/export-watermark';
-import { OfficialHeading, officialHeaderFooter, officialPageSetup, sheetText } from './official-sheet';
+import {
+  OfficialHeading,
+  officialHeaderFooter,
+  officialPageSetup,
+  sheetText,
+  writeSignatureBlock,
+} from './official-sheet';
 
 export interface ExportColumn<T> {
   header: string;
@@ -23,6 +29,11 @@ export interface XlsxOptions {
   watermark?: ExportWatermark;
   /** The governing body, school and title printed at the top of every page; the sheet's title when not given. */
   heading?: OfficialHeading;
+  /**
+   * The signature block under the last row (preparer; principal, named from the heading). Only for a list that is
+   * not imported back: an import would read the block's lines as data rows.
+   */
+  signatures?: boolean;
 }
 
 /**
@@ -69,6 +80,9 @@ export async function streamXlsx<T>(
     });
     added.commit();
     count++;
+  }
+  if (options.signatures) {
+    writeSignatureBlock(sheet, count + 3, columns.length, { title: 'HIỆU TRƯỞNG', name: heading.principalName });
   }
   sheet.commit();
   await workbook.commit();

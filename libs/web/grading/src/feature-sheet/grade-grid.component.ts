@@ -1,6 +1,7 @@
 import {
   afterNextRender,
   ChangeDetectionStrategy,
+  ChangeDetectorRef,
   Component,
   computed,
   DestroyRef,
@@ -26,7 +27,9 @@ import { gridColumns } from './grid-columns';
 import { GridKeys } from './grid-keys';
 import { followPrinting, GRID_THEME, gradeGridOptions } from './grid-options';
 import { SheetSelection } from './sheet-selection';
+import { LockedColumn } from './sheet-locks';
 import { SheetMessagesComponent } from './sheet-messages.component';
+import { SheetPrintTableComponent } from './sheet-print-table.component';
 import { SheetSaveStateComponent } from './sheet-save-state.component';
 import { SheetSession } from './sheet-session';
 import { FocusedCell, SheetView } from './sheet-view';
@@ -44,7 +47,7 @@ export const GRID_READY_MARK = 'emis:grid-ready';
  */
 @Component({
   selector: 'emis-grade-grid',
-  imports: [AgGridAngular, TranslocoPipe, SheetSaveStateComponent, SheetMessagesComponent],
+  imports: [AgGridAngular, TranslocoPipe, SheetSaveStateComponent, SheetMessagesComponent, SheetPrintTableComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   encapsulation: ViewEncapsulation.None,
   templateUrl: './grade-grid.component.html',
@@ -54,6 +57,7 @@ export const GRID_READY_MARK = 'emis:grid-ready';
 export class GradeGridComponent implements SheetView {
   private readonly api = inject(GradingApi);
   private readonly transloco = inject(TranslocoService);
+  private readonly changeDetector = inject(ChangeDetectorRef);
 
   readonly schoolId = input.required<string>();
   readonly sheet = input.required<GradeSheet>();
@@ -69,6 +73,10 @@ export class GradeGridComponent implements SheetView {
   protected readonly rows = computed(() => this.sheet().rows.map((row) => toGridRow(this.context(), row)));
   private readonly rowsById = computed(() => new Map(this.rows().map((row) => [row.studentId, row])));
   private gridApi: GridApi<GridRow> | null = null;
+  /** While printing: the print table is drawn in place of the grid. */
+  protected readonly printing = signal(false);
+  /** Columns a 423 answer said the principal locked after the sheet was loaded. */
+  private readonly lockedLater = signal<LockedColumn[]>([]);
 
   readonly session = new SheetSession({
     context: () => this.context(),
@@ -77,6 +85,7 @@ export class GradeGridComponent implements SheetView {
       this.api.saveSheet(this.schoolId(), this.sheet().classId, this.sheet().semester, this.sheet().subjectCode, body),
     repaint: (studentIds) => this.refresh(this.nodesOf(studentIds)),
     lockedMeanwhile: () => this.lockedMeanwhile.emit(),
+    columnsLocked: (columns) => this.lockedLater.set(columns),
     translate: (key, params) => this.transloco.translate(key, params),
     editor: {
       open: () => (this.gridApi?.getEditingCells().length ?? 0) > 0,
@@ -90,6 +99,7 @@ export class GradeGridComponent implements SheetView {
     api: () => this.gridApi,
     editable: () => this.editable(),
     context: () => this.context(),
+    locked: (key) => !!this.lockOf(key),
     selection: this.selection,
     session: this.session,
     text: (key, params) => this.transloco.translate(`grading.grid.${key}`, params),
@@ -112,7 +122,7 @@ export class GradeGridComponent implements SheetView {
       errorText: (row, key) => this.session.errorText(row, key),
       pending: (row, key) => this.session.isPending(row, key),
       label: (key) => this.transloco.translate(`grading.sheet.columns.${key}`),
-      lockedColumn: (key) => this.sheet().lockedColumns?.find((c) => c.key === key),
+      lockedColumn: (key) => this.lockOf(key),
       selected: (rowIndex, key) => this.selection.contains(rowIndex, key),
     }),
   );
@@ -126,9 +136,8 @@ export class GradeGridComponent implements SheetView {
     const stopPageKeys = this.keys.listenOnPage();
     let stopGridKeys: (() => void) | undefined;
     afterNextRender(() => (stopGridKeys = this.keys.listenOnGrid(this.gridBox().nativeElement)));
-    const stopPrinting = followPrinting((print) =>
-      this.gridApi?.setGridOption('domLayout', print ? 'print' : 'normal'),
-    );
+    // Paper gets a plain table of every row instead of the grid (sheet-print-table).
+    const stopPrinting = followPrinting((print) => this.showForPrint(print));
     effect(() => this.nameGrid(this.gridLabel()));
     inject(DestroyRef).onDestroy(() => {
       stopPrinting();
@@ -159,6 +168,21 @@ export class GradeGridComponent implements SheetView {
    */
   protected onFirstDataRendered(): void {
     performance.mark(GRID_READY_MARK);
+  }
+
+  /**
+   * The print table is drawn at once (not at the next change detection): the browser lays the page out for paper
+   * right after its beforeprint handlers return.
+   */
+  private showForPrint(print: boolean): void {
+    if (print) this.gridApi?.stopEditing(false);
+    this.printing.set(print);
+    this.changeDetector.detectChanges();
+  }
+
+  /** The principal's lock of a column: as the sheet was loaded, or as a 423 answer named it since. */
+  private lockOf(key: string): { reason: string | null } | undefined {
+    return this.sheet().lockedColumns?.find((c) => c.key === key) ?? this.lockedLater().find((c) => c.key === key);
   }
 
   protected onCellFocused(event: CellFocusedEvent<GridRow>): void {

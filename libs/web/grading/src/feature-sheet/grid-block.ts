@@ -9,6 +9,8 @@ export interface GridBlockHost {
   api(): GridApi<GridRow> | null;
   editable(): boolean;
   context(): SheetContext;
+  /** A column the principal locked (issue 16): it takes no paste or clear, like the read-only columns. */
+  locked(key: string): boolean;
   readonly selection: SheetSelection;
   readonly session: SheetSession;
   /** A text under grading.grid. */
@@ -122,6 +124,6 @@ export class GridBlock {
   }
 
   private isGradeKey(key: string): boolean {
-    return this.host.context().columns.some((c) => c.key === key);
+    return this.host.context().columns.some((c) => c.key === key) && !this.host.locked(key);
   }
 }

@@ -20,6 +20,7 @@ import { SheetMessagesComponent } from './sheet-messages.component';
 import { SheetSaveStateComponent } from './sheet-save-state.component';
 import { SheetSession } from './sheet-session';
 import { FocusedCell, SheetView } from './sheet-view';
+import { LockedColumn } from './sheet-locks';
 
 /** One line of the list: the pupil and what the chosen column shows for them. */
 interface PhoneLine {
@@ -66,6 +67,14 @@ export class PhoneSheetComponent implements SheetView {
     return key === COMMENT_KEY ? null : (columns.find((c) => c.key === key) ?? columns[0] ?? null);
   });
   protected readonly key = computed(() => this.column()?.key ?? COMMENT_KEY);
+  /** Columns a 423 answer said the principal locked after the sheet was loaded. */
+  private readonly lockedLater = signal<LockedColumn[]>([]);
+  /** The chosen column takes input: the sheet is editable and the principal has not locked that column. */
+  protected readonly writable = computed(() => {
+    const key = this.key();
+    const locked = [...(this.sheet().lockedColumns ?? []), ...this.lockedLater()];
+    return this.editable() && !locked.some((c) => c.key === key);
+  });
   // The session bumps its revision whenever a row changed in place (typing, a save's answer, a conflict).
   protected readonly lines = computed<PhoneLine[]>(() => {
     this.session.revision();
@@ -94,6 +103,7 @@ export class PhoneSheetComponent implements SheetView {
     // The list reads the session's revision: nothing else to repaint.
     repaint: () => undefined,
     lockedMeanwhile: () => this.lockedMeanwhile.emit(),
+    columnsLocked: (columns) => this.lockedLater.set(columns),
     translate: (key, params) => this.transloco.translate(key, params),
   });
   protected readonly commentKey = COMMENT_KEY;
@@ -132,7 +142,7 @@ export class PhoneSheetComponent implements SheetView {
 
   /** The input lost the focus or Enter was pressed: the text goes through the domain, a valid change is saved. */
   protected commit(row: GridRow, text: string): void {
-    if (!this.editable()) return;
+    if (!this.writable()) return;
     this.session.input(row, this.key(), text);
   }
 

@@ -48,6 +48,7 @@ function harness(options: HarnessOptions = {}) {
   const repainted: string[][] = [];
   const translated: { key: string; params?: Record<string, unknown> }[] = [];
   let lockedMeanwhile = 0;
+  const columnsLocked: string[][] = [];
   const editor = { text: null as string | null, row: 'a', key: 'TX3' };
   const session: SheetSession = new SheetSession({
     context: () => context,
@@ -59,6 +60,7 @@ function harness(options: HarnessOptions = {}) {
     },
     repaint: (ids) => repainted.push(ids),
     lockedMeanwhile: () => (lockedMeanwhile += 1),
+    columnsLocked: (columns) => columnsLocked.push(columns.map((c) => c.key)),
     translate: (key, params) => {
       translated.push({ key, params });
       return key;
@@ -74,7 +76,7 @@ function harness(options: HarnessOptions = {}) {
         }
       : undefined,
   });
-  return { rows, requests, repainted, translated, session, editor, locked: () => lockedMeanwhile };
+  return { rows, requests, repainted, translated, session, editor, columnsLocked, locked: () => lockedMeanwhile };
 }
 
 /** The server's answer to a save: each row at the version given, with the cells it now holds. */
@@ -311,5 +313,29 @@ describe('SheetSession (both views’ typing, autosave and conflicts)', () => {
     session.retry();
     expect(requests).toHaveLength(2);
     expect(requests[1].body.requestId).toBe(requests[0].body.requestId);
+  });
+
+  it('a 423 naming a column locked meanwhile: that column goes back to its saved value, the other cell is sent again', () => {
+    const { rows, requests, columnsLocked, session } = harness();
+    const row = rows.get('a')!;
+    session.input(row, 'TX1', '9');
+    session.input(row, 'TX2', '7');
+    jest.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+    requests[0].reply.error(
+      new HttpErrorResponse({
+        status: 423,
+        error: {
+          status: 423,
+          code: 'gradebook_column_locked',
+          title: 'Locked',
+          lockedColumns: [{ key: 'TX1', reason: 'Đã chốt' }],
+        },
+      }),
+    );
+    expect(columnsLocked).toEqual([['TX1']]);
+    expect(row.values).toMatchObject({ TX1: 8, TX2: 7 });
+    expect(session.message()).toBe('grading.grid.columnsLockedMeanwhile');
+    jest.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+    expect(requests[1].body.rows).toEqual([{ studentId: 'a', version: 1, cells: { TX2: 7 } }]);
   });
 });

@@ -5,6 +5,7 @@ import { formatEmisDate, PendingChanges } from '@emis/web/core';
 import { Observable } from 'rxjs';
 import { CellChange, UndoHistory } from './grid-undo';
 import { AutosaveHandlers, SaveBatch, SaveStatus, SheetAutosave } from './sheet-autosave';
+import { applyColumnLocks, LockedColumn, lockedColumnsOf } from './sheet-locks';
 import {
   acceptSaved,
   applyConflict,
@@ -26,6 +27,8 @@ export interface SheetSessionPorts {
   repaint(studentIds: string[]): void;
   /** The server refused a save with 423: the semester was locked meanwhile. */
   lockedMeanwhile(): void;
+  /** The server refused a save with 423 naming columns locked since the sheet was loaded: only those turn read-only. */
+  columnsLocked(columns: LockedColumn[]): void;
   translate(key: string, params?: Record<string, unknown>): string;
   /**
    * An editor the view keeps open (the grid's cell editor): its text has not reached the session yet. Open, it counts
@@ -248,10 +251,30 @@ export class SheetSession {
       this.onConflict(problem, batch);
       return this.conflicts().length ? 'conflict' : 'pending';
     }
+    const columns = lockedColumnsOf(problem);
+    if (columns) return this.onColumnsLocked(columns, batch);
     if (problem.status === 423) this.ports.lockedMeanwhile();
     if (problem.status === 400) this.markFieldErrors(problem, batch);
     this.tell(this.ports.translate('grading.sheet.refused', { reason: problem.detail ?? problem.title }), 'error');
     return 'error';
+  }
+
+  /** As the grid does (grade-grid.component.ts): the locked columns' cells go back, the others are sent again. */
+  private onColumnsLocked(columns: LockedColumn[], batch: SaveBatch): SaveStatus {
+    this.ports.columnsLocked(columns);
+    const context = this.ports.context();
+    const outcome = applyColumnLocks(context, this.ports.rows(), batch.keys, new Set(columns.map((c) => c.key)));
+    for (const [studentId, key] of outcome.resend) this.autosave.markDirty(studentId, key);
+    this.ports.repaint([...batch.keys.keys()]);
+    this.tell(
+      this.ports.translate('grading.grid.columnsLockedMeanwhile', {
+        columns: outcome.revertedKeys.map((key) => this.labelOf(key)).join(', '),
+        count: outcome.reverted,
+      }),
+      'error',
+    );
+    // Nothing else waiting: the sheet equals what the server holds again (the refused cells went back).
+    return outcome.resend.length ? 'pending' : 'saved';
   }
 
   private onConflict(problem: ProblemDetails, batch: SaveBatch): void {

@@ -306,6 +306,8 @@ export const gradingVi = {
     undoDone: 'Đã hoàn tác {{cells}} ô.',
     redoDone: 'Đã làm lại {{cells}} ô.',
     nothingTo: { undo: 'Không còn gì để hoàn tác.', redo: 'Không còn gì để làm lại.' },
+    columnsLockedMeanwhile:
+      'Cột {{columns}} vừa được hiệu trưởng khoá: {{count}} ô trong cột đó không được lưu và đã trở về giá trị cũ (muốn sửa, hãy gửi yêu cầu sửa điểm). Các cột khác vẫn nhập và lưu bình thường.',
   },
   awards: {
     title: 'Khen thưởng cuối năm',
@@ -648,6 +650,8 @@ export const gradingEn: TranslationOf<typeof gradingVi> = {
     undoDone: 'Undid {{cells}} cells.',
     redoDone: 'Redid {{cells}} cells.',
     nothingTo: { undo: 'Nothing left to undo.', redo: 'Nothing left to redo.' },
+    columnsLockedMeanwhile:
+      'The principal has just locked column {{columns}}: {{count}} cells in it were not saved and are back to their saved values (send a correction request to change them). The other columns still take input and save as usual.',
   },
   awards: {
     title: 'Year-end awards',
