@@ -62,4 +62,6 @@ export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
   CreateRuleSettingsView1765000000750: '7d03cc0c4905c7d341a10a75b413ed40142614cc1206288f18f2236c35f3db7e',
   CreateNotification1765000000950: '091fa8223c59d6c78c78e19324c6a7d300fea046f968f6b1693a7cf2c7accdb8',
   ScopeGradingLocks1765000000960: '7455fd5f9af58f8a2f827647c7d385f0bb66d2860a1ecc731cf33c4fe0d1eb58',
+  BindScopeToDistributedTransaction1765000001100: 'e38acdd2c690ce5a76c7a8268200a278204ca9c6bfc2ad88dd8f191844186f4d',
+  PlanAuditVerifyInPlpgsql1765000001110: 'f2ab4a74a2dc86bbca33008dedeb212e109d757968f7ab47771b3e1ad4d1603c',
 };
