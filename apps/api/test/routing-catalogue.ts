@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { DataSource } from 'typeorm';
 import { GradingFixture, gradingClass, sheetPath } from './grading-fixtures';
 import { bearer, TestApp } from './harness';
+
+export { distributedTables, scansWithoutSchool, taskCounts } from './routing-plans';
 
 /**
  * The routing catalogue (docs/scaling.md, "Writing queries that distribute"): every statement the API sends while a
@@ -24,17 +24,6 @@ export interface CapturedStatement {
   params: unknown[];
 }
 
-/** The school-owned tables: those tools/citus/table-plan.json distributes by school_id. */
-export function distributedTables(): Set<string> {
-  const plan = JSON.parse(readFileSync(path.resolve(__dirname, '../../../tools/citus/table-plan.json'), 'utf8')) as {
-    tables: Record<string, { kind: string }>;
-  };
-  const names = new Set<string>();
-  // EXPLAIN names a table without its schema (reporting.headcount shows as headcount).
-  for (const [name, t] of Object.entries(plan.tables)) if (t.kind === 'distributed') names.add(name.replace(/^\w+\./, ''));
-  return names;
-}
-
 /** Statements that are no query to plan: transaction control and the scope's own call. */
 const NOT_PLANNED = /^(start transaction|begin|commit|rollback|savepoint|release|set |select emis_set_scope\()/i;
 
@@ -43,7 +32,9 @@ const NOT_PLANNED = /^(start transaction|begin|commit|rollback|savepoint|release
  * with three pupils) and answers every plannable statement the API sent for them, first occurrence of each text.
  * The app must run with EVENT_WORKER off, so no background statement is mistaken for a request's.
  */
-export async function captureSchoolRequests(t: TestApp): Promise<{ f: GradingFixture; statements: CapturedStatement[] }> {
+export async function captureSchoolRequests(
+  t: TestApp,
+): Promise<{ f: GradingFixture; statements: CapturedStatement[] }> {
   const f = await gradingClass(t);
   const captured: CapturedStatement[] = [];
   let current: string | undefined;
@@ -71,6 +62,7 @@ export async function captureSchoolRequests(t: TestApp): Promise<{ f: GradingFix
   };
   const get = (name: string, url: string, who = admin) => send(name, () => t.http().get(url).set(who));
   try {
+    await get('GET school', school);
     await get('GET students', `${school}/students`);
     await get('GET students?q', `${school}/students?q=${encodeURIComponent('Bình')}`);
     await get('GET students?classId', `${school}/students?classId=${f.classId}`);
@@ -88,7 +80,11 @@ export async function captureSchoolRequests(t: TestApp): Promise<{ f: GradingFix
           .set(bearer(f.teacherA))
           .send({
             requestId: randomUUID(),
-            rows: f.studentIds.map((studentId, i) => ({ studentId, version, cells: { TX1: 7, TX2: 8 - i } })),
+            rows: f.studentIds.map((studentId, i) => ({
+              studentId,
+              version,
+              cells: { TX1: 7, TX2: 8 - i, TX3: 9, TX4: 8, GK: 7.5, CK: 8 - i },
+            })),
           }),
       );
     await save(0);
@@ -132,62 +128,9 @@ export function exceptionFor(text: string): { starts: string; why: string } | un
   return ROUTING_EXCEPTIONS.find((e) => flat.startsWith(e.starts));
 }
 
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  Alias?: string;
-  Plans?: PlanNode[];
-  [key: string]: unknown;
-}
-
-/** The conditions a plan node filters its rows with (a bitmap scan's index conditions are in its children). */
-const CONDITIONS = ['Index Cond', 'Filter', 'Recheck Cond', 'TID Cond'];
-
-/**
- * Scans of school-owned tables in a PostgreSQL plan that do not name one school: no `school_id = <value>` among their
- * conditions (their own, or for a bitmap heap scan its index scans'). A value is a constant or a parameter of the
- * statement, never another row's column (a correlated sub-query or a lateral join naming `s.school_id` reads every
- * shard under Citus).
- */
-export function scansWithoutSchool(plan: PlanNode, tables: Set<string>): string[] {
-  const found: string[] = [];
-  const oneSchool = /\bschool_id = ('[0-9a-f-]{36}'::uuid|\$\d+)|\bschool_id = ANY \('\{[0-9a-f-]{36}\}'::uuid\[\]\)/;
-  const conditionsOf = (node: PlanNode): string[] => [
-    ...CONDITIONS.map((c) => node[c]).filter((c): c is string => typeof c === 'string'),
-    ...(node['Node Type'] === 'Bitmap Heap Scan' || node['Node Type'] === 'BitmapAnd' || node['Node Type'] === 'BitmapOr'
-      ? (node.Plans ?? []).flatMap(conditionsOf)
-      : []),
-  ];
-  const visit = (node: PlanNode): void => {
-    const table = node['Relation Name'];
-    if (table && tables.has(table) && /Scan$/.test(node['Node Type'])) {
-      if (!conditionsOf(node).some((c) => oneSchool.test(c)))
-        found.push(`${node['Node Type']} on ${table}${node.Alias && node.Alias !== table ? ` ${node.Alias}` : ''}`);
-    }
-    node.Plans?.forEach(visit);
-  };
-  visit(plan);
-  return found;
-}
-
 /** The plan PostgreSQL makes for a captured statement with its parameters (EXPLAIN only: nothing runs). */
 export async function explainJson(db: DataSource, s: CapturedStatement): Promise<unknown> {
   const [row] = await db.query(`explain (format json) ${s.text}`, s.params);
   const plan = row['QUERY PLAN'];
   return typeof plan === 'string' ? JSON.parse(plan) : plan;
-}
-
-/** Every "Task Count" in a Citus EXPLAIN (JSON): how many shards each distributed part of the statement reads. */
-export function taskCounts(explained: unknown): number[] {
-  const counts: number[] = [];
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === 'object')
-      for (const [k, v] of Object.entries(value)) {
-        if (k === 'Task Count' && typeof v === 'number') counts.push(v);
-        else visit(v);
-      }
-  };
-  visit(explained);
-  return counts;
 }

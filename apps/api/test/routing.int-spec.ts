@@ -32,7 +32,14 @@ describe('routing: a school-scoped request names its school on every school-owne
     const requests = new Set(statements.map((s) => s.request));
     for (const r of ['GET students', 'GET students?q', 'GET student', 'GET classes', 'GET grade sheet'])
       expect(requests).toContain(r);
-    for (const r of ['PUT grade sheet', 'PUT attendance day', 'GET staff', 'GET assets', 'GET payments', 'GET audit verify'])
+    for (const r of [
+      'PUT grade sheet',
+      'PUT attendance day',
+      'GET staff',
+      'GET assets',
+      'GET payments',
+      'GET audit verify',
+    ])
       expect(requests).toContain(r);
     expect(statements.length).toBeGreaterThan(40);
   });

@@ -25,7 +25,14 @@ describe('routing on a Citus cluster: a school-scoped request never fans out', (
 
   it('runs every request of the catalogue on the cluster', () => {
     const requests = new Set(statements.map((s) => s.request));
-    for (const r of ['GET students', 'GET students?q', 'GET student', 'GET classes', 'PUT grade sheet', 'GET audit verify'])
+    for (const r of [
+      'GET students',
+      'GET students?q',
+      'GET student',
+      'GET classes',
+      'PUT grade sheet',
+      'GET audit verify',
+    ])
       expect(requests).toContain(r);
   });
 

@@ -89,11 +89,8 @@ describe('the sealed scope on a Citus cluster', () => {
     await app.query('begin');
     await presentScope(app, signScope(schoolsScope(a.id)));
     expect(await pupilsSeen()).toBe(a.pupils);
-    const copied = (
-      await app.query(
-        `select ${SETTINGS.map((s) => `current_setting('app.${s}') as ${s}`).join(', ')}`,
-      )
-    ).rows[0] as Record<string, string>;
+    const copied = (await app.query(`select ${SETTINGS.map((s) => `current_setting('app.${s}') as ${s}`).join(', ')}`))
+      .rows[0] as Record<string, string>;
     await app.query('commit');
     await app.query('begin');
     // A coordinated transaction first (its own distributed id), then the copied settings, forwarded as SET LOCAL.
@@ -102,7 +99,7 @@ describe('the sealed scope on a Citus cluster', () => {
     expect(await pupilsSeen()).toBe(0);
   });
 
-  it('refuses a transaction id of an attacker\'s choosing once the scope is sealed', async () => {
+  it("refuses a transaction id of an attacker's choosing once the scope is sealed", async () => {
     await app.query('begin');
     await presentScope(app, signScope(schoolsScope(a.id)));
     await expect(app.query(`select assign_distributed_transaction_id(0, 1, now())`)).rejects.toThrow(

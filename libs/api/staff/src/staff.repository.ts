@@ -266,7 +266,6 @@ export class StaffRepository {
       [toSchoolId, staffId, JSON.stringify(sent.entries)],
     );
   }
-
 }
 
 function fieldValues(f: StaffFields): unknown[] {
