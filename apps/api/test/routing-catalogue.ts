@@ -106,7 +106,7 @@ export async function captureSchoolRequests(
     await get('GET payments', `${school}/payments`);
     await get('GET charges', `${school}/charges`);
     await get('GET fee periods', `${school}/fee-periods`);
-    await get('GET fee schedules', `${school}/fee-schedules`);
+    await get('GET fee schedules', `${school}/fee-schedules?schoolYearId=${f.yearId}`);
     await get('GET audit', `/api/audit?schoolId=${f.school.id}`);
     await get('GET audit verify', `/api/audit/verify?schoolId=${f.school.id}`);
   } finally {
