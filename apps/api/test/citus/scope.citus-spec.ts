@@ -30,7 +30,9 @@ describe('the sealed scope on a Citus cluster', () => {
     // Each school with pupils, and the worker holding its shard of student (metadata and shards read apart: Citus
     // does not join a distributed table with its own catalogue).
     const counted = (
-      await owner.query(`select school_id as id, count(*)::int as pupils from student group by school_id order by 2 desc`)
+      await owner.query(
+        `select school_id as id, count(*)::int as pupils from student group by school_id order by 2 desc`,
+      )
     ).rows as { id: string; pupils: number }[];
     const schools: { id: string; pupils: number; port: number }[] = [];
     for (const s of counted) {
