@@ -26,13 +26,23 @@ export class OutboxRepository {
     return row.id;
   }
 
-  /** The oldest unpublished events, locked so two relays never hand over the same rows at once. */
+  /**
+   * The oldest unpublished events of one school — the school of the oldest unpublished event — locked so two relays
+   * never hand over the same rows at once; none when there is nothing to relay. One school at a time because a row
+   * lock must name its shard under Citus, which refuses FOR UPDATE over many (docs/scaling.md); events keep their
+   * order within a school, which is the order their subscribers rely on.
+   */
   async unpublished(em: EntityManager, limit: number): Promise<OutboxEvent[]> {
+    const oldest = await sqlRow<{ school_id: string }>(
+      em,
+      `select school_id from outbox where published_at is null order by occurred_at, id limit 1`,
+    );
+    if (!oldest) return [];
     const rows = await sqlRows<OutboxRow>(
       em,
       `select school_id, id, type, aggregate_id, payload, occurred_at from outbox
-        where published_at is null order by occurred_at, id limit $1 for update skip locked`,
-      [limit],
+        where school_id = $1 and published_at is null order by occurred_at, id limit $2 for update skip locked`,
+      [oldest.school_id, limit],
     );
     return rows.map((r) => ({
       id: r.id,
@@ -44,13 +54,14 @@ export class OutboxRepository {
     }));
   }
 
+  /** One statement per school (a batch holds one), each naming its school so it runs on that school's shard. */
   async markPublished(em: EntityManager, events: OutboxEvent[], at: Date): Promise<void> {
-    await sqlExec(
-      em,
-      `update outbox o set published_at = $3 from unnest($1::uuid[], $2::uuid[]) as p(school_id, id)
-        where o.school_id = p.school_id and o.id = p.id`,
-      [events.map((e) => e.schoolId), events.map((e) => e.id), at],
-    );
+    for (const school of new Set(events.map((e) => e.schoolId)))
+      await sqlExec(em, `update outbox set published_at = $3 where school_id = $1 and id = any($2::uuid[])`, [
+        school,
+        events.filter((e) => e.schoolId === school).map((e) => e.id),
+        at,
+      ]);
   }
 
   /**
