@@ -14,6 +14,9 @@ interface OutboxRow {
 }
 
 /** Every query of the outbox tables (owned by the platform). */
+/** Schools a relay tries, oldest events first, before it concludes that the rest is another relay's. */
+const CANDIDATE_SCHOOLS = 16;
+
 @Injectable()
 export class OutboxRepository {
   async insert(em: EntityManager, e: NewOutboxEvent, at: Date): Promise<string> {
@@ -27,23 +30,29 @@ export class OutboxRepository {
   }
 
   /**
-   * The oldest unpublished events of one school — the school of the oldest unpublished event — locked so two relays
-   * never hand over the same rows at once; none when there is nothing to relay. One school at a time because a row
-   * lock must name its shard under Citus, which refuses FOR UPDATE over many (docs/scaling.md); events keep their
-   * order within a school, which is the order their subscribers rely on.
+   * The oldest unpublished events of one school — of the schools with the oldest unpublished events, the first whose
+   * events another relay has not locked — locked so two relays never hand over the same rows at once; none when there
+   * is nothing to relay. One school at a time because a row lock must name its shard under Citus, which refuses
+   * FOR UPDATE over many (docs/scaling.md); events keep their order within a school, the order their subscribers
+   * rely on.
    */
   async unpublished(em: EntityManager, limit: number): Promise<OutboxEvent[]> {
-    const oldest = await sqlRow<{ school_id: string }>(
+    const schools = await sqlRows<{ school_id: string }>(
       em,
-      `select school_id from outbox where published_at is null order by occurred_at, id limit 1`,
+      `select school_id from outbox where published_at is null
+        group by school_id order by min(occurred_at), school_id limit $1`,
+      [CANDIDATE_SCHOOLS],
     );
-    if (!oldest) return [];
-    const rows = await sqlRows<OutboxRow>(
-      em,
-      `select school_id, id, type, aggregate_id, payload, occurred_at from outbox
-        where school_id = $1 and published_at is null order by occurred_at, id limit $2 for update skip locked`,
-      [oldest.school_id, limit],
-    );
+    let rows: OutboxRow[] = [];
+    for (const { school_id } of schools) {
+      rows = await sqlRows<OutboxRow>(
+        em,
+        `select school_id, id, type, aggregate_id, payload, occurred_at from outbox
+          where school_id = $1 and published_at is null order by occurred_at, id limit $2 for update skip locked`,
+        [school_id, limit],
+      );
+      if (rows.length) break;
+    }
     return rows.map((r) => ({
       id: r.id,
       type: r.type,
