@@ -45,7 +45,8 @@ export async function captureSchoolRequests(
   ) {
     const q = args[0] as unknown as string | { name: string; text: string };
     const text = (typeof q === 'string' ? q : q.text).trim();
-    if (current && !NOT_PLANNED.test(text)) captured.push({ request: current, text, params: [...(args[1] ?? [])] });
+    if (current && !NOT_PLANNED.test(text))
+      captured.push({ request: current, text, params: [...((args[1] as unknown[] | undefined) ?? [])] });
     return query.apply(this, args);
   });
   const school = `/api/schools/${f.school.id}`;
