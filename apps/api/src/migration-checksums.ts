@@ -64,4 +64,6 @@ export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
   ScopeGradingLocks1765000000960: '7455fd5f9af58f8a2f827647c7d385f0bb66d2860a1ecc731cf33c4fe0d1eb58',
   RecordRecognitionDecisionDocuments1765000001400: '9ff667e7ca651710a504dcc017ea509fdf2f25b95e42b84a6a52869b1af8f0cd',
   ExposeAccountActive1765000001600: '7dded79bba956b1c50eb40077c7abc9cfade1e4fcdf4cba74e0c07b0e1211e1d',
+  BindScopeToDistributedTransaction1765000001100: 'e38acdd2c690ce5a76c7a8268200a278204ca9c6bfc2ad88dd8f191844186f4d',
+  PlanAuditVerifyInPlpgsql1765000001110: 'f2ab4a74a2dc86bbca33008dedeb212e109d757968f7ab47771b3e1ad4d1603c',
 };

@@ -79,6 +79,8 @@ import {
 import { AddImportNotices1765000000400, CreateImportJobs1764200000050 } from '@emis/api/spreadsheets';
 import { CreateRuleSettingsView1765000000750 } from '@emis/api/academic';
 import { ExposeAccountActive1765000001600 } from '@emis/api/identity';
+import { BindScopeToDistributedTransaction1765000001100 } from '@emis/api/platform';
+import { PlanAuditVerifyInPlpgsql1765000001110 } from '@emis/api/audit';
 import { MIGRATION_CHECKSUMS } from './migration-checksums';
 
 /**
@@ -147,6 +149,8 @@ export const MIGRATIONS = [
   CreateNotification1765000000950,
   ScopeGradingLocks1765000000960,
   CreateNaturalCollation1765000001000,
+  BindScopeToDistributedTransaction1765000001100,
+  PlanAuditVerifyInPlpgsql1765000001110,
   RecordRecognitionDecisionDocuments1765000001400,
   ExposeAccountActive1765000001600,
 ];

@@ -98,7 +98,8 @@ export class AssignmentsRepository {
     await sqlExec(
       em,
       `insert into teaching_assignment (school_id, class_id, subject_code, semester, staff_id, assigned_at)
-       select $1, $2, x.subject, $3, x.staff, $6 from unnest($4::text[], $5::uuid[]) as x(subject, staff)`,
+       select $1, $2, x.subject, $3, x.staff, $6 from unnest($4::text[], $5::uuid[]) as x(subject, staff)
+       returning 1`,
       [schoolId, classId, semester, subjects, subjects.map((s) => bySubject[s]), at],
     );
   }

@@ -22,9 +22,13 @@ export const CLASS_SORT_COLUMNS: Record<string, string> = {
   grade: GRADE_ORDER,
 };
 
+/**
+ * A class with its size. $1 is always the school (every caller filters `c.school_id = $1`): the size's sub-query names
+ * it too rather than `c.school_id`, so under Citus it reads the school's shard only (docs/scaling.md).
+ */
 const SUMMARY = `select c.id, c.school_year_id, y.code as year_code, c.name, c.grade, c.homeroom_staff_id, s.full_name as homeroom_name,
     c.room, c.programme, c.version,
-    (select count(*)::int from people_enrolment e where e.school_id = c.school_id and e.class_id = c.id and ${openEnrolmentSql('e')}) as size,
+    (select count(*)::int from people_enrolment e where e.school_id = $1 and e.class_id = c.id and ${openEnrolmentSql('e')}) as size,
     (rs.settings -> 'classSizeCeilings' ->> c.grade)::int as ceiling
   from class c
   join school_year y on y.id = c.school_year_id

@@ -59,7 +59,8 @@ export class AssetHistory {
               nullif(current_setting('app.user_id', true), '')::uuid
          from rows from (jsonb_to_recordset($3::jsonb) as (asset_id uuid, effective_on date, details jsonb))
               with ordinality as e (asset_id, effective_on, details, n)
-        order by e.n`,
+        order by e.n
+       returning 1`,
       [
         schoolId,
         kind,

@@ -409,7 +409,8 @@ export class GradebookRepository {
       em,
       `insert into grade_change (school_id, gradebook_id, student_id, column_key, old_value, new_value, changed_by, changed_by_name, changed_at, reason, correction_id, request_id)
        select $1, $2, u.student_id, u.column_key, u.old_value, u.new_value, $7, $8, $9, $10, $11, $12
-         from unnest($3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[]) as u(student_id, column_key, old_value, new_value)`,
+         from unnest($3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[]) as u(student_id, column_key, old_value, new_value)
+       returning 1`,
       [
         schoolId,
         gradebookId,
@@ -726,6 +727,7 @@ const WRITE_SAVE = `with w as (${UPSERT_ENTRIES}), complete as (select (select c
     select $1, $2, c.student_id, c.column_key, c.old_value, c.new_value, $8, $9, $10, $12
       from unnest($13::uuid[], $14::text[], $15::jsonb[], $16::jsonb[]) as c(student_id, column_key, old_value, new_value)
      where (select ok from complete)
+    returning 1
   ), k as (
     insert into grade_save_request (school_id, request_id, gradebook_id, user_id, created_at, response)
     select $1, $12, $2, $8, $10, $17 where (select ok from complete)

@@ -12,7 +12,7 @@ export function teacherClassIdsSql(school: string, user: string): string {
      where c.school_id = ${school} and c.year_status <> 'CLOSED'
        and (c.homeroom_staff_id = u.staff_id
             or exists (select 1 from academic_teaching_assignment a
-                        where a.school_id = c.school_id and a.class_id = c.id and a.staff_id = u.staff_id)))`;
+                        where a.school_id = ${school} and a.class_id = c.id and a.staff_id = u.staff_id)))`;
 }
 
 /** How a teacher stands to a pupil of the school: through the classes of the pupil's enrolments in open years. */

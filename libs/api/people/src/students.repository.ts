@@ -273,7 +273,8 @@ export class StudentsRepository {
       em,
       `insert into guardian (school_id, student_id, relation, full_name, phone, occupation, birth_year)
        select $1, $2, g.relation, g.full_name, g.phone, g.occupation, g.birth_year
-         from jsonb_to_recordset($3::jsonb) as g(relation text, full_name text, phone text, occupation text, birth_year smallint)`,
+         from jsonb_to_recordset($3::jsonb) as g(relation text, full_name text, phone text, occupation text, birth_year smallint)
+       returning 1`,
       [
         schoolId,
         studentId,
@@ -399,7 +400,7 @@ function listFrom(schoolId: string, f: StudentFilter, withClass = true): { from:
     left join lateral (
       select e.class_id, c.name as class_name, c.grade
         from enrolment e join academic_class c on c.school_id = e.school_id and c.id = e.class_id
-       where e.school_id = s.school_id and e.student_id = s.id and e.school_year_id = $2::uuid
+       where e.school_id = $1 and e.student_id = s.id and e.school_year_id = $2::uuid
        order by (${openEnrolmentSql('e')}) desc, e.from_date desc limit 1
     ) e on true`;
   // Without the class, $2 (the year) must still be typed for the statement to prepare.

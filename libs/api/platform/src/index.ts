@@ -36,3 +36,4 @@ export { CreateOutbox1764400000000 } from './migrations/1764400000000-CreateOutb
 export { SealTenantScope1764900000900 } from './migrations/1764900000900-SealTenantScope';
 export { CreateJobsRole1764900000950 } from './migrations/1764900000950-CreateJobsRole';
 export { CheckScopeKey1765000000600 } from './migrations/1765000000600-CheckScopeKey';
+export { BindScopeToDistributedTransaction1765000001100 } from './migrations/1765000001100-BindScopeToDistributedTransaction';

@@ -238,16 +238,30 @@ export class StaffRepository {
     );
   }
 
-  /** Copies the history the sending school holds to the receiving school, which then sees the whole career. */
+  /**
+   * Copies the history the sending school holds to the receiving school, which then sees the whole career. Two
+   * statements, each naming one school, so each runs on that school's shard under Citus (docs/scaling.md, "Writing
+   * queries that distribute"): a single statement reading one school's rows and checking the other's was a join
+   * across two shards, which Citus refuses.
+   */
   async copyHistory(em: EntityManager, fromSchoolId: string, toSchoolId: string, staffId: string): Promise<void> {
+    const sent = await sqlRow<{ entries: unknown[] }>(
+      em,
+      `select coalesce(jsonb_agg(jsonb_build_object('kind', kind, 'effective_on', effective_on, 'details', details,
+                                                    'recorded_at', recorded_at)), '[]') as entries
+         from staff_history where school_id = $1 and staff_id = $2`,
+      [fromSchoolId, staffId],
+    );
+    if (!sent?.entries.length) return;
     await sqlExec(
       em,
       `insert into staff_history (school_id, staff_id, kind, effective_on, details, recorded_at)
-       select $2, staff_id, kind, effective_on, details, recorded_at from staff_history h
-        where h.school_id = $1 and h.staff_id = $3
-          and not exists (select 1 from staff_history x where x.school_id = $2 and x.staff_id = $3 and x.kind = h.kind
-                            and x.effective_on = h.effective_on and x.details = h.details)`,
-      [fromSchoolId, toSchoolId, staffId],
+       select $1, $2, h.kind, h.effective_on, h.details, h.recorded_at
+         from jsonb_to_recordset($3::jsonb) as h(kind text, effective_on date, details jsonb, recorded_at timestamptz)
+        where not exists (select 1 from staff_history x where x.school_id = $1 and x.staff_id = $2 and x.kind = h.kind
+                            and x.effective_on = h.effective_on and x.details = h.details)
+       returning 1`,
+      [toSchoolId, staffId, JSON.stringify(sent.entries)],
     );
   }
 }

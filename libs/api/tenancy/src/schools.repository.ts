@@ -70,17 +70,29 @@ export class SchoolsRepository {
       `select count(*)::int as total from org_unit s where ${clause}`,
       params,
     );
-    const rows = await sqlRows<SchoolSummaryRow>(
+    // The page from the org tree (reference tables), then its schools' addresses by school id: a school-owned table
+    // joined to a page of many schools would read every shard under Citus, and that outer join, prepared under RLS,
+    // crashed the coordinator of a test cluster (docs/scaling.md, "Writing queries that distribute").
+    const page = await sqlRows<Omit<SchoolSummaryRow, 'address'>>(
       em,
-      `select s.id, s.code, s.name, s.levels, s.ownership, s.parent_id, p.name as parent_name, sp.address
+      `select s.id, s.code, s.name, s.levels, s.ownership, s.parent_id, p.name as parent_name
          from org_unit s
          left join org_unit p on p.id = s.parent_id
-         left join school_profile sp on sp.school_id = s.id
         where ${clause}
         order by ${paging.orderBy}, s.id
         limit $${params.length + 1} offset $${params.length + 2}`,
       [...params, paging.limit, paging.offset],
     );
+    const addresses = new Map<string, string | null>();
+    if (page.length) {
+      const profiles = await sqlRows<{ school_id: string; address: string | null }>(
+        em,
+        `select school_id, address from school_profile where school_id = any($1::uuid[])`,
+        [page.map((r) => r.id)],
+      );
+      for (const p of profiles) addresses.set(p.school_id, p.address);
+    }
+    const rows = page.map((r) => ({ ...r, address: addresses.get(r.id) ?? null }));
     return { total: counted?.total ?? 0, items: rows.map(toSummary) };
   }
 
@@ -90,7 +102,7 @@ export class SchoolsRepository {
       `select s.id, s.code, s.name, s.levels, s.ownership, s.parent_id, p.name as parent_name, sp.address
          from org_unit s
          left join org_unit p on p.id = s.parent_id
-         left join school_profile sp on sp.school_id = s.id
+         left join school_profile sp on sp.school_id = $1 and sp.school_id = s.id
         where s.id = $1 and s.kind = 'SCHOOL'`,
       [schoolId],
     );
@@ -110,7 +122,7 @@ export class SchoolsRepository {
       `select u.name as school, p.name as parent, sp.principal_name as principal
          from tenancy_org_unit u
          left join tenancy_org_unit p on p.id = u.parent_id
-         left join school_profile sp on sp.school_id = u.id
+         left join school_profile sp on sp.school_id = $1 and sp.school_id = u.id
         where u.id = $1`,
       [schoolId],
     );

@@ -212,7 +212,8 @@ export class AssetImportRepository {
       em,
       `insert into asset_event (school_id, asset_id, kind, effective_on, details, recorded_at, recorded_by)
        select $1, u.aid, u.kind, u.eff, u.details::jsonb, $6, $7
-         from unnest($2::uuid[], $3::text[], $4::date[], $5::text[]) as u(aid, kind, eff, details)`,
+         from unnest($2::uuid[], $3::text[], $4::date[], $5::text[]) as u(aid, kind, eff, details)
+       returning 1`,
       [
         schoolId,
         events.map((e) => e.assetId),

@@ -10,8 +10,9 @@ interface LocationRow {
   asset_count: number;
 }
 
+/** A room with its count of assets; $1 is the school in every statement using it, and the count names it (docs/scaling.md). */
 const SELECT = `select l.id, l.building, l.room,
-    (select count(*)::int from asset a where a.school_id = l.school_id and a.location_id = l.id
+    (select count(*)::int from asset a where a.school_id = $1 and a.location_id = l.id
         and a.status not in ('DISPOSED', 'TRANSFERRED')) as asset_count
   from asset_location l`;
 

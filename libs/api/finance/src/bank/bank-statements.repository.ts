@@ -102,7 +102,8 @@ export class BankStatementsRepository {
         em,
         `insert into finance_bank_line (school_id, statement_id, line_no, booked_on, amount, reference, description,
            counterparty)
-         select $1, $2, * from unnest($3::int[], $4::date[], $5::bigint[], $6::text[], $7::text[], $8::text[])`,
+         select $1, $2, * from unnest($3::int[], $4::date[], $5::bigint[], $6::text[], $7::text[], $8::text[])
+         returning 1`,
         [
           schoolId,
           statementId,

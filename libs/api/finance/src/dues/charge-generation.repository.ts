@@ -152,7 +152,8 @@ export class ChargeGenerationRepository {
          from unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::bigint[], $8::int[], $9::bigint[],
                      $10::bigint[], $11::bigint[], $12::bigint[], $13::text[])
            as t(student_id, class_id, fee_schedule_id, fee_kind, list_amount, relief_percent, relief_amount,
-                support_amount, reimbursed_amount, due_amount, basis)`,
+                support_amount, reimbursed_amount, due_amount, basis)
+       returning 1`,
       [
         schoolId,
         periodId,
@@ -186,7 +187,8 @@ export class ChargeGenerationRepository {
       em,
       `insert into finance_charge_adjustment (school_id, charge_id, kind, amount, reason, entered_on, run_id, created_by)
        select $1, t.charge_id, 'CORRECTION', t.amount, t.reason, $5, $6, $7
-         from unnest($2::uuid[], $3::bigint[], $4::text[]) as t(charge_id, amount, reason)`,
+         from unnest($2::uuid[], $3::bigint[], $4::text[]) as t(charge_id, amount, reason)
+       returning 1`,
       [
         schoolId,
         corrections.map((c) => c.chargeId),

@@ -13,9 +13,9 @@ export const chargeBalancesSql = (school: string) => `
   select c.*, coalesce(a.adjusted, 0)::bigint as adjusted, coalesce(l.paid, 0)::bigint as paid
     from finance_charge c
     left join lateral (select sum(a.amount) as adjusted from finance_charge_adjustment a
-                        where a.school_id = c.school_id and a.charge_id = c.id) a on true
+                        where a.school_id = ${school} and a.charge_id = c.id) a on true
     left join lateral (select sum(l.amount) as paid from finance_allocation l
-                        where l.school_id = c.school_id and l.charge_id = c.id) l on true
+                        where l.school_id = ${school} and l.charge_id = c.id) l on true
    where c.school_id = ${school}`;
 
 /** A charge as the lists read it (names of pupils and classes are added from the people context's roster). */

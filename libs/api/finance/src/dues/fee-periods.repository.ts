@@ -32,7 +32,9 @@ const SELECT = `select p.id, p.school_year_id, p.code, p.name, p.starts_on::text
   from finance_period p
   left join lateral (
     select count(distinct b.student_id)::int as pupils, sum(b.due_amount + b.adjusted) as due, sum(b.paid) as paid
-      from (${chargeBalancesSql('p.school_id')}) b where b.period_id = p.id) t on true`;
+      from (${chargeBalancesSql('$1')}) b where b.period_id = p.id) t on true`;
+
+// $1 is the school in every statement using SELECT: the totals' sub-query names it (one shard under Citus, docs/scaling.md).
 
 /** A school's fee periods (table finance_period) with their totals over the charges. */
 @Injectable()

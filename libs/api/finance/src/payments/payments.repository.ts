@@ -193,7 +193,8 @@ export class PaymentsRepository {
     await sqlExec(
       em,
       `insert into finance_allocation (school_id, payment_id, charge_id, amount)
-       select $1, $2, charge_id, amount from unnest($3::uuid[], $4::bigint[]) as a (charge_id, amount)`,
+       select $1, $2, charge_id, amount from unnest($3::uuid[], $4::bigint[]) as a (charge_id, amount)
+       returning 1`,
       [schoolId, paymentId, allocations.map((a) => a.chargeId), allocations.map((a) => a.amount)],
     );
   }

@@ -174,7 +174,8 @@ export class StudentImportRepository {
       em,
       `insert into guardian (school_id, student_id, relation, full_name, phone, occupation, birth_year)
        select $1, u.sid, u.rel, u.name, u.phone, u.occ, u.by
-         from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::smallint[]) as u(sid, rel, name, phone, occ, by)`,
+         from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::smallint[]) as u(sid, rel, name, phone, occ, by)
+       returning 1`,
       [
         schoolId,
         parents.map((p) => p.studentId),
@@ -219,7 +220,8 @@ export class StudentImportRepository {
       em,
       `insert into enrolment (school_id, student_id, class_id, school_year_id, from_date)
        select $1, u.sid, u.cid, u.yid, u.from_date
-         from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::date[]) as u(sid, cid, yid, from_date)`,
+         from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::date[]) as u(sid, cid, yid, from_date)
+       returning 1`,
       [
         schoolId,
         opening.map((o) => o.studentId),

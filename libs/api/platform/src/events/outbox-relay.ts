@@ -99,7 +99,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       });
       await this.afterCommit(events);
       total += events.length;
-      if (events.length < BATCH) break;
+      // A batch holds one school's events (OutboxRepository.unpublished): go on until none is left.
+      if (events.length === 0) break;
     }
     // This instance's workers fetch at once instead of at their next poll.
     if (total) for (const id of this.workers) boss.notifyWorker(id);

@@ -14,6 +14,9 @@ interface OutboxRow {
 }
 
 /** Every query of the outbox tables (owned by the platform). */
+/** Schools a relay tries, oldest events first, before it concludes that the rest is another relay's. */
+const CANDIDATE_SCHOOLS = 16;
+
 @Injectable()
 export class OutboxRepository {
   async insert(em: EntityManager, e: NewOutboxEvent, at: Date): Promise<string> {
@@ -26,14 +29,30 @@ export class OutboxRepository {
     return row.id;
   }
 
-  /** The oldest unpublished events, locked so two relays never hand over the same rows at once. */
+  /**
+   * The oldest unpublished events of one school — of the schools with the oldest unpublished events, the first whose
+   * events another relay has not locked — locked so two relays never hand over the same rows at once; none when there
+   * is nothing to relay. One school at a time because a row lock must name its shard under Citus, which refuses
+   * FOR UPDATE over many (docs/scaling.md); events keep their order within a school, the order their subscribers
+   * rely on.
+   */
   async unpublished(em: EntityManager, limit: number): Promise<OutboxEvent[]> {
-    const rows = await sqlRows<OutboxRow>(
+    const schools = await sqlRows<{ school_id: string }>(
       em,
-      `select school_id, id, type, aggregate_id, payload, occurred_at from outbox
-        where published_at is null order by occurred_at, id limit $1 for update skip locked`,
-      [limit],
+      `select school_id from outbox where published_at is null
+        group by school_id order by min(occurred_at), school_id limit $1`,
+      [CANDIDATE_SCHOOLS],
     );
+    let rows: OutboxRow[] = [];
+    for (const { school_id } of schools) {
+      rows = await sqlRows<OutboxRow>(
+        em,
+        `select school_id, id, type, aggregate_id, payload, occurred_at from outbox
+          where school_id = $1 and published_at is null order by occurred_at, id limit $2 for update skip locked`,
+        [school_id, limit],
+      );
+      if (rows.length) break;
+    }
     return rows.map((r) => ({
       id: r.id,
       type: r.type,
@@ -44,13 +63,14 @@ export class OutboxRepository {
     }));
   }
 
+  /** One statement per school (a batch holds one), each naming its school so it runs on that school's shard. */
   async markPublished(em: EntityManager, events: OutboxEvent[], at: Date): Promise<void> {
-    await sqlExec(
-      em,
-      `update outbox o set published_at = $3 from unnest($1::uuid[], $2::uuid[]) as p(school_id, id)
-        where o.school_id = p.school_id and o.id = p.id`,
-      [events.map((e) => e.schoolId), events.map((e) => e.id), at],
-    );
+    for (const school of new Set(events.map((e) => e.schoolId)))
+      await sqlExec(em, `update outbox set published_at = $3 where school_id = $1 and id = any($2::uuid[])`, [
+        school,
+        events.filter((e) => e.schoolId === school).map((e) => e.id),
+        at,
+      ]);
   }
 
   /**

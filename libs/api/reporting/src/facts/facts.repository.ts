@@ -351,7 +351,8 @@ async function insertRows<R>(em: EntityManager, schoolId: string, t: FactTable<R
   await sqlExec(
     em,
     `insert into ${t.table} (school_id, ${columns})
-     select $1, ${columns} from jsonb_to_recordset($2::jsonb) as x(${record})`,
+     select $1, ${columns} from jsonb_to_recordset($2::jsonb) as x(${record})
+     returning 1`,
     [schoolId, JSON.stringify(json)],
   );
 }

@@ -251,7 +251,8 @@ export class StatisticalReportsRepository {
     await sqlExec(
       em,
       `insert into reporting.statistical_report_reminder (school_id, school_year_id, kind, message, sent_at, sent_by)
-       select s.id, $2, $3, $4, $5, $6 from unnest($1::uuid[]) as s (id)`,
+       select s.id, $2, $3, $4, $5, $6 from unnest($1::uuid[]) as s (id)
+       returning 1`,
       [schoolIds, yearId, kind, message, at, userId],
     );
   }

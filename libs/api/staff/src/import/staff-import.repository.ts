@@ -131,7 +131,8 @@ export class StaffImportRepository {
       em,
       `insert into staff_history (school_id, staff_id, kind, effective_on, details, recorded_at)
        select $1, u.sid, u.kind, u.eff, u.details::jsonb, $6
-         from unnest($2::uuid[], $3::text[], $4::date[], $5::text[]) as u(sid, kind, eff, details)`,
+         from unnest($2::uuid[], $3::text[], $4::date[], $5::text[]) as u(sid, kind, eff, details)
+       returning 1`,
       [
         schoolId,
         entries.map((e) => e.staffId),
