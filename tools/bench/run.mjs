@@ -68,9 +68,19 @@ if (!process.argv.includes('--no-build')) {
   });
 }
 
+// --pg-stats loads pg_stat_statements into the bench's own server (not with --database-url): scenarios that know it
+// (grade-save) print PostgreSQL's time per operation by statement, for ours and the baseline.
+const pgStats = process.argv.includes('--pg-stats');
 const db = await openBenchDatabase(root, {
   scaleDir: option('scale-dir', undefined),
   databaseUrl: option('database-url', undefined),
+  settings: pgStats
+    ? {
+        shared_preload_libraries: 'pg_stat_statements',
+        'pg_stat_statements.track': 'all',
+        'pg_stat_statements.track_planning': 'on',
+      }
+    : undefined,
 });
 const port = await freePort();
 // The API and every scenario's process (the baselines sign their scopes with it: scope.mjs) read it from here.
@@ -157,7 +167,7 @@ async function signIn(username) {
 const results = [];
 try {
   await waitForApi();
-  const ctx = { owner, baseUrl, appUrl, login: signIn, apiPid: api.pid, jwtSecret: db.jwtSecret };
+  const ctx = { owner, baseUrl, appUrl, login: signIn, apiPid: api.pid, jwtSecret: db.jwtSecret, pgStats };
   ctx.restartApi = async (env) => {
     ctx.apiPid = await restartApi(env);
   };
