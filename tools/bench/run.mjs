@@ -140,8 +140,9 @@ async function restartApi(env = {}) {
   return api.pid;
 }
 
+// Up to 5 minutes: a fresh demo province's seed and reporting facts took over 2 minutes at a load average of 20.
 async function waitForApi() {
-  for (let i = 0; i < 600; i += 1) {
+  for (let i = 0; i < 1500; i += 1) {
     if (apiExit) throw new Error(`The API exited before it was up: ${JSON.stringify(apiExit)}`);
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) return;
