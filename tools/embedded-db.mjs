@@ -333,7 +333,7 @@ function startFailure(output, port, dataDir) {
  * administrator command"). Only for a terminal: a supervisor that kills the whole group (Playwright's web server,
  * CI) must still reach the server.
  */
-function startServer(binaries, user, dataDir, port, env, log, ownProcessGroup = false) {
+function startServer(binaries, user, dataDir, port, env, log, ownProcessGroup = false, settings = {}) {
   const child = spawn(
     binaries.postgres,
     [
@@ -347,6 +347,7 @@ function startServer(binaries, user, dataDir, port, env, log, ownProcessGroup = 
       'max_connections=200',
       '-c',
       'shared_buffers=256MB',
+      ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ],
     // A working folder the postgres user can enter (the caller's may be closed to it).
     { ...user, env, cwd: path.dirname(dataDir), stdio: ['ignore', 'pipe', 'pipe'], detached: ownProcessGroup },
@@ -390,11 +391,20 @@ async function createDatabase(port, password, database) {
 }
 
 /**
- * @param {{ dir: string, port?: number, database?: string, log?: (line: string) => void, systemDir?: string, ownProcessGroup?: boolean }} options
+ * @param {{ dir: string, port?: number, database?: string, log?: (line: string) => void, systemDir?: string, ownProcessGroup?: boolean, settings?: Record<string, string> }} options
+ *   `settings`: server settings added to the command line (`-c name=value`), e.g. the benchmark's pg_stat_statements.
  * @returns {Promise<{ ownerUrl: string, appPassword: string, jobsPassword: string, jwtSecret: string, scopeKey: string, port: number, dataDir: string, stop: () => Promise<void>, destroy: () => Promise<void> }>}
  *   `dataDir` is where the cluster really lives; `destroy()` stops the server and deletes `dir` and the cluster.
  */
-export async function startEmbeddedDb({ dir, port, database = 'emis', log = ignoreLog, systemDir, ownProcessGroup }) {
+export async function startEmbeddedDb({
+  dir,
+  port,
+  database = 'emis',
+  log = ignoreLog,
+  systemDir,
+  ownProcessGroup,
+  settings,
+}) {
   dir = path.resolve(dir);
   mkdirSync(dir, { recursive: true });
   const secrets = loadSecrets(dir);
@@ -405,7 +415,7 @@ export async function startEmbeddedDb({ dir, port, database = 'emis', log = igno
   // English messages: the start is recognised by what the server writes.
   const env = { ...process.env, LC_MESSAGES: 'C' };
   if (fresh) await initialise(binaries, user, dataDir, secrets.superPassword, env);
-  const server = startServer(binaries, user, dataDir, pgPort, env, log, ownProcessGroup);
+  const server = startServer(binaries, user, dataDir, pgPort, env, log, ownProcessGroup, settings);
   await server.ready;
   if (fresh) await createDatabase(pgPort, secrets.superPassword, database);
   const ownerUrl = `postgres://postgres:${encodeURIComponent(secrets.superPassword)}@127.0.0.1:${pgPort}/${database}`;

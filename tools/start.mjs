@@ -125,7 +125,9 @@ async function start() {
       );
     }
   }
-  const serverEntry = path.join(root, 'dist/apps/api/apps/api/src/main.js');
+  // EMIS_API_DIST: another build of the API (the benchmark's A/B runs of an old and a new build).
+  const apiDist = path.resolve(root, process.env.EMIS_API_DIST ?? 'dist/apps/api');
+  const serverEntry = path.join(apiDist, 'apps/api/src/main.js');
   if (!existsSync(serverEntry))
     throw new StartError(`No API build at ${serverEntry}: run npm start without --no-build.`);
 
@@ -151,7 +153,7 @@ async function start() {
   }
   // The API must not see the owner's connection (it refuses to start with one): only the migrate step gets it.
   delete process.env.DATABASE_URL;
-  await prepareDatabase(ownerUrl, path.join(root, 'dist/apps/api/apps/api/src/cli.js'));
+  await prepareDatabase(ownerUrl, path.join(apiDist, 'apps/api/src/cli.js'));
   process.env.WEB_DIST_DIR ??= path.join(root, 'dist/apps/web/browser');
   // A developer's machine: the API description is open (production's default is signed-in only).
   process.env.API_DOCS ??= 'public';

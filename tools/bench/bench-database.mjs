@@ -11,14 +11,14 @@ import { startEmbeddedDb } from '../embedded-db.mjs';
 /**
  * @returns {Promise<{ ownerUrl: string, appPassword: string, jobsPassword: string, jwtSecret: string, scopeKey: string, seedDemo: boolean, label: string, stop: () => Promise<void> }>}
  */
-export async function openBenchDatabase(root, { scaleDir, databaseUrl }) {
+export async function openBenchDatabase(root, { scaleDir, databaseUrl, settings }) {
   if (!scaleDir && !databaseUrl) {
     const dir = path.join(root, 'tmp/bench/db');
     rmSync(dir, { recursive: true, force: true });
-    const db = await startEmbeddedDb({ dir });
+    const db = await startEmbeddedDb({ dir, settings });
     return { ...db, seedDemo: true, label: 'fresh demo province' };
   }
-  const server = scaleDir ? await startEmbeddedDb({ dir: path.resolve(root, scaleDir) }) : null;
+  const server = scaleDir ? await startEmbeddedDb({ dir: path.resolve(root, scaleDir), settings }) : null;
   const sourceUrl = server ? server.ownerUrl : databaseUrl;
   // A server of one's own keeps the runtime roles' passwords in APP_DB_PASSWORD and JOBS_DB_PASSWORD: the migrate step
   // (run by tools/start.mjs before the API) sets them.

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cpuMeter, postmasterPid } from './cpu.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PUPILS = 45;
@@ -74,6 +75,7 @@ export async function prepare(ctx, classes) {
       userId: user.id,
       username: `bench.gv${serial}`,
       studentIds,
+      classId: cls.id,
       baselineGradebookId: book.id,
       path: `/api/schools/${schoolId}/classes/${cls.id}/gradebook/1/TOAN`,
       versions: {},
@@ -89,15 +91,83 @@ export async function run(ctx, { classes, seconds }) {
   drive({ mode: 'http', baseUrl: ctx.baseUrl, workers, seconds: 2 });
   for (const w of workers) w.versions = await currentVersions(ctx, w);
   drive({ mode: 'sql', appUrl: ctx.appUrl, workers, seconds: 2 });
-  const ours = drive({ mode: 'http', baseUrl: ctx.baseUrl, workers, seconds });
-  const baseline = drive({ mode: 'sql', appUrl: ctx.appUrl, workers, seconds });
+  const meter = cpuMeter({ apiPid: ctx.apiPid, postmasterPid: await postmasterPid(ctx.owner) });
+  const stats = ctx.pgStats ? await statementStats(ctx.owner) : undefined;
+  const measure = async (config) => {
+    await stats?.reset();
+    const before = meter.sample();
+    const side = drive(config);
+    // CPU per save of each process, and (with --pg-stats) PostgreSQL's time per save by statement.
+    side.cpu = meter.perOperation(before, meter.sample(), side.operations);
+    if (stats) side.statements = await stats.perOperation(side.operations);
+    return side;
+  };
+  const ours = await measure({ mode: 'http', baseUrl: ctx.baseUrl, workers, seconds });
+  const baseline = await measure({ mode: 'sql', appUrl: ctx.appUrl, workers, seconds });
+  // The baseline as it was until issue 15 (no kept answer, no results event): the ratio to it is printed apart.
+  const leanBaseline = await measure({ mode: 'sql', lean: true, appUrl: ctx.appUrl, workers, seconds });
+  console.error(
+    `grade-save: ratio to the lean baseline (rows, history, audit only) ${Math.round((ours.perSecond / leanBaseline.perSecond) * 100) / 100}`,
+  );
+  for (const [name, side] of [
+    ['ours', ours],
+    ['baseline', baseline],
+    ['leanBaseline', leanBaseline],
+  ]) {
+    console.error(
+      `grade-save ${name}: CPU per save — API ${side.cpu.apiMs} ms, PostgreSQL ${side.cpu.dbMs} ms, load ${side.cpu.loadMs} ms`,
+    );
+    if (side.statements) printStatements(name, side.statements);
+  }
   return {
     scenario: 'grade-save',
     description: `PUT a whole class sheet (${PUPILS} pupils × 6 scores) with ${classes} concurrent teachers, ${seconds} s`,
     unit: 'saves/s',
     ours,
     baseline,
+    leanBaseline,
   };
+}
+
+/**
+ * pg_stat_statements of the bench's server (run.mjs --pg-stats): reset before a side, then each statement's calls,
+ * execution and planning time per save, top-level statements apart from those run inside functions (audit_append's).
+ */
+async function statementStats(owner) {
+  await owner.query('create extension if not exists pg_stat_statements');
+  return {
+    reset: () => owner.query('select pg_stat_statements_reset()'),
+    async perOperation(operations) {
+      const { rows } = await owner.query(
+        `select toplevel, calls::int, total_exec_time as exec, total_plan_time as plan, shared_blks_hit + shared_blks_read as blocks,
+                regexp_replace(query, '\\s+', ' ', 'g') as query
+           from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+          order by total_exec_time + total_plan_time desc`,
+      );
+      const per = (x) => Math.round((x / Math.max(1, operations)) * 1000) / 1000;
+      const top = rows.filter((r) => r.toplevel);
+      return {
+        totalMs: per(top.reduce((a, r) => a + r.exec + r.plan, 0)),
+        planMs: per(top.reduce((a, r) => a + r.plan, 0)),
+        statements: rows.slice(0, 25).map((r) => ({
+          toplevel: r.toplevel,
+          callsPerOp: per(r.calls),
+          execMs: per(r.exec),
+          planMs: per(r.plan),
+          blocks: per(r.blocks),
+          query: r.query.slice(0, 160),
+        })),
+      };
+    },
+  };
+}
+
+function printStatements(name, s) {
+  console.error(`  PostgreSQL time per save (${name}): ${s.totalMs} ms top-level, of which planning ${s.planMs} ms`);
+  for (const r of s.statements)
+    console.error(
+      `   ${r.toplevel ? ' ' : '↳'} ${String(r.execMs).padStart(7)} exec ${String(r.planMs).padStart(7)} plan ${String(r.callsPerOp).padStart(6)} calls  ${r.query}`,
+    );
 }
 
 /** Every row's version of a worker's sheet, for the next load run to continue from. */

@@ -1,7 +1,8 @@
 // The load generator: a separate process (so the API's event loop and the load never share a CPU thread), running
 // `workers` closed loops for `seconds` and printing one JSON summary on stdout. Two modes doing the same work:
 //   http — PUT a whole class sheet to the API (one worker per class, keeping each row's version);
-//   sql  — the same transaction straight against PostgreSQL as the application role (the physical limit).
+//   sql  — the same writes straight against PostgreSQL as the application role (the physical limit); with `lean`,
+//          without the kept answer and the results event (the baseline before issue 15 counted them).
 import { randomUUID } from 'node:crypto';
 import { driveLoad, randomScore, seededRandom } from './stats.mjs';
 import { presentScope } from './scope.mjs';
@@ -41,17 +42,24 @@ async function httpWorker(w, deadline, out) {
 }
 
 /**
- * What a save must write, and nothing else: the scope, one upsert of the 45 rows, their cells' history, one audit
- * entry with the rows before and after. The API also reads the class, the caller's rights, the roster and the
- * current rows (locked), and keeps the answer for retries: that difference is what the ratio measures.
+ * What a save must write, and nothing else: the scope, one upsert of the 45 rows, their cells' history (old and new
+ * values, the request's id), one audit entry with the rows before and after, the answer kept under the request's id
+ * (the same rows as ours answers) and the class's results event for the reporting read model — the rows the API
+ * writes. The API also reads the class, the caller's rights, the roster and the current rows, and checks the
+ * session, the cells and the versions: that difference is what the ratio measures.
  */
 async function sqlWorker(w, pool, deadline, out) {
   const random = seededRandom(1000 + w.index);
   const client = await pool.connect();
+  // What the previous save of each pupil wrote (the history's old values and the audit's "before").
+  let previous = w.studentIds.map(() => null);
+  let version = 0;
   try {
     while (Date.now() < deadline) {
       const cells = w.studentIds.map(() => sheetCells(random));
       const at = new Date();
+      const requestId = randomUUID();
+      version += 1;
       const started = performance.now();
       await client.query('begin');
       await presentScope(client, { schoolIds: [w.schoolId], userId: w.userId });
@@ -64,30 +72,67 @@ async function sqlWorker(w, pool, deadline, out) {
       );
       const students = w.studentIds.flatMap((id) => COLUMNS.map(() => id));
       await client.query(
-        `insert into grade_change (school_id, gradebook_id, student_id, column_key, old_value, new_value, changed_by, changed_by_name, changed_at)
-         select $1, $2, u.s, u.c, null, u.v, $6, 'bench', $7 from unnest($3::uuid[], $4::text[], $5::jsonb[]) as u(s, c, v)`,
+        `insert into grade_change (school_id, gradebook_id, student_id, column_key, old_value, new_value, changed_by, changed_by_name, changed_at, request_id)
+         select $1, $2, u.s, u.c, u.o, u.v, $7, 'bench', $8, $9 from unnest($3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[]) as u(s, c, o, v)`,
         [
           w.schoolId,
           w.baselineGradebookId,
           students,
           w.studentIds.flatMap(() => COLUMNS),
+          previous.flatMap((p) => COLUMNS.map((k) => (p ? JSON.stringify(p[k]) : null))),
           cells.flatMap((c) => COLUMNS.map((k) => JSON.stringify(c[k]))),
           w.userId,
           at,
+          requestId,
         ],
       );
       // The audit entry carries the rows before and after, as the API's does (same size to hash and store).
-      const sheet = JSON.stringify(
-        Object.fromEntries(w.studentIds.map((id, i) => [id, { cells: cells[i], comment: null }])),
-      );
-      await client.query(`select audit_append($1, $2, $3, 'bench', $1, 'gradebook', $4, 'UPDATE', $5, $5, null)`, [
+      const sheet = (rows) =>
+        JSON.stringify(
+          Object.fromEntries(w.studentIds.map((id, i) => [id, rows[i] && { cells: rows[i], comment: null }])),
+        );
+      await client.query(`select audit_append($1, $2, $3, 'bench', $1, 'gradebook', $4, 'UPDATE', $5, $6, $7)`, [
         w.schoolId,
         at,
         w.userId,
         w.baselineGradebookId,
-        sheet,
+        sheet(previous),
+        sheet(cells),
+        requestId,
       ]);
+      // The kept answer (the API's compact answer: per row what the grid takes back) and the results event.
+      const answer = {
+        savedAt: at.toISOString(),
+        rows: w.studentIds.map((studentId, i) => ({
+          studentId,
+          cells: cells[i],
+          comment: null,
+          average: 7.5,
+          rating: null,
+          version,
+          updatedAt: at.toISOString(),
+          updatedByName: 'bench',
+        })),
+      };
+      // config.lean: the baseline as it was before (rows, history and audit only), measured beside it for comparison.
+      if (!config.lean)
+        await client.query(
+          `with k as (insert into grade_save_request (school_id, request_id, gradebook_id, user_id, created_at, response)
+                    values ($1, $2, $3, $4, $5, $6))
+         insert into outbox (school_id, type, aggregate_id, payload, occurred_at) values ($1, 'grading.results-changed', $7, $8, $5)`,
+          [
+            w.schoolId,
+            requestId,
+            w.baselineGradebookId,
+            w.userId,
+            at,
+            JSON.stringify(answer),
+            w.classId,
+            JSON.stringify({ classId: w.classId }),
+          ],
+        );
       await client.query('commit');
+      previous = cells;
       out.latencies.push(performance.now() - started);
     }
   } finally {

@@ -68,9 +68,19 @@ if (!process.argv.includes('--no-build')) {
   });
 }
 
+// --pg-stats loads pg_stat_statements into the bench's own server (not with --database-url): scenarios that know it
+// (grade-save) print PostgreSQL's time per operation by statement, for ours and the baseline.
+const pgStats = process.argv.includes('--pg-stats');
 const db = await openBenchDatabase(root, {
   scaleDir: option('scale-dir', undefined),
   databaseUrl: option('database-url', undefined),
+  settings: pgStats
+    ? {
+        shared_preload_libraries: 'pg_stat_statements',
+        'pg_stat_statements.track': 'all',
+        'pg_stat_statements.track_planning': 'on',
+      }
+    : undefined,
 });
 const port = await freePort();
 // The API and every scenario's process (the baselines sign their scopes with it: scope.mjs) read it from here.
@@ -130,8 +140,9 @@ async function restartApi(env = {}) {
   return api.pid;
 }
 
+// Up to 5 minutes: a fresh demo province's seed and reporting facts took over 2 minutes at a load average of 20.
 async function waitForApi() {
-  for (let i = 0; i < 600; i += 1) {
+  for (let i = 0; i < 1500; i += 1) {
     if (apiExit) throw new Error(`The API exited before it was up: ${JSON.stringify(apiExit)}`);
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) return;
@@ -159,7 +170,7 @@ const results = [];
 const failed = [];
 try {
   await waitForApi();
-  const ctx = { owner, baseUrl, appUrl, login: signIn, apiPid: api.pid, jwtSecret: db.jwtSecret };
+  const ctx = { owner, baseUrl, appUrl, login: signIn, apiPid: api.pid, jwtSecret: db.jwtSecret, pgStats };
   ctx.restartApi = async (env) => {
     ctx.apiPid = await restartApi(env);
   };

@@ -60,10 +60,11 @@ export class AppModule {
             max: config.DB_POOL_SIZE,
             connectionTimeoutMillis: config.DB_POOL_ACQUIRE_TIMEOUT_MS,
             application_name: 'emis-api',
-            // Prepared statements (docs/adr/sql-by-hand.md) keep their parse and rewrite but are planned for their
-            // parameters each time, as unnamed ones are: a generic plan, which PostgreSQL may settle on after five runs
-            // whatever the school, could suit a class of 45 and not a school of 50,000 rows.
-            options: '-c plan_cache_mode=force_custom_plan',
+            // No plan_cache_mode here: PostgreSQL's own (auto). Forcing custom plans also re-planned every foreign-key
+            // check of every inserted row and every statement inside PL/pgSQL (audit_append): a grade save planned its
+            // 270 history rows' checks one by one, and PostgreSQL spent 15.6 ms of CPU per save instead of 9.9
+            // (docs/benchmarks.md, "grade-save at the baseline's cost"). Prepared statements are kept to key lookups
+            // whose best plan does not depend on the school's size (docs/adr/sql-by-hand.md).
           },
         }),
         TerminusModule,

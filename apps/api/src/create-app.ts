@@ -37,6 +37,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   // Only the configured proxies' X-Forwarded-For names the client (docs/security/edge.md, "Client address").
   express.set('trust proxy', trustedProxies(config));
   express.disable('x-powered-by');
+  // No ETag on the API's JSON: every answer is Cache-Control: no-store, so none is ever revalidated, and Express hashed
+  // each body (SHA-1 of a 15 KB grade sheet's answer on every save) for nothing. The web app's files keep theirs
+  // (express.static and sendFile make their own).
+  express.set('etag', false);
   // A request id from the reverse proxy is kept when it looks like one; otherwise a new one is made.
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
     const incoming = req.headers['x-request-id'];

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import type { ClassGradebook, GradeSaveResult, GradeSheet, ScoreChange } from '@emis/contracts';
+import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
+import type { ClassGradebook, GradeSheet, GradeSheetSave, ScoreChange } from '@emis/contracts';
 import { CurrentPrincipal, CurrentScope, Principal, RequirePermission, Scope } from '@emis/api/platform';
+import { GradeSheetSavePipe } from './grade-sheet-save.pipe';
 import { GradeSheetSaveDto, HistoryQueryDto, SemesterPipe, SemesterQueryDto, SubjectCodePipe } from './gradebook.dto';
 import { GradebookService } from './gradebook.service';
 
@@ -35,9 +36,16 @@ export class GradebookController {
     return this.gradebook.readSheet(scope, actor, schoolId, classId, semester, subjectCode);
   }
 
-  /** The subject's teacher only (checked by the service against teaching assignments: 403 otherwise). */
+  /**
+   * The subject's teacher only (checked by the service against teaching assignments: 403 otherwise). The body is
+   * GradeSheetSaveDto, checked by GradeSheetSavePipe (the DTO's rules, the same field errors, without walking 45 rows
+   * through class-transformer and class-validator on every save). The answer, a GradeSaveResult, is sent as the JSON
+   * text the save kept for retries (serialised once); a refusal still leaves as problem+json (ProblemFilter sets it).
+   */
   @Put(':semester/:subjectCode')
   @RequirePermission('grades.enter')
+  @ApiBody({ type: GradeSheetSaveDto })
+  @Header('Content-Type', 'application/json; charset=utf-8')
   save(
     @CurrentScope() scope: Scope,
     @CurrentPrincipal() actor: Principal,
@@ -45,8 +53,8 @@ export class GradebookController {
     @Param('classId', ParseUUIDPipe) classId: string,
     @Param('semester', SemesterPipe) semester: 1 | 2,
     @Param('subjectCode', SubjectCodePipe) subjectCode: string,
-    @Body() body: GradeSheetSaveDto,
-  ): Promise<GradeSaveResult> {
+    @Body(GradeSheetSavePipe) body: GradeSheetSave,
+  ): Promise<string> {
     return this.gradebook.save(scope, actor, schoolId, classId, semester, subjectCode, body);
   }
 

@@ -179,7 +179,8 @@ interface SavedRequestRow {
 export interface SaveContext {
   context: ClassContext;
   kept: { gradebookId: string; userId: string | null; response: unknown } | undefined;
-  roster: RosterStudent[];
+  /** The class list's pupils in its order (ids only: a save's answer names no pupil). */
+  roster: string[];
   current: Map<string, EntryRecord>;
   semester1: Map<string, { average: number | null; rating: RatingCode | null }>;
   /** The department's stored rule settings of the class's year, null when never set (withDefaults fills them). */
@@ -189,7 +190,7 @@ export interface SaveContext {
 /** saveContext's one row: the context's columns, then json arrays (entries' updated_at as JSON text) and jsonb. */
 interface SaveContextRow extends ClassContextRow {
   kept: SavedRequestRow | null;
-  roster: RosterRow[];
+  roster: string[];
   entries: (Omit<EntryRow, 'updated_at'> & { updated_at: string | null })[];
   semester1: { student_id: string; average: number | null; rating: RatingCode | null }[];
   rule_settings: Partial<ProvinceRuleSettings> | null;
@@ -490,7 +491,7 @@ export class GradebookRepository {
       kept: r.kept
         ? { gradebookId: r.kept.gradebook_id, userId: r.kept.user_id, response: r.kept.response }
         : undefined,
-      roster: r.roster.map((p) => ({ studentId: p.id, fullName: p.full_name, dateOfBirth: p.dob, gender: p.gender })),
+      roster: r.roster,
       current: new Map(r.entries.map((e) => [e.student_id, entry(e)])),
       semester1: new Map(r.semester1.map((e) => [e.student_id, { average: e.average, rating: e.rating }])),
       ruleSettings: r.rule_settings,
@@ -501,7 +502,7 @@ export class GradebookRepository {
    * A teacher's save written in one statement: the rows (each only over the version it was based on), their cells'
    * history and the kept answer. History and answer are written only when every row was: a row lost to a concurrent
    * save leaves nothing behind (the caller answers 409). Answers the rows written and whether the answer was kept (a
-   * concurrent duplicate of the request keeps it first).
+   * concurrent duplicate of the request keeps it first). `meta.response` is the answer as the JSON text the API sends.
    */
   async writeSave(
     em: EntityManager,
@@ -509,7 +510,7 @@ export class GradebookRepository {
     gradebookId: string,
     rows: EntryWrite[],
     changes: CellChange[],
-    meta: { actorId: string; actorName: string; at: Date; requestId: string; response: unknown },
+    meta: { actorId: string; actorName: string; at: Date; requestId: string; response: string },
     also?: { audit: SqlPart; event: SqlPart },
   ): Promise<{ written: Set<string>; kept: boolean }> {
     rows = inLockOrder(rows);
@@ -520,7 +521,7 @@ export class GradebookRepository {
       changes.map((c) => c.column),
       changes.map((c) => (c.oldValue == null ? null : JSON.stringify(c.oldValue))),
       changes.map((c) => (c.newValue == null ? null : JSON.stringify(c.newValue))),
-      JSON.stringify(meta.response),
+      meta.response,
     ];
     const bind = (value: unknown) => `$${params.push(value)}`;
     // The audit entry when every row was written; the event only when this request's answer was kept (a concurrent
@@ -696,14 +697,13 @@ const CONTEXT_FROM = `from academic_class c
 const CONTEXT = prepared(`select ${CONTEXT_COLUMNS} ${CONTEXT_FROM}`);
 
 /**
- * saveContext: the context's columns and, $6 the request id and $7 the pupils sent, the kept answer, the class list,
+ * saveContext: the context's columns and, $6 the request id and $7 the pupils sent, the kept answer, the class list (ids),
  * the rows' current entries, semester I's results (on a semester II sheet) and the year's rule settings.
  */
 const SAVE_CONTEXT = prepared(`select ${CONTEXT_COLUMNS},
   (select to_jsonb(k) from (select gradebook_id, user_id, response from grade_save_request
                              where school_id = $1 and request_id = $6) k) as kept,
-  coalesce((select json_agg(json_build_object('id', st.student_id, 'full_name', st.full_name,
-                              'dob', st.date_of_birth::text, 'gender', st.gender) order by ${NAME_ORDER})
+  coalesce((select json_agg(st.student_id order by ${NAME_ORDER})
               from people_class_roster st where st.school_id = $1 and st.class_id = $2), '[]') as roster,
   coalesce((select json_agg(json_build_object('student_id', e.student_id, 'cells', e.cells, 'comment', e.comment,
                               'average', e.average::float8, 'rating', e.rating, 'version', e.version,

@@ -26,6 +26,7 @@ import {
   ClassContext,
   CurriculumSubject,
   EntryRecord,
+  EntryWrite,
   GradebookRecord,
   GradebookRepository,
   GradingClass,
@@ -180,6 +181,7 @@ export class GradebookService {
    * row changed by someone else since the version it was based on refuses the whole save with 409 and their values.
    * A duplicate sent while the first is still running waits on the first's row locks at the upsert, then finds
    * newer versions — and, before answering 409, the first's kept answer, which it returns instead.
+   * Answers the GradeSaveResult as JSON text: the text kept for retries is the one sent, serialised once.
    */
   async save(
     scope: Scope,
@@ -189,7 +191,7 @@ export class GradebookService {
     semester: 1 | 2,
     subjectCode: string,
     body: GradeSheetSave,
-  ): Promise<GradeSaveResult> {
+  ): Promise<string> {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
       // One round trip for the context, the kept answer, the class list, the rows' current entries, semester I's
@@ -209,7 +211,7 @@ export class GradebookService {
       this.assertWritable(access, subjectCode);
       const at = new Date();
       const g = gradebook ?? (await this.repo.ensureGradebook(em, schoolId, this.draft(cls, subject, semester), at));
-      if (inputs.kept) return replayOf(inputs.kept, g.id, actor);
+      if (inputs.kept) return JSON.stringify(replayOf(inputs.kept, g.id, actor));
       const { roster, current } = inputs;
       const { parsed, errors } = parseRowCells(columnsOf(g, cls.grade), body.rows, 'rows');
       errors.push(
@@ -221,7 +223,7 @@ export class GradebookService {
       if (errors.length) throw new ValidationProblem(errors);
       assertColumnsOpen(access, subjectCode, body.rows, parsed, current);
       let kept: boolean;
-      let result: GradeSaveResult;
+      let answer: string;
       try {
         // Read without row locks: the write stores a row only over the version read here, so a row changed in
         // between is refused there (409) — the same guarantee without locking 45 rows first (measured: bench).
@@ -243,15 +245,11 @@ export class GradebookService {
             { ...w, updatedAt: at.toISOString(), updatedByName: actor.fullName },
           ]),
         );
-        const rows = this.rowsFrom(
-          cls,
-          g,
-          roster.filter((s) => saved.has(s.studentId)),
-          saved,
-          inputs.semester1,
-          roster,
-        );
-        result = { savedAt: at.toISOString(), rows: rows.map(savedRow) };
+        const result: GradeSaveResult = {
+          savedAt: at.toISOString(),
+          rows: savedRows(g, roster, saved, inputs.semester1),
+        };
+        answer = JSON.stringify(result);
         const meta = { actor, at, reason: null, correctionId: null, requestId: body.requestId };
         // The rows, their history, the kept answer, the audit entry and the results event in one statement; nothing
         // of it when a row was lost.
@@ -261,7 +259,7 @@ export class GradebookService {
           g.id,
           prepared.writes,
           prepared.history,
-          { actorId: actor.userId, actorName: actor.fullName, at, requestId: body.requestId, response: result },
+          { actorId: actor.userId, actorName: actor.fullName, at, requestId: body.requestId, response: answer },
           prepared.writes.length
             ? {
                 audit: this.writer.auditPart(schoolId, g.id, prepared, meta),
@@ -276,15 +274,15 @@ export class GradebookService {
           error instanceof ProblemException && error.code === 'grade_conflict'
             ? await this.repo.savedRequest(em, schoolId, body.requestId)
             : undefined;
-        if (first) return replayOf(first, g.id, actor);
+        if (first) return JSON.stringify(replayOf(first, g.id, actor));
         throw error;
       }
       // Two retries of one request that change nothing both get here: the later one answers what the first kept.
       if (!kept) {
         const first = await this.repo.savedRequest(em, schoolId, body.requestId);
-        if (first) return replayOf(first, g.id, actor);
+        if (first) return JSON.stringify(replayOf(first, g.id, actor));
       }
-      return result;
+      return answer;
     });
   }
 
@@ -438,17 +436,7 @@ export class GradebookService {
         updatedAt: e?.updatedAt ?? null,
         updatedByName: e?.updatedByName ?? null,
       };
-      if (g.semester === 2) {
-        const first = hk1.get(s.studentId);
-        row.semester1 = { average: first?.average ?? null, rating: first?.rating ?? null };
-        const year = yearSubjectResult(
-          g.scheme,
-          subjectOf(g as GradebookRecord),
-          { ...row.semester1, missing: [] },
-          { average: row.average, rating: row.rating, missing: [] },
-        );
-        row.year = { average: year.average, rating: year.rating };
-      }
+      if (g.semester === 2) withYear(g, row, hk1.get(s.studentId));
       return row;
     });
   }
@@ -477,21 +465,50 @@ function accessFrom(actor: Principal, ctx: ClassContext): GradingAccess {
   return { ...base, readable: homeroom || ctx.teachesClass, homeroom, teaches };
 }
 
-/** A saved row as the save answers it and keeps it for retries: without the pupil's place, name and birth date. */
-function savedRow(r: GradeRow): SavedGradeRow {
-  const saved: SavedGradeRow = {
-    studentId: r.studentId,
-    cells: r.cells,
-    comment: r.comment,
-    average: r.average,
-    rating: r.rating,
-    version: r.version,
-    updatedAt: r.updatedAt,
-    updatedByName: r.updatedByName,
-  };
-  if (r.semester1) saved.semester1 = r.semester1;
-  if (r.year) saved.year = r.year;
-  return saved;
+/** A semester II row also carries semester I's result and the year's (Circular 22 Art. 9: ĐTBmcn). */
+function withYear(
+  g: Omit<GradebookRecord, 'id'>,
+  row: Pick<GradeRow, 'average' | 'rating' | 'semester1' | 'year'>,
+  first: Pick<EntryRecord, 'average' | 'rating'> | undefined,
+): void {
+  row.semester1 = { average: first?.average ?? null, rating: first?.rating ?? null };
+  const year = yearSubjectResult(
+    g.scheme,
+    subjectOf(g as GradebookRecord),
+    { ...row.semester1, missing: [] },
+    { average: row.average, rating: row.rating, missing: [] },
+  );
+  row.year = { average: year.average, rating: year.rating };
+}
+
+/**
+ * The saved rows as the save answers them and keeps them for retries, in the class list's order: without the pupil's
+ * place, name and birth date (docs/adr/idempotent-versioned-saves.md, "A compact answer").
+ */
+function savedRows(
+  g: Omit<GradebookRecord, 'id'>,
+  roster: readonly string[],
+  saved: Map<string, EntryWrite & Pick<SavedGradeRow, 'updatedAt' | 'updatedByName'>>,
+  hk1: Map<string, Pick<EntryRecord, 'average' | 'rating'>>,
+): SavedGradeRow[] {
+  const rows: SavedGradeRow[] = [];
+  for (const studentId of roster) {
+    const e = saved.get(studentId);
+    if (!e) continue;
+    const row: SavedGradeRow = {
+      studentId,
+      cells: e.cells,
+      comment: e.comment,
+      average: e.average,
+      rating: e.rating,
+      version: e.version,
+      updatedAt: e.updatedAt,
+      updatedByName: e.updatedByName,
+    };
+    if (g.semester === 2) withYear(g, row, hk1.get(studentId));
+    rows.push(row);
+  }
+  return rows;
 }
 
 /** The first answer to a request id — only to the same user, for the same gradebook. */
@@ -547,8 +564,8 @@ export function assertColumnsOpen(
     throw new ProblemException(HttpStatus.LOCKED, 'gradebook_column_locked', undefined, { lockedColumns: locks });
 }
 
-function rosterErrors(roster: RosterStudent[], studentIds: string[]): RawFieldError[] {
-  const enrolled = new Set(roster.map((s) => s.studentId));
+function rosterErrors(roster: readonly string[], studentIds: string[]): RawFieldError[] {
+  const enrolled = new Set(roster);
   const seen = new Set<string>();
   const errors: RawFieldError[] = [];
   studentIds.forEach((id, i) => {

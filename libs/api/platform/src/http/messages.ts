@@ -54,6 +54,8 @@ const GENERIC: MessageCatalogue = {
     isEmail: { vi: '{field} không đúng định dạng email', en: '{field} must be an email address' },
     isUrl: { vi: '{field} không phải địa chỉ web hợp lệ', en: '{field} must be a web address' },
     isUUID: { vi: '{field} không đúng định dạng mã', en: '{field} must be a valid id' },
+    // class-validator 0.15 names @IsUUID()'s rule so: without it a bad id was answered "Dữ liệu không hợp lệ".
+    isUuid: { vi: '{field} không đúng định dạng mã', en: '{field} must be a valid id' },
     isIn: { vi: '{field} phải là một trong: {0}', en: '{field} must be one of: {0}' },
     isEnum: { vi: '{field} có giá trị không hợp lệ', en: '{field} has an invalid value' },
     min: { vi: '{field} phải lớn hơn hoặc bằng {0}', en: '{field} must be at least {0}' },
