@@ -21,7 +21,7 @@ import {
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
-import { DongPipe, groupDong, parseDong } from '@emis/web/ui';
+import { DongPipe, groupDong, parseDong, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { CollectionApi } from '../data-access/collection.api';
@@ -46,8 +46,7 @@ import { checkPayment, PaymentDraft, toPaymentInput } from './payment-entry.mode
     ProblemAlertComponent,
     SchoolRequiredComponent,
     PupilPickerComponent,
-    ReceiptActionsComponent,
-  ],
+    ReceiptActionsComponent, DateInputDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(document:keydown)': 'shortcut($event)' },
   templateUrl: './payment-entry.page.html',
