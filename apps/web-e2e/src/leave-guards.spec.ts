@@ -50,9 +50,7 @@ test('the student record’s inline edit: the sidebar and Back ask; stay keeps t
   await expect(page.getByTestId('student-name')).toHaveText(name);
 });
 
-test('an organisation dialog typed into: Escape and Cancel ask to close, Back asks to leave', async ({
-  page,
-}) => {
+test('an organisation dialog typed into: Escape and Cancel ask to close, Back asks to leave', async ({ page }) => {
   await signIn(page, 'admin.so');
   await page.getByTestId('nav-organisation').click();
   await page.getByTestId('org-new-school').click();
@@ -92,7 +90,9 @@ test('an organisation dialog typed into: Escape and Cancel ask to close, Back as
   await expect(dialog).toHaveCount(0);
 });
 
-test('an organisation dialog closed by discarding leaves nothing to ask: the sidebar goes at once', async ({ page }) => {
+test('an organisation dialog closed by discarding leaves nothing to ask: the sidebar goes at once', async ({
+  page,
+}) => {
   await signIn(page, 'admin.so');
   await page.getByTestId('nav-organisation').click();
   await page.getByTestId('org-new-school').click();

@@ -550,7 +550,5 @@ export const en: Translations = {
   },
   dateInput: {
     invalid: 'Type the date as dd/mm/yyyy, e.g. 05/12/2026.',
-    min: 'The date cannot be before {{min}}.',
-    max: 'The date cannot be after {{max}}.',
   },
 };

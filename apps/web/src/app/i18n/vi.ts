@@ -553,8 +553,6 @@ export const vi = {
   },
   dateInput: {
     invalid: 'Nhập ngày theo dạng dd/mm/yyyy, ví dụ 05/12/2026.',
-    min: 'Ngày không được trước {{min}}.',
-    max: 'Ngày không được sau {{max}}.',
   },
 };
 

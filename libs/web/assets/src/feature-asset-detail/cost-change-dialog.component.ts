@@ -18,7 +18,9 @@ import { createCostChangeForm, toCostChangeInput } from './cost-change.model';
     ProblemAlertComponent,
     DongInputDirective,
     DongPipe,
-    FieldMessageComponent, DateInputDirective],
+    FieldMessageComponent,
+    DateInputDirective,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .actions {

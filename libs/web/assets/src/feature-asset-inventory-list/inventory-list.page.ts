@@ -33,7 +33,9 @@ import { InventoryStatusBadgeComponent } from '../ui/inventory-status-badge.comp
     ProblemAlertComponent,
     SchoolRequiredComponent,
     ConfirmDialogComponent,
-    InventoryStatusBadgeComponent, DateInputDirective],
+    InventoryStatusBadgeComponent,
+    DateInputDirective,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './inventory-list.page.html',
   styles: `

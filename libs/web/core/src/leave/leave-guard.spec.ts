@@ -1,7 +1,7 @@
 // Angular's packages are partially compiled: the JIT compiler finishes their declarations (no linker runs under Jest).
 import '@angular/compiler';
 import { DOCUMENT } from '@angular/common';
-import { DestroyRef, Injector } from '@angular/core';
+import { DestroyRef, Injector, runInInjectionContext } from '@angular/core';
 import { AuthStore } from '../auth/auth.store';
 import { canLeavePage, LeaveGuard } from './leave-guard';
 import { LeavesSafely, NOTHING_PENDING, PendingChanges } from './pending-changes';
@@ -146,7 +146,7 @@ describe('the leave guard', () => {
     const { guard, injector, unload } = setUp();
     let typed = false;
     const stop = guard.track(() => typed);
-    const leave = () => injector.runInInjectionContext(() => canLeavePage(null, null!, null!, null!));
+    const leave = () => runInInjectionContext(injector, () => canLeavePage(null, null!, null!, null!));
     await expect(leave()).resolves.toBe(true);
 
     typed = true;
@@ -175,9 +175,12 @@ describe('the leave guard', () => {
   it('consults the routed page first, then every other registered form', async () => {
     const { guard, injector, destroyRef } = setUp();
     const page = new FakePage(SAVING, { flushed: true, left: NOTHING_PENDING });
-    const inlineForm = new FakePage({ saving: 0, invalid: 0, dirty: true }, { flushed: false, left: { saving: 0, invalid: 0, dirty: true } });
+    const inlineForm = new FakePage(
+      { saving: 0, invalid: 0, dirty: true },
+      { flushed: false, left: { saving: 0, invalid: 0, dirty: true } },
+    );
     guard.register(inlineForm, destroyRef);
-    const leaving = injector.runInInjectionContext(() => canLeavePage(page, null!, null!, null!)) as Promise<boolean>;
+    const leaving = runInInjectionContext(injector, () => canLeavePage(page, null!, null!, null!)) as Promise<boolean>;
     await new Promise((settled) => setTimeout(settled, 5));
     expect(page.flushes).toBe(1);
     expect(guard.question()?.dirty).toBe(true);

@@ -12,7 +12,14 @@ import { createBudgetEntryForm, EnteredKind, toBudgetEntryInput } from './budget
 /** A new budget entry of the kinds the user may write (enterableKinds), with its decision when there is one. */
 @Component({
   selector: 'emis-budget-entry-dialog',
-  imports: [ReactiveFormsModule, TranslocoPipe, DialogComponent, DongInputDirective, ProblemAlertComponent, DateInputDirective],
+  imports: [
+    ReactiveFormsModule,
+    TranslocoPipe,
+    DialogComponent,
+    DongInputDirective,
+    ProblemAlertComponent,
+    DateInputDirective,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrls: ['../ui/finance-page.css', '../ui/money-page.css'],
   template: `

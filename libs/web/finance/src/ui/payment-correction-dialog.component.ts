@@ -134,7 +134,13 @@ export class PaymentCorrectionDialogComponent {
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
   /** Typed or chosen and not sent: Cancel and Escape ask first, and the page under it is guarded. */
-  protected readonly unsaved = computed(() => this.amountText().trim() !== '' || this.bankReference().trim() !== '' || this.paidOn() !== this.today || this.reason().trim() !== '');
+  protected readonly unsaved = computed(
+    () =>
+      this.amountText().trim() !== '' ||
+      this.bankReference().trim() !== '' ||
+      this.paidOn() !== this.today ||
+      this.reason().trim() !== '',
+  );
   private readonly amount = computed(() => parseDong(this.amountText()));
   protected readonly valid = computed(() => {
     if (this.reason().trim() === '') return false;

@@ -39,7 +39,9 @@ interface Draft {
     ProblemAlertComponent,
     SchoolRequiredComponent,
     GradingLabelPipe,
-    EmisDatePipe, DateInputDirective],
+    EmisDatePipe,
+    DateInputDirective,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './completion.page.html',
 })

@@ -16,7 +16,14 @@ import { REASON_MAX_LENGTH, reasonError } from '../model/unit-form';
  */
 @Component({
   selector: 'emis-unit-move-dialog',
-  imports: [TranslocoPipe, EmisDatePipe, ConfirmDialogComponent, FieldMessageComponent, ProblemAlertComponent, DateInputDirective],
+  imports: [
+    TranslocoPipe,
+    EmisDatePipe,
+    ConfirmDialogComponent,
+    FieldMessageComponent,
+    ProblemAlertComponent,
+    DateInputDirective,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './unit-dialog.css',
   templateUrl: './move-dialog.component.html',

@@ -140,7 +140,13 @@ export class StaffTransferComponent {
   protected readonly decisionNumber = signal('');
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
   /** Typed or chosen and not sent: Cancel and Escape ask first, and the page under it is guarded. */
-  protected readonly unsaved = computed(() => this.toSchoolId() !== null || this.query().trim() !== '' || this.effectiveOn() !== '' || this.decisionNumber().trim() !== '');
+  protected readonly unsaved = computed(
+    () =>
+      this.toSchoolId() !== null ||
+      this.query().trim() !== '' ||
+      this.effectiveOn() !== '' ||
+      this.decisionNumber().trim() !== '',
+  );
   protected readonly schools = computed(() => {
     const words = foldVietnamese(this.query()).split(/\s+/).filter(Boolean);
     return this.orgUnits

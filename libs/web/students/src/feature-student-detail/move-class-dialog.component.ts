@@ -127,7 +127,9 @@ export class MoveClassDialogComponent {
   protected readonly busy = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
   /** Typed or chosen and not sent: closing asks first, and the page under it is guarded. */
-  protected readonly unsaved = computed(() => this.classId() !== '' || this.fromDate() !== this.today || this.reason().trim() !== '');
+  protected readonly unsaved = computed(
+    () => this.classId() !== '' || this.fromDate() !== this.today || this.reason().trim() !== '',
+  );
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
 
   protected confirm(): void {

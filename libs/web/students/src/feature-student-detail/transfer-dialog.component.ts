@@ -80,7 +80,10 @@ export class TransferDialogComponent {
   );
   protected readonly busy = signal(false);
   /** Typed or chosen and not sent: closing asks first, and the page under it is guarded. */
-  protected readonly unsaved = computed(() => !!this.target() || this.query().trim() !== '' || this.effectiveOn() !== this.today || this.reason().trim() !== '');
+  protected readonly unsaved = computed(
+    () =>
+      !!this.target() || this.query().trim() !== '' || this.effectiveOn() !== this.today || this.reason().trim() !== '',
+  );
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
 

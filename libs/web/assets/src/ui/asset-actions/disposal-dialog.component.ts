@@ -198,12 +198,15 @@ export class AssetDisposalDialogComponent {
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
   /** Typed or chosen and not sent: Cancel and Escape ask first, and the page under it is guarded. */
-  protected readonly unsaved = computed(() => this.decisionNumber().trim() !== '' ||
+  protected readonly unsaved = computed(
+    () =>
+      this.decisionNumber().trim() !== '' ||
       this.decisionDate() !== this.today ||
       this.disposedOn() !== this.today ||
       amountTyped(this.proceeds()) ||
       amountTyped(this.costs()) ||
-      this.note().trim() !== '');
+      this.note().trim() !== '',
+  );
 
   protected submit(): void {
     if (!this.valid()) return;

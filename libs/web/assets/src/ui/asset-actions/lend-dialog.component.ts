@@ -103,7 +103,10 @@ export class AssetLendDialogComponent {
   protected readonly note = signal('');
   protected readonly busy = signal(false);
   /** Typed or chosen and not sent: Cancel and Escape ask first, and the page under it is guarded. */
-  protected readonly unsaved = computed(() => this.borrower().trim() !== '' || this.lentOn() !== this.today || this.dueOn() !== '' || this.note().trim() !== '');
+  protected readonly unsaved = computed(
+    () =>
+      this.borrower().trim() !== '' || this.lentOn() !== this.today || this.dueOn() !== '' || this.note().trim() !== '',
+  );
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
 

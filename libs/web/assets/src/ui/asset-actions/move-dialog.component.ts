@@ -113,7 +113,9 @@ export class AssetMoveDialogComponent {
   protected readonly busy = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
   /** Typed or chosen and not sent: Cancel and Escape ask first, and the page under it is guarded. */
-  protected readonly unsaved = computed(() => this.locationId() !== '' || this.effectiveOn() !== this.today || this.responsible().trim() !== '');
+  protected readonly unsaved = computed(
+    () => this.locationId() !== '' || this.effectiveOn() !== this.today || this.responsible().trim() !== '',
+  );
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
 
   protected submit(): void {

@@ -173,7 +173,13 @@ export class AssetTransferDialogComponent {
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
   /** Typed or chosen and not sent: Cancel and Escape ask first, and the page under it is guarded. */
-  protected readonly unsaved = computed(() => !!this.target() || this.query().trim() !== '' || this.effectiveOn() !== this.today || this.decisionNumber().trim() !== '');
+  protected readonly unsaved = computed(
+    () =>
+      !!this.target() ||
+      this.query().trim() !== '' ||
+      this.effectiveOn() !== this.today ||
+      this.decisionNumber().trim() !== '',
+  );
 
   constructor() {
     toObservable(this.query)
