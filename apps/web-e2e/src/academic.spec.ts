@@ -104,23 +104,23 @@ test('the department admin adds a planned school year with checked dates and edi
 
   await page.getByTestId('calendar-new-year').click();
   await page.getByTestId('year-code').fill('2027-2028');
-  await page.getByTestId('year-startsOn').fill('2027-09-01');
-  await page.getByTestId('year-endsOn').fill('2028-05-31');
-  await page.getByTestId('year-semester1Start').fill('2027-09-05');
-  await page.getByTestId('year-semester1End').fill('2028-01-20');
-  await page.getByTestId('year-semester2Start').fill('2028-01-10');
-  await page.getByTestId('year-semester2End').fill('2028-05-25');
+  await page.getByTestId('year-startsOn').fill('01/09/2027');
+  await page.getByTestId('year-endsOn').fill('31/05/2028');
+  await page.getByTestId('year-semester1Start').fill('05/09/2027');
+  await page.getByTestId('year-semester1End').fill('20/01/2028');
+  await page.getByTestId('year-semester2Start').fill('10/01/2028');
+  await page.getByTestId('year-semester2End').fill('25/05/2028');
   await page.getByTestId('year-save').click();
   await expect(page.getByTestId('year-semester2Start-error')).toContainText('sau khi học kì I kết thúc');
   await screenshot(page, 'academic-calendar-year-form');
-  await page.getByTestId('year-semester2Start').fill('2028-01-25');
+  await page.getByTestId('year-semester2Start').fill('25/01/2028');
   await page.getByTestId('year-save').click();
   const row = page.locator('[data-testid="year-row"][data-code="2027-2028"]');
   await expect(row).toContainText('Dự kiến');
   await expect(row).toContainText('25/01/2028');
 
   await row.getByTestId('year-edit').click();
-  await page.getByTestId('year-semester2End').fill('2028-05-28');
+  await page.getByTestId('year-semester2End').fill('28/05/2028');
   await page.getByTestId('year-save').click();
   await expect(row).toContainText('28/05/2028');
   await expect(page.getByTestId('calendar-notice')).toContainText('2027-2028');

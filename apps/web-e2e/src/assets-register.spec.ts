@@ -28,7 +28,8 @@ test('the school admin registers a computer, prints its label and a labels sheet
   await expect(page.getByTestId('asset-form-unitCost')).toHaveValue('25.000.000');
   await expect(page.getByTestId('asset-form-likely-kind')).toHaveAttribute('data-kind', 'FIXED');
   await page.getByTestId('asset-form-fundingSource').selectOption('STATE_BUDGET');
-  await page.getByTestId('asset-form-inUseOn').fill(IN_USE_ON);
+  // Typed day first (docs/conventions.md, "Dates").
+  await page.getByTestId('asset-form-inUseOn').fill(IN_USE_ON.split('-').reverse().join('/'));
   await page.getByTestId('asset-form-documentNumber').fill(`HĐ ${SERIAL}`);
 
   // A room the school has not registered yet, added without leaving the form.

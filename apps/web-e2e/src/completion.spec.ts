@@ -26,7 +26,7 @@ test('the principal runs the completion council: proposals, a sitting, decisions
   await expect(rows.first().getByTestId('completion-proposal')).toHaveText(/Chưa hoàn thành:\s*hồ sơ chưa đủ/);
 
   // The first sitting.
-  await page.locator('#council-held-on').fill('2027-06-05');
+  await page.locator('#council-held-on').fill('05/06/2027');
   await page.locator('#council-chair').fill('Trần Văn Lạc');
   await page.locator('#council-members').fill('Phó hiệu trưởng, Thư ký hội đồng');
   await page.getByTestId('council-open').click();
@@ -62,7 +62,7 @@ test('the principal runs the completion council: proposals, a sitting, decisions
   expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
 
   // The second sitting is the last one: after it, no form to open another.
-  await page.locator('#council-held-on').fill('2027-08-10');
+  await page.locator('#council-held-on').fill('10/08/2027');
   await page.locator('#council-chair').fill('Trần Văn Lạc');
   await page.locator('#council-members').fill('Thư ký hội đồng');
   await page.getByTestId('council-open').click();

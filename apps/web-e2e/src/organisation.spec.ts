@@ -36,7 +36,7 @@ test('the department creates a school, gives it its principal, moves it to anoth
   await form.getByTestId('unit-code').fill('thpt-chy');
   await form.getByTestId('unit-name').fill(NAME);
   await form.getByTestId('unit-parent').selectOption({ label: `${THAI_BINH} (PGD-TB)` });
-  await form.getByTestId('unit-effective').fill('2020-09-01');
+  await form.getByTestId('unit-effective').fill('01/09/2020');
   await form.getByTestId('unit-form-submit').click();
   // Checked in the browser first: a school needs a level.
   await expect(form.getByText('Trường cần ít nhất một cấp học.')).toBeVisible();
@@ -62,7 +62,7 @@ test('the department creates a school, gives it its principal, moves it to anoth
   const move = page.getByTestId('unit-move');
   await move.getByTestId('move-filter').fill('son nam');
   await move.getByTestId('move-target').selectOption({ label: `${SON_NAM} (UBND-SN)` });
-  await move.getByTestId('move-date').fill('2025-07-01');
+  await move.getByTestId('move-date').fill('01/07/2025');
   await move.getByTestId('move-decision').fill('15/QĐ-UBND');
   await move.getByTestId('move-reason').fill('Chuyển về Ủy ban nhân dân phường quản lý từ 1/7/2025');
   const consequence = move.getByTestId('move-consequence');

@@ -23,12 +23,12 @@ test('the department admin changes a year’s assessment rules, is told of a bad
   await page.getByTestId('nav-calendar').click();
   await page.getByTestId('calendar-new-year').click();
   await page.getByTestId('year-code').fill(CODE);
-  await page.getByTestId('year-startsOn').fill('2029-09-01');
-  await page.getByTestId('year-endsOn').fill('2030-05-31');
-  await page.getByTestId('year-semester1Start').fill('2029-09-05');
-  await page.getByTestId('year-semester1End').fill('2030-01-15');
-  await page.getByTestId('year-semester2Start').fill('2030-01-20');
-  await page.getByTestId('year-semester2End').fill('2030-05-25');
+  await page.getByTestId('year-startsOn').fill('01/09/2029');
+  await page.getByTestId('year-endsOn').fill('31/05/2030');
+  await page.getByTestId('year-semester1Start').fill('05/09/2029');
+  await page.getByTestId('year-semester1End').fill('15/01/2030');
+  await page.getByTestId('year-semester2Start').fill('20/01/2030');
+  await page.getByTestId('year-semester2End').fill('25/05/2030');
   await page.getByTestId('year-save').click();
   await expect(page.locator(`[data-testid="year-row"][data-code="${CODE}"]`)).toContainText('Dự kiến');
 

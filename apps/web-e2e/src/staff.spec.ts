@@ -69,7 +69,7 @@ test('the department admin transfers the new staff member to another school', as
   await page.getByTestId('staff-transfer-open').click();
   await page.getByTestId('staff-transfer-search').fill('THCS Lac Hong');
   await page.getByTestId('staff-transfer-school').first().click();
-  await page.getByTestId('staff-transfer-date').fill('2026-12-01');
+  await page.getByTestId('staff-transfer-date').fill('01/12/2026');
   await page.getByTestId('staff-transfer-decision').fill('1234/QĐ-SGDĐT');
   await expect(page.getByTestId('staff-transfer-summary')).toContainText(NAME);
   await screenshot(page, 'staff-transfer');

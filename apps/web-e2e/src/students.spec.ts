@@ -97,7 +97,7 @@ test('the admin enrols the student into a class, then moves them with the bulk a
   await expect(dialog).toBeVisible();
   await dialog.getByTestId('move-class').selectOption({ index: 1 });
   // Enrolled from a week ago, so that today's move to another class comes after it (the API refuses a same-day move).
-  await dialog.getByTestId('move-date').fill(daysAgo(7));
+  await dialog.getByTestId('move-date').fill(daysAgo(7).split('-').reverse().join('/'));
   await dialog.getByTestId('move-submit').click();
   await expect(page.getByTestId('student-message')).toBeVisible();
   await expect(page.getByTestId('student-current-class')).toBeVisible();

@@ -4,7 +4,7 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import { provideRouter, withComponentInputBinding, withInMemoryScrolling, withRouterConfig } from '@angular/router';
 import { provideTransloco } from '@jsverse/transloco';
 import { provideEmisCore } from '@emis/web/core';
 import { HOME_PANELS, HomePanel } from '@emis/web/shell';
@@ -15,7 +15,14 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideZonelessChangeDetection(),
     provideBrowserGlobalErrorListeners(),
-    provideRouter(appRoutes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
+    provideRouter(
+      appRoutes,
+      withComponentInputBinding(),
+      withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
+      // Back answered "stay" (the leave guard) puts the browser's history back where it was, so a second Back still
+      // reaches the previous page rather than the one before it.
+      withRouterConfig({ canceledNavigationResolution: 'computed' }),
+    ),
     provideTransloco({
       config: {
         availableLangs: ['vi', 'en'],

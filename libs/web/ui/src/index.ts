@@ -31,3 +31,5 @@ export { PrintHeadingComponent, PrintSignaturesComponent, type PrintIssuer } fro
 export { NameCaseDirective } from './form/name-case.directive';
 export { DateInputDirective } from './format/date-input.directive';
 export { displayToIso, isoToDisplay, maskDateTyping, type TypedDate } from './format/date-input';
+export { UNSAVED_DIALOG_GUARD, type UnsavedDialogGuard } from './dialog/unsaved-dialog-guard';
+export { ParsedTextInput, type ParsedText } from './form/parsed-text-input';

@@ -545,5 +545,12 @@ export const en: Translations = {
     dirty: 'Unsaved changes on this page',
     stay: 'Stay on this page',
     discard: 'Leave and discard',
+    closeTitle: 'Close with unsaved input?',
+    closeDetail: 'What you typed is not saved and will be lost if you close it.',
+    closeStay: 'Keep editing',
+    closeDiscard: 'Close and discard',
+  },
+  dateInput: {
+    invalid: 'Type the date as dd/mm/yyyy, e.g. 05/12/2026.',
   },
 };

@@ -548,6 +548,13 @@ export const vi = {
     dirty: 'Có thay đổi chưa lưu trên trang',
     stay: 'Ở lại trang',
     discard: 'Rời trang, bỏ thay đổi',
+    closeTitle: 'Đóng khi còn nội dung chưa lưu?',
+    closeDetail: 'Nội dung bạn đã nhập chưa được lưu và sẽ mất nếu đóng lại.',
+    closeStay: 'Tiếp tục nhập',
+    closeDiscard: 'Đóng, bỏ nội dung đã nhập',
+  },
+  dateInput: {
+    invalid: 'Nhập ngày theo dạng dd/mm/yyyy, ví dụ 05/12/2026.',
   },
 };
 

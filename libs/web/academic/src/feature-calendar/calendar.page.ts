@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
 import { ProblemDetails, SchoolCalendar, SchoolYear, SchoolYearInput, SemesterDates } from '@emis/contracts';
 import {
   AuthStore,
   EmisDatePipe,
+  guardUnsaved,
   loadOnChange,
   OrgUnitContext,
   ProblemAlertComponent,
@@ -66,6 +67,12 @@ export class CalendarPage {
 
   /** null: no form; 'new': creating; a year: editing it. */
   protected readonly editing = signal<SchoolYear | 'new' | null>(null);
+  private readonly yearForm = viewChild(YearFormComponent);
+  private readonly semesterForm = viewChild(SemesterFormComponent);
+  /** A year or the school's semester dates typed and not saved: leaving asks first, and so does the year's Cancel. */
+  private readonly leaving = guardUnsaved(() => ({
+    dirty: !!this.yearForm()?.dirty || !!this.semesterForm()?.dirty,
+  }));
   protected readonly editedYear = computed(() => {
     const e = this.editing();
     return e === 'new' ? null : e;
@@ -81,6 +88,11 @@ export class CalendarPage {
 
   protected readonly overrideBusy = signal(false);
   protected readonly overrideProblem = signal<ProblemDetails | null>(null);
+
+  /** The year form's Cancel: asks first when something was typed into it. */
+  protected async cancelYearForm(): Promise<void> {
+    if (!this.yearForm()?.dirty || (await this.leaving.mayClose())) this.editing.set(null);
+  }
 
   protected startCreate(): void {
     this.editing.set('new');

@@ -3,6 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ProblemDetails, SchoolCalendar, SemesterDates } from '@emis/contracts';
 import { fieldErrorMap, ProblemAlertComponent } from '@emis/web/core';
+import { DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { semesterOrderErrors } from './calendar-dates';
 
@@ -12,7 +13,7 @@ type SemesterField = (typeof SEMESTER_FIELDS)[number];
 /** The school's own semester dates for a year (school administrator), kept inside the province's school year. */
 @Component({
   selector: 'emis-semester-form',
-  imports: [ReactiveFormsModule, TranslocoPipe, ProblemAlertComponent],
+  imports: [ReactiveFormsModule, TranslocoPipe, ProblemAlertComponent, DateInputDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .form-grid {
@@ -43,10 +44,8 @@ type SemesterField = (typeof SEMESTER_FIELDS)[number];
             <input
               [id]="id"
               class="input"
-              type="date"
+              emisDateInput
               [formControlName]="field"
-              [min]="calendar().schoolYear.startsOn.slice(0, 10)"
-              [max]="calendar().schoolYear.endsOn.slice(0, 10)"
               [attr.aria-invalid]="error !== null"
               [attr.aria-describedby]="id + '-error'"
               [attr.data-testid]="id"
@@ -85,6 +84,11 @@ export class SemesterFormComponent {
   readonly problem = input<ProblemDetails | null>(null);
   readonly save = output<SemesterDates>();
   readonly reset = output<void>();
+
+  /** Typed into and not saved (read by the page's leave guard). */
+  get dirty(): boolean {
+    return this.form.dirty;
+  }
 
   protected readonly fields = SEMESTER_FIELDS;
   protected readonly form = new FormGroup({
@@ -126,6 +130,7 @@ export class SemesterFormComponent {
     if (!this.showAll() && !control.touched) return null;
     const server = this.serverErrors()[field];
     if (server && !control.dirty) return `!${server}`;
+    if (control.hasError('date')) return 'dateInput.invalid';
     if (control.hasError('required')) return 'academic.dates.errors.required';
     const order = this.orderErrors()[field];
     return order ? `academic.dates.errors.${order}` : null;

@@ -4,6 +4,7 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { ProblemDetails, SchoolYear, SchoolYearInput } from '@emis/contracts';
 import { isSchoolYearCode } from '@emis/domain';
 import { fieldErrorMap, ProblemAlertComponent } from '@emis/web/core';
+import { DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { semesterOrderErrors } from './calendar-dates';
 
@@ -25,7 +26,7 @@ function dateControl(): FormControl<string> {
 /** Creates or edits a school year of the province (department administrator). */
 @Component({
   selector: 'emis-year-form',
-  imports: [ReactiveFormsModule, TranslocoPipe, ProblemAlertComponent],
+  imports: [ReactiveFormsModule, TranslocoPipe, ProblemAlertComponent, DateInputDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .form-grid {
@@ -53,16 +54,28 @@ function dateControl(): FormControl<string> {
           @let error = errorOf(field);
           <div class="field">
             <label [for]="id">{{ 'academic.calendar.fields.' + field | transloco }}</label>
-            <input
-              [id]="id"
-              class="input"
-              [type]="field === 'code' ? 'text' : 'date'"
-              [formControlName]="field"
-              [attr.placeholder]="field === 'code' ? '2026-2027' : null"
-              [attr.aria-invalid]="error !== null"
-              [attr.aria-describedby]="id + '-error'"
-              [attr.data-testid]="id"
-            />
+            @if (field === 'code') {
+              <input
+                [id]="id"
+                class="input"
+                type="text"
+                [formControlName]="field"
+                placeholder="2026-2027"
+                [attr.aria-invalid]="error !== null"
+                [attr.aria-describedby]="id + '-error'"
+                [attr.data-testid]="id"
+              />
+            } @else {
+              <input
+                [id]="id"
+                class="input"
+                emisDateInput
+                [formControlName]="field"
+                [attr.aria-invalid]="error !== null"
+                [attr.aria-describedby]="id + '-error'"
+                [attr.data-testid]="id"
+              />
+            }
             <p class="field-error" [id]="id + '-error'" aria-live="polite" [attr.data-testid]="id + '-error'">
               @if (error) {
                 {{ error.startsWith('!') ? error.slice(1) : (error | transloco) }}
@@ -95,6 +108,11 @@ export class YearFormComponent {
   readonly problem = input<ProblemDetails | null>(null);
   readonly save = output<SchoolYearInput>();
   readonly cancelled = output<void>();
+
+  /** Typed into and not saved (read by the page's leave guard). */
+  get dirty(): boolean {
+    return this.form.dirty;
+  }
 
   protected readonly fields = YEAR_FIELDS;
   protected readonly form = new FormGroup({
@@ -139,6 +157,7 @@ export class YearFormComponent {
     if (!this.showAll() && !control.touched) return null;
     const server = this.serverErrors()[field];
     if (server && !control.dirty) return `!${server}`;
+    if (control.hasError('date')) return 'dateInput.invalid';
     if (control.hasError('required')) return 'academic.dates.errors.required';
     if (field === 'code' && !isSchoolYearCode(control.value.trim())) return 'academic.calendar.errors.code';
     const order = (this.orderErrors() as Record<string, string | undefined>)[field];

@@ -20,7 +20,7 @@ import {
   MISSING_ASSESSMENT_READINGS,
   MissingAssessmentReading,
 } from '@emis/domain';
-import { AuthStore, EmisDatePipe, loadOnChange, ProblemAlertComponent, toProblem } from '@emis/web/core';
+import { AuthStore, EmisDatePipe, guardUnsaved, loadOnChange, ProblemAlertComponent, toProblem } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { AcademicApi } from '../data-access/academic.api';
@@ -74,6 +74,8 @@ export class RuleSettingsPage {
   protected readonly run = signal<ResultsRecomputeRun | null>(null);
   protected readonly runProblem = signal<ProblemDetails | null>(null);
   private poll?: ReturnType<typeof setTimeout>;
+  /** Settings changed and not saved: leaving asks first (docs/domain/gradebook.md, "Leaving a page"). */
+  private readonly leaving = guardUnsaved(() => this.form);
 
   constructor() {
     effect(() => {

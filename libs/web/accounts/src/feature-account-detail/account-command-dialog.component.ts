@@ -43,6 +43,7 @@ export interface CommandTarget {
         [busy]="busy()"
         [danger]="destructive()"
         [confirmDisabled]="!ready()"
+        [unsaved]="unsaved()"
         testId="account-command"
         (confirmed)="submit()"
         (cancelled)="closed.emit()"
@@ -121,6 +122,8 @@ export class AccountCommandDialogComponent {
   protected readonly otherRoles = computed(() =>
     (this.account().grantableRoles ?? []).filter((role) => role !== this.account().role),
   );
+  /** A reason typed or a role chosen and not sent: closing asks first, and the page under it is guarded. */
+  protected readonly unsaved = computed(() => this.reason().trim() !== '' || this.role() !== null);
   protected readonly ready = computed(
     () => reasonProblem(this.reason()) === null && (this.command() !== 'role' || this.role() !== null),
   );

@@ -6,6 +6,7 @@ import { foldVietnamese, grantableRoles, isRole, Role } from '@emis/domain';
 import {
   AuthStore,
   fieldErrorMap,
+  guardUnsaved,
   loadOnChange,
   OrgUnitContext,
   ProblemAlertComponent,
@@ -54,6 +55,8 @@ export class AccountNewPage {
   protected readonly saving = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly created = signal<OneTimeCredential | null>(null);
+  /** The user typed or chose something not created yet (the unit and role the URL preset do not count). */
+  private readonly typed = signal(false);
   protected readonly staffQuery = signal('');
 
   protected readonly units = computed(() => {
@@ -91,6 +94,8 @@ export class AccountNewPage {
   protected readonly shownFields = FIELDS;
 
   constructor() {
+    // Leaving with a half-filled form asks first (docs/domain/gradebook.md, "Leaving a page").
+    guardUnsaved(() => ({ dirty: this.typed() && !this.created() }));
     this.orgUnits
       .loadTree()
       .pipe(takeUntilDestroyed())
@@ -112,6 +117,7 @@ export class AccountNewPage {
 
   protected set(field: keyof AccountForm, event: Event): void {
     const value = (event.target as HTMLInputElement | HTMLSelectElement).value;
+    this.typed.set(true);
     this.form.update((f) => {
       const next = { ...f, [field]: value };
       // A role another unit cannot take, or a staff member of another school, would be refused: start them over.
@@ -148,6 +154,7 @@ export class AccountNewPage {
     this.submitted.set(false);
     this.problem.set(null);
     this.staffQuery.set('');
+    this.typed.set(false);
     this.form.set(EMPTY_FORM);
   }
 }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { RouterLink } from '@angular/router';
 import { ProblemDetails } from '@emis/contracts';
 import { Role } from '@emis/domain';
-import { loadOnChange, ProblemAlertComponent, toProblem } from '@emis/web/core';
+import { guardUnsaved, loadOnChange, ProblemAlertComponent, toProblem } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { AccountsApi } from '../data-access/accounts.api';
@@ -28,6 +28,8 @@ export class MfaPolicyPage {
   protected readonly saving = signal(false);
   protected readonly saved = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
+  /** A requirement switched and not saved: leaving asks first (docs/domain/gradebook.md, "Leaving a page"). */
+  private readonly leaving = guardUnsaved(() => ({ dirty: !!this.update() }));
 
   protected required(role: Role, saved: boolean): boolean {
     return this.edited()[role] ?? saved;

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { DEFAULT_PAGE_SIZE, ProblemDetails, SECURITY_EVENT_KINDS, SecurityEvent } from '@emis/contracts';
 import { EmisDatePipe, EmisNumberPipe, loadOnChange, ProblemAlertComponent, toProblem } from '@emis/web/core';
-import { PaginatorComponent } from '@emis/web/ui';
+import { PaginatorComponent, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { SecurityEventsApi } from '../data-access/security-events.api';
@@ -14,7 +14,7 @@ import { NO_FILTERS, queryOf, SecurityFilters } from './security-filters';
  */
 @Component({
   selector: 'emis-security-events-page',
-  imports: [TranslocoPipe, EmisDatePipe, EmisNumberPipe, ProblemAlertComponent, PaginatorComponent],
+  imports: [TranslocoPipe, EmisDatePipe, EmisNumberPipe, ProblemAlertComponent, PaginatorComponent, DateInputDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './security-events.page.html',
   styleUrl: '../ui/accounts-page.css',

@@ -3,7 +3,7 @@ import { ReactiveFormsModule } from '@angular/forms';
 import { AssetDetail, CostChangeInput, ProblemDetails } from '@emis/contracts';
 import { COST_CHANGE_KINDS } from '@emis/domain';
 import { fieldErrorMap, ProblemAlertComponent } from '@emis/web/core';
-import { DialogComponent, DongInputDirective, DongPipe, FieldMessageComponent } from '@emis/web/ui';
+import { DialogComponent, DongInputDirective, DongPipe, FieldMessageComponent, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { assetRuleKey } from '../feature-asset-form/asset-form.model';
 import { createCostChangeForm, toCostChangeInput } from './cost-change.model';
@@ -19,6 +19,7 @@ import { createCostChangeForm, toCostChangeInput } from './cost-change.model';
     DongInputDirective,
     DongPipe,
     FieldMessageComponent,
+    DateInputDirective,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -34,6 +35,8 @@ import { createCostChangeForm, toCostChangeInput } from './cost-change.model';
   `,
   template: `
     <emis-dialog
+      #dialog
+      [unsaved]="form().dirty"
       [open]="open()"
       [heading]="'assets.register.costDialog.title' | transloco"
       [busy]="busy()"
@@ -55,7 +58,7 @@ import { createCostChangeForm, toCostChangeInput } from './cost-change.model';
           <input
             id="cost-effectiveOn"
             class="input"
-            type="date"
+            emisDateInput
             formControlName="effectiveOn"
             data-testid="cost-change-date"
           />
@@ -94,7 +97,7 @@ import { createCostChangeForm, toCostChangeInput } from './cost-change.model';
         <p class="field-hint">{{ 'assets.register.costDialog.laterYears' | transloco }}</p>
         <emis-problem-alert [problem]="problem()" testId="cost-change-error" />
         <div class="actions">
-          <button type="button" class="btn btn-secondary" (click)="cancelled.emit()" [disabled]="busy()">
+          <button type="button" class="btn btn-secondary" (click)="dialog.requestClose()" [disabled]="busy()">
             {{ 'common.cancel' | transloco }}
           </button>
           <button type="submit" class="btn btn-primary" [disabled]="busy()" data-testid="cost-change-confirm">

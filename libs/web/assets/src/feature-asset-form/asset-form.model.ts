@@ -156,6 +156,8 @@ const CHOICE_FIELDS = new Set(['categoryCode', 'fundingSource', 'locationId', 'c
 /** The translation key for a control's first failed rule (under assets.register.form.errors). */
 export function assetRuleKey(errors: ValidationErrors, field = ''): string {
   if (errors['required'] && CHOICE_FIELDS.has(field)) return 'assets.register.form.errors.requiredChoice';
+  // A date typed that is no date (emisDateInput) leaves the control empty too: the format is what to say.
+  if (errors['date']) return 'dateInput.invalid';
   const order = ['dong', 'required', 'integer', 'min', 'max', 'maxlength'];
   return `assets.register.form.errors.${order.find((rule) => errors[rule]) ?? 'invalid'}`;
 }

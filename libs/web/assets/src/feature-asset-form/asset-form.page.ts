@@ -27,7 +27,7 @@ import {
   LeavesSafely,
   PendingChanges,
 } from '@emis/web/core';
-import { DialogComponent, DongInputDirective, DongPipe, FieldMessageComponent } from '@emis/web/ui';
+import { DialogComponent, DongInputDirective, DongPipe, FieldMessageComponent, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
 import { AssetsApi } from '../data-access/assets.api';
@@ -64,6 +64,7 @@ const GROUP_RULES: Record<string, readonly string[]> = {
     DongInputDirective,
     DongPipe,
     FieldMessageComponent,
+    DateInputDirective,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './asset-form.page.html',

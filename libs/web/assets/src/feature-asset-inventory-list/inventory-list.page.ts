@@ -13,7 +13,7 @@ import {
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
-import { ConfirmDialogComponent } from '@emis/web/ui';
+import { ConfirmDialogComponent, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { OperationsApi } from '../data-access/operations.api';
@@ -34,6 +34,7 @@ import { InventoryStatusBadgeComponent } from '../ui/inventory-status-badge.comp
     SchoolRequiredComponent,
     ConfirmDialogComponent,
     InventoryStatusBadgeComponent,
+    DateInputDirective,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './inventory-list.page.html',
@@ -80,11 +81,18 @@ export class InventoryListPage {
     () => Number.isInteger(this.year()) && this.title().trim() !== '' && this.countDate() !== '',
   );
 
+  /** What the dialog opened with: anything else is typed and not sent (Cancel and Escape ask first). */
+  private readonly openedWith = signal('');
+  protected readonly unsaved = computed(
+    () => JSON.stringify([this.year(), this.title(), this.countDate()]) !== this.openedWith(),
+  );
+
   protected startOpening(): void {
     const year = Number(todayInVietnam().slice(0, 4));
     this.year.set(year);
     this.title.set(this.transloco.translate('assets.operations.inventories.defaultTitle', { year }));
     this.countDate.set(todayInVietnam());
+    this.openedWith.set(JSON.stringify([this.year(), this.title(), this.countDate()]));
     this.problem.set(null);
     this.opening.set(true);
   }

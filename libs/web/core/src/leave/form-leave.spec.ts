@@ -24,4 +24,19 @@ describe('a form page when the user leaves it', () => {
     expect(leave.pendingChanges().dirty).toBe(false);
     await expect(leave.flush()).resolves.toBe(true);
   });
+
+  it('closes its own Cancel without a question while clean, and asks once typed into', async () => {
+    const typed = new FormGroup({ reason: new FormControl('') });
+    const asked: boolean[] = [];
+    const closing = new FormLeave(() => typed, {
+      confirmDiscard: () => {
+        asked.push(true);
+        return Promise.resolve(false);
+      },
+    });
+    await expect(closing.mayClose()).resolves.toBe(true);
+    typed.markAsDirty();
+    await expect(closing.mayClose()).resolves.toBe(false);
+    expect(asked).toHaveLength(1);
+  });
 });

@@ -1,4 +1,5 @@
-import { guardLeaving } from './leave-guard';
+import { inject } from '@angular/core';
+import { guardLeaving, LeaveGuard } from './leave-guard';
 import { LeavesSafely, PendingChanges } from './pending-changes';
 
 /**
@@ -14,7 +15,10 @@ export interface DirtyForm {
 export class FormLeave implements LeavesSafely {
   private done = false;
 
-  constructor(private readonly form: () => DirtyForm | null | undefined) {}
+  constructor(
+    private readonly form: () => DirtyForm | null | undefined,
+    private readonly guard?: UnsavedQuestion,
+  ) {}
 
   /** The save succeeded: the navigation that follows leaves without a question. */
   saved(): void {
@@ -28,10 +32,31 @@ export class FormLeave implements LeavesSafely {
   flush(): Promise<boolean> {
     return Promise.resolve(!this.pendingChanges().dirty);
   }
+
+  /** The form's own Cancel (an inline edit, a form card): asks first when typed into; true when it may close. */
+  mayClose(): Promise<boolean> {
+    return this.pendingChanges().dirty && this.guard ? this.guard.confirmDiscard() : Promise.resolve(true);
+  }
+}
+
+/** The question asked before a form typed into is closed (LeaveGuard's). */
+export interface UnsavedQuestion {
+  confirmDiscard(): Promise<boolean>;
 }
 
 /** Call in the page's constructor; the page implements LeavesSafely by delegating to the returned FormLeave. */
 export function guardForm(page: LeavesSafely, form: () => DirtyForm | null | undefined): FormLeave {
   guardLeaving(page);
   return new FormLeave(form);
+}
+
+/**
+ * Call in a component's constructor (a page, or a part of one: an inline edit, a form card): while `form()` is dirty,
+ * leaving the page, signing out or the session's end asks first — canLeavePage consults every registered form, so the
+ * page itself need not implement LeavesSafely. A form that becomes clean again (saved and reset, closed) stops asking.
+ */
+export function guardUnsaved(form: () => DirtyForm | null | undefined): FormLeave {
+  const leave = new FormLeave(form, inject(LeaveGuard));
+  guardLeaving(leave);
+  return leave;
 }

@@ -5,7 +5,9 @@ import { LeaveGuard } from './leave-guard';
 
 /**
  * The question LeaveGuard asks when a page cannot be left without losing something: what would be lost, then "Ở lại"
- * (the default, focused first) or "Rời trang, bỏ thay đổi". Escape stays. Shown once, by the shell.
+ * (the default, focused first) or "Rời trang, bỏ thay đổi". Escape stays. Shown once, by the shell. Closing a dialog
+ * the user typed into asks the same way, in its own words ("Tiếp tục nhập" or "Đóng, bỏ nội dung đã nhập"); it opens
+ * over that dialog.
  */
 @Component({
   selector: 'emis-leave-dialog',
@@ -35,13 +37,18 @@ import { LeaveGuard } from './leave-guard';
   template: `
     <emis-dialog
       [open]="question() !== null"
-      [heading]="'leave.title' | transloco"
+      [heading]="(question()?.closing ? 'leave.closeTitle' : 'leave.title') | transloco"
       testId="leave-dialog"
       (closed)="guard.decide(false)"
     >
+      @let closing = question()?.closing === true;
       @if (question(); as q) {
-        <p>{{ 'leave.detail' | transloco }}</p>
-        <ul>
+        @if (closing) {
+          <p data-testid="leave-dialog-closing">{{ 'leave.closeDetail' | transloco }}</p>
+        } @else {
+          <p>{{ 'leave.detail' | transloco }}</p>
+        }
+        <ul [hidden]="closing">
           @if (q.invalid > 0) {
             <li data-testid="leave-dialog-invalid">{{ 'leave.invalid' | transloco: { count: q.invalid } }}</li>
           }
@@ -55,10 +62,10 @@ import { LeaveGuard } from './leave-guard';
       }
       <div class="actions">
         <button type="button" class="btn btn-primary" data-testid="leave-dialog-stay" (click)="guard.decide(false)">
-          {{ 'leave.stay' | transloco }}
+          {{ (closing ? 'leave.closeStay' : 'leave.stay') | transloco }}
         </button>
         <button type="button" class="btn btn-danger" data-testid="leave-dialog-discard" (click)="guard.decide(true)">
-          {{ 'leave.discard' | transloco }}
+          {{ (closing ? 'leave.closeDiscard' : 'leave.discard') | transloco }}
         </button>
       </div>
     </emis-dialog>

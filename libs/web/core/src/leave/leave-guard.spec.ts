@@ -1,9 +1,9 @@
 // Angular's packages are partially compiled: the JIT compiler finishes their declarations (no linker runs under Jest).
 import '@angular/compiler';
 import { DOCUMENT } from '@angular/common';
-import { DestroyRef, Injector } from '@angular/core';
+import { DestroyRef, Injector, runInInjectionContext } from '@angular/core';
 import { AuthStore } from '../auth/auth.store';
-import { LeaveGuard } from './leave-guard';
+import { canLeavePage, LeaveGuard } from './leave-guard';
 import { LeavesSafely, NOTHING_PENDING, PendingChanges } from './pending-changes';
 
 /** A page whose flush answers as told and leaves what the test says behind. */
@@ -39,6 +39,7 @@ function setUp() {
   const destroyRef = { onDestroy: (fn: () => void) => destroyed.push(fn) } as unknown as DestroyRef;
   return {
     guard,
+    injector,
     destroyRef,
     sessionEnding: () => sessionEnding?.(),
     destroy: () => destroyed.forEach((f) => f()),
@@ -128,5 +129,62 @@ describe('the leave guard', () => {
     page.pending = SAVING;
     destroy();
     expect(unload()).toBe(false);
+  });
+
+  it('asks before a dialog typed into is closed, in the words of closing; "keep editing" keeps it open', async () => {
+    const { guard } = setUp();
+    const closing = guard.confirmDiscard();
+    expect(guard.question()).toEqual({ saving: 0, invalid: 0, dirty: true, closing: true });
+    guard.decide(false);
+    await expect(closing).resolves.toBe(false);
+    const again = guard.confirmDiscard();
+    guard.decide(true);
+    await expect(again).resolves.toBe(true);
+  });
+
+  it('guards the page under an open dialog typed into: leaving asks, and stops once the dialog is closed', async () => {
+    const { guard, injector, unload } = setUp();
+    let typed = false;
+    const stop = guard.track(() => typed);
+    const leave = () => runInInjectionContext(injector, () => canLeavePage(null, null!, null!, null!));
+    await expect(leave()).resolves.toBe(true);
+
+    typed = true;
+    expect(unload()).toBe(true);
+    const leaving = leave() as Promise<boolean>;
+    // The dialog is given the time a save that just succeeded needs to close it, then the user is asked.
+    await new Promise((settled) => setTimeout(settled, 5));
+    expect(guard.question()).toEqual({ saving: 0, invalid: 0, dirty: true });
+    guard.decide(false);
+    await expect(leaving).resolves.toBe(false);
+
+    stop();
+    expect(unload()).toBe(false);
+    await expect(leave()).resolves.toBe(true);
+  });
+
+  it('leaves without a question when the dialog is closed while its flush waits (saved just before leaving)', async () => {
+    const { guard } = setUp();
+    const stop = guard.track(() => true);
+    const leaving = guard.mayLeaveAll();
+    stop();
+    await expect(leaving).resolves.toBe(true);
+    expect(guard.question()).toBeNull();
+  });
+
+  it('consults the routed page first, then every other registered form', async () => {
+    const { guard, injector, destroyRef } = setUp();
+    const page = new FakePage(SAVING, { flushed: true, left: NOTHING_PENDING });
+    const inlineForm = new FakePage(
+      { saving: 0, invalid: 0, dirty: true },
+      { flushed: false, left: { saving: 0, invalid: 0, dirty: true } },
+    );
+    guard.register(inlineForm, destroyRef);
+    const leaving = runInInjectionContext(injector, () => canLeavePage(page, null!, null!, null!)) as Promise<boolean>;
+    await new Promise((settled) => setTimeout(settled, 5));
+    expect(page.flushes).toBe(1);
+    expect(guard.question()?.dirty).toBe(true);
+    guard.decide(true);
+    await expect(leaving).resolves.toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { ReactiveFormsModule } from '@angular/forms';
 import { ProblemDetails } from '@emis/contracts';
 import { BUDGET_SOURCES, SPENDING_GROUPS } from '@emis/domain';
 import { ProblemAlertComponent, toProblem } from '@emis/web/core';
-import { DialogComponent, DongInputDirective } from '@emis/web/ui';
+import { DialogComponent, DongInputDirective, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { MoneyApi } from '../data-access/money.api';
@@ -12,11 +12,20 @@ import { createBudgetEntryForm, EnteredKind, toBudgetEntryInput } from './budget
 /** A new budget entry of the kinds the user may write (enterableKinds), with its decision when there is one. */
 @Component({
   selector: 'emis-budget-entry-dialog',
-  imports: [ReactiveFormsModule, TranslocoPipe, DialogComponent, DongInputDirective, ProblemAlertComponent],
+  imports: [
+    ReactiveFormsModule,
+    TranslocoPipe,
+    DialogComponent,
+    DongInputDirective,
+    ProblemAlertComponent,
+    DateInputDirective,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrls: ['../ui/finance-page.css', '../ui/money-page.css'],
   template: `
     <emis-dialog
+      #dialog
+      [unsaved]="form.dirty"
       [open]="true"
       [heading]="'finance.money.budget.addTitle' | transloco"
       [busy]="busy()"
@@ -35,7 +44,7 @@ import { createBudgetEntryForm, EnteredKind, toBudgetEntryInput } from './budget
           </div>
           <div class="field">
             <label for="budget-entry-on">{{ 'finance.money.budget.enteredOn' | transloco }}</label>
-            <input id="budget-entry-on" class="input" type="date" formControlName="enteredOn" />
+            <input id="budget-entry-on" class="input" emisDateInput formControlName="enteredOn" />
           </div>
         </div>
         <div class="field-row">
@@ -101,7 +110,7 @@ import { createBudgetEntryForm, EnteredKind, toBudgetEntryInput } from './budget
           </div>
           <div class="field">
             <label for="budget-entry-decision-date">{{ 'finance.money.budget.decisionDate' | transloco }}</label>
-            <input id="budget-entry-decision-date" class="input" type="date" formControlName="decisionDate" />
+            <input id="budget-entry-decision-date" class="input" emisDateInput formControlName="decisionDate" />
           </div>
         </div>
         <div class="field">
@@ -110,7 +119,7 @@ import { createBudgetEntryForm, EnteredKind, toBudgetEntryInput } from './budget
         </div>
         <emis-problem-alert [problem]="problem()" testId="budget-entry-error" />
         <div class="dialog-actions">
-          <button type="button" class="btn btn-secondary" [disabled]="busy()" (click)="cancelled.emit()">
+          <button type="button" class="btn btn-secondary" [disabled]="busy()" (click)="dialog.requestClose()">
             {{ 'common.cancel' | transloco }}
           </button>
           <button type="submit" class="btn btn-primary" [disabled]="busy()" data-testid="budget-entry-save">

@@ -11,7 +11,7 @@ import {
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
-import { ConfirmDialogComponent, DongPipe, showPdf } from '@emis/web/ui';
+import { ConfirmDialogComponent, DongPipe, showPdf, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
 import { MoneyApi } from '../data-access/money.api';
@@ -36,6 +36,7 @@ type Decision = 'approve' | 'reject' | 'reverse';
     SchoolRequiredComponent,
     ConfirmDialogComponent,
     ExpenseAttachmentsComponent,
+    DateInputDirective,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './expense-detail.page.html',

@@ -15,7 +15,7 @@ import {
   LeavesSafely,
   PendingChanges,
 } from '@emis/web/core';
-import { DongInputDirective, FieldMessageComponent } from '@emis/web/ui';
+import { DongInputDirective, FieldMessageComponent, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable, of } from 'rxjs';
 import { MoneyApi } from '../data-access/money.api';
@@ -38,6 +38,7 @@ type ExpenseField = keyof ReturnType<typeof createExpenseForm>['controls'];
     SchoolRequiredComponent,
     DongInputDirective,
     FieldMessageComponent,
+    DateInputDirective,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './expense-form.page.html',
@@ -95,7 +96,9 @@ export class ExpenseFormPage implements LeavesSafely {
   protected message(name: ExpenseField, key: string): string | null {
     const server = this.errors()[name];
     if (server) return `!${server}`;
-    return this.invalid(name) ? key : null;
+    if (!this.invalid(name)) return null;
+    // A date typed that is no date (emisDateInput) leaves the control empty too: the format is what to say.
+    return this.form.controls[name].hasError('date') ? 'dateInput.invalid' : key;
   }
 
   protected save(): void {

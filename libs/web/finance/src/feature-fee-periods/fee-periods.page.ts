@@ -12,7 +12,7 @@ import {
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
-import { ConfirmDialogComponent, DongPipe } from '@emis/web/ui';
+import { ConfirmDialogComponent, DongPipe, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
 import { followChargeGeneration, isGenerating } from '../data-access/charge-generation';
@@ -39,6 +39,7 @@ import { chooseYearId } from '../ui/school-years';
     ConfirmDialogComponent,
     GenerationSummaryComponent,
     SchoolYearSelectComponent,
+    DateInputDirective,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './fee-periods.page.html',

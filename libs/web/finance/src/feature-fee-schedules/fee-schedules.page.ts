@@ -12,7 +12,7 @@ import {
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
-import { ConfirmDialogComponent, DongPipe, saveDownload } from '@emis/web/ui';
+import { ConfirmDialogComponent, DongPipe, saveDownload, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
 import { CollectionApi } from '../data-access/collection.api';
@@ -45,6 +45,7 @@ type Decision = { schedule: FeeSchedule; kind: 'adopt' | 'withdraw' };
     SchoolRequiredComponent,
     ConfirmDialogComponent,
     SchoolYearSelectComponent,
+    DateInputDirective,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './fee-schedules.page.html',

@@ -17,6 +17,8 @@ import { createFeeRangeForm, fillFeeRangeForm, RANGED_FEE_KINDS, toFeeRangeInput
   styleUrls: ['../ui/finance-page.css', '../ui/money-page.css'],
   template: `
     <emis-dialog
+      #dialog
+      [unsaved]="form.dirty"
       [open]="true"
       [heading]="'finance.money.config.addRange' | transloco"
       [busy]="busy()"
@@ -88,7 +90,7 @@ import { createFeeRangeForm, fillFeeRangeForm, RANGED_FEE_KINDS, toFeeRangeInput
         </p>
         <emis-problem-alert [problem]="problem()" testId="fee-range-error" />
         <div class="dialog-actions">
-          <button type="button" class="btn btn-secondary" [disabled]="busy()" (click)="cancelled.emit()">
+          <button type="button" class="btn btn-secondary" [disabled]="busy()" (click)="dialog.requestClose()">
             {{ 'common.cancel' | transloco }}
           </button>
           <button type="submit" class="btn btn-primary" [disabled]="busy()" data-testid="fee-range-save">

@@ -21,7 +21,7 @@ import {
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
-import { DongPipe, groupDong, parseDong } from '@emis/web/ui';
+import { DongPipe, groupDong, parseDong, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { CollectionApi } from '../data-access/collection.api';
@@ -47,6 +47,7 @@ import { checkPayment, PaymentDraft, toPaymentInput } from './payment-entry.mode
     SchoolRequiredComponent,
     PupilPickerComponent,
     ReceiptActionsComponent,
+    DateInputDirective,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(document:keydown)': 'shortcut($event)' },

@@ -10,7 +10,7 @@ import {
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
-import { PaginatorComponent, saveDownload } from '@emis/web/ui';
+import { PaginatorComponent, saveDownload, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { CollectionApi, PaymentFilters } from '../data-access/collection.api';
@@ -32,6 +32,7 @@ import { pick, positiveInt } from '../ui/url-filters';
     PaginatorComponent,
     PaymentRowsComponent,
     PaymentCorrectionDialogComponent,
+    DateInputDirective,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './payments.page.html',

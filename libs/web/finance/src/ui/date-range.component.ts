@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { DateRange } from '../data-access/money.api';
 import { rangeError } from './date-range';
@@ -8,7 +9,7 @@ import { rangeError } from './date-range';
 @Component({
   selector: 'emis-date-range',
   // FormsModule: the <form>'s ngSubmit (and no page reload on submit), no ngModel.
-  imports: [FormsModule, TranslocoPipe],
+  imports: [FormsModule, TranslocoPipe, DateInputDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrls: ['./finance-page.css', './money-page.css'],
   template: `
@@ -18,9 +19,9 @@ import { rangeError } from './date-range';
         <input
           [id]="idPrefix() + '-from'"
           class="input"
-          type="date"
-          [value]="draft().from"
-          (input)="draft.set({ from: $any($event.target).value, to: draft().to })"
+          emisDateInput
+          [isoValue]="draft().from"
+          (isoInput)="draft.set({ from: $event, to: draft().to })"
           [attr.data-testid]="idPrefix() + '-from'"
         />
       </div>
@@ -29,9 +30,9 @@ import { rangeError } from './date-range';
         <input
           [id]="idPrefix() + '-to'"
           class="input"
-          type="date"
-          [value]="draft().to"
-          (input)="draft.set({ from: draft().from, to: $any($event.target).value })"
+          emisDateInput
+          [isoValue]="draft().to"
+          (isoInput)="draft.set({ from: draft().from, to: $event })"
           [attr.data-testid]="idPrefix() + '-to'"
         />
       </div>

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { Payment, ProblemDetails, RefundInput } from '@emis/contracts';
 import { PAYMENT_METHODS, PaymentMethod, todayInVietnam } from '@emis/domain';
 import { fieldErrorMap, ProblemAlertComponent, toProblem } from '@emis/web/core';
-import { ConfirmDialogComponent, DongPipe, parseDong } from '@emis/web/ui';
+import { ConfirmDialogComponent, DongPipe, parseDong, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { CollectionApi } from '../data-access/collection.api';
@@ -16,11 +16,12 @@ export type PaymentCorrection = 'refund' | 'reverse';
  */
 @Component({
   selector: 'emis-payment-correction-dialog',
-  imports: [TranslocoPipe, DongPipe, ConfirmDialogComponent, ProblemAlertComponent],
+  imports: [TranslocoPipe, DongPipe, ConfirmDialogComponent, ProblemAlertComponent, DateInputDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let p = payment();
     <emis-confirm-dialog
+      [unsaved]="unsaved()"
       [open]="true"
       [title]="
         (kind() === 'refund' ? 'finance.collection.payments.refundTitle' : 'finance.collection.payments.reverseTitle')
@@ -82,9 +83,9 @@ export type PaymentCorrection = 'refund' | 'reverse';
           <input
             id="refund-paid-on"
             class="input"
-            type="date"
-            [value]="paidOn()"
-            (input)="paidOn.set($any($event.target).value)"
+            emisDateInput
+            [isoValue]="paidOn()"
+            (isoInput)="paidOn.set($event)"
           />
         </div>
       } @else {
@@ -126,11 +127,20 @@ export class PaymentCorrectionDialogComponent {
   protected readonly amountText = signal('');
   protected readonly method = signal<PaymentMethod>('CASH');
   protected readonly bankReference = signal('');
-  protected readonly paidOn = signal(todayInVietnam());
+  private readonly today = todayInVietnam();
+  protected readonly paidOn = signal(this.today);
   protected readonly reason = signal('');
   protected readonly busy = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
+  /** Typed or chosen and not sent: Cancel and Escape ask first, and the page under it is guarded. */
+  protected readonly unsaved = computed(
+    () =>
+      this.amountText().trim() !== '' ||
+      this.bankReference().trim() !== '' ||
+      this.paidOn() !== this.today ||
+      this.reason().trim() !== '',
+  );
   private readonly amount = computed(() => parseDong(this.amountText()));
   protected readonly valid = computed(() => {
     if (this.reason().trim() === '') return false;

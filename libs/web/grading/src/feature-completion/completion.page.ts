@@ -11,7 +11,7 @@ import {
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
-import { saveDownload } from '@emis/web/ui';
+import { saveDownload, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, map, Observable, of, switchMap } from 'rxjs';
 import { CompletionApi } from '../data-access/completion.api';
@@ -40,6 +40,7 @@ interface Draft {
     SchoolRequiredComponent,
     GradingLabelPipe,
     EmisDatePipe,
+    DateInputDirective,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './completion.page.html',

@@ -6,6 +6,7 @@ import { GRADE_LEVELS } from '@emis/domain';
 import {
   AuthStore,
   EmisDatePipe,
+  guardUnsaved,
   LanguageService,
   loadOnChange,
   OrgUnitContext,
@@ -193,6 +194,9 @@ export class GradingLocksPage {
     reason: new FormControl('', { nonNullable: true }),
   });
 
+  /** A lock being written and not set: leaving asks first (docs/domain/gradebook.md, "Leaving a page"). */
+  private readonly leaving = guardUnsaved(() => this.form);
+
   protected readonly data = loadOnChange(
     () => this.schoolId() ?? undefined,
     (schoolId) =>
@@ -234,7 +238,7 @@ export class GradingLocksPage {
       ...(v.columnKey ? { columnKey: v.columnKey } : {}),
       ...(v.reason.trim() ? { reason: v.reason.trim() } : {}),
     };
-    this.run(this.api.lockScope(schoolId, input));
+    this.run(this.api.lockScope(schoolId, input), () => this.form.markAsPristine());
   }
 
   protected unlock(l: GradingLock): void {
@@ -242,12 +246,13 @@ export class GradingLocksPage {
     if (schoolId) this.run(this.api.unlockById(schoolId, l.id));
   }
 
-  private run(call: import('rxjs').Observable<unknown>): void {
+  private run(call: import('rxjs').Observable<unknown>, done?: () => void): void {
     this.busy.set(true);
     this.problem.set(null);
     call.subscribe({
       next: () => {
         this.busy.set(false);
+        done?.();
         this.data.reload();
       },
       error: (e: unknown) => {

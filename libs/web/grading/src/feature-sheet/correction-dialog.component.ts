@@ -30,6 +30,8 @@ import { HistoryTarget } from './cell-history-dialog.component';
   `,
   template: `
     <emis-dialog
+      #dialog
+      [unsaved]="form.dirty"
       [open]="target() !== null"
       [heading]="'grading.correction.title' | transloco"
       testId="grade-correction"
@@ -73,7 +75,7 @@ import { HistoryTarget } from './cell-history-dialog.component';
           </div>
           <emis-problem-alert [problem]="problem()" />
           <div class="actions">
-            <button type="button" class="btn btn-secondary" (click)="closed.emit()" [disabled]="busy()">
+            <button type="button" class="btn btn-secondary" (click)="dialog.requestClose()" [disabled]="busy()">
               {{ 'common.cancel' | transloco }}
             </button>
             <button type="submit" class="btn btn-primary" [disabled]="busy()" data-testid="grade-correction-submit">

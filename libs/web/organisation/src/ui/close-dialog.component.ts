@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { OrgUnitAdminDetail, ProblemDetails } from '@emis/contracts';
 import { todayInVietnam } from '@emis/domain';
 import { fieldErrorMap, ProblemAlertComponent, toProblem } from '@emis/web/core';
-import { ConfirmDialogComponent, FieldMessageComponent } from '@emis/web/ui';
+import { ConfirmDialogComponent, FieldMessageComponent, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
 import { OrganisationApi } from '../data-access/organisation.api';
@@ -14,7 +14,7 @@ import { REASON_MAX_LENGTH, reasonError } from '../model/unit-form';
  */
 @Component({
   selector: 'emis-unit-close-dialog',
-  imports: [TranslocoPipe, ConfirmDialogComponent, FieldMessageComponent, ProblemAlertComponent],
+  imports: [TranslocoPipe, ConfirmDialogComponent, FieldMessageComponent, ProblemAlertComponent, DateInputDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './unit-dialog.css',
   template: `
@@ -25,6 +25,7 @@ import { REASON_MAX_LENGTH, reasonError } from '../model/unit-form';
       [confirmLabel]="(closing ? 'organisation.close.submit' : 'organisation.reopen.submit') | transloco"
       [danger]="closing"
       [busy]="busy()"
+      [unsaved]="unsaved()"
       [confirmDisabled]="closing && !closedOn()"
       [testId]="closing ? 'unit-close' : 'unit-reopen'"
       (confirmed)="submit()"
@@ -40,11 +41,11 @@ import { REASON_MAX_LENGTH, reasonError } from '../model/unit-form';
             <input
               id="close-date"
               class="input"
-              type="date"
-              [attr.max]="today"
+              emisDateInput
+              [max]="today"
               aria-describedby="close-date-hint close-date-error"
-              [value]="closedOn()"
-              (input)="closedOn.set(text($event))"
+              [isoValue]="closedOn()"
+              (isoInput)="closedOn.set($event)"
               data-testid="close-date"
             />
             <p class="field-hint" id="close-date-hint">{{ 'organisation.close.closedOnHint' | transloco }}</p>
@@ -102,6 +103,10 @@ export class UnitCloseDialogComponent {
   protected readonly busy = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
+  /** Typed and not sent: closing the dialog asks first, and the page under it is guarded. */
+  protected readonly unsaved = computed(
+    () => this.closedOn() !== this.today || this.decisionNo().trim() !== '' || this.reason().trim() !== '',
+  );
   protected readonly reasonMessage = computed(() => {
     const local = this.tried() ? reasonError(this.reason()) : null;
     if (local) return `organisation.form.errors.${local}`;

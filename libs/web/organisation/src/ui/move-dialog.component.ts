@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { OrgUnitAdminDetail, OrgUnitAdminItem, ProblemDetails } from '@emis/contracts';
 import { todayInVietnam } from '@emis/domain';
 import { fieldErrorMap, ProblemAlertComponent, toProblem } from '@emis/web/core';
-import { ConfirmDialogComponent, EmisDatePipe, FieldMessageComponent } from '@emis/web/ui';
+import { ConfirmDialogComponent, EmisDatePipe, FieldMessageComponent, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { OrganisationApi } from '../data-access/organisation.api';
@@ -16,7 +16,14 @@ import { REASON_MAX_LENGTH, reasonError } from '../model/unit-form';
  */
 @Component({
   selector: 'emis-unit-move-dialog',
-  imports: [TranslocoPipe, EmisDatePipe, ConfirmDialogComponent, FieldMessageComponent, ProblemAlertComponent],
+  imports: [
+    TranslocoPipe,
+    EmisDatePipe,
+    ConfirmDialogComponent,
+    FieldMessageComponent,
+    ProblemAlertComponent,
+    DateInputDirective,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './unit-dialog.css',
   templateUrl: './move-dialog.component.html',
@@ -48,6 +55,14 @@ export class UnitMoveDialogComponent {
   protected readonly timing = computed(() => moveTiming(this.effectiveFrom(), this.today));
   protected readonly reasonProblem = computed(() => (this.tried() ? reasonError(this.reason()) : null));
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
+  /** Chosen or typed and not sent (the search box alone is not): closing asks first, the page is guarded. */
+  protected readonly unsaved = computed(
+    () =>
+      this.targetId() !== '' ||
+      this.effectiveFrom() !== this.today ||
+      this.decisionNo().trim() !== '' ||
+      this.reason().trim() !== '',
+  );
   protected readonly ready = computed(() => !!this.target() && this.effectiveFrom() !== '');
 
   protected text(event: Event): string {

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, ou
 import { OrgUnitAdminDetail, OrgUnitAdminItem, ProblemDetails } from '@emis/contracts';
 import { SCHOOL_LEVELS, SCHOOL_OWNERSHIPS, SchoolLevel, todayInVietnam } from '@emis/domain';
 import { fieldErrorMap, ProblemAlertComponent, toProblem } from '@emis/web/core';
-import { DialogComponent, FieldMessageComponent } from '@emis/web/ui';
+import { DialogComponent, FieldMessageComponent, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
 import { OrganisationApi } from '../data-access/organisation.api';
@@ -38,7 +38,7 @@ const FIELDS = [
  */
 @Component({
   selector: 'emis-unit-form-dialog',
-  imports: [TranslocoPipe, DialogComponent, FieldMessageComponent, ProblemAlertComponent],
+  imports: [TranslocoPipe, DialogComponent, FieldMessageComponent, ProblemAlertComponent, DateInputDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './unit-dialog.css',
   templateUrl: './unit-form-dialog.component.html',
@@ -61,6 +61,12 @@ export class UnitFormDialogComponent implements OnInit {
   protected readonly reasonMax = REASON_MAX_LENGTH;
   protected readonly mode = computed(() => (this.unit() ? 'edit' : 'create'));
   protected readonly value = signal<UnitFormValue>(emptyUnitForm('SCHOOL', '', todayInVietnam()));
+  /** The form as it opened: anything else is typed and not saved (closing asks, the page is guarded). */
+  private readonly opened = signal<UnitFormValue | null>(null);
+  protected readonly unsaved = computed(() => {
+    const opened = this.opened();
+    return opened !== null && JSON.stringify(this.value()) !== JSON.stringify(opened);
+  });
   protected readonly tried = signal(false);
   protected readonly busy = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
@@ -86,6 +92,7 @@ export class UnitFormDialogComponent implements OnInit {
   ngOnInit(): void {
     const unit = this.unit();
     this.value.set(unit ? unitFormOf(unit) : emptyUnitForm(this.kind(), this.parentId(), todayInVietnam()));
+    this.opened.set(this.value());
   }
 
   protected patch(change: Partial<UnitFormValue>): void {

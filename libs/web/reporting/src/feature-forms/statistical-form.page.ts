@@ -17,6 +17,7 @@ import { FACILITY_LINES, formLabel, STATISTICAL_FORMS } from '@emis/domain';
 import {
   AuthStore,
   EmisDatePipe,
+  guardUnsaved,
   LanguageService,
   loadOnChange,
   ProblemAlertComponent,
@@ -87,6 +88,8 @@ export class StatisticalFormPage {
   protected readonly reopening = signal(false);
   protected readonly reopenReason = new FormControl('', { nonNullable: true });
   protected readonly exporting = signal(false);
+  /** Figures typed and not saved: leaving asks first (docs/domain/gradebook.md, "Leaving a page"). */
+  private readonly leaving = guardUnsaved(() => this.manual);
 
   constructor() {
     effect(() => {
@@ -163,6 +166,8 @@ export class StatisticalFormPage {
     for (const line of FACILITY_LINES) this.manual.controls[line].setValue(manual[line]?.toString() ?? '');
     if (this.editable()) this.manual.enable({ emitEvent: false });
     else this.manual.disable({ emitEvent: false });
+    // What the server holds now is on screen: nothing typed is pending.
+    this.manual.markAsPristine();
   }
 
   private run(call: Observable<StatisticalReport>, busy: WritableSignal<boolean>, done: () => void): void {

@@ -139,6 +139,7 @@ export class SubmissionStatusComponent {
     this.message.setValue(
       this.transloco.translate('reporting.forms.status_list.remindDefault', { kind, year: this.yearCode() }),
     );
+    this.message.markAsPristine();
     this.remindProblem.set(null);
     this.reminding.set(true);
   }

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { ReportFilter, ReportFilterQuery, SchoolYear } from '@emis/contracts';
 import { SCHOOL_LEVELS, SCHOOL_OWNERSHIPS, SchoolLevel, SchoolOwnership } from '@emis/domain';
+import { DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { REPORT_PERIODS } from '../data-access/report-filter';
 
@@ -12,7 +13,7 @@ export type FilterField = 'year' | 'period' | 'level' | 'ownership' | 'asOf';
  */
 @Component({
   selector: 'emis-report-filters',
-  imports: [TranslocoPipe],
+  imports: [TranslocoPipe, DateInputDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form
@@ -89,9 +90,9 @@ export type FilterField = 'year' | 'period' | 'level' | 'ownership' | 'asOf';
           <input
             id="report-as-of"
             class="input"
-            type="date"
-            [value]="filter().asOf ?? applied()?.asOf ?? ''"
-            (change)="pick('asOf', $event)"
+            emisDateInput
+            [isoValue]="filter().asOf ?? applied()?.asOf ?? ''"
+            (isoChange)="pickDate('asOf', $event)"
             data-testid="filter-as-of"
           />
         </div>
@@ -153,5 +154,10 @@ export class ReportFiltersComponent {
   protected pick(key: keyof ReportFilterQuery, event: Event): void {
     const value = (event.target as HTMLSelectElement | HTMLInputElement).value;
     this.changed.emit({ [key]: value === '' ? undefined : value });
+  }
+
+  /** A date typed dd/mm/yyyy, sent as ISO when the field is left (empty: the API's default). */
+  protected pickDate(key: 'asOf', iso: string): void {
+    this.changed.emit({ [key]: iso === '' ? undefined : iso });
   }
 }

@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { ChainVerification, ProblemDetails, SchoolProfileUpdate } from '@emis/contracts';
 import {
   AuthStore,
   EmisDatePipe,
+  guardUnsaved,
   loadOnChange,
   OrgUnitContext,
   ProblemAlertComponent,
@@ -63,6 +64,9 @@ export class SchoolDetailPage {
   });
 
   protected readonly editing = signal(false);
+  private readonly profileForm = viewChild(SchoolProfileFormComponent);
+  /** The profile typed into and not saved: leaving asks first, and so does Cancel. */
+  private readonly leaving = guardUnsaved(() => (this.editing() ? this.profileForm() : null));
   protected readonly saving = signal(false);
   protected readonly saveProblem = signal<ProblemDetails | null>(null);
   protected readonly conflict = signal(false);
@@ -79,7 +83,8 @@ export class SchoolDetailPage {
     this.saveProblem.set(null);
   }
 
-  protected stopEditing(): void {
+  protected async stopEditing(): Promise<void> {
+    if (!(await this.leaving.mayClose())) return;
     this.editing.set(false);
     this.saveProblem.set(null);
     this.conflict.set(false);

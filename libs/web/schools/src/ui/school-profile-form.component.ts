@@ -112,6 +112,11 @@ export class SchoolProfileFormComponent {
   protected readonly fields = PROFILE_FIELDS;
   protected readonly inputs = FIELD_INPUTS;
 
+  /** Something changed and not saved (a value typed back to what it was is no change): read by the leave guard. */
+  get dirty(): boolean {
+    return this.form.dirty && Object.keys(changedFields(this.profile(), this.form.getRawValue())).length > 0;
+  }
+
   constructor() {
     // A new profile (first load, or reloaded after a conflict) replaces what the form shows.
     effect(() => {

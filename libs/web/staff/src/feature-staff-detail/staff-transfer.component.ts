@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { foldVietnamese } from '@emis/domain';
 import { ProblemDetails, StaffTransferRequest } from '@emis/contracts';
 import { fieldErrorMap, OrgUnitContext, ProblemAlertComponent } from '@emis/web/core';
-import { ConfirmDialogComponent } from '@emis/web/ui';
+import { ConfirmDialogComponent, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 
 /**
@@ -11,7 +11,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
  */
 @Component({
   selector: 'emis-staff-transfer',
-  imports: [TranslocoPipe, ConfirmDialogComponent, ProblemAlertComponent],
+  imports: [TranslocoPipe, ConfirmDialogComponent, ProblemAlertComponent, DateInputDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .field {
@@ -47,6 +47,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
   `,
   template: `
     <emis-confirm-dialog
+      [unsaved]="unsaved()"
       [open]="open()"
       [title]="'staff.transfer.title' | transloco"
       [confirmLabel]="'staff.transfer.confirm' | transloco"
@@ -88,9 +89,9 @@ import { TranslocoPipe } from '@jsverse/transloco';
         <input
           id="transfer-date"
           class="input"
-          type="date"
-          [value]="effectiveOn()"
-          (input)="effectiveOn.set($any($event.target).value)"
+          emisDateInput
+          [isoValue]="effectiveOn()"
+          (isoInput)="effectiveOn.set($event)"
           data-testid="staff-transfer-date"
         />
         <p class="field-error">{{ errors()['effectiveOn'] }}</p>
@@ -138,6 +139,14 @@ export class StaffTransferComponent {
   protected readonly effectiveOn = signal('');
   protected readonly decisionNumber = signal('');
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
+  /** Typed or chosen and not sent: Cancel and Escape ask first, and the page under it is guarded. */
+  protected readonly unsaved = computed(
+    () =>
+      this.toSchoolId() !== null ||
+      this.query().trim() !== '' ||
+      this.effectiveOn() !== '' ||
+      this.decisionNumber().trim() !== '',
+  );
   protected readonly schools = computed(() => {
     const words = foldVietnamese(this.query()).split(/\s+/).filter(Boolean);
     return this.orgUnits

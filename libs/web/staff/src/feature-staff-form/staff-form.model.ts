@@ -156,9 +156,10 @@ const CHOICE_FIELDS = new Set(['gender', 'ethnicity', 'position', 'contractType'
 /** The translation key for a control's first failed rule (under staff.form.errors). */
 export function ruleKey(errors: ValidationErrors, field = ''): string {
   if (errors['required'] && CHOICE_FIELDS.has(field.split('.').pop() ?? '')) return 'staff.form.errors.requiredChoice';
+  // 'date' first: text that is no date leaves the control empty (required) as well.
   const order = [
-    'required',
     'date',
+    'required',
     'personalIdFormat',
     'personalIdProvince',
     'fullName',

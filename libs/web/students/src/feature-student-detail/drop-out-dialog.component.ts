@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { ProblemDetails, StudentDetail } from '@emis/contracts';
 import { EmisDatePipe, fieldErrorMap, ProblemAlertComponent, toProblem } from '@emis/web/core';
-import { DialogComponent } from '@emis/web/ui';
+import { DialogComponent, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { StudentsApi } from '../data-access/students.api';
@@ -10,10 +10,12 @@ import { isEnrolledOn, isRealDate, lastDayBefore, todayInVietnam } from '@emis/d
 /** Records that the student dropped out (reason and date); the record becomes read-only history. */
 @Component({
   selector: 'emis-drop-out-dialog',
-  imports: [TranslocoPipe, DialogComponent, ProblemAlertComponent, EmisDatePipe],
+  imports: [TranslocoPipe, DialogComponent, ProblemAlertComponent, EmisDatePipe, DateInputDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <emis-dialog
+      #dialog
+      [unsaved]="unsaved()"
       [open]="true"
       [heading]="'students.dropOut.title' | transloco"
       [busy]="busy()"
@@ -37,9 +39,9 @@ import { isEnrolledOn, isRealDate, lastDayBefore, todayInVietnam } from '@emis/d
         <input
           id="drop-out-date"
           class="input"
-          type="date"
-          [value]="date()"
-          (input)="date.set($any($event.target).value)"
+          emisDateInput
+          [isoValue]="date()"
+          (isoInput)="date.set($event)"
           data-testid="drop-out-date"
         />
         <p class="field-error" aria-live="polite">{{ errors()['date'] }}</p>
@@ -63,7 +65,7 @@ import { isEnrolledOn, isRealDate, lastDayBefore, todayInVietnam } from '@emis/d
         >
           {{ (busy() ? 'common.working' : 'students.dropOut.submit') | transloco }}
         </button>
-        <button type="button" class="btn btn-secondary" [disabled]="busy()" (click)="cancelled.emit()">
+        <button type="button" class="btn btn-secondary" [disabled]="busy()" (click)="dialog.requestClose()">
           {{ 'common.cancel' | transloco }}
         </button>
       </div>
@@ -92,7 +94,8 @@ export class DropOutDialogComponent {
   readonly cancelled = output<void>();
 
   protected readonly reason = signal('');
-  protected readonly date = signal(todayInVietnam());
+  private readonly today = todayInVietnam();
+  protected readonly date = signal(this.today);
   /** The drop-out takes effect on its date, so the pupil's last day in their class is the day before. */
   protected readonly lastDayInClass = computed(() => {
     const current = this.student().enrolments.find((e) => e.toDate === null && e.classId === this.student().classId);
@@ -101,6 +104,8 @@ export class DropOutDialogComponent {
   });
   protected readonly valid = computed(() => this.reason().trim() !== '' && this.date() !== '');
   protected readonly busy = signal(false);
+  /** Typed or chosen and not sent: closing asks first, and the page under it is guarded. */
+  protected readonly unsaved = computed(() => this.date() !== this.today || this.reason().trim() !== '');
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
 

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { ClassSummary, ProblemDetails, StudentDetail } from '@emis/contracts';
 import { EmisDatePipe, fieldErrorMap, ProblemAlertComponent, toProblem } from '@emis/web/core';
-import { DialogComponent } from '@emis/web/ui';
+import { DialogComponent, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { StudentsApi } from '../data-access/students.api';
@@ -10,10 +10,12 @@ import { isEnrolledOn, isRealDate, lastDayBefore, todayInVietnam } from '@emis/d
 /** Enrols the student into a class of the current year, or moves them from their class to another. */
 @Component({
   selector: 'emis-move-class-dialog',
-  imports: [TranslocoPipe, DialogComponent, ProblemAlertComponent, EmisDatePipe],
+  imports: [TranslocoPipe, DialogComponent, ProblemAlertComponent, EmisDatePipe, DateInputDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <emis-dialog
+      #dialog
+      [unsaved]="unsaved()"
       [open]="true"
       [heading]="(student().classId ? 'students.move.title' : 'students.move.enrolTitle') | transloco"
       [busy]="busy()"
@@ -42,9 +44,9 @@ import { isEnrolledOn, isRealDate, lastDayBefore, todayInVietnam } from '@emis/d
         <input
           id="move-date"
           class="input"
-          type="date"
-          [value]="fromDate()"
-          (input)="fromDate.set($any($event.target).value)"
+          emisDateInput
+          [isoValue]="fromDate()"
+          (isoInput)="fromDate.set($event)"
           data-testid="move-date"
         />
         <p class="field-error" aria-live="polite" data-testid="move-date-error">{{ errors()['fromDate'] }}</p>
@@ -80,7 +82,7 @@ import { isEnrolledOn, isRealDate, lastDayBefore, todayInVietnam } from '@emis/d
         >
           {{ (busy() ? 'common.working' : 'students.move.submit') | transloco }}
         </button>
-        <button type="button" class="btn btn-secondary" [disabled]="busy()" (click)="cancelled.emit()">
+        <button type="button" class="btn btn-secondary" [disabled]="busy()" (click)="dialog.requestClose()">
           {{ 'common.cancel' | transloco }}
         </button>
       </div>
@@ -110,7 +112,8 @@ export class MoveClassDialogComponent {
   protected readonly choices = computed(() => this.classes().filter((c) => c.id !== this.student().classId));
   protected readonly classId = signal('');
   protected readonly chosen = computed(() => this.choices().find((c) => c.id === this.classId()) ?? null);
-  protected readonly fromDate = signal(todayInVietnam());
+  private readonly today = todayInVietnam();
+  protected readonly fromDate = signal(this.today);
   /**
    * The last day in the current class when the move goes ahead: the day before the new class's first day. None for
    * a correction on the day the placement began (the class changes, no day is kept) or a date the API refuses.
@@ -123,6 +126,10 @@ export class MoveClassDialogComponent {
   protected readonly reason = signal('');
   protected readonly busy = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
+  /** Typed or chosen and not sent: closing asks first, and the page under it is guarded. */
+  protected readonly unsaved = computed(
+    () => this.classId() !== '' || this.fromDate() !== this.today || this.reason().trim() !== '',
+  );
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
 
   protected confirm(): void {

@@ -1,10 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal, viewChild } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { ProblemDetails, StudentDetail, StudentTransfer, StudentUpdate } from '@emis/contracts';
 import { StudentFieldGroup, studentFieldAccess } from '@emis/domain';
 import {
   AuthStore,
   EmisDatePipe,
+  guardUnsaved,
   LanguageService,
   loadOnChange,
   OrgUnitContext,
@@ -112,6 +113,9 @@ export class StudentDetailPage {
   protected readonly action = signal<Action | null>(null);
 
   protected readonly editing = signal(false);
+  private readonly editForm = viewChild(StudentFormComponent);
+  /** The inline edit typed into and not saved: leaving the page asks first (docs/domain/gradebook.md, "Leaving a page"). */
+  private readonly leaving = guardUnsaved(() => (this.editing() ? this.editForm() : null));
   protected readonly saving = signal(false);
   protected readonly saveProblem = signal<ProblemDetails | null>(null);
   protected readonly conflict = signal(false);
@@ -122,6 +126,11 @@ export class StudentDetailPage {
     this.created.set(false);
     this.saveProblem.set(null);
     this.conflict.set(false);
+  }
+
+  /** The inline edit's Cancel: asks first when something was typed. */
+  protected async cancelEditing(): Promise<void> {
+    if (await this.leaving.mayClose()) this.editing.set(false);
   }
 
   protected saveRecord(update: StudentUpdate): void {

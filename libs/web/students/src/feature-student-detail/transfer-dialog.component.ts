@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { ProblemDetails, StudentDetail, StudentTransfer, TransferTarget } from '@emis/contracts';
 import { EmisDatePipe, fieldErrorMap, OrgUnitContext, ProblemAlertComponent, toProblem } from '@emis/web/core';
-import { DialogComponent } from '@emis/web/ui';
+import { DialogComponent, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { catchError, debounceTime, distinctUntilChanged, finalize, of, switchMap } from 'rxjs';
 import { TransfersApi } from '../data-access/transfers.api';
@@ -16,7 +16,7 @@ const SEARCH_DEBOUNCE_MS = 300;
  */
 @Component({
   selector: 'emis-transfer-dialog',
-  imports: [TranslocoPipe, EmisDatePipe, DialogComponent, ProblemAlertComponent],
+  imports: [TranslocoPipe, EmisDatePipe, DialogComponent, ProblemAlertComponent, DateInputDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './transfer-dialog.component.html',
   styles: `
@@ -72,12 +72,18 @@ export class TransferDialogComponent {
   protected readonly targets = signal<TransferTarget[]>([]);
   protected readonly searching = signal(false);
   protected readonly target = signal<TransferTarget | null>(null);
-  protected readonly effectiveOn = signal(todayInVietnam());
+  private readonly today = todayInVietnam();
+  protected readonly effectiveOn = signal(this.today);
   protected readonly reason = signal('');
   protected readonly valid = computed(
     () => !!this.target() && this.effectiveOn() !== '' && this.reason().trim() !== '',
   );
   protected readonly busy = signal(false);
+  /** Typed or chosen and not sent: closing asks first, and the page under it is guarded. */
+  protected readonly unsaved = computed(
+    () =>
+      !!this.target() || this.query().trim() !== '' || this.effectiveOn() !== this.today || this.reason().trim() !== '',
+  );
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
 

@@ -187,8 +187,9 @@ function messageOf(control: AbstractControl): FieldMessage | null {
   if (!errors) return null;
   if (typeof errors['server'] === 'string') return { message: errors['server'], key: null, params: {} };
   if (errors['duplicate']) return translated('duplicate');
-  if (errors['required']) return translated('required');
+  // Text that is no date leaves the control empty as well: the format is what the user needs to hear.
   if (errors['date']) return translated('date');
+  if (errors['required']) return translated('required');
   if (errors['maxlength']) return translated('maxLength', { max: errors['maxlength'].requiredLength });
   if (errors['personalId']) return translated(`personalId_${errors['personalId']}`);
   if (errors['phone']) return translated('phone');

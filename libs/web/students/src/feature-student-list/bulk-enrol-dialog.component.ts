@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { BulkResult, ClassSummary, ProblemDetails } from '@emis/contracts';
 import { fieldErrorMap, ProblemAlertComponent, toProblem } from '@emis/web/core';
-import { DialogComponent } from '@emis/web/ui';
+import { DialogComponent, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { todayInVietnam } from '@emis/domain';
@@ -13,10 +13,12 @@ import { StudentsApi } from '../data-access/students.api';
  */
 @Component({
   selector: 'emis-bulk-enrol-dialog',
-  imports: [TranslocoPipe, DialogComponent, ProblemAlertComponent],
+  imports: [TranslocoPipe, DialogComponent, ProblemAlertComponent, DateInputDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <emis-dialog
+      #dialog
+      [unsaved]="unsaved()"
       [open]="true"
       [heading]="'students.bulk.title' | transloco"
       [busy]="busy()"
@@ -42,9 +44,9 @@ import { StudentsApi } from '../data-access/students.api';
         <input
           id="bulk-date"
           class="input"
-          type="date"
-          [value]="fromDate()"
-          (input)="fromDate.set($any($event.target).value)"
+          emisDateInput
+          [isoValue]="fromDate()"
+          (isoInput)="fromDate.set($event)"
           data-testid="bulk-enrol-date"
         />
         <p class="field-error" aria-live="polite" data-testid="bulk-enrol-date-error">{{ errors()['fromDate'] }}</p>
@@ -71,7 +73,7 @@ import { StudentsApi } from '../data-access/students.api';
           type="button"
           class="btn btn-secondary"
           [disabled]="busy()"
-          (click)="cancelled.emit()"
+          (click)="dialog.requestClose()"
           data-testid="bulk-enrol-cancel"
         >
           {{ 'common.cancel' | transloco }}
@@ -108,7 +110,10 @@ export class BulkEnrolDialogComponent {
   protected readonly busy = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
-  protected readonly fromDate = signal(todayInVietnam());
+  private readonly today = todayInVietnam();
+  protected readonly fromDate = signal(this.today);
+  /** Typed or chosen and not sent: closing asks first, and the page under it is guarded. */
+  protected readonly unsaved = computed(() => this.classId() !== '' || this.fromDate() !== this.today);
 
   protected confirm(): void {
     const chosen = this.chosen();

@@ -4,7 +4,8 @@ import { DialogComponent } from './dialog.component';
 
 /**
  * A confirmation with its own Cancel and confirm buttons, on the modal DialogComponent: the rest of the page is
- * inert, Escape cancels (unless busy), focus returns to the button that opened it. Nothing happens before "confirm".
+ * inert, Escape cancels (unless busy; after asking when `[unsaved]`), focus returns to the button that opened it.
+ * Nothing happens before "confirm".
  */
 @Component({
   selector: 'emis-confirm-dialog',
@@ -31,13 +32,21 @@ import { DialogComponent } from './dialog.component';
     }
   `,
   template: `
-    <emis-dialog [open]="open()" [heading]="title()" [busy]="busy()" [testId]="testId()" (closed)="cancelled.emit()">
+    <emis-dialog
+      #dialog
+      [open]="open()"
+      [heading]="title()"
+      [busy]="busy()"
+      [unsaved]="unsaved()"
+      [testId]="testId()"
+      (closed)="cancelled.emit()"
+    >
       <ng-content />
       <div class="actions">
         <button
           type="button"
           class="btn btn-secondary"
-          (click)="cancelled.emit()"
+          (click)="dialog.requestClose()"
           [disabled]="busy()"
           [attr.data-testid]="testId() + '-cancel'"
         >
@@ -65,6 +74,8 @@ export class ConfirmDialogComponent {
   readonly busy = input(false);
   readonly danger = input(false);
   readonly confirmDisabled = input(false);
+  /** Something typed into the dialog is not saved: Cancel and Escape ask first (DialogComponent). */
+  readonly unsaved = input(false);
   readonly testId = input('confirm-dialog');
   readonly confirmed = output<void>();
   readonly cancelled = output<void>();

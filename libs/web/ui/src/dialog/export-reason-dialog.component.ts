@@ -31,6 +31,7 @@ import { ConfirmDialogComponent } from './confirm-dialog.component';
       [confirmDisabled]="!valid()"
       [testId]="testId()"
       (confirmed)="confirmed.emit(reason().trim())"
+      [unsaved]="reason().trim() !== ''"
       (cancelled)="cancelled.emit()"
     >
       <p>{{ 'common.exportReason.intro' | transloco }}</p>

@@ -26,4 +26,19 @@ describe('dates typed dd/mm/yyyy', () => {
     expect(maskDateTyping('05122026')).toBe('05/12/2026');
     expect(maskDateTyping('5/12')).toBe('5/12');
   });
+
+  it('keeps adding the slashes when the digits are typed one key at a time', () => {
+    let shown = '';
+    for (const key of '05122026') shown = maskDateTyping(shown + key);
+    expect(shown).toBe('05/12/2026');
+    expect(maskDateTyping('05/122')).toBe('05/12/2');
+    expect(maskDateTyping('05.12.2026')).toBe('05.12.2026');
+    expect(maskDateTyping('5/12/2026')).toBe('5/12/2026');
+  });
+
+  it('keeps a slash typed after the day or the month', () => {
+    expect(maskDateTyping('05/')).toBe('05/');
+    expect(maskDateTyping('05/12/')).toBe('05/12/');
+    expect(maskDateTyping('05/12/20261')).toBe('05/12/2026');
+  });
 });

@@ -27,12 +27,18 @@ export function displayToIso(text: string): TypedDate {
 
 /**
  * The mask while typing: digits only, slashes added after the day and the month ("0512" → "05/12", "05122026" →
- * "05/12/2026"); text the user already separated is left alone.
+ * "05/12/2026"), key by key as well as pasted (the slash the mask added is kept as more digits come: "05/122" →
+ * "05/12/2"); text the user separated otherwise ("5/12/2026", "05.12.2026") is left alone.
  */
 export function maskDateTyping(text: string): string {
-  if (/[/.-]/.test(text)) return text;
+  if (!/^(\d*|\d{2}\/\d*|\d{2}\/\d{2}\/\d*)$/.test(text)) return text;
   const digits = text.replace(/\D/g, '').slice(0, 8);
-  if (digits.length <= 2) return digits;
-  if (digits.length <= 4) return `${digits.slice(0, 2)}/${digits.slice(2)}`;
-  return `${digits.slice(0, 2)}/${digits.slice(2, 4)}/${digits.slice(4)}`;
+  const masked =
+    digits.length <= 2
+      ? digits
+      : digits.length <= 4
+        ? `${digits.slice(0, 2)}/${digits.slice(2)}`
+        : `${digits.slice(0, 2)}/${digits.slice(2, 4)}/${digits.slice(4)}`;
+  // A slash the user typed after the day or the month stays, as the mask would add it with the next digit.
+  return text.endsWith('/') && (digits.length === 2 || digits.length === 4) ? `${masked}/` : masked;
 }

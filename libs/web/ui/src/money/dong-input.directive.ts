@@ -1,12 +1,6 @@
-import { Directive, ElementRef, forwardRef, inject, Renderer2 } from '@angular/core';
-import {
-  AbstractControl,
-  ControlValueAccessor,
-  NG_VALIDATORS,
-  NG_VALUE_ACCESSOR,
-  ValidationErrors,
-  Validator,
-} from '@angular/forms';
+import { Directive, forwardRef } from '@angular/core';
+import { NG_VALIDATORS, NG_VALUE_ACCESSOR } from '@angular/forms';
+import { ParsedTextInput, ParsedText } from '../form/parsed-text-input';
 import { groupDong, parseDong } from './dong';
 
 /**
@@ -27,47 +21,14 @@ import { groupDong, parseDong } from './dong';
     { provide: NG_VALIDATORS, useExisting: forwardRef(() => DongInputDirective), multi: true },
   ],
 })
-export class DongInputDirective implements ControlValueAccessor, Validator {
-  private readonly element = inject<ElementRef<HTMLInputElement>>(ElementRef);
-  private readonly renderer = inject(Renderer2);
-  private unreadable = false;
-  private onChange: (value: number | null) => void = () => undefined;
-  private onTouched: () => void = () => undefined;
+export class DongInputDirective extends ParsedTextInput<number> {
+  protected override readonly unreadableError = 'dong';
 
-  writeValue(value: number | null): void {
-    this.unreadable = false;
-    this.show(groupDong(value ?? null));
+  protected override parse(text: string): ParsedText<number> {
+    return parseDong(text);
   }
 
-  registerOnChange(fn: (value: number | null) => void): void {
-    this.onChange = fn;
-  }
-
-  registerOnTouched(fn: () => void): void {
-    this.onTouched = fn;
-  }
-
-  setDisabledState(disabled: boolean): void {
-    this.renderer.setProperty(this.element.nativeElement, 'disabled', disabled);
-  }
-
-  validate(_control: AbstractControl): ValidationErrors | null {
-    return this.unreadable ? { dong: true } : null;
-  }
-
-  protected typed(text: string): void {
-    const parsed = parseDong(text);
-    this.unreadable = !parsed.ok;
-    this.onChange(parsed.ok ? parsed.value : null);
-  }
-
-  protected left(): void {
-    const parsed = parseDong(this.element.nativeElement.value);
-    if (parsed.ok) this.show(groupDong(parsed.value));
-    this.onTouched();
-  }
-
-  private show(text: string): void {
-    this.renderer.setProperty(this.element.nativeElement, 'value', text);
+  protected override format(value: number | null): string {
+    return groupDong(value);
   }
 }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { AssetDetail, ProblemDetails } from '@emis/contracts';
 import { DISPOSAL_METHODS, DisposalMethod, todayInVietnam } from '@emis/domain';
 import { EmisDatePipe, fieldErrorMap, ProblemAlertComponent, toProblem } from '@emis/web/core';
-import { ConfirmDialogComponent, DongPipe, ParsedDong, parseDong } from '@emis/web/ui';
+import { ConfirmDialogComponent, DongPipe, ParsedDong, parseDong, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { OperationsApi } from '../../data-access/operations.api';
@@ -17,11 +17,12 @@ const WITH_PROCEEDS: readonly DisposalMethod[] = ['SALE', 'LIQUIDATION'];
  */
 @Component({
   selector: 'emis-asset-disposal-dialog',
-  imports: [TranslocoPipe, EmisDatePipe, DongPipe, ConfirmDialogComponent, ProblemAlertComponent],
+  imports: [TranslocoPipe, EmisDatePipe, DongPipe, ConfirmDialogComponent, ProblemAlertComponent, DateInputDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './asset-dialog.css',
   template: `
     <emis-confirm-dialog
+      [unsaved]="unsaved()"
       [open]="true"
       [title]="'assets.operations.dispose.title' | transloco"
       [confirmLabel]="'assets.operations.dispose.submit' | transloco"
@@ -65,9 +66,9 @@ const WITH_PROCEEDS: readonly DisposalMethod[] = ['SALE', 'LIQUIDATION'];
           <input
             id="asset-dispose-decision-date"
             class="input"
-            type="date"
-            [value]="decisionDate()"
-            (input)="decisionDate.set($any($event.target).value)"
+            emisDateInput
+            [isoValue]="decisionDate()"
+            (isoInput)="decisionDate.set($event)"
             data-testid="asset-dispose-decision-date"
           />
           <p class="field-error" aria-live="polite">{{ errors()['decisionDate'] }}</p>
@@ -77,9 +78,9 @@ const WITH_PROCEEDS: readonly DisposalMethod[] = ['SALE', 'LIQUIDATION'];
           <input
             id="asset-dispose-date"
             class="input"
-            type="date"
-            [value]="disposedOn()"
-            (input)="disposedOn.set($any($event.target).value)"
+            emisDateInput
+            [isoValue]="disposedOn()"
+            (isoInput)="disposedOn.set($event)"
             data-testid="asset-dispose-date"
           />
           <p class="field-error" aria-live="polite">{{ errors()['disposedOn'] }}</p>
@@ -172,8 +173,9 @@ export class AssetDisposalDialogComponent {
   protected readonly methods = DISPOSAL_METHODS;
   protected readonly method = signal<DisposalMethod>('LIQUIDATION');
   protected readonly decisionNumber = signal('');
-  protected readonly decisionDate = signal(todayInVietnam());
-  protected readonly disposedOn = signal(todayInVietnam());
+  private readonly today = todayInVietnam();
+  protected readonly decisionDate = signal(this.today);
+  protected readonly disposedOn = signal(this.today);
   protected readonly parseDong = parseDong;
   protected readonly proceeds = signal(parseDong(''));
   protected readonly costs = signal(parseDong(''));
@@ -195,6 +197,16 @@ export class AssetDisposalDialogComponent {
   protected readonly busy = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
+  /** Typed or chosen and not sent: Cancel and Escape ask first, and the page under it is guarded. */
+  protected readonly unsaved = computed(
+    () =>
+      this.decisionNumber().trim() !== '' ||
+      this.decisionDate() !== this.today ||
+      this.disposedOn() !== this.today ||
+      amountTyped(this.proceeds()) ||
+      amountTyped(this.costs()) ||
+      this.note().trim() !== '',
+  );
 
   protected submit(): void {
     if (!this.valid()) return;
@@ -222,4 +234,9 @@ export class AssetDisposalDialogComponent {
 /** An amount left empty is none: 0 đồng. */
 function amount(parsed: ParsedDong): number {
   return parsed.ok ? (parsed.value ?? 0) : 0;
+}
+
+/** An amount field holding something: a number, or text that is none. */
+function amountTyped(parsed: ParsedDong): boolean {
+  return !parsed.ok || parsed.value !== null;
 }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { AssetDetail, ProblemDetails } from '@emis/contracts';
 import { todayInVietnam } from '@emis/domain';
 import { EmisDatePipe, fieldErrorMap, ProblemAlertComponent, toProblem } from '@emis/web/core';
-import { ConfirmDialogComponent } from '@emis/web/ui';
+import { ConfirmDialogComponent, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { OperationsApi } from '../../data-access/operations.api';
@@ -10,11 +10,12 @@ import { OperationsApi } from '../../data-access/operations.api';
 /** Lends the asset to a person or unit: it stays on the school's books and comes back through "take back". */
 @Component({
   selector: 'emis-asset-lend-dialog',
-  imports: [TranslocoPipe, EmisDatePipe, ConfirmDialogComponent, ProblemAlertComponent],
+  imports: [TranslocoPipe, EmisDatePipe, ConfirmDialogComponent, ProblemAlertComponent, DateInputDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './asset-dialog.css',
   template: `
     <emis-confirm-dialog
+      [unsaved]="unsaved()"
       [open]="true"
       [title]="'assets.operations.lend.title' | transloco"
       [confirmLabel]="'assets.operations.lend.submit' | transloco"
@@ -41,9 +42,9 @@ import { OperationsApi } from '../../data-access/operations.api';
           <input
             id="asset-lend-date"
             class="input"
-            type="date"
-            [value]="lentOn()"
-            (input)="lentOn.set($any($event.target).value)"
+            emisDateInput
+            [isoValue]="lentOn()"
+            (isoInput)="lentOn.set($event)"
             data-testid="asset-lend-date"
           />
           <p class="field-error" aria-live="polite">{{ errors()['lentOn'] }}</p>
@@ -53,8 +54,9 @@ import { OperationsApi } from '../../data-access/operations.api';
           <input
             id="asset-lend-due"
             class="input"
-            type="date"
-            (input)="dueOn.set($any($event.target).value)"
+            emisDateInput
+            [isoValue]="dueOn()"
+            (isoInput)="dueOn.set($event)"
             data-testid="asset-lend-due"
           />
           <p class="field-error" aria-live="polite">{{ errors()['dueOn'] }}</p>
@@ -95,10 +97,16 @@ export class AssetLendDialogComponent {
   readonly cancelled = output<void>();
 
   protected readonly borrower = signal('');
-  protected readonly lentOn = signal(todayInVietnam());
+  private readonly today = todayInVietnam();
+  protected readonly lentOn = signal(this.today);
   protected readonly dueOn = signal('');
   protected readonly note = signal('');
   protected readonly busy = signal(false);
+  /** Typed or chosen and not sent: Cancel and Escape ask first, and the page under it is guarded. */
+  protected readonly unsaved = computed(
+    () =>
+      this.borrower().trim() !== '' || this.lentOn() !== this.today || this.dueOn() !== '' || this.note().trim() !== '',
+  );
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
 

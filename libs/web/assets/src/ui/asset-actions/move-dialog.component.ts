@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { AssetDetail, ProblemDetails } from '@emis/contracts';
 import { todayInVietnam } from '@emis/domain';
 import { EmisDatePipe, fieldErrorMap, loadOnChange, ProblemAlertComponent, toProblem } from '@emis/web/core';
-import { ConfirmDialogComponent } from '@emis/web/ui';
+import { ConfirmDialogComponent, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { AssetsApi } from '../../data-access/assets.api';
@@ -11,11 +11,12 @@ import { OperationsApi } from '../../data-access/operations.api';
 /** Moves the asset to another room of the school; the move is dated and kept in the asset's history. */
 @Component({
   selector: 'emis-asset-move-dialog',
-  imports: [TranslocoPipe, EmisDatePipe, ConfirmDialogComponent, ProblemAlertComponent],
+  imports: [TranslocoPipe, EmisDatePipe, ConfirmDialogComponent, ProblemAlertComponent, DateInputDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './asset-dialog.css',
   template: `
     <emis-confirm-dialog
+      [unsaved]="unsaved()"
       [open]="true"
       [title]="'assets.operations.move.title' | transloco"
       [confirmLabel]="'assets.operations.move.submit' | transloco"
@@ -45,9 +46,9 @@ import { OperationsApi } from '../../data-access/operations.api';
         <input
           id="asset-move-date"
           class="input"
-          type="date"
-          [value]="effectiveOn()"
-          (input)="effectiveOn.set($any($event.target).value)"
+          emisDateInput
+          [isoValue]="effectiveOn()"
+          (isoInput)="effectiveOn.set($event)"
           data-testid="asset-move-date"
         />
         <p class="field-error" aria-live="polite">{{ errors()['effectiveOn'] }}</p>
@@ -106,10 +107,15 @@ export class AssetMoveDialogComponent {
   );
   protected readonly locationId = signal('');
   protected readonly target = computed(() => this.choices().find((l) => l.id === this.locationId()) ?? null);
-  protected readonly effectiveOn = signal(todayInVietnam());
+  private readonly today = todayInVietnam();
+  protected readonly effectiveOn = signal(this.today);
   protected readonly responsible = signal('');
   protected readonly busy = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
+  /** Typed or chosen and not sent: Cancel and Escape ask first, and the page under it is guarded. */
+  protected readonly unsaved = computed(
+    () => this.locationId() !== '' || this.effectiveOn() !== this.today || this.responsible().trim() !== '',
+  );
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
 
   protected submit(): void {

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { AssetDetail, AssetLoan, ProblemDetails } from '@emis/contracts';
 import { ASSET_CONDITIONS, AssetCondition, todayInVietnam } from '@emis/domain';
 import { EmisDatePipe, fieldErrorMap, ProblemAlertComponent, toProblem } from '@emis/web/core';
-import { ConfirmDialogComponent } from '@emis/web/ui';
+import { ConfirmDialogComponent, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { OperationsApi } from '../../data-access/operations.api';
@@ -10,11 +10,12 @@ import { OperationsApi } from '../../data-access/operations.api';
 /** Takes a lent asset back, with the condition it returns in when that changed. */
 @Component({
   selector: 'emis-asset-return-dialog',
-  imports: [TranslocoPipe, EmisDatePipe, ConfirmDialogComponent, ProblemAlertComponent],
+  imports: [TranslocoPipe, EmisDatePipe, ConfirmDialogComponent, ProblemAlertComponent, DateInputDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './asset-dialog.css',
   template: `
     <emis-confirm-dialog
+      [unsaved]="unsaved()"
       [open]="true"
       [title]="'assets.operations.return.title' | transloco"
       [confirmLabel]="'assets.operations.return.submit' | transloco"
@@ -30,9 +31,9 @@ import { OperationsApi } from '../../data-access/operations.api';
           <input
             id="asset-return-date"
             class="input"
-            type="date"
-            [value]="returnedOn()"
-            (input)="returnedOn.set($any($event.target).value)"
+            emisDateInput
+            [isoValue]="returnedOn()"
+            (isoInput)="returnedOn.set($event)"
             data-testid="asset-return-date"
           />
           <p class="field-error" aria-live="polite">{{ errors()['returnedOn'] }}</p>
@@ -73,11 +74,14 @@ export class AssetReturnDialogComponent {
   readonly cancelled = output<void>();
 
   protected readonly conditions = ASSET_CONDITIONS;
-  protected readonly returnedOn = signal(todayInVietnam());
+  private readonly today = todayInVietnam();
+  protected readonly returnedOn = signal(this.today);
   protected readonly condition = signal<AssetCondition | null>(null);
   protected readonly busy = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
+  /** Typed or chosen and not sent: Cancel and Escape ask first, and the page under it is guarded. */
+  protected readonly unsaved = computed(() => this.returnedOn() !== this.today || this.condition() !== null);
 
   protected submit(): void {
     const condition = this.condition();

@@ -3,7 +3,7 @@ import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { AssetDetail, ProblemDetails, TransferTarget } from '@emis/contracts';
 import { todayInVietnam } from '@emis/domain';
 import { EmisDatePipe, fieldErrorMap, ProblemAlertComponent, toProblem } from '@emis/web/core';
-import { ConfirmDialogComponent } from '@emis/web/ui';
+import { ConfirmDialogComponent, DateInputDirective } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { catchError, debounceTime, distinctUntilChanged, finalize, of, switchMap } from 'rxjs';
 import { OperationsApi } from '../../data-access/operations.api';
@@ -17,7 +17,7 @@ const SEARCH_DEBOUNCE_MS = 300;
  */
 @Component({
   selector: 'emis-asset-transfer-dialog',
-  imports: [TranslocoPipe, EmisDatePipe, ConfirmDialogComponent, ProblemAlertComponent],
+  imports: [TranslocoPipe, EmisDatePipe, ConfirmDialogComponent, ProblemAlertComponent, DateInputDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './asset-dialog.css',
   styles: `
@@ -53,6 +53,7 @@ const SEARCH_DEBOUNCE_MS = 300;
   `,
   template: `
     <emis-confirm-dialog
+      [unsaved]="unsaved()"
       [open]="true"
       [title]="'assets.operations.transferOut.title' | transloco"
       [confirmLabel]="'assets.operations.transferOut.submit' | transloco"
@@ -107,9 +108,9 @@ const SEARCH_DEBOUNCE_MS = 300;
           <input
             id="asset-transfer-date"
             class="input"
-            type="date"
-            [value]="effectiveOn()"
-            (input)="effectiveOn.set($any($event.target).value)"
+            emisDateInput
+            [isoValue]="effectiveOn()"
+            (isoInput)="effectiveOn.set($event)"
             data-testid="asset-transfer-date"
           />
           <p class="field-error" aria-live="polite">{{ errors()['effectiveOn'] }}</p>
@@ -162,7 +163,8 @@ export class AssetTransferDialogComponent {
   protected readonly targets = signal<TransferTarget[]>([]);
   protected readonly searching = signal(false);
   protected readonly target = signal<TransferTarget | null>(null);
-  protected readonly effectiveOn = signal(todayInVietnam());
+  private readonly today = todayInVietnam();
+  protected readonly effectiveOn = signal(this.today);
   protected readonly decisionNumber = signal('');
   protected readonly valid = computed(
     () => !!this.target() && this.effectiveOn() !== '' && this.decisionNumber().trim() !== '',
@@ -170,6 +172,14 @@ export class AssetTransferDialogComponent {
   protected readonly busy = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));
+  /** Typed or chosen and not sent: Cancel and Escape ask first, and the page under it is guarded. */
+  protected readonly unsaved = computed(
+    () =>
+      !!this.target() ||
+      this.query().trim() !== '' ||
+      this.effectiveOn() !== this.today ||
+      this.decisionNumber().trim() !== '',
+  );
 
   constructor() {
     toObservable(this.query)
