@@ -1,6 +1,7 @@
 import { OrgTreeService } from '@emis/api/tenancy';
 import { bearer, createSchool, createUser, startTestApp, TestApp } from './harness';
 import {
+  adminOf,
   Cell,
   importFile,
   openYearWithClasses,
@@ -122,12 +123,7 @@ describe('student list of many schools, imported by a unit', () => {
     expect(summary.after).toMatchObject({ kind: 'STUDENTS', schools: 'column', rows: 5, created: 5 });
 
     // Row-level security, read back as each school's own administrator: each sees its pupils and not the other's.
-    const admins = await Promise.all(
-      [a, b].map(async (s) => {
-        const username = await createUser(t, 'SCHOOL_ADMIN', s.code);
-        return t.login(username);
-      }),
-    );
+    const admins = [await adminOf(t, a.code), await adminOf(t, b.code)];
     for (const [i, s] of [a, b].entries()) {
       const list = await t.http().get(`/api/schools/${s.id}/students?pageSize=50`).set(bearer(admins[i]));
       expect(list.status).toBe(200);

@@ -151,7 +151,7 @@ export class StudentStagingRepository {
    * whichever school a unit's file puts each row under (a pupil attends one school).
    */
   async duplicates(em: EntityManager): Promise<{ sheet_row: number; first_row: number }[]> {
-    return sqlRows(
+    return sqlRows<{ sheet_row: number; first_row: number }>(
       em,
       `select sheet_row, first_row
          from (select sheet_row, min(sheet_row) over (partition by personal_id) as first_row
@@ -163,7 +163,7 @@ export class StudentStagingRepository {
 
   /** Rows naming a class their school's open year does not have (`has_year`: the school has an open year at all). */
   async unknownClasses(em: EntityManager): Promise<{ sheet_row: number; has_year: boolean }[]> {
-    return sqlRows(
+    return sqlRows<{ sheet_row: number; has_year: boolean }>(
       em,
       `select s.sheet_row, exists (select 1 from student_import_class c where c.school_id = s.school_id) as has_year
          from student_import_stage s
@@ -175,7 +175,7 @@ export class StudentStagingRepository {
 
   /** Rows of `schoolId` whose personal id is a record the school keeps as history only. */
   async keptRecords(em: EntityManager, schoolId: string): Promise<{ sheet_row: number; status: string }[]> {
-    return sqlRows(
+    return sqlRows<{ sheet_row: number; status: string }>(
       em,
       `select s.sheet_row, st.status
          from student_import_stage s

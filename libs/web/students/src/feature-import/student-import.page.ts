@@ -43,16 +43,13 @@ type Target = 'school' | 'many';
       <div class="card">
         <div class="field">
           <label for="import-school">{{ 'students.import.school' | transloco }}</label>
-          <select
-            id="import-school"
-            data-testid="import-school"
-            [value]="target()"
-            (change)="choose($any($event.target).value)"
-          >
+          <select id="import-school" data-testid="import-school" (change)="choose($any($event.target).value)">
             @if (ownSchoolId()) {
-              <option value="school">{{ orgUnits.currentUnit()?.name }}</option>
+              <option value="school" [selected]="target() === 'school'">{{ orgUnits.currentUnit()?.name }}</option>
             }
-            <option value="many">{{ 'students.import.manySchools' | transloco }}</option>
+            <option value="many" [selected]="target() === 'many'">
+              {{ 'students.import.manySchools' | transloco }}
+            </option>
           </select>
         </div>
         @if (target() === 'many') {
