@@ -62,4 +62,5 @@ export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
   CreateRuleSettingsView1765000000750: '7d03cc0c4905c7d341a10a75b413ed40142614cc1206288f18f2236c35f3db7e',
   CreateNotification1765000000950: '091fa8223c59d6c78c78e19324c6a7d300fea046f968f6b1693a7cf2c7accdb8',
   ScopeGradingLocks1765000000960: '7455fd5f9af58f8a2f827647c7d385f0bb66d2860a1ecc731cf33c4fe0d1eb58',
+  StreamAuditBatch1765000001300: '3f9770bc4be29951fed7669e6e9935a259996e0b73991fcbf6b9f014e46a2536',
 };

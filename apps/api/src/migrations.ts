@@ -77,6 +77,7 @@ import {
 } from '@emis/api/tenancy';
 import { AddImportNotices1765000000400, CreateImportJobs1764200000050 } from '@emis/api/spreadsheets';
 import { CreateRuleSettingsView1765000000750 } from '@emis/api/academic';
+import { StreamAuditBatch1765000001300 } from '@emis/api/audit';
 import { MIGRATION_CHECKSUMS } from './migration-checksums';
 
 /**
@@ -145,6 +146,7 @@ export const MIGRATIONS = [
   CreateNotification1765000000950,
   ScopeGradingLocks1765000000960,
   CreateNaturalCollation1765000001000,
+  StreamAuditBatch1765000001300,
 ];
 
 /**

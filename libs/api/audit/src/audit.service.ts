@@ -162,7 +162,13 @@ export class AuditService {
    * school by one actor, appended in the caller's transaction without passing through the API (a province-scale
    * import's records, built from its staging table). Answers how many were appended.
    */
-  recordSelected(em: EntityManager, schoolId: string, entries: SqlPart, actor?: Principal, at = new Date()): Promise<number> {
+  recordSelected(
+    em: EntityManager,
+    schoolId: string,
+    entries: SqlPart,
+    actor?: Principal,
+    at = new Date(),
+  ): Promise<number> {
     const who = actor ?? (this.cls.isActive() ? this.cls.get<Principal | undefined>(CTX.principal) : undefined);
     return this.repo.appendSelected(
       em,

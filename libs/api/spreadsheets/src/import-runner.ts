@@ -2,14 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AuditService, SecurityEvents } from '@emis/api/audit';
 import { Principal, problemTitle, Scope, scopeIncludes, ScopeResolver, TenantDb } from '@emis/api/platform';
 import { can, Permission } from '@emis/domain';
-import {
-  ImportedRow,
-  Importer,
-  ImportJobContext,
-  ImportStaging,
-  StagedDraft,
-  UploadedSheetView,
-} from './importer';
+import { ImportedRow, Importer, ImportJobContext, ImportStaging, StagedDraft, UploadedSheetView } from './importer';
 import { ImportProgress, ImportJobsRepository, JobOutcome, QueuedFile } from './import-jobs.repository';
 import { ImportRegistry } from './import-registry';
 import { CellErrors, LocatedError } from './workbook/cell-errors';

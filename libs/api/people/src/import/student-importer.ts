@@ -131,7 +131,10 @@ function schoolOf(reader: FieldReader, context: StudentContext): string | null {
   if (!context.schools) {
     const code = reader.code(SCHOOL_CODE);
     if (code !== null && code !== context.ownCode)
-      return reader.fail(SCHOOL_CODE, 'Mã trường không phải của trường đang nhập; hãy để trống hoặc ghi đúng mã trường');
+      return reader.fail(
+        SCHOOL_CODE,
+        'Mã trường không phải của trường đang nhập; hãy để trống hoặc ghi đúng mã trường',
+      );
     return context.schoolId;
   }
   const code = reader.code(SCHOOL_CODE, true);

@@ -238,7 +238,8 @@ export const MANY_SCHOOLS_LAYOUT: ImportLayout = {
       ...STUDENT_LAYOUT.columns.find((c) => c.key === SCHOOL_CODE)!,
       required: true,
       mayBeMissing: false,
-      guide: 'Mã trường (mã của Bộ GD&ĐT) của trường học sinh theo học; trường phải thuộc phạm vi quản lý của tài khoản.',
+      guide:
+        'Mã trường (mã của Bộ GD&ĐT) của trường học sinh theo học; trường phải thuộc phạm vi quản lý của tài khoản.',
       example: '',
     },
     ...STUDENT_LAYOUT.columns.slice(1).filter((c) => c.key !== SCHOOL_CODE),

@@ -106,12 +106,15 @@ export class StudentStaging implements ImportStaging<StudentContext, ListRow> {
     await this.repo.analyse(em, 'student_import_stage');
     const schools = await this.repo.stagedSchools(em);
     await this.stageClasses(em, schools);
-    for (const d of await this.repo.duplicates(em)) errors.at(d.sheet_row, 'personalId', duplicateIdMessage(d.first_row));
+    for (const d of await this.repo.duplicates(em))
+      errors.at(d.sheet_row, 'personalId', duplicateIdMessage(d.first_row));
     for (const c of await this.repo.unknownClasses(em)) {
       errors.at(
         c.sheet_row,
         'className',
-        c.has_year ? 'Không có lớp này trong năm học đang mở của trường' : 'Trường chưa có lớp nào trong năm học đang mở',
+        c.has_year
+          ? 'Không có lớp này trong năm học đang mở của trường'
+          : 'Trường chưa có lớp nào trong năm học đang mở',
       );
     }
     for (const schoolId of schools) {
