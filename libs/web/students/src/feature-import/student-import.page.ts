@@ -43,7 +43,12 @@ type Target = 'school' | 'many';
       <div class="card">
         <div class="field">
           <label for="import-school">{{ 'students.import.school' | transloco }}</label>
-          <select id="import-school" data-testid="import-school" (change)="choose($any($event.target).value)">
+          <select
+            id="import-school"
+            class="select"
+            data-testid="import-school"
+            (change)="choose($any($event.target).value)"
+          >
             @if (ownSchoolId()) {
               <option value="school" [selected]="target() === 'school'">{{ orgUnits.currentUnit()?.name }}</option>
             }
