@@ -81,6 +81,7 @@ import { CreateRuleSettingsView1765000000750 } from '@emis/api/academic';
 import { ExposeAccountActive1765000001600 } from '@emis/api/identity';
 import { BindScopeToDistributedTransaction1765000001100 } from '@emis/api/platform';
 import { PlanAuditVerifyInPlpgsql1765000001110 } from '@emis/api/audit';
+import { StreamAuditBatch1765000001300 } from '@emis/api/audit';
 import { MIGRATION_CHECKSUMS } from './migration-checksums';
 
 /**
@@ -151,6 +152,7 @@ export const MIGRATIONS = [
   CreateNaturalCollation1765000001000,
   BindScopeToDistributedTransaction1765000001100,
   PlanAuditVerifyInPlpgsql1765000001110,
+  StreamAuditBatch1765000001300,
   RecordRecognitionDecisionDocuments1765000001400,
   ExposeAccountActive1765000001600,
 ];

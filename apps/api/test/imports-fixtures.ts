@@ -201,13 +201,18 @@ export async function importFile(
 /** A fresh school with its own administrator (TOTP answered by the harness), so counts start from zero. */
 export async function schoolWithAdmin(t: TestApp, parentCode = 'PGD-KC'): Promise<{ schoolId: string; token: string }> {
   const school = await createSchool(t, parentCode);
-  const username = await createUser(t, 'SCHOOL_ADMIN', school.code);
+  return { schoolId: school.id, token: await adminOf(t, school.code) };
+}
+
+/** A new administrator of the school `schoolCode` (TOTP answered by the harness), signed in: their token. */
+export async function adminOf(t: TestApp, schoolCode: string): Promise<string> {
+  const username = await createUser(t, 'SCHOOL_ADMIN', schoolCode);
   const box = new SecretBox(t.config.MFA_ENCRYPTION_KEY ?? t.config.JWT_SECRET);
   await t.owner.query(`update app_user set mfa_secret = $2, mfa_enabled = true where username = $1`, [
     username,
     box.seal(ADMIN_TOTP_SECRET),
   ]);
-  return { schoolId: school.id, token: await t.login(username) };
+  return t.login(username);
 }
 
 /** An open school year of the spec's own (codes far from the seed's and the other specs'). */

@@ -82,8 +82,16 @@ export function sqlTables(sql: string): { writes: string[]; reads: string[] } {
 /** The SQL uses of one source file, attributed to `context`; TypeORM writes are reported as the table `(typeorm)`. */
 export function sqlUses(source: string, context: string, file: string): SqlUse[] {
   const uses: SqlUse[] = [];
+  // A temporary table the file itself creates is private to its session (an import's staging): no one else's table.
+  const temporary = new Set(
+    [...source.matchAll(/\bcreate\s+temp(?:orary)?\s+table\s+(?:if\s+not\s+exists\s+)?([a-z_][a-z0-9_]*)/gi)].map((m) =>
+      m[1].toLowerCase(),
+    ),
+  );
   for (const { text, line } of stringLiterals(source, file)) {
-    const { writes, reads } = sqlTables(text);
+    const { writes: allWrites, reads: allReads } = sqlTables(text);
+    const writes = allWrites.filter((table) => !temporary.has(table));
+    const reads = allReads.filter((table) => !temporary.has(table));
     uses.push(...writes.map((table) => ({ context, file, line, table, kind: 'write' as const })));
     uses.push(...reads.map((table) => ({ context, file, line, table, kind: 'read' as const })));
   }

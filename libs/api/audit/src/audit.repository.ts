@@ -89,6 +89,45 @@ export class AuditRepository {
     );
   }
 
+  /**
+   * The rows `entries` selects, appended as appendMany does, without their passing through the API: a province-scale
+   * import audits up to 200,000 records whose before and after its own statement builds from its staging table
+   * (docs/adr/province-scale-imports.md). `entries` selects the columns entity, entity_id, action, before (jsonb),
+   * after (jsonb) and ord (their order in the chain). Answers how many rows were appended.
+   */
+  async appendSelected(
+    em: EntityManager,
+    schoolId: string,
+    at: Date,
+    actor: Pick<AuditRecord, 'actorId' | 'actorName' | 'actorOrgUnitId'>,
+    entries: SqlPart,
+  ): Promise<number> {
+    const params: unknown[] = [];
+    const bind = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const source = entries(bind);
+    const [school, when, actorId, actorName, actorUnit] = [
+      schoolId,
+      at,
+      actor.actorId,
+      actor.actorName,
+      actor.actorOrgUnitId,
+    ].map(bind);
+    const row = await sqlRow<{ n: number }>(
+      em,
+      `select count(*)::int as n,
+              audit_append_batch(${school}::uuid, ${when}::timestamptz, ${actorId}::uuid, ${actorName}::text, ${actorUnit}::uuid,
+                                 array_agg(e.entity::text order by e.ord), array_agg(e.entity_id::text order by e.ord),
+                                 array_agg(e.action::text order by e.ord), array_agg(e.before::jsonb order by e.ord),
+                                 array_agg(e.after::jsonb order by e.ord)) as seq
+         from (${source}) e`,
+      params,
+    );
+    return row?.n ?? 0;
+  }
+
   async list(em: EntityManager, f: AuditFilter): Promise<{ items: AuditEntry[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];

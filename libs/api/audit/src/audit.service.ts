@@ -157,6 +157,28 @@ export class AuditService {
     );
   }
 
+  /**
+   * The changes a statement of the caller selects (columns entity, entity_id, action, before, after, ord), in one
+   * school by one actor, appended in the caller's transaction without passing through the API (a province-scale
+   * import's records, built from its staging table). Answers how many were appended.
+   */
+  recordSelected(
+    em: EntityManager,
+    schoolId: string,
+    entries: SqlPart,
+    actor?: Principal,
+    at = new Date(),
+  ): Promise<number> {
+    const who = actor ?? (this.cls.isActive() ? this.cls.get<Principal | undefined>(CTX.principal) : undefined);
+    return this.repo.appendSelected(
+      em,
+      schoolId,
+      at,
+      { actorId: who?.userId ?? null, actorName: who?.fullName ?? null, actorOrgUnitId: who?.orgUnitId ?? null },
+      entries,
+    );
+  }
+
   async list(
     scope: Scope,
     query: PageQueryDto & { schoolId?: string; entity?: string; entityId?: string },

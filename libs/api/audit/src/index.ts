@@ -8,6 +8,7 @@ export { AddImportDetails1764200000400 } from './migrations/1764200000400-AddImp
 export { CreateSecurityEvents1764900000050 } from './migrations/1764900000050-CreateSecurityEvents';
 export { CreatePersonalDataLedger1764900000400 } from './migrations/1764900000400-CreatePersonalDataLedger';
 export { PlanAuditVerifyInPlpgsql1765000001110 } from './migrations/1765000001110-PlanAuditVerifyInPlpgsql';
+export { StreamAuditBatch1765000001300 } from './migrations/1765000001300-StreamAuditBatch';
 export * from './security-events.service';
 // The anchors of the audit chains (docs/security/anchor.md): written by the API, checked by it and by the CLI.
 export { AuditAnchors, type AnchorRun } from './anchor/audit-anchors.service';

@@ -28,8 +28,7 @@ async function outcome(run: () => Promise<unknown>): Promise<{ ok: unknown } | {
 /** Before: the global pipe on the DTO. Now: the global pipe on the contract's interface (its shape guards), then this. */
 const before = (body: unknown) =>
   outcome(() => dtoPipe.transform(clone(body), { ...BODY, metatype: GradeSheetSaveDto }));
-const now = (body: unknown) =>
-  outcome(async () => pipe.transform(await dtoPipe.transform(clone(body), BODY), BODY));
+const now = (body: unknown) => outcome(async () => pipe.transform(await dtoPipe.transform(clone(body), BODY), BODY));
 
 async function refusal(body: unknown): Promise<{ field: string; rule: string; args: readonly unknown[] }[]> {
   try {
@@ -191,9 +190,7 @@ describe('the grade save body pipe', () => {
   });
 
   it('takes well-formed bodies on the fast path (the generator reaches it often)', () => {
-    const taken = fc
-      .sample(body, { numRuns: 2000, seed: 1 })
-      .filter((b) => acceptedSheetSave(clone(b)) !== undefined);
+    const taken = fc.sample(body, { numRuns: 2000, seed: 1 }).filter((b) => acceptedSheetSave(clone(b)) !== undefined);
     expect(taken.length).toBeGreaterThan(500);
   });
 });

@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { SpreadsheetsModule } from '@emis/api/spreadsheets';
 import { EnrolmentRepository } from './enrolment.repository';
 import { EnrolmentService } from './enrolment.service';
-import { StudentImportController } from './import/student-import.controller';
+import { StudentImportController, UnitStudentImportController } from './import/student-import.controller';
 import { StudentImportRepository } from './import/student-import.repository';
 import { StudentImporter } from './import/student-importer';
+import { StudentStaging } from './import/student-staging';
+import { StudentStagingRepository } from './import/student-staging.repository';
 import { PeopleEvents } from './people-events';
 import { PeopleFacts } from './people-facts';
 import { PeopleFactsRepository } from './people-facts.repository';
@@ -39,6 +41,7 @@ import { TransfersService } from './transfers.service';
     TransferTargetsController,
     PromotionsController,
     StudentImportController,
+    UnitStudentImportController,
     StudentSearchController,
   ],
   providers: [
@@ -55,6 +58,8 @@ import { TransfersService } from './transfers.service';
     TransfersService,
     StudentImportRepository,
     StudentImporter,
+    StudentStaging,
+    StudentStagingRepository,
     PeopleFactsRepository,
     PeopleFacts,
     PeopleEvents,

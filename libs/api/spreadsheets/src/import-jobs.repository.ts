@@ -152,13 +152,13 @@ export class ImportJobsRepository {
     em: EntityManager,
     schoolId: string,
     id: string,
-  ): Promise<{ kind: ImportJobKind; createdBy: string | null } | undefined> {
-    const row = await sqlRow<Pick<QueuedFileRow, 'kind' | 'created_by'>>(
+  ): Promise<{ kind: ImportJobKind; createdBy: string | null; params: Record<string, unknown> } | undefined> {
+    const row = await sqlRow<Pick<QueuedFileRow, 'kind' | 'created_by' | 'params'>>(
       em,
-      `select kind, created_by from import_job where school_id = $1 and id = $2`,
+      `select kind, created_by, params from import_job where school_id = $1 and id = $2`,
       [schoolId, id],
     );
-    return row ? { kind: row.kind, createdBy: row.created_by } : undefined;
+    return row ? { kind: row.kind, createdBy: row.created_by, params: row.params ?? {} } : undefined;
   }
 
   async progress(

@@ -24,6 +24,6 @@ export class ImportRegistry {
 
   /** The permissions that can start an import of some kind: holding one lets a user follow their own jobs. */
   permissions(): Permission[] {
-    return [...new Set([...this.importers.values()].map((i) => i.permission))];
+    return [...new Set([...this.importers.values()].flatMap((i) => [i.permission, ...(i.otherPermissions ?? [])]))];
   }
 }

@@ -63,6 +63,13 @@ export interface Importer<Target = unknown, Row extends ImportedRow = ImportedRo
   readonly kind: ImportJobKind;
   /** The permission the uploader must still hold when the job runs (the upload's route checked it too). */
   readonly permission: Permission;
+  /**
+   * Other permissions a job of this kind may be started with (a unit's list spanning many schools), so that their
+   * holders may follow their own jobs; `permissionFor` names the one a job needs, from its upload's parameters.
+   */
+  readonly otherPermissions?: readonly Permission[];
+  /** The permission a job needs, by what its upload named besides the file (default: `permission`). */
+  permissionFor?(params: Record<string, unknown>): Permission;
   /** Data rows one file may hold: more fail the file before any row is read. */
   readonly maxRows: number;
   readonly headerRow: HeaderRow;
@@ -101,6 +108,40 @@ export interface Importer<Target = unknown, Row extends ImportedRow = ImportedRo
     target: Target,
     errors: CellErrors,
   ): Promise<void>;
-  /** Writes every row in the runner's one transaction (the audit of each record is the importer's). */
-  commit(em: EntityManager, job: ImportJobContext, rows: Row[], target: Target): Promise<ImportCounts>;
+  /**
+   * Writes every row in the runner's one transaction (the audit of each record is the importer's). An importer with
+   * `staging` commits from its staging table instead and has no commit of its own.
+   */
+  commit?(em: EntityManager, job: ImportJobContext, rows: Row[], target: Target): Promise<ImportCounts>;
+  /**
+   * The staged path (docs/adr/province-scale-imports.md, decision 4): the runner keeps no row; each chunk the worker
+   * streams is typed (readRow) and written to the importer's staging table, the checks against the file and the school
+   * run set-wise in SQL over the whole file, and the commit writes from staging, all in one transaction. Implies
+   * `checkEveryRow`; `uniqueColumn` and `checkRows` are then the staging's (`check`).
+   */
+  readonly staging?: ImportStaging<Target, Row>;
+}
+
+/** A draft as staged: `clean` when its row has no cell error (only a file of clean rows is ever committed). */
+export interface StagedDraft<Row extends ImportedRow> {
+  draft: RowDraft<Row>;
+  clean: boolean;
+}
+
+/**
+ * An importer's staging table, living in the job's one transaction (a temporary table dropped at its end, private to
+ * the session: no other job or school sees it, nothing is left behind by a crash).
+ */
+export interface ImportStaging<Target, Row extends ImportedRow> {
+  /** Creates the job's staging table(s) and stages the reference data the checks need (the open year's classes). */
+  create(em: EntityManager, job: ImportJobContext, target: Target): Promise<void>;
+  /** Writes one streamed chunk of rows, every draft of it (rows with cell errors too). */
+  write(em: EntityManager, rows: StagedDraft<Row>[], target: Target): Promise<void>;
+  /**
+   * The checks against the whole file and the school's records, set-wise over the staged rows (duplicates of the
+   * unique column, classes, kept records), recording every error of every row in `errors`.
+   */
+  check(em: EntityManager, job: ImportJobContext, target: Target, errors: CellErrors): Promise<void>;
+  /** Writes the staged rows (every row clean by then) and their audit entries; the runner adds the job's own. */
+  commit(em: EntityManager, job: ImportJobContext, target: Target): Promise<ImportCounts>;
 }

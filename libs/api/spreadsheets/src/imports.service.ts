@@ -134,7 +134,11 @@ export class ImportsService {
     if (can(actor.role, 'people.import')) return true;
     const owner = await this.jobs.ownership(em, schoolId, jobId);
     const importer = owner && this.registry.get(owner.kind);
-    return !!importer && owner.createdBy === actor.userId && can(actor.role, importer.permission);
+    return (
+      !!importer &&
+      owner.createdBy === actor.userId &&
+      can(actor.role, importer.permissionFor?.(owner.params) ?? importer.permission)
+    );
   }
 
   /** Following a job (progress, error workbook) needs one of the permissions that can start one. */

@@ -12,7 +12,9 @@ export type {
   ImportedRow,
   Importer,
   ImportJobContext,
+  ImportStaging,
   RowDraft,
+  StagedDraft,
   UploadedSheetView,
 } from './importer';
 export { ImportRegistry } from './import-registry';

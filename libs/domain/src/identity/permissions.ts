@@ -119,6 +119,11 @@ export const PERMISSIONS = {
   'completion.decide': ['SCHOOL_ADMIN'],
   /** Find a pupil across the schools in one's scope by name or ID number (docs/domain/records.md). */
   'students.search': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER'],
+  /**
+   * Import one student list spanning the schools in one's scope, each row under the school its "Mã trường" names
+   * (docs/domain/records.md, "Importing a list"; docs/adr/province-scale-imports.md).
+   */
+  'people.import.schools': ['DEPARTMENT_ADMIN', 'DEPARTMENT_OFFICER', 'UNIT_OFFICER'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -18,7 +18,7 @@ export const STUDENTS_ROUTES: Routes = [
   {
     path: 'import',
     title: 'students.titles.import',
-    canMatch: [requirePermission('people.import')],
+    canMatch: [requirePermission('people.import', 'people.import.schools')],
     loadComponent: () => import('./feature-import/student-import.page').then((m) => m.StudentImportPage),
   },
   {

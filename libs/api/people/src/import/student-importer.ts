@@ -1,72 +1,47 @@
 import { STUDENT_IMPORT_MAX_ROWS } from '@emis/contracts';
-import { todayInVietnam } from '@emis/domain';
-import { AuditService } from '@emis/api/audit';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import type { Guardian } from '@emis/contracts';
-import { assertInScope, Scope, TenantDb } from '@emis/api/platform';
+import { assertInScope, Scope, ScopeResolver, scopeIncludes, TenantDb } from '@emis/api/platform';
+import { Permission } from '@emis/domain';
 import {
   buildTemplate,
   CellErrors,
   Download,
   FieldReader,
-  ImportCounts,
+  ImportFailure,
   Importer,
   ImportJobContext,
+  ImportLayout,
   ImportRegistry,
-  labelKey,
   RowDraft,
   SheetRow,
 } from '@emis/api/spreadsheets';
 import { EntityManager } from 'typeorm';
-import {
-  EnrolmentClose,
-  EnrolmentWrite,
-  ExistingStudent,
-  OpenYearClass,
-  StudentImportRepository,
-} from './student-import.repository';
-import { STUDENT_LAYOUT } from './student-layout';
-import { readStudentRow, StudentRow } from './student-rows';
-import { PeopleEvents } from '../people-events';
-
-export interface StudentContext {
-  /** Classes of the open year by normalised name. */
-  classes: Map<string, OpenYearClass>;
-  openYearId: string | null;
-}
-
-const LEFT_STATUS: Record<string, string> = {
-  TRANSFERRED_OUT: 'đã chuyển trường',
-  DROPPED_OUT: 'đã thôi học',
-  GRADUATED: 'đã tốt nghiệp',
-};
+import { StudentImportRepository } from './student-import.repository';
+import { MANY_SCHOOLS_LAYOUT, SCHOOL_CODE, SCHOOL_TEMPLATE_LAYOUT, STUDENT_LAYOUT } from './student-layout';
+import { readStudentRow } from './student-rows';
+import { ListRow, StudentContext, StudentStaging } from './student-staging';
 
 const classOrder = new Intl.Collator('vi', { numeric: true });
 
-/** Rows written per round of statements in the one transaction of a commit. */
-const COMMIT_CHUNK_ROWS = 10_000;
+/** The upload parameter of a department's or unit's file: each row names its school in the school code column. */
+export const MANY_SCHOOLS_PARAM = { schools: 'column' } as const;
 
-const RECORD_FIELDS = [
-  'fullName',
-  'dateOfBirth',
-  'gender',
-  'ethnicity',
-  'religion',
-  'nationality',
-  'placeOfBirth',
-  'permanentAddress',
-  'currentAddress',
-  'disability',
-] as const;
+/** The permission of a file spanning many schools (a department or unit user's), beside the school's people.import. */
+const MANY_SCHOOLS_PERMISSION: Permission = 'people.import.schools';
 
 /**
  * The student list import (kind STUDENTS), run by the one import runner: creates or updates students by personal id,
- * their father and mother, and their enrolment in the named class of the open year.
+ * their father and mother, and their enrolment in the named class of the open year. Staged (StudentStaging): the
+ * rows go through a temporary table and are checked and written set-wise, so a province-scale file is never held in
+ * memory (docs/adr/province-scale-imports.md). A school's own list (people.import) puts every row under the school; a
+ * department's or unit's list (people.import.schools) names each row's school in the "Mã trường" column, and each row
+ * goes under that school, which must be in the uploader's scope (docs/domain/records.md, "Importing a list").
  */
 @Injectable()
-export class StudentImporter implements Importer<StudentContext, StudentRow>, OnModuleInit {
+export class StudentImporter implements Importer<StudentContext, ListRow>, OnModuleInit {
   readonly kind = 'STUDENTS';
   readonly permission = 'people.import';
+  readonly otherPermissions = [MANY_SCHOOLS_PERMISSION];
   /** A whole list, streamed (docs/adr/province-scale-imports.md). */
   readonly maxRows = STUDENT_IMPORT_MAX_ROWS;
   /**
@@ -78,24 +53,26 @@ export class StudentImporter implements Importer<StudentContext, StudentRow>, On
     notFound:
       'Tệp không đúng mẫu: không thấy dòng tiêu đề có cột "Mã định danh" trong 30 dòng đầu. Hãy tải mẫu của hệ thống và giữ nguyên dòng tiêu đề.',
   };
-  readonly uniqueColumn = { key: 'personalId', label: 'mã định danh' } as const;
   readonly checkEveryRow = true;
-  private readonly entity = 'student';
 
   constructor(
     private readonly db: TenantDb,
+    private readonly tree: ScopeResolver,
     private readonly registry: ImportRegistry,
     private readonly repo: StudentImportRepository,
-    private readonly audit: AuditService,
-    private readonly events: PeopleEvents,
+    readonly staging: StudentStaging,
   ) {}
 
   onModuleInit(): void {
     this.registry.register(this);
   }
 
-  layout(): typeof STUDENT_LAYOUT {
-    return STUDENT_LAYOUT;
+  permissionFor(params: Record<string, unknown>): Permission {
+    return isManySchools(params) ? MANY_SCHOOLS_PERMISSION : this.permission;
+  }
+
+  layout(context: StudentContext): ImportLayout {
+    return context.schools ? MANY_SCHOOLS_LAYOUT : STUDENT_LAYOUT;
   }
 
   /** The template, with the class names of the school's open year in the class column's dropdown. */
@@ -103,207 +80,68 @@ export class StudentImporter implements Importer<StudentContext, StudentRow>, On
     assertInScope(scope, schoolId);
     const classes = await this.db.run((em) => this.repo.openYearClasses(em, schoolId));
     const names = classes.map((c) => c.name).sort(classOrder.compare);
-    return { fileName: STUDENT_LAYOUT.templateFileName, file: await buildTemplate(STUDENT_LAYOUT, names) };
-  }
-
-  /** The classes of the open year the rows name; people.import, re-checked by the runner, is the only access rule. */
-  async open(em: EntityManager, job: ImportJobContext): Promise<StudentContext> {
-    const classes = await this.repo.openYearClasses(em, job.schoolId);
     return {
-      classes: new Map(classes.map((c) => [labelKey(c.name), c])),
-      openYearId: classes[0]?.schoolYearId ?? null,
+      fileName: SCHOOL_TEMPLATE_LAYOUT.templateFileName,
+      file: await buildTemplate(SCHOOL_TEMPLATE_LAYOUT, names),
     };
   }
 
-  readRow(source: SheetRow, errors: CellErrors): RowDraft<StudentRow> {
-    return readStudentRow(new FieldReader(source, errors));
-  }
-
-  async checkRows(
-    em: EntityManager,
-    { schoolId }: ImportJobContext,
-    rows: RowDraft<StudentRow>[],
-    context: StudentContext,
-    errors: CellErrors,
-  ): Promise<void> {
-    for (const row of rows) {
-      if (row.className && !context.classes.has(labelKey(row.className))) {
-        errors.at(
-          row.row,
-          'className',
-          context.openYearId
-            ? 'Không có lớp này trong năm học đang mở của trường'
-            : 'Trường chưa có lớp nào trong năm học đang mở',
-        );
-      }
-    }
-    const ids = rows.flatMap((r) => (r.personalId ? [r.personalId] : []));
-    const existing = await this.repo.existing(em, schoolId, ids, context.openYearId);
-    const left = new Map(existing.filter((s) => s.status in LEFT_STATUS).map((s) => [s.personalId, s.status]));
-    for (const row of rows) {
-      const status = row.personalId ? left.get(row.personalId) : undefined;
-      if (status)
-        errors.at(
-          row.row,
-          'personalId',
-          `Học sinh có mã định danh này ${LEFT_STATUS[status]}; hồ sơ chỉ còn để tra cứu, không nhập lại được`,
-        );
-    }
+  /** A unit's template: the school code column first; the classes differ by school, so no class dropdown. */
+  async manySchoolsTemplate(scope: Scope, unitId: string): Promise<Download> {
+    assertInScope(scope, unitId);
+    return { fileName: MANY_SCHOOLS_LAYOUT.templateFileName, file: await buildTemplate(MANY_SCHOOLS_LAYOUT, []) };
   }
 
   /**
-   * Writes the rows in chunks of COMMIT_CHUNK_ROWS, all in the runner's one transaction (docs/adr/province-scale-
-   * imports.md): each chunk's statements and audit entries are bounded, whatever the file's length. A personal id is
-   * once in a file (the runner's duplicate check), so no chunk sees another's rows.
+   * The schools the rows may name. people.import (or people.import.schools), re-checked by the runner, is the only
+   * access rule; a school's own list knows its own code, a unit's file every school's code, with whether the school is
+   * in the job's scope (the unit's subtree, which the runner checked is in the uploader's).
    */
-  async commit(
-    em: EntityManager,
-    job: ImportJobContext,
-    rows: StudentRow[],
-    context: StudentContext,
-  ): Promise<ImportCounts> {
-    const at = new Date();
-    const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
-    for (let from = 0; from < rows.length; from += COMMIT_CHUNK_ROWS) {
-      const chunk = await this.commitChunk(em, job, rows.slice(from, from + COMMIT_CHUNK_ROWS), context, at);
-      counts.created += chunk.created;
-      counts.updated += chunk.updated;
-      counts.unchanged += chunk.unchanged;
+  async open(em: EntityManager, job: ImportJobContext): Promise<StudentContext> {
+    if (!isManySchools(job.params)) {
+      const [own] = await this.repo.schoolCodes(em, [job.schoolId]);
+      return { schoolId: job.schoolId, ownCode: own?.code.toUpperCase() ?? null, schools: null };
     }
-    if (counts.created + counts.updated > 0)
-      await this.events.enrolmentChanged(em, job.schoolId, context.openYearId ?? job.schoolId);
-    return counts;
+    const units = await this.repo.schoolCodes(em);
+    const scope = await this.tree.scopeFor(job.schoolId);
+    const schools = new Map(
+      units.map((u) => [u.code.toUpperCase(), { id: u.id, inScope: scopeIncludes(scope, u.id), closed: u.closed }]),
+    );
+    if (![...schools.values()].some((s) => s.inScope))
+      throw new ImportFailure('Đơn vị không có trường nào để nhập danh sách học sinh; không có dữ liệu nào được ghi.');
+    return { schoolId: job.schoolId, ownCode: null, schools };
   }
 
-  private async commitChunk(
-    em: EntityManager,
-    { schoolId, actor }: ImportJobContext,
-    rows: StudentRow[],
-    context: StudentContext,
-    at: Date,
-  ): Promise<ImportCounts> {
-    const existing = new Map(
-      (
-        await this.repo.existing(
-          em,
-          schoolId,
-          rows.map((r) => r.personalId),
-          context.openYearId,
-        )
-      ).map((s) => [s.personalId, s]),
-    );
-    const created = rows.filter((r) => !existing.has(r.personalId));
-    const changedRecords: { id: string; row: StudentRow }[] = [];
-    const changedParents: { id: string; row: StudentRow }[] = [];
-    for (const row of rows) {
-      const before = existing.get(row.personalId);
-      if (!before) continue;
-      if (recordDiffers(before, row)) changedRecords.push({ id: before.id, row });
-      if (parentsDiffer(before.guardians, row.guardians)) changedParents.push({ id: before.id, row });
-    }
-    const ids = await this.repo.insert(em, schoolId, created, at);
-    await this.repo.update(em, schoolId, changedRecords, at);
-    const parentsOf = [...created.map((row) => ({ id: ids.get(row.personalId)!, row })), ...changedParents];
-    await this.repo.replaceParents(
-      em,
-      schoolId,
-      changedParents.map((c) => c.id),
-      parentsOf.flatMap(({ id, row }) =>
-        row.guardians.map((guardian) => ({
-          studentId: id,
-          guardian: keepDetails(guardian, existing.get(row.personalId)?.guardians ?? []),
-        })),
-      ),
-    );
-    const moves = this.enrolments(rows, existing, ids, context);
-    await this.repo.enrol(em, schoolId, moves.closing, moves.opening);
-    const touched = new Set([
-      ...created,
-      ...changedRecords.map((c) => c.row),
-      ...changedParents.map((c) => c.row),
-      ...moves.rows,
-    ]);
-    await this.audit.recordMany(
-      em,
-      schoolId,
-      [...touched].map((row) => {
-        const before = existing.get(row.personalId);
-        return {
-          entity: this.entity,
-          entityId: before?.id ?? ids.get(row.personalId)!,
-          action: before ? 'UPDATE' : 'CREATE',
-          before: before ? snapshot(before, context) : null,
-          after: { ...fieldsOf(row), className: row.className },
-        };
-      }),
-      actor,
-      at,
-    );
-    return { created: created.length, updated: touched.size - created.length, unchanged: rows.length - touched.size };
-  }
-
-  /** Enrolments into the named class of the open year, for students not already sitting in it. */
-  private enrolments(
-    rows: StudentRow[],
-    existing: Map<string, ExistingStudent>,
-    ids: Map<string, string>,
-    context: StudentContext,
-  ) {
-    const closing: EnrolmentClose[] = [];
-    const opening: EnrolmentWrite[] = [];
-    const moved: StudentRow[] = [];
-    const now = todayInVietnam();
-    for (const row of rows) {
-      const target = row.className ? context.classes.get(labelKey(row.className)) : undefined;
-      const before = existing.get(row.personalId);
-      if (!target || before?.classId === target.id) continue;
-      const fromDate = now > target.yearStartsOn ? now : target.yearStartsOn;
-      if (before?.enrolmentId) closing.push({ enrolmentId: before.enrolmentId, moveDate: fromDate });
-      opening.push({
-        studentId: before?.id ?? ids.get(row.personalId)!,
-        classId: target.id,
-        schoolYearId: target.schoolYearId,
-        fromDate,
-      });
-      moved.push(row);
-    }
-    return { closing, opening, rows: moved };
+  readRow(source: SheetRow, errors: CellErrors, context: StudentContext): RowDraft<ListRow> {
+    const reader = new FieldReader(source, errors);
+    return { ...readStudentRow(reader), schoolId: schoolOf(reader, context) };
   }
 }
 
-function fieldsOf(row: StudentRow) {
-  const { row: _row, className: _className, ...fields } = row;
-  return fields;
+function isManySchools(params: Record<string, unknown>): boolean {
+  return params['schools'] === MANY_SCHOOLS_PARAM.schools;
 }
 
-function recordDiffers(before: ExistingStudent, row: StudentRow): boolean {
-  return (
-    RECORD_FIELDS.some((key) => (before[key] ?? null) !== (row[key] ?? null)) ||
-    [...before.policyGroups].sort().join(',') !== [...row.policyGroups].sort().join(',')
-  );
-}
-
-function parentKey(guardians: Guardian[]): string {
-  return guardians
-    .filter((g) => g.relation !== 'GUARDIAN')
-    .map((g) => `${g.relation}|${g.fullName ?? ''}|${g.phone ?? ''}`)
-    .sort()
-    .join('\n');
-}
-
-function parentsDiffer(before: Guardian[], after: Guardian[]): boolean {
-  return parentKey(before) !== parentKey(after);
-}
-
-/** A parent re-imported under the same name keeps the occupation and birth year entered on screen. */
-function keepDetails(guardian: Guardian, before: Guardian[]): Guardian {
-  if (guardian.fullName === null) return guardian;
-  const same = before.find((g) => g.relation === guardian.relation && g.fullName === guardian.fullName);
-  return same ? { ...guardian, occupation: same.occupation, birthYear: same.birthYear } : guardian;
-}
-
-function snapshot(before: ExistingStudent, context: StudentContext) {
-  const { id: _id, enrolmentId: _e, classId, status: _s, ...fields } = before;
-  const className = [...context.classes.values()].find((c) => c.id === classId)?.name ?? null;
-  return { ...fields, className };
+/**
+ * The school a row goes under: the job's, for a school's own list (whose code, if the file has the column, must be
+ * the school's); the school the code names, for a unit's file — an unknown code, a school outside the uploader's
+ * scope or a closed school is an error on the cell (null: the row is checked on, and never written).
+ */
+function schoolOf(reader: FieldReader, context: StudentContext): string | null {
+  if (!context.schools) {
+    const code = reader.code(SCHOOL_CODE);
+    if (code !== null && code !== context.ownCode)
+      return reader.fail(
+        SCHOOL_CODE,
+        'Mã trường không phải của trường đang nhập; hãy để trống hoặc ghi đúng mã trường',
+      );
+    return context.schoolId;
+  }
+  const code = reader.code(SCHOOL_CODE, true);
+  if (code === null) return null;
+  const school = context.schools.get(code);
+  if (!school) return reader.fail(SCHOOL_CODE, 'Không có trường nào mang mã này');
+  if (!school.inScope) return reader.fail(SCHOOL_CODE, 'Trường này không thuộc phạm vi quản lý của tài khoản');
+  if (school.closed) return reader.fail(SCHOOL_CODE, 'Trường đã đóng cửa; không nhập được học sinh');
+  return school.id;
 }

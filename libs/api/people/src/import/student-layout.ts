@@ -199,5 +199,49 @@ export const STUDENT_LAYOUT: ImportLayout = {
       guide: 'Như SĐT cha; cần có họ tên mẹ.',
       example: '0987654321',
     },
+    {
+      key: 'schoolCode',
+      header: 'Mã trường',
+      kind: 'text',
+      required: false,
+      width: 14,
+      maxLength: 20,
+      // A school's own list may carry it (a unit's file cut down to one school): each row's code must then be the
+      // school's own, so a row of another school never lands here. The school's template leaves it out.
+      mayBeMissing: true,
+      guide: 'Mã trường (mã của Bộ GD&ĐT) của trường học sinh theo học.',
+      example: '',
+    },
+  ],
+};
+
+/** The school code column's key: in a unit's file, the school each row goes under (docs/domain/records.md). */
+export const SCHOOL_CODE = 'schoolCode';
+
+/** A school's template: the list without the school code column (every row is the school's). */
+export const SCHOOL_TEMPLATE_LAYOUT: ImportLayout = {
+  ...STUDENT_LAYOUT,
+  columns: STUDENT_LAYOUT.columns.filter((c) => c.key !== SCHOOL_CODE),
+};
+
+/**
+ * A department's or unit's list spanning many schools: the school code column, required, right after the running
+ * number; every other column as in a school's list.
+ */
+export const MANY_SCHOOLS_LAYOUT: ImportLayout = {
+  ...STUDENT_LAYOUT,
+  templateFileName: 'mau-nhap-hoc-sinh-nhieu-truong.xlsx',
+  guideTitle: 'Hướng dẫn nhập danh sách học sinh của nhiều trường (cột Mã trường)',
+  columns: [
+    STUDENT_LAYOUT.columns[0],
+    {
+      ...STUDENT_LAYOUT.columns.find((c) => c.key === SCHOOL_CODE)!,
+      required: true,
+      mayBeMissing: false,
+      guide:
+        'Mã trường (mã của Bộ GD&ĐT) của trường học sinh theo học; trường phải thuộc phạm vi quản lý của tài khoản.',
+      example: '',
+    },
+    ...STUDENT_LAYOUT.columns.slice(1).filter((c) => c.key !== SCHOOL_CODE),
   ],
 };

@@ -48,6 +48,16 @@ export class ScopedDb {
       });
     });
   }
+
+  /**
+   * Seals `scope` afresh inside a transaction already scoped to it: a long unit of work (a province-scale import,
+   * docs/adr/province-scale-imports.md) may outlive the seal's SCOPE_SEAL_TTL_SECONDS, after which every policy
+   * admits no row. The same scope, signed again; never a wider one.
+   */
+  async renewScope(em: EntityManager, scope: Scope): Promise<void> {
+    const principal = this.cls.isActive() ? this.cls.get<Principal | undefined>(CTX.principal) : undefined;
+    await setScope(em, this.sealer, scope, principal?.userId ?? '');
+  }
 }
 
 /** The only way the API reaches school-owned data: its own pool, scoped per transaction (ScopedDb). */

@@ -68,3 +68,24 @@ describe('a personal id typed as a number (Excel drops its leading zeros)', () =
     expect(restoredId(341313001234)).toBeNull();
   });
 });
+
+describe('a school code (a unit list\'s "Mã trường")', () => {
+  const codeOf = (value: CellValue | undefined, required = false) => {
+    const errors = new CellErrors(new Map([['schoolCode', { col: 2, header: 'Mã trường' }]]));
+    const values = new Map<string, CellValue>(value === undefined ? [] : [['schoolCode', value]]);
+    const code = new FieldReader({ row: 4, values, flagged: new Set() }, errors).code('schoolCode', required);
+    return { code, errors: errors.all().map((e) => e.message) };
+  };
+
+  it('reads text trimmed and in upper case, and a code of digits stored as a number', () => {
+    expect(codeOf(' thcs-0001 ')).toEqual({ code: 'THCS-0001', errors: [] });
+    expect(codeOf(79000701)).toEqual({ code: '79000701', errors: [] });
+  });
+
+  it('refuses a date or a fraction on the cell, and an empty cell when required', () => {
+    expect(codeOf(new Date(Date.UTC(2020, 0, 1))).errors).toEqual(['Phải là văn bản, không phải số hay ngày']);
+    expect(codeOf(12.5).errors).toEqual(['Phải là văn bản, không phải số hay ngày']);
+    expect(codeOf(undefined, true)).toEqual({ code: null, errors: ['Bắt buộc nhập'] });
+    expect(codeOf(undefined)).toEqual({ code: null, errors: [] });
+  });
+});

@@ -47,6 +47,18 @@ export class FieldReader {
     return value;
   }
 
+  /**
+   * A code of digits and letters (a school's code): text, or a whole number as a clerk's spreadsheet often stores a
+   * code of digits; answered trimmed, upper case.
+   */
+  code(key: string, required = false): string | null {
+    const value = this.value(key, required);
+    if (value === null) return null;
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+    if (typeof value !== 'string') return this.fail(key, NOT_TEXT);
+    return value.trim().toUpperCase();
+  }
+
   /** dd/mm/yyyy as text or a real Excel date; answers yyyy-MM-dd. */
   date(key: string, required = false): string | null {
     const value = this.value(key, required);

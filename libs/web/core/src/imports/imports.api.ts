@@ -23,6 +23,20 @@ export class ImportsApi {
     return this.http.post<ImportJob>(`${this.base(schoolId)}/${PATH_OF_KIND[kind]}`, body);
   }
 
+  /** A department's or unit's student list spanning many schools (the "Mã trường" column); followed as the unit's job. */
+  uploadManySchools(unitId: string, file: File): Observable<ImportJob> {
+    const body = new FormData();
+    body.append('file', file, file.name);
+    return this.http.post<ImportJob>(`/api/units/${encodeURIComponent(unitId)}/imports/students`, body);
+  }
+
+  manySchoolsTemplate(unitId: string): Observable<HttpResponse<Blob>> {
+    return this.http.get(`/api/units/${encodeURIComponent(unitId)}/imports/templates/students.xlsx`, {
+      responseType: 'blob',
+      observe: 'response',
+    });
+  }
+
   job(schoolId: string, jobId: string): Observable<ImportJob> {
     return this.http.get<ImportJob>(`${this.base(schoolId)}/${encodeURIComponent(jobId)}`);
   }

@@ -88,6 +88,8 @@ export class StudentListPage {
   protected readonly schoolId = this.orgUnits.currentSchoolId;
   protected readonly canManage = computed(() => this.auth.can('students.manage'));
   protected readonly canImport = computed(() => this.auth.can('people.import'));
+  /** A department's or unit's list spanning many schools, offered before any school is picked. */
+  protected readonly canImportMany = computed(() => this.auth.can('people.import.schools'));
   protected readonly canPromote = computed(() => this.auth.can('students.promote'));
   protected readonly canTransfer = computed(() => this.auth.can('students.transfer'));
   protected readonly canExport = computed(() => this.auth.can('people.export'));

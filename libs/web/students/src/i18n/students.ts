@@ -371,6 +371,11 @@ export const studentsVi = {
       extension: 'Tệp "{{name}}" không phải tệp Excel .xlsx. Hãy lưu lại theo định dạng .xlsx (Excel Workbook).',
       size: 'Tệp lớn hơn {{max}} MB. Hãy chia danh sách thành nhiều tệp nhỏ hơn.',
     },
+    school: 'Trường',
+    manySchools: 'Nhiều trường (cột Mã trường)',
+    manySchoolsHint:
+      'Mỗi dòng được nhập vào trường ghi ở cột "Mã trường"; trường phải thuộc phạm vi quản lý của tài khoản. Có lỗi ở bất kỳ dòng nào thì không trường nào được ghi.',
+    manySchoolsHeading: 'Nhập danh sách học sinh của nhiều trường',
   },
   search: {
     title: 'Tìm học sinh toàn tỉnh',
@@ -731,6 +736,11 @@ export const studentsEn: TranslationOf<typeof studentsVi> = {
       extension: '"{{name}}" is not an Excel .xlsx file. Save it as .xlsx (Excel Workbook).',
       size: 'The file is larger than {{max}} MB. Split the list into smaller files.',
     },
+    school: 'School',
+    manySchools: 'Many schools (school code column)',
+    manySchoolsHint:
+      'Each row is imported into the school named in the "Mã trường" column, which must be within your scope. If any row has an error, nothing is written at any school.',
+    manySchoolsHeading: 'Import a student list of many schools',
   },
   search: {
     title: 'Find a pupil in the province',
