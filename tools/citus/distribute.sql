@@ -3,14 +3,18 @@
 --
 -- The plan it applies is tools/citus/table-plan.json; apps/api/test/citus-schema.int-spec.ts checks that this
 -- script names every planned table exactly once, with its kind, in foreign-key order, and that the schema keeps
--- the rules Citus needs. The script itself has never run here: there is no Citus on the development machines or in
--- CI. Run it first on a restored copy of production (docs/scaling.md, "Migration path").
+-- the rules Citus needs. `npm run test:citus` runs it on every CI run: a coordinator and two workers (Citus 13.2.2 on
+-- Debian's PostgreSQL 15, tools/citus/cluster.mjs), the database migrated and seeded with the demo province first,
+-- then the integration tests against the coordinator (docs/scaling.md, "Trying Emis on a Citus cluster"). That is
+-- the combination tested. Emis's default PostgreSQL 18 needs Citus 14 (Citus 13 stops at PostgreSQL 17): not tested.
 --
--- Preconditions (docs/scaling.md): Citus 14 or newer on PostgreSQL 18 (Citus 13 stops at PostgreSQL 17) on the
--- coordinator and every worker, `shared_preload_libraries = 'citus'`, the Emis database restored on the
--- coordinator, `create extension citus` run in it, `citus_set_coordinator_host(…)` and `citus_add_node(…)` done
--- for every worker, the API stopped. Run as the schema owner:
+-- Preconditions (docs/scaling.md, "Migration path"): the same PostgreSQL and Citus on the coordinator and every
+-- worker, `shared_preload_libraries = 'citus'` on each, the Emis database on every node with `create extension
+-- citus` in it, the migrated database restored on the coordinator, `citus_set_coordinator_host(…)` and
+-- `citus_add_node(…)` done for every worker, the API stopped. Run as the schema owner (a superuser: ALTER SYSTEM):
 --   psql "$OWNER_URL" -v ON_ERROR_STOP=1 -f tools/citus/distribute.sql
+-- psql is needed (the VACUUM at the end is generated with \gexec). The API's downtime is this script's run time,
+-- most of it the copy of existing rows into the shards; docs/scaling.md says what it measured.
 
 do $$
 begin
@@ -20,14 +24,30 @@ begin
   if not exists (select from schema_migration where name = 'CreateGradebook1764300000000') then
     raise exception 'the database is not migrated: start the API once (or run cli.js migrate) first';
   end if;
+  if exists (select from pg_namespace where nspname = 'citus_distribution') then
+    raise exception 'an earlier run of distribute.sql stopped midway (schema citus_distribution exists, with the foreign keys it dropped): restore the dump and start again';
+  end if;
+  if exists (select from pg_dist_partition) then
+    raise exception 'tables are distributed already: distribute.sql runs once, on a single-node database';
+  end if;
 end $$;
 
--- The API hands its tenant scope to PostgreSQL per transaction; shard queries on the workers only see it when the
--- coordinator forwards transaction-local settings (scaling-notes: with a per-session scope the app role saw 0 rows).
--- NOTE: Citus forwards SET LOCAL statements; TenantDb uses set_config(…, true) in a SELECT. See docs/scaling.md,
--- "Tenant scope on the workers", before the first multi-node run.
+-- Settings of the whole cluster (ALTER SYSTEM on every node, then a reload), the two the first run showed are needed:
+-- * propagate_set_commands = 'local': the coordinator forwards a transaction's SET LOCAL to the workers' shard
+--   queries, which is how the tenant scope reaches them (docs/scaling.md, "Tenant scope on the workers");
+-- * allow_modifications_from_workers_to_replicated_tables = off: a write to a reference table (app_user at sign-in,
+--   refresh_token) otherwise makes Citus lock the referenced org_unit's placements on every node through
+--   lock_shard_resources(), which needs write rights on org_unit that the application role rightly lacks (every
+--   sign-in failed). Off, the coordinator serialises writes to reference tables itself; Emis writes them only through
+--   the coordinator.
 alter system set citus.propagate_set_commands = 'local';
+alter system set citus.allow_modifications_from_workers_to_replicated_tables = off;
 select pg_reload_conf();
+select nodename, nodeport, success, result from run_command_on_workers(
+  $$alter system set citus.propagate_set_commands = 'local'$$);
+select nodename, nodeport, success, result from run_command_on_workers(
+  $$alter system set citus.allow_modifications_from_workers_to_replicated_tables = off$$);
+select nodename, nodeport, success, result from run_command_on_workers($$select pg_reload_conf()$$);
 
 -- 64 shards for ~1,000 schools (about 16 schools a shard): enough to spread over 8 workers later by moving shards,
 -- without re-sharding. The count is fixed per co-location group once the first table is created.
@@ -54,6 +74,30 @@ select create_distributed_function('emis_scope_verified()');
 select create_distributed_function('emis_scope_sealed()');
 select create_distributed_function('emis_sealed_user()');
 select create_distributed_function('emis_set_scope(text, boolean, text, text, bigint, text)');
+
+-- Foreign keys between school-owned tables are dropped before anything is distributed and added back at the end.
+-- Kept, Citus refuses the order: once org_unit is a reference table, every local table referencing it becomes a
+-- Citus local table, and distributing staff is then refused while staff_history (a Citus local table still)
+-- references it ("foreign keys from reference tables and local tables to distributed tables are not supported").
+-- School-owned tables are exactly the tables with a school_id column (apps/api/test/citus-schema.int-spec.ts:
+-- reference and local tables have none). Their definitions wait in citus_distribution.foreign_key, a table on the
+-- coordinator that outlives a failed run, so an operator can see what was dropped.
+create schema citus_distribution;
+create table citus_distribution.foreign_key as
+  select c.conrelid::regclass::text as table_name, c.conname as name, pg_get_constraintdef(c.oid) as definition
+    from pg_constraint c
+   where c.contype = 'f'
+     and exists (select from pg_attribute a where a.attrelid = c.conrelid and a.attname = 'school_id' and not a.attisdropped)
+     and exists (select from pg_attribute a where a.attrelid = c.confrelid and a.attname = 'school_id' and not a.attisdropped);
+do $$
+declare
+  k record;
+begin
+  for k in select * from citus_distribution.foreign_key loop
+    execute format('alter table %s drop constraint %I', k.table_name, k.name);
+  end loop;
+  raise notice 'dropped % foreign keys between school-owned tables', (select count(*) from citus_distribution.foreign_key);
+end $$;
 
 -- Reference tables: replicated to every node, so distributed tables may reference them. Referenced tables first.
 select create_reference_table('org_unit');
@@ -163,12 +207,48 @@ select create_distributed_table('completion_decision', 'school_id', colocate_wit
 select create_distributed_table('student_search_word', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('notification', 'school_id', colocate_with := 'school_profile');
 
+-- The foreign keys between school-owned tables back, now between co-located shards (each checked inside one shard),
+-- and a check that every one of them is back before the saved definitions go.
+do $$
+declare
+  k record;
+  missing int;
+begin
+  for k in select * from citus_distribution.foreign_key loop
+    execute format('alter table %s add constraint %I %s', k.table_name, k.name, k.definition);
+  end loop;
+  select count(*) into missing from citus_distribution.foreign_key k
+   where not exists (select from pg_constraint c where c.conrelid = k.table_name::regclass and c.conname = k.name and c.contype = 'f');
+  if missing > 0 then
+    raise exception '% foreign keys between school-owned tables did not come back', missing;
+  end if;
+  raise notice 'added back % foreign keys between school-owned tables', (select count(*) from citus_distribution.foreign_key);
+end $$;
+drop schema citus_distribution cascade;
+
 -- The chain functions are keyed by the school: called outside a transaction block (the CLI's audit:verify) Citus
 -- runs them on the node holding that school's chain. Inside the API's transactions they run on the coordinator and
 -- each statement in them is routed by p_school, which is correct, only with more round trips.
 select create_distributed_function('audit_append(uuid, timestamptz, uuid, text, uuid, text, text, text, jsonb, jsonb, text)', 'p_school', colocate_with := 'audit_log');
 select create_distributed_function('audit_append_batch(uuid, timestamptz, uuid, text, uuid, text[], text[], text[], jsonb[], jsonb[])', 'p_school', colocate_with := 'audit_log');
 select create_distributed_function('audit_verify(uuid)', 'p_school', colocate_with := 'audit_log');
+
+-- The coordinator keeps its local copy of every table's rows after distributing it (Citus copies, it does not move):
+-- emptied here for every distributed and reference table (a truncation cascades to the local copies of the tables
+-- referencing it, all distributed by now), so the disk holds one copy and nothing reads stale rows around Citus.
+do $$
+declare
+  t regclass;
+begin
+  for t in select table_name from citus_tables where citus_table_type in ('distributed', 'reference') loop
+    perform truncate_local_data_after_distributing_table(t);
+  end loop;
+end $$;
+
+-- Fresh statistics on every shard (the shards were just filled; autovacuum would get there later) and the
+-- coordinator's emptied copies cleaned. One VACUUM per table: VACUUM cannot run inside a function or a transaction.
+select format('vacuum analyze %s', table_name) from citus_tables
+ where citus_table_type in ('distributed', 'reference') order by table_name::text \gexec
 
 -- What to look at afterwards: every planned table in citus_tables, one co-location id for the school tables.
 select table_name, citus_table_type, distribution_column, colocation_id, shard_count
