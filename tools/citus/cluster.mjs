@@ -95,7 +95,8 @@ function startNode(node, user, pgpass) {
   const child = spawn(path.join(BIN, 'postgres'), args, {
     ...user,
     cwd: node.dataDir,
-    env: pgEnv({ PGPASSFILE: pgpass }),
+    // HOME: libpq in the server looks for client certificates under ~/.postgresql, and root's is closed to postgres.
+    env: pgEnv({ PGPASSFILE: pgpass, HOME: node.dataDir }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise((resolve) => child.once('close', resolve));

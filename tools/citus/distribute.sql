@@ -75,20 +75,52 @@ select create_distributed_function('emis_scope_sealed()');
 select create_distributed_function('emis_sealed_user()');
 select create_distributed_function('emis_set_scope(text, boolean, text, text, bigint, text)');
 
--- Foreign keys between school-owned tables are dropped before anything is distributed and added back at the end.
--- Kept, Citus refuses the order: once org_unit is a reference table, every local table referencing it becomes a
--- Citus local table, and distributing staff is then refused while staff_history (a Citus local table still)
--- references it ("foreign keys from reference tables and local tables to distributed tables are not supported").
--- School-owned tables are exactly the tables with a school_id column (apps/api/test/citus-schema.int-spec.ts:
--- reference and local tables have none). Their definitions wait in citus_distribution.foreign_key, a table on the
--- coordinator that outlives a failed run, so an operator can see what was dropped.
+-- Citus refuses subqueries in the policies of distributed tables ("cannot create policy: Subqueries are not supported
+-- in policies on distributed tables"), and every sealed policy ends in the sub-select `(select emis_scope_sealed())`
+-- that makes the seal's check an InitPlan, once per statement (docs/adr/sealed-scope.md). On the cluster the policies
+-- call emis_scope_sealed() directly instead: the same condition, evaluated per row rather than once per statement
+-- (a cost per row read: docs/scaling.md, "Trying Emis on a Citus cluster"). Rewritten here, policy by policy, names, commands and roles unchanged.
+do $$
+declare
+  p record;
+  sealed constant text := '\(\s*SELECT\s+emis_scope_sealed\(\)\s+AS\s+emis_scope_sealed\)';
+  rewritten int := 0;
+begin
+  for p in
+    select format('%I.%I', schemaname, tablename) as table_name, policyname, qual, with_check from pg_policies
+     where schemaname in ('public', 'reporting') and (qual ~ sealed or with_check ~ sealed)
+  loop
+    if p.qual is not null then
+      execute format('alter policy %I on %s using (%s)', p.policyname, p.table_name,
+        regexp_replace(p.qual, sealed, 'emis_scope_sealed()', 'g'));
+    end if;
+    if p.with_check is not null then
+      execute format('alter policy %I on %s with check (%s)', p.policyname, p.table_name,
+        regexp_replace(p.with_check, sealed, 'emis_scope_sealed()', 'g'));
+    end if;
+    rewritten := rewritten + 1;
+  end loop;
+  raise notice 'rewrote % policies without the sub-select', rewritten;
+end $$;
+
+-- Every foreign key between the planned tables (those of the public and reporting schemas) is dropped before
+-- anything is distributed and added back at the end. Kept, Citus refuses the order: once org_unit is a reference
+-- table, every local table referencing it is turned into a Citus local table, which (a) cannot have the RLS policies
+-- every school-owned table has ("cannot create policy"), and (b) may not reference a table distributed later
+-- (distributing staff is refused while staff_history, still local, references it: "foreign keys from reference tables
+-- and local tables to distributed tables are not supported"). The first run on a cluster dropped only the keys between
+-- school-owned tables; the policies of the tables that reference org_unit need the rest dropped too. Without foreign
+-- keys, each call only creates shards and copies rows; the keys come back once every table is in place, between
+-- co-located shards (each checked inside one shard) and towards the reference tables' replicas on every node.
+-- The definitions wait in citus_distribution.foreign_key, a table on the coordinator that outlives a failed run, so
+-- an operator can see what was dropped.
 create schema citus_distribution;
 create table citus_distribution.foreign_key as
   select c.conrelid::regclass::text as table_name, c.conname as name, pg_get_constraintdef(c.oid) as definition
     from pg_constraint c
    where c.contype = 'f'
-     and exists (select from pg_attribute a where a.attrelid = c.conrelid and a.attname = 'school_id' and not a.attisdropped)
-     and exists (select from pg_attribute a where a.attrelid = c.confrelid and a.attname = 'school_id' and not a.attisdropped);
+     and (select relnamespace::regnamespace::text from pg_class where oid = c.conrelid) in ('public', 'reporting')
+     and (select relnamespace::regnamespace::text from pg_class where oid = c.confrelid) in ('public', 'reporting');
 do $$
 declare
   k record;
@@ -96,10 +128,31 @@ begin
   for k in select * from citus_distribution.foreign_key loop
     execute format('alter table %s drop constraint %I', k.table_name, k.name);
   end loop;
-  raise notice 'dropped % foreign keys between school-owned tables', (select count(*) from citus_distribution.foreign_key);
+  raise notice 'dropped % foreign keys', (select count(*) from citus_distribution.foreign_key);
+end $$;
+
+-- Triggers stay off while rows are copied into the shards: Citus copies with INSERTs on the workers, where a row trigger
+-- would fire again for rows whose effects are already there (student_search_word_sync would add every pupil's search
+-- words a second time) or read a table not distributed yet (the finance month-close checks). The triggers enabled
+-- now are noted, disabled, and enabled again at the end (on the shards too).
+create table citus_distribution.enabled_trigger as
+  select t.tgrelid::regclass::text as table_name, t.tgname as name
+    from pg_trigger t join pg_class c on c.oid = t.tgrelid
+   where not t.tgisinternal and t.tgenabled <> 'D' and c.relnamespace::regnamespace::text in ('public', 'reporting');
+do $$
+declare
+  t record;
+begin
+  for t in select * from citus_distribution.enabled_trigger loop
+    execute format('alter table %s disable trigger %I', t.table_name, t.name);
+  end loop;
 end $$;
 
 -- Reference tables: replicated to every node, so distributed tables may reference them. Referenced tables first.
+-- The scope key first, on every node, owner-only as on the coordinator (no grant follows it): the seal's functions
+-- read it, and so do the triggers of app_user and mfa_recovery_code (emis_scope_owner()), which fire on the workers
+-- while those tables' rows are copied into their replicas.
+select create_reference_table('scope_key');
 select create_reference_table('org_unit');
 select create_reference_table('org_unit_parent_history');
 select create_reference_table('app_user');
@@ -110,8 +163,6 @@ select create_reference_table('mfa_recovery_code');
 select create_reference_table('mfa_policy');
 select create_reference_table('sign_in_failure');
 select create_reference_table('security_event');
--- The scope key on every node, owner-only as on the coordinator (no grant follows it).
-select create_reference_table('scope_key');
 select create_reference_table('sign_in_address_failure');
 select create_reference_table('sign_in_unknown_failure');
 select create_reference_table('password_reset_request');
@@ -207,8 +258,8 @@ select create_distributed_table('completion_decision', 'school_id', colocate_wit
 select create_distributed_table('student_search_word', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('notification', 'school_id', colocate_with := 'school_profile');
 
--- The foreign keys between school-owned tables back, now between co-located shards (each checked inside one shard),
--- and a check that every one of them is back before the saved definitions go.
+-- The foreign keys back, now between co-located shards (each checked inside one shard) and towards the reference
+-- tables' replicas, and a check that every one of them is back before the saved definitions go.
 do $$
 declare
   k record;
@@ -217,12 +268,20 @@ begin
   for k in select * from citus_distribution.foreign_key loop
     execute format('alter table %s add constraint %I %s', k.table_name, k.name, k.definition);
   end loop;
-  select count(*) into missing from citus_distribution.foreign_key k
-   where not exists (select from pg_constraint c where c.conrelid = k.table_name::regclass and c.conname = k.name and c.contype = 'f');
+  select count(*) into missing from citus_distribution.foreign_key f
+   where not exists (select from pg_constraint c where c.conrelid = f.table_name::regclass and c.conname = f.name and c.contype = 'f');
   if missing > 0 then
-    raise exception '% foreign keys between school-owned tables did not come back', missing;
+    raise exception '% foreign keys did not come back', missing;
   end if;
-  raise notice 'added back % foreign keys between school-owned tables', (select count(*) from citus_distribution.foreign_key);
+  raise notice 'added back % foreign keys', (select count(*) from citus_distribution.foreign_key);
+end $$;
+do $$
+declare
+  t record;
+begin
+  for t in select * from citus_distribution.enabled_trigger loop
+    execute format('alter table %s enable trigger %I', t.table_name, t.name);
+  end loop;
 end $$;
 drop schema citus_distribution cascade;
 

@@ -70,6 +70,7 @@ export async function prepareCitusDb(): Promise<void> {
     scopeKey: cluster.scopeKey,
   });
   timings.migrate = Date.now() - step;
+  log(`migrated in ${(timings.migrate / 1000).toFixed(1)} s`);
   step = Date.now();
   await seedDemoProvince(cluster.ownerUrl);
   const ds = new DataSource({ type: 'postgres', url: cluster.ownerUrl });
@@ -78,6 +79,7 @@ export async function prepareCitusDb(): Promise<void> {
     // The seeded users whose role requires a second factor get a known authenticator, as the integration run does.
     await enrolSeededUsers(ds, cluster.jwtSecret);
     timings.seed = Date.now() - step;
+    log(`demo province seeded in ${(timings.seed / 1000).toFixed(1)} s`);
     const before = await tableContents(ds);
 
     step = Date.now();
@@ -96,6 +98,7 @@ export async function prepareCitusDb(): Promise<void> {
       throw new Error(`distribute.sql failed (its output: ${output}): ${(e.stderr ?? e.message).trim()}`);
     }
     timings.distribute = Date.now() - step;
+    log(`distribute.sql ran in ${(timings.distribute / 1000).toFixed(1)} s (its output: ${output})`);
 
     const after = await tableContents(ds);
     const changed = Object.keys({ ...before, ...after }).filter(
