@@ -275,6 +275,9 @@ begin
   end if;
   raise notice 'added back % foreign keys', (select count(*) from citus_distribution.foreign_key);
 end $$;
+-- One connection per node for these: the tables with foreign keys to reference tables cannot take parallel DDL in
+-- the same transaction as a reference table's.
+set citus.multi_shard_modify_mode to 'sequential';
 do $$
 declare
   t record;
@@ -283,6 +286,7 @@ begin
     execute format('alter table %s enable trigger %I', t.table_name, t.name);
   end loop;
 end $$;
+reset citus.multi_shard_modify_mode;
 drop schema citus_distribution cascade;
 
 -- The chain functions are keyed by the school: called outside a transaction block (the CLI's audit:verify) Citus

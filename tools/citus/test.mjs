@@ -103,9 +103,12 @@ for (const file of results.testResults) {
 for (const k of known) if (!k.entry.test) fixed.delete(k.spec);
 
 console.log(`\n=== test:citus on a coordinator and two workers (Citus 13.2.2, PostgreSQL 15)`);
-for (const k of known) console.log(`KNOWN FAILURE  ${k.spec} › ${k.test}\n    why: ${k.entry.reason}\n    got: ${k.why}`);
+for (const k of known)
+  console.log(`KNOWN FAILURE  ${k.spec} › ${k.test}\n    why: ${k.entry.reason}\n    got: ${k.why}`);
 for (const u of unexpected) console.log(`FAILED  ${u.spec} › ${u.test}\n    got: ${u.why}`);
 for (const f of fixed) console.log(`PASSES NOW  ${f}: remove it from knownFailures in apps/api/test/citus/suite.json`);
 console.log(`\nSteps: ${timings.join(', ')}`);
-console.log(`${passed} passed, ${unexpected.length} failed, ${known.length} known failures (apps/api/test/citus/suite.json)`);
+console.log(
+  `${passed} passed, ${unexpected.length} failed, ${known.length} known failures (apps/api/test/citus/suite.json)`,
+);
 process.exit(unexpected.length === 0 && (code === 0 || known.length > 0) ? 0 : 1);

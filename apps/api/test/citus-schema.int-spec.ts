@@ -77,7 +77,9 @@ describe('Citus readiness of the schema', () => {
     const planned = (table?: string) => ['distributed', 'reference'].includes(plan.tables[table ?? '']?.kind ?? '');
     const between = catalog.keys.filter((k) => k.type === 'f' && planned(k.table) && planned(k.refTable));
     expect(between.filter((k) => plan.tables[k.refTable!].kind === 'distributed').length).toBeGreaterThan(20);
-    expect(found.map((k) => `${k.table_name}.${k.name}`).sort()).toEqual(between.map((k) => `${k.table}.${k.name}`).sort());
+    expect(found.map((k) => `${k.table_name}.${k.name}`).sort()).toEqual(
+      between.map((k) => `${k.table}.${k.name}`).sort(),
+    );
     // Dropped before the first table is distributed, added back after the last, then the local copies emptied and
     // every table analyzed, with the two cluster settings the first run on a cluster needed.
     const at = (text: string) => script.indexOf(text);
