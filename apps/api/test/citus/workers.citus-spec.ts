@@ -108,6 +108,27 @@ describe('row-level security on the workers, shard by shard', () => {
     expect(checked).toBe(distributed.length * 64);
   });
 
+  it('keeps every trigger enabled on the shards (distribute.sql turns them off for the copy and back on)', async () => {
+    const { rows: triggers } = await coordinator.query(
+      `select count(*)::int as n from pg_trigger t join pg_dist_partition p on p.logicalrelid = t.tgrelid
+        where p.partmethod = 'h' and not t.tgisinternal`,
+    );
+    expect(triggers[0].n).toBeGreaterThan(0);
+    let onShards = 0;
+    for (const worker of workers.values()) {
+      const { rows } = await worker.query(
+        `select count(*) filter (where t.tgenabled = 'D')::int as disabled, count(*)::int as n
+           from pg_trigger t join pg_dist_shard s on t.tgrelid::regclass::text ~ ('^' || s.logicalrelid::regclass::text || '_' || s.shardid || '$')
+          where not t.tgisinternal and s.shardminvalue is not null -- hash shards, not reference tables' replicas
+        `,
+      );
+      expect(rows[0].disabled).toBe(0);
+      onShards += rows[0].n;
+    }
+    // Every trigger of a distributed table on each of its 64 shards (pupils' search words, finance month closes …).
+    expect(onShards).toBe(triggers[0].n * 64);
+  });
+
   describe('straight into a shard on its worker, as the application role', () => {
     let schoolA: string;
     let schoolB: string;
