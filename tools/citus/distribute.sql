@@ -3,14 +3,18 @@
 --
 -- The plan it applies is tools/citus/table-plan.json; apps/api/test/citus-schema.int-spec.ts checks that this
 -- script names every planned table exactly once, with its kind, in foreign-key order, and that the schema keeps
--- the rules Citus needs. The script itself has never run here: there is no Citus on the development machines or in
--- CI. Run it first on a restored copy of production (docs/scaling.md, "Migration path").
+-- the rules Citus needs. `npm run test:citus` runs it on every CI run: a coordinator and two workers (Citus 13.2.2 on
+-- Debian's PostgreSQL 15, tools/citus/cluster.mjs), the database migrated and seeded with the demo province first,
+-- then the integration tests against the coordinator (docs/scaling.md, "Trying Emis on a Citus cluster"). That is
+-- the combination tested. Emis's default PostgreSQL 18 needs Citus 14 (Citus 13 stops at PostgreSQL 17): not tested.
 --
--- Preconditions (docs/scaling.md): Citus 14 or newer on PostgreSQL 18 (Citus 13 stops at PostgreSQL 17) on the
--- coordinator and every worker, `shared_preload_libraries = 'citus'`, the Emis database restored on the
--- coordinator, `create extension citus` run in it, `citus_set_coordinator_host(…)` and `citus_add_node(…)` done
--- for every worker, the API stopped. Run as the schema owner:
+-- Preconditions (docs/scaling.md, "Migration path"): the same PostgreSQL and Citus on the coordinator and every
+-- worker, `shared_preload_libraries = 'citus'` on each, the Emis database on every node with `create extension
+-- citus` in it, the migrated database restored on the coordinator, `citus_set_coordinator_host(…)` and
+-- `citus_add_node(…)` done for every worker, the API stopped. Run as the schema owner (a superuser: ALTER SYSTEM):
 --   psql "$OWNER_URL" -v ON_ERROR_STOP=1 -f tools/citus/distribute.sql
+-- psql is needed (the VACUUM at the end is generated with \gexec). The API's downtime is this script's run time,
+-- most of it the copy of existing rows into the shards; docs/scaling.md says what it measured.
 
 do $$
 begin
@@ -20,14 +24,30 @@ begin
   if not exists (select from schema_migration where name = 'CreateGradebook1764300000000') then
     raise exception 'the database is not migrated: start the API once (or run cli.js migrate) first';
   end if;
+  if exists (select from pg_namespace where nspname = 'citus_distribution') then
+    raise exception 'an earlier run of distribute.sql stopped midway (schema citus_distribution exists, with the foreign keys it dropped): restore the dump and start again';
+  end if;
+  if exists (select from pg_dist_partition) then
+    raise exception 'tables are distributed already: distribute.sql runs once, on a single-node database';
+  end if;
 end $$;
 
--- The API hands its tenant scope to PostgreSQL per transaction; shard queries on the workers only see it when the
--- coordinator forwards transaction-local settings (scaling-notes: with a per-session scope the app role saw 0 rows).
--- NOTE: Citus forwards SET LOCAL statements; TenantDb uses set_config(…, true) in a SELECT. See docs/scaling.md,
--- "Tenant scope on the workers", before the first multi-node run.
+-- Settings of the whole cluster (ALTER SYSTEM on every node, then a reload), the two the first run showed are needed:
+-- * propagate_set_commands = 'local': the coordinator forwards a transaction's SET LOCAL to the workers' shard
+--   queries, which is how the tenant scope reaches them (docs/scaling.md, "Tenant scope on the workers");
+-- * allow_modifications_from_workers_to_replicated_tables = off: a write to a reference table (app_user at sign-in,
+--   refresh_token) otherwise makes Citus lock the referenced org_unit's placements on every node through
+--   lock_shard_resources(), which needs write rights on org_unit that the application role rightly lacks (every
+--   sign-in failed). Off, the coordinator serialises writes to reference tables itself; Emis writes them only through
+--   the coordinator.
 alter system set citus.propagate_set_commands = 'local';
+alter system set citus.allow_modifications_from_workers_to_replicated_tables = off;
 select pg_reload_conf();
+select nodename, nodeport, success, result from run_command_on_workers(
+  $$alter system set citus.propagate_set_commands = 'local'$$);
+select nodename, nodeport, success, result from run_command_on_workers(
+  $$alter system set citus.allow_modifications_from_workers_to_replicated_tables = off$$);
+select nodename, nodeport, success, result from run_command_on_workers($$select pg_reload_conf()$$);
 
 -- 64 shards for ~1,000 schools (about 16 schools a shard): enough to spread over 8 workers later by moving shards,
 -- without re-sharding. The count is fixed per co-location group once the first table is created.
@@ -55,7 +75,84 @@ select create_distributed_function('emis_scope_sealed()');
 select create_distributed_function('emis_sealed_user()');
 select create_distributed_function('emis_set_scope(text, boolean, text, text, bigint, text)');
 
+-- Citus refuses subqueries in the policies of distributed tables ("cannot create policy: Subqueries are not supported
+-- in policies on distributed tables"), and every sealed policy ends in the sub-select `(select emis_scope_sealed())`
+-- that makes the seal's check an InitPlan, once per statement (docs/adr/sealed-scope.md). On the cluster the policies
+-- call emis_scope_sealed() directly instead: the same condition, evaluated per row rather than once per statement
+-- (a cost per row read: docs/scaling.md, "Trying Emis on a Citus cluster"). Rewritten here, policy by policy, names, commands and roles unchanged.
+do $$
+declare
+  p record;
+  sealed constant text := '\(\s*SELECT\s+emis_scope_sealed\(\)\s+AS\s+emis_scope_sealed\)';
+  rewritten int := 0;
+begin
+  for p in
+    select format('%I.%I', schemaname, tablename) as table_name, policyname, qual, with_check from pg_policies
+     where schemaname in ('public', 'reporting') and (qual ~ sealed or with_check ~ sealed)
+  loop
+    if p.qual is not null then
+      execute format('alter policy %I on %s using (%s)', p.policyname, p.table_name,
+        regexp_replace(p.qual, sealed, 'emis_scope_sealed()', 'g'));
+    end if;
+    if p.with_check is not null then
+      execute format('alter policy %I on %s with check (%s)', p.policyname, p.table_name,
+        regexp_replace(p.with_check, sealed, 'emis_scope_sealed()', 'g'));
+    end if;
+    rewritten := rewritten + 1;
+  end loop;
+  raise notice 'rewrote % policies without the sub-select', rewritten;
+end $$;
+
+-- Every foreign key between the planned tables (those of the public and reporting schemas) is dropped before
+-- anything is distributed and added back at the end. Kept, Citus refuses the order: once org_unit is a reference
+-- table, every local table referencing it is turned into a Citus local table, which (a) cannot have the RLS policies
+-- every school-owned table has ("cannot create policy"), and (b) may not reference a table distributed later
+-- (distributing staff is refused while staff_history, still local, references it: "foreign keys from reference tables
+-- and local tables to distributed tables are not supported"). The first run on a cluster dropped only the keys between
+-- school-owned tables; the policies of the tables that reference org_unit need the rest dropped too. Without foreign
+-- keys, each call only creates shards and copies rows; the keys come back once every table is in place, between
+-- co-located shards (each checked inside one shard) and towards the reference tables' replicas on every node.
+-- The definitions wait in citus_distribution.foreign_key, a table on the coordinator that outlives a failed run, so
+-- an operator can see what was dropped.
+create schema citus_distribution;
+create table citus_distribution.foreign_key as
+  select c.conrelid::regclass::text as table_name, c.conname as name, pg_get_constraintdef(c.oid) as definition
+    from pg_constraint c
+   where c.contype = 'f'
+     and (select relnamespace::regnamespace::text from pg_class where oid = c.conrelid) in ('public', 'reporting')
+     and (select relnamespace::regnamespace::text from pg_class where oid = c.confrelid) in ('public', 'reporting');
+do $$
+declare
+  k record;
+begin
+  for k in select * from citus_distribution.foreign_key loop
+    execute format('alter table %s drop constraint %I', k.table_name, k.name);
+  end loop;
+  raise notice 'dropped % foreign keys', (select count(*) from citus_distribution.foreign_key);
+end $$;
+
+-- Triggers stay off while rows are copied into the shards: Citus copies with INSERTs on the workers, where a row trigger
+-- would fire again for rows whose effects are already there (student_search_word_sync would add every pupil's search
+-- words a second time) or read a table not distributed yet (the finance month-close checks). The triggers enabled
+-- now are noted, disabled, and enabled again at the end (on the shards too).
+create table citus_distribution.enabled_trigger as
+  select t.tgrelid::regclass::text as table_name, t.tgname as name
+    from pg_trigger t join pg_class c on c.oid = t.tgrelid
+   where not t.tgisinternal and t.tgenabled <> 'D' and c.relnamespace::regnamespace::text in ('public', 'reporting');
+do $$
+declare
+  t record;
+begin
+  for t in select * from citus_distribution.enabled_trigger loop
+    execute format('alter table %s disable trigger %I', t.table_name, t.name);
+  end loop;
+end $$;
+
 -- Reference tables: replicated to every node, so distributed tables may reference them. Referenced tables first.
+-- The scope key first, on every node, owner-only as on the coordinator (no grant follows it): the seal's functions
+-- read it, and so do the triggers of app_user and mfa_recovery_code (emis_scope_owner()), which fire on the workers
+-- while those tables' rows are copied into their replicas.
+select create_reference_table('scope_key');
 select create_reference_table('org_unit');
 select create_reference_table('org_unit_parent_history');
 select create_reference_table('app_user');
@@ -66,8 +163,6 @@ select create_reference_table('mfa_recovery_code');
 select create_reference_table('mfa_policy');
 select create_reference_table('sign_in_failure');
 select create_reference_table('security_event');
--- The scope key on every node, owner-only as on the coordinator (no grant follows it).
-select create_reference_table('scope_key');
 select create_reference_table('sign_in_address_failure');
 select create_reference_table('sign_in_unknown_failure');
 select create_reference_table('password_reset_request');
@@ -163,12 +258,60 @@ select create_distributed_table('completion_decision', 'school_id', colocate_wit
 select create_distributed_table('student_search_word', 'school_id', colocate_with := 'school_profile');
 select create_distributed_table('notification', 'school_id', colocate_with := 'school_profile');
 
+-- The foreign keys back, now between co-located shards (each checked inside one shard) and towards the reference
+-- tables' replicas, and a check that every one of them is back before the saved definitions go.
+do $$
+declare
+  k record;
+  missing int;
+begin
+  for k in select * from citus_distribution.foreign_key loop
+    execute format('alter table %s add constraint %I %s', k.table_name, k.name, k.definition);
+  end loop;
+  select count(*) into missing from citus_distribution.foreign_key f
+   where not exists (select from pg_constraint c where c.conrelid = f.table_name::regclass and c.conname = f.name and c.contype = 'f');
+  if missing > 0 then
+    raise exception '% foreign keys did not come back', missing;
+  end if;
+  raise notice 'added back % foreign keys', (select count(*) from citus_distribution.foreign_key);
+end $$;
+-- One connection per node for these: the tables with foreign keys to reference tables cannot take parallel DDL in
+-- the same transaction as a reference table's.
+set citus.multi_shard_modify_mode to 'sequential';
+do $$
+declare
+  t record;
+begin
+  for t in select * from citus_distribution.enabled_trigger loop
+    execute format('alter table %s enable trigger %I', t.table_name, t.name);
+  end loop;
+end $$;
+reset citus.multi_shard_modify_mode;
+drop schema citus_distribution cascade;
+
 -- The chain functions are keyed by the school: called outside a transaction block (the CLI's audit:verify) Citus
 -- runs them on the node holding that school's chain. Inside the API's transactions they run on the coordinator and
 -- each statement in them is routed by p_school, which is correct, only with more round trips.
 select create_distributed_function('audit_append(uuid, timestamptz, uuid, text, uuid, text, text, text, jsonb, jsonb, text)', 'p_school', colocate_with := 'audit_log');
 select create_distributed_function('audit_append_batch(uuid, timestamptz, uuid, text, uuid, text[], text[], text[], jsonb[], jsonb[])', 'p_school', colocate_with := 'audit_log');
 select create_distributed_function('audit_verify(uuid)', 'p_school', colocate_with := 'audit_log');
+
+-- The coordinator keeps its local copy of every table's rows after distributing it (Citus copies, it does not move):
+-- emptied here for every distributed and reference table (a truncation cascades to the local copies of the tables
+-- referencing it, all distributed by now), so the disk holds one copy and nothing reads stale rows around Citus.
+do $$
+declare
+  t regclass;
+begin
+  for t in select table_name from citus_tables where citus_table_type in ('distributed', 'reference') loop
+    perform truncate_local_data_after_distributing_table(t);
+  end loop;
+end $$;
+
+-- Fresh statistics on every shard (the shards were just filled; autovacuum would get there later) and the
+-- coordinator's emptied copies cleaned. One VACUUM per table: VACUUM cannot run inside a function or a transaction.
+select format('vacuum analyze %s', table_name) from citus_tables
+ where citus_table_type in ('distributed', 'reference') order by table_name::text \gexec
 
 -- What to look at afterwards: every planned table in citus_tables, one co-location id for the school tables.
 select table_name, citus_table_type, distribution_column, colocation_id, shard_count

@@ -67,6 +67,33 @@ describe('Citus readiness of the schema', () => {
     expect(await missingScriptFunctions((sql, params) => t.owner.query(sql, params), script)).toEqual([]);
   });
 
+  it('distribute.sql sets aside exactly the foreign keys between planned tables, and restores them after the last table', async () => {
+    // The script's own selection (every foreign key between tables of the public and reporting schemas), run here: it
+    // must find every foreign key between two tables the plan distributes or replicates, and nothing else (Citus
+    // refuses the order otherwise: docs/scaling.md, "Migration path").
+    const selection = /create table citus_distribution\.foreign_key as\s+([\s\S]+?);/.exec(script)?.[1];
+    expect(selection).toBeDefined();
+    const found: { table_name: string; name: string }[] = await t.owner.query(selection!);
+    const planned = (table?: string) => ['distributed', 'reference'].includes(plan.tables[table ?? '']?.kind ?? '');
+    const between = catalog.keys.filter((k) => k.type === 'f' && planned(k.table) && planned(k.refTable));
+    expect(between.filter((k) => plan.tables[k.refTable!].kind === 'distributed').length).toBeGreaterThan(20);
+    expect(found.map((k) => `${k.table_name}.${k.name}`).sort()).toEqual(
+      between.map((k) => `${k.table}.${k.name}`).sort(),
+    );
+    // Dropped before the first table is distributed, added back after the last, then the local copies emptied and
+    // every table analyzed, with the two cluster settings the first run on a cluster needed.
+    const at = (text: string) => script.indexOf(text);
+    const drop = at('drop constraint');
+    const add = at('add constraint');
+    expect(drop).toBeGreaterThan(0);
+    expect(drop).toBeLessThan(at('create_reference_table('));
+    expect(add).toBeGreaterThan(script.lastIndexOf('create_distributed_table('));
+    expect(at('truncate_local_data_after_distributing_table')).toBeGreaterThan(add);
+    expect(at('vacuum analyze')).toBeGreaterThan(add);
+    expect(script).toContain(`alter system set citus.propagate_set_commands = 'local'`);
+    expect(script).toContain('alter system set citus.allow_modifications_from_workers_to_replicated_tables = off');
+  });
+
   describe('on a schema that breaks each rule (made in a transaction that is rolled back)', () => {
     let qr: QueryRunner;
     let probe: Catalog;
