@@ -1,7 +1,7 @@
 // `npm test`: every test of the project, in the order that fails fastest.
 //   1. lint (ESLint, module boundaries), formatting (Prettier) and type checks   2. unit tests (jest)   3. build api + web (Nx)
 //   4. API integration tests against a real embedded PostgreSQL (jest)
-//   5. end-to-end tests in Debian's Chromium against the built system (Playwright)
+//   5. end-to-end tests in Debian's Chromium against the built system (Playwright)   6. Citus cluster tests
 // Prints one closing line "N passed, N failed" over all runners.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -45,7 +45,8 @@ function countPlaywright(file) {
 function finish(ok) {
   console.log(`\nSteps: ${timings.join(', ')}`);
   const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
-  console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
+  const known = totals.known ? `, ${totals.known} known failures on Citus (apps/api/test/citus/suite.json)` : '';
+  console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}${known}`);
   process.exit(ok && totals.failed === 0 ? 0 : 1);
 }
 
@@ -79,5 +80,16 @@ const e2eOk = step(
     PLAYWRIGHT_JSON_OUTPUT_NAME: e2eFile,
   },
 );
-if (!countPlaywright(e2eFile)) finish(false);
-finish(e2eOk);
+if (!countPlaywright(e2eFile) || !e2eOk) finish(false);
+// 6. the integration tests that matter on a Citus cluster (a coordinator and two workers on Debian's PostgreSQL 15,
+// Citus built from ../shared/citus by tools/citus/install.sh when missing): docs/scaling.md. Tests listed in
+// apps/api/test/citus/suite.json as known failures still run and are counted apart, never as passed.
+const citusOk = step('citus', 'node', ['tools/citus/test.mjs']);
+const citusFile = path.join(out, 'citus-summary.json');
+if (existsSync(citusFile)) {
+  const r = JSON.parse(readFileSync(citusFile, 'utf8'));
+  totals.passed += r.passed;
+  totals.failed += r.failed;
+  totals.known = r.known;
+}
+finish(citusOk && existsSync(citusFile));
