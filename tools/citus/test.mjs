@@ -106,6 +106,7 @@ console.log(`\n=== test:citus on a coordinator and two workers (Citus 13.2.2, Po
 for (const k of known)
   console.log(`KNOWN FAILURE  ${k.spec} › ${k.test}\n    why: ${k.entry.reason}\n    got: ${k.why}`);
 for (const u of unexpected) console.log(`FAILED  ${u.spec} › ${u.test}\n    got: ${u.why}`);
+for (const n of suite.notRun ?? []) console.log(`NOT RUN  ${n.spec}\n    why: ${n.reason}`);
 for (const f of fixed) console.log(`PASSES NOW  ${f}: remove it from knownFailures in apps/api/test/citus/suite.json`);
 console.log(`\nSteps: ${timings.join(', ')}`);
 console.log(
