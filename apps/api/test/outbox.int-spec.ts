@@ -263,6 +263,44 @@ describe('outbox events: staff leaving a school → academic releases their duti
       expect(after.every((b) => b.published === b.ids.length)).toBe(true);
     });
 
+    it("ends a run while events keep coming: what occurred after the run began is the next run's", async () => {
+      // Every batch this projection folds makes another event at once, committed beside the relay's transaction: a
+      // relay that went on until no event was left would never end (as under a steady stream of saves).
+      const scope = { rootId: school.id, all: false, orgUnitIds: [school.id] };
+      const spawned: string[] = [];
+      t.app.get(EventSubscribers).project({
+        name: 'test.endless-projection',
+        types: ['test.endless'],
+        record: async () => {
+          if (spawned.length >= 50) return; // a bound for the test itself, far above what an ending run makes
+          spawned.push(
+            await t.app
+              .get(TenantDb)
+              .runWithScope(scope, (em) =>
+                t.app
+                  .get(OutboxPublisher)
+                  .publish(em, { type: 'test.endless', schoolId: school.id, aggregateId: school.id, payload: {} }),
+              ),
+          );
+        },
+      });
+      await t.app
+        .get(TenantDb)
+        .runWithScope(scope, (em) =>
+          t.app
+            .get(OutboxPublisher)
+            .publish(em, { type: 'test.endless', schoolId: school.id, aggregateId: school.id, payload: {} }),
+        );
+      await t.app.get(OutboxRelay).relayPending();
+      // One batch folded, one event made during the run and left for the next (this instance's timer, or another
+      // test app's relay on the same database, may have begun that next run already: at most a couple more).
+      expect(spawned.length).toBeGreaterThanOrEqual(1);
+      expect(spawned.length).toBeLessThanOrEqual(3);
+      // The next run takes the event made during the first one.
+      await t.app.get(OutboxRelay).relayPending();
+      expect(await published(spawned.slice(0, 1))).toBe(1);
+    });
+
     it('leaves a batch unpublished when the projection fails, and folds it on a later run (at least once)', async () => {
       failing = true;
       const ids = await publish(2);

@@ -84,9 +84,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private async relayAll(): Promise<number> {
     const boss = await this.jobs.boss();
     let total = 0;
-    for (;;) {
+    // Events that occurred before this run began: the run ends even while other requests keep adding events (they are
+    // the next run's), and a shutdown ends it after the batch in hand.
+    const until = new Date();
+    while (!this.stopped) {
       const events = await this.db.runWithScope(PROVINCE, async (em) => {
-        const batch = await this.repo.unpublished(em, BATCH);
+        const batch = await this.repo.unpublished(em, BATCH, until);
         for (const event of batch) {
           for (const sub of this.subscribers.of(event.type)) await boss.send(queueOf(sub), event);
         }
@@ -99,7 +102,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       });
       await this.afterCommit(events);
       total += events.length;
-      // A batch holds one school's events (OutboxRepository.unpublished): go on until none is left.
+      // A batch holds one school's events (OutboxRepository.unpublished): go on until none of the run's is left.
       if (events.length === 0) break;
     }
     // This instance's workers fetch at once instead of at their next poll.

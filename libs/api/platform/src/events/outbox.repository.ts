@@ -34,22 +34,23 @@ export class OutboxRepository {
    * events another relay has not locked — locked so two relays never hand over the same rows at once; none when there
    * is nothing to relay. One school at a time because a row lock must name its shard under Citus, which refuses
    * FOR UPDATE over many (docs/scaling.md); events keep their order within a school, the order their subscribers
-   * rely on.
+   * rely on. Only events that occurred by `until` (the relay run's start), so that a run ends.
    */
-  async unpublished(em: EntityManager, limit: number): Promise<OutboxEvent[]> {
+  async unpublished(em: EntityManager, limit: number, until: Date): Promise<OutboxEvent[]> {
     const schools = await sqlRows<{ school_id: string }>(
       em,
-      `select school_id from outbox where published_at is null
+      `select school_id from outbox where published_at is null and occurred_at <= $2
         group by school_id order by min(occurred_at), school_id limit $1`,
-      [CANDIDATE_SCHOOLS],
+      [CANDIDATE_SCHOOLS, until],
     );
     let rows: OutboxRow[] = [];
     for (const { school_id } of schools) {
       rows = await sqlRows<OutboxRow>(
         em,
         `select school_id, id, type, aggregate_id, payload, occurred_at from outbox
-          where school_id = $1 and published_at is null order by occurred_at, id limit $2 for update skip locked`,
-        [school_id, limit],
+          where school_id = $1 and published_at is null and occurred_at <= $3
+          order by occurred_at, id limit $2 for update skip locked`,
+        [school_id, limit, until],
       );
       if (rows.length) break;
     }
