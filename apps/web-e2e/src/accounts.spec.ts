@@ -95,8 +95,11 @@ test('a principal resets the new teacher’s password with a reason, and the tea
   await page.getByTestId('account-form-submit').click();
   await expect(page.getByTestId('account-form-staff-error')).toContainText('Vui lòng chọn cán bộ');
 
-  // A password reset from the list: the reason is required, the one-time password shown once.
+  // A password reset from the list: the reason is required, the one-time password shown once. The new-account form
+  // still holds the role chosen above: leaving it asks first (the leave guard), and the principal leaves it.
   await page.getByTestId('nav-accounts').click();
+  await expect(page.getByTestId('leave-dialog-dirty')).toBeVisible();
+  await page.getByTestId('leave-dialog-discard').click();
   await page.getByTestId('accounts-role').selectOption('TEACHER');
   await page.getByTestId('accounts-search').fill(teacher.username);
   // Wait for the search's own answer (one row), so the click does not land on a row the reload is replacing.
