@@ -13,10 +13,10 @@ interface OutboxRow {
   occurred_at: Date;
 }
 
-/** Every query of the outbox tables (owned by the platform). */
 /** Schools a relay tries, oldest events first, before it concludes that the rest is another relay's. */
 const CANDIDATE_SCHOOLS = 16;
 
+/** Every query of the outbox tables (owned by the platform). */
 @Injectable()
 export class OutboxRepository {
   async insert(em: EntityManager, e: NewOutboxEvent, at: Date): Promise<string> {
