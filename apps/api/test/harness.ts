@@ -40,6 +40,9 @@ export async function startTestApp(
     SCOPE_KEY: env.scopeKey,
     LOG_LEVEL: 'silent',
     DB_POOL_SIZE: '5',
+    // Every spec's application runs pg-boss workers on the run's one database, so one may be running another spec's job
+    // when its spec ends: it waits for it at most this long (the job is then failed and retried by a running one).
+    JOB_SHUTDOWN_TIMEOUT_MS: '20000',
     // Every spec signs in from the loopback address: one spec's deliberate failures must not throttle the others'
     // sign-ins (specs about the ceiling set it, and send X-Forwarded-For addresses of their own: freshAddress).
     ADDRESS_FAILURE_LIMIT: '1000000',

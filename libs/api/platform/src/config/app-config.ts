@@ -280,6 +280,17 @@ export class AppConfig {
   EVENT_RELAY_INTERVAL_MS = 1000;
 
   /**
+   * How long a shutdown waits for the jobs this process is running to end. A job still running then is marked failed
+   * (pg-boss retries it on another instance) and this process stops waiting for it, so a job stuck on a lock or a
+   * slow receiver never holds a deployment's restart, nor leaves pg-boss's loops running after the application closed.
+   */
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  @Transform(({ value }) => (value === undefined ? 120_000 : Number(value)))
+  JOB_SHUTDOWN_TIMEOUT_MS = 120_000;
+
+  /**
    * How long the reporting refresh of a school waits after a change for more changes to fold in (pg-boss debounce per
    * school): a burst of grade saves costs one refresh, and a change shows in the reports within a few seconds.
    */

@@ -29,6 +29,7 @@ reportFloatingCompletions();
 
 /** A pg-boss worker as the manager keeps it (pg-boss 10's Worker). */
 interface BossWorker {
+  name: string;
   stopping: boolean;
   stopped: boolean;
 }
@@ -57,13 +58,28 @@ function trackWorkerStops(): void {
 }
 trackWorkerStops();
 
-/** Resolves once every worker pg-boss was asked to stop has ended its loop, or after `limitMs`. */
-async function workersStopped(limitMs: number): Promise<void> {
-  const until = Date.now() + limitMs;
-  while (Date.now() < until) {
+/**
+ * Resolves once every worker pg-boss was asked to stop has ended its loop, or at `deadline`; answers the workers still
+ * running then (a job that never ends: a lock held elsewhere, a receiver that never answers).
+ */
+async function workersStopped(deadline: number): Promise<BossWorker[]> {
+  for (;;) {
     for (const worker of stoppingWorkers) if (worker.stopped) stoppingWorkers.delete(worker);
-    if (stoppingWorkers.size === 0) return;
+    if (stoppingWorkers.size === 0 || Date.now() >= deadline) return [...stoppingWorkers];
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Lets pg-boss's checking loop (manager.offWork) end for workers whose job outlived the shutdown's limit: it waits for
+ * `stopped`, once a second, forever. The worker's own loop ends by itself when the job finally returns (its `stopping`
+ * stays set, so it fetches nothing more); pg-boss has already marked the job failed (failWip), so another instance
+ * runs it again.
+ */
+function abandon(workers: BossWorker[]): void {
+  for (const worker of workers) {
+    worker.stopped = true;
+    stoppingWorkers.delete(worker);
   }
 }
 
@@ -133,11 +149,20 @@ export class JobBoss implements OnModuleDestroy {
     const started = this.started;
     this.started = undefined;
     if (!started) return;
-    await (await started).stop({ graceful: true, wait: true, timeout: 120_000 });
-    // Every worker's loop has ended (a job fetched at the last moment finishes first: trackWorkerStops), then one more
-    // second lets pg-boss's own checking loop (manager.offWork, a 1 s delay) see it and end, so nothing of pg-boss
-    // still runs once the module is gone.
-    await workersStopped(120_000);
+    const limit = this.config.JOB_SHUTDOWN_TIMEOUT_MS;
+    const deadline = Date.now() + limit;
+    await (await started).stop({ graceful: true, wait: true, timeout: limit });
+    // Every worker's loop has ended (a job fetched at the last moment finishes first: trackWorkerStops), or the limit
+    // is reached and the workers still running are abandoned; then one more second lets pg-boss's own checking loop
+    // (manager.offWork, a 1 s delay) see it and end, so nothing of pg-boss still runs once the module is gone.
+    const stuck = await workersStopped(deadline);
+    if (stuck.length) {
+      this.logger.error(
+        { queues: stuck.map((w) => w.name) },
+        `jobs still running ${limit} ms after shutdown began: left to fail and be retried elsewhere`,
+      );
+      abandon(stuck);
+    }
     await new Promise((resolve) => setTimeout(resolve, OFF_WORK_LOOP_MS));
   }
 }
