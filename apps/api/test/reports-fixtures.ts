@@ -169,11 +169,14 @@ export async function writeFacts(
   return ids;
 }
 
-/** What a refresh does besides rewriting facts: a new refreshed_at and a higher version. */
+/**
+ * What a refresh does besides rewriting facts: a new refreshed_at and a higher version. The time comes from the
+ * inserted row (`excluded`), as FactsRepository writes it: Citus refuses now() in `DO UPDATE SET` on its tables.
+ */
 export async function bumpVersion(t: TestApp, schoolId: string): Promise<void> {
   await t.owner.query(
     `insert into reporting.school_state values ($1, now(), 1)
-     on conflict (school_id) do update set refreshed_at = now(), version = reporting.school_state.version + 1`,
+     on conflict (school_id) do update set refreshed_at = excluded.refreshed_at, version = reporting.school_state.version + 1`,
     [schoolId],
   );
 }

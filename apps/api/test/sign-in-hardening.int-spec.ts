@@ -192,6 +192,61 @@ describe('sign-in hardening', () => {
       expect((await login(user, DEMO_PASSWORD)).status).toBe(200);
     });
 
+    it('counts again from one once a window is over: per user, per unknown name and per address', async () => {
+      const username = await createUser(t, 'TEACHER', 'THCS-NQ');
+      const unknown = `${username}.khong.co`;
+      const from = freshAddress();
+      expect((await login(username, 'Sai mat khau 1', from)).status).toBe(401);
+      expect((await login(unknown, 'Sai mat khau 1', from)).status).toBe(401);
+      const [user] = await t.owner.query(`select id from app_user where username = $1`, [username]);
+      const [{ address }] = await t.owner.query(`select address from sign_in_failure where user_id = $1`, [user.id]);
+      // As if the user's and the name's counts were last raised 25 hours ago (outside the 24-hour window) and the
+      // address's window had opened 16 minutes ago (outside its 15 minutes), each with failures to spare.
+      await t.owner.query(
+        `update sign_in_failure set failures = 9, last_failure_at = now() - interval '25 hours' where user_id = $1`,
+        [user.id],
+      );
+      await t.owner.query(
+        `update sign_in_unknown_failure set failures = 9, last_failure_at = now() - interval '25 hours'
+          where address = $1`,
+        [address],
+      );
+      await t.owner.query(
+        `update sign_in_address_failure set failures = 5, window_started_at = now() - interval '16 minutes'
+          where address = $1`,
+        [address],
+      );
+      expect((await login(username, 'Sai mat khau 2', from)).status).toBe(401);
+      expect((await login(unknown, 'Sai mat khau 2', from)).status).toBe(401);
+      const counts = async () => {
+        const [row] = await t.owner.query(
+          `select (select failures from sign_in_failure where user_id = $1) as user_failures,
+                  (select failures from sign_in_unknown_failure where address = $2) as name_failures,
+                  (select failures from sign_in_address_failure where address = $2) as address_failures,
+                  (select now() - window_started_at < interval '1 minute' from sign_in_address_failure
+                    where address = $2) as window_reopened`,
+          [user.id, address],
+        );
+        return row;
+      };
+      // The user's and the name's count start again (one each); the address's window opened anew with this
+      // request's two failures.
+      expect(await counts()).toEqual({
+        user_failures: 1,
+        name_failures: 1,
+        address_failures: 2,
+        window_reopened: true,
+      });
+      // Inside the windows, every failure adds one.
+      expect((await login(username, 'Sai mat khau 3', from)).status).toBe(401);
+      expect(await counts()).toEqual({
+        user_failures: 2,
+        name_failures: 1,
+        address_failures: 3,
+        window_reopened: true,
+      });
+    });
+
     /** Ten failures from four addresses (three each keeps under the backoff): the account is soft-locked. */
     async function softLock(username: string): Promise<void> {
       for (let i = 0; i < 10; i += 3) {

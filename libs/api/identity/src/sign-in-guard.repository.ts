@@ -17,7 +17,10 @@ export interface AddressWindow {
 /**
  * Failed sign-ins: per user and address (sign_in_failure), per unknown name and address (sign_in_unknown_failure),
  * per address across names (sign_in_address_failure). Identity tables without RLS, read before any scope exists.
- * A count whose last failure lies outside `windowHours` starts again from one.
+ * A count whose last failure lies outside `windowHours` starts again from one. The upserts compare the stored time with
+ * the inserted row's (`excluded.*`, the statement's now()) and call no time function in `DO UPDATE SET`: Citus refuses
+ * a non-immutable function there on its tables, these reference tables included (docs/scaling.md, "Writing queries
+ * that distribute").
  */
 @Injectable()
 export class SignInGuardRepository {
@@ -45,9 +48,9 @@ export class SignInGuardRepository {
       this.db,
       `insert into sign_in_failure (user_id, address, failures, last_failure_at) values ($1, $2, 1, now())
        on conflict (user_id, address) do update
-         set failures = case when sign_in_failure.last_failure_at < now() - make_interval(hours => $3) then 1
-                             else sign_in_failure.failures + 1 end,
-             last_failure_at = now()`,
+         set failures = case when excluded.last_failure_at - sign_in_failure.last_failure_at > make_interval(hours => $3)
+                             then 1 else sign_in_failure.failures + 1 end,
+             last_failure_at = excluded.last_failure_at`,
       [userId, address, windowHours],
     );
     const row = await sqlRow<{ total: number }>(
@@ -64,9 +67,9 @@ export class SignInGuardRepository {
       this.db,
       `insert into sign_in_unknown_failure (name_hash, address, failures, last_failure_at) values ($1, $2, 1, now())
        on conflict (name_hash, address) do update
-         set failures = case when sign_in_unknown_failure.last_failure_at < now() - make_interval(hours => $3) then 1
-                             else sign_in_unknown_failure.failures + 1 end,
-             last_failure_at = now()`,
+         set failures = case when excluded.last_failure_at - sign_in_unknown_failure.last_failure_at > make_interval(hours => $3)
+                             then 1 else sign_in_unknown_failure.failures + 1 end,
+             last_failure_at = excluded.last_failure_at`,
       [nameHash, address, windowHours],
     );
   }
@@ -86,10 +89,10 @@ export class SignInGuardRepository {
       this.db,
       `insert into sign_in_address_failure (address, failures, window_started_at) values ($1, 1, now())
        on conflict (address) do update
-         set failures = case when sign_in_address_failure.window_started_at < now() - make_interval(mins => $2) then 1
-                             else sign_in_address_failure.failures + 1 end,
-             window_started_at = case when sign_in_address_failure.window_started_at < now() - make_interval(mins => $2)
-                                      then now() else sign_in_address_failure.window_started_at end`,
+         set failures = case when excluded.window_started_at - sign_in_address_failure.window_started_at > make_interval(mins => $2)
+                             then 1 else sign_in_address_failure.failures + 1 end,
+             window_started_at = case when excluded.window_started_at - sign_in_address_failure.window_started_at > make_interval(mins => $2)
+                                      then excluded.window_started_at else sign_in_address_failure.window_started_at end`,
       [address, windowMinutes],
     );
   }

@@ -90,13 +90,15 @@ export class FinanceConfigRepository {
     userId: string,
   ): Promise<void> {
     if (levels.length === 0) return;
+    // updated_at = excluded.updated_at (the column's default, now()) in every upsert of this file: Citus refuses now()
+    // in DO UPDATE SET (docs/scaling.md, "Writing queries that distribute").
     await sqlExec(
       em,
       `insert into finance_tuition_level (school_year_id, school_level, area, monthly_amount, private_support_monthly, updated_by)
        select $1, l, a, m, s, $6 from unnest($2::text[], $3::text[], $4::bigint[], $5::bigint[]) as t(l, a, m, s)
        on conflict (school_year_id, school_level, area) do update
          set monthly_amount = excluded.monthly_amount, private_support_monthly = excluded.private_support_monthly,
-             updated_at = now(), updated_by = excluded.updated_by`,
+             updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
       [
         yearId,
         levels.map((l) => l.schoolLevel),
@@ -209,7 +211,7 @@ export class FinanceConfigRepository {
     await sqlExec(
       em,
       `insert into finance_school_setting (school_id, area, updated_by) values ($1, $2, $3)
-       on conflict (school_id) do update set area = excluded.area, updated_at = now(), updated_by = excluded.updated_by`,
+       on conflict (school_id) do update set area = excluded.area, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
       [schoolId, area, userId],
     );
   }
@@ -224,7 +226,7 @@ export class FinanceConfigRepository {
       em,
       `insert into finance_school_setting (school_id, bank_name, bank_account, updated_by) values ($1, $2, $3, $4)
        on conflict (school_id) do update set bank_name = excluded.bank_name, bank_account = excluded.bank_account,
-         updated_at = now(), updated_by = excluded.updated_by`,
+         updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
       [schoolId, account.bankName, account.bankAccount, userId],
     );
   }

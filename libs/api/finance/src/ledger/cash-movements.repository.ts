@@ -163,12 +163,13 @@ export class CashMovementsRepository {
     amount: number,
     userId: string | null,
   ): Promise<void> {
+    // updated_at from the inserted row (its default, now()): Citus refuses now() in DO UPDATE SET (docs/scaling.md).
     await sqlRows(
       em,
       `insert into finance_opening_balance (school_id, fiscal_year, account, amount, updated_by)
        values ($1, $2, $3, $4, $5)
        on conflict (school_id, fiscal_year, account)
-       do update set amount = excluded.amount, updated_at = now(), updated_by = excluded.updated_by`,
+       do update set amount = excluded.amount, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
       [schoolId, fiscalYear, account, amount, userId],
     );
   }

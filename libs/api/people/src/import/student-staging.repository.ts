@@ -59,6 +59,12 @@ const AUDIT_ROUND = 20_000;
  * the rows with the records already on file once. Temporary tables are private to the session and dropped at the
  * transaction's end, so they need no row-level security; every statement that reads or writes a school's table names
  * the school (`school_id = $1`), so row-level security checks it and Citus can route it.
+ *
+ * No statement outer-joins a temporary table with a school's table: on Citus 13.2 `<local table> LEFT JOIN
+ * <distributed table>` under row-level security crashes the coordinator's planner (docs/scaling.md, "Writing queries
+ * that distribute"). The plan reads the school's records the file names once, into a third temporary table
+ * (student_import_found: the school's tables only, the file's personal ids as a sub-select), and joins temporary
+ * tables only from there.
  */
 @Injectable()
 export class StudentStagingRepository {
@@ -191,16 +197,38 @@ export class StudentStagingRepository {
    * enrolment of the open year and its class, with what the import changes — a new record (its id drawn here), the
    * record's fields, the father, mother and unnamed contacts (as the list carries them), the class. Compared as
    * docs/domain/records.md describes a re-import: an unchanged row changes nothing.
+   *
+   * Two statements. The first reads the school's records the file names, each with its guardians (as the audit's
+   * `before` lists them) and its open enrolment of the open year, into student_import_found: only the school's tables,
+   * every one named with `school_id = $1` (one shard under Citus), the file's personal ids a sub-select of the staged
+   * rows. The second joins the staged rows with those records and the staged classes: temporary tables only.
    */
   async plan(em: EntityManager, schoolId: string, openYearId: string | null, today: string): Promise<void> {
+    await sqlExec(
+      em,
+      `create temp table student_import_found on commit drop as
+       select st.id, st.personal_id, st.full_name, st.date_of_birth, st.gender, st.ethnicity, st.religion, st.nationality,
+              st.place_of_birth, st.permanent_address, st.current_address, st.policy_groups, st.disability,
+              coalesce((select jsonb_agg(jsonb_build_object('relation', g.relation, 'fullName', g.full_name, 'phone', g.phone,
+                                                            'occupation', g.occupation, 'birthYear', g.birth_year)
+                                         order by g.relation, g.full_name)
+                          from guardian g where g.school_id = $1 and g.student_id = st.id), '[]'::jsonb) as guardians,
+              e.id as enrolment_id, e.class_id as enrolled_class_id
+         from student st
+         left join enrolment e on e.school_id = $1 and e.student_id = st.id and e.school_year_id = $2 and e.to_date is null
+        where st.school_id = $1
+          and st.personal_id in (select s.personal_id from student_import_stage s
+                                  where s.school_id = $1 and s.personal_id is not null)`,
+      [schoolId, openYearId],
+    );
     await sqlExec(
       em,
       `create temp table student_import_plan on commit drop as
        select f.*, case when f.touched then row_number() over (partition by f.touched order by f.sheet_row) end as audit_seq
          from (select p.*, (p.existing_id is null or p.record_differs or p.parents_differ or p.moves) as touched
                  from (select s.*, st.id as existing_id, coalesce(st.id, gen_random_uuid()) as student_id,
-                              c.class_id, c.school_year_id, greatest($3::date, c.starts_on) as move_date,
-                              e.id as enrolment_id, e.class_id as enrolled_class_id,
+                              c.class_id, c.school_year_id, greatest($2::date, c.starts_on) as move_date,
+                              st.enrolment_id, st.enrolled_class_id,
                               st.id is not null and (
                                 (st.full_name, st.date_of_birth, st.gender, st.ethnicity, st.religion, st.nationality,
                                  st.place_of_birth, st.permanent_address, st.current_address, st.disability)
@@ -211,23 +239,21 @@ export class StudentStagingRepository {
                                    is distinct from (select array_agg(x order by x) from unnest(s.policy_groups) x)
                               ) as record_differs,
                               st.id is not null and
-                                (select string_agg(concat_ws('|', g.relation, coalesce(g.full_name, ''), coalesce(g.phone, '')), E'\\n'
-                                                   order by concat_ws('|', g.relation, coalesce(g.full_name, ''), coalesce(g.phone, '')) collate "C")
-                                   from guardian g
-                                  where g.school_id = $1 and g.student_id = st.id and g.relation <> 'GUARDIAN')
+                                (select string_agg(concat_ws('|', g.relation, coalesce(g."fullName", ''), coalesce(g.phone, '')), E'\\n'
+                                                   order by concat_ws('|', g.relation, coalesce(g."fullName", ''), coalesce(g.phone, '')) collate "C")
+                                   from jsonb_to_recordset(st.guardians) as g(relation text, "fullName" text, phone text)
+                                  where g.relation <> 'GUARDIAN')
                                 is distinct from
                                 (select string_agg(concat_ws('|', x.relation, coalesce(x."fullName", ''), coalesce(x.phone, '')), E'\\n'
                                                    order by concat_ws('|', x.relation, coalesce(x."fullName", ''), coalesce(x.phone, '')) collate "C")
                                    from jsonb_to_recordset(s.guardians) as x(relation text, "fullName" text, phone text)
                                   where x.relation <> 'GUARDIAN') as parents_differ,
-                              c.class_id is not null and c.class_id is distinct from e.class_id as moves
+                              c.class_id is not null and c.class_id is distinct from st.enrolled_class_id as moves
                          from student_import_stage s
-                         left join student st on st.school_id = $1 and st.personal_id = s.personal_id
+                         left join student_import_found st on st.personal_id = s.personal_id
                          left join student_import_class c on c.school_id = s.school_id and c.class_key = s.class_key
-                         left join enrolment e on e.school_id = $1 and e.student_id = st.id and e.school_year_id = $2
-                                              and e.to_date is null
                         where s.school_id = $1) p) f`,
-      [schoolId, openYearId, today],
+      [schoolId, today],
     );
   }
 
@@ -274,7 +300,7 @@ export class StudentStagingRepository {
    * record as it is on file before (fields, guardians, class) and as the file has it after. Called before the writes,
    * in their transaction, so `before` is the record as the import found it.
    */
-  auditRounds(schoolId: string, touched: number): SqlPart[] {
+  auditRounds(touched: number): SqlPart[] {
     const rounds: SqlPart[] = [];
     for (let from = 1; from <= touched; from += AUDIT_ROUND) {
       rounds.push(
@@ -286,11 +312,7 @@ export class StudentStagingRepository {
                  'gender', st.gender, 'ethnicity', st.ethnicity, 'religion', st.religion, 'nationality', st.nationality,
                  'placeOfBirth', st.place_of_birth, 'permanentAddress', st.permanent_address,
                  'currentAddress', st.current_address, 'policyGroups', to_jsonb(st.policy_groups), 'disability', st.disability,
-                 'guardians', coalesce((select jsonb_agg(jsonb_build_object('relation', g.relation, 'fullName', g.full_name,
-                                                                            'phone', g.phone, 'occupation', g.occupation,
-                                                                            'birthYear', g.birth_year)
-                                                         order by g.relation, g.full_name)
-                                          from guardian g where g.school_id = st.school_id and g.student_id = st.id), '[]'::jsonb),
+                 'guardians', st.guardians,
                  'className', (select c.name from student_import_class c
                                 where c.school_id = p.school_id and c.class_id = p.enrolled_class_id limit 1)) end as before,
                jsonb_build_object(
@@ -301,7 +323,7 @@ export class StudentStagingRepository {
                  'guardians', p.guardians, 'className', p.class_name) as after,
                p.audit_seq as ord
           from student_import_plan p
-          left join student st on st.school_id = ${bind(schoolId)}::uuid and st.id = p.existing_id
+          left join student_import_found st on st.id = p.existing_id
          where p.audit_seq between ${bind(from)}::bigint and ${bind(from + AUDIT_ROUND - 1)}::bigint`,
       );
     }
@@ -351,10 +373,11 @@ export class StudentStagingRepository {
     await sqlExec(
       em,
       `create temp table student_import_kept on commit drop as
-       select g.student_id, g.relation, g.full_name, g.occupation, g.birth_year
-         from guardian g join student_import_plan p on p.existing_id = g.student_id and p.parents_differ
-        where g.school_id = $1 and g.relation in ('FATHER', 'MOTHER') and g.full_name is not null`,
-      [schoolId],
+       select f.id as student_id, g.relation, g."fullName" as full_name, g.occupation, g."birthYear" as birth_year
+         from student_import_found f
+         join student_import_plan p on p.existing_id = f.id and p.parents_differ
+        cross join lateral jsonb_to_recordset(f.guardians) as g(relation text, "fullName" text, occupation text, "birthYear" smallint)
+        where g.relation in ('FATHER', 'MOTHER') and g."fullName" is not null`,
     );
     await sqlExec(
       em,
@@ -407,6 +430,6 @@ export class StudentStagingRepository {
   }
 
   async dropPlan(em: EntityManager): Promise<void> {
-    await sqlExec(em, `drop table if exists student_import_plan, student_import_kept`);
+    await sqlExec(em, `drop table if exists student_import_plan, student_import_kept, student_import_found`);
   }
 }

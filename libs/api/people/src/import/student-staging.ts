@@ -146,7 +146,7 @@ export class StudentStaging implements ImportStaging<StudentContext, ListRow> {
       await this.repo.analyse(em, 'student_import_plan');
       const plan = await this.repo.planCounts(em);
       const planned = Date.now();
-      for (const round of this.repo.auditRounds(schoolId, plan.touched))
+      for (const round of this.repo.auditRounds(plan.touched))
         await this.audit.recordSelected(em, schoolId, round, job.actor, at);
       const audited = Date.now();
       expectWritten('student', plan.created, await this.repo.insertStudents(em, schoolId, at));
