@@ -35,7 +35,7 @@ test('the account page’s password form: the sidebar asks and stay keeps it; Ba
   await expect(page.getByTestId('password-form')).toHaveCount(0);
 });
 
-test('a new fee period typed into: Back asks and stay keeps the dialog; its Cancel asks; Back and leave drop it', async ({
+test('a new fee period typed into: its Cancel asks; Back asks and stay keeps the dialog; Back and leave drop it', async ({
   page,
 }) => {
   await signIn(page, 'ketoan.nhuquynh');
@@ -50,16 +50,16 @@ test('a new fee period typed into: Back asks and stay keeps the dialog; its Canc
 
   await page.getByTestId('periods-create').click();
   await page.getByTestId('period-code').fill('E2E-CHUA-LUU');
+  await page.getByTestId('create-period-dialog-cancel').click();
+  await expect(page.getByTestId('leave-dialog-closing')).toBeVisible();
+  await page.getByTestId('leave-dialog-stay').click();
+  await expect(dialog).toBeVisible();
+
   await page.goBack();
   await answer(page, 'stay');
   await expect(dialog).toBeVisible();
   await expect(page).toHaveURL(/\/finance\/periods/);
   await expect(page.getByTestId('period-code')).toHaveValue('E2E-CHUA-LUU');
-
-  await page.getByTestId('create-period-dialog-cancel').click();
-  await expect(page.getByTestId('leave-dialog-closing')).toBeVisible();
-  await page.getByTestId('leave-dialog-stay').click();
-  await expect(dialog).toBeVisible();
 
   await page.goBack();
   await answer(page, 'discard');

@@ -108,16 +108,19 @@ export class PhoneSheetComponent implements SheetView {
     editor: {
       open: () => this.typedText() !== null,
       commit: () => {
-        const typing = this.typing;
+        const row = this.typing ? this.rowsById().get(this.typing.studentId) : undefined;
         const text = this.typedText();
         // Committed once: the text now is the session's (in its own formatting, which may differ from the typed).
         this.typing = null;
-        if (typing && text !== null) this.commit(typing.row, text);
+        if (row && text !== null) this.commit(row, text);
       },
     },
   });
-  /** The input being typed into, from its focus to its blur. */
-  private typing: { row: GridRow; key: string; input: HTMLInputElement } | null = null;
+  /**
+   * The input being typed into, from its focus to its blur. Its pupil is kept by id: the sheet's rows may be read
+   * again meanwhile (a reload), and the text belongs to the row the session holds now.
+   */
+  private typing: { studentId: string; key: string; input: HTMLInputElement } | null = null;
   protected readonly commentKey = COMMENT_KEY;
   /** The pupil whose input has the focus, for the page's history and correction actions. */
   readonly focused = signal<FocusedCell | null>(null);
@@ -155,12 +158,14 @@ export class PhoneSheetComponent implements SheetView {
   private typedText(): string | null {
     const typing = this.typing;
     if (!typing || !typing.input.isConnected || !this.writable() || typing.key !== this.key()) return null;
-    const held = typing.key === COMMENT_KEY ? typing.row.comment : cellText(typing.row, typing.key);
+    const row = this.rowsById().get(typing.studentId);
+    if (!row) return null;
+    const held = typing.key === COMMENT_KEY ? row.comment : cellText(row, typing.key);
     return typing.input.value === held ? null : typing.input.value;
   }
 
   protected onInputFocus(event: FocusEvent, row: GridRow): void {
-    this.typing = { row, key: this.key(), input: event.target as HTMLInputElement };
+    this.typing = { studentId: row.studentId, key: this.key(), input: event.target as HTMLInputElement };
     this.onFocus(row);
   }
 
