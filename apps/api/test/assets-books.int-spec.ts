@@ -311,7 +311,13 @@ describe('asset list import, labels and books', () => {
 
     it('writes the fixed-asset book of a year: cost after its changes, rate, the year’s wear, accumulated wear, remaining value, totals', async () => {
       const { sheet, rows } = await bookRows('/asset-books/fixed-assets.xlsx', 2024);
-      expect(sheet.getCell('A1').value).toBe(`Đơn vị: ${schoolName}`);
+      // The governing body above the unit (docs/domain/records.md, "Official papers").
+      const [{ parent }] = await t.owner.query(
+        `select p.name as parent from org_unit s join org_unit p on p.id = s.parent_id where s.id = $1`,
+        [schoolId],
+      );
+      expect(sheet.getCell('A1').value).toBe(String(parent).toUpperCase());
+      expect(sheet.getCell('A2').value).toBe(`Đơn vị: ${schoolName}`);
       expect(String(sheet.getRow(1).values)).toContain('Mẫu số S24-H');
       expect(sheet.getCell('A3').value).toBe('SỔ TÀI SẢN CỐ ĐỊNH');
       expect(sheet.getCell('A4').value).toBe('Năm 2024');

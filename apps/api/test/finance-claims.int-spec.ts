@@ -168,9 +168,18 @@ describe('the reimbursement claim of a fee period', () => {
       ['7', 'Trung học cơ sở', 2, 8, 155_000, 1_240_000],
       ['Tổng cộng', null, 4, 16, null, 2_480_000],
     ]);
+    // The governing body above "Đơn vị" (docs/domain/records.md, "Official papers"), in the workbook and the PDF.
+    const [{ parent }] = await t.owner.query(
+      `select p.name as parent from org_unit s join org_unit p on p.id = s.parent_id where s.id = $1`,
+      [school.id],
+    );
+    const governing = String(parent).toUpperCase();
+    expect(sheet.getCell('A1').text).toBe(governing);
+    expect(sheet.getCell('A2').text).toMatch(/^Đơn vị: /);
     const pdf = await download('pdf');
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = pdfPages(pdf.body as Buffer).join('');
+    expect(text.startsWith(governing)).toBe(true);
     expect(text).toContain('ĐỀ NGHỊ CẤP BÙ HỌC PHÍ');
     expect(text).toContain('(bản nháp)');
     expect(text).toContain('2.480.000');

@@ -33,3 +33,4 @@ export { DateInputDirective } from './format/date-input.directive';
 export { displayToIso, isoToDisplay, maskDateTyping, type TypedDate } from './format/date-input';
 export { UNSAVED_DIALOG_GUARD, type UnsavedDialogGuard } from './dialog/unsaved-dialog-guard';
 export { ParsedTextInput, type ParsedText } from './form/parsed-text-input';
+export { draftChanged } from './dialog/unsaved-dialog-guard';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { assertInScope, renderPdf, Scope, TenantDb } from '@emis/api/platform';
+import { SchoolsService } from '@emis/api/tenancy';
 import { AssetBooksRepository } from './asset-books.repository';
 import { fixedAssetBook } from './fixed-asset-book';
 import { PrintedBook } from './printed-book';
@@ -16,6 +17,7 @@ export class AssetBooksService {
   constructor(
     private readonly db: TenantDb,
     private readonly repo: AssetBooksRepository,
+    private readonly schools: SchoolsService,
   ) {}
 
   async book(
@@ -34,9 +36,12 @@ export class AssetBooksService {
     assertInScope(scope, schoolId);
     return this.db.run(async (em) => {
       const unitName = await this.repo.schoolName(em, schoolId);
-      return kind === 'fixed-assets'
-        ? fixedAssetBook(unitName, year, await this.repo.records(em, schoolId, 'FIXED', year))
-        : toolsBook(unitName, year, await this.repo.records(em, schoolId, 'TOOL', year));
+      const book =
+        kind === 'fixed-assets'
+          ? fixedAssetBook(unitName, year, await this.repo.records(em, schoolId, 'FIXED', year))
+          : toolsBook(unitName, year, await this.repo.records(em, schoolId, 'TOOL', year));
+      // The governing body above the unit (docs/domain/records.md, "Official papers").
+      return { ...book, governingBody: (await this.schools.letterhead(em, schoolId)).governingBody };
     });
   }
 }

@@ -1,3 +1,4 @@
+import { officialIssuer } from '@emis/api/platform';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { BOOK_SIGNATURES, BookColumn, formatCell, PrintedBook } from './printed-book';
 
@@ -23,7 +24,13 @@ function titleBlock(book: PrintedBook): Content {
     stack: [
       {
         columns: [
-          { text: `Đơn vị: ${book.unitName}`, bold: true, width: '*' },
+          {
+            stack: [
+              ...officialIssuer({ governingBody: book.governingBody }).map((text) => ({ text })),
+              { text: `Đơn vị: ${book.unitName}`, bold: true },
+            ],
+            width: '*',
+          },
           {
             stack: [
               { text: book.formNumber, bold: true },

@@ -27,6 +27,11 @@ export interface PrintedBook {
   /** The download's name, without extension. */
   fileName: string;
   unitName: string;
+  /**
+   * The unit's governing body ("UBND …", "SỞ GIÁO DỤC VÀ ĐÀO TẠO …"), printed above "Đơn vị" (docs/domain/records.md,
+   * "Official papers"); the service adds it from SchoolsService.letterhead before the book is drawn.
+   */
+  governingBody?: string | null;
   /** "Mẫu số S24-H" and the text that issues the form, printed top right. */
   formNumber: string;
   formNote: string;

@@ -1,4 +1,4 @@
-import { officialHeaderFooter, officialPageSetup, sheetText } from '@emis/api/platform';
+import { officialHeaderFooter, officialIssuer, officialPageSetup, sheetText } from '@emis/api/platform';
 import ExcelJS from 'exceljs';
 import { BOOK_SIGNATURES, BookCell, BookColumn, BookFormat, PrintedBook } from './printed-book';
 
@@ -31,7 +31,7 @@ export async function bookWorkbook(book: PrintedBook): Promise<Buffer> {
   // unit and title in the printed page's header (docs/domain/records.md, "Official papers").
   const sheet = workbook.addWorksheet(book.title.slice(0, 31).replace(/[:\\/?*[\]]/g, ' '), {
     pageSetup: officialPageSetup({ headerRows: [BOOK_HEADER_ROW, BOOK_HEADER_ROW + 2] }),
-    headerFooter: officialHeaderFooter({ school: book.unitName, title: book.title }),
+    headerFooter: officialHeaderFooter({ governingBody: book.governingBody, school: book.unitName, title: book.title }),
     views: [{ state: 'frozen', ySplit: BOOK_HEADER_ROW + 2 }],
   });
   sheet.columns = book.columns.map((c) => ({ width: c.width }));
@@ -52,9 +52,15 @@ export async function bookWorkbook(book: PrintedBook): Promise<Buffer> {
 function titleBlock(sheet: ExcelJS.Worksheet, book: PrintedBook): void {
   const width = book.columns.length;
   const left = Math.max(1, Math.floor(width / 2));
-  sheet.mergeCells(1, 1, 1, left);
-  sheet.getCell(1, 1).value = sheetText(`Đơn vị: ${book.unitName}`);
-  sheet.getCell(1, 1).font = { bold: true };
+  // The governing body's line above the unit's (officialIssuer), in rows 1 and 2 at the left; the unit alone in row 1
+  // when no governing body is known.
+  const governing = officialIssuer({ governingBody: book.governingBody });
+  const lines = [...governing, `Đơn vị: ${book.unitName}`];
+  lines.forEach((text, i) => {
+    sheet.mergeCells(i + 1, 1, i + 1, left);
+    sheet.getCell(i + 1, 1).value = sheetText(text);
+    sheet.getCell(i + 1, 1).font = { bold: i === lines.length - 1 };
+  });
   sheet.mergeCells(1, left + 1, 1, width);
   sheet.getCell(1, left + 1).value = book.formNumber;
   sheet.getCell(1, left + 1).font = { bold: true };

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { assertInScope, renderPdf, Scope, TenantDb } from '@emis/api/platform';
 import { Download } from '@emis/api/spreadsheets';
-import { OrgTreeService } from '@emis/api/tenancy';
+import { OrgTreeService, SchoolsService } from '@emis/api/tenancy';
 import { InventoryRepository } from './inventory.repository';
 import { checklistDocument, checklistWorkbook, reportDocument, reportWorkbook } from './inventory-papers';
 import { InventoryPaper } from './inventory-report';
@@ -15,6 +15,7 @@ export class InventoryPapersService {
     private readonly db: TenantDb,
     private readonly repo: InventoryRepository,
     private readonly tree: OrgTreeService,
+    private readonly schools: SchoolsService,
   ) {}
 
   async checklist(
@@ -48,6 +49,7 @@ export class InventoryPapersService {
       const room = locationId ? (lines[0]?.room ?? '') : null;
       return {
         schoolName: school?.name ?? '',
+        governingBody: (await this.schools.letterhead(em, schoolId)).governingBody,
         inventory,
         room,
         lines,

@@ -1,4 +1,4 @@
-import { officialPageSetup, sheetText } from '@emis/api/platform';
+import { issuerContent, officialIssuer, officialPageSetup, sheetText } from '@emis/api/platform';
 import ExcelJS from 'exceljs';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { CHECKLIST_COLUMNS, CHECKLIST_HEADER_ROW, ChecklistColumnKey, writeIdentity } from './checklist.layout';
@@ -209,24 +209,30 @@ export function reportDocument(paper: InventoryPaper): TDocumentDefinitions {
   ]);
 }
 
-function titleLines(paper: InventoryPaper, heading: string): string[] {
+/** The issuer's lines (governing body, school), then the title and what the paper covers. */
+function titleLines(paper: InventoryPaper, heading: string): { issuer: string[]; title: string[] } {
   const inv = paper.inventory;
-  return [
-    paper.schoolName.toUpperCase(),
-    heading,
-    `${inv.title} — Thời điểm kiểm kê: ${viDate(inv.countDate)}`,
-    paper.room ? `Vị trí: ${paper.room}` : 'Toàn trường',
-    inv.decisionNumber ? `Quyết định phê duyệt số ${inv.decisionNumber}` : '',
-  ];
+  const issuer = officialIssuer({ governingBody: paper.governingBody, school: paper.schoolName });
+  return {
+    issuer,
+    title: [
+      heading,
+      `${inv.title} — Thời điểm kiểm kê: ${viDate(inv.countDate)}`,
+      paper.room ? `Vị trí: ${paper.room}` : 'Toàn trường',
+      inv.decisionNumber ? `Quyết định phê duyệt số ${inv.decisionNumber}` : '',
+    ],
+  };
 }
 
 function titleRows(ws: ExcelJS.Worksheet, paper: InventoryPaper, heading: string, width: number): void {
-  titleLines(paper, heading).forEach((text, i) => {
+  const { issuer, title } = titleLines(paper, heading);
+  [...issuer, ...title].forEach((text, i) => {
     ws.mergeCells(i + 1, 1, i + 1, width);
     const cell = ws.getCell(i + 1, 1);
     cell.value = text;
-    cell.font = { bold: i < 2, size: i === 1 ? 14 : 11 };
-    cell.alignment = { horizontal: i === 0 ? 'left' : 'center' };
+    const isIssuer = i < issuer.length;
+    cell.font = { bold: i === issuer.length - 1 || i === issuer.length, size: i === issuer.length ? 14 : 11 };
+    cell.alignment = { horizontal: isIssuer ? 'left' : 'center' };
   });
 }
 
@@ -239,7 +245,7 @@ function styleHeader(cell: ExcelJS.Cell, text: string): void {
 }
 
 function pdfPage(paper: InventoryPaper, heading: string, content: Content[]): TDocumentDefinitions {
-  const [school, title, ...rest] = titleLines(paper, heading);
+  const [title, ...rest] = titleLines(paper, heading).title;
   return {
     pageSize: 'A4',
     pageOrientation: 'landscape',
@@ -248,7 +254,7 @@ function pdfPage(paper: InventoryPaper, heading: string, content: Content[]): TD
     defaultStyle: { font: 'Roboto', fontSize: 9 },
     styles: { th: { bold: true, alignment: 'center', fillColor: '#DDEBF7' } },
     content: [
-      { text: school, bold: true },
+      issuerContent({ governingBody: paper.governingBody, school: paper.schoolName }),
       { text: title, bold: true, fontSize: 14, alignment: 'center', margin: [0, 8, 0, 2] },
       ...rest.filter(Boolean).map((text): Content => ({ text, alignment: 'center' })),
       { text: '', margin: [0, 0, 0, 8] },

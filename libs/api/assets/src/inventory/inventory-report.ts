@@ -9,6 +9,8 @@ export type PaperLine = CountingLine;
 /** What a checklist or the report prints besides the lines. */
 export interface InventoryPaper {
   schoolName: string;
+  /** Printed above the school (docs/domain/records.md, "Official papers"). */
+  governingBody: string | null;
   inventory: AssetInventory;
   /** The room of a per-room checklist; null for the whole school. */
   room: string | null;

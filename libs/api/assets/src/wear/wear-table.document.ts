@@ -1,5 +1,5 @@
 import type { WearTable, WearTableRow } from '@emis/contracts';
-import type { ExportColumn } from '@emis/api/platform';
+import { type ExportColumn, issuerContent, type OfficialHeading } from '@emis/api/platform';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 
 /** Why a line posts nothing, as the table prints it (Vietnamese, then English). */
@@ -63,10 +63,13 @@ export function wearTableLines(table: WearTable): WearTableRow[] {
 }
 
 /**
- * The year's wear table as the school files it: school and year at the head, one line per fixed asset with its cost,
+ * The year's wear table as the school files it: its governing body, school and year at the head, one line per fixed asset with its cost,
  * rate, wear before, of and after the year and the remaining value, the total, and the signature lines. A4 landscape.
  */
-export function wearTableDocument(schoolName: string, table: WearTable): TDocumentDefinitions {
+export function wearTableDocument(
+  issuer: Pick<OfficialHeading, 'governingBody' | 'school'>,
+  table: WearTable,
+): TDocumentDefinitions {
   const header: TableCell[] = WEAR_TABLE_COLUMNS.map((c) => ({
     text: [c.header, { text: `\n${c.en}`, italics: true, fontSize: 7 }],
     style: 'th',
@@ -82,7 +85,7 @@ export function wearTableDocument(schoolName: string, table: WearTable): TDocume
     ...lines.map((r, i) => WEAR_TABLE_COLUMNS.map((c) => cell(c, r, i === lines.length - 1))),
   ];
   const content: Content[] = [
-    { text: schoolName.toUpperCase(), bold: true },
+    issuerContent(issuer),
     { text: 'BẢNG TÍNH HAO MÒN TÀI SẢN CỐ ĐỊNH', style: 'title', margin: [0, 12, 0, 2] },
     { text: `Fixed-asset wear table — Năm / Year ${table.year}`, alignment: 'center', margin: [0, 0, 0, 4] },
     {

@@ -3,7 +3,7 @@ import type { WearRun, WearTable } from '@emis/contracts';
 import { todayInVietnam, wearYearRefusal } from '@emis/domain';
 import { AuditService } from '@emis/api/audit';
 import { assertInScope, Principal, ProblemException, renderPdf, Scope, TenantDb } from '@emis/api/platform';
-import { OrgTreeService } from '@emis/api/tenancy';
+import { OrgTreeService, SchoolsService } from '@emis/api/tenancy';
 import { EntityManager } from 'typeorm';
 import { toWearRun, wearTable } from './wear-table';
 import { wearTableDocument } from './wear-table.document';
@@ -22,6 +22,7 @@ export class WearService {
     private readonly repo: WearRepository,
     private readonly audit: AuditService,
     private readonly tree: OrgTreeService,
+    private readonly schools: SchoolsService,
     private readonly queue: WearRunQueue,
   ) {}
 
@@ -52,8 +53,9 @@ export class WearService {
   /** The year's table as the PDF the school files (Bảng tính hao mòn TSCĐ). */
   async tablePdf(scope: Scope, schoolId: string, year: number): Promise<Buffer> {
     const table = await this.exportTable(scope, schoolId, year);
-    const school = await this.tree.get(schoolId);
-    return renderPdf(wearTableDocument(school?.name ?? '', table));
+    // The issuer's lines as the wear table's Excel file has them (docs/domain/records.md, "Official papers").
+    const heading = await this.schools.printedHeading(scope, schoolId, '');
+    return renderPdf(wearTableDocument(heading, table));
   }
 
   /** Queues the school's run of `year`; a run of that year already queued or running is answered instead. */

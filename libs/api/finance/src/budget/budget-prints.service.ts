@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { bookDocument, bookWorkbook, PrintedBook } from '@emis/api/assets';
 import { renderPdf, Scope } from '@emis/api/platform';
-import { OrgTreeService } from '@emis/api/tenancy';
+import { OrgTreeService, SchoolsService } from '@emis/api/tenancy';
 import { BudgetService } from './budget.service';
 import { budgetExecutionBook } from './budget-execution.book';
 
@@ -19,11 +19,13 @@ export class BudgetPrintsService {
   constructor(
     private readonly budget: BudgetService,
     private readonly tree: OrgTreeService,
+    private readonly schools: SchoolsService,
   ) {}
 
   async execution(scope: Scope, schoolId: string, fiscalYear: number, format: PrintFormat) {
     const budget = await this.budget.view(scope, schoolId, fiscalYear);
     const unitName = (await this.tree.get(schoolId))?.name ?? '';
-    return printedFile(budgetExecutionBook(unitName, budget), format);
+    const { governingBody } = await this.schools.printedHeading(scope, schoolId, '');
+    return printedFile({ ...budgetExecutionBook(unitName, budget), governingBody }, format);
   }
 }

@@ -15,7 +15,7 @@ const COLUMNS: BookColumn[] = [
  * The claim as the school sends it: per grade the pupils the state pays for, their months, the province's monthly
  * level and the amount, and the total; the same table in Excel and PDF. A draft is marked as such in its subtitle.
  */
-export function claimBook({ claim, period, schoolName }: ClaimToPrint): PrintedBook {
+export function claimBook({ claim, period, schoolName, governingBody }: ClaimToPrint): PrintedBook {
   const lines: BookLine[] = claim.lines.map((l) => ({
     cells: [
       l.grade,
@@ -31,6 +31,7 @@ export function claimBook({ claim, period, schoolName }: ClaimToPrint): PrintedB
   return {
     fileName: `de-nghi-cap-bu-hoc-phi-${period.code}-${period.schoolYearCode}`,
     unitName: schoolName,
+    governingBody,
     formNumber: '',
     formNote: '',
     title: 'ĐỀ NGHỊ CẤP BÙ HỌC PHÍ',

@@ -4,7 +4,7 @@ import { claimFigures, ClaimFigures, GradedClaimCharge, isGradeLevel, levelOfGra
 import { AuditService } from '@emis/api/audit';
 import { PupilRoster } from '@emis/api/people';
 import { assertInScope, ProblemException, Scope, TenantDb } from '@emis/api/platform';
-import { OrgTreeService } from '@emis/api/tenancy';
+import { OrgTreeService, SchoolsService } from '@emis/api/tenancy';
 import { EntityManager } from 'typeorm';
 import { FinanceEvents } from '../finance-events';
 import { ClaimPeriod, ClaimsRepository } from './claims.repository';
@@ -14,6 +14,8 @@ export interface ClaimToPrint {
   claim: Omit<Claim, 'id'> & { id: string | null };
   period: ClaimPeriod;
   schoolName: string;
+  /** Printed above the school (docs/domain/records.md, "Official papers"). */
+  governingBody: string | null;
 }
 
 /**
@@ -30,6 +32,7 @@ export class ClaimsService {
     private readonly events: FinanceEvents,
     private readonly db: TenantDb,
     private readonly audit: AuditService,
+    private readonly schools: SchoolsService,
   ) {}
 
   async list(scope: Scope, schoolId: string, schoolYearId: string | undefined): Promise<Claim[]> {
@@ -79,11 +82,12 @@ export class ClaimsService {
     assertInScope(scope, schoolId);
     const schoolName = (await this.tree.get(schoolId))?.name ?? '';
     return this.db.run(async (em) => {
+      const { governingBody } = await this.schools.letterhead(em, schoolId);
       const claim = await this.load(em, schoolId, id);
       const period = await this.claims.period(em, schoolId, claim.periodId);
       if (!period) throw new Error(`the period of claim ${id} is gone`);
-      if (claim.status !== 'DRAFT') return { claim, period, schoolName };
-      return { claim: { ...claim, ...(await this.figures(em, schoolId, period)) }, period, schoolName };
+      if (claim.status !== 'DRAFT') return { claim, period, schoolName, governingBody };
+      return { claim: { ...claim, ...(await this.figures(em, schoolId, period)) }, period, schoolName, governingBody };
     });
   }
 

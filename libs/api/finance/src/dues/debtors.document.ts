@@ -1,5 +1,5 @@
 import type { Debtor } from '@emis/contracts';
-import type { ExportColumn } from '@emis/api/platform';
+import { type ExportColumn, issuerContent, type OfficialHeading } from '@emis/api/platform';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 
 const VND = new Intl.NumberFormat('vi-VN');
@@ -21,7 +21,11 @@ export const DEBTOR_XLSX_COLUMNS = DEBTOR_COLUMNS.map((c) => ({ ...c, header: `$
  * The printed debtor list a homeroom teacher takes to class or to a parents' meeting: the school, what it covers,
  * one line per pupil who still owes, the total, and the signature lines. A4 portrait.
  */
-export function debtorsDocument(schoolName: string, covers: string, debtors: Debtor[]): TDocumentDefinitions {
+export function debtorsDocument(
+  issuer: Pick<OfficialHeading, 'governingBody' | 'school'>,
+  covers: string,
+  debtors: Debtor[],
+): TDocumentDefinitions {
   const header: TableCell[] = [
     { text: ['STT', { text: '\nNo.', italics: true, fontSize: 7 }], style: 'th' },
     ...DEBTOR_COLUMNS.map((c) => ({
@@ -49,7 +53,7 @@ export function debtorsDocument(schoolName: string, covers: string, debtors: Deb
     {},
   ];
   const content: Content[] = [
-    { text: schoolName.toUpperCase(), bold: true },
+    issuerContent(issuer),
     { text: 'DANH SÁCH HỌC SINH CÒN NỢ CÁC KHOẢN THU', style: 'title', margin: [0, 12, 0, 2] },
     { text: `Pupils who still owe — ${covers}`, alignment: 'center', margin: [0, 0, 0, 10] },
     {

@@ -4,7 +4,7 @@ import { compareVietnameseNames } from '@emis/domain';
 import { AuditService } from '@emis/api/audit';
 import { PupilRoster } from '@emis/api/people';
 import { assertInScope, Principal, ProblemException, renderPdf, Scope, TenantDb } from '@emis/api/platform';
-import { OrgTreeService } from '@emis/api/tenancy';
+import { SchoolsService } from '@emis/api/tenancy';
 import { EntityManager } from 'typeorm';
 import { ChargesRepository } from './charges.repository';
 import { debtorsDocument } from './debtors.document';
@@ -30,7 +30,7 @@ export class DebtorsService {
     private readonly periods: FeePeriodsRepository,
     private readonly roster: PupilRoster,
     private readonly audit: AuditService,
-    private readonly tree: OrgTreeService,
+    private readonly schools: SchoolsService,
   ) {}
 
   list(scope: Scope, actor: Principal, schoolId: string, filter: DebtorsFilter): Promise<Debtor[]> {
@@ -56,12 +56,13 @@ export class DebtorsService {
 
   async pdf(scope: Scope, actor: Principal, schoolId: string, filter: DebtorsFilter): Promise<Buffer> {
     const debtors = await this.exportList(scope, actor, schoolId, filter);
-    const school = await this.tree.get(schoolId);
+    // The issuer's lines as the debtors' Excel file has them (docs/domain/records.md, "Official papers").
+    const heading = await this.schools.printedHeading(scope, schoolId, '');
     const period = filter.periodId
       ? await this.db.run((em) => this.periods.find(em, schoolId, filter.periodId as string))
       : undefined;
     const covers = period ? `${period.name} (${period.code})` : 'Tất cả các kỳ thu / All periods';
-    return renderPdf(debtorsDocument(school?.name ?? '', covers, debtors));
+    return renderPdf(debtorsDocument(heading, covers, debtors));
   }
 
   private async debtors(em: EntityManager, actor: Principal, schoolId: string, filter: DebtorsFilter) {

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { bookDocument, bookWorkbook } from '@emis/api/assets';
 import { AuditService } from '@emis/api/audit';
 import { assertInScope, Principal, ProblemException, renderPdf, Scope, TenantDb } from '@emis/api/platform';
-import { OrgTreeService } from '@emis/api/tenancy';
+import { OrgTreeService, SchoolsService } from '@emis/api/tenancy';
 import type { CashBook, OpeningBalances } from '@emis/contracts';
 import { CASH_ACCOUNTS, CashAccount } from '@emis/domain';
 import { EntityManager } from 'typeorm';
@@ -28,6 +28,7 @@ export class BooksService {
     private readonly pupils: PupilLabels,
     private readonly tree: OrgTreeService,
     private readonly audit: AuditService,
+    private readonly schools: SchoolsService,
   ) {}
 
   async book(scope: Scope, schoolId: string, account: CashAccount, from: string, to: string): Promise<CashBook> {
@@ -45,7 +46,8 @@ export class BooksService {
     format: BookFileFormat,
   ): Promise<{ fileName: string; file: Buffer }> {
     const book = await this.book(scope, schoolId, account, from, to);
-    const printed = printedCashBook((await this.tree.get(schoolId))?.name ?? '', book);
+    const { governingBody } = await this.schools.printedHeading(scope, schoolId, '');
+    const printed = { ...printedCashBook((await this.tree.get(schoolId))?.name ?? '', book), governingBody };
     const file = format === 'xlsx' ? await bookWorkbook(printed) : await renderPdf(bookDocument(printed));
     return { fileName: `${printed.fileName}.${format}`, file };
   }

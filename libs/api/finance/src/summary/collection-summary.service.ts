@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { bookDocument, bookWorkbook } from '@emis/api/assets';
 import { PupilRoster } from '@emis/api/people';
 import { assertInScope, renderPdf, Scope, TenantDb } from '@emis/api/platform';
-import { OrgTreeService } from '@emis/api/tenancy';
+import { OrgTreeService, SchoolsService } from '@emis/api/tenancy';
 import type { CollectionSummary } from '@emis/contracts';
 import { EntityManager } from 'typeorm';
 import type { BookFileFormat } from '../ledger/books.service';
@@ -24,6 +24,7 @@ export class CollectionSummaryService {
     private readonly repo: CollectionSummaryRepository,
     private readonly roster: PupilRoster,
     private readonly tree: OrgTreeService,
+    private readonly schools: SchoolsService,
   ) {}
 
   async summary(scope: Scope, schoolId: string, q: SummaryQuery): Promise<CollectionSummary> {
@@ -39,7 +40,11 @@ export class CollectionSummaryService {
   ): Promise<{ fileName: string; file: Buffer }> {
     assertInScope(scope, schoolId);
     const { summary, year, periodName } = await this.db.run((em) => this.compose(em, schoolId, q));
-    const printed = printedSummary((await this.tree.get(schoolId))?.name ?? '', year, periodName, summary);
+    const { governingBody } = await this.schools.printedHeading(scope, schoolId, '');
+    const printed = {
+      ...printedSummary((await this.tree.get(schoolId))?.name ?? '', year, periodName, summary),
+      governingBody,
+    };
     const file = format === 'xlsx' ? await bookWorkbook(printed) : await renderPdf(bookDocument(printed));
     return { fileName: `${printed.fileName}.${format}`, file };
   }

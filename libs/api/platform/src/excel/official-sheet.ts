@@ -36,6 +36,15 @@ export function officialPageSetup(layout: OfficialLayout): Partial<ExcelJS.PageS
   };
 }
 
+/**
+ * The issuer's lines at the top left of an official paper, in capitals: the governing body ("UBND HUYỆN …" or "SỞ
+ * GIÁO DỤC VÀ ĐÀO TẠO …"), then the school; a line not known is left out (docs/domain/records.md, "Official papers").
+ * Every workbook and PDF that carries the issuer takes its lines from here.
+ */
+export function officialIssuer(heading: Pick<OfficialHeading, 'governingBody' | 'school'>): string[] {
+  return [heading.governingBody, heading.school].filter((l): l is string => !!l?.trim()).map((l) => l.toUpperCase());
+}
+
 /** In a header or footer `&` starts a code, so a literal one is doubled. */
 export function headerFooterText(text: string): string {
   return text.replace(/&/g, '&&');
@@ -47,10 +56,7 @@ export function headerFooterText(text: string): string {
  * of the footer, so every printed page names who exported it.
  */
 export function officialHeaderFooter(heading: OfficialHeading, watermark?: string): Partial<ExcelJS.HeaderFooter> {
-  const issuer = [heading.governingBody, heading.school]
-    .filter((l): l is string => !!l)
-    .map((l) => headerFooterText(l.toUpperCase()))
-    .join('\n');
+  const issuer = officialIssuer(heading).map(headerFooterText).join('\n');
   const mark = watermark ? headerFooterText(watermark) : '';
   const header = `${issuer ? `&L&8${issuer}` : ''}&C&B${headerFooterText(heading.title)}&B${mark ? `&R&8${mark}` : ''}`;
   const footer = `${mark ? `&L&8${mark}` : ''}&RTrang &P/&N · Page &P/&N`;

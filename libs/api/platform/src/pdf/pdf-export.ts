@@ -2,6 +2,7 @@ import type { Response } from 'express';
 import { dirname, join } from 'node:path';
 import pdfmake = require('pdfmake');
 import type { Content, DynamicContent, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { officialIssuer, OfficialHeading } from '../excel/official-sheet';
 import { ExportWatermark, watermarkText } from '../watermark/export-watermark';
 
 /** Roboto as pdfmake ships it: it covers every Vietnamese letter with its diacritics. */
@@ -61,4 +62,13 @@ export function sendPdf(res: Response, fileName: string, pdf: Buffer): void {
   );
   res.setHeader('Content-Length', pdf.length);
   res.end(pdf);
+}
+
+/**
+ * The issuer's block at the top left of an official PDF: the governing body, then the school in bold
+ * (officialIssuer; docs/domain/records.md, "Official papers").
+ */
+export function issuerContent(heading: Pick<OfficialHeading, 'governingBody' | 'school'>): Content {
+  const lines = officialIssuer(heading);
+  return { stack: lines.map((text, i) => ({ text, bold: i === lines.length - 1 })) };
 }

@@ -4,6 +4,7 @@ import { BulkAccountResult, ProblemDetails } from '@emis/contracts';
 import { Role, ROLE_RANK, ROLE_UNIT_KIND, ROLES } from '@emis/domain';
 import {
   AuthStore,
+  guardUnsaved,
   loadOnChange,
   OrgUnitContext,
   ProblemAlertComponent,
@@ -76,6 +77,14 @@ export class BulkCreatePage {
   protected readonly result = signal<BulkAccountResult | null>(null);
   protected readonly downloading = signal(false);
   protected readonly downloadProblem = signal<ProblemDetails | null>(null);
+
+  constructor() {
+    // The role or the ticks changed and the accounts not created yet: leaving asks first (docs/domain/gradebook.md,
+    // "Leaving a page").
+    guardUnsaved(() => ({
+      dirty: this.result() === null && (this.defaultRole() !== 'TEACHER' || this.excluded().size > 0),
+    }));
+  }
 
   protected changeDefaultRole(event: Event): void {
     this.defaultRole.set((event.target as HTMLSelectElement).value as Role);

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, u
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { AssetCategory, ProblemDetails } from '@emis/contracts';
-import { LanguageService, loadOnChange, ProblemAlertComponent, toProblem } from '@emis/web/core';
+import { guardUnsaved, LanguageService, loadOnChange, ProblemAlertComponent, toProblem } from '@emis/web/core';
 import { ConfirmDialogComponent, DongInputDirective, DongPipe } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
@@ -45,6 +45,8 @@ export class AssetConfigPage {
   protected readonly threshold = new FormControl<number | null>(null, {
     validators: [Validators.required, Validators.min(1)],
   });
+  /** A threshold typed and not saved: leaving asks first (docs/domain/gradebook.md, "Leaving a page"). */
+  private readonly leaving = guardUnsaved(() => this.threshold);
   protected readonly thresholdBusy = signal(false);
   protected readonly thresholdSaved = signal(false);
   protected readonly thresholdProblem = signal<ProblemDetails | null>(null);

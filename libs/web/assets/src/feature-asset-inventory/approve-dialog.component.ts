@@ -37,6 +37,7 @@ import { Differences } from './inventory-lines';
       [confirmLabel]="'assets.operations.inventory.approve.submit' | transloco"
       [busy]="busy()"
       [confirmDisabled]="decisionNumber().trim() === ''"
+      [unsaved]="decisionNumber().trim() !== ''"
       testId="inventory-approve"
       (confirmed)="submit()"
       (cancelled)="cancelled.emit()"

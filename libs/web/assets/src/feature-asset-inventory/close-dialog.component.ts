@@ -18,6 +18,7 @@ import { OperationsApi } from '../data-access/operations.api';
       [confirmLabel]="'assets.operations.inventory.close.submit' | transloco"
       [busy]="busy()"
       [confirmDisabled]="committee().length === 0"
+      [unsaved]="text().trim() !== ''"
       testId="inventory-close"
       (confirmed)="submit()"
       (cancelled)="cancelled.emit()"

@@ -29,6 +29,7 @@ import { OperationsApi } from '../data-access/operations.api';
       [confirmLabel]="'assets.operations.inventory.surplus.submit' | transloco"
       [busy]="busy()"
       [confirmDisabled]="!valid()"
+      [unsaved]="unsaved()"
       testId="surplus-dialog"
       (confirmed)="submit()"
       (cancelled)="cancelled.emit()"
@@ -132,6 +133,17 @@ export class SurplusDialogComponent implements OnInit {
       this.quantity() > 0 &&
       this.unitCost().ok,
   );
+  /** Anything typed or chosen beyond the defaults: closing asks first, and leaving the page is guarded. */
+  protected readonly unsaved = computed(() => {
+    const cost = this.unitCost();
+    return (
+      this.description().trim() !== '' ||
+      this.quantity() !== 1 ||
+      !cost.ok ||
+      cost.value !== null ||
+      this.locationId() !== this.roomId()
+    );
+  });
   protected readonly busy = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly errors = computed(() => fieldErrorMap(this.problem()));

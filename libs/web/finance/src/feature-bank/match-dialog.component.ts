@@ -40,6 +40,7 @@ interface ChosenPupil {
       [confirmLabel]="'finance.money.bank.match' | transloco"
       [busy]="busy()"
       [confirmDisabled]="!chosen()"
+      [unsaved]="unsaved()"
       testId="bank-match"
       (confirmed)="match()"
       (cancelled)="cancelled.emit()"
@@ -91,10 +92,16 @@ export class BankMatchDialogComponent {
   readonly matched = output<BankLine>();
   readonly cancelled = output<void>();
 
+  /** The suggestion chosen when the dialog opened, if the user came from one. */
+  private readonly preselected = computed(
+    () => this.line().suggestions.find((p) => p.studentId === this.suggestedId())?.studentId ?? null,
+  );
   protected readonly chosen = linkedSignal<ChosenPupil | null>(() => {
-    const s = this.line().suggestions.find((p) => p.studentId === this.suggestedId());
+    const s = this.line().suggestions.find((p) => p.studentId === this.preselected());
     return s ? { studentId: s.studentId, code: s.studentCode, name: s.studentName } : null;
   });
+  /** A pupil chosen other than the one the dialog opened with: closing asks first, and leaving the page is guarded. */
+  protected readonly unsaved = computed(() => (this.chosen()?.studentId ?? null) !== this.preselected());
   protected readonly busy = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
   protected readonly amount = computed(() => formatDong(this.line().amount));

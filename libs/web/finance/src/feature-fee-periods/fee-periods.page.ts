@@ -12,7 +12,7 @@ import {
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
-import { ConfirmDialogComponent, DongPipe, DateInputDirective } from '@emis/web/ui';
+import { ConfirmDialogComponent, DongPipe, DateInputDirective, draftChanged } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
 import { followChargeGeneration, isGenerating } from '../data-access/charge-generation';
@@ -85,6 +85,9 @@ export class FeePeriodsPage {
 
   protected readonly creating = signal(false);
   protected readonly draft = signal<FeePeriodInput>(emptyPeriod(''));
+  /** The draft as the dialog opened: typed-into differs from it (closing asks, leaving the page is guarded). */
+  private readonly draftStart = signal<FeePeriodInput>(emptyPeriod(''));
+  protected readonly draftUnsaved = computed(() => draftChanged(this.draftStart(), this.draft()));
   protected readonly draftValid = computed(() => {
     const d = this.draft();
     return (
@@ -114,6 +117,7 @@ export class FeePeriodsPage {
 
   protected startCreating(): void {
     this.draft.set(emptyPeriod(this.year() ?? ''));
+    this.draftStart.set(this.draft());
     this.problem.set(null);
     this.creating.set(true);
   }

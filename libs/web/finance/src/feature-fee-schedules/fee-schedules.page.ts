@@ -12,7 +12,7 @@ import {
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
-import { ConfirmDialogComponent, DongPipe, saveDownload, DateInputDirective } from '@emis/web/ui';
+import { ConfirmDialogComponent, DongPipe, saveDownload, DateInputDirective, draftChanged } from '@emis/web/ui';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
 import { CollectionApi } from '../data-access/collection.api';
@@ -91,12 +91,20 @@ export class FeeSchedulesPage {
   /** The dialog: a new fee (schedule null) or a draft being edited. */
   protected readonly editing = signal<{ schedule: FeeSchedule | null } | null>(null);
   protected readonly form = signal<FeeScheduleForm>(emptyFeeForm());
+  /** The fee as the dialog opened: typed-into differs from it (closing asks, leaving the page is guarded). */
+  private readonly formStart = signal<FeeScheduleForm>(emptyFeeForm());
+  protected readonly formUnsaved = computed(() => draftChanged(this.formStart(), this.form()));
   protected readonly formErrors = computed(() => checkFeeForm(this.form(), this.editing()?.schedule?.allowed ?? null));
   protected readonly tried = signal(false);
 
   protected readonly deciding = signal<Decision | null>(null);
   protected readonly decisionNumber = signal('');
   protected readonly adoptedOn = signal(todayInVietnam());
+  /** The decision's fields as its dialog opened. */
+  private readonly decisionStart = signal({ decisionNumber: '', adoptedOn: '' });
+  protected readonly decisionUnsaved = computed(() =>
+    draftChanged(this.decisionStart(), { decisionNumber: this.decisionNumber(), adoptedOn: this.adoptedOn() }),
+  );
 
   protected changeYear(yearId: string): void {
     void this.router.navigate([], { relativeTo: this.route, queryParams: { yearId }, queryParamsHandling: 'merge' });
@@ -119,6 +127,7 @@ export class FeeSchedulesPage {
 
   protected startEditing(schedule: FeeSchedule | null): void {
     this.form.set(schedule ? feeFormOf(schedule) : emptyFeeForm());
+    this.formStart.set(this.form());
     this.tried.set(false);
     this.problem.set(null);
     this.editing.set({ schedule });
@@ -149,6 +158,7 @@ export class FeeSchedulesPage {
   protected startDeciding(schedule: FeeSchedule, kind: Decision['kind']): void {
     this.decisionNumber.set(schedule.decisionNumber ?? '');
     this.adoptedOn.set(todayInVietnam());
+    this.decisionStart.set({ decisionNumber: this.decisionNumber(), adoptedOn: this.adoptedOn() });
     this.problem.set(null);
     this.deciding.set({ schedule, kind });
   }

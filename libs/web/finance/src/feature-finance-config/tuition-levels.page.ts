@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, sig
 import { RouterLink } from '@angular/router';
 import { ProblemDetails } from '@emis/contracts';
 import { FEE_AREAS } from '@emis/domain';
-import { AuthStore, loadOnChange, ProblemAlertComponent, toProblem } from '@emis/web/core';
+import { AuthStore, guardUnsaved, loadOnChange, ProblemAlertComponent, toProblem } from '@emis/web/core';
 import { groupDong, parseDong, saveDownload } from '@emis/web/ui';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
@@ -53,6 +53,15 @@ export class TuitionLevelsPage {
   protected readonly busy = signal(false);
   protected readonly saved = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
+  /**
+   * Amounts typed and not saved (or text that is no amount): leaving the page, signing out or the session's end asks
+   * first (docs/domain/gradebook.md, "Leaving a page").
+   */
+  private readonly leaving = guardUnsaved(() => ({
+    dirty:
+      this.unreadable().size > 0 ||
+      JSON.stringify(this.grid()) !== JSON.stringify(tuitionGrid(this.levels.value() ?? [])),
+  }));
 
   protected readonly rows = computed(() => {
     const grid = this.grid();

@@ -15,13 +15,14 @@ import { Payment, ProblemDetails, StudentSummary } from '@emis/contracts';
 import { PAYMENT_METHODS, PaymentMethod, todayInVietnam } from '@emis/domain';
 import {
   fieldErrorMap,
+  guardUnsaved,
   loadOnChange,
   OrgUnitContext,
   ProblemAlertComponent,
   SchoolRequiredComponent,
   toProblem,
 } from '@emis/web/core';
-import { DongPipe, groupDong, parseDong, DateInputDirective } from '@emis/web/ui';
+import { DongPipe, groupDong, parseDong, DateInputDirective, draftChanged } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { CollectionApi } from '../data-access/collection.api';
@@ -114,6 +115,23 @@ export class PaymentEntryPage {
     paidOn: this.paidOn(),
     payerName: this.payerName(),
   }));
+  /** What the user can change on the receipt, as the page filled it in (a pupil chosen, their lines arrived). */
+  private readonly typed = computed(() => ({
+    chosen: [...this.chosen()].sort().join(','),
+    amount: this.amountText(),
+    method: this.method(),
+    bankReference: this.bankReference(),
+    paidOn: this.paidOn(),
+    payerName: this.payerName(),
+  }));
+  private readonly typedStart = signal(untracked(this.typed));
+  /**
+   * A receipt changed by the user and not saved: leaving the page, signing out or the session's end asks first
+   * (docs/domain/gradebook.md, "Leaving a page"). Choosing a pupil alone is not: the page filled the rest in.
+   */
+  private readonly leaving = guardUnsaved(() => ({
+    dirty: this.pupilId() !== null && this.saved() === null && draftChanged(this.typedStart(), this.typed()),
+  }));
   protected readonly check = computed(() => checkPayment(this.draft()));
   protected readonly valid = computed(() => Object.keys(this.check().errors).length === 0);
 
@@ -130,6 +148,7 @@ export class PaymentEntryPage {
       untracked(() => {
         this.chosen.set(new Set(lines.map((line) => line.chargeId)));
         this.amountText.set(groupDong(this.check().payable || null));
+        this.typedStart.set(this.typed());
       });
     });
     // The cursor follows the work: from the pupil search to the amount, ready for Enter.
@@ -202,5 +221,6 @@ export class PaymentEntryPage {
     this.bankReference.set('');
     this.payerName.set('');
     this.paidOn.set(todayInVietnam());
+    this.typedStart.set(untracked(this.typed));
   }
 }

@@ -5,6 +5,7 @@ import { CompletionPupil, ProblemDetails } from '@emis/contracts';
 import {
   AuthStore,
   EmisDatePipe,
+  guardUnsaved,
   loadOnChange,
   OrgUnitContext,
   ProblemAlertComponent,
@@ -75,6 +76,14 @@ export class CompletionPage {
     chairName: new FormControl('', { nonNullable: true }),
     members: new FormControl('', { nonNullable: true }),
   });
+  /**
+   * A sitting's details or decisions typed and not saved: leaving the page, signing out or the session's end asks
+   * first (docs/domain/gradebook.md, "Leaving a page").
+   */
+  private readonly leaving = guardUnsaved(() => ({
+    dirty:
+      this.councilForm.dirty || Object.values(this.drafts()).some((d) => d.choice !== '' || d.reason.trim() !== ''),
+  }));
 
   protected draft(p: CompletionPupil): Draft {
     return this.drafts()[p.studentId] ?? { choice: '', reason: '' };

@@ -27,7 +27,7 @@ import { gridColumns } from './grid-columns';
 import { GridKeys } from './grid-keys';
 import { followPrinting, GRID_THEME, gradeGridOptions } from './grid-options';
 import { SheetSelection } from './sheet-selection';
-import { LockedColumn } from './sheet-locks';
+import { columnLock, LockedColumn } from './sheet-locks';
 import { SheetMessagesComponent } from './sheet-messages.component';
 import { SheetPrintTableComponent } from './sheet-print-table.component';
 import { SheetSaveStateComponent } from './sheet-save-state.component';
@@ -182,7 +182,7 @@ export class GradeGridComponent implements SheetView {
 
   /** The principal's lock of a column: as the sheet was loaded, or as a 423 answer named it since. */
   private lockOf(key: string): { reason: string | null } | undefined {
-    return this.sheet().lockedColumns?.find((c) => c.key === key) ?? this.lockedLater().find((c) => c.key === key);
+    return columnLock(this.sheet().lockedColumns, this.lockedLater(), key);
   }
 
   protected onCellFocused(event: CellFocusedEvent<GridRow>): void {

@@ -20,7 +20,7 @@ import { SheetMessagesComponent } from './sheet-messages.component';
 import { SheetSaveStateComponent } from './sheet-save-state.component';
 import { SheetSession } from './sheet-session';
 import { FocusedCell, SheetView } from './sheet-view';
-import { LockedColumn } from './sheet-locks';
+import { columnLock, LockedColumn } from './sheet-locks';
 
 /** One line of the list: the pupil and what the chosen column shows for them. */
 interface PhoneLine {
@@ -69,12 +69,10 @@ export class PhoneSheetComponent implements SheetView {
   protected readonly key = computed(() => this.column()?.key ?? COMMENT_KEY);
   /** Columns a 423 answer said the principal locked after the sheet was loaded. */
   private readonly lockedLater = signal<LockedColumn[]>([]);
+  /** The chosen column's lock, as the grid shows it: 🔒 above the list, read-only inputs, the principal's reason. */
+  protected readonly lock = computed(() => this.lockOf(this.key()) ?? null);
   /** The chosen column takes input: the sheet is editable and the principal has not locked that column. */
-  protected readonly writable = computed(() => {
-    const key = this.key();
-    const locked = [...(this.sheet().lockedColumns ?? []), ...this.lockedLater()];
-    return this.editable() && !locked.some((c) => c.key === key);
-  });
+  protected readonly writable = computed(() => this.editable() && !this.lock());
   // The session bumps its revision whenever a row changed in place (typing, a save's answer, a conflict).
   protected readonly lines = computed<PhoneLine[]>(() => {
     this.session.revision();
@@ -105,7 +103,24 @@ export class PhoneSheetComponent implements SheetView {
     lockedMeanwhile: () => this.lockedMeanwhile.emit(),
     columnsLocked: (columns) => this.lockedLater.set(columns),
     translate: (key, params) => this.transloco.translate(key, params),
+    // The input with the focus holds text its change event has not brought yet (Back pressed while typing): the leave
+    // guard counts it and the flush commits it (docs/domain/gradebook.md, "Leaving a page").
+    editor: {
+      open: () => this.typedText() !== null,
+      commit: () => {
+        const row = this.typing ? this.rowsById().get(this.typing.studentId) : undefined;
+        const text = this.typedText();
+        // Committed once: the text now is the session's (in its own formatting, which may differ from the typed).
+        this.typing = null;
+        if (row && text !== null) this.commit(row, text);
+      },
+    },
   });
+  /**
+   * The input being typed into, from its focus to its blur. Its pupil is kept by id: the sheet's rows may be read
+   * again meanwhile (a reload), and the text belongs to the row the session holds now.
+   */
+  private typing: { studentId: string; key: string; input: HTMLInputElement } | null = null;
   protected readonly commentKey = COMMENT_KEY;
   /** The pupil whose input has the focus, for the page's history and correction actions. */
   readonly focused = signal<FocusedCell | null>(null);
@@ -127,6 +142,35 @@ export class PhoneSheetComponent implements SheetView {
   protected choose(key: string): void {
     this.chosenKey.set(key);
     this.focused.set(null);
+  }
+
+  /** Whether a column is locked, for its option in the column list. */
+  protected isLocked(key: string): boolean {
+    return !!this.lockOf(key);
+  }
+
+  /** The principal's lock of a column: as the sheet was loaded, or as a 423 answer named it since. */
+  private lockOf(key: string): LockedColumn | undefined {
+    return columnLock(this.sheet().lockedColumns, this.lockedLater(), key);
+  }
+
+  /** Text in the focused input that differs from what the session holds for that cell; null when there is none. */
+  private typedText(): string | null {
+    const typing = this.typing;
+    if (!typing || !typing.input.isConnected || !this.writable() || typing.key !== this.key()) return null;
+    const row = this.rowsById().get(typing.studentId);
+    if (!row) return null;
+    const held = typing.key === COMMENT_KEY ? row.comment : cellText(row, typing.key);
+    return typing.input.value === held ? null : typing.input.value;
+  }
+
+  protected onInputFocus(event: FocusEvent, row: GridRow): void {
+    this.typing = { studentId: row.studentId, key: this.key(), input: event.target as HTMLInputElement };
+    this.onFocus(row);
+  }
+
+  protected onInputBlur(): void {
+    this.typing = null;
   }
 
   protected onFocus(row: GridRow): void {

@@ -44,10 +44,12 @@ export interface ImportTarget {
   `,
   template: `
     <emis-dialog
+      #dialog
       [open]="target() !== null"
       [heading]="'grading.import.title' | transloco"
       testId="grade-import"
       [busy]="uploading()"
+      [unsaved]="unsaved()"
       (closed)="close()"
     >
       <p class="muted">{{ 'grading.import.help' | transloco }}</p>
@@ -108,7 +110,13 @@ export interface ImportTarget {
       </div>
       <emis-problem-alert [problem]="problem()" />
       <div class="actions">
-        <button type="button" class="btn btn-secondary" (click)="close()" [disabled]="uploading()">
+        <button
+          type="button"
+          class="btn btn-secondary"
+          (click)="dialog.requestClose()"
+          [disabled]="uploading()"
+          data-testid="grade-import-close"
+        >
           {{ 'grading.common.close' | transloco }}
         </button>
         <button
@@ -137,6 +145,8 @@ export class SheetImportDialogComponent {
   protected readonly done = signal(false);
   protected readonly uploading = signal(false);
   protected readonly problem = signal<ProblemDetails | null>(null);
+  /** A file chosen and not imported yet: closing asks first, and leaving the sheet is guarded while it is open. */
+  protected readonly unsaved = computed(() => this.file() !== null && this.job() === null && !this.done());
   protected readonly running = computed(() => RUNNING.includes(this.job()?.status ?? 'DONE'));
   private polling: Subscription | null = null;
 

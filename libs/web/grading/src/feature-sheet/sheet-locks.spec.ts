@@ -1,7 +1,7 @@
 import { GradeRow, ProblemDetails } from '@emis/contracts';
 import { gradebookColumns, GradingSubject } from '@emis/domain';
 import { applyInput, GridRow, SheetContext, toGridRow } from './sheet-model';
-import { applyColumnLocks, lockedColumnsOf } from './sheet-locks';
+import { applyColumnLocks, columnLock, lockedColumnsOf } from './sheet-locks';
 
 const maths: GradingSubject = { code: 'TOAN', assessment: 'SCORE', periodsPerYear: 140 };
 const context: SheetContext = {
@@ -83,5 +83,20 @@ describe('applyColumnLocks', () => {
     expect(binh.values).toMatchObject({ TX2: null, TX3: 5.5 });
     // The average follows the reverted value: (9 + 7 + 9 + 8 + 2·7 + 3·8) / 9 = 71 / 9 = 7,88… → 7,9.
     expect(an.result.average).toBe(7.9);
+  });
+});
+
+describe('the lock both views show on a column (the grid and the phone)', () => {
+  const loaded = [{ key: 'GK', reason: 'Đã chấm xong giữa kì' }];
+  const later = [
+    { key: 'TX2', reason: 'Khoá sau khi mở sổ' },
+    { key: 'GK', reason: null },
+  ];
+
+  it('is the lock the sheet was loaded with, else one a 423 named since; an open column has none', () => {
+    expect(columnLock(loaded, later, 'GK')).toEqual({ key: 'GK', reason: 'Đã chấm xong giữa kì' });
+    expect(columnLock(loaded, later, 'TX2')).toEqual({ key: 'TX2', reason: 'Khoá sau khi mở sổ' });
+    expect(columnLock(undefined, later, 'TX2')?.reason).toBe('Khoá sau khi mở sổ');
+    expect(columnLock(loaded, [], 'TX1')).toBeUndefined();
   });
 });

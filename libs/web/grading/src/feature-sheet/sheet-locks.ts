@@ -5,6 +5,18 @@ import { GridRow, recompute, SheetContext } from './sheet-model';
 export type LockedColumn = GradeColumnsLocked['lockedColumns'][number];
 
 /**
+ * The principal's lock of a column as both views show it (🔒, read-only, the reason): the lock the sheet was loaded
+ * with, else one a 423 answer named since; undefined for an open column.
+ */
+export function columnLock(
+  loaded: readonly LockedColumn[] | undefined,
+  later: readonly LockedColumn[],
+  key: string,
+): LockedColumn | undefined {
+  return loaded?.find((c) => c.key === key) ?? later.find((c) => c.key === key);
+}
+
+/**
  * The columns a 423 answer names (`gradebook_column_locked`: a save changed a column locked since the sheet was
  * loaded); undefined for any other answer — a 423 `gradebook_locked` is the whole sheet.
  */

@@ -248,6 +248,8 @@ export const gradingVi = {
     column: 'Cột đang nhập',
     filled: 'Đã có {{filled}}/{{total}}',
     listLabel: 'Danh sách học sinh',
+    locked: 'Cột này đã khoá: chỉ xem, không nhập được.',
+    lockedReason: 'Lý do: {{reason}}',
   },
   home: {
     title: 'Sổ điểm hôm nay',
@@ -592,6 +594,8 @@ export const gradingEn: TranslationOf<typeof gradingVi> = {
     column: 'Column being entered',
     filled: '{{filled}}/{{total}} filled',
     listLabel: 'Pupils',
+    locked: 'This column is locked: read only.',
+    lockedReason: 'Reason: {{reason}}',
   },
   home: {
     title: 'Gradebook today',

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
 import { PasswordChangeRequest, ProblemDetails } from '@emis/contracts';
-import { AuthStore, toProblem } from '@emis/web/core';
+import { AuthStore, guardUnsaved, toProblem } from '@emis/web/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize } from 'rxjs';
 import { PasswordChangeFormComponent } from '../ui/password-change-form.component';
@@ -54,6 +54,8 @@ export class AccountPage {
   protected readonly passwordChanged = signal(false);
   private readonly passwordForm = viewChild(PasswordChangeFormComponent);
   private readonly sessions = viewChild(MySessionsComponent);
+  /** A password typed and not changed yet: leaving the page, signing out or the session's end asks first. */
+  private readonly leaving = guardUnsaved(() => this.passwordForm());
 
   /** The new session replaces this one in the store; the server has signed out every other. */
   protected changePassword(request: PasswordChangeRequest): void {

@@ -254,6 +254,11 @@ export class PasswordChangeFormComponent {
     });
   }
 
+  /** A password typed and not submitted yet (the leave guard's DirtyForm): cleared by `clear()`. */
+  get dirty(): boolean {
+    return this.form.dirty;
+  }
+
   /** After a successful change: empty fields, nothing flagged, passwords hidden again. */
   clear(): void {
     this.form.reset();

@@ -17,3 +17,19 @@ export interface UnsavedDialogGuard {
 }
 
 export const UNSAVED_DIALOG_GUARD = new InjectionToken<UnsavedDialogGuard>('UNSAVED_DIALOG_GUARD');
+
+/**
+ * Whether a draft held in a signal (a dialog's or a page's fields) differs from what it started as: a dialog passes
+ * `draftChanged(start, draft())` to `[unsaved]`, a page to guardUnsaved. Field by field; text compared without the
+ * spaces around it (spaces alone are nothing typed), other values by identity (a draft holds plain values).
+ */
+export function draftChanged<T extends object>(start: T, now: T): boolean {
+  const keys = new Set([...Object.keys(start), ...Object.keys(now)]) as Set<keyof T>;
+  for (const key of keys) {
+    const a = start[key];
+    const b = now[key];
+    const same = typeof a === 'string' && typeof b === 'string' ? a.trim() === b.trim() : Object.is(a, b);
+    if (!same) return true;
+  }
+  return false;
+}
