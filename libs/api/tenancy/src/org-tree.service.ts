@@ -76,6 +76,17 @@ export class OrgTreeService implements ScopeResolver {
     return this.subtreeIds(await this.tree(), rootId);
   }
 
+  /**
+   * The same, read from the database now rather than the cache. For the organisation administration's lists: a school
+   * another API instance has just created (an import runs on whichever instance's worker takes the job) shows at once,
+   * not when this instance's cached tree expires. One read of the tree, on pages the department's few administrators
+   * open.
+   */
+  async currentSubtree(rootId: string): Promise<string[]> {
+    this.invalidate();
+    return this.subtree(rootId);
+  }
+
   /** Narrows `scope` to the subtree of `unitId`, or undefined when that unit lies outside it. */
   async narrow(scope: Scope, unitId: string): Promise<Scope | undefined> {
     if (unitId === scope.rootId) return scope;

@@ -126,7 +126,7 @@ export class OrgAdminService {
     let ids = scope.all ? null : scope.orgUnitIds;
     if (query.parentId) {
       assertInScope(scope, query.parentId);
-      const below = new Set(await this.tree.subtree(query.parentId));
+      const below = new Set(await this.tree.currentSubtree(query.parentId));
       below.delete(query.parentId);
       ids = [...below];
     }
