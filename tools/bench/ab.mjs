@@ -1,4 +1,4 @@
-// `node tools/bench/ab.mjs --builds A=tmp/ab/old,B=dist [--rounds 3] [--only grade-save] [--seconds 10]`: interleaved
+// `node tools/bench/ab.mjs --builds A=tmp/ab/old,B=dist [--rounds 3] [--only grade-save] [--seconds 10] [--scale-dir DIR]`: interleaved
 // A/B runs of the benchmark with different builds of the API (each a copy of `dist/`, e.g. made with
 // `cp -r dist tmp/ab/old` before a change): A, B, A, B… under the same load, each a fresh run of run.mjs
 // (`--no-build`, the build's API through EMIS_API_DIST). Prints every run and each build's median ratio and CPU per
@@ -24,6 +24,8 @@ if (builds.length < 2) throw new Error('--builds A=dir,B=dir: at least two build
 const rounds = Number(option('rounds', '3'));
 const only = option('only', 'grade-save');
 const seconds = option('seconds', '10');
+// --scale-dir tmp/scale-db: every run measures a copy of that full-scale province (run.mjs's option).
+const scaleDir = option('scale-dir', undefined);
 
 const median = (xs) => {
   const s = xs.filter((x) => x != null).sort((a, b) => a - b);
@@ -36,7 +38,11 @@ for (let round = 1; round <= rounds; round++) {
     const started = new Date().toISOString();
     execFileSync(
       process.execPath,
-      [path.join(root, 'tools/bench/run.mjs'), '--only', only, '--no-build', '--seconds', seconds],
+      [
+        path.join(root, 'tools/bench/run.mjs'),
+        ...['--only', only, '--no-build', '--seconds', seconds],
+        ...(scaleDir ? ['--scale-dir', scaleDir] : []),
+      ],
       { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, EMIS_API_DIST: build.dir } },
     );
     const report = JSON.parse(readFileSync(path.join(root, 'tmp/bench/results.json'), 'utf8'));

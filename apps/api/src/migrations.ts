@@ -50,6 +50,7 @@ import {
   AllowUnnamedGuardianContacts1765000000410,
   IndexStudentLists1765000000500,
   CreateStudentSearchWords1765000000800,
+  KeepStudentRecords1765000002250,
 } from '@emis/api/people';
 import {
   CreateAppRoleAndScope1764100000010,
@@ -155,6 +156,7 @@ export const MIGRATIONS = [
   StreamAuditBatch1765000001300,
   RecordRecognitionDecisionDocuments1765000001400,
   ExposeAccountActive1765000001600,
+  KeepStudentRecords1765000002250,
 ];
 
 /**

@@ -1,9 +1,10 @@
 import { StudentFilter, studentCountStatement, studentListStatement, studentOrder } from '@emis/api/people';
 import { COUNT_CAP } from '@emis/contracts';
 import { Client } from 'pg';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { bearer, createSchool, createUser, startTestApp, TestApp } from './harness';
 import { PlanNode, planAsApp, rowsRead } from './plan-fixtures';
-import { connectAsApp } from './scope-fixtures';
+import { connectAsApp, presentScope, schoolsScope, signScope } from './scope-fixtures';
 import { createClass, createYear } from './students-fixtures';
 import { enrolUser } from './totp';
 
@@ -184,5 +185,93 @@ describe('the student list at a school of 50,000 pupils', () => {
       .set(bearer(admin));
     expect(searched.body.total).toBe(336);
     expect(searched.body.items).toHaveLength(5);
+  });
+
+  /** The statements the API sends while `ask` runs (its own connections), as their first 80 characters. */
+  async function sentWhile(ask: () => Promise<unknown>): Promise<string[]> {
+    const sent: string[] = [];
+    const query = PostgresQueryRunner.prototype.query;
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query').mockImplementation(function (
+      this: PostgresQueryRunner,
+      ...args: Parameters<typeof query>
+    ) {
+      const q = args[0] as unknown as string | { text: string };
+      sent.push((typeof q === 'string' ? q : q.text).replace(/\s+/g, ' ').trim().slice(0, 80));
+      return query.apply(this, args);
+    });
+    try {
+      await ask();
+    } finally {
+      spy.mockRestore();
+    }
+    return sent;
+  }
+  const counts = (sent: string[]) => sent.filter((q) => q.startsWith('select count(*)'));
+
+  it('counts the whole school once: its first page is answered "more than 10,000" after that without reading 10,001 pupils', async () => {
+    const username = await createUser(t, 'SCHOOL_ADMIN', schoolCode);
+    await enrolUser(t.owner, username, t.config.MFA_ENCRYPTION_KEY ?? t.config.JWT_SECRET);
+    const admin = await t.login(username);
+    const firstPage = (query: Record<string, string | number> = {}) =>
+      t
+        .http()
+        .get(`/api/schools/${schoolId}/students`)
+        .query({ yearId: year.id, pageSize: 20, ...query })
+        .set(bearer(admin));
+    // The first request of the school may count (another test of this file may have counted it already).
+    const first = await firstPage();
+    expect({ total: first.body.total, capped: first.body.totalCapped }).toEqual({ total: COUNT_CAP, capped: true });
+    let again: { body: { total: number; totalCapped?: boolean; items: unknown[] } } | undefined;
+    const sent = await sentWhile(async () => (again = await firstPage()));
+    expect(counts(sent)).toEqual([]);
+    expect(again?.body).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+    expect(again?.body.items).toHaveLength(20);
+    // A filtered list can shrink (a status changes, a pupil moves class): it is counted every time.
+    const studying = await sentWhile(() => firstPage({ status: 'STUDYING' }));
+    expect(counts(studying)).toHaveLength(1);
+  });
+
+  it('takes the total of a short page from the page itself, without a count', async () => {
+    const username = await createUser(t, 'SCHOOL_ADMIN', schoolCode);
+    await enrolUser(t.owner, username, t.config.MFA_ENCRYPTION_KEY ?? t.config.JWT_SECRET);
+    const admin = await t.login(username);
+    let last: { body: { total: number; totalCapped?: boolean; items: unknown[] } } | undefined;
+    // 336 pupils match: the second page of 200 holds the last 136.
+    const sent = await sentWhile(
+      async () =>
+        (last = await t
+          .http()
+          .get(`/api/schools/${schoolId}/students`)
+          .query({ yearId: year.id, q: 'tú  QUAN', pageSize: 200, page: 2 })
+          .set(bearer(admin))),
+    );
+    expect(counts(sent)).toEqual([]);
+    expect({ total: last?.body.total, capped: last?.body.totalCapped, shown: last?.body.items.length }).toEqual({
+      total: 336,
+      capped: undefined,
+      shown: 136,
+    });
+    // Past the end the page tells nothing: the count answers.
+    const beyond = await t
+      .http()
+      .get(`/api/schools/${schoolId}/students`)
+      .query({ yearId: year.id, q: 'tú  QUAN', pageSize: 200, page: 3 })
+      .set(bearer(admin));
+    expect({ total: beyond.body.total, shown: beyond.body.items.length }).toEqual({ total: 336, shown: 0 });
+  });
+
+  it("keeps pupils' records: the application role may not delete one", async () => {
+    const [pupil] = await t.owner.query(`select id from student where school_id = $1 limit 1`, [schoolId]);
+    await app.query('begin');
+    try {
+      await presentScope(app, signScope(schoolsScope(schoolId)));
+      await expect(
+        app.query(`delete from student where school_id = $1 and id = $2`, [schoolId, pupil.id]),
+      ).rejects.toMatchObject({
+        code: '42501',
+      });
+    } finally {
+      await app.query('rollback');
+    }
   });
 });

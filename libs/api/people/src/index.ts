@@ -22,3 +22,4 @@ export { CreatePeopleEnrolmentView1764400000700 } from './migrations/17644000007
 export { IndexStudentLists1765000000500 } from './migrations/1765000000500-IndexStudentLists';
 export { AllowUnnamedGuardianContacts1765000000410 } from './migrations/1765000000410-AllowUnnamedGuardianContacts';
 export { CreateStudentSearchWords1765000000800 } from './migrations/1765000000800-CreateStudentSearchWords';
+export { KeepStudentRecords1765000002250 } from './migrations/1765000002250-KeepStudentRecords';

@@ -1,16 +1,20 @@
 import { personalIdMatches, shownGroups, StudentGroupedField, todayInVietnam } from '@emis/domain';
 import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { COUNT_CAP } from '@emis/contracts';
 import type { Page, StudentDetail, StudentInput, StudentSummary, StudentUpdate } from '@emis/contracts';
 import { AuditService, PersonalDataGuard } from '@emis/api/audit';
 import {
   assertInScope,
   likePatterns,
+  ListTotal,
   Principal,
   ProblemException,
   Scope,
+  SqlPaging,
   TenantDb,
   toPage,
   toSqlPaging,
+  totalFromPage,
   ValidationProblem,
 } from '@emis/api/platform';
 import { EntityManager } from 'typeorm';
@@ -38,6 +42,11 @@ const FIELD_KEYS = [
 /** Fields a PATCH may change but never blank out. */
 const REQUIRED_KEYS = ['personalId', 'fullName', 'dateOfBirth', 'gender', 'ethnicity', 'nationality'] as const;
 
+/** Whether a list filter keeps every pupil of the school (any status, class, grade, name; not a teacher's own). */
+function wholeSchool(f: StudentFilter): boolean {
+  return !f.status && !f.classId && !f.grade && !f.search?.length && !f.taughtBy;
+}
+
 /**
  * A record with every field: what the school keeps, and what an update, an audit row or a transfer's snapshot reads.
  * Only `detail` turns it into what a reader may see.
@@ -46,6 +55,9 @@ export type StudentRecord = StudentDetail & Required<Pick<StudentDetail, Student
 
 @Injectable()
 export class StudentsService {
+  /** Schools whose whole list was counted past COUNT_CAP: it cannot shrink back below it (see `totalOf`). */
+  private readonly pastCap = new Set<string>();
+
   constructor(
     private readonly repo: StudentsRepository,
     private readonly enrolments: EnrolmentRepository,
@@ -88,8 +100,30 @@ export class StudentsService {
         groups: this.access.listGroups(access),
       });
       const shown = items.map((i) => this.access.present(i, access));
-      return toPage(shown, await this.repo.count(em, schoolId, filter), paging);
+      return toPage(shown, await this.totalOf(em, schoolId, filter, paging, items.length), paging);
     });
+  }
+
+  /**
+   * The list's total, counted only when the page does not tell it (docs/domain/records.md, "Lists at any size"): a
+   * short page is the last one; a school's whole list, once counted past COUNT_CAP, stays past it — pupils' records
+   * are kept, never deleted (the application role may not delete them, migration KeepStudentRecords1765000002250) — so
+   * it is not counted again by this process.
+   */
+  private async totalOf(
+    em: EntityManager,
+    schoolId: string,
+    filter: StudentFilter,
+    paging: SqlPaging,
+    shown: number,
+  ): Promise<ListTotal> {
+    const fromPage = totalFromPage(paging, shown);
+    if (fromPage) return fromPage;
+    const whole = wholeSchool(filter);
+    if (whole && this.pastCap.has(schoolId)) return { total: COUNT_CAP, totalCapped: true };
+    const counted = await this.repo.count(em, schoolId, filter);
+    if (whole && counted.totalCapped) this.pastCap.add(schoolId);
+    return counted;
   }
 
   /** The list's filter; without a year, the open one decides the class columns. */

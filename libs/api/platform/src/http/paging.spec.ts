@@ -1,5 +1,14 @@
 import { COUNT_CAP } from '@emis/contracts';
-import { allWordsSql, cappedCountSql, likePattern, likePatterns, listTotal, toPage, toSqlPaging } from './paging';
+import {
+  allWordsSql,
+  cappedCountSql,
+  likePattern,
+  likePatterns,
+  listTotal,
+  toPage,
+  toSqlPaging,
+  totalFromPage,
+} from './paging';
 
 describe('paging convention', () => {
   const columns = { name: 's.name', code: 's.code' };
@@ -37,6 +46,16 @@ describe('paging convention', () => {
     expect(listTotal(undefined)).toEqual({ total: 0, totalCapped: false });
     expect(listTotal(COUNT_CAP)).toEqual({ total: COUNT_CAP, totalCapped: false });
     expect(listTotal(COUNT_CAP + 1)).toEqual({ total: COUNT_CAP, totalCapped: true });
+  });
+
+  it('takes the total from a short page, and asks for a count when the page is full or empty past the end', () => {
+    expect(totalFromPage({ limit: 20, offset: 0 }, 7)).toEqual({ total: 7, totalCapped: false });
+    expect(totalFromPage({ limit: 20, offset: 0 }, 0)).toEqual({ total: 0, totalCapped: false });
+    expect(totalFromPage({ limit: 20, offset: 40 }, 19)).toEqual({ total: 59, totalCapped: false });
+    // The last page of a list longer than the cap says "more than COUNT_CAP", as a count would.
+    expect(totalFromPage({ limit: 20, offset: COUNT_CAP }, 5)).toEqual({ total: COUNT_CAP, totalCapped: true });
+    expect(totalFromPage({ limit: 20, offset: 0 }, 20)).toBeUndefined();
+    expect(totalFromPage({ limit: 20, offset: 40 }, 0)).toBeUndefined();
   });
 
   it('marks a page whose total is capped, and only such a page', () => {

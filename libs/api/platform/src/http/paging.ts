@@ -105,6 +105,16 @@ export function listTotal(n: number | undefined): ListTotal {
 }
 
 /**
+ * The total a page already tells, without counting (docs/conventions.md, "Counts"): a page shorter than its size is
+ * the list's last, so the list holds its offset plus its rows — unless it is empty past the first page (asked beyond
+ * the end: the page tells nothing). Above COUNT_CAP it is capped like a count. Undefined when a count must decide.
+ */
+export function totalFromPage(paging: Pick<SqlPaging, 'limit' | 'offset'>, shown: number): ListTotal | undefined {
+  if (shown >= paging.limit || (shown === 0 && paging.offset > 0)) return undefined;
+  return listTotal(paging.offset + shown);
+}
+
+/**
  * One LIKE pattern per word of a search box (`searchWords` of @emis/domain, docs/conventions.md "Search"): match a
  * column with `ilike all (...)` so the words may come in any order, with any spacing. Empty when the box is blank.
  */
