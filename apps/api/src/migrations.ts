@@ -83,6 +83,7 @@ import { ExposeAccountActive1765000001600 } from '@emis/api/identity';
 import { BindScopeToDistributedTransaction1765000001100 } from '@emis/api/platform';
 import { PlanAuditVerifyInPlpgsql1765000001110 } from '@emis/api/audit';
 import { StreamAuditBatch1765000001300 } from '@emis/api/audit';
+import { InsertAuditBatchAtOnce1765000002200 } from '@emis/api/audit';
 import { MIGRATION_CHECKSUMS } from './migration-checksums';
 
 /**
@@ -156,6 +157,7 @@ export const MIGRATIONS = [
   StreamAuditBatch1765000001300,
   RecordRecognitionDecisionDocuments1765000001400,
   ExposeAccountActive1765000001600,
+  InsertAuditBatchAtOnce1765000002200,
   KeepStudentRecords1765000002250,
 ];
 

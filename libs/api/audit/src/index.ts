@@ -9,6 +9,7 @@ export { CreateSecurityEvents1764900000050 } from './migrations/1764900000050-Cr
 export { CreatePersonalDataLedger1764900000400 } from './migrations/1764900000400-CreatePersonalDataLedger';
 export { PlanAuditVerifyInPlpgsql1765000001110 } from './migrations/1765000001110-PlanAuditVerifyInPlpgsql';
 export { StreamAuditBatch1765000001300 } from './migrations/1765000001300-StreamAuditBatch';
+export { InsertAuditBatchAtOnce1765000002200 } from './migrations/1765000002200-InsertAuditBatchAtOnce';
 export * from './security-events.service';
 // The anchors of the audit chains (docs/security/anchor.md): written by the API, checked by it and by the CLI.
 export { AuditAnchors, type AnchorRun } from './anchor/audit-anchors.service';
