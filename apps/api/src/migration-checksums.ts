@@ -67,4 +67,5 @@ export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
   BindScopeToDistributedTransaction1765000001100: 'e38acdd2c690ce5a76c7a8268200a278204ca9c6bfc2ad88dd8f191844186f4d',
   PlanAuditVerifyInPlpgsql1765000001110: 'f2ab4a74a2dc86bbca33008dedeb212e109d757968f7ab47771b3e1ad4d1603c',
   StreamAuditBatch1765000001300: '3f9770bc4be29951fed7669e6e9935a259996e0b73991fcbf6b9f014e46a2536',
+  SnapshotSealedScope1765000002300: '28556b641dacea6bb4152dc27797e3e15e2bd7a86dae70fef10aa6bc8b4f5b0e',
 };

@@ -82,6 +82,7 @@ import { ExposeAccountActive1765000001600 } from '@emis/api/identity';
 import { BindScopeToDistributedTransaction1765000001100 } from '@emis/api/platform';
 import { PlanAuditVerifyInPlpgsql1765000001110 } from '@emis/api/audit';
 import { StreamAuditBatch1765000001300 } from '@emis/api/audit';
+import { SnapshotSealedScope1765000002300 } from '@emis/api/platform';
 import { MIGRATION_CHECKSUMS } from './migration-checksums';
 
 /**
@@ -155,6 +156,7 @@ export const MIGRATIONS = [
   StreamAuditBatch1765000001300,
   RecordRecognitionDecisionDocuments1765000001400,
   ExposeAccountActive1765000001600,
+  SnapshotSealedScope1765000002300,
 ];
 
 /**
