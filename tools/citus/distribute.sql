@@ -298,7 +298,9 @@ drop schema citus_distribution cascade;
 
 -- The seal's sub-select back in the policies of every shard placement (on the workers, and the reference tables'
 -- placements on the coordinator): the nodes verify the seal once per statement again.
+\timing on
 \ir seal-placements.sql
+\timing off
 
 -- The chain functions are keyed by the school: called outside a transaction block (the CLI's audit:verify) Citus
 -- runs them on the node holding that school's chain. Inside the API's transactions they run on the coordinator and

@@ -355,6 +355,11 @@ describe('the sealed scope: a statement injected as emis_app cannot widen its ow
           from pg_class c join pg_namespace n on n.oid = c.relnamespace
          where c.relkind in ('v', 'm') and n.nspname in ('public', 'reporting')
            and not coalesce('security_invoker=true' = any (c.reloptions), false)
+           -- Views of the Citus extension itself (citus_tables, citus_schemas: the cluster's metadata, no Emis rows)
+           -- live in public on a cluster; they are the extension's, not the schema's.
+           and not exists (select from pg_depend d join pg_extension x on x.oid = d.refobjid
+                            where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e'
+                              and x.extname = 'citus')
          order by 1`);
       expect(definers).toEqual([]);
     });
