@@ -74,29 +74,36 @@ select create_distributed_function('emis_scope_verified()');
 select create_distributed_function('emis_scope_sealed()');
 select create_distributed_function('emis_sealed_user()');
 select create_distributed_function('emis_set_scope(text, boolean, text, text, bigint, text)');
+select create_distributed_function('emis_scope_sealed_state()');
+select create_distributed_function('emis_scope_intact(text)');
 
 -- Citus refuses subqueries in the policies of distributed tables ("cannot create policy: Subqueries are not supported
--- in policies on distributed tables"), and every sealed policy ends in the sub-select `(select emis_scope_sealed())`
--- that makes the seal's check an InitPlan, once per statement (docs/adr/sealed-scope.md). On the cluster the policies
--- call emis_scope_sealed() directly instead: the same condition, evaluated per row rather than once per statement
--- (a cost per row read: docs/scaling.md, "Trying Emis on a Citus cluster"). Rewritten here, policy by policy, names, commands and roles unchanged.
+-- in policies on distributed tables"), and every sealed policy ends in `emis_scope_intact((select
+-- emis_scope_sealed_state()))`, whose sub-select verifies the seal once per statement (an InitPlan;
+-- docs/adr/scope-seal-per-statement.md). The distributed tables' own policies lose the sub-select here
+-- (`emis_scope_intact(emis_scope_sealed_state())`, the same condition evaluated per row); the policies of their shard
+-- placements, which are what the workers evaluate, get it back at the end of this script (seal-placements.sql).
+-- A policy still in the older shape `(select emis_scope_sealed())` becomes `emis_scope_sealed()` (also per row).
+-- Rewritten here, policy by policy, names, commands and roles unchanged.
 do $$
 declare
   p record;
+  sealed_state constant text := '\(\s*SELECT\s+emis_scope_sealed_state\(\)\s+AS\s+emis_scope_sealed_state\)';
   sealed constant text := '\(\s*SELECT\s+emis_scope_sealed\(\)\s+AS\s+emis_scope_sealed\)';
   rewritten int := 0;
 begin
   for p in
     select format('%I.%I', schemaname, tablename) as table_name, policyname, qual, with_check from pg_policies
-     where schemaname in ('public', 'reporting') and (qual ~ sealed or with_check ~ sealed)
+     where schemaname in ('public', 'reporting')
+       and (qual ~ sealed_state or with_check ~ sealed_state or qual ~ sealed or with_check ~ sealed)
   loop
     if p.qual is not null then
-      execute format('alter policy %I on %s using (%s)', p.policyname, p.table_name,
-        regexp_replace(p.qual, sealed, 'emis_scope_sealed()', 'g'));
+      execute format('alter policy %I on %s using (%s)', p.policyname, p.table_name, regexp_replace(
+        regexp_replace(p.qual, sealed_state, 'emis_scope_sealed_state()', 'g'), sealed, 'emis_scope_sealed()', 'g'));
     end if;
     if p.with_check is not null then
-      execute format('alter policy %I on %s with check (%s)', p.policyname, p.table_name,
-        regexp_replace(p.with_check, sealed, 'emis_scope_sealed()', 'g'));
+      execute format('alter policy %I on %s with check (%s)', p.policyname, p.table_name, regexp_replace(
+        regexp_replace(p.with_check, sealed_state, 'emis_scope_sealed_state()', 'g'), sealed, 'emis_scope_sealed()', 'g'));
     end if;
     rewritten := rewritten + 1;
   end loop;
@@ -288,6 +295,12 @@ begin
 end $$;
 reset citus.multi_shard_modify_mode;
 drop schema citus_distribution cascade;
+
+-- The seal's sub-select back in the policies of every shard placement (on the workers, and the reference tables'
+-- placements on the coordinator): the nodes verify the seal once per statement again.
+\timing on
+\ir seal-placements.sql
+\timing off
 
 -- The chain functions are keyed by the school: called outside a transaction block (the CLI's audit:verify) Citus
 -- runs them on the node holding that school's chain. Inside the API's transactions they run on the coordinator and

@@ -69,4 +69,5 @@ export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
   StreamAuditBatch1765000001300: '3f9770bc4be29951fed7669e6e9935a259996e0b73991fcbf6b9f014e46a2536',
   KeepStudentRecords1765000002250: '90372369346d60de18ce4ed77954c3ade84fbb17eae88b3a3731af8a0a3a891d',
   InsertAuditBatchAtOnce1765000002200: '0e73ec18f67b21e111659e65e28bf3420fe2230439277508103135dec0c65440',
+  SnapshotSealedScope1765000002300: '28556b641dacea6bb4152dc27797e3e15e2bd7a86dae70fef10aa6bc8b4f5b0e',
 };

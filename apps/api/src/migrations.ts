@@ -84,6 +84,7 @@ import { BindScopeToDistributedTransaction1765000001100 } from '@emis/api/platfo
 import { PlanAuditVerifyInPlpgsql1765000001110 } from '@emis/api/audit';
 import { StreamAuditBatch1765000001300 } from '@emis/api/audit';
 import { InsertAuditBatchAtOnce1765000002200 } from '@emis/api/audit';
+import { SnapshotSealedScope1765000002300 } from '@emis/api/platform';
 import { MIGRATION_CHECKSUMS } from './migration-checksums';
 
 /**
@@ -159,6 +160,7 @@ export const MIGRATIONS = [
   ExposeAccountActive1765000001600,
   InsertAuditBatchAtOnce1765000002200,
   KeepStudentRecords1765000002250,
+  SnapshotSealedScope1765000002300,
 ];
 
 /**

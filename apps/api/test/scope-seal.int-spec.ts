@@ -10,6 +10,17 @@ const TABLES = ['student', 'grade_entry', 'audit_log', 'finance_budget_entry'] a
 type Counts = Record<(typeof TABLES)[number], number>;
 const NONE: Counts = { student: 0, grade_entry: 0, audit_log: 0, finance_budget_entry: 0 };
 
+/** How a sealed policy ends (as pg_policies deparses it): the seal verified once per statement, checked per row. */
+const SEALED_INITPLAN = '%) AND emis_scope_intact(( SELECT emis_scope_sealed_state() AS emis_scope_sealed_state)))';
+/** The same on a Citus cluster's distributed tables themselves (their shard placements hold SEALED_INITPLAN). */
+const SEALED_DIRECT = '%) AND emis_scope_intact(emis_scope_sealed_state()))';
+
+/** Whether the spec runs against a Citus coordinator (`npm run test:citus`). */
+async function onCitus(t: TestApp): Promise<boolean> {
+  const [{ citus }] = await t.owner.query(`select exists (select from pg_extension where extname = 'citus') as citus`);
+  return citus;
+}
+
 /** The settings emis_set_scope writes; a replay copies them all. */
 const SETTINGS = ['school_ids', 'all_schools', 'closed_ids', 'user_id', 'scope_expires', 'scope_seal'] as const;
 
@@ -227,6 +238,42 @@ describe('the sealed scope: a statement injected as emis_app cannot widen its ow
     expect(await countsOf((sql, p) => t.owner.query(sql, p), b.id)).toEqual(b.rows);
   });
 
+  it('a setting changed inside the statement, after the seal was verified, admits no later row', async () => {
+    // The select list runs after the policy admitted a row: set_config there widened the scope for every later row
+    // while the seal was checked once per statement on settings read row by row (docs/adr/scope-seal-per-statement.md).
+    // Every later row is now checked against the scope the statement's seal verified: one row of A, then nothing.
+    const read = await sealedForA(async () =>
+      (
+        await app.query(
+          `select school_id::text as school, set_config('app.all_schools', 'on', true) as widened from student`,
+        )
+      ).rows.map((r: { school: string }) => r.school),
+    );
+    expect(read.trick).toEqual([a.id]);
+    // The same in a write: whichever runs first for a row of A, the policy or the WHERE clause's set_config, no row of
+    // B is updated (the schools of the updated rows are returned; the savepoint undoes the update). On a Citus cluster
+    // the statement may be refused before it runs (a volatile function in a multi-shard UPDATE's WHERE clause:
+    // 0A000), which widens nothing either.
+    const written = await sealedForA(async () => {
+      await app.query('savepoint widened');
+      try {
+        const { rows } = await app.query(
+          `update student set full_name = full_name
+            where school_id = any($1::uuid[]) and set_config('app.all_schools', 'on', true) = 'on'
+           returning school_id::text as school`,
+          [[a.id, b.id]],
+        );
+        return rows.map((r: { school: string }) => r.school);
+      } catch (error) {
+        return (error as { code?: string }).code;
+      } finally {
+        await app.query('rollback to savepoint widened');
+      }
+    });
+    if (typeof written.trick === 'string') expect(written.trick).toBe('0A000');
+    else expect(written.trick).not.toContain(b.id);
+  });
+
   it("lets the schema owner's roles set app.* directly (seeds, benchmarks, operator tools), and no one else", async () => {
     // The run's owner is a superuser, whom row-level security never filters: a role acting as the owner without being
     // one (a member of the owner's role, as a deployment's schema owner is) shows the policies' owner path.
@@ -258,23 +305,48 @@ describe('the sealed scope: a statement injected as emis_app cannot widen its ow
   });
 
   describe('the policies', () => {
-    it('every policy of a table with a school_id column ends in AND (SELECT emis_scope_sealed()), in USING and WITH CHECK', async () => {
-      // At the top level: the seal is a conjunct of the whole predicate, never one branch of an OR.
+    it('every policy of a table with a school_id column ends in AND emis_scope_intact((SELECT emis_scope_sealed_state())), in USING and WITH CHECK', async () => {
+      // At the top level: the seal is a conjunct of the whole predicate, never one branch of an OR. On a Citus cluster
+      // the distributed tables' own policies hold it without the sub-select (Citus refuses sub-queries there), and
+      // every shard placement, on every node, holds the sub-select again (tools/citus/seal-placements.sql).
+      const citus = await onCitus(t);
+      const distributed = citus
+        ? (await t.owner.query(`select array_agg(logicalrelid::oid) as oids from pg_dist_partition`))[0].oids
+        : [];
       const unsealed = await t.owner.query(
         `
         select p.schemaname || '.' || p.tablename || ' ' || p.policyname as policy
           from pg_policies p
           join pg_class c on c.relname = p.tablename and c.relnamespace = p.schemaname::regnamespace
+         cross join lateral (select case when c.oid = any ($2::oid[]) then $3 else $1 end as ending) e
          where exists (select from pg_attribute a where a.attrelid = c.oid and a.attname = 'school_id' and not a.attisdropped)
-           and (p.qual not like $1 or p.with_check not like $1)
+           and (p.qual not like e.ending or p.with_check not like e.ending)
          order by 1`,
-        ['%) AND ( SELECT emis_scope_sealed() AS emis_scope_sealed))'],
+        [SEALED_INITPLAN, distributed, SEALED_DIRECT],
       );
       expect(unsealed).toEqual([]);
       const [{ n }] = await t.owner.query(
-        `select count(*)::int as n from pg_policies where qual like '%emis_scope_sealed%'`,
+        `select count(*)::int as n from pg_policies where qual like '%emis_scope_sealed_state%'`,
       );
       expect(n).toBeGreaterThan(50);
+      if (citus) {
+        // Per node: the policies of shard placements (tables Citus does not list as its own) that carry the seal, and
+        // how many of them lack the per-statement form.
+        const nodes = await t.owner.query(
+          `select nodeid, success, result from run_command_on_all_nodes($$
+             select count(*) filter (where qual not like '${SEALED_INITPLAN}'
+                                        or with_check not like '${SEALED_INITPLAN}') || '/' || count(*)
+               from pg_policies p
+              where coalesce(qual, '') || coalesce(with_check, '') like '%emis_scope_sealed_state%'
+                and format('%I.%I', schemaname, tablename)::regclass not in (select logicalrelid from pg_dist_partition)
+           $$)`,
+        );
+        const results = (nodes as { nodeid: number; success: boolean; result: string }[]).map(
+          (r) => `node ${r.nodeid}: ${r.success ? r.result : `failed: ${r.result}`}`,
+        );
+        expect(results.filter((r) => !/: 0\/\d+$/.test(r))).toEqual([]);
+        expect(results.reduce((sum, r) => sum + Number(r.split('/')[1]), 0)).toBeGreaterThan(50);
+      }
     });
 
     it('every view reads as its caller (security_invoker), so no view is a way around the policies', async () => {
@@ -283,6 +355,11 @@ describe('the sealed scope: a statement injected as emis_app cannot widen its ow
           from pg_class c join pg_namespace n on n.oid = c.relnamespace
          where c.relkind in ('v', 'm') and n.nspname in ('public', 'reporting')
            and not coalesce('security_invoker=true' = any (c.reloptions), false)
+           -- Views of the Citus extension itself (citus_tables, citus_schemas: the cluster's metadata, no Emis rows)
+           -- live in public on a cluster; they are the extension's, not the schema's.
+           and not exists (select from pg_depend d join pg_extension x on x.oid = d.refobjid
+                            where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e'
+                              and x.extname = 'citus')
          order by 1`);
       expect(definers).toEqual([]);
     });
@@ -291,18 +368,20 @@ describe('the sealed scope: a statement injected as emis_app cannot widen its ow
       await app.query('begin');
       try {
         await presentScope(app, signScope(schoolsScope(a.id)));
-        const plan = (
-          await app.query(
-            `explain (analyze, costs off, timing off, summary off) select * from student where school_id = $1`,
-            [a.id],
-          )
-        ).rows
+        // On a cluster the plan is the worker's, for the one shard holding school A; EXPLAIN ANALYZE is refused there
+        // after the seal's local read of scope_key ("a local execution has accessed a placement").
+        const explain = (await onCitus(t))
+          ? 'explain (costs off)'
+          : 'explain (analyze, costs off, timing off, summary off)';
+        const plan = (await app.query(`${explain} select * from student where school_id = $1`, [a.id])).rows
           .map((r) => r['QUERY PLAN'] as string)
           .join('\n');
         expect(plan.match(/^\s*InitPlan/gm)).toHaveLength(1);
         expect(plan).not.toMatch(/SubPlan/);
         expect(plan).toMatch(/current_setting\('app\.school_ids'/);
         expect(plan).not.toMatch(/emis_in_scope\(/);
+        // The MAC is verified in the InitPlan only: no seal function is called per row.
+        expect(plan).not.toMatch(/emis_scope_(verified|owner|sealed|intact)/);
       } finally {
         await app.query('rollback');
       }

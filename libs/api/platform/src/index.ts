@@ -37,3 +37,4 @@ export { SealTenantScope1764900000900 } from './migrations/1764900000900-SealTen
 export { CreateJobsRole1764900000950 } from './migrations/1764900000950-CreateJobsRole';
 export { CheckScopeKey1765000000600 } from './migrations/1765000000600-CheckScopeKey';
 export { BindScopeToDistributedTransaction1765000001100 } from './migrations/1765000001100-BindScopeToDistributedTransaction';
+export { SnapshotSealedScope1765000002300 } from './migrations/1765000002300-SnapshotSealedScope';
