@@ -61,8 +61,8 @@ test('a score typed on a phone and not committed is saved by Back; an invalid on
   // Still in the input, a score typed over the text: Back counts it again (the question's flush had taken 'abc'),
   // saves it and goes without asking.
   await expect(input).toBeFocused();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(typed);
+  await input.fill(typed);
+  await expect(input).toBeFocused();
   await page.goBack();
   await expect(page.getByTestId('grades-title')).toBeVisible();
   await expect(page.getByTestId('leave-dialog')).not.toBeVisible();
