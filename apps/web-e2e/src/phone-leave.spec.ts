@@ -21,8 +21,8 @@ async function openSheet(page: Page): Promise<void> {
 
 /**
  * Text typed on the phone with the focus still in the input, then Back (docs/domain/gradebook.md, "Entering scores on
- * a phone"): a valid score is committed and saved before the page goes; an invalid one makes the page ask. The cell is
- * put back at the end, so no other spec sees it.
+ * a phone"): a valid score is committed and saved before the page goes; an invalid one makes the page ask, and what is
+ * typed after "stay" counts again. The cell is put back at the end, so no other spec sees it.
  */
 test('a score typed on a phone and not committed is saved by Back; an invalid one asks first', async ({ page }) => {
   await signIn(page, TEACHER);
@@ -36,6 +36,8 @@ test('a score typed on a phone and not committed is saved by Back; an invalid on
   await page.keyboard.type(typed);
   await expect(input).toBeFocused();
   await page.goBack();
+  // The address changes at once; the page goes only once the score is saved: the gradebook list shows then.
+  await expect(page.getByTestId('grades-title')).toBeVisible();
   await expect(page).not.toHaveURL(/\/TOAN/);
   await expect(page.getByTestId('leave-dialog')).not.toBeVisible();
 
@@ -55,6 +57,19 @@ test('a score typed on a phone and not committed is saved by Back; an invalid on
   await page.getByTestId('leave-dialog-stay').click();
   await expect(page).toHaveURL(/\/TOAN/);
   await expect(input).toHaveValue('abc');
+
+  // Still in the input, a score typed over the text: Back counts it again (the question's flush had taken 'abc'),
+  // saves it and goes without asking.
+  await expect(input).toBeFocused();
+  await input.fill(typed);
+  await expect(input).toBeFocused();
+  await page.goBack();
+  await expect(page.getByTestId('grades-title')).toBeVisible();
+  await expect(page.getByTestId('leave-dialog')).not.toBeVisible();
+  await page.goForward();
+  await expect(page.getByTestId('phone-sheet')).toBeVisible();
+  await page.getByTestId('phone-column').selectOption('TX3');
+  await expect(input).toHaveValue(typed);
 
   // Put back what the cell held.
   await input.fill(before);

@@ -56,3 +56,21 @@ test('the principal submits the end-of-year report; the department sees it submi
   await screenshot(dept, 'statistical-aggregate');
   await dept.close();
 });
+
+test('the aggregate link followed while a search typed is still waiting to reach the URL leaves the list', async ({
+  page,
+}) => {
+  await signIn(page, 'admin.so');
+  await page.goto('/reports/forms?kind=END_OF_YEAR');
+  await expect(page.locator('[data-testid="forms-status-row"][data-school-code="THCS-NQ"]')).toBeVisible();
+  // A busy machine: the aggregate page's code arrives after the search's pause (300 ms) has ended. The search's own
+  // navigation used to start then and cancel the link's, leaving the officer on the list without a word.
+  await page.route(/\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await route.continue();
+  });
+  await page.getByTestId('forms-search').fill('THCS-NQ');
+  await page.getByTestId('forms-aggregate-link').click();
+  await expect(page.getByTestId('aggregate-coverage')).toBeVisible();
+  await expect(page).toHaveURL(/\/reports\/forms\/aggregate\?/);
+});

@@ -21,3 +21,4 @@ export * from './leave/pending-changes';
 export * from './leave/leave-guard';
 export * from './leave/leave-dialog.component';
 export * from './leave/form-leave';
+export * from './navigation/debounce-until-leaving';

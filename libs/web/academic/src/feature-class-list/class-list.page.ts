@@ -12,10 +12,11 @@ import {
   ProblemAlertComponent,
   SchoolRequiredComponent,
   toProblem,
+  debounceUntilLeaving,
 } from '@emis/web/core';
 import { ColumnChoice, ColumnChooserComponent, PaginatorComponent, saveBlob } from '@emis/web/ui';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { debounceTime, distinctUntilChanged, finalize, map } from 'rxjs';
+import { distinctUntilChanged, finalize, map } from 'rxjs';
 import { AcademicApi, ClassListRequest } from '../data-access/academic.api';
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -130,7 +131,7 @@ export class ClassListPage {
     });
     this.search.valueChanges
       .pipe(
-        debounceTime(SEARCH_DEBOUNCE_MS),
+        debounceUntilLeaving(SEARCH_DEBOUNCE_MS),
         map((v) => v.trim()),
         distinctUntilChanged(),
         takeUntilDestroyed(),

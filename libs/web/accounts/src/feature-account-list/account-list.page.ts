@@ -11,10 +11,11 @@ import {
   loadOnChange,
   OrgUnitContext,
   ProblemAlertComponent,
+  debounceUntilLeaving,
 } from '@emis/web/core';
 import { PaginatorComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { debounceTime, distinctUntilChanged, map } from 'rxjs';
+import { distinctUntilChanged, map } from 'rxjs';
 import { AccountsApi } from '../data-access/accounts.api';
 import { AccountCommand } from '../feature-account-detail/account-actions';
 import { AccountCommandDialogComponent } from '../feature-account-detail/account-command-dialog.component';
@@ -96,7 +97,7 @@ export class AccountListPage {
     });
     this.search.valueChanges
       .pipe(
-        debounceTime(SEARCH_DEBOUNCE_MS),
+        debounceUntilLeaving(SEARCH_DEBOUNCE_MS),
         map((v) => v.trim()),
         distinctUntilChanged(),
         takeUntilDestroyed(),

@@ -24,6 +24,7 @@ import {
   ProblemAlertComponent,
   SchoolRequiredComponent,
   toProblem,
+  debounceUntilLeaving,
 } from '@emis/web/core';
 import {
   ColumnChoice,
@@ -34,7 +35,7 @@ import {
   showPdf,
 } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { debounceTime, distinctUntilChanged, finalize, map } from 'rxjs';
+import { distinctUntilChanged, finalize, map } from 'rxjs';
 import { ASSET_SORT_KEYS, AssetFilters, AssetSort, AssetSortKey, AssetsApi } from '../data-access/assets.api';
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -157,7 +158,7 @@ export class AssetListPage {
     });
     this.search.valueChanges
       .pipe(
-        debounceTime(SEARCH_DEBOUNCE_MS),
+        debounceUntilLeaving(SEARCH_DEBOUNCE_MS),
         map((value) => value.trim()),
         distinctUntilChanged(),
         takeUntilDestroyed(),

@@ -108,11 +108,15 @@ export class PhoneSheetComponent implements SheetView {
     editor: {
       open: () => this.typedText() !== null,
       commit: () => {
-        const row = this.typing ? this.rowsById().get(this.typing.studentId) : undefined;
+        const typing = this.typing;
+        const row = typing ? this.rowsById().get(typing.studentId) : undefined;
         const text = this.typedText();
-        // Committed once: the text now is the session's (in its own formatting, which may differ from the typed).
-        this.typing = null;
-        if (row && text !== null) this.commit(row, text);
+        if (!typing || !row || text === null) return;
+        // Committed once: the text now is the session's (in its own formatting, which may differ from the typed). The
+        // input keeps the focus and stays watched — the departure may not happen (the user stays after a question,
+        // or a Forward cancels it), and what is typed next must count again.
+        typing.committed = text;
+        this.commit(row, text);
       },
     },
   });
@@ -120,7 +124,7 @@ export class PhoneSheetComponent implements SheetView {
    * The input being typed into, from its focus to its blur. Its pupil is kept by id: the sheet's rows may be read
    * again meanwhile (a reload), and the text belongs to the row the session holds now.
    */
-  private typing: { studentId: string; key: string; input: HTMLInputElement } | null = null;
+  private typing: { studentId: string; key: string; input: HTMLInputElement; committed: string | null } | null = null;
   protected readonly commentKey = COMMENT_KEY;
   /** The pupil whose input has the focus, for the page's history and correction actions. */
   readonly focused = signal<FocusedCell | null>(null);
@@ -159,13 +163,18 @@ export class PhoneSheetComponent implements SheetView {
     const typing = this.typing;
     if (!typing || !typing.input.isConnected || !this.writable() || typing.key !== this.key()) return null;
     const row = this.rowsById().get(typing.studentId);
-    if (!row) return null;
+    if (!row || typing.input.value === typing.committed) return null;
     const held = typing.key === COMMENT_KEY ? row.comment : cellText(row, typing.key);
     return typing.input.value === held ? null : typing.input.value;
   }
 
   protected onInputFocus(event: FocusEvent, row: GridRow): void {
-    this.typing = { studentId: row.studentId, key: this.key(), input: event.target as HTMLInputElement };
+    this.typing = {
+      studentId: row.studentId,
+      key: this.key(),
+      input: event.target as HTMLInputElement,
+      committed: null,
+    };
     this.onFocus(row);
   }
 

@@ -11,10 +11,11 @@ import {
   OrgUnitContext,
   ProblemAlertComponent,
   toProblem,
+  debounceUntilLeaving,
 } from '@emis/web/core';
 import { PaginatorComponent, saveDownload } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { debounceTime, distinctUntilChanged, finalize, map } from 'rxjs';
+import { distinctUntilChanged, finalize, map } from 'rxjs';
 import { OrganisationApi, OrgUnitListRequest } from '../data-access/organisation.api';
 import { ancestorIds, buildUnitTree } from '../model/unit-tree';
 import { UnitBadgesComponent } from '../ui/unit-badges.component';
@@ -130,7 +131,7 @@ export class OrganisationPage {
     });
     this.search.valueChanges
       .pipe(
-        debounceTime(SEARCH_DEBOUNCE_MS),
+        debounceUntilLeaving(SEARCH_DEBOUNCE_MS),
         map((value) => value.trim()),
         distinctUntilChanged(),
         takeUntilDestroyed(),

@@ -14,10 +14,17 @@ import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { ProblemDetails } from '@emis/contracts';
 import { STATISTICAL_REPORT_KINDS } from '@emis/domain';
-import { EmisDatePipe, loadOnChange, OrgUnitContext, ProblemAlertComponent, toProblem } from '@emis/web/core';
+import {
+  EmisDatePipe,
+  loadOnChange,
+  OrgUnitContext,
+  ProblemAlertComponent,
+  toProblem,
+  debounceUntilLeaving,
+} from '@emis/web/core';
 import { ConfirmDialogComponent } from '@emis/web/ui';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { debounceTime, distinctUntilChanged, finalize, map } from 'rxjs';
+import { distinctUntilChanged, finalize, map } from 'rxjs';
 import { StatisticalFormsApi } from '../data-access/statistical-forms.api';
 import { isReportKind, REPORT_STATUSES, statusCounts } from './statistical-forms.model';
 
@@ -122,7 +129,7 @@ export class SubmissionStatusComponent {
     });
     this.search.valueChanges
       .pipe(
-        debounceTime(SEARCH_DEBOUNCE_MS),
+        debounceUntilLeaving(SEARCH_DEBOUNCE_MS),
         map((v) => v.trim()),
         distinctUntilChanged(),
         takeUntilDestroyed(),

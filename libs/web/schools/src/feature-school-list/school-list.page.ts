@@ -4,10 +4,16 @@ import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@emis/contracts';
 import { isSchoolLevel, SCHOOL_LEVELS, SchoolLevel } from '@emis/domain';
-import { EmisNumberPipe, loadOnChange, OrgUnitContext, ProblemAlertComponent } from '@emis/web/core';
+import {
+  EmisNumberPipe,
+  loadOnChange,
+  OrgUnitContext,
+  ProblemAlertComponent,
+  debounceUntilLeaving,
+} from '@emis/web/core';
 import { PaginatorComponent } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { debounceTime, distinctUntilChanged, map } from 'rxjs';
+import { distinctUntilChanged, map } from 'rxjs';
 import { SCHOOL_SORTS, SchoolSort, SchoolsApi } from '../data-access/schools.api';
 import { LevelBadgesComponent } from '../ui/level-badges.component';
 
@@ -86,7 +92,7 @@ export class SchoolListPage {
     });
     this.search.valueChanges
       .pipe(
-        debounceTime(SEARCH_DEBOUNCE_MS),
+        debounceUntilLeaving(SEARCH_DEBOUNCE_MS),
         map((value) => value.trim()),
         distinctUntilChanged(),
         takeUntilDestroyed(),

@@ -12,6 +12,7 @@ import {
   ProblemAlertComponent,
   SchoolRequiredComponent,
   toProblem,
+  debounceUntilLeaving,
 } from '@emis/web/core';
 import {
   ColumnChoice,
@@ -21,7 +22,7 @@ import {
   saveBlob,
 } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { debounceTime, distinctUntilChanged, finalize, map } from 'rxjs';
+import { distinctUntilChanged, finalize, map } from 'rxjs';
 import { StaffApi, StaffListRequest } from '../data-access/staff.api';
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -124,7 +125,7 @@ export class StaffListPage {
     });
     this.search.valueChanges
       .pipe(
-        debounceTime(SEARCH_DEBOUNCE_MS),
+        debounceUntilLeaving(SEARCH_DEBOUNCE_MS),
         map((v) => v.trim()),
         distinctUntilChanged(),
         takeUntilDestroyed(),

@@ -22,10 +22,11 @@ import {
   ProblemAlertComponent,
   SchoolRequiredComponent,
   toProblem,
+  debounceUntilLeaving,
 } from '@emis/web/core';
 import { ColumnChooserComponent, ExportReasonDialogComponent, PaginatorComponent, saveDownload } from '@emis/web/ui';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { debounceTime, distinctUntilChanged, finalize, map } from 'rxjs';
+import { distinctUntilChanged, finalize, map } from 'rxjs';
 import { loadCurrentClasses } from '../data-access/school-classes.api';
 import { STUDENT_SORTS, StudentFilters, StudentSort, StudentsApi } from '../data-access/students.api';
 import { EthnicityNamePipe } from '../ui/ethnicity-name.pipe';
@@ -179,7 +180,7 @@ export class StudentListPage {
     });
     this.search.valueChanges
       .pipe(
-        debounceTime(SEARCH_DEBOUNCE_MS),
+        debounceUntilLeaving(SEARCH_DEBOUNCE_MS),
         map((value) => value.trim()),
         distinctUntilChanged(),
         takeUntilDestroyed(),
