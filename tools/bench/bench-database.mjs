@@ -2,6 +2,10 @@
 // with the demo province. With --scale-dir (a folder `npm run seed:scale` filled) or --database-url (a server holding
 // such a province), a copy of that database instead (CREATE DATABASE … TEMPLATE, file copy), dropped at the end:
 // every run starts from the same full-scale state, and the scenarios' own fixtures never accumulate in the original.
+// A Citus coordinator's database is the exception (docs/scaling.md, "Benchmark on the cluster"): it cannot be copied
+// that way (the copy would hold the shard metadata but none of the shards, which live in the workers' database of the
+// original's name), so the run measures the given database itself and leaves its fixtures there: give it a cluster
+// made for the measurement (migrations, seed:scale, distribute.sql), never one whose data matters.
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +31,9 @@ export async function openBenchDatabase(root, { scaleDir, databaseUrl, settings 
   const jwtSecret = server?.jwtSecret ?? process.env.JWT_SECRET ?? randomBytes(48).toString('base64url');
   // The API's migrate step installs it in the copy, so a given database's own key need not be known.
   const scopeKey = server?.scopeKey ?? process.env.SCOPE_KEY ?? randomBytes(48).toString('base64url');
+  if (!server && (await isDistributed(sourceUrl))) {
+    return citusDatabase(sourceUrl, { appPassword, jobsPassword, jwtSecret, scopeKey });
+  }
   const source = new URL(sourceUrl);
   const name = decodeURIComponent(source.pathname.slice(1));
   const copy = `${name}_bench`;
@@ -52,6 +59,56 @@ export async function openBenchDatabase(root, { scaleDir, databaseUrl, settings 
       );
       if (server) await server.stop();
     },
+  };
+}
+
+/** Whether the database at `url` is a Citus coordinator's with distributed or reference tables. */
+async function isDistributed(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `select exists (select from pg_extension where extname = 'citus') as citus`,
+    );
+    if (!rows[0].citus) return false;
+    const { rows: tables } = await client.query(`select count(*)::int as n from pg_dist_partition`);
+    return tables[0].n > 0;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The given Citus database itself, measured in place. The runtime roles' passwords must be the cluster's own
+ * (APP_DB_PASSWORD, JOBS_DB_PASSWORD): the API's migrate step sets them, and the coordinator reaches the workers as
+ * those roles with the passwords of its password file, so made-up ones would lock the API out of every shard. Likewise
+ * SCOPE_KEY must be the installed one (a new key would be written into the cluster's scope_key). A database that
+ * already holds a run's fixtures is refused: their names would collide, and the figures would not be of the same data.
+ */
+async function citusDatabase(url, secrets) {
+  const missing = ['APP_DB_PASSWORD', 'JOBS_DB_PASSWORD', 'SCOPE_KEY', 'JWT_SECRET'].filter((n) => !process.env[n]);
+  if (missing.length)
+    throw new Error(
+      `${missing.join(', ')} not set: on a Citus coordinator the benchmark runs on the given database itself and needs the cluster's own secrets (tools/citus/cluster.mjs writes them to <dir>/secrets.json)`,
+    );
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`select count(*)::int as n from app_user where username like 'bench.%'`);
+    if (rows[0].n > 0)
+      throw new Error(
+        `this Citus database holds ${rows[0].n} accounts of an earlier benchmark run (bench.*): a run on a coordinator measures the database itself, so distribute a fresh one (docs/scaling.md)`,
+      );
+  } finally {
+    await client.end();
+  }
+  console.error('A Citus coordinator: measuring the given database itself (no copy); its fixtures stay there');
+  return {
+    ownerUrl: url,
+    ...secrets,
+    seedDemo: false,
+    label: 'the given Citus coordinator (measured in place)',
+    stop: async () => undefined,
   };
 }
 

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpuMeter, postmasterPid } from './cpu.mjs';
+import { clusterPostmasterPids, cpuMeter } from './cpu.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PUPILS = 45;
@@ -91,7 +91,7 @@ export async function run(ctx, { classes, seconds }) {
   drive({ mode: 'http', baseUrl: ctx.baseUrl, workers, seconds: 2 });
   for (const w of workers) w.versions = await currentVersions(ctx, w);
   drive({ mode: 'sql', appUrl: ctx.appUrl, workers, seconds: 2 });
-  const meter = cpuMeter({ apiPid: ctx.apiPid, postmasterPid: await postmasterPid(ctx.owner) });
+  const meter = cpuMeter({ apiPid: ctx.apiPid, postmasterPid: await clusterPostmasterPids(ctx.owner) });
   const stats = ctx.pgStats ? await statementStats(ctx.owner) : undefined;
   const measure = async (config) => {
     await stats?.reset();
