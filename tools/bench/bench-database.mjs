@@ -5,7 +5,8 @@
 // A Citus coordinator's database is the exception (docs/scaling.md, "Benchmark on the cluster"): it cannot be copied
 // that way (the copy would hold the shard metadata but none of the shards, which live in the workers' database of the
 // original's name), so the run measures the given database itself and leaves its fixtures there: give it a cluster
-// made for the measurement (migrations, seed:scale, distribute.sql), never one whose data matters.
+// made for the measurement (migrations, seed:scale, distribute.sql), never one whose data matters. `--in-place` does
+// the same with any database (a disk without room for a copy).
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +16,7 @@ import { startEmbeddedDb } from '../embedded-db.mjs';
 /**
  * @returns {Promise<{ ownerUrl: string, appPassword: string, jobsPassword: string, jwtSecret: string, scopeKey: string, seedDemo: boolean, label: string, stop: () => Promise<void> }>}
  */
-export async function openBenchDatabase(root, { scaleDir, databaseUrl, settings }) {
+export async function openBenchDatabase(root, { scaleDir, databaseUrl, settings, inPlace = false }) {
   if (!scaleDir && !databaseUrl) {
     const dir = path.join(root, 'tmp/bench/db');
     rmSync(dir, { recursive: true, force: true });
@@ -31,8 +32,9 @@ export async function openBenchDatabase(root, { scaleDir, databaseUrl, settings 
   const jwtSecret = server?.jwtSecret ?? process.env.JWT_SECRET ?? randomBytes(48).toString('base64url');
   // The API's migrate step installs it in the copy, so a given database's own key need not be known.
   const scopeKey = server?.scopeKey ?? process.env.SCOPE_KEY ?? randomBytes(48).toString('base64url');
-  if (!server && (await isDistributed(sourceUrl))) {
-    return citusDatabase(sourceUrl, { appPassword, jobsPassword, jwtSecret, scopeKey });
+  const distributed = !server && (await isDistributed(sourceUrl));
+  if (inPlace || distributed) {
+    return inPlaceDatabase(sourceUrl, server, { appPassword, jobsPassword, jwtSecret, scopeKey }, distributed);
   }
   const source = new URL(sourceUrl);
   const name = decodeURIComponent(source.pathname.slice(1));
@@ -67,9 +69,7 @@ async function isDistributed(url) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query(
-      `select exists (select from pg_extension where extname = 'citus') as citus`,
-    );
+    const { rows } = await client.query(`select exists (select from pg_extension where extname = 'citus') as citus`);
     if (!rows[0].citus) return false;
     const { rows: tables } = await client.query(`select count(*)::int as n from pg_dist_partition`);
     return tables[0].n > 0;
@@ -79,15 +79,17 @@ async function isDistributed(url) {
 }
 
 /**
- * The given Citus database itself, measured in place. The runtime roles' passwords must be the cluster's own
- * (APP_DB_PASSWORD, JOBS_DB_PASSWORD): the API's migrate step sets them, and the coordinator reaches the workers as
- * those roles with the passwords of its password file, so made-up ones would lock the API out of every shard. Likewise
- * SCOPE_KEY must be the installed one (a new key would be written into the cluster's scope_key). A database that
- * already holds a run's fixtures is refused: their names would collide, and the figures would not be of the same data.
+ * The given database itself, measured in place: a Citus coordinator's always, any other with --in-place (no room on
+ * the disk for a copy, or a database made for this one run). On a cluster the runtime roles' passwords must be the
+ * cluster's own (APP_DB_PASSWORD, JOBS_DB_PASSWORD): the API's migrate step sets them, and the coordinator reaches the
+ * workers as those roles with the passwords of its password file, so made-up ones would lock the API out of every
+ * shard; likewise SCOPE_KEY must be the installed one (a new key would be written into the cluster's scope_key). A
+ * database that already holds a run's fixtures is refused: their names would collide, and the figures would not be of
+ * the same data.
  */
-async function citusDatabase(url, secrets) {
+async function inPlaceDatabase(url, server, secrets, distributed) {
   const missing = ['APP_DB_PASSWORD', 'JOBS_DB_PASSWORD', 'SCOPE_KEY', 'JWT_SECRET'].filter((n) => !process.env[n]);
-  if (missing.length)
+  if (distributed && missing.length)
     throw new Error(
       `${missing.join(', ')} not set: on a Citus coordinator the benchmark runs on the given database itself and needs the cluster's own secrets (tools/citus/cluster.mjs writes them to <dir>/secrets.json)`,
     );
@@ -95,20 +97,26 @@ async function citusDatabase(url, secrets) {
   await client.connect();
   try {
     const { rows } = await client.query(`select count(*)::int as n from app_user where username like 'bench.%'`);
-    if (rows[0].n > 0)
+    if (rows[0].n > 0) {
+      await server?.stop();
       throw new Error(
-        `this Citus database holds ${rows[0].n} accounts of an earlier benchmark run (bench.*): a run on a coordinator measures the database itself, so distribute a fresh one (docs/scaling.md)`,
+        `the database holds ${rows[0].n} accounts of an earlier benchmark run (bench.*): a run in place measures the database itself, so give it a fresh one${distributed ? ' (distribute again: docs/scaling.md)' : ''}`,
       );
+    }
   } finally {
     await client.end();
   }
-  console.error('A Citus coordinator: measuring the given database itself (no copy); its fixtures stay there');
+  console.error(
+    `${distributed ? 'A Citus coordinator: m' : 'M'}easuring the database itself (no copy); the scenarios' fixtures stay in it`,
+  );
   return {
     ownerUrl: url,
     ...secrets,
     seedDemo: false,
-    label: 'the given Citus coordinator (measured in place)',
-    stop: async () => undefined,
+    label: distributed ? 'the given Citus coordinator (measured in place)' : 'the given database (measured in place)',
+    stop: async () => {
+      if (server) await server.stop();
+    },
   };
 }
 

@@ -17,7 +17,10 @@ const STEPS = [
   ['cluster settings', /alter system|pg_reload_conf|run_command_on_workers/i],
   ['functions on every node', /create_distributed_function\('(?!audit_append|audit_verify)|create extension/i],
   ['policies without the sub-select', /alter policy/i],
-  ['foreign keys set aside', /drop constraint|create table citus_distribution\.foreign_key|create schema citus_distribution/i],
+  [
+    'foreign keys set aside',
+    /drop constraint|create table citus_distribution\.foreign_key|create schema citus_distribution/i,
+  ],
   ['triggers off', /disable trigger|create table citus_distribution\.enabled_trigger/i],
   ['reference tables', /create_reference_table\('([^']+)'\)/],
   ['distributed tables', /create_distributed_table\('([^']+)'/],

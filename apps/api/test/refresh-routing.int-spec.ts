@@ -24,7 +24,12 @@ describe('routing: a school’s read-model refresh names its school on every sch
 
   it('captures the refresh of every topic', () => {
     const text = statements.map((s) => s.text).join('\n');
-    for (const table of ['reporting.subject_result', 'reporting.class_size', 'reporting.headcount', 'reporting.school_state'])
+    for (const table of [
+      'reporting.subject_result',
+      'reporting.class_size',
+      'reporting.headcount',
+      'reporting.school_state',
+    ])
       expect(text).toContain(table);
     expect(statements.length).toBeGreaterThan(20);
   });
