@@ -137,7 +137,7 @@ export async function appClient(ctx) {
 
 export async function run(ctx, { seconds }) {
   const school = await heaviestSchool(ctx.owner);
-  const token = await schoolAdminToken(ctx, school.id, 'bench.aggregate.admin');
+  const token = await schoolAdminToken(ctx, school.id, `bench.aggregate.admin.${process.pid}`);
   await waitForFacts(ctx.owner);
   const report = () => getReport(ctx, token, schoolReportUrl(school.id, school.year_id, PERIOD));
   const ours = await timedLoop(report, seconds, 3, () => invalidateReportCache(ctx.owner, school.id));

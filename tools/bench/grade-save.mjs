@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpuMeter, postmasterPid } from './cpu.mjs';
+import { clusterPostmasterPids, cpuMeter } from './cpu.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PUPILS = 45;
@@ -23,10 +23,15 @@ export async function prepare(ctx, classes) {
   const [{ password_hash: hash }] = (
     await owner.query(`select password_hash from app_user where role = 'TEACHER' limit 1`)
   ).rows;
+  // Numbered after an earlier run's teachers: a database measured in place (a Citus coordinator, --in-place) keeps
+  // them, and their names, personal ids and classes must not collide.
+  const [{ earlier }] = (
+    await owner.query(`select count(*)::int as earlier from app_user where username like 'bench.gv%'`)
+  ).rows;
   const workers = [];
   for (let i = 0; i < classes; i += 1) {
     const schoolId = schools[i % schools.length];
-    const serial = String(i).padStart(3, '0');
+    const serial = String(earlier + i).padStart(3, '0');
     const {
       rows: [staff],
     } = await owner.query(
@@ -91,7 +96,7 @@ export async function run(ctx, { classes, seconds }) {
   drive({ mode: 'http', baseUrl: ctx.baseUrl, workers, seconds: 2 });
   for (const w of workers) w.versions = await currentVersions(ctx, w);
   drive({ mode: 'sql', appUrl: ctx.appUrl, workers, seconds: 2 });
-  const meter = cpuMeter({ apiPid: ctx.apiPid, postmasterPid: await postmasterPid(ctx.owner) });
+  const meter = cpuMeter({ apiPid: ctx.apiPid, postmasterPid: await clusterPostmasterPids(ctx.owner) });
   const stats = ctx.pgStats ? await statementStats(ctx.owner) : undefined;
   const measure = async (config) => {
     await stats?.reset();

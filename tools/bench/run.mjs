@@ -3,7 +3,7 @@
 // against PostgreSQL — in the same run, prints `scenario, ours, baseline, ratio` and writes the figures as JSON to
 // tmp/bench/results.json. Reproducible: fresh database, fixed seeds, fixed durations. Not part of `npm test`.
 // `--scale-dir tmp/scale-db` (after `npm run seed:scale`) or `--database-url URL` measure a copy of a full-scale
-// province instead of the demo (bench-database.mjs).
+// province instead of the demo (bench-database.mjs); on a Citus coordinator, or with `--in-place`, that database itself.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -74,6 +74,7 @@ const pgStats = process.argv.includes('--pg-stats');
 const db = await openBenchDatabase(root, {
   scaleDir: option('scale-dir', undefined),
   databaseUrl: option('database-url', undefined),
+  inPlace: process.argv.includes('--in-place'),
   settings: pgStats
     ? {
         shared_preload_libraries: 'pg_stat_statements',

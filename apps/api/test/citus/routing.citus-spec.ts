@@ -1,4 +1,5 @@
 import { startTestApp, TestApp } from '../harness';
+import { captureSchoolRefresh } from '../refresh-catalogue';
 import { CapturedStatement, captureSchoolRequests, exceptionFor, explainJson, taskCounts } from '../routing-catalogue';
 
 /**
@@ -48,6 +49,24 @@ describe('routing on a Citus cluster: a school-scoped request never fans out', (
     const routed = [];
     for (const s of statements) if (taskCounts(await explainJson(t.owner, s)).length) routed.push(s);
     expect(routed.length).toBeGreaterThan(statements.length / 2);
+  });
+
+  // The read model's refresh of a school follows every grade save, attendance day and import (the event worker runs
+  // it), so each of its statements must stay on the school's shard too. The class sizes' correlated count
+  // (`e.school_id = c.school_id`) read all 64 shards per refresh until it named the school as a value (issue 17's
+  // benchmark on the cluster, docs/scaling.md). Plain PostgreSQL's half is in routing.int-spec.ts.
+  it("plans every statement of a school's read-model refresh on one shard (Task Count: 1)", async () => {
+    const { statements: refresh } = await captureSchoolRefresh(t);
+    const fannedOut: string[] = [];
+    const routed: string[] = [];
+    for (const s of refresh) {
+      const counts = taskCounts(await explainJson(t.owner, s));
+      if (counts.length) routed.push(s.text);
+      if (counts.some((n) => n !== 1)) fannedOut.push(`tasks ${counts.join('+')} — ${flat(s.text)}`);
+    }
+    expect(fannedOut).toEqual([]);
+    // Not vacuous: most of the refresh reads and writes the school's distributed tables through Citus's executor.
+    expect(routed.length).toBeGreaterThan(refresh.length / 2);
   });
 
   it('would see the old student list fan out to every shard (a lateral join naming the school through the row)', async () => {

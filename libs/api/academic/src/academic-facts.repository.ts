@@ -37,13 +37,17 @@ export interface SemesterSpan {
 /** The queries behind AcademicFacts; enrolments are read through people's view people_enrolment. */
 @Injectable()
 export class AcademicFactsRepository {
-  /** Every class of the school with its pupils enrolled on the year's census day (people's censusDaySql). */
+  /**
+   * Every class of the school with its pupils enrolled on the year's census day (people's censusDaySql). The count
+   * names the school as a value (`e.school_id = $1`), not through the class row: on a Citus cluster a correlated
+   * read compared with another row's column reads every shard (docs/scaling.md, "Writing queries that distribute").
+   */
   async classSizes(em: EntityManager, schoolId: string, today: string): Promise<ClassSizeRow[]> {
     return sqlRows<ClassSizeRow>(
       em,
       `select c.school_year_id, c.id as class_id, c.grade, c.name,
               (select count(*)::int from people_enrolment e
-                where e.school_id = c.school_id and e.class_id = c.id
+                where e.school_id = $1 and e.class_id = c.id
                   and ${enrolledOnSql('e', censusDaySql('$2::date', 'y.starts_on', 'y.ends_on'))}) as pupils,
               (rs.settings -> 'classSizeCeilings' ->> c.grade)::int as ceiling
          from class c join school_year y on y.id = c.school_year_id

@@ -39,10 +39,14 @@ const enrolled = (more = '') => `
   join student st on st.school_id = e.school_id and st.id = e.student_id ${more}
  where c.school_id = $1`;
 
-/** The grade a pupil was in during a year: the class of their latest enrolment of that year. */
+/**
+ * The grade a pupil was in during a year: the class of their latest enrolment of that year. The school is the
+ * statement's $1, named as a value rather than through the pupil's row: on a Citus cluster a correlated read compared
+ * with another row's column reads every shard (docs/scaling.md, "Writing queries that distribute").
+ */
 const GRADE_IN_YEAR = (student: string, year: string) => `(
   select c.grade from enrolment e join academic_class c on c.school_id = e.school_id and c.id = e.class_id
-   where e.school_id = ${student}.school_id and e.student_id = ${student}.id and e.school_year_id = ${year}.id
+   where e.school_id = $1 and e.student_id = ${student}.id and e.school_year_id = ${year}.id
    order by e.from_date desc limit 1)`;
 
 /** The queries behind PeopleFacts; classes and year dates are read through academic's view academic_class. */
