@@ -9,6 +9,7 @@ export * from './i18n/language.service';
 // The app's date and number formats live with the presentational pieces (web/ui); features keep finding them here.
 export { formatEmisDate, type DateStyle, formatEmisNumber, EmisDatePipe, EmisNumberPipe } from '@emis/web/ui';
 export * from './data/load-on-change';
+export * from './data/default-year';
 export * from './ui/problem-alert.component';
 export * from './org/org-units.api';
 export * from './i18n/translation-shape';

@@ -5,6 +5,7 @@ import { Router, RouterLink } from '@angular/router';
 import { ClassDetail, ClassSummary, ProblemDetails } from '@emis/contracts';
 import { CLASS_NAME_PATTERN, GradeLevel, gradesOfSchool, isGradeLevel } from '@emis/domain';
 import {
+  defaultYear,
   fieldErrorMap,
   loadOnChange,
   OrgUnitContext,
@@ -19,7 +20,6 @@ import {
 import { TranslocoPipe } from '@jsverse/transloco';
 import { finalize, Observable } from 'rxjs';
 import { AcademicApi } from '../data-access/academic.api';
-import { defaultYear } from '../feature-class-list/class-list.page';
 
 const CLASS_FIELDS = ['name', 'grade', 'homeroomStaffId', 'room', 'programme'] as const;
 type ClassField = (typeof CLASS_FIELDS)[number];

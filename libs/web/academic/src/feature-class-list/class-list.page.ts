@@ -2,9 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ProblemDetails, SchoolYear } from '@emis/contracts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ProblemDetails } from '@emis/contracts';
 import { GradeLevel, gradesOfSchool, isGradeLevel } from '@emis/domain';
 import {
+  defaultYear,
   AuthStore,
   EmisNumberPipe,
   loadOnChange,
@@ -21,11 +22,6 @@ import { AcademicApi, ClassListRequest } from '../data-access/academic.api';
 
 const SEARCH_DEBOUNCE_MS = 300;
 type ClassColumn = 'name' | 'grade' | 'homeroom' | 'room' | 'programme' | 'size';
-
-/** The year a page shows by default: the open one, else the newest. */
-export function defaultYear(years: readonly SchoolYear[]): SchoolYear | null {
-  return years.find((y) => y.status === 'OPEN') ?? [...years].sort((a, b) => b.code.localeCompare(a.code))[0] ?? null;
-}
 
 /**
  * The current school's classes of one school year. The filters live in the URL (yearId, q, grade, page) so a

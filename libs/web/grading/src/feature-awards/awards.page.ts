@@ -3,6 +3,7 @@ import { RouterLink } from '@angular/router';
 import { ProblemDetails, RecognitionRecord, YearRecognitionRow, YearRecognitionSave } from '@emis/contracts';
 import { RecognitionDecision } from '@emis/domain';
 import {
+  defaultYear,
   AuthStore,
   EmisDatePipe,
   guardLeaving,
@@ -115,10 +116,7 @@ export class AwardsPage {
     () => this.schoolId() ?? undefined,
     (schoolId) =>
       this.grading.schoolYears().pipe(
-        map(
-          (years) =>
-            years.find((y) => y.status === 'OPEN') ?? [...years].sort((a, b) => b.code.localeCompare(a.code))[0],
-        ),
+        map(defaultYear),
         switchMap((year) => (year ? this.api.overview(schoolId, year.id) : of(null))),
       ),
   );

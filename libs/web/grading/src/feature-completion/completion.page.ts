@@ -3,6 +3,7 @@ import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { CompletionPupil, ProblemDetails } from '@emis/contracts';
 import {
+  defaultYear,
   AuthStore,
   EmisDatePipe,
   guardUnsaved,
@@ -56,10 +57,7 @@ export class CompletionPage {
     () => this.schoolId() ?? undefined,
     (schoolId) =>
       this.grading.schoolYears().pipe(
-        map(
-          (years) =>
-            years.find((y) => y.status === 'OPEN') ?? [...years].sort((a, b) => b.code.localeCompare(a.code))[0],
-        ),
+        map(defaultYear),
         switchMap((year) => (year ? this.api.overview(schoolId, year.id) : of(null))),
       ),
   );

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { ClassSummary, ProblemDetails } from '@emis/contracts';
 import {
+  defaultYear,
   AuthStore,
   loadOnChange,
   OrgUnitContext,
@@ -52,8 +53,7 @@ export class GradesOverviewPage {
     (schoolId) =>
       this.api.schoolYears().pipe(
         switchMap((years) => {
-          const year =
-            years.find((y) => y.status === 'OPEN') ?? [...years].sort((a, b) => b.code.localeCompare(a.code))[0];
+          const year = defaultYear(years);
           if (!year) return of({ year: null, mine: [] as ClassSummary[], others: [] as ClassSummary[] });
           return forkJoin({
             page: this.api.classes(schoolId, year.id),
