@@ -117,6 +117,10 @@ export class DialogComponent {
   }
 
   protected onNativeClose(): void {
+    // Chromium may deliver a close event after the dialog was opened again (closed because `open` turned false, then
+    // shown anew before the event ran, as when a question is answered and asked again at once): that event is late,
+    // not a close, and must neither emit `closed` (it would answer the new question) nor move the focus.
+    if (this.dialog().nativeElement.open) return;
     if (this.open() && this.unsaved() && this.guard) {
       // Closed by the browser without a cancelable event: opened again, and the user asked.
       this.dialog().nativeElement.showModal();
