@@ -1,4 +1,5 @@
 import { hashRecoveryCode, newRecoveryCode, SecretBox } from '@emis/api/identity';
+import { sqlExec } from '@emis/api/platform';
 import { authenticator } from 'otplib';
 import { DataSource } from 'typeorm';
 
@@ -42,7 +43,10 @@ export async function enrolUser(db: DataSource, username: string, jwtSecret: str
  */
 export async function issueRecoveryCode(owner: DataSource, username: string): Promise<string> {
   const code = newRecoveryCode();
-  await owner.query(
+  // sqlExec: a deadlock's victim is sent again (on a Citus cluster, writes of reference tables tied by foreign keys
+  // can deadlock with a sign-in's; docs/scaling.md).
+  await sqlExec(
+    owner,
     `insert into mfa_recovery_code (user_id, code_hash) select id, $2 from app_user where lower(username) = lower($1)`,
     [username, hashRecoveryCode(code)],
   );

@@ -38,17 +38,34 @@ interface Answer {
   affected?: number;
 }
 
+/**
+ * A statement sent on its own (no transaction around it) that PostgreSQL chose as a deadlock's victim was rolled back
+ * whole, so it is sent again, as PostgreSQL's manual advises (Concurrency Control, "Deadlocks"). On one node a single
+ * statement rarely deadlocks; on a Citus cluster two sign-ins do, since a write to a reference table locks the shards
+ * of the reference tables tied to it by foreign keys in an order that depends on the statement (docs/scaling.md).
+ * Inside a transaction the caller decides: the transaction is aborted, and only it can start again.
+ */
+const DEADLOCK_RETRIES = 3;
+
+function isDeadlock(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === '40P01';
+}
+
 async function run(db: SqlTarget, sql: Sql, params: readonly unknown[]): Promise<Answer> {
   // node-postgres takes a { name, text } query config where a text goes and prepares the statement once per connection.
   const text = sql as string;
   const runner: QueryRunner | undefined = db instanceof EntityManager ? db.queryRunner : undefined;
   if (runner) return (await runner.query(text, params as unknown[], true)) as Answer;
   const source = db instanceof EntityManager ? db.connection : db;
-  const own = source.createQueryRunner();
-  try {
-    return (await own.query(text, params as unknown[], true)) as Answer;
-  } finally {
-    await own.release();
+  for (let attempt = 1; ; attempt++) {
+    const own = source.createQueryRunner();
+    try {
+      return (await own.query(text, params as unknown[], true)) as Answer;
+    } catch (error) {
+      if (attempt > DEADLOCK_RETRIES || !isDeadlock(error)) throw error;
+    } finally {
+      await own.release();
+    }
   }
 }
 
