@@ -231,6 +231,18 @@ describe('scope tricks on a Citus cluster: never another school, read or written
     expect(await sealedForA(async () => undefined)).toEqual({ a: a.rows, b: NONE, trick: undefined, writes: REFUSED });
   });
 
+  it('has every row-level security policy on a distributed table, so every policy is evaluated on a worker', async () => {
+    // Why an unforwarded change of the coordinator's settings never reaches a policy: a policy of a reference or local
+    // table would be evaluated on the coordinator, under the changed settings (and would fail closed there too).
+    const { rows } = await owner.query(
+      `select p.schemaname || '.' || p.tablename as name, coalesce(d.partmethod, 'local') as kind
+         from pg_policies p
+         left join pg_dist_partition d on d.logicalrelid = format('%I.%I', p.schemaname, p.tablename)::regclass
+        where coalesce(d.partmethod, 'local') <> 'h'`,
+    );
+    expect(rows).toEqual([]);
+  });
+
   it("lets the same writes through under B's own seal (rolled back), and sees a write at rest on B's worker", async () => {
     // The controls: the application role may make each of these writes (a refusal below is row-level security's), and
     // the fingerprint read on the worker changes when a row of B changes (here in a transaction rolled back).
