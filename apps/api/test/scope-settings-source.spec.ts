@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SEARCH_PLAN_SETTINGS } from '../../../libs/api/people/src/search/student-search.repository';
-import { SET_SCOPE_SQL } from '../../../libs/api/platform/src/database/scope-seal';
+import { SEARCH_PLAN_SETTINGS } from '@emis/api/people';
+import { SET_SCOPE_SQL } from '@emis/api/platform';
 import { ROOT, sourceFiles, stringLiterals } from './table-ownership-rules';
 
 /**
