@@ -10,7 +10,9 @@
 // Every node's data folder is <dir>/<node>, owned by the `postgres` system user (PostgreSQL refuses to run as root),
 // so <dir> must be a folder that user can enter (the default, a fresh folder in the system's temporary folder, is).
 // The nodes reach each other as the same roles the API uses (postgres, emis_app, emis_jobs), with the passwords of
-// <dir>/pgpass (PGPASSFILE of every server): the cluster-internal authentication docs/scaling.md asks for.
+// <dir>/pgpass (PGPASSFILE of every server): the cluster-internal authentication docs/scaling.md asks for. No node
+// trusts a connection without a password; a role a test creates and acts as on the coordinator (Citus connects to
+// the workers as the role in force, after SET ROLE too) registers its password in pg_dist_authinfo on every node.
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {

@@ -281,25 +281,50 @@ describe('the sealed scope: a statement injected as emis_app cannot widen its ow
     const [{ owner }] = await t.owner.query(
       `select relowner::regrole::text as owner from pg_class where oid = 'scope_key'::regclass`,
     );
-    await t.owner.query(`create role ${steward} nologin nosuperuser nobypassrls in role ${owner}`);
+    const citus = await onCitus(t);
+    // On a Citus cluster the coordinator opens its connections to the workers as the role in force, the steward once
+    // the session has switched to it: there it must be a role the workers let log in, with a password the coordinator
+    // holds for it (pg_dist_authinfo, read by the node opening the connection; any node: 0), as docs/scaling.md asks
+    // of every role a coordinator's session acts as. On one node it never logs in.
+    const password = randomBytes(18).toString('base64url');
+    await t.owner.query(
+      `create role ${steward} ${citus ? `login password '${password}'` : 'nologin'} nosuperuser nobypassrls in role ${owner}`,
+    );
+    const authinfo = async (command: string) => {
+      if (!citus) return;
+      const failed = await t.owner.query(
+        `select nodeid, result from run_command_on_all_nodes($1) where not success order by nodeid`,
+        [command],
+      );
+      expect(failed).toEqual([]);
+    };
+    await authinfo(
+      `insert into pg_dist_authinfo (nodeid, rolename, authinfo) values (0, '${steward}', 'password=${password}')`,
+    );
     const session = new Client({ connectionString: readTestEnv().ownerUrl });
     await session.connect();
-    const direct = async (role: string) => {
+    const direct = async (role: string, set: 'set_config' | 'set local') => {
       await session.query('begin');
       try {
         await session.query(`set local role ${role}`);
-        await session.query(`select set_config('app.school_ids', $1, true)`, [a.id]);
+        if (set === 'set_config') await session.query(`select set_config('app.school_ids', $1, true)`, [a.id]);
+        else await session.query(`set local app.school_ids = ${session.escapeLiteral(a.id)}`);
         return [await countsOf(rowsOf(session), a.id), await countsOf(rowsOf(session), b.id)];
       } finally {
         await session.query('rollback');
       }
     };
     try {
-      expect(await direct(steward)).toEqual([a.rows, NONE]);
+      expect(await direct(steward, 'set local')).toEqual([a.rows, NONE]);
+      // A set_config is the same transaction-local setting on one node; on a cluster it stays on the coordinator
+      // (Citus forwards SET LOCAL statements only), and the workers, with no school set, answer nothing.
+      expect(await direct(steward, 'set_config')).toEqual(citus ? [NONE, NONE] : [a.rows, NONE]);
       // The owner's session switched to the application role is the application role: no seal, no rows.
-      expect(await direct('emis_app')).toEqual([NONE, NONE]);
+      expect(await direct('emis_app', 'set local')).toEqual([NONE, NONE]);
+      expect(await direct('emis_app', 'set_config')).toEqual([NONE, NONE]);
     } finally {
       await session.end();
+      await authinfo(`delete from pg_dist_authinfo where rolename = '${steward}'`);
       await t.owner.query(`drop role ${steward}`);
     }
   });
