@@ -9,7 +9,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * 1. The search-word trigger may be skipped by a writer that writes the words itself, set-wise: with the
  *    transaction-local setting `emis.search_words = 'set-wise'` the trigger does not fire on the rows that writer
  *    inserts, and the writer inserts their words with one statement (`ON CONFLICT DO NOTHING`, so a row the trigger
- *    did write is not written twice). The student import does (StudentStagingRepository.insertStudents): its
+ *    did write is not written twice; the sort name from `student_sort_name`, the generated name parts' expressions
+ *    over the full name). The student import does (StudentStagingRepository.insertStudents): its
  *    200,000 pupils cost one INSERT of their words instead of one per pupil, each with its own row-level security
  *    check and seal. Every other writer (the form, transfers, seeds, a bare COPY) leaves the setting unset and keeps
  *    the words through the trigger as before. The setting gives the application role nothing it did not have: it may
@@ -30,6 +31,16 @@ export class WriteSearchWordsSetWise1765000002500 implements MigrationInterface 
         for each row when (current_setting('emis.search_words', true) is distinct from 'set-wise')
         execute function student_search_word_sync();
 
+      -- The sort name the trigger writes (given name, middle names, family name), from a full name: the expressions of
+      -- student's generated name parts (migration 1764200000030), for a writer that has the name but not the record.
+      create function student_sort_name(full_name text) returns text
+        language sql immutable parallel safe strict as $fn$
+          select concat_ws(' ', regexp_replace(btrim(full_name), '^.*\\s', ''),
+                           nullif(btrim(regexp_replace(regexp_replace(btrim(full_name), '\\s*\\S+$', ''), '^\\S+', '')), ''),
+                           split_part(btrim(full_name), ' ', 1))
+        $fn$;
+      grant execute on function student_sort_name(text) to emis_app;
+
       drop index student_name_idx;
     `);
   }
@@ -37,6 +48,7 @@ export class WriteSearchWordsSetWise1765000002500 implements MigrationInterface 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
       create index student_name_idx on student (school_id, given_name, middle_name, family_name);
+      drop function student_sort_name(text);
       drop trigger student_search_word_sync on student;
       create trigger student_search_word_sync after insert or update of full_name on student
         for each row execute function student_search_word_sync();
