@@ -3,8 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * People: what a pupil's record costs to write, lowered for every writer (docs/benchmarks.md, "Where a COPY of pupils
  * spends its time"). Measured on a province of 350,000 pupils, the words of the province-wide search
- * (student_search_word, migration 1765000000800) were some 70 % of the time PostgreSQL takes to load a pupil, and one
- * index of `student` served no query.
+ * (student_search_word, migration 1765000000800) were some 70 % of a `COPY` into `student` (41 % of a pupil's whole
+ * load with guardians, enrolment and audit), and one index of `student` served no query.
  *
  * 1. The search-word trigger may be skipped by a writer that writes the words itself, set-wise: with the
  *    transaction-local setting `emis.search_words = 'set-wise'` the trigger does not fire on the rows that writer
