@@ -51,6 +51,7 @@ import {
   IndexStudentLists1765000000500,
   CreateStudentSearchWords1765000000800,
   KeepStudentRecords1765000002250,
+  WriteSearchWordsSetWise1765000002500,
 } from '@emis/api/people';
 import {
   CreateAppRoleAndScope1764100000010,
@@ -161,6 +162,7 @@ export const MIGRATIONS = [
   InsertAuditBatchAtOnce1765000002200,
   KeepStudentRecords1765000002250,
   SnapshotSealedScope1765000002300,
+  WriteSearchWordsSetWise1765000002500,
 ];
 
 /**

@@ -23,3 +23,4 @@ export { IndexStudentLists1765000000500 } from './migrations/1765000000500-Index
 export { AllowUnnamedGuardianContacts1765000000410 } from './migrations/1765000000410-AllowUnnamedGuardianContacts';
 export { CreateStudentSearchWords1765000000800 } from './migrations/1765000000800-CreateStudentSearchWords';
 export { KeepStudentRecords1765000002250 } from './migrations/1765000002250-KeepStudentRecords';
+export { WriteSearchWordsSetWise1765000002500 } from './migrations/1765000002500-WriteSearchWordsSetWise';

@@ -19,6 +19,9 @@ const ERROR_WORKBOOK_MAX_ROWS = 20_000;
 
 const NOTHING_WRITTEN = 'không có dữ liệu nào được ghi';
 
+/** The job's progress is written once per this many rows read (a transaction each), not once per chunk. */
+const PROGRESS_ROWS = 2_000;
+
 type Kind = Importer<unknown, ImportedRow>;
 
 /**
@@ -132,7 +135,8 @@ export class ImportRunner {
           if (row && (importer.checkEveryRow || !errors.hasRow(source.row))) rows.push(row);
           seen++;
         }
-        await progress({ processedRows: seen });
+        if (Math.floor(seen / PROGRESS_ROWS) > Math.floor((seen - chunk.rows.length) / PROGRESS_ROWS))
+          await progress({ processedRows: seen });
       },
     );
     importer.checkIdentity?.(uploadedView(sheet), target);
@@ -200,7 +204,8 @@ export class ImportRunner {
             seen++;
           }
           if (drafts.length) await staging.write(em, drafts, target);
-          await progress({ processedRows: seen });
+          if (Math.floor(seen / PROGRESS_ROWS) > Math.floor((seen - chunk.rows.length) / PROGRESS_ROWS))
+            await progress({ processedRows: seen });
         };
         // The chunk in hand is typed and staged while the worker reads the next one (the chunk is acknowledged first,
         // then typed on the next turn of the event loop: the two threads work at once, and PostgreSQL writes

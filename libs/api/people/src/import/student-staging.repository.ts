@@ -331,12 +331,20 @@ export class StudentStagingRepository {
   }
 
   /**
-   * The new records. INSERT … SELECT … ON CONFLICT, so Citus routes it by school_id instead of copying rows into the
-   * shards (refused under row-level security, issue #17); answers how many were written, which the caller compares
-   * with its plan (a record written meanwhile by someone else fails the file rather than being skipped).
+   * The new records, then their search words. INSERT … SELECT … ON CONFLICT, so Citus routes it by school_id instead
+   * of copying rows into the shards (refused under row-level security, issue #17); answers how many records were
+   * written, which the caller compares with its plan (a record written meanwhile by someone else fails the file rather
+   * than being skipped).
+   *
+   * The search words (student_search_word) are written set-wise, one statement for the school's new pupils, instead of
+   * one statement per pupil by the trigger, which `emis.search_words = 'set-wise'` skips for this insert (migration
+   * WriteSearchWordsSetWise1765000002500; docs/benchmarks.md). SET LOCAL, the form Citus forwards to the workers that
+   * fire the shards' trigger; were it not forwarded, the trigger would write the words and the set-wise insert would
+   * skip them (ON CONFLICT DO NOTHING): the words are right either way.
    */
-  insertStudents(em: EntityManager, schoolId: string, at: Date): Promise<number> {
-    return sqlExec(
+  async insertStudents(em: EntityManager, schoolId: string, at: Date): Promise<number> {
+    await sqlExec(em, `set local emis.search_words = 'set-wise'`);
+    const written = await sqlExec(
       em,
       `insert into student (school_id, id, personal_id, full_name, date_of_birth, gender, ethnicity, religion, nationality,
                             place_of_birth, permanent_address, current_address, policy_groups, disability, created_at, updated_at)
@@ -347,6 +355,22 @@ export class StudentStagingRepository {
        on conflict (school_id, personal_id) do nothing`,
       [schoolId, at],
     );
+    await sqlExec(em, `set local emis.search_words = 'trigger'`);
+    // The trigger's definition (migration 1765000000800) from the plan's rows alone: the folded words, and the sort
+    // name the record's generated name parts give (student_sort_name). Joining the records just written instead
+    // leaves the planner with the school's statistics from before the insert (a new school: no pupil), and it chose to
+    // scan the plan for each record: 333 s for 20,500 pupils in imports-large.
+    await sqlExec(
+      em,
+      `insert into student_search_word (school_id, student_id, word, sort_name)
+       select $1, p.student_id, w, student_sort_name(p.full_name)
+         from student_import_plan p
+        cross join lateral unnest(student_search_words(p.full_name)) w
+        where p.existing_id is null
+       on conflict do nothing`,
+      [schoolId],
+    );
+    return written;
   }
 
   updateStudents(em: EntityManager, schoolId: string, at: Date): Promise<number> {

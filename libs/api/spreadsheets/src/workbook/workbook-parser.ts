@@ -32,8 +32,13 @@ export const WORKER_LIMITS = {
  */
 export const STREAMED_READ_YOUNG_MB = 32;
 
-/** Rows per chunk of a streamed sheet: the runner types and checks them before the worker reads on. */
-export const SHEET_CHUNK_ROWS = 2_000;
+/**
+ * Rows per chunk of a streamed sheet: the runner types and checks them before the worker reads on. Small enough that
+ * a chunk's rows, typed and bound as the staging statement's parameters, die in the API's young generation instead
+ * of being promoted while the statement runs: with 2,000 rows a chunk, a 200,000-row list grew the main thread's heap
+ * to some 200 MB before a full collection, with 500 to some 80 MB, in the same time (docs/benchmarks.md, import-200k).
+ */
+export const SHEET_CHUNK_ROWS = 500;
 
 /** A chunk as the runner gets it: the header comes with the pre-scan's count of the sheet's rows (a first total). */
 export type ReadChunk = (SheetChunk & { kind: 'rows' }) | (SheetChunk & { kind: 'head'; estimatedRows: number });
