@@ -1,4 +1,4 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, Locator, Page, test } from '@playwright/test';
 import { screenshot, signIn } from './session';
 
 /**
@@ -16,9 +16,8 @@ async function answer(page: Page, choice: 'stay' | 'discard'): Promise<void> {
   await expect(dialog).not.toBeVisible();
 }
 
-test('the student record’s inline edit: the sidebar and Back ask; stay keeps the text, leave drops it', async ({
-  page,
-}) => {
+/** The principal opens the first pupil's record and types into its name without saving: the name, and the field. */
+async function editFirstStudent(page: Page): Promise<{ name: string; field: Locator }> {
   await signIn(page, 'hieutruong.nhuquynh');
   await page.getByTestId('nav-students').click();
   await page.getByTestId('student-link').first().click();
@@ -26,6 +25,13 @@ test('the student record’s inline edit: the sidebar and Back ask; stay keeps t
   await page.getByTestId('student-edit').click();
   const field = page.getByTestId('student-form-fullName');
   await field.fill(`${name} Thử`);
+  return { name, field };
+}
+
+test('the student record’s inline edit: the sidebar and Back ask; stay keeps the text, leave drops it', async ({
+  page,
+}) => {
+  const { name, field } = await editFirstStudent(page);
 
   await page.getByTestId('nav-classes').click();
   await answer(page, 'stay');
@@ -54,13 +60,7 @@ test('asked again the moment after “stay”: the new question stays open until
   // Chromium may deliver a closed <dialog>'s close event after the same dialog was opened again (the question closed
   // by "stay", then asked anew by the next Back or Cancel before that event ran). A late event is not an answer: the
   // second question must stay on screen. Repeated, since the browser orders the two tasks either way.
-  await signIn(page, 'hieutruong.nhuquynh');
-  await page.getByTestId('nav-students').click();
-  await page.getByTestId('student-link').first().click();
-  const name = ((await page.getByTestId('student-name').textContent()) ?? '').trim();
-  await page.getByTestId('student-edit').click();
-  const field = page.getByTestId('student-form-fullName');
-  await field.fill(`${name} Thử`);
+  const { name, field } = await editFirstStudent(page);
   for (let round = 0; round < 12; round++) {
     await page.getByTestId('student-form-cancel').click();
     await expect(page.getByTestId('leave-dialog-closing')).toBeVisible();

@@ -22,6 +22,11 @@ const NOTHING_WRITTEN = 'không có dữ liệu nào được ghi';
 /** The job's progress is written once per this many rows read (a transaction each), not once per chunk. */
 const PROGRESS_ROWS = 2_000;
 
+/** Whether the chunk of `chunkRows` that brought the count to `seen` crossed a multiple of PROGRESS_ROWS. */
+function crossesProgressStep(seen: number, chunkRows: number): boolean {
+  return Math.floor(seen / PROGRESS_ROWS) > Math.floor((seen - chunkRows) / PROGRESS_ROWS);
+}
+
 type Kind = Importer<unknown, ImportedRow>;
 
 /**
@@ -135,8 +140,7 @@ export class ImportRunner {
           if (row && (importer.checkEveryRow || !errors.hasRow(source.row))) rows.push(row);
           seen++;
         }
-        if (Math.floor(seen / PROGRESS_ROWS) > Math.floor((seen - chunk.rows.length) / PROGRESS_ROWS))
-          await progress({ processedRows: seen });
+        if (crossesProgressStep(seen, chunk.rows.length)) await progress({ processedRows: seen });
       },
     );
     importer.checkIdentity?.(uploadedView(sheet), target);
@@ -204,8 +208,7 @@ export class ImportRunner {
             seen++;
           }
           if (drafts.length) await staging.write(em, drafts, target);
-          if (Math.floor(seen / PROGRESS_ROWS) > Math.floor((seen - chunk.rows.length) / PROGRESS_ROWS))
-            await progress({ processedRows: seen });
+          if (crossesProgressStep(seen, chunk.rows.length)) await progress({ processedRows: seen });
         };
         // The chunk in hand is typed and staged while the worker reads the next one (the chunk is acknowledged first,
         // then typed on the next turn of the event loop: the two threads work at once, and PostgreSQL writes
