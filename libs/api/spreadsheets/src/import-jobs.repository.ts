@@ -56,11 +56,15 @@ interface ImportJobRow {
   notices: ImportCellError[];
 }
 
+/** The piece of an uploaded file read per statement (queuedFile). */
+const FILE_PIECE_BYTES = 1 << 20;
+
 /** A waiting job's upload, as the runner picks it up. */
 interface QueuedFileRow {
   kind: ImportJobKind;
   status: ImportJob['status'];
-  file: Buffer | null;
+  /** The upload's length in bytes; null once the job has ended (the file is dropped then). */
+  size: number | null;
   created_by: string | null;
   file_name: string;
   params: Record<string, unknown> | null;
@@ -132,19 +136,41 @@ export class ImportJobsRepository {
   async queuedFile(em: EntityManager, schoolId: string, id: string): Promise<QueuedFile | undefined> {
     const row = await sqlRow<QueuedFileRow>(
       em,
-      `select kind, status, file, created_by, file_name, params from import_job where school_id = $1 and id = $2`,
+      `select kind, status, octet_length(file) as size, created_by, file_name, params
+         from import_job where school_id = $1 and id = $2`,
       [schoolId, id],
     );
     return row
       ? {
           kind: row.kind,
           status: row.status,
-          file: row.file,
+          file: row.size === null ? null : await this.fileInPieces(em, schoolId, id, row.size),
           createdBy: row.created_by,
           fileName: row.file_name,
           params: row.params ?? {},
         }
       : undefined;
+  }
+
+  /**
+   * The uploaded file, read a piece at a time into memory the workbook's worker thread shares (no copy of the file is
+   * handed over). node-postgres reads a bytea as hex text twice its size before decoding it: a 14 MB workbook read
+   * whole was a 28 MB string on the API's heap, a piece is 2 MB (docs/benchmarks.md, "The import's memory").
+   */
+  private async fileInPieces(em: EntityManager, schoolId: string, id: string, size: number): Promise<Buffer> {
+    const file = Buffer.from(new SharedArrayBuffer(size));
+    for (let at = 0; at < size; at += FILE_PIECE_BYTES) {
+      const piece = await sqlRow<{ bytes: Buffer }>(
+        em,
+        `select substring(file from $3 for $4) as bytes from import_job where school_id = $1 and id = $2`,
+        [schoolId, id, at + 1, FILE_PIECE_BYTES],
+      );
+      // A file changed or dropped meanwhile (never, while the job runs) would leave a hole: refuse it rather.
+      if (!piece?.bytes || piece.bytes.length !== Math.min(FILE_PIECE_BYTES, size - at))
+        throw new Error(`import_job ${id}: the uploaded file changed while it was read`);
+      piece.bytes.copy(file, at);
+    }
+    return file;
   }
 
   /** Who may see a job: its kind and its uploader (a teacher sees only their own gradebook imports). */

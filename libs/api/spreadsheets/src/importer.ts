@@ -128,6 +128,9 @@ export interface StagedDraft<Row extends ImportedRow> {
   clean: boolean;
 }
 
+/** A chunk of rows encoded for its staging table (outside the JavaScript heap). */
+export type StagedChunk = Buffer;
+
 /**
  * An importer's staging table, living in the job's one transaction (a temporary table dropped at its end, private to
  * the session: no other job or school sees it, nothing is left behind by a crash).
@@ -135,8 +138,14 @@ export interface StagedDraft<Row extends ImportedRow> {
 export interface ImportStaging<Target, Row extends ImportedRow> {
   /** Creates the job's staging table(s) and stages the reference data the checks need (the open year's classes). */
   create(em: EntityManager, job: ImportJobContext, target: Target): Promise<void>;
-  /** Writes one streamed chunk of rows, every draft of it (rows with cell errors too). */
-  write(em: EntityManager, rows: StagedDraft<Row>[], target: Target): Promise<void>;
+  /**
+   * One streamed chunk of rows, every draft of it (rows with cell errors too), in the form `write` sends, built at
+   * once: the runner keeps only these bytes while earlier chunks are written, and the rows' objects die young
+   * (docs/benchmarks.md, "The import's memory").
+   */
+  encode(rows: StagedDraft<Row>[], target: Target): StagedChunk;
+  /** Writes one encoded chunk to the staging table. */
+  write(em: EntityManager, chunk: StagedChunk): Promise<void>;
   /**
    * The checks against the whole file and the school's records, set-wise over the staged rows (duplicates of the
    * unique column, classes, kept records), recording every error of every row in `errors`.

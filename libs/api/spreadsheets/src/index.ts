@@ -14,6 +14,7 @@ export type {
   ImportJobContext,
   ImportStaging,
   RowDraft,
+  StagedChunk,
   StagedDraft,
   UploadedSheetView,
 } from './importer';

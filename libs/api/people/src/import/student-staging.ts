@@ -8,13 +8,14 @@ import {
   ImportJobContext,
   ImportStaging,
   labelKey,
+  StagedChunk,
   StagedDraft,
 } from '@emis/api/spreadsheets';
 import { EntityManager } from 'typeorm';
 import { PeopleEvents } from '../people-events';
 import { StudentImportRepository } from './student-import.repository';
 import { StudentRow } from './student-rows';
-import { StagedStudent, StudentStagingRepository } from './student-staging.repository';
+import { encodeStaged, StagedStudent, StudentStagingRepository } from './student-staging.repository';
 
 /** A row of a list, with the school it goes under (null when its school code cell is bad). */
 export type ListRow = StudentRow & { schoolId: string };
@@ -70,11 +71,12 @@ export class StudentStaging implements ImportStaging<StudentContext, ListRow> {
     await this.repo.create(em);
   }
 
-  async write(em: EntityManager, rows: StagedDraft<ListRow>[]): Promise<void> {
-    await this.repo.stage(
-      em,
-      rows.map(({ draft, clean }) => staged(draft, clean)),
-    );
+  encode(rows: StagedDraft<ListRow>[]): StagedChunk {
+    return encodeStaged(rows.map(({ draft, clean }) => staged(draft, clean)));
+  }
+
+  async write(em: EntityManager, chunk: StagedChunk): Promise<void> {
+    await this.repo.stage(em, chunk);
   }
 
   /**

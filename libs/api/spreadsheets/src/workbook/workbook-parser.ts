@@ -99,7 +99,8 @@ async function inWorker<T>(task: WorkbookTask, onChunk?: (chunk: SheetChunk) => 
       }
       // The runner's work on a chunk is not the worker's: the clock restarts once the chunk is taken in.
       clearTimeout(timer);
-      (onChunk ?? (() => Promise.resolve()))(message.chunk).then(
+      // A callback that throws at once (it may type the chunk before answering) fails the read, not the process.
+      new Promise<void>((taken) => taken((onChunk ?? (() => Promise.resolve()))(message.chunk))).then(
         () => {
           if (settled) return;
           timer = setTimeout(tooLong, WORKER_LIMITS.timeoutMs);
