@@ -1,12 +1,22 @@
 import { INestApplication } from '@nestjs/common';
-import { APP_ROLE, AppConfig, JOBS_ROLE, runtimeRoleUrl, validateConfig } from '@emis/api/platform';
+import {
+  APP_ROLE,
+  AppConfig,
+  JOB_QUEUE_SCHEMA,
+  JOBS_ROLE,
+  prepareJobQueueSchema,
+  runtimeRoleUrl,
+  validateConfig,
+} from '@emis/api/platform';
 import { OrgTreeService } from '@emis/api/tenancy';
 import * as argon2 from 'argon2';
+import type { Writable } from 'node:stream';
+import pino from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp, CreateAppOptions } from '../src/create-app';
 import { DEMO_PASSWORD } from '../src/seed/demo-province.data';
-import { readTestEnv } from './test-env';
+import { appLogFile, readTestEnv } from './test-env';
 import { enrolUser, issueRecoveryCode } from './totp';
 
 export interface TestApp {
@@ -26,6 +36,10 @@ export interface TestApp {
  * roles only: the owner's URL is the harness's, for `owner`, never the app's. `DATABASE_URL` among the overrides names
  * another database under test by its owner's URL (a copy, a server of the spec's own); APP_DB_PASSWORD and
  * JOBS_DB_PASSWORD, the runtime roles' passwords there when they differ from the run's.
+ *
+ * Its pg-boss works the Jest worker's own queue schema (workerQueueSchema), and its warnings and errors go to the
+ * spec file's log, printed by apps/api/test/app-log-reporter.mjs when the file fails (docs/testing.md). A spec that
+ * reads the log itself passes `logStream` (and gets no Nest logger, as before).
  */
 export async function startTestApp(
   overrides: Record<string, string> = {},
@@ -38,10 +52,14 @@ export async function startTestApp(
     DATABASE_JOBS_URL: runtimeRoleUrl(ownerUrl, JOBS_ROLE, JOBS_DB_PASSWORD ?? env.jobsPassword),
     JWT_SECRET: env.jwtSecret,
     SCOPE_KEY: env.scopeKey,
-    LOG_LEVEL: 'silent',
+    // Warnings and errors only, to the spec file's log (specLog): a passing run prints nothing of them.
+    LOG_LEVEL: 'warn',
     DB_POOL_SIZE: '5',
-    // Every spec's application runs pg-boss workers on the run's one database, so one may be running another spec's job
-    // when its spec ends: it waits for it at most this long (the job is then failed and retried by a running one).
+    // The two spec files Jest runs at once never share a queue: an application started with a fault, a small limit or
+    // another receiver must not run the other file's jobs (it did: docs/testing.md). Apps of one file share theirs.
+    JOB_QUEUE_SCHEMA: workerQueueSchema(),
+    // An application may be running a job when its spec ends (its own, or one the spec file before it on this worker
+    // left): it waits for it at most this long (the job is then failed, and retried by the next one on this worker).
     JOB_SHUTDOWN_TIMEOUT_MS: '20000',
     // Every spec signs in from the loopback address: one spec's deliberate failures must not throttle the others'
     // sign-ins (specs about the ceiling set it, and send X-Forwarded-For addresses of their own: freshAddress).
@@ -50,10 +68,21 @@ export async function startTestApp(
     API_DOCS: 'public',
     ...settings,
   });
-  const app = await createApp(config, { logger: false, ...options });
-  await app.init();
   const owner = new DataSource({ type: 'postgres', url: ownerUrl, extra: { max: 3 } });
   await owner.initialize();
+  let app: INestApplication;
+  try {
+    await queueSchemaIn(owner, ownerUrl, config.JOB_QUEUE_SCHEMA);
+    app = await createApp(config, {
+      logger: !options.logStream,
+      logStream: options.logStream ?? specLog(),
+      ...options,
+    });
+    await app.init();
+  } catch (error) {
+    await owner.destroy();
+    throw error;
+  }
   const server = app.getHttpServer();
   const http = () => request(server);
   const login = async (username: string, password = DEMO_PASSWORD) => {
@@ -84,6 +113,59 @@ export async function startTestApp(
       await app.close();
     },
   };
+}
+
+/**
+ * The pg-boss schema of this Jest worker's applications: `pgboss_w<JEST_WORKER_ID>`, or production's `pgboss` outside
+ * Jest's workers. Spec files on one worker run one after another, so an application only ever works jobs its own spec
+ * file sent (or left over by the files before it on this worker, whose applications are closed).
+ */
+export function workerQueueSchema(workerId: string | undefined = process.env['JEST_WORKER_ID']): string {
+  return workerId ? `${JOB_QUEUE_SCHEMA}_w${workerId}` : JOB_QUEUE_SCHEMA;
+}
+
+/**
+ * Every pg-boss schema of the database: production's and the workers'. An outbox event is relayed by whichever
+ * application's relay finds it first, into that application's queue schema — another worker's, at times.
+ */
+export async function queueSchemasOf(owner: DataSource): Promise<string[]> {
+  const rows: { name: string }[] = await owner.query(
+    `select nspname as name from pg_namespace where nspname = $1 or nspname like $2 order by 1`,
+    [JOB_QUEUE_SCHEMA, `${JOB_QUEUE_SCHEMA}\\_w%`],
+  );
+  return rows.map((r) => r.name);
+}
+
+/** Schemas installed by this spec file, per database: two apps started at once install it once. */
+const queueSchemas = new Map<string, Promise<void>>();
+
+/** Installs pg-boss's tables in `schema` as the owner and hands them to emis_jobs, as the migrate step does for pgboss. */
+function queueSchemaIn(owner: DataSource, ownerUrl: string, schema: string): Promise<void> {
+  const key = `${ownerUrl} ${schema}`;
+  let prepared = queueSchemas.get(key);
+  if (!prepared) {
+    prepared = prepareJobQueueSchema(owner, schema);
+    prepared.catch(() => queueSchemas.delete(key));
+    queueSchemas.set(key, prepared);
+  }
+  return prepared;
+}
+
+let log: Writable | undefined;
+/**
+ * The spec file's application log (JSON lines of pino, the API's logger: warnings and errors with their stacks), one
+ * file per spec file under the run's folder, shared by the file's applications. Written synchronously, so every line
+ * is on disk when Jest reports the file; never closed (a file descriptor, no handle), so an application closed late
+ * never writes to a closed stream.
+ */
+function specLog(): Writable {
+  // pino's own destination (sonic-boom): what the API's logger writes to; a stream to pino-http, typed as one here.
+  log ??= pino.destination({
+    dest: appLogFile(readTestEnv(), expect.getState().testPath),
+    sync: true,
+    mkdir: true,
+  }) as unknown as Writable;
+  return log;
 }
 
 let counter = 0;
