@@ -73,12 +73,16 @@ export async function startTestApp(
   let app: INestApplication;
   try {
     await queueSchemaIn(owner, ownerUrl, config.JOB_QUEUE_SCHEMA);
-    app = await createApp(config, {
+    const appOptions: CreateAppOptions = {
       logger: !options.logStream,
       logStream: options.logStream ?? specLog(),
       ...options,
-    });
+    };
+    app = await createApp(config, appOptions);
     await app.init();
+    // Nest keeps its log lines in a buffer (createApp's bufferLogs) until the server listens; a test's application
+    // never listens (supertest calls it directly), so without this every line, a job's failure too, stayed there.
+    if (appOptions.logger !== false) app.flushLogs();
   } catch (error) {
     await owner.destroy();
     throw error;
@@ -120,7 +124,8 @@ export async function startTestApp(
  * Jest's workers. Spec files on one worker run one after another, so an application only ever works jobs its own spec
  * file sent (or left over by the files before it on this worker, whose applications are closed).
  */
-export function workerQueueSchema(workerId: string | undefined = process.env['JEST_WORKER_ID']): string {
+export function workerQueueSchema(env: Record<string, string | undefined> = process.env): string {
+  const workerId = env['JEST_WORKER_ID'];
   return workerId ? `${JOB_QUEUE_SCHEMA}_w${workerId}` : JOB_QUEUE_SCHEMA;
 }
 

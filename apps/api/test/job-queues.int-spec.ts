@@ -34,7 +34,7 @@ describe('job queues of the integration run: whose application runs a job', () =
   let worker: TestApp | undefined;
   let school: { schoolId: string; token: string };
   let file: Buffer;
-  const elsewhere = workerQueueSchema(String(900 + Number(process.env['JEST_WORKER_ID'] ?? 0)));
+  const elsewhere = workerQueueSchema({ JEST_WORKER_ID: String(900 + Number(process.env['JEST_WORKER_ID'] ?? 0)) });
 
   beforeAll(async () => {
     await proxy.up();
@@ -88,10 +88,10 @@ describe('job queues of the integration run: whose application runs a job', () =
   it("gives the applications of one spec file one queue schema, this Jest worker's, and other workers others", () => {
     expect(broken!.config.JOB_QUEUE_SCHEMA).toBe(workerQueueSchema());
     expect(sender.config.JOB_QUEUE_SCHEMA).toBe(workerQueueSchema());
-    expect(workerQueueSchema('1')).toBe('pgboss_w1');
-    expect(workerQueueSchema('2')).not.toBe(workerQueueSchema('1'));
+    expect(workerQueueSchema({ JEST_WORKER_ID: '1' })).toBe('pgboss_w1');
+    expect(workerQueueSchema({ JEST_WORKER_ID: '2' })).toBe('pgboss_w2');
     // Outside Jest's workers (the API itself), production's one schema.
-    expect(workerQueueSchema(undefined)).toBe('pgboss');
+    expect(workerQueueSchema({})).toBe('pgboss');
   });
 
   it("fails, on a shared queue, an import another application sent (the harness's old flaw), and logs why with the stack", async () => {

@@ -181,7 +181,7 @@ describe('outbox events: staff leaving a school → academic releases their duti
         schemas
           .map(
             (schema) =>
-              `select state from ${schema}.job where name = 'event__academic__release-duties' and data->>'id' = $1`,
+              `select state::text from ${schema}.job where name = 'event__academic__release-duties' and data->>'id' = $1`,
           )
           .join(' union all '),
         [row.id],
