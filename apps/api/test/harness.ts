@@ -2,7 +2,6 @@ import { INestApplication } from '@nestjs/common';
 import {
   APP_ROLE,
   AppConfig,
-  JOB_QUEUE_SCHEMA,
   JOBS_ROLE,
   prepareJobQueueSchema,
   runtimeRoleUrl,
@@ -16,6 +15,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp, CreateAppOptions } from '../src/create-app';
 import { DEMO_PASSWORD } from '../src/seed/demo-province.data';
+import { workerQueueSchema } from './queue-schemas';
 import { appLogFile, readTestEnv } from './test-env';
 import { enrolUser, issueRecoveryCode } from './totp';
 
@@ -119,37 +119,23 @@ export async function startTestApp(
   };
 }
 
-/**
- * The pg-boss schema of this Jest worker's applications: `pgboss_w<JEST_WORKER_ID>`, or production's `pgboss` outside
- * Jest's workers. Spec files on one worker run one after another, so an application only ever works jobs its own spec
- * file sent (or left over by the files before it on this worker, whose applications are closed).
- */
-export function workerQueueSchema(env: Record<string, string | undefined> = process.env): string {
-  const workerId = env['JEST_WORKER_ID'];
-  return workerId ? `${JOB_QUEUE_SCHEMA}_w${workerId}` : JOB_QUEUE_SCHEMA;
-}
-
-/**
- * Every pg-boss schema of the database: production's and the workers'. An outbox event is relayed by whichever
- * application's relay finds it first, into that application's queue schema — another worker's, at times.
- */
-export async function queueSchemasOf(owner: DataSource): Promise<string[]> {
-  const rows: { name: string }[] = await owner.query(
-    `select nspname as name from pg_namespace where nspname = $1 or nspname like $2 order by 1`,
-    [JOB_QUEUE_SCHEMA, `${JOB_QUEUE_SCHEMA}\\_w%`],
-  );
-  return rows.map((r) => r.name);
-}
-
-/** Schemas installed by this spec file, per database: two apps started at once install it once. */
+/** Schemas checked by this spec file, per database: two apps started at once install a missing one once. */
 const queueSchemas = new Map<string, Promise<void>>();
 
-/** Installs pg-boss's tables in `schema` as the owner and hands them to emis_jobs, as the migrate step does for pgboss. */
+/**
+ * The global setup installed the workers' schemas (prepareWorkerQueueSchemas); a database made without them (a server
+ * of a spec's own) or another schema a spec names gets it here, as the migrate step installs pgboss.
+ */
 function queueSchemaIn(owner: DataSource, ownerUrl: string, schema: string): Promise<void> {
   const key = `${ownerUrl} ${schema}`;
   let prepared = queueSchemas.get(key);
   if (!prepared) {
-    prepared = prepareJobQueueSchema(owner, schema);
+    prepared = (async () => {
+      const [{ installed }] = await owner.query(`select to_regclass($1) is not null as installed`, [
+        `${schema}.version`,
+      ]);
+      if (!installed) await prepareJobQueueSchema(owner, schema);
+    })();
     prepared.catch(() => queueSchemas.delete(key));
     queueSchemas.set(key, prepared);
   }
@@ -172,6 +158,8 @@ function specLog(): Writable {
   }) as unknown as Writable;
   return log;
 }
+
+export { queueSchemasOf, workerQueueSchema } from './queue-schemas';
 
 let counter = 0;
 /** A fresh user, so tests that lock, throttle or enrol do not disturb each other. */
