@@ -25,6 +25,8 @@ const config: Config = {
   // A hang guard, not a budget (as jest.int.config.ts).
   testTimeout: 15 * 60_000,
   maxWorkers: 2,
+  // A failed spec file's application log (warnings and errors, with stacks) after Jest's own report of it.
+  reporters: ['default', '<rootDir>/apps/api/test/app-log-reporter.mjs'],
 };
 
 export default config;

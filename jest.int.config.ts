@@ -12,6 +12,8 @@ const config: Config = {
   // earlier, after HANG_GUARD_MS in apps/api/test/test-env.ts, saying what they waited for).
   testTimeout: 15 * 60_000,
   maxWorkers: 2,
+  // A failed spec file's application log (warnings and errors, with stacks) after Jest's own report of it.
+  reporters: ['default', '<rootDir>/apps/api/test/app-log-reporter.mjs'],
 };
 
 export default config;

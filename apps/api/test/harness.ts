@@ -1,12 +1,22 @@
 import { INestApplication } from '@nestjs/common';
-import { APP_ROLE, AppConfig, JOBS_ROLE, runtimeRoleUrl, validateConfig } from '@emis/api/platform';
+import {
+  APP_ROLE,
+  AppConfig,
+  JOBS_ROLE,
+  prepareJobQueueSchema,
+  runtimeRoleUrl,
+  validateConfig,
+} from '@emis/api/platform';
 import { OrgTreeService } from '@emis/api/tenancy';
 import * as argon2 from 'argon2';
+import type { Writable } from 'node:stream';
+import pino from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp, CreateAppOptions } from '../src/create-app';
 import { DEMO_PASSWORD } from '../src/seed/demo-province.data';
-import { readTestEnv } from './test-env';
+import { workerQueueSchema } from './queue-schemas';
+import { appLogFile, readTestEnv } from './test-env';
 import { enrolUser, issueRecoveryCode } from './totp';
 
 export interface TestApp {
@@ -26,6 +36,10 @@ export interface TestApp {
  * roles only: the owner's URL is the harness's, for `owner`, never the app's. `DATABASE_URL` among the overrides names
  * another database under test by its owner's URL (a copy, a server of the spec's own); APP_DB_PASSWORD and
  * JOBS_DB_PASSWORD, the runtime roles' passwords there when they differ from the run's.
+ *
+ * Its pg-boss works the Jest worker's own queue schema (workerQueueSchema), and its warnings and errors go to the
+ * spec file's log, printed by apps/api/test/app-log-reporter.mjs when the file fails (docs/testing.md). A spec that
+ * reads the log itself passes `logStream` (and gets no Nest logger, as before).
  */
 export async function startTestApp(
   overrides: Record<string, string> = {},
@@ -38,10 +52,14 @@ export async function startTestApp(
     DATABASE_JOBS_URL: runtimeRoleUrl(ownerUrl, JOBS_ROLE, JOBS_DB_PASSWORD ?? env.jobsPassword),
     JWT_SECRET: env.jwtSecret,
     SCOPE_KEY: env.scopeKey,
-    LOG_LEVEL: 'silent',
+    // Warnings and errors only, to the spec file's log (specLog): a passing run prints nothing of them.
+    LOG_LEVEL: 'warn',
     DB_POOL_SIZE: '5',
-    // Every spec's application runs pg-boss workers on the run's one database, so one may be running another spec's job
-    // when its spec ends: it waits for it at most this long (the job is then failed and retried by a running one).
+    // The two spec files Jest runs at once never share a queue: an application started with a fault, a small limit or
+    // another receiver must not run the other file's jobs (it did: docs/testing.md). Apps of one file share theirs.
+    JOB_QUEUE_SCHEMA: workerQueueSchema(),
+    // An application may be running a job when its spec ends (its own, or one the spec file before it on this worker
+    // left): it waits for it at most this long (the job is then failed, and retried by the next one on this worker).
     JOB_SHUTDOWN_TIMEOUT_MS: '20000',
     // Every spec signs in from the loopback address: one spec's deliberate failures must not throttle the others'
     // sign-ins (specs about the ceiling set it, and send X-Forwarded-For addresses of their own: freshAddress).
@@ -50,10 +68,25 @@ export async function startTestApp(
     API_DOCS: 'public',
     ...settings,
   });
-  const app = await createApp(config, { logger: false, ...options });
-  await app.init();
   const owner = new DataSource({ type: 'postgres', url: ownerUrl, extra: { max: 3 } });
   await owner.initialize();
+  let app: INestApplication;
+  try {
+    await queueSchemaIn(owner, ownerUrl, config.JOB_QUEUE_SCHEMA);
+    const appOptions: CreateAppOptions = {
+      logger: !options.logStream,
+      logStream: options.logStream ?? specLog(),
+      ...options,
+    };
+    app = await createApp(config, appOptions);
+    await app.init();
+    // Nest keeps its log lines in a buffer (createApp's bufferLogs) until the server listens; a test's application
+    // never listens (supertest calls it directly), so without this every line, a job's failure too, stayed there.
+    if (appOptions.logger !== false) app.flushLogs();
+  } catch (error) {
+    await owner.destroy();
+    throw error;
+  }
   const server = app.getHttpServer();
   const http = () => request(server);
   const login = async (username: string, password = DEMO_PASSWORD) => {
@@ -85,6 +118,48 @@ export async function startTestApp(
     },
   };
 }
+
+/** Schemas checked by this spec file, per database: two apps started at once install a missing one once. */
+const queueSchemas = new Map<string, Promise<void>>();
+
+/**
+ * The global setup installed the workers' schemas (prepareWorkerQueueSchemas); a database made without them (a server
+ * of a spec's own) or another schema a spec names gets it here, as the migrate step installs pgboss.
+ */
+function queueSchemaIn(owner: DataSource, ownerUrl: string, schema: string): Promise<void> {
+  const key = `${ownerUrl} ${schema}`;
+  let prepared = queueSchemas.get(key);
+  if (!prepared) {
+    prepared = (async () => {
+      const [{ installed }] = await owner.query(`select to_regclass($1) is not null as installed`, [
+        `${schema}.version`,
+      ]);
+      if (!installed) await prepareJobQueueSchema(owner, schema);
+    })();
+    prepared.catch(() => queueSchemas.delete(key));
+    queueSchemas.set(key, prepared);
+  }
+  return prepared;
+}
+
+let log: Writable | undefined;
+/**
+ * The spec file's application log (JSON lines of pino, the API's logger: warnings and errors with their stacks), one
+ * file per spec file under the run's folder, shared by the file's applications. Written synchronously, so every line
+ * is on disk when Jest reports the file; never closed (a file descriptor, no handle), so an application closed late
+ * never writes to a closed stream.
+ */
+function specLog(): Writable {
+  // pino's own destination (sonic-boom): what the API's logger writes to; a stream to pino-http, typed as one here.
+  log ??= pino.destination({
+    dest: appLogFile(readTestEnv(), expect.getState().testPath),
+    sync: true,
+    mkdir: true,
+  }) as unknown as Writable;
+  return log;
+}
+
+export { queueSchemasOf, workerQueueSchema } from './queue-schemas';
 
 let counter = 0;
 /** A fresh user, so tests that lock, throttle or enrol do not disturb each other. */

@@ -19,7 +19,8 @@ describe('an import job re-checks its uploader when it runs', () => {
     await openYearWithClasses(t, 2086, [school.id], ['6A1']);
     boss = new PgBoss({
       connectionString: t.config.DATABASE_JOBS_URL,
-      schema: 'pgboss',
+      // The queue this spec file's applications work (the harness's per-worker schema).
+      schema: t.config.JOB_QUEUE_SCHEMA,
       max: 1,
       schedule: false,
       supervise: false,

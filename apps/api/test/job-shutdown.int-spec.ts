@@ -38,7 +38,10 @@ describe('pg-boss at shutdown with a job that never ends (real PostgreSQL, real 
     await app.close();
     // The application closed while the handler was still waiting: it was not waited for.
     expect(finished).toBe(false);
-    const [job] = await ownerQuery(`select state from pgboss.job where name = $1 and id = $2`, [queue, jobId]);
+    const [job] = await ownerQuery(`select state from ${app.config.JOB_QUEUE_SCHEMA}.job where name = $1 and id = $2`, [
+      queue,
+      jobId,
+    ]);
     // Failed by the shutdown (pg-boss's failWip), with its one retry left: another instance runs it again.
     expect(job.state).toBe('retry');
     // The handler ends later; its worker's loop ends with it without fetching again (the queue's pool is closed).

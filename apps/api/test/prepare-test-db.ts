@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DataSource } from 'typeorm';
 import { seedDemoProvince } from '../src/seed/seed-demo';
+import { prepareWorkerQueueSchemas } from './queue-schemas';
 import { SWEEP_DATABASES, writeTestEnv } from './test-env';
 import { enrolSeededUsers } from './totp';
 import { migrateDatabase } from '../src/migrations';
@@ -21,7 +22,7 @@ const importEsm = new Function('specifier', 'return import(specifier)') as (s: s
 }>;
 
 /** Starts one real PostgreSQL for the whole integration run, migrates it and seeds the demo province. */
-export async function prepareTestDb(): Promise<void> {
+export async function prepareTestDb(workers: number): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'emis-int-'));
   const { startEmbeddedDb } = await importEsm(
     pathToFileURL(path.resolve(__dirname, '../../../tools/embedded-db.mjs')).href,
@@ -33,6 +34,8 @@ export async function prepareTestDb(): Promise<void> {
     jobsPassword: db.jobsPassword,
     scopeKey: db.scopeKey,
   });
+  // Each Jest worker's own job queue beside pgboss (docs/testing.md, "One job queue per Jest worker").
+  await prepareWorkerQueueSchemas(db.ownerUrl, workers);
   await seedDemoProvince(db.ownerUrl);
   // The seeded users whose role requires a second factor get a known authenticator, as if they had enrolled.
   const ds = new DataSource({ type: 'postgres', url: db.ownerUrl });

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /** What the global setup started, handed to the test workers (separate processes). */
 export interface TestEnv {
   ownerUrl: string;
@@ -34,4 +36,16 @@ export function readTestEnv(): TestEnv {
   const value = process.env[VARIABLE];
   if (!value) throw new Error(`${VARIABLE} is not set: run integration tests with jest -c jest.int.config.ts`);
   return JSON.parse(value) as TestEnv;
+}
+
+/**
+ * The application log of a spec file (apps/api/test/harness.ts writes it, apps/api/test/app-log-reporter.mjs prints
+ * it when the file fails, naming it the same way): `<dataDir>/app-logs/<the file's path from the repository root,
+ * with / as __>.log`.
+ */
+export function appLogFile(env: Pick<TestEnv, 'dataDir'>, testPath: string | undefined): string {
+  const name = testPath
+    ? path.relative(path.resolve(__dirname, '../../..'), testPath).split(path.sep).join('__')
+    : `process-${process.pid}`;
+  return path.join(env.dataDir, 'app-logs', `${name}.log`);
 }

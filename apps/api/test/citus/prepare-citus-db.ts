@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
 import { migrateDatabase } from '../../src/migrations';
 import { seedDemoProvince } from '../../src/seed/seed-demo';
+import { prepareWorkerQueueSchemas } from '../queue-schemas';
 import { writeTestEnv } from '../test-env';
 import { enrolSeededUsers } from '../totp';
 import { writeCitusEnv } from './citus-env';
@@ -55,7 +56,7 @@ async function tableContents(db: DataSource): Promise<Counts> {
  * project's own tools/citus/distribute.sql through psql as the schema owner, as an operator runs it
  * (docs/scaling.md). The distribution must keep every row: the contents of every table before and after are compared.
  */
-export async function prepareCitusDb(): Promise<void> {
+export async function prepareCitusDb(workers: number): Promise<void> {
   const log = (line: string) => console.log(`[citus] ${line}`);
   const started = Date.now();
   const { startCitusCluster } = await importEsm(pathToFileURL(path.join(ROOT, 'tools/citus/cluster.mjs')).href);
@@ -69,6 +70,8 @@ export async function prepareCitusDb(): Promise<void> {
     jobsPassword: cluster.jobsPassword,
     scopeKey: cluster.scopeKey,
   });
+  // Each Jest worker's own job queue beside pgboss, before distribute.sql as pgboss is (docs/testing.md).
+  await prepareWorkerQueueSchemas(cluster.ownerUrl, workers);
   timings.migrate = Date.now() - step;
   log(`migrated in ${(timings.migrate / 1000).toFixed(1)} s`);
   step = Date.now();

@@ -33,3 +33,17 @@ describe('API_DOCS', () => {
     expect(() => validateConfig({ ...REQUIRED, API_DOCS: 'open' })).toThrow(/API_DOCS/);
   });
 });
+
+describe('JOB_QUEUE_SCHEMA', () => {
+  it("is production's pgboss unless told otherwise (the integration tests give each Jest worker its own)", () => {
+    expect(validateConfig(REQUIRED).JOB_QUEUE_SCHEMA).toBe('pgboss');
+    expect(validateConfig({ ...REQUIRED, JOB_QUEUE_SCHEMA: 'pgboss_w2' }).JOB_QUEUE_SCHEMA).toBe('pgboss_w2');
+  });
+
+  it.each(['PgBoss', 'pgboss; drop schema public', '2pgboss', '', 'a'.repeat(64)])(
+    'refuses to start on %p',
+    (value) => {
+      expect(() => validateConfig({ ...REQUIRED, JOB_QUEUE_SCHEMA: value })).toThrow(/JOB_QUEUE_SCHEMA/);
+    },
+  );
+});

@@ -291,6 +291,16 @@ export class AppConfig {
   JOB_SHUTDOWN_TIMEOUT_MS = 120_000;
 
   /**
+   * The schema pg-boss keeps its queues in: 'pgboss', the one the migrate step installs and hands to emis_jobs
+   * (docs/security/roles.md). Another name works only once prepareJobQueueSchema has installed it as the owner: the
+   * integration tests give each Jest worker its own, so one spec file's application never runs another's jobs
+   * (docs/testing.md, "One job queue per Jest worker").
+   */
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'JOB_QUEUE_SCHEMA is a lower-case PostgreSQL name, e.g. pgboss' })
+  @Transform(({ value }) => value ?? 'pgboss')
+  JOB_QUEUE_SCHEMA = 'pgboss';
+
+  /**
    * How long the reporting refresh of a school waits after a change for more changes to fold in (pg-boss debounce per
    * school): a burst of grade saves costs one refresh, and a change shows in the reports within a few seconds.
    */

@@ -2,7 +2,7 @@ import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { JOBS_ROLE } from './runtime-roles';
 
-/** The schema pg-boss keeps its queues in (JobBoss connects with it). */
+/** The schema pg-boss keeps its queues in (JobBoss connects with it; AppConfig.JOB_QUEUE_SCHEMA's default). */
 export const JOB_QUEUE_SCHEMA = 'pgboss';
 
 /** The pg-boss schema version this build expects (pg-boss 10 ships it beside its sources). */
@@ -12,19 +12,18 @@ const { schema: TARGET_VERSION } = require('pg-boss/version.json') as { schema: 
  * Installs or upgrades pg-boss's tables as the schema owner, then hands the schema and everything in it to emis_jobs
  * (docs/security/roles.md). The running API starts pg-boss as emis_jobs without migrating (JobBoss), so the queue's
  * schema changes only here, in the migrate step — and pg-boss's install begins with CREATE SCHEMA, which needs a
- * database-wide right emis_jobs must not have (migration CreateJobsRole1764900000950 says why).
+ * database-wide right emis_jobs must not have (migration CreateJobsRole1764900000950 says why). `schema` is another
+ * queue's schema only in the integration tests (one per Jest worker: docs/testing.md); production has one, 'pgboss'.
  */
-export async function prepareJobQueueSchema(owner: DataSource): Promise<void> {
-  const [{ installed }] = await owner.query(`select to_regclass($1) is not null as installed`, [
-    `${JOB_QUEUE_SCHEMA}.version`,
-  ]);
+export async function prepareJobQueueSchema(owner: DataSource, schema: string = JOB_QUEUE_SCHEMA): Promise<void> {
+  const [{ installed }] = await owner.query(`select to_regclass($1) is not null as installed`, [`${schema}.version`]);
   if (!installed) {
-    await owner.query(PgBoss.getConstructionPlans(JOB_QUEUE_SCHEMA));
+    await owner.query(PgBoss.getConstructionPlans(schema));
   } else {
-    const [{ version }] = await owner.query(`select version::text from ${JOB_QUEUE_SCHEMA}.version`);
-    if (Number(version) < TARGET_VERSION) await owner.query(PgBoss.getMigrationPlans(JOB_QUEUE_SCHEMA, version));
+    const [{ version }] = await owner.query(`select version::text from ${schema}.version`);
+    if (Number(version) < TARGET_VERSION) await owner.query(PgBoss.getMigrationPlans(schema, version));
   }
-  await handJobQueueSchemaOver(owner);
+  await handJobQueueSchemaOver(owner, schema);
 }
 
 /**
@@ -32,15 +31,15 @@ export async function prepareJobQueueSchema(owner: DataSource): Promise<void> {
  * partition per queue at run time, which needs the schema and the parent table to be its own. Idempotent: objects it
  * already owns are left alone, and the ones a pg-boss upgrade just created are handed over.
  */
-async function handJobQueueSchemaOver(owner: DataSource): Promise<void> {
+async function handJobQueueSchemaOver(owner: DataSource, schema: string): Promise<void> {
   await owner.query(`
     do $$
     declare
       jobs oid := '${JOBS_ROLE}'::regrole;
-      space oid := '${JOB_QUEUE_SCHEMA}'::regnamespace;
+      space oid := '${schema}'::regnamespace;
       item record;
     begin
-      execute format('alter schema %I owner to %I', '${JOB_QUEUE_SCHEMA}', '${JOBS_ROLE}');
+      execute format('alter schema %I owner to %I', '${schema}', '${JOBS_ROLE}');
       -- Partitions (one per queue) are tables of their own: a parent's change of owner does not reach them.
       for item in
         select c.oid::regclass as name from pg_class c

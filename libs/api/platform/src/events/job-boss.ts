@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { AppConfig } from '../config/app-config';
-import { JOB_QUEUE_SCHEMA } from '../database/job-queue-schema';
 
 /** pg-boss's worker manager (untyped: an internal module of pg-boss 10). */
 const Manager = require('pg-boss/src/manager') as { prototype: Record<string, unknown> };
@@ -85,9 +84,9 @@ function abandon(workers: BossWorker[]): void {
 
 /**
  * The process's one pg-boss instance, shared by every queue (Excel imports, outbox events). pg-boss keeps its tables in
- * its own schema ('pgboss'), owned by the emis_jobs role it connects as (DATABASE_JOBS_URL); the migrate step installs
- * and upgrades that schema (prepareJobQueueSchema), so here pg-boss only checks its version and never migrates. The
- * work a job does goes through TenantDb with the school's scope, as the application role.
+ * its own schema (JOB_QUEUE_SCHEMA: 'pgboss'), owned by the emis_jobs role it connects as (DATABASE_JOBS_URL); the
+ * migrate step installs and upgrades that schema (prepareJobQueueSchema), so here pg-boss only checks its version and
+ * never migrates. The work a job does goes through TenantDb with the school's scope, as the application role.
  */
 /** manager.offWork's polling delay in pg-boss 10, and a margin. */
 const OFF_WORK_LOOP_MS = 1_100;
@@ -129,15 +128,37 @@ export class JobBoss implements OnModuleDestroy {
   private async start(): Promise<PgBoss> {
     const boss = new PgBoss({
       connectionString: this.config.DATABASE_JOBS_URL,
-      schema: JOB_QUEUE_SCHEMA,
+      schema: this.config.JOB_QUEUE_SCHEMA,
       migrate: false,
       max: 3,
       application_name: 'emis-jobs',
       schedule: false,
     });
     boss.on('error', (error) => this.logger.error({ err: error }, 'pg-boss'));
+    this.logFailedJobs(boss);
     await boss.start();
     return boss;
+  }
+
+  /**
+   * pg-boss keeps a failed job's error in its row (the job's output) and says nothing: every queue's handler is
+   * wrapped here so that a failure is also logged, with its stack, the queue and the job ids, before pg-boss retries
+   * or fails the job (the one place the cause of an import that failed outside the runner's own catch shows).
+   */
+  private logFailedJobs(boss: PgBoss): void {
+    const work = boss.work.bind(boss) as (name: string, ...args: unknown[]) => Promise<string>;
+    const logged = (name: string, ...args: unknown[]): Promise<string> => {
+      const handler = args.pop() as (jobs: PgBoss.Job[]) => Promise<unknown>;
+      return work(name, ...args, async (jobs: PgBoss.Job[]) => {
+        try {
+          return await handler(jobs);
+        } catch (error) {
+          this.logger.error({ err: error, queue: name, jobIds: jobs.map((job) => job.id) }, 'job failed');
+          throw error;
+        }
+      });
+    };
+    boss.work = logged as PgBoss['work'];
   }
 
   /**
