@@ -63,6 +63,9 @@ for (let round = 1; round <= rounds; round++) {
         apiMs: r.ours?.cpu?.apiMs,
         dbMs: r.ours?.cpu?.dbMs,
         baselineDbMs: r.baseline?.cpu?.dbMs,
+        // The scenario's own figures beside the rates (import-200k: the API's peak RSS and its growth).
+        rssGrowthMb: r.ours?.rssGrowthMb,
+        peakRssMb: r.ours?.peakRssMb,
       };
       runs.push(row);
       console.log(JSON.stringify(row));

@@ -27,10 +27,11 @@ export const WORKER_LIMITS = {
 
 /**
  * The young generation of a streamed read's worker: its allocations are a chunk of rows at a time, all short-lived,
- * and a smaller nursery is emptied more often — 45 MB less peak memory for a 200,000-row list, the same time
- * (docs/benchmarks.md, import-200k). A whole-file task keeps WORKER_LIMITS'.
+ * and a smaller nursery is emptied more often — 64 → 32 MB gave 45 MB less peak memory for a 200,000-row list, 32 → 16
+ * MB some 20 MB less (median of three interleaved runs), the same time (docs/benchmarks.md, "The import's memory"). A
+ * whole-file task keeps WORKER_LIMITS'.
  */
-export const STREAMED_READ_YOUNG_MB = 32;
+export const STREAMED_READ_YOUNG_MB = 16;
 
 /**
  * Rows per chunk of a streamed sheet: the runner types and checks them before the worker reads on. Small enough that
