@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import {
   APP_ROLE,
   AppConfig,
+  jobQueueSchemaInstalled,
   JOBS_ROLE,
   prepareJobQueueSchema,
   runtimeRoleUrl,
@@ -131,10 +132,7 @@ function queueSchemaIn(owner: DataSource, ownerUrl: string, schema: string): Pro
   let prepared = queueSchemas.get(key);
   if (!prepared) {
     prepared = (async () => {
-      const [{ installed }] = await owner.query(`select to_regclass($1) is not null as installed`, [
-        `${schema}.version`,
-      ]);
-      if (!installed) await prepareJobQueueSchema(owner, schema);
+      if (!(await jobQueueSchemaInstalled(owner, schema))) await prepareJobQueueSchema(owner, schema);
     })();
     prepared.catch(() => queueSchemas.delete(key));
     queueSchemas.set(key, prepared);

@@ -8,6 +8,12 @@ export const JOB_QUEUE_SCHEMA = 'pgboss';
 /** The pg-boss schema version this build expects (pg-boss 10 ships it beside its sources). */
 const { schema: TARGET_VERSION } = require('pg-boss/version.json') as { schema: number };
 
+/** Whether pg-boss's tables are installed in `schema` (its version table is there). */
+export async function jobQueueSchemaInstalled(owner: DataSource, schema: string = JOB_QUEUE_SCHEMA): Promise<boolean> {
+  const [{ installed }] = await owner.query(`select to_regclass($1) is not null as installed`, [`${schema}.version`]);
+  return installed;
+}
+
 /**
  * Installs or upgrades pg-boss's tables as the schema owner, then hands the schema and everything in it to emis_jobs
  * (docs/security/roles.md). The running API starts pg-boss as emis_jobs without migrating (JobBoss), so the queue's
@@ -16,8 +22,7 @@ const { schema: TARGET_VERSION } = require('pg-boss/version.json') as { schema: 
  * queue's schema only in the integration tests (one per Jest worker: docs/testing.md); production has one, 'pgboss'.
  */
 export async function prepareJobQueueSchema(owner: DataSource, schema: string = JOB_QUEUE_SCHEMA): Promise<void> {
-  const [{ installed }] = await owner.query(`select to_regclass($1) is not null as installed`, [`${schema}.version`]);
-  if (!installed) {
+  if (!(await jobQueueSchemaInstalled(owner, schema))) {
     await owner.query(PgBoss.getConstructionPlans(schema));
   } else {
     const [{ version }] = await owner.query(`select version::text from ${schema}.version`);
