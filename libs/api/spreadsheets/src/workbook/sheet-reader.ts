@@ -15,6 +15,19 @@ export interface SheetRow {
   flagged: Set<string>;
 }
 
+/** What the readers use of a cell: exceljs's loaded cells have it, and so have the streamed reader's. */
+export interface CellView {
+  readonly value: ExcelJS.CellValue;
+  readonly type: ExcelJS.ValueType;
+  readonly text: string;
+}
+
+/** What the readers use of a row (its cells by column; eachCell: the cells holding a value, left to right). */
+export interface RowView {
+  findCell(col: number): CellView | undefined;
+  eachCell(callback: (cell: CellView, col: number) => void): void;
+}
+
 export interface SheetColumn {
   col: number;
   header: string;
@@ -40,7 +53,7 @@ export function mapColumns(sheet: ExcelJS.Worksheet, layout: ImportLayout, heade
 }
 
 /** mapColumns on the header row itself (the streamed reader has no sheet to look rows up in). */
-export function mapColumnsOfRow(header: ExcelJS.Row | undefined, layout: ImportLayout): Map<string, SheetColumn> {
+export function mapColumnsOfRow(header: RowView | undefined, layout: ImportLayout): Map<string, SheetColumn> {
   const found = new Map<string, number>();
   header?.eachCell((cell, col) => {
     const text = headerKey(cell.text);
@@ -68,7 +81,7 @@ export function findHeaderRow(sheet: ExcelJS.Worksheet, anchor: string, notFound
 }
 
 /** Whether a row holds a cell reading `anchor` (the header row of a sheet with a title block above it). */
-export function rowHasHeader(row: ExcelJS.Row | undefined, anchor: string): boolean {
+export function rowHasHeader(row: RowView | undefined, anchor: string): boolean {
   const wanted = headerKey(anchor);
   let found = false;
   row?.eachCell((cell) => (found ||= headerKey(cell.text) === wanted));
@@ -80,7 +93,7 @@ export function headerTexts(sheet: ExcelJS.Worksheet, headerRow: number): string
   return headerTextsOfRow(sheet.findRow(headerRow));
 }
 
-export function headerTextsOfRow(header: ExcelJS.Row | undefined): string[] {
+export function headerTextsOfRow(header: RowView | undefined): string[] {
   const texts: string[] = [];
   header?.eachCell((cell) => {
     const text = cell.text.trim();
@@ -114,7 +127,8 @@ export function* readRows(
   const readable = readableColumns(columns);
   for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
     const row = sheet.findRow(r);
-    const read = row && readSheetRow(row, r, readable, errors, (cell) => cell.isMerged);
+    const read =
+      row && readSheetRow(row, r, readable, errors, (cell) => (cell as ExcelJS.Cell | undefined)?.isMerged === true);
     if (read) yield read;
   }
 }
@@ -129,17 +143,17 @@ export function readableColumns(columns: Map<string, SheetColumn>): [string, She
  * the sheet's merge list read beforehand (mergedCells).
  */
 export function readSheetRow(
-  row: ExcelJS.Row,
+  row: RowView,
   r: number,
   readable: [string, SheetColumn][],
   errors: CellErrors,
-  merged: (cell: ExcelJS.Cell, col: number) => boolean,
+  merged: (cell: CellView | undefined, col: number) => boolean,
 ): SheetRow | undefined {
   const values = new Map<string, CellValue>();
   const flagged = new Set<string>();
   for (const [key, column] of readable) {
     const cell = row.findCell(column.col);
-    const isMerged = merged(cell ?? ({} as ExcelJS.Cell), column.col);
+    const isMerged = merged(cell, column.col);
     if (!cell && !isMerged) continue;
     const problem = isMerged ? MERGED_CELL : cellProblem(cell!);
     const value = problem ? undefined : plainValue(cell!.value);
@@ -155,7 +169,7 @@ export function readSheetRow(
 
 const MERGED_CELL = 'Ô đang được gộp (merge) với ô khác; hãy bỏ gộp và nhập giá trị vào từng ô';
 
-function cellProblem(cell: ExcelJS.Cell): string | undefined {
+function cellProblem(cell: CellView): string | undefined {
   if (cell.type === ExcelJS.ValueType.Formula) return FORMULA_NOT_ALLOWED;
   const value = cell.value as unknown;
   if (value && typeof value === 'object' && 'error' in value)

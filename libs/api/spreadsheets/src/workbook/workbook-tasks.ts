@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { HeaderRow } from '../importer';
 import { CellErrors, LocatedError } from './cell-errors';
@@ -12,15 +11,17 @@ import {
   readableColumns,
   readSheetRow,
   rowHasHeader,
+  RowView,
   SheetColumn,
   SheetRow,
 } from './sheet-reader';
-import { MergedRange, sheetDirectory } from './zip-guard';
+import { readCellFormats, readSharedStrings, readSheetRows, SheetContext } from './streamed-sheet';
+import { centralDirectory, MergedRange, sheetDirectory, ZipEntry } from './zip-guard';
 
 /**
  * What the workbook worker does with an uploaded file (workbook-worker.ts runs these; WorkbookParser on the API's
- * side sends them): everything that makes exceljs build the file's objects, so that only plain data, bounded by
- * the limits of the pre-scan, ever reaches the API's event loop.
+ * side sends them): everything that parses the file's XML or makes exceljs build its objects, so that only plain
+ * data, bounded by the limits of the pre-scan, ever reaches the API's event loop.
  */
 export type WorkbookTask =
   | {
@@ -105,45 +106,40 @@ async function loadWorkbook(file: Uint8Array): Promise<ExcelJS.Workbook> {
 }
 
 /**
- * Reads the data sheet row by row with exceljs's streamed reader (docs/adr/province-scale-imports.md): the worker's
- * memory holds the shared strings and styles, one chunk of rows and the merged cells, whatever the file's length.
- * The header row is the fixed one or the first of the top 30 holding the anchor, as in a loaded workbook; a cell in
- * a merged range (listed after the rows in the file, so read beforehand: sheetDirectory) is reported as merged.
+ * Reads the data sheet row by row straight from its XML (streamed-sheet.ts; docs/adr/province-scale-imports.md): the
+ * worker's memory holds the shared strings (as bytes), the cell formats, one chunk of rows and the merged cells,
+ * whatever the file's length. The header row is the fixed one or the first of the top 30 holding the anchor, as in
+ * a loaded workbook; a cell in a merged range (listed after the rows in the file, so read beforehand:
+ * sheetDirectory) is reported as merged.
  */
 async function streamSheet(task: Extract<WorkbookTask, { kind: 'readSheet' }>, send: SendChunk): Promise<SheetRead> {
   const file = Buffer.from(task.file.buffer, task.file.byteOffset, task.file.byteLength);
   const directory = await sheetDirectory(file);
-  const names = new Map(directory.sheets.map((s) => [s.sheetNo, s.name]));
+  const parts = new Map(centralDirectory(file).map((e) => [e.name, e]));
+  // A workbook whose list of sheets could not be read: its worksheet parts, in the order of their names.
+  const sheets = directory.sheets.length
+    ? directory.sheets
+    : [...parts.keys()]
+        .filter((name) => /^xl\/worksheets\/[^/]+\.xml$/.test(name))
+        .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+        .map((part) => ({ part, name: /([^/]+)\.xml$/.exec(part)![1] }));
+  if (!sheets.length) throw new ImportFailure('Tệp Excel không có trang tính nào');
+  const context: SheetContext = {
+    strings: await readSharedStrings(file, parts.get('xl/sharedStrings.xml')),
+    formats: await readCellFormats(file, parts.get('xl/styles.xml')),
+    date1904: directory.date1904,
+  };
   const merged = mergedCells(directory.merges);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    // Dates are numbers with a date format: the styles say which.
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
+  const read = await streamDataSheet(file, parts.get(sheets[0].part)!, context, task, merged, send);
   const otherSheets: Record<string, string[][]> = {};
-  let read: Omit<SheetRead, 'otherSheets'> | undefined;
-  try {
-    for await (const worksheet of reader) {
-      const sheetNo = String((worksheet as unknown as { id: string | number }).id);
-      const isData = directory.sheets.length ? sheetNo === directory.sheets[0].sheetNo : !read;
-      if (isData && !read) read = await streamDataSheet(worksheet, task, merged, send);
-      else otherSheets[names.get(sheetNo) ?? `Sheet${sheetNo}`] = await topLeftStreamed(worksheet);
-    }
-  } catch (error) {
-    if (error instanceof ImportFailure) throw error;
-    throw new ImportFailure(NOT_A_WORKBOOK);
-  }
-  if (!read) throw new ImportFailure('Tệp Excel không có trang tính nào');
+  for (const sheet of sheets.slice(1)) otherSheets[sheet.name] = await topLeft(file, parts.get(sheet.part)!, context);
   return { ...read, otherSheets };
 }
 
-type StreamedSheet = AsyncIterable<ExcelJS.Row>;
-
 async function streamDataSheet(
-  worksheet: unknown,
+  file: Buffer,
+  part: ZipEntry,
+  context: SheetContext,
   task: Extract<WorkbookTask, { kind: 'readSheet' }>,
   merged: Set<number>,
   send: SendChunk,
@@ -155,14 +151,14 @@ async function streamDataSheet(
   let errors = new CellErrors(new Map());
   let rows: SheetRow[] = [];
   let dataRows = 0;
-  const isMerged = (r: number) => (_cell: ExcelJS.Cell, col: number) => merged.has(cellKey(r, col));
+  const isMerged = (r: number) => (_cell: unknown, col: number) => merged.has(cellKey(r, col));
   const flush = async () => {
     if (!rows.length && !errors.count) return;
     await send({ kind: 'rows', rows, cellErrors: errors.all() });
     rows = [];
     errors = new CellErrors(errors.columnMap());
   };
-  const open = async (row: ExcelJS.Row | undefined, r: number) => {
+  const open = async (row: RowView | undefined, r: number) => {
     const columns = mapColumnsOfRow(row, task.layout);
     const found = { row: r, columns, headers: headerTextsOfRow(row) };
     readable = readableColumns(columns);
@@ -170,20 +166,23 @@ async function streamDataSheet(
     await send({ kind: 'head', headerRow: r, columns: plainColumns(columns), headers: found.headers });
     return found;
   };
-  for await (const row of worksheet as StreamedSheet) {
-    const r = row.number;
-    if (!header) {
-      if (fixed !== undefined && r >= fixed) header = await open(r === fixed ? row : undefined, fixed);
-      else if (anchor && r <= 30 && rowHasHeader(row, anchor.anchor)) header = await open(row, r);
-      else if (anchor && r > 30) throw new ImportFailure(anchor.notFound);
-      if (!header || r === header.row) continue;
+  await readSheetRows(file, part, context, async (batch) => {
+    for (const row of batch) {
+      const r = row.number;
+      if (!header) {
+        if (fixed !== undefined && r >= fixed) header = await open(r === fixed ? row : undefined, fixed);
+        else if (anchor && r <= 30 && rowHasHeader(row, anchor.anchor)) header = await open(row, r);
+        else if (anchor && r > 30) throw new ImportFailure(anchor.notFound);
+        if (!header || r === header.row) continue;
+      }
+      if (!row.hasValues) continue;
+      if (++dataRows > task.maxRows) throw new ImportFailure(task.tooManyRows);
+      const sheetRow = readSheetRow(row, r, readable, errors, isMerged(r));
+      if (sheetRow) rows.push(sheetRow);
+      if (rows.length >= task.chunkRows) await flush();
     }
-    if (!row.hasValues) continue;
-    if (++dataRows > task.maxRows) throw new ImportFailure(task.tooManyRows);
-    const sheetRow = readSheetRow(row, r, readable, errors, isMerged(r));
-    if (sheetRow) rows.push(sheetRow);
-    if (rows.length >= task.chunkRows) await flush();
-  }
+    return true;
+  });
   if (!header) {
     if (anchor) throw new ImportFailure(anchor.notFound);
     header = await open(undefined, fixed ?? 1);
@@ -214,13 +213,16 @@ function cellKey(row: number, col: number): number {
   return row * 16_384 + col;
 }
 
-/** Rows 1–20, columns 1–10 of a sheet streamed through (the rest is read past, unkept). */
-async function topLeftStreamed(worksheet: unknown): Promise<string[][]> {
+/** Rows 1–20, columns 1–10 of a sheet, as text (its reading stops past row 20). */
+async function topLeft(file: Buffer, part: ZipEntry, context: SheetContext): Promise<string[][]> {
   const cells = Array.from({ length: OTHER_SHEET_ROWS }, () => Array.from({ length: OTHER_SHEET_COLS }, () => ''));
-  for await (const row of worksheet as StreamedSheet) {
-    if (row.number > OTHER_SHEET_ROWS) continue;
-    for (let c = 1; c <= OTHER_SHEET_COLS; c++) cells[row.number - 1][c - 1] = row.findCell(c)?.text ?? '';
-  }
+  await readSheetRows(file, part, context, (batch) => {
+    for (const row of batch) {
+      if (row.number > OTHER_SHEET_ROWS) return false;
+      for (let c = 1; c <= OTHER_SHEET_COLS; c++) cells[row.number - 1][c - 1] = row.findCell(c)?.text ?? '';
+    }
+    return true;
+  });
   return cells;
 }
 

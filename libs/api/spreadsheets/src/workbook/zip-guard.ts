@@ -1,6 +1,6 @@
 import { createInflateRaw } from 'node:zlib';
 import { ImportFailure, NOT_A_WORKBOOK } from './import-failure';
-import { StreamedMatches } from './streamed-matches';
+import { StreamedTags, WantedTag } from './streamed-tags';
 
 /**
  * Looks inside the .xlsx container before anything parses it (docs/security/imports.md), so a hostile file can make
@@ -53,7 +53,7 @@ const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 const MB = 1024 * 1024;
 
-interface ZipEntry {
+export interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
@@ -61,9 +61,9 @@ interface ZipEntry {
   localOffset: number;
 }
 
-/** What one part may hold: its counters see the part's text chunk by chunk, and refuse once over a limit. */
+/** What one part may hold: its counters see the part's bytes chunk by chunk, and refuse once over a limit. */
 interface PartCheck {
-  feed(text: string, last: boolean): void;
+  feed(chunk: Buffer, last: boolean): void;
 }
 
 /** What the pre-scan counted: `rows`, the `<row>` elements of the longest sheet (a progress bar's first total). */
@@ -87,17 +87,19 @@ export interface MergedRange {
   right: number;
 }
 
-/** The sheets of a workbook as the streamed reader knows them: N of xl/worksheets/sheetN.xml, in workbook order. */
+/** The sheets of a workbook as the streamed reader knows them, in workbook order. */
 export interface SheetDirectory {
-  /** N of each sheet, with the sheet's name, the data sheet (the workbook's first sheet) first. */
-  sheets: { sheetNo: string; name: string }[];
+  /** The zip part of each sheet (xl/worksheets/sheet1.xml), with the sheet's name, the data sheet (the first) first. */
+  sheets: { part: string; name: string }[];
   /** The merged ranges of the data sheet. */
   merges: MergedRange[];
+  /** The workbook counts dates from 1904 (a Mac Excel setting) rather than from 1900. */
+  date1904: boolean;
 }
 
 /**
- * The workbook's sheets and the data sheet's merged ranges, for the streamed reader (exceljs's streamed reader
- * names sheets by their part's number only, and ignores merged ranges). A sheet lists its merged ranges after its
+ * The workbook's sheets and the data sheet's merged ranges, for the streamed reader (streamed-sheet.ts). A sheet
+ * lists its merged ranges after its
  * rows, so the reader, which sees each row once, learns them here first: one more inflate of the sheet, counted
  * and bounded by the pre-scan, keeping nothing but the ranges (at most UPLOAD_LIMITS.mergedCells cells).
  */
@@ -116,21 +118,23 @@ export async function sheetDirectory(file: Buffer): Promise<SheetDirectory> {
   for (const [tag] of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const relId = /\s\w+:id="([^"]+)"/.exec(tag)?.[1];
     const part = relId ? targets.get(relId) : undefined;
-    const sheetNo = part ? /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(part)?.[1] : undefined;
     const name = /\sname="([^"]*)"/.exec(tag)?.[1];
-    if (sheetNo && name !== undefined) sheets.push({ sheetNo, name: xmlText(name) });
+    if (part && byName.has(part) && name !== undefined) sheets.push({ part, name: xmlText(name) });
   }
   const merges: MergedRange[] = [];
-  const entry = sheets[0] && byName.get(`xl/worksheets/sheet${sheets[0].sheetNo}.xml`);
+  const entry = sheets[0] && byName.get(sheets[0].part);
   if (entry) {
-    const matches = new StreamedMatches(/<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g, (m) => {
-      const [a, b] = [columnNumber(m[1]), columnNumber(m[3])];
-      const [r1, r2] = [Number(m[2]), Number(m[4])];
-      merges.push({ top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(a, b), right: Math.max(a, b) });
-    });
-    await scanPart(file, entry, { feed: (text, last) => matches.feed(text, last) });
+    const tags = new StreamedTags([
+      mergeCellTag((m) => {
+        const [a, b] = [columnNumber(m[1]), columnNumber(m[3])];
+        const [r1, r2] = [Number(m[2]), Number(m[4])];
+        merges.push({ top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(a, b), right: Math.max(a, b) });
+      }),
+    ]);
+    await scanPart(file, entry, tags);
   }
-  return { sheets, merges };
+  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\sdate1904="(?:1|true)"/.test(workbookXml);
+  return { sheets, merges, date1904 };
 }
 
 function xmlText(text: string): string {
@@ -145,13 +149,31 @@ function xmlText(text: string): string {
 /** The text of a small part (the workbook's list of sheets, its relationships): at most 1 MB is kept. */
 async function smallPartText(file: Buffer, entry: ZipEntry | undefined): Promise<string> {
   if (!entry) return '';
-  let text = '';
+  const chunks: Buffer[] = [];
+  let kept = 0;
   await scanPart(file, entry, {
     feed: (chunk) => {
-      if (text.length < MB) text += chunk;
+      if (kept >= MB) return;
+      chunks.push(Buffer.from(chunk));
+      kept += chunk.length;
     },
   });
-  return Buffer.from(text, 'latin1').toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * A merged range's tag, `<mergeCell ref="A1:C2"/>`, read by `onRange` (the columns' letters and the rows' numbers of
+ * its two corners; the ref may come after other attributes). A tag without a two-corner ref merges nothing.
+ */
+function mergeCellTag(onRange: (m: RegExpExecArray) => void): WantedTag {
+  return {
+    name: 'mergeCell',
+    withText: true,
+    onTag: (text) => {
+      const m = /\sref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/.exec(text);
+      if (m) onRange(m);
+    },
+  };
 }
 
 export function tooManyRows(maxRows: number): string {
@@ -196,32 +218,42 @@ function sharedStringsCheck(maxRows: number): PartCheck {
       { reason: 'shared_strings', source, found, limit },
     );
   let strings = 0;
-  return counters([
+  return new StreamedTags([
     // The declared counts are refused at once, before the list itself is read; the list is counted too, as a
     // hostile file may declare small counts and hold millions.
-    new StreamedMatches(/<(?:\w+:)?sst\b[^>]*>/g, (m) => {
-      for (const [, attr, value] of m[0].matchAll(/\b(count|uniqueCount)="(\d+)"/g))
-        if (Number(value) > limit) throw refuse(Number(value), attr);
-    }),
-    new StreamedMatches(/<(?:\w+:)?si[\s>/]/g, () => {
-      if (++strings > limit) throw refuse(strings, 'si');
-    }),
+    {
+      name: 'sst',
+      withText: true,
+      onTag: (text) => {
+        for (const [, attr, value] of text.matchAll(/\b(count|uniqueCount)="(\d+)"/g))
+          if (Number(value) > limit) throw refuse(Number(value), attr);
+      },
+    },
+    {
+      name: 'si',
+      onTag: () => {
+        if (++strings > limit) throw refuse(strings, 'si');
+      },
+    },
   ]);
 }
 
 function stylesCheck(): PartCheck {
   const limit = UPLOAD_LIMITS.styles;
   let formats = 0;
-  return counters([
-    new StreamedMatches(/<(?:\w+:)?xf[\s>/]/g, () => {
-      if (++formats > limit) {
-        throw new HostileWorkbook(`Tệp có quá nhiều kiểu định dạng ô (tối đa ${limit.toLocaleString('vi-VN')})`, {
-          reason: 'styles',
-          found: formats,
-          limit,
-        });
-      }
-    }),
+  return new StreamedTags([
+    {
+      name: 'xf',
+      onTag: () => {
+        if (++formats > limit) {
+          throw new HostileWorkbook(`Tệp có quá nhiều kiểu định dạng ô (tối đa ${limit.toLocaleString('vi-VN')})`, {
+            reason: 'styles',
+            found: formats,
+            limit,
+          });
+        }
+      },
+    },
   ]);
 }
 
@@ -234,20 +266,27 @@ function worksheetCheck(part: string, maxRows: number, counted: InspectedXlsx): 
   let cells = 0;
   let rows = 0;
   let merged = 0;
-  return counters([
-    new StreamedMatches(/<(?:\w+:)?c[\s>/]/g, () => {
-      if (++cells > cellsPerSheet) {
-        throw new HostileWorkbook(
-          `Trang tính có quá nhiều ô (tối đa ${cellsPerSheet.toLocaleString('vi-VN')}); hãy chia thành nhiều tệp`,
-          { reason: 'cells', part, limit: cellsPerSheet },
-        );
-      }
-    }),
-    new StreamedMatches(/<(?:\w+:)?row[\s>/]/g, () => {
-      if (++rows > rowLimit) throw new HostileWorkbook(tooManyRows(maxRows), { reason: 'rows', part, limit: rowLimit });
-      counted.rows = Math.max(counted.rows, rows);
-    }),
-    new StreamedMatches(/<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g, (m) => {
+  return new StreamedTags([
+    {
+      name: 'c',
+      onTag: () => {
+        if (++cells > cellsPerSheet) {
+          throw new HostileWorkbook(
+            `Trang tính có quá nhiều ô (tối đa ${cellsPerSheet.toLocaleString('vi-VN')}); hãy chia thành nhiều tệp`,
+            { reason: 'cells', part, limit: cellsPerSheet },
+          );
+        }
+      },
+    },
+    {
+      name: 'row',
+      onTag: () => {
+        if (++rows > rowLimit)
+          throw new HostileWorkbook(tooManyRows(maxRows), { reason: 'rows', part, limit: rowLimit });
+        counted.rows = Math.max(counted.rows, rows);
+      },
+    },
+    mergeCellTag((m) => {
       merged += (Math.abs(columnNumber(m[3]) - columnNumber(m[1])) + 1) * (Math.abs(Number(m[4]) - Number(m[2])) + 1);
       if (merged > mergedCells) {
         throw new HostileWorkbook('Bảng tính có vùng ô gộp (merge) quá lớn; hãy bỏ gộp ô', {
@@ -260,11 +299,7 @@ function worksheetCheck(part: string, maxRows: number, counted: InspectedXlsx): 
   ]);
 }
 
-function counters(matchers: StreamedMatches[]): PartCheck {
-  return { feed: (text, last) => matchers.forEach((m) => m.feed(text, last)) };
-}
-
-function centralDirectory(file: Buffer): ZipEntry[] {
+export function centralDirectory(file: Buffer): ZipEntry[] {
   const eocd = findEndOfCentralDirectory(file);
   const count = file.readUInt16LE(eocd + 10);
   const offset = file.readUInt32LE(eocd + 16);
@@ -310,12 +345,21 @@ function findEndOfCentralDirectory(file: Buffer): number {
 /**
  * Inflates one part as a stream, capped at the size the directory declared (exceljs inflates without a cap: a part
  * that declares 1 KB and holds 300 MB, a 300 KB upload, filled the memory), feeding `check` chunk by chunk. Nothing
- * inflated is kept. Latin-1 decoding is enough: every pattern counted is ASCII, and it never splits a character.
+ * inflated is kept; the counters read the bytes (StreamedTags: every name counted is ASCII).
  */
 async function scanPart(file: Buffer, entry: ZipEntry, check: PartCheck | undefined): Promise<void> {
+  for await (const chunk of partChunks(file, entry)) check?.feed(chunk, false);
+  check?.feed(Buffer.alloc(0), true);
+}
+
+/**
+ * A part's bytes as they inflate (64 KB at a time), capped at the size the zip's directory declares: a part that
+ * inflates beyond it fails the file. Nothing is kept once a chunk is handed on.
+ */
+export async function* partChunks(file: Buffer, entry: ZipEntry): AsyncGenerator<Buffer> {
   const data = compressedData(file, entry);
   if (entry.method === 0) {
-    check?.feed(data.toString('latin1'), true);
+    yield data;
     return;
   }
   const inflater = createInflateRaw({ chunkSize: 64 * 1024 });
@@ -327,14 +371,14 @@ async function scanPart(file: Buffer, entry: ZipEntry, check: PartCheck | undefi
       if (inflated > entry.size) {
         throw new HostileWorkbook(NOT_A_WORKBOOK, { reason: 'inflates_beyond_declared', part: entry.name });
       }
-      check?.feed(chunk.toString('latin1'), false);
+      yield chunk;
     }
   } catch (error) {
-    inflater.destroy();
     if (error instanceof ImportFailure) throw error;
     throw new ImportFailure(NOT_A_WORKBOOK);
+  } finally {
+    inflater.destroy();
   }
-  check?.feed('', true);
 }
 
 function compressedData(file: Buffer, entry: ZipEntry): Buffer {
