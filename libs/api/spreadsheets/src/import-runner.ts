@@ -2,13 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AuditService, SecurityEvents } from '@emis/api/audit';
 import { Principal, problemTitle, Scope, scopeIncludes, ScopeResolver, TenantDb } from '@emis/api/platform';
 import { can, Permission } from '@emis/domain';
-import { ImportedRow, Importer, ImportJobContext, ImportStaging, StagedDraft, UploadedSheetView } from './importer';
+import { ImportedRow, Importer, ImportJobContext, ImportStaging, UploadedSheetView } from './importer';
 import { ImportProgress, ImportJobsRepository, JobOutcome, QueuedFile } from './import-jobs.repository';
 import { ImportRegistry } from './import-registry';
 import { CellErrors, LocatedError } from './workbook/cell-errors';
 import { ImportFailure } from './workbook/import-failure';
-import { buildErrorWorkbook, ReadChunk, readUploadedSheet } from './workbook/workbook-parser';
-import { SheetRead } from './workbook/workbook-tasks';
+import { buildErrorWorkbook, readUploadedSheet } from './workbook/workbook-parser';
+import { SheetChunk, SheetRead } from './workbook/workbook-tasks';
 import { HostileWorkbook, tooManyRows } from './workbook/zip-guard';
 
 /**
@@ -200,22 +200,22 @@ export class ImportRunner {
         let seen = 0;
         let writing: Promise<void> = Promise.resolve();
         /**
-         * Types a chunk's rows at once and encodes them, then queues their write behind the chunks before it (one
+         * Types a chunk's rows at once, encoding each as it is typed, then queues their write behind the chunks before it (one
          * write at a time, in the sheet's order). Deliberately not async: nothing of the chunk but its encoded bytes
          * outlives this call, so a collection of the young generation during a write never finds the rows alive and
          * promotes them (docs/benchmarks.md, "The import's memory"). Answers once the previous chunk is written: the
          * worker then reads on while this one is written, so the two threads and PostgreSQL work at once and at most
          * two encoded chunks wait. A failure surfaces at the next chunk or at the end.
          */
-        const take = (chunk: ReadChunk & { kind: 'rows' }): Promise<void> => {
+        const take = (chunk: SheetChunk & { kind: 'rows' }): Promise<void> => {
           for (const e of chunk.cellErrors) errors.atColumn(e.row, e.col, e.header, e.message);
-          const drafts: StagedDraft<ImportedRow>[] = [];
+          const encoder = staging.encoder(target);
           for (const source of chunk.rows) {
             const draft = importer.readRow(source, errors, target);
-            if (draft) drafts.push({ draft, clean: !errors.hasRow(source.row) });
+            if (draft) encoder.add({ draft, clean: !errors.hasRow(source.row) });
             seen++;
           }
-          const encoded = drafts.length ? staging.encode(drafts, target) : undefined;
+          const encoded = encoder.finish();
           const reached = seen;
           const progressed = crossesProgressStep(seen, chunk.rows.length);
           const previous = writing;

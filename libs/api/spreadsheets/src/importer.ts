@@ -132,6 +132,44 @@ export interface StagedDraft<Row extends ImportedRow> {
 export type StagedChunk = Buffer;
 
 /**
+ * Encodes one chunk's rows as each is typed: a row handed to `add` is encoded at once and not kept, so that no row of
+ * the chunk is alive when the next is typed (docs/benchmarks.md, "The import's memory": rows kept until their chunk
+ * was encoded were alive at every collection of the young generation, and V8 then allocated them straight into the
+ * old one).
+ */
+export interface StagedChunkEncoder<Row extends ImportedRow> {
+  add(row: StagedDraft<Row>): void;
+  /** The chunk's bytes, or undefined when no row was added. */
+  finish(): StagedChunk | undefined;
+}
+
+/** Rows written as a JSON array into a growing buffer, each row's text dropped once its bytes are written. */
+export class JsonRowsEncoder<T> {
+  private bytes = Buffer.allocUnsafe(64 * 1024);
+  private used = 0;
+  private rows = 0;
+
+  add(row: T): void {
+    const json = JSON.stringify(row);
+    const needed = this.used + 1 + Buffer.byteLength(json) + 1;
+    if (needed > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, this.bytes.length * 2));
+      this.bytes.copy(grown, 0, 0, this.used);
+      this.bytes = grown;
+    }
+    this.bytes[this.used++] = this.rows++ ? 0x2c : 0x5b; // , or [
+    this.used += this.bytes.write(json, this.used);
+  }
+
+  finish(): Buffer | undefined {
+    if (!this.rows) return undefined;
+    if (this.used === this.bytes.length) this.bytes = Buffer.concat([this.bytes, Buffer.alloc(1)]);
+    this.bytes[this.used++] = 0x5d; // ]
+    return this.bytes.subarray(0, this.used);
+  }
+}
+
+/**
  * An importer's staging table, living in the job's one transaction (a temporary table dropped at its end, private to
  * the session: no other job or school sees it, nothing is left behind by a crash).
  */
@@ -139,11 +177,11 @@ export interface ImportStaging<Target, Row extends ImportedRow> {
   /** Creates the job's staging table(s) and stages the reference data the checks need (the open year's classes). */
   create(em: EntityManager, job: ImportJobContext, target: Target): Promise<void>;
   /**
-   * One streamed chunk of rows, every draft of it (rows with cell errors too), in the form `write` sends, built at
-   * once: the runner keeps only these bytes while earlier chunks are written, and the rows' objects die young
-   * (docs/benchmarks.md, "The import's memory").
+   * The encoder of one streamed chunk, to which the runner adds every draft of it (rows with cell errors too) as it
+   * types them, in the form `write` sends: the runner keeps only the bytes while earlier chunks are written, and the
+   * rows' objects die young (docs/benchmarks.md, "The import's memory").
    */
-  encode(rows: StagedDraft<Row>[], target: Target): StagedChunk;
+  encoder(target: Target): StagedChunkEncoder<Row>;
   /** Writes one encoded chunk to the staging table. */
   write(em: EntityManager, chunk: StagedChunk): Promise<void>;
   /**

@@ -15,9 +15,11 @@ export type {
   ImportStaging,
   RowDraft,
   StagedChunk,
+  StagedChunkEncoder,
   StagedDraft,
   UploadedSheetView,
 } from './importer';
+export { JsonRowsEncoder } from './importer';
 export { ImportRegistry } from './import-registry';
 export { CellErrors, columnLetter } from './workbook/cell-errors';
 export { FieldReader } from './workbook/field-reader';

@@ -79,16 +79,6 @@ const STAGE_ROWS = `insert into student_import_stage
       .map(([k, type]) => `"${k}" ${type}`)
       .join(', ')})`;
 
-/**
- * A chunk of staged rows as the bytes of their JSON, which PostgreSQL reads as the json parameter's binary form (the
- * text itself). Eighteen array parameters had cost node-postgres an escaped text literal per value, and a chunk's JSON
- * text, a large object to V8, is promoted whenever a collection meets it still held as a parameter; bytes sit outside
- * the heap (docs/benchmarks.md, "The import's memory").
- */
-export function encodeStaged(rows: StagedStudent[]): Buffer {
-  return Buffer.from(JSON.stringify(rows));
-}
-
 /** The pupils a file leaves as read-only history cannot be imported again (their status). */
 const KEPT_STATUSES = ['TRANSFERRED_OUT', 'DROPPED_OUT', 'GRADUATED'];
 
@@ -148,8 +138,11 @@ export class StudentStagingRepository {
   }
 
   /**
-   * One chunk of rows (encodeStaged), in one statement (a temporary table: no row-level security, no Citus routing
-   * involved), unpacked by PostgreSQL from JSON by the rows' own property names (STAGE_ROW).
+   * One chunk of rows in one statement (a temporary table: no row-level security, no Citus routing involved),
+   * unpacked by PostgreSQL from JSON by the rows' own property names (STAGE_ROW). The chunk is the bytes of the rows'
+   * JSON array (JsonRowsEncoder), which PostgreSQL reads as the json parameter's binary form (the text itself): an
+   * array parameter per column had cost node-postgres an escaped text literal per value, and bytes sit outside the
+   * JavaScript heap (docs/benchmarks.md, "The import's memory").
    */
   async stage(em: EntityManager, chunk: Buffer): Promise<void> {
     await sqlExec(em, STAGE_ROWS, [chunk]);

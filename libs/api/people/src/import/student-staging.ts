@@ -7,15 +7,17 @@ import {
   ImportCounts,
   ImportJobContext,
   ImportStaging,
+  JsonRowsEncoder,
   labelKey,
   StagedChunk,
+  StagedChunkEncoder,
   StagedDraft,
 } from '@emis/api/spreadsheets';
 import { EntityManager } from 'typeorm';
 import { PeopleEvents } from '../people-events';
 import { StudentImportRepository } from './student-import.repository';
 import { StudentRow } from './student-rows';
-import { encodeStaged, StagedStudent, StudentStagingRepository } from './student-staging.repository';
+import { StagedStudent, StudentStagingRepository } from './student-staging.repository';
 
 /** A row of a list, with the school it goes under (null when its school code cell is bad). */
 export type ListRow = StudentRow & { schoolId: string };
@@ -71,8 +73,9 @@ export class StudentStaging implements ImportStaging<StudentContext, ListRow> {
     await this.repo.create(em);
   }
 
-  encode(rows: StagedDraft<ListRow>[]): StagedChunk {
-    return encodeStaged(rows.map(({ draft, clean }) => staged(draft, clean)));
+  encoder(): StagedChunkEncoder<ListRow> {
+    const rows = new JsonRowsEncoder<StagedStudent>();
+    return { add: ({ draft, clean }) => rows.add(staged(draft, clean)), finish: () => rows.finish() };
   }
 
   async write(em: EntityManager, chunk: StagedChunk): Promise<void> {

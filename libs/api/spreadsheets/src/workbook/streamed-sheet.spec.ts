@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import { readCellFormats, readSharedStrings, readSheetRows, SheetContext, StreamedRow } from './streamed-sheet';
 import { zip } from './zip-fixture';
-import { centralDirectory, sheetDirectory } from './zip-guard';
+import { centralDirectory, sheetList } from './zip-guard';
 
 /** Every row of the workbook's first sheet as the streamed reader gives it. */
 async function streamedRows(file: Buffer): Promise<StreamedRow[]> {
   const parts = new Map(centralDirectory(file).map((e) => [e.name, e]));
-  const directory = await sheetDirectory(file);
+  const directory = await sheetList(file);
   const context: SheetContext = {
     strings: await readSharedStrings(file, parts.get('xl/sharedStrings.xml')),
     formats: await readCellFormats(file, parts.get('xl/styles.xml')),

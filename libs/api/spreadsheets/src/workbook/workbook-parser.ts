@@ -12,8 +12,9 @@ import { HostileWorkbook, inspectXlsx } from './zip-guard';
 const CHUNK_TAKEN = 'taken';
 
 /**
- * The API's event loop never runs exceljs over an uploaded file: every parse runs in a worker thread of its own,
- * with a heap limit and a time limit, after the pre-scan (inspectXlsx) passed. An import's data sheet is streamed
+ * The API's event loop never parses an uploaded file: every parse runs in a worker thread of its own, with a heap
+ * limit and a time limit, after the pre-scan (inspectXlsx) passed — at the door, and for an import's streamed read
+ * again in the worker itself, first thing, so the API's thread never inflates the file twice. An import's data sheet is streamed
  * (a 200,000-row student list holds the shared strings, a chunk of rows and little else); the time limit is the
  * longest the worker may take to produce its next answer (a chunk of rows, or the whole result of a whole-file task),
  * the runner's own work between chunks not counted. The limits leave room for a slow machine and refuse anything
@@ -41,22 +42,16 @@ export const STREAMED_READ_YOUNG_MB = 16;
  */
 export const SHEET_CHUNK_ROWS = 500;
 
-/** A chunk as the runner gets it: the header comes with the pre-scan's count of the sheet's rows (a first total). */
-export type ReadChunk = (SheetChunk & { kind: 'rows' }) | (SheetChunk & { kind: 'head'; estimatedRows: number });
-
 /**
- * The data sheet of an import, streamed by the worker: the header, then the rows chunk by chunk to `onChunk` (the
- * worker waits for each to be taken in), then what else the import needs of the file, and nothing of exceljs.
+ * The data sheet of an import, streamed by the worker once its pre-scan passed: the header, then the rows chunk by
+ * chunk to `onChunk` (the worker waits for each to be taken in), then what else the import needs of the file.
  */
 export async function readUploadedSheet(
   file: Buffer,
   request: { layout: ImportLayout; headerRow: HeaderRow; maxRows: number; tooManyRows: string },
-  onChunk: (chunk: ReadChunk) => Promise<void>,
+  onChunk: (chunk: SheetChunk) => Promise<void>,
 ): Promise<SheetRead> {
-  const inspected = await inspectXlsx(file, request.maxRows);
-  return inWorker<SheetRead>({ kind: 'readSheet', file, chunkRows: SHEET_CHUNK_ROWS, ...request }, (chunk) =>
-    onChunk(chunk.kind === 'head' ? { ...chunk, estimatedRows: Math.max(0, inspected.rows - chunk.headerRow) } : chunk),
-  );
+  return inWorker<SheetRead>({ kind: 'readSheet', file, chunkRows: SHEET_CHUNK_ROWS, ...request }, onChunk);
 }
 
 /** The uploaded workbook with its errors marked, stripped of links, defined names and external references. */

@@ -16,7 +16,7 @@ import {
   SheetRow,
 } from './sheet-reader';
 import { readCellFormats, readSharedStrings, readSheetRows, SheetContext } from './streamed-sheet';
-import { centralDirectory, MergedRange, sheetDirectory, ZipEntry } from './zip-guard';
+import { centralDirectory, inspectXlsx, MergedRange, sheetList, ZipEntry } from './zip-guard';
 
 /**
  * What the workbook worker does with an uploaded file (workbook-worker.ts runs these; WorkbookParser on the API's
@@ -46,6 +46,8 @@ export type SheetChunk =
   | {
       kind: 'head';
       headerRow: number;
+      /** The pre-scan's count of the sheet's rows below the header (blank formatted rows included): a first total. */
+      estimatedRows: number;
       /** Layout key → the sheet's column (a user may reorder the columns). */
       columns: [string, { col: number; header: string }][];
       headers: string[];
@@ -106,31 +108,33 @@ async function loadWorkbook(file: Uint8Array): Promise<ExcelJS.Workbook> {
 }
 
 /**
- * Reads the data sheet row by row straight from its XML (streamed-sheet.ts; docs/adr/province-scale-imports.md): the
+ * Reads the data sheet row by row straight from its XML (streamed-sheet.ts; docs/adr/province-scale-imports.md),
+ * after the pre-scan, here in the worker rather than on the API's thread (the upload passed it at the door too): the
  * worker's memory holds the shared strings (as bytes), the cell formats, one chunk of rows and the merged cells,
  * whatever the file's length. The header row is the fixed one or the first of the top 30 holding the anchor, as in
- * a loaded workbook; a cell in a merged range (listed after the rows in the file, so read beforehand:
- * sheetDirectory) is reported as merged.
+ * a loaded workbook; a cell in a merged range (listed after the rows in the file, so learnt by the pre-scan) is
+ * reported as merged.
  */
 async function streamSheet(task: Extract<WorkbookTask, { kind: 'readSheet' }>, send: SendChunk): Promise<SheetRead> {
   const file = Buffer.from(task.file.buffer, task.file.byteOffset, task.file.byteLength);
-  const directory = await sheetDirectory(file);
+  const list = await sheetList(file);
   const parts = new Map(centralDirectory(file).map((e) => [e.name, e]));
   // A workbook whose list of sheets could not be read: its worksheet parts, in the order of their names.
-  const sheets = directory.sheets.length
-    ? directory.sheets
+  const sheets = list.sheets.length
+    ? list.sheets
     : [...parts.keys()]
         .filter((name) => /^xl\/worksheets\/[^/]+\.xml$/.test(name))
         .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
         .map((part) => ({ part, name: /([^/]+)\.xml$/.exec(part)![1] }));
+  const inspected = await inspectXlsx(file, task.maxRows, sheets[0]?.part);
   if (!sheets.length) throw new ImportFailure('Tệp Excel không có trang tính nào');
   const context: SheetContext = {
     strings: await readSharedStrings(file, parts.get('xl/sharedStrings.xml')),
     formats: await readCellFormats(file, parts.get('xl/styles.xml')),
-    date1904: directory.date1904,
+    date1904: list.date1904,
   };
-  const merged = mergedCells(directory.merges);
-  const read = await streamDataSheet(file, parts.get(sheets[0].part)!, context, task, merged, send);
+  const merged = mergedCells(inspected.merges);
+  const read = await streamDataSheet(file, parts.get(sheets[0].part)!, context, task, merged, inspected.rows, send);
   const otherSheets: Record<string, string[][]> = {};
   for (const sheet of sheets.slice(1)) otherSheets[sheet.name] = await topLeft(file, parts.get(sheet.part)!, context);
   return { ...read, otherSheets };
@@ -142,6 +146,7 @@ async function streamDataSheet(
   context: SheetContext,
   task: Extract<WorkbookTask, { kind: 'readSheet' }>,
   merged: Set<number>,
+  sheetRows: number,
   send: SendChunk,
 ): Promise<Omit<SheetRead, 'otherSheets'>> {
   const fixed = typeof task.headerRow === 'number' ? task.headerRow : undefined;
@@ -163,7 +168,8 @@ async function streamDataSheet(
     const found = { row: r, columns, headers: headerTextsOfRow(row) };
     readable = readableColumns(columns);
     errors = new CellErrors(new Map([...columns].map(([key, c]) => [key, { col: c.col, header: c.header }])));
-    await send({ kind: 'head', headerRow: r, columns: plainColumns(columns), headers: found.headers });
+    const estimatedRows = Math.max(0, sheetRows - r);
+    await send({ kind: 'head', headerRow: r, estimatedRows, columns: plainColumns(columns), headers: found.headers });
     return found;
   };
   await readSheetRows(file, part, context, async (batch) => {

@@ -14,7 +14,7 @@ describe('inspectXlsx: the container is checked before exceljs loads it', () => 
   it('lets an ordinary workbook through', async () => {
     await expect(
       inspectXlsx(zip([...skeleton, sheet('<sheetData><row r="1"/><row r="2"/></sheetData>')]), 100),
-    ).resolves.toEqual({ rows: 2 });
+    ).resolves.toEqual({ rows: 2, merges: [] });
   });
 
   it('refuses a zip that is not a workbook, and bytes that are not a zip', async () => {
@@ -49,6 +49,19 @@ describe('inspectXlsx: the container is checked before exceljs loads it', () => 
     await expect(
       inspectXlsx(zip([...skeleton, sheet('<mergeCells><mergeCell ref="A2:XFD1048576"/></mergeCells>')]), 100),
     ).rejects.toThrow(/gộp/);
+  });
+
+  it("keeps the merged ranges of the sheet it is asked about, and only those, whatever the corners' order", async () => {
+    const merges = '<mergeCells><mergeCell ref="A1:C1"/><mergeCell ref="E4:D2"/></mergeCells>';
+    const file = zip([...skeleton, sheet(merges), { ...sheet(merges), name: 'xl/worksheets/sheet2.xml' }]);
+    await expect(inspectXlsx(file, 100, 'xl/worksheets/sheet1.xml')).resolves.toEqual({
+      rows: 0,
+      merges: [
+        { top: 1, bottom: 1, left: 1, right: 3 },
+        { top: 2, bottom: 4, left: 4, right: 5 },
+      ],
+    });
+    await expect(inspectXlsx(file, 100)).resolves.toMatchObject({ merges: [] });
   });
 
   it('refuses 4 million shared strings in a few hundred kilobytes by the compression ratio alone', async () => {
@@ -99,7 +112,7 @@ describe('inspectXlsx: the container is checked before exceljs loads it', () => 
       detail: { reason: 'cells', limit: UPLOAD_LIMITS.cellsPerSheet },
     });
     // A kind taking 200,000 rows (the student list) has room for 25 cells a row: the same sheet passes.
-    await expect(inspectXlsx(manyCells, 200_000)).resolves.toEqual({ rows: 1_001 });
+    await expect(inspectXlsx(manyCells, 200_000)).resolves.toEqual({ rows: 1_001, merges: [] });
   });
 
   it('lets through the largest legitimate shape: 20,000 rows of 18 cells', async () => {
@@ -108,6 +121,6 @@ describe('inspectXlsx: the container is checked before exceljs loads it', () => 
     const rows = Array.from({ length: 20_001 }, (_, i) => row(i + 1));
     await expect(
       inspectXlsx(zip([...skeleton, sheet(`<sheetData>${rows.join('')}</sheetData>`)]), 20_000),
-    ).resolves.toEqual({ rows: 20_001 });
+    ).resolves.toEqual({ rows: 20_001, merges: [] });
   });
 });

@@ -66,16 +66,26 @@ interface PartCheck {
   feed(chunk: Buffer, last: boolean): void;
 }
 
-/** What the pre-scan counted: `rows`, the `<row>` elements of the longest sheet (a progress bar's first total). */
+/**
+ * What the pre-scan counted: `rows`, the `<row>` elements of the longest sheet (a progress bar's first total), and
+ * the merged ranges of the sheet part it was asked about (`mergesOf`; none otherwise).
+ */
 export interface InspectedXlsx {
   rows: number;
+  merges: MergedRange[];
 }
 
-export async function inspectXlsx(file: Buffer, maxRows: number): Promise<InspectedXlsx> {
+/**
+ * The pre-scan. `mergesOf` names a sheet part (the data sheet, found by sheetList) whose merged ranges are kept: a
+ * sheet lists them after its rows, so the streamed reader, which sees each row once, learns them here first, in
+ * the same pass (at most UPLOAD_LIMITS.mergedCells cells, the pre-scan's own bound).
+ */
+export async function inspectXlsx(file: Buffer, maxRows: number, mergesOf?: string): Promise<InspectedXlsx> {
   const entries = centralDirectory(file);
   assertContainer(entries, maxRows);
-  const counted = { rows: 0 };
-  for (const entry of entries) await scanPart(file, entry, partCheck(entry.name, maxRows, counted));
+  const counted: InspectedXlsx = { rows: 0, merges: [] };
+  for (const entry of entries)
+    await scanPart(file, entry, partCheck(entry.name, maxRows, counted, entry.name === mergesOf));
   return counted;
 }
 
@@ -88,22 +98,15 @@ export interface MergedRange {
 }
 
 /** The sheets of a workbook as the streamed reader knows them, in workbook order. */
-export interface SheetDirectory {
+export interface SheetList {
   /** The zip part of each sheet (xl/worksheets/sheet1.xml), with the sheet's name, the data sheet (the first) first. */
   sheets: { part: string; name: string }[];
-  /** The merged ranges of the data sheet. */
-  merges: MergedRange[];
   /** The workbook counts dates from 1904 (a Mac Excel setting) rather than from 1900. */
   date1904: boolean;
 }
 
-/**
- * The workbook's sheets and the data sheet's merged ranges, for the streamed reader (streamed-sheet.ts). A sheet
- * lists its merged ranges after its
- * rows, so the reader, which sees each row once, learns them here first: one more inflate of the sheet, counted
- * and bounded by the pre-scan, keeping nothing but the ranges (at most UPLOAD_LIMITS.mergedCells cells).
- */
-export async function sheetDirectory(file: Buffer): Promise<SheetDirectory> {
+/** The workbook's sheets, from its two small parts that list them (at most 1 MB of each is read). */
+export async function sheetList(file: Buffer): Promise<SheetList> {
   const entries = centralDirectory(file);
   const byName = new Map(entries.map((e) => [e.name, e]));
   const workbookXml = await smallPartText(file, byName.get('xl/workbook.xml'));
@@ -114,27 +117,15 @@ export async function sheetDirectory(file: Buffer): Promise<SheetDirectory> {
     const target = /\bTarget="([^"]+)"/.exec(tag)?.[1];
     if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
   }
-  const sheets: SheetDirectory['sheets'] = [];
+  const sheets: SheetList['sheets'] = [];
   for (const [tag] of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const relId = /\s\w+:id="([^"]+)"/.exec(tag)?.[1];
     const part = relId ? targets.get(relId) : undefined;
     const name = /\sname="([^"]*)"/.exec(tag)?.[1];
     if (part && byName.has(part) && name !== undefined) sheets.push({ part, name: xmlText(name) });
   }
-  const merges: MergedRange[] = [];
-  const entry = sheets[0] && byName.get(sheets[0].part);
-  if (entry) {
-    const tags = new StreamedTags([
-      mergeCellTag((m) => {
-        const [a, b] = [columnNumber(m[1]), columnNumber(m[3])];
-        const [r1, r2] = [Number(m[2]), Number(m[4])];
-        merges.push({ top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(a, b), right: Math.max(a, b) });
-      }),
-    ]);
-    await scanPart(file, entry, tags);
-  }
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\sdate1904="(?:1|true)"/.test(workbookXml);
-  return { sheets, merges, date1904 };
+  return { sheets, date1904 };
 }
 
 function xmlText(text: string): string {
@@ -203,10 +194,10 @@ function assertContainer(entries: ZipEntry[], maxRows: number): void {
 }
 
 /** The counters of the parts a parser builds objects from; other parts are only inflated (capped) and dropped. */
-function partCheck(name: string, maxRows: number, counted: InspectedXlsx): PartCheck | undefined {
+function partCheck(name: string, maxRows: number, counted: InspectedXlsx, keepMerges: boolean): PartCheck | undefined {
   if (name === 'xl/sharedStrings.xml') return sharedStringsCheck(maxRows);
   if (name === 'xl/styles.xml') return stylesCheck();
-  if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) return worksheetCheck(name, maxRows, counted);
+  if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) return worksheetCheck(name, maxRows, counted, keepMerges);
   return undefined;
 }
 
@@ -257,7 +248,7 @@ function stylesCheck(): PartCheck {
   ]);
 }
 
-function worksheetCheck(part: string, maxRows: number, counted: InspectedXlsx): PartCheck {
+function worksheetCheck(part: string, maxRows: number, counted: InspectedXlsx, keepMerges: boolean): PartCheck {
   const { mergedCells } = UPLOAD_LIMITS;
   const cellsPerSheet = scaledLimit(UPLOAD_LIMITS.cellsPerSheet, UPLOAD_LIMITS.perRow.cells, maxRows);
   // Blank but formatted rows also appear as <row> elements: the exact count of data rows is checked after
@@ -287,7 +278,16 @@ function worksheetCheck(part: string, maxRows: number, counted: InspectedXlsx): 
       },
     },
     mergeCellTag((m) => {
-      merged += (Math.abs(columnNumber(m[3]) - columnNumber(m[1])) + 1) * (Math.abs(Number(m[4]) - Number(m[2])) + 1);
+      const [a, b] = [columnNumber(m[1]), columnNumber(m[3])];
+      const [r1, r2] = [Number(m[2]), Number(m[4])];
+      merged += (Math.abs(b - a) + 1) * (Math.abs(r2 - r1) + 1);
+      if (keepMerges)
+        counted.merges.push({
+          top: Math.min(r1, r2),
+          bottom: Math.max(r1, r2),
+          left: Math.min(a, b),
+          right: Math.max(a, b),
+        });
       if (merged > mergedCells) {
         throw new HostileWorkbook('Bảng tính có vùng ô gộp (merge) quá lớn; hãy bỏ gộp ô', {
           reason: 'merged_cells',
