@@ -114,8 +114,8 @@ export class StudentImporter implements Importer<StudentContext, ListRow>, OnMod
 
   readRow(source: SheetRow, errors: CellErrors, context: StudentContext): RowDraft<ListRow> {
     const reader = new FieldReader(source, errors);
-    // Not `{ ...readStudentRow(reader), schoolId }`: V8 allocated every such spread copy of a row straight into the old
-    // generation, some 90 MB for a 200,000-row list (docs/benchmarks.md, "The import's memory").
+    // Not `{ ...readStudentRow(reader), schoolId }`: such spread copies of the rows ended in V8's old generation, though
+    // each died at once — 91 MB of it for a 200,000-row list (docs/benchmarks.md, "The import's memory").
     return Object.assign(readStudentRow(reader), { schoolId: schoolOf(reader, context) });
   }
 }
