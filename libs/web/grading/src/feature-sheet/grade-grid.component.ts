@@ -111,7 +111,10 @@ export class GradeGridComponent implements SheetView {
     tabStops: () => (this.editable() ? [...this.context().columns.map((c) => c.key), COMMENT_KEY] : []),
     selection: this.selection,
     block: this.block,
-    history: () => this.historyRequested.emit(),
+    history: () => {
+      this.syncFocus();
+      this.historyRequested.emit();
+    },
     replay: (direction) => this.replay(direction),
   });
 
@@ -188,10 +191,20 @@ export class GradeGridComponent implements SheetView {
   protected onCellFocused(event: CellFocusedEvent<GridRow>): void {
     const column = typeof event.column === 'object' && event.column ? event.column.getColId() : null;
     this.selection.focused(event.rowIndex ?? null, column);
-    const row =
-      event.rowIndex === null || event.rowIndex === undefined
-        ? null
-        : this.gridApi?.getDisplayedRowAtIndex(event.rowIndex)?.data;
+    this.focusOn(event.rowIndex ?? null, column);
+  }
+
+  /**
+   * AG Grid hands its events to Angular after the fact: a key pressed right after a click (Alt+H) can come before
+   * the click's (cellFocused). The grid's own focused cell is current, so the key reads it.
+   */
+  private syncFocus(): void {
+    const cell = this.gridApi?.getFocusedCell();
+    if (cell) this.focusOn(cell.rowIndex, cell.column.getColId());
+  }
+
+  private focusOn(rowIndex: number | null, column: string | null): void {
+    const row = rowIndex === null ? null : this.gridApi?.getDisplayedRowAtIndex(rowIndex)?.data;
     const gradeColumn = this.context().columns.find((c) => c.key === column);
     if (!row || !column || (!gradeColumn && column !== COMMENT_KEY)) {
       this.focused.set(null);
